@@ -1,0 +1,159 @@
+/**
+ * The performance-target document of one budget unit for one budget year
+ * (单位年度预算绩效目标), exactly as published: part 1 the department's goals,
+ * part 2 one 项目绩效目标表 per budget project.
+ *
+ * The schemas are the single definition of the model: the TypeScript types are
+ * inferred from them, the HTTP API validates with them, and `schema/` publishes
+ * them as JSON Schema. Values keep what the document says: text stays text, an
+ * empty cell is `null` (never a silent zero), amounts are decimal strings.
+ */
+import Type from 'typebox';
+
+/** An exact decimal written as text, e.g. "5.00", "91.1", "-3". Never a binary float. */
+export const DecimalText = Type.String({
+  pattern: '^-?[0-9]+(\\.[0-9]+)?$',
+  description: 'exact decimal as a string, e.g. "5.00"',
+});
+export type DecimalText = Type.Static<typeof DecimalText>;
+
+const Text = (description: string) => Type.String({ description });
+
+/** A budget unit (预算单位), e.g. code 315002, name 怀来县司法局. */
+export const Unit = Type.Object({
+  code: Type.Union([Type.String(), Type.Null()], { description: '单位编码' }),
+  name: Text('单位名称'),
+});
+export type Unit = Type.Static<typeof Unit>;
+
+/**
+ * A numbered item of 分项绩效目标 or 工作保障措施: "一、…" with nested items
+ * such as "（一）…（二）…". `label` is the numbering as written ("一、", "（一）", "1.")
+ * or "" when the item was not numbered.
+ */
+export interface NumberedItem {
+  label: string;
+  text: string;
+  children: NumberedItem[];
+}
+export const NumberedItem = Type.Cyclic(
+  {
+    NumberedItem: Type.Object({
+      label: Text('编号，如 "一、"、"（一）"'),
+      text: Text('内容'),
+      children: Type.Array(Type.Ref('NumberedItem')),
+    }),
+  },
+  'NumberedItem',
+);
+
+/** 部门整体绩效目标. */
+export const DepartmentGoals = Type.Object({
+  overallGoal: Text('一、总体绩效目标'),
+  subGoals: Type.Array(NumberedItem, { description: '二、分项绩效目标' }),
+  safeguards: Type.Array(NumberedItem, { description: '三、工作保障措施' }),
+});
+export interface DepartmentGoals {
+  overallGoal: string;
+  subGoals: NumberedItem[];
+  safeguards: NumberedItem[];
+}
+
+/** The amount unit of a table (单位：万元). */
+export const AmountUnit = Type.Union([Type.Literal('万元'), Type.Literal('元')], {
+  description: '金额单位',
+});
+export type AmountUnit = Type.Static<typeof AmountUnit>;
+
+const OptionalAmount = (description: string) =>
+  Type.Union([DecimalText, Type.Null()], { description: `${description}；空格为 null` });
+
+/** A further fund source some templates list (财政拨款/自有资金/事业收入/经营性收入/其他). */
+export const FundSource = Type.Object({
+  name: Text('资金来源名称'),
+  amount: OptionalAmount('金额'),
+});
+export type FundSource = Type.Static<typeof FundSource>;
+
+/** 预算规模: 预算数 = 财政资金 + 其他资金. */
+export const Budget = Type.Object({
+  total: OptionalAmount('预算数'),
+  fiscal: OptionalAmount('其中：财政资金'),
+  other: OptionalAmount('其他资金'),
+  sources: Type.Array(FundSource, { description: '其他模板列出的资金来源明细' }),
+});
+export type Budget = Type.Static<typeof Budget>;
+
+/** One checkpoint of the cumulative spending plan (资金支出计划), e.g. 3月底 → 20.00 %. */
+export const SpendingCheckpoint = Type.Object({
+  checkpoint: Text('时点，如 "3月底"、"第一季度"'),
+  percent: Type.Union([DecimalText, Type.Null()], { description: '累计支出占预算的百分比' }),
+});
+export type SpendingCheckpoint = Type.Static<typeof SpendingCheckpoint>;
+
+/** Whether a goal or an indicator is for the budget year or long-term (年度 / 长期). */
+export const Term = Type.Union([Type.Literal('annual'), Type.Literal('longTerm')], {
+  description: 'annual 年度 / longTerm 长期',
+});
+export type Term = Type.Static<typeof Term>;
+
+/** A numbered goal statement under 绩效目标. */
+export const Goal = Type.Object({
+  term: Term,
+  text: Text('目标内容（不含编号）'),
+});
+export type Goal = Type.Static<typeof Goal>;
+
+/**
+ * One row of the indicator table. The 一级/二级 cells hold what was written,
+ * with an empty cell already resolved to "the same as the row above".
+ */
+export const Indicator = Type.Object({
+  term: Term,
+  level1: Text('一级指标，如 "产出指标"'),
+  level2: Text('二级指标，如 "数量指标"'),
+  level3: Text('三级指标'),
+  description: Text('绩效指标描述'),
+  target: Text('指标值，原文，如 "≥95%"'),
+  basis: Text('指标值确定依据'),
+  remark: Text('备注'),
+});
+export type Indicator = Type.Static<typeof Indicator>;
+
+/** 项目属性. */
+export const ProjectAttribute = Type.Union([Type.Literal('新增'), Type.Literal('延续'), Type.Null()], {
+  description: '项目属性',
+});
+
+/** One 项目绩效目标表. */
+export const Project = Type.Object({
+  code: Text('项目编码，如 "315-0105-JBN-2D9U"'),
+  name: Text('项目名称'),
+  unit: Unit,
+  amountUnit: AmountUnit,
+  budget: Budget,
+  useOfFunds: Text('资金用途'),
+  spendingPlan: Type.Array(SpendingCheckpoint, { description: '资金支出计划（%），累计' }),
+  goals: Type.Array(Goal, { description: '绩效目标' }),
+  indicators: Type.Array(Indicator, { description: '绩效指标，按表中顺序' }),
+  department: Type.Union([Type.String(), Type.Null()], { description: '主管部门' }),
+  attribute: ProjectAttribute,
+  period: Type.Union([Type.String(), Type.Null()], { description: '项目起止时间' }),
+});
+export type Project = Type.Static<typeof Project>;
+
+/** The published document of one unit for one year. */
+export const TargetDocument = Type.Object({
+  unit: Unit,
+  year: Type.Union([Type.Integer({ minimum: 1990, maximum: 2100 }), Type.Null()], {
+    description: '预算年度',
+  }),
+  department: Type.Union([DepartmentGoals, Type.Null()], { description: '部门整体绩效目标' }),
+  projects: Type.Array(Project, { description: '预算项目绩效目标表' }),
+});
+export interface TargetDocument {
+  unit: Unit;
+  year: number | null;
+  department: DepartmentGoals | null;
+  projects: Project[];
+}

@@ -1,0 +1,5 @@
+/** English messages: the same shape as the Chinese ones (the first language), checked by the compiler. */
+import type { Messages } from '../zh-CN/index.ts';
+import { formats } from './formats.ts';
+
+export const en: Messages = { formats };
