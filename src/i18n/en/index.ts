@@ -1,5 +1,6 @@
 /** English messages: the same shape as the Chinese ones (the first language), checked by the compiler. */
 import type { Messages } from '../zh-CN/index.ts';
+import { cli } from './cli.ts';
 import { formats } from './formats.ts';
 
-export const en: Messages = { formats };
+export const en: Messages = { cli, formats };

@@ -2,8 +2,9 @@
  * 全部面向用户的中文文字（界面、命令行、审核意见、导出）。中文是第一语言；
  * 英文版在 ../en/，与此结构相同（由类型检查保证）。
  */
+import { cli } from './cli.ts';
 import { formats } from './formats.ts';
 
-export const zhCN = { formats };
+export const zhCN = { cli, formats };
 
 export type Messages = typeof zhCN;
