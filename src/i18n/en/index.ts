@@ -2,5 +2,6 @@
 import type { Messages } from '../zh-CN/index.ts';
 import { cli } from './cli.ts';
 import { formats } from './formats.ts';
+import { textFormat } from './textFormat.ts';
 
-export const en: Messages = { cli, formats };
+export const en: Messages = { cli, formats, textFormat };

@@ -4,7 +4,8 @@
  */
 import { cli } from './cli.ts';
 import { formats } from './formats.ts';
+import { textFormat } from './textFormat.ts';
 
-export const zhCN = { cli, formats };
+export const zhCN = { cli, formats, textFormat };
 
 export type Messages = typeof zhCN;
