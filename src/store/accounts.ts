@@ -1,0 +1,229 @@
+/**
+ * User accounts and sessions. A unit staff member belongs to a unit, a reviewer to a bureau (and
+ * acts on every unit under it), an admin manages bureaus, units and accounts.
+ * Sessions expire after an idle time and after an absolute lifetime, whichever comes first.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit, type Actor } from './audit.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.ts';
+import { escapeLike } from './organisation.ts';
+import { hashPassword, UNUSABLE_HASH, verifyPassword } from './password.ts';
+import type { Database, Role } from './schema.ts';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  bureauId: number | null;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitId?: number | null;
+  bureauId?: number | null;
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+const toUser = (r: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: number | null;
+  bureau_id: number | null;
+  disabled: boolean;
+}): User => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  unitId: r.unit_id,
+  bureauId: r.bureau_id,
+  disabled: r.disabled,
+});
+
+const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'unit_id', 'bureau_id', 'disabled'] as const;
+
+function checkScope(role: Role, unitId: number | null, bureauId: number | null) {
+  if (role === 'unit' && (unitId === null || bureauId !== null)) throw new InvalidInputError('a unit account needs a unit');
+  if (role === 'reviewer' && (bureauId === null || unitId !== null)) throw new InvalidInputError('a reviewer needs a bureau');
+  if (role === 'admin' && (unitId !== null || bureauId !== null)) throw new InvalidInputError('an admin belongs to no unit or bureau');
+}
+
+export async function createUser(db: Kysely<Database>, actor: Actor, u: NewUser): Promise<User> {
+  const unitId = u.unitId ?? null;
+  const bureauId = u.bureauId ?? null;
+  checkScope(u.role, unitId, bureauId);
+  if (!/^[\p{L}\p{N}._-]{2,64}$/u.test(u.username)) throw new InvalidInputError('username');
+  if (u.password.length < MIN_PASSWORD_LENGTH) throw new InvalidInputError('password too short');
+  const passwordHash = await hashPassword(u.password);
+  return db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst())
+      throw new ConflictError('user', u.username);
+    if (unitId !== null && !(await trx.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst()))
+      throw new NotFoundError('unit', unitId);
+    if (bureauId !== null && !(await trx.selectFrom('bureaus').select('id').where('id', '=', bureauId).executeTakeFirst()))
+      throw new NotFoundError('bureau', bureauId);
+    const row = await trx
+      .insertInto('users')
+      .values({
+        username: u.username,
+        display_name: u.displayName,
+        password_hash: passwordHash,
+        role: u.role,
+        unit_id: unitId,
+        bureau_id: bureauId,
+      })
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    const user = toUser(row);
+    await recordAudit(trx, actor, { action: 'create', entity: 'user', entityId: user.id, after: user });
+    return user;
+  });
+}
+
+export async function userById(db: Kysely<Database>, id: number): Promise<User | undefined> {
+  const r = await db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return r && toUser(r);
+}
+
+export async function userByName(db: Kysely<Database>, username: string): Promise<User | undefined> {
+  const r = await db.selectFrom('users').select(USER_COLUMNS).where('username', '=', username).executeTakeFirst();
+  return r && toUser(r);
+}
+
+/** Changes an account; a new password or disabling the account also ends its sessions. */
+export async function updateUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  changes: { displayName?: string; password?: string; disabled?: boolean; role?: Role; unitId?: number | null; bureauId?: number | null },
+): Promise<User> {
+  if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) throw new InvalidInputError('password too short');
+  const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row) throw new NotFoundError('user', id);
+    const before = toUser(row);
+    const after: User = {
+      ...before,
+      displayName: changes.displayName ?? before.displayName,
+      disabled: changes.disabled ?? before.disabled,
+      role: changes.role ?? before.role,
+      unitId: changes.unitId !== undefined ? changes.unitId : before.unitId,
+      bureauId: changes.bureauId !== undefined ? changes.bureauId : before.bureauId,
+    };
+    checkScope(after.role, after.unitId, after.bureauId);
+    await trx
+      .updateTable('users')
+      .set({
+        display_name: after.displayName,
+        disabled: after.disabled,
+        role: after.role,
+        unit_id: after.unitId,
+        bureau_id: after.bureauId,
+        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date() } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (passwordHash || after.disabled || after.role !== before.role) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await recordAudit(trx, actor, {
+      action: passwordHash ? 'update+password' : 'update',
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function listUsers(
+  db: Kysely<Database>,
+  filter: { q?: string; limit: number; offset: number },
+): Promise<{ items: User[]; total: number }> {
+  let q = db.selectFrom('users');
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q)}%`;
+    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    q.select(USER_COLUMNS).orderBy('username').limit(filter.limit).offset(filter.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toUser), total: count.n };
+}
+
+/** Checks a username and password; the same work is done for unknown names. */
+export async function authenticate(db: Kysely<Database>, username: string, password: string): Promise<User | undefined> {
+  const r = await db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'password_hash'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const ok = await verifyPassword(password, r?.password_hash ?? UNUSABLE_HASH);
+  return ok && r && !r.disabled ? toUser(r) : undefined;
+}
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 2 * 60 * 60 * 1000, absoluteMs: 12 * 60 * 60 * 1000 };
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Opens a session; returns the token for the cookie (only its hash is stored). */
+export async function openSession(db: Kysely<Database>, userId: number, policy: SessionPolicy): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash(token), user_id: userId, last_seen_at: new Date(now), expires_at: new Date(now + policy.absoluteMs) })
+    .execute();
+  // Expired sessions go as new ones come, so the table holds only live ones.
+  await db.deleteFrom('sessions').where('expires_at', '<', new Date(now)).execute();
+  return token;
+}
+
+export interface SessionUser {
+  tokenHash: string;
+  user: User;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+/** The live session behind a token, or undefined if none, expired, idle too long, or its user is disabled. */
+export async function sessionByToken(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<SessionUser | undefined> {
+  const hash = tokenHash(token);
+  const r = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.last_seen_at', 's.expires_at', 'u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.bureau_id', 'u.disabled'])
+    .where('s.token_hash', '=', hash)
+    .executeTakeFirst();
+  if (!r || r.disabled) return undefined;
+  const now = Date.now();
+  const lastSeenAt = r.last_seen_at.getTime();
+  const expiresAt = r.expires_at.getTime();
+  if (now >= expiresAt || now - lastSeenAt >= policy.idleMs) return undefined;
+  return { tokenHash: hash, user: toUser(r), lastSeenAt, expiresAt };
+}
+
+export async function touchSession(db: Kysely<Database>, hash: string, at: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', hash).execute();
+}
+
+export async function closeSession(db: Kysely<Database>, token: string): Promise<string> {
+  const hash = tokenHash(token);
+  await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+  return hash;
+}

@@ -1,0 +1,74 @@
+/**
+ * The append-only audit log: who did what to which entity, with the state before and after.
+ * Entries are written in the same transaction as the change they describe, so the log never
+ * claims a change that did not commit, nor misses one that did.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export interface Actor {
+  id: number | null;
+  name: string;
+}
+
+/** The command line and the demo seeding act without a signed-in user. */
+export const systemActor = (name: string): Actor => ({ id: null, name });
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: number | string;
+  documentId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(db: Transaction<Database> | Kysely<Database>, actor: Actor, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: actor.id,
+      actor_name: actor.name,
+      action: e.action,
+      entity: e.entity,
+      entity_id: String(e.entityId),
+      document_id: e.documentId ?? null,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+    })
+    .execute();
+}
+
+export interface AuditRecord {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** A document's trail, newest first, keyset-paginated by id. */
+export async function documentAudit(
+  db: Kysely<Database>,
+  documentId: number,
+  page: { limit: number; beforeId?: number },
+): Promise<AuditRecord[]> {
+  let q = db.selectFrom('audit_log').selectAll().where('document_id', '=', documentId);
+  if (page.beforeId !== undefined) q = q.where('id', '<', page.beforeId);
+  const rows = await q.orderBy('id', 'desc').limit(page.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+  }));
+}

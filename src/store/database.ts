@@ -1,0 +1,81 @@
+/**
+ * Opening the database: PGlite (PostgreSQL compiled to WASM, in a data directory) by default, or a
+ * PostgreSQL server named by a connection URL. Both are driven by Kysely's own PostgresDialect over
+ * node-postgres: PGlite's official node-postgres adapter exposes its single connection as a pool of
+ * one, so a transaction holds the only connection and other queries wait — transactions are real
+ * and serialised — and both databases share one set of type parsers.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  /**
+   * True when this process is the only writer (PGlite: one process owns the data directory), so an
+   * in-process cache invalidated on every write is exact. False on a PostgreSQL server, which other
+   * server processes may share.
+   */
+  exclusive: boolean;
+  close(): Promise<void>;
+}
+
+export type StoreLocation = { dataDir: string } | { databaseUrl: string };
+
+const INT8 = 20;
+const NUMERIC = 1700;
+/** bigint ids and counts as numbers (exact below 2^53); NUMERIC stays decimal text. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === NUMERIC) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+/** Where PGlite keeps its files inside the data directory (the directory also holds the lock and control socket). */
+export const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
+
+export async function openStore(location: StoreLocation, options: { migrate?: boolean } = {}): Promise<Store> {
+  const store = 'dataDir' in location ? await openPglite(location.dataDir) : openPostgres(location.databaseUrl);
+  if (options.migrate !== false) await migrate(store.db);
+  return store;
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create(pgliteDir(dataDir), { extensions: { pg_trgm } });
+  const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    exclusive: true,
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}
+
+function openPostgres(connectionString: string): Store {
+  const pool = new pg.Pool({ connectionString, types, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', exclusive: false, close: () => db.destroy() };
+}
+
+/** Applies every pending migration in one transaction; throws if any fails. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

@@ -1,0 +1,280 @@
+/**
+ * A document's content as rows: 部门整体绩效目标 (department_items), projects and their fund
+ * sources, spending plan, goals and indicators. Writes are bulk inserts in chunks (a province's
+ * import has thousands of projects); reads assemble the core model back, in order, with ids.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { level1KindOf, level2KindOf } from '../core/framework/framework.ts';
+import type { DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from '../core/model/document.ts';
+import { parseTargetValue } from '../core/target-value/parse.ts';
+import type { Database, NewIndicator } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Rows per INSERT: keeps every statement well under PostgreSQL's 65,535 bind parameters. */
+const CHUNK = 1000;
+
+function* chunks<T>(items: readonly T[], size = CHUNK): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+export interface StoredIndicator extends Indicator {
+  id: number;
+}
+export interface StoredProject extends Omit<Project, 'indicators'> {
+  id: number;
+  indicators: StoredIndicator[];
+  findingCounts: FindingCounts;
+}
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** The derived, queryable reading of an indicator row. */
+export function indicatorRow(projectId: number, position: number, i: Indicator): NewIndicator {
+  const target = parseTargetValue(i.target);
+  return {
+    project_id: projectId,
+    position,
+    term: i.term,
+    level1: i.level1,
+    level2: i.level2,
+    level3: i.level3,
+    description: i.description,
+    target: i.target,
+    basis: i.basis,
+    remark: i.remark,
+    level1_kind: level1KindOf(i.level1),
+    level2_kind: level2KindOf(i.level2),
+    target_kind: target.kind,
+    target_operator: target.kind === 'quantitative' ? target.operator : null,
+    target_value: target.kind === 'quantitative' ? target.value : null,
+    target_unit: target.kind === 'quantitative' ? target.unit : null,
+  };
+}
+
+export async function insertIndicators(db: Db, rows: NewIndicator[]): Promise<void> {
+  for (const chunk of chunks(rows)) await db.insertInto('indicators').values(chunk).execute();
+}
+
+/** Inserts projects at the given positions, with all their parts; returns their ids in order. */
+export async function insertProjects(
+  db: Db,
+  documentId: number,
+  projects: readonly Project[],
+  firstPosition = 0,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [c, chunk] of [...chunks(projects, 500)].entries()) {
+    const base = firstPosition + c * 500;
+    const inserted = await db
+      .insertInto('projects')
+      .values(
+        chunk.map((p, i) => ({
+          document_id: documentId,
+          position: base + i,
+          code: p.code,
+          name: p.name,
+          unit_code_as_written: p.unit.code,
+          unit_name_as_written: p.unit.name,
+          amount_unit: p.amountUnit,
+          budget_total: p.budget.total,
+          budget_fiscal: p.budget.fiscal,
+          budget_other: p.budget.other,
+          use_of_funds: p.useOfFunds,
+          department: p.department,
+          attribute: p.attribute,
+          period: p.period,
+          indicator_count: p.indicators.length,
+        })),
+      )
+      .returning(['id', 'position'])
+      .execute();
+    const byPosition = new Map(inserted.map((r) => [r.position, r.id]));
+    ids.push(...chunk.map((_, i) => byPosition.get(base + i)!));
+  }
+  await insertProjectParts(db, projects, ids);
+  return ids;
+}
+
+/** The parts of each project (fund sources, plan, goals, indicators), for projects whose rows exist. */
+export async function insertProjectParts(db: Db, projects: readonly Project[], ids: readonly number[]): Promise<void> {
+  const sources = projects.flatMap((p, k) =>
+    p.budget.sources.map((s, position) => ({ project_id: ids[k]!, position, name: s.name, amount: s.amount })),
+  );
+  const plan = projects.flatMap((p, k) =>
+    p.spendingPlan.map((s, position) => ({
+      project_id: ids[k]!,
+      position,
+      checkpoint: s.checkpoint,
+      percent: s.percent,
+    })),
+  );
+  const goals = projects.flatMap((p, k) =>
+    p.goals.map((g, position) => ({ project_id: ids[k]!, position, term: g.term, text: g.text })),
+  );
+  for (const chunk of chunks(sources)) await db.insertInto('fund_sources').values(chunk).execute();
+  for (const chunk of chunks(plan)) await db.insertInto('spending_checkpoints').values(chunk).execute();
+  for (const chunk of chunks(goals)) await db.insertInto('goals').values(chunk).execute();
+  await insertIndicators(
+    db,
+    projects.flatMap((p, k) => p.indicators.map((i, position) => indicatorRow(ids[k]!, position, i))),
+  );
+}
+
+/** Removes a project's parts (not the project row), before they are written anew. */
+export async function deleteProjectParts(db: Db, projectId: number): Promise<void> {
+  await db.deleteFrom('fund_sources').where('project_id', '=', projectId).execute();
+  await db.deleteFrom('spending_checkpoints').where('project_id', '=', projectId).execute();
+  await db.deleteFrom('goals').where('project_id', '=', projectId).execute();
+  await db.deleteFrom('indicators').where('project_id', '=', projectId).execute();
+}
+
+/** Writes 部门整体绩效目标 (replacing what was there). */
+export async function writeDepartment(db: Db, documentId: number, department: DepartmentGoals | null): Promise<void> {
+  await db.deleteFrom('department_items').where('document_id', '=', documentId).execute();
+  await db
+    .updateTable('documents')
+    .set({ has_department: department !== null, overall_goal: department?.overallGoal ?? '' })
+    .where('id', '=', documentId)
+    .execute();
+  if (!department) return;
+  for (const section of ['subGoals', 'safeguards'] as const) {
+    // One INSERT per nesting level; children find their parent's id by (parent, position).
+    let level: Array<{ item: NumberedItem; parentId: number | null; position: number }> = department[section].map(
+      (item, position) => ({ item, parentId: null, position }),
+    );
+    while (level.length > 0) {
+      const next: typeof level = [];
+      for (const chunk of chunks(level)) {
+        const rows = await db
+          .insertInto('department_items')
+          .values(
+            chunk.map((l) => ({
+              document_id: documentId,
+              section,
+              parent_id: l.parentId,
+              position: l.position,
+              label: l.item.label,
+              text: l.item.text,
+            })),
+          )
+          .returning(['id', 'parent_id', 'position'])
+          .execute();
+        const idOf = new Map(rows.map((r) => [`${r.parent_id}/${r.position}`, r.id]));
+        for (const l of chunk) {
+          const id = idOf.get(`${l.parentId}/${l.position}`)!;
+          l.item.children.forEach((child, position) => next.push({ item: child, parentId: id, position }));
+        }
+      }
+      level = next;
+    }
+  }
+}
+
+export async function readDepartment(db: Db, documentId: number): Promise<DepartmentGoals | null> {
+  const doc = await db
+    .selectFrom('documents')
+    .select(['has_department', 'overall_goal'])
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!doc?.has_department) return null;
+  const rows = await db
+    .selectFrom('department_items')
+    .select(['id', 'section', 'parent_id', 'label', 'text'])
+    .where('document_id', '=', documentId)
+    .orderBy('section')
+    .orderBy('parent_id')
+    .orderBy('position')
+    .execute();
+  const items = new Map<number, NumberedItem>();
+  for (const r of rows) items.set(r.id, { label: r.label, text: r.text, children: [] });
+  const department: DepartmentGoals = { overallGoal: doc.overall_goal, subGoals: [], safeguards: [] };
+  for (const r of rows) {
+    const item = items.get(r.id)!;
+    if (r.parent_id === null) department[r.section].push(item);
+    else items.get(r.parent_id)?.children.push(item);
+  }
+  return department;
+}
+
+/** Projects of a document (or only the given ones), in order, with ids and cached finding counts. */
+export async function readProjects(db: Db, documentId: number, onlyIds?: readonly number[]): Promise<StoredProject[]> {
+  let query = db.selectFrom('projects').selectAll().where('document_id', '=', documentId);
+  if (onlyIds) query = query.where('id', 'in', onlyIds.length > 0 ? [...onlyIds] : [-1]);
+  const rows = await query.orderBy('position').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const inProjects = <T extends 'fund_sources' | 'spending_checkpoints' | 'goals' | 'indicators'>(table: T) =>
+    db
+      .selectFrom(table as 'indicators')
+      .selectAll()
+      .where('project_id', 'in', ids)
+      .orderBy('project_id')
+      .orderBy('position');
+  const [sources, plan, goals, indicators] = await Promise.all([
+    inProjects('fund_sources').execute() as unknown as Promise<Array<{ project_id: number; name: string; amount: string | null }>>,
+    inProjects('spending_checkpoints').execute() as unknown as Promise<
+      Array<{ project_id: number; checkpoint: string; percent: string | null }>
+    >,
+    inProjects('goals').execute() as unknown as Promise<Array<{ project_id: number; term: 'annual' | 'longTerm'; text: string }>>,
+    inProjects('indicators').execute(),
+  ]);
+  const group = <R extends { project_id: number }>(list: R[]) => {
+    const map = new Map<number, R[]>();
+    for (const r of list) map.get(r.project_id)?.push(r) ?? map.set(r.project_id, [r]);
+    return (id: number) => map.get(id) ?? [];
+  };
+  const sourcesOf = group(sources);
+  const planOf = group(plan);
+  const goalsOf = group(goals);
+  const indicatorsOf = group(indicators);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    unit: { code: r.unit_code_as_written, name: r.unit_name_as_written },
+    amountUnit: r.amount_unit,
+    budget: {
+      total: r.budget_total,
+      fiscal: r.budget_fiscal,
+      other: r.budget_other,
+      sources: sourcesOf(r.id).map((s) => ({ name: s.name, amount: s.amount })),
+    },
+    useOfFunds: r.use_of_funds,
+    spendingPlan: planOf(r.id).map((s) => ({ checkpoint: s.checkpoint, percent: s.percent })),
+    goals: goalsOf(r.id).map((g) => ({ term: g.term, text: g.text })),
+    indicators: indicatorsOf(r.id).map((i) => ({
+      id: i.id,
+      term: i.term,
+      level1: i.level1,
+      level2: i.level2,
+      level3: i.level3,
+      description: i.description,
+      target: i.target,
+      basis: i.basis,
+      remark: i.remark,
+    })),
+    department: r.department,
+    attribute: r.attribute,
+    period: r.period,
+    findingCounts: { error: r.error_count, warning: r.warning_count, info: r.info_count },
+  }));
+}
+
+/** Strips the storage ids: the core model as the review engine and exporters see it. */
+export function toModelProject(p: StoredProject): Project {
+  const { id: _id, findingCounts: _counts, indicators, ...rest } = p;
+  return { ...rest, indicators: indicators.map(({ id: _i, ...indicator }) => indicator) };
+}
+
+export function toModelDocument(
+  unit: { code: string | null; name: string },
+  year: number,
+  department: DepartmentGoals | null,
+  projects: StoredProject[],
+): TargetDocument {
+  return { unit, year, department, projects: projects.map(toModelProject) };
+}

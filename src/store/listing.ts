@@ -1,0 +1,306 @@
+/**
+ * Lists across units for reviewers, units and the public: documents and projects filtered by year,
+ * status, bureau (with its sub-bureaus), unit, finding severity and project-name text, paginated
+ * with a total; and budget totals per bureau, summed exactly as NUMERIC by the database.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sum } from '../core/model/decimal.ts';
+import { escapeLike } from './organisation.ts';
+import type { Database, DocumentStatus } from './schema.ts';
+
+export type SeverityFilter = 'error' | 'warning' | 'info' | 'clean';
+
+/** Who is asking: which documents they may see at all. */
+export type ListScope = { all: true } | { bureauId: number } | { unitId: number } | { publishedOnly: true };
+
+export interface ListFilter {
+  year?: number;
+  status?: DocumentStatus[];
+  bureauId?: number;
+  unitId?: number;
+  severity?: SeverityFilter;
+  /** Text in a project's name (Chinese substring; served by a trigram index). */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** No page is larger than this, whatever the request says. */
+export const MAX_PAGE = 200;
+
+type Eb = ExpressionBuilder<Database & { d: Database['documents']; u: Database['units'] }, 'd' | 'u'>;
+
+function documentConditions(eb: Eb, scope: ListScope, f: ListFilter): Expression<SqlBool>[] {
+  const underBureau = (root: number) =>
+    eb('u.bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', root));
+  const c: Expression<SqlBool>[] = [];
+  if ('bureauId' in scope) c.push(underBureau(scope.bureauId));
+  if ('unitId' in scope) c.push(eb('d.unit_id', '=', scope.unitId));
+  if ('publishedOnly' in scope) c.push(eb('d.status', '=', 'published'));
+  if (f.year !== undefined) c.push(eb('d.year', '=', f.year));
+  if (f.status && f.status.length > 0) c.push(eb('d.status', 'in', f.status));
+  if (f.bureauId !== undefined) c.push(underBureau(f.bureauId));
+  if (f.unitId !== undefined) c.push(eb('d.unit_id', '=', f.unitId));
+  if (f.severity === 'error') c.push(eb('d.error_count', '>', 0));
+  if (f.severity === 'warning') c.push(eb('d.warning_count', '>', 0));
+  if (f.severity === 'info') c.push(eb('d.info_count', '>', 0));
+  if (f.severity === 'clean') c.push(eb.and([eb('d.error_count', '=', 0), eb('d.warning_count', '=', 0)]));
+  return c;
+}
+
+const nameLike = (q: string) => `%${escapeLike(q)}%`;
+
+export interface DocumentListItem {
+  id: number;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  bureauId: number;
+  bureauName: string;
+  year: number;
+  status: DocumentStatus;
+  version: number;
+  projectCount: number;
+  budgetTotal: string;
+  findingCounts: { error: number; warning: number; info: number };
+  updatedAt: Date;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+}
+
+export interface DocumentList {
+  items: DocumentListItem[];
+  total: number;
+  /** Over the whole filtered set, not only this page. */
+  budgetTotal: string;
+  statusCounts: Partial<Record<DocumentStatus, number>>;
+}
+
+export async function listDocuments(db: Kysely<Database>, scope: ListScope, f: ListFilter): Promise<DocumentList> {
+  const base = db
+    .selectFrom('documents as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .where((eb) => {
+      const c = documentConditions(eb as unknown as Eb, scope, f);
+      if (f.q)
+        c.push(
+          eb.exists(
+            eb
+              .selectFrom('projects as p')
+              .select(sql.lit(1).as('one'))
+              .whereRef('p.document_id', '=', 'd.id')
+              .where('p.name', 'like', nameLike(f.q)),
+          ),
+        );
+      return eb.and(c);
+    });
+  const [rows, counts] = await Promise.all([
+    base
+      .innerJoin('bureaus as b', 'b.id', 'u.bureau_id')
+      .select([
+        'd.id',
+        'd.unit_id',
+        'u.code as unit_code',
+        'u.name as unit_name',
+        'u.bureau_id',
+        'b.name as bureau_name',
+        'd.year',
+        'd.status',
+        'd.version',
+        'd.project_count',
+        'd.budget_total',
+        'd.error_count',
+        'd.warning_count',
+        'd.info_count',
+        'd.updated_at',
+        'd.submitted_at',
+        'd.published_at',
+      ])
+      .orderBy('d.year', 'desc')
+      .orderBy('u.code')
+      .limit(Math.min(f.limit, MAX_PAGE))
+      .offset(f.offset)
+      .execute(),
+    base
+      .select(['d.status', (eb) => eb.fn.countAll<number>().as('n'), sql<string>`coalesce(sum(d.budget_total), 0)`.as('budget')])
+      .groupBy('d.status')
+      .execute(),
+  ]);
+  const statusCounts: Partial<Record<DocumentStatus, number>> = {};
+  let total = 0;
+  const budget: string[] = [];
+  for (const c of counts) {
+    statusCounts[c.status] = c.n;
+    total += c.n;
+    budget.push(c.budget);
+  }
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      unitId: r.unit_id,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      bureauId: r.bureau_id,
+      bureauName: r.bureau_name,
+      year: r.year,
+      status: r.status,
+      version: r.version,
+      projectCount: r.project_count,
+      budgetTotal: r.budget_total,
+      findingCounts: { error: r.error_count, warning: r.warning_count, info: r.info_count },
+      updatedAt: r.updated_at,
+      submittedAt: r.submitted_at,
+      publishedAt: r.published_at,
+    })),
+    total,
+    budgetTotal: sum(budget).toString(),
+    statusCounts,
+  };
+}
+
+export interface ProjectListItem {
+  id: number;
+  documentId: number;
+  code: string;
+  name: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  year: number;
+  status: DocumentStatus;
+  amountUnit: string;
+  budgetTotal: string | null;
+  indicatorCount: number;
+  findingCounts: { error: number; warning: number; info: number };
+}
+
+/** Projects across documents: the text search over project names lands here. */
+export async function listProjects(
+  db: Kysely<Database>,
+  scope: ListScope,
+  f: ListFilter,
+): Promise<{ items: ProjectListItem[]; total: number }> {
+  const base = db
+    .selectFrom('projects as p')
+    .innerJoin('documents as d', 'd.id', 'p.document_id')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .where((eb) => {
+      const c = documentConditions(eb as unknown as Eb, scope, { ...f, severity: undefined });
+      if (f.q) c.push(eb('p.name', 'like', nameLike(f.q)));
+      if (f.severity === 'error') c.push(eb('p.error_count', '>', 0));
+      if (f.severity === 'warning') c.push(eb('p.warning_count', '>', 0));
+      if (f.severity === 'info') c.push(eb('p.info_count', '>', 0));
+      if (f.severity === 'clean') c.push(eb.and([eb('p.error_count', '=', 0), eb('p.warning_count', '=', 0)]));
+      return eb.and(c);
+    });
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'p.id',
+        'p.document_id',
+        'p.code',
+        'p.name',
+        'd.unit_id',
+        'u.code as unit_code',
+        'u.name as unit_name',
+        'd.year',
+        'd.status',
+        'p.amount_unit',
+        'p.budget_total',
+        'p.indicator_count',
+        'p.error_count',
+        'p.warning_count',
+        'p.info_count',
+      ])
+      .orderBy('d.year', 'desc')
+      .orderBy('u.code')
+      .orderBy('p.position')
+      .limit(Math.min(f.limit, MAX_PAGE))
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      documentId: r.document_id,
+      code: r.code,
+      name: r.name,
+      unitId: r.unit_id,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      year: r.year,
+      status: r.status,
+      amountUnit: r.amount_unit,
+      budgetTotal: r.budget_total,
+      indicatorCount: r.indicator_count,
+      findingCounts: { error: r.error_count, warning: r.warning_count, info: r.info_count },
+    })),
+    total: count.n,
+  };
+}
+
+export interface BureauTotals {
+  bureauId: number;
+  bureauName: string;
+  units: number;
+  documents: number;
+  projects: number;
+  /** 万元, exact. */
+  budgetTotal: string;
+  statusCounts: Partial<Record<DocumentStatus, number>>;
+  documentsWithErrors: number;
+}
+
+/**
+ * Totals for a year: the bureau itself (everything under it), then each direct sub-bureau
+ * (everything under that), in code order.
+ */
+export async function bureauTotals(db: Kysely<Database>, bureauId: number, year: number, onlyPublished = false): Promise<BureauTotals[]> {
+  const status = onlyPublished ? sql`and d.status = 'published'` : sql``;
+  const r = await sql<{
+    bureau_id: number;
+    bureau_name: string;
+    units: number;
+    documents: number;
+    projects: number;
+    budget_total: string;
+    with_errors: number;
+    draft: number;
+    submitted: number;
+    returned: number;
+    approved: number;
+    published: number;
+  }>`
+    select g.id as bureau_id, g.name as bureau_name,
+      count(distinct u.id)::int as units,
+      count(d.id)::int as documents,
+      coalesce(sum(d.project_count), 0)::int as projects,
+      coalesce(sum(d.budget_total), 0)::text as budget_total,
+      count(d.id) filter (where d.error_count > 0)::int as with_errors,
+      count(d.id) filter (where d.status = 'draft')::int as draft,
+      count(d.id) filter (where d.status = 'submitted')::int as submitted,
+      count(d.id) filter (where d.status = 'returned')::int as returned,
+      count(d.id) filter (where d.status = 'approved')::int as approved,
+      count(d.id) filter (where d.status = 'published')::int as published
+    from bureau_tree c
+      join bureaus g on g.id = c.descendant_id
+      join bureau_tree t on t.ancestor_id = c.descendant_id
+      left join units u on u.bureau_id = t.descendant_id
+      left join documents d on d.unit_id = u.id and d.year = ${year} ${status}
+    where c.ancestor_id = ${bureauId} and c.depth <= 1
+    group by g.id, g.name, g.code, c.depth
+    order by c.depth, g.code`.execute(db);
+  return r.rows.map((x) => ({
+    bureauId: x.bureau_id,
+    bureauName: x.bureau_name,
+    units: x.units,
+    documents: x.documents,
+    projects: x.projects,
+    budgetTotal: x.budget_total,
+    documentsWithErrors: x.with_errors,
+    statusCounts: Object.fromEntries(
+      (['draft', 'submitted', 'returned', 'approved', 'published'] as const).map((s) => [s, x[s]]).filter(([, n]) => n !== 0),
+    ),
+  }));
+}

@@ -1,0 +1,18 @@
+/**
+ * The versioned migrations, applied in name order at start and recorded in the table
+ * `kysely_migration`. Add a new file `NNNN-what.ts` exporting `up(db)` and list it here;
+ * never edit one that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial.ts';
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+/** The name of the newest migration: the schema version a backup records. */
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;
