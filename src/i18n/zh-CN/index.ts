@@ -5,7 +5,9 @@
 import { cli } from './cli.ts';
 import { formats } from './formats.ts';
 import { textFormat } from './textFormat.ts';
+import { monitoring } from './monitoring.ts';
+import { evaluation } from './evaluation.ts';
 
-export const zhCN = { cli, formats, textFormat };
+export const zhCN = { cli, formats, textFormat, monitoring, evaluation };
 
 export type Messages = typeof zhCN;
