@@ -1,0 +1,41 @@
+/**
+ * The deviation rules of in-year monitoring. Traffic lights are local practice, not national rule
+ * (domain notes §5), so every threshold is a finance bureau's setting; these are jixiao's defaults.
+ */
+import type { Likelihood } from '../actuals/actuals.ts';
+import type { DecimalText } from '../model/document.ts';
+import { dec } from '../model/decimal.ts';
+
+/** 绿灯 on track, 黄灯 watch, 红灯 act. */
+export type Light = 'green' | 'yellow' | 'red';
+
+export const LIGHT_ORDER: readonly Light[] = ['green', 'yellow', 'red'];
+
+export const worseLight = (a: Light, b: Light): Light => (LIGHT_ORDER.indexOf(a) >= LIGHT_ORDER.indexOf(b) ? a : b);
+
+export interface MonitoringSettings {
+  /** Execution behind the plan by at least this many percentage points → yellow. */
+  yellowShortfall: DecimalText;
+  /** … by at least this many → red. */
+  redShortfall: DecimalText;
+  /** The light an indicator's 完成可能性 gives its project. */
+  likelihoodLight: Readonly<Record<Likelihood, Light>>;
+  /** Lights that oblige the unit to state a cause and a corrective measure. */
+  explanationRequired: readonly Light[];
+}
+
+export const DEFAULT_MONITORING_SETTINGS: MonitoringSettings = {
+  yellowShortfall: '10',
+  redShortfall: '20',
+  likelihoodLight: { certain: 'green', possible: 'green', impossible: 'red' },
+  explanationRequired: ['yellow', 'red'],
+};
+
+/** Throws a RangeError for settings that cannot classify (a bureau's configuration mistake, not user input). */
+export function checkMonitoringSettings(s: MonitoringSettings): MonitoringSettings {
+  const yellow = dec(s.yellowShortfall);
+  const red = dec(s.redShortfall);
+  if (yellow.isNegative() || red.lt(yellow))
+    throw new RangeError(`monitoring settings: need 0 ≤ yellowShortfall (${s.yellowShortfall}) ≤ redShortfall (${s.redShortfall})`);
+  return s;
+}
