@@ -33,17 +33,18 @@ interface Label {
   n: number;
 }
 
-const LABEL = /^(?:([一二三四五六七八九十]{1,3})([、.．])|([（(])([一二三四五六七八九十]{1,3}|\d{1,2})([）)])|(\d{1,2})([、.．])(?!\d)|([①-⑳]))/;
+const LABEL = /^(?:([一二三四五六七八九十]{1,3})([、.．])|([（(])([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})([）)])|([0-9０-９]{1,2})([、.．])(?![0-9０-９])|([①-⑳]))/;
+const arabic = (digits: string) => Number(digits.normalize('NFKC'));
 
 function readLabel(s: string): Label | null {
   const m = LABEL.exec(s);
   if (m === null) return null;
   if (m[1] !== undefined) return { text: m[0], style: `cn${m[2]}`, n: fromChinese(m[1]) };
   if (m[4] !== undefined) {
-    const cn = !/\d/.test(m[4]);
-    return { text: m[0], style: `${m[3]}${cn ? 'cn' : 'n'}${m[5]}`, n: cn ? fromChinese(m[4]) : Number(m[4]) };
+    const cn = /^[一二三四五六七八九十]+$/.test(m[4]);
+    return { text: m[0], style: `${m[3]}${cn ? 'cn' : 'n'}${m[5]}`, n: cn ? fromChinese(m[4]) : arabic(m[4]) };
   }
-  if (m[6] !== undefined) return { text: m[0], style: `n${m[7]}`, n: Number(m[6]) };
+  if (m[6] !== undefined) return { text: m[0], style: `n${m[7]}`, n: arabic(m[6]) };
   return { text: m[0], style: 'circled', n: CIRCLED.indexOf(m[8]!) + 1 };
 }
 

@@ -105,7 +105,8 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
         const cell = row.cells[i + 1]!;
         const percent = readPercent(cell.text);
         if (percent === undefined) fail(cell.line, 'spendingPlan', t.notANumber(cell.text));
-        spendingPlan.push({ checkpoint: c.text, percent });
+        // Checkpoints are labels ("３月底" is 3月底): half-width, so that monitoring can read them.
+        spendingPlan.push({ checkpoint: c.text.normalize('NFKC'), percent });
       });
       continue;
     }

@@ -64,6 +64,12 @@ export function readPublishedText(
     currentDraft().department = [];
     at.section = 'part1';
   };
+  /** A second part 2 after projects is the next unit's. */
+  const startPart2 = () => {
+    closeTable();
+    if (currentDraft().projects.length > 0) newDraft();
+    at.section = 'part2';
+  };
   const closeTable = () => {
     if (table === null) return;
     const closing: ProjectTable = table;
@@ -97,19 +103,13 @@ export function readPublishedText(
     const part = PART_HEADING.exec(lineText);
     if (part !== null) {
       if (/[一1]/.test(lineText.replace(/^第\s*|\s*部分$/g, '')) && !/[十]/.test(lineText)) startPart1();
-      else {
-        closeTable();
-        at.section = 'part2';
-      }
+      else startPart2();
       continue;
     }
     if (SECTION_HEADING.test(lineText)) {
       if (lineText === '部门整体绩效目标') {
         if (at.section !== 'part1' || currentDraft().department === null || currentDraft().department!.length > 0) startPart1();
-      } else {
-        closeTable();
-        at.section = 'part2';
-      }
+      } else startPart2();
       continue;
     }
     const title = DOCUMENT_TITLE.exec(lineText);
@@ -136,7 +136,7 @@ export function readPublishedText(
 
   const documents = drafts.filter((d) => d.department !== null || d.projects.length > 0);
   if (documents.length === 0) fail(1, 'document', t.notADocument);
-  return documents.map((d): TargetDocument => {
+  const read = documents.map((d): TargetDocument => {
     const department = d.department === null ? null : readDepartment(d.department, fail);
     const firstUnit = d.projects[0]?.unit;
     let unit: Unit = d.title?.unit ?? firstUnit ?? { code: null, name: '' };
@@ -144,6 +144,11 @@ export function readPublishedText(
     const year = options.year ?? d.title?.year ?? yearMentioned([department?.overallGoal ?? '', ...d.projects.flatMap((p) => [p.name, p.period ?? ''])]);
     return { unit, year, department, projects: d.projects };
   });
+  // A unit that does not say its year in a file of one year's documents shares that year.
+  const known = read.filter((d) => d.year !== null);
+  const years = new Set(known.map((d) => d.year));
+  if (years.size === 1) for (const d of read) d.year ??= known[0]!.year;
+  return read;
 }
 
 const sameUnit = (a: Unit, b: Unit) => (a.code !== null || b.code !== null ? a.code === b.code : a.name === b.name);

@@ -3,7 +3,8 @@ import type { Messages } from '../zh-CN/index.ts';
 import { cli } from './cli.ts';
 import { formats } from './formats.ts';
 import { textFormat } from './textFormat.ts';
+import { exchangeFormat } from './exchangeFormat.ts';
 import { monitoring } from './monitoring.ts';
 import { evaluation } from './evaluation.ts';
 
-export const en: Messages = { cli, formats, textFormat, monitoring, evaluation };
+export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation };

@@ -5,9 +5,10 @@
 import { cli } from './cli.ts';
 import { formats } from './formats.ts';
 import { textFormat } from './textFormat.ts';
+import { exchangeFormat } from './exchangeFormat.ts';
 import { monitoring } from './monitoring.ts';
 import { evaluation } from './evaluation.ts';
 
-export const zhCN = { cli, formats, textFormat, monitoring, evaluation };
+export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation };
 
 export type Messages = typeof zhCN;

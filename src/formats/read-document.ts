@@ -1,0 +1,64 @@
+/**
+ * Reads any document file jixiao understands, recognised by its content (a renamed or
+ * extension-less file still reads). Each format is a reader in READERS; the first that
+ * recognises the bytes reads them. Add a format by adding its reader to the list.
+ */
+import type { TargetDocument } from '../core/model/document.ts';
+import { messages } from '../i18n/index.ts';
+import { ImportError } from './import-error.ts';
+import { readExchangeJson } from './json/exchange.ts';
+import { decodeText, looksBinary } from './text/decode.ts';
+import { readPublishedText } from './text/read.ts';
+
+export interface ReadDocumentOptions {
+  /** Overrides the budget year the document states (formats that can state one). */
+  year?: number;
+}
+
+export interface DocumentReader {
+  /** Short name, e.g. "text", "json", "docx". */
+  name: string;
+  /** File name endings this reader is for: a folder import picks files by them. */
+  extensions: readonly string[];
+  /** Whether the bytes are this format (by content: magic numbers, markers). */
+  recognizes(bytes: Uint8Array): boolean;
+  read(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): TargetDocument[] | Promise<TargetDocument[]>;
+}
+
+const textOf = (bytes: Uint8Array) => (looksBinary(bytes) ? '' : decodeText(bytes.subarray(0, 65536)).text);
+
+const exchangeJsonReader: DocumentReader = {
+  name: 'json',
+  extensions: ['.json'],
+  recognizes: (bytes) => textOf(bytes).trimStart().startsWith('{'),
+  read(bytes, fileName, options) {
+    const docs = readExchangeJson(bytes, { fileName });
+    return options.year === undefined ? docs : docs.map((d) => ({ ...d, year: options.year! }));
+  },
+};
+
+/** Markers every published target document has in its first pages. */
+const TEXT_MARKERS = /部门整体绩效目标|绩效目标表|预算项目绩效目标|项目编码|一级指标/;
+
+const publishedTextReader: DocumentReader = {
+  name: 'text',
+  extensions: ['.txt', '.text'],
+  recognizes: (bytes) => TEXT_MARKERS.test(textOf(bytes)),
+  read: (bytes, fileName, options) => readPublishedText(bytes, { fileName }, options),
+};
+
+/** The readers, most specific first (binary containers before text). */
+export const READERS: readonly DocumentReader[] = [exchangeJsonReader, publishedTextReader];
+
+/** File name endings some reader is for (lower case, with the dot). */
+export const readableExtensions = (): string[] => READERS.flatMap((r) => r.extensions);
+
+export async function readDocumentFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadDocumentOptions = {},
+): Promise<TargetDocument[]> {
+  const reader = READERS.find((r) => r.recognizes(bytes));
+  if (reader === undefined) throw new ImportError({ file: fileName }, messages().textFormat.unknownContent);
+  return reader.read(bytes, fileName, options);
+}
