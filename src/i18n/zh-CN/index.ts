@@ -8,7 +8,8 @@ import { textFormat } from './textFormat.ts';
 import { exchangeFormat } from './exchangeFormat.ts';
 import { monitoring } from './monitoring.ts';
 import { evaluation } from './evaluation.ts';
+import { publication } from './publication.ts';
 
-export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation };
+export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, publication };
 
 export type Messages = typeof zhCN;

@@ -1,0 +1,107 @@
+/**
+ * The look of a published 预算绩效目标 in Word, after GB/T 9704《党政机关公文格式》: A4 with a
+ * 156 mm text width, body in 仿宋 三号, headings in 黑体, tables in 宋体 五号, the page number
+ * "— 1 —" in the footer. Chinese fonts are named as Word names them on Chinese Windows, with
+ * Times New Roman for digits and Latin letters; Word and LibreOffice substitute where a font is missing.
+ */
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+
+/** Twips (1/20 pt). */
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, header: 851, footer: 992 },
+};
+export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+
+const LATIN = 'Times New Roman';
+/** The Chinese fonts by their Word names. */
+export const CJK_FONTS = { fangsong: '仿宋', song: '宋体', hei: '黑体' } as const;
+const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia });
+export const FANGSONG = font(CJK_FONTS.fangsong);
+export const SONG = font(CJK_FONTS.song);
+export const HEI = font(CJK_FONTS.hei);
+
+/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
+export const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, footer: 28 };
+
+/** Two characters of 三号 text: the first-line indent of Chinese body text. */
+export const INDENT = 640;
+const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT };
+
+export const paragraphStyles: IParagraphStyleOptions[] = [
+  {
+    id: 'Title',
+    name: 'Title',
+    basedOn: 'Normal',
+    next: 'Normal',
+    run: { font: SONG, size: SIZE.title, bold: true },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480 } },
+  },
+  {
+    id: 'Heading1',
+    name: 'heading 1',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: HEI, size: SIZE.body },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...BODY_LINE }, keepNext: true, outlineLevel: 0 },
+  },
+  {
+    id: 'Heading2',
+    name: 'heading 2',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: HEI, size: SIZE.body },
+    paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, keepNext: true, outlineLevel: 1 },
+  },
+  {
+    id: 'Heading3',
+    name: 'heading 3',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: HEI, size: SIZE.body },
+    paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, keepNext: true, outlineLevel: 2 },
+  },
+  {
+    id: 'BodyText',
+    name: 'Body Text',
+    basedOn: 'Normal',
+    run: { font: FANGSONG, size: SIZE.body },
+    paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, alignment: AlignmentType.JUSTIFIED },
+  },
+  {
+    id: 'TableText',
+    name: 'Table Text',
+    basedOn: 'Normal',
+    run: { font: SONG, size: SIZE.table },
+    paragraph: { spacing: { before: 0, after: 0, line: 300, lineRule: LineRuleType.AUTO } },
+  },
+  {
+    id: 'TOCHeading',
+    name: 'TOC Heading',
+    basedOn: 'Normal',
+    next: 'Normal',
+    run: { font: HEI, size: SIZE.body },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 360 } },
+  },
+  ...[1, 2, 3].map(
+    (level): IParagraphStyleOptions => ({
+      id: `TOC${level}`,
+      name: `toc ${level}`,
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { font: FANGSONG, size: SIZE.tableTitle },
+      paragraph: { indent: { left: (level - 1) * 560 }, spacing: { before: 60, after: 60 } },
+    }),
+  ),
+];
+
+export const documentDefaults = {
+  document: {
+    run: { font: FANGSONG, size: SIZE.body },
+    paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO } },
+  },
+};

@@ -1,0 +1,236 @@
+/**
+ * Writes units' 预算绩效目标 as a Word document in the published layout (the seed is the text of one):
+ * a title naming unit and year, a table of contents, 第一部分 部门整体绩效目标, then 第二部分 with one
+ * 项目绩效目标表 per project as a real Word table (merged cells as in the official form). Several units
+ * go into one document one after the other, each from a new page, or into a ZIP of one document each
+ * (`docxBundle`). `readDocx` reads any of them back to the same documents.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
+import { messages } from '../../i18n/index.ts';
+import { fontData } from '../publication/fonts.ts';
+import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
+import { FORM_WIDTH, projectFormRows, toFormTable, type CellAlign, type GridCell } from '../publication/project-form.ts';
+import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
+
+const form = () => messages().publication.form;
+
+type Block = Paragraph | Table | TableOfContents;
+
+/** One Word document holding the given units' documents, in order. */
+export async function writeDocx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
+  const combined = docs.length > 1;
+  const contents = [
+    new Paragraph({ style: 'TOCHeading', children: [new TextRun(form().contents)] }),
+    new TableOfContents(form().contents, { hyperlink: true, headingStyleRange: combined ? '1-3' : '1-2' }),
+  ];
+  const children: Block[] = [];
+  if (combined) children.push(...contents);
+  docs.forEach((doc, i) => {
+    const title = documentTitle(doc);
+    if (title !== null) children.push(...titleBlocks(title, combined, combined || i > 0));
+    if (!combined) children.push(...contents);
+    children.push(...documentBlocks(doc, combined, title === null && combined));
+  });
+  const first = docs[0];
+  const document = new Document({
+    creator: 'jixiao',
+    title: first !== undefined && !combined ? (documentTitle(first)?.title ?? first.unit.name) : form().part2Title,
+    styles: { default: documentDefaults, paragraphStyles },
+    // Numbers the contents with the shipped font's widths (CJK text is full-width in every 宋/仿宋/黑体),
+    // so they are right where fields are not updated (LibreOffice, viewers); Word updates them on opening.
+    pageNumbers: pageNumberEstimator(),
+    features: { updateFields: true },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: PAGE.margin,
+            pageNumbers: { start: 1 },
+          },
+        },
+        footers: { default: pageNumberFooter() },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+function pageNumberEstimator() {
+  const { regular, bold } = fontData();
+  const fonts = Object.values(CJK_FONTS).flatMap((name) => [
+    { data: regular, name },
+    { data: bold, name },
+  ]);
+  return estimatePageNumbersWith({ fonts, guess: true });
+}
+
+function pageNumberFooter(): Footer {
+  const [before, after] = form().pageNumber(0).split('0');
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font: SONG, size: SIZE.footer, children: [before ?? '', PageNumber.CURRENT, after ?? ''] })],
+      }),
+    ],
+  });
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+
+/** Runs of text with its line breaks kept as Word line breaks. */
+function runs(text: string, options: { bold?: boolean; size?: number } = {}): ParagraphChild[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...options }));
+}
+
+/** The title, and the unit code under it; in a combined document the title heads the unit in the contents. */
+function titleBlocks(title: DocumentTitle, combined: boolean, newPage: boolean): Paragraph[] {
+  const blocks = [
+    new Paragraph({
+      ...(combined ? { heading: HeadingLevel.HEADING_1 } : {}),
+      style: 'Title',
+      alignment: AlignmentType.CENTER,
+      pageBreakBefore: newPage,
+      children: runs(title.title, { bold: true, size: SIZE.title }),
+    }),
+  ];
+  if (title.unitCode !== null) {
+    blocks.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: runs(title.unitCode) }));
+  }
+  return blocks;
+}
+
+function documentBlocks(doc: TargetDocument, combined: boolean, newPage: boolean): Block[] {
+  const f = form();
+  // In a combined document each unit's title is the top level of the contents.
+  const level = (n: 0 | 1) => HEADINGS[n + (combined ? 1 : 0)]!;
+  const blocks: Block[] = [];
+  const d = doc.department;
+  if (d !== null) {
+    blocks.push(
+      new Paragraph({
+        heading: level(0),
+        alignment: AlignmentType.CENTER,
+        pageBreakBefore: !combined || newPage,
+        children: runs(`${f.part1}\n${f.part1Title}`),
+      }),
+    );
+    blocks.push(new Paragraph({ heading: level(1), children: runs(f.overallGoal) }));
+    for (const line of d.overallGoal === '' ? [] : d.overallGoal.split('\n')) blocks.push(body(line));
+    blocks.push(new Paragraph({ heading: level(1), children: runs(f.subGoals) }));
+    blocks.push(...d.subGoals.flatMap((item) => itemParagraphs(item, 0)));
+    blocks.push(new Paragraph({ heading: level(1), children: runs(f.safeguards) }));
+    blocks.push(...d.safeguards.flatMap((item) => itemParagraphs(item, 0)));
+  }
+  if (doc.projects.length > 0) {
+    blocks.push(
+      new Paragraph({
+        heading: level(0),
+        alignment: AlignmentType.CENTER,
+        pageBreakBefore: true,
+        children: runs(`${f.part2}\n${f.part2Title}`),
+      }),
+    );
+  }
+  doc.projects.forEach((project, i) => {
+    blocks.push(
+      new Paragraph({
+        heading: level(1),
+        alignment: AlignmentType.CENTER,
+        // Each table from a new page, as tables are printed and read one by one.
+        pageBreakBefore: i > 0,
+        indent: { firstLine: 0 },
+        spacing: { before: 0, after: 120 },
+        children: runs(f.projectTitle(i + 1, project.name), { size: SIZE.tableTitle }),
+      }),
+      projectTable(projectFormRows(project)),
+    );
+  });
+  return blocks;
+}
+
+const body = (text: string, depth = 0) =>
+  new Paragraph({ style: 'BodyText', indent: { firstLine: INDENT, left: depth * INDENT }, children: runs(text) });
+
+function itemParagraphs(item: NumberedItem, depth: number): Paragraph[] {
+  const [first = '', ...rest] = item.text.split('\n');
+  return [
+    body(`${item.label}${first}`, depth),
+    ...rest.map((line) => body(line, depth)),
+    ...item.children.flatMap((child) => itemParagraphs(child, depth + 1)),
+  ];
+}
+
+const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+};
+
+const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+function projectTable(rows: ReturnType<typeof projectFormRows>): Table {
+  const table = toFormTable(rows);
+  // Whole twips that add up to the text width exactly.
+  const edges = [0];
+  let x = 0;
+  for (const w of table.columns) edges.push(Math.round(((x += w) * TEXT_WIDTH) / FORM_WIDTH));
+  const widths = edges.slice(1).map((e, i) => e - edges[i]!);
+  const cellWidth = (c: GridCell) => edges[c.column + c.span]! - edges[c.column]!;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    rows: table.rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: row.cells.map(
+            (cell) =>
+              new TableCell({
+                width: { size: cellWidth(cell), type: WidthType.DXA },
+                columnSpan: cell.span > 1 ? cell.span : undefined,
+                verticalMerge:
+                  cell.merge === 'restart' ? VerticalMergeType.RESTART : cell.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+                verticalAlign: row.frameless ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
+                margins: { left: 85, right: 85, top: row.frameless ? 0 : 40, bottom: row.frameless ? 60 : 40 },
+                borders: row.frameless ? { top: NONE, left: NONE, right: NONE, bottom: LINE } : undefined,
+                children: cell.paragraphs.map(
+                  (p) =>
+                    new Paragraph({
+                      style: 'TableText',
+                      alignment: ALIGN[cell.align],
+                      children: runs(p, row.frameless ? { size: SIZE.table } : {}),
+                    }),
+                ),
+              }),
+          ),
+        }),
+    ),
+  });
+}

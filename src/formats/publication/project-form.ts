@@ -1,0 +1,224 @@
+/**
+ * The official 项目绩效目标表 as a grid of rows and cells, shared by the DOCX and PDF writers so both
+ * print the same form. The rows are those of the published form (the seed is a Word file of it):
+ * unit line, 项目编码/项目名称, 预算规模及资金用途 with the use of funds under it, 资金支出计划（%）
+ * (checkpoints, then percents), 绩效目标, then the indicator table with 一级/二级 cells merged down
+ * over their rows. Read cell by cell, with a merged-into cell as an empty cell, the rows are exactly
+ * what the published-text reader (`src/formats/text/`) reads, so a DOCX is read back by the same rules.
+ */
+import type { Indicator, Project, Term } from '../../core/model/document.ts';
+import { messages } from '../../i18n/index.ts';
+
+/** Horizontal layout units across the table; writers scale them to the page's text width. */
+export const FORM_WIDTH = 1000;
+
+export type CellAlign = 'left' | 'center' | 'right';
+
+export interface FormCell {
+  /** The cell's paragraphs; a paragraph may hold line breaks ("\n"). */
+  paragraphs: string[];
+  /** Left and right edges, in layout units. */
+  x0: number;
+  x1: number;
+  /** 'restart' starts a vertically merged cell; 'continue' is merged into the cell above. */
+  merge?: 'restart' | 'continue';
+  align: CellAlign;
+  /** Labels of the form (项目编码, 一级指标 …) as opposed to the unit's own values. */
+  label: boolean;
+}
+
+export interface FormRow {
+  cells: FormCell[];
+  /** The unit line above the form's frame: printed without borders. */
+  frameless: boolean;
+  /** Header rows of the indicator table, repeated by writers that can. */
+  header: boolean;
+}
+
+/** A cell placed on the table's grid of columns. */
+export interface GridCell extends FormCell {
+  column: number;
+  span: number;
+}
+
+export interface FormTable {
+  /** Widths of the grid columns, in layout units (they add up to FORM_WIDTH). */
+  columns: number[];
+  rows: { cells: GridCell[]; frameless: boolean; header: boolean }[];
+}
+
+const form = () => messages().publication.form;
+
+/** Cells from edges: `cellsAt([0, 110, 1000], ['a', 'b'])` gives a cell over 0–110 and one over 110–1000. */
+function cellsAt(edges: readonly number[], contents: readonly (Omit<FormCell, 'x0' | 'x1'>)[]): FormCell[] {
+  return contents.map((c, i) => ({ ...c, x0: edges[i]!, x1: edges[i + 1]! }));
+}
+
+const label = (text: string, align: CellAlign = 'center'): Omit<FormCell, 'x0' | 'x1'> => ({
+  paragraphs: [text],
+  align,
+  label: true,
+});
+const value = (text: string, align: CellAlign = 'center'): Omit<FormCell, 'x0' | 'x1'> => ({
+  paragraphs: text.split('\n'),
+  align,
+  label: false,
+});
+const merged = (): Omit<FormCell, 'x0' | 'x1'> => ({ paragraphs: [''], align: 'center', label: true, merge: 'continue' });
+
+const LABEL_EDGE = 130;
+/** 预算数 | value | 其中：财政资金 | value | 其他资金 | value, after the row label. */
+const PAIR_EDGES = [0, LABEL_EDGE, 250, 390, 580, 720, 850, FORM_WIDTH];
+const SPLIT_EDGES = [0, LABEL_EDGE, 420, 550, FORM_WIDTH];
+const WIDE_EDGES = [0, LABEL_EDGE, FORM_WIDTH];
+
+function evenEdges(count: number): number[] {
+  const edges = [0, LABEL_EDGE];
+  for (let i = 1; i <= count; i++) edges.push(Math.round(LABEL_EDGE + ((FORM_WIDTH - LABEL_EDGE) * i) / count));
+  return edges;
+}
+
+const row = (cells: FormCell[], extra: Partial<FormRow> = {}): FormRow => ({ cells, frameless: false, header: false, ...extra });
+const amount = (v: string | null) => value(v ?? '');
+
+/** The rows of one project's form. */
+export function projectFormRows(project: Project): FormRow[] {
+  const f = form();
+  const rows: FormRow[] = [];
+  const unitLine = `${project.unit.code ?? ''}${project.unit.name}`;
+  rows.push(
+    row(cellsAt([0, 700, FORM_WIDTH], [value(unitLine, 'left'), value(f.amountUnit(project.amountUnit), 'right')]), {
+      frameless: true,
+    }),
+  );
+  rows.push(row(cellsAt(SPLIT_EDGES, [label(f.projectCode), value(project.code), label(f.projectName), value(project.name, 'left')])));
+  if (project.department !== null || project.attribute !== null || project.period !== null) {
+    rows.push(
+      row(
+        cellsAt(PAIR_EDGES.slice(1).map((e, i) => (i === 0 ? 0 : e)), [
+          label(f.department),
+          value(project.department ?? ''),
+          label(f.attribute),
+          value(project.attribute ?? ''),
+          label(f.period),
+          value(project.period ?? ''),
+        ]),
+      ),
+    );
+  }
+  const b = project.budget;
+  rows.push(
+    row(
+      cellsAt(PAIR_EDGES, [
+        { ...label(f.budget), merge: 'restart' },
+        label(f.total),
+        amount(b.total),
+        label(f.fiscal),
+        amount(b.fiscal),
+        label(f.other),
+        amount(b.other),
+      ]),
+    ),
+  );
+  rows.push(row(cellsAt(WIDE_EDGES, [merged(), value(project.useOfFunds, 'left')])));
+  for (let i = 0; i < b.sources.length; i += 3) {
+    const chunk = b.sources.slice(i, i + 3);
+    rows.push(
+      row(
+        cellsAt(PAIR_EDGES.slice(0, 2 + chunk.length * 2), [
+          label(f.sources),
+          ...chunk.flatMap((s) => [label(s.name), amount(s.amount)]),
+        ]),
+      ),
+    );
+  }
+  if (project.spendingPlan.length > 0) {
+    const edges = evenEdges(project.spendingPlan.length);
+    rows.push(row(cellsAt(edges, [{ ...label(f.spendingPlan), merge: 'restart' }, ...project.spendingPlan.map((c) => label(c.checkpoint))])));
+    rows.push(row(cellsAt(edges, [merged(), ...project.spendingPlan.map((c) => value(c.percent ?? ''))])));
+  }
+  const goalCell = (term: Term) =>
+    project.goals.filter((g) => g.term === term).map((g, i) => `${f.goalNumber(i + 1)}${g.text}`);
+  const goalsRow = (title: string, term: Term) => {
+    const paragraphs = goalCell(term);
+    return row(cellsAt(WIDE_EDGES, [label(title), { paragraphs: paragraphs.length > 0 ? paragraphs : [''], align: 'left', label: false }]));
+  };
+  if (project.goals.some((g) => g.term === 'longTerm')) {
+    rows.push(goalsRow(f.annualGoals, 'annual'), goalsRow(f.longTermGoals, 'longTerm'));
+  } else rows.push(goalsRow(f.goals, 'annual'));
+
+  rows.push(...indicatorRows(project.indicators));
+  return rows;
+}
+
+type Column = { key: keyof Omit<Indicator, 'term'>; title: string; align: CellAlign };
+
+function indicatorColumns(withRemark: boolean): { columns: Column[]; edges: number[] } {
+  const f = form();
+  const columns: Column[] = [
+    { key: 'level1', title: f.level1, align: 'center' },
+    { key: 'level2', title: f.level2, align: 'center' },
+    { key: 'level3', title: f.level3, align: 'center' },
+    { key: 'description', title: f.description, align: 'left' },
+    { key: 'target', title: f.target, align: 'center' },
+    { key: 'basis', title: f.basis, align: 'center' },
+  ];
+  if (!withRemark) return { columns, edges: [0, LABEL_EDGE, 250, 330, 640, 770, FORM_WIDTH] };
+  columns.push({ key: 'remark', title: f.remark, align: 'center' });
+  return { columns, edges: [0, LABEL_EDGE, 250, 330, 580, 690, 870, FORM_WIDTH] };
+}
+
+/**
+ * The indicator table: a header row, then one row per indicator with 一级 merged down over rows of the
+ * same 一级, and 二级 over rows of the same 一级 and 二级. With long-term indicators, each term gets a
+ * titled section (年度绩效指标, 长期绩效指标).
+ */
+function indicatorRows(indicators: readonly Indicator[]): FormRow[] {
+  const f = form();
+  const { columns, edges } = indicatorColumns(indicators.some((i) => i.remark !== ''));
+  const sections: { title: string | null; rows: Indicator[] }[] = [];
+  const annual = indicators.filter((i) => i.term === 'annual');
+  const longTerm = indicators.filter((i) => i.term === 'longTerm');
+  if (longTerm.length === 0) sections.push({ title: null, rows: annual });
+  else {
+    if (annual.length > 0) sections.push({ title: f.annualIndicators, rows: annual });
+    sections.push({ title: f.longTermIndicators, rows: longTerm });
+  }
+  const out: FormRow[] = [];
+  for (const section of sections) {
+    if (section.title !== null) out.push(row(cellsAt([0, FORM_WIDTH], [label(section.title)]), { header: true }));
+    out.push(row(cellsAt(edges, columns.map((c) => label(c.title))), { header: true }));
+    section.rows.forEach((indicator, i) => {
+      const above = section.rows[i - 1];
+      const below = section.rows[i + 1];
+      const same = (a: Indicator | undefined, key: 'level1' | 'level2') =>
+        a !== undefined && a.level1 === indicator.level1 && (key === 'level1' || a.level2 === indicator.level2);
+      const cells = columns.map((c): Omit<FormCell, 'x0' | 'x1'> => {
+        if ((c.key === 'level1' || c.key === 'level2') && indicator[c.key] !== '') {
+          if (same(above, c.key)) return merged();
+          if (same(below, c.key)) return { ...value(indicator[c.key], c.align), merge: 'restart' };
+        }
+        return value(indicator[c.key], c.align);
+      });
+      out.push(row(cellsAt(edges, cells)));
+    });
+  }
+  return out;
+}
+
+/** Places rows on one grid: its columns are the union of all the rows' cell edges. */
+export function toFormTable(rows: readonly FormRow[]): FormTable {
+  const edges = [...new Set(rows.flatMap((r) => r.cells.flatMap((c) => [c.x0, c.x1])))].sort((a, b) => a - b);
+  const index = new Map(edges.map((e, i) => [e, i]));
+  return {
+    columns: edges.slice(1).map((e, i) => e - edges[i]!),
+    rows: rows.map((r) => ({
+      frameless: r.frameless,
+      header: r.header,
+      cells: r.cells.map((c) => {
+        const column = index.get(c.x0)!;
+        return { ...c, column, span: index.get(c.x1)! - column };
+      }),
+    })),
+  };
+}
