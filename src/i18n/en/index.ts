@@ -6,6 +6,7 @@ import { textFormat } from './textFormat.ts';
 import { exchangeFormat } from './exchangeFormat.ts';
 import { monitoring } from './monitoring.ts';
 import { evaluation } from './evaluation.ts';
+import { review } from './review.ts';
 import { publication } from './publication.ts';
 
-export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, publication };
+export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, publication };

@@ -8,8 +8,9 @@ import { textFormat } from './textFormat.ts';
 import { exchangeFormat } from './exchangeFormat.ts';
 import { monitoring } from './monitoring.ts';
 import { evaluation } from './evaluation.ts';
+import { review } from './review.ts';
 import { publication } from './publication.ts';
 
-export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, publication };
+export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, publication };
 
 export type Messages = typeof zhCN;

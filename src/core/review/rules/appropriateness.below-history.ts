@@ -1,0 +1,30 @@
+/**
+ * A target is not set below what the project already achieved (适当性; 历史标准): with last year's
+ * actual values at hand, "≥90%" where 96% was reached is too low, and so is "≤5天" where 3 天 was.
+ * Silent without history, and where units or kinds differ.
+ */
+import { dec } from '../../model/decimal.ts';
+import { parseTargetValue } from '../../target-value/parse.ts';
+import { historyKey } from '../context.ts';
+import { defineRule } from '../rule.ts';
+
+export default defineRule({
+  id: 'appropriateness.below-history',
+  family: 'appropriateness',
+  severity: 'warning',
+  source: { regulation: 'caiyu-2015-88', clause: 'appropriateness' },
+  scope: 'row',
+  check(context, report) {
+    const history = context.project.document.history;
+    const t = context.target;
+    if (history === null || t.kind !== 'quantitative' || t.direction === 'exact') return;
+    const text =
+      history.get(historyKey(context.project.project.code, context.wording)) ??
+      history.get(historyKey(context.project.project.code, context.label));
+    if (text === undefined) return;
+    const actual = parseTargetValue(text);
+    if (actual.kind !== 'quantitative' || actual.upper !== null || actual.unit !== t.unit) return;
+    const below = t.direction === 'higher' ? dec(actual.value).gt(t.value) : dec(actual.value).lt(t.value);
+    if (below) report(context, 'indicators.target', { target: t.text, actual: text });
+  },
+});

@@ -1,0 +1,14 @@
+/** A basis that neither restates the indicator nor names a plan, standard, history or document. */
+import { defineRule } from '../rule.ts';
+import { readBasis } from './basis-reading.ts';
+
+export default defineRule({
+  id: 'basis.no-source',
+  family: 'basis',
+  severity: 'info',
+  source: { regulation: 'caiyu-2015-88', clause: 'standards' },
+  scope: 'row',
+  check(context, report) {
+    if (readBasis(context) === 'unsourced') report(context, 'indicators.basis', { basis: context.indicator.basis.trim() });
+  },
+});

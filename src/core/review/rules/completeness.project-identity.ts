@@ -1,0 +1,14 @@
+/** A project table names its project: 项目编码 and 项目名称. */
+import { defineRule } from '../rule.ts';
+
+export default defineRule({
+  id: 'completeness.project-identity',
+  family: 'completeness',
+  severity: 'error',
+  source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
+  scope: 'project',
+  check(context, report) {
+    if (context.project.code.trim() === '') report(context, 'code', { part: 'code' });
+    if (context.project.name.trim() === '') report(context, 'name', { part: 'name' });
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * 财政资金 + 其他资金 = 预算数 exactly (an empty 其他资金 counts as none), and so do the listed
+ * fund sources where a template lists them. Exact decimals: 0.1 + 0.2 is 0.3.
+ */
+import { Decimal, sum } from '../../model/decimal.ts';
+import type { DecimalText } from '../../model/document.ts';
+import { defineRule } from '../rule.ts';
+
+/** Shows a sum with as many decimals as the amounts it adds. */
+const shown = (value: Decimal, amounts: readonly (DecimalText | null)[]): string =>
+  value.toFixed(Math.max(0, ...amounts.map((a) => (a === null ? 0 : new Decimal(a).decimalPlaces()))));
+
+export default defineRule({
+  id: 'consistency.budget-sum',
+  family: 'consistency',
+  severity: 'error',
+  source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
+  scope: 'project',
+  check(context, report) {
+    const { budget, amountUnit } = context.project;
+    const { total, fiscal, other, sources } = budget;
+    if (total === null) return;
+    const split = [fiscal, other];
+    if (fiscal !== null || other !== null) {
+      const s = sum(split);
+      if (!s.equals(total)) report(context, 'budget', { parts: 'split', sum: shown(s, [total, ...split]), total, amountUnit });
+    }
+    const listed = sources.map((s) => s.amount);
+    if (listed.some((a) => a !== null)) {
+      const s = sum(listed);
+      if (!s.equals(total))
+        report(context, 'budget.sources', { parts: 'sources', sum: shown(s, [total, ...listed]), total, amountUnit });
+    }
+  },
+});

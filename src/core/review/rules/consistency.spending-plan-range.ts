@@ -1,0 +1,18 @@
+/** Each checkpoint of the cumulative spending plan is a share of the budget: 0–100 %. */
+import { dec } from '../../model/decimal.ts';
+import { defineRule } from '../rule.ts';
+
+export default defineRule({
+  id: 'consistency.spending-plan-range',
+  family: 'consistency',
+  severity: 'error',
+  source: { regulation: 'caiyu-2019-136', clause: 'monitoring' },
+  scope: 'project',
+  check(context, report) {
+    for (const { checkpoint, percent } of context.project.spendingPlan) {
+      if (percent === null) continue;
+      const p = dec(percent);
+      if (p.lt(0) || p.gt(100)) report(context, 'spendingPlan', { checkpoint, percent });
+    }
+  },
+});

@@ -1,0 +1,16 @@
+/** A range runs from the lower bound to the upper: "90-100", not "100-90". */
+import { dec } from '../../model/decimal.ts';
+import { defineRule } from '../rule.ts';
+
+export default defineRule({
+  id: 'measurability.range-order',
+  family: 'measurability',
+  severity: 'error',
+  source: { regulation: 'caiyu-2021-101', clause: 'values' },
+  scope: 'row',
+  check(context, report) {
+    const t = context.target;
+    if (t.kind === 'quantitative' && t.upper !== null && dec(t.value).gt(t.upper))
+      report(context, 'indicators.target', { target: t.text });
+  },
+});

@@ -1,0 +1,16 @@
+/** A rate (…率, 满意度, 覆盖) reads as a percentage: "≥95" on a 结案率 should be "≥95%". */
+import { isPercentage } from '../../target-value/target-value.ts';
+import { defineRule } from '../rule.ts';
+
+export default defineRule({
+  id: 'measurability.rate-percent',
+  family: 'measurability',
+  severity: 'warning',
+  source: { regulation: 'caiyu-2021-101', clause: 'values' },
+  scope: 'row',
+  check(context, report) {
+    const t = context.target;
+    if (context.percentLike && t.kind === 'quantitative' && !isPercentage(t))
+      report(context, 'indicators.target', { target: t.text });
+  },
+});
