@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ImportError } from './import-error.ts';
+import { writeExchangeJson } from './json/exchange.ts';
+import { readDocumentFile, readableExtensions } from './read-document.ts';
+
+const seedBytes = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../samples/huailai-sifaju-2020.txt')));
+const gbk = new Uint8Array(readFileSync(resolve(import.meta.dirname, 'text/fixtures/gb18030.txt')));
+
+describe('readDocumentFile', () => {
+  it('recognises the published text format by content, whatever the file is called', async () => {
+    const docs = await readDocumentFile(seedBytes, 'download');
+    expect(docs[0]!.projects).toHaveLength(6);
+    expect((await readDocumentFile(gbk, 'export.dat'))[0]!.unit.name).toBe('怀来县农业农村局');
+  });
+
+  it('recognises the exchange JSON, and applies a year override to it too', async () => {
+    const seed = await readDocumentFile(seedBytes, 'seed.txt');
+    const json = new TextEncoder().encode(writeExchangeJson(seed));
+    expect(await readDocumentFile(json, 'targets.txt')).toEqual(seed);
+    expect((await readDocumentFile(json, 'targets.json', { year: 2021 }))[0]!.year).toBe(2021);
+    expect((await readDocumentFile(seedBytes, 'seed.txt', { year: 2019 }))[0]!.year).toBe(2019);
+  });
+
+  it('rejects content it does not know, naming the file', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+    await expect(readDocumentFile(zip, 'a.docx')).rejects.toBeInstanceOf(ImportError);
+    await expect(readDocumentFile(new TextEncoder().encode('会议纪要\n今天开会。\n'), 'notes.txt')).rejects.toThrow(/^notes\.txt：无法识别的文件内容/);
+  });
+
+  it('lists the file endings a folder import picks up', () => {
+    expect(readableExtensions()).toEqual(expect.arrayContaining(['.txt', '.json']));
+  });
+});
