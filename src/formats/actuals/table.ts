@@ -1,0 +1,89 @@
+/**
+ * The rows of an actuals file, CSV or XLSX, recognised by content (an XLSX is a ZIP). Every cell
+ * keeps where it came from, so errors can name the line (CSV) or the sheet and cell (XLSX).
+ */
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { messages } from '../../i18n/index.ts';
+import { ImportError, type ImportLocation } from '../import-error.ts';
+import { decodeText } from '../text/decode.ts';
+
+export interface TableCell {
+  text: string;
+  /** Where the cell is, without the field: the reader adds the column's name. */
+  at: Omit<ImportLocation, 'field'>;
+}
+
+export interface Table {
+  header: TableCell[];
+  /** Data rows, blank rows left out; `at` locates the row itself. */
+  rows: { at: Omit<ImportLocation, 'field'>; cells: TableCell[] }[];
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+  return isZip(bytes) ? readXlsx(bytes, fileName) : readCsv(bytes, fileName);
+}
+
+function readCsv(bytes: Uint8Array, file: string): Table {
+  const text = decodeText(bytes).text;
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as unknown as typeof records;
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw new ImportError({ file, ...(line === undefined ? {} : { line }) }, (e as Error).message);
+  }
+  const lines: { line: number; cells: string[] }[] = [];
+  let end = 0;
+  for (const { record, info } of records) {
+    lines.push({ line: end + 1, cells: record });
+    end = info.lines;
+  }
+  const [head, ...body] = lines.filter((l) => l.cells.some((c) => c.trim() !== ''));
+  if (!head) throw new ImportError({ file }, messages().monitoring.actualsFile.empty);
+  const row = (l: { line: number; cells: string[] }) => ({
+    at: { file, line: l.line },
+    cells: l.cells.map((text) => ({ text: text.trim(), at: { file, line: l.line } })),
+  });
+  return { header: row(head).cells, rows: body.map(row) };
+}
+
+async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ImportError({ file }, (e as Error).message);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ImportError({ file }, messages().monitoring.actualsFile.noSheet);
+  const rows: { at: Omit<ImportLocation, 'field'>; cells: TableCell[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (r, number) => {
+    const cells: TableCell[] = [];
+    for (let c = 1; c <= Math.max(r.cellCount, sheet.columnCount); c++) {
+      const cell = r.getCell(c);
+      cells.push({ text: cellText(cell.value).trim(), at: { file, sheet: sheet.name, cell: cell.address } });
+    }
+    if (cells.some((c) => c.text !== '')) rows.push({ at: { file, sheet: sheet.name, cell: `A${number}` }, cells });
+  });
+  const [head, ...body] = rows;
+  if (!head) throw new ImportError({ file, sheet: sheet.name }, messages().monitoring.actualsFile.empty);
+  return { header: head.cells, rows: body };
+}
+
+/** A cell's value as text; a date cell as its calendar day (Excel stores dates without a zone: read as UTC). */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date)
+    return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}-${String(v.getUTCDate()).padStart(2, '0')}`;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    if ('error' in v) return String(v.error);
+    return '';
+  }
+  return String(v);
+}
