@@ -187,7 +187,7 @@ export const review = {
     'consistency.duplicate-project-code': {
       title: '项目编码重复',
       message: (p: { at: string; ordinal: number; firstOrdinal: number; firstName: string }) =>
-        `${at(p)}（第 ${p.ordinal} 个项目）与第 ${p.firstOrdinal} 个项目「${p.firstName}」使用同一个项目编码。`,
+        `${p.at}（第 ${p.ordinal} 个项目）与第 ${p.firstOrdinal} 个项目「${p.firstName}」使用同一个项目编码。`,
       suggestion: () => '每个项目使用自己的编码；同一项目的多张表应合并。',
     },
     'consistency.project-unit': {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { aDocument, findingsOf, withRow } from '../testing.ts';
+
+describe('classification.unknown-level', () => {
+  it('is silent for framework names and their usual spellings', () => {
+    expect(findingsOf('classification.unknown-level', aDocument())).toEqual([]);
+    expect(findingsOf('classification.unknown-level', withRow({ level1: '产出', level2: '数量' }))).toEqual([]);
+    expect(findingsOf('classification.unknown-level', withRow({ level1: '效益指标', level2: '社会效益' }, 3))).toEqual([]);
+  });
+
+  it('reports an unknown or empty 一级 and 二级', () => {
+    const found = findingsOf('classification.unknown-level', withRow({ level1: '投入指标', level2: '' }));
+    expect(found.map((f) => [f.field, f.message])).toEqual([
+      ['indicators.level1', '项目 315-0105-JBN-2D9U 第 1 行「办理法律援助案件数量」的一级指标"投入指标"不在指标体系中。'],
+      ['indicators.level2', '项目 315-0105-JBN-2D9U 第 1 行「办理法律援助案件数量」没有填写二级指标。'],
+    ]);
+  });
+});
