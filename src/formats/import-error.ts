@@ -10,6 +10,11 @@ export interface ImportLocation {
   line?: number;
   sheet?: string;
   cell?: string;
+  /** A Word document's place: its n-th table (1-based) and a row and column in it, or its n-th paragraph. */
+  table?: number;
+  row?: number;
+  column?: number;
+  paragraph?: number;
   field?: string;
 }
 
@@ -30,6 +35,10 @@ export function describeLocation(l: ImportLocation): string {
   if (l.sheet !== undefined) parts.push(m.sheet(l.sheet));
   if (l.cell !== undefined) parts.push(m.cell(l.cell));
   if (l.line !== undefined) parts.push(m.line(l.line));
+  if (l.paragraph !== undefined) parts.push(m.paragraph(l.paragraph));
+  if (l.table !== undefined) parts.push(m.table(l.table));
+  if (l.row !== undefined) parts.push(m.row(l.row));
+  if (l.column !== undefined) parts.push(m.column(l.column));
   if (l.field !== undefined) parts.push(m.field(l.field));
   return parts.join(m.separator);
 }

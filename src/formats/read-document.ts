@@ -6,7 +6,9 @@
 import type { TargetDocument } from '../core/model/document.ts';
 import { messages } from '../i18n/index.ts';
 import { ImportError } from './import-error.ts';
+import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
+import { zipEntryNames } from './publication/zip.ts';
 import { decodeText, looksBinary } from './text/decode.ts';
 import { readPublishedText } from './text/read.ts';
 
@@ -47,8 +49,15 @@ const publishedTextReader: DocumentReader = {
   read: (bytes, fileName, options) => readPublishedText(bytes, { fileName }, options),
 };
 
+const docxReader: DocumentReader = {
+  name: 'docx',
+  extensions: ['.docx'],
+  recognizes: (bytes) => zipEntryNames(bytes)?.has('word/document.xml') === true,
+  read: (bytes, fileName, options) => readDocx(bytes, fileName, options),
+};
+
 /** The readers, most specific first (binary containers before text). */
-export const READERS: readonly DocumentReader[] = [exchangeJsonReader, publishedTextReader];
+export const READERS: readonly DocumentReader[] = [docxReader, exchangeJsonReader, publishedTextReader];
 
 /** File name endings some reader is for (lower case, with the dot). */
 export const readableExtensions = (): string[] => READERS.flatMap((r) => r.extensions);

@@ -153,7 +153,8 @@ export function projectFormRows(project: Project): FormRow[] {
 
 type Column = { key: keyof Omit<Indicator, 'term'>; title: string; align: CellAlign };
 
-function indicatorColumns(withRemark: boolean): { columns: Column[]; edges: number[] } {
+/** Column edges; 三级 gets room when it is filled in (the seed leaves it empty). */
+function indicatorColumns(withRemark: boolean, withLevel3: boolean): { columns: Column[]; edges: number[] } {
   const f = form();
   const columns: Column[] = [
     { key: 'level1', title: f.level1, align: 'center' },
@@ -163,9 +164,14 @@ function indicatorColumns(withRemark: boolean): { columns: Column[]; edges: numb
     { key: 'target', title: f.target, align: 'center' },
     { key: 'basis', title: f.basis, align: 'center' },
   ];
-  if (!withRemark) return { columns, edges: [0, LABEL_EDGE, 250, 330, 640, 770, FORM_WIDTH] };
+  if (!withRemark) {
+    return { columns, edges: withLevel3 ? [0, LABEL_EDGE, 250, 390, 640, 770, FORM_WIDTH] : [0, LABEL_EDGE, 250, 330, 640, 770, FORM_WIDTH] };
+  }
   columns.push({ key: 'remark', title: f.remark, align: 'center' });
-  return { columns, edges: [0, LABEL_EDGE, 250, 330, 580, 690, 870, FORM_WIDTH] };
+  return {
+    columns,
+    edges: withLevel3 ? [0, LABEL_EDGE, 250, 370, 580, 690, 860, FORM_WIDTH] : [0, LABEL_EDGE, 250, 330, 580, 690, 870, FORM_WIDTH],
+  };
 }
 
 /**
@@ -175,7 +181,10 @@ function indicatorColumns(withRemark: boolean): { columns: Column[]; edges: numb
  */
 function indicatorRows(indicators: readonly Indicator[]): FormRow[] {
   const f = form();
-  const { columns, edges } = indicatorColumns(indicators.some((i) => i.remark !== ''));
+  const { columns, edges } = indicatorColumns(
+    indicators.some((i) => i.remark !== ''),
+    indicators.some((i) => i.level3 !== ''),
+  );
   const sections: { title: string | null; rows: Indicator[] }[] = [];
   const annual = indicators.filter((i) => i.term === 'annual');
   const longTerm = indicators.filter((i) => i.term === 'longTerm');
