@@ -208,47 +208,57 @@ export interface CreatedDocument {
 export async function createDocument(
   db: Kysely<Database>,
   actor: Actor,
-  input: { unitId: number; year: number; content: TargetDocument | null; copiedFromId?: number; action?: string },
+  input: NewDocument,
 ): Promise<CreatedDocument> {
-  return db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('units').select(['code', 'name']).where('id', '=', input.unitId).executeTakeFirst();
-    if (!unit) throw new NotFoundError('unit', input.unitId);
-    await ensureYear(trx, input.year);
-    const exists = await trx
-      .selectFrom('documents')
-      .select('id')
-      .where('unit_id', '=', input.unitId)
-      .where('year', '=', input.year)
-      .executeTakeFirst();
-    if (exists) throw new ConflictError('document', `${unit.code}/${input.year}`);
-    const content: TargetDocument = input.content ?? {
-      unit: { code: unit.code, name: unit.name },
+  return db.transaction().execute((trx) => createDocumentIn(trx, actor, input));
+}
+
+export interface NewDocument {
+  unitId: number;
+  year: number;
+  content: TargetDocument | null;
+  copiedFromId?: number;
+  action?: string;
+}
+
+export async function createDocumentIn(trx: Trx, actor: Actor, input: NewDocument): Promise<CreatedDocument> {
+  const unit = await trx.selectFrom('units').select(['code', 'name']).where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit) throw new NotFoundError('unit', input.unitId);
+  await ensureYear(trx, input.year);
+  const exists = await trx
+    .selectFrom('documents')
+    .select('id')
+    .where('unit_id', '=', input.unitId)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
+  if (exists) throw new ConflictError('document', `${unit.code}/${input.year}`);
+  const content: TargetDocument = input.content ?? {
+    unit: { code: unit.code, name: unit.name },
+    year: input.year,
+    department: null,
+    projects: [],
+  };
+  const { id } = await trx
+    .insertInto('documents')
+    .values({
+      unit_id: input.unitId,
       year: input.year,
-      department: null,
-      projects: [],
-    };
-    const { id } = await trx
-      .insertInto('documents')
-      .values({
-        unit_id: input.unitId,
-        year: input.year,
-        status: 'draft',
-        unit_code_as_written: content.unit.code,
-        unit_name_as_written: content.unit.name,
-        copied_from_id: input.copiedFromId ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeContent(trx, id, { ...content, year: input.year });
-    await recordAudit(trx, actor, {
-      action: input.action ?? 'create',
-      entity: 'document',
-      entityId: id,
-      documentId: id,
-      after: { ...summaryOf(content), status: 'draft', year: input.year, unitId: input.unitId, copiedFromId: input.copiedFromId ?? null },
-    });
-    return { id, version: 1 };
+      status: 'draft',
+      unit_code_as_written: content.unit.code,
+      unit_name_as_written: content.unit.name,
+      copied_from_id: input.copiedFromId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeContent(trx, id, { ...content, year: input.year });
+  await recordAudit(trx, actor, {
+    action: input.action ?? 'create',
+    entity: 'document',
+    entityId: id,
+    documentId: id,
+    after: { ...summaryOf(content), status: 'draft', year: input.year, unitId: input.unitId, copiedFromId: input.copiedFromId ?? null },
   });
+  return { id, version: 1 };
 }
 
 async function writeContent(trx: Trx, documentId: number, content: TargetDocument): Promise<void> {
@@ -265,26 +275,34 @@ export async function replaceContent(
   expected: number,
   content: TargetDocument,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'import');
-    const before = await readDocument(trx, documentId);
-    await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();
-    await trx
-      .updateTable('documents')
-      .set({ unit_code_as_written: content.unit.code, unit_name_as_written: content.unit.name })
-      .where('id', '=', documentId)
-      .execute();
-    await writeContent(trx, documentId, content);
-    await recordAudit(trx, actor, {
-      action: 'import',
-      entity: 'document',
-      entityId: documentId,
-      documentId,
-      before: before && summaryOf(modelOf(before)),
-      after: summaryOf(content),
-    });
-    return version;
+  return db.transaction().execute((trx) => replaceContentIn(trx, actor, documentId, expected, content));
+}
+
+export async function replaceContentIn(trx: Trx, actor: Actor, documentId: number, expected: number, content: TargetDocument): Promise<number> {
+  const version = await beginEdit(trx, actor, documentId, expected, 'import');
+  const before = await readDocument(trx, documentId);
+  await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();
+  await trx
+    .updateTable('documents')
+    .set({ unit_code_as_written: content.unit.code, unit_name_as_written: content.unit.name })
+    .where('id', '=', documentId)
+    .execute();
+  await writeContent(trx, documentId, content);
+  await recordAudit(trx, actor, {
+    action: 'import',
+    entity: 'document',
+    entityId: documentId,
+    documentId,
+    before: before && summaryOf(modelOf(before)),
+    after: summaryOf(content),
   });
+  return version;
+}
+
+/** The document a unit has for a year, if any. */
+export async function documentOf(db: Kysely<Database> | Trx, unitId: number, year: number): Promise<number | undefined> {
+  const r = await db.selectFrom('documents').select('id').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+  return r?.id;
 }
 
 export async function updateDepartment(

@@ -4,7 +4,7 @@
  * with a total; and budget totals per bureau, summed exactly as NUMERIC by the database.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import { sum } from '../core/model/decimal.ts';
+import { exactSum } from './amounts.ts';
 import { escapeLike } from './organisation.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
@@ -153,7 +153,7 @@ export async function listDocuments(db: Kysely<Database>, scope: ListScope, f: L
       publishedAt: r.published_at,
     })),
     total,
-    budgetTotal: sum(budget).toString(),
+    budgetTotal: exactSum(budget),
     statusCounts,
   };
 }

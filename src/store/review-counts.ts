@@ -3,7 +3,8 @@
  * counts per severity on the document and on each project, the project count and the budget total.
  */
 import type { Transaction } from 'kysely';
-import { Decimal, sum } from '../core/model/decimal.ts';
+import { Decimal } from '../core/model/decimal.ts';
+import { exactSum } from './amounts.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { reviewDocument } from '../core/review/engine.ts';
 import type { Finding } from '../core/review/finding.ts';
@@ -11,13 +12,13 @@ import type { Database } from './schema.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
 
-/** The document's budget in 万元, exactly: projects in 元 are converted. */
+/** The document's budget in 万元, exactly, with as many decimals as its most precise amount ("91.10", not "91.1"). */
 export function budgetTotalOf(doc: TargetDocument): string {
-  return sum(
-    doc.projects.map((p) =>
-      p.budget.total === null ? null : p.amountUnit === '元' ? new Decimal(p.budget.total).div(TEN_THOUSAND).toString() : p.budget.total,
-    ),
-  ).toString();
+  const amounts = doc.projects.flatMap((p) => {
+    if (p.budget.total === null) return [];
+    return [p.amountUnit === '元' ? new Decimal(p.budget.total).div(TEN_THOUSAND).toString() : p.budget.total];
+  });
+  return exactSum(amounts);
 }
 
 /** Writes the cached counts for a document whose content is `doc`, with `projectIds[i]` the id of `doc.projects[i]`. */

@@ -1,0 +1,76 @@
+/**
+ * Who may do what. Unit staff act on their own unit's documents; reviewers act on the units under
+ * their bureau, sub-bureaus included; admins manage bureaus, units and accounts and may read
+ * everything; published documents are readable by anyone.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { User } from '../store/accounts.ts';
+import type { DocumentMeta } from '../store/documents.ts';
+import { bureausUnder } from '../store/organisation.ts';
+import type { ListScope } from '../store/listing.ts';
+import type { AppContext } from './context.ts';
+import { forbidden, unauthenticated } from './errors.ts';
+
+export function requireUser(req: FastifyRequest): User {
+  if (!req.user) throw unauthenticated();
+  return req.user;
+}
+
+export function requireRole(req: FastifyRequest, ...roles: User['role'][]): User {
+  const user = requireUser(req);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/** The bureaus a reviewer acts on: theirs and all under it. */
+export async function reviewerBureaus(ctx: AppContext, bureauId: number): Promise<Set<number>> {
+  return ctx.cache.get(`bureaus-under:${bureauId}`, async () => new Set((await bureausUnder(ctx.store.db, bureauId)).map((b) => b.id)));
+}
+
+async function reviews(ctx: AppContext, user: User, doc: DocumentMeta): Promise<boolean> {
+  return user.role === 'reviewer' && user.bureauId !== null && (await reviewerBureaus(ctx, user.bureauId)).has(doc.bureauId);
+}
+
+export async function canRead(ctx: AppContext, user: User | null, doc: DocumentMeta): Promise<boolean> {
+  if (doc.status === 'published') return true;
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  if (user.role === 'unit') return user.unitId === doc.unitId;
+  return reviews(ctx, user, doc);
+}
+
+export async function assertRead(ctx: AppContext, req: FastifyRequest, doc: DocumentMeta): Promise<void> {
+  if (await canRead(ctx, req.user, doc)) return;
+  throw req.user ? forbidden() : unauthenticated();
+}
+
+/** Editing content, submitting, withdrawing, starting next year: the unit's own staff. */
+export function assertOwnUnit(req: FastifyRequest, doc: DocumentMeta): User {
+  const user = requireUser(req);
+  if (user.role !== 'unit' || user.unitId !== doc.unitId) throw forbidden();
+  return user;
+}
+
+/** Returning, approving, publishing: a reviewer over the unit's bureau. */
+export async function assertReviewer(ctx: AppContext, req: FastifyRequest, doc: DocumentMeta): Promise<User> {
+  const user = requireUser(req);
+  if (!(await reviews(ctx, user, doc))) throw forbidden();
+  return user;
+}
+
+/** Commenting: the reviewers of the document and its unit's staff. */
+export async function assertCommenter(ctx: AppContext, req: FastifyRequest, doc: DocumentMeta): Promise<User> {
+  const user = requireUser(req);
+  if (user.role === 'unit' && user.unitId === doc.unitId) return user;
+  if (await reviews(ctx, user, doc)) return user;
+  throw forbidden();
+}
+
+/** Which documents a signed-in user's lists show. */
+export function listScope(user: User): ListScope {
+  if (user.role === 'admin') return { all: true };
+  if (user.role === 'unit') return { unitId: user.unitId! };
+  return { bureauId: user.bureauId! };
+}
+
+export const actorOf = (user: User) => ({ id: user.id, name: user.displayName });

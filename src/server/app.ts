@@ -1,0 +1,106 @@
+/**
+ * The HTTP application: every API route under /api, OpenAPI 3 at /api/openapi.json with a
+ * browsable page at /api/docs, the browser UI at / when it has been built.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/accounts.ts';
+import type { Store } from '../store/database.ts';
+import type { AppContext } from './context.ts';
+import { errorHandler } from './errors.ts';
+import { ReadCache } from './read-cache.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes, loadSession } from './routes/auth.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import.ts';
+import { listRoutes } from './routes/lists.ts';
+import { workflowRoutes } from './routes/workflow.ts';
+import { DEFAULT_WEB_ROOT, serveWeb } from './web.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** Folder of the built UI; default dist/web in the checkout. null: API only. */
+  webRoot?: string | null;
+  secureCookies?: boolean;
+  sessionPolicy?: SessionPolicy;
+  logger?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const ctx: AppContext = {
+    store: options.store,
+    cache: new ReadCache(options.store.exclusive),
+    sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    secureCookies: options.secureCookies ?? false,
+  };
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: false });
+  // A POST without a body (a workflow step without a comment) is validated as an empty object.
+  app.setValidatorCompiler((route) => {
+    const validate = TypeBoxValidatorCompiler(route as Parameters<typeof TypeBoxValidatorCompiler>[0]);
+    return route.httpPart === 'body' ? (value: unknown) => validate(value ?? {}) : validate;
+  });
+  // Response schemas document the API; bodies are serialised as they are (amounts are already strings).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('user', null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: ctx.secureCookies },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'jixiao 绩效 API',
+        version: '1',
+        description:
+          'Sign in with POST /api/auth/login (session cookie). Fetch a CSRF token from GET /api/auth/csrf and send it as X-CSRF-Token on every POST/PUT/PATCH/DELETE. Writes to a document name the version they are based on in If-Match; a stale one gets 409 with currentVersion. Lists take limit (≤200) and offset and return total. Amounts are decimal strings.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jixiao_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    if (!SAFE_METHODS.has(req.method)) {
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
+    }
+    await loadSession(ctx, req);
+  });
+  // Every write that reached a route may have committed: cached reads computed before it are dropped.
+  app.addHook('onResponse', async (req) => {
+    if (!SAFE_METHODS.has(req.method)) ctx.cache.bump();
+  });
+
+  await authRoutes(app, ctx);
+  await documentRoutes(app, ctx);
+  await workflowRoutes(app, ctx);
+  await importRoutes(app, ctx);
+  await listRoutes(app, ctx);
+  await adminRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot !== null) await serveWeb(app, webRoot);
+  return { app, ctx };
+}

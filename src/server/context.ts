@@ -1,0 +1,23 @@
+/** What every route needs: the store, the read cache, and the session policy. */
+import type {} from '@fastify/cookie';
+import type {} from '@fastify/csrf-protection';
+import type {} from '@fastify/multipart';
+import type {} from '@fastify/rate-limit';
+import type { Store } from '../store/database.ts';
+import type { SessionPolicy, User } from '../store/accounts.ts';
+import type { ReadCache } from './read-cache.ts';
+
+export interface AppContext {
+  store: Store;
+  cache: ReadCache;
+  sessionPolicy: SessionPolicy;
+  /** Cookies get the Secure flag (when served over https, e.g. behind a TLS proxy). */
+  secureCookies: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or null for an anonymous request. */
+    user: User | null;
+  }
+}

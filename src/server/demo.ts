@@ -1,0 +1,69 @@
+/**
+ * The demo county an empty database starts with: 河北省财政厅 → 张家口市财政局 → 怀来县财政局,
+ * 怀来县司法局 (315002) with the seed document as its 2020 draft, a few more units with generated
+ * documents, and three accounts (unit, reviewer, admin) whose random passwords are returned to be
+ * printed once — no default password exists anywhere.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateDocuments } from '../core/model/generate.ts';
+import { readDocumentFile } from '../formats/read-document.ts';
+import { createUser } from '../store/accounts.ts';
+import { systemActor } from '../store/audit.ts';
+import type { Store } from '../store/database.ts';
+import { createDocument } from '../store/documents.ts';
+import { createBureau, createUnit } from '../store/organisation.ts';
+import { generatePassword } from '../store/password.ts';
+import type { Role } from '../store/schema.ts';
+
+export interface DemoAccount {
+  role: Role;
+  username: string;
+  password: string;
+}
+
+const OTHER_UNITS = [
+  { code: '315003', name: '怀来县教育局' },
+  { code: '315004', name: '怀来县卫生健康局' },
+  { code: '315005', name: '怀来县农业农村局' },
+];
+
+export const SEED_FILE = 'samples/huailai-sifaju-2020.txt';
+
+/** Seeds the demo when the database has no bureau yet; returns the accounts, or null when it was not empty. */
+export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<DemoAccount[] | null> {
+  const any = await store.db.selectFrom('bureaus').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  const actor = systemActor('demo');
+  const db = store.db;
+  const province = await createBureau(db, actor, { code: '13', name: '河北省财政厅', parentId: null });
+  const city = await createBureau(db, actor, { code: '1307', name: '张家口市财政局', parentId: province.id });
+  const county = await createBureau(db, actor, { code: '130730', name: '怀来县财政局', parentId: city.id });
+
+  const sifaju = await createUnit(db, actor, { code: '315002', name: '怀来县司法局', bureauId: county.id });
+  const seedPath = join(rootDir, SEED_FILE);
+  const [seed] = await readDocumentFile(await readFile(seedPath), seedPath);
+  if (seed) await createDocument(db, actor, { unitId: sifaju.id, year: seed.year ?? 2020, content: seed, action: 'import' });
+
+  const generated = generateDocuments({ seed: 315, units: OTHER_UNITS.length, projectsPerUnit: [3, 6], year: 2020 });
+  for (const [i, u] of OTHER_UNITS.entries()) {
+    const unit = await createUnit(db, actor, { ...u, bureauId: county.id });
+    const doc = generated[i]!;
+    const content = {
+      ...doc,
+      unit: { code: u.code, name: u.name },
+      projects: doc.projects.map((p) => ({ ...p, unit: { code: u.code, name: u.name } })),
+    };
+    await createDocument(db, actor, { unitId: unit.id, year: 2020, content, action: 'import' });
+  }
+
+  const accounts: DemoAccount[] = [
+    { role: 'unit', username: 'sifaju', password: generatePassword() },
+    { role: 'reviewer', username: 'huailai-czj', password: generatePassword() },
+    { role: 'admin', username: 'admin', password: generatePassword() },
+  ];
+  await createUser(db, actor, { ...accounts[0]!, displayName: '怀来县司法局填报员', unitId: sifaju.id });
+  await createUser(db, actor, { ...accounts[1]!, displayName: '怀来县财政局审核员', bureauId: county.id });
+  await createUser(db, actor, { ...accounts[2]!, displayName: '系统管理员' });
+  return accounts;
+}

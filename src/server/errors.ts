@@ -1,0 +1,70 @@
+/**
+ * Errors as the API returns them: JSON `{ code, message, ...details }` with a machine code and a
+ * message in the caller's language (Chinese unless the request prefers English).
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { messagesFor, type Messages } from '../i18n/index.ts';
+import {
+  ConflictError,
+  InvalidInputError,
+  InvalidStateError,
+  NotFoundError,
+  ReviewErrorsError,
+  StaleVersionError,
+} from '../store/errors.ts';
+
+/** The caller's language: English only when Accept-Language prefers it. */
+export function messagesOf(req: FastifyRequest): Messages['server'] {
+  const lang = req.headers['accept-language'] ?? '';
+  return messagesFor(/^en\b/i.test(lang) ? 'en' : 'zh-CN').server;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: (m: Messages['server']['errors']) => string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.describe = message;
+  }
+  readonly describe: (m: Messages['server']['errors']) => string;
+}
+
+export const unauthenticated = () => new ApiError(401, 'unauthenticated', (m) => m.unauthenticated);
+export const forbidden = () => new ApiError(403, 'forbidden', (m) => m.forbidden);
+export const notFound = (entity: string, id: number | string) =>
+  new ApiError(404, 'not_found', (m) => m.notFound(entity, id), { entity, id });
+
+function toApiError(e: unknown): ApiError | undefined {
+  if (e instanceof ApiError) return e;
+  if (e instanceof NotFoundError) return notFound(e.entity, e.id);
+  if (e instanceof StaleVersionError)
+    return new ApiError(409, 'stale_version', (m) => m.staleVersion(e.currentVersion, e.expectedVersion), {
+      currentVersion: e.currentVersion,
+    });
+  if (e instanceof InvalidStateError)
+    return new ApiError(409, 'invalid_state', (m) => m.invalidState(e.status, e.action), { status: e.status });
+  if (e instanceof ReviewErrorsError)
+    return new ApiError(422, 'review_errors', (m) => m.reviewErrors(e.findings.length), { findings: e.findings });
+  if (e instanceof ConflictError) return new ApiError(409, 'conflict', (m) => m.conflict(e.entity, e.key), { entity: e.entity });
+  if (e instanceof InvalidInputError) return new ApiError(422, 'invalid_input', (m) => m.invalidInput(e.reason));
+  const fe = e as FastifyError;
+  if (fe.validation) return new ApiError(400, 'validation', (m) => m.validation(fe.message));
+  if (fe.statusCode === 429) return new ApiError(429, 'rate_limited', (m) => m.rateLimited);
+  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET')
+    return new ApiError(403, 'csrf', (m) => m.csrf);
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
+    return new ApiError(fe.statusCode, fe.code ?? 'bad_request', (m) => m.validation(fe.message));
+  return undefined;
+}
+
+export function errorHandler(error: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const api = toApiError(error);
+  if (!api) {
+    req.log.error(error);
+    return reply.status(500).send({ code: 'internal', message: messagesOf(req).errors.internal });
+  }
+  return reply.status(api.status).send({ code: api.code, message: api.describe(messagesOf(req).errors), ...api.details });
+}

@@ -1,0 +1,156 @@
+/** Admins manage bureaus, units and accounts. New and reset passwords are generated and returned once. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { createUser, listUsers, updateUser } from '../../store/accounts.ts';
+import { bureausUnder, createBureau, createUnit, listUnits, renameBureau, updateUnit } from '../../store/organisation.ts';
+import { generatePassword } from '../../store/password.ts';
+import { actorOf, requireRole } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { Bureau, BureauInTree, ErrorBody, IdParams, Nullable, Page, Role, Unit, User } from '../schemas.ts';
+
+const denied = { 401: ErrorBody, 403: ErrorBody };
+
+export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = ctx.store.db;
+  const admin = (req: Parameters<typeof requireRole>[0]) => actorOf(requireRole(req, 'admin'));
+
+  app.get(
+    '/api/admin/bureaus',
+    { schema: { tags: ['admin'], summary: 'All bureaus', response: { 200: Type.Object({ items: Type.Array(BureauInTree) }), ...denied } } },
+    async (req) => {
+      admin(req);
+      return { items: await bureausUnder(db, null) };
+    },
+  );
+  app.post(
+    '/api/admin/bureaus',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a bureau (under a parent, or a top-level one)',
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 50 }), name: Type.String({ minLength: 1, maxLength: 200 }), parentId: Nullable(Type.Integer()) }),
+        response: { 201: Bureau, ...denied, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createBureau(db, admin(req), req.body)),
+  );
+  app.patch(
+    '/api/admin/bureaus/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Rename a bureau',
+        params: IdParams,
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 200: Bureau, ...denied, 404: ErrorBody },
+      },
+    },
+    async (req) => renameBureau(db, admin(req), req.params.id, req.body.name),
+  );
+
+  app.get(
+    '/api/admin/units',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Units, paginated',
+        querystring: Type.Object({ bureauId: Type.Optional(Type.Integer()), q: Type.Optional(Type.String()), ...Page.properties }),
+        response: { 200: Type.Object({ items: Type.Array(Unit), total: Type.Integer() }), ...denied },
+      },
+    },
+    async (req) => {
+      admin(req);
+      return listUnits(db, { bureauId: req.query.bureauId, q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
+    },
+  );
+  app.post(
+    '/api/admin/units',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a budget unit',
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 50 }), name: Type.String({ minLength: 1, maxLength: 200 }), bureauId: Type.Integer() }),
+        response: { 201: Unit, ...denied, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createUnit(db, admin(req), req.body)),
+  );
+  app.patch(
+    '/api/admin/units/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Rename a unit or move it to another bureau',
+        params: IdParams,
+        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), bureauId: Type.Optional(Type.Integer()) }),
+        response: { 200: Unit, ...denied, 404: ErrorBody },
+      },
+    },
+    async (req) => updateUnit(db, admin(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Accounts, paginated',
+        querystring: Type.Object({ q: Type.Optional(Type.String()), ...Page.properties }),
+        response: { 200: Type.Object({ items: Type.Array(User), total: Type.Integer() }), ...denied },
+      },
+    },
+    async (req) => {
+      admin(req);
+      return listUsers(db, { q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
+    },
+  );
+  app.post(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an account; its random password is returned once',
+        body: Type.Object({
+          username: Type.String({ minLength: 2, maxLength: 64 }),
+          displayName: Type.String({ minLength: 1, maxLength: 100 }),
+          role: Role,
+          unitId: Type.Optional(Nullable(Type.Integer())),
+          bureauId: Type.Optional(Nullable(Type.Integer())),
+        }),
+        response: { 201: Type.Object({ user: User, password: Type.String() }), ...denied, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const password = generatePassword();
+      const user = await createUser(db, admin(req), { ...req.body, password });
+      return reply.status(201).send({ user, password });
+    },
+  );
+  app.patch(
+    '/api/admin/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Change an account; resetPassword returns a new random password once and ends its sessions',
+        params: IdParams,
+        body: Type.Object({
+          displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          disabled: Type.Optional(Type.Boolean()),
+          role: Type.Optional(Role),
+          unitId: Type.Optional(Nullable(Type.Integer())),
+          bureauId: Type.Optional(Nullable(Type.Integer())),
+          resetPassword: Type.Optional(Type.Boolean()),
+        }),
+        response: { 200: Type.Object({ user: User, password: Type.Optional(Type.String()) }), ...denied, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => {
+      const { resetPassword, ...changes } = req.body;
+      const password = resetPassword ? generatePassword() : undefined;
+      const user = await updateUser(db, admin(req), req.params.id, { ...changes, password });
+      return password ? { user, password } : { user };
+    },
+  );
+}

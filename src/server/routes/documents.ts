@@ -1,0 +1,419 @@
+/**
+ * Documents and their content: read (with ETag), create, start next year's draft, edit the
+ * department goals, projects (whole-project PUT for autosave) and indicator rows (add, update,
+ * delete, reorder), findings, comments and the audit trail.
+ *
+ * Every write names the document version it is based on in the If-Match header (the document's
+ * ETag, e.g. "7"); a stale version gets 409 with `currentVersion`, and nothing is written.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { reviewDocument } from '../../core/review/engine.ts';
+import { documentAudit } from '../../store/audit.ts';
+import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
+import {
+  addIndicator,
+  addProject,
+  copyToNextYear,
+  createDocument,
+  deleteIndicator,
+  deleteProject,
+  documentMeta,
+  indicatorProject,
+  modelOf,
+  projectDocument,
+  readDocument,
+  readProject,
+  reorderIndicators,
+  replaceProject,
+  updateDepartment,
+  updateIndicator,
+  type DocumentMeta,
+} from '../../store/documents.ts';
+import { actorOf, assertCommenter, assertOwnUnit, assertRead, requireUser } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError, notFound } from '../errors.ts';
+import {
+  AuditRecord,
+  Comment,
+  CommentAnchor,
+  DepartmentGoals,
+  DocumentMeta as DocumentMetaSchema,
+  ErrorBody,
+  Finding,
+  Id,
+  IdParams,
+  IfMatch,
+  Indicator,
+  Nullable,
+  Project,
+  StoredDocument,
+  StoredProject,
+  VersionResult,
+} from '../schemas.ts';
+
+/** The version an If-Match header names: "7", 7 or W/"7". */
+export function expectedVersion(req: FastifyRequest): number {
+  const raw = req.headers['if-match'];
+  const m = typeof raw === 'string' ? /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim()) : null;
+  if (!m) throw new ApiError(428, 'version_required', (e) => e.versionRequired);
+  return Number(m[1]);
+}
+
+export async function metaOr404(ctx: AppContext, id: number): Promise<DocumentMeta> {
+  const meta = await ctx.cache.get(`meta:${id}`, () => documentMeta(ctx.store.db, id));
+  if (!meta) throw notFound('document', id);
+  return meta;
+}
+
+/** Answers 304 when the client already has this version; otherwise sets the ETag. */
+export function notModified(req: FastifyRequest, reply: FastifyReply, version: number): boolean {
+  const etag = `"${version}"`;
+  reply.header('etag', etag).header('cache-control', 'private, no-cache');
+  return req.headers['if-none-match'] === etag;
+}
+
+/** Sends JSON text prepared (and cached) ahead: the body is already serialised. */
+export const sendJson = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json as never);
+
+const writeResponses = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 428: ErrorBody };
+const versioned = (reply: FastifyReply, version: number) => {
+  reply.header('etag', `"${version}"`);
+  return { version };
+};
+
+export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = ctx.store.db;
+
+  app.post(
+    '/api/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Start an empty draft for the signed-in unit and a year',
+        body: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }),
+        response: { 201: Type.Object({ id: Type.Integer(), version: Type.Integer() }), 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (user.role !== 'unit') throw new ApiError(403, 'forbidden', (m) => m.forbidden);
+      const created = await createDocument(db, actorOf(user), { unitId: user.unitId!, year: req.body.year, content: null });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'A document with its department goals, projects and indicator rows (ETag = version)',
+        params: IdParams,
+        response: { 200: StoredDocument, 304: Type.Null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertRead(ctx, req, meta);
+      if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
+      return sendJson(reply, await ctx.cache.get(`doc-json:${meta.id}:${meta.version}`, async () => JSON.stringify(await readDocument(db, meta.id))));
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/findings',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'What the review engine finds in the stored document',
+        params: IdParams,
+        response: { 200: Type.Object({ version: Type.Integer(), findings: Type.Array(Finding) }), 304: Type.Null(), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertRead(ctx, req, meta);
+      if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
+      const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () =>
+        reviewDocument(modelOf((await readDocument(db, meta.id))!)),
+      );
+      return { version: meta.version, findings };
+    },
+  );
+
+  app.post(
+    '/api/documents/:id/next-year',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: "Start next year's draft as a copy of this document",
+        params: IdParams,
+        response: { 201: Type.Object({ id: Type.Integer(), version: Type.Integer() }), 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      const user = assertOwnUnit(req, meta);
+      return reply.status(201).send(await copyToNextYear(db, actorOf(user), meta.id));
+    },
+  );
+
+  app.put(
+    '/api/documents/:id/department',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Replace 部门整体绩效目标',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ department: Nullable(DepartmentGoals) }),
+        response: { 200: VersionResult, ...writeResponses },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      const user = assertOwnUnit(req, meta);
+      return versioned(reply, await updateDepartment(db, actorOf(user), meta.id, expectedVersion(req), req.body.department));
+    },
+  );
+
+  app.post(
+    '/api/documents/:id/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Add a project (at a 0-based position; default last)',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ project: Project, position: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        response: { 201: Type.Object({ version: Type.Integer(), projectId: Type.Integer() }), ...writeResponses },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      const user = assertOwnUnit(req, meta);
+      const r = await addProject(db, actorOf(user), meta.id, expectedVersion(req), req.body.project, req.body.position);
+      reply.header('etag', `"${r.version}"`);
+      return reply.status(201).send(r);
+    },
+  );
+
+  /** A project's document, checked for the caller. */
+  async function projectMeta(projectId: number): Promise<DocumentMeta> {
+    const documentId = await ctx.cache.get(`project-doc:${projectId}`, () => projectDocument(db, projectId));
+    if (documentId === undefined) throw notFound('project', projectId);
+    return metaOr404(ctx, documentId);
+  }
+
+  app.get(
+    '/api/projects/:id',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'One project table (ETag = the document version)',
+        params: IdParams,
+        response: {
+          200: Type.Object({ document: DocumentMetaSchema, project: StoredProject }),
+          304: Type.Null(),
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const meta = await projectMeta(req.params.id);
+      await assertRead(ctx, req, meta);
+      if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
+      return sendJson(
+        reply,
+        await ctx.cache.get(`project-json:${req.params.id}:${meta.version}`, async () =>
+          JSON.stringify({ document: meta, project: await readProject(db, meta.id, req.params.id) }),
+        ),
+      );
+    },
+  );
+
+  app.put(
+    '/api/projects/:id',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Replace a whole project (the editor’s autosave)',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ project: Project }),
+        response: { 200: VersionResult, ...writeResponses },
+      },
+    },
+    async (req, reply) => {
+      const meta = await projectMeta(req.params.id);
+      const user = assertOwnUnit(req, meta);
+      return versioned(reply, await replaceProject(db, actorOf(user), meta.id, req.params.id, expectedVersion(req), req.body.project));
+    },
+  );
+
+  app.delete(
+    '/api/projects/:id',
+    { schema: { tags: ['projects'], summary: 'Delete a project', params: IdParams, headers: IfMatch, response: { 200: VersionResult, ...writeResponses } } },
+    async (req, reply) => {
+      const meta = await projectMeta(req.params.id);
+      const user = assertOwnUnit(req, meta);
+      return versioned(reply, await deleteProject(db, actorOf(user), meta.id, req.params.id, expectedVersion(req)));
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/indicators',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Add an indicator row (at a 0-based position; default last)',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ indicator: Indicator, position: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        response: { 201: Type.Object({ version: Type.Integer(), indicatorId: Type.Integer() }), ...writeResponses },
+      },
+    },
+    async (req, reply) => {
+      const meta = await projectMeta(req.params.id);
+      const user = assertOwnUnit(req, meta);
+      const r = await addIndicator(db, actorOf(user), meta.id, req.params.id, expectedVersion(req), req.body.indicator, req.body.position);
+      reply.header('etag', `"${r.version}"`);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.put(
+    '/api/projects/:id/indicators/order',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Reorder a project’s indicator rows: list every row id once, in the new order',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ ids: Type.Array(Id) }),
+        response: { 200: VersionResult, 422: ErrorBody, ...writeResponses },
+      },
+    },
+    async (req, reply) => {
+      const meta = await projectMeta(req.params.id);
+      const user = assertOwnUnit(req, meta);
+      const r = await reorderIndicators(db, actorOf(user), meta.id, req.params.id, expectedVersion(req), req.body.ids);
+      if (r === 'mismatch') throw new ApiError(422, 'reorder_mismatch', (m) => m.reorderMismatch);
+      return versioned(reply, r);
+    },
+  );
+
+  async function indicatorMeta(indicatorId: number) {
+    const projectId = await indicatorProject(db, indicatorId);
+    if (projectId === undefined) throw notFound('indicator', indicatorId);
+    return { projectId, meta: await projectMeta(projectId) };
+  }
+
+  app.put(
+    '/api/indicators/:id',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Replace one indicator row',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ indicator: Indicator }),
+        response: { 200: VersionResult, ...writeResponses },
+      },
+    },
+    async (req, reply) => {
+      const { projectId, meta } = await indicatorMeta(req.params.id);
+      const user = assertOwnUnit(req, meta);
+      return versioned(
+        reply,
+        await updateIndicator(db, actorOf(user), meta.id, projectId, req.params.id, expectedVersion(req), req.body.indicator),
+      );
+    },
+  );
+
+  app.delete(
+    '/api/indicators/:id',
+    { schema: { tags: ['indicators'], summary: 'Delete one indicator row', params: IdParams, headers: IfMatch, response: { 200: VersionResult, ...writeResponses } } },
+    async (req, reply) => {
+      const { projectId, meta } = await indicatorMeta(req.params.id);
+      const user = assertOwnUnit(req, meta);
+      return versioned(reply, await deleteIndicator(db, actorOf(user), meta.id, projectId, req.params.id, expectedVersion(req)));
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/comments',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Review comments on a document, oldest first',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Comment) }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertRead(ctx, req, meta);
+      if (meta.status === 'published' && !req.user) throw new ApiError(401, 'unauthenticated', (m) => m.unauthenticated);
+      return { items: await ctx.cache.get(`comments:${meta.id}`, () => documentComments(db, meta.id)) };
+    },
+  );
+
+  app.post(
+    '/api/documents/:id/comments',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Comment on the document, a project, a field, or an indicator row (1-based)',
+        params: IdParams,
+        body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }), ...CommentAnchor.properties }),
+        response: { 201: Comment, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      const user = await assertCommenter(ctx, req, meta);
+      const { body, ...anchor } = req.body;
+      return reply.status(201).send(await createComment(db, actorOf(user), meta.id, anchor, body));
+    },
+  );
+
+  app.post(
+    '/api/comments/:id/resolve',
+    { schema: { tags: ['comments'], summary: 'Mark a comment resolved', params: IdParams, response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody } } },
+    async (req, reply) => {
+      const documentId = await commentDocument(db, req.params.id);
+      if (documentId === undefined) throw notFound('comment', req.params.id);
+      const user = await assertCommenter(ctx, req, await metaOr404(ctx, documentId));
+      await resolveComment(db, actorOf(user), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/audit',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'The audit trail of a document, newest first (page with beforeId)',
+        params: IdParams,
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          beforeId: Type.Optional(Type.Integer()),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(AuditRecord) }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      requireUser(req);
+      await assertRead(ctx, req, meta);
+      return { items: await documentAudit(db, meta.id, { limit: req.query.limit ?? 50, beforeId: req.query.beforeId }) };
+    },
+  );
+}

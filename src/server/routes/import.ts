@@ -1,0 +1,179 @@
+/**
+ * Importing a document file in two steps: preview (upload the file — raw body or multipart —
+ * the format is decided by content; the parsed model and its findings come back, nothing is
+ * written), then commit (post the previewed documents back; all of them are written in one
+ * transaction, or none). Unit staff import into their own unit; admins load any unit by its code.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { TargetDocument as Model } from '../../core/model/document.ts';
+import { reviewDocument } from '../../core/review/engine.ts';
+import { ImportError } from '../../formats/import-error.ts';
+import { readDocumentFile } from '../../formats/read-document.ts';
+import type { User } from '../../store/accounts.ts';
+import { createDocumentIn, documentMeta, documentOf, replaceContentIn } from '../../store/documents.ts';
+import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
+import { actorOf, requireRole, requireUser } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { ErrorBody, Finding, Nullable, Status, TargetDocument } from '../schemas.ts';
+
+/** Largest upload accepted (a county's whole year as text is a few MB). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
+  if (req.isMultipart()) {
+    const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
+    if (!file) throw new ApiError(400, 'no_file', (m) => m.importNoDocument);
+    return { bytes: await file.toBuffer(), fileName: file.filename };
+  }
+  const query = req.query as { fileName?: string };
+  return { bytes: req.body as Buffer, fileName: query.fileName ?? 'upload' };
+}
+
+/** The unit a document goes to: the unit staff's own, or (admins) the one its code names. */
+async function targetUnit(ctx: AppContext, user: User, doc: Model): Promise<Unit> {
+  if (user.role === 'unit') {
+    const own = (await unit(ctx.store.db, user.unitId!))!;
+    if (doc.unit.code !== null && doc.unit.code !== own.code) {
+      const code = doc.unit.code;
+      throw new ApiError(422, 'unit_mismatch', (m) => m.importUnitMismatch(code));
+    }
+    return own;
+  }
+  const code = doc.unit.code ?? '';
+  const found = code ? await unitByCode(ctx.store.db, code) : undefined;
+  if (!found) throw new ApiError(422, 'unknown_unit', (m) => m.importUnknownUnit(code));
+  return found;
+}
+
+const Existing = Nullable(Type.Object({ id: Type.Integer(), status: Status, version: Type.Integer() }));
+
+export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  // The raw-body form: any non-JSON, non-multipart upload arrives as bytes.
+  app.addContentTypeParser(['application/octet-stream', 'text/plain'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/api/import/preview',
+    {
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags: ['import'],
+        summary: 'Read an uploaded file (raw body with ?fileName=, or multipart field "file"); nothing is written',
+        consumes: ['application/octet-stream', 'multipart/form-data', 'text/plain'],
+        querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
+        response: {
+          200: Type.Object({
+            documents: Type.Array(
+              Type.Object({
+                document: TargetDocument,
+                findings: Type.Array(Finding),
+                unitId: Nullable(Type.Integer()),
+                existing: Existing,
+              }),
+            ),
+          }),
+          401: ErrorBody,
+          403: ErrorBody,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (req) => {
+      const user = requireRole(req, 'unit', 'admin');
+      const { bytes, fileName } = await uploadedFile(req);
+      let documents: Model[];
+      try {
+        documents = await readDocumentFile(bytes, fileName);
+      } catch (e) {
+        if (e instanceof ImportError) throw new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.message), { location: e.location });
+        throw e;
+      }
+      if (documents.length === 0) throw new ApiError(422, 'no_document', (m) => m.importNoDocument);
+      const out = [];
+      for (const document of documents) {
+        const u = await targetUnit(ctx, user, document);
+        const existingId = document.year === null ? undefined : await documentOf(ctx.store.db, u.id, document.year);
+        const existing = existingId === undefined ? undefined : await documentMeta(ctx.store.db, existingId);
+        out.push({
+          document,
+          findings: reviewDocument(document),
+          unitId: u.id,
+          existing: existing ? { id: existing.id, status: existing.status, version: existing.version } : null,
+        });
+      }
+      return { documents: out };
+    },
+  );
+
+  app.post(
+    '/api/import/commit',
+    {
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags: ['import'],
+        summary:
+          'Write previewed documents, all in one transaction: a new draft each, or over an existing draft when replaceVersion names its current version',
+        body: Type.Object({
+          documents: Type.Array(
+            Type.Object({
+              document: TargetDocument,
+              year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: 'when the file names none' })),
+              replaceVersion: Type.Optional(Type.Integer()),
+            }),
+            { minItems: 1, maxItems: 1000 },
+          ),
+        }),
+        response: {
+          201: Type.Object({ documents: Type.Array(Type.Object({ id: Type.Integer(), version: Type.Integer() })) }),
+          401: ErrorBody,
+          403: ErrorBody,
+          409: ErrorBody,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const user = requireRole(req, 'unit', 'admin');
+      const targets: Array<{ item: (typeof req.body.documents)[number]; year: number; unit: Unit }> = [];
+      for (const item of req.body.documents) {
+        const year = item.document.year ?? item.year;
+        if (year === null || year === undefined) throw new ApiError(422, 'no_year', (m) => m.importNoYear);
+        targets.push({ item, year, unit: await targetUnit(ctx, user, item.document) });
+      }
+      const actor = actorOf(user);
+      const written = await ctx.store.db.transaction().execute(async (trx) => {
+        const out = [];
+        for (const { item, year, unit: u } of targets) {
+          const content = { ...item.document, year };
+          const existing = await documentOf(trx, u.id, year);
+          if (existing !== undefined && item.replaceVersion !== undefined) {
+            out.push({ id: existing, version: await replaceContentIn(trx, actor, existing, item.replaceVersion, content) });
+          } else out.push(await createDocumentIn(trx, actor, { unitId: u.id, year, content, action: 'import' }));
+        }
+        return out;
+      });
+      return reply.status(201).send({ documents: written });
+    },
+  );
+
+  app.post(
+    '/api/check',
+    {
+      schema: {
+        tags: ['import'],
+        summary: 'Review a posted document (the model as JSON); nothing is written',
+        body: TargetDocument,
+        response: { 200: Type.Object({ findings: Type.Array(Finding) }), 401: ErrorBody },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return { findings: reviewDocument(req.body as Model) };
+    },
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Lists across units for signed-in users (each sees what their role covers) and for the public
+ * (published documents only), bureau totals, the bureau tree and units for filters.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { bureausUnder, listUnits } from '../../store/organisation.ts';
+import { bureauTotals, listDocuments, listProjects, type ListFilter, type ListScope } from '../../store/listing.ts';
+import type { DocumentStatus } from '../../store/schema.ts';
+import { listScope, requireUser } from '../access.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { BureauInTree, BureauTotals, DocumentList, ErrorBody, IdParams, ListQuery, Page, ProjectList, Unit } from '../schemas.ts';
+
+type Query = {
+  year?: number;
+  status?: DocumentStatus[] | DocumentStatus;
+  bureauId?: number;
+  unitId?: number;
+  severity?: ListFilter['severity'];
+  q?: string;
+  limit?: number;
+  offset?: number;
+};
+
+function filterOf(q: Query): ListFilter {
+  return {
+    year: q.year,
+    status: q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status],
+    bureauId: q.bureauId,
+    unitId: q.unitId,
+    severity: q.severity,
+    q: q.q?.trim() || undefined,
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  };
+}
+
+const scopeKey = (s: ListScope) => JSON.stringify(s);
+
+export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = ctx.store.db;
+  const publicScope: ListScope = { publishedOnly: true };
+
+  const documents = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) => {
+    const f = filterOf(req.query);
+    return ctx.cache.get(`documents:${scopeKey(scope)}:${JSON.stringify(f)}`, () => listDocuments(db, scope, f));
+  };
+  const projects = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) => {
+    const f = filterOf(req.query);
+    return ctx.cache.get(`projects:${scopeKey(scope)}:${JSON.stringify(f)}`, () => listProjects(db, scope, f));
+  };
+
+  app.get(
+    '/api/documents',
+    {
+      schema: {
+        tags: ['lists'],
+        summary: 'Documents the caller may see, filtered and paginated, with the total, status counts and budget sum',
+        querystring: ListQuery,
+        response: { 200: DocumentList, 401: ErrorBody },
+      },
+    },
+    async (req) => documents(listScope(requireUser(req)), req),
+  );
+
+  app.get(
+    '/api/projects',
+    {
+      schema: {
+        tags: ['lists'],
+        summary: 'Projects across the documents the caller may see (text search in project names)',
+        querystring: ListQuery,
+        response: { 200: ProjectList, 401: ErrorBody },
+      },
+    },
+    async (req) => projects(listScope(requireUser(req)), req),
+  );
+
+  app.get(
+    '/api/public/documents',
+    { schema: { tags: ['public'], summary: 'Published documents, filtered and paginated', querystring: ListQuery, response: { 200: DocumentList } } },
+    async (req) => documents(publicScope, req),
+  );
+
+  app.get(
+    '/api/public/projects',
+    { schema: { tags: ['public'], summary: 'Projects of published documents (text search in names)', querystring: ListQuery, response: { 200: ProjectList } } },
+    async (req) => projects(publicScope, req),
+  );
+
+  const bureauTree = { 200: Type.Object({ items: Type.Array(BureauInTree) }) };
+  for (const path of ['/api/bureaus', '/api/public/bureaus']) {
+    app.get(path, { schema: { tags: [path.includes('public') ? 'public' : 'lists'], summary: 'The bureau tree', response: bureauTree } }, async () => ({
+      items: await ctx.cache.get('bureau-tree', () => bureausUnder(db, null)),
+    }));
+  }
+
+  const TotalsQuery = Type.Object({ year: Type.Integer() });
+  const totals = (bureauId: number, year: number, publishedOnly: boolean) =>
+    ctx.cache.get(`totals:${bureauId}:${year}:${publishedOnly}`, async () => {
+      const rows = await bureauTotals(db, bureauId, year, publishedOnly);
+      if (rows.length === 0) throw notFound('bureau', bureauId);
+      return { bureau: rows[0]!, children: rows.slice(1) };
+    });
+  const totalsResponse = { 200: Type.Object({ bureau: BureauTotals, children: Type.Array(BureauTotals) }), 404: ErrorBody };
+
+  app.get(
+    '/api/bureaus/:id/totals',
+    {
+      schema: {
+        tags: ['lists'],
+        summary: 'A year’s totals for a bureau (all under it) and for each direct sub-bureau; budgets exact in 万元',
+        params: IdParams,
+        querystring: TotalsQuery,
+        response: { ...totalsResponse, 401: ErrorBody },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return totals(req.params.id, req.query.year, false);
+    },
+  );
+
+  app.get(
+    '/api/public/bureaus/:id/totals',
+    { schema: { tags: ['public'], summary: 'Totals of published documents', params: IdParams, querystring: TotalsQuery, response: totalsResponse } },
+    async (req) => totals(req.params.id, req.query.year, true),
+  );
+
+  app.get(
+    '/api/units',
+    {
+      schema: {
+        tags: ['lists'],
+        summary: 'Units (under a bureau, matching a name or code), for filters',
+        querystring: Type.Object({ bureauId: Type.Optional(Type.Integer()), q: Type.Optional(Type.String({ maxLength: 100 })), ...Page.properties }),
+        response: { 200: Type.Object({ items: Type.Array(Unit), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const f = { bureauId: req.query.bureauId, q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 };
+      return ctx.cache.get(`units:${JSON.stringify(f)}`, () => listUnits(db, f));
+    },
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * The API's request and response schemas. Document content uses the core model's own schemas
+ * (src/core/model/document.ts), extended with the storage ids the editor needs.
+ */
+import Type from 'typebox';
+import { DepartmentGoals, Indicator, Project, TargetDocument } from '../core/model/document.ts';
+
+export { DepartmentGoals, Indicator, Project, TargetDocument };
+
+export const Id = Type.Integer({ minimum: 1 });
+export const IdParams = Type.Object({ id: Id });
+export const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Role = Type.Union([Type.Literal('unit'), Type.Literal('reviewer'), Type.Literal('admin')]);
+export const Status = Type.Union(
+  [Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('published')],
+  { description: '草稿 / 已提交 / 已退回 / 已审核 / 已公开' },
+);
+export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]);
+const Decimal = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'exact decimal as text' });
+/** Dates leave the server as ISO 8601 text (JSON.stringify of a Date). */
+const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+
+export const FindingCounts = Type.Object({ error: Type.Integer(), warning: Type.Integer(), info: Type.Integer() });
+
+export const Finding = Type.Object({
+  ruleId: Type.String(),
+  severity: Severity,
+  projectCode: Nullable(Type.String()),
+  indicatorIndex: Nullable(Type.Integer({ description: '1-based row within the project' })),
+  field: Type.String(),
+  message: Type.String(),
+  suggestion: Type.String(),
+  source: Type.String(),
+});
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String({ description: 'machine code: unauthenticated, forbidden, not_found, stale_version, invalid_state, review_errors, conflict, validation, csrf, rate_limited …' }),
+    message: Type.String({ description: 'for people, in the request language (Chinese by default)' }),
+    currentVersion: Type.Optional(Type.Integer({ description: 'with stale_version (409)' })),
+    findings: Type.Optional(Type.Array(Finding, { description: 'with review_errors (422)' })),
+  },
+  { additionalProperties: true },
+);
+
+export const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+  unitId: Nullable(Type.Integer()),
+  bureauId: Nullable(Type.Integer()),
+  disabled: Type.Boolean(),
+});
+
+export const Bureau = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), parentId: Nullable(Type.Integer()) });
+export const BureauInTree = Type.Object({ ...Bureau.properties, depth: Type.Integer() });
+export const Unit = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), bureauId: Type.Integer() });
+
+export const StoredIndicator = Type.Object({ id: Type.Integer(), ...Indicator.properties });
+export const StoredProject = Type.Object({
+  id: Type.Integer(),
+  ...Project.properties,
+  indicators: Type.Array(StoredIndicator),
+  findingCounts: FindingCounts,
+});
+
+export const DocumentMeta = Type.Object({
+  id: Type.Integer(),
+  unitId: Type.Integer(),
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  bureauId: Type.Integer(),
+  year: Type.Integer(),
+  status: Status,
+  version: Type.Integer({ description: 'send it back in If-Match with every write' }),
+  projectCount: Type.Integer(),
+  budgetTotal: Decimal,
+  findingCounts: FindingCounts,
+  copiedFromId: Nullable(Type.Integer()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  submittedAt: Nullable(Timestamp),
+  approvedAt: Nullable(Timestamp),
+  publishedAt: Nullable(Timestamp),
+});
+
+export const StoredDocument = Type.Object({
+  meta: DocumentMeta,
+  unit: TargetDocument.properties.unit,
+  department: Nullable(DepartmentGoals),
+  projects: Type.Array(StoredProject),
+});
+
+export const VersionResult = Type.Object({ version: Type.Integer() });
+
+export const Page = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent, at most 200' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+export const ListQuery = Type.Object({
+  year: Type.Optional(Type.Integer()),
+  status: Type.Optional(Type.Array(Status, { description: 'repeat the parameter for several' })),
+  bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
+  unitId: Type.Optional(Type.Integer()),
+  severity: Type.Optional(
+    Type.Union([Severity, Type.Literal('clean')], { description: 'documents (or projects) with findings of this severity; clean: no errors or warnings' }),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'text in a project name' })),
+  ...Page.properties,
+});
+
+export const DocumentListItem = Type.Object({
+  id: Type.Integer(),
+  unitId: Type.Integer(),
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  bureauId: Type.Integer(),
+  bureauName: Type.String(),
+  year: Type.Integer(),
+  status: Status,
+  version: Type.Integer(),
+  projectCount: Type.Integer(),
+  budgetTotal: Decimal,
+  findingCounts: FindingCounts,
+  updatedAt: Timestamp,
+  submittedAt: Nullable(Timestamp),
+  publishedAt: Nullable(Timestamp),
+});
+
+const StatusCounts = Type.Record(Type.String(), Type.Integer());
+
+export const DocumentList = Type.Object({
+  items: Type.Array(DocumentListItem),
+  total: Type.Integer(),
+  budgetTotal: Type.String({ description: '万元, over the whole filtered set' }),
+  statusCounts: StatusCounts,
+});
+
+export const ProjectListItem = Type.Object({
+  id: Type.Integer(),
+  documentId: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  unitId: Type.Integer(),
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  year: Type.Integer(),
+  status: Status,
+  amountUnit: Type.String(),
+  budgetTotal: Nullable(Decimal),
+  indicatorCount: Type.Integer(),
+  findingCounts: FindingCounts,
+});
+export const ProjectList = Type.Object({ items: Type.Array(ProjectListItem), total: Type.Integer() });
+
+export const BureauTotals = Type.Object({
+  bureauId: Type.Integer(),
+  bureauName: Type.String(),
+  units: Type.Integer(),
+  documents: Type.Integer(),
+  projects: Type.Integer(),
+  budgetTotal: Type.String({ description: '万元, exact' }),
+  statusCounts: StatusCounts,
+  documentsWithErrors: Type.Integer(),
+});
+
+export const Comment = Type.Object({
+  id: Type.Integer(),
+  documentId: Type.Integer(),
+  projectId: Nullable(Type.Integer()),
+  projectCode: Nullable(Type.String()),
+  indicatorIndex: Nullable(Type.Integer()),
+  field: Nullable(Type.String()),
+  authorId: Type.Integer(),
+  authorName: Type.String(),
+  body: Type.String(),
+  createdAt: Timestamp,
+  resolvedAt: Nullable(Timestamp),
+});
+
+export const CommentAnchor = Type.Object({
+  projectId: Type.Optional(Nullable(Type.Integer())),
+  indicatorIndex: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  field: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+});
+
+export const AuditRecord = Type.Object({
+  id: Type.Integer(),
+  at: Timestamp,
+  actorId: Nullable(Type.Integer()),
+  actorName: Type.String(),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+
+/** If-Match on every write: the document version the change is based on. */
+export const IfMatch = Type.Object({
+  'if-match': Type.String({ description: 'the document version the write is based on, e.g. "7" (ETag of the document)' }),
+});
