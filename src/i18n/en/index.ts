@@ -7,6 +7,7 @@ import { exchangeFormat } from './exchangeFormat.ts';
 import { monitoring } from './monitoring.ts';
 import { evaluation } from './evaluation.ts';
 import { review } from './review.ts';
+import { server } from './server.ts';
 import { publication } from './publication.ts';
 
-export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, publication };
+export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication };

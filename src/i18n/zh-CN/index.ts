@@ -9,8 +9,9 @@ import { exchangeFormat } from './exchangeFormat.ts';
 import { monitoring } from './monitoring.ts';
 import { evaluation } from './evaluation.ts';
 import { review } from './review.ts';
+import { server } from './server.ts';
 import { publication } from './publication.ts';
 
-export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, publication };
+export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication };
 
 export type Messages = typeof zhCN;
