@@ -41,6 +41,15 @@ export type Completion =
   | { kind: 'qualitative'; band: QualitativeBand; met: boolean }
   | { kind: 'notComparable'; reason: NotComparableReason };
 
+/** A completion as results carry it: plain data, ready for JSON (the figures are in the results' percent fields). */
+export type CompletionView =
+  | { kind: 'quantitative'; method: QuantitativeMethod; met: boolean }
+  | { kind: 'qualitative'; band: QualitativeBand; met: boolean }
+  | { kind: 'notComparable'; reason: NotComparableReason };
+
+export const completionView = (c: Completion): CompletionView =>
+  c.kind === 'quantitative' ? { kind: c.kind, method: c.method, met: c.met } : c;
+
 export interface CompletionOptions {
   /** Partial credit for an unmet `=` target or a value outside a range. */
   exactPartialCredit: 'proportional' | 'none';

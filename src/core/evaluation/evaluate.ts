@@ -13,7 +13,7 @@ import type { ProjectActuals } from '../actuals/actuals.ts';
 import { evaluationNoteOf, spendingAsOf, valueAfter, valueAsOf } from '../actuals/as-of.ts';
 import { annualBudget } from '../actuals/budget.ts';
 import { endOfMonth, type IsoDate } from '../actuals/calendar.ts';
-import { completionOf, type Completion } from '../actuals/completion.ts';
+import { completionOf, completionView, type Completion, type CompletionView } from '../actuals/completion.ts';
 import { formForYear, level1KindOf, level2KindOf, parentOf, type Level1Kind } from '../framework/framework.ts';
 import { Decimal, dec, fixed } from '../model/decimal.ts';
 import type { DecimalText, Indicator, Project, Unit } from '../model/document.ts';
@@ -79,7 +79,7 @@ export interface IndicatorScore {
   target: string;
   /** 实际完成值 as written, with its date; null when none was recorded by the evaluation date. */
   actual: { value: string; date: IsoDate; note: string } | null;
-  completion: Completion;
+  completion: CompletionView;
   /** Uncapped completion in percent for a quantitative target; null otherwise. */
   completionPercent: DecimalText | null;
   /** The share of the points earned, in percent. */
@@ -263,7 +263,7 @@ export function evaluateProject(
       status: r.status,
       target: r.indicator.target,
       actual: r.value === null ? null : { value: r.value.value, date: r.value.date, note: r.value.note },
-      completion: c,
+      completion: completionView(c),
       completionPercent,
       creditPercent: fixed(credit.times(HUNDRED)),
       points: fixed(points),

@@ -8,7 +8,7 @@ import { actualsLookup, type Actuals, type ProjectActuals } from '../actuals/act
 import { explanationAsOf, spendingAsOf, valueAsOf, type MonitoringExplanation } from '../actuals/as-of.ts';
 import { annualBudget } from '../actuals/budget.ts';
 import { yearOf, type IsoDate } from '../actuals/calendar.ts';
-import { completionOf, type Completion } from '../actuals/completion.ts';
+import { completionOf, completionView, type CompletionView } from '../actuals/completion.ts';
 import type { Finding } from '../review/finding.ts';
 import { Decimal, fixed } from '../model/decimal.ts';
 import type { DecimalText, Indicator, Project, TargetDocument, Unit } from '../model/document.ts';
@@ -59,7 +59,7 @@ export interface IndicatorProgress {
   target: string;
   /** 执行至今完成值: the value recorded last on or before the date. */
   actual: { value: string; date: IsoDate; note: string } | null;
-  completion: Completion;
+  completion: CompletionView;
   /** Completion in percent (uncapped), e.g. "40.00" for 6 of ≥15张; null where it cannot be computed. */
   progress: DecimalText | null;
   /** 偏差原因, 完成可能性, 纠偏措施, 全年预计完成值. */
@@ -290,7 +290,7 @@ function progressOf(
     description: indicator.description,
     target: indicator.target,
     actual: value === null ? null : { value: value.value, date: value.date, note: value.note },
-    completion,
+    completion: completionView(completion),
     progress,
     explanation,
     light: explanation.likelihood === null ? 'green' : settings.likelihoodLight[explanation.likelihood],
