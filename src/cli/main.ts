@@ -5,6 +5,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isLocale, messages, setLocale } from '../i18n/index.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerImport } from './commands/import.ts';
 
 const m = () => messages().cli;
 
@@ -19,7 +21,7 @@ const program = new Command('jixiao')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 // Each command module exports `register(program)`; add new ones to this list.
-const commands: Array<(p: Command) => void> = [];
+const commands: Array<(p: Command) => void> = [registerImport, registerCheck];
 for (const register of commands) register(program);
 
 try {

@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reviewDocument } from '../../core/review/engine.ts';
+import { aDocument } from '../../core/review/testing.ts';
+import { writePublishedText } from '../../formats/text/write.ts';
+import { runCli } from '../run-cli.testing.ts';
+
+const SEED = 'samples/huailai-sifaju-2020.txt';
+const FIXTURES = 'src/formats/text/fixtures';
+
+interface JsonFinding {
+  file?: string;
+  ruleId: string;
+  severity: string;
+  projectCode: string | null;
+  indicatorIndex: number | null;
+  field: string;
+  message: string;
+  suggestion: string;
+}
+
+describe('jixiao check', () => {
+  it('prints the seed’s findings as a Chinese table with a summary, and exits 1 for its errors', async () => {
+    const r = await runCli(['check', SEED]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`文件：${SEED}`);
+    expect(r.stdout).toContain('单位：315002 怀来县司法局　年度：2020');
+    expect(r.stdout).toContain('级别/规则');
+    expect(r.stdout).toMatch(/项目数 6，指标数 32；错误 \d+，警告 \d+，提示 \d+/);
+  });
+
+  it('prints JSON findings with the documented keys, the same as the review engine finds', async () => {
+    const r = await runCli(['check', SEED, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(Object.keys(findings[0]!)).toEqual(['ruleId', 'severity', 'projectCode', 'indicatorIndex', 'field', 'message', 'suggestion']);
+    expect(findings.some((f) => f.severity === 'error')).toBe(true);
+    const row = findings.find((f) => f.indicatorIndex !== null)!;
+    expect(row.indicatorIndex).toBeGreaterThanOrEqual(1);
+  });
+
+  it('exits 0 and says so on a clean document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const file = join(dir, 'clean.txt');
+    expect(reviewDocument(aDocument())).toEqual([]);
+    writeFileSync(file, writePublishedText([aDocument()]));
+    const r = await runCli(['check', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('未发现问题。');
+    expect(r.stdout).toMatch(/错误 0，警告 0，提示 0/);
+  });
+
+  it('checks a folder, keeps going past an unreadable file, reports it with its line, and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const bad = join(dir, 'bad.txt');
+    const lines = readFileSync(SEED, 'utf8').split('\n');
+    lines.splice(87, 1); // an indicator row loses its 指标值 cell
+    writeFileSync(bad, lines.join('\n'));
+    const r = await runCli(['check', FIXTURES, bad, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad} 第 84 行 字段「绩效指标」：这一行应有 6 格，实际有 5 格`);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(new Set(findings.map((f) => f.file)).size).toBeGreaterThan(5);
+    expect(findings.every((f) => typeof f.file === 'string' && f.file.startsWith(FIXTURES))).toBe(true);
+  });
+
+  it('sums up per file and in total when given several files', async () => {
+    const r = await runCli(['check', SEED, `${FIXTURES}/part2-only.txt`]);
+    expect(r.stdout).toContain(`文件：${FIXTURES}/part2-only.txt`);
+    expect(r.stdout).toMatch(/项目数 1，指标数 4；/);
+    expect(r.stdout).toMatch(/合计 2 个文件：项目数 7，指标数 36；/);
+  });
+
+  it('rejects an unknown output format', async () => {
+    const r = await runCli(['check', SEED, '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('输出格式应为 table 或 json');
+  });
+});

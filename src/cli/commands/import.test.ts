@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readExchangeJson } from '../../formats/json/exchange.ts';
+import { runCli } from '../run-cli.testing.ts';
+
+const SEED = 'samples/huailai-sifaju-2020.txt';
+const FIXTURES = 'src/formats/text/fixtures';
+
+describe('jixiao import', () => {
+  it('prints the seed as exchange JSON with decimal-string amounts', async () => {
+    const r = await runCli(['import', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const data = JSON.parse(r.stdout);
+    expect(data.format).toBe('jixiao.targets');
+    expect(data.documents).toHaveLength(1);
+    expect(data.documents[0].projects.map((p: { budget: { total: string } }) => p.budget.total)).toEqual(['5.00', '4.10', '39.00', '20.00', '15.00', '8.00']);
+    expect(readExchangeJson(r.stdout, { fileName: 'out.json' })[0]!.projects).toHaveLength(6);
+  });
+
+  it('reads a folder of files, recursively and in order, with a year override, into a file', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jixiao-')), 'county.json');
+    const r = await runCli(['import', FIXTURES, SEED, '--year', '2023', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const docs = readExchangeJson(readFileSync(out), { fileName: out });
+    // 14 fixture files (one holds 3 units) and the seed.
+    expect(docs).toHaveLength(17);
+    expect(docs[0]!.unit.name).toBe('蔚县教育局'); // annual-and-long-term.txt sorts first
+    expect(docs.at(-1)!.unit.name).toBe('怀来县司法局');
+    expect(docs.every((d) => d.year === 2023)).toBe(true);
+  });
+
+  it('writes nothing when any file is unreadable, and names the file and line of each problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, readFileSync(SEED, 'utf8').replace('\t39.00\n', '\t三十九\n'));
+    const out = join(dir, 'out.json');
+    const r = await runCli(['import', SEED, bad, join(dir, 'missing.txt'), '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad} 第 198 行 字段「预算数」：“三十九”不是数字`);
+    expect(r.stderr).toContain('missing.txt：找不到这个文件或文件夹');
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('rejects a year that is not a year', async () => {
+    const r = await runCli(['import', SEED, '--year', '20x0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('年度应为');
+  });
+
+  it('explains itself in Chinese, and in English on request', async () => {
+    const zh = await runCli(['import', '--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('输出交换格式 JSON');
+    const en = await runCli(['--lang', 'en', 'import', '--help']);
+    expect(en.stdout).toContain('print the exchange JSON');
+  });
+});

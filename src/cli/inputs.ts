@@ -1,0 +1,59 @@
+/**
+ * The files a batch command works on: files as given, folders expanded to every file in them (and
+ * their sub-folders) that some reader is for, in a stable order so that output is repeatable.
+ * A path that does not exist is reported, not fatal: the others are still worked on.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { TargetDocument } from '../core/model/document.ts';
+import { messages } from '../i18n/index.ts';
+import { ImportError } from '../formats/import-error.ts';
+import { readableExtensions, readDocumentFile, type ReadDocumentOptions } from '../formats/read-document.ts';
+
+export interface ExpandedInputs {
+  files: string[];
+  /** Paths given that do not exist, with their message. */
+  problems: string[];
+}
+
+export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
+  const extensions = readableExtensions();
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (info === null) problems.push(messages().cli.inputs.notFound(path));
+    else if (info.isDirectory()) {
+      const found = (await readdir(path, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && extensions.some((x) => e.name.toLowerCase().endsWith(x)))
+        .map((e) => join(e.parentPath, e.name));
+      // Code-point order of the path under the folder: the same on every machine and locale.
+      files.push(...found.sort((a, b) => (relative(path, a) < relative(path, b) ? -1 : 1)));
+    } else files.push(path);
+  }
+  return { files, problems };
+}
+
+export type FileResult =
+  | { file: string; ok: true; documents: TargetDocument[] }
+  | { file: string; ok: false; message: string };
+
+/** Reads one file; an unreadable file becomes a message naming it (and its line and field where known). */
+export async function readInputFile(file: string, options: ReadDocumentOptions): Promise<FileResult> {
+  try {
+    const bytes = new Uint8Array(await readFile(file));
+    return { file, ok: true, documents: await readDocumentFile(bytes, file, options) };
+  } catch (e) {
+    if (e instanceof ImportError) return { file, ok: false, message: e.message };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== undefined) return { file, ok: false, message: messages().cli.inputs.unreadable(file, code) };
+    throw e;
+  }
+}
+
+/** Parses --year: a four-digit year in the model's range. */
+export function parseYear(value: string): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 1990 || year > 2100) throw new Error(messages().cli.inputs.badYear(value));
+  return year;
+}
