@@ -1,0 +1,49 @@
+/**
+ * Where an administrative command runs: directly on the database, or — when a server owns the
+ * embedded data directory — through that server's control socket.
+ */
+import type { Command } from 'commander';
+import { messages } from '../../i18n/index.ts';
+import { askServer, runControl, type ControlRequest, type ControlResponse } from '../../server/control.ts';
+import { openStore } from '../../store/database.ts';
+import { dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
+
+export interface TargetOptions {
+  data: string;
+  databaseUrl?: string;
+}
+
+export function withTargetOptions(command: Command): Command {
+  const m = messages().server.commands;
+  return command
+    .option('--data <dir>', m.dataOption, './data')
+    .option('--database-url <url>', m.databaseUrlOption, process.env.DATABASE_URL);
+}
+
+export async function runAdmin(o: TargetOptions, request: ControlRequest): Promise<{ response: ControlResponse; viaServer?: number }> {
+  if (!o.databaseUrl) {
+    const owner = dataDirOwner(o.data);
+    if (owner !== undefined) return { response: await askServer(o.data, request), viaServer: owner };
+  }
+  const release = o.databaseUrl ? () => {} : lockDataDir(o.data);
+  const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.data });
+  try {
+    return { response: await runControl(store, request) };
+  } finally {
+    await store.close();
+    release();
+  }
+}
+
+/** Prints a refused command's reason and exits 2. */
+export function fail(response: Extract<ControlResponse, { ok: false }>): never {
+  const m = messages().server.commands;
+  const text = {
+    'user-not-found': m.userNotFound,
+    'unit-not-found': m.unitNotFound,
+    'bureau-not-found': m.bureauNotFound,
+    failed: (d: string) => d,
+  }[response.error](response.detail);
+  console.error(text);
+  process.exit(2);
+}

@@ -1,0 +1,70 @@
+/**
+ * Starting the server: take the data directory (embedded database) or connect to PostgreSQL,
+ * apply migrations, seed the demo county into an empty database (printing its one-time
+ * passwords), listen, and stop cleanly on SIGINT/SIGTERM.
+ */
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { messages } from '../i18n/index.ts';
+import { openStore, type Store } from '../store/database.ts';
+import { lockDataDir } from '../store/data-dir-lock.ts';
+import { buildApp } from './app.ts';
+import { listenControl } from './control.ts';
+import { seedDemoIfEmpty } from './demo.ts';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Embedded database directory, unless databaseUrl is given. */
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  /** The checkout's root (for the seed sample and the UI build). */
+  rootDir: string;
+  print: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const m = messages().server.startup;
+  const release = o.databaseUrl ? () => {} : lockDataDir(o.dataDir);
+  let store: Store | undefined;
+  try {
+    store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.dataDir });
+    const accounts = o.demo ? await seedDemoIfEmpty(store, o.rootDir) : null;
+    const { app, ctx } = await buildApp({ store });
+    const control = o.databaseUrl ? undefined : await listenControl(store, o.dataDir, () => ctx.cache.bump());
+    await app.listen({ port: o.port, host: o.host });
+    const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${(app.server.address() as { port: number }).port}`;
+    o.print(m.listening(url));
+    o.print(m.apiDocs(`${url}/api/docs`));
+    o.print(m.database(o.databaseUrl ? 'PostgreSQL' : `PGlite ${resolve(o.dataDir)}`));
+    if (accounts) {
+      o.print(m.demoCreated);
+      o.print(m.demoAccounts);
+      for (const a of accounts) o.print(m.account(m.roleNames[a.role] ?? a.role, a.username, a.password));
+    }
+    const opened = store;
+    return {
+      url,
+      app,
+      store: opened,
+      close: async () => {
+        control?.close();
+        await app.close();
+        await opened.close();
+        release();
+      },
+    };
+  } catch (e) {
+    await store?.close();
+    release();
+    throw e;
+  }
+}

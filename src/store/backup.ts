@@ -1,0 +1,146 @@
+/**
+ * Backup and restore as a logical snapshot: every table read inside one REPEATABLE READ
+ * transaction (one consistent point in time, while the server goes on serving), written as
+ * gzipped JSON lines — a header with the schema version, then one line per row. Restoring goes
+ * into an empty database of the same or a newer schema, in one transaction, and moves the
+ * identity sequences past the restored ids.
+ *
+ * Sessions are not backed up: a restored system starts with everyone signed out.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { latestMigration } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export const BACKUP_FORMAT = 'jixiao-backup';
+
+/**
+ * The tables in an order where every row's references come before it, with their key columns
+ * (for keyset paging) and whether `id` is an identity. A migration adding a table adds it here.
+ */
+export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]; identity: boolean; json?: readonly string[] }> = [
+  { name: 'bureaus', key: ['id'], identity: true },
+  { name: 'bureau_tree', key: ['ancestor_id', 'descendant_id'], identity: false },
+  { name: 'units', key: ['id'], identity: true },
+  { name: 'users', key: ['id'], identity: true },
+  { name: 'budget_years', key: ['year'], identity: false },
+  { name: 'documents', key: ['id'], identity: true },
+  { name: 'department_items', key: ['id'], identity: true },
+  { name: 'projects', key: ['id'], identity: true },
+  { name: 'fund_sources', key: ['project_id', 'position'], identity: false },
+  { name: 'spending_checkpoints', key: ['project_id', 'position'], identity: false },
+  { name: 'goals', key: ['project_id', 'position'], identity: false },
+  { name: 'indicators', key: ['id'], identity: true },
+  { name: 'comments', key: ['id'], identity: true },
+  { name: 'audit_log', key: ['id'], identity: true, json: ['before', 'after'] },
+];
+
+const PAGE = 5000;
+
+type Row = Record<string, unknown>;
+
+export async function writeSnapshot(db: Kysely<Database>, file: string): Promise<number> {
+  const gzip = createGzip();
+  const out = createWriteStream(file, { mode: 0o600 });
+  gzip.pipe(out);
+  const write = async (line: unknown) => {
+    if (!gzip.write(`${JSON.stringify(line)}\n`)) await once(gzip, 'drain');
+  };
+  let rows = 0;
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await write({ format: BACKUP_FORMAT, version: 1, schema: latestMigration, createdAt: new Date().toISOString() });
+      for (const t of BACKUP_TABLES) for await (const row of tableRows(trx, t.name, t.key)) {
+        await write({ t: t.name, r: row });
+        rows++;
+      }
+    });
+  gzip.end();
+  await once(out, 'close');
+  return rows;
+}
+
+async function* tableRows(trx: Transaction<Database>, table: string, key: readonly string[]): AsyncGenerator<Row> {
+  let last: unknown[] | undefined;
+  const keys = sql.join(key.map((k) => sql.ref(k)));
+  for (;;) {
+    const after = last ? sql`where (${keys}) > (${sql.join(last.map((v) => sql`${v}`))})` : sql``;
+    const page = await sql<Row>`select * from ${sql.table(table)} ${after} order by ${keys} limit ${PAGE}`.execute(trx);
+    yield* page.rows;
+    if (page.rows.length < PAGE) return;
+    const lastRow = page.rows.at(-1)!;
+    last = key.map((k) => lastRow[k]);
+  }
+}
+
+export class RestoreError extends Error {
+  override readonly name = 'RestoreError';
+  constructor(
+    readonly reason: 'not-empty' | 'bad-file' | 'newer-schema',
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Restores a snapshot into an empty database (already migrated); all or nothing. */
+export async function restoreSnapshot(db: Kysely<Database>, file: string): Promise<number> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  let rows = 0;
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const t of BACKUP_TABLES) {
+        const r = await sql<{ one: number }>`select 1 as one from ${sql.table(t.name)} limit 1`.execute(trx);
+        if (r.rows.length > 0) throw new RestoreError('not-empty', t.name);
+      }
+      let header: { format?: string; schema?: string } | undefined;
+      let batch: Row[] = [];
+      let table: string | undefined;
+      const flush = async () => {
+        if (table && batch.length > 0) await insertRows(trx, table, batch);
+        batch = [];
+      };
+      for await (const line of lines) {
+        if (line === '') continue;
+        const item = JSON.parse(line) as { t?: string; r?: Row; format?: string; schema?: string };
+        if (!header) {
+          if (item.format !== BACKUP_FORMAT) throw new RestoreError('bad-file', 'not a jixiao backup');
+          if ((item.schema ?? '') > latestMigration) throw new RestoreError('newer-schema', item.schema!);
+          header = item;
+          continue;
+        }
+        if (!item.t || !item.r || !BACKUP_TABLES.some((x) => x.name === item.t)) throw new RestoreError('bad-file', line.slice(0, 80));
+        if (item.t !== table || batch.length >= 1000) {
+          await flush();
+          table = item.t;
+        }
+        batch.push(item.r);
+        rows++;
+      }
+      if (!header) throw new RestoreError('bad-file', 'empty');
+      await flush();
+      for (const t of BACKUP_TABLES.filter((x) => x.identity))
+        await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(trx);
+    });
+  } catch (e) {
+    if (e instanceof RestoreError) throw e;
+    if (e instanceof SyntaxError || (e as NodeJS.ErrnoException).code === 'Z_DATA_ERROR')
+      throw new RestoreError('bad-file', (e as Error).message);
+    throw e;
+  }
+  return rows;
+}
+
+async function insertRows(trx: Transaction<Database>, table: string, rows: Row[]): Promise<void> {
+  const spec = BACKUP_TABLES.find((t) => t.name === table)!;
+  const columns = Object.keys(rows[0]!);
+  const value = (row: Row, c: string) => (spec.json?.includes(c) && row[c] !== null ? JSON.stringify(row[c]) : row[c]);
+  const values = sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => sql`${value(row, c)}`))})`));
+  const overriding = spec.identity ? sql`overriding system value` : sql``;
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) ${overriding} values ${values}`.execute(trx);
+}
