@@ -9,6 +9,7 @@ import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
 import { zipEntryNames } from './publication/zip.ts';
+import { readXlsx } from './xlsx/read-xlsx.ts';
 import { decodeText, looksBinary } from './text/decode.ts';
 import { readPublishedText } from './text/read.ts';
 
@@ -56,8 +57,15 @@ const docxReader: DocumentReader = {
   read: (bytes, fileName, options) => readDocx(bytes, fileName, options),
 };
 
+const xlsxReader: DocumentReader = {
+  name: 'xlsx',
+  extensions: ['.xlsx'],
+  recognizes: (bytes) => zipEntryNames(bytes)?.has('xl/workbook.xml') === true,
+  read: (bytes, fileName) => readXlsx(bytes, fileName),
+};
+
 /** The readers, most specific first (binary containers before text). */
-export const READERS: readonly DocumentReader[] = [docxReader, exchangeJsonReader, publishedTextReader];
+export const READERS: readonly DocumentReader[] = [docxReader, xlsxReader, exchangeJsonReader, publishedTextReader];
 
 /** File name endings some reader is for (lower case, with the dot). */
 export const readableExtensions = (): string[] => READERS.flatMap((r) => r.extensions);

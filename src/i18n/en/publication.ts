@@ -48,6 +48,7 @@ export const publication: Messages['publication'] = {
     },
     indicators: {
       projectCode: 'Project code',
+      projectName: 'Project name',
       index: 'No.',
       term: 'Annual/long-term',
       level1: 'Level 1',

@@ -88,6 +88,7 @@ export const publication = {
     },
     indicators: {
       projectCode: '项目编码',
+      projectName: '项目名称',
       index: '序号',
       term: '年度/长期',
       level1: '一级指标',

@@ -1,0 +1,76 @@
+/**
+ * The workbook's layout, shared by the writer and the reader. Four sheets, one record per row, as
+ * the import templates of budget systems are: 「部门整体目标」 (one row per goal item), 「项目」 (one
+ * row per project, the spending plan and fund sources as columns under a group header), 「绩效指标」
+ * (one row per indicator, linked to its project by 项目编码), and 「说明」. Headers are found by their
+ * titles in any language jixiao speaks, so columns may be moved.
+ */
+import { messagesFor, type Locale } from '../../i18n/index.ts';
+
+const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+type Xlsx = ReturnType<typeof messagesFor>['publication']['xlsx'];
+
+export type DepartmentColumn = keyof Xlsx['department'] & ('unitCode' | 'unitName' | 'year' | 'part' | 'depth' | 'label' | 'text');
+export const DEPARTMENT_COLUMNS: readonly DepartmentColumn[] = ['unitCode', 'unitName', 'year', 'part', 'depth', 'label', 'text'];
+
+export type ProjectColumn = Exclude<keyof Xlsx['projects'], 'sources' | 'spendingPlan'>;
+/** The project sheet's plain columns; the fund-source and spending-plan groups go after `other` and `useOfFunds`. */
+export const PROJECT_COLUMNS_BEFORE_SOURCES: readonly ProjectColumn[] = [
+  'unitCode',
+  'unitName',
+  'year',
+  'code',
+  'name',
+  'projectUnitCode',
+  'projectUnitName',
+  'department',
+  'attribute',
+  'period',
+  'amountUnit',
+  'total',
+  'fiscal',
+  'other',
+];
+export const PROJECT_COLUMNS_AFTER_SOURCES: readonly ProjectColumn[] = ['useOfFunds'];
+export const PROJECT_COLUMNS_AFTER_PLAN: readonly ProjectColumn[] = ['annualGoals', 'longTermGoals'];
+
+export type IndicatorColumn = keyof Xlsx['indicators'];
+export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
+  'projectCode',
+  'projectName',
+  'index',
+  'term',
+  'level1',
+  'level2',
+  'level3',
+  'description',
+  'target',
+  'basis',
+  'remark',
+];
+
+export type SheetKey = keyof Xlsx['sheets'];
+export type Part = 'overallGoal' | 'subGoal' | 'safeguard';
+
+const normalize = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** Which key of `pick` a title names in any language, or undefined. */
+export function keyOfTitle<K extends string>(title: string, pick: (x: Xlsx) => Record<K, unknown>): K | undefined {
+  const t = normalize(title);
+  if (t === '') return undefined;
+  for (const locale of LOCALES) {
+    const entries = Object.entries(pick(messagesFor(locale).publication.xlsx)) as [K, unknown][];
+    for (const [key, value] of entries) if (typeof value === 'string' && normalize(value) === t) return key;
+  }
+  return undefined;
+}
+
+/** A sheet's name in every language, to find it whatever language wrote the workbook. */
+export const sheetNames = (key: SheetKey): string[] => LOCALES.map((l) => messagesFor(l).publication.xlsx.sheets[key]);
+
+/** Rows of the 项目 sheet that are headers: a group title in row 1, the group's items in row 2. */
+export const PROJECT_HEADER_ROWS = 2;
+export const FIRST_DATA_ROW = { department: 2, projects: PROJECT_HEADER_ROWS + 1, indicators: 2 } as const;
+
+/** Rows given drop-down lists in the template and below the data of an export. */
+export const VALIDATED_ROWS = 500;

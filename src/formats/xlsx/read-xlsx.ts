@@ -1,0 +1,295 @@
+/**
+ * Reads a workbook in jixiao's layout (./layout.ts) — an export, or the template filled in. The whole
+ * workbook is checked before anything is returned; a wrong cell stops the import with its sheet, cell
+ * and field. Rows with nothing in them are skipped; an empty 一级/二级 cell means "as the row above"
+ * (within the project and term), as in the published form.
+ */
+import ExcelJS from 'exceljs';
+import type {
+  AmountUnit,
+  DecimalText,
+  DepartmentGoals,
+  Goal,
+  Indicator,
+  NumberedItem,
+  Project,
+  TargetDocument,
+  Term,
+  Unit,
+} from '../../core/model/document.ts';
+import { messages } from '../../i18n/index.ts';
+import { ImportError } from '../import-error.ts';
+import { readGoalTexts } from '../text/numbering.ts';
+import { cellDecimal, cellText } from './cells.ts';
+import {
+  FIRST_DATA_ROW,
+  PROJECT_HEADER_ROWS,
+  keyOfTitle,
+  sheetNames,
+  type DepartmentColumn,
+  type IndicatorColumn,
+  type Part,
+  type ProjectColumn,
+  type SheetKey,
+} from './layout.ts';
+
+export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<TargetDocument[]> {
+  const e = messages().publication.errors;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new ImportError({ file: fileName }, e.notXlsx);
+  }
+  return new WorkbookReader(wb, fileName).read();
+}
+
+interface DocDraft {
+  unit: Unit;
+  year: number | null;
+  department: DepartmentGoals | null;
+  projects: Project[];
+}
+
+class WorkbookReader {
+  private readonly docs = new Map<string, DocDraft>();
+  /** Projects by code (or by name when the code is empty), to attach indicator rows. */
+  private readonly projects = new Map<string, Project>();
+
+  constructor(
+    private readonly wb: ExcelJS.Workbook,
+    private readonly file: string,
+  ) {}
+
+  private fail(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell | null, field: string | null, reason: string): never {
+    throw new ImportError(
+      { file: this.file, sheet: sheet.name, ...(cell === null ? {} : { cell: cell.address }), ...(field === null ? {} : { field }) },
+      reason,
+    );
+  }
+
+  private sheet(key: SheetKey, required: boolean): ExcelJS.Worksheet | undefined {
+    const names = sheetNames(key);
+    const sheet = this.wb.worksheets.find((s) => names.includes(s.name.trim()));
+    if (sheet === undefined && required) throw new ImportError({ file: this.file }, messages().publication.errors.missingSheet(names[0]!));
+    return sheet;
+  }
+
+  read(): TargetDocument[] {
+    const department = this.sheet('department', false);
+    const projects = this.sheet('projects', true)!;
+    const indicators = this.sheet('indicators', true)!;
+    if (department !== undefined) this.readDepartment(department);
+    this.readProjects(projects);
+    this.readIndicators(indicators);
+    const docs = [...this.docs.values()].filter((d) => d.department !== null || d.projects.length > 0);
+    if (docs.length === 0) throw new ImportError({ file: this.file }, messages().publication.errors.notATargetDocument);
+    return docs.map((d) => ({ unit: d.unit, year: d.year, department: d.department, projects: d.projects }));
+  }
+
+  /** Column numbers by key, from a header row; required keys must be there. */
+  private columns<K extends string>(
+    sheet: ExcelJS.Worksheet,
+    headerRow: number,
+    pick: Parameters<typeof keyOfTitle<K>>[1],
+    required: readonly K[],
+    titles: Record<K, string>,
+  ): Map<K, number> {
+    const found = new Map<K, number>();
+    sheet.getRow(headerRow).eachCell((cell, col) => {
+      const key = keyOfTitle(cellText(cell), pick);
+      if (key !== undefined && !found.has(key)) found.set(key, col);
+    });
+    for (const key of required) {
+      if (!found.has(key)) this.fail(sheet, null, null, messages().publication.errors.missingColumn(titles[key]));
+    }
+    return found;
+  }
+
+  private *dataRows(sheet: ExcelJS.Worksheet, first: number): Generator<ExcelJS.Row> {
+    for (let r = first; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      let empty = true;
+      row.eachCell((cell) => {
+        if (cellText(cell) !== '') empty = false;
+      });
+      if (!empty) yield row;
+    }
+  }
+
+  private docFor(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, cols: ReadonlyMap<string, number>, yearTitle: string): DocDraft {
+    const text = (key: 'unitCode' | 'unitName' | 'year') => {
+      const col = cols.get(key);
+      return col === undefined ? '' : cellText(row.getCell(col));
+    };
+    const yearText = text('year');
+    let year: number | null = null;
+    if (yearText !== '') {
+      year = Number(yearText.normalize('NFKC').replace(/年度?$/, ''));
+      if (!Number.isInteger(year) || year < 1990 || year > 2100) {
+        this.fail(sheet, row.getCell(cols.get('year')!), yearTitle, messages().publication.errors.notAYear(yearText));
+      }
+    }
+    const code = text('unitCode');
+    const name = text('unitName');
+    const key = JSON.stringify([code, name, year]);
+    let doc = this.docs.get(key);
+    if (doc === undefined) {
+      doc = { unit: { code: code === '' ? null : code, name }, year, department: null, projects: [] };
+      this.docs.set(key, doc);
+    }
+    return doc;
+  }
+
+  private readDepartment(sheet: ExcelJS.Worksheet): void {
+    const t = messages().publication.xlsx.department;
+    const e = messages().publication.errors;
+    const cols = this.columns<DepartmentColumn>(sheet, 1, (x) => x.department as Record<DepartmentColumn, string>, ['part', 'text'], t);
+    /** Per document: the open items at each depth, to nest the next one. */
+    const open = new Map<DocDraft, { part: Part; path: NumberedItem[] }>();
+    for (const row of this.dataRows(sheet, FIRST_DATA_ROW.department)) {
+      const doc = this.docFor(sheet, row, cols, t.year);
+      const dept = (doc.department ??= { overallGoal: '', subGoals: [], safeguards: [] });
+      const get = (key: DepartmentColumn) => {
+        const col = cols.get(key);
+        return col === undefined ? '' : cellText(row.getCell(col));
+      };
+      const partCell = row.getCell(cols.get('part')!);
+      const part = keyOfTitle(get('part'), (x) => ({ overallGoal: x.department.overallGoal, subGoal: x.department.subGoal, safeguard: x.department.safeguard }));
+      if (part === undefined) this.fail(sheet, partCell, t.part, e.badPart(get('part')));
+      if (part === 'overallGoal') {
+        dept.overallGoal = dept.overallGoal === '' ? get('text') : `${dept.overallGoal}\n${get('text')}`;
+        continue;
+      }
+      const depthText = get('depth');
+      const depth = depthText === '' ? 1 : Number(depthText);
+      const state = open.get(doc);
+      const path = state?.part === part ? state.path : [];
+      if (!Number.isInteger(depth) || depth < 1 || depth > path.length + 1) {
+        this.fail(sheet, row.getCell(cols.get('depth') ?? cols.get('part')!), t.depth, e.badDepth(depthText));
+      }
+      const item: NumberedItem = { label: get('label'), text: get('text'), children: [] };
+      const siblings = depth === 1 ? (part === 'subGoal' ? dept.subGoals : dept.safeguards) : path[depth - 2]!.children;
+      siblings.push(item);
+      path.length = depth - 1;
+      path.push(item);
+      open.set(doc, { part, path });
+    }
+  }
+
+  private readProjects(sheet: ExcelJS.Worksheet): void {
+    const t = messages().publication.xlsx.projects;
+    const e = messages().publication.errors;
+    const plain = new Map<ProjectColumn, number>();
+    const groups: { group: 'sources' | 'spendingPlan'; item: string; col: number }[] = [];
+    let group: 'sources' | 'spendingPlan' | null = null;
+    const lastCol = Math.max(sheet.getRow(1).cellCount, sheet.getRow(PROJECT_HEADER_ROWS).cellCount);
+    for (let col = 1; col <= lastCol; col++) {
+      const top = cellText(sheet.getCell(1, col));
+      const sub = cellText(sheet.getCell(PROJECT_HEADER_ROWS, col));
+      const topKey = keyOfTitle(top, (x) => x.projects);
+      if (topKey === 'sources' || topKey === 'spendingPlan') group = topKey;
+      else if (topKey !== undefined) group = null;
+      if (group !== null && sub !== '' && sub !== top) groups.push({ group, item: sub, col });
+      else if (topKey !== undefined && topKey !== 'sources' && topKey !== 'spendingPlan' && !plain.has(topKey)) plain.set(topKey, col);
+    }
+    for (const key of ['code', 'name'] as const) {
+      if (!plain.has(key)) this.fail(sheet, null, null, e.missingColumn(t[key]));
+    }
+    const na = messages().publication.xlsx.notApplicable;
+    for (const row of this.dataRows(sheet, FIRST_DATA_ROW.projects)) {
+      const doc = this.docFor(sheet, row, plain, t.year);
+      const cellOf = (key: ProjectColumn) => (plain.has(key) ? row.getCell(plain.get(key)!) : null);
+      const get = (key: ProjectColumn) => {
+        const cell = cellOf(key);
+        return cell === null ? '' : cellText(cell);
+      };
+      const amount = (cell: ExcelJS.Cell | null, field: string): DecimalText | null => {
+        if (cell === null) return null;
+        const v = cellDecimal(cell);
+        if (v === undefined) this.fail(sheet, cell, field, e.notANumber(cellText(cell)));
+        return v;
+      };
+      const unitText = get('amountUnit');
+      if (unitText !== '' && unitText !== '万元' && unitText !== '元') this.fail(sheet, cellOf('amountUnit'), t.amountUnit, e.badAmountUnit(unitText));
+      const attribute = get('attribute');
+      if (attribute !== '' && attribute !== '新增' && attribute !== '延续') this.fail(sheet, cellOf('attribute'), t.attribute, e.badAttribute(attribute));
+      const goals = (key: 'annualGoals' | 'longTermGoals', term: Term): Goal[] => {
+        const text = get(key);
+        return text === '' ? [] : readGoalTexts(text.split('\n')).map((g) => ({ term, text: g }));
+      };
+      const ownUnit = plain.has('projectUnitName') || plain.has('projectUnitCode');
+      const project: Project = {
+        code: get('code'),
+        name: get('name'),
+        unit: ownUnit ? { code: get('projectUnitCode') === '' ? null : get('projectUnitCode'), name: get('projectUnitName') } : doc.unit,
+        amountUnit: (unitText === '' ? '万元' : unitText) as AmountUnit,
+        budget: {
+          total: amount(cellOf('total'), t.total),
+          fiscal: amount(cellOf('fiscal'), t.fiscal),
+          other: amount(cellOf('other'), t.other),
+          sources: [],
+        },
+        useOfFunds: get('useOfFunds'),
+        spendingPlan: [],
+        goals: [...goals('annualGoals', 'annual'), ...goals('longTermGoals', 'longTerm')],
+        indicators: [],
+        department: get('department') === '' ? null : get('department'),
+        attribute: attribute === '' ? null : (attribute as '新增' | '延续'),
+        period: get('period') === '' ? null : get('period'),
+      };
+      for (const g of groups) {
+        const cell = row.getCell(g.col);
+        if (cellText(cell) === na) continue;
+        const value = amount(cell, `${t[g.group]}：${g.item}`);
+        if (g.group === 'sources') project.budget.sources.push({ name: g.item, amount: value });
+        else project.spendingPlan.push({ checkpoint: g.item, percent: value });
+      }
+      const key = projectKey(project.code, project.name);
+      if (key === '') this.fail(sheet, cellOf('code'), t.code, e.missingProjectCode);
+      if (this.projects.has(key)) this.fail(sheet, cellOf('code'), t.code, e.duplicateProject(key));
+      this.projects.set(key, project);
+      doc.projects.push(project);
+    }
+  }
+
+  private readIndicators(sheet: ExcelJS.Worksheet): void {
+    const t = messages().publication.xlsx.indicators;
+    const e = messages().publication.errors;
+    const cols = this.columns<IndicatorColumn>(sheet, 1, (x) => x.indicators, ['projectCode', 'level1', 'level2', 'target'], t);
+    const terms = messages().publication.xlsx.terms;
+    for (const row of this.dataRows(sheet, FIRST_DATA_ROW.indicators)) {
+      const get = (key: IndicatorColumn) => {
+        const col = cols.get(key);
+        return col === undefined ? '' : cellText(row.getCell(col));
+      };
+      const codeCell = row.getCell(cols.get('projectCode')!);
+      const key = projectKey(get('projectCode'), get('projectName'));
+      const project = this.projects.get(key);
+      if (project === undefined) this.fail(sheet, codeCell, t.projectCode, e.unknownProject(key));
+      const termText = get('term');
+      const term: Term | undefined =
+        termText === '' || termText === terms.annual || termText === 'annual' ? 'annual' : termText === terms.longTerm || termText === 'longTerm' ? 'longTerm' : undefined;
+      if (term === undefined) this.fail(sheet, row.getCell(cols.get('term')!), t.term, e.badTerm(termText));
+      const previous = [...project.indicators].reverse().find((i) => i.term === term);
+      const indicator: Indicator = {
+        term,
+        level1: get('level1'),
+        level2: get('level2'),
+        level3: get('level3'),
+        description: get('description'),
+        target: get('target'),
+        basis: get('basis'),
+        remark: get('remark'),
+      };
+      // As in the published form: an empty 一级/二级 is the one above.
+      const sameLevel1 = indicator.level1 === '' || indicator.level1 === previous?.level1;
+      if (indicator.level1 === '' && previous !== undefined) indicator.level1 = previous.level1;
+      if (indicator.level2 === '' && sameLevel1 && previous !== undefined) indicator.level2 = previous.level2;
+      project.indicators.push(indicator);
+    }
+  }
+}
+
+/** Indicator rows name their project by code, or by name when it has none yet. */
+const projectKey = (code: string, name: string) => (code !== '' ? code : name);

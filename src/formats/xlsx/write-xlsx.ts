@@ -1,0 +1,330 @@
+/**
+ * Writes documents as an Excel workbook people fill in and import again without loss (see ./layout.ts),
+ * and the blank template: drop-down lists for 一级 and, depending on it, 二级 indicators (as the
+ * year's indicator framework names them), for 年度/长期, 项目属性 and 金额单位.
+ */
+import ExcelJS from 'exceljs';
+import type { NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
+import { formForYear, frameworkOf } from '../../core/framework/framework.ts';
+import { messages } from '../../i18n/index.ts';
+import { writeAmount } from './cells.ts';
+import {
+  DEPARTMENT_COLUMNS,
+  FIRST_DATA_ROW,
+  INDICATOR_COLUMNS,
+  PROJECT_COLUMNS_AFTER_PLAN,
+  PROJECT_COLUMNS_AFTER_SOURCES,
+  PROJECT_COLUMNS_BEFORE_SOURCES,
+  PROJECT_HEADER_ROWS,
+  VALIDATED_ROWS,
+  type Part,
+  type ProjectColumn,
+} from './layout.ts';
+
+/** The seed's checkpoints: what the template offers until a bureau's practice says otherwise. */
+const DEFAULT_CHECKPOINTS = ['3月底', '6月底', '10月底', '12月底'];
+
+export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
+  return workbook(docs, docs[0]?.year ?? null);
+}
+
+/** The blank template; `year` picks the indicator framework of the drop-down lists. */
+export async function xlsxTemplate(year?: number): Promise<Uint8Array> {
+  return workbook([], year ?? null);
+}
+
+const x = () => messages().publication.xlsx;
+
+async function workbook(docs: readonly TargetDocument[], year: number | null): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'jixiao';
+  instructions(wb);
+  const lists = listFormulas(year);
+  departmentSheet(wb, docs, lists);
+  projectSheet(wb, docs, lists);
+  indicatorSheet(wb, docs, lists);
+  listsSheet(wb, year);
+  // Opens on the instructions (template) or on the projects (export).
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: docs.length === 0 ? 0 : 2, visibility: 'visible' }];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
+  bottom: { style: 'thin' },
+};
+const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
+
+function styleHeader(cell: ExcelJS.Cell): void {
+  cell.font = { ...FONT, bold: true };
+  cell.fill = HEADER_FILL;
+  cell.border = THIN;
+  cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+}
+
+function instructions(wb: ExcelJS.Workbook): void {
+  const sheet = wb.addWorksheet(x().sheets.instructions);
+  sheet.getColumn(1).width = 120;
+  x().instructions.forEach((line, i) => {
+    const cell = sheet.getCell(i + 1, 1);
+    cell.value = line;
+    cell.font = { ...FONT, bold: i === 0, size: i === 0 ? 14 : 11 };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+interface Lists {
+  /** A formula for a list validation, by what it lists. */
+  level1: string;
+  level2: (level1Cell: string) => string;
+  term: string;
+  attribute: string;
+  amountUnit: string;
+  part: string;
+}
+
+const listsRef = () => `'${x().sheets.lists}'`;
+
+function listFormulas(year: number | null): Lists {
+  const quoted = (values: readonly string[]) => `"${values.join(',')}"`;
+  const d = x().department;
+  return {
+    level1: `${listsRef()}!$A$1:$A$${frameworkOf(formForYear(year)).length}`,
+    level2: (level1Cell) => `INDIRECT(${level1Cell})`,
+    term: quoted([x().terms.annual, x().terms.longTerm]),
+    attribute: quoted(['新增', '延续']),
+    amountUnit: quoted(['万元', '元']),
+    part: quoted([d.overallGoal, d.subGoal, d.safeguard]),
+  };
+}
+
+/** The hidden 「选项」 sheet: the year's 一级 names, and under each its 二级 names, named after it for INDIRECT. */
+function listsSheet(wb: ExcelJS.Workbook, year: number | null): void {
+  const sheet = wb.addWorksheet(x().sheets.lists, { state: 'hidden' });
+  frameworkOf(formForYear(year)).forEach((l1, i) => {
+    sheet.getCell(i + 1, 1).value = l1.name;
+    sheet.getCell(1, i + 2).value = l1.name;
+    l1.level2.forEach((l2, j) => (sheet.getCell(j + 2, i + 2).value = l2.name));
+    const column = sheet.getColumn(i + 2).letter;
+    wb.definedNames.add(`${listsRef()}!$${column}$2:$${column}$${l1.level2.length + 1}`, l1.name);
+  });
+}
+
+/**
+ * A drop-down list over a column's rows. One range each: Excel reads relative references in the
+ * formula (INDIRECT($E2)) from the range's first row. (ExcelJS types leave `dataValidations` out.)
+ */
+function validate(sheet: ExcelJS.Worksheet, column: number, from: number, to: number, formula: (row: number) => string): void {
+  const letter = sheet.getColumn(column).letter;
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  validations.add(`${letter}${from}:${letter}${to}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula(from)],
+    // A warning, not a stop: documents of other years and templates use other names too.
+    errorStyle: 'warning',
+    showErrorMessage: true,
+  });
+}
+
+function departmentSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+  const d = x().department;
+  const sheet = wb.addWorksheet(x().sheets.department, { views: [{ state: 'frozen', ySplit: 1 }] });
+  DEPARTMENT_COLUMNS.forEach((key, i) => {
+    styleHeader(sheet.getCell(1, i + 1));
+    sheet.getCell(1, i + 1).value = d[key];
+    sheet.getColumn(i + 1).width = key === 'text' ? 90 : key === 'unitName' ? 24 : 14;
+  });
+  const rows: (string | number | null)[][] = [];
+  for (const doc of docs) {
+    const dept = doc.department;
+    if (dept === null) continue;
+    const unit = [doc.unit.code ?? '', doc.unit.name, doc.year];
+    rows.push([...unit, d.overallGoal, null, '', dept.overallGoal]);
+    const items = (part: Part, list: readonly NumberedItem[], depth: number): void => {
+      for (const item of list) {
+        rows.push([...unit, d[part], depth, item.label, item.text]);
+        items(part, item.children, depth + 1);
+      }
+    };
+    items('subGoal', dept.subGoals, 1);
+    items('safeguard', dept.safeguards, 1);
+  }
+  rows.forEach((values, r) => {
+    values.forEach((v, c) => {
+      const cell = sheet.getCell(r + FIRST_DATA_ROW.department, c + 1);
+      cell.value = v;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      if (c === 0) cell.numFmt = '@';
+    });
+  });
+  const last = FIRST_DATA_ROW.department + rows.length + VALIDATED_ROWS;
+  validate(sheet, DEPARTMENT_COLUMNS.indexOf('part') + 1, FIRST_DATA_ROW.department, last, () => lists.part);
+}
+
+/** Names in order of first appearance across the projects. */
+function unionInOrder(lists: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const name of list) if (!out.includes(name)) out.push(name);
+  return out;
+}
+
+function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+  const p = x().projects;
+  const sheet = wb.addWorksheet(x().sheets.projects, { views: [{ state: 'frozen', ySplit: PROJECT_HEADER_ROWS, xSplit: 5 }] });
+  const entries = docs.flatMap((doc) => doc.projects.map((project) => ({ doc, project })));
+  const projects = entries.map((e) => e.project);
+  const checkpoints = projects.length === 0 ? DEFAULT_CHECKPOINTS : unionInOrder(projects.map((q) => q.spendingPlan.map((c) => c.checkpoint)));
+  const sources = unionInOrder(projects.map((q) => q.budget.sources.map((s) => s.name)));
+  const ownUnits = entries.some(({ doc, project }) => project.unit.code !== doc.unit.code || project.unit.name !== doc.unit.name);
+  const plain = PROJECT_COLUMNS_BEFORE_SOURCES.filter((k) => ownUnits || (k !== 'projectUnitCode' && k !== 'projectUnitName'));
+
+  type Column = { key: ProjectColumn } | { group: 'sources' | 'spendingPlan'; item: string };
+  const columns: Column[] = [
+    ...plain.map((key) => ({ key })),
+    ...sources.map((item) => ({ group: 'sources' as const, item })),
+    ...PROJECT_COLUMNS_AFTER_SOURCES.map((key) => ({ key })),
+    ...checkpoints.map((item) => ({ group: 'spendingPlan' as const, item })),
+    ...PROJECT_COLUMNS_AFTER_PLAN.map((key) => ({ key })),
+  ];
+  columns.forEach((col, i) => {
+    const c = i + 1;
+    styleHeader(sheet.getCell(1, c));
+    styleHeader(sheet.getCell(2, c));
+    if ('key' in col) {
+      sheet.getCell(1, c).value = p[col.key];
+      sheet.mergeCells(1, c, 2, c);
+    } else {
+      sheet.getCell(2, c).value = col.item;
+    }
+    const wide = 'key' in col && (col.key === 'useOfFunds' || col.key === 'annualGoals' || col.key === 'longTermGoals');
+    sheet.getColumn(c).width = wide ? 50 : 'key' in col && (col.key === 'name' || col.key === 'unitName') ? 26 : 12;
+  });
+  for (const group of ['sources', 'spendingPlan'] as const) {
+    const at = columns.findIndex((col) => 'group' in col && col.group === group);
+    if (at < 0) continue;
+    const count = columns.filter((col) => 'group' in col && col.group === group).length;
+    sheet.getCell(1, at + 1).value = p[group];
+    if (count > 1) sheet.mergeCells(1, at + 1, 1, at + count);
+  }
+
+  const na = x().notApplicable;
+  entries.forEach(({ doc, project }, r) => {
+    const row = r + FIRST_DATA_ROW.projects;
+    columns.forEach((col, i) => {
+      const cell = sheet.getCell(row, i + 1);
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      if ('group' in col) {
+        const entry =
+          col.group === 'sources'
+            ? project.budget.sources.find((s) => s.name === col.item)?.amount
+            : project.spendingPlan.find((s) => s.checkpoint === col.item)?.percent;
+        if (entry === undefined) cell.value = na;
+        else writeAmount(cell, entry);
+        return;
+      }
+      writeProjectCell(cell, col.key, doc, project);
+    });
+  });
+
+  const index = (key: ProjectColumn) => columns.findIndex((col) => 'key' in col && col.key === key) + 1;
+  const last = FIRST_DATA_ROW.projects + entries.length + VALIDATED_ROWS;
+  validate(sheet, index('attribute'), FIRST_DATA_ROW.projects, last, () => lists.attribute);
+  validate(sheet, index('amountUnit'), FIRST_DATA_ROW.projects, last, () => lists.amountUnit);
+  for (const key of ['unitCode', 'code'] as const) sheet.getColumn(index(key)).numFmt = '@';
+}
+
+function writeProjectCell(cell: ExcelJS.Cell, key: ProjectColumn, doc: TargetDocument, project: Project): void {
+  const goals = (term: 'annual' | 'longTerm') =>
+    project.goals
+      .filter((g) => g.term === term)
+      .map((g, i) => `${messages().publication.form.goalNumber(i + 1)}${g.text}`)
+      .join('\n');
+  const b = project.budget;
+  switch (key) {
+    case 'unitCode':
+      cell.value = doc.unit.code ?? '';
+      return;
+    case 'unitName':
+      cell.value = doc.unit.name;
+      return;
+    case 'year':
+      cell.value = doc.year;
+      return;
+    case 'code':
+    case 'name':
+    case 'useOfFunds':
+      cell.value = project[key];
+      return;
+    case 'projectUnitCode':
+      cell.value = project.unit.code ?? '';
+      cell.numFmt = '@';
+      return;
+    case 'projectUnitName':
+      cell.value = project.unit.name;
+      return;
+    case 'department':
+    case 'attribute':
+    case 'period':
+      cell.value = project[key];
+      return;
+    case 'amountUnit':
+      cell.value = project.amountUnit;
+      return;
+    case 'total':
+    case 'fiscal':
+    case 'other':
+      writeAmount(cell, b[key]);
+      return;
+    case 'annualGoals':
+      cell.value = goals('annual');
+      return;
+    case 'longTermGoals':
+      cell.value = goals('longTerm');
+      return;
+  }
+}
+
+function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+  const t = x().indicators;
+  const sheet = wb.addWorksheet(x().sheets.indicators, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
+  INDICATOR_COLUMNS.forEach((key, i) => {
+    styleHeader(sheet.getCell(1, i + 1));
+    sheet.getCell(1, i + 1).value = t[key];
+    sheet.getColumn(i + 1).width = key === 'description' ? 40 : key === 'projectName' ? 26 : key === 'index' || key === 'term' ? 8 : 16;
+  });
+  sheet.getColumn(1).numFmt = '@';
+  let row = FIRST_DATA_ROW.indicators;
+  for (const project of docs.flatMap((d) => d.projects)) {
+    project.indicators.forEach((indicator, i) => {
+      const values: Record<(typeof INDICATOR_COLUMNS)[number], string | number> = {
+        projectCode: project.code,
+        projectName: project.name,
+        index: i + 1,
+        term: x().terms[indicator.term],
+        level1: indicator.level1,
+        level2: indicator.level2,
+        level3: indicator.level3,
+        description: indicator.description,
+        target: indicator.target,
+        basis: indicator.basis,
+        remark: indicator.remark,
+      };
+      INDICATOR_COLUMNS.forEach((key, c) => {
+        const cell = sheet.getCell(row, c + 1);
+        cell.value = values[key];
+        cell.alignment = { wrapText: true, vertical: 'top' };
+      });
+      row++;
+    });
+  }
+  const col = (key: (typeof INDICATOR_COLUMNS)[number]) => INDICATOR_COLUMNS.indexOf(key) + 1;
+  const last = row + VALIDATED_ROWS;
+  const level1Letter = sheet.getColumn(col('level1')).letter;
+  validate(sheet, col('term'), FIRST_DATA_ROW.indicators, last, () => lists.term);
+  validate(sheet, col('level1'), FIRST_DATA_ROW.indicators, last, () => lists.level1);
+  validate(sheet, col('level2'), FIRST_DATA_ROW.indicators, last, (r) => lists.level2(`$${level1Letter}${r}`));
+}
