@@ -1,0 +1,120 @@
+/**
+ * The authorization matrix: each role × each endpoint gets exactly the status the rules give.
+ * Writes carry a stale If-Match, so a caller who is allowed reaches the version check (409) and
+ * changes nothing, while one who is not is turned away first (401/403).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorld, ROLES, ROOT, type RoleName, type World } from './fixture.testing.ts';
+import { postgresRequired, POSTGRES_URL, testDatabases } from './testing.ts';
+
+const SEED = readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt'));
+const STALE = { 'if-match': '"999"' };
+
+type Expect = Record<RoleName, number>;
+const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expect =>
+  Object.fromEntries(ROLES.map((r) => [r, allowed[r] ?? (r === 'anonymous' ? 401 : denied)])) as Expect;
+const everyone = (status: number): Expect => Object.fromEntries(ROLES.map((r) => [r, status])) as Expect;
+const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 401 });
+
+if (postgresRequired && !POSTGRES_URL)
+  it('runs on PostgreSQL in CI', () => {
+    throw new Error('JIXIAO_TEST_DATABASE_URL is not set: CI must run the API tests on PostgreSQL');
+  });
+
+for (const make of testDatabases()) {
+  const database = make();
+  describe(`authorization matrix on ${database.name}`, () => {
+    let w: World;
+    let projectId: number;
+    let indicatorId: number;
+    let publishedId: number;
+    beforeAll(async () => {
+      w = await openWorld(database);
+      const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
+      projectId = doc.projects[0].id;
+      indicatorId = doc.projects[0].indicators[0].id;
+      // A published document of another unit of the demo county.
+      const other = await w.store.db
+        .selectFrom('documents as d')
+        .innerJoin('units as u', 'u.id', 'd.unit_id')
+        .select('d.id')
+        .where('u.code', '=', '315003')
+        .executeTakeFirstOrThrow();
+      await w.store.db.updateTable('documents').set({ status: 'published' }).where('id', '=', other.id).execute();
+      publishedId = other.id;
+    }, 120_000);
+    afterAll(() => w?.close());
+
+    const project = () => ({
+      code: 'X-1',
+      name: '测试项目',
+      unit: { code: '315002', name: '怀来县司法局' },
+      amountUnit: '万元',
+      budget: { total: '1.00', fiscal: '1.00', other: null, sources: [] },
+      useOfFunds: '用途',
+      spendingPlan: [],
+      goals: [],
+      indicators: [],
+      department: null,
+      attribute: null,
+      period: null,
+    });
+    const indicator = { term: 'annual', level1: '产出指标', level2: '数量指标', level3: '', description: '件数', target: '≥1件', basis: '计划', remark: '' };
+
+    const cases: Array<{ name: string; run: (role: RoleName) => Promise<{ statusCode: number }>; expect: Expect }> = [
+      { name: 'GET a draft', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}`), expect: everyone(200) },
+      { name: 'GET a draft project', run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET findings', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/findings`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET audit', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/audit`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET comments', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/comments`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET document list', run: (r) => w.clients[r].request('GET', '/api/documents?year=2020'), expect: signedIn(200) },
+      { name: 'GET project list', run: (r) => w.clients[r].request('GET', '/api/projects?q=%E6%B3%95'), expect: signedIn(200) },
+      { name: 'GET bureau totals', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/totals?year=2020`), expect: signedIn(200) },
+      { name: 'GET public list', run: (r) => w.clients[r].request('GET', '/api/public/documents'), expect: everyone(200) },
+      { name: 'GET public totals', run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/totals?year=2020`), expect: everyone(200) },
+      { name: 'GET me', run: (r) => w.clients[r].request('GET', '/api/auth/me'), expect: signedIn(200) },
+      { name: 'POST check', run: (r) => w.clients[r].request('POST', '/api/check', { body: { unit: { code: null, name: 'x' }, year: 2020, department: null, projects: [] } }), expect: signedIn(200) },
+      { name: 'PUT department', run: (r) => w.clients[r].request('PUT', `/api/documents/${w.draftId}/department`, { headers: STALE, body: { department: null } }), expect: only({ ownUnit: 409 }) },
+      { name: 'POST project', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/projects`, { headers: STALE, body: { project: project() } }), expect: only({ ownUnit: 409 }) },
+      { name: 'PUT project', run: (r) => w.clients[r].request('PUT', `/api/projects/${projectId}`, { headers: STALE, body: { project: project() } }), expect: only({ ownUnit: 409 }) },
+      { name: 'DELETE project', run: (r) => w.clients[r].request('DELETE', `/api/projects/${projectId}`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
+      { name: 'POST indicator', run: (r) => w.clients[r].request('POST', `/api/projects/${projectId}/indicators`, { headers: STALE, body: { indicator } }), expect: only({ ownUnit: 409 }) },
+      { name: 'PUT indicator', run: (r) => w.clients[r].request('PUT', `/api/indicators/${indicatorId}`, { headers: STALE, body: { indicator } }), expect: only({ ownUnit: 409 }) },
+      { name: 'DELETE indicator', run: (r) => w.clients[r].request('DELETE', `/api/indicators/${indicatorId}`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
+      { name: 'submit', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/submit`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
+      { name: 'withdraw', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/withdraw`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
+      { name: 'return', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/return`, { headers: STALE, body: { comment: { body: '请修改' } } }), expect: only({ reviewer: 409 }) },
+      { name: 'approve', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/approve`, { headers: STALE }), expect: only({ reviewer: 409 }) },
+      { name: 'publish', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/publish`, { headers: STALE }), expect: only({ reviewer: 409 }) },
+      { name: 'POST comment', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/comments`, { body: { body: '意见' } }), expect: only({ ownUnit: 201, reviewer: 201 }) },
+      {
+        name: 'import preview',
+        run: (r) => w.clients[r].request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' }),
+        // Another unit's staff may import, but not a file of 怀来县司法局.
+        expect: only({ ownUnit: 200, otherUnit: 422, admin: 200 }),
+      },
+      { name: 'next year', run: (r) => w.clients[r].request('POST', `/api/documents/${publishedId}/next-year`), expect: only({}) },
+      { name: 'GET admin users', run: (r) => w.clients[r].request('GET', '/api/admin/users'), expect: only({ admin: 200 }) },
+      { name: 'POST admin unit', run: (r) => w.clients[r].request('POST', '/api/admin/units', { body: { code: `9${r.length}${r}`, name: '新单位', bureauId: w.countyId } }), expect: only({ admin: 201 }) },
+      { name: 'PATCH admin bureau', run: (r) => w.clients[r].request('PATCH', `/api/admin/bureaus/${w.countyId}`, { body: { name: '怀来县财政局' } }), expect: only({ admin: 200 }) },
+    ];
+
+    it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      const got: Partial<Expect> = {};
+      for (const role of ROLES) got[role] = (await c.run(role)).statusCode;
+      expect(got).toEqual(c.expect);
+    });
+
+    it('refuses a state-changing request without the CSRF token', async () => {
+      const r = await w.clients.ownUnit.request('PUT', `/api/documents/${w.draftId}/department`, {
+        headers: { ...STALE, 'x-csrf-token': 'forged' },
+        body: { department: null },
+      });
+      expect(r.statusCode).toBe(403);
+      expect(r.json().code).toBe('csrf');
+    });
+  });
+}

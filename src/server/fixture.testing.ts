@@ -1,0 +1,71 @@
+/**
+ * The API suites' world: the demo county plus a second county (怀安县) with its own unit, unit
+ * account and reviewer, so every role of the authorization rules has someone to play it.
+ */
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createUser } from '../store/accounts.ts';
+import { systemActor } from '../store/audit.ts';
+import type { Store } from '../store/database.ts';
+import { createDocument } from '../store/documents.ts';
+import { createBureau, createUnit } from '../store/organisation.ts';
+import { buildApp } from './app.ts';
+import { seedDemoIfEmpty } from './demo.ts';
+import { TestClient, type TestDatabase } from './testing.ts';
+
+export const ROOT = join(import.meta.dirname, '../..');
+
+export type RoleName = 'anonymous' | 'ownUnit' | 'otherUnit' | 'reviewer' | 'otherReviewer' | 'admin';
+export const ROLES: RoleName[] = ['anonymous', 'ownUnit', 'otherUnit', 'reviewer', 'otherReviewer', 'admin'];
+
+export interface World {
+  store: Store;
+  app: FastifyInstance;
+  clients: Record<RoleName, TestClient>;
+  /** 怀来县司法局's 2020 draft (the seed). */
+  draftId: number;
+  otherUnitId: number;
+  countyId: number;
+  close(): Promise<void>;
+}
+
+export async function openWorld(database: TestDatabase): Promise<World> {
+  const store = await database.open();
+  const accounts = (await seedDemoIfEmpty(store, ROOT))!;
+  const actor = systemActor('test');
+  const city = (await store.db.selectFrom('bureaus').select('id').where('code', '=', '1307').executeTakeFirstOrThrow()).id;
+  const county = (await store.db.selectFrom('bureaus').select('id').where('code', '=', '130730').executeTakeFirstOrThrow()).id;
+  const huaian = await createBureau(store.db, actor, { code: '130728', name: '怀安县财政局', parentId: city });
+  const otherUnit = await createUnit(store.db, actor, { code: '402001', name: '怀安县司法局', bureauId: huaian.id });
+  await createDocument(store.db, actor, { unitId: otherUnit.id, year: 2020, content: null });
+  const password = 'other-password-123';
+  await createUser(store.db, actor, { username: 'huaian-sfj', displayName: '怀安县司法局填报员', role: 'unit', unitId: otherUnit.id, password });
+  await createUser(store.db, actor, { username: 'huaian-czj', displayName: '怀安县财政局审核员', role: 'reviewer', bureauId: huaian.id, password });
+  const { app } = await buildApp({ store, webRoot: null });
+  const clients = Object.fromEntries(ROLES.map((r) => [r, new TestClient(app)])) as Record<RoleName, TestClient>;
+  const demo = (role: string) => accounts.find((a) => a.role === role)!;
+  await clients.ownUnit.login('sifaju', demo('unit').password);
+  await clients.reviewer.login('huailai-czj', demo('reviewer').password);
+  await clients.admin.login('admin', demo('admin').password);
+  await clients.otherUnit.login('huaian-sfj', password);
+  await clients.otherReviewer.login('huaian-czj', password);
+  const draft = await store.db
+    .selectFrom('documents as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select('d.id')
+    .where('u.code', '=', '315002')
+    .executeTakeFirstOrThrow();
+  return {
+    store,
+    app,
+    clients,
+    draftId: draft.id,
+    otherUnitId: otherUnit.id,
+    countyId: county,
+    close: async () => {
+      await app.close();
+      await store.close();
+      await database.dispose();
+    },
+  };
+}
