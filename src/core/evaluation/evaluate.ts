@@ -11,7 +11,7 @@
  */
 import type { ProjectActuals } from '../actuals/actuals.ts';
 import { evaluationNoteOf, spendingAsOf, valueAfter, valueAsOf } from '../actuals/as-of.ts';
-import { annualBudget } from '../actuals/budget.ts';
+import { annualBudget, inWan } from '../actuals/budget.ts';
 import { endOfMonth, type IsoDate } from '../actuals/calendar.ts';
 import { completionOf, completionView, type Completion, type CompletionView } from '../actuals/completion.ts';
 import { formForYear, level1KindOf, level2KindOf, parentOf, type Level1Kind } from '../framework/framework.ts';
@@ -47,6 +47,9 @@ export interface BudgetExecutionScore {
   initial: DecimalText | null;
   /** 全年预算数. */
   adjusted: DecimalText | null;
+  /** Of the 年初预算数: 财政资金 and 其他资金, as the target table gives them. */
+  fiscal: DecimalText | null;
+  other: DecimalText | null;
   /** 全年执行数; null when no spending was recorded. */
   spent: DecimalText | null;
   /** 执行率 in percent; null without a budget. */
@@ -205,6 +208,8 @@ export function evaluateProject(
   const budget: BudgetExecutionScore = {
     initial: initial === null ? null : fixed(initial),
     adjusted: adjusted === null ? null : fixed(adjusted),
+    fiscal: orNull(inWan(project.budget.fiscal, project.amountUnit)),
+    other: orNull(inWan(project.budget.other, project.amountUnit)),
     spent: spent === null ? null : fixed(spent),
     rate: ratePercent,
     scored: budgetScored,
@@ -322,4 +327,5 @@ export function evaluateProject(
   }
 }
 
+const orNull = (d: Decimal | null) => (d === null ? null : fixed(d));
 const sumOf = (texts: readonly DecimalText[]) => texts.reduce((s, t) => s.plus(t), ZERO);

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { messages } from '../../i18n/index.ts';
 import { ImportError, type ImportLocation } from '../import-error.ts';
 import { decodeText } from '../text/decode.ts';
+import { cellDecimal, cellText } from '../xlsx/cells.ts';
 
 export interface TableCell {
   text: string;
@@ -64,7 +65,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
     const cells: TableCell[] = [];
     for (let c = 1; c <= Math.max(r.cellCount, sheet.columnCount); c++) {
       const cell = r.getCell(c);
-      cells.push({ text: cellText(cell.value).trim(), at: { file, sheet: sheet.name, cell: cell.address } });
+      cells.push({ text: textOf(cell), at: { file, sheet: sheet.name, cell: cell.address } });
     }
     if (cells.some((c) => c.text !== '')) rows.push({ at: { file, sheet: sheet.name, cell: `A${number}` }, cells });
   });
@@ -73,17 +74,8 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
   return { header: head.cells, rows: body };
 }
 
-/** A cell's value as text; a date cell as its calendar day (Excel stores dates without a zone: read as UTC). */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date)
-    return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}-${String(v.getUTCDate()).padStart(2, '0')}`;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
-    return '';
-  }
-  return String(v);
+/** What the user typed; a number formatted as a percentage ("96%" typed in Excel) keeps its sign. */
+function textOf(cell: ExcelJS.Cell): string {
+  if (typeof cell.value === 'number' && (cell.numFmt ?? '').includes('%')) return `${cellDecimal(cell)}%`;
+  return cellText(cell);
 }

@@ -1,0 +1,153 @@
+/**
+ * The self-evaluation forms (财预〔2020〕10号): one 项目支出绩效自评表 per project — budget block
+ * (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分), 年度总体目标 against 实际完成情况, the
+ * indicator table (一级/二级 merged down, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施),
+ * 总分 and 评价等级 — and the unit's 部门整体 summary, as grids for the XLSX and DOCX writers.
+ */
+import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
+import type { ProjectEvaluation } from '../../core/evaluation/evaluate.ts';
+import { GRADES } from '../../core/evaluation/settings.ts';
+import { messages } from '../../i18n/index.ts';
+import { runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
+
+const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text, label: true, ...more });
+const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => ({ text: text ?? '', align: 'center', ...more });
+const amount = (text: string | null, more: Partial<GridCell> = {}): GridCell => value(text, { amount: true, ...more });
+const percent = (p: string | null) => (p === null ? '' : `${p}%`);
+const unitName = (u: { code: string | null; name: string }) => `${u.code ?? ''}${u.name}`;
+
+/** Nine columns: the block label, three for the row's subject, five for values (and the analysis). */
+const COLUMNS = [7, 9, 9, 16, 10, 10, 10, 11, 18];
+
+export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportForm {
+  const m = messages().evaluation.report;
+  const na = m.notApplicable;
+  const rows: GridRow[] = [
+    { cells: [label(m.projectName), value(p.projectName, { span: 8, align: 'left' })] },
+    { cells: [label(m.department), value(p.department, { span: 3 }), label(m.implementer), value(unitName(p.unit), { span: 4 })] },
+    {
+      cells: [
+        label(m.funds, { rowSpan: 4 }),
+        label('', { span: 2 }),
+        label(m.initial),
+        label(m.adjusted),
+        label(m.spent),
+        label(m.points),
+        label(m.rate),
+        label(m.score),
+      ],
+    },
+    {
+      cells: [
+        label(m.totalFunds, { span: 2 }),
+        amount(p.budget.initial),
+        amount(p.budget.adjusted),
+        amount(p.budget.spent),
+        p.budget.scored ? amount(p.budget.points) : value(na),
+        value(percent(p.budget.rate)),
+        p.budget.scored ? amount(p.budget.score) : value(na),
+      ],
+    },
+    { cells: [label(m.fiscal, { span: 2 }), amount(p.budget.fiscal), value('—'), value('—'), value('—'), value('—'), value('—')] },
+    { cells: [label(m.other, { span: 2 }), amount(p.budget.other), value('—'), value('—'), value('—'), value('—'), value('—')] },
+    { cells: [label(m.goals, { rowSpan: 2 }), label(m.expected, { span: 4 }), label(m.results, { span: 4 })] },
+    {
+      cells: [
+        value(p.goals.map((g, i) => `${i + 1}、${g}`).join('\n'), { span: 4, align: 'left' }),
+        value(p.results, { span: 4, align: 'left' }),
+      ],
+    },
+  ];
+
+  const level1 = runLengths(p.indicators.map((i) => i.level1));
+  const level2 = runLengths(p.indicators.map((i) => i.level2), level1);
+  rows.push({
+    cells: [
+      label(messages().evaluation.report.indicators, { rowSpan: p.indicators.length + 1 }),
+      label(m.level1),
+      label(m.level2),
+      label(m.level3),
+      label(m.target),
+      label(m.actual),
+      label(m.points),
+      label(m.score),
+      label(m.explanation),
+    ],
+  });
+  p.indicators.forEach((i, k) => {
+    const cells: GridCell[] = [];
+    if (level1[k]! > 0) cells.push(value(i.level1, { rowSpan: level1[k] }));
+    if (level2[k]! > 0) cells.push(value(i.level2, { rowSpan: level2[k] }));
+    const scored = i.status === 'scored';
+    cells.push(
+      value(i.level3 || i.description, { align: 'left' }),
+      value(i.target),
+      value(i.actual?.value ?? ''),
+      scored ? amount(i.points) : value(na),
+      scored ? amount(i.score) : value(na),
+      value(i.explanation, { align: 'left' }),
+    );
+    rows.push({ cells });
+  });
+  rows.push({ cells: [label(m.total, { span: 6 }), amount(p.points), amount(p.total), value(`${m.grade}：${p.grade}`)] });
+
+  return {
+    sheetName: sheetName(p.projectCode, taken),
+    title: m.title,
+    subtitle: p.year === null ? null : m.year(p.year),
+    caption: null,
+    columns: COLUMNS,
+    rows,
+    notes: [],
+    landscape: false,
+  };
+}
+
+export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): ReportForm {
+  const m = messages().evaluation.report;
+  const h = m.summaryHeaders;
+  const rows: GridRow[] = [
+    { cells: [h.index, h.code, h.name, h.budget, h.spent, h.rate, h.total, h.grade].map((t) => label(t)) },
+    ...d.projects.map((p, i) => ({
+      cells: [
+        value(String(i + 1)),
+        value(p.projectCode),
+        value(p.projectName, { align: 'left' }),
+        amount(p.budget.adjusted, { align: 'right' }),
+        amount(p.budget.spent, { align: 'right' }),
+        value(percent(p.budget.rate), { align: 'right' }),
+        amount(p.total, { align: 'right' }),
+        value(p.grade),
+      ],
+    })),
+    {
+      cells: [
+        label(m.summaryTotal, { span: 3 }),
+        amount(d.budget, { align: 'right' }),
+        amount(d.spent, { align: 'right' }),
+        value(percent(d.rate), { align: 'right' }),
+        amount(d.score, { align: 'right' }),
+        value(d.grade),
+      ],
+    },
+  ];
+  return {
+    sheetName: sheetName(m.summarySheet, taken),
+    title: m.summaryTitle,
+    subtitle: d.year === null ? null : m.year(d.year),
+    caption: { left: unitName(d.unit), right: messages().monitoring.report.amountUnit },
+    columns: [5, 18, 31, 12, 12, 11, 11, 9],
+    rows,
+    notes: [
+      `${m.summaryScore}：${d.score ?? ''}（${d.grade ?? ''}）`,
+      `${m.summaryGrades}：${GRADES.map((g) => m.gradeCount(g, d.gradeCounts[g])).join('，')}`,
+    ],
+    landscape: false,
+  };
+}
+
+/** The forms of one or more units: each unit's summary, then its projects' 自评表. */
+export function evaluationForms(units: readonly DepartmentEvaluation[]): ReportForm[] {
+  const taken = new Set<string>();
+  return units.flatMap((d) => [departmentForm(d, taken), ...d.projects.map((p) => projectForm(p, taken))]);
+}

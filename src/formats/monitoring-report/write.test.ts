@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { monitorDocument } from '../../core/monitoring/monitor.ts';
+import { readActualsFile } from '../actuals/read-actuals.ts';
+import { readDocumentFile } from '../read-document.ts';
+import { writeMonitoringDocx, writeMonitoringXlsx } from './write.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** A cell as Excel shows it: a number with its format's decimals. */
+const shown = (c: ExcelJS.Cell) =>
+  typeof c.value === 'number' ? c.value.toFixed((c.numFmt?.split('.')[1] ?? '').length) : String(c.text);
+const documents = await readDocumentFile(readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt')), 'seed.txt');
+const actuals = await readActualsFile(readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv')), 'a.csv', documents);
+const monitoring = monitorDocument(documents[0]!, actuals, '2020-10-31');
+
+async function texts(bytes: Uint8Array) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow((row, n) => {
+      const cells: string[] = [];
+      row.eachCell((c) => {
+        if (!(c.isMerged && c.master !== c) && shown(c) !== '') cells.push(shown(c));
+      });
+      rows[n] = cells;
+    });
+    return { name: ws.name, rows: rows.filter((r) => r !== undefined), landscape: ws.pageSetup.orientation === 'landscape' };
+  });
+}
+
+describe('the 监控表 workbook', () => {
+  it('summarises the unit by light, then one landscape sheet per project', async () => {
+    const s = await texts(await writeMonitoringXlsx([monitoring]));
+    expect(s.map((x) => x.name)).toEqual(['监控汇总', ...documents[0]!.projects.map((p) => p.code)]);
+    expect(s.every((x) => x.landscape)).toBe(true);
+    const summary = s[0]!.rows;
+    expect(summary[0]).toEqual(['315002怀来县司法局 绩效运行监控（截至 2020-10-31）']);
+    expect(summary.find((r) => r[0] === '315-0103-JBN-NGVM')).toEqual([
+      '315-0103-JBN-NGVM',
+      '社区矫正',
+      '8.00',
+      '4.00',
+      '50.00%',
+      '75.00%',
+      '25.00',
+      '红灯',
+      '经费保障：专线费用年底集中结算',
+      '与运营商约定11月结算',
+    ]);
+    expect(summary.at(-1)).toEqual(['绿灯 3 个，黄灯 1 个，红灯 2 个']);
+  });
+
+  it('lists each indicator with its target, progress, expectation, cause, likelihood and measure', async () => {
+    const s = await texts(await writeMonitoringXlsx([monitoring]));
+    const d = s.find((x) => x.name === '315-0103-YBN-W3GC')!.rows;
+    expect(d.find((r) => r.includes('更新业务部门办公设施'))).toEqual([
+      '产出指标',
+      '数量指标',
+      '更新业务部门办公设施',
+      '>50',
+      '30',
+      '60.00%',
+      '40',
+      '硬件条件保障：设备供货延迟',
+      '完全不可能',
+      '改为分批采购，剩余部分次年完成',
+    ]);
+    expect(d.find((r) => r.includes('预警等级'))).toBeDefined();
+    expect(d.find((r) => r.includes('红灯'))).toEqual(['20.00', '15.00', '75.00%', '10月底（2020-10-31）', '75.00%', '0.00 个百分点', '红灯']);
+  });
+
+  it('writes the same forms to Word on landscape pages', async () => {
+    const xml = strFromU8(unzipSync(await writeMonitoringDocx([monitoring]))['word/document.xml']!);
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const expected of ['项目支出绩效运行监控表', '执行至今完成值', '全年预计完成值', '完全不可能', '人员保障：宣传骨干抽调防疫'])
+      expect(text).toContain(expected);
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(7);
+  });
+});

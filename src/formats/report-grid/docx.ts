@@ -1,0 +1,116 @@
+/**
+ * Renders report forms as a Word document in the publication's look (../docx/style.ts): A4, title
+ * in 黑体, tables in 宋体 五号 with single borders and merged cells, one form after another with a
+ * page break between. Wide forms (the 监控表) are set on landscape pages.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import { HEI, PAGE, SIZE, SONG, documentDefaults, paragraphStyles } from '../docx/style.ts';
+import { placeCells, type Align, type PlacedCell, type ReportForm } from './grid.ts';
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+};
+
+/** Forms are printed with the narrower margins of a table page (20 mm, 25 mm left for binding). */
+const MARGIN = { top: 1134, bottom: 1134, left: 1418, right: 1134, header: 567, footer: 567 };
+
+const textWidth = (landscape: boolean) => (landscape ? PAGE.height : PAGE.width) - MARGIN.left - MARGIN.right;
+
+/** Paragraphs of a cell: one per line of its text. */
+const paragraphs = (text: string, align: Align, bold: boolean) =>
+  text.split('\n').map(
+    (line) => new Paragraph({ style: 'TableText', alignment: ALIGN[align], children: [new TextRun({ text: line, bold, font: SONG })] }),
+  );
+
+function formTable(form: ReportForm): Table {
+  const total = form.columns.reduce((a, b) => a + b, 0);
+  const width = textWidth(form.landscape);
+  // Whole twips that add up to the text width exactly.
+  const edges = [0];
+  let x = 0;
+  for (const w of form.columns) edges.push(Math.round(((x += w) * width) / total));
+  const placed = placeCells(form);
+  const byRow = form.rows.map((_, r) => placed.filter((c) => c.row === r));
+  const cellWidth = (c: PlacedCell) => edges[c.column + c.span]! - edges[c.column]!;
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: edges.slice(1).map((e, i) => e - edges[i]!),
+    layout: TableLayoutType.FIXED,
+    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    rows: byRow.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          children: cells.map(
+            (c) =>
+              new TableCell({
+                width: { size: cellWidth(c), type: WidthType.DXA },
+                columnSpan: c.span > 1 ? c.span : undefined,
+                rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
+                verticalAlign: VerticalAlignTable.CENTER,
+                margins: { left: 85, right: 85, top: 20, bottom: 20 },
+                children: paragraphs(c.text, c.align ?? (c.label ? 'center' : 'left'), c.label === true),
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function formSection(form: ReportForm): ISectionOptions {
+  // docx swaps width and height itself for a landscape page.
+  const size = { width: PAGE.width, height: PAGE.height, ...(form.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) };
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 120 },
+      children: [new TextRun({ text: form.title, font: HEI, size: SIZE.tableTitle + 4 })],
+    }),
+  ];
+  if (form.subtitle !== null)
+    children.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: form.subtitle, font: SONG, size: SIZE.table + 3 })] }),
+    );
+  if (form.caption !== null)
+    children.push(
+      new Paragraph({
+        style: 'TableText',
+        tabStops: [{ type: 'right', position: textWidth(form.landscape) }],
+        spacing: { after: 60 },
+        children: [new TextRun({ text: form.caption.left, font: SONG }), new TextRun({ text: `\t${form.caption.right}`, font: SONG })],
+      }),
+    );
+  children.push(formTable(form));
+  for (const note of form.notes)
+    children.push(new Paragraph({ style: 'TableText', spacing: { before: 60 }, children: [new TextRun({ text: note, font: SONG })] }));
+  return { properties: { page: { size, margin: MARGIN } }, children };
+}
+
+/** A Word document of forms, each starting on a new page, as bytes. */
+export async function formsDocument(forms: readonly ReportForm[], title: string): Promise<Uint8Array> {
+  const document = new Document({
+    creator: 'jixiao',
+    title,
+    styles: { default: documentDefaults, paragraphStyles },
+    sections: forms.map(formSection),
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
