@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { isLocale, messages, setLocale } from '../i18n/index.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -25,7 +26,7 @@ const program = new Command('jixiao')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 // Each command module exports `register(program)`; add new ones to this list.
-const commands: Array<(p: Command) => void> = [registerImport, registerCheck, registerServe, registerUser, registerBackup, registerRestore];
+const commands: Array<(p: Command) => void> = [registerImport, registerCheck, registerServe, registerUser, registerBackup, registerRestore, registerExport];
 for (const register of commands) register(program);
 
 try {

@@ -1,0 +1,117 @@
+/**
+ * Published documents as open data: a Frictionless Data Package (datapackage.json, Data Package spec v1)
+ * describing three CSV tables (projects, indicators, spending plans) with their Table Schemas and keys,
+ * and the complete documents in jixiao's exchange JSON with its JSON Schema.
+ */
+import type { TargetDocument } from '../../core/model/document.ts';
+import { messages } from '../../i18n/index.ts';
+import { writeExchangeJson } from '../json/exchange.ts';
+import { exchangeSchemaText } from '../json/schema-file.ts';
+import type { BundleFile } from '../publication/zip.ts';
+import {
+  INDICATOR_FIELDS,
+  PROJECT_FIELDS,
+  SPENDING_PLAN_FIELDS,
+  indicatorsTable,
+  projectsTable,
+  spendingPlanTable,
+  toCsv,
+} from './csv.ts';
+
+type FieldName = keyof ReturnType<typeof messages>['publication']['openData']['fields'];
+type FieldType = 'string' | 'number' | 'integer' | 'year';
+
+/** Each column's Table Schema type; amounts and percentages are numbers written as exact decimals. */
+const TYPES: Partial<Record<FieldName, FieldType>> = {
+  year: 'year',
+  budget_total: 'number',
+  budget_fiscal: 'number',
+  budget_other: 'number',
+  percent: 'number',
+  indicator_count: 'integer',
+  index: 'integer',
+  checkpoint_index: 'integer',
+};
+const ENUMS: Partial<Record<FieldName, string[]>> = {
+  attribute: ['新增', '延续'],
+  amount_unit: ['万元', '元'],
+  term: ['annual', 'longTerm'],
+};
+const REQUIRED: readonly FieldName[] = ['unit_name', 'project_code', 'index', 'checkpoint_index', 'term', 'amount_unit'];
+
+const KEY = ['unit_code', 'unit_name', 'year', 'project_code'];
+
+export const SCHEMA_FILE_NAME = 'jixiao.targets.v1.schema.json';
+
+function tableSchema(fields: readonly FieldName[], primaryKey: string[], foreignKey: boolean) {
+  const titles = messages().publication.openData.fields;
+  return {
+    fields: fields.map((name) => ({
+      name,
+      title: titles[name],
+      type: TYPES[name] ?? 'string',
+      ...(TYPES[name] === 'number' ? { decimalChar: '.', bareNumber: true } : {}),
+      ...(REQUIRED.includes(name) || ENUMS[name] !== undefined
+        ? { constraints: { ...(REQUIRED.includes(name) ? { required: true } : {}), ...(ENUMS[name] ? { enum: ENUMS[name] } : {}) } }
+        : {}),
+    })),
+    missingValues: [''],
+    primaryKey,
+    ...(foreignKey ? { foreignKeys: [{ fields: KEY, reference: { resource: 'projects', fields: KEY } }] } : {}),
+  };
+}
+
+const CSV_DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true };
+
+/** The descriptor (datapackage.json) of the package `openDataFiles` writes. */
+export function dataPackageDescriptor(docs: readonly TargetDocument[]) {
+  const o = messages().publication.openData;
+  const years = [...new Set(docs.map((d) => d.year).filter((y) => y !== null))].sort();
+  const csv = (name: string, title: string, fields: readonly FieldName[], primaryKey: string[], foreignKey: boolean) => ({
+    name,
+    path: `${name}.csv`,
+    title,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    dialect: CSV_DIALECT,
+    schema: tableSchema(fields, primaryKey, foreignKey),
+  });
+  return {
+    profile: 'data-package',
+    name: `jixiao-performance-targets${years.length === 1 ? `-${years[0]}` : ''}`,
+    title: o.title(years.length === 1 ? String(years[0]) : o.allYears),
+    description: o.description,
+    created: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    keywords: ['预算绩效目标', '预算公开', '绩效指标'],
+    resources: [
+      csv('projects', o.resources.projects, PROJECT_FIELDS, KEY, false),
+      csv('indicators', o.resources.indicators, INDICATOR_FIELDS, [...KEY, 'index'], true),
+      csv('spending_plan', o.resources.spendingPlan, SPENDING_PLAN_FIELDS, [...KEY, 'checkpoint_index'], true),
+      {
+        name: 'documents',
+        path: 'documents.json',
+        title: o.resources.documents,
+        profile: 'data-resource',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        schema: SCHEMA_FILE_NAME,
+      },
+    ],
+  };
+}
+
+/** The package's files: datapackage.json, the three CSVs, documents.json and its JSON Schema. */
+export function openDataFiles(docs: readonly TargetDocument[]): BundleFile[] {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  return [
+    { name: 'datapackage.json', data: utf8(`${JSON.stringify(dataPackageDescriptor(docs), null, 2)}\n`) },
+    { name: 'projects.csv', data: utf8(toCsv(projectsTable(docs))) },
+    { name: 'indicators.csv', data: utf8(toCsv(indicatorsTable(docs))) },
+    { name: 'spending_plan.csv', data: utf8(toCsv(spendingPlanTable(docs))) },
+    { name: 'documents.json', data: utf8(writeExchangeJson(docs)) },
+    { name: SCHEMA_FILE_NAME, data: utf8(exchangeSchemaText()) },
+  ];
+}
