@@ -12,6 +12,8 @@ import { registerBackup } from './commands/backup.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUser } from './commands/user.ts';
+import { registerMonitor } from './commands/monitor.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 
 const m = () => messages().cli;
 
@@ -26,7 +28,7 @@ const program = new Command('jixiao')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 // Each command module exports `register(program)`; add new ones to this list.
-const commands: Array<(p: Command) => void> = [registerImport, registerCheck, registerServe, registerUser, registerBackup, registerRestore, registerExport];
+const commands: Array<(p: Command) => void> = [registerImport, registerCheck, registerServe, registerUser, registerBackup, registerRestore, registerExport, registerMonitor, registerEvaluate];
 for (const register of commands) register(program);
 
 try {

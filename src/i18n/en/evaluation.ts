@@ -117,4 +117,11 @@ export const evaluation: Messages['evaluation'] = {
     summarySheet: 'Department',
     notApplicable: 'n/a',
   },
+  cli: {
+    description:
+      'year-end self-evaluation: execution and indicator scores, total, grade (优/良/中/差) and the department summary; exit 0 fine, 1 errors (missing actuals or analyses …), 2 a file cannot be read',
+    atOption: 'evaluation date (default: 31 December of the budget year); later actuals are not counted',
+    toOption: 'also export the self-evaluation forms: xlsx or docx (with -o)',
+    unitHeading: (unit, year) => `unit: ${unit}  year: ${year}`,
+  },
 };

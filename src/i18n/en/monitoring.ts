@@ -130,4 +130,23 @@ export const monitoring: Messages['monitoring'] = {
     duplicate: (line) => `an actual for the same project, row and date is already given on ${line}`,
     conflict: (column, line) => `"${column}" was already given a different value on ${line}`,
   },
+  cli: {
+    description:
+      'in-year monitoring: on a date, spending against the plan and indicators against their targets, with green/yellow/red lights; exit 0 fine, 1 a required explanation is missing, 2 a file cannot be read',
+    targetsArgument: 'target files or folders (any format jixiao imports)',
+    actualsOption: 'actuals file (CSV or XLSX, header 项目编码,指标序号,实际值,日期,说明)',
+    atOption: 'monitoring date, e.g. 2020-06-30',
+    formatOption: 'output: table (default) or json',
+    toOption: 'also export the monitoring forms: xlsx or docx (with -o)',
+    outputOption: 'path of the export (--to may be left out for .xlsx or .docx)',
+    badDate: (value) => `a date is written 2020-06-30, not "${value}"`,
+    badChoice: (value, choices) => `expected ${choices.join(' or ')}, not "${value}"`,
+    needOutput: 'an export needs a path: -o FILE',
+    needKind: (path) => `cannot tell the export format from "${path}": use --to xlsx or --to docx`,
+    failed: (count) => `${count} file(s) could not be read; nothing was written`,
+    wrote: (path) => `wrote ${path}`,
+    unitHeading: (unit, year, date) => `unit: ${unit}  year: ${year}  as of: ${date}`,
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    head: { severity: 'severity', project: 'project', row: 'row', message: 'finding', suggestion: 'suggestion' },
+  },
 };

@@ -116,4 +116,11 @@ export const evaluation = {
     summarySheet: '部门整体汇总',
     notApplicable: '不适用',
   },
+  cli: {
+    description:
+      '年终绩效自评：预算执行率与各指标得分、总分、等级（优/良/中/差）及部门整体汇总；退出码 0 无错误，1 有错误（缺实际值、缺偏差原因分析等），2 文件无法读取',
+    atOption: '评价日期（默认为预算年度的 12 月 31 日），其后的实际值不计入',
+    toOption: '同时导出自评表：xlsx 或 docx（配合 -o）',
+    unitHeading: (unit: string, year: string) => `单位：${unit}　年度：${year}`,
+  },
 };

@@ -132,4 +132,23 @@ export const monitoring = {
     duplicate: (line: string) => `同一项目、同一指标序号、同一日期的实际值已在${line}填写`,
     conflict: (column: string, line: string) => `“${column}”已在${line}填写为不同的值`,
   },
+  cli: {
+    description:
+      '绩效运行监控：按某一日期比较预算执行与支出计划、指标进度与指标值，给出预警（绿/黄/红灯）；退出码 0 无错误，1 有须填写而未填写的偏差说明，2 文件无法读取',
+    targetsArgument: '绩效目标文件或文件夹（jixiao 能导入的任何格式）',
+    actualsOption: '实际值文件（CSV 或 XLSX，表头：项目编码,指标序号,实际值,日期,说明）',
+    atOption: '监控日期，如 2020-06-30',
+    formatOption: '输出格式：table（表格，默认）或 json',
+    toOption: '同时导出监控表：xlsx 或 docx（配合 -o）',
+    outputOption: '导出文件的路径（扩展名为 .xlsx 或 .docx 时可省略 --to）',
+    badDate: (value: string) => `日期应写作 2020-06-30，而不是“${value}”`,
+    badChoice: (value: string, choices: readonly string[]) => `应为 ${choices.join(' 或 ')}，而不是“${value}”`,
+    needOutput: '导出需要用 -o 指定文件路径',
+    needKind: (path: string) => `无法从“${path}”判断导出格式，请用 --to xlsx 或 --to docx`,
+    failed: (count: number) => `${count} 个文件无法读取，未输出任何结果`,
+    wrote: (path: string) => `已写入 ${path}`,
+    unitHeading: (unit: string, year: number, date: string) => `单位：${unit}　年度：${year}　截至：${date}`,
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    head: { severity: '级别', project: '项目', row: '行', message: '问题', suggestion: '建议' },
+  },
 };
