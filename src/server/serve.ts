@@ -44,12 +44,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${(app.server.address() as { port: number }).port}`;
     o.print(m.listening(url));
     o.print(m.apiDocs(`${url}/api/docs`));
-    o.print(m.database(o.databaseUrl ? 'PostgreSQL' : `PGlite ${resolve(o.dataDir)}`));
     if (accounts) {
       o.print(m.demoCreated);
       o.print(m.demoAccounts);
       for (const a of accounts) o.print(m.account(m.roleNames[a.role] ?? a.role, a.username, a.password));
     }
+    // Printed last: whoever watches the output knows the server is fully up when this line appears.
+    o.print(m.database(o.databaseUrl ? 'PostgreSQL' : `PGlite ${resolve(o.dataDir)}`));
     const opened = store;
     return {
       url,
