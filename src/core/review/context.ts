@@ -8,7 +8,7 @@ import type { Indicator, Project, TargetDocument } from '../model/document.ts';
 import { parseTargetValue } from '../target-value/parse.ts';
 import type { TargetValue } from '../target-value/target-value.ts';
 import type { ReviewSettings } from './settings.ts';
-import { comparable, COST, MONEY_UNIT, PERCENT_LIKE, SATISFACTION, TIMELINESS } from './terms.ts';
+import { BASIS_SOURCE, comparable, COST, MEASURE_NOUN, MONEY_UNIT, PERCENT_LIKE, SATISFACTION, TIMELINESS } from './terms.ts';
 
 /** Last year's actual value of an indicator, for the "target below last year's actual" rule. */
 export interface HistoryEntry {
@@ -37,7 +37,18 @@ export interface ProjectContext {
   ordinal: number;
   document: DocumentContext;
   rows: RowContext[];
+  /** The 一级 the rows name; 成本 also when the older form's 成本 二级 is used. */
+  level1s: Set<Level1Kind>;
+  /** The 二级 the 产出 rows name. */
+  outputLevel2s: Set<Level2Kind>;
 }
+
+/**
+ * What a 指标值确定依据 offers: a source (plan, standard, history, document number), a restatement
+ * of the indicator (结案率 for a 结案率 row, a bare measure noun such as 满意度 or 交付额), or words
+ * that name no source.
+ */
+export type BasisReading = 'empty' | 'source' | 'restatement' | 'unsourced';
 
 export interface RowContext {
   kind: 'row';
@@ -49,6 +60,8 @@ export interface RowContext {
   label: string;
   /** Everything the row says about what it measures: 三级 and description together. */
   wording: string;
+  /** The wording without spaces or punctuation, for comparing rows with each other and with history. */
+  name: string;
   target: TargetValue;
   level1: Level1Kind | null;
   level2: Level2Kind | null;
@@ -59,14 +72,39 @@ export interface RowContext {
   timeliness: boolean;
   /** The name, or a money unit, is about what it costs. */
   cost: boolean;
+  basis: BasisReading;
 }
 
 export const historyKey = (projectCode: string, name: string): string => `${projectCode.trim()}\u0000${comparable(name)}`;
+
+const COST_LEVEL2: ReadonlySet<Level2Kind> = new Set(['cost', 'economicCost', 'socialCost', 'ecologicalCost']);
+
+// 一级/二级 cells repeat the same few names on every row; a bounded memo spares re-normalising them.
+const MEMO_LIMIT = 4096;
+const level1Memo = new Map<string, Level1Kind | null>();
+const level2Memo = new Map<string, Level2Kind | null>();
+function memoised<K>(memo: Map<string, K>, cell: string, read: (cell: string) => K): K {
+  let kind = memo.get(cell);
+  if (kind === undefined) {
+    kind = read(cell);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(cell, kind);
+  }
+  return kind;
+}
+
+function readBasis(basisCell: string, name: string): BasisReading {
+  const basis = comparable(basisCell);
+  if (basis === '') return 'empty';
+  if (BASIS_SOURCE.test(basis)) return 'source';
+  return MEASURE_NOUN.test(basis) || name.includes(basis) ? 'restatement' : 'unsourced';
+}
 
 function rowContext(indicator: Indicator, row: number, project: ProjectContext): RowContext {
   const level3 = indicator.level3.trim();
   const description = indicator.description.trim();
   const wording = level3 === '' ? description : description === '' ? level3 : `${level3}\n${description}`;
+  const name = comparable(wording);
   const target = parseTargetValue(indicator.target);
   return {
     kind: 'row',
@@ -75,13 +113,15 @@ function rowContext(indicator: Indicator, row: number, project: ProjectContext):
     project,
     label: level3 || description,
     wording,
+    name,
     target,
-    level1: level1KindOf(indicator.level1),
-    level2: level2KindOf(indicator.level2),
+    level1: memoised(level1Memo, indicator.level1, level1KindOf),
+    level2: memoised(level2Memo, indicator.level2, level2KindOf),
     percentLike: PERCENT_LIKE.test(wording),
     satisfaction: SATISFACTION.test(wording),
     timeliness: TIMELINESS.test(wording) || (target.kind === 'qualitative' && target.scale === 'deadline'),
     cost: COST.test(wording) || (target.kind === 'quantitative' && MONEY_UNIT.test(target.unit)),
+    basis: readBasis(indicator.basis, name),
   };
 }
 
@@ -99,8 +139,21 @@ export function documentContext(
     history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h.actual])) : null,
   };
   document.projects.forEach((project, i) => {
-    const p: ProjectContext = { kind: 'project', project, ordinal: i + 1, document: context, rows: [] };
+    const p: ProjectContext = {
+      kind: 'project',
+      project,
+      ordinal: i + 1,
+      document: context,
+      rows: [],
+      level1s: new Set(),
+      outputLevel2s: new Set(),
+    };
     p.rows = project.indicators.map((indicator, j) => rowContext(indicator, j + 1, p));
+    for (const r of p.rows) {
+      if (r.level1 !== null) p.level1s.add(r.level1);
+      if (r.level2 !== null && COST_LEVEL2.has(r.level2)) p.level1s.add('cost');
+      if (r.level1 === 'output' && r.level2 !== null) p.outputLevel2s.add(r.level2);
+    }
     context.projects.push(p);
   });
   return context;

@@ -7,7 +7,7 @@
  */
 import { messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
 import type { TargetDocument } from '../model/document.ts';
-import { documentContext, type DocumentContext, type HistoryEntry, type ProjectContext, type RowContext } from './context.ts';
+import { documentContext, type HistoryEntry } from './context.ts';
 import type { Finding, FindingField, Severity } from './finding.ts';
 import { regulations, type RegulationId } from './regulations.ts';
 import type { Place, Rule, RuleFamily, RuleId } from './rule.ts';
@@ -60,25 +60,43 @@ interface Ordered {
   rule: number;
 }
 
-export function reviewDocument(document: TargetDocument, options: ReviewOptions = {}): Finding[] {
-  const settings: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, ...options.settings };
+type ReportFn = (at: Place, field: FindingField, params: object) => void;
+
+/** One rule ready to run: its check and a report bound to its id, severity and messages. */
+interface Step {
+  rule: { check(context: unknown, report: ReportFn): void };
+  report: ReportFn;
+}
+
+/**
+ * The rules a review runs for one language and one set of bureau settings, prepared once and
+ * reused for every document reviewed with them (a county's or a province's documents in a row).
+ * Reports go to `found`, which reviewDocument swaps in for each document (reviews are synchronous).
+ */
+interface Plan {
+  settings: ReviewSettings;
+  document: Step[];
+  project: Step[];
+  row: Step[];
+  found: Ordered[];
+}
+
+function makePlan(locale: Locale, settings: ReviewSettings): Plan {
   projectCodeRegExp(settings.projectCodePattern); // an invalid bureau pattern fails here, before any rule runs
-  const m = messagesFor(options.locale ?? 'zh-CN').review;
-  const context = documentContext(document, settings, options.history);
+  const m = messagesFor(locale).review;
   const disabledRules = new Set(settings.disabledRules);
   const disabledSeverities = new Set(settings.disabledSeverities);
-  const found: Ordered[] = [];
-
-  const reporterFor = (rule: Rule, order: number, severity: Severity) => {
-    const texts = m.rules[rule.id] as {
-      message: (p: object) => string;
-      suggestion: (p: object) => string;
-    };
+  const plan: Plan = { settings, document: [], project: [], row: [], found: [] };
+  rules.forEach((rule, order) => {
+    const severity = settings.severityOverrides[rule.id] ?? rule.severity;
+    if (disabledRules.has(rule.id) || disabledSeverities.has(severity)) return;
+    // Each rule reports the parameters of its own messages; the rule catalog's types check that per rule.
+    const texts = m.rules[rule.id] as { message: (p: object) => string; suggestion: (p: object) => string };
     const source = citation(m, rule);
-    return (at: Place, field: FindingField, params: object) => {
+    const report: ReportFn = (at, field, params) => {
       const p = { ...params, at: placeText(m, at) };
       const project = at.kind === 'document' ? null : at.kind === 'project' ? at : at.project;
-      found.push({
+      plan.found.push({
         finding: {
           ruleId: rule.id,
           severity,
@@ -94,30 +112,42 @@ export function reviewDocument(document: TargetDocument, options: ReviewOptions 
         rule: order,
       });
     };
-  };
-
-  const byDocument: Array<(c: DocumentContext) => void> = [];
-  const byProject: Array<(c: ProjectContext) => void> = [];
-  const byRow: Array<(c: RowContext) => void> = [];
-  rules.forEach((rule, order) => {
-    const severity = settings.severityOverrides[rule.id] ?? rule.severity;
-    if (disabledRules.has(rule.id) || disabledSeverities.has(severity)) return;
-    const report = reporterFor(rule, order, severity);
-    // Each rule's report takes the parameters of its own messages; the catalog type checks that per rule.
-    const r = rule as { scope: Rule['scope']; check(c: unknown, report: unknown): void };
-    const run = (c: unknown) => r.check(c, report);
-    if (r.scope === 'document') byDocument.push(run);
-    else if (r.scope === 'project') byProject.push(run);
-    else byRow.push(run);
+    const step: Step = { rule: rule as Step['rule'], report };
+    plan[rule.scope].push(step);
   });
+  return plan;
+}
 
-  for (const run of byDocument) run(context);
-  for (const project of context.projects) {
-    for (const run of byProject) run(project);
-    for (const row of project.rows) for (const run of byRow) run(row);
+const PLAN_CACHE_LIMIT = 64;
+const plans = new Map<string, Plan>();
+
+/** The plan for a language and settings, keyed by their content (a caller may reuse or rebuild the object). */
+function planFor(locale: Locale, settings: Partial<ReviewSettings> | undefined): Plan {
+  const key = settings === undefined ? locale : `${locale}\u0000${JSON.stringify(settings)}`;
+  let plan = plans.get(key);
+  if (plan === undefined) {
+    plan = makePlan(locale, { ...DEFAULT_REVIEW_SETTINGS, ...settings });
+    if (plans.size >= PLAN_CACHE_LIMIT) plans.clear();
+    plans.set(key, plan);
   }
+  return plan;
+}
 
-  found.sort((a, b) => a.project - b.project || a.row - b.row || a.rule - b.rule);
+export function reviewDocument(document: TargetDocument, options: ReviewOptions = {}): Finding[] {
+  const plan = planFor(options.locale ?? 'zh-CN', options.settings);
+  const context = documentContext(document, plan.settings, options.history);
+  const found: Ordered[] = [];
+  plan.found = found;
+  try {
+    for (const step of plan.document) step.rule.check(context, step.report);
+    for (const project of context.projects) {
+      for (const step of plan.project) step.rule.check(project, step.report);
+      for (const row of project.rows) for (const step of plan.row) step.rule.check(row, step.report);
+    }
+  } finally {
+    plan.found = [];
+  }
+  if (found.length > 1) found.sort((a, b) => a.project - b.project || a.row - b.row || a.rule - b.rule);
   return found.map((o) => o.finding);
 }
 

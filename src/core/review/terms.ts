@@ -8,8 +8,8 @@
  * every name a handful of times, so the cost is in the number of passes, not in the lists.
  */
 
-/** A share: …率 (not 效率, which is no percentage), 满意…, 覆盖 (全覆盖). */
-export const PERCENT_LIKE = /(?<!效)率|满意|覆盖/;
+/** A share: …率 (not 效率, which is no percentage), 满意…, 全覆盖 (覆盖 alone may count units: 覆盖单位 ≥80家). */
+export const PERCENT_LIKE = /(?<!效)率|满意|全覆盖/;
 
 /** Rates that may exceed 100 % or go negative. */
 export const GROWTH = /增长|增速|增幅|涨幅|降幅|变动率|比上年/;
@@ -73,7 +73,19 @@ export const BASIS_SOURCE =
 /** A basis that only names a measure: 结案率, 满意度, 培训次数, 交付额. */
 export const MEASURE_NOUN = /(?:率|度|数|量|额|值|次数|人数|数量)$/;
 
-const PUNCTUATION = /[\s\u3000。．.，,、；;：:！!？?“”"'‘’「」（）()]+/g;
+/** Spaces and punctuation, which names may differ in without meaning anything else. */
+const IGNORED = new Uint8Array(0x10000);
+for (const c of ' \t\n\r\f\v\u00a0\u3000。．.，,、；;：:！!？?“”"\'‘’「」（）()') IGNORED[c.charCodeAt(0)] = 1;
 
-/** A name reduced for comparison: no spaces or punctuation. */
-export const comparable = (text: string): string => text.replace(PUNCTUATION, '');
+/**
+ * A name reduced for comparison: no spaces or punctuation. A character loop rather than a
+ * replace: it runs on every row's wording and basis, and most have nothing to remove.
+ */
+export function comparable(text: string): string {
+  let i = 0;
+  while (i < text.length && IGNORED[text.charCodeAt(i)] === 0) i++;
+  if (i === text.length) return text;
+  let kept = text.slice(0, i);
+  for (; i < text.length; i++) if (IGNORED[text.charCodeAt(i)] === 0) kept += text[i];
+  return kept;
+}

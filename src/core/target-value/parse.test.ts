@@ -29,6 +29,10 @@ describe('parseTargetValue: relations and numbers', () => {
     ['≥1,000人', ['≥', '1000', null, '人', 'higher']],
     ['-5%', ['=', '-5', null, '%', 'exact']],
     ['≥95%。', ['≥', '95', null, '%', 'higher']],
+    ['≥007件', ['≥', '7', null, '件', 'higher']],
+    ['0.50万元', ['=', '0.50', null, '万元', 'exact']],
+    ['≥3个月', ['≥', '3', null, '个月', 'higher']],
+    ['≤1年', ['≤', '1', null, '年', 'lower']],
   ] as const)('%s', (text, expected) => {
     expect(reading(text)).toEqual(expected);
   });

@@ -13,7 +13,7 @@
  *
  * Never throws: an empty cell is `empty`, anything else unreadable is `unreadable`.
  */
-import { readDecimal } from '../model/decimal.ts';
+import type { DecimalText } from '../model/document.ts';
 import { recogniseGrade } from './grades.ts';
 import type { Direction, Operator, TargetValue } from './target-value.ts';
 
@@ -24,6 +24,11 @@ const SPACES = /[\s\u3000]+/g;
 const GE = />=|=>|≧|⩾|≥=/g;
 const LE = /<=|=<|≦|⩽|≤=/g;
 const TRAILING_STOP = /[。．.；;，,]+$/;
+/** Most cells are already in the grammar's spelling ("≥95%"); only the others pay for normalising. */
+const NEEDS_NORMALISING = /[\uff01-\uff5e\s\u3000=≧≦⩾⩽]|[。．.；;，,]$/;
+const LEADING_ZEROS = /^(-?)0+(?=\d)/;
+const DIGIT = /\d/;
+const DATE_WORD = /[年月季]/;
 
 /** A cell that only says "nothing here". */
 const BLANK = /^[-—–―/／\\]*$/;
@@ -92,8 +97,16 @@ const DIRECTION: Readonly<Record<Operator, Direction>> = {
   range: 'exact',
 };
 
+/** A number the grammar matched, as DecimalText: no thousands separators, no leading zeros. */
+function canonical(n: string): DecimalText {
+  const s = n.includes(',') ? n.replaceAll(',', '') : n;
+  const first = s.charCodeAt(0) === 45 ? 1 : 0; // after a minus sign
+  return s.charCodeAt(first) === 48 && s.length > first + 1 && s[first + 1] !== '.' ? s.replace(LEADING_ZEROS, '$1') : s;
+}
+
 /** The cell as the grammar sees it: half-width, no spaces, one spelling per relation. */
 export function normaliseTargetText(text: string): string {
+  if (!NEEDS_NORMALISING.test(text)) return text;
   return text
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(SPACES, '')
@@ -106,18 +119,20 @@ export function parseTargetValue(text: string): TargetValue {
   const s = normaliseTargetText(text);
   if (BLANK.test(s)) return { kind: 'empty', text };
 
-  const grade = recogniseGrade(s);
-  if (grade) return { kind: 'qualitative', text, grade: s, scale: grade.scale, rank: grade.rank, direction: 'higher' };
+  // Grades are words; the only ones with digits are dates (12月底前). Numbers skip the grade lookup.
+  if (!DIGIT.test(s) || DATE_WORD.test(s)) {
+    const grade = recogniseGrade(s);
+    if (grade) return { kind: 'qualitative', text, grade: s, scale: grade.scale, rank: grade.rank, direction: 'higher' };
+  }
 
   const m = QUANTITATIVE.exec(s);
   if (!m) return { kind: 'unreadable', text };
   const [, relation, a, unitA = '', separator, b, unitB = '', suffix] = m;
-  const value = readDecimal(a!);
-  if (typeof value !== 'string') return { kind: 'unreadable', text };
+  const value = canonical(a!);
 
   if (separator !== undefined) {
-    const upper = readDecimal(b!);
-    if (relation !== undefined || suffix !== undefined || typeof upper !== 'string') return { kind: 'unreadable', text };
+    const upper = canonical(b!);
+    if (relation !== undefined || suffix !== undefined) return { kind: 'unreadable', text };
     if (unitA !== '' && unitB !== '' && unitA !== unitB) return { kind: 'unreadable', text };
     return { kind: 'quantitative', text, operator: 'range', value, upper, unit: unitB || unitA, direction: 'exact' };
   }

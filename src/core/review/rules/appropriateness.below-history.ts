@@ -3,7 +3,7 @@
  * actual values at hand, "≥90%" where 96% was reached is too low, and so is "≤5天" where 3 天 was.
  * Silent without history, and where units or kinds differ.
  */
-import { dec } from '../../model/decimal.ts';
+import { compareDecimal } from '../compare.ts';
 import { parseTargetValue } from '../../target-value/parse.ts';
 import { historyKey } from '../context.ts';
 import { defineRule } from '../rule.ts';
@@ -18,13 +18,13 @@ export default defineRule({
     const history = context.project.document.history;
     const t = context.target;
     if (history === null || t.kind !== 'quantitative' || t.direction === 'exact') return;
-    const text =
-      history.get(historyKey(context.project.project.code, context.wording)) ??
-      history.get(historyKey(context.project.project.code, context.label));
+    const code = context.project.project.code;
+    const text = history.get(historyKey(code, context.name)) ?? history.get(historyKey(code, context.label));
     if (text === undefined) return;
     const actual = parseTargetValue(text);
     if (actual.kind !== 'quantitative' || actual.upper !== null || actual.unit !== t.unit) return;
-    const below = t.direction === 'higher' ? dec(actual.value).gt(t.value) : dec(actual.value).lt(t.value);
+    const order = compareDecimal(actual.value, t.value);
+    const below = t.direction === 'higher' ? order > 0 : order < 0;
     if (below) report(context, 'indicators.target', { target: t.text, actual: text });
   },
 });

@@ -1,6 +1,5 @@
 /** A basis that neither restates the indicator nor names a plan, standard, history or document. */
 import { defineRule } from '../rule.ts';
-import { readBasis } from './basis-reading.ts';
 
 export default defineRule({
   id: 'basis.no-source',
@@ -9,6 +8,6 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'standards' },
   scope: 'row',
   check(context, report) {
-    if (readBasis(context) === 'unsourced') report(context, 'indicators.basis', { basis: context.indicator.basis.trim() });
+    if (context.basis === 'unsourced') report(context, 'indicators.basis', { basis: context.indicator.basis.trim() });
   },
 });

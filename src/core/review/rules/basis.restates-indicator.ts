@@ -3,7 +3,6 @@
  * indicator itself: "结案率" for a 结案率 row, "满意度" for a satisfaction row, "交付额" — no basis.
  */
 import { defineRule } from '../rule.ts';
-import { readBasis } from './basis-reading.ts';
 
 export default defineRule({
   id: 'basis.restates-indicator',
@@ -12,6 +11,6 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'standards' },
   scope: 'row',
   check(context, report) {
-    if (readBasis(context) === 'restatement') report(context, 'indicators.basis', { basis: context.indicator.basis.trim() });
+    if (context.basis === 'restatement') report(context, 'indicators.basis', { basis: context.indicator.basis.trim() });
   },
 });

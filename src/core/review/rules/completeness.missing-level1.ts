@@ -2,10 +2,8 @@
  * Each project has the 一级 indicators of its year's form: 产出, 效果/效益 and 满意度; from the
  * 2021 form on (财预〔2021〕101号) also 成本. A 2015-style 成本 二级 counts as cost.
  */
-import { frameworkOf, level1Name, type Level1Kind } from '../../framework/framework.ts';
+import { frameworkOf, level1Name } from '../../framework/framework.ts';
 import { defineRule } from '../rule.ts';
-
-const COST_LEVEL2 = new Set(['cost', 'economicCost', 'socialCost', 'ecologicalCost']);
 
 export default defineRule({
   id: 'completeness.missing-level1',
@@ -14,13 +12,8 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'indicators' },
   scope: 'project',
   check(context, report) {
-    const present = new Set<Level1Kind>();
-    for (const r of context.rows) {
-      if (r.level1) present.add(r.level1);
-      if (r.level2 && COST_LEVEL2.has(r.level2)) present.add('cost');
-    }
     const form = context.document.form;
     for (const l1 of frameworkOf(form))
-      if (!present.has(l1.kind)) report(context, 'indicators.level1', { level1: level1Name(l1.kind, form), form });
+      if (!context.level1s.has(l1.kind)) report(context, 'indicators.level1', { level1: level1Name(l1.kind, form), form });
   },
 });

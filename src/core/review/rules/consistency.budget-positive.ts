@@ -1,5 +1,5 @@
 /** A project with a target table has money: 预算数 above zero. */
-import { dec } from '../../model/decimal.ts';
+import { compareDecimal } from '../compare.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
   scope: 'project',
   check(context, report) {
     const { budget, amountUnit } = context.project;
-    if (budget.total !== null && dec(budget.total).lte(0))
+    if (budget.total !== null && compareDecimal(budget.total, '0') <= 0)
       report(context, 'budget.total', { total: budget.total, amountUnit });
   },
 });

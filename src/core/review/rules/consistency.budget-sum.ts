@@ -4,6 +4,7 @@
  */
 import { Decimal, sum } from '../../model/decimal.ts';
 import type { DecimalText } from '../../model/document.ts';
+import { compareDecimal } from '../compare.ts';
 import { defineRule } from '../rule.ts';
 
 /** Shows a sum with as many decimals as the amounts it adds. */
@@ -22,10 +23,17 @@ export default defineRule({
     if (total === null) return;
     const split = [fiscal, other];
     if (fiscal !== null || other !== null) {
-      const s = sum(split);
-      if (!s.equals(total)) report(context, 'budget', { parts: 'split', sum: shown(s, [total, ...split]), total, amountUnit });
+      // One part alone must equal the total: compared without building decimals, the common case.
+      const agrees =
+        other === null
+          ? compareDecimal(fiscal!, total) === 0
+          : fiscal === null
+            ? compareDecimal(other, total) === 0
+            : sum(split).equals(total);
+      if (!agrees)
+        report(context, 'budget', { parts: 'split', sum: shown(sum(split), [total, ...split]), total, amountUnit });
     }
-    const listed = sources.map((s) => s.amount);
+    const listed = sources.length === 0 ? [] : sources.map((s) => s.amount);
     if (listed.some((a) => a !== null)) {
       const s = sum(listed);
       if (!s.equals(total))

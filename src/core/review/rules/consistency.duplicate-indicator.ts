@@ -16,7 +16,7 @@ export default defineRule({
     const seen = new Map<string, RowContext>();
     for (const r of context.rows) {
       if (r.label === '') continue;
-      const key = `${r.indicator.term}\u0000${comparable(r.wording)}`;
+      const key = r.indicator.term === 'annual' ? r.name : `\u0000${r.name}`;
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, r);

@@ -2,7 +2,7 @@
  * By the last checkpoint (12月底 in the seed) the whole budget is planned: 100 %.
  * A last value above 100 is consistency.spending-plan-range's, an empty one completeness.spending-plan's.
  */
-import { dec } from '../../model/decimal.ts';
+import { compareDecimal } from '../compare.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -14,6 +14,6 @@ export default defineRule({
   check(context, report) {
     const last = context.project.spendingPlan.at(-1);
     if (last === undefined || last.percent === null) return;
-    if (dec(last.percent).lt(100)) report(context, 'spendingPlan', { checkpoint: last.checkpoint, percent: last.percent });
+    if (compareDecimal(last.percent, '100') < 0) report(context, 'spendingPlan', { checkpoint: last.checkpoint, percent: last.percent });
   },
 });

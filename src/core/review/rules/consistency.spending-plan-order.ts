@@ -1,5 +1,5 @@
 /** The spending plan is cumulative: a later checkpoint never plans less than an earlier one. */
-import { dec } from '../../model/decimal.ts';
+import { compareDecimal } from '../compare.ts';
 import type { SpendingCheckpoint } from '../../model/document.ts';
 import { defineRule } from '../rule.ts';
 
@@ -13,7 +13,7 @@ export default defineRule({
     let previous: SpendingCheckpoint | null = null;
     for (const c of context.project.spendingPlan) {
       if (c.percent === null) continue;
-      if (previous !== null && dec(c.percent).lt(previous.percent!))
+      if (previous !== null && compareDecimal(c.percent, previous.percent!) < 0)
         report(context, 'spendingPlan', {
           from: previous.checkpoint,
           fromPercent: previous.percent!,

@@ -1,5 +1,5 @@
 /** Each checkpoint of the cumulative spending plan is a share of the budget: 0–100 %. */
-import { dec } from '../../model/decimal.ts';
+import { compareDecimal } from '../compare.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -11,8 +11,7 @@ export default defineRule({
   check(context, report) {
     for (const { checkpoint, percent } of context.project.spendingPlan) {
       if (percent === null) continue;
-      const p = dec(percent);
-      if (p.lt(0) || p.gt(100)) report(context, 'spendingPlan', { checkpoint, percent });
+      if (compareDecimal(percent, '0') < 0 || compareDecimal(percent, '100') > 0) report(context, 'spendingPlan', { checkpoint, percent });
     }
   },
 });

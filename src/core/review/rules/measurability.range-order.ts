@@ -1,5 +1,5 @@
 /** A range runs from the lower bound to the upper: "90-100", not "100-90". */
-import { dec } from '../../model/decimal.ts';
+import { compareDecimal } from '../compare.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
   scope: 'row',
   check(context, report) {
     const t = context.target;
-    if (t.kind === 'quantitative' && t.upper !== null && dec(t.value).gt(t.upper))
+    if (t.kind === 'quantitative' && t.upper !== null && compareDecimal(t.value, t.upper) > 0)
       report(context, 'indicators.target', { target: t.text });
   },
 });

@@ -1,7 +1,10 @@
 /** A share lies within 0–100 % (0–1000 ‰). Growth rates may exceed it and are left alone. */
-import { dec } from '../../model/decimal.ts';
+import type { DecimalText } from '../../model/document.ts';
+import { compareDecimal } from '../compare.ts';
 import { GROWTH } from '../terms.ts';
 import { defineRule } from '../rule.ts';
+
+const outside = (v: DecimalText, max: DecimalText) => compareDecimal(v, '0') < 0 || compareDecimal(v, max) > 0;
 
 export default defineRule({
   id: 'measurability.rate-range',
@@ -14,8 +17,7 @@ export default defineRule({
     if (t.kind !== 'quantitative') return;
     const share = t.unit === '%' || t.unit === '‰' || (t.unit === '' && context.percentLike);
     if (!share || GROWTH.test(context.wording)) return;
-    const max = t.unit === '‰' ? 1000 : 100;
-    const outside = (v: string) => dec(v).lt(0) || dec(v).gt(max);
-    if (outside(t.value) || (t.upper !== null && outside(t.upper))) report(context, 'indicators.target', { target: t.text });
+    const max = t.unit === '‰' ? '1000' : '100';
+    if (outside(t.value, max) || (t.upper !== null && outside(t.upper, max))) report(context, 'indicators.target', { target: t.text });
   },
 });

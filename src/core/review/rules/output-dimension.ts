@@ -16,8 +16,7 @@ export const outputDimension = <Id extends OutputDimensionRule>(id: Id, dimensio
     source: { regulation: 'caiyu-2015-88', clause: 'indicators' },
     scope: 'project',
     check(context, report) {
-      const outputs = context.rows.filter((r) => r.level1 === 'output');
-      if (outputs.length > 0 && !outputs.some((r) => r.level2 === dimension))
+      if (context.level1s.has('output') && !context.outputLevel2s.has(dimension))
         report(context, 'indicators.level2', {} as RuleParams<Id>);
     },
   });
