@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
+import { runCli } from '../run-cli.testing.ts';
+
+const SEED = 'samples/huailai-sifaju-2020.txt';
+const ACTUALS = 'src/formats/actuals/fixtures/huailai-2020-actuals.csv';
+const evaluate = (...args: string[]) => runCli(['evaluate', SEED, '--actuals', ACTUALS, ...args]);
+
+// Each spawn starts the whole CLI under tsx (seconds on a loaded two-core machine).
+describe('jixiao evaluate', { timeout: 120_000 }, () => {
+  it('prints per project the execution rate, each indicator\'s points and score, the total and the grade as JSON', async () => {
+    const r = await evaluate('--format', 'json');
+    expect(r.code).toBe(1); // two unmet indicators lack their analysis (see seeded-year.test.ts)
+    const [unit] = JSON.parse(r.stdout) as (DepartmentEvaluation & { file: string })[];
+    expect(unit!.file).toBe(SEED);
+    expect(unit!.projects.map((p) => [p.projectCode, p.budget.rate, p.total, p.grade])).toEqual([
+      ['315-0105-JBN-2D9U', '100.00', '100.00', '优'],
+      ['315-0103-YBN-UP1C', '90.00', '98.40', '优'],
+      ['315-0103-YBN-TSVA', '90.00', '64.00', '中'],
+      ['315-0103-YBN-W3GC', '100.00', '92.00', '优'],
+      ['315-0101-JBN-GXGK', '90.00', '97.33', '优'],
+      ['315-0103-JBN-NGVM', '75.00', '91.75', '优'],
+    ]);
+    const e = unit!.projects[4]!;
+    expect(e.indicators.map((i) => [i.points, i.score])).toEqual([
+      ['25.00', '25.00'],
+      ['25.00', '25.00'],
+      ['30.00', '28.33'],
+      ['0.00', '0.00'],
+      ['5.00', '5.00'],
+      ['5.00', '5.00'],
+    ]);
+    expect(unit).toMatchObject({ score: '81.60', grade: '良', budget: '91.10', spent: '83.29', rate: '91.43' });
+  });
+
+  it('prints Chinese tables with the department summary and the findings', async () => {
+    const r = await evaluate();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('共 6 个项目，按预算加权平均得分 81.60，等级 良');
+    expect(r.stdout).toContain('等级分布：优 5 个，良 0 个，中 1 个，差 0 个');
+    expect(r.stdout).toMatch(/315-0101-JBN-GXGK.*90\.00%.*9\.00.*88\.33.*97\.33.*优/);
+    expect(r.stdout).toContain('evaluation.missingExplanation');
+  });
+
+  it('counts only actuals up to --at', async () => {
+    const r = await evaluate('--at', '2020-06-30', '--format', 'json');
+    const [unit] = JSON.parse(r.stdout) as DepartmentEvaluation[];
+    // By 6月30日 the legal-aid project had spent 2.50 of 5.00 and recorded no indicator values.
+    expect(unit!.projects[0]!.budget).toMatchObject({ spent: '2.50', rate: '50.00', score: '5.00' });
+    expect(unit!.projects[0]!.findings.filter((f) => f.ruleId === 'evaluation.missingActual')).toHaveLength(5);
+  });
+
+  it('writes the 自评表 as DOCX and XLSX', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-evaluate-'));
+    const docx = join(dir, '自评表.docx');
+    expect((await evaluate('-o', docx)).code).toBe(1);
+    const xml = strFromU8(unzipSync(readFileSync(docx))['word/document.xml']!);
+    expect(xml).toContain('项目支出绩效自评表');
+    expect(xml).toContain('评价等级：中');
+    const xlsx = join(dir, 'out.data');
+    expect((await evaluate('--to', 'xlsx', '-o', xlsx)).code).toBe(1);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exits 2 when the targets cannot be read', async () => {
+    const r = await runCli(['evaluate', 'no-such-file.txt', '--actuals', ACTUALS]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-file.txt');
+  });
+});
