@@ -125,8 +125,13 @@ export const emptyProjectActuals = (projectCode: string): ProjectActuals => ({
   evaluation: [],
 });
 
+// Built once per Actuals value (a county's file serves each of its units' documents); actuals are
+// values, never changed in place, so the index cannot go stale.
+const indexes = new WeakMap<Actuals, Map<string, ProjectActuals>>();
+
 /** Looks up a project's actuals by code (an empty record when nothing was recorded for it). */
 export function actualsLookup(actuals: Actuals): (projectCode: string) => ProjectActuals {
-  const byCode = new Map(actuals.projects.map((p) => [p.projectCode, p]));
+  let byCode = indexes.get(actuals);
+  if (byCode === undefined) indexes.set(actuals, (byCode = new Map(actuals.projects.map((p) => [p.projectCode, p]))));
   return (code) => byCode.get(code) ?? emptyProjectActuals(code);
 }

@@ -9,8 +9,9 @@ import { Decimal } from '../model/decimal.ts';
 const CENT = new Decimal('0.01');
 
 export function apportion(total: Decimal, weights: readonly Decimal[]): Decimal[] {
-  const sum = weights.reduce((s, w) => s.plus(w), new Decimal(0));
   if (weights.length === 0) return [];
+  if (weights.every((w) => w.equals(weights[0]!)) && !weights[0]!.isZero()) return spreadEqually(total, weights.length);
+  const sum = weights.reduce((s, w) => s.plus(w), new Decimal(0));
   if (sum.isZero()) return weights.map(() => new Decimal(0));
   const quotas = weights.map((w) => total.times(w).div(sum));
   const floors = quotas.map((q) => q.toDecimalPlaces(2, Decimal.ROUND_DOWN));
@@ -30,4 +31,12 @@ export function apportion(total: Decimal, weights: readonly Decimal[]): Decimal[
     cents--;
   }
   return parts;
+}
+
+/** The common case, equal shares: every remainder is the same, so the extra cents go to the first rows. */
+function spreadEqually(total: Decimal, n: number): Decimal[] {
+  const share = total.div(n).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+  const extra = total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).minus(share.times(n)).div(CENT).round().toNumber();
+  const more = share.plus(CENT);
+  return Array.from({ length: n }, (_, i) => (i < extra ? more : share));
 }

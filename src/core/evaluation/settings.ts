@@ -70,8 +70,11 @@ export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
   overAchievementRatio: '1.2',
 };
 
+const checked = new WeakSet<EvaluationSettings>();
+
 /** Throws a RangeError for settings that cannot score (a bureau's configuration mistake, not user input). */
 export function checkEvaluationSettings(s: EvaluationSettings): EvaluationSettings {
+  if (checked.has(s)) return s;
   const w = s.weights;
   const total = [w.budgetExecution, w.output, w.outcome, w.satisfaction, w.cost]
     .filter((x): x is string => x !== null)
@@ -82,6 +85,7 @@ export function checkEvaluationSettings(s: EvaluationSettings): EvaluationSettin
       throw new RangeError(`evaluation settings: qualitative band ${band} needs 0 ≤ min ≤ default ≤ max ≤ 100`);
   if (!(dec(s.grades.优).gte(s.grades.良) && dec(s.grades.良).gte(s.grades.中)))
     throw new RangeError('evaluation settings: grade bounds must fall from 优 to 中');
+  checked.add(s);
   return s;
 }
 
