@@ -102,6 +102,12 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     expect((await failure(read(text))).message).toBe(message);
   });
 
+  it('says a broken CSV or XLSX is one, with the parser\'s reason', async () => {
+    expect((await failure(read(`${HEADER}315-0105-JBN-2D9U,,"1,2020-03-31,\n`))).message).toMatch(/^a\.csv.*：不是有效的 CSV 文件（.+）$/);
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    expect((await failure(readActualsFile(zip, 'a.xlsx', seed))).message).toMatch(/^a\.xlsx：不是有效的 XLSX 文件（.+）$/);
+  });
+
   it('names the earlier line of a duplicate', async () => {
     const e = await failure(read(`${HEADER}315-0105-JBN-2D9U,,1,2020-03-31,\n315-0105-JBN-2D9U,,2,2020-03-31,\n`));
     expect(e.message).toBe('a.csv 第 3 行 字段「实际值」：同一项目、同一指标序号、同一日期的实际值已在第 2 行填写');

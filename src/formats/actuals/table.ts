@@ -34,7 +34,7 @@ function readCsv(bytes: Uint8Array, file: string): Table {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new ImportError({ file, ...(line === undefined ? {} : { line }) }, (e as Error).message);
+    throw new ImportError({ file, ...(line === undefined ? {} : { line }) }, messages().monitoring.actualsFile.badCsv((e as Error).message));
   }
   const lines: { line: number; cells: string[] }[] = [];
   let end = 0;
@@ -56,7 +56,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new ImportError({ file }, (e as Error).message);
+    throw new ImportError({ file }, messages().monitoring.actualsFile.badXlsx((e as Error).message));
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportError({ file }, messages().monitoring.actualsFile.noSheet);

@@ -112,6 +112,8 @@ export const monitoring: Messages['monitoring'] = {
     unknownColumn: (name) => `unknown column "${name}"`,
     duplicateColumn: (name) => `column "${name}" appears twice`,
     noSheet: 'the workbook has no worksheet',
+    badCsv: (reason) => `not a valid CSV file (${reason})`,
+    badXlsx: (reason) => `not a valid XLSX file (${reason})`,
     required: 'must not be empty',
     unknownProject: (code) => `the targets have no project with code "${code}"`,
     ambiguousProject: (code) => `project code "${code}" appears more than once in the targets`,

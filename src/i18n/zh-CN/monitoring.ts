@@ -114,6 +114,8 @@ export const monitoring = {
     unknownColumn: (name: string) => `无法识别的列“${name}”`,
     duplicateColumn: (name: string) => `列“${name}”出现了两次`,
     noSheet: '工作簿中没有工作表',
+    badCsv: (reason: string) => `不是有效的 CSV 文件（${reason}）`,
+    badXlsx: (reason: string) => `不是有效的 XLSX 文件（${reason}）`,
     required: '不能为空',
     unknownProject: (code: string) => `目标文件中没有项目编码为“${code}”的项目`,
     ambiguousProject: (code: string) => `项目编码“${code}”在目标文件中出现了不止一次`,
