@@ -58,7 +58,12 @@ interface FieldState {
 const shown = (s: FieldState) => s.stack.every((f) => f.inResult && !f.hidden);
 
 export function readBody(xml: string): BodyBlock[] | undefined {
-  const doc = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml');
+  let doc;
+  try {
+    doc = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml');
+  } catch {
+    return undefined;
+  }
   const root = doc.documentElement;
   const body = root === null ? undefined : child(root as Element, 'body');
   if (body === undefined) return undefined;

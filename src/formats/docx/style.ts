@@ -22,8 +22,8 @@ export const FANGSONG = font(CJK_FONTS.fangsong);
 export const SONG = font(CJK_FONTS.song);
 export const HEI = font(CJK_FONTS.hei);
 
-/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
-export const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, footer: 28 };
+/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt. */
+export const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, compact: 18, footer: 28 };
 
 /** Two characters of 三号 text: the first-line indent of Chinese body text. */
 export const INDENT = 640;

@@ -37,8 +37,17 @@ const form = () => messages().publication.form;
 
 type Block = Paragraph | Table | TableOfContents;
 
+export interface WriteDocxOptions {
+  /**
+   * Work out the page numbers of the table of contents by laying the pages out (with the shipped
+   * font's widths), so they show in LibreOffice, WPS and viewers that do not update fields; Word
+   * updates them on opening either way. About 2–3 s for a ten-page document. Default true.
+   */
+  contentsPageNumbers?: boolean;
+}
+
 /** One Word document holding the given units' documents, in order. */
-export async function writeDocx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
+export async function writeDocx(docs: readonly TargetDocument[], options: WriteDocxOptions = {}): Promise<Uint8Array> {
   const combined = docs.length > 1;
   const contents = [
     new Paragraph({ style: 'TOCHeading', children: [new TextRun(form().contents)] }),
@@ -59,7 +68,7 @@ export async function writeDocx(docs: readonly TargetDocument[]): Promise<Uint8A
     styles: { default: documentDefaults, paragraphStyles },
     // Numbers the contents with the shipped font's widths (CJK text is full-width in every 宋/仿宋/黑体),
     // so they are right where fields are not updated (LibreOffice, viewers); Word updates them on opening.
-    pageNumbers: pageNumberEstimator(),
+    ...(options.contentsPageNumbers === false ? {} : { pageNumbers: pageNumberEstimator() }),
     features: { updateFields: true },
     sections: [
       {
@@ -78,13 +87,18 @@ export async function writeDocx(docs: readonly TargetDocument[]): Promise<Uint8A
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+let estimator: ReturnType<typeof estimatePageNumbersWith> | undefined;
+
+/** Made once: it reads the font files. */
 function pageNumberEstimator() {
+  if (estimator !== undefined) return estimator;
   const { regular, bold } = fontData();
   const fonts = Object.values(CJK_FONTS).flatMap((name) => [
     { data: regular, name },
     { data: bold, name },
   ]);
-  return estimatePageNumbersWith({ fonts, guess: true });
+  estimator = estimatePageNumbersWith({ fonts, guess: true });
+  return estimator;
 }
 
 function pageNumberFooter(): Footer {
@@ -205,6 +219,7 @@ function projectTable(rows: ReturnType<typeof projectFormRows>): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { left: 85, right: 85, top: 40, bottom: 40 },
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
     rows: table.rows.map(
       (row) =>
@@ -218,14 +233,16 @@ function projectTable(rows: ReturnType<typeof projectFormRows>): Table {
                 verticalMerge:
                   cell.merge === 'restart' ? VerticalMergeType.RESTART : cell.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
                 verticalAlign: row.frameless ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
-                margins: { left: 85, right: 85, top: row.frameless ? 0 : 40, bottom: row.frameless ? 60 : 40 },
+                margins: cell.compact
+                  ? { left: 20, right: 20, top: 40, bottom: 40 }
+                  : { left: 85, right: 85, top: row.frameless ? 0 : 40, bottom: row.frameless ? 60 : 40 },
                 borders: row.frameless ? { top: NONE, left: NONE, right: NONE, bottom: LINE } : undefined,
                 children: cell.paragraphs.map(
                   (p) =>
                     new Paragraph({
                       style: 'TableText',
                       alignment: ALIGN[cell.align],
-                      children: runs(p, row.frameless ? { size: SIZE.table } : {}),
+                      children: runs(p, cell.compact ? { size: SIZE.compact } : row.frameless ? { size: SIZE.table } : {}),
                     }),
                 ),
               }),

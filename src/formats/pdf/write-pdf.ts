@@ -173,6 +173,7 @@ function pdfTable(rows: readonly GridRow[], widths: number[], merges: 'span' | '
         ...(spanned ? { rowSpan: rows_ } : {}),
         ...(border === undefined ? {} : { border }),
         ...(row.frameless ? { margin: [0, 0, 0, 2] } : {}),
+        ...(cell.compact ? { fontSize: 9, margin: [-2.5, 0, -2.5, 0] } : {}),
       };
     }
   });

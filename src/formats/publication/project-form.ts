@@ -25,6 +25,8 @@ export interface FormCell {
   align: CellAlign;
   /** Labels of the form (项目编码, 一级指标 …) as opposed to the unit's own values. */
   label: boolean;
+  /** Narrow cells (a monthly spending plan): smaller type and margins so "100.00" fits on one line. */
+  compact?: boolean;
 }
 
 export interface FormRow {
@@ -134,8 +136,11 @@ export function projectFormRows(project: Project): FormRow[] {
   }
   if (project.spendingPlan.length > 0) {
     const edges = evenEdges(project.spendingPlan.length);
-    rows.push(row(cellsAt(edges, [{ ...label(f.spendingPlan), merge: 'restart' }, ...project.spendingPlan.map((c) => label(c.checkpoint))])));
-    rows.push(row(cellsAt(edges, [merged(), ...project.spendingPlan.map((c) => value(c.percent ?? ''))])));
+    const compact = project.spendingPlan.length > 6;
+    rows.push(
+      row(cellsAt(edges, [{ ...label(f.spendingPlan), merge: 'restart' }, ...project.spendingPlan.map((c) => ({ ...label(c.checkpoint), compact }))])),
+    );
+    rows.push(row(cellsAt(edges, [merged(), ...project.spendingPlan.map((c) => ({ ...value(c.percent ?? ''), compact }))])));
   }
   const goalCell = (term: Term) =>
     project.goals.filter((g) => g.term === term).map((g, i) => `${f.goalNumber(i + 1)}${g.text}`);
