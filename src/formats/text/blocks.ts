@@ -36,7 +36,6 @@ export const PROJECT_HEADING = /绩效目标(?:申报)?表$/;
 /** A title naming unit and year: "315002怀来县司法局2020年预算绩效目标", "怀来县司法局2021年度部门预算绩效目标". */
 export const DOCUMENT_TITLE = /^(?:([0-9０-９]{3,})\s*)?([^\d\s、，。；：:]{2,}?)\s*([0-9０-９]{4})\s*年度?(?:部门)?预算绩效目标$/;
 
-const trimCell = (s: string) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 
 export function toBlocks(text: string): Block[] {
   const lines = text.split(/\r\n|\r|\n/);
@@ -47,7 +46,7 @@ export function toBlocks(text: string): Block[] {
     let raw = lines[i]!;
     const lineNo = i + 1;
     if (raw.charCodeAt(0) === 9) {
-      const cell = { text: trimCell(raw.slice(1)), line: lineNo };
+      const cell = { text: raw.slice(1).trim(), line: lineNo };
       if (row === null || blankSinceRow) {
         row = { line: lineNo, cells: [cell] };
         blocks.push({ kind: 'row', row });
@@ -61,7 +60,7 @@ export function toBlocks(text: string): Block[] {
       toc = stripped !== raw;
       raw = stripped;
     }
-    const t = trimCell(raw);
+    const t = raw.trim();
     if (t === '') {
       blankSinceRow = true;
       continue;

@@ -5,7 +5,10 @@
  */
 import { readDecimal } from '../../core/model/decimal.ts';
 
-export const normalizeLabel = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
+const NEEDS_NORMALIZING = /[\s\u3000\uff01-\uff5e]/;
+/** Most cells are already plain; NFKC only runs on those with spaces or full-width forms. */
+export const normalizeLabel = (s: string): string =>
+  NEEDS_NORMALIZING.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s;
 
 export type ProjectField = 'code' | 'name' | 'department' | 'attribute' | 'period';
 
@@ -85,6 +88,8 @@ export const isIndicatorHeader = (label: string): boolean => label === '一级�
 
 /** "单位：万元" → "万元"; undefined when the cell is not an amount-unit cell. */
 export function amountUnitCell(cell: string): string | undefined {
+  // Cheap test first: this runs on every cell of every row.
+  if (cell.length > 16 || !cell.includes('单位')) return undefined;
   const m = /^(?:金额)?单位:(.*)$/.exec(normalizeLabel(cell));
   return m === null ? undefined : m[1]!;
 }

@@ -50,6 +50,8 @@ export function readPublishedText(
   // Changed inside the helpers below too, so kept in an object that control-flow narrowing leaves alone.
   const at: { section: 'none' | 'part1' | 'part2' } = { section: 'none' };
   let table: ProjectTable | null = null;
+  /** Which start-of-table rows the open table has had: a second one begins a table without a heading. */
+  const startKinds = new Set<'unit' | 'code'>();
 
   const newDraft = (title: Draft['title'] = null): Draft => {
     draft = { title, department: null, projects: [] };
@@ -91,11 +93,13 @@ export function readPublishedText(
     if (block.kind === 'row') {
       const row = block.row;
       const kind = tableStartKind(row);
-      if (table !== null && kind !== null && table.rows.some((r) => tableStartKind(r) === kind)) closeTable();
+      if (table !== null && kind !== null && startKinds.has(kind)) closeTable();
       if (table === null) {
         table = { line: row.line, rows: [] };
+        startKinds.clear();
         at.section = 'part2';
       }
+      if (kind !== null) startKinds.add(kind);
       table.rows.push(row);
       continue;
     }
@@ -127,6 +131,7 @@ export function readPublishedText(
     if (PROJECT_HEADING.test(lineText) || toc) {
       closeTable();
       table = { line, rows: [] };
+      startKinds.clear();
       at.section = 'part2';
       continue;
     }
