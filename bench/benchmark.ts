@@ -25,15 +25,29 @@ export interface Benchmark {
   run(options: BenchOptions): Promise<Figure[]>;
 }
 
-/** Runs `work` a few times after a warm-up and returns the median duration in milliseconds. */
-export function medianMs(work: () => void, iterations: number): number {
+export interface Timing {
+  /** Median elapsed time. */
+  wallMs: number;
+  /**
+   * Median CPU time of this process (user + system). On a machine shared with other work the
+   * elapsed time stretches while waiting for a core; CPU time measures the work itself.
+   */
+  cpuMs: number;
+}
+
+/** Runs `work` a few times after a warm-up; medians of elapsed and CPU time, in milliseconds. */
+export function measure(work: () => void, iterations: number): Timing {
   work(); // warm-up: JIT, caches, lazily compiled validators
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = process.hrtime.bigint();
+    const startCpu = process.cpuUsage();
     work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(startCpu);
+    wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { wallMs: median(wall), cpuMs: median(cpu) };
 }
