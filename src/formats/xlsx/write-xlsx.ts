@@ -165,11 +165,28 @@ function departmentSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], 
   validate(sheet, DEPARTMENT_COLUMNS.indexOf('part') + 1, FIRST_DATA_ROW.department, last, () => lists.part);
 }
 
-/** Names in order of first appearance across the projects. */
-function unionInOrder(lists: readonly (readonly string[])[]): string[] {
-  const out: string[] = [];
-  for (const list of lists) for (const name of list) if (!out.includes(name)) out.push(name);
-  return out;
+/**
+ * Columns for named items (checkpoints, fund sources) in which every project's list appears in its own
+ * order: a name new to the columns goes in after the list's previous name, and a name met out of order
+ * gets a column of its own again.
+ */
+function sharedColumns(lists: readonly (readonly string[])[]): string[] {
+  const columns: string[] = [];
+  for (const list of lists) {
+    let cursor = 0;
+    for (const name of list) {
+      const at = columns.indexOf(name, cursor);
+      if (at >= 0) cursor = at + 1;
+      else columns.splice(cursor++, 0, name);
+    }
+  }
+  return columns;
+}
+
+/** The column of each item of `list` among `columns` (where sharedColumns placed it). */
+function placements(list: readonly string[], columns: readonly string[]): number[] {
+  let cursor = 0;
+  return list.map((name) => (cursor = columns.indexOf(name, cursor) + 1) - 1);
 }
 
 function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
@@ -177,17 +194,17 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
   const sheet = wb.addWorksheet(x().sheets.projects, { views: [{ state: 'frozen', ySplit: PROJECT_HEADER_ROWS, xSplit: 5 }] });
   const entries = docs.flatMap((doc) => doc.projects.map((project) => ({ doc, project })));
   const projects = entries.map((e) => e.project);
-  const checkpoints = projects.length === 0 ? DEFAULT_CHECKPOINTS : unionInOrder(projects.map((q) => q.spendingPlan.map((c) => c.checkpoint)));
-  const sources = unionInOrder(projects.map((q) => q.budget.sources.map((s) => s.name)));
+  const checkpoints = projects.length === 0 ? DEFAULT_CHECKPOINTS : sharedColumns(projects.map((q) => q.spendingPlan.map((c) => c.checkpoint)));
+  const sources = sharedColumns(projects.map((q) => q.budget.sources.map((s) => s.name)));
   const ownUnits = entries.some(({ doc, project }) => project.unit.code !== doc.unit.code || project.unit.name !== doc.unit.name);
   const plain = PROJECT_COLUMNS_BEFORE_SOURCES.filter((k) => ownUnits || (k !== 'projectUnitCode' && k !== 'projectUnitName'));
 
-  type Column = { key: ProjectColumn } | { group: 'sources' | 'spendingPlan'; item: string };
+  type Column = { key: ProjectColumn } | { group: 'sources' | 'spendingPlan'; item: string; index: number };
   const columns: Column[] = [
     ...plain.map((key) => ({ key })),
-    ...sources.map((item) => ({ group: 'sources' as const, item })),
+    ...sources.map((item, index) => ({ group: 'sources' as const, item, index })),
     ...PROJECT_COLUMNS_AFTER_SOURCES.map((key) => ({ key })),
-    ...checkpoints.map((item) => ({ group: 'spendingPlan' as const, item })),
+    ...checkpoints.map((item, index) => ({ group: 'spendingPlan' as const, item, index })),
     ...PROJECT_COLUMNS_AFTER_PLAN.map((key) => ({ key })),
   ];
   columns.forEach((col, i) => {
@@ -214,16 +231,17 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
   const na = x().notApplicable;
   entries.forEach(({ doc, project }, r) => {
     const row = r + FIRST_DATA_ROW.projects;
+    const own = {
+      sources: placements(project.budget.sources.map((s) => s.name), sources),
+      spendingPlan: placements(project.spendingPlan.map((c) => c.checkpoint), checkpoints),
+    };
     columns.forEach((col, i) => {
       const cell = sheet.getCell(row, i + 1);
       cell.alignment = { wrapText: true, vertical: 'top' };
       if ('group' in col) {
-        const entry =
-          col.group === 'sources'
-            ? project.budget.sources.find((s) => s.name === col.item)?.amount
-            : project.spendingPlan.find((s) => s.checkpoint === col.item)?.percent;
-        if (entry === undefined) cell.value = na;
-        else writeAmount(cell, entry);
+        const at = own[col.group].indexOf(col.index);
+        if (at < 0) cell.value = na;
+        else writeAmount(cell, col.group === 'sources' ? project.budget.sources[at]!.amount : project.spendingPlan[at]!.percent);
         return;
       }
       writeProjectCell(cell, col.key, doc, project);

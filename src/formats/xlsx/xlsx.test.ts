@@ -1,0 +1,199 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { TargetDocument } from '../../core/model/document.ts';
+import { ImportError } from '../import-error.ts';
+import { LAYOUT_VARIATIONS, generatedDocuments, seedDocuments } from '../publication/fixtures.testing.ts';
+import { readDocumentFile } from '../read-document.ts';
+import { readXlsx } from './read-xlsx.ts';
+import { exportXlsx, xlsxTemplate } from './write-xlsx.ts';
+
+async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+const bytesOf = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
+
+async function importError(bytes: Uint8Array): Promise<ImportError> {
+  try {
+    await readXlsx(bytes, 'in.xlsx');
+  } catch (e) {
+    if (e instanceof ImportError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('XLSX round trip: readXlsx(exportXlsx(x)) equals x', () => {
+  it('the seed', async () => {
+    const seed = seedDocuments();
+    expect(await readXlsx(await exportXlsx(seed), 'seed.xlsx')).toEqual(seed);
+  });
+
+  for (const [name, layout] of Object.entries(LAYOUT_VARIATIONS)) {
+    it(`generated documents, ${name}: two units in one workbook`, async () => {
+      const docs = generatedDocuments(layout);
+      expect(await readXlsx(await exportXlsx(docs), `${name}.xlsx`)).toEqual(docs);
+    });
+  }
+
+  it('amounts stay exact decimals, as written: 0.10 + 0.20, cents, large sums, "5" and "5.00"', async () => {
+    const [doc] = generatedDocuments({ fundSources: true });
+    const p = doc!.projects[0]!;
+    const edited: TargetDocument = {
+      ...doc!,
+      projects: [
+        {
+          ...p,
+          budget: { total: '0.30', fiscal: '0.1', other: '0.20', sources: [{ name: '财政拨款', amount: '1234567890.07' }, { name: '其他', amount: null }] },
+          spendingPlan: [
+            { checkpoint: '6月底', percent: '33.3' },
+            { checkpoint: '12月底', percent: '100' },
+          ],
+        },
+        { ...p, code: `${p.code}-2`, budget: { ...p.budget, total: '123456789012345.6789', fiscal: '5', other: null } },
+      ],
+    };
+    const back = await readXlsx(await exportXlsx([edited]), 'exact.xlsx');
+    expect(back).toEqual([edited]);
+  });
+
+  it('projects with different checkpoints share the columns: "/" marks a checkpoint a project does not have', async () => {
+    const [a] = generatedDocuments({ checkpoints: 'quarterly' });
+    const [b] = generatedDocuments({ checkpoints: 'seed' }, 21);
+    const reversed = { ...b!.projects[1]!, unit: a!.unit, spendingPlan: [...b!.projects[1]!.spendingPlan].reverse() };
+    const mixed: TargetDocument = { ...a!, projects: [a!.projects[0]!, { ...b!.projects[0]!, unit: a!.unit }, reversed] };
+    const bytes = await exportXlsx([mixed]);
+    const sheet = (await workbookOf(bytes)).getWorksheet('项目')!;
+    expect(sheet.getRow(2).values).toContain('第一季度');
+    expect(sheet.getRow(2).values).toContain('3月底');
+    expect(sheet.getRow(3).values).toContain('/');
+    expect(await readXlsx(bytes, 'mixed.xlsx')).toEqual([mixed]);
+  });
+});
+
+describe('the template', () => {
+  it('has the sheets, the instructions and drop-down lists for 一级, 二级 (by 一级), 年度/长期 and 项目属性', async () => {
+    const bytes = await xlsxTemplate(2021);
+    const wb = await workbookOf(bytes);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['说明', '部门整体目标', '项目', '绩效指标', '选项']);
+    expect(wb.getWorksheet('选项')!.state).toBe('hidden');
+    expect(String(wb.getWorksheet('说明')!.getCell('A1').value)).toContain('模板');
+    // The 2021 form: 成本指标 is a 一级, named for its 二级 list.
+    expect(wb.definedNames.getRanges('成本指标').ranges).toEqual(["'选项'!$B$2:$B$4"]);
+    const indicators = wb.getWorksheet('绩效指标')!;
+    expect(indicators.getRow(1).values).toEqual([undefined, '项目编码', '项目名称', '序号', '年度/长期', '一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', '备注']);
+    expect(indicators.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ["'选项'!$A$1:$A$4"] });
+    expect(indicators.getCell('F7').dataValidation).toMatchObject({ type: 'list', formulae: ['INDIRECT($E2)'] });
+    expect(indicators.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"年度,长期"'] });
+    const projects = wb.getWorksheet('项目')!;
+    expect(projects.getRow(2).values).toEqual(expect.arrayContaining(['3月底', '6月底', '10月底', '12月底']));
+    await expect(readXlsx(bytes, 'blank.xlsx')).rejects.toThrow('blank.xlsx：文件中没有预算绩效目标');
+  });
+
+  it('filled in as people do — numbers typed, a formula, 20%, an empty "as above" 一级 — reads back exactly', async () => {
+    const wb = await workbookOf(await xlsxTemplate(2020));
+    const p = wb.getWorksheet('项目')!;
+    const header = (title: string) => (p.getRow(1).values as unknown[]).indexOf(title);
+    const plan = (checkpoint: string) => (p.getRow(2).values as unknown[]).indexOf(checkpoint);
+    const row = p.getRow(3);
+    row.getCell(header('单位编码')).value = '315002';
+    row.getCell(header('单位名称')).value = '怀来县司法局';
+    row.getCell(header('预算年度')).value = 2020;
+    row.getCell(header('项目编码')).value = '315-0105-JBN-2D9U';
+    row.getCell(header('项目名称')).value = '法律援助';
+    row.getCell(header('预算数')).value = { formula: 'N3+O3', result: 0.1 + 0.2 };
+    row.getCell(header('财政资金')).value = 0.1;
+    row.getCell(header('其他资金')).value = 0.2;
+    row.getCell(header('资金用途')).value = '办理法律援助案件';
+    row.getCell(plan('3月底')).value = 0.2;
+    row.getCell(plan('3月底')).numFmt = '0%';
+    row.getCell(plan('6月底')).value = 50;
+    row.getCell(plan('10月底')).value = '75.00';
+    row.getCell(plan('12月底')).value = 100;
+    row.getCell(header('年度绩效目标')).value = '1、组织法律援助\n2、困难群众得到受益';
+    const i = wb.getWorksheet('绩效指标')!;
+    i.addRow(['315-0105-JBN-2D9U', '法律援助', 1, '年度', '产出指标', '数量指标', '', '结案率', '≥95%', '计划标准']);
+    i.addRow(['315-0105-JBN-2D9U', '法律援助', 2, '', '', '', '', '受益人数', 100, '计划标准', '按季度统计']);
+    const [doc] = await readXlsx(await bytesOf(wb), 'filled.xlsx');
+    expect(doc!.unit).toEqual({ code: '315002', name: '怀来县司法局' });
+    expect(doc!.year).toBe(2020);
+    expect(doc!.department).toBeNull();
+    const project = doc!.projects[0]!;
+    expect(project.budget).toEqual({ total: '0.3', fiscal: '0.1', other: '0.2', sources: [] });
+    expect(project.amountUnit).toBe('万元');
+    expect(project.spendingPlan).toEqual([
+      { checkpoint: '3月底', percent: '20' },
+      { checkpoint: '6月底', percent: '50' },
+      { checkpoint: '10月底', percent: '75.00' },
+      { checkpoint: '12月底', percent: '100' },
+    ]);
+    expect(project.goals).toEqual([
+      { term: 'annual', text: '组织法律援助' },
+      { term: 'annual', text: '困难群众得到受益' },
+    ]);
+    expect(project.indicators[1]).toEqual({
+      term: 'annual',
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '',
+      description: '受益人数',
+      target: '100',
+      basis: '计划标准',
+      remark: '按季度统计',
+    });
+  });
+});
+
+describe('readXlsx errors name the sheet, the cell and the field, and nothing is returned', () => {
+  async function seedWorkbook() {
+    return workbookOf(await exportXlsx(seedDocuments()));
+  }
+
+  it('an amount that is not a number', async () => {
+    const wb = await seedWorkbook();
+    const p = wb.getWorksheet('项目')!;
+    const col = (p.getRow(1).values as unknown[]).indexOf('预算数');
+    p.getRow(5).getCell(col).value = '五万';
+    const e = await importError(await bytesOf(wb));
+    expect(e.location).toEqual({ file: 'in.xlsx', sheet: '项目', cell: `${p.getColumn(col).letter}5`, field: '预算数' });
+    expect(e.message).toBe(`in.xlsx 工作表「项目」 单元格 ${p.getColumn(col).letter}5 字段「预算数」：“五万”不是数字`);
+  });
+
+  it('an indicator of a project the workbook does not have', async () => {
+    const wb = await seedWorkbook();
+    wb.getWorksheet('绩效指标')!.getCell('A7').value = '315-9999-XXX-0000';
+    const e = await importError(await bytesOf(wb));
+    expect(e.location).toMatchObject({ sheet: '绩效指标', cell: 'A7', field: '项目编码' });
+  });
+
+  it('a term that is neither 年度 nor 长期, an unknown 项目属性, a nesting level that skips one', async () => {
+    let wb = await seedWorkbook();
+    wb.getWorksheet('绩效指标')!.getCell('D3').value = '短期';
+    expect((await importError(await bytesOf(wb))).location).toMatchObject({ sheet: '绩效指标', cell: 'D3', field: '年度/长期' });
+    wb = await seedWorkbook();
+    const p = wb.getWorksheet('项目')!;
+    p.getRow(3).getCell((p.getRow(1).values as unknown[]).indexOf('项目属性')).value = '临时';
+    expect((await importError(await bytesOf(wb))).reason).toBe('应为“新增”或“延续”，而不是“临时”');
+    wb = await seedWorkbook();
+    wb.getWorksheet('部门整体目标')!.getCell('E3').value = 3;
+    expect((await importError(await bytesOf(wb))).location).toMatchObject({ sheet: '部门整体目标', cell: 'E3', field: '层级' });
+  });
+
+  it('a duplicated project code, a missing sheet, a file that is no workbook', async () => {
+    const wb = await seedWorkbook();
+    const p = wb.getWorksheet('项目')!;
+    const code = (p.getRow(1).values as unknown[]).indexOf('项目编码');
+    p.getRow(4).getCell(code).value = p.getRow(3).getCell(code).value;
+    expect((await importError(await bytesOf(wb))).reason).toBe('项目编码“315-0105-JBN-2D9U”重复');
+    const other = await seedWorkbook();
+    other.removeWorksheet(other.getWorksheet('绩效指标')!.id);
+    expect((await importError(await bytesOf(other))).reason).toBe('缺少工作表「绩效指标」');
+    await expect(readXlsx(new TextEncoder().encode('a,b\n1,2'), 'x.xlsx')).rejects.toThrow('x.xlsx：不是 Excel 工作簿');
+  });
+
+  it('is found by content through the reader registry', async () => {
+    const docs = await readDocumentFile(await exportXlsx(seedDocuments()), 'download');
+    expect(docs[0]!.projects).toHaveLength(6);
+  });
+});
