@@ -93,6 +93,10 @@ function memoised<K>(memo: Map<string, K>, cell: string, read: (cell: string) =>
   return kind;
 }
 
+// Target cells repeat too ("≥90%", "≥95%", "是"): read each distinct text once. The readings are
+// shared between rows, which rules only read.
+const targetMemo = new Map<string, TargetValue>();
+
 function readBasis(basisCell: string, name: string): BasisReading {
   const basis = comparable(basisCell);
   if (basis === '') return 'empty';
@@ -105,7 +109,7 @@ function rowContext(indicator: Indicator, row: number, project: ProjectContext):
   const description = indicator.description.trim();
   const wording = level3 === '' ? description : description === '' ? level3 : `${level3}\n${description}`;
   const name = comparable(wording);
-  const target = parseTargetValue(indicator.target);
+  const target = memoised(targetMemo, indicator.target, parseTargetValue);
   return {
     kind: 'row',
     indicator,

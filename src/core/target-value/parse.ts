@@ -27,11 +27,7 @@ const TRAILING_STOP = /[。．.；;，,]+$/;
 /** Most cells are already in the grammar's spelling ("≥95%"); only the others pay for normalising. */
 const NEEDS_NORMALISING = /[\uff01-\uff5e\s\u3000=≧≦⩾⩽]|[。．.；;，,]$/;
 const LEADING_ZEROS = /^(-?)0+(?=\d)/;
-const DIGIT = /\d/;
-const DATE_WORD = /[年月季]/;
 
-/** A cell that only says "nothing here". */
-const BLANK = /^[-—–―/／\\]*$/;
 
 const RELATION_WORDS: Readonly<Record<string, Operator>> = {
   '≥': '≥',
@@ -75,18 +71,84 @@ const SUFFIX_WORDS: Readonly<Record<string, Operator>> = {
   内: '≤',
 };
 
-const alternation = (words: readonly string[]) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[<>=]/g, '\\$&')).join('|');
+// The scanner below looks words up by character code: it runs on every target of every review.
+/** Relation words by the code of their first character, longest first: "大于等于" before "大于". */
+const RELATIONS_BY_FIRST = new Map<number, Array<readonly [string, Operator]>>();
+for (const [word, op] of Object.entries(RELATION_WORDS).sort(([a], [b]) => b.length - a.length)) {
+  const list = RELATIONS_BY_FIRST.get(word.charCodeAt(0)) ?? [];
+  list.push([word, op]);
+  RELATIONS_BY_FIRST.set(word.charCodeAt(0), list);
+}
+/** Suffix words by the code of their last character (上, 下, 内), longest first. */
+const SUFFIXES_BY_LAST = new Map<number, Array<readonly [string, Operator]>>();
+for (const [word, op] of Object.entries(SUFFIX_WORDS).sort(([a], [b]) => b.length - a.length)) {
+  const list = SUFFIXES_BY_LAST.get(word.charCodeAt(word.length - 1)) ?? [];
+  list.push([word, op]);
+  SUFFIXES_BY_LAST.set(word.charCodeAt(word.length - 1), list);
+}
+/** Character classes by code: 1 blank mark, 2 not in a unit, 4 a range separator, 8 a date word. */
+const CLASS = new Uint8Array(0x10000);
+const BLANK = 1;
+const NOT_IN_UNIT = 2;
+const SEPARATOR = 4;
+const DATE = 8;
+for (const c of '-—–―/／\\') CLASS[c.charCodeAt(0)]! |= BLANK;
+// Digits, relations, range marks and sentence punctuation end a unit.
+for (const c of '0123456789≥≤<>=~-–—―〜至到，,。；;、：:（）()') CLASS[c.charCodeAt(0)]! |= NOT_IN_UNIT;
+for (const c of '-~–—―〜至到') CLASS[c.charCodeAt(0)]! |= SEPARATOR;
+for (const c of '年月季') CLASS[c.charCodeAt(0)]! |= DATE;
 
-const NUMBER = '-?\\d+(?:,\\d{3})*(?:\\.\\d+)?';
-// A unit: a short token with no digits, relations, range marks or sentence punctuation.
-const UNIT = '[^\\d≥≤<>=~\\-–—―〜至到，,。；;、：:（）()]{0,8}?';
-const SEPARATOR = '[-~–—―〜]|至|到';
+const UNIT_LENGTH = 8;
 
-const QUANTITATIVE = new RegExp(
-  `^(${alternation(Object.keys(RELATION_WORDS))})?(${NUMBER})(${UNIT})` +
-    `(?:(${SEPARATOR})(${NUMBER})(${UNIT}))?(${alternation(Object.keys(SUFFIX_WORDS))})?$`,
-);
+const isDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** Whether a cell may name a grade: no digits (grades are words), or a date (12月底前). */
+function mayBeGrade(s: string): boolean {
+  let digits = false;
+  for (let i = 0; i < s.length; i++) {
+    if (CLASS[s.charCodeAt(i)]! & DATE) return true;
+    if (isDigit(s, i)) digits = true;
+  }
+  return !digits;
+}
+
+/** "", or only dashes and slashes: a cell that says "nothing here". */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if ((CLASS[s.charCodeAt(i)]! & BLANK) === 0) return false;
+  return true;
+}
+
+/** The word of `words` that `s` starts (or ends) with, longest first. */
+function wordAt(s: string, words: Array<readonly [string, Operator]> | undefined, atEnd: boolean) {
+  if (words === undefined) return undefined;
+  for (let k = 0; k < words.length; k++) {
+    const entry = words[k]!;
+    if (atEnd ? s.endsWith(entry[0]) : s.startsWith(entry[0])) return entry;
+  }
+  return undefined;
+}
+
+/** The end of a number -?\d+(,\d{3})*(\.\d+)? starting at i, or -1. */
+function numberEnd(s: string, i: number): number {
+  if (s[i] === '-') i++;
+  if (!isDigit(s, i)) return -1;
+  while (isDigit(s, i)) i++;
+  while (s[i] === ',' && isDigit(s, i + 1) && isDigit(s, i + 2) && isDigit(s, i + 3) && !isDigit(s, i + 4)) i += 4;
+  if (s[i] === '.' && isDigit(s, i + 1)) {
+    i++;
+    while (isDigit(s, i)) i++;
+  }
+  return i;
+}
+
+/** The end of the unit starting at i: the first character a unit cannot hold, or the end. */
+function unitEnd(s: string, i: number): number {
+  while (i < s.length && (CLASS[s.charCodeAt(i)]! & NOT_IN_UNIT) === 0) i++;
+  return i;
+}
 
 const DIRECTION: Readonly<Record<Operator, Direction>> = {
   '≥': 'higher',
@@ -117,32 +179,48 @@ export function normaliseTargetText(text: string): string {
 
 export function parseTargetValue(text: string): TargetValue {
   const s = normaliseTargetText(text);
-  if (BLANK.test(s)) return { kind: 'empty', text };
+  if (isBlank(s)) return { kind: 'empty', text };
 
   // Grades are words; the only ones with digits are dates (12月底前). Numbers skip the grade lookup.
-  if (!DIGIT.test(s) || DATE_WORD.test(s)) {
+  if (mayBeGrade(s)) {
     const grade = recogniseGrade(s);
     if (grade) return { kind: 'qualitative', text, grade: s, scale: grade.scale, rank: grade.rank, direction: 'higher' };
   }
 
-  const m = QUANTITATIVE.exec(s);
-  if (!m) return { kind: 'unreadable', text };
-  const [, relation, a, unitA = '', separator, b, unitB = '', suffix] = m;
-  const value = canonical(a!);
+  // [relation] number unit [separator number unit] [suffix], scanned left to right.
+  const relationWord = wordAt(s, RELATIONS_BY_FIRST.get(s.charCodeAt(0)), false);
+  const relation = relationWord?.[1];
+  const i = relationWord?.[0].length ?? 0;
+  const aEnd = numberEnd(s, i);
+  if (aEnd < 0) return { kind: 'unreadable', text };
+  const value = canonical(s.slice(i, aEnd));
+  const uEnd = unitEnd(s, aEnd);
+  let unit = s.slice(aEnd, uEnd);
+  let upper: DecimalText | null = null;
+  if (uEnd < s.length) {
+    if ((CLASS[s.charCodeAt(uEnd)]! & SEPARATOR) === 0) return { kind: 'unreadable', text };
+    const bEnd = numberEnd(s, uEnd + 1);
+    if (bEnd < 0) return { kind: 'unreadable', text };
+    upper = canonical(s.slice(uEnd + 1, bEnd));
+    const end = unitEnd(s, bEnd);
+    if (end < s.length) return { kind: 'unreadable', text };
+    const unitB = s.slice(bEnd, end);
+    if (unit !== '' && unitB !== '' && unit !== unitB) return { kind: 'unreadable', text };
+    unit = unitB || unit;
+  }
+  const suffixWord = unit === '' ? undefined : wordAt(unit, SUFFIXES_BY_LAST.get(unit.charCodeAt(unit.length - 1)), true);
+  const fromSuffix = suffixWord?.[1];
+  if (suffixWord !== undefined) unit = unit.slice(0, -suffixWord[0].length);
+  if (unit.length > UNIT_LENGTH) return { kind: 'unreadable', text };
 
-  if (separator !== undefined) {
-    const upper = canonical(b!);
-    if (relation !== undefined || suffix !== undefined) return { kind: 'unreadable', text };
-    if (unitA !== '' && unitB !== '' && unitA !== unitB) return { kind: 'unreadable', text };
-    return { kind: 'quantitative', text, operator: 'range', value, upper, unit: unitB || unitA, direction: 'exact' };
+  if (upper !== null) {
+    if (relation !== undefined || fromSuffix !== undefined) return { kind: 'unreadable', text };
+    return { kind: 'quantitative', text, operator: 'range', value, upper, unit, direction: 'exact' };
   }
 
-  const fromRelation = relation === undefined ? undefined : RELATION_WORDS[relation];
-  const fromSuffix = suffix === undefined ? undefined : SUFFIX_WORDS[suffix];
   // "≥95%以上" says the same thing twice; "≤3天以上" contradicts itself.
-  if (fromRelation && fromSuffix && fromRelation !== '=' && DIRECTION[fromRelation] !== DIRECTION[fromSuffix])
+  if (relation && fromSuffix && relation !== '=' && DIRECTION[relation] !== DIRECTION[fromSuffix])
     return { kind: 'unreadable', text };
-  const operator: Operator =
-    fromRelation === undefined || (fromRelation === '=' && fromSuffix) ? (fromSuffix ?? '=') : fromRelation;
-  return { kind: 'quantitative', text, operator, value, upper: null, unit: unitA, direction: DIRECTION[operator] };
+  const operator: Operator = relation === undefined || (relation === '=' && fromSuffix) ? (fromSuffix ?? '=') : relation;
+  return { kind: 'quantitative', text, operator, value, upper: null, unit, direction: DIRECTION[operator] };
 }

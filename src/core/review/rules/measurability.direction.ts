@@ -14,9 +14,9 @@ export default defineRule({
   check(context, report) {
     const t = context.target;
     if (t.kind !== 'quantitative' || t.direction === 'exact') return;
-    const higher = HIGHER_IS_BETTER.test(context.wording);
-    if (higher === LOWER_IS_BETTER.test(context.wording)) return;
-    const expected = higher ? 'higher' : 'lower';
-    if (t.direction !== expected) report(context, 'indicators.target', { target: t.text, expected });
+    // Only a word of the other kind can make the relation wrong: test for it first, it rarely matches.
+    const [wrong, right] = t.direction === 'higher' ? [LOWER_IS_BETTER, HIGHER_IS_BETTER] : [HIGHER_IS_BETTER, LOWER_IS_BETTER];
+    if (!wrong.test(context.wording) || right.test(context.wording)) return;
+    report(context, 'indicators.target', { target: t.text, expected: t.direction === 'higher' ? 'lower' : 'higher' });
   },
 });
