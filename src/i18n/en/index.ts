@@ -9,5 +9,6 @@ import { evaluation } from './evaluation.ts';
 import { review } from './review.ts';
 import { server } from './server.ts';
 import { publication } from './publication.ts';
+import { web } from './web.ts';
 
-export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication };
+export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web };

@@ -11,7 +11,8 @@ import { evaluation } from './evaluation.ts';
 import { review } from './review.ts';
 import { server } from './server.ts';
 import { publication } from './publication.ts';
+import { web } from './web.ts';
 
-export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication };
+export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web };
 
 export type Messages = typeof zhCN;

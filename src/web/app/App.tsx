@@ -1,0 +1,94 @@
+/** Routes (each page its own chunk), the query cache and the language around them. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, Button, Result } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router';
+import { ApiFailure } from '../api/client.ts';
+import type { Role } from '../api/types.ts';
+import { homeOf, useSession } from '../auth/session.ts';
+import Layout, { PageLoading } from '../shell/Layout.tsx';
+import { LocaleProvider, useMessages } from './locale.tsx';
+
+const SignInPage = lazy(() => import('../auth/SignInPage.tsx'));
+const UnitHomePage = lazy(() => import('../unit/UnitHomePage.tsx'));
+const EditorPage = lazy(() => import('../editor/EditorPage.tsx'));
+const ImportPage = lazy(() => import('../import/ImportPage.tsx'));
+const QueuePage = lazy(() => import('../review/QueuePage.tsx'));
+const ReviewPage = lazy(() => import('../review/ReviewPage.tsx'));
+const PublicListPage = lazy(() => import('../public/PublicListPage.tsx'));
+const PublicDocumentPage = lazy(() => import('../public/PublicDocumentPage.tsx'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, e) => !(e instanceof ApiFailure && e.status >= 400 && e.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function Home() {
+  const { user, loading } = useSession();
+  if (loading) return <PageLoading />;
+  return <Navigate to={homeOf(user)} replace />;
+}
+
+/** Signed-in pages: a visitor goes to sign in (and comes back), a wrong role sees why not. */
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { user, loading } = useSession();
+  const location = useLocation();
+  const m = useMessages().web;
+  if (loading) return <PageLoading />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!roles.includes(user.role)) return <Result status="403" title={m.errors.forbidden} />;
+  return children;
+}
+
+function NotFound() {
+  const m = useMessages().web;
+  return <Result status="404" title={m.common.notFound} extra={<Button href="/">{m.common.goHome}</Button>} />;
+}
+
+function RouteError() {
+  const error = useRouteError();
+  const m = useMessages().web;
+  return (
+    <Result
+      status="error"
+      title={m.common.error}
+      subTitle={error instanceof Error ? error.message : String(error)}
+      extra={<Button href="/">{m.common.goHome}</Button>}
+    />
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'login', element: <SignInPage /> },
+      { path: 'unit', element: <RequireRole roles={['unit']}><UnitHomePage /></RequireRole> },
+      { path: 'import', element: <RequireRole roles={['unit', 'admin']}><ImportPage /></RequireRole> },
+      { path: 'documents/:id/edit', element: <RequireRole roles={['unit']}><EditorPage /></RequireRole> },
+      { path: 'review', element: <RequireRole roles={['reviewer', 'admin']}><QueuePage /></RequireRole> },
+      { path: 'review/:id', element: <RequireRole roles={['reviewer', 'admin']}><ReviewPage /></RequireRole> },
+      { path: 'public', element: <PublicListPage /> },
+      { path: 'public/documents/:id', element: <PublicDocumentPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <AntApp>
+          <RouterProvider router={router} />
+        </AntApp>
+      </LocaleProvider>
+    </QueryClientProvider>
+  );
+}

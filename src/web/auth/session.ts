@@ -1,0 +1,33 @@
+/** The signed-in user (or null for a visitor), shared by every page through the query cache. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiFailure } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import type { User } from '../api/types.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+async function currentUser(): Promise<User | null> {
+  try {
+    return await endpoints.me();
+  } catch (e) {
+    if (e instanceof ApiFailure && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function useSession() {
+  const query = useQuery({ queryKey: SESSION_KEY, queryFn: currentUser, staleTime: 60_000 });
+  return { user: query.data ?? null, loading: query.isPending, error: query.error };
+}
+
+export function useSetSession() {
+  const client = useQueryClient();
+  return (user: User | null) => {
+    client.clear();
+    client.setQueryData(SESSION_KEY, user);
+  };
+}
+
+/** Where a user starts after signing in. */
+export const homeOf = (user: User | null): string =>
+  user === null ? '/public' : user.role === 'unit' ? '/unit' : user.role === 'reviewer' ? '/review' : '/review';

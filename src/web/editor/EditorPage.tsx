@@ -1,0 +1,258 @@
+/**
+ * The unit's editor for one document: 部门整体绩效目标 and each 项目绩效目标表 in tabs, the live
+ * findings beside them, autosave with its state in view, the conflict dialog, and submission.
+ */
+import { DeleteOutlined, HistoryOutlined, PlusOutlined, QuestionCircleOutlined, SendOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Button, Drawer, Popover, Result, Space, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { reviewDocument } from '../../core/review/engine.ts';
+import type { Finding } from '../../core/review/finding.ts';
+import { ApiFailure } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { useLocale } from '../app/locale.tsx';
+import { ProjectForm } from '../form/ProjectForm.tsx';
+import { CommentItem, FindingItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
+import { locate } from '../form/locate.ts';
+import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
+import { AuditTimeline } from '../review/AuditTimeline.tsx';
+import { PageLoading } from '../shell/Layout.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { DepartmentEditor } from './DepartmentEditor.tsx';
+import { FindingIndex } from './findings-index.ts';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { blankProject, editorProject, toTargetDocument } from './model.ts';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { useDocumentSession } from './useDocumentSession.ts';
+import { DepartmentView } from '../form/DepartmentView.tsx';
+
+const EDITABLE = new Set(['draft', 'returned']);
+const DEPARTMENT_TAB = 'department';
+
+export default function EditorPage() {
+  const { m, locale } = useLocale();
+  const w = m.web;
+  const documentId = Number(useParams().id);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { modal, message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const { session, snapshot, error } = useDocumentSession(documentId);
+  const comments = useQuery({ queryKey: ['comments', documentId], queryFn: () => endpoints.comments(documentId) });
+
+  const doc = useDeferredValue(snapshot?.doc);
+  const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale }) : []), [doc, locale]);
+  const index = useMemo(() => new FindingIndex(findings), [findings]);
+  const notes = useMemo<NotesSource>(() => ({ findings: index, comments: comments.data ?? [] }), [index, comments.data]);
+
+  const unsaved = (snapshot?.unsaved.length ?? 0) > 0;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
+  const tab = params.get('tab') ?? DEPARTMENT_TAB;
+  const setTab = useCallback((key: string) => setParams((p) => ({ ...Object.fromEntries(p), tab: key }), { replace: true }), [setParams]);
+
+  if (error) return <Result status="error" title={error instanceof Error ? error.message : w.common.error} />;
+  if (!session || !snapshot) return <PageLoading />;
+
+  const { meta } = snapshot;
+  const current = snapshot.doc;
+  const editable = EDITABLE.has(meta.status);
+  const project = current.projects.find((p) => p.key === tab);
+  const activeTab = project ? tab : DEPARTMENT_TAB;
+  const partFindings = project ? index.project(project.code) : index.document;
+
+  const onLocate = (f: Finding) => {
+    const target = f.projectCode === null ? DEPARTMENT_TAB : current.projects.find((p) => p.code === f.projectCode)?.key;
+    if (target && target !== activeTab) setTab(target);
+    setTimeout(() => locate(f), target !== activeTab ? 50 : 0);
+  };
+
+  const addProject = () => {
+    const p = editorProject(blankProject(current, w.project.newProjectName), null);
+    session.addProject(p);
+    setTab(p.key);
+  };
+
+  const deleteProject = (key: string, name: string) =>
+    modal.confirm({
+      title: w.editor.deleteProjectConfirm(name),
+      okButtonProps: { danger: true },
+      onOk: () => {
+        session.removeProject(key);
+        setTab(DEPARTMENT_TAB);
+      },
+    });
+
+  const submit = async () => {
+    await session.save();
+    const errors = findings.filter((f) => f.severity === 'error');
+    const blocked = (list: readonly Finding[]) =>
+      modal.error({
+        title: w.editor.submitBlocked(list.length),
+        width: 640,
+        content: (
+          <div className="blocked-list" data-testid="submit-blocked">
+            {list.map((f, i) => (
+              <FindingItem key={i} finding={f} />
+            ))}
+          </div>
+        ),
+      });
+    if (errors.length > 0) return blocked(errors);
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    modal.confirm({
+      title: w.editor.submit,
+      content: (
+        <>
+          <p>{w.editor.submitConfirm}</p>
+          {warnings > 0 && <p>{w.editor.submitWarnings(warnings)}</p>}
+        </>
+      ),
+      onOk: async () => {
+        try {
+          await endpoints.step(documentId, 'submit', session.getSnapshot().version);
+          await client.invalidateQueries();
+          message.success(w.editor.submitted);
+          navigate('/unit');
+        } catch (e) {
+          if (e instanceof ApiFailure && e.code === 'review_errors' && e.body.findings) blocked(e.body.findings);
+          else message.error(e instanceof Error && e.message ? e.message : w.common.networkError);
+        }
+      },
+    });
+  };
+
+  const openComments = (comments.data ?? []).filter((c) => !c.resolvedAt);
+  const shortcuts = (
+    <table className="shortcuts">
+      <tbody>
+        {w.editor.shortcuts.map(([keys, what]) => (
+          <tr key={keys}>
+            <th>
+              <kbd>{keys}</kbd>
+            </th>
+            <td>{what}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  const tabs = [
+    { key: DEPARTMENT_TAB, label: <Badge dot={index.document.some((f) => f.severity === 'error')} offset={[6, 0]}>{w.editor.tabDepartment}</Badge> },
+    ...current.projects.map((p, i) => {
+      const errors = index.project(p.code).filter((f) => f.severity === 'error').length;
+      return {
+        key: p.key,
+        label: (
+          <span className="project-tab" title={p.name}>
+            <Badge count={errors} size="small" offset={[8, -2]}>
+              <span className="project-tab-name">{w.editor.projectTab(i + 1, p.name)}</span>
+            </Badge>
+          </span>
+        ),
+      };
+    }),
+  ];
+
+  return (
+    <NotesProvider value={notes}>
+      <div className="editor-page">
+        <div className="page-head">
+          <div className="page-title">
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {w.editor.title(meta.unitName, meta.year)}
+            </Typography.Title>
+            <Tag>{m.server.statusNames[meta.status]}</Tag>
+            {editable && <SaveIndicator snapshot={snapshot} />}
+          </div>
+          <Space wrap>
+            <Popover title={w.editor.shortcutsTitle} content={shortcuts} trigger={['click', 'focus']}>
+              <Button icon={<QuestionCircleOutlined />}>{w.editor.shortcutsTitle}</Button>
+            </Popover>
+            <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>
+              {w.editor.history}
+            </Button>
+            {editable && (
+              <Button type="primary" icon={<SendOutlined />} onClick={submit}>
+                {w.editor.submit}
+              </Button>
+            )}
+          </Space>
+        </div>
+        {!editable && <Alert type="info" showIcon title={w.editor.readOnly(m.server.statusNames[meta.status])} className="page-alert" />}
+        {openComments.length > 0 && (
+          <Alert
+            type={meta.status === 'returned' ? 'warning' : 'info'}
+            showIcon
+            className="page-alert"
+            title={meta.status === 'returned' ? w.unitHome.returnedNotice : w.editor.comments}
+            description={
+              <div className="comment-list" data-testid="review-comments">
+                {openComments.map((c) => (
+                  <CommentItem key={c.id} comment={c} />
+                ))}
+              </div>
+            }
+          />
+        )}
+        <div className="editor-body">
+          <div className="editor-main">
+            <Tabs
+              activeKey={activeTab}
+              onChange={setTab}
+              items={tabs}
+              tabBarExtraContent={
+                editable && (
+                  <Button icon={<PlusOutlined />} onClick={addProject}>
+                    {w.editor.addProject}
+                  </Button>
+                )
+              }
+            />
+            {project ? (
+              <div key={project.key}>
+                <ProjectForm
+                  project={project}
+                  projectId={project.id}
+                  onChange={editable ? (patch) => session.setProject({ ...project, ...patch }) : undefined}
+                  indicators={
+                    editable ? (
+                      <IndicatorTable rows={project.indicators} onRows={(indicators) => session.setProject({ ...project, indicators })} year={current.year} code={project.code} projectId={project.id} />
+                    ) : (
+                      <IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />
+                    )
+                  }
+                />
+                {editable && (
+                  <Button danger icon={<DeleteOutlined />} onClick={() => deleteProject(project.key, project.name)} className="delete-project">
+                    {w.editor.deleteProject}
+                  </Button>
+                )}
+              </div>
+            ) : editable ? (
+              <DepartmentEditor department={current.department} onChange={(d) => session.setDepartment(d)} />
+            ) : (
+              <DepartmentView department={current.department} />
+            )}
+          </div>
+          <FindingsPanel title={w.editor.findingsPanel} part={partFindings} all={findings} onLocate={onLocate} />
+        </div>
+        <ConflictDialog session={session} snapshot={snapshot} />
+        <Drawer title={w.audit.title} open={historyOpen} onClose={() => setHistoryOpen(false)} size="large" destroyOnHidden>
+          <AuditTimeline documentId={documentId} />
+        </Drawer>
+      </div>
+    </NotesProvider>
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * The editor's indicator table: the official columns, 一级/二级 picked from the framework of the
+ * document's year, a live reading of each target value, the findings of each cell beside it, and row
+ * commands by keyboard (Alt+↑/↓ move, Ctrl+Enter insert below, Ctrl+Backspace delete, Ctrl+Z undo the
+ * delete) or by the buttons at the end of each row. Rows of the same 一级/二级 look merged, as on the
+ * printed form, while each row keeps its own choice.
+ */
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select } from 'antd';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { formForYear, frameworkOf, level1KindOf } from '../../core/framework/framework.ts';
+import { useMessages } from '../app/locale.tsx';
+import { IndicatorColumns, IndicatorHeaderCells } from '../form/IndicatorTableView.tsx';
+import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
+import { worst } from './findings-index.ts';
+import { blankRow, type EditorRow } from './model.ts';
+import { insertBelow, moveRow, removeRow, restoreRow, type Removed } from './rows.ts';
+import { TargetValueField } from './TargetValueField.tsx';
+
+type Column = 'level1' | 'level2' | 'level3' | 'description' | 'target' | 'basis' | 'remark';
+
+interface Props {
+  rows: EditorRow[];
+  onRows: (rows: EditorRow[]) => void;
+  year: number;
+  code: string;
+  projectId: number | null;
+}
+
+const TEXT_TARGETS = new Set(['INPUT', 'TEXTAREA']);
+
+export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
+  const m = useMessages().web;
+  const notes = useNotes();
+  const tableRef = useRef<HTMLTableElement>(null);
+  const focusNext = useRef<{ key: string; col: Column } | null>(null);
+  const [removed, setRemoved] = useState<Removed<EditorRow> | null>(null);
+  const remark = rows.some((r) => r.remark !== '');
+  const framework = useMemo(() => frameworkOf(formForYear(year)), [year]);
+  const level1Options = framework.map((l1) => ({ value: l1.name, label: l1.name }));
+  const level2Options = (level1: string) => {
+    const kind = level1KindOf(level1);
+    const under = framework.filter((l1) => kind === null || l1.kind === kind);
+    return under.flatMap((l1) => l1.level2.map((l2) => ({ value: l2.name, label: l2.name })));
+  };
+
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    if (!target || !tableRef.current) return;
+    focusNext.current = null;
+    const cell = tableRef.current.querySelector(`[data-row="${target.key}"] [data-col="${target.col}"]`);
+    const focusable = cell?.matches('input, textarea') ? cell : cell?.querySelector<HTMLElement>('input, textarea, [tabindex="0"]');
+    (focusable as HTMLElement | null | undefined)?.focus();
+  });
+
+  const update = (index: number, patch: Partial<EditorRow>) => onRows(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+
+  const commands = {
+    move(index: number, delta: -1 | 1, col: Column) {
+      const r = moveRow(rows, index, delta);
+      if (r.index === index) return;
+      focusNext.current = { key: rows[index]!.key, col };
+      onRows(r.rows);
+    },
+    insert(index: number) {
+      const row = blankRow(rows[index]);
+      focusNext.current = { key: row.key, col: 'description' };
+      onRows(insertBelow(rows, index, row).rows);
+    },
+    remove(index: number, col: Column) {
+      const r = removeRow(rows, index);
+      if (!r.removed) return;
+      const next = r.rows[Math.min(index, r.rows.length - 1)];
+      if (next) focusNext.current = { key: next.key, col };
+      setRemoved(r.removed);
+      onRows(r.rows);
+    },
+    undo() {
+      if (!removed) return;
+      const r = restoreRow(rows, removed);
+      focusNext.current = { key: removed.row.key, col: 'description' };
+      setRemoved(null);
+      onRows(r.rows);
+    },
+  };
+
+  const onKeyDown = (index: number) => (e: KeyboardEvent<HTMLTableRowElement>) => {
+    const col = ((e.target as HTMLElement).closest('[data-col]')?.getAttribute('data-col') ?? 'description') as Column;
+    const ctrl = e.ctrlKey || e.metaKey;
+    let handled = true;
+    if (e.altKey && e.key === 'ArrowUp') commands.move(index, -1, col);
+    else if (e.altKey && e.key === 'ArrowDown') commands.move(index, 1, col);
+    else if (ctrl && e.key === 'Enter') commands.insert(index);
+    else if (ctrl && e.key === 'Backspace') commands.remove(index, col);
+    else if (ctrl && e.key.toLowerCase() === 'z' && !TEXT_TARGETS.has((e.target as HTMLElement).tagName) && removed) commands.undo();
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const place = (field: string, row: number): Place => ({ code, projectId, field: `indicators.${field}`, row });
+  const status = (field: string, row: number) => {
+    const w = notes ? worst(notes.findings.at(code, `indicators.${field}`, row)) : null;
+    return w === 'error' ? 'error' : w === 'warning' ? 'warning' : undefined;
+  };
+
+  return (
+    <div className="indicator-editor">
+      {removed && (
+        <Alert
+          type="info"
+          showIcon
+          className="undo-bar"
+          title={m.editor.rowDeleted(removed.index + 1)}
+          action={
+            <Button size="small" onClick={commands.undo}>
+              {m.editor.undo}
+            </Button>
+          }
+        />
+      )}
+      <table className="form-band form-indicators form-editing" ref={tableRef}>
+        <colgroup>
+          <col style={{ width: '3%' }} />
+          <IndicatorColumns remark={remark} level3={rows.some((r) => r.level3 !== '')} share={90} />
+          <col style={{ width: '7%' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col" aria-label={m.project.rowNumber}>
+              #
+            </th>
+            <IndicatorHeaderCells remark={remark} />
+            <th scope="col" className="sr-only-header">
+              <span className="sr-only">{m.project.rowActions}</span>
+            </th>
+          </tr>
+          {notes && notes.findings.at(code, 'indicators', null).length > 0 && (
+            <tr className="indicator-project-notes">
+              <td colSpan={remark ? 9 : 8} id={placeId({ code, field: 'indicators', row: null })}>
+                {notes.findings.at(code, 'indicators', null).map((f, i) => (
+                  <FindingItem key={i} finding={f} />
+                ))}
+              </td>
+            </tr>
+          )}
+        </thead>
+        <tbody>
+          {rows.map((row, index) => {
+            const n = index + 1;
+            const prev = rows[index - 1];
+            const continues1 = prev !== undefined && prev.level1.trim() === row.level1.trim();
+            const continues2 = continues1 && prev.level2.trim() === row.level2.trim();
+            return (
+              <tr key={row.key} data-row={row.key} onKeyDownCapture={onKeyDown(index)} className="indicator-row">
+                <td className="row-number">{n}</td>
+                <td className={`form-value${continues1 ? ' cell-continued' : ''}`} data-col="level1" id={placeId(place('level1', n))}>
+                  <Select
+                    aria-label={`${m.project.level1} ${n}`}
+                    value={row.level1 || undefined}
+                    options={level1Options}
+                    status={status('level1', n)}
+                    onChange={(level1: string) => update(index, { level1, level2: level2Options(level1).some((o) => o.value === row.level2) ? row.level2 : '' })}
+                    popupMatchSelectWidth={false}
+                    variant="borderless"
+                  />
+                  <Notes place={place('level1', n)} />
+                </td>
+                <td className={`form-value${continues2 ? ' cell-continued' : ''}`} data-col="level2" id={placeId(place('level2', n))}>
+                  <Select
+                    aria-label={`${m.project.level2} ${n}`}
+                    value={row.level2 || undefined}
+                    options={level2Options(row.level1)}
+                    status={status('level2', n)}
+                    onChange={(level2: string) => update(index, { level2 })}
+                    popupMatchSelectWidth={false}
+                    variant="borderless"
+                  />
+                  <Notes place={place('level2', n)} />
+                </td>
+                {(['level3', 'description'] as const).map((field) => (
+                  <td key={field} className="form-value" data-col={field} id={placeId(place(field, n))}>
+                    <div className="form-cell">
+                      <Input.TextArea
+                        aria-label={`${m.project[field]} ${n}`}
+                        autoSize
+                        value={row[field]}
+                        status={status(field, n)}
+                        onChange={(e) => update(index, { [field]: e.target.value.replace(/\n/g, '') })}
+                      />
+                      <Notes place={place(field, n)} />
+                    </div>
+                  </td>
+                ))}
+                <td className="form-value" data-col="target" id={placeId(place('target', n))}>
+                  <div className="form-cell">
+                    <TargetValueField aria-label={`${m.project.target} ${n}`} value={row.target} status={status('target', n)} onChange={(target) => update(index, { target })} />
+                    <Notes place={place('target', n)} />
+                  </div>
+                </td>
+                <td className="form-value" data-col="basis" id={placeId(place('basis', n))}>
+                  <div className="form-cell">
+                    <Input.TextArea
+                      aria-label={`${m.project.basis} ${n}`}
+                      autoSize
+                      value={row.basis}
+                      status={status('basis', n)}
+                      onChange={(e) => update(index, { basis: e.target.value.replace(/\n/g, '') })}
+                    />
+                    <Notes place={place('basis', n)} />
+                  </div>
+                </td>
+                {remark && (
+                  <td className="form-value" data-col="remark">
+                    <Input.TextArea aria-label={`${m.project.remark} ${n}`} autoSize value={row.remark} onChange={(e) => update(index, { remark: e.target.value })} />
+                  </td>
+                )}
+                <td className="row-actions">
+                  <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`${m.project.moveUp} ${n}`} title={m.project.moveUp} disabled={index === 0} onClick={() => commands.move(index, -1, 'description')} />
+                  <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={`${m.project.moveDown} ${n}`} title={m.project.moveDown} disabled={index === rows.length - 1} onClick={() => commands.move(index, 1, 'description')} />
+                  <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`${m.project.insertBelow} ${n}`} title={m.project.insertBelow} onClick={() => commands.insert(index)} />
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${m.project.deleteRow} ${n}`} title={m.project.deleteRow} onClick={() => commands.remove(index, 'description')} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <Button icon={<PlusOutlined />} onClick={() => commands.insert(rows.length - 1)} className="add-row">
+        {m.project.addRow}
+      </Button>
+    </div>
+  );
+}

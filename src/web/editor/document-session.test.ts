@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DepartmentGoals, Project } from '../../core/model/document.ts';
+import { ApiFailure } from '../api/client.ts';
+import type { StoredDocument } from '../api/types.ts';
+import { DocumentSession, type SessionApi } from './document-session.ts';
+import { toProject } from './model.ts';
+
+const project = (name: string): Project => ({
+  code: '315-0105-JBN-2D9U',
+  name,
+  unit: { code: '315002', name: '怀来县司法局' },
+  amountUnit: '万元',
+  budget: { total: '5.00', fiscal: '5.00', other: null, sources: [] },
+  useOfFunds: '办理法律援助案件',
+  spendingPlan: [{ checkpoint: '12月底', percent: '100.00' }],
+  goals: [{ term: 'annual', text: '办理法律援助案件' }],
+  indicators: [
+    { term: 'annual', level1: '产出指标', level2: '数量指标', level3: '', description: '办案数', target: '≥15件', basis: '年度计划', remark: '' },
+  ],
+  department: null,
+  attribute: null,
+  period: null,
+});
+
+const counts = { error: 0, warning: 0, info: 0 };
+
+/** A server holding one document, with a version that every write checks and bumps. */
+class FakeServer implements SessionApi {
+  version = 3;
+  department: DepartmentGoals | null = null;
+  projects = new Map<number, Project>([[11, project('法律援助')]]);
+  nextId = 12;
+  writes: string[] = [];
+
+  #check(version: number) {
+    if (version !== this.version) throw new ApiFailure(409, 'stale_version', 'stale', { currentVersion: this.version });
+    return ++this.version;
+  }
+  async load(): Promise<StoredDocument> {
+    return {
+      meta: { id: 1, unitId: 1, unitCode: '315002', unitName: '怀来县司法局', bureauId: 1, year: 2020, status: 'draft', version: this.version, projectCount: this.projects.size, budgetTotal: '5.00', findingCounts: counts, copiedFromId: null, createdAt: '', updatedAt: '', submittedAt: null, approvedAt: null, publishedAt: null },
+      unit: { code: '315002', name: '怀来县司法局' },
+      department: this.department,
+      projects: [...this.projects].map(([id, p]) => ({ ...p, id, findingCounts: counts, indicators: p.indicators.map((i, n) => ({ ...i, id: id * 100 + n })) })),
+    };
+  }
+  async saveDepartment(_id: number, version: number, department: DepartmentGoals | null) {
+    const v = this.#check(version);
+    this.department = department;
+    this.writes.push('department');
+    return { version: v };
+  }
+  async saveProject(projectId: number, version: number, p: Project) {
+    const v = this.#check(version);
+    this.projects.set(projectId, p);
+    this.writes.push(`project ${projectId}`);
+    return { version: v };
+  }
+  async addProject(_id: number, version: number, p: Project) {
+    const v = this.#check(version);
+    const id = this.nextId++;
+    this.projects.set(id, p);
+    this.writes.push(`add ${id}`);
+    return { version: v, projectId: id };
+  }
+  async deleteProject(projectId: number, version: number) {
+    const v = this.#check(version);
+    this.projects.delete(projectId);
+    this.writes.push(`delete ${projectId}`);
+    return { version: v };
+  }
+}
+
+const goals = (overallGoal: string): DepartmentGoals => ({ overallGoal, subGoals: [], safeguards: [] });
+
+describe('DocumentSession autosave', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  async function open(server = new FakeServer()) {
+    const session = new DocumentSession(await server.load(), server, { debounceMs: 500, retryMs: 1000 });
+    return { server, session };
+  }
+
+  it('saves a moment after the last change, once, and says so', async () => {
+    const { server, session } = await open();
+    const p = session.getSnapshot().doc.projects[0]!;
+    session.setProject({ ...p, name: '法律援助（一）' });
+    session.setProject({ ...p, name: '法律援助（二）' });
+    expect(session.getSnapshot().saveState).toBe('pending');
+    await vi.advanceTimersByTimeAsync(499);
+    expect(server.writes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.writes).toEqual(['project 11']);
+    expect(server.projects.get(11)!.name).toBe('法律援助（二）');
+    expect(session.getSnapshot()).toMatchObject({ saveState: 'saved', version: 4, unsaved: [] });
+  });
+
+  it('creates a new project, then replaces it by its new id', async () => {
+    const { server, session } = await open();
+    const added = { ...session.getSnapshot().doc.projects[0]!, key: 'new1', id: null, name: '新项目' };
+    session.addProject(added);
+    await session.save();
+    expect(server.writes).toEqual(['add 12']);
+    session.setProject({ ...session.getSnapshot().doc.projects[1]!, name: '普法宣传' });
+    await session.save();
+    expect(server.writes).toEqual(['add 12', 'project 12']);
+    expect(server.projects.get(12)!.name).toBe('普法宣传');
+  });
+
+  it('on 409 keeps the unsaved work, stops, and re-applies it over the newer version when asked', async () => {
+    const { server, session } = await open();
+    const p = session.getSnapshot().doc.projects[0]!;
+    session.setDepartment(goals('我的总体目标'));
+    session.setProject({ ...p, useOfFunds: '我的资金用途' });
+    // Someone else saves in between: the department goals and a new project of theirs.
+    server.version = 9;
+    server.department = goals('他人的总体目标');
+    server.projects.set(20, project('他人的项目'));
+    await session.save();
+    const s = session.getSnapshot();
+    expect(s.saveState).toBe('conflict');
+    expect(s.conflict).toEqual({ currentVersion: 9, baseVersion: 3 });
+    expect(s.unsaved).toEqual(['department', `project:${p.key}`]);
+    expect(s.doc.department!.overallGoal).toBe('我的总体目标');
+    // Typing goes on during the conflict; nothing is sent.
+    session.setProject({ ...session.getSnapshot().doc.projects[0]!, name: '法律援助（改）' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.writes).toEqual([]);
+
+    await session.reloadAndReapply();
+    expect(server.department!.overallGoal).toBe('我的总体目标');
+    expect(server.projects.get(11)).toMatchObject({ name: '法律援助（改）', useOfFunds: '我的资金用途' });
+    expect(server.projects.get(20)!.name).toBe('他人的项目');
+    expect(session.getSnapshot()).toMatchObject({ saveState: 'saved', conflict: null, version: 11 });
+    expect(session.getSnapshot().doc.projects.map((x) => x.name)).toEqual(['法律援助（改）', '他人的项目']);
+  });
+
+  it('offers the unsaved parts as text, and can drop them for the newer version', async () => {
+    const { server, session } = await open();
+    session.setDepartment(goals('我的总体目标'));
+    server.version = 5;
+    await session.save();
+    expect(JSON.parse(session.unsavedText())).toEqual({ department: goals('我的总体目标') });
+    await session.reload();
+    expect(session.getSnapshot()).toMatchObject({ saveState: 'saved', conflict: null, unsaved: [], version: 5 });
+    expect(session.getSnapshot().doc.department).toBeNull();
+  });
+
+  it('retries after a failure that is not a conflict', async () => {
+    const { server, session } = await open();
+    const failing = vi.spyOn(server, 'saveProject').mockRejectedValueOnce(new ApiFailure(0, 'network', ''));
+    const p = session.getSnapshot().doc.projects[0]!;
+    session.setProject({ ...p, name: '法律援助（新）' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.getSnapshot().saveState).toBe('failed');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(failing).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot().saveState).toBe('saved');
+    expect(server.projects.get(11)!.name).toBe('法律援助（新）');
+  });
+
+  it('deletes a saved project on the server, and a never-saved one only locally', async () => {
+    const { server, session } = await open();
+    const added = { ...session.getSnapshot().doc.projects[0]!, key: 'new2', id: null };
+    session.addProject(added);
+    session.removeProject('new2');
+    session.removeProject(session.getSnapshot().doc.projects[0]!.key);
+    await session.save();
+    expect(server.writes).toEqual(['delete 11']);
+    expect(server.projects.size).toBe(0);
+  });
+
+  it('saves the core model without editor keys', async () => {
+    const { session } = await open();
+    const saved = toProject(session.getSnapshot().doc.projects[0]!);
+    expect(saved).toEqual(project('法律援助'));
+  });
+});

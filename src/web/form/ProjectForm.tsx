@@ -1,0 +1,246 @@
+/**
+ * One 项目绩效目标表 laid out like the official form (the seed's Word table): the unit line, 项目编码 /
+ * 项目名称, 预算规模及资金用途 (预算数, 其中：财政资金, 其他资金, then the use of funds under them),
+ * 资金支出计划（%）(checkpoints over percents), 绩效目标, then the indicator table. The same layout
+ * serves the editor (fields are inputs) and reading (fields are text); each field carries its notes.
+ */
+import { MinusOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input } from 'antd';
+import type { ReactNode } from 'react';
+import type { Goal, Project, SpendingCheckpoint, Term } from '../../core/model/document.ts';
+import { useMessages } from '../app/locale.tsx';
+import { AmountInput, LinesInput } from './fields.tsx';
+import { Notes, placeId, useFieldStatus, type Place } from './notes.tsx';
+
+type ProjectFields = Omit<Project, 'indicators'>;
+
+interface Props {
+  project: ProjectFields;
+  projectId: number | null;
+  /** When given, the fields are editable and report each change. */
+  onChange?: (patch: Partial<ProjectFields>) => void;
+  /** The indicator table (the editor's or the read-only one). */
+  indicators: ReactNode;
+}
+
+function Cell({ place, children, className, colSpan, rowSpan }: { place?: Place; children: ReactNode; className?: string; colSpan?: number; rowSpan?: number }) {
+  return (
+    <td className={className ?? 'form-value'} colSpan={colSpan} rowSpan={rowSpan} id={place ? placeId(place) : undefined}>
+      <div className="form-cell">
+        <div className="form-cell-body">{children}</div>
+        {place && <Notes place={place} />}
+      </div>
+    </td>
+  );
+}
+
+const Label = ({ children, rowSpan, colSpan }: { children: ReactNode; rowSpan?: number; colSpan?: number }) => (
+  <th className="form-label" rowSpan={rowSpan} colSpan={colSpan} scope="row">
+    {children}
+  </th>
+);
+
+const Text = ({ children }: { children: string }) => <span className="form-text">{children}</span>;
+
+export function ProjectForm({ project, projectId, onChange, indicators }: Props) {
+  const m = useMessages().web.project;
+  const editable = onChange !== undefined;
+  const place = (field: string): Place => ({ code: project.code, projectId, field });
+  const status = {
+    code: useFieldStatus(place('code')),
+    name: useFieldStatus(place('name')),
+    total: useFieldStatus(place('budget.total')),
+    fiscal: useFieldStatus(place('budget.fiscal')),
+    useOfFunds: useFieldStatus(place('useOfFunds')),
+    goals: useFieldStatus(place('goals')),
+    plan: useFieldStatus(place('spendingPlan')),
+  };
+  const b = project.budget;
+  const setBudget = (patch: Partial<ProjectFields['budget']>) => onChange?.({ budget: { ...b, ...patch } });
+  const setCheckpoint = (i: number, patch: Partial<SpendingCheckpoint>) =>
+    onChange?.({ spendingPlan: project.spendingPlan.map((c, n) => (n === i ? { ...c, ...patch } : c)) });
+  const goalsOf = (term: Term) => project.goals.filter((g) => g.term === term).map((g) => g.text);
+  const setGoals = (term: Term, lines: string[]) => {
+    const keep = project.goals.filter((g) => g.term !== term);
+    const goals: Goal[] = lines.map((text) => ({ term, text }));
+    onChange?.({ goals: term === 'annual' ? [...goals, ...keep] : [...keep, ...goals] });
+  };
+  const hasLongTerm = project.goals.some((g) => g.term === 'longTerm');
+  const amount = (label: string, value: string | null, onValue: (v: string | null) => void, s?: 'error' | 'warning') =>
+    editable ? <AmountInput aria-label={label} value={value} onChange={onValue} status={s} className="amount-input" /> : <Text>{value ?? ''}</Text>;
+
+  return (
+    <div className="official-form">
+      <h3 className="form-title">{m.formTitle(project.name)}</h3>
+      <div className="form-unit-line">
+        <span>{m.unitLine(project.unit.code, project.unit.name)}</span>
+        <span>{m.amountUnit(project.amountUnit)}</span>
+      </div>
+
+      <table className="form-band">
+        <colgroup>
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '29%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '45%' }} />
+        </colgroup>
+        <tbody>
+          <tr>
+            <Label>{m.code}</Label>
+            <Cell place={place('code')}>
+              {editable ? <Input aria-label={m.code} value={project.code} status={status.code} onChange={(e) => onChange({ code: e.target.value })} /> : <Text>{project.code}</Text>}
+            </Cell>
+            <Label>{m.name}</Label>
+            <Cell place={place('name')} className="form-value form-left">
+              {editable ? (
+                <Input.TextArea aria-label={m.name} autoSize value={project.name} status={status.name} onChange={(e) => onChange({ name: e.target.value.replace(/\n/g, '') })} />
+              ) : (
+                <Text>{project.name}</Text>
+              )}
+            </Cell>
+          </tr>
+          {(project.department !== null || project.attribute !== null || project.period !== null) && (
+            <tr>
+              <Label>{m.department}</Label>
+              <Cell>
+                <Text>{project.department ?? ''}</Text>
+              </Cell>
+              <Label>{m.attribute}</Label>
+              <Cell className="form-value form-left">
+                <Text>{[project.attribute ?? '', project.period ?? ''].filter(Boolean).join(' · ')}</Text>
+              </Cell>
+            </tr>
+          )}
+        </tbody>
+      </table>
+
+      <table className="form-band">
+        <colgroup>
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '11%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '16%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '18%' }} />
+        </colgroup>
+        <tbody>
+          <tr>
+            <Label rowSpan={2 + (b.sources.length > 0 ? 1 : 0)}>{m.budgetAndUse}</Label>
+            <Label>{m.total}</Label>
+            <Cell place={place('budget.total')}>{amount(m.total, b.total, (total) => setBudget({ total }), status.total)}</Cell>
+            <Label>{m.fiscal}</Label>
+            <Cell place={place('budget.fiscal')}>{amount(m.fiscal, b.fiscal, (fiscal) => setBudget({ fiscal }), status.fiscal)}</Cell>
+            <Label>{m.other}</Label>
+            <Cell place={place('budget.other')}>{amount(m.other, b.other, (other) => setBudget({ other }))}</Cell>
+          </tr>
+          {b.sources.length > 0 && (
+            <tr>
+              <Cell colSpan={6} place={place('budget.sources')} className="form-value form-left">
+                <Text>{b.sources.map((s) => `${s.name} ${s.amount ?? ''}`).join('；')}</Text>
+              </Cell>
+            </tr>
+          )}
+          <tr>
+            <Cell colSpan={6} place={place('useOfFunds')} className="form-value form-left">
+              {editable ? (
+                <Input.TextArea
+                  aria-label={m.useOfFunds}
+                  placeholder={m.useOfFunds}
+                  autoSize={{ minRows: 2 }}
+                  value={project.useOfFunds}
+                  status={status.useOfFunds}
+                  onChange={(e) => onChange({ useOfFunds: e.target.value })}
+                />
+              ) : (
+                <Text>{project.useOfFunds}</Text>
+              )}
+            </Cell>
+          </tr>
+        </tbody>
+      </table>
+
+      <table className="form-band">
+        <colgroup>
+          <col style={{ width: '13%' }} />
+          {project.spendingPlan.map((c, i) => (
+            <col key={i} style={{ width: `${87 / Math.max(project.spendingPlan.length, 1)}%` }} />
+          ))}
+        </colgroup>
+        <tbody>
+          <tr>
+            <th className="form-label" rowSpan={2} scope="row" id={placeId(place('spendingPlan'))}>
+              <div className="form-cell">
+                <div className="form-cell-body">{m.spendingPlan}</div>
+                <Notes place={place('spendingPlan')} />
+              </div>
+              {editable && (
+                <div className="plan-buttons">
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    aria-label={m.addCheckpoint}
+                    title={m.addCheckpoint}
+                    onClick={() => onChange({ spendingPlan: [...project.spendingPlan, { checkpoint: '', percent: null }] })}
+                  />
+                  <Button
+                    size="small"
+                    icon={<MinusOutlined />}
+                    aria-label={m.removeCheckpoint}
+                    title={m.removeCheckpoint}
+                    disabled={project.spendingPlan.length === 0}
+                    onClick={() => onChange({ spendingPlan: project.spendingPlan.slice(0, -1) })}
+                  />
+                </div>
+              )}
+            </th>
+            {project.spendingPlan.map((c, i) => (
+              <td key={i} className="form-label form-plan-checkpoint">
+                {editable ? (
+                  <Input aria-label={`${m.checkpoint} ${i + 1}`} value={c.checkpoint} onChange={(e) => setCheckpoint(i, { checkpoint: e.target.value })} />
+                ) : (
+                  c.checkpoint
+                )}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            {project.spendingPlan.map((c, i) => (
+              <td key={i} className="form-value">
+                {amount(`${m.spendingPlan} ${c.checkpoint}`, c.percent, (percent) => setCheckpoint(i, { percent }), status.plan)}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+
+      <table className="form-band">
+        <colgroup>
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '87%' }} />
+        </colgroup>
+        <tbody>
+          {(['annual', ...(hasLongTerm ? ['longTerm'] : [])] as Term[]).map((term) => (
+            <tr key={term}>
+              <Label>{hasLongTerm ? `${m.goals}（${term === 'annual' ? m.annual : m.longTerm}）` : m.goals}</Label>
+              <Cell place={place('goals')} className="form-value form-left">
+                {editable ? (
+                  <LinesInput aria-label={m.goals} placeholder={m.goalsHelp} value={goalsOf(term)} status={status.goals} onChange={(lines) => setGoals(term, lines)} />
+                ) : (
+                  goalsOf(term).map((g, i) => (
+                    <p key={i} className="form-paragraph">
+                      {m.goalNumber(i + 1)}
+                      {g}
+                    </p>
+                  ))
+                )}
+              </Cell>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {indicators}
+    </div>
+  );
+}

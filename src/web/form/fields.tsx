@@ -1,0 +1,96 @@
+/**
+ * Form fields that keep what the user is typing while it is not yet a valid value: an amount stays
+ * "5." until it reads as a decimal, a list of lines keeps its empty last line until the next one is typed.
+ */
+import { Input } from 'antd';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { readDecimal } from '../../core/model/decimal.ts';
+import type { DecimalText } from '../../core/model/document.ts';
+import { useMessages } from '../app/locale.tsx';
+
+type InputStatus = 'error' | 'warning' | undefined;
+
+/** Local text that follows the value from outside while the field is not being edited. */
+function useDraft(outside: string) {
+  const [text, setText] = useState(outside);
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setText(outside);
+  }, [outside]);
+  return {
+    text,
+    setText,
+    onFocus: () => (editing.current = true),
+    onBlur: () => {
+      editing.current = false;
+      setText(outside);
+    },
+  };
+}
+
+export function AmountInput({
+  value,
+  onChange,
+  status,
+  ...rest
+}: { value: DecimalText | null; onChange: (v: DecimalText | null) => void; status?: InputStatus } & Omit<
+  ComponentProps<typeof Input>,
+  'value' | 'onChange' | 'status'
+>) {
+  const m = useMessages().web;
+  const draft = useDraft(value ?? '');
+  const parsed = readDecimal(draft.text);
+  const invalid = parsed === undefined;
+  return (
+    <Input
+      {...rest}
+      inputMode="decimal"
+      value={draft.text}
+      status={invalid ? 'error' : status}
+      title={invalid ? m.project.notANumber : undefined}
+      aria-invalid={invalid || undefined}
+      onFocus={draft.onFocus}
+      onBlur={draft.onBlur}
+      onChange={(e) => {
+        draft.setText(e.target.value);
+        const v = readDecimal(e.target.value);
+        if (v !== undefined) onChange(v);
+      }}
+    />
+  );
+}
+
+/** "1、", "2." or "3．" typed at the start of a line: the form numbers goals itself. */
+const NUMBERING = /^\s*\d+\s*[、.．]\s*/;
+
+/** One item per line (goals): empty lines are dropped from the value but kept while typing. */
+export function LinesInput({
+  value,
+  onChange,
+  status,
+  ...rest
+}: { value: readonly string[]; onChange: (lines: string[]) => void; status?: InputStatus } & Omit<
+  ComponentProps<typeof Input.TextArea>,
+  'value' | 'onChange' | 'status'
+>) {
+  const draft = useDraft(value.join('\n'));
+  return (
+    <Input.TextArea
+      {...rest}
+      autoSize={{ minRows: 2 }}
+      value={draft.text}
+      status={status}
+      onFocus={draft.onFocus}
+      onBlur={draft.onBlur}
+      onChange={(e) => {
+        draft.setText(e.target.value);
+        onChange(
+          e.target.value
+            .split('\n')
+            .map((l) => l.replace(NUMBERING, '').trim())
+            .filter((l) => l !== ''),
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * The reviewers' queue: documents of the units under their bureau, filtered (year, status, bureau,
+ * unit, findings, project name), with counts by status and the exact budget total of the whole
+ * filtered set, page by page; clean submitted documents can be approved together.
+ */
+import { CheckOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { endpoints } from '../api/endpoints.ts';
+import { STATUSES, type BatchResult, type DocumentListItem, type ListFilter, type Status } from '../api/types.ts';
+import { useMessages } from '../app/locale.tsx';
+import { FindingCountTags } from '../form/FindingCountTags.tsx';
+import { StatusTag } from '../form/StatusTag.tsx';
+import { amountText } from '../format/amount.ts';
+import { ChartCard } from '../charts/ChartCard.tsx';
+
+const PAGE_SIZE = 20;
+const SEVERITIES = ['error', 'warning', 'info', 'clean'] as const;
+
+/** The filter as the address bar keeps it, so a filtered queue can be reloaded, bookmarked and shared. */
+export function filterFromParams(params: URLSearchParams): ListFilter & { page: number } {
+  const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
+  const status = params.getAll('status').filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
+  const severity = params.get('severity');
+  return {
+    year: num('year'),
+    status: params.has('status') ? status : ['submitted'],
+    bureauId: num('bureauId'),
+    unitId: num('unitId'),
+    severity: (SEVERITIES as readonly string[]).includes(severity ?? '') ? (severity as ListFilter['severity']) : undefined,
+    q: params.get('q') ?? undefined,
+    page: num('page') ?? 1,
+  };
+}
+
+function StatusChart({ counts }: { counts: Record<string, number> }) {
+  const m = useMessages();
+  const names = STATUSES.map((s) => m.server.statusNames[s]);
+  const values = STATUSES.map((s) => counts[s] ?? 0);
+  const option = useMemo(
+    () => ({
+      grid: { left: 48, right: 16, top: 16, bottom: 28 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: names },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: values, barMaxWidth: 40, itemStyle: { color: '#1d4f91' } }],
+    }),
+    [names.join(), values.join()],
+  );
+  return (
+    <ChartCard
+      title={m.web.queue.progress}
+      option={option}
+      height={180}
+      fileName="status"
+      table={{ columns: [m.web.common.status, m.web.queue.documents], rows: STATUSES.map((s, i) => [names[i]!, values[i]!]) }}
+    />
+  );
+}
+
+export default function QueuePage() {
+  const m = useMessages();
+  const w = m.web;
+  const client = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const [selected, setSelected] = useState<DocumentListItem[]>([]);
+  const [failures, setFailures] = useState<BatchResult[]>([]);
+
+  const query = { ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE };
+  const list = useQuery({ queryKey: ['queue', query], queryFn: () => endpoints.documents(query), placeholderData: keepPreviousData });
+  // The same filter over every status: how far the units have come.
+  const progressQuery = { ...filter, status: undefined, limit: 1, offset: 0 };
+  const progress = useQuery({ queryKey: ['queue-progress', progressQuery], queryFn: () => endpoints.documents(progressQuery), placeholderData: keepPreviousData });
+  const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
+  const units = useQuery({ queryKey: ['units', filter.bureauId], queryFn: () => endpoints.units(filter.bureauId), staleTime: 300_000 });
+
+  const set = (patch: Record<string, string | number | readonly string[] | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      next.delete(k);
+      if (Array.isArray(v)) {
+        for (const x of v) next.append(k, x);
+        if (v.length === 0 && k === 'status') next.append(k, '');
+      } else if (v !== undefined && v !== '') next.set(k, String(v));
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+    setSelected([]);
+  };
+
+  const approve = useMutation({
+    mutationFn: () => endpoints.approveBatch(selected.map((d) => ({ id: d.id, version: d.version }))),
+    onSuccess: async (results) => {
+      const failed = results.filter((r) => !r.ok);
+      setFailures(failed);
+      setSelected([]);
+      await client.invalidateQueries();
+      message.success(w.queue.approvedCount(results.length - failed.length, failed.length));
+    },
+  });
+
+  const data = list.data;
+  const statusFilter = filter.status ?? [];
+  return (
+    <div className="queue-page">
+      <Typography.Title level={3}>{w.queue.title}</Typography.Title>
+      <Card size="small" className="filters" title={w.queue.filters}>
+        <Form layout="inline" className="filter-form">
+          <Form.Item label={w.queue.year}>
+            <InputNumber aria-label={w.queue.year} min={1990} max={2100} value={filter.year ?? null} onChange={(v) => set({ year: v ?? undefined })} style={{ width: 100 }} />
+          </Form.Item>
+          <Form.Item label={w.queue.status}>
+            <Select
+              aria-label={w.queue.status}
+              mode="multiple"
+              allowClear
+              value={statusFilter}
+              onChange={(v: string[]) => set({ status: v })}
+              options={STATUSES.map((s) => ({ value: s, label: m.server.statusNames[s] }))}
+              style={{ minWidth: 200 }}
+              placeholder={w.common.all}
+            />
+          </Form.Item>
+          <Form.Item label={w.queue.bureau}>
+            <Select
+              aria-label={w.queue.bureau}
+              allowClear
+              value={filter.bureauId}
+              onChange={(v?: number) => set({ bureauId: v, unitId: undefined })}
+              options={(bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
+              style={{ width: 180 }}
+              placeholder={w.common.all}
+            />
+          </Form.Item>
+          <Form.Item label={w.queue.unit}>
+            <Select
+              aria-label={w.queue.unit}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={filter.unitId}
+              onChange={(v?: number) => set({ unitId: v })}
+              options={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+              style={{ width: 200 }}
+              placeholder={w.common.all}
+            />
+          </Form.Item>
+          <Form.Item label={w.queue.severity}>
+            <Select
+              aria-label={w.queue.severity}
+              allowClear
+              value={filter.severity}
+              onChange={(v?: string) => set({ severity: v })}
+              options={SEVERITIES.map((s) => ({ value: s, label: w.queue.severityOptions[s] }))}
+              style={{ width: 140 }}
+              placeholder={w.common.all}
+            />
+          </Form.Item>
+          <Form.Item label={w.queue.search}>
+            <Input.Search aria-label={w.queue.search} placeholder={w.queue.searchPlaceholder} defaultValue={filter.q} allowClear onSearch={(q) => set({ q })} style={{ width: 220 }} />
+          </Form.Item>
+        </Form>
+      </Card>
+
+      {progress.data && <StatusChart counts={progress.data.statusCounts} />}
+
+      {data && (
+        <Space wrap className="queue-totals" data-testid="queue-totals">
+          <Typography.Text strong>{w.queue.totals(data.total, amountText(data.budgetTotal))}</Typography.Text>
+          {STATUSES.filter((s) => data.statusCounts[s]).map((s) => (
+            <Tag key={s}>{w.queue.statusCount(m.server.statusNames[s], data.statusCounts[s]!)}</Tag>
+          ))}
+        </Space>
+      )}
+
+      <Space className="queue-actions">
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          disabled={selected.length === 0}
+          loading={approve.isPending}
+          onClick={() => modal.confirm({ title: w.queue.approveSelectedConfirm(selected.length), onOk: () => approve.mutateAsync() })}
+        >
+          {w.queue.approveSelected(selected.length)}
+        </Button>
+        <Typography.Text type="secondary">{w.queue.approveOnlyClean}</Typography.Text>
+      </Space>
+      {failures.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setFailures([])}
+          className="page-alert"
+          title={w.queue.approvedCount(0, failures.length)}
+          description={
+            <ul>
+              {failures.map((f) => (
+                <li key={f.id}>
+                  #{f.id} {f.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+
+      <Table<DocumentListItem>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={data?.items ?? []}
+        rowSelection={{
+          selectedRowKeys: selected.map((d) => d.id),
+          onChange: (_keys, rows) => setSelected(rows),
+          getCheckboxProps: (d) => ({ disabled: d.status !== 'submitted' || d.findingCounts.error > 0, 'aria-label': d.unitName }),
+        }}
+        pagination={{
+          current: filter.page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n) => w.common.total(n),
+          onChange: (page) => set({ page }),
+        }}
+        scroll={{ x: 1100 }}
+        columns={[
+          {
+            title: w.common.unit,
+            key: 'unit',
+            render: (_, d) => (
+              <Link to={`/review/${d.id}`} className="unit-link">
+                <span className="mono">{d.unitCode}</span> {d.unitName}
+              </Link>
+            ),
+          },
+          { title: w.common.bureau, dataIndex: 'bureauName', width: 140 },
+          { title: w.common.year, dataIndex: 'year', width: 70 },
+          { title: w.common.status, dataIndex: 'status', width: 90, render: (s: Status) => <StatusTag status={s} /> },
+          { title: w.common.projects, dataIndex: 'projectCount', width: 70, align: 'right' },
+          { title: w.common.budget, dataIndex: 'budgetTotal', width: 120, align: 'right', render: (v: string) => amountText(v) },
+          { title: w.common.findings, key: 'f', width: 220, render: (_, d) => <FindingCountTags counts={d.findingCounts} /> },
+          { title: w.common.updatedAt, dataIndex: 'updatedAt', width: 150, render: (v: string) => new Date(v).toLocaleString() },
+          {
+            title: w.common.actions,
+            key: 'a',
+            width: 80,
+            fixed: 'right',
+            render: (_, d) => <Link to={`/review/${d.id}`}>{w.queue.review}</Link>,
+          },
+        ]}
+      />
+    </div>
+  );
+}

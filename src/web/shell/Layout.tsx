@@ -1,0 +1,92 @@
+/** The frame of every page: a skip link, the header with the sections the user's role has, the language switch and the account. */
+import { Button, Layout as AntLayout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { endpoints } from '../api/endpoints.ts';
+import { useLocale, useMessages } from '../app/locale.tsx';
+import { useSession, useSetSession } from '../auth/session.ts';
+
+export function PageLoading() {
+  const m = useMessages().web;
+  return (
+    <div className="page-loading" role="status">
+      <Spin />
+      <span>{m.common.loading}</span>
+    </div>
+  );
+}
+
+export default function Layout() {
+  const { m, locale, setLocale } = useLocale();
+  const w = m.web;
+  const { user } = useSession();
+  const setSession = useSetSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const items = [
+    ...(user?.role === 'unit'
+      ? [
+          { key: '/unit', label: <Link to="/unit">{w.nav.myDocuments}</Link> },
+          { key: '/import', label: <Link to="/import">{w.nav.import}</Link> },
+        ]
+      : []),
+    ...(user && user.role !== 'unit' ? [{ key: '/review', label: <Link to="/review">{w.nav.reviewQueue}</Link> }] : []),
+    { key: '/public', label: <Link to="/public">{w.nav.publicDocuments}</Link> },
+  ];
+  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
+
+  const signOut = async () => {
+    await endpoints.logout().catch(() => undefined);
+    setSession(null);
+    navigate('/login');
+  };
+
+  return (
+    <AntLayout className="app">
+      <a className="skip-link" href="#main">
+        {w.nav.skipToContent}
+      </a>
+      <AntLayout.Header className="app-header">
+        <Link to="/" className="app-brand">
+          <span className="app-brand-name">{w.appName}</span>
+          <span className="app-brand-title">{w.appTitle}</span>
+        </Link>
+        <Menu mode="horizontal" theme="dark" selectedKeys={selected} items={items} className="app-menu" />
+        <Space size="middle" className="app-header-right">
+          <Segmented
+            size="small"
+            aria-label={w.language.label}
+            value={locale}
+            onChange={(v) => setLocale(v as typeof locale)}
+            options={[
+              { label: w.language.zh, value: 'zh-CN' },
+              { label: w.language.en, value: 'en' },
+            ]}
+          />
+          {user ? (
+            <>
+              <Typography.Text className="app-user" title={w.roles[user.role]}>
+                {user.displayName}
+              </Typography.Text>
+              <Button size="small" onClick={signOut}>
+                {w.nav.signOut}
+              </Button>
+            </>
+          ) : (
+            location.pathname !== '/login' && (
+            <Button size="small" type="primary" onClick={() => navigate('/login')}>
+              {w.nav.signIn}
+            </Button>
+            )
+          )}
+        </Space>
+      </AntLayout.Header>
+      <AntLayout.Content id="main" tabIndex={-1} className="app-content">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </AntLayout.Content>
+    </AntLayout>
+  );
+}
