@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-error.ts';
+import { generateDocuments } from '../core/model/generate.ts';
 import { writeExchangeJson } from './json/exchange.ts';
+import { writePublishedText } from './text/write.ts';
 import { readDocumentFile, readableExtensions } from './read-document.ts';
 
 const seedBytes = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../samples/huailai-sifaju-2020.txt')));
@@ -21,6 +23,14 @@ describe('readDocumentFile', () => {
     expect(await readDocumentFile(json, 'targets.txt')).toEqual(seed);
     expect((await readDocumentFile(json, 'targets.json', { year: 2021 }))[0]!.year).toBe(2021);
     expect((await readDocumentFile(seedBytes, 'seed.txt', { year: 2019 }))[0]!.year).toBe(2019);
+  });
+
+  it('recognises a large UTF-8 file even where its first 64 KB end inside a character', async () => {
+    const text = writePublishedText(generateDocuments({ seed: 4, units: 12, projectsPerUnit: 8 }));
+    let bytes = new TextEncoder().encode(text);
+    expect(bytes.length).toBeGreaterThan(65536);
+    for (let pad = 1; (bytes[65536]! & 0xc0) !== 0x80; pad++) bytes = new TextEncoder().encode('\n'.repeat(pad) + text);
+    expect((await readDocumentFile(bytes, 'big.txt')).length).toBe(12);
   });
 
   it('rejects content it does not know, naming the file', async () => {

@@ -10,7 +10,7 @@ import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
 import { zipEntryNames } from './publication/zip.ts';
 import { readXlsx } from './xlsx/read-xlsx.ts';
-import { decodeText, looksBinary } from './text/decode.ts';
+import { decodeStart, looksBinary } from './text/decode.ts';
 import { readPublishedText } from './text/read.ts';
 
 export interface ReadDocumentOptions {
@@ -28,7 +28,7 @@ export interface DocumentReader {
   read(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): TargetDocument[] | Promise<TargetDocument[]>;
 }
 
-const textOf = (bytes: Uint8Array) => (looksBinary(bytes) ? '' : decodeText(bytes.subarray(0, 65536)).text);
+const textOf = (bytes: Uint8Array) => (looksBinary(bytes) ? '' : decodeStart(bytes, 65536));
 
 const exchangeJsonReader: DocumentReader = {
   name: 'json',

@@ -22,6 +22,22 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+/**
+ * The text at the start of the bytes, for recognising a format without decoding a whole file.
+ * A cut may fall inside a character; streaming mode keeps that from being taken for bad UTF-8.
+ */
+export function decodeStart(bytes: Uint8Array, maxBytes: number): string {
+  if (bytes.length <= maxBytes) return decodeText(bytes).text;
+  const start = bytes.subarray(0, maxBytes - (maxBytes % 2));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return decodeText(start).text;
+  try {
+    // The decoder drops a UTF-8 BOM itself.
+    return new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
+  } catch {
+    return decodeAs(start, 'gb18030').text;
+  }
+}
+
 function decodeAs(bytes: Uint8Array, encoding: TextEncoding): DecodedText {
   return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }
