@@ -8,7 +8,7 @@ export const cli: Messages['cli'] = {
     yearOption: 'budget year, overriding the year the file states or implies',
     notFound: (path) => `${path}: no such file or folder`,
     unreadable: (path, reason) => `${path}: cannot be read (${reason})`,
-    noFiles: 'no importable files found (.txt published text, .json exchange format)',
+    noFiles: 'no importable files found (.docx, .txt, .xlsx, .json)',
     badYear: (value) => `the year should be four digits between 1990 and 2100, not "${value}"`,
     progress: '{bar} {value}/{total} files {file}',
   },

@@ -8,7 +8,7 @@ export const cli = {
     yearOption: '预算年度，覆盖文件中写明或推断的年度',
     notFound: (path: string) => `${path}：找不到这个文件或文件夹`,
     unreadable: (path: string, reason: string) => `${path}：无法读取（${reason}）`,
-    noFiles: '没有找到可导入的文件（.txt 公开文本、.json 交换格式）',
+    noFiles: '没有找到可导入的文件（.docx、.txt、.xlsx、.json）',
     badYear: (value: string) => `年度应为 1990—2100 之间的四位数字，而不是“${value}”`,
     progress: '{bar} {value}/{total} 个文件 {file}',
   },
