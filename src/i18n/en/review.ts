@@ -46,10 +46,6 @@ export const review: Messages['review'] = {
     bureau: "the finance bureau's own rules",
   },
   source: (number, clause) => (number === '' ? clause : `${number}, ${clause}`),
-  summary: (counts) =>
-    counts.error + counts.warning + counts.info === 0
-      ? 'No findings'
-      : `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos`,
   rules: {
     'completeness.department-goals': {
       title: 'Department goals incomplete',
@@ -59,6 +55,11 @@ export const review: Messages['review'] = {
         p.part === 'all'
           ? 'Add part one: the overall goal, the sub-goals and the safeguard measures.'
           : `Add the ${departmentPart[p.part]}, in line with the projects' targets.`,
+    },
+    'completeness.year': {
+      title: 'Budget year missing',
+      message: (p) => `${p.at} states no budget year; it is reviewed against the ${p.form} form.`,
+      suggestion: () => "State the budget year, so that the year's indicator framework applies (from 2021 成本 is a first level).",
     },
     'completeness.project-identity': {
       title: 'Project code or name missing',

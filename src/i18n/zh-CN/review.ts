@@ -61,10 +61,6 @@ export const review = {
     bureau: '本级财政部门的规定',
   },
   source: (number: string, clause: string) => (number === '' ? clause : `${number} ${clause}`),
-  summary: (counts: Record<Severity, number>) =>
-    counts.error + counts.warning + counts.info === 0
-      ? '未发现问题'
-      : `错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条`,
   rules: {
     // ── 完整性 ──────────────────────────────────────────────
     'completeness.department-goals': {
@@ -75,6 +71,11 @@ export const review = {
         p.part === 'all'
           ? '补充第一部分：总体绩效目标、分项绩效目标和工作保障措施。'
           : `补充${departmentPart[p.part]}，与预算项目的绩效目标相衔接。`,
+    },
+    'completeness.year': {
+      title: '未注明预算年度',
+      message: (p: { at: string; form: string }) => `${at(p)}没有注明预算年度，按${p.form}年版表样审核。`,
+      suggestion: () => '注明预算年度，以便按该年度的指标体系审核（2021年起成本指标为一级指标）。',
     },
     'completeness.project-identity': {
       title: '项目编码或名称为空',

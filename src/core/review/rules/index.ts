@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../rule.ts';
 import completenessDepartmentGoals from './completeness.department-goals.ts';
+import completenessYear from './completeness.year.ts';
 import completenessProjectIdentity from './completeness.project-identity.ts';
 import completenessBudget from './completeness.budget.ts';
 import completenessUseOfFunds from './completeness.use-of-funds.ts';
@@ -48,6 +49,7 @@ import appropriatenessBelowHistory from './appropriateness.below-history.ts';
 
 export const rules: readonly Rule[] = [
   completenessDepartmentGoals,
+  completenessYear,
   completenessProjectIdentity,
   completenessBudget,
   completenessUseOfFunds,
