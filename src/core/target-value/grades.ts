@@ -45,7 +45,10 @@ const ORDERED: ReadonlyArray<[GradeScale, readonly (readonly string[])[]]> = [
 ];
 
 /** Grades with no order: the target names the wanted answer. */
-const UNORDERED: ReadonlyArray<[GradeScale, readonly string[]]> = [['yesNo', ['是', '否', '有', '无']]];
+const UNORDERED: ReadonlyArray<[GradeScale, readonly string[]]> = [
+  // Also the stated conditions safety and burden indicators use: 重大疫情 不发生, 群众负担 不增加.
+  ['yesNo', ['是', '否', '有', '无', '不发生', '未发生', '零发生', '杜绝', '不增加', '不降低', '不减少', '不下降', '不突破', '不超标']],
+];
 
 const exact = new Map<string, Recognised>();
 for (const [scale, levels] of ORDERED)
@@ -62,7 +65,7 @@ export const gradesOf = (scale: GradeScale): readonly string[] =>
 
 // 显著提升 / 明显改善 / 有所降低: the modifier is the grade; without one the word is a bare trend.
 const MODIFIER = '(显著|大幅度|大幅|明显|有效|有所|逐步|稳步|一定程度(?:上)?|进一步|持续|不断)?';
-const RISE = new RegExp(`^(?:得到|得以|有)?${MODIFIER}(提升|提高|增强|增加|上升|改善|好转|增长|加强)$`);
+const RISE = new RegExp(`^(?:得到|得以|有)?${MODIFIER}(提升|提高|增强|增加|上升|改善|好转|增长|加强|丰富|完善|优化|扩大|健全|强化)$`);
 const FALL = new RegExp(`^(?:得到|得以|有)?${MODIFIER}(降低|下降|减少|减轻|缓解|压减)$`);
 const MODIFIER_RANK: Readonly<Record<string, number>> = {
   显著: 2,

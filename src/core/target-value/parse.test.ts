@@ -81,6 +81,10 @@ describe('parseTargetValue: relations and numbers', () => {
     expect(t.kind === 'quantitative' && t.operator).toBe(operator);
   });
 
+  it('keeps brackets inside a unit, in either width', () => {
+    expect(reading('≥３００台（套）')).toEqual(['≥', '300', null, '台(套)', 'higher']);
+  });
+
   it('keeps the unit of word relations', () => {
     expect(reading('不超过3个工作日')).toEqual(['≤', '3', null, '个工作日', 'lower']);
     expect(reading('5个工作日内')).toEqual(['≤', '5', null, '个工作日', 'lower']);
@@ -127,6 +131,8 @@ describe('parseTargetValue: relations and numbers', () => {
     '平方米',
     '公里',
     '张/年',
+    '台(套)',
+    '万头(只)',
   ])('takes %s as the unit', (unit) => {
     const t = parseTargetValue(`≥12${unit}`);
     expect(t.kind === 'quantitative' && t.unit).toBe(unit);
@@ -156,6 +162,8 @@ describe('parseTargetValue: grades', () => {
     ['有效改善', 'improvement', 1],
     ['逐步改善', 'improvement', 0],
     ['得到明显改善', 'improvement', 1],
+    ['明显丰富', 'improvement', 1],
+    ['不断完善', 'trend', null],
     ['明显降低', 'reduction', 1],
     ['有所减少', 'reduction', 0],
     ['完成', 'completion', 3],
@@ -172,6 +180,8 @@ describe('parseTargetValue: grades', () => {
     for (const [text, scale] of [
       ['是', 'yesNo'],
       ['否', 'yesNo'],
+      ['不发生', 'yesNo'],
+      ['不增加', 'yesNo'],
       ['无', 'yesNo'],
       ['提高', 'trend'],
       ['降低', 'trend'],
@@ -194,7 +204,7 @@ describe('parseTargetValue: grades', () => {
   it('lists each family best first', () => {
     expect(gradesOf('quality')).toEqual(['好', '较好', '一般', '较差', '差']);
     expect(gradesOf('merit')).toEqual(['优秀', '良好', '合格', '不合格']);
-    expect(gradesOf('yesNo')).toEqual(['是', '否', '有', '无']);
+    expect(gradesOf('yesNo').slice(0, 5)).toEqual(['是', '否', '有', '无', '不发生']);
   });
 });
 

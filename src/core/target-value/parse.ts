@@ -93,8 +93,8 @@ const NOT_IN_UNIT = 2;
 const SEPARATOR = 4;
 const DATE = 8;
 for (const c of '-—–―/／\\') CLASS[c.charCodeAt(0)]! |= BLANK;
-// Digits, relations, range marks and sentence punctuation end a unit.
-for (const c of '0123456789≥≤<>=~-–—―〜至到，,。；;、：:（）()') CLASS[c.charCodeAt(0)]! |= NOT_IN_UNIT;
+// Digits, relations, range marks and sentence punctuation end a unit (brackets may be in one: 台（套）).
+for (const c of '0123456789≥≤<>=~-–—―〜至到，,。；;、：:') CLASS[c.charCodeAt(0)]! |= NOT_IN_UNIT;
 for (const c of '-~–—―〜至到') CLASS[c.charCodeAt(0)]! |= SEPARATOR;
 for (const c of '年月季') CLASS[c.charCodeAt(0)]! |= DATE;
 
