@@ -65,7 +65,7 @@ export interface RowContext {
   target: TargetValue;
   level1: Level1Kind | null;
   level2: Level2Kind | null;
-  /** The name describes a share (…率, 满意…, 覆盖). */
+  /** The name describes a share (…率, 满意…, 全覆盖). */
   percentLike: boolean;
   satisfaction: boolean;
   /** The name, or a deadline target, is about when. */
@@ -79,7 +79,7 @@ export const historyKey = (projectCode: string, name: string): string => `${proj
 
 const COST_LEVEL2: ReadonlySet<Level2Kind> = new Set(['cost', 'economicCost', 'socialCost', 'ecologicalCost']);
 
-// 一级/二级 cells repeat the same few names on every row; a bounded memo spares re-normalising them.
+// 一级/二级 cells repeat the same few names on every row; bounded memos spare reading them again.
 const MEMO_LIMIT = 4096;
 const level1Memo = new Map<string, Level1Kind | null>();
 const level2Memo = new Map<string, Level2Kind | null>();

@@ -59,10 +59,6 @@ for (const [scale, levels] of ORDERED)
 exact.set('差', { scale: 'quality', rank: 0 });
 for (const [scale, names] of UNORDERED) for (const name of names) exact.set(name, { scale, rank: null });
 
-/** The best-first grades of an ordered family, one name per level, for display and scoring. */
-export const gradesOf = (scale: GradeScale): readonly string[] =>
-  ORDERED.find(([s]) => s === scale)?.[1].map((names) => names[0]!) ?? UNORDERED.find(([s]) => s === scale)?.[1] ?? [];
-
 // 显著提升 / 明显改善 / 有所降低: the modifier is the grade; without one the word is a bare trend.
 const MODIFIER = '(显著|大幅度|大幅|明显|有效|有所|逐步|稳步|一定程度(?:上)?|进一步|持续|不断)?';
 const RISE = new RegExp(`^(?:得到|得以|有)?${MODIFIER}(提升|提高|增强|增加|上升|改善|好转|增长|加强|丰富|完善|优化|扩大|健全|强化)$`);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { gradesOf } from './grades.ts';
 import { parseTargetValue } from './parse.ts';
 import { isPercentage } from './target-value.ts';
 
@@ -199,12 +198,6 @@ describe('parseTargetValue: grades', () => {
   it('keeps the original text and reports the grade without spaces', () => {
     const t = parseTargetValue(' 达到 预期 ');
     expect(t).toMatchObject({ kind: 'qualitative', text: ' 达到 预期 ', grade: '达到预期' });
-  });
-
-  it('lists each family best first', () => {
-    expect(gradesOf('quality')).toEqual(['好', '较好', '一般', '较差', '差']);
-    expect(gradesOf('merit')).toEqual(['优秀', '良好', '合格', '不合格']);
-    expect(gradesOf('yesNo').slice(0, 5)).toEqual(['是', '否', '有', '无', '不发生']);
   });
 });
 
