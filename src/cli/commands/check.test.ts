@@ -21,7 +21,8 @@ interface JsonFinding {
   suggestion: string;
 }
 
-describe('jixiao check', () => {
+// Each test starts the real command; on a loaded two-core machine that takes a while.
+describe('jixiao check', { timeout: 90_000 }, () => {
   it('prints the seed’s findings as a Chinese table with a summary, and exits 1 for its errors', async () => {
     const r = await runCli(['check', SEED]);
     expect(r.code).toBe(1);
