@@ -26,12 +26,10 @@ export const review: Messages['review'] = {
   },
   clause: {
     completeness: 'completeness review',
-    relevance: 'relevance review',
     appropriateness: 'appropriateness review',
     indicators: 'indicator framework',
     quantified: 'specific and quantified targets',
     standards: 'performance standards',
-    values: 'target values',
     monitoring: 'execution monitoring',
     disclosure: 'what is disclosed',
     coding: 'project coding rules',

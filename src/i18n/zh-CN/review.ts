@@ -41,12 +41,10 @@ export const review = {
   /** 依据的条文要点（文号见 regulations）。 */
   clause: {
     completeness: '完整性审核',
-    relevance: '相关性审核',
     appropriateness: '适当性审核',
     indicators: '绩效指标设置',
     quantified: '细化量化',
     standards: '绩效标准',
-    values: '指标取值',
     monitoring: '预算执行监控',
     disclosure: '公开内容',
     coding: '项目编码规则',

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'classification.not-satisfaction',
   family: 'classification',
   severity: 'warning',
-  source: { regulation: 'caiyu-2021-101', clause: 'indicators' },
+  source: { regulation: 'caiyu-2015-88', clause: 'indicators' },
   scope: 'row',
   check(context, report) {
     if (context.level1 === 'satisfaction' && context.label !== '' && !context.satisfaction)

@@ -9,7 +9,7 @@ export default defineRule({
   id: 'classification.rate-under-quantity',
   family: 'classification',
   severity: 'warning',
-  source: { regulation: 'caiyu-2021-101', clause: 'indicators' },
+  source: { regulation: 'caiyu-2015-88', clause: 'indicators' },
   scope: 'row',
   check(context, report) {
     if (context.level1 !== 'output' || context.level2 !== 'quantity' || !context.percentLike) return;

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'classification.unknown-level',
   family: 'classification',
   severity: 'warning',
-  source: { regulation: 'caiyu-2021-101', clause: 'indicators' },
+  source: { regulation: 'caiyu-2015-88', clause: 'indicators' },
   scope: 'row',
   check(context, report) {
     const { level1, level2 } = context.indicator;

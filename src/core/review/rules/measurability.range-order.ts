@@ -6,7 +6,7 @@ export default defineRule({
   id: 'measurability.range-order',
   family: 'measurability',
   severity: 'error',
-  source: { regulation: 'caiyu-2021-101', clause: 'values' },
+  source: { regulation: 'caiyu-2015-88', clause: 'quantified' },
   scope: 'row',
   check(context, report) {
     const t = context.target;

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'measurability.rate-percent',
   family: 'measurability',
   severity: 'warning',
-  source: { regulation: 'caiyu-2021-101', clause: 'values' },
+  source: { regulation: 'caiyu-2015-88', clause: 'quantified' },
   scope: 'row',
   check(context, report) {
     const t = context.target;
