@@ -119,6 +119,7 @@ describe('the rule catalog', () => {
       severity: 'error',
       title: '资金来源合计与预算数不符',
       regulation: 'caiyu-2015-88',
+      regulationTitle: '《中央部门预算绩效目标管理办法》',
       source: '财预〔2015〕88号 完整性审核',
     });
     expect(ruleCatalog('en').find((r) => r.id === 'consistency.project-code-format')?.source).toBe('project coding rules');

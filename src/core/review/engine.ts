@@ -33,6 +33,8 @@ export interface RuleInfo {
   severity: Severity;
   title: string;
   regulation: RegulationId;
+  /** The regulation's title, e.g. 《中央部门预算绩效目标管理办法》. */
+  regulationTitle: string;
   /** The citation as findings carry it, e.g. "财预〔2015〕88号 完整性审核". */
   source: string;
 }
@@ -168,6 +170,7 @@ export function ruleCatalog(locale: Locale = 'zh-CN'): RuleInfo[] {
     severity: rule.severity,
     title: m.rules[rule.id].title,
     regulation: rule.source.regulation,
+    regulationTitle: m.regulations[rule.source.regulation],
     source: citation(m, rule),
   }));
 }
