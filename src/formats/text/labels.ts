@@ -10,9 +10,14 @@ const NEEDS_NORMALIZING = /[\s\u3000\uff01-\uff5e]/;
 export const normalizeLabel = (s: string): string =>
   NEEDS_NORMALIZING.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s;
 
+/** A row's first cell as a label, normalised once per row. */
+export const labelOf = (row: { cells: { text: string }[]; label?: string }): string =>
+  (row.label ??= normalizeLabel(row.cells[0]!.text));
+
 export type ProjectField = 'code' | 'name' | 'department' | 'attribute' | 'period';
 
-const FIELD_LABELS: Record<string, ProjectField> = {
+// Maps, not object literals: a cell reading "constructor" must not find Object.prototype's.
+const FIELD_LABELS = new Map<string, ProjectField>(Object.entries({
   项目编码: 'code',
   项目代码: 'code',
   项目名称: 'name',
@@ -23,11 +28,11 @@ const FIELD_LABELS: Record<string, ProjectField> = {
   项目期限: 'period',
   实施期限: 'period',
   项目实施期: 'period',
-};
-export const projectFieldOf = (label: string): ProjectField | undefined => FIELD_LABELS[label];
+} satisfies Record<string, ProjectField>));
+export const projectFieldOf = (label: string): ProjectField | undefined => FIELD_LABELS.get(label);
 
 export type BudgetPart = 'total' | 'fiscal' | 'other';
-const BUDGET_LABELS: Record<string, BudgetPart> = {
+const BUDGET_LABELS = new Map<string, BudgetPart>(Object.entries({
   预算数: 'total',
   预算总额: 'total',
   年度预算数: 'total',
@@ -35,15 +40,15 @@ const BUDGET_LABELS: Record<string, BudgetPart> = {
   资金总额: 'total',
   财政资金: 'fiscal',
   其他资金: 'other',
-};
-export const budgetPartOf = (label: string): BudgetPart | undefined => BUDGET_LABELS[label.replace(/^其中:/, '')];
+} satisfies Record<string, BudgetPart>));
+export const budgetPartOf = (label: string): BudgetPart | undefined => BUDGET_LABELS.get(label.replace(/^其中:/, ''));
 
 /** Fund sources some templates itemise; printed as in the form, in this order. */
 export const FUND_SOURCES = ['财政拨款', '自有资金', '事业收入', '经营性收入', '上级补助收入', '附属单位上缴收入', '其他'];
-const SOURCE_ALIASES: Record<string, string> = { 经营收入: '经营性收入', 其他收入: '其他' };
+const SOURCE_ALIASES = new Map([['经营收入', '经营性收入'], ['其他收入', '其他']]);
 export function fundSourceOf(label: string): string | undefined {
   const l = label.replace(/^其中:/, '');
-  return FUND_SOURCES.includes(l) ? l : SOURCE_ALIASES[l];
+  return FUND_SOURCES.includes(l) ? l : SOURCE_ALIASES.get(l);
 }
 
 export const isBudgetRowLabel = (label: string): boolean => /^(?:预算规模|资金规模|项目资金)/.test(label);
@@ -66,7 +71,7 @@ export function indicatorTermOf(label: string): 'annual' | 'longTerm' | undefine
 }
 
 export type IndicatorColumn = 'level1' | 'level2' | 'level3' | 'description' | 'target' | 'basis' | 'remark';
-const COLUMN_LABELS: Record<string, IndicatorColumn> = {
+const COLUMN_LABELS = new Map<string, IndicatorColumn>(Object.entries({
   一级指标: 'level1',
   二级指标: 'level2',
   三级指标: 'level3',
@@ -82,8 +87,8 @@ const COLUMN_LABELS: Record<string, IndicatorColumn> = {
   确定依据: 'basis',
   依据: 'basis',
   备注: 'remark',
-};
-export const indicatorColumnOf = (label: string): IndicatorColumn | undefined => COLUMN_LABELS[label];
+} satisfies Record<string, IndicatorColumn>));
+export const indicatorColumnOf = (label: string): IndicatorColumn | undefined => COLUMN_LABELS.get(label);
 export const isIndicatorHeader = (label: string): boolean => label === '一级指标';
 
 /** "单位：万元" → "万元"; undefined when the cell is not an amount-unit cell. */
@@ -103,5 +108,13 @@ export function readUnitLine(cell: string): { code: string | null; name: string 
 
 /** A spending-plan percentage: "20.00", "20%", "２０％"; null when empty, undefined when not a number. */
 export function readPercent(cell: string): string | null | undefined {
-  return readDecimal(cell.normalize('NFKC').replace(/%$/, ''));
+  return PLAIN_NUMBER.test(cell) ? cell : readDecimal(cell.normalize('NFKC').replace(/%$/, ''));
+}
+
+/** A number already in canonical form ("20.00", "0.5"): most cells are, and need no further reading. */
+const PLAIN_NUMBER = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+
+/** An amount cell: null when empty, undefined when not a number. */
+export function readAmount(cell: string): string | null | undefined {
+  return PLAIN_NUMBER.test(cell) ? cell : readDecimal(cell);
 }

@@ -13,7 +13,6 @@ import type {
   Term,
   Unit,
 } from '../../core/model/document.ts';
-import { readDecimal } from '../../core/model/decimal.ts';
 import { messages } from '../../i18n/index.ts';
 import type { Cell, Row } from './blocks.ts';
 import {
@@ -28,8 +27,10 @@ import {
   isPlanRowLabel,
   isSourcesRowLabel,
   isUseOfFundsLabel,
+  labelOf,
   normalizeLabel,
   projectFieldOf,
+  readAmount,
   readPercent,
   readUnitLine,
   type IndicatorColumn,
@@ -77,7 +78,7 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
   let previous: Indicator | null = null;
 
   const amount = (cell: Cell, field: FieldName) => {
-    const v = readDecimal(cell.text);
+    const v = readAmount(cell.text);
     if (v === undefined) fail(cell.line, field, t.notANumber(cell.text));
     return v;
   };
@@ -93,7 +94,7 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
 
   for (const row of table.rows) {
     const first = row.cells[0]!;
-    const label = normalizeLabel(first.text);
+    const label = labelOf(row);
 
     if (after === 'plan') {
       after = null;

@@ -191,6 +191,10 @@ describe('unreadable input', () => {
   it('rejects an unknown row in a table', () => {
     expect(errorOf(withLine(64, '\t项目负责人')).location).toMatchObject({ line: 64 });
   });
+  it('does not take a cell named like an object property for a label', () => {
+    expect(errorOf(withLine(64, '\tconstructor')).reason).toBe('无法识别的表格行“constructor”');
+    expect(errorOf(withLine(72, '\ttoString')).location).toMatchObject({ line: 72, field: '指标表头' });
+  });
   it('rejects an unknown indicator column', () => {
     expect(errorOf(withLine(72, '\t权重')).location).toMatchObject({ line: 72, field: '指标表头' });
   });

@@ -16,7 +16,7 @@ import {
   type Row,
 } from './blocks.ts';
 import { decodeText } from './decode.ts';
-import { amountUnitCell, normalizeLabel, projectFieldOf } from './labels.ts';
+import { amountUnitCell, labelOf, projectFieldOf } from './labels.ts';
 import { readDepartment, type DepartmentLine } from './read-department.ts';
 import { readProjectTable, type Fail, type ProjectTable } from './read-project.ts';
 
@@ -160,7 +160,7 @@ const sameUnit = (a: Unit, b: Unit) => (a.code !== null || b.code !== null ? a.c
 
 /** Rows a table has once, at its start: a second one means a table without a heading has begun. */
 function tableStartKind(row: Row): 'unit' | 'code' | null {
-  if (projectFieldOf(normalizeLabel(row.cells[0]!.text)) === 'code') return 'code';
+  if (projectFieldOf(labelOf(row)) === 'code') return 'code';
   return row.cells.some((c) => amountUnitCell(c.text) !== undefined) ? 'unit' : null;
 }
 
