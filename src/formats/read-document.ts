@@ -9,7 +9,6 @@ import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
 import { zipEntryNames } from './publication/zip.ts';
-import { readXlsx } from './xlsx/read-xlsx.ts';
 import { decodeStart, looksBinary } from './text/decode.ts';
 import { readPublishedText } from './text/read.ts';
 
@@ -61,7 +60,8 @@ const xlsxReader: DocumentReader = {
   name: 'xlsx',
   extensions: ['.xlsx'],
   recognizes: (bytes) => zipEntryNames(bytes)?.has('xl/workbook.xml') === true,
-  read: (bytes, fileName) => readXlsx(bytes, fileName),
+  // exceljs is large: loaded when a workbook is read, not by every command and request.
+  read: async (bytes, fileName) => (await import('./xlsx/read-xlsx.ts')).readXlsx(bytes, fileName),
 };
 
 /** The readers, most specific first (binary containers before text). */

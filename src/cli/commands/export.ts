@@ -8,14 +8,11 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { TargetDocument } from '../../core/model/document.ts';
-import { writeDocx } from '../../formats/docx/write-docx.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { writeExchangeJson } from '../../formats/json/exchange.ts';
 import { openDataFiles } from '../../formats/open-data/data-package.ts';
-import { writePdf } from '../../formats/pdf/write-pdf.ts';
 import { bundleFileName, zipBundle, type BundleFile } from '../../formats/publication/zip.ts';
 import { readDocumentFile } from '../../formats/read-document.ts';
-import { exportXlsx, xlsxTemplate } from '../../formats/xlsx/write-xlsx.ts';
 import { messages } from '../../i18n/index.ts';
 import { openStore, type Store } from '../../store/database.ts';
 import { DataDirBusyError, lockDataDir } from '../../store/data-dir-lock.ts';
@@ -40,6 +37,13 @@ interface ExportOptions {
 }
 
 const c = () => messages().publication.command;
+
+// The writers load large libraries (docx, pdfmake, exceljs): only the one asked for is loaded.
+const writers = {
+  docx: async () => (await import('../../formats/docx/write-docx.ts')).writeDocx,
+  pdf: async () => (await import('../../formats/pdf/write-pdf.ts')).writePdf,
+  xlsx: async () => await import('../../formats/xlsx/write-xlsx.ts'),
+};
 
 export function registerExport(program: Command): void {
   program
@@ -82,7 +86,7 @@ async function runExport(file: string | undefined, o: ExportOptions): Promise<nu
   }
   if (o.template) {
     if (o.to !== 'xlsx') return usage(c().badFormat(o.to));
-    await writeAtomically(o.output, await xlsxTemplate(o.year));
+    await writeAtomically(o.output, await (await writers.xlsx()).xlsxTemplate(o.year));
     say(c().wrote(o.output, 0));
     return 0;
   }
@@ -162,7 +166,7 @@ async function write(docs: TargetDocument[], to: Format, output: string, combine
     case 'json':
       return writeAtomically(output, utf8(writeExchangeJson(docs)));
     case 'xlsx':
-      return writeAtomically(output, await exportXlsx(docs));
+      return writeAtomically(output, await (await writers.xlsx()).exportXlsx(docs));
     case 'csv': {
       const files = openDataFiles(docs);
       if (output.toLowerCase().endsWith('.zip')) return writeAtomically(output, zipBundle(files));
@@ -172,7 +176,7 @@ async function write(docs: TargetDocument[], to: Format, output: string, combine
     }
     case 'docx':
     case 'pdf': {
-      const render = to === 'docx' ? writeDocx : writePdf;
+      const render = await writers[to]();
       if (docs.length === 1 || combined) return writeAtomically(output, await render(docs));
       // A bundle: one file per unit, as units publish them.
       const progress = startProgress(docs.length);

@@ -1,12 +1,18 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { ImportError } from '../import-error.ts';
 import { LAYOUT_VARIATIONS, generatedDocuments, seedDocuments } from '../publication/fixtures.testing.ts';
 import { readDocumentFile } from '../read-document.ts';
+import { readPublishedText } from '../text/read.ts';
 import { readDocx } from './read-docx.ts';
 import { docxOf, paragraph, table, tcHeading, wordMadeDocx } from './word-made.testing.ts';
 import { writeDocx as write } from './write-docx.ts';
+
+/** The text importer's fixtures: layouts of real published documents. */
+const TEXT_FIXTURES = resolve(import.meta.dirname, '../text/fixtures');
 
 /** Round trips do not need the contents' page numbers, which take seconds to lay out. */
 const writeDocx = (docs: readonly TargetDocument[]) => write(docs, { contentsPageNumbers: false });
@@ -23,6 +29,13 @@ describe('DOCX round trip: readDocx(writeDocx(x)) equals x', () => {
       const docs = generatedDocuments(layout);
       expect(readDocx(await writeDocx(docs), `${name}.docx`)).toEqual(docs);
       for (const doc of docs) expect(readDocx(await writeDocx([doc]), `${name}-unit.docx`)).toEqual([doc]);
+    });
+  }
+
+  for (const fixture of readdirSync(TEXT_FIXTURES).filter((f) => f.endsWith('.txt'))) {
+    it(`the published-text fixture ${fixture}`, async () => {
+      const docs = readPublishedText(readFileSync(join(TEXT_FIXTURES, fixture)), { fileName: fixture });
+      expect(readDocx(await writeDocx(docs), `${fixture}.docx`)).toEqual(docs);
     });
   }
 

@@ -127,7 +127,8 @@ export function projectFormRows(project: Project): FormRow[] {
     const chunk = b.sources.slice(i, i + 3);
     rows.push(
       row(
-        cellsAt(PAIR_EDGES.slice(0, 2 + chunk.length * 2), [
+        // The last amount reaches the right edge when the row has fewer than three sources.
+        cellsAt([...PAIR_EDGES.slice(0, 1 + chunk.length * 2), FORM_WIDTH], [
           label(f.sources),
           ...chunk.flatMap((s) => [label(s.name), amount(s.amount)]),
         ]),
@@ -142,17 +143,17 @@ export function projectFormRows(project: Project): FormRow[] {
     );
     rows.push(row(cellsAt(edges, [merged(), ...project.spendingPlan.map((c) => ({ ...value(c.percent ?? ''), compact }))])));
   }
-  const goalCell = (term: Term) =>
-    project.goals.filter((g) => g.term === term).map((g, i) => `${f.goalNumber(i + 1)}${g.text}`);
-  const goalsRow = (title: string, term: Term) => {
-    const paragraphs = goalCell(term);
-    return row(cellsAt(WIDE_EDGES, [label(title), { paragraphs: paragraphs.length > 0 ? paragraphs : [''], align: 'left', label: false }]));
-  };
-  if (project.goals.some((g) => g.term === 'longTerm')) {
-    rows.push(goalsRow(f.annualGoals, 'annual'), goalsRow(f.longTermGoals, 'longTerm'));
-  } else rows.push(goalsRow(f.goals, 'annual'));
+  // Goals and indicators print in runs of one term, in their order, labelled by term once a project
+  // has long-term ones, as the published text has them.
+  const anyLongTerm = project.goals.some((g) => g.term === 'longTerm') || project.indicators.some((i) => i.term === 'longTerm');
+  for (const run of runsByTerm(project.goals)) {
+    const title = run[0]!.term === 'longTerm' ? f.longTermGoals : anyLongTerm ? f.annualGoals : f.goals;
+    const paragraphs = run.map((g, i) => `${f.goalNumber(i + 1)}${g.text}`);
+    rows.push(row(cellsAt(WIDE_EDGES, [label(title), { paragraphs, align: 'left', label: false }])));
+  }
+  if (project.goals.length === 0) rows.push(row(cellsAt(WIDE_EDGES, [label(f.goals), value('', 'left')])));
 
-  rows.push(...indicatorRows(project.indicators));
+  rows.push(...indicatorRows(project.indicators, anyLongTerm));
   return rows;
 }
 
@@ -181,23 +182,20 @@ function indicatorColumns(withRemark: boolean, withLevel3: boolean): { columns: 
 
 /**
  * The indicator table: a header row, then one row per indicator with 一级 merged down over rows of the
- * same 一级, and 二级 over rows of the same 一级 and 二级. With long-term indicators, each term gets a
- * titled section (年度绩效指标, 长期绩效指标).
+ * same 一级, and 二级 over rows of the same 一级 and 二级. Once a project has long-term goals or
+ * indicators, each run of one term gets a titled section (年度绩效指标, 长期绩效指标).
  */
-function indicatorRows(indicators: readonly Indicator[]): FormRow[] {
+function indicatorRows(indicators: readonly Indicator[], titled: boolean): FormRow[] {
   const f = form();
   const { columns, edges } = indicatorColumns(
     indicators.some((i) => i.remark !== ''),
     indicators.some((i) => i.level3 !== ''),
   );
-  const sections: { title: string | null; rows: Indicator[] }[] = [];
-  const annual = indicators.filter((i) => i.term === 'annual');
-  const longTerm = indicators.filter((i) => i.term === 'longTerm');
-  if (longTerm.length === 0) sections.push({ title: null, rows: annual });
-  else {
-    if (annual.length > 0) sections.push({ title: f.annualIndicators, rows: annual });
-    sections.push({ title: f.longTermIndicators, rows: longTerm });
-  }
+  const runs = indicators.length === 0 ? [[]] : runsByTerm(indicators);
+  const sections = runs.map((rows) => ({
+    title: titled && rows.length > 0 ? (rows[0]!.term === 'longTerm' ? f.longTermIndicators : f.annualIndicators) : null,
+    rows,
+  }));
   const out: FormRow[] = [];
   for (const section of sections) {
     if (section.title !== null) out.push(row(cellsAt([0, FORM_WIDTH], [label(section.title)]), { header: true }));
@@ -218,6 +216,17 @@ function indicatorRows(indicators: readonly Indicator[]): FormRow[] {
     });
   }
   return out;
+}
+
+/** Consecutive items of the same term. */
+function runsByTerm<T extends { term: Term }>(items: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  for (const item of items) {
+    const last = runs[runs.length - 1];
+    if (last?.[0]!.term === item.term) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
 }
 
 /** Places rows on one grid: its columns are the union of all the rows' cell edges. */

@@ -1,8 +1,9 @@
 /**
  * The workbook's layout, shared by the writer and the reader. Four sheets, one record per row, as
  * the import templates of budget systems are: 「部门整体目标」 (one row per goal item), 「项目」 (one
- * row per project, the spending plan and fund sources as columns under a group header), 「绩效指标」
- * (one row per indicator, linked to its project by 项目编码), and 「说明」. Headers are found by their
+ * row per project, the spending plan and fund sources as columns under a group header), 「绩效目标」
+ * and 「绩效指标」 (one row per goal or indicator, linked to its project by 项目编码, each with its
+ * 年度/长期, so their order across terms is kept), and 「说明」. Headers are found by their
  * titles in any language jixiao speaks, so columns may be moved.
  */
 import { messagesFor, type Locale } from '../../i18n/index.ts';
@@ -32,7 +33,9 @@ export const PROJECT_COLUMNS_BEFORE_SOURCES: readonly ProjectColumn[] = [
   'other',
 ];
 export const PROJECT_COLUMNS_AFTER_SOURCES: readonly ProjectColumn[] = ['useOfFunds'];
-export const PROJECT_COLUMNS_AFTER_PLAN: readonly ProjectColumn[] = ['annualGoals', 'longTermGoals'];
+
+export type GoalColumn = keyof Xlsx['goals'];
+export const GOAL_COLUMNS: readonly GoalColumn[] = ['projectCode', 'projectName', 'index', 'term', 'text'];
 
 export type IndicatorColumn = keyof Xlsx['indicators'];
 export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
@@ -70,7 +73,7 @@ export const sheetNames = (key: SheetKey): string[] => LOCALES.map((l) => messag
 
 /** Rows of the 项目 sheet that are headers: a group title in row 1, the group's items in row 2. */
 export const PROJECT_HEADER_ROWS = 2;
-export const FIRST_DATA_ROW = { department: 2, projects: PROJECT_HEADER_ROWS + 1, indicators: 2 } as const;
+export const FIRST_DATA_ROW = { department: 2, projects: PROJECT_HEADER_ROWS + 1, goals: 2, indicators: 2 } as const;
 
 /** Rows given drop-down lists in the template and below the data of an export. */
 export const VALIDATED_ROWS = 500;

@@ -9,7 +9,6 @@ import type {
   AmountUnit,
   DecimalText,
   DepartmentGoals,
-  Goal,
   Indicator,
   NumberedItem,
   Project,
@@ -19,7 +18,6 @@ import type {
 } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
 import { ImportError } from '../import-error.ts';
-import { readGoalTexts } from '../text/numbering.ts';
 import { cellDecimal, cellText } from './cells.ts';
 import {
   FIRST_DATA_ROW,
@@ -27,6 +25,7 @@ import {
   keyOfTitle,
   sheetNames,
   type DepartmentColumn,
+  type GoalColumn,
   type IndicatorColumn,
   type Part,
   type ProjectColumn,
@@ -78,9 +77,11 @@ class WorkbookReader {
   read(): TargetDocument[] {
     const department = this.sheet('department', false);
     const projects = this.sheet('projects', true)!;
+    const goals = this.sheet('goals', true)!;
     const indicators = this.sheet('indicators', true)!;
     if (department !== undefined) this.readDepartment(department);
     this.readProjects(projects);
+    this.readGoals(goals);
     this.readIndicators(indicators);
     const docs = [...this.docs.values()].filter((d) => d.department !== null || d.projects.length > 0);
     if (docs.length === 0) throw new ImportError({ file: this.file }, messages().publication.errors.notATargetDocument);
@@ -214,10 +215,6 @@ class WorkbookReader {
       if (unitText !== '' && unitText !== '万元' && unitText !== '元') this.fail(sheet, cellOf('amountUnit'), t.amountUnit, e.badAmountUnit(unitText));
       const attribute = get('attribute');
       if (attribute !== '' && attribute !== '新增' && attribute !== '延续') this.fail(sheet, cellOf('attribute'), t.attribute, e.badAttribute(attribute));
-      const goals = (key: 'annualGoals' | 'longTermGoals', term: Term): Goal[] => {
-        const text = get(key);
-        return text === '' ? [] : readGoalTexts(text.split('\n')).map((g) => ({ term, text: g }));
-      };
       const ownUnit = plain.has('projectUnitName') || plain.has('projectUnitCode');
       const project: Project = {
         code: get('code'),
@@ -232,7 +229,7 @@ class WorkbookReader {
         },
         useOfFunds: get('useOfFunds'),
         spendingPlan: [],
-        goals: [...goals('annualGoals', 'annual'), ...goals('longTermGoals', 'longTerm')],
+        goals: [],
         indicators: [],
         department: get('department') === '' ? null : get('department'),
         attribute: attribute === '' ? null : (attribute as '新增' | '延续'),
@@ -253,24 +250,46 @@ class WorkbookReader {
     }
   }
 
+  /** The project a goal or indicator row names, and its term. */
+  private projectAndTerm(
+    sheet: ExcelJS.Worksheet,
+    row: ExcelJS.Row,
+    cols: ReadonlyMap<string, number>,
+    titles: { projectCode: string; term: string },
+  ): { project: Project; term: Term } {
+    const e = messages().publication.errors;
+    const terms = messages().publication.xlsx.terms;
+    const get = (key: string) => (cols.has(key) ? cellText(row.getCell(cols.get(key)!)) : '');
+    const key = projectKey(get('projectCode'), get('projectName'));
+    const project = this.projects.get(key);
+    if (project === undefined) this.fail(sheet, row.getCell(cols.get('projectCode')!), titles.projectCode, e.unknownProject(key));
+    const text = get('term');
+    const term: Term | undefined =
+      text === '' || text === terms.annual || text === 'annual' ? 'annual' : text === terms.longTerm || text === 'longTerm' ? 'longTerm' : undefined;
+    if (term === undefined) this.fail(sheet, row.getCell(cols.get('term')!), titles.term, e.badTerm(text));
+    return { project, term };
+  }
+
+  private readGoals(sheet: ExcelJS.Worksheet): void {
+    const t = messages().publication.xlsx.goals;
+    const cols = this.columns<GoalColumn>(sheet, 1, (x) => x.goals, ['projectCode', 'text'], t);
+    for (const row of this.dataRows(sheet, FIRST_DATA_ROW.goals)) {
+      const { project, term } = this.projectAndTerm(sheet, row, cols, t);
+      // A number typed before the goal ("1、") is numbering, not text: the form numbers goals itself.
+      const text = cellText(row.getCell(cols.get('text')!)).replace(/^\d{1,2}[、.．](?!\d)\s*/, '');
+      project.goals.push({ term, text });
+    }
+  }
+
   private readIndicators(sheet: ExcelJS.Worksheet): void {
     const t = messages().publication.xlsx.indicators;
-    const e = messages().publication.errors;
     const cols = this.columns<IndicatorColumn>(sheet, 1, (x) => x.indicators, ['projectCode', 'level1', 'level2', 'target'], t);
-    const terms = messages().publication.xlsx.terms;
     for (const row of this.dataRows(sheet, FIRST_DATA_ROW.indicators)) {
       const get = (key: IndicatorColumn) => {
         const col = cols.get(key);
         return col === undefined ? '' : cellText(row.getCell(col));
       };
-      const codeCell = row.getCell(cols.get('projectCode')!);
-      const key = projectKey(get('projectCode'), get('projectName'));
-      const project = this.projects.get(key);
-      if (project === undefined) this.fail(sheet, codeCell, t.projectCode, e.unknownProject(key));
-      const termText = get('term');
-      const term: Term | undefined =
-        termText === '' || termText === terms.annual || termText === 'annual' ? 'annual' : termText === terms.longTerm || termText === 'longTerm' ? 'longTerm' : undefined;
-      if (term === undefined) this.fail(sheet, row.getCell(cols.get('term')!), t.term, e.badTerm(termText));
+      const { project, term } = this.projectAndTerm(sheet, row, cols, t);
       const previous = [...project.indicators].reverse().find((i) => i.term === term);
       const indicator: Indicator = {
         term,

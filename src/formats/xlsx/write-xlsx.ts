@@ -11,8 +11,8 @@ import { writeAmount } from './cells.ts';
 import {
   DEPARTMENT_COLUMNS,
   FIRST_DATA_ROW,
+  GOAL_COLUMNS,
   INDICATOR_COLUMNS,
-  PROJECT_COLUMNS_AFTER_PLAN,
   PROJECT_COLUMNS_AFTER_SOURCES,
   PROJECT_COLUMNS_BEFORE_SOURCES,
   PROJECT_HEADER_ROWS,
@@ -42,6 +42,7 @@ async function workbook(docs: readonly TargetDocument[], year: number | null): P
   const lists = listFormulas(year);
   departmentSheet(wb, docs, lists);
   projectSheet(wb, docs, lists);
+  goalSheet(wb, docs, lists);
   indicatorSheet(wb, docs, lists);
   listsSheet(wb, year);
   // Opens on the instructions (template) or on the projects (export).
@@ -205,7 +206,6 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
     ...sources.map((item, index) => ({ group: 'sources' as const, item, index })),
     ...PROJECT_COLUMNS_AFTER_SOURCES.map((key) => ({ key })),
     ...checkpoints.map((item, index) => ({ group: 'spendingPlan' as const, item, index })),
-    ...PROJECT_COLUMNS_AFTER_PLAN.map((key) => ({ key })),
   ];
   columns.forEach((col, i) => {
     const c = i + 1;
@@ -217,7 +217,7 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
     } else {
       sheet.getCell(2, c).value = col.item;
     }
-    const wide = 'key' in col && (col.key === 'useOfFunds' || col.key === 'annualGoals' || col.key === 'longTermGoals');
+    const wide = 'key' in col && col.key === 'useOfFunds';
     sheet.getColumn(c).width = wide ? 50 : 'key' in col && (col.key === 'name' || col.key === 'unitName') ? 26 : 12;
   });
   for (const group of ['sources', 'spendingPlan'] as const) {
@@ -256,11 +256,6 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
 }
 
 function writeProjectCell(cell: ExcelJS.Cell, key: ProjectColumn, doc: TargetDocument, project: Project): void {
-  const goals = (term: 'annual' | 'longTerm') =>
-    project.goals
-      .filter((g) => g.term === term)
-      .map((g, i) => `${messages().publication.form.goalNumber(i + 1)}${g.text}`)
-      .join('\n');
   const b = project.budget;
   switch (key) {
     case 'unitCode':
@@ -297,30 +292,51 @@ function writeProjectCell(cell: ExcelJS.Cell, key: ProjectColumn, doc: TargetDoc
     case 'other':
       writeAmount(cell, b[key]);
       return;
-    case 'annualGoals':
-      cell.value = goals('annual');
-      return;
-    case 'longTermGoals':
-      cell.value = goals('longTerm');
-      return;
   }
 }
 
-function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
-  const t = x().indicators;
-  const sheet = wb.addWorksheet(x().sheets.indicators, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
-  INDICATOR_COLUMNS.forEach((key, i) => {
+/** A sheet of rows per project item (goals, indicators): header, widths, frozen header, term list. */
+function listSheet<K extends string>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  keys: readonly K[],
+  titles: Record<K, string>,
+  widths: Partial<Record<K, number>>,
+  rows: Record<K, string | number>[],
+): ExcelJS.Worksheet {
+  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
+  keys.forEach((key, i) => {
     styleHeader(sheet.getCell(1, i + 1));
-    sheet.getCell(1, i + 1).value = t[key];
-    sheet.getColumn(i + 1).width = key === 'description' ? 40 : key === 'projectName' ? 26 : key === 'index' || key === 'term' ? 8 : 16;
+    sheet.getCell(1, i + 1).value = titles[key];
+    sheet.getColumn(i + 1).width = widths[key] ?? 16;
   });
   sheet.getColumn(1).numFmt = '@';
-  let row = FIRST_DATA_ROW.indicators;
-  for (const project of docs.flatMap((d) => d.projects)) {
-    project.indicators.forEach((indicator, i) => {
-      const values: Record<(typeof INDICATOR_COLUMNS)[number], string | number> = {
-        projectCode: project.code,
-        projectName: project.name,
+  rows.forEach((values, r) =>
+    keys.forEach((key, c) => {
+      const cell = sheet.getCell(r + 2, c + 1);
+      cell.value = values[key];
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    }),
+  );
+  return sheet;
+}
+
+function goalSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+  const rows = docs
+    .flatMap((d) => d.projects)
+    .flatMap((p) => p.goals.map((g, i) => ({ projectCode: p.code, projectName: p.name, index: i + 1, term: x().terms[g.term], text: g.text })));
+  const sheet = listSheet(wb, x().sheets.goals, GOAL_COLUMNS, x().goals, { projectName: 26, index: 8, term: 10, text: 80 }, rows);
+  const last = FIRST_DATA_ROW.goals + rows.length + VALIDATED_ROWS;
+  validate(sheet, GOAL_COLUMNS.indexOf('term') + 1, FIRST_DATA_ROW.goals, last, () => lists.term);
+}
+
+function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+  const rows = docs
+    .flatMap((d) => d.projects)
+    .flatMap((p) =>
+      p.indicators.map((indicator, i) => ({
+        projectCode: p.code,
+        projectName: p.name,
         index: i + 1,
         term: x().terms[indicator.term],
         level1: indicator.level1,
@@ -330,17 +346,11 @@ function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], l
         target: indicator.target,
         basis: indicator.basis,
         remark: indicator.remark,
-      };
-      INDICATOR_COLUMNS.forEach((key, c) => {
-        const cell = sheet.getCell(row, c + 1);
-        cell.value = values[key];
-        cell.alignment = { wrapText: true, vertical: 'top' };
-      });
-      row++;
-    });
-  }
+      })),
+    );
+  const sheet = listSheet(wb, x().sheets.indicators, INDICATOR_COLUMNS, x().indicators, { description: 40, projectName: 26, index: 8, term: 8 }, rows);
   const col = (key: (typeof INDICATOR_COLUMNS)[number]) => INDICATOR_COLUMNS.indexOf(key) + 1;
-  const last = row + VALIDATED_ROWS;
+  const last = FIRST_DATA_ROW.indicators + rows.length + VALIDATED_ROWS;
   const level1Letter = sheet.getColumn(col('level1')).letter;
   validate(sheet, col('term'), FIRST_DATA_ROW.indicators, last, () => lists.term);
   validate(sheet, col('level1'), FIRST_DATA_ROW.indicators, last, () => lists.level1);

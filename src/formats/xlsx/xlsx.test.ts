@@ -1,11 +1,17 @@
 import ExcelJS from 'exceljs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { ImportError } from '../import-error.ts';
 import { LAYOUT_VARIATIONS, generatedDocuments, seedDocuments } from '../publication/fixtures.testing.ts';
 import { readDocumentFile } from '../read-document.ts';
+import { readPublishedText } from '../text/read.ts';
 import { readXlsx } from './read-xlsx.ts';
 import { exportXlsx, xlsxTemplate } from './write-xlsx.ts';
+
+/** The text importer's fixtures: layouts of real published documents. */
+const TEXT_FIXTURES = resolve(import.meta.dirname, '../text/fixtures');
 
 async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -34,6 +40,13 @@ describe('XLSX round trip: readXlsx(exportXlsx(x)) equals x', () => {
     it(`generated documents, ${name}: two units in one workbook`, async () => {
       const docs = generatedDocuments(layout);
       expect(await readXlsx(await exportXlsx(docs), `${name}.xlsx`)).toEqual(docs);
+    });
+  }
+
+  for (const fixture of readdirSync(TEXT_FIXTURES).filter((f) => f.endsWith('.txt'))) {
+    it(`the published-text fixture ${fixture}`, async () => {
+      const docs = readPublishedText(readFileSync(join(TEXT_FIXTURES, fixture)), { fileName: fixture });
+      expect(await readXlsx(await exportXlsx(docs), `${fixture}.xlsx`)).toEqual(docs);
     });
   }
 
@@ -76,7 +89,7 @@ describe('the template', () => {
   it('has the sheets, the instructions and drop-down lists for 一级, 二级 (by 一级), 年度/长期 and 项目属性', async () => {
     const bytes = await xlsxTemplate(2021);
     const wb = await workbookOf(bytes);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['说明', '部门整体目标', '项目', '绩效指标', '选项']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['说明', '部门整体目标', '项目', '绩效目标', '绩效指标', '选项']);
     expect(wb.getWorksheet('选项')!.state).toBe('hidden');
     expect(String(wb.getWorksheet('说明')!.getCell('A1').value)).toContain('模板');
     // The 2021 form: 成本指标 is a 一级, named for its 二级 list.
@@ -111,7 +124,9 @@ describe('the template', () => {
     row.getCell(plan('6月底')).value = 50;
     row.getCell(plan('10月底')).value = '75.00';
     row.getCell(plan('12月底')).value = 100;
-    row.getCell(header('年度绩效目标')).value = '1、组织法律援助\n2、困难群众得到受益';
+    const g = wb.getWorksheet('绩效目标')!;
+    g.addRow(['315-0105-JBN-2D9U', '法律援助', 1, '年度', '1、组织法律援助']);
+    g.addRow(['315-0105-JBN-2D9U', '法律援助', 2, '', '困难群众得到受益']);
     const i = wb.getWorksheet('绩效指标')!;
     i.addRow(['315-0105-JBN-2D9U', '法律援助', 1, '年度', '产出指标', '数量指标', '', '结案率', '≥95%', '计划标准']);
     i.addRow(['315-0105-JBN-2D9U', '法律援助', 2, '', '', '', '', '受益人数', 100, '计划标准', '按季度统计']);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Project } from '../../core/model/document.ts';
+import { generatedDocuments, seedDocuments } from './fixtures.testing.ts';
+import { FORM_WIDTH, projectFormRows, toFormTable } from './project-form.ts';
+
+const texts = (rows: ReturnType<typeof projectFormRows>) => rows.map((r) => r.cells.map((c) => (c.merge === 'continue' ? '↑' : c.paragraphs.join('\n'))));
+
+describe('the 项目绩效目标表 as rows and cells', () => {
+  it('the seed\'s first project, row by row as the official form has it', () => {
+    const project = seedDocuments()[0]!.projects[0]!;
+    const rows = projectFormRows(project);
+    expect(texts(rows)).toEqual([
+      ['315002怀来县司法局', '单位：万元'],
+      ['项目编码', '315-0105-JBN-2D9U', '项目名称', '法律援助'],
+      ['预算规模及资金用途', '预算数', '5.00', '其中：财政资金', '5.00', '其他资金', ''],
+      ['↑', project.useOfFunds],
+      ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'],
+      ['↑', '20.00', '50.00', '75.00', '100.00'],
+      ['绩效目标', project.goals.map((g, i) => `${i + 1}、${g.text}`).join('\n')],
+      ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+      ['产出指标', '数量指标', '', '办理法律援助案件结案率', '≥95', '结案率'],
+      ['↑', '↑', '', '群众收益率', '100', '受益率'],
+      ['效果指标', '社会效益指标', '', '案件结案率提高，减少不安定因素，社会稳定', '≥95', '结案率'],
+      ['↑', '↑', '', '为人民办实事，为贫困百姓解决实际问题，减轻经济压力', '≥10', '受益率'],
+      ['满意度指标', '服务对象满意度指标', '', '服务对象满意率', '≥90', '满意率'],
+      ['↑', '↑', '', '服务对象满意率', '', '满意率'],
+    ]);
+    expect(rows[0]!.frameless).toBe(true);
+    expect(rows.filter((r) => r.header)).toHaveLength(1);
+    // A merged cell starts where its value first appears.
+    expect(rows[8]!.cells[0]!.merge).toBe('restart');
+  });
+
+  it('optional rows, fund sources, long-term goals and indicators in titled sections, a 备注 column', () => {
+    const project: Project = generatedDocuments({ longTerm: true, fundSources: true, optionalFields: true, remarks: true })[0]!.projects.find(
+      (p) => p.indicators.some((i) => i.remark !== ''),
+    )!;
+    const rows = texts(projectFormRows(project));
+    expect(rows[2]).toEqual(['主管部门', project.department, '项目属性', project.attribute, '项目起止时间', project.period]);
+    expect(rows.find((r) => r[0] === '资金来源')).toEqual(['资金来源', ...project.budget.sources.flatMap((s) => [s.name, s.amount ?? ''])]);
+    expect(rows.filter((r) => r[0] === '年度目标' || r[0] === '长期目标').map((r) => r[0])).toEqual(['年度目标', '长期目标']);
+    expect(rows.filter((r) => r.length === 1).map((r) => r[0])).toEqual(['年度绩效指标', '长期绩效指标']);
+    expect(rows.filter((r) => r[0] === '一级指标')).toEqual([
+      ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', '备注'],
+      ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', '备注'],
+    ]);
+  });
+
+  it('places every row on one grid whose columns add up to the table width', () => {
+    for (const project of generatedDocuments({ checkpoints: 'monthly', fundSources: true, remarks: true, level3: true }).flatMap((d) => d.projects)) {
+      const table = toFormTable(projectFormRows(project));
+      expect(table.columns.reduce((a, b) => a + b, 0)).toBe(FORM_WIDTH);
+      for (const row of table.rows) {
+        expect(row.cells.reduce((n, c) => n + c.span, 0)).toBe(table.columns.length);
+        row.cells.forEach((c, i) => expect(c.column).toBe(i === 0 ? 0 : row.cells[i - 1]!.column + row.cells[i - 1]!.span));
+      }
+    }
+  });
+});
