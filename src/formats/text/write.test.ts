@@ -60,6 +60,15 @@ describe('writePublishedText', () => {
     expect(roundTrip(docs, options)).toEqual(docs);
   });
 
+  it('round-trips with full-width numbers and half-width label punctuation', () => {
+    const docs = generateDocuments({ seed: 12, units: 2, layout: { otherFunds: true, fundSources: true, checkpoints: 'monthly' } });
+    const text = writePublishedText(docs, { fullWidth: true });
+    expect(text).toContain('\t其中:财政资金\n');
+    expect(text).toMatch(/\t[０-９]+．[０-９]{2}\n/);
+    expect(text).toContain('\t１２月\n');
+    expect(roundTrip(docs, { fullWidth: true })).toEqual(docs);
+  });
+
   it('writes several units into one file that reads back as several documents', () => {
     const docs = [...seed, ...generateDocuments({ seed: 5, units: 2, layout: { department: false } })];
     expect(roundTrip(docs)).toEqual(docs);

@@ -11,7 +11,16 @@ export interface WriteTextOptions {
   omitEmptyOtherFunds?: boolean;
   /** Leave out the 三级指标 column when no row uses it. Default: always print it, as the seed does. */
   omitEmptyLevel3?: boolean;
+  /**
+   * Write numbers as some Chinese templates do: full-width digits in amounts, percentages,
+   * checkpoints and the unit code ("５.００", "３月底"), half-width punctuation in labels
+   * ("其中:财政资金", "资金支出计划(%)").
+   */
+  fullWidth?: boolean;
 }
+
+const FULL_WIDTH_DIGITS = /[0-9.%]/g;
+const toFullWidth = (s: string) => s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 export function writePublishedText(docs: readonly TargetDocument[], options: WriteTextOptions = {}): string {
   const out: string[] = [];
@@ -60,8 +69,10 @@ function row(out: string[], cells: readonly string[]): void {
 }
 
 function writeProject(p: Project, n: number, out: string[], options: WriteTextOptions): void {
+  const fw = options.fullWidth === true;
+  const num = (s: string | null) => (s === null ? '' : fw ? toFullWidth(s) : s);
   out.push(toc(`${n}、${p.name}绩效目标表`, 'C'));
-  row(out, [`${p.unit.code ?? ''}${p.unit.name}`, `单位：${p.amountUnit}`]);
+  row(out, [`${num(p.unit.code)}${p.unit.name}`, `单位${fw ? ':' : '：'}${p.amountUnit}`]);
   row(out, ['项目编码', p.code, '项目名称', p.name]);
   const extra: string[] = [];
   if (p.department !== null) extra.push('主管部门', p.department);
@@ -70,15 +81,15 @@ function writeProject(p: Project, n: number, out: string[], options: WriteTextOp
   if (extra.length > 0) row(out, extra);
 
   const b = p.budget;
-  const budget = ['预算规模及资金用途', '预算数', b.total ?? '', '其中：财政资金', b.fiscal ?? ''];
-  if (b.other !== null || !options.omitEmptyOtherFunds) budget.push('其他资金', b.other ?? '');
+  const budget = ['预算规模及资金用途', '预算数', num(b.total), fw ? '其中:财政资金' : '其中：财政资金', num(b.fiscal)];
+  if (b.other !== null || !options.omitEmptyOtherFunds) budget.push('其他资金', num(b.other));
   row(out, budget);
   row(out, ['', p.useOfFunds]);
-  if (b.sources.length > 0) row(out, ['资金来源', ...b.sources.flatMap((s) => [s.name, s.amount ?? ''])]);
+  if (b.sources.length > 0) row(out, ['资金来源', ...b.sources.flatMap((s) => [s.name, num(s.amount)])]);
 
   if (p.spendingPlan.length > 0) {
-    row(out, ['资金支出计划（%）', ...p.spendingPlan.map((c) => c.checkpoint)]);
-    row(out, ['', ...p.spendingPlan.map((c) => c.percent ?? '')]);
+    row(out, [fw ? '资金支出计划(%)' : '资金支出计划（%）', ...p.spendingPlan.map((c) => num(c.checkpoint))]);
+    row(out, ['', ...p.spendingPlan.map((c) => num(c.percent))]);
   }
 
   const anyLongTerm = p.goals.some((g) => g.term === 'longTerm') || p.indicators.some((i) => i.term === 'longTerm');
