@@ -78,7 +78,6 @@ export const publication: Messages['publication'] = {
       '5. "Indicators": one indicator per row, linked to its project by the project code; pick level 1, level 2 and annual/long-term from the lists. An empty level 1 or level 2 means the same as the row above.',
       '6. The whole file is checked on import: any wrong cell is reported with its sheet and cell, and nothing is imported.',
     ],
-    templateUnitName: '(unit name)',
   },
   openData: {
     title: (year) => `Budget performance targets, open data (${year})`,
@@ -129,7 +128,6 @@ export const publication: Messages['publication'] = {
     notDocx: 'not a Word document (.docx): not a ZIP package, or word/document.xml is missing',
     notXlsx: 'not an Excel workbook (.xlsx)',
     notATargetDocument: 'no performance targets in the file (no 部门整体绩效目标 and no project target table)',
-    tableWithoutTitle: 'a table without a "…绩效目标表" heading before it: it is not clear which project it belongs to',
     missingSheet: (name) => `sheet "${name}" is missing`,
     missingColumn: (name) => `column "${name}" is missing`,
     notANumber: (text) => `"${text}" is not a number`,
@@ -142,7 +140,6 @@ export const publication: Messages['publication'] = {
     unknownProject: (code) => `project "${code}" is not in the Projects sheet`,
     duplicateProject: (code) => `project "${code}" appears more than once`,
     missingProjectCode: 'the project code is missing',
-    unitMismatch: 'unit code, unit name and budget year must agree within one document (fill in units separately)',
   },
   command: {
     description: 'export budget performance targets as Word, PDF, Excel, JSON or CSV (open data package)',

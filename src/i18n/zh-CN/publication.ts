@@ -119,7 +119,6 @@ export const publication = {
       '5. 「绩效指标」：每个指标一行，用“项目编码”对应到项目；一级、二级指标与“年度/长期”从下拉列表选择。一级、二级留空表示与上一行相同。',
       '6. 导入时整份文件一起检查：任何一格有误，都会指出工作表和单元格，并且不导入任何内容。',
     ],
-    templateUnitName: '（单位名称）',
   },
   /** 开放数据（CSV 与数据包）。 */
   openData: {
@@ -172,7 +171,6 @@ export const publication = {
     notDocx: '不是 Word 文档（.docx）：文件不是 ZIP 包，或缺少 word/document.xml',
     notXlsx: '不是 Excel 工作簿（.xlsx）',
     notATargetDocument: '文件中没有预算绩效目标（找不到“部门整体绩效目标”或项目绩效目标表）',
-    tableWithoutTitle: '表格之前缺少“……绩效目标表”标题，无法确定它属于哪个项目',
     missingSheet: (name: string) => `缺少工作表「${name}」`,
     missingColumn: (name: string) => `缺少列「${name}」`,
     notANumber: (text: string) => `“${text}”不是数字`,
@@ -185,7 +183,6 @@ export const publication = {
     unknownProject: (code: string) => `项目编码“${code}”在「项目」表中不存在`,
     duplicateProject: (code: string) => `项目编码“${code}”重复`,
     missingProjectCode: '缺少项目编码',
-    unitMismatch: '同一份文件中的单位编码、单位名称、预算年度应当一致（多个单位请分开填写）',
   },
   /** `jixiao export` 命令。 */
   command: {
