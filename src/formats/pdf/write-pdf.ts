@@ -38,7 +38,7 @@ export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Ar
   const combined = docs.length > 1;
   const content: Content[] = [];
   const contents: Content = {
-    toc: { title: { text: form().contents, style: 'contentsTitle' }, numberStyle: { fontSize: SIZE.tableTitle } },
+    toc: { title: { text: form().contents, style: 'contentsTitle' }, textStyle: { fontSize: SIZE.tableTitle }, numberStyle: { fontSize: SIZE.tableTitle } },
   };
   if (combined) content.push(contents);
   docs.forEach((doc, i) => {
