@@ -5,6 +5,8 @@ import { generatedDocuments, LAYOUT_VARIATIONS, seedDocuments } from '../publica
 import { compareImages, docxToPdf, pdfInfo, pdfPages, pdfText, referenceImage } from '../publication/render.testing.ts';
 import { writeDocx } from './write-docx.ts';
 
+const REFERENCE = resolve(import.meta.dirname, 'reference');
+const FONTCONFIG = resolve(REFERENCE, 'fonts.conf');
 const partOf = (docx: Uint8Array, name: string) => strFromU8(unzipSync(docx)[name]!);
 const count = (s: string, needle: string) => s.split(needle).length - 1;
 
@@ -18,6 +20,12 @@ describe('writeDocx: the published layout as Word markup', () => {
     const styles = partOf(docx, 'word/styles.xml');
     for (const font of ['仿宋', '宋体', '黑体']) expect(styles).toContain(`w:eastAsia="${font}"`);
     expect(styles).toContain('w:ascii="Times New Roman"');
+    // The font table names the fonts as Word does, so a machine without them substitutes a Chinese face.
+    const table = partOf(docx, 'word/fontTable.xml');
+    for (const [font, alt] of [['仿宋', 'FangSong'], ['宋体', 'SimSun'], ['黑体', 'SimHei']]) {
+      expect(table).toContain(`<w:font w:name="${font}"><w:altName w:val="${alt}"/>`);
+    }
+    expect(table.match(/<w:charset w:val="86"\/>/g)).toHaveLength(3);
   });
 
   it('a table of contents field over the headings, with page numbers worked out', async () => {
@@ -27,7 +35,7 @@ describe('writeDocx: the published layout as Word markup', () => {
     expect(count(xml, 'w:val="Heading1"')).toBe(2);
     expect(count(xml, 'w:val="Heading2"')).toBe(3 + 6);
     // LibreOffice shows the cached contents: every project heading with the page it starts on.
-    const text = pdfText(docxToPdf(docx));
+    const text = pdfText(docxToPdf(docx, FONTCONFIG));
     const contents = text.slice(0, text.indexOf('第一部分', text.indexOf('工作保障措施')));
     expect(contents).toMatch(/1、法律援助绩效目标表[.…\s]*\d+/);
     expect(contents).toMatch(/6、社区矫正绩效目标表[.…\s]*10/);
@@ -53,7 +61,6 @@ describe('writeDocx: the published layout as Word markup', () => {
   });
 });
 
-const REFERENCE = resolve(import.meta.dirname, 'reference');
 
 /**
  * Pages as LibreOffice prints them, compared loosely with reviewed renders kept in ./reference
@@ -67,7 +74,7 @@ describe('writeDocx: printed pages look as reviewed', () => {
   ];
   for (const c of cases) {
     it(c.name, async () => {
-      const pdf = docxToPdf(await writeDocx(c.docs()));
+      const pdf = docxToPdf(await writeDocx(c.docs()), FONTCONFIG);
       expect(pdfInfo(pdf).pageSize).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
       const [fresh] = pdfPages(pdf, 40, c.page, c.page);
       const difference = compareImages(referenceImage(REFERENCE, c.name, fresh!), fresh!);

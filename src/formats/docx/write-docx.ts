@@ -26,6 +26,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
@@ -84,7 +85,32 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
+}
+
+/**
+ * The font table Word itself writes for these fonts: their English names (SimSun, FangSong, SimHei)
+ * and their GB2312 character set and PANOSE class, by which Word, WPS and LibreOffice substitute a
+ * similar Chinese font where one is missing. (docx writes an empty table.)
+ */
+function withFontTable(docx: Uint8Array): Uint8Array {
+  const fonts = [
+    [CJK_FONTS.song, 'SimSun', '02010600030101010101', 'auto', 'variable'],
+    [CJK_FONTS.fangsong, 'FangSong', '02010609060101010101', 'modern', 'fixed'],
+    [CJK_FONTS.hei, 'SimHei', '02010609060101010101', 'modern', 'fixed'],
+  ]
+    .map(
+      ([name, alt, panose, family, pitch]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:panose1 w:val="${panose}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`,
+    )
+    .join('');
+  const latin =
+    '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>';
+  const files = unzipSync(docx);
+  files['word/fontTable.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}${latin}</w:fonts>`,
+  );
+  return zipSync(files, { level: 6 });
 }
 
 let estimator: ReturnType<typeof estimatePageNumbersWith> | undefined;
