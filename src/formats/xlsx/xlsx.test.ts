@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../../core/model/document.ts';
+import { setLocale } from '../../i18n/index.ts';
 import { ImportError } from '../import-error.ts';
 import { LAYOUT_VARIATIONS, generatedDocuments, seedDocuments } from '../publication/fixtures.testing.ts';
 import { readDocumentFile } from '../read-document.ts';
@@ -49,6 +50,19 @@ describe('XLSX round trip: readXlsx(exportXlsx(x)) equals x', () => {
       expect(await readXlsx(await exportXlsx(docs), `${fixture}.xlsx`)).toEqual(docs);
     });
   }
+
+  it('a workbook written in English reads back in Chinese (headers are found in either language)', async () => {
+    const docs = generatedDocuments(LAYOUT_VARIATIONS.everything!);
+    setLocale('en');
+    let bytes: Uint8Array;
+    try {
+      bytes = await exportXlsx(docs);
+    } finally {
+      setLocale('zh-CN');
+    }
+    expect((await workbookOf(bytes)).worksheets.map((w) => w.name)).toContain('Indicators');
+    expect(await readXlsx(bytes, 'en.xlsx')).toEqual(docs);
+  });
 
   it('amounts stay exact decimals, as written: 0.10 + 0.20, cents, large sums, "5" and "5.00"', async () => {
     const [doc] = generatedDocuments({ fundSources: true });
