@@ -15,11 +15,16 @@ import type { Store } from '../store/database.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { ReadCache } from './read-cache.ts';
+import { actualsRoutes } from './routes/actuals.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, loadSession } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { evaluationRoutes } from './routes/evaluation.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import.ts';
 import { listRoutes } from './routes/lists.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { DEFAULT_WEB_ROOT, serveWeb } from './web.ts';
 
@@ -98,6 +103,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await importRoutes(app, ctx);
   await listRoutes(app, ctx);
   await adminRoutes(app, ctx);
+  await actualsRoutes(app, ctx);
+  await monitoringRoutes(app, ctx);
+  await evaluationRoutes(app, ctx);
+  await settingsRoutes(app, ctx);
+  await dashboardRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

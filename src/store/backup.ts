@@ -36,6 +36,15 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'indicators', key: ['id'], identity: true },
   { name: 'comments', key: ['id'], identity: true },
   { name: 'audit_log', key: ['id'], identity: true, json: ['before', 'after'] },
+  { name: 'actual_spending', key: ['id'], identity: true },
+  { name: 'actual_values', key: ['id'], identity: true },
+  { name: 'monitoring_notes', key: ['id'], identity: true },
+  { name: 'evaluation_notes', key: ['id'], identity: true },
+  { name: 'document_actuals_state', key: ['document_id'], identity: false, json: ['evaluation_snapshot'] },
+  { name: 'bureau_settings', key: ['bureau_id'], identity: false, json: ['monitoring', 'evaluation'] },
+  { name: 'project_monitoring', key: ['project_id', 'valid_from'], identity: false },
+  { name: 'project_evaluation', key: ['project_id'], identity: false },
+  { name: 'document_rule_counts', key: ['document_id', 'rule_id', 'severity'], identity: false },
 ];
 
 const PAGE = 5000;

@@ -33,11 +33,15 @@ export type StoreLocation = { dataDir: string } | { databaseUrl: string };
 
 const INT8 = 20;
 const NUMERIC = 1700;
-/** bigint ids and counts as numbers (exact below 2^53); NUMERIC stays decimal text. */
+const DATE = 1082;
+/**
+ * bigint ids and counts as numbers (exact below 2^53); NUMERIC stays decimal text; DATE stays ISO
+ * text "2020-06-30" (a budget day, not an instant: a `Date` would shift with the time zone).
+ */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === INT8) return (value: string) => Number(value);
-    if (oid === NUMERIC) return (value: string) => value;
+    if (oid === NUMERIC || oid === DATE) return (value: string) => value;
     return pg.types.getTypeParser(oid, format);
   }) as typeof pg.types.getTypeParser,
 };

@@ -8,6 +8,7 @@ import { exactSum } from './amounts.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { reviewDocument } from '../core/review/engine.ts';
 import type { Finding } from '../core/review/finding.ts';
+import { storeRuleCounts } from './rule-counts.ts';
 import type { Database } from './schema.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
@@ -73,5 +74,6 @@ export async function storeReviewCounts(
       .where('id', 'in', ids)
       .execute();
   }
+  await storeRuleCounts(trx, documentId, findings);
   return findings;
 }

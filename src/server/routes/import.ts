@@ -22,7 +22,7 @@ import { ErrorBody, Finding, Nullable, Status, TargetDocument } from '../schemas
 /** Largest upload accepted (a county's whole year as text is a few MB). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
+export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
   if (req.isMultipart()) {
     const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
     if (!file) throw new ApiError(400, 'no_file', (m) => m.importNoDocument);

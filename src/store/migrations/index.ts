@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.ts';
+import * as actuals from './0002-actuals.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-actuals': actuals,
 };
 
 export const migrationProvider: MigrationProvider = {

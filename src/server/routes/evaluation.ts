@@ -1,0 +1,133 @@
+/**
+ * Year-end self-evaluation over HTTP: a document's 自评 (the core's `evaluateDocument` with its
+ * bureau's settings), the 项目支出绩效自评表 and 部门整体 summary as XLSX or DOCX, and its
+ * publication: a reviewer over the unit publishes it (a snapshot, readable by anyone at
+ * /api/public/documents/:id/evaluation; the document's actuals close) or withdraws it.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluation-report/write.ts';
+import { messages } from '../../i18n/index.ts';
+import { publishEvaluation, publishedEvaluation, recordingState, withdrawEvaluation } from '../../store/actuals/publication.ts';
+import { evaluateStored, storedActuals } from '../../store/actuals/results.ts';
+import { actualsDb } from '../../store/actuals/schema.ts';
+import { actorOf, assertReviewer } from '../access.ts';
+import { assertActualsReader, dateInYear, localeOf, refusals } from '../actuals-access.ts';
+import { DocumentEvaluation, PublishedEvaluation } from '../actuals-schemas.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { ErrorBody, IdParams } from '../schemas.ts';
+import { metaOr404 } from './documents.ts';
+import { ExportFormat, FileResponse, sendFile } from './monitoring.ts';
+
+export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = ctx.store.db;
+  const AsOf = Type.Object({ asOf: Type.Optional(Type.String({ description: 'evaluation date YYYY-MM-DD in the budget year; default 12月31日' })) });
+  const asOfIn = (req: Parameters<typeof dateInYear>[0], given: string | undefined, year: number) =>
+    given === undefined ? null : dateInYear(req, given, year);
+
+  app.get(
+    '/api/documents/:id/evaluation',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: 'The document’s self-evaluation: budget execution and points, each indicator’s completion and points, totals, grades, findings',
+        params: IdParams,
+        querystring: AsOf,
+        response: { 200: DocumentEvaluation, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertActualsReader(ctx, req, meta);
+      const asOf = asOfIn(req, req.query.asOf, meta.year);
+      const locale = localeOf(req);
+      return ctx.cache.get(`evaluation:${meta.id}:${asOf}:${locale}`, async () => {
+        const stored = await storedActuals(actualsDb(db), meta.id);
+        const recording = await recordingState(db, meta.id, meta.status);
+        return {
+          documentId: meta.id,
+          revision: recording.revision,
+          orphans: stored.orphans,
+          recording: { open: recording.open, evaluationPublishedAt: recording.evaluationPublishedAt },
+          ...evaluateStored(stored, asOf, locale),
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/evaluation/export',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: 'The 项目支出绩效自评表 of every project with the 部门整体 summary, as XLSX or DOCX',
+        params: IdParams,
+        querystring: Type.Object({ format: ExportFormat, ...AsOf.properties }),
+        response: { 200: FileResponse, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertActualsReader(ctx, req, meta);
+      const result = evaluateStored(await storedActuals(actualsDb(db), meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
+      const bytes = req.query.format === 'xlsx' ? await writeEvaluationXlsx([result]) : await writeEvaluationDocx([result]);
+      return sendFile(reply, bytes, messages().server.actuals.fileNames.evaluation(meta.unitName, meta.year), req.query.format);
+    },
+  );
+
+  app.post(
+    '/api/documents/:id/evaluation/publish',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary:
+          'Publish the self-evaluation (a reviewer over the unit): 422 evaluation_errors with the findings while errors remain; the actuals then close',
+        params: IdParams,
+        response: { 200: PublishedEvaluation, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      const user = await assertReviewer(ctx, req, meta);
+      return refusals(req, () => publishEvaluation(db, actorOf(user), meta.id));
+    },
+  );
+
+  app.post(
+    '/api/documents/:id/evaluation/withdraw',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: 'Withdraw a published self-evaluation (a reviewer over the unit); the actuals open again',
+        params: IdParams,
+        response: { 204: Type.Null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      const user = await assertReviewer(ctx, req, meta);
+      await refusals(req, () => withdrawEvaluation(db, actorOf(user), meta.id));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/public/documents/:id/evaluation',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'A published self-evaluation, as it was published (404 while it is not)',
+        params: IdParams,
+        response: { 200: PublishedEvaluation, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const published = await ctx.cache.get(`published-evaluation:${req.params.id}`, () => publishedEvaluation(db, req.params.id));
+      if (!published) throw notFound('evaluation', req.params.id);
+      return published;
+    },
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * In-year monitoring over HTTP: a document's 监控 on a date (the core's `monitorDocument` with its
+ * bureau's settings), its 监控表 as XLSX or DOCX, and the bureau-wide list of projects by warning
+ * light on a date, read from the derived rows (src/store/actuals/derived.ts).
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import Type from 'typebox';
+import { writeMonitoringDocx, writeMonitoringXlsx } from '../../formats/monitoring-report/write.ts';
+import { messages } from '../../i18n/index.ts';
+import { refreshStale, type DerivedScope } from '../../store/actuals/derived.ts';
+import { warningList } from '../../store/actuals/lists.ts';
+import { recordingState } from '../../store/actuals/publication.ts';
+import { monitorStored, storedActuals } from '../../store/actuals/results.ts';
+import { actualsDb } from '../../store/actuals/schema.ts';
+import type { User } from '../../store/accounts.ts';
+import { listScope, requireUser } from '../access.ts';
+import { assertActualsReader, dateInYear, localeOf } from '../actuals-access.ts';
+import { DocumentMonitoring, IsoDate, Light, WarningList } from '../actuals-schemas.ts';
+import type { AppContext } from '../context.ts';
+import { ErrorBody, IdParams, Page } from '../schemas.ts';
+import { metaOr404 } from './documents.ts';
+
+/** At most this many stale documents are brought up to date before a list answers; the rest are `pending`. */
+export const REFRESH_PER_REQUEST = 500;
+
+export const FILE_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+export const ExportFormat = Type.Union([Type.Literal('xlsx'), Type.Literal('docx')]);
+export const FileResponse = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
+
+/** Sends a generated file with its Chinese name (RFC 6266 / 5987). */
+export function sendFile(reply: FastifyReply, bytes: Uint8Array, name: string, format: keyof typeof FILE_TYPES) {
+  const file = `${name}.${format}`;
+  return reply
+    .type(FILE_TYPES[format])
+    .header('content-disposition', `attachment; filename="${format === 'xlsx' ? 'report.xlsx' : 'report.docx'}"; filename*=UTF-8''${encodeURIComponent(file)}`)
+    .send(Buffer.from(bytes));
+}
+
+/**
+ * Brings the derived rows of a list's scope up to date (documents approved or published since, or
+ * whose bureau's settings changed), once per cache generation. Returns how many are still pending.
+ */
+export async function freshScope(ctx: AppContext, scope: DerivedScope): Promise<number> {
+  return ctx.cache.get(`fresh:${JSON.stringify(scope)}`, async () => {
+    const { refreshed, pending } = await refreshStale(ctx.store.db, scope, REFRESH_PER_REQUEST);
+    if (refreshed > 0) ctx.cache.bump();
+    return pending;
+  });
+}
+
+/** The part of the derived rows a user's list covers. */
+export function derivedScope(user: User, year: number, filter: { bureauId?: number; unitId?: number }): DerivedScope {
+  if (user.role === 'unit') return { year, unitId: user.unitId! };
+  if (user.role === 'reviewer') return { year, bureauId: filter.bureauId ?? user.bureauId!, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
+  return { year, ...filter };
+}
+
+export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = ctx.store.db;
+  const DateQuery = Type.Object({ date: Type.Optional(IsoDate) });
+
+  app.get(
+    '/api/documents/:id/monitoring',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'The document’s monitoring on a date (default today, held to the budget year): execution, indicator progress, lights, findings',
+        params: IdParams,
+        querystring: Type.Object({ date: Type.Optional(Type.String({ description: 'YYYY-MM-DD within the budget year; default today' })) }),
+        response: { 200: DocumentMonitoring, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertActualsReader(ctx, req, meta);
+      const date = dateInYear(req, req.query.date, meta.year);
+      const locale = localeOf(req);
+      return ctx.cache.get(`monitoring:${meta.id}:${date}:${locale}`, async () => {
+        const stored = await storedActuals(actualsDb(db), meta.id);
+        const recording = await recordingState(db, meta.id, meta.status);
+        return {
+          documentId: meta.id,
+          revision: recording.revision,
+          orphans: stored.orphans,
+          recording: { open: recording.open, evaluationPublishedAt: recording.evaluationPublishedAt },
+          ...monitorStored(stored, date, locale),
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/monitoring/export',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'The 监控表 of the document on a date, as XLSX or DOCX',
+        params: IdParams,
+        querystring: Type.Object({ format: ExportFormat, ...DateQuery.properties }),
+        response: { 200: FileResponse, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertActualsReader(ctx, req, meta);
+      const date = dateInYear(req, req.query.date, meta.year);
+      const result = monitorStored(await storedActuals(actualsDb(db), meta.id), date, 'zh-CN');
+      const bytes = req.query.format === 'xlsx' ? await writeMonitoringXlsx([result]) : await writeMonitoringDocx([result]);
+      return sendFile(reply, bytes, messages().server.actuals.fileNames.monitoring(meta.unitName, meta.year, date), req.query.format);
+    },
+  );
+
+  app.get(
+    '/api/monitoring/projects',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'Monitored projects (approved and published documents) the caller may see, by warning light on a date: red first, then by shortfall; with counts per light over the whole filtered set',
+        querystring: Type.Object({
+          year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+          date: Type.Optional(IsoDate),
+          bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
+          unitId: Type.Optional(Type.Integer()),
+          light: Type.Optional(Type.Array(Light, { description: 'repeat for several' })),
+          ...Page.properties,
+        }),
+        response: { 200: Type.Object({ ...WarningList.properties, pending: Type.Integer() }), 401: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const q = req.query;
+      const date = dateInYear(req, q.date, q.year);
+      const filter = { ...(q.bureauId !== undefined ? { bureauId: q.bureauId } : {}), ...(q.unitId !== undefined ? { unitId: q.unitId } : {}) };
+      const pending = await freshScope(ctx, derivedScope(user, q.year, filter));
+      const f = { year: q.year, date, ...filter, light: q.light, limit: q.limit ?? 50, offset: q.offset ?? 0 };
+      const scope = listScope(user);
+      const list = await ctx.cache.get(`warnings:${JSON.stringify(scope)}:${JSON.stringify(f)}`, () => warningList(db, scope, f));
+      return { year: q.year, date, ...list, pending };
+    },
+  );
+}

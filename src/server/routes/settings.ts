@@ -1,0 +1,64 @@
+/**
+ * A bureau's monitoring and evaluation settings: anyone signed in reads them (a unit needs to know
+ * the thresholds that light its projects); admins and the reviewers of the bureau or of a bureau
+ * above it change them (If-Match: the settings' version, "0" before the first change). A change
+ * recomputes the monitoring and evaluation figures of the documents under the bureau.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { bureauSettings, putBureauSettings } from '../../store/settings.ts';
+import { actorOf, requireUser, reviewerBureaus } from '../access.ts';
+import { refusals } from '../actuals-access.ts';
+import { BureauSettings, EvaluationSettings, MonitoringSettings } from '../actuals-schemas.ts';
+import type { AppContext } from '../context.ts';
+import { forbidden } from '../errors.ts';
+import { ErrorBody, IdParams, IfMatch, Nullable } from '../schemas.ts';
+import { expectedVersion } from './documents.ts';
+import { freshScope } from './monitoring.ts';
+
+export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = ctx.store.db;
+
+  app.get(
+    '/api/bureaus/:id/settings',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'What the bureau sets itself and what is in force for its units (inherited from the nearest bureau above, or jixiao’s defaults)',
+        params: IdParams,
+        response: { 200: BureauSettings, 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return ctx.cache.get(`settings:${req.params.id}`, () => bureauSettings(db, req.params.id));
+    },
+  );
+
+  app.put(
+    '/api/bureaus/:id/settings',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Replace what the bureau sets (null: inherit). 422 for settings that cannot classify or score (weights not adding up to 100 …)',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ monitoring: Nullable(MonitoringSettings), evaluation: Nullable(EvaluationSettings) }),
+        response: { 200: BureauSettings, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 428: ErrorBody },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId!)).has(req.params.id));
+      if (!allowed) throw forbidden();
+      const expected = expectedVersion(req);
+      await refusals(req, () => putBureauSettings(db, actorOf(user), req.params.id, expected, req.body));
+      ctx.cache.bump();
+      // The documents under the bureau are recomputed now, so lists and dashboards show the new rules at once.
+      await freshScope(ctx, { bureauId: req.params.id });
+      return bureauSettings(db, req.params.id);
+    },
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Publishing a unit's self-evaluation (自评结果随决算公开): the bureau publishes it once it has no
+ * error left (every actual recorded, every deviation explained). What is published is a snapshot
+ * of the result at that moment, so later settings changes cannot alter a published score; and the
+ * document's actuals are closed to writes until the bureau withdraws the publication.
+ */
+import type { Kysely } from 'kysely';
+import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
+import { recordAudit, type Actor } from '../audit.ts';
+import { InvalidStateError } from '../errors.ts';
+import type { Database, DocumentStatus } from '../schema.ts';
+import { lockActuals, MONITORED } from './derived.ts';
+import { ActualsError } from './errors.ts';
+import { evaluateStored, storedActuals } from './results.ts';
+import { actualsDb } from './schema.ts';
+
+export interface PublishedEvaluation {
+  documentId: number;
+  publishedAt: Date;
+  publishedBy: string;
+  evaluation: DepartmentEvaluation;
+}
+
+export async function publishEvaluation(store: Kysely<Database>, actor: Actor, documentId: number): Promise<PublishedEvaluation> {
+  return actualsDb(store)
+    .transaction()
+    .execute(async (trx) => {
+      const state = await lockActuals(trx, documentId);
+      const stored = await storedActuals(trx, documentId);
+      if (!MONITORED.includes(stored.meta.status)) throw new InvalidStateError(documentId, stored.meta.status, 'publishEvaluation');
+      if (state.evaluation_published_at !== null)
+        throw new ActualsError('conflict', 'evaluation_published', (m) => m.evaluationAlreadyPublished);
+      const evaluation = evaluateStored(stored, null, 'zh-CN');
+      const errors = evaluation.findings.filter((f) => f.severity === 'error');
+      if (errors.length > 0)
+        throw new ActualsError('invalid', 'evaluation_errors', (m) => m.evaluationErrors(errors.length), { findings: errors });
+      const publishedAt = new Date();
+      await trx
+        .updateTable('document_actuals_state')
+        .set({ evaluation_published_at: publishedAt, evaluation_published_by_name: actor.name, evaluation_snapshot: JSON.stringify(evaluation) })
+        .where('document_id', '=', documentId)
+        .execute();
+      await recordAudit(trx, actor, {
+        action: 'publishEvaluation',
+        entity: 'document',
+        entityId: documentId,
+        documentId,
+        after: { score: evaluation.score, grade: evaluation.grade, rate: evaluation.rate },
+      });
+      return { documentId, publishedAt, publishedBy: actor.name, evaluation };
+    });
+}
+
+export async function withdrawEvaluation(store: Kysely<Database>, actor: Actor, documentId: number): Promise<void> {
+  await actualsDb(store)
+    .transaction()
+    .execute(async (trx) => {
+      const state = await lockActuals(trx, documentId);
+      if (state.evaluation_published_at === null)
+        throw new ActualsError('conflict', 'evaluation_not_published', (m) => m.evaluationNotPublished);
+      await trx
+        .updateTable('document_actuals_state')
+        .set({ evaluation_published_at: null, evaluation_published_by_name: null, evaluation_snapshot: null })
+        .where('document_id', '=', documentId)
+        .execute();
+      await recordAudit(trx, actor, {
+        action: 'withdrawEvaluation',
+        entity: 'document',
+        entityId: documentId,
+        documentId,
+        before: { publishedAt: state.evaluation_published_at, publishedBy: state.evaluation_published_by_name },
+      });
+    });
+}
+
+/** The published self-evaluation of a document, or undefined while it is not published. */
+export async function publishedEvaluation(store: Kysely<Database>, documentId: number): Promise<PublishedEvaluation | undefined> {
+  const r = await actualsDb(store)
+    .selectFrom('document_actuals_state')
+    .select(['evaluation_published_at', 'evaluation_published_by_name', 'evaluation_snapshot'])
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  if (!r?.evaluation_published_at) return undefined;
+  return {
+    documentId,
+    publishedAt: r.evaluation_published_at,
+    publishedBy: r.evaluation_published_by_name!,
+    evaluation: r.evaluation_snapshot as DepartmentEvaluation,
+  };
+}
+
+/** Whether the unit may record actuals on a document now, and the revision of what it recorded. */
+export interface RecordingState {
+  revision: number;
+  open: boolean;
+  evaluationPublishedAt: Date | null;
+}
+
+export async function recordingState(store: Kysely<Database>, documentId: number, status: DocumentStatus): Promise<RecordingState> {
+  const r = await actualsDb(store)
+    .selectFrom('document_actuals_state')
+    .select(['revision', 'evaluation_published_at'])
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  const publishedAt = r?.evaluation_published_at ?? null;
+  return { revision: r?.revision ?? 0, open: MONITORED.includes(status) && publishedAt === null, evaluationPublishedAt: publishedAt };
+}

@@ -1,0 +1,60 @@
+/**
+ * How often each review rule fires in each document, kept beside the severity counts whenever the
+ * review engine runs over a document, so "the most frequent review findings under this bureau"
+ * is one grouped query however many documents there are.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Finding } from '../core/review/finding.ts';
+import { reviewDocument } from '../core/review/engine.ts';
+import { actualsDb } from './actuals/schema.ts';
+import { modelOf, readDocument } from './documents.ts';
+import type { Database } from './schema.ts';
+
+type Counts = Map<string, { ruleId: string; severity: Finding['severity']; findings: number }>;
+
+function countsOf(findings: readonly Finding[]): Counts {
+  const counts: Counts = new Map();
+  for (const f of findings) {
+    const key = `${f.ruleId}\u0001${f.severity}`;
+    const c = counts.get(key);
+    if (c) c.findings++;
+    else counts.set(key, { ruleId: f.ruleId, severity: f.severity, findings: 1 });
+  }
+  return counts;
+}
+
+/** Replaces a document's per-rule counts; writes nothing when they did not change (an autosave of one row). */
+export async function storeRuleCounts(trx: Transaction<Database>, documentId: number, findings: readonly Finding[]): Promise<void> {
+  const db = actualsDb(trx);
+  const counts = countsOf(findings);
+  const stored = await db
+    .selectFrom('document_rule_counts')
+    .select(['rule_id', 'severity', 'findings'])
+    .where('document_id', '=', documentId)
+    .execute();
+  if (stored.length === counts.size && stored.every((r) => counts.get(`${r.rule_id}\u0001${r.severity}`)?.findings === r.findings)) return;
+  await db.deleteFrom('document_rule_counts').where('document_id', '=', documentId).execute();
+  await insertCounts(trx, documentId, counts);
+}
+
+/** Counts every stored document's findings (migration 0002: documents stored before the table existed). */
+export async function backfillRuleCounts(db: Kysely<Database> | Transaction<Database>): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const ids = await db.selectFrom('documents').select('id').where('id', '>', after).orderBy('id').limit(200).execute();
+    for (const { id } of ids) {
+      const doc = (await readDocument(db, id))!;
+      await insertCounts(db, id, countsOf(reviewDocument(modelOf(doc))));
+    }
+    if (ids.length < 200) return;
+    after = ids.at(-1)!.id;
+  }
+}
+
+async function insertCounts(db: Kysely<Database> | Transaction<Database>, documentId: number, counts: Counts) {
+  if (counts.size === 0) return;
+  await actualsDb(db)
+    .insertInto('document_rule_counts')
+    .values([...counts.values()].map((c) => ({ document_id: documentId, rule_id: c.ruleId, severity: c.severity, findings: c.findings })))
+    .execute();
+}

@@ -1,0 +1,141 @@
+/**
+ * A finance bureau's monitoring and evaluation settings (thresholds, weights, options), inherited
+ * down the bureau tree: a county without its own monitoring settings uses its city's, the city its
+ * province's, and the top falls back to jixiao's defaults. Monitoring and evaluation are inherited
+ * separately, each as a whole (a bureau that sets one weight sets them all: weights must add up to 100).
+ *
+ * A change is audited and makes the derived monitoring and evaluation rows of every document under
+ * the bureau stale (see ./actuals/derived.ts).
+ */
+import type { Kysely } from 'kysely';
+import { DEFAULT_EVALUATION_SETTINGS, checkEvaluationSettings, type EvaluationSettings } from '../core/evaluation/settings.ts';
+import { DEFAULT_MONITORING_SETTINGS, checkMonitoringSettings, type MonitoringSettings } from '../core/monitoring/settings.ts';
+import type { Messages } from '../i18n/index.ts';
+import { ActualsError } from './actuals/errors.ts';
+import { actualsDb, type Db } from './actuals/schema.ts';
+import { recordAudit, type Actor } from './audit.ts';
+import { NotFoundError } from './errors.ts';
+import { bureau } from './organisation.ts';
+import type { Database } from './schema.ts';
+
+/** Where an effective setting comes from: a bureau (this one or an ancestor), or jixiao's defaults (null). */
+export interface SettingsSource {
+  bureauId: number;
+  bureauName: string;
+}
+
+export interface Inherited<T> {
+  settings: T;
+  source: SettingsSource | null;
+}
+
+export interface EffectiveSettings {
+  monitoring: Inherited<MonitoringSettings>;
+  evaluation: Inherited<EvaluationSettings>;
+}
+
+export interface BureauSettings {
+  bureauId: number;
+  /** 0 while the bureau has stored nothing; send it back in If-Match to change the settings. */
+  version: number;
+  /** What the bureau itself set; null inherits. */
+  own: { monitoring: MonitoringSettings | null; evaluation: EvaluationSettings | null };
+  effective: EffectiveSettings;
+}
+
+/** The settings in force for a bureau's units: for each part, the nearest bureau up the tree that set it. */
+export async function effectiveSettings(db: Db | Kysely<Database>, bureauId: number): Promise<EffectiveSettings> {
+  const rows = await actualsDb(db as Kysely<Database>)
+    .selectFrom('bureau_tree as t')
+    .innerJoin('bureau_settings as s', 's.bureau_id', 't.ancestor_id')
+    .innerJoin('bureaus as b', 'b.id', 't.ancestor_id')
+    .select(['t.depth', 's.bureau_id', 'b.name', 's.monitoring', 's.evaluation'])
+    .where('t.descendant_id', '=', bureauId)
+    .orderBy('t.depth')
+    .execute();
+  const nearest = <T>(part: 'monitoring' | 'evaluation', fallback: T): Inherited<T> => {
+    const r = rows.find((x) => x[part] !== null);
+    return r ? { settings: r[part] as T, source: { bureauId: r.bureau_id, bureauName: r.name } } : { settings: fallback, source: null };
+  };
+  return {
+    monitoring: nearest('monitoring', DEFAULT_MONITORING_SETTINGS),
+    evaluation: nearest('evaluation', DEFAULT_EVALUATION_SETTINGS),
+  };
+}
+
+export async function bureauSettings(db: Kysely<Database>, bureauId: number): Promise<BureauSettings> {
+  if (!(await bureau(db, bureauId))) throw new NotFoundError('bureau', bureauId);
+  const own = await actualsDb(db).selectFrom('bureau_settings').selectAll().where('bureau_id', '=', bureauId).executeTakeFirst();
+  return {
+    bureauId,
+    version: own?.version ?? 0,
+    own: {
+      monitoring: (own?.monitoring ?? null) as MonitoringSettings | null,
+      evaluation: (own?.evaluation ?? null) as EvaluationSettings | null,
+    },
+    effective: await effectiveSettings(db, bureauId),
+  };
+}
+
+/**
+ * Replaces what a bureau sets (null parts inherit again). `expected` is the version the caller saw
+ * (0 for none): a stale one changes nothing. Settings that cannot classify or score (weights not
+ * adding up to 100, a red threshold below the yellow one …) are refused. Returns the new version.
+ */
+export async function putBureauSettings(
+  db: Kysely<Database>,
+  actor: Actor,
+  bureauId: number,
+  expected: number,
+  settings: { monitoring: MonitoringSettings | null; evaluation: EvaluationSettings | null },
+): Promise<number> {
+  try {
+    if (settings.monitoring) checkMonitoringSettings(settings.monitoring);
+    if (settings.evaluation) checkEvaluationSettings(settings.evaluation);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      const reason = e.message;
+      throw new ActualsError('invalid', 'invalid_settings', (m: Messages['server']['actuals']) => m.invalidSettings(reason));
+    }
+    throw e;
+  }
+  return actualsDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await bureau(trx, bureauId))) throw new NotFoundError('bureau', bureauId);
+      const before = await trx.selectFrom('bureau_settings').selectAll().where('bureau_id', '=', bureauId).forUpdate().executeTakeFirst();
+      const current = before?.version ?? 0;
+      if (current !== expected) throw ActualsError.stale('bureauSettings', bureauId, current, expected);
+      const values = {
+        monitoring: settings.monitoring === null ? null : JSON.stringify(settings.monitoring),
+        evaluation: settings.evaluation === null ? null : JSON.stringify(settings.evaluation),
+        updated_by_name: actor.name,
+      };
+      if (before)
+        await trx
+          .updateTable('bureau_settings')
+          .set({ ...values, version: current + 1, updated_at: new Date() })
+          .where('bureau_id', '=', bureauId)
+          .execute();
+      else await trx.insertInto('bureau_settings').values({ bureau_id: bureauId, ...values }).execute();
+      await trx
+        .updateTable('document_actuals_state')
+        .set({ derived_stale: true })
+        .where('document_id', 'in', (eb) =>
+          eb
+            .selectFrom('documents as d')
+            .innerJoin('units as u', 'u.id', 'd.unit_id')
+            .select('d.id')
+            .where('u.bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId)),
+        )
+        .execute();
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entity: 'bureauSettings',
+        entityId: bureauId,
+        before: before ? { monitoring: before.monitoring, evaluation: before.evaluation } : null,
+        after: settings,
+      });
+      return current + 1;
+    });
+}
