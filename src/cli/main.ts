@@ -5,16 +5,6 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isLocale, messages, setLocale } from '../i18n/index.ts';
-import { registerCheck } from './commands/check.ts';
-import { registerExport } from './commands/export.ts';
-import { registerImport } from './commands/import.ts';
-import { registerBackup } from './commands/backup.ts';
-import { registerRestore } from './commands/restore.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerUser } from './commands/user.ts';
-import { registerMonitor } from './commands/monitor.ts';
-import { registerEvaluate } from './commands/evaluate.ts';
-
 const m = () => messages().cli;
 
 // Pick the language before any help text is built.
@@ -27,9 +17,23 @@ const program = new Command('jixiao')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-// Each command module exports `register(program)`; add new ones to this list.
-const commands: Array<(p: Command) => void> = [registerImport, registerCheck, registerServe, registerUser, registerBackup, registerRestore, registerExport, registerMonitor, registerEvaluate];
-for (const register of commands) register(program);
+// Each command module exports `register…(program)`. Only the command being run is loaded (the
+// server, database and document libraries take seconds to load); help and unknown commands load all.
+const COMMANDS: Record<string, () => Promise<(p: Command) => void>> = {
+  import: async () => (await import('./commands/import.ts')).registerImport,
+  check: async () => (await import('./commands/check.ts')).registerCheck,
+  export: async () => (await import('./commands/export.ts')).registerExport,
+  monitor: async () => (await import('./commands/monitor.ts')).registerMonitor,
+  evaluate: async () => (await import('./commands/evaluate.ts')).registerEvaluate,
+  serve: async () => (await import('./commands/serve.ts')).registerServe,
+  user: async () => (await import('./commands/user.ts')).registerUser,
+  backup: async () => (await import('./commands/backup.ts')).registerBackup,
+  restore: async () => (await import('./commands/restore.ts')).registerRestore,
+};
+const args = process.argv.slice(2);
+const requested = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--lang');
+const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+for (const name of names) (await COMMANDS[name]!())(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTargetValue } from '../target-value/parse.ts';
-import { bandOf, completionOf, type Completion } from './completion.ts';
+import { bandOf, completionOf, type Completion, type CompletionOptions } from './completion.ts';
 
-const proportional = { exactPartialCredit: 'proportional' as const };
+const proportional: CompletionOptions = { exactPartialCredit: 'proportional' };
 const of = (target: string, actual: string | null, options = proportional) =>
   completionOf(parseTargetValue(target), actual, options);
 

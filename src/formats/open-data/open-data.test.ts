@@ -80,7 +80,7 @@ describe('Frictionless data package', () => {
         }
         expect(resource).toMatchObject({ profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv' });
         const schema = resource.schema;
-        const fieldNames = schema.fields.map((f) => f.name);
+        const fieldNames: string[] = schema.fields.map((f) => f.name);
         const [header, ...rows] = csvRows(files.get(resource.path)!);
         expect(header).toEqual(fieldNames);
         expect(rows.length).toBeGreaterThan(0);
@@ -102,10 +102,10 @@ describe('Frictionless data package', () => {
             if (field.constraints?.enum) expect(field.constraints.enum).toContain(value);
           }
         });
-        for (const fk of 'foreignKeys' in schema ? schema.foreignKeys : []) {
+        for (const fk of schema.foreignKeys ?? []) {
           const target = descriptor.resources.find((r) => r.name === fk.reference.resource)!;
           expect('dialect' in target).toBe(true);
-          const targetFields = (target as typeof resource).schema.fields.map((f) => f.name);
+          const targetFields: string[] = (target as typeof resource).schema.fields.map((f) => f.name);
           for (const f of fk.reference.fields) expect(targetFields).toContain(f);
           const [, ...targetRows] = csvRows(files.get(target.path)!);
           const targetKeys = new Set(targetRows.map((r) => JSON.stringify(fk.reference.fields.map((f) => r[targetFields.indexOf(f)]))));
