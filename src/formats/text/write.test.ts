@@ -73,4 +73,12 @@ describe('writePublishedText', () => {
     const docs = [...seed, ...generateDocuments({ seed: 5, units: 2, layout: { department: false } })];
     expect(roundTrip(docs)).toEqual(docs);
   });
+
+  it('round-trips unit names with digits, brackets and spaces', () => {
+    for (const name of ['蔚县第2中学（本级）', '张家口市第一医院(本部)', '怀来县 司法局']) {
+      const [doc] = generateDocuments({ seed: 9, units: 1 });
+      const renamed = { ...doc!, unit: { ...doc!.unit, name }, projects: doc!.projects.map((p) => ({ ...p, unit: { ...p.unit, name } })) };
+      expect(roundTrip([renamed])).toEqual([renamed]);
+    }
+  });
 });
