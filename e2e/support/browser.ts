@@ -23,5 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a full-page screenshot as test-output/e2e/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // From the top, so sticky headers and panels sit where a person sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -27,6 +27,7 @@ export function webBuildIsStale(): boolean {
 export function ensureWebBuild(): void {
   if (!webBuildIsStale()) return;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  // Vitest runs with NODE_ENV=test; the UI under test is the production build people get.
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
 }

@@ -74,6 +74,7 @@ export const web: M = {
   },
   editor: {
     title: (unit, year) => `Editing: ${unit} ${year}`,
+    parts: 'Parts of the document',
     tabDepartment: 'Department goals',
     projectTab: (index, name) => `${index}. ${name || untitled}`,
     addProject: 'Add a project',
@@ -231,6 +232,8 @@ export const web: M = {
   reviewPage: {
     title: (unit, year) => `Review: ${unit} ${year}`,
     findings: 'Findings (automatic)',
+    sideFindings: 'Findings',
+    sideComments: (n) => `Comments ${n}`,
     comments: 'Comments',
     commentOn: 'Comment on',
     commentPlaceholder: 'Write your comment…',

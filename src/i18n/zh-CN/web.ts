@@ -71,6 +71,7 @@ export const web = {
   },
   editor: {
     title: (unit: string, year: number) => `编辑：${unit} ${year} 年`,
+    parts: '文件各部分',
     tabDepartment: '部门整体绩效目标',
     projectTab: (index: number, name: string) => `${index}、${name || '（未命名项目）'}`,
     addProject: '新增项目',
@@ -229,6 +230,8 @@ export const web = {
   reviewPage: {
     title: (unit: string, year: number) => `审核：${unit} ${year} 年`,
     findings: '审核意见（系统）',
+    sideFindings: '审核意见',
+    sideComments: (n: number) => `批注 ${n}`,
     comments: '审核批注',
     commentOn: '批注位置',
     commentPlaceholder: '写下审核意见……',

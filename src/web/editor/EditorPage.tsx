@@ -4,7 +4,7 @@
  */
 import { DeleteOutlined, HistoryOutlined, PlusOutlined, QuestionCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Drawer, Popover, Result, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Popover, Result, Space, Tag, Typography } from 'antd';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { reviewDocument } from '../../core/review/engine.ts';
@@ -12,6 +12,7 @@ import type { Finding } from '../../core/review/finding.ts';
 import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { useLocale } from '../app/locale.tsx';
+import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { CommentItem, FindingItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
 import { locate } from '../form/locate.ts';
@@ -148,21 +149,13 @@ export default function EditorPage() {
     </table>
   );
 
-  const tabs = [
-    { key: DEPARTMENT_TAB, label: <Badge dot={index.document.some((f) => f.severity === 'error')} offset={[6, 0]}>{w.editor.tabDepartment}</Badge> },
-    ...current.projects.map((p, i) => {
-      const errors = index.project(p.code).filter((f) => f.severity === 'error').length;
-      return {
-        key: p.key,
-        label: (
-          <span className="project-tab" title={p.name}>
-            <Badge count={errors} size="small" offset={[8, -2]}>
-              <span className="project-tab-name">{w.editor.projectTab(i + 1, p.name)}</span>
-            </Badge>
-          </span>
-        ),
-      };
-    }),
+  const parts = [
+    { key: DEPARTMENT_TAB, label: w.editor.tabDepartment, errors: index.document.filter((f) => f.severity === 'error').length },
+    ...current.projects.map((p, i) => ({
+      key: p.key,
+      label: w.editor.projectTab(i + 1, p.name),
+      errors: index.project(p.code).filter((f) => f.severity === 'error').length,
+    })),
   ];
 
   return (
@@ -208,11 +201,12 @@ export default function EditorPage() {
         )}
         <div className="editor-body">
           <div className="editor-main">
-            <Tabs
-              activeKey={activeTab}
+            <PartNav
+              parts={parts}
+              active={activeTab}
               onChange={setTab}
-              items={tabs}
-              tabBarExtraContent={
+              label={w.editor.parts}
+              extra={
                 editable && (
                   <Button icon={<PlusOutlined />} onClick={addProject}>
                     {w.editor.addProject}

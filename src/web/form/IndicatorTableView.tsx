@@ -12,7 +12,7 @@ export const INDICATOR_FIELDS = ['level3', 'description', 'target', 'basis'] as 
  * table these columns get (the editor keeps some for its row number and row buttons).
  */
 export function indicatorWidths(remark: boolean, level3: boolean, share = 100): number[] {
-  const widths = [11, 13, level3 ? 10 : 5, 0, 14, 0, ...(remark ? [8] : [])];
+  const widths = [13, 15, level3 ? 10 : 6, 0, 14, 0, ...(remark ? [8] : [])];
   const rest = 100 - widths.reduce((a, b) => a + b, 0);
   widths[3] = rest * 0.55;
   widths[5] = rest * 0.45;
@@ -79,7 +79,7 @@ export function IndicatorTableView({ indicators, code, projectId }: { indicators
                 <td rowSpan={s.level1} className="form-value form-merged" id={placeId(place('level1', row))}>
                   {indicator.level1}
                   {spanRows(row, s.level1).map((r) => (
-                    <Notes key={r} place={place('level1', r)} />
+                    <Notes key={r} place={place('level1', r)} commentable={r === row} />
                   ))}
                 </td>
               )}
@@ -87,7 +87,7 @@ export function IndicatorTableView({ indicators, code, projectId }: { indicators
                 <td rowSpan={s.level2} className="form-value form-merged" id={placeId(place('level2', row))}>
                   {indicator.level2}
                   {spanRows(row, s.level2).map((r) => (
-                    <Notes key={r} place={place('level2', r)} />
+                    <Notes key={r} place={place('level2', r)} commentable={r === row} />
                   ))}
                 </td>
               )}

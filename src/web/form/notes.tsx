@@ -92,8 +92,11 @@ export function useFieldStatus(p: Place): 'error' | 'warning' | undefined {
   return w === 'error' ? 'error' : w === 'warning' ? 'warning' : undefined;
 }
 
-/** Icons for the findings and comments at a place; hover or focus them for the text. */
-export function Notes({ place }: { place: Place }) {
+/**
+ * Icons for the findings and comments at a place; hover or focus them for the text. `commentable`
+ * is false where several places share one cell (a merged 一级/二级 cell offers one comment button).
+ */
+export function Notes({ place, commentable = true }: { place: Place; commentable?: boolean }) {
   const notes = useNotes();
   const m = useMessages().web;
   if (!notes) return null;
@@ -136,7 +139,7 @@ export function Notes({ place }: { place: Place }) {
           </button>
         </Popover>
       )}
-      {notes.onComment && (
+      {notes.onComment && commentable && (
         <Tooltip title={m.reviewPage.commentOnField}>
           <Button
             type="text"

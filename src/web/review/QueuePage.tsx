@@ -53,7 +53,7 @@ function StatusChart({ counts }: { counts: Record<string, number> }) {
     <ChartCard
       title={m.web.queue.progress}
       option={option}
-      height={180}
+      height={140}
       fileName="status"
       table={{ columns: [m.web.common.status, m.web.queue.documents], rows: STATUSES.map((s, i) => [names[i]!, values[i]!]) }}
     />

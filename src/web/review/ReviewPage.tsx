@@ -19,6 +19,7 @@ import { FindingsPanel } from '../editor/FindingsPanel.tsx';
 import { DepartmentView } from '../form/DepartmentView.tsx';
 import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { CommentItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
+import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
@@ -148,20 +149,18 @@ export default function ReviewPage() {
 
         <div className="editor-body">
           <div className="editor-main">
-            <Tabs
-              activeKey={project ? tab : DEPARTMENT_TAB}
-              onChange={(key) => setParams({ tab: key }, { replace: true })}
-              items={[
-                { key: DEPARTMENT_TAB, label: w.editor.tabDepartment },
+            <PartNav
+              parts={[
+                { key: DEPARTMENT_TAB, label: w.editor.tabDepartment, errors: index.document.filter((f) => f.severity === 'error').length },
                 ...d.projects.map((p, i) => ({
                   key: `p${p.id}`,
-                  label: (
-                    <span className="project-tab" title={p.name}>
-                      <span className="project-tab-name">{w.editor.projectTab(i + 1, p.name)}</span>
-                    </span>
-                  ),
+                  label: w.editor.projectTab(i + 1, p.name),
+                  errors: index.project(p.code).filter((f) => f.severity === 'error').length,
                 })),
               ]}
+              active={project ? tab : DEPARTMENT_TAB}
+              onChange={(key) => setParams({ tab: key }, { replace: true })}
+              label={w.editor.parts}
             />
             {project ? (
               <ProjectForm project={project} projectId={project.id} indicators={<IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />} />
@@ -176,12 +175,12 @@ export default function ReviewPage() {
               items={[
                 {
                   key: 'findings',
-                  label: w.reviewPage.findings,
+                  label: r.sideFindings,
                   children: <FindingsPanel title={r.findings} part={project ? index.project(project.code) : index.document} all={index.all} onLocate={onLocate} />,
                 },
                 {
                   key: 'comments',
-                  label: `${r.comments} ${(comments.data ?? []).length}`,
+                  label: r.sideComments((comments.data ?? []).length),
                   children: (
                     <div className="comments-panel">
                       <div className="comment-composer">

@@ -1,0 +1,52 @@
+/** Steps the end-to-end tests take the way a person does: through labels and buttons they can see. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const VIEWPORT = { width: 1366, height: 768 };
+
+export async function newPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, username: string, password: string, landing: RegExp): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.locator('form').getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(landing);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(/\/login$/);
+}
+
+/** Waits until autosave says everything is on the server. */
+export async function saved(page: Page): Promise<void> {
+  await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 15_000 });
+}
+
+/** Answers the open confirmation dialog with its OK button. */
+export async function confirm(page: Page): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm, .ant-modal').filter({ has: page.getByRole('button', { name: '确定' }) }).last();
+  await dialog.getByRole('button', { name: '确定' }).click();
+}
+
+/** The error/warning/info counts the findings panel shows for the whole document. */
+export async function findingCounts(page: Page): Promise<{ error: number; warning: number; info: number }> {
+  const text = await page.getByTestId('finding-counts').first().innerText();
+  const n = (label: string) => Number(new RegExp(`${label}\\s*(\\d+)`).exec(text)?.[1] ?? NaN);
+  return { error: n('错误'), warning: n('警告'), info: n('提示') };
+}
+
+/** Opens a part of the document (editor or review page) and waits for its form. */
+export async function openProjectTab(page: Page, name: RegExp): Promise<void> {
+  const nav = page.locator('.part-nav');
+  await nav.getByRole('tab', { name }).click();
+  await nav.getByRole('tab', { name, selected: true }).waitFor();
+  await page.locator('.official-form').first().waitFor();
+}
