@@ -1,9 +1,9 @@
 /**
  * A document's content as rows: 部门整体绩效目标 (department_items), projects and their fund
- * sources, spending plan, goals and indicators. Writes are bulk inserts in chunks (a province's
+ * sources, spending plan, goals and indicators. Writes are set-based bulk inserts (a province's
  * import has thousands of projects); reads assemble the core model back, in order, with ids.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { level1KindOf, level2KindOf } from '../core/framework/framework.ts';
 import type { DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from '../core/model/document.ts';
 import { parseTargetValue } from '../core/target-value/parse.ts';
@@ -11,11 +11,58 @@ import type { Database, NewIndicator } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Rows per INSERT: keeps every statement well under PostgreSQL's 65,535 bind parameters. */
+/** Rows per INSERT of department items (a multi-row VALUES list: well under PostgreSQL's 65,535 bind parameters). */
 const CHUNK = 1000;
+/** Rows per bulk INSERT: one JSON parameter each, so only memory bounds it. */
+const BULK_CHUNK = 5000;
 
 function* chunks<T>(items: readonly T[], size = CHUNK): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/**
+ * A lone UTF-16 surrogate, which JSON.stringify writes as a \uD8xx escape that PostgreSQL's JSON
+ * parser refuses. Bound as a text parameter it became U+FFFD (UTF-8 encoding), and still does.
+ */
+const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const wellFormed = (_key: string, value: unknown) => (typeof value === 'string' ? Buffer.from(value).toString() : value);
+
+/** The rows as one JSON text for json_populate_recordset. */
+export function rowsJson(rows: readonly object[]): string {
+  const json = JSON.stringify(rows);
+  // Rare (only text that holds such an escape or a lone surrogate): the slower path then.
+  return LONE_SURROGATE_ESCAPE.test(json) ? JSON.stringify(rows, wellFormed) : json;
+}
+
+type BulkTable = 'projects' | 'fund_sources' | 'spending_checkpoints' | 'goals' | 'indicators';
+
+/**
+ * Inserts rows with one JSON parameter per statement, expanded by the database into the table's
+ * own row type (json_populate_recordset), instead of a VALUES list of thousands of bind
+ * parameters: PGlite and PostgreSQL parse, bind and plan one parameter far faster, and the
+ * driver and query builder do per-row work once instead of per value. Every row names the same
+ * columns (those of the first row); a column left out takes its default.
+ */
+async function insertRows<T extends BulkTable>(db: Db, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
+  await insertRowsReturning(db, table, rows, []);
+}
+
+async function insertRowsReturning<T extends BulkTable, R>(
+  db: Db,
+  table: T,
+  rows: ReadonlyArray<Insertable<Database[T]>>,
+  returning: readonly string[],
+): Promise<R[]> {
+  if (rows.length === 0) return [];
+  const columns = sql.join(Object.keys(rows[0]!).map((c) => sql.ref(c)));
+  const out: R[] = [];
+  for (const chunk of chunks(rows, BULK_CHUNK)) {
+    const result = await sql<R>`INSERT INTO ${sql.table(table)} (${columns})
+      SELECT ${columns} FROM json_populate_recordset(NULL::${sql.table(table)}, ${rowsJson(chunk)}::json)
+      ${returning.length > 0 ? sql`RETURNING ${sql.join(returning.map((c) => sql.ref(c)))}` : sql``}`.execute(db);
+    out.push(...result.rows);
+  }
+  return out;
 }
 
 export interface StoredIndicator extends Indicator {
@@ -56,45 +103,53 @@ export function indicatorRow(projectId: number, position: number, i: Indicator):
 }
 
 export async function insertIndicators(db: Db, rows: NewIndicator[]): Promise<void> {
-  for (const chunk of chunks(rows)) await db.insertInto('indicators').values(chunk).execute();
+  await insertRows(db, 'indicators', rows);
 }
 
-/** Inserts projects at the given positions, with all their parts; returns their ids in order. */
+const NO_FINDINGS: FindingCounts = { error: 0, warning: 0, info: 0 };
+
+/**
+ * Inserts projects at the given positions, with all their parts; returns their ids in order.
+ * `findingCounts[i]`, when given, are the review's counts for `projects[i]`, stored with the row
+ * (an import reviews first, so nothing is updated after).
+ */
 export async function insertProjects(
   db: Db,
   documentId: number,
   projects: readonly Project[],
   firstPosition = 0,
+  findingCounts?: readonly FindingCounts[],
 ): Promise<number[]> {
-  const ids: number[] = [];
-  for (const [c, chunk] of [...chunks(projects, 500)].entries()) {
-    const base = firstPosition + c * 500;
-    const inserted = await db
-      .insertInto('projects')
-      .values(
-        chunk.map((p, i) => ({
-          document_id: documentId,
-          position: base + i,
-          code: p.code,
-          name: p.name,
-          unit_code_as_written: p.unit.code,
-          unit_name_as_written: p.unit.name,
-          amount_unit: p.amountUnit,
-          budget_total: p.budget.total,
-          budget_fiscal: p.budget.fiscal,
-          budget_other: p.budget.other,
-          use_of_funds: p.useOfFunds,
-          department: p.department,
-          attribute: p.attribute,
-          period: p.period,
-          indicator_count: p.indicators.length,
-        })),
-      )
-      .returning(['id', 'position'])
-      .execute();
-    const byPosition = new Map(inserted.map((r) => [r.position, r.id]));
-    ids.push(...chunk.map((_, i) => byPosition.get(base + i)!));
-  }
+  const inserted = await insertRowsReturning<'projects', { id: number; position: number }>(
+    db,
+    'projects',
+    projects.map((p, i) => {
+      const counts = findingCounts?.[i] ?? NO_FINDINGS;
+      return {
+        document_id: documentId,
+        position: firstPosition + i,
+        code: p.code,
+        name: p.name,
+        unit_code_as_written: p.unit.code,
+        unit_name_as_written: p.unit.name,
+        amount_unit: p.amountUnit,
+        budget_total: p.budget.total,
+        budget_fiscal: p.budget.fiscal,
+        budget_other: p.budget.other,
+        use_of_funds: p.useOfFunds,
+        department: p.department,
+        attribute: p.attribute,
+        period: p.period,
+        indicator_count: p.indicators.length,
+        error_count: counts.error,
+        warning_count: counts.warning,
+        info_count: counts.info,
+      };
+    }),
+    ['id', 'position'],
+  );
+  const byPosition = new Map(inserted.map((r) => [r.position, r.id]));
+  const ids = projects.map((_, i) => byPosition.get(firstPosition + i)!);
   await insertProjectParts(db, projects, ids);
   return ids;
 }
@@ -115,9 +170,9 @@ export async function insertProjectParts(db: Db, projects: readonly Project[], i
   const goals = projects.flatMap((p, k) =>
     p.goals.map((g, position) => ({ project_id: ids[k]!, position, term: g.term, text: g.text })),
   );
-  for (const chunk of chunks(sources)) await db.insertInto('fund_sources').values(chunk).execute();
-  for (const chunk of chunks(plan)) await db.insertInto('spending_checkpoints').values(chunk).execute();
-  for (const chunk of chunks(goals)) await db.insertInto('goals').values(chunk).execute();
+  await insertRows(db, 'fund_sources', sources);
+  await insertRows(db, 'spending_checkpoints', plan);
+  await insertRows(db, 'goals', goals);
   await insertIndicators(
     db,
     projects.flatMap((p, k) => p.indicators.map((i, position) => indicatorRow(ids[k]!, position, i))),

@@ -22,7 +22,7 @@ import {
   type StoredProject,
 } from './document-content.ts';
 import { ConflictError, InvalidStateError, NotFoundError, StaleVersionError } from './errors.ts';
-import { storeReviewCounts } from './review-counts.ts';
+import { reviewCounts, storeReviewCounts } from './review-counts.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
 type Trx = Transaction<Database>;
@@ -188,13 +188,41 @@ async function ensureYear(trx: Trx, year: number): Promise<void> {
   await trx.insertInto('budget_years').values({ year }).onConflict((oc) => oc.column('year').doNothing()).execute();
 }
 
+/** An import's audit entry names the project codes of a document up to this many projects. */
+const SUMMARY_CODES = 200;
+
 const summaryOf = (doc: TargetDocument) => ({
   unit: doc.unit,
   year: doc.year,
   projects: doc.projects.length,
   indicators: doc.projects.reduce((n, p) => n + p.indicators.length, 0),
-  projectCodes: doc.projects.length <= 200 ? doc.projects.map((p) => p.code) : undefined,
+  projectCodes: doc.projects.length <= SUMMARY_CODES ? doc.projects.map((p) => p.code) : undefined,
 });
+
+/** summaryOf the stored content, read by the database (counts and codes) rather than by loading the document. */
+async function storedSummary(trx: Trx, documentId: number): Promise<ReturnType<typeof summaryOf>> {
+  const doc = await trx
+    .selectFrom('documents')
+    .select(['unit_code_as_written', 'unit_name_as_written', 'year'])
+    .where('id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  const { projects, indicators } = await trx
+    .selectFrom('projects')
+    .select((eb) => [eb.fn.countAll<number>().as('projects'), eb.fn.coalesce(eb.fn.sum<number>('indicator_count'), eb.lit(0)).as('indicators')])
+    .where('document_id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  const codes =
+    projects <= SUMMARY_CODES
+      ? (await trx.selectFrom('projects').select('code').where('document_id', '=', documentId).orderBy('position').execute()).map((r) => r.code)
+      : undefined;
+  return {
+    unit: { code: doc.unit_code_as_written, name: doc.unit_name_as_written },
+    year: doc.year,
+    projects,
+    indicators: Number(indicators),
+    projectCodes: codes,
+  };
+}
 
 export interface CreatedDocument {
   id: number;
@@ -261,10 +289,12 @@ export async function createDocumentIn(trx: Trx, actor: Actor, input: NewDocumen
   return { id, version: 1 };
 }
 
+/** Reviews first, so each project row is inserted with its finding counts (nothing updated after). */
 async function writeContent(trx: Trx, documentId: number, content: TargetDocument): Promise<void> {
   await writeDepartment(trx, documentId, content.department);
-  const ids = await insertProjects(trx, documentId, content.projects);
-  await storeReviewCounts(trx, documentId, content, ids);
+  const counts = reviewCounts(content);
+  const ids = await insertProjects(trx, documentId, content.projects, 0, counts.perProject);
+  await storeReviewCounts(trx, documentId, content, ids, counts);
 }
 
 /** Replaces a draft's whole content (importing a file over it). */
@@ -280,7 +310,7 @@ export async function replaceContent(
 
 export async function replaceContentIn(trx: Trx, actor: Actor, documentId: number, expected: number, content: TargetDocument): Promise<number> {
   const version = await beginEdit(trx, actor, documentId, expected, 'import');
-  const before = await readDocument(trx, documentId);
+  const before = await storedSummary(trx, documentId);
   await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();
   await trx
     .updateTable('documents')
@@ -293,7 +323,7 @@ export async function replaceContentIn(trx: Trx, actor: Actor, documentId: numbe
     entity: 'document',
     entityId: documentId,
     documentId,
-    before: before && summaryOf(modelOf(before)),
+    before,
     after: summaryOf(content),
   });
   return version;

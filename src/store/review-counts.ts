@@ -2,12 +2,13 @@
  * Runs the review engine over a document's content and caches what list filters need: finding
  * counts per severity on the document and on each project, the project count and the budget total.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { Decimal } from '../core/model/decimal.ts';
 import { exactSum } from './amounts.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { reviewDocument } from '../core/review/engine.ts';
 import type { Finding } from '../core/review/finding.ts';
+import { rowsJson, type FindingCounts } from './document-content.ts';
 import { storeRuleCounts } from './rule-counts.ts';
 import type { Database } from './schema.ts';
 
@@ -22,15 +23,15 @@ export function budgetTotalOf(doc: TargetDocument): string {
   return exactSum(amounts);
 }
 
-/** Writes the cached counts for a document whose content is `doc`, with `projectIds[i]` the id of `doc.projects[i]`. */
-export async function storeReviewCounts(
-  trx: Transaction<Database>,
-  documentId: number,
-  doc: TargetDocument,
-  projectIds: readonly number[],
-): Promise<Finding[]> {
-  const findings = reviewDocument(doc);
-  const perCode = new Map<string, { error: number; warning: number; info: number }>();
+/** What the review finds in a document: the findings, their counts, and each project's counts (in the document's order). */
+export interface ReviewCounts {
+  findings: Finding[];
+  total: FindingCounts;
+  perProject: FindingCounts[];
+}
+
+export function reviewCounts(doc: TargetDocument, findings: Finding[] = reviewDocument(doc)): ReviewCounts {
+  const perCode = new Map<string, FindingCounts>();
   const total = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
     total[f.severity]++;
@@ -39,41 +40,47 @@ export async function storeReviewCounts(
     c[f.severity]++;
     perCode.set(f.projectCode, c);
   }
+  return { findings, total, perProject: doc.projects.map((p) => perCode.get(p.code) ?? { error: 0, warning: 0, info: 0 }) };
+}
+
+/**
+ * Writes the cached counts for a document whose content is `doc`, with `projectIds[i]` the id of
+ * `doc.projects[i]`; `counts` when the caller reviewed already (an import stores the project
+ * counts with the rows). Returns the findings.
+ */
+export async function storeReviewCounts(
+  trx: Transaction<Database>,
+  documentId: number,
+  doc: TargetDocument,
+  projectIds: readonly number[],
+  counts: ReviewCounts = reviewCounts(doc),
+): Promise<Finding[]> {
   await trx
     .updateTable('documents')
     .set({
-      error_count: total.error,
-      warning_count: total.warning,
-      info_count: total.info,
+      error_count: counts.total.error,
+      warning_count: counts.total.warning,
+      info_count: counts.total.info,
       project_count: doc.projects.length,
       budget_total: budgetTotalOf(doc),
     })
     .where('id', '=', documentId)
     .execute();
-  // Only projects whose counts change are touched: an autosave of one project writes one row here.
-  const current = await trx
-    .selectFrom('projects')
-    .select(['id', 'error_count', 'warning_count', 'info_count'])
-    .where('document_id', '=', documentId)
-    .execute();
-  const byId = new Map(current.map((r) => [r.id, r]));
-  const changed = new Map<string, number[]>();
-  doc.projects.forEach((p, i) => {
-    const id = projectIds[i]!;
-    const c = perCode.get(p.code) ?? { error: 0, warning: 0, info: 0 };
-    const r = byId.get(id);
-    if (r && r.error_count === c.error && r.warning_count === c.warning && r.info_count === c.info) return;
-    const key = `${c.error},${c.warning},${c.info}`;
-    changed.get(key)?.push(id) ?? changed.set(key, [id]);
-  });
-  for (const [key, ids] of changed) {
-    const [error, warning, info] = key.split(',').map(Number) as [number, number, number];
-    await trx
-      .updateTable('projects')
-      .set({ error_count: error, warning_count: warning, info_count: info })
-      .where('id', 'in', ids)
-      .execute();
+  // One set-based statement; only rows whose counts change are written, so an autosave of one
+  // project, or an import that stored the counts with the rows, writes at most one row here.
+  if (projectIds.length > 0) {
+    const rows = projectIds.map((id, i) => ({
+      id,
+      error_count: counts.perProject[i]!.error,
+      warning_count: counts.perProject[i]!.warning,
+      info_count: counts.perProject[i]!.info,
+    }));
+    await sql`UPDATE projects AS p
+      SET error_count = c.error_count, warning_count = c.warning_count, info_count = c.info_count
+      FROM json_populate_recordset(NULL::projects, ${rowsJson(rows)}::json) AS c
+      WHERE p.id = c.id AND p.document_id = ${documentId}
+        AND (p.error_count, p.warning_count, p.info_count) IS DISTINCT FROM (c.error_count, c.warning_count, c.info_count)`.execute(trx);
   }
-  await storeRuleCounts(trx, documentId, findings);
-  return findings;
+  await storeRuleCounts(trx, documentId, counts.findings);
+  return counts.findings;
 }
