@@ -136,6 +136,25 @@ describe('DocumentSession autosave', () => {
     expect(session.getSnapshot().doc.projects.map((x) => x.name)).toEqual(['法律援助（改）', '他人的项目']);
   });
 
+  it('re-applies field by field: their change to one field and mine to another both survive', async () => {
+    const before = new FakeServer();
+    before.department = goals('原总体目标');
+    const { server, session } = await open(before);
+    const p = session.getSnapshot().doc.projects[0]!;
+    session.setProject({ ...p, useOfFunds: '我的资金用途' });
+    session.setDepartment(goals('我的总体目标'));
+    server.version = 7;
+    server.projects.set(11, { ...project('法律援助'), name: '法律援助（他人改名）' });
+    server.department = { overallGoal: '', subGoals: [{ label: '一、', text: '他人的分项目标', children: [] }], safeguards: [] };
+    await session.save();
+    expect(session.getSnapshot().saveState).toBe('conflict');
+    await session.reloadAndReapply();
+    expect(server.projects.get(11)).toMatchObject({ name: '法律援助（他人改名）', useOfFunds: '我的资金用途' });
+    expect(server.department).toEqual({ overallGoal: '我的总体目标', subGoals: [{ label: '一、', text: '他人的分项目标', children: [] }], safeguards: [] });
+    // The rows are untouched by either side: the editor keeps the same row keys.
+    expect(session.getSnapshot().doc.projects[0]!.indicators.map((r) => r.key)).toEqual(p.indicators.map((r) => r.key));
+  });
+
   it('offers the unsaved parts as text, and can drop them for the newer version', async () => {
     const { server, session } = await open();
     session.setDepartment(goals('我的总体目标'));

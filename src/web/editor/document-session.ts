@@ -10,7 +10,8 @@
 import type { DepartmentGoals, Project } from '../../core/model/document.ts';
 import { ApiFailure } from '../api/client.ts';
 import type { DocumentMeta, StoredDocument } from '../api/types.ts';
-import { editorDocument, toProject, type EditorDocument, type EditorProject } from './model.ts';
+import { mergeFields } from './merge.ts';
+import { editorDocument, editorProject, toProject, type EditorDocument, type EditorProject } from './model.ts';
 
 export interface SessionApi {
   load(id: number): Promise<StoredDocument>;
@@ -55,6 +56,8 @@ export class DocumentSession {
   #listeners = new Set<() => void>();
   /** Unsaved parts with the edit count when each was last changed. */
   #dirty = new Map<PartKey, number>();
+  /** What the server holds of each part as of `version`: the base a re-apply compares the user's work with. */
+  #base: { department: DepartmentGoals | null; projects: Map<number, Project> } = { department: null, projects: new Map() };
   #edits = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #saving: Promise<void> | null = null;
@@ -69,6 +72,7 @@ export class DocumentSession {
   ) {
     this.#debounceMs = options.debounceMs ?? 800;
     this.#retryMs = options.retryMs ?? 5000;
+    this.#rememberBase(stored);
     this.#snapshot = {
       doc: editorDocument(stored),
       meta: stored.meta,
@@ -79,6 +83,11 @@ export class DocumentSession {
       unsaved: [],
       error: null,
     };
+  }
+
+  #rememberBase(stored: StoredDocument) {
+    const doc = editorDocument(stored);
+    this.#base = { department: doc.department, projects: new Map(doc.projects.map((p) => [p.id!, toProject(p)])) };
   }
 
   readonly subscribe = (listener: () => void) => {
@@ -167,14 +176,29 @@ export class DocumentSession {
 
   async #write(part: PartKey): Promise<number> {
     const { doc, version } = this.#snapshot;
-    if (part === 'department') return (await this.api.saveDepartment(doc.id, version, doc.department)).version;
-    if (part.startsWith('delete:')) return (await this.api.deleteProject(Number(part.slice('delete:'.length)), version)).version;
+    if (part === 'department') {
+      const r = await this.api.saveDepartment(doc.id, version, doc.department);
+      this.#base.department = doc.department;
+      return r.version;
+    }
+    if (part.startsWith('delete:')) {
+      const id = Number(part.slice('delete:'.length));
+      const r = await this.api.deleteProject(id, version);
+      this.#base.projects.delete(id);
+      return r.version;
+    }
     const key = part.slice('project:'.length);
     const index = doc.projects.findIndex((p) => p.key === key);
     const project = doc.projects[index];
     if (!project) return version;
-    if (project.id !== null) return (await this.api.saveProject(project.id, version, toProject(project))).version;
-    const created = await this.api.addProject(doc.id, version, toProject(project), index);
+    const content = toProject(project);
+    if (project.id !== null) {
+      const r = await this.api.saveProject(project.id, version, content);
+      this.#base.projects.set(project.id, content);
+      return r.version;
+    }
+    const created = await this.api.addProject(doc.id, version, content, index);
+    this.#base.projects.set(created.projectId, content);
     // The project now exists on the server: later saves of it replace it by id.
     this.#snapshot = {
       ...this.#snapshot,
@@ -184,15 +208,17 @@ export class DocumentSession {
   }
 
   /**
-   * After a conflict: loads the newer version, puts the unsaved parts back over it (a project someone
-   * else deleted meanwhile is created anew), and saves them.
+   * After a conflict: loads the newer version, puts the unsaved parts back over it field by field
+   * (./merge.ts: what the user changed is kept, what they did not change takes the newer value; a
+   * project someone else deleted meanwhile is created anew), and saves them.
    */
   async reloadAndReapply(): Promise<void> {
     const stored = await this.api.load(this.#snapshot.doc.id);
     const theirs = editorDocument(stored);
     const mine = this.#snapshot.doc;
     const merged: EditorDocument = { ...theirs };
-    if (this.#dirty.has('department')) merged.department = mine.department;
+    if (this.#dirty.has('department'))
+      merged.department = mine.department === null ? null : mergeFields(this.#base.department, mine.department, theirs.department);
     const projects = [...theirs.projects];
     for (const part of [...this.#dirty.keys()]) {
       if (part.startsWith('delete:')) {
@@ -203,8 +229,13 @@ export class DocumentSession {
       } else if (part.startsWith('project:')) {
         const project = mine.projects.find((p) => `project:${p.key}` === part)!;
         const at = project.id === null ? -1 : projects.findIndex((p) => p.id === project.id);
-        if (at >= 0) projects[at] = project;
-        else {
+        if (at >= 0) {
+          const own = toProject(project);
+          const fields = mergeFields(this.#base.projects.get(project.id!) ?? null, own, toProject(projects[at]!));
+          // The rows keep their editor keys (and the focus) when the merged table reads as the user's.
+          const rows = JSON.stringify(fields.indicators) === JSON.stringify(own.indicators) ? project.indicators : editorProject(fields, project.id).indicators;
+          projects[at] = { ...editorProject(fields, project.id), key: project.key, indicators: rows };
+        } else {
           const fresh = { ...project, id: null };
           projects.push(fresh);
           this.#dirty.delete(part);
@@ -213,6 +244,7 @@ export class DocumentSession {
       }
     }
     merged.projects = projects;
+    this.#rememberBase(stored);
     this.#set({ doc: merged, meta: stored.meta, version: stored.meta.version, conflict: null, saveState: 'pending' });
     await this.save();
   }
@@ -222,6 +254,7 @@ export class DocumentSession {
     const stored = await this.api.load(this.#snapshot.doc.id);
     clearTimeout(this.#timer);
     this.#dirty.clear();
+    this.#rememberBase(stored);
     this.#set({ doc: editorDocument(stored), meta: stored.meta, version: stored.meta.version, conflict: null, saveState: 'saved', error: null });
   }
 

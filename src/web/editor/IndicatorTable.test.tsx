@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from 'antd';
+import { LocaleProvider } from '../app/locale.tsx';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { editorRow, type EditorRow } from './model.ts';
+
+const row = (level2: string, description: string): EditorRow =>
+  editorRow({ term: 'annual', level1: '产出指标', level2, level3: '', description, target: '', basis: '', remark: '' });
+
+let current: EditorRow[] = [];
+
+function Table() {
+  const [rows, setRows] = useState([row('数量指标', '办案数'), row('质量指标', '结案率'), row('时效指标', '办结时限')]);
+  current = rows;
+  return (
+    <LocaleProvider locale="zh-CN">
+      <App>
+        <IndicatorTable rows={rows} onRows={setRows} year={2020} code="315-0105-JBN-2D9U" projectId={1} />
+      </App>
+    </LocaleProvider>
+  );
+}
+
+const description = (n: number) => screen.getByLabelText(`绩效指标描述 ${n}`) as HTMLTextAreaElement;
+const descriptions = () => current.map((r) => r.description);
+
+describe('IndicatorTable keyboard commands', () => {
+  afterEach(cleanup);
+
+  it('Alt+↑ and Alt+↓ move the row and keep the focus on it', () => {
+    render(<Table />);
+    description(2).focus();
+    fireEvent.keyDown(description(2), { key: 'ArrowUp', altKey: true });
+    expect(descriptions()).toEqual(['结案率', '办案数', '办结时限']);
+    expect(document.activeElement).toBe(description(1));
+    fireEvent.keyDown(description(1), { key: 'ArrowDown', altKey: true });
+    fireEvent.keyDown(description(2), { key: 'ArrowDown', altKey: true });
+    expect(descriptions()).toEqual(['办案数', '办结时限', '结案率']);
+    expect(document.activeElement).toBe(description(3));
+    // At the end the row stays where it is.
+    fireEvent.keyDown(description(3), { key: 'ArrowDown', altKey: true });
+    expect(descriptions()).toEqual(['办案数', '办结时限', '结案率']);
+  });
+
+  it('Ctrl+Enter inserts a row below in the same 一级/二级 and focuses its description', async () => {
+    render(<Table />);
+    fireEvent.keyDown(description(1), { key: 'Enter', ctrlKey: true });
+    expect(current).toHaveLength(4);
+    expect(current[1]).toMatchObject({ level1: '产出指标', level2: '数量指标', description: '' });
+    expect(document.activeElement).toBe(description(2));
+    await userEvent.keyboard('办理咨询数');
+    expect(descriptions()).toEqual(['办案数', '办理咨询数', '结案率', '办结时限']);
+  });
+
+  it('Ctrl+Backspace deletes the row, and the deletion can be undone', async () => {
+    render(<Table />);
+    fireEvent.keyDown(description(2), { key: 'Backspace', ctrlKey: true });
+    expect(descriptions()).toEqual(['办案数', '办结时限']);
+    expect(document.activeElement).toBe(description(2));
+    expect(screen.getByText('已删除第 2 行。')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '撤销' }));
+    expect(descriptions()).toEqual(['办案数', '结案率', '办结时限']);
+    expect(screen.queryByText('已删除第 2 行。')).toBeNull();
+  });
+
+  it('Ctrl+Z outside a text box undoes the deletion; inside one it is left to the text box', () => {
+    render(<Table />);
+    fireEvent.keyDown(description(3), { key: 'Backspace', ctrlKey: true });
+    expect(descriptions()).toEqual(['办案数', '结案率']);
+    fireEvent.keyDown(description(1), { key: 'z', ctrlKey: true });
+    expect(descriptions()).toEqual(['办案数', '结案率']);
+    fireEvent.keyDown(screen.getByRole('button', { name: '上移（Alt+↑） 2' }), { key: 'z', ctrlKey: true });
+    expect(descriptions()).toEqual(['办案数', '结案率', '办结时限']);
+  });
+
+  it('row buttons do the same for the mouse', async () => {
+    render(<Table />);
+    await userEvent.click(screen.getByRole('button', { name: '下移（Alt+↓） 1' }));
+    expect(descriptions()).toEqual(['结案率', '办案数', '办结时限']);
+    await userEvent.click(screen.getByRole('button', { name: '删除（Ctrl+Backspace） 3' }));
+    expect(descriptions()).toEqual(['结案率', '办案数']);
+    await userEvent.click(screen.getByRole('button', { name: /增加指标行/ }));
+    expect(current).toHaveLength(3);
+  });
+});
