@@ -1,8 +1,9 @@
 /**
  * The demo county an empty database starts with: 河北省财政厅 → 张家口市财政局 → 怀来县财政局,
  * 怀来县司法局 (315002) with the seed document as its 2020 draft, a few more units with generated
- * documents, and three accounts (unit, reviewer, admin) whose random passwords are returned to be
- * printed once — no default password exists anywhere.
+ * documents (two of them approved and monitored through the year: ./demo-actuals.ts), and three
+ * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
+ * default password exists anywhere.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { createDocument } from '../store/documents.ts';
 import { createBureau, createUnit } from '../store/organisation.ts';
 import { generatePassword } from '../store/password.ts';
 import type { Role } from '../store/schema.ts';
+import { seedMonitoredYear } from './demo-actuals.ts';
 
 export interface DemoAccount {
   role: Role;
@@ -46,6 +48,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   if (seed) await createDocument(db, actor, { unitId: sifaju.id, year: seed.year ?? 2020, content: seed, action: 'import' });
 
   const generated = generateDocuments({ seed: 315, units: OTHER_UNITS.length, projectsPerUnit: [3, 6], year: 2020 });
+  const others: number[] = [];
   for (const [i, u] of OTHER_UNITS.entries()) {
     const unit = await createUnit(db, actor, { ...u, bureauId: county.id });
     const doc = generated[i]!;
@@ -54,8 +57,10 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
       unit: { code: u.code, name: u.name },
       projects: doc.projects.map((p) => ({ ...p, unit: { code: u.code, name: u.name } })),
     };
-    await createDocument(db, actor, { unitId: unit.id, year: 2020, content, action: 'import' });
+    others.push((await createDocument(db, actor, { unitId: unit.id, year: 2020, content, action: 'import' })).id);
   }
+  // 卫生健康局 and 农业农村局 approved, each with a year of actuals, for the monitoring pages and dashboards.
+  await seedMonitoredYear(store, actor, others.slice(1));
 
   const accounts: DemoAccount[] = [
     { role: 'unit', username: 'sifaju', password: generatePassword() },

@@ -136,7 +136,7 @@ async function plan(db: Db, documentId: number, year: number, projects: readonly
   const anchor = (project: LiveProject, index: number | null) => {
     if (index === null) return { indicator_index: null };
     const indicator = indicatorAt(project, index);
-    return { indicator_id: indicator.id, indicator_index: index, indicator_description: indicator.description };
+    return { indicator_id: indicator.id, indicator_index: index, indicator_description: indicator.description, indicator_target: indicator.target };
   };
 
   for (const pa of actuals.projects) {
@@ -198,7 +198,7 @@ async function plan(db: Db, documentId: number, year: number, projects: readonly
       continue;
     }
     const current = storedColumns(x.kind, before);
-    const { indicator_id: _i, indicator_index: _x, indicator_description: _d, ...fields } = x.columns;
+    const { indicator_id: _i, indicator_index: _x, indicator_description: _d, indicator_target: _t, ...fields } = x.columns;
     const after = overlay(current, fields);
     if (sameColumns(current, after)) result.unchanged++;
     else {

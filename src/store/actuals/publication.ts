@@ -1,6 +1,6 @@
 /**
- * Publishing a unit's self-evaluation (自评结果随决算公开): the bureau publishes it once it has no
- * error left (every actual recorded, every deviation explained). What is published is a snapshot
+ * Publishing a unit's self-evaluation (自评结果随决算公开): the bureau publishes the self-evaluation
+ * of a document whose targets are published, once it has no error left (every actual recorded, every deviation explained). What is published is a snapshot
  * of the result at that moment, so later settings changes cannot alter a published score; and the
  * document's actuals are closed to writes until the bureau withdraws the publication.
  */
@@ -27,7 +27,8 @@ export async function publishEvaluation(store: Kysely<Database>, actor: Actor, d
     .execute(async (trx) => {
       const state = await lockActuals(trx, documentId);
       const stored = await storedActuals(trx, documentId);
-      if (!MONITORED.includes(stored.meta.status)) throw new InvalidStateError(documentId, stored.meta.status, 'publishEvaluation');
+      // Published with the final accounts, after the targets it scores were published with the budget.
+      if (stored.meta.status !== 'published') throw new InvalidStateError(documentId, stored.meta.status, 'publishEvaluation');
       if (state.evaluation_published_at !== null)
         throw new ActualsError('conflict', 'evaluation_published', (m) => m.evaluationAlreadyPublished);
       const evaluation = evaluateStored(stored, null, 'zh-CN');

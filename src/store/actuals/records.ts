@@ -87,7 +87,7 @@ export interface DocumentRecords {
 type Row = Record<string, unknown> & {
   id: number;
   version: number;
-  project_id: number | null;
+  project_id: number;
   project_code: string;
   indicator_id?: number | null;
   indicator_index?: number | null;
@@ -166,10 +166,10 @@ export function rowsQuery(db: Db, kind: ActualsKind, documentId: number) {
 
 /** Every record of a document, resolved against its projects as they are now. */
 export async function documentRecords(db: Db, documentId: number, projects: readonly LiveProject[]): Promise<DocumentRecords> {
-  const resolve = anchorResolver(projects);
   const [spending, values, monitoringNotes, evaluationNotes] = await Promise.all(
     ACTUALS_KINDS.map((kind) => rowsQuery(db, kind, documentId).execute() as Promise<Row[]>),
   );
+  const resolve = anchorResolver(projects, [...spending!, ...values!, ...monitoringNotes!, ...evaluationNotes!]);
   return {
     spending: recordsOf('spending', spending!, resolve),
     values: recordsOf('values', values!, resolve),

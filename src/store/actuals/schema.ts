@@ -19,13 +19,16 @@ interface Recorded {
 }
 export interface ProjectAnchor {
   document_id: number;
-  project_id: number | null;
+  /** The project's id when anchored: a token, not a foreign key (see ./anchors.ts). */
+  project_id: number;
   project_code: string;
 }
 export interface IndicatorAnchor {
+  /** The row's id when anchored (a token), and what the row was then; null for the project itself. */
   indicator_id: number | null;
   indicator_index: number | null;
   indicator_description: Generated<string>;
+  indicator_target: Generated<string>;
 }
 
 export interface ActualSpendingTable extends ProjectAnchor, Recorded {

@@ -20,10 +20,10 @@ import { recordAudit, type Actor } from '../audit.ts';
 import { documentMeta, readDocument, type DocumentMeta } from '../documents.ts';
 import { InvalidStateError, NotFoundError } from '../errors.ts';
 import type { Database } from '../schema.ts';
-import { anchorResolver, reanchor, type LiveProject } from './anchors.ts';
+import { reanchor, type LiveProject } from './anchors.ts';
 import { MONITORED, lockActuals, refreshDocument } from './derived.ts';
 import { ActualsError } from './errors.ts';
-import { ENTITY_OF, TABLE_OF, recordsOf, type ActualsKind, type DocumentRecords } from './records.ts';
+import { ENTITY_OF, TABLE_OF, documentRecords, type ActualsKind, type DocumentRecords } from './records.ts';
 import { actualsDb, type Trx } from './schema.ts';
 
 export interface SpendingInput {
@@ -128,7 +128,10 @@ function columnsOf<K extends ActualsKind>(kind: K, input: Inputs[K], project: Li
   const index = 'index' in input ? input.index : null;
   const where = place(project.code, index);
   const indicator = index === null ? null : indicatorAt(project, index);
-  const anchor = indicator === null ? {} : { indicator_id: indicator.id, indicator_index: index, indicator_description: indicator.description };
+  const anchor =
+    indicator === null
+      ? {}
+      : { indicator_id: indicator.id, indicator_index: index, indicator_description: indicator.description, indicator_target: indicator.target };
   switch (kind) {
     case 'spending': {
       const s = input as SpendingInput;
@@ -192,9 +195,10 @@ async function recordAt(trx: Trx, kind: ActualsKind, projectId: number, columns:
   return q.executeTakeFirst();
 }
 
+/** A record as the API shows it (resolved among all the document's records: see ./anchors.ts). */
 async function readRecord<K extends ActualsKind>(open: OpenDocument, kind: K, id: number): Promise<DocumentRecords[K][number]> {
-  const row = await open.trx.selectFrom(TABLE_OF[kind] as 'actual_values').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return recordsOf(kind, [row as never], anchorResolver(open.projects))[0]! as DocumentRecords[K][number];
+  const all = (await documentRecords(open.trx, open.meta.id, open.projects))[kind] as Array<DocumentRecords[K][number]>;
+  return all.find((r) => r.id === id)!;
 }
 
 export interface Written<R> {

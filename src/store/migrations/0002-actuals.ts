@@ -3,9 +3,9 @@
  *
  * - the four kinds of actuals a unit records against an approved document (累计支出, 指标实际值,
  *   监控说明, 自评说明), each anchored to its project and indicator row by id *and* by what the row
- *   was when recorded (project code, 1-based index, description), so a target edited after a
- *   return keeps its actuals (re-anchored by code/description) and a deleted one leaves them as
- *   orphans, kept and shown, never silently dropped (see src/store/actuals/anchors.ts);
+ *   was when recorded (project code, 1-based index, description, target), so a target edited after
+ *   a return keeps its actuals (re-anchored by code and description) and a deleted one leaves them
+ *   as orphans, kept and shown, never silently dropped (see src/store/actuals/anchors.ts);
  * - per-document actuals state: a revision per write, the document version the derived rows were
  *   computed for, and the published self-evaluation (a snapshot, as published);
  * - bureau settings (monitoring thresholds, evaluation weights), inherited down the bureau tree;
@@ -20,16 +20,25 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { backfillRuleCounts } from '../rule-counts.ts';
 
-/** The columns that tie a record to its project, as it is now and as it was when anchored. */
+/**
+ * The columns that tie a record to its project: the project's id as a token (not a foreign key: it
+ * must outlive a project replaced by a re-import, to keep that project's records together) and its
+ * code when anchored.
+ */
 const projectAnchor = sql`
     document_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    project_id bigint REFERENCES projects (id) ON DELETE SET NULL,
+    project_id bigint NOT NULL,
     project_code text NOT NULL`;
-/** … and to an indicator row: `indicator_index` null means the record is about the project itself. */
+/**
+ * … and to an indicator row, likewise: its id as a token, and its index, description and target when
+ * anchored. Both null: the record is about the project itself.
+ */
 const indicatorAnchor = sql`
-    indicator_id bigint REFERENCES indicators (id) ON DELETE SET NULL,
+    indicator_id bigint,
     indicator_index integer CHECK (indicator_index >= 1),
-    indicator_description text NOT NULL DEFAULT ''`;
+    indicator_description text NOT NULL DEFAULT '',
+    indicator_target text NOT NULL DEFAULT '',
+    CHECK ((indicator_id IS NULL) = (indicator_index IS NULL))`;
 const recorded = sql`
     version integer NOT NULL DEFAULT 1,
     recorded_by bigint REFERENCES users (id),
