@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actualsDb } from '../store/actuals/schema.ts';
 import { openWorld, ROLES, ROOT, type RoleName, type World } from './fixture.testing.ts';
 import { postgresRequired, POSTGRES_URL, testDatabases } from './testing.ts';
 
 const SEED = readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt'));
+const ACTUALS = readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv'));
 const STALE = { 'if-match': '"999"' };
 
 type Expect = Record<RoleName, number>;
@@ -30,6 +32,7 @@ for (const make of testDatabases()) {
     let projectId: number;
     let indicatorId: number;
     let publishedId: number;
+    let spendingId: number;
     beforeAll(async () => {
       w = await openWorld(database);
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
@@ -44,6 +47,13 @@ for (const make of testDatabases()) {
         .executeTakeFirstOrThrow();
       await w.store.db.updateTable('documents').set({ status: 'published' }).where('id', '=', other.id).execute();
       publishedId = other.id;
+      // A spending figure on the draft (drafts take none over the API): allowed writers reach the status check.
+      const spending = await actualsDb(w.store.db)
+        .insertInto('actual_spending')
+        .values({ document_id: w.draftId, project_id: projectId, project_code: doc.projects[0].code, date: '2020-03-31', cumulative: '1.00', recorded_by: null, recorded_by_name: 'test' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      spendingId = spending.id;
     }, 120_000);
     afterAll(() => w?.close());
 
@@ -100,6 +110,31 @@ for (const make of testDatabases()) {
       { name: 'GET admin users', run: (r) => w.clients[r].request('GET', '/api/admin/users'), expect: only({ admin: 200 }) },
       { name: 'POST admin unit', run: (r) => w.clients[r].request('POST', '/api/admin/units', { body: { code: `9${r.length}${r}`, name: '新单位', bureauId: w.countyId } }), expect: only({ admin: 201 }) },
       { name: 'PATCH admin bureau', run: (r) => w.clients[r].request('PATCH', `/api/admin/bureaus/${w.countyId}`, { body: { name: '怀来县财政局' } }), expect: only({ admin: 200 }) },
+      // Actuals, monitoring, self-evaluation: read by those who act on the document, even a published one; recorded by the unit.
+      { name: 'GET project actuals', run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/actuals`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET document actuals', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/actuals?kind=spending`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET monitoring', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/monitoring?date=2020-06-30`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET monitoring of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/monitoring?date=2020-06-30`), expect: only({ reviewer: 200, admin: 200 }) },
+      { name: 'GET evaluation', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/evaluation`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET 监控表 xlsx', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/monitoring/export?format=xlsx&date=2020-06-30`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET 自评表 docx', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/evaluation/export?format=docx`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET unit dashboard', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/dashboard?date=2020-06-30`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'POST spending', run: (r) => w.clients[r].request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-06-30', cumulative: '2.00' } }), expect: only({ ownUnit: 409 }) },
+      { name: 'PUT spending', run: (r) => w.clients[r].request('PUT', `/api/actuals/spending/${spendingId}`, { headers: STALE, body: { date: '2020-03-31', cumulative: '2.00' } }), expect: only({ ownUnit: 409 }) },
+      { name: 'DELETE spending', run: (r) => w.clients[r].request('DELETE', `/api/actuals/spending/${spendingId}`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
+      {
+        name: 'actuals import preview',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/actuals/import/preview?fileName=a.csv`, { raw: ACTUALS, contentType: 'text/csv' }),
+        expect: only({ ownUnit: 409 }),
+      },
+      { name: 'actuals import commit', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/actuals/import/commit`, { body: { actuals: { projects: [] } } }), expect: only({ ownUnit: 409 }) },
+      { name: 'publish evaluation', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/evaluation/publish`), expect: only({ reviewer: 409 }) },
+      { name: 'withdraw evaluation', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/evaluation/withdraw`), expect: only({ reviewer: 409 }) },
+      { name: 'GET public evaluation (not published)', run: (r) => w.clients[r].request('GET', `/api/public/documents/${w.draftId}/evaluation`), expect: everyone(404) },
+      { name: 'GET warning list', run: (r) => w.clients[r].request('GET', '/api/monitoring/projects?year=2020'), expect: signedIn(200) },
+      { name: 'GET bureau dashboard', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/dashboard?year=2020`), expect: only({ reviewer: 200, admin: 200 }) },
+      { name: 'GET bureau settings', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/settings`), expect: signedIn(200) },
+      { name: 'PUT bureau settings', run: (r) => w.clients[r].request('PUT', `/api/bureaus/${w.countyId}/settings`, { headers: STALE, body: { monitoring: null, evaluation: null } }), expect: only({ reviewer: 409, admin: 409 }) },
     ];
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
