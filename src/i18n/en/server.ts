@@ -93,6 +93,7 @@ export const server: M = {
       spentAmount: 'spent cumulative (10k yuan)',
       plannedPercent: 'plan (%)',
       ratePercent: 'execution (%)',
+      label: 'project and row',
       projectCode: 'project code',
       projectName: 'project',
       index: 'row',

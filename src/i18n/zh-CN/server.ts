@@ -96,6 +96,7 @@ export const server = {
       spentAmount: '实际累计支出（万元）',
       plannedPercent: '计划进度（%）',
       ratePercent: '执行率（%）',
+      label: '项目编码及指标序号',
       projectCode: '项目编码',
       projectName: '项目名称',
       index: '指标序号',

@@ -96,7 +96,7 @@ export function documentCharts(s: StoredActuals, date: IsoDate, projectId: numbe
       'indicators',
       d.charts.indicators,
       dims(c, [
-        ['label', 'ordinal', c.description],
+        ['label', 'ordinal'],
         ['projectCode', 'ordinal'],
         ['projectName', 'ordinal'],
         ['index', 'number'],
