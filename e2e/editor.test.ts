@@ -111,6 +111,7 @@ describe('the editor', () => {
 
   it('is keyboard reachable with a visible focus ring', async () => {
     await page.goto('/unit');
+    await page.getByRole('heading', { name: '本单位预算绩效目标' }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: '跳到正文' });
     expect(await skip.evaluate((e) => e === document.activeElement)).toBe(true);

@@ -3,7 +3,7 @@
  * any source it is made from.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -24,8 +24,39 @@ export function webBuildIsStale(): boolean {
   return SOURCES.some((s) => existsSync(join(ROOT, s)) && newest(join(ROOT, s)) > built);
 }
 
+const LOCK = join(ROOT, 'dist/.web-build.lock');
+
+/** Test files run in parallel: one builds while the others wait for it (a directory is the lock). */
+function withBuildLock(build: () => void): void {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than any build is left over from a killed run.
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() - started > 300_000) throw new Error(`waited 5 minutes for ${LOCK}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 export function ensureWebBuild(): void {
   if (!webBuildIsStale()) return;
+  withBuildLock(() => {
+    if (webBuildIsStale()) buildWeb();
+  });
+}
+
+function buildWeb(): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   // Vitest runs with NODE_ENV=test; the UI under test is the production build people get.
   const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });

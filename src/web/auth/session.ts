@@ -28,6 +28,15 @@ export function useSetSession() {
   };
 }
 
+const AREAS: Record<User['role'], readonly string[]> = {
+  unit: ['/unit', '/import', '/documents/', '/public'],
+  reviewer: ['/review', '/public'],
+  admin: ['/review', '/import', '/public'],
+};
+
+/** Whether a page belongs to what a user's role does (a page remembered from another user's session may not). */
+export const mayOpen = (user: User, path: string): boolean => AREAS[user.role].some((area) => path.startsWith(area));
+
 /** Where a user starts after signing in. */
 export const homeOf = (user: User | null): string =>
   user === null ? '/public' : user.role === 'unit' ? '/unit' : user.role === 'reviewer' ? '/review' : '/review';

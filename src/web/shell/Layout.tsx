@@ -38,8 +38,9 @@ export default function Layout() {
 
   const signOut = async () => {
     await endpoints.logout().catch(() => undefined);
+    // Leave the signed-in page first, so it does not send the next user back to it.
+    navigate('/login', { replace: true });
     setSession(null);
-    navigate('/login');
   };
 
   return (

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import type { User } from '../api/types.ts';
+import { homeOf, mayOpen } from './session.ts';
+
+const user = (role: User['role']): User => ({ id: 1, username: 'u', displayName: 'U', role, unitId: null, bureauId: null, disabled: false });
+
+describe('where users go', () => {
+  it('starts each role on its own page, and a visitor on the public one', () => {
+    expect(homeOf(user('unit'))).toBe('/unit');
+    expect(homeOf(user('reviewer'))).toBe('/review');
+    expect(homeOf(null)).toBe('/public');
+  });
+
+  it('does not send a user back to a page of another role remembered from the last session', () => {
+    expect(mayOpen(user('unit'), '/review/3')).toBe(false);
+    expect(mayOpen(user('unit'), '/documents/3/edit?tab=p2')).toBe(true);
+    expect(mayOpen(user('reviewer'), '/documents/3/edit')).toBe(false);
+    expect(mayOpen(user('reviewer'), '/review?status=submitted')).toBe(true);
+  });
+});
