@@ -25,7 +25,7 @@ import { datedPlan } from '../../core/monitoring/checkpoint.ts';
 import { monitorProject } from '../../core/monitoring/monitor.ts';
 import { LIGHT_ORDER, type MonitoringSettings } from '../../core/monitoring/settings.ts';
 import { toModelProject } from '../document-content.ts';
-import { documentMeta, readDocument } from '../documents.ts';
+import { documentMeta, readDocument, type StoredDocument } from '../documents.ts';
 import type { Database, DocumentStatus } from '../schema.ts';
 import { effectiveSettings } from '../settings.ts';
 import { reanchor } from './anchors.ts';
@@ -86,18 +86,19 @@ export async function lockActuals(trx: Trx, documentId: number) {
 }
 
 /**
- * Recomputes a document's derived rows (and re-anchors its records). The caller holds the lock;
- * unless `force`, a document already up to date (another process refreshed it meanwhile) is left alone.
+ * Recomputes a document's derived rows (and re-anchors its records). Unless `force`, a document
+ * already up to date (another process refreshed it meanwhile) is left alone. A write that has just
+ * read and re-anchored the document under the lock passes it as `current`.
  */
-export async function refreshDocument(trx: Trx, documentId: number, force: boolean): Promise<void> {
+export async function refreshDocument(trx: Trx, documentId: number, force: boolean, current?: StoredDocument): Promise<void> {
   const state = await lockActuals(trx, documentId);
-  const meta = (await documentMeta(trx, documentId))!;
+  const meta = current?.meta ?? (await documentMeta(trx, documentId))!;
   if (!force && !state.derived_stale && state.derived_version === meta.version) return;
   await trx.deleteFrom('project_monitoring').where('document_id', '=', documentId).execute();
   await trx.deleteFrom('project_evaluation').where('document_id', '=', documentId).execute();
   if (MONITORED.includes(meta.status)) {
-    const doc = (await readDocument(trx, documentId))!;
-    await reanchor(trx, documentId, doc.projects);
+    const doc = current ?? (await readDocument(trx, documentId))!;
+    if (!current) await reanchor(trx, documentId, doc.projects);
     const lookup = actualsLookup(coreActuals(await documentRecords(trx, documentId, doc.projects)));
     const settings = await effectiveSettings(trx, meta.bureauId);
     const evaluation: EvaluationSettings = checkEvaluationSettings(settings.evaluation.settings);

@@ -17,7 +17,7 @@ import type { CauseCategory, Likelihood } from '../../core/actuals/actuals.ts';
 import { isIsoDate, yearOf } from '../../core/actuals/calendar.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
 import { recordAudit, type Actor } from '../audit.ts';
-import { documentMeta, readDocument, type DocumentMeta } from '../documents.ts';
+import { documentMeta, readDocument, type DocumentMeta, type StoredDocument } from '../documents.ts';
 import { InvalidStateError, NotFoundError } from '../errors.ts';
 import type { Database } from '../schema.ts';
 import { reanchor, type LiveProject } from './anchors.ts';
@@ -65,6 +65,7 @@ export interface Inputs {
 export interface OpenDocument {
   trx: Trx;
   meta: DocumentMeta;
+  document: StoredDocument;
   projects: LiveProject[];
   revision: number;
 }
@@ -82,7 +83,7 @@ export async function openForRecording(trx: Trx, documentId: number): Promise<Op
     throw new ActualsError('closed', 'evaluation_published', (m) => m.evaluationPublished);
   const doc = (await readDocument(trx, documentId))!;
   await reanchor(trx, documentId, doc.projects);
-  return { trx, meta, projects: doc.projects, revision: state.revision };
+  return { trx, meta, document: doc, projects: doc.projects, revision: state.revision };
 }
 
 /** Ends a write: one more revision of the document's actuals, and its derived rows rewritten. */
@@ -94,7 +95,7 @@ export async function closeRecording(open: OpenDocument): Promise<number> {
     .where('document_id', '=', meta.id)
     .returning('revision')
     .executeTakeFirstOrThrow();
-  await refreshDocument(trx, meta.id, true);
+  await refreshDocument(trx, meta.id, true, open.document);
   return revision;
 }
 
