@@ -139,7 +139,7 @@ describe('the yearly cycle in the browser', () => {
   it('the unit sees the comments, fixes the basis and resubmits', async () => {
     await unit();
     await page.locator('[data-status="returned"]').first().waitFor();
-    expect(await page.locator('.ant-alert').first().innerText()).toContain('请逐项写明依据');
+    await eventually(() => page.locator('.ant-alert').first().innerText()).toContain('请逐项写明依据');
     await page.getByRole('button', { name: '编辑' }).click();
     await page.waitForURL(/\/edit/);
     await eventually(() => page.getByTestId('review-comments').innerText()).toContain('数据来源');
@@ -154,16 +154,24 @@ describe('the yearly cycle in the browser', () => {
     await signOut(page);
   }, STEP);
 
-  it('the reviewer approves and publishes, and the history reads as a timeline', async () => {
+  it('the reviewer approves it from the queue with the batch action, then publishes it', async () => {
     await reviewer();
+    const row = page.locator('tr').filter({ hasText: '怀来县司法局' });
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: /批量审核通过（1）/ }).click();
+    await confirm(page);
+    await page.getByText('已审核通过 1 份。').waitFor();
+    // The queue shows submitted documents; add 已审核 to the status filter to find it again.
+    await page.getByLabel('状态', { exact: true }).click();
+    await page.locator('.ant-select-item-option[title="已审核"]').click();
+    await page.keyboard.press('Escape');
+    await page.locator('tr').filter({ hasText: '怀来县司法局' }).locator('[data-status="approved"]').waitFor();
     await page.getByRole('link', { name: /怀来县司法局/ }).first().click();
     await page.waitForURL(/\/review\/\d+/);
-    await page.getByRole('button', { name: '审核通过' }).click();
-    await confirm(page);
-    await page.locator('[data-status="approved"]').waitFor();
+    await page.locator('.page-title [data-status="approved"]').waitFor();
     await page.getByRole('button', { name: '公开' }).click();
     await confirm(page);
-    await page.locator('[data-status="published"]').waitFor();
+    await page.locator('.page-title [data-status="published"]').waitFor();
     await page.getByRole('tab', { name: '办理记录' }).click();
     const timeline = page.locator('.audit-timeline');
     await timeline.waitFor();

@@ -96,6 +96,15 @@ describe('DocumentSession autosave', () => {
     expect(session.getSnapshot()).toMatchObject({ saveState: 'saved', version: 4, unsaved: [] });
   });
 
+  it('shows a returned document as a draft again once an edit is saved, as the server does', async () => {
+    const server = new FakeServer();
+    const stored = await server.load();
+    const session = new DocumentSession({ ...stored, meta: { ...stored.meta, status: 'returned' } }, server, { debounceMs: 10 });
+    session.setProject({ ...session.getSnapshot().doc.projects[0]!, name: '法律援助（改）' });
+    await session.save();
+    expect(session.getSnapshot().meta).toMatchObject({ status: 'draft', version: 4 });
+  });
+
   it('creates a new project, then replaces it by its new id', async () => {
     const { server, session } = await open();
     const added = { ...session.getSnapshot().doc.projects[0]!, key: 'new1', id: null, name: '新项目' };

@@ -159,7 +159,9 @@ export class DocumentSession {
       try {
         const version = await this.#write(part);
         if (this.#dirty.get(part) === edit) this.#dirty.delete(part);
-        this.#set({ version });
+        // The server turns a returned document back into a draft on its first edit.
+        const { meta } = this.#snapshot;
+        this.#set({ version, meta: meta.status === 'returned' ? { ...meta, status: 'draft', version } : { ...meta, version } });
       } catch (e) {
         if (e instanceof ApiFailure && e.isConflict) {
           const currentVersion = e.body.currentVersion ?? this.#snapshot.version + 1;
