@@ -12,7 +12,7 @@ export function ConflictDialog({ session, snapshot }: { session: DocumentSession
   if (!conflict) return null;
   const names = snapshot.unsaved.map((part) => {
     if (part === 'department') return m.department.title;
-    if (part.startsWith('delete:')) return `${m.editor.deleteProject}（${part.slice(7)}）`;
+    if (part.startsWith('delete:')) return m.editor.conflict.deletedProject(Number(part.slice('delete:'.length)));
     const p = snapshot.doc.projects.find((x) => `project:${x.key}` === part);
     return p ? m.project.formTitle(p.name) : part;
   });

@@ -7,7 +7,7 @@ import { Notes, placeId, useFieldStatus } from '../form/notes.tsx';
 import { moveRow, removeRow } from './rows.ts';
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** The next item's label in the style of the list: 一、 at the top, （一） below it. */
+/** The next item's label in the style of the list: 一、 at the top, （一） below it (the document's own numbering, whatever the UI language). */
 const labelFor = (index: number, depth: number) => {
   const n = CHINESE_NUMBERS[index] ?? String(index + 1);
   return depth === 0 ? `${n}、` : `（${n}）`;

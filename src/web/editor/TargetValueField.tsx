@@ -28,7 +28,7 @@ export function TargetValueField({ value, onChange, status, ...rest }: Props) {
       <div id={id} className={`target-reading target-${reading.state}`} aria-live="polite" data-testid="target-reading">
         {reading.state === 'ok' ? (
           <>
-            <span className="sr-only">{m.reading}：</span>
+            <span className="sr-only">{m.reading}</span>
             {reading.parts.map((p) => (
               <span key={p.title} className="reading-part" title={p.title}>
                 <span className="sr-only">{p.title}</span>

@@ -222,7 +222,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
         <tbody>
           {(['annual', ...(hasLongTerm ? ['longTerm'] : [])] as Term[]).map((term) => (
             <tr key={term}>
-              <Label>{hasLongTerm ? `${m.goals}（${term === 'annual' ? m.annual : m.longTerm}）` : m.goals}</Label>
+              <Label>{hasLongTerm ? m.goalsOfTerm(term) : m.goals}</Label>
               <Cell place={place('goals')} className="form-value form-left">
                 {editable ? (
                   <LinesInput aria-label={m.goals} placeholder={m.goalsHelp} value={goalsOf(term)} status={status.goals} onChange={(lines) => setGoals(term, lines)} />

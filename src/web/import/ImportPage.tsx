@@ -127,7 +127,7 @@ export default function ImportPage() {
                     { title: m.web.unitHome.columns.code, dataIndex: 'code', width: 170 },
                     { title: m.web.unitHome.columns.name, dataIndex: 'name' },
                     { title: m.web.unitHome.columns.budget, key: 'b', align: 'right', width: 110, render: (_, p) => amountText(p.budget.total) },
-                    { title: m.web.unitHome.columns.indicators, key: 'n', align: 'right', width: 80, render: (_, p) => p.indicators.length },
+                    { title: m.web.unitHome.columns.indicators, key: 'n', align: 'right', width: 100, render: (_, p) => p.indicators.length },
                     {
                       title: m.web.unitHome.columns.findings,
                       key: 'f',

@@ -72,7 +72,7 @@ export default function PublicDocumentPage() {
               key: 'part-2',
               href: '#part-2',
               title: w.publicDocument.part2,
-              children: d.projects.map((p, i) => ({ key: `p${p.id}`, href: `#project-${p.id}`, title: `${i + 1}、${p.name}` })),
+              children: d.projects.map((p, i) => ({ key: `p${p.id}`, href: `#project-${p.id}`, title: w.editor.projectTab(i + 1, p.name) })),
             },
           ]}
         />

@@ -185,7 +185,7 @@ export default function ReviewPage() {
                     <div className="comments-panel">
                       <div className="comment-composer">
                         <Typography.Text type="secondary">
-                          {r.commentOn}：{anchorText(r, d, anchor)}
+                          {r.commentOn(anchorText(r, d, anchor))}
                         </Typography.Text>
                         <Input.TextArea
                           ref={composer}
@@ -238,7 +238,7 @@ export default function ReviewPage() {
           destroyOnHidden
         >
           <Typography.Paragraph type="secondary">
-            {r.commentOn}：{anchorText(r, d, anchor)}
+            {r.commentOn(anchorText(r, d, anchor))}
           </Typography.Paragraph>
           <Input.TextArea aria-label={r.returnComment} placeholder={r.returnComment} autoSize={{ minRows: 4 }} value={returnText} onChange={(e) => setReturnText(e.target.value)} autoFocus />
         </Modal>

@@ -124,7 +124,7 @@ export default function UnitHomePage() {
           )}
           <Space size="large" wrap className="doc-summary">
             <span>
-              {m.unitHome.budgetTotal}：<strong data-testid="budget-total">{m.common.amountWan(amountText(chosen.budgetTotal))}</strong>
+              {m.unitHome.budgetTotal}<strong data-testid="budget-total">{m.common.amountWan(amountText(chosen.budgetTotal))}</strong>
             </span>
             <span>{m.common.projectCount(chosen.projectCount)}</span>
             <FindingCountTags counts={chosen.findingCounts} />
@@ -143,7 +143,7 @@ export default function UnitHomePage() {
                 render: (v: string, p) => <Link to={`/documents/${chosen.id}/edit?tab=p${p.id}`}>{v}</Link>,
               },
               { title: m.unitHome.columns.budget, key: 'budget', align: 'right', width: 120, render: (_, p) => amountText(p.budget.total) },
-              { title: m.unitHome.columns.indicators, key: 'n', align: 'right', width: 80, render: (_, p) => p.indicators.length },
+              { title: m.unitHome.columns.indicators, key: 'n', align: 'right', width: 100, render: (_, p) => p.indicators.length },
               { title: m.unitHome.columns.findings, key: 'f', width: 240, render: (_, p) => <FindingCountTags counts={p.findingCounts} /> },
             ]}
           />
