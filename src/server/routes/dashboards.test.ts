@@ -14,7 +14,11 @@ import type { Indicator, Project, TargetDocument } from '../../core/model/docume
 import { reviewDocument } from '../../core/review/engine.ts';
 import { messagesFor } from '../../i18n/index.ts';
 import { systemActor } from '../../store/audit.ts';
+import { refreshStale } from '../../store/actuals/derived.ts';
+import { frequentFindings } from '../../store/actuals/lists.ts';
+import { actualsDb } from '../../store/actuals/schema.ts';
 import { createRecord } from '../../store/actuals/write.ts';
+import { backfillRuleCounts } from '../../store/rule-counts.ts';
 import { createDocument } from '../../store/documents.ts';
 import { createBureau, createUnit } from '../../store/organisation.ts';
 import { BureauDashboard, BureauSettings, Dashboard, WarningList } from '../actuals-schemas.ts';
@@ -228,6 +232,24 @@ for (const make of testDatabases()) {
       // A unit may read the rules that light its projects, not change them.
       expect((await w.clients.ownUnit.request('GET', `/api/bureaus/${bureauId}/settings`)).statusCode).toBe(200);
       expect((await w.clients.ownUnit.request('PUT', `/api/bureaus/${bureauId}/settings`, { headers: { 'if-match': '"1"' }, body: { monitoring: null, evaluation: null } })).statusCode).toBe(403);
+    });
+
+    it('brings stale documents up to date a batch at a time, and counts review findings again from scratch', async () => {
+      const db = actualsDb(w.store.db);
+      const ids = [documentA, (await db.selectFrom('documents as d').innerJoin('units as u', 'u.id', 'd.unit_id').select('d.id').where('u.code', '=', 'T02').executeTakeFirstOrThrow()).id];
+      await db.updateTable('document_actuals_state').set({ derived_stale: true }).where('document_id', 'in', ids).execute();
+      expect(await refreshStale(w.store.db, { bureauId, year: 2020 }, 1)).toEqual({ refreshed: 1, pending: 1 });
+      expect(await refreshStale(w.store.db, { bureauId, year: 2020 }, 1)).toEqual({ refreshed: 1, pending: 0 });
+      expect(await refreshStale(w.store.db, { bureauId, year: 2020 }, 1)).toEqual({ refreshed: 0, pending: 0 });
+
+      // What migration 0002 does for documents stored before it: the same counts as every review stores.
+      const findings = () => frequentFindings(w.store.db, w.countyId, 2020, 100);
+      const before = await findings();
+      expect(before.length).toBeGreaterThan(5);
+      await db.deleteFrom('document_rule_counts').execute();
+      expect(await findings()).toEqual([]);
+      await backfillRuleCounts(w.store.db);
+      expect(await findings()).toEqual(before);
     });
   });
 }
