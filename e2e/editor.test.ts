@@ -3,6 +3,9 @@
  * kept after a reload; two people saving the same document (409) with nothing lost; long Chinese
  * text at 1366×768 without the layout breaking; keyboard focus visible; the English switch.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.ts';
@@ -128,7 +131,22 @@ describe('the editor', () => {
     await screenshot(page, '14-keyboard-focus');
   }, STEP);
 
+  it('refuses to import a file that is not a targets document, saying why, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-import-'));
+    const file = join(dir, '会议纪要.txt');
+    writeFileSync(file, '关于召开2020年度工作会议的通知\n各股室：\n定于下周一上午九时召开全体会议。\n');
+    await page.goto('/import');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('文件无法读取');
+    expect(await page.getByTestId('import-preview').count()).toBe(0);
+    await screenshot(page, '16-import-refused');
+    rmSync(dir, { recursive: true, force: true });
+  }, STEP);
+
   it('switches to English and back', async () => {
+    await page.goto('/unit');
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Our budget performance targets' }).waitFor();
     expect(await page.getByRole('link', { name: 'Our targets' }).count()).toBe(1);

@@ -190,7 +190,7 @@ export const web = {
   },
   importPage: {
     title: '导入绩效目标文件',
-    help: '支持已公开的绩效目标文本（.txt，如怀来县司法局 2020 年公开稿）；DOCX、XLSX 由服务器按内容识别。先预览，确认后再写入。',
+    help: '可导入已公开的绩效目标 Word 文档（.docx）或其导出的文本（.txt，如怀来县司法局 2020 年公开稿）、Excel 填报模板（.xlsx）和 jixiao 交换格式（.json），由服务器按内容识别。先预览，确认后再写入。',
     drop: '点击或拖入文件',
     reading: '正在读取……',
     previewTitle: '预览：将要建立的内容',
