@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.ts';
-import { confirm, findingCounts, newPage, openProjectTab, saved, signIn, signOut } from './support/pages.ts';
+import { confirm, eventually, findingCounts, newPage, openProjectTab, saved, signIn, signOut } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { ensureWebBuild, ROOT } from './support/web-build.ts';
 
 const SEED = join(ROOT, 'samples/huailai-sifaju-2020.txt');
-/** The UI settles within seconds (live review, autosave, refetches); polls wait that long, not vitest's default second. */
-const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 const STEP = 120_000;
 
 describe('the yearly cycle in the browser', () => {

@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.ts';
-import { newPage, openProjectTab, saved, signIn } from './support/pages.ts';
+import { eventually, newPage, openProjectTab, saved, signIn } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
 const STEP = 90_000;
-const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
 describe('the editor', () => {
   let server: RunningServer;

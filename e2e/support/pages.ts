@@ -1,5 +1,9 @@
 /** Steps the end-to-end tests take the way a person does: through labels and buttons they can see. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The UI settles within seconds (live review, autosave, refetches): polls wait that long, not vitest's default second. */
+export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
 export const VIEWPORT = { width: 1366, height: 768 };
 
@@ -7,7 +11,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ cont
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };
 }
