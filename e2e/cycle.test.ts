@@ -186,6 +186,8 @@ describe('the yearly cycle in the browser', () => {
     await p.goto('/public');
     await p.getByLabel('搜索项目名称').fill('法律援助');
     await p.getByLabel('搜索项目名称').press('Enter');
+    await p.getByRole('link', { name: '法律援助' }).waitFor();
+    await screenshot(p, '10-public-search');
     await p.getByRole('link', { name: '法律援助' }).click();
     await p.waitForURL(/\/public\/documents\/\d+/);
     await p.getByRole('heading', { name: '怀来县司法局 2020 年度预算绩效目标' }).waitFor();
@@ -194,7 +196,7 @@ describe('the yearly cycle in the browser', () => {
     expect(body).toContain('法律援助绩效目标表');
     expect(body).toContain('2019年法律援助案件结案统计及2020年工作计划');
     expect(await p.locator('.official-form').count()).toBe(6);
-    await screenshot(p, '10-public-document');
+    await screenshot(p, '11-public-document');
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();
     expect(errors).toEqual([]);

@@ -56,7 +56,7 @@ describe('the editor', () => {
     await page.getByRole('button', { name: '撤销' }).click();
     await eventually(() => descriptions(page)).toHaveLength(7);
     await saved(page);
-    await screenshot(page, '11-editor-keyboard-rows');
+    await screenshot(page, '21-editor-keyboard-rows');
 
     await page.reload();
     await openProjectTab(page, /普法宣传/);
@@ -80,7 +80,7 @@ describe('the editor', () => {
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('您的修改仍保留在本页');
     expect(await other.page.getByLabel('项目名称', { exact: true }).inputValue()).toBe('法律援助（2020年度）');
-    await screenshot(other.page, '12-editor-conflict');
+    await screenshot(other.page, '22-editor-conflict');
 
     await dialog.getByRole('button', { name: '载入最新版本，并重新应用我的修改' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -108,7 +108,7 @@ describe('the editor', () => {
     // The part's tab is cut with an ellipsis, not widened past the page.
     const tab = page.locator('.part-nav').getByRole('tab', { selected: true });
     expect((await tab.boundingBox())!.width).toBeLessThanOrEqual(262);
-    await screenshot(page, '13-editor-long-text-1366');
+    await screenshot(page, '23-editor-long-text-1366');
   }, STEP);
 
   it('is keyboard reachable with a visible focus ring', async () => {
@@ -127,7 +127,7 @@ describe('the editor', () => {
     });
     expect(outline.style).toBe('solid');
     expect(outline.width).toBeGreaterThanOrEqual(2);
-    await screenshot(page, '14-keyboard-focus');
+    await screenshot(page, '24-keyboard-focus');
   }, STEP);
 
   it('refuses to import a file that is not a targets document, saying why, and writes nothing', async () => {
@@ -140,7 +140,7 @@ describe('the editor', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('文件无法读取');
     expect(await page.getByTestId('import-preview').count()).toBe(0);
-    await screenshot(page, '16-import-refused');
+    await screenshot(page, '26-import-refused');
     rmSync(dir, { recursive: true, force: true });
   }, STEP);
 
@@ -149,7 +149,7 @@ describe('the editor', () => {
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Our budget performance targets' }).waitFor();
     expect(await page.getByRole('link', { name: 'Our targets' }).count()).toBe(1);
-    await screenshot(page, '15-english');
+    await screenshot(page, '25-english');
     await page.getByText('中文', { exact: true }).click();
     await page.getByRole('heading', { name: '本单位预算绩效目标' }).waitFor();
   }, STEP);

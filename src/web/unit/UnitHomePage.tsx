@@ -1,5 +1,5 @@
 /** The unit's home: its document of a year, the projects with budget, status and findings, and what to do next. */
-import { EditOutlined, FileAddOutlined, HistoryOutlined, ImportOutlined, RollbackOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, FileAddOutlined, HistoryOutlined, ImportOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Empty, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -104,7 +104,7 @@ export default function UnitHomePage() {
                 </Button>
               )}
               <Link to={`/documents/${chosen.id}/edit`}>
-                <Button type="primary" icon={<EditOutlined />}>
+                <Button type="primary" icon={EDITABLE.has(chosen.status) ? <EditOutlined /> : <EyeOutlined />}>
                   {EDITABLE.has(chosen.status) ? m.unitHome.edit : m.unitHome.view}
                 </Button>
               </Link>
