@@ -149,7 +149,12 @@ for (const make of testDatabases()) {
       expect(note.json().record).toMatchObject({ index: null, cause: { category: 'funding', text: '资金晚到' }, likelihood: null, measure: '加快支付' });
       const misplaced = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, { body: { index: 2, adjustedBudget: '6.00' } });
       expect(misplaced.json()).toMatchObject({ code: 'project_only' });
-      expect((await unit().request('DELETE', `/api/actuals/monitoring-notes/${note.json().record.id}`, { headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
+      const likely = await unit().request('PUT', `/api/actuals/monitoring-notes/${note.json().record.id}`, {
+        headers: { 'if-match': '"1"' },
+        body: { date: '2020-11-30', cause: { category: 'funding', text: '资金晚到' }, likelihood: 'possible', measure: '加快支付，12月完成' },
+      });
+      expect(likely.json().record).toMatchObject({ version: 2, index: null, likelihood: 'possible', measure: '加快支付，12月完成' });
+      expect((await unit().request('DELETE', `/api/actuals/monitoring-notes/${note.json().record.id}`, { headers: { 'if-match': '"2"' } })).statusCode).toBe(200);
     });
 
     it('refuses a bad file naming its line and column, and writes nothing', async () => {

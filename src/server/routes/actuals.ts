@@ -40,7 +40,7 @@ import { expectedVersion, metaOr404 } from './documents.ts';
 import { MAX_UPLOAD_BYTES, uploadedFile } from './import.ts';
 
 /** The kinds as they appear in paths. */
-export const KIND_SLUGS: Record<ActualsKind, string> = {
+const KIND_SLUGS: Record<ActualsKind, string> = {
   spending: 'spending',
   values: 'values',
   monitoringNotes: 'monitoring-notes',

@@ -37,7 +37,7 @@ const dims = (c: Columns, spec: Array<[keyof Columns | string, 'ordinal' | 'numb
   spec.map(([name, type, label]) => ({ name, type, displayName: label ?? c[name as keyof Columns] }));
 
 /** A unit's charts: the document (or one of its projects) on a date. */
-export function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | undefined, locale: Locale): Chart[] {
+function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | undefined, locale: Locale): Chart[] {
   const m = messagesFor(locale);
   const d = m.server.dashboards;
   const c = d.columns;

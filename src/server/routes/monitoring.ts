@@ -22,9 +22,9 @@ import { ErrorBody, IdParams, Page } from '../schemas.ts';
 import { metaOr404 } from './documents.ts';
 
 /** At most this many stale documents are brought up to date before a list answers; the rest are `pending`. */
-export const REFRESH_PER_REQUEST = 500;
+const REFRESH_PER_REQUEST = 500;
 
-export const FILE_TYPES = {
+const FILE_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
@@ -54,7 +54,7 @@ export async function freshScope(ctx: AppContext, scope: DerivedScope): Promise<
 }
 
 /** The part of the derived rows a user's list covers. */
-export function derivedScope(user: User, year: number, filter: { bureauId?: number; unitId?: number }): DerivedScope {
+function derivedScope(user: User, year: number, filter: { bureauId?: number; unitId?: number }): DerivedScope {
   if (user.role === 'unit') return { year, unitId: user.unitId! };
   if (user.role === 'reviewer') return { year, bureauId: filter.bureauId ?? user.bureauId!, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
   return { year, ...filter };

@@ -117,7 +117,7 @@ function indicatorRef(row: Row, r: Resolution): IndicatorRef {
 }
 
 /** Turns stored rows of a kind into records, resolved against the document's projects as they are now. */
-export function recordsOf<K extends ActualsKind>(kind: K, rows: readonly Row[], resolve: (row: Row) => Resolution): DocumentRecords[K] {
+function recordsOf<K extends ActualsKind>(kind: K, rows: readonly Row[], resolve: (row: Row) => Resolution): DocumentRecords[K] {
   return rows.map((row) => {
     const r = resolve(row);
     const b = base(row, r);
@@ -152,7 +152,7 @@ export function recordsOf<K extends ActualsKind>(kind: K, rows: readonly Row[], 
 }
 
 /** Stored rows of one kind for a document (optionally a page of them), in a stable order. */
-export function rowsQuery(db: Db, kind: ActualsKind, documentId: number) {
+function rowsQuery(db: Db, kind: ActualsKind, documentId: number) {
   const table = TABLE_OF[kind];
   let q = db
     .selectFrom(table as 'actual_values')
