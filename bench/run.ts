@@ -4,20 +4,15 @@
  * list new ones in BENCHMARKS.
  */
 import Table from 'cli-table3';
-import { benchApi } from './api.ts';
+import { bench as reviewBench } from '../src/core/review/review.bench.ts';
+import { api } from './api.ts';
 import type { Benchmark, BenchOptions } from './benchmark.ts';
 import { importReview } from './import-review.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [
   importReview,
-  {
-    name: 'api',
-    description: 'HTTP API throughput vs bare Fastify (prints its own lines)',
-    run: async () => {
-      await benchApi();
-      return [];
-    },
-  },
+  { name: 'review', description: '审核引擎 · the review engine alone (CPU time)', run: (options) => reviewBench(options) },
+  api,
 ];
 
 const args = process.argv.slice(2);

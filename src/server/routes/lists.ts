@@ -11,6 +11,7 @@ import type { DocumentStatus } from '../../store/schema.ts';
 import { listScope, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { sendJson } from './documents.ts';
 import { BureauInTree, BureauTotals, DocumentList, ErrorBody, IdParams, ListQuery, Page, ProjectList, Unit } from '../schemas.ts';
 
 type Query = {
@@ -37,21 +38,21 @@ function filterOf(q: Query): ListFilter {
   };
 }
 
-const scopeKey = (s: ListScope) => JSON.stringify(s);
+const scopeKey = (s: ListScope) =>
+  'all' in s ? 'all' : 'bureauId' in s ? `bureau ${s.bureauId}` : 'unitId' in s ? `unit ${s.unitId}` : 'published';
 
 export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = ctx.store.db;
   const publicScope: ListScope = { publishedOnly: true };
 
-  const documents = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) => {
-    const f = filterOf(req.query);
-    return ctx.cache.get(`documents:${scopeKey(scope)}:${JSON.stringify(f)}`, () => listDocuments(db, scope, f));
-  };
-  const projects = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) => {
-    const f = filterOf(req.query);
-    return ctx.cache.get(`projects:${scopeKey(scope)}:${JSON.stringify(f)}`, () => listProjects(db, scope, f));
-  };
+  // A cached list is kept as its JSON text, keyed by who asks and the URL as sent: a repeated read
+  // builds no key from the filter and serialises nothing (the bodies of a busy list are most of
+  // its cost).
+  const documents = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
+    ctx.cache.get(`documents:${scopeKey(scope)}:${req.url}`, async () => JSON.stringify(await listDocuments(db, scope, filterOf(req.query))));
+  const projects = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
+    ctx.cache.get(`projects:${scopeKey(scope)}:${req.url}`, async () => JSON.stringify(await listProjects(db, scope, filterOf(req.query))));
 
   app.get(
     '/api/documents',
@@ -63,7 +64,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: DocumentList, 401: ErrorBody },
       },
     },
-    async (req) => documents(listScope(requireUser(req)), req),
+    async (req, reply) => sendJson(reply, await documents(listScope(requireUser(req)), req)),
   );
 
   app.get(
@@ -76,19 +77,19 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: ProjectList, 401: ErrorBody },
       },
     },
-    async (req) => projects(listScope(requireUser(req)), req),
+    async (req, reply) => sendJson(reply, await projects(listScope(requireUser(req)), req)),
   );
 
   app.get(
     '/api/public/documents',
     { schema: { tags: ['public'], summary: 'Published documents, filtered and paginated', querystring: ListQuery, response: { 200: DocumentList } } },
-    async (req) => documents(publicScope, req),
+    async (req, reply) => sendJson(reply, await documents(publicScope, req)),
   );
 
   app.get(
     '/api/public/projects',
     { schema: { tags: ['public'], summary: 'Projects of published documents (text search in names)', querystring: ListQuery, response: { 200: ProjectList } } },
-    async (req) => projects(publicScope, req),
+    async (req, reply) => sendJson(reply, await projects(publicScope, req)),
   );
 
   const bureauTree = { 200: Type.Object({ items: Type.Array(BureauInTree) }) };
