@@ -21,6 +21,7 @@ import { authRoutes, loadSession } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await evaluationRoutes(app, ctx);
   await settingsRoutes(app, ctx);
   await dashboardRoutes(app, ctx);
+  await exportRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

@@ -1,5 +1,5 @@
 /**
- * Administrative commands (backup, accounts) that the CLI runs either directly on the database or,
+ * Administrative commands (backup, accounts, export) that the CLI runs either directly on the database or,
  * when a server owns the embedded data directory, through that server: over a Unix socket inside
  * the data directory, readable and writable only by its owner (mode 0600), never over the network.
  */
@@ -13,18 +13,24 @@ import { controlSocket } from '../store/data-dir-lock.ts';
 import { bureausUnder, unitByCode } from '../store/organisation.ts';
 import { generatePassword } from '../store/password.ts';
 import type { Role } from '../store/schema.ts';
+import { renderer } from './export/render.ts';
+import { exportFromStore, type ExportCommand, type ExportProgress } from './export/to-file.ts';
 
 export type ControlRequest =
   | { command: 'backup'; file: string }
   | { command: 'user-add'; username: string; displayName: string; role: Role; unitCode?: string; bureauCode?: string }
   | { command: 'user-passwd'; username: string }
-  | { command: 'user-list' };
+  | { command: 'user-list' }
+  | ExportCommand;
 
 export type ControlResponse =
-  | { ok: true; rows?: number; password?: string; users?: Array<User & { scope: string }> }
+  | { ok: true; rows?: number; password?: string; users?: Array<User & { scope: string }>; documents?: number }
   | { ok: false; error: 'user-not-found' | 'unit-not-found' | 'bureau-not-found' | 'failed'; detail: string };
 
-export async function runControl(store: Store, request: ControlRequest): Promise<ControlResponse> {
+/** Reports how a long command (an export) gets on; over the socket, as lines before the answer. */
+export type ControlProgress = (p: ExportProgress) => void;
+
+export async function runControl(store: Store, request: ControlRequest, progress?: ControlProgress): Promise<ControlResponse> {
   const actor = systemActor('cli');
   const db = store.db;
   switch (request.command) {
@@ -66,6 +72,8 @@ export async function runControl(store: Store, request: ControlRequest): Promise
         if (page.items.length < 200) return { ok: true, users };
       }
     }
+    case 'export':
+      return exportFromStore(store, { renderer }, request, progress);
   }
 }
 
@@ -82,7 +90,8 @@ export async function listenControl(store: Store, dataDir: string, afterWrite: (
       if (end < 0) return;
       let response: ControlResponse;
       try {
-        response = await runControl(store, JSON.parse(buffer.slice(0, end)) as ControlRequest);
+        const progress: ControlProgress = (p) => socket.write(`${JSON.stringify({ progress: p })}\n`);
+        response = await runControl(store, JSON.parse(buffer.slice(0, end)) as ControlRequest, progress);
         afterWrite();
       } catch (e) {
         response = { ok: false, error: 'failed', detail: (e as Error).message };
@@ -96,13 +105,20 @@ export async function listenControl(store: Store, dataDir: string, afterWrite: (
   return server;
 }
 
-export async function askServer(dataDir: string, request: ControlRequest): Promise<ControlResponse> {
+export async function askServer(dataDir: string, request: ControlRequest, progress?: ControlProgress): Promise<ControlResponse> {
   return new Promise((resolve, reject) => {
     const socket = createConnection(controlSocket(dataDir));
     let buffer = '';
     socket.setEncoding('utf8');
     socket.on('connect', () => socket.write(`${JSON.stringify(request)}\n`));
-    socket.on('data', (c) => (buffer += c));
+    socket.on('data', (c) => {
+      buffer += c;
+      // Progress lines come before the answer, the last line.
+      for (let end = buffer.indexOf('\n'); end >= 0 && buffer.startsWith('{"progress":'); end = buffer.indexOf('\n')) {
+        progress?.((JSON.parse(buffer.slice(0, end)) as { progress: ExportProgress }).progress);
+        buffer = buffer.slice(end + 1);
+      }
+    });
     socket.on('end', () => {
       try {
         resolve(JSON.parse(buffer) as ControlResponse);

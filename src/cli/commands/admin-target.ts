@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { messages } from '../../i18n/index.ts';
-import { askServer, runControl, type ControlRequest, type ControlResponse } from '../../server/control.ts';
+import { askServer, runControl, type ControlProgress, type ControlRequest, type ControlResponse } from '../../server/control.ts';
 import { openStore } from '../../store/database.ts';
 import { dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
 
@@ -20,15 +20,19 @@ export function withTargetOptions(command: Command): Command {
     .option('--database-url <url>', m.databaseUrlOption, process.env.DATABASE_URL);
 }
 
-export async function runAdmin(o: TargetOptions, request: ControlRequest): Promise<{ response: ControlResponse; viaServer?: number }> {
+export async function runAdmin(
+  o: TargetOptions,
+  request: ControlRequest,
+  progress?: ControlProgress,
+): Promise<{ response: ControlResponse; viaServer?: number }> {
   if (!o.databaseUrl) {
     const owner = dataDirOwner(o.data);
-    if (owner !== undefined) return { response: await askServer(o.data, request), viaServer: owner };
+    if (owner !== undefined) return { response: await askServer(o.data, request, progress), viaServer: owner };
   }
   const release = o.databaseUrl ? () => {} : lockDataDir(o.data);
   const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.data });
   try {
-    return { response: await runControl(store, request) };
+    return { response: await runControl(store, request, progress) };
   } finally {
     await store.close();
     release();

@@ -1,28 +1,27 @@
 /**
  * `jixiao export`: documents out as Word, PDF, Excel, exchange JSON or open data (CSV + data package).
  * From a file (anything `jixiao import` reads) or from the database: one unit's year (--unit), or every
- * unit under a finance bureau (--bureau), as a ZIP of one file per unit or one combined file. Output
- * is written beside the target and renamed over it, so an interrupted export leaves no half a file.
+ * unit under a finance bureau (--bureau), as a ZIP of one file per unit or one combined file. From the
+ * database it works while a server runs too: the server that owns the embedded data directory is asked
+ * to write the file (as `jixiao backup` does). Output appears only once complete, never half a file.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { ImportError } from '../../formats/import-error.ts';
-import { writeExchangeJson } from '../../formats/json/exchange.ts';
-import { openDataFiles } from '../../formats/open-data/data-package.ts';
-import { bundleFileName, zipBundle, type BundleFile } from '../../formats/publication/zip.ts';
+import { writeTemplate, type FileFormat } from '../../formats/publication/export.ts';
 import { readDocumentFile } from '../../formats/read-document.ts';
-import { messages } from '../../i18n/index.ts';
-import { openStore, type Store } from '../../store/database.ts';
-import { DataDirBusyError, lockDataDir } from '../../store/data-dir-lock.ts';
-import { documentOf, modelOf, readDocument } from '../../store/documents.ts';
-import { bureausUnder, listUnits, unitByCode } from '../../store/organisation.ts';
+import { messages, messagesFor, type Locale } from '../../i18n/index.ts';
+import { writeFileAtomically } from '../../server/export/bundle.ts';
+import { memorySource, writeExport } from '../../server/export/to-file.ts';
 import { parseYear } from '../inputs.ts';
-import { startProgress } from '../progress.ts';
+import { startProgress, type Progress } from '../progress.ts';
+import { fail, runAdmin } from './admin-target.ts';
 
-const FORMATS = ['docx', 'pdf', 'xlsx', 'json', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
+/** The formats as the command names them: `csv` is the open-data package. */
+const FORMATS = { docx: 'docx', pdf: 'pdf', xlsx: 'xlsx', json: 'json', csv: 'opendata' } as const satisfies Record<string, FileFormat>;
+type Format = keyof typeof FORMATS;
 
 interface ExportOptions {
   to: Format;
@@ -37,13 +36,6 @@ interface ExportOptions {
 }
 
 const c = () => messages().publication.command;
-
-// The writers load large libraries (docx, pdfmake, exceljs): only the one asked for is loaded.
-const writers = {
-  docx: async () => (await import('../../formats/docx/write-docx.ts')).writeDocx,
-  pdf: async () => (await import('../../formats/pdf/write-pdf.ts')).writePdf,
-  xlsx: async () => await import('../../formats/xlsx/write-xlsx.ts'),
-};
 
 export function registerExport(program: Command): void {
   program
@@ -65,7 +57,7 @@ export function registerExport(program: Command): void {
 }
 
 function formatArgument(value: string): Format {
-  if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(c().badFormat(value));
+  if (!Object.hasOwn(FORMATS, value)) throw new InvalidArgumentError(c().badFormat(value));
   return value as Format;
 }
 
@@ -77,123 +69,82 @@ function yearArgument(value: string): number {
   }
 }
 
+const say = (s: string) => process.stderr.write(`${s}\n`);
+
 /** Exit codes as the other commands: 0 done, 2 unreadable input or usage error. */
 async function runExport(file: string | undefined, o: ExportOptions): Promise<number> {
-  const say = (s: string) => process.stderr.write(`${s}\n`);
-  if (o.output === undefined) {
-    say(c().needsOut);
-    return 2;
-  }
+  if (o.output === undefined) return usage(c().needsOut);
+  const format = FORMATS[o.to];
   if (o.template) {
-    if (o.to !== 'xlsx') return usage(c().badFormat(o.to));
-    await writeAtomically(o.output, await (await writers.xlsx()).xlsxTemplate(o.year));
+    if (format !== 'xlsx') return usage(c().badFormat(o.to));
+    const template = await writeTemplate(o.year);
+    await writeFileAtomically(o.output, (sink) => sink(template));
     say(c().wrote(o.output, 0));
     return 0;
   }
+  if (file === undefined) {
+    if (o.unit === undefined && o.bureau === undefined) return usage(c().needsSource);
+    if (o.year === undefined) return usage(c().needsYear);
+    return fromDatabase(o, format, o.year);
+  }
   let docs: TargetDocument[];
   try {
-    if (file !== undefined) docs = await readDocumentFile(new Uint8Array(await readFile(file)), file, o.year === undefined ? {} : { year: o.year });
-    else if (o.unit !== undefined || o.bureau !== undefined) {
-      if (o.year === undefined) return usage(c().needsYear);
-      docs = await fromDatabase(o, o.year);
-    } else return usage(c().needsSource);
+    docs = await readDocumentFile(new Uint8Array(await readFile(file)), file, o.year === undefined ? {} : { year: o.year });
   } catch (e) {
     if (e instanceof ImportError) return usage(e.message);
-    if (e instanceof DataDirBusyError) return usage(c().dataBusy(e.dataDir, e.pid));
-    if (e instanceof NotFound) return usage(c().notFound(e.what));
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== undefined && file !== undefined) return usage(messages().cli.inputs.unreadable(file, code));
+    if (code !== undefined) return usage(messages().cli.inputs.unreadable(file, code));
     throw e;
   }
   if (docs.length === 0) return usage(c().noDocuments);
-  await write(docs, o.to, o.output, o.combined === true);
+  const progress = bundleProgress();
+  await writeExport(memorySource(docs, (file) => progress.tick(docs.length, file)), format, o.output, o.combined === true);
+  progress.stop();
   say(c().wrote(o.output, docs.length));
   return 0;
 }
 
 function usage(message: string): number {
-  process.stderr.write(`${message}\n`);
+  say(message);
   return 2;
 }
 
-class NotFound extends Error {
-  constructor(readonly what: string) {
-    super(what);
-  }
+/** A bar for a bundle's files, shown from the first file written (a single file needs none). */
+function bundleProgress(): { tick(total: number, file: string): void; stop(): void } {
+  let bar: Progress | undefined;
+  return {
+    tick: (total, file) => (bar ??= startProgress(total)).tick(file),
+    stop: () => bar?.stop(),
+  };
 }
 
-/** Units are read a page at a time: a bureau may have thousands. */
-const PAGE = 200;
+/** The language the files' headings are written in: the command's. */
+const locale = (): Locale => (messages() === messagesFor('en') ? 'en' : 'zh-CN');
 
-async function fromDatabase(o: ExportOptions, year: number): Promise<TargetDocument[]> {
-  const release = o.databaseUrl ? () => {} : lockDataDir(o.data);
-  let store: Store | undefined;
-  try {
-    store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.data });
-    const db = store.db;
-    const docOf = async (unitId: number) => {
-      const id = await documentOf(db, unitId, year);
-      const stored = id === undefined ? undefined : await readDocument(db, id);
-      return stored === undefined ? undefined : modelOf(stored);
-    };
-    if (o.unit !== undefined) {
-      const unit = await unitByCode(db, o.unit);
-      const doc = unit === undefined ? undefined : await docOf(unit.id);
-      if (doc === undefined) throw new NotFound(`${o.unit} ${year}`);
-      return [doc];
-    }
-    const bureau = (await bureausUnder(db, null)).find((b) => b.code === o.bureau || b.name === o.bureau);
-    if (bureau === undefined) throw new NotFound(o.bureau!);
-    const docs: TargetDocument[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await listUnits(db, { bureauId: bureau.id, limit: PAGE, offset });
-      for (const unit of page.items) {
-        const doc = await docOf(unit.id);
-        if (doc !== undefined) docs.push(doc);
-      }
-      if (offset + PAGE >= page.total) break;
-    }
-    return docs;
-  } finally {
-    await store?.close();
-    release();
+async function fromDatabase(o: ExportOptions, format: FileFormat, year: number): Promise<number> {
+  const progress = bundleProgress();
+  const { response, viaServer } = await runAdmin(
+    o,
+    {
+      command: 'export',
+      format,
+      // The server may run in another directory.
+      output: resolve(o.output!),
+      year,
+      ...(o.unit !== undefined ? { unit: o.unit } : { bureau: o.bureau! }),
+      combined: o.combined === true,
+      locale: locale(),
+    },
+    (p) => progress.tick(p.total, p.file),
+  );
+  progress.stop();
+  if (!response.ok) {
+    if (response.error === 'unit-not-found') return usage(c().notFound(`${response.detail} ${year}`));
+    if (response.error === 'bureau-not-found') return usage(c().notFound(response.detail));
+    fail(response);
   }
-}
-
-async function write(docs: TargetDocument[], to: Format, output: string, combined: boolean): Promise<void> {
-  const utf8 = (s: string) => new TextEncoder().encode(s);
-  switch (to) {
-    case 'json':
-      return writeAtomically(output, utf8(writeExchangeJson(docs)));
-    case 'xlsx':
-      return writeAtomically(output, await (await writers.xlsx()).exportXlsx(docs));
-    case 'csv': {
-      const files = openDataFiles(docs);
-      if (output.toLowerCase().endsWith('.zip')) return writeAtomically(output, zipBundle(files));
-      await mkdir(output, { recursive: true });
-      for (const f of files) await writeAtomically(join(output, f.name), f.data);
-      return;
-    }
-    case 'docx':
-    case 'pdf': {
-      const render = await writers[to]();
-      if (docs.length === 1 || combined) return writeAtomically(output, await render(docs));
-      // A bundle: one file per unit, as units publish them.
-      const progress = startProgress(docs.length);
-      const files: BundleFile[] = [];
-      for (const doc of docs) {
-        const name = bundleFileName(doc.unit, doc.year, to);
-        files.push({ name, data: await render([doc]) });
-        progress.tick(name);
-      }
-      progress.stop();
-      return writeAtomically(output, zipBundle(files));
-    }
-  }
-}
-
-async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
+  if (viaServer !== undefined) say(c().viaServer(viaServer));
+  if (response.documents === 0) return usage(o.unit !== undefined ? c().notFound(`${o.unit} ${year}`) : c().noDocuments);
+  say(c().wrote(o.output!, response.documents ?? 0));
+  return 0;
 }

@@ -158,9 +158,15 @@ export const publication: Messages['publication'] = {
     needsYear: '--year is required when exporting from the database',
     needsOut: 'give the output file with -o',
     noDocuments: 'nothing to export',
-    dataBusy: (dir, pid) => `data directory ${dir} is in use by the server (pid ${pid}): stop it first, or connect to PostgreSQL with DATABASE_URL`,
+    viaServer: (pid) => `the data directory is in use by the server (pid ${pid}): the server wrote the file`,
     notFound: (what) => `${what} is not in the database`,
     wrote: (file, count) => `wrote ${file} (${count} ${count === 1 ? 'unit' : 'units'})`,
-    progress: 'Exporting',
+  },
+  files: {
+    openData: (title) => `${title} (open data)`,
+    unitFiles: (kind) => ` (${kind} file of each unit)`,
+    combined: ' (combined)',
+    part: (from, to, total) => ` (documents ${from}–${to} of ${total})`,
+    template: (year) => (year === undefined ? 'Budget performance targets template' : `Budget performance targets template ${year}`),
   },
 };

@@ -36,6 +36,10 @@ export const server: M = {
     importNoYear: 'The file names no budget year; give the year when importing.',
     reorderMismatch: 'A reordering must list each indicator row of the project exactly once.',
     returnNeedsComment: 'Returning a document needs a review comment.',
+    tooManyDocuments: (total, limit) =>
+      `${total} documents match, and at most ${limit} are exported at once: export them in parts with offset and limit, or choose a sub-bureau.`,
+    noDocuments: 'No documents match: nothing to export.',
+    exportBusy: 'The server is busy making other bundles; please try again shortly.',
     internal: 'Internal server error; please try again later.',
   },
   actuals: {

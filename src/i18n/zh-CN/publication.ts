@@ -202,9 +202,16 @@ export const publication = {
     needsYear: '从数据库导出时必须给出 --year',
     needsOut: '请用 -o 指定输出文件',
     noDocuments: '没有可导出的预算绩效目标',
-    dataBusy: (dir: string, pid: number) => `数据目录 ${dir} 正由服务（进程 ${pid}）使用：请先停止服务，或用 DATABASE_URL 连接 PostgreSQL`,
+    viaServer: (pid: number) => `数据目录正由服务器（进程 ${pid}）使用，已请该服务器写出文件。`,
     notFound: (what: string) => `数据库中找不到 ${what}`,
     wrote: (file: string, count: number) => `已写出 ${file}（${count} 个单位）`,
-    progress: '导出',
+  },
+  /** 下载文件的名称（文件本身的标题见 form.documentTitle，财政部门的打包文件也用它）。 */
+  files: {
+    openData: (title: string) => `${title}（公开数据）`,
+    unitFiles: (kind: string) => `（各单位${kind}）`,
+    combined: '（合订本）',
+    part: (from: number, to: number, total: number) => `（第${from}–${to}份，共${total}份）`,
+    template: (year?: number) => (year === undefined ? '预算绩效目标填报模板' : `预算绩效目标填报模板（${year}年）`),
   },
 };

@@ -39,6 +39,10 @@ export const server = {
     importNoYear: '文件未写明预算年度，请在导入时指定年度。',
     reorderMismatch: '排序须恰好列出该项目的每一行指标。',
     returnNeedsComment: '退回时须写明审核意见。',
+    tooManyDocuments: (total: number, limit: number) =>
+      `共有 ${total} 份文件，一次最多导出 ${limit} 份：请用 offset 与 limit 分批导出，或选择下级财政部门。`,
+    noDocuments: '没有符合条件的文件可以导出。',
+    exportBusy: '服务器正在生成其他打包文件，请稍后再试。',
     internal: '服务器内部错误，请稍后再试。',
   },
   actuals: {

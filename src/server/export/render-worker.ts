@@ -1,0 +1,22 @@
+/** The export worker (see ./render.ts): writes the files it is asked for, one at a time, in order. */
+import { parentPort } from 'node:worker_threads';
+import { writeDocumentsFile, writeTemplate } from '../../formats/publication/export.ts';
+import { setLocale } from '../../i18n/index.ts';
+import type { RenderJob, RenderReply } from './render.ts';
+
+const port = parentPort!;
+let queue = Promise.resolve();
+
+port.on('message', ({ id, job }: { id: number; job: RenderJob }) => {
+  queue = queue.then(async () => {
+    let reply: RenderReply;
+    try {
+      setLocale(job.locale);
+      const bytes = job.kind === 'template' ? await writeTemplate(job.year) : await writeDocumentsFile(job.docs, job.format);
+      reply = { id, bytes };
+    } catch (e) {
+      reply = { id, error: (e as Error).message };
+    }
+    port.postMessage(reply);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Export files are written off the event loop. PGlite runs on the server's one JavaScript thread, and
+ * a Word or PDF file takes a fraction of a second of CPU (a bureau's bundle, a minute): written on that
+ * thread, it would hold up every other request meanwhile. So they are written in one worker thread,
+ * in the order asked, started on first use and stopped when it has been idle a while.
+ */
+import { Worker } from 'node:worker_threads';
+import type { TargetDocument } from '../../core/model/document.ts';
+import type { FileFormat } from '../../formats/publication/export.ts';
+import type { Locale } from '../../i18n/index.ts';
+
+export type RenderJob =
+  | { kind: 'documents'; docs: readonly TargetDocument[]; format: FileFormat; locale: Locale }
+  | { kind: 'template'; year?: number; locale: Locale };
+
+export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
+/** How long an idle worker is kept (it holds the writers' libraries and fonts: a second to load again). */
+const IDLE_MS = 60_000;
+
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER = new URL(`./render-worker.${FROM_SOURCES ? 'ts' : 'js'}`, import.meta.url);
+
+function startWorker(): Worker {
+  if (!FROM_SOURCES) return new Worker(WORKER);
+  // Run from the TypeScript sources (npm start, tests): the worker loads them through tsx, as the main thread does.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const url = JSON.stringify(WORKER.href);
+  return new Worker(`import(${tsx}).then(({ tsImport }) => tsImport(${url}, ${url}))`, { eval: true });
+}
+
+export class Renderer {
+  #worker: Worker | undefined;
+  #next = 1;
+  #pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (e: Error) => void }>();
+  #idle: NodeJS.Timeout | undefined;
+
+  /** Writes the file in the worker; rejects with the writer's error. */
+  render(job: RenderJob): Promise<Uint8Array> {
+    const worker = this.#running();
+    const id = this.#next++;
+    clearTimeout(this.#idle);
+    // A job in progress keeps the process alive; an idle worker does not.
+    worker.ref();
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.#idle);
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
+
+  #running(): Worker {
+    if (this.#worker !== undefined) return this.#worker;
+    const worker = startWorker();
+    worker.on('message', (reply: RenderReply) => {
+      const job = this.#pending.get(reply.id);
+      this.#pending.delete(reply.id);
+      if ('bytes' in reply) job?.resolve(reply.bytes);
+      else job?.reject(new Error(reply.error));
+      if (this.#pending.size === 0) this.#rest(worker);
+    });
+    // A worker that dies fails what it was given; the next job starts another.
+    const fail = (e: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const job of this.#pending.values()) job.reject(e);
+      this.#pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`export worker stopped (exit code ${code})`)));
+    this.#worker = worker;
+    return worker;
+  }
+
+  #rest(worker: Worker): void {
+    worker.unref();
+    this.#idle = setTimeout(() => {
+      if (this.#worker === worker && this.#pending.size === 0) void this.close();
+    }, IDLE_MS).unref();
+  }
+}
+
+/** The process's renderer: one worker for the API and the control socket alike. */
+export const renderer = new Renderer();
