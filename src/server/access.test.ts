@@ -135,6 +135,12 @@ for (const make of testDatabases()) {
       { name: 'GET bureau dashboard', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/dashboard?year=2020`), expect: only({ reviewer: 200, admin: 200 }) },
       { name: 'GET bureau settings', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/settings`), expect: signedIn(200) },
       { name: 'PUT bureau settings', run: (r) => w.clients[r].request('PUT', `/api/bureaus/${w.countyId}/settings`, { headers: STALE, body: { monitoring: null, evaluation: null } }), expect: only({ reviewer: 409, admin: 409 }) },
+      // Downloads: as reading the document (anyone a published one); a bureau's bundle for its reviewers and admins.
+      { name: 'GET export of a draft', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/export?format=json`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET export of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/export?format=json`), expect: everyone(200) },
+      { name: 'GET XLSX template', run: (r) => w.clients[r].request('GET', '/api/templates/targets.xlsx?year=2020'), expect: everyone(200) },
+      { name: 'GET bureau bundle', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/export?year=2020&format=json`), expect: only({ reviewer: 200, admin: 200 }) },
+      { name: 'GET public bureau bundle', run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/export?year=2020&format=opendata`), expect: everyone(200) },
     ];
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

@@ -1,7 +1,8 @@
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../formats/docx/read-docx.ts';
 import { readExchangeJson } from '../../formats/json/exchange.ts';
@@ -11,7 +12,8 @@ import { systemActor } from '../../store/audit.ts';
 import { openStore } from '../../store/database.ts';
 import { createDocument } from '../../store/documents.ts';
 import { createBureau, createUnit } from '../../store/organisation.ts';
-import { runCli } from '../run-cli.testing.ts';
+import type { TargetDocument } from '../../core/model/document.ts';
+import { ROOT, runCli } from '../run-cli.testing.ts';
 
 const SEED = 'samples/huailai-sifaju-2020.txt';
 const temp = () => mkdtempSync(join(tmpdir(), 'jixiao-export-'));
@@ -73,22 +75,55 @@ describe('jixiao export FILE', () => {
   }, SLOW);
 });
 
+/** A data directory with a county of three units' 2020 documents: the seed and two generated ones. */
+async function countyData(): Promise<{ data: string; seed: TargetDocument; others: TargetDocument[] }> {
+  const data = temp();
+  const [seed] = seedDocuments();
+  const others = generatedDocuments({}).map((d, i) => ({ ...d, unit: { code: `40000${i + 1}`, name: d.unit.name } }));
+  const store = await openStore({ dataDir: data });
+  try {
+    const actor = systemActor('test');
+    const county = await createBureau(store.db, actor, { code: '130730', name: '怀来县财政局', parentId: null });
+    for (const doc of [seed!, ...others]) {
+      const unit = await createUnit(store.db, actor, { code: doc.unit.code!, name: doc.unit.name, bureauId: county.id });
+      await createDocument(store.db, actor, { unitId: unit.id, year: 2020, content: doc, action: 'import' });
+    }
+  } finally {
+    await store.close();
+  }
+  return { data, seed: seed!, others };
+}
+
+/** `jixiao serve` on the data directory, until `stop`; resolves once it says it is up (its last startup line). */
+async function serve(data: string): Promise<{ pid: number; stop(): Promise<void> }> {
+  // In a working directory of its own: the command's relative paths must not be read as the server's.
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--data', data, '--no-demo'], {
+    cwd: temp(),
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (b: Buffer) => {
+      output += b.toString('utf8');
+      if (output.includes('数据库：PGlite')) resolve();
+    });
+    child.stderr.on('data', (b: Buffer) => (output += b.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`jixiao serve exited (${code}): ${output}`)));
+  });
+  return {
+    pid: child.pid!,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 describe('jixiao export from the database', () => {
   it('one unit (--unit), a bureau (by code or name) as a ZIP of one DOCX per unit, or in one workbook', async () => {
-    const data = temp();
-    const [seed] = seedDocuments();
-    const others = generatedDocuments({}).map((d, i) => ({ ...d, unit: { code: `40000${i + 1}`, name: d.unit.name } }));
-    const store = await openStore({ dataDir: data });
-    try {
-      const actor = systemActor('test');
-      const county = await createBureau(store.db, actor, { code: '130730', name: '怀来县财政局', parentId: null });
-      for (const doc of [seed!, ...others]) {
-        const unit = await createUnit(store.db, actor, { code: doc.unit.code!, name: doc.unit.name, bureauId: county.id });
-        await createDocument(store.db, actor, { unitId: unit.id, year: 2020, content: doc, action: 'import' });
-      }
-    } finally {
-      await store.close();
-    }
+    const { data, seed, others } = await countyData();
 
     const out = temp();
     let r = await runCli(['export', '--unit', '315002', '--year', '2020', '--data', data, '--to', 'json', '-o', join(out, 'unit.json')]);
@@ -101,6 +136,7 @@ describe('jixiao export from the database', () => {
     const entries = unzipSync(readFileSync(join(out, 'bundle.zip')));
     expect(Object.keys(entries).sort()).toEqual(['315002怀来县司法局-2020.docx', ...others.map((d) => `${d.unit.code}${d.unit.name}-2020.docx`)].sort());
     expect(readDocx(entries['315002怀来县司法局-2020.docx']!, 'x.docx')).toEqual([seed]);
+    expect(r.stderr).not.toContain('服务器');
 
     r = await runCli(['export', '--bureau', '怀来县财政局', '--year', '2020', '--data', data, '--to', 'xlsx', '-o', join(out, 'all.xlsx')]);
     expect(r.code, r.stderr).toBe(0);
@@ -110,5 +146,35 @@ describe('jixiao export from the database', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('数据库中找不到 999999 2020');
     expect(existsSync(join(out, 'none.json'))).toBe(false);
+  }, SLOW);
+
+  it('while a server owns the data directory: the server writes the file', async () => {
+    const { data, seed, others } = await countyData();
+    const server = await serve(data);
+    try {
+      const out = temp();
+      let r = await runCli(['export', '--bureau', '130730', '--year', '2020', '--data', data, '--to', 'pdf', '-o', join(out, 'bundle.zip')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`数据目录正由服务器（进程 ${server.pid}）使用，已请该服务器写出文件。`);
+      expect(r.stderr).toContain('（3 个单位）');
+      const entries = unzipSync(readFileSync(join(out, 'bundle.zip')));
+      expect(Object.keys(entries).sort()).toEqual(['315002怀来县司法局-2020.pdf', ...others.map((d) => `${d.unit.code}${d.unit.name}-2020.pdf`)].sort());
+      for (const pdf of Object.values(entries)) expect(strFromU8(pdf.subarray(0, 5))).toBe('%PDF-');
+
+      // A relative output path is the command's, not the server's working directory.
+      r = await runCli(['export', '--unit', '315002', '--year', '2020', '--data', data, '--to', 'json', '-o', relative(ROOT, join(out, 'unit.json'))]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readExchangeJson(readFileSync(join(out, 'unit.json')), { fileName: 'unit.json' })).toEqual([seed]);
+
+      r = await runCli(['export', '--bureau', '999', '--year', '2020', '--data', data, '--to', 'json', '-o', join(out, 'none.json')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('数据库中找不到 999');
+      r = await runCli(['export', '--bureau', '130730', '--year', '2019', '--data', data, '--to', 'json', '-o', join(out, 'none.json')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('没有可导出的预算绩效目标');
+      expect(readdirSync(out).sort()).toEqual(['bundle.zip', 'unit.json']);
+    } finally {
+      await server.stop();
+    }
   }, SLOW);
 });
