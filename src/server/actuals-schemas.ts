@@ -323,12 +323,24 @@ export const EvaluationSettings = Type.Object(
   },
   { additionalProperties: false },
 );
+const SeverityName = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]);
+export const ReviewSettings = Type.Object(
+  {
+    form2021FromYear: Type.Integer({ minimum: 1990, maximum: 2100, description: 'first budget year reviewed against the 2021 form' }),
+    disabledRules: Type.Unsafe<readonly string[]>(Type.Array(Type.String(), { description: 'rule ids not applied' })),
+    disabledSeverities: Type.Unsafe<readonly ('error' | 'warning' | 'info')[]>(Type.Array(SeverityName, { description: 'severities not reported' })),
+    severityOverrides: Type.Record(Type.String(), SeverityName, { description: 'rule id → severity' }),
+    projectCodePattern: Type.String({ maxLength: 500, description: 'the project-code rule as a regular expression' }),
+  },
+  { additionalProperties: false, description: 'the review engine’s settings (src/core/review/settings.ts)' },
+);
 const Source = Nullable(Type.Object({ bureauId: Type.Integer(), bureauName: Type.String() }, { description: 'null: jixiao’s defaults' }));
 export const BureauSettings = Type.Object({
   bureauId: Type.Integer(),
   version: Type.Integer({ description: '0 while the bureau has set nothing; send it in If-Match with a PUT' }),
-  own: Type.Object({ monitoring: Nullable(MonitoringSettings), evaluation: Nullable(EvaluationSettings) }),
+  own: Type.Object({ review: Nullable(ReviewSettings), monitoring: Nullable(MonitoringSettings), evaluation: Nullable(EvaluationSettings) }),
   effective: Type.Object({
+    review: Type.Object({ settings: ReviewSettings, source: Source }),
     monitoring: Type.Object({ settings: MonitoringSettings, source: Source }),
     evaluation: Type.Object({ settings: EvaluationSettings, source: Source }),
   }),

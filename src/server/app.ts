@@ -25,6 +25,8 @@ import { exportRoutes } from './routes/exports.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { publicUnitRoutes } from './routes/public-units.ts';
+import { reviewSettingsRoutes } from './routes/review-settings.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { DEFAULT_WEB_ROOT, serveWeb } from './web.ts';
@@ -109,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await evaluationRoutes(app, ctx);
   await settingsRoutes(app, ctx);
   await dashboardRoutes(app, ctx);
+  await reviewSettingsRoutes(app, ctx);
+  await publicUnitRoutes(app, ctx);
   await exportRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

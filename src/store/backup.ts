@@ -41,7 +41,7 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'monitoring_notes', key: ['id'], identity: true },
   { name: 'evaluation_notes', key: ['id'], identity: true },
   { name: 'document_actuals_state', key: ['document_id'], identity: false, json: ['evaluation_snapshot'] },
-  { name: 'bureau_settings', key: ['bureau_id'], identity: false, json: ['monitoring', 'evaluation'] },
+  { name: 'bureau_settings', key: ['bureau_id'], identity: false, json: ['monitoring', 'evaluation', 'review'] },
   { name: 'project_monitoring', key: ['project_id', 'valid_from'], identity: false },
   { name: 'project_evaluation', key: ['project_id'], identity: false },
   { name: 'document_rule_counts', key: ['document_id', 'rule_id', 'severity'], identity: false },

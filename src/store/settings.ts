@@ -1,8 +1,8 @@
 /**
- * A finance bureau's monitoring and evaluation settings (thresholds, weights, options), inherited
- * down the bureau tree: a county without its own monitoring settings uses its city's, the city its
- * province's, and the top falls back to jixiao's defaults. Monitoring and evaluation are inherited
- * separately, each as a whole (a bureau that sets one weight sets them all: weights must add up to 100).
+ * A finance bureau's review, monitoring and evaluation settings (rules, thresholds, weights,
+ * options), inherited down the bureau tree: a county without its own monitoring settings uses its
+ * city's, the city its province's, and the top falls back to jixiao's defaults. Each part is
+ * inherited separately, as a whole (a bureau that sets one weight sets them all: weights must add up to 100).
  *
  * A change is audited and makes the derived monitoring and evaluation rows of every document under
  * the bureau stale (see ./actuals/derived.ts).
@@ -10,6 +10,8 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_EVALUATION_SETTINGS, checkEvaluationSettings, type EvaluationSettings } from '../core/evaluation/settings.ts';
 import { DEFAULT_MONITORING_SETTINGS, checkMonitoringSettings, type MonitoringSettings } from '../core/monitoring/settings.ts';
+import { rules } from '../core/review/engine.ts';
+import { DEFAULT_REVIEW_SETTINGS, checkReviewSettings, type ReviewSettings } from '../core/review/settings.ts';
 import type { Messages } from '../i18n/index.ts';
 import { ActualsError } from './actuals/errors.ts';
 import { actualsDb, type Db } from './actuals/schema.ts';
@@ -30,16 +32,25 @@ export interface Inherited<T> {
 }
 
 export interface EffectiveSettings {
+  review: Inherited<ReviewSettings>;
   monitoring: Inherited<MonitoringSettings>;
   evaluation: Inherited<EvaluationSettings>;
 }
+
+/** What a bureau sets itself; null inherits. */
+export interface OwnSettings {
+  review: ReviewSettings | null;
+  monitoring: MonitoringSettings | null;
+  evaluation: EvaluationSettings | null;
+}
+
+const RULE_IDS: ReadonlySet<string> = new Set(rules.map((r) => r.id));
 
 export interface BureauSettings {
   bureauId: number;
   /** 0 while the bureau has stored nothing; send it back in If-Match to change the settings. */
   version: number;
-  /** What the bureau itself set; null inherits. */
-  own: { monitoring: MonitoringSettings | null; evaluation: EvaluationSettings | null };
+  own: OwnSettings;
   effective: EffectiveSettings;
 }
 
@@ -49,15 +60,17 @@ export async function effectiveSettings(db: Db | Kysely<Database>, bureauId: num
     .selectFrom('bureau_tree as t')
     .innerJoin('bureau_settings as s', 's.bureau_id', 't.ancestor_id')
     .innerJoin('bureaus as b', 'b.id', 't.ancestor_id')
-    .select(['t.depth', 's.bureau_id', 'b.name', 's.monitoring', 's.evaluation'])
+    .select(['t.depth', 's.bureau_id', 'b.name', 's.review', 's.monitoring', 's.evaluation'])
     .where('t.descendant_id', '=', bureauId)
     .orderBy('t.depth')
     .execute();
-  const nearest = <T>(part: 'monitoring' | 'evaluation', fallback: T): Inherited<T> => {
+  const nearest = <T>(part: 'review' | 'monitoring' | 'evaluation', fallback: T): Inherited<T> => {
     const r = rows.find((x) => x[part] !== null);
     return r ? { settings: r[part] as T, source: { bureauId: r.bureau_id, bureauName: r.name } } : { settings: fallback, source: null };
   };
   return {
+    // A review part stored before a setting existed takes that setting's default.
+    review: ((r) => ({ ...r, settings: { ...DEFAULT_REVIEW_SETTINGS, ...r.settings } }))(nearest('review', DEFAULT_REVIEW_SETTINGS)),
     monitoring: nearest('monitoring', DEFAULT_MONITORING_SETTINGS),
     evaluation: nearest('evaluation', DEFAULT_EVALUATION_SETTINGS),
   };
@@ -70,6 +83,7 @@ export async function bureauSettings(db: Kysely<Database>, bureauId: number): Pr
     bureauId,
     version: own?.version ?? 0,
     own: {
+      review: (own?.review ?? null) as ReviewSettings | null,
       monitoring: (own?.monitoring ?? null) as MonitoringSettings | null,
       evaluation: (own?.evaluation ?? null) as EvaluationSettings | null,
     },
@@ -78,18 +92,20 @@ export async function bureauSettings(db: Kysely<Database>, bureauId: number): Pr
 }
 
 /**
- * Replaces what a bureau sets (null parts inherit again). `expected` is the version the caller saw
- * (0 for none): a stale one changes nothing. Settings that cannot classify or score (weights not
- * adding up to 100, a red threshold below the yellow one …) are refused. Returns the new version.
+ * Replaces what a bureau sets (null parts inherit again; a `review` left out keeps what is set).
+ * `expected` is the version the caller saw (0 for none): a stale one changes nothing. Settings that
+ * cannot classify or score (weights not adding up to 100, a red threshold below the yellow one, an
+ * unknown rule …) are refused. Returns the new version.
  */
 export async function putBureauSettings(
   db: Kysely<Database>,
   actor: Actor,
   bureauId: number,
   expected: number,
-  settings: { monitoring: MonitoringSettings | null; evaluation: EvaluationSettings | null },
+  settings: Omit<OwnSettings, 'review'> & { review?: ReviewSettings | null },
 ): Promise<number> {
   try {
+    if (settings.review) checkReviewSettings(settings.review, RULE_IDS);
     if (settings.monitoring) checkMonitoringSettings(settings.monitoring);
     if (settings.evaluation) checkEvaluationSettings(settings.evaluation);
   } catch (e) {
@@ -106,7 +122,9 @@ export async function putBureauSettings(
       const before = await trx.selectFrom('bureau_settings').selectAll().where('bureau_id', '=', bureauId).forUpdate().executeTakeFirst();
       const current = before?.version ?? 0;
       if (current !== expected) throw ActualsError.stale('bureauSettings', bureauId, current, expected);
+      const review = settings.review === undefined ? (before?.review ?? null) : settings.review;
       const values = {
+        review: review === null ? null : JSON.stringify(review),
         monitoring: settings.monitoring === null ? null : JSON.stringify(settings.monitoring),
         evaluation: settings.evaluation === null ? null : JSON.stringify(settings.evaluation),
         updated_by_name: actor.name,
@@ -133,7 +151,7 @@ export async function putBureauSettings(
         action: 'update',
         entity: 'bureauSettings',
         entityId: bureauId,
-        before: before ? { monitoring: before.monitoring, evaluation: before.evaluation } : null,
+        before: before ? { review: before.review, monitoring: before.monitoring, evaluation: before.evaluation } : null,
         after: settings,
       });
       return current + 1;

@@ -8,7 +8,9 @@ import { recordAudit, type Actor } from './audit.ts';
 import { addComment, type CommentAnchor } from './comments.ts';
 import { claimVersion, modelOf, readDocument } from './documents.ts';
 import { ReviewErrorsError } from './errors.ts';
-import { storeReviewCounts } from './review-counts.ts';
+import { reviewDocument } from '../core/review/engine.ts';
+import { reviewCounts, storeReviewCounts } from './review-counts.ts';
+import { effectiveSettings } from './settings.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
 export type Transition = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';
@@ -29,8 +31,8 @@ const STAMP: Partial<Record<DocumentStatus, 'submitted_at' | 'approved_at' | 'pu
 };
 
 /**
- * Takes one step. Submitting re-runs the review engine and refuses (ReviewErrorsError, nothing
- * changed) while errors remain. Returning needs a comment, stored with the step.
+ * Takes one step. Submitting re-runs the review engine with the bureau's review settings and
+ * refuses (ReviewErrorsError, nothing changed) while errors remain. Returning needs a comment, stored with the step.
  */
 export async function transition(
   db: Kysely<Database>,
@@ -45,7 +47,10 @@ export async function transition(
     const { version, status } = await claimVersion(trx, documentId, expected, rule.from, step);
     if (step === 'submit') {
       const doc = (await readDocument(trx, documentId))!;
-      const findings = await storeReviewCounts(trx, documentId, modelOf(doc), doc.projects.map((p) => p.id));
+      const model = modelOf(doc);
+      const { review } = await effectiveSettings(trx, doc.meta.bureauId);
+      const counts = reviewCounts(model, reviewDocument(model, { settings: review.settings }));
+      const findings = await storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), counts);
       const errors = findings.filter((f) => f.severity === 'error');
       if (errors.length > 0) throw new ReviewErrorsError(documentId, errors);
     }

@@ -39,3 +39,25 @@ export function projectCodeRegExp(source: string): RegExp {
   }
   return re;
 }
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Throws a RangeError for settings a bureau cannot mean: an unknown rule id or severity (a typo
+ * would silently keep a rule on), a project-code pattern that does not compile, a year outside
+ * the budget years. `ruleIds` are the catalog's ids (the engine's `rules`).
+ */
+export function checkReviewSettings(s: ReviewSettings, ruleIds: ReadonlySet<string>): ReviewSettings {
+  if (!Number.isInteger(s.form2021FromYear) || s.form2021FromYear < 1990 || s.form2021FromYear > 2100)
+    throw new RangeError(`review settings: form2021FromYear ${s.form2021FromYear} is not a budget year`);
+  for (const id of [...s.disabledRules, ...Object.keys(s.severityOverrides)])
+    if (!ruleIds.has(id)) throw new RangeError(`review settings: no rule ${id}`);
+  for (const severity of [...s.disabledSeverities, ...Object.values(s.severityOverrides)])
+    if (!SEVERITIES.includes(severity)) throw new RangeError(`review settings: no severity ${severity}`);
+  try {
+    new RegExp(s.projectCodePattern);
+  } catch {
+    throw new RangeError(`review settings: projectCodePattern ${s.projectCodePattern} is not a regular expression`);
+  }
+  return s;
+}

@@ -11,6 +11,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { documentAudit } from '../../store/audit.ts';
+import { documentAuditSummary } from '../../store/audit-summary.ts';
+import { effectiveSettings } from '../../store/settings.ts';
 import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
 import {
   addIndicator,
@@ -128,7 +130,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['documents'],
-        summary: 'What the review engine finds in the stored document',
+        summary: 'What the review engine finds in the stored document, with the review settings of its bureau',
         params: IdParams,
         response: { 200: Type.Object({ version: Type.Integer(), findings: Type.Array(Finding) }), 304: Type.Null(), 403: ErrorBody, 404: ErrorBody },
       },
@@ -138,7 +140,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () =>
-        reviewDocument(modelOf((await readDocument(db, meta.id))!)),
+        reviewDocument(modelOf((await readDocument(db, meta.id))!), { settings: (await effectiveSettings(db, meta.bureauId)).review.settings }),
       );
       return { version: meta.version, findings };
     },
@@ -400,20 +402,39 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['documents'],
-        summary: 'The audit trail of a document, newest first (page with beforeId)',
+        summary:
+          'The audit trail of a document, newest first (page with beforeId). detail=summary: before/after reduced to {status, name, comment}, and consecutive edits of one thing by one person within 5 minutes as one entry with a count (page with nextBeforeId)',
         params: IdParams,
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           beforeId: Type.Optional(Type.Integer()),
+          detail: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('summary')], { description: 'full (default) or summary' })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(AuditRecord) }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                ...AuditRecord.properties,
+                count: Type.Optional(Type.Integer({ description: 'summary: log entries in this one (1 unless edits were coalesced)' })),
+                firstId: Type.Optional(Type.Integer({ description: 'summary: the oldest entry coalesced' })),
+                firstAt: Type.Optional(Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' })),
+              }),
+            ),
+            nextBeforeId: Type.Optional(Nullable(Type.Integer({ description: 'summary: beforeId of the next page; null at the start of the trail' }))),
+          }),
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+        },
       },
     },
     async (req) => {
       const meta = await metaOr404(ctx, req.params.id);
       requireUser(req);
       await assertRead(ctx, req, meta);
-      return { items: await documentAudit(db, meta.id, { limit: req.query.limit ?? 50, beforeId: req.query.beforeId }) };
+      const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId };
+      if (req.query.detail === 'summary') return documentAuditSummary(db, meta.id, page);
+      return { items: await documentAudit(db, meta.id, page) };
     },
   );
 }

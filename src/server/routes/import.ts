@@ -14,6 +14,7 @@ import { readDocumentFile } from '../../formats/read-document.ts';
 import type { User } from '../../store/accounts.ts';
 import { createDocumentIn, documentMeta, documentOf, replaceContentIn } from '../../store/documents.ts';
 import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
+import { effectiveSettings } from '../../store/settings.ts';
 import { actorOf, requireRole, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -101,7 +102,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const existing = existingId === undefined ? undefined : await documentMeta(ctx.store.db, existingId);
         out.push({
           document,
-          findings: reviewDocument(document),
+          findings: reviewDocument(document, { settings: (await effectiveSettings(ctx.store.db, u.bureauId)).review.settings }),
           unitId: u.id,
           existing: existing ? { id: existing.id, status: existing.status, version: existing.version } : null,
         });

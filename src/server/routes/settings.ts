@@ -1,8 +1,8 @@
 /**
- * A bureau's monitoring and evaluation settings: anyone signed in reads them (a unit needs to know
- * the thresholds that light its projects); admins and the reviewers of the bureau or of a bureau
- * above it change them (If-Match: the settings' version, "0" before the first change). A change
- * recomputes the monitoring and evaluation figures of the documents under the bureau.
+ * A bureau's review, monitoring and evaluation settings: anyone signed in reads them (a unit needs
+ * to know the thresholds that light its projects); admins and the reviewers of the bureau or of a
+ * bureau above it change them (If-Match: the settings' version, "0" before the first change). A
+ * change recomputes the monitoring and evaluation figures of the documents under the bureau.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -10,7 +10,7 @@ import Type from 'typebox';
 import { bureauSettings, putBureauSettings } from '../../store/settings.ts';
 import { actorOf, requireUser, reviewerBureaus } from '../access.ts';
 import { refusals } from '../actuals-access.ts';
-import { BureauSettings, EvaluationSettings, MonitoringSettings } from '../actuals-schemas.ts';
+import { BureauSettings, EvaluationSettings, MonitoringSettings, ReviewSettings } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Nullable } from '../schemas.ts';
@@ -42,10 +42,15 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['settings'],
-        summary: 'Replace what the bureau sets (null: inherit). 422 for settings that cannot classify or score (weights not adding up to 100 …)',
+        summary:
+          'Replace what the bureau sets (null: inherit; review left out: kept). 422 for settings that cannot classify or score (weights not adding up to 100, an unknown rule …)',
         params: IdParams,
         headers: IfMatch,
-        body: Type.Object({ monitoring: Nullable(MonitoringSettings), evaluation: Nullable(EvaluationSettings) }),
+        body: Type.Object({
+          monitoring: Nullable(MonitoringSettings),
+          evaluation: Nullable(EvaluationSettings),
+          review: Type.Optional(Nullable(ReviewSettings)),
+        }),
         response: { 200: BureauSettings, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 428: ErrorBody },
       },
     },

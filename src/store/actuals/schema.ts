@@ -74,6 +74,8 @@ export interface BureauSettingsTable {
   bureau_id: number;
   monitoring: Json;
   evaluation: Json;
+  /** Migration 0003. */
+  review: ColumnType<unknown, string | null | undefined, string | null>;
   version: Generated<number>;
   updated_at: Generated<Date>;
   updated_by_name: string;

@@ -6,10 +6,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as actuals from './0002-actuals.ts';
+import * as reviewSettings from './0003-review-settings.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-actuals': actuals,
+  '0003-review-settings': reviewSettings,
 };
 
 export const migrationProvider: MigrationProvider = {

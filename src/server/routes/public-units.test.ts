@@ -1,0 +1,61 @@
+/**
+ * Units for the public filters, answered without a session: under a bureau (its sub-bureaus
+ * included) and by text in the code or name. Runs on PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../store/audit.ts';
+import type { Store } from '../../store/database.ts';
+import { createBureau, createUnit } from '../../store/organisation.ts';
+import { buildApp } from '../app.ts';
+import { postgresRequired, POSTGRES_URL, TestClient, testDatabases } from '../testing.ts';
+
+if (postgresRequired && !POSTGRES_URL)
+  it('runs on PostgreSQL in CI', () => {
+    throw new Error('JIXIAO_TEST_DATABASE_URL is not set: CI must run the API tests on PostgreSQL');
+  });
+
+for (const make of testDatabases()) {
+  const database = make();
+  describe(`public units on ${database.name}`, () => {
+    let store: Store;
+    let close: () => Promise<void>;
+    let visitor: TestClient;
+    let city: number;
+    let county: number;
+    beforeAll(async () => {
+      store = await database.open();
+      const actor = systemActor('test');
+      city = (await createBureau(store.db, actor, { code: '1307', name: '张家口市财政局', parentId: null })).id;
+      county = (await createBureau(store.db, actor, { code: '130730', name: '怀来县财政局', parentId: city })).id;
+      await createUnit(store.db, actor, { code: '307001', name: '张家口市教育局', bureauId: city });
+      await createUnit(store.db, actor, { code: '315002', name: '怀来县司法局', bureauId: county });
+      await createUnit(store.db, actor, { code: '315003', name: '怀来县教育局', bureauId: county });
+      const { app } = await buildApp({ store, webRoot: null });
+      visitor = new TestClient(app);
+      close = async () => {
+        await app.close();
+        await store.close();
+        await database.dispose();
+      };
+    }, 60_000);
+    afterAll(() => close?.());
+
+    const names = async (query: string) => {
+      const r = await visitor.request('GET', `/api/public/units${query}`);
+      expect(r.statusCode).toBe(200);
+      const body = r.json<{ items: Array<{ name: string }>; total: number }>();
+      return { names: body.items.map((u) => u.name), total: body.total };
+    };
+
+    it('lists the units under a bureau and its sub-bureaus, by code, without signing in', async () => {
+      expect(await names(`?bureauId=${city}`)).toEqual({ names: ['张家口市教育局', '怀来县司法局', '怀来县教育局'], total: 3 });
+      expect(await names(`?bureauId=${county}`)).toEqual({ names: ['怀来县司法局', '怀来县教育局'], total: 2 });
+    });
+
+    it('finds units by text in the name or the code, and pages', async () => {
+      expect((await names('?q=教育')).names).toEqual(['张家口市教育局', '怀来县教育局']);
+      expect((await names('?q=315002')).names).toEqual(['怀来县司法局']);
+      expect(await names(`?bureauId=${city}&limit=1&offset=1`)).toEqual({ names: ['怀来县司法局'], total: 3 });
+    });
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The review settings in force for a document: its bureau's own, inherited from a bureau above,
+ * or jixiao's defaults. The browser reviews the working copy with them as the user types, so the
+ * findings it shows are the ones the server gives when the document is submitted.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { effectiveSettings } from '../../store/settings.ts';
+import { assertRead } from '../access.ts';
+import { ReviewSettings } from '../actuals-schemas.ts';
+import type { AppContext } from '../context.ts';
+import { ErrorBody, IdParams, Nullable } from '../schemas.ts';
+import { metaOr404 } from './documents.ts';
+
+export async function reviewSettingsRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/documents/:id/review-settings',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'The review settings of the document’s bureau (its own or inherited; jixiao’s defaults when none), for whoever may read the document',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            settings: ReviewSettings,
+            source: Nullable(Type.Object({ bureauId: Type.Integer(), bureauName: Type.String() }, { description: 'null: jixiao’s defaults' })),
+          }),
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (req) => {
+      const meta = await metaOr404(ctx, req.params.id);
+      await assertRead(ctx, req, meta);
+      return ctx.cache.get(`review-settings:${meta.bureauId}`, async () => (await effectiveSettings(ctx.store.db, meta.bureauId)).review);
+    },
+  );
+}
