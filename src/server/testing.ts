@@ -47,6 +47,14 @@ export function postgresDatabase(adminUrl: string): TestDatabase {
     dispose: async () => {
       const c = admin();
       await c.connect();
+      // A closed pool's sessions may still be ending (pg-pool resolves end() before its sockets
+      // close): FORCE would terminate them and their clients would throw an uncaught "terminating
+      // connection due to administrator command". Let them go first.
+      for (let wait = 0; wait < 100; wait++) {
+        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
