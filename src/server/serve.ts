@@ -11,6 +11,7 @@ import { lockDataDir } from '../store/data-dir-lock.ts';
 import { buildApp } from './app.ts';
 import { listenControl } from './control.ts';
 import { seedDemoIfEmpty } from './demo.ts';
+import { DEFAULT_SNAPSHOTS, snapshotDir, startSnapshots, type SnapshotSchedule } from './snapshots.ts';
 
 export interface ServeOptions {
   port: number;
@@ -19,6 +20,8 @@ export interface ServeOptions {
   dataDir: string;
   databaseUrl?: string;
   demo: boolean;
+  /** Automatic snapshots of the embedded database (ignored on PostgreSQL, which has its own backups). */
+  snapshots?: SnapshotSchedule;
   /** The checkout's root (for the seed sample and the UI build). */
   rootDir: string;
   print: (line: string) => void;
@@ -40,6 +43,16 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const accounts = o.demo ? await seedDemoIfEmpty(store, o.rootDir) : null;
     const { app, ctx } = await buildApp({ store });
     const control = o.databaseUrl ? undefined : await listenControl(store, o.dataDir, () => ctx.cache.bump());
+    const schedule = o.snapshots ?? DEFAULT_SNAPSHOTS;
+    const snapshots = o.databaseUrl
+      ? undefined
+      : startSnapshots({
+          db: store.db,
+          dataDir: o.dataDir,
+          schedule,
+          generation: () => ctx.cache.generation,
+          onError: (e) => o.print(m.snapshotFailed(e instanceof Error ? e.message : String(e))),
+        });
     await app.listen({ port: o.port, host: o.host });
     const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${(app.server.address() as { port: number }).port}`;
     o.print(m.listening(url));
@@ -50,6 +63,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       for (const a of accounts) o.print(m.account(m.roleNames[a.role] ?? a.role, a.username, a.password));
     }
     // Printed last: whoever watches the output knows the server is fully up when this line appears.
+    if (snapshots && schedule.everyMinutes > 0)
+      o.print(m.snapshots(resolve(snapshotDir(o.dataDir)), schedule.everyMinutes, schedule.keep));
     o.print(m.database(o.databaseUrl ? 'PostgreSQL' : `PGlite ${resolve(o.dataDir)}`));
     const opened = store;
     return {
@@ -59,6 +74,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       close: async () => {
         control?.close();
         await app.close();
+        await snapshots?.stop().catch((e: unknown) => o.print(m.snapshotFailed(e instanceof Error ? e.message : String(e))));
         await opened.close();
         release();
       },

@@ -8,6 +8,7 @@
  * Sessions are not backed up: a restored system starts with everyone signed out.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -51,7 +52,29 @@ const PAGE = 5000;
 
 type Row = Record<string, unknown>;
 
+/**
+ * Writes the snapshot to `file` durably: into a partial file first, flushed to disk (fsync), then
+ * renamed, so a crash or power cut leaves either the whole snapshot or none, never a torn one.
+ */
 export async function writeSnapshot(db: Kysely<Database>, file: string): Promise<number> {
+  const partial = `${file}.partial`;
+  try {
+    const rows = await writeSnapshotTo(db, partial);
+    const handle = await open(partial, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, file);
+    return rows;
+  } catch (e) {
+    await rm(partial, { force: true });
+    throw e;
+  }
+}
+
+async function writeSnapshotTo(db: Kysely<Database>, file: string): Promise<number> {
   const gzip = createGzip();
   const out = createWriteStream(file, { mode: 0o600 });
   gzip.pipe(out);

@@ -1,11 +1,27 @@
 /** `jixiao serve [--port N] [--host H] [--data DIR]`: the web server (npm start runs it). */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { messages } from '../../i18n/index.ts';
 import { startServer } from '../../server/serve.ts';
+import { DEFAULT_SNAPSHOTS } from '../../server/snapshots.ts';
 import { DataDirBusyError } from '../../store/data-dir-lock.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+
+interface ServeCommandOptions {
+  port: string;
+  host: string;
+  data: string;
+  databaseUrl?: string;
+  demo: boolean;
+  snapshotEvery: number;
+  snapshotKeep: number;
+}
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(messages().server.commands.notWholeNumber(value));
+  return Number(value);
+}
 
 export function registerServe(program: Command): void {
   const m = messages().server.commands;
@@ -17,7 +33,9 @@ export function registerServe(program: Command): void {
     .option('--data <dir>', m.dataOption, './data')
     .option('--database-url <url>', m.databaseUrlOption, process.env.DATABASE_URL)
     .option('--no-demo', m.noDemoOption)
-    .action(async (o: { port: string; host: string; data: string; databaseUrl?: string; demo: boolean }) => {
+    .option('--snapshot-every <minutes>', m.snapshotEveryOption, wholeNumber, DEFAULT_SNAPSHOTS.everyMinutes)
+    .option('--snapshot-keep <n>', m.snapshotKeepOption, wholeNumber, DEFAULT_SNAPSHOTS.keep)
+    .action(async (o: ServeCommandOptions) => {
       try {
         const server = await startServer({
           port: Number(o.port),
@@ -25,6 +43,7 @@ export function registerServe(program: Command): void {
           dataDir: o.data,
           databaseUrl: o.databaseUrl || undefined,
           demo: o.demo,
+          snapshots: { everyMinutes: o.snapshotEvery, keep: o.snapshotKeep },
           rootDir: ROOT,
           print: (line) => console.log(line),
         });

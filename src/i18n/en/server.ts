@@ -131,6 +131,9 @@ export const server: M = {
     roleNames: { unit: 'unit staff', reviewer: 'reviewer', admin: 'admin' },
     dataDirBusy: (dir, pid) => `The data directory ${dir} is in use by another jixiao process (pid ${pid}).`,
     stopping: 'Stopping…',
+    snapshots: (dir, minutes, keep) =>
+      `Automatic snapshots: every ${minutes} minutes while data changes, into ${dir} (newest ${keep} kept; restore with jixiao restore)`,
+    snapshotFailed: (reason) => `Automatic snapshot failed: ${reason}`,
   },
   commands: {
     serve: 'Start the server (default http://127.0.0.1:3000, embedded database in ./data)',
@@ -139,6 +142,9 @@ export const server: M = {
     dataOption: 'data directory of the embedded database',
     databaseUrlOption: 'PostgreSQL connection URL (or DATABASE_URL); when given, the embedded database is not used',
     noDemoOption: 'do not create demo data in an empty database',
+    snapshotEveryOption: 'minutes between automatic snapshots of the embedded database (only when data changed; 0 turns them off)',
+    snapshotKeepOption: 'how many automatic snapshots to keep',
+    notWholeNumber: (value) => `expected a whole number ≥ 0, not "${value}"`,
     user: 'Manage accounts: add, passwd, list',
     userAdd: 'Create an account (a random password is printed once)',
     userPasswd: 'Give an account a new random password (printed once); ends its sessions',

@@ -134,6 +134,9 @@ export const server = {
     roleNames: { unit: '单位填报', reviewer: '财政审核', admin: '系统管理' } as Record<string, string>,
     dataDirBusy: (dir: string, pid: number) => `数据目录 ${dir} 正由另一个 jixiao 进程（pid ${pid}）使用。`,
     stopping: '正在停止……',
+    snapshots: (dir: string, minutes: number, keep: number) =>
+      `自动快照：有修改时每 ${minutes} 分钟写入 ${dir}（保留最新 ${keep} 份；用 jixiao restore 恢复）`,
+    snapshotFailed: (reason: string) => `自动快照失败：${reason}`,
   },
   commands: {
     serve: '启动服务器（默认 http://127.0.0.1:3000，内嵌数据库位于 ./data）',
@@ -142,6 +145,9 @@ export const server = {
     dataOption: '内嵌数据库的数据目录',
     databaseUrlOption: 'PostgreSQL 连接串（也可用环境变量 DATABASE_URL），给出时不用内嵌数据库',
     noDemoOption: '空数据库时不创建演示数据',
+    snapshotEveryOption: '内嵌数据库自动快照的间隔（分钟，有修改时才写；0 为关闭）',
+    snapshotKeepOption: '保留的自动快照份数',
+    notWholeNumber: (value: string) => `应为不小于 0 的整数，而不是“${value}”`,
     user: '管理账号：add、passwd、list',
     userAdd: '新建账号（密码随机生成并显示一次）',
     userPasswd: '为账号生成新密码（显示一次）；其登录会话全部失效',
