@@ -4,20 +4,14 @@
  * server is the API alone.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PACKAGE_ROOT } from './package-root.ts';
 
-/** The checkout's root: the nearest folder above this file with a package.json (works from src/ and from dist/src/). */
-function packageRoot(dir: string): string {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, 'package.json'))) return d;
-    if (dirname(d) === d) return dir;
-  }
-}
 
 /** Where the UI build lands (the web helper's `vite build` writes here). */
-export const DEFAULT_WEB_ROOT = join(packageRoot(import.meta.dirname), 'dist/web');
+export const DEFAULT_WEB_ROOT = join(PACKAGE_ROOT, 'dist/web');
 
 export async function serveWeb(app: FastifyInstance, root: string): Promise<boolean> {
   if (!existsSync(join(root, 'index.html'))) return false;

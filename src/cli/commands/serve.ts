@@ -1,12 +1,11 @@
 /** `jixiao serve [--port N] [--host H] [--data DIR]`: the web server (npm start runs it). */
-import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { messages } from '../../i18n/index.ts';
+import { PACKAGE_ROOT } from '../../server/package-root.ts';
 import { startServer } from '../../server/serve.ts';
 import { DEFAULT_SNAPSHOTS } from '../../server/snapshots.ts';
 import { DataDirBusyError } from '../../store/data-dir-lock.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 
 interface ServeCommandOptions {
   port: string;
@@ -44,7 +43,7 @@ export function registerServe(program: Command): void {
           databaseUrl: o.databaseUrl || undefined,
           demo: o.demo,
           snapshots: { everyMinutes: o.snapshotEvery, keep: o.snapshotKeep },
-          rootDir: ROOT,
+          rootDir: PACKAGE_ROOT,
           print: (line) => console.log(line),
         });
         const stop = async () => {
