@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/web',
   base: '/',
+  // src/web/public is the public pages' feature folder, not static files to copy.
+  publicDir: false,
   plugins: [react()],
   build: {
     outDir: '../../dist/web',

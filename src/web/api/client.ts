@@ -18,6 +18,10 @@ export class ApiFailure extends Error {
   get isConflict(): boolean {
     return this.status === 409 && this.code === 'stale_version';
   }
+  /** A record already holds this place and date: `existing` names it (actuals). */
+  get existing(): { id: number; version: number } | null {
+    return this.status === 409 && this.code === 'actual_exists' ? ((this.body.existing as { id: number; version: number } | undefined) ?? null) : null;
+  }
 }
 
 let language = 'zh-CN';
@@ -92,5 +96,6 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, options?: RequestOptions) => request<T>('POST', path, options),
   put: <T>(path: string, options?: RequestOptions) => request<T>('PUT', path, options),
+  patch: <T>(path: string, options?: RequestOptions) => request<T>('PATCH', path, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };

@@ -1,9 +1,27 @@
 /** Every API call the UI makes, by name (paths and bodies as src/server/routes/* define them). */
 import type { DepartmentGoals, Project, TargetDocument } from '../../core/model/document.ts';
 import type { Finding } from '../../core/review/finding.ts';
+import type { ReviewSettings } from '../../core/review/settings.ts';
+import type { Actuals } from '../../core/actuals/actuals.ts';
 import { api } from './client.ts';
 import type {
-  AuditRecord,
+  BureauDashboard,
+  BureauSettings,
+  Dashboard,
+  DocumentEvaluation,
+  DocumentMonitoring,
+  ImportPlan,
+  Light,
+  OwnSettings,
+  ProjectRecords,
+  PublishedEvaluation,
+  RecordInputs,
+  RecordKind,
+  RecordsOf,
+  WarningList,
+} from './monitoring-types.ts';
+import type {
+  AuditPage,
   BatchResult,
   Bureau,
   Comment,
@@ -14,6 +32,7 @@ import type {
   ProjectList,
   Status,
   StoredDocument,
+  NewUser,
   UnitRecord,
   User,
 } from './types.ts';
@@ -32,7 +51,7 @@ export const endpoints = {
   publicDocuments: (f: ListFilter) => api.get<DocumentList>('/api/public/documents', { query: filterQuery(f) }),
   publicProjects: (f: ListFilter) => api.get<ProjectList>('/api/public/projects', { query: filterQuery(f) }),
   bureaus: (publicOnly: boolean) => api.get<{ items: Bureau[] }>(publicOnly ? '/api/public/bureaus' : '/api/bureaus').then((r) => r.items),
-  units: (bureauId?: number) => api.get<{ items: UnitRecord[]; total: number }>('/api/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
+  units: (bureauId?: number) => api.get<{ items: UnitRecord[]; total: number }>('/api/public/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
 
   document: (id: number) => api.get<StoredDocument>(`/api/documents/${id}`),
   findings: (id: number) => api.get<{ version: number; findings: Finding[] }>(`/api/documents/${id}/findings`),
@@ -54,11 +73,44 @@ export const endpoints = {
   comments: (id: number) => api.get<{ items: Comment[] }>(`/api/documents/${id}/comments`).then((r) => r.items),
   addComment: (id: number, body: string, anchor: CommentAnchor) => api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
   resolveComment: (commentId: number) => api.post<void>(`/api/comments/${commentId}/resolve`),
-  audit: (id: number, beforeId?: number) =>
-    api.get<{ items: AuditRecord[] }>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId } }).then((r) => r.items),
+  audit: (id: number, beforeId?: number) => api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),
+  reviewSettings: (id: number) => api.get<{ settings: ReviewSettings }>(`/api/documents/${id}/review-settings`).then((r) => r.settings),
 
   importPreview: (file: File) =>
     api.post<{ documents: ImportPreviewItem[] }>('/api/import/preview', { raw: file, query: { fileName: file.name } }).then((r) => r.documents),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>
     api.post<{ documents: Array<{ id: number; version: number }> }>('/api/import/commit', { body: { documents } }).then((r) => r.documents),
+
+  // Actuals, monitoring, self-evaluation (docs/api.md "Actuals, monitoring and self-evaluation").
+  projectRecords: (projectId: number) => api.get<ProjectRecords>(`/api/projects/${projectId}/actuals`),
+  createRecord: <K extends RecordKind>(kind: K, projectId: number, input: RecordInputs[K]) =>
+    api.post<{ record: RecordsOf[K]; revision: number }>(`/api/projects/${projectId}/actuals/${kind}`, { body: input }),
+  updateRecord: <K extends RecordKind>(kind: K, id: number, version: number, input: Omit<RecordInputs[K], 'index'>) =>
+    api.put<{ record: RecordsOf[K]; revision: number }>(`/api/actuals/${kind}/${id}`, { version, body: input }),
+  deleteRecord: (kind: RecordKind, id: number, version: number) => api.delete<{ revision: number }>(`/api/actuals/${kind}/${id}`, { version }),
+  actualsPreview: (id: number, file: File) =>
+    api.post<{ actuals: Actuals; plan: ImportPlan }>(`/api/documents/${id}/actuals/import/preview`, { raw: file, query: { fileName: file.name } }),
+  actualsCommit: (id: number, actuals: Actuals) => api.post<ImportPlan & { revision: number }>(`/api/documents/${id}/actuals/import/commit`, { body: { actuals } }),
+  monitoring: (id: number, date?: string) => api.get<DocumentMonitoring>(`/api/documents/${id}/monitoring`, { query: { date } }),
+  evaluation: (id: number) => api.get<DocumentEvaluation>(`/api/documents/${id}/evaluation`),
+  publishEvaluation: (id: number) => api.post<PublishedEvaluation>(`/api/documents/${id}/evaluation/publish`),
+  withdrawEvaluation: (id: number) => api.post<void>(`/api/documents/${id}/evaluation/withdraw`),
+  warnings: (q: { year: number; date?: string; bureauId?: number; unitId?: number; light?: Light[]; limit: number; offset: number }) =>
+    api.get<WarningList>('/api/monitoring/projects', { query: q }),
+  documentDashboard: (id: number, date?: string) => api.get<Dashboard>(`/api/documents/${id}/dashboard`, { query: { date } }),
+  bureauDashboard: (bureauId: number, year: number, date?: string) => api.get<BureauDashboard>(`/api/bureaus/${bureauId}/dashboard`, { query: { year, date } }),
+  bureauSettings: (bureauId: number) => api.get<BureauSettings>(`/api/bureaus/${bureauId}/settings`),
+  saveBureauSettings: (bureauId: number, version: number, own: OwnSettings) => api.put<BureauSettings>(`/api/bureaus/${bureauId}/settings`, { version, body: own }),
+
+  // Administration.
+  adminBureaus: () => api.get<{ items: Bureau[] }>('/api/admin/bureaus').then((r) => r.items),
+  createBureau: (b: { code: string; name: string; parentId: number | null }) => api.post<Bureau>('/api/admin/bureaus', { body: b }),
+  renameBureau: (id: number, name: string) => api.patch<Bureau>(`/api/admin/bureaus/${id}`, { body: { name } }),
+  adminUnits: (q: { bureauId?: number; q?: string; limit: number; offset: number }) => api.get<{ items: UnitRecord[]; total: number }>('/api/admin/units', { query: q }),
+  createUnit: (u: { code: string; name: string; bureauId: number }) => api.post<UnitRecord>('/api/admin/units', { body: u }),
+  updateUnit: (id: number, u: { name?: string; bureauId?: number }) => api.patch<UnitRecord>(`/api/admin/units/${id}`, { body: u }),
+  adminUsers: (q: { q?: string; limit: number; offset: number }) => api.get<{ items: User[]; total: number }>('/api/admin/users', { query: q }),
+  createUser: (u: NewUser) => api.post<{ user: User; password: string }>('/api/admin/users', { body: u }),
+  updateUser: (id: number, u: Partial<Omit<NewUser, 'username'>> & { disabled?: boolean; resetPassword?: boolean }) =>
+    api.patch<{ user: User; password?: string }>(`/api/admin/users/${id}`, { body: u }),
 };

@@ -143,16 +143,39 @@ export interface CommentAnchor {
   field?: string | null;
 }
 
+/** What the summary timeline keeps of a before/after body. */
+export interface AuditBrief {
+  status?: string;
+  name?: string;
+  comment?: string;
+}
+
+/** An entry of the summary audit trail: `count` consecutive edits of one thing by one person folded into one. */
 export interface AuditRecord {
   id: number;
   at: string;
+  firstAt: string;
+  count: number;
   actorId: number | null;
   actorName: string;
   action: string;
   entity: string;
   entityId: string;
-  before: unknown;
-  after: unknown;
+  before: AuditBrief | null;
+  after: AuditBrief | null;
+}
+
+export interface AuditPage {
+  items: AuditRecord[];
+  nextBeforeId: number | null;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId?: number | null;
+  bureauId?: number | null;
 }
 
 export interface ImportPreviewItem {

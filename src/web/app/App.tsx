@@ -6,6 +6,7 @@ import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteErr
 import { ApiFailure } from '../api/client.ts';
 import type { Role } from '../api/types.ts';
 import { homeOf, useSession } from '../auth/session.ts';
+import { UnitSection } from '../unit/UnitSection.tsx';
 import Layout, { PageLoading } from '../shell/Layout.tsx';
 import { LocaleProvider, useMessages } from './locale.tsx';
 
@@ -17,6 +18,15 @@ const QueuePage = lazy(() => import('../review/QueuePage.tsx'));
 const ReviewPage = lazy(() => import('../review/ReviewPage.tsx'));
 const PublicListPage = lazy(() => import('../public/PublicListPage.tsx'));
 const PublicDocumentPage = lazy(() => import('../public/PublicDocumentPage.tsx'));
+const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
+const EvaluationPage = lazy(() => import('../evaluation/EvaluationPage.tsx'));
+const UnitDashboardPage = lazy(() => import('../dashboard/UnitDashboardPage.tsx'));
+const WarningListPage = lazy(() => import('../monitoring/WarningListPage.tsx'));
+const BureauDashboardPage = lazy(() => import('../dashboard/BureauDashboardPage.tsx'));
+const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
+
+const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -74,6 +84,15 @@ const router = createBrowserRouter([
       { path: 'documents/:id/edit', element: <RequireRole roles={['unit']}><EditorPage /></RequireRole> },
       { path: 'review', element: <RequireRole roles={['reviewer', 'admin']}><QueuePage /></RequireRole> },
       { path: 'review/:id', element: <RequireRole roles={['reviewer', 'admin']}><ReviewPage /></RequireRole> },
+      { path: 'unit/:section', element: <RequireRole roles={['unit']}><UnitSection /></RequireRole> },
+      { path: 'documents/:id/monitoring', element: <RequireRole roles={EVERY_ROLE}><MonitoringPage /></RequireRole> },
+      { path: 'documents/:id/evaluation', element: <RequireRole roles={EVERY_ROLE}><EvaluationPage /></RequireRole> },
+      { path: 'documents/:id/dashboard', element: <RequireRole roles={EVERY_ROLE}><UnitDashboardPage /></RequireRole> },
+      { path: 'monitoring', element: <RequireRole roles={['reviewer', 'admin']}><WarningListPage /></RequireRole> },
+      { path: 'dashboard', element: <RequireRole roles={['reviewer', 'admin']}><BureauDashboardPage /></RequireRole> },
+      { path: 'settings', element: <RequireRole roles={['reviewer', 'admin']}><SettingsPage /></RequireRole> },
+      { path: 'admin', element: <RequireRole roles={['admin']}><AdminPage /></RequireRole> },
+      { path: 'admin/:section', element: <RequireRole roles={['admin']}><AdminPage /></RequireRole> },
       { path: 'public', element: <PublicListPage /> },
       { path: 'public/documents/:id', element: <PublicDocumentPage /> },
       { path: '*', element: <NotFound /> },

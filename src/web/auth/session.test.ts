@@ -8,6 +8,7 @@ describe('where users go', () => {
   it('starts each role on its own page, and a visitor on the public one', () => {
     expect(homeOf(user('unit'))).toBe('/unit');
     expect(homeOf(user('reviewer'))).toBe('/review');
+    expect(homeOf(user('admin'))).toBe('/admin');
     expect(homeOf(null)).toBe('/public');
   });
 
@@ -16,5 +17,8 @@ describe('where users go', () => {
     expect(mayOpen(user('unit'), '/documents/3/edit?tab=p2')).toBe(true);
     expect(mayOpen(user('reviewer'), '/documents/3/edit')).toBe(false);
     expect(mayOpen(user('reviewer'), '/review?status=submitted')).toBe(true);
+    expect(mayOpen(user('reviewer'), '/documents/3/monitoring?date=2020-06-30')).toBe(true);
+    expect(mayOpen(user('unit'), '/admin/users')).toBe(false);
+    expect(mayOpen(user('admin'), '/admin/users')).toBe(true);
   });
 });

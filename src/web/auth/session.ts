@@ -28,15 +28,17 @@ export function useSetSession() {
   };
 }
 
+/** A document's monitoring, self-evaluation and dashboard pages, which every role reads. */
+const DOCUMENT_RESULTS = /^\/documents\/\d+\/(monitoring|evaluation|dashboard)(\?|$)/;
+
 const AREAS: Record<User['role'], readonly string[]> = {
   unit: ['/unit', '/import', '/documents/', '/public'],
-  reviewer: ['/review', '/public'],
-  admin: ['/review', '/import', '/public'],
+  reviewer: ['/review', '/monitoring', '/dashboard', '/settings', '/public'],
+  admin: ['/review', '/monitoring', '/dashboard', '/settings', '/admin', '/import', '/public'],
 };
 
 /** Whether a page belongs to what a user's role does (a page remembered from another user's session may not). */
-export const mayOpen = (user: User, path: string): boolean => AREAS[user.role].some((area) => path.startsWith(area));
+export const mayOpen = (user: User, path: string): boolean => DOCUMENT_RESULTS.test(path) || AREAS[user.role].some((area) => path.startsWith(area));
 
 /** Where a user starts after signing in. */
-export const homeOf = (user: User | null): string =>
-  user === null ? '/public' : user.role === 'unit' ? '/unit' : user.role === 'reviewer' ? '/review' : '/review';
+export const homeOf = (user: User | null): string => (user === null ? '/public' : user.role === 'unit' ? '/unit' : user.role === 'reviewer' ? '/review' : '/admin');

@@ -28,6 +28,8 @@ import { blankProject, editorProject, toTargetDocument } from './model.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
+import { ExportButtons } from '../public/ExportButtons.tsx';
+import { DocumentNav } from '../shell/DocumentNav.tsx';
 
 const EDITABLE = new Set(['draft', 'returned']);
 const DEPARTMENT_TAB = 'department';
@@ -44,8 +46,11 @@ export default function EditorPage() {
   const { session, snapshot, error } = useDocumentSession(documentId);
   const comments = useQuery({ queryKey: ['comments', documentId], queryFn: () => endpoints.comments(documentId) });
 
+  // The bureau's review settings, so live findings are the ones the server gives on submission.
+  const reviewSettings = useQuery({ queryKey: ['review-settings', documentId], queryFn: () => endpoints.reviewSettings(documentId), staleTime: 300_000 });
   const doc = useDeferredValue(snapshot?.doc);
-  const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale }) : []), [doc, locale]);
+  const settings = reviewSettings.data;
+  const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, settings }) : []), [doc, locale, settings]);
   const index = useMemo(() => new FindingIndex(findings), [findings]);
   const notes = useMemo<NotesSource>(() => ({ findings: index, comments: comments.data ?? [] }), [index, comments.data]);
 
@@ -63,7 +68,7 @@ export default function EditorPage() {
   const setTab = useCallback((key: string) => setParams((p) => ({ ...Object.fromEntries(p), tab: key }), { replace: true }), [setParams]);
 
   if (error) return <Result status="error" title={error instanceof Error ? error.message : w.common.error} />;
-  if (!session || !snapshot) return <PageLoading />;
+  if (!session || !snapshot || reviewSettings.isPending) return <PageLoading />;
 
   const { meta } = snapshot;
   const current = snapshot.doc;
@@ -173,6 +178,7 @@ export default function EditorPage() {
             <Popover title={w.editor.shortcutsTitle} content={shortcuts} trigger={['click', 'focus']}>
               <Button icon={<QuestionCircleOutlined />}>{w.editor.shortcutsTitle}</Button>
             </Popover>
+            <ExportButtons documentId={documentId} />
             <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>
               {w.editor.history}
             </Button>
@@ -183,6 +189,7 @@ export default function EditorPage() {
             )}
           </Space>
         </div>
+        <DocumentNav documentId={documentId} status={meta.status} />
         {!editable && <Alert type="info" showIcon title={w.editor.readOnly(m.server.statusNames[meta.status])} className="page-alert" />}
         {openComments.length > 0 && (
           <Alert

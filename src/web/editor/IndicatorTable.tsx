@@ -3,7 +3,8 @@
  * document's year, a live reading of each target value, the findings of each cell beside it, and row
  * commands by keyboard (Alt+↑/↓ move, Ctrl+Enter insert below, Ctrl+Backspace delete, Ctrl+Z undo the
  * delete) or by the buttons at the end of each row. Rows of the same 一级/二级 look merged, as on the
- * printed form, while each row keeps its own choice.
+ * printed form, while each row keeps its own choice. A row is 年度 or 长期; the button under its
+ * number switches it.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select } from 'antd';
@@ -123,8 +124,8 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
       )}
       <table className="form-band form-indicators form-editing" ref={tableRef}>
         <colgroup>
-          <col style={{ width: '3%' }} />
-          <IndicatorColumns remark={remark} level3={rows.some((r) => r.level3 !== '')} share={90} />
+          <col style={{ width: '5%' }} />
+          <IndicatorColumns remark={remark} level3={rows.some((r) => r.level3 !== '')} share={88} />
           <col style={{ width: '7%' }} />
         </colgroup>
         <thead>
@@ -155,7 +156,20 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
             const continues2 = continues1 && prev.level2.trim() === row.level2.trim();
             return (
               <tr key={row.key} data-row={row.key} onKeyDownCapture={onKeyDown(index)} className="indicator-row">
-                <td className="row-number">{n}</td>
+                <td className="row-number">
+                  <div>{n}</div>
+                  <Button
+                    size="small"
+                    type={row.term === 'longTerm' ? 'primary' : 'default'}
+                    ghost={row.term === 'longTerm'}
+                    className="term-toggle"
+                    aria-label={m.project.termToggle(n, m.project.termNames[row.term]!, m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!)}
+                    title={m.project.termToggle(n, m.project.termNames[row.term]!, m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!)}
+                    onClick={() => update(index, { term: row.term === 'annual' ? 'longTerm' : 'annual' })}
+                  >
+                    {m.project.termShort[row.term]}
+                  </Button>
+                </td>
                 <td className={`form-value${continues1 ? ' cell-continued' : ''}`} data-col="level1" id={placeId(place('level1', n))}>
                   <Select
                     aria-label={`${m.project.level1} ${n}`}

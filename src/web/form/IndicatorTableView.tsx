@@ -1,4 +1,5 @@
 /** The indicator table of the official form, read-only, with 一级/二级 merged down over their rows. */
+import { Tag } from 'antd';
 import type { Indicator } from '../../core/model/document.ts';
 import { useMessages } from '../app/locale.tsx';
 import { rowSpans } from './indicator-groups.ts';
@@ -94,7 +95,10 @@ export function IndicatorTableView({ indicators, code, projectId }: { indicators
               {INDICATOR_FIELDS.map((field) => (
                 <td key={field} className={`form-value${field === 'description' ? ' form-left' : ''}`} id={placeId(place(field, row))}>
                   <div className="form-cell">
-                    <div className="form-cell-body form-text">{indicator[field]}</div>
+                    <div className="form-cell-body form-text">
+                      {indicator[field]}
+                      {field === 'description' && indicator.term === 'longTerm' && <Tag className="term-tag">{m.termNames.longTerm}</Tag>}
+                    </div>
                     <Notes place={place(field, row)} />
                   </div>
                 </td>

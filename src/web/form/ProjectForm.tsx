@@ -3,11 +3,15 @@
  * 项目名称, 预算规模及资金用途 (预算数, 其中：财政资金, 其他资金, then the use of funds under them),
  * 资金支出计划（%）(checkpoints over percents), 绩效目标, then the indicator table. The same layout
  * serves the editor (fields are inputs) and reading (fields are text); each field carries its notes.
+ * Other templates' fields — 主管部门, 项目属性, 项目起止时间, fund sources (资金来源), long-term goals —
+ * are shown where a document has them and can always be added in the editor.
  */
-import { MinusOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input } from 'antd';
-import type { ReactNode } from 'react';
-import type { Goal, Project, SpendingCheckpoint, Term } from '../../core/model/document.ts';
+/** The fund sources other templates list (财政拨款/自有资金/事业收入/经营性收入/其他). */
+export const FUND_SOURCE_NAMES = ['财政拨款', '自有资金', '事业收入', '经营性收入', '其他'];
+import { DeleteOutlined, MinusOutlined, PlusOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Input, Select } from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { FundSource, Goal, Project, SpendingCheckpoint, Term } from '../../core/model/document.ts';
 import { useMessages } from '../app/locale.tsx';
 import { AmountInput, LinesInput } from './fields.tsx';
 import { Notes, placeId, useFieldStatus, type Place } from './notes.tsx';
@@ -54,7 +58,9 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
     useOfFunds: useFieldStatus(place('useOfFunds')),
     goals: useFieldStatus(place('goals')),
     plan: useFieldStatus(place('spendingPlan')),
+    sources: useFieldStatus(place('budget.sources')),
   };
+  const [longTermShown, setLongTermShown] = useState(false);
   const b = project.budget;
   const setBudget = (patch: Partial<ProjectFields['budget']>) => onChange?.({ budget: { ...b, ...patch } });
   const setCheckpoint = (i: number, patch: Partial<SpendingCheckpoint>) =>
@@ -65,7 +71,10 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
     const goals: Goal[] = lines.map((text) => ({ term, text }));
     onChange?.({ goals: term === 'annual' ? [...goals, ...keep] : [...keep, ...goals] });
   };
-  const hasLongTerm = project.goals.some((g) => g.term === 'longTerm');
+  const hasLongTerm = project.goals.some((g) => g.term === 'longTerm') || (editable && longTermShown);
+  const setSource = (i: number, patch: Partial<FundSource>) => setBudget({ sources: b.sources.map((s, n) => (n === i ? { ...s, ...patch } : s)) });
+  const showOrigin = editable || project.department !== null || project.attribute !== null || project.period !== null;
+  const showSources = editable || b.sources.length > 0;
   const amount = (label: string, value: string | null, onValue: (v: string | null) => void, s?: 'error' | 'warning') =>
     editable ? <AmountInput aria-label={label} value={value} onChange={onValue} status={s} className="amount-input" /> : <Text>{value ?? ''}</Text>;
 
@@ -99,15 +108,37 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
               )}
             </Cell>
           </tr>
-          {(project.department !== null || project.attribute !== null || project.period !== null) && (
+          {showOrigin && (
             <tr>
               <Label>{m.department}</Label>
-              <Cell>
-                <Text>{project.department ?? ''}</Text>
+              <Cell place={place('department')}>
+                {editable ? (
+                  <Input aria-label={m.department} value={project.department ?? ''} onChange={(e) => onChange({ department: e.target.value === '' ? null : e.target.value })} />
+                ) : (
+                  <Text>{project.department ?? ''}</Text>
+                )}
               </Cell>
               <Label>{m.attribute}</Label>
-              <Cell className="form-value form-left">
-                <Text>{[project.attribute ?? '', project.period ?? ''].filter(Boolean).join(' · ')}</Text>
+              <Cell place={place('period')} className="form-value form-left">
+                {editable ? (
+                  <div className="origin-fields">
+                    <Select<'新增' | '延续'>
+                      aria-label={m.attributeOnly}
+                      allowClear
+                      placeholder={m.attributeOnly}
+                      value={project.attribute ?? undefined}
+                      onChange={(attribute) => onChange({ attribute: attribute ?? null })}
+                      options={[
+                        { value: '新增', label: m.attributeNames.新增 },
+                        { value: '延续', label: m.attributeNames.延续 },
+                      ]}
+                      style={{ width: 110 }}
+                    />
+                    <Input aria-label={m.period} placeholder={m.periodPlaceholder} value={project.period ?? ''} onChange={(e) => onChange({ period: e.target.value === '' ? null : e.target.value })} />
+                  </div>
+                ) : (
+                  <Text>{[project.attribute ?? '', project.period ?? ''].filter(Boolean).join(' · ')}</Text>
+                )}
               </Cell>
             </tr>
           )}
@@ -126,7 +157,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
         </colgroup>
         <tbody>
           <tr>
-            <Label rowSpan={2 + (b.sources.length > 0 ? 1 : 0)}>{m.budgetAndUse}</Label>
+            <Label rowSpan={2 + (showSources ? 1 : 0)}>{m.budgetAndUse}</Label>
             <Label>{m.total}</Label>
             <Cell place={place('budget.total')}>{amount(m.total, b.total, (total) => setBudget({ total }), status.total)}</Cell>
             <Label>{m.fiscal}</Label>
@@ -134,10 +165,40 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
             <Label>{m.other}</Label>
             <Cell place={place('budget.other')}>{amount(m.other, b.other, (other) => setBudget({ other }))}</Cell>
           </tr>
-          {b.sources.length > 0 && (
+          {showSources && (
             <tr>
               <Cell colSpan={6} place={place('budget.sources')} className="form-value form-left">
-                <Text>{b.sources.map((s) => `${s.name} ${s.amount ?? ''}`).join('；')}</Text>
+                {editable ? (
+                  <div className="sources-editor" role="group" aria-label={m.sources}>
+                    <span className="sources-label">{m.sources}</span>
+                    {b.sources.map((s, i) => (
+                      <span key={i} className="source-item">
+                        <AutoComplete
+                          aria-label={m.sourceName(i + 1)}
+                          value={s.name}
+                          options={FUND_SOURCE_NAMES.map((n) => ({ value: n }))}
+                          onChange={(name: string) => setSource(i, { name })}
+                          style={{ width: 120 }}
+                        />
+                        <AmountInput aria-label={m.sourceAmount(i + 1)} value={s.amount} status={status.sources} onChange={(amount) => setSource(i, { amount })} className="amount-input source-amount" />
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={m.removeSource(i + 1)}
+                          title={m.removeSource(i + 1)}
+                          onClick={() => setBudget({ sources: b.sources.filter((_, n) => n !== i) })}
+                        />
+                      </span>
+                    ))}
+                    <Button size="small" icon={<PlusOutlined />} onClick={() => setBudget({ sources: [...b.sources, { name: FUND_SOURCE_NAMES[b.sources.length] ?? '', amount: null }] })}>
+                      {m.addSource}
+                    </Button>
+                  </div>
+                ) : (
+                  <Text>{b.sources.map((s) => `${s.name} ${s.amount ?? ''}`).join('；')}</Text>
+                )}
               </Cell>
             </tr>
           )}
@@ -225,7 +286,20 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
               <Label>{hasLongTerm ? m.goalsOfTerm(term) : m.goals}</Label>
               <Cell place={place('goals')} className="form-value form-left">
                 {editable ? (
-                  <LinesInput aria-label={m.goals} placeholder={m.goalsHelp} value={goalsOf(term)} status={status.goals} onChange={(lines) => setGoals(term, lines)} />
+                  <>
+                    <LinesInput
+                      aria-label={hasLongTerm ? m.goalsOfTerm(term) : m.goals}
+                      placeholder={m.goalsHelp}
+                      value={goalsOf(term)}
+                      status={status.goals}
+                      onChange={(lines) => setGoals(term, lines)}
+                    />
+                    {term === 'annual' && !hasLongTerm && (
+                      <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setLongTermShown(true)} className="add-long-term">
+                        {m.addLongTermGoals}
+                      </Button>
+                    )}
+                  </>
                 ) : (
                   goalsOf(term).map((g, i) => (
                     <p key={i} className="form-paragraph">

@@ -1,7 +1,6 @@
 /** A published document as published: 第一部分 部门整体绩效目标, 第二部分 each 项目绩效目标表, read-only, with downloads. */
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Anchor, Button, Result, Space, Typography } from 'antd';
+import { Anchor, Result, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiFailure } from '../api/client.ts';
@@ -11,14 +10,13 @@ import { DepartmentView } from '../form/DepartmentView.tsx';
 import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
-import { EXPORT_FORMATS, exportUrl, useExportsAvailable } from './exports.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 
 export default function PublicDocumentPage() {
   const w = useMessages().web;
   const id = Number(useParams().id);
   const [params] = useSearchParams();
   const doc = useQuery({ queryKey: ['public-document', id], queryFn: () => endpoints.document(id) });
-  const exportsAvailable = useExportsAvailable();
   const focusProject = params.get('project');
 
   useEffect(() => {
@@ -39,12 +37,7 @@ export default function PublicDocumentPage() {
         </Typography.Title>
         <Space wrap className="document-meta">
           {d.meta.publishedAt && <Typography.Text type="secondary">{w.publicDocument.publishedAt(new Date(d.meta.publishedAt).toLocaleDateString())}</Typography.Text>}
-          {exportsAvailable &&
-            EXPORT_FORMATS.map((f) => (
-              <Button key={f} size="small" icon={<DownloadOutlined />} href={exportUrl(id, f)}>
-                {f.toUpperCase()}
-              </Button>
-            ))}
+          <ExportButtons documentId={id} />
         </Space>
         <section id="part-1">
           <Typography.Title level={3} className="part-title">

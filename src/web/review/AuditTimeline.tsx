@@ -1,18 +1,18 @@
-/** The audit trail of a document as a timeline people can read: who did what, when, and the status it moved to. */
+/**
+ * The audit trail of a document as a timeline people can read: who did what, when, and the status
+ * it moved to; a morning of autosaves is one line with its count and time span (the server folds them).
+ */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { endpoints } from '../api/endpoints.ts';
-import type { AuditRecord, Status } from '../api/types.ts';
+import type { AuditBrief, AuditPage, AuditRecord, Status } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 
 const STEP_COLORS: Record<string, string> = { submit: 'blue', return: 'red', approve: 'green', publish: 'green', withdraw: 'gray' };
 
-function statusOf(v: unknown): Status | null {
-  const s = (v as { status?: unknown } | null)?.status;
-  return typeof s === 'string' ? (s as Status) : null;
-}
+const statusOf = (b: AuditBrief | null): Status | null => (b?.status as Status | undefined) ?? null;
 
 export function AuditTimeline({ documentId }: { documentId: number }) {
   const m = useMessages();
@@ -21,22 +21,20 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
     queryKey: ['audit', documentId],
     queryFn: ({ pageParam }) => endpoints.audit(documentId, pageParam),
     initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last: AuditRecord[]) => (last.length === 50 ? last[last.length - 1]!.id : undefined),
+    getNextPageParam: (last: AuditPage) => last.nextBeforeId ?? undefined,
   });
   if (query.isPending) return <PageLoading />;
-  const records = query.data?.pages.flat() ?? [];
+  const records = query.data?.pages.flatMap((p) => p.items) ?? [];
   if (records.length === 0) return <Empty description={w.empty} />;
   const describe = (r: AuditRecord) => {
     const action = w.actions[r.action] ?? r.action;
-    const named = (r.after ?? r.before) as { name?: unknown } | null;
+    const name = r.after?.name ?? r.before?.name;
     const entityName = w.entities[r.entity] ?? r.entity;
-    const entity = r.entity === 'document' ? '' : typeof named?.name === 'string' ? `${entityName}「${named.name}」` : entityName;
+    const entity = r.entity === 'document' ? '' : name !== undefined ? `${entityName}「${name}」` : entityName;
     const from = statusOf(r.before);
     const to = statusOf(r.after);
     const change = from && to && from !== to ? w.statusChange(m.server.statusNames[from], m.server.statusNames[to]) : '';
-    const said = (r.after as { comment?: unknown; body?: unknown } | null) ?? null;
-    const comment = typeof said?.comment === 'string' ? said.comment : r.entity === 'comment' && typeof said?.body === 'string' ? said.body : undefined;
-    return { action, entity, change, comment };
+    return { action, entity, change, comment: r.after?.comment };
   };
   return (
     <div className="audit-timeline">
@@ -51,10 +49,17 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
                   <Typography.Text strong>{r.actorName}</Typography.Text> {d.action}
                   {d.entity && <Typography.Text type="secondary"> · {d.entity}</Typography.Text>}
                   {d.change && <Typography.Text type="secondary"> · {d.change}</Typography.Text>}
+                  {r.count > 1 && <Typography.Text type="secondary"> · {w.times(r.count)}</Typography.Text>}
                 </div>
                 {d.comment && <div className="audit-comment">{d.comment}</div>}
                 <Typography.Text type="secondary" className="audit-time">
-                  <time dateTime={r.at}>{dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')}</time>
+                  {r.count > 1 && (
+                    <>
+                      <time dateTime={r.firstAt}>{dayjs(r.firstAt).format('YYYY-MM-DD HH:mm:ss')}</time>
+                      {' – '}
+                    </>
+                  )}
+                  <time dateTime={r.at}>{dayjs(r.at).format(r.count > 1 ? 'HH:mm:ss' : 'YYYY-MM-DD HH:mm:ss')}</time>
                 </Typography.Text>
               </div>
             ),

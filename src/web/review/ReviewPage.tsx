@@ -23,6 +23,8 @@ import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { DocumentNav } from '../shell/DocumentNav.tsx';
+import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
 
 const DEPARTMENT_TAB = 'department';
@@ -121,6 +123,7 @@ export default function ReviewPage() {
             <StatusTag status={meta.status} />
           </div>
           <Space wrap>
+            <ExportButtons documentId={id} />
             {meta.status === 'submitted' && (
               <>
                 <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)}>
@@ -145,6 +148,7 @@ export default function ReviewPage() {
             )}
           </Space>
         </div>
+        <DocumentNav documentId={id} status={meta.status} />
         {meta.status === 'submitted' && errors > 0 && <Alert type="error" showIcon className="page-alert" title={r.approveWithErrors(errors)} />}
 
         <div className="editor-body">

@@ -24,17 +24,31 @@ export default function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
 
+  const link = (to: string, label: string) => ({ key: to, label: <Link to={to}>{label}</Link> });
   const items = [
     ...(user?.role === 'unit'
       ? [
-          { key: '/unit', label: <Link to="/unit">{w.nav.myDocuments}</Link> },
-          { key: '/import', label: <Link to="/import">{w.nav.import}</Link> },
+          link('/unit', w.nav.myDocuments),
+          link('/unit/monitoring', w.nav.monitoring),
+          link('/unit/evaluation', w.nav.evaluation),
+          link('/unit/dashboard', w.nav.unitDashboard),
+          link('/import', w.nav.import),
         ]
       : []),
-    ...(user && user.role !== 'unit' ? [{ key: '/review', label: <Link to="/review">{w.nav.reviewQueue}</Link> }] : []),
-    { key: '/public', label: <Link to="/public">{w.nav.publicDocuments}</Link> },
+    ...(user && user.role !== 'unit'
+      ? [link('/review', w.nav.reviewQueue), link('/monitoring', w.nav.warnings), link('/dashboard', w.nav.bureauDashboard), link('/settings', w.nav.settings)]
+      : []),
+    ...(user?.role === 'admin' ? [link('/admin', w.nav.admin)] : []),
+    link('/public', w.nav.publicDocuments),
   ];
-  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
+  // A unit's document pages belong to its sections; the most specific section open is shown (/unit/monitoring is not also /unit).
+  const section = /^\/documents\/\d+\/(\w+)/.exec(location.pathname)?.[1];
+  const path = user?.role === 'unit' && section ? (section === 'edit' ? '/unit' : `/unit/${section}`) : location.pathname;
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => path === k || path.startsWith(`${k}/`))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
 
   const signOut = async () => {
     await endpoints.logout().catch(() => undefined);

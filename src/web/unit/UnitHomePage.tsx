@@ -1,5 +1,5 @@
 /** The unit's home: its document of a year, the projects with budget, status and findings, and what to do next. */
-import { EditOutlined, EyeOutlined, FileAddOutlined, HistoryOutlined, ImportOutlined, RollbackOutlined } from '@ant-design/icons';
+import { BarChartOutlined, EditOutlined, EyeOutlined, FileAddOutlined, FundOutlined, HistoryOutlined, ImportOutlined, RollbackOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Empty, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,10 +11,12 @@ import { CommentItem } from '../form/notes.tsx';
 import { FindingCountTags } from '../form/FindingCountTags.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { amountText } from '../format/amount.ts';
+import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from '../review/AuditTimeline.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 
 const EDITABLE = new Set(['draft', 'returned']);
+const MONITORED = new Set(['approved', 'published']);
 
 export default function UnitHomePage() {
   const m = useMessages().web;
@@ -122,12 +124,26 @@ export default function UnitHomePage() {
               ))}
             />
           )}
+          {MONITORED.has(chosen.status) && (
+            <Space wrap className="unit-next-steps">
+              <Link to={`/documents/${chosen.id}/monitoring`}>
+                <Button icon={<FundOutlined />}>{m.nav.monitoring}</Button>
+              </Link>
+              <Link to={`/documents/${chosen.id}/evaluation`}>
+                <Button icon={<TrophyOutlined />}>{m.nav.evaluation}</Button>
+              </Link>
+              <Link to={`/documents/${chosen.id}/dashboard`}>
+                <Button icon={<BarChartOutlined />}>{m.nav.unitDashboard}</Button>
+              </Link>
+            </Space>
+          )}
           <Space size="large" wrap className="doc-summary">
             <span>
               {m.unitHome.budgetTotal}<strong data-testid="budget-total">{m.common.amountWan(amountText(chosen.budgetTotal))}</strong>
             </span>
             <span>{m.common.projectCount(chosen.projectCount)}</span>
             <FindingCountTags counts={chosen.findingCounts} />
+            <ExportButtons documentId={chosen.id} />
           </Space>
           <Table<StoredProject>
             rowKey="id"

@@ -1,0 +1,16 @@
+/**
+ * The year lists of monitored projects open on: the latest year with an approved or published
+ * document the user may see (lists come newest year first), else the current year.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../api/endpoints.ts';
+
+export function useMonitoredYear(): number | undefined {
+  const latest = useQuery({
+    queryKey: ['monitored-year'],
+    queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1 }),
+    staleTime: 300_000,
+  });
+  if (latest.isPending) return undefined;
+  return latest.data?.items[0]?.year ?? new Date().getFullYear();
+}
