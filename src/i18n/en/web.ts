@@ -475,6 +475,7 @@ export const web: M = {
     checkpoint: (label, date) => `(${label}, ${date})`,
     beforeFirstCheckpoint: '(before the first checkpoint)',
     shortfall: 'Behind plan',
+    notBehind: 'on plan',
     points: (n) => `${n} percentage points`,
     none: '—',
     executionLight: 'Execution light',

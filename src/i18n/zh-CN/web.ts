@@ -480,6 +480,7 @@ export const web = {
     checkpoint: (label: string, date: string) => `（${label}，${date}）`,
     beforeFirstCheckpoint: '（尚未到第一个时点）',
     shortfall: '落后计划',
+    notBehind: '未落后',
     points: (n: string) => `${n} 个百分点`,
     none: '—',
     executionLight: '执行预警',
@@ -544,7 +545,7 @@ export const web = {
     lightTab: (light: string, n: number) => `${light} ${n}`,
     missing: (n: number) => `缺少说明 ${n}`,
     flagged: '亮灯指标',
-    since: '自何日起',
+    since: '本状态起始日',
     pending: (n: number) => `还有 ${n} 份文件的监控数据正在更新，稍后刷新可看到完整结果。`,
   },
   dashboards: {

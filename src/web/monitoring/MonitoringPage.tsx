@@ -24,6 +24,7 @@ import { ActualsImport } from './ActualsImport.tsx';
 import { yearBounds } from './dates.ts';
 import { LightTag } from './Light.tsx';
 import { ProjectMonitoringPanel } from './ProjectMonitoringPanel.tsx';
+import { behind } from './shortfall.ts';
 
 const MISSING = 'monitoring.missingExplanation';
 
@@ -134,7 +135,7 @@ export default function MonitoringPage() {
             { title: msgs.monitoring.table.spent, key: 'spent', width: 120, align: 'right', render: (_, p) => amountText(p.execution.spent) },
             { title: msgs.monitoring.table.rate, key: 'rate', width: 80, align: 'right', render: (_, p) => (p.execution.rate === null ? '' : `${p.execution.rate}%`) },
             { title: msgs.monitoring.table.planned, key: 'planned', width: 80, align: 'right', render: (_, p) => `${p.execution.planned}%` },
-            { title: msgs.monitoring.table.shortfall, key: 'shortfall', width: 90, align: 'right', render: (_, p) => (p.execution.shortfall === null ? '' : p.execution.shortfall) },
+            { title: msgs.monitoring.table.shortfall, key: 'shortfall', width: 90, align: 'right', render: (_, p) => (behind(p.execution.shortfall) ? p.execution.shortfall : m.notBehind) },
             {
               title: msgs.monitoring.table.light,
               key: 'light',

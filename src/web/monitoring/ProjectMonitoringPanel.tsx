@@ -17,6 +17,7 @@ import { amountText } from '../format/amount.ts';
 import { DatedRecords } from './DatedRecords.tsx';
 import { ExplanationForm } from './ExplanationForm.tsx';
 import { LightTag } from './Light.tsx';
+import { behind } from './shortfall.ts';
 
 const MISSING = 'monitoring.missingExplanation';
 
@@ -47,7 +48,7 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
       : r.progress !== null
         ? `${r.progress}%`
         : r.actual === null
-          ? m.noActual
+          ? m.none
           : m.notComparable;
 
   return (
@@ -77,7 +78,7 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
             {`${e.planned}%`}
             <Typography.Text type="secondary"> {e.checkpoint ? m.checkpoint(e.checkpoint.label, e.checkpoint.date) : m.beforeFirstCheckpoint}</Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label={m.shortfall}>{e.shortfall === null ? m.none : m.points(e.shortfall)}</Descriptions.Item>
+          <Descriptions.Item label={m.shortfall}>{e.shortfall === null ? m.none : behind(e.shortfall) ? m.points(e.shortfall) : m.notBehind}</Descriptions.Item>
           <Descriptions.Item label={m.executionLight}>
             <LightTag light={e.light} />
           </Descriptions.Item>

@@ -15,6 +15,7 @@ import { amountText } from '../format/amount.ts';
 import { yearBounds } from './dates.ts';
 import { LightTag } from './Light.tsx';
 import { useMonitoredYear } from './monitored-year.ts';
+import { behind } from './shortfall.ts';
 
 const PAGE_SIZE = 20;
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
@@ -160,7 +161,7 @@ export default function WarningListPage() {
           { title: msgs.monitoring.table.spent, key: 'spent', width: 120, align: 'right', render: (_, r) => amountText(r.spent) },
           { title: msgs.monitoring.table.rate, key: 'rate', width: 80, align: 'right', render: (_, r) => (r.rate === null ? '' : `${r.rate}%`) },
           { title: msgs.monitoring.table.planned, key: 'planned', width: 80, align: 'right', render: (_, r) => `${r.planned}%` },
-          { title: msgs.monitoring.table.shortfall, key: 'shortfall', width: 90, align: 'right', render: (_, r) => r.shortfall ?? '' },
+          { title: msgs.monitoring.table.shortfall, key: 'shortfall', width: 90, align: 'right', render: (_, r) => (behind(r.shortfall) ? r.shortfall : w.monitoringPage.notBehind) },
           { title: m.flagged, dataIndex: 'flaggedIndicators', width: 90, align: 'right' },
           { title: m.since, dataIndex: 'since', width: 110 },
         ]}

@@ -1,0 +1,46 @@
+/**
+ * Component-test support for the actuals forms: the providers they run in, and a fetch that answers
+ * like the API, one scripted answer per request, recording what the form sent.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { vi } from 'vitest';
+import { LocaleProvider } from '../app/locale.tsx';
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <LocaleProvider locale="zh-CN">
+        <App>{children}</App>
+      </LocaleProvider>
+    </QueryClientProvider>
+  );
+}
+
+export interface Sent {
+  method: string;
+  path: string;
+  body: unknown;
+  ifMatch: string | null;
+}
+
+type Answer = { status: number; body?: unknown };
+
+/** Replaces fetch: the CSRF token is always given; every other request takes the next answer whose path matches. */
+export function fakeApi(answers: Array<{ match: RegExp } & Answer>): Sent[] {
+  const sent: Sent[] = [];
+  const queue = [...answers];
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+    const path = String(url);
+    if (path.startsWith('/api/auth/csrf')) return new Response(JSON.stringify({ token: 't' }), { status: 200 });
+    const headers = new Headers(init.headers);
+    sent.push({ method: init.method ?? 'GET', path, body: init.body ? JSON.parse(String(init.body)) : undefined, ifMatch: headers.get('if-match') });
+    const i = queue.findIndex((a) => a.match.test(`${init.method ?? 'GET'} ${path}`));
+    if (i < 0) throw new Error(`unexpected ${init.method ?? 'GET'} ${path}`);
+    const [answer] = queue.splice(i, 1);
+    return new Response(answer!.body === undefined ? null : JSON.stringify(answer!.body), { status: answer!.status });
+  });
+  return sent;
+}
