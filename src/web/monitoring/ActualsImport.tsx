@@ -39,13 +39,16 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
   });
   const plan = preview.data?.plan;
   const failure = preview.error ?? commit.error;
-  const text = (kind: ImportPlanChange['kind'], v: unknown) => (v && typeof v === 'object' ? describeRecord(KIND_SLUG[kind], v as Record<string, unknown>, msgs) : '');
+  // A change names its date once, beside the fields it changes.
+  const text = (c: ImportPlanChange, v: unknown) =>
+    v && typeof v === 'object' ? describeRecord(KIND_SLUG[c.kind], { date: c.date ?? '', ...(v as Record<string, unknown>) }, msgs) : '';
 
   return (
     <Drawer title={m.title} open={open} onClose={onClose} size="large" destroyOnHidden>
       <Typography.Paragraph type="secondary">{m.help}</Typography.Paragraph>
       <pre className="format-example">{m.example}</pre>
       <Upload.Dragger
+        className="actuals-dragger"
         accept=".csv,.xlsx,text/csv"
         multiple={false}
         showUploadList={false}
@@ -91,8 +94,8 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
                   { title: m.kind, key: 'kind', width: 100, render: (_, c) => m.kinds[c.kind] },
                   { title: msgs.web.project.code, dataIndex: 'projectCode', width: 170, render: (v: string) => <span className="mono">{v}</span> },
                   { title: msgs.web.project.rowNumber, dataIndex: 'index', width: 60 },
-                  { title: m.before, key: 'before', render: (_, c) => text(c.kind, c.before) },
-                  { title: m.after, key: 'after', render: (_, c) => text(c.kind, c.after) },
+                  { title: m.before, key: 'before', render: (_, c) => text(c, c.before) },
+                  { title: m.after, key: 'after', render: (_, c) => text(c, c.after) },
                 ]}
               />
             </>

@@ -11,6 +11,8 @@ import { Link, useSearchParams } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import type { Light, WarningItem } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
+import { subtree } from '../admin/bureau-tree.ts';
+import { useSession } from '../auth/session.ts';
 import { amountText } from '../format/amount.ts';
 import { yearBounds } from './dates.ts';
 import { LightTag } from './Light.tsx';
@@ -58,6 +60,9 @@ export default function WarningListPage() {
   const list = useQuery({ queryKey: ['warnings', query], queryFn: () => endpoints.warnings(query), enabled: year !== undefined, placeholderData: keepPreviousData });
   const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
   const units = useQuery({ queryKey: ['units', filter.bureauId], queryFn: () => endpoints.units(filter.bureauId), staleTime: 300_000 });
+  const { user } = useSession();
+  // A reviewer filters among the bureaus at and below their own.
+  const visible = user?.role === 'reviewer' && user.bureauId !== null ? subtree(bureaus.data ?? [], user.bureauId) : (bureaus.data ?? []);
   const data = list.data;
   const counts = data?.lightCounts ?? { green: 0, yellow: 0, red: 0 };
   const all = counts.green + counts.yellow + counts.red;
@@ -86,7 +91,7 @@ export default function WarningListPage() {
               allowClear
               value={filter.bureauId}
               onChange={(v?: number) => set({ bureauId: v, unitId: undefined })}
-              options={(bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
+              options={visible.map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
               style={{ width: 180 }}
               placeholder={w.common.all}
             />
