@@ -336,6 +336,7 @@ export const web: M = {
     entities: { document: 'document', department: 'department goals', project: 'project', indicator: 'indicator row', comment: 'comment' },
     statusChange: (from, to) => `${from} → ${to}`,
     times: (n) => `${n} saves in a row`,
+    until: ' – ',
   },
   publicList: {
     title: 'Published budget performance targets',

@@ -340,6 +340,7 @@ export const web = {
     } as Record<string, string>,
     statusChange: (from: string, to: string) => `${from} → ${to}`,
     times: (n: number) => `连续 ${n} 次`,
+    until: ' 至 ',
   },
   publicList: {
     title: '已公开的预算绩效目标',

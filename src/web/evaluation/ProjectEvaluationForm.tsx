@@ -237,7 +237,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
                     : '',
           },
           { title: msgs.evaluation.report.points, dataIndex: 'points', width: 70, align: 'right' },
-          { title: msgs.evaluation.report.score, dataIndex: 'score', width: 70, align: 'right', render: (v: string, r) => (r.status === 'scored' ? v : '—') },
+          { title: msgs.evaluation.report.score, dataIndex: 'score', width: 70, align: 'right', render: (v: string, r) => (r.status === 'scored' ? v : msgs.web.monitoringPage.none) },
           {
             title: msgs.evaluation.report.notApplicable,
             key: 'na',

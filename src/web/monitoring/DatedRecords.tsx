@@ -57,7 +57,8 @@ export function DatedRecords(props: Props) {
   useEffect(() => {
     if (!dirty) setDraft((x) => ({ ...x, date }));
   }, [date, dirty]);
-  useUnsaved(dirty && draft.figure !== figureOf(draft.editing));
+  const changed = draft.editing ? draft.figure !== figureOf(draft.editing) || draft.note !== draft.editing.note : draft.figure !== '' || draft.note !== '';
+  useUnsaved(changed);
   const [min, max] = yearBounds(year);
   const records = [...props.records].filter((r) => kind === 'spending' || (r as ValueRecord).index === (props as { index: number }).index).sort((a, b) => (a.date < b.date ? 1 : -1));
   const sameDate = draft.editing === null ? records.find((r) => r.date === draft.date && !r.orphaned) : undefined;

@@ -56,7 +56,7 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
                   {r.count > 1 && (
                     <>
                       <time dateTime={r.firstAt}>{dayjs(r.firstAt).format('YYYY-MM-DD HH:mm:ss')}</time>
-                      {' – '}
+                      {w.until}
                     </>
                   )}
                   <time dateTime={r.at}>{dayjs(r.at).format(r.count > 1 ? 'HH:mm:ss' : 'YYYY-MM-DD HH:mm:ss')}</time>
