@@ -4,7 +4,8 @@
  * the admin makes an account for 卫生健康局 and sees its password once; that unit records an actual
  * value (read as typed) and spending, judges an indicator 完全不可能 — a red light with the
  * explanation prompt beside the empty fields — and explains it; opens its self-evaluation (score and
- * grade as the API computes them) and downloads the 自评表; the reviewer reads the warning list
+ * grade as the API computes them), marks a row 不适用 (its points move within its family) and
+ * downloads the 自评表; the reviewer reads the warning list
  * (tab counts as the API counts) and the bureau dashboard (chart tables as the API sends them) and
  * downloads a chart as CSV. Screenshots go to test-output/e2e/.
  */
@@ -145,6 +146,17 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
     const first = evaluation.projects[0]!;
     expect(await page.getByTestId('project-total').innerText()).toBe(`总分 ${first.total}`);
     await screenshot(page, '35-self-evaluation');
+
+    // Row 8 (满意度, 5 of the family's 10 points) does not apply: row 7 carries the family's 10, the total holds.
+    const form = page.getByTestId('project-evaluation');
+    await form.getByLabel('第 8 行不适用', { exact: true }).check();
+    await form.getByRole('button', { name: /保存修改（1 处）/ }).click();
+    const points = (row: number) => form.locator(`tr[data-row-key="${row}"] td`).nth(5).innerText();
+    await eventually(() => points(7)).toBe('10.00');
+    const after = await api<{ projects: Array<{ total: string; indicators: Array<{ index: number; status: string; points: string }> }> }>(`/api/documents/${documentId}/evaluation`);
+    expect(after.projects[0]!.indicators.find((r) => r.index === 8)!.status).toBe('notApplicable');
+    expect(after.projects[0]!.indicators.find((r) => r.index === 7)!.points).toBe('10.00');
+    expect(await page.getByTestId('project-total').innerText()).toBe(`总分 ${after.projects[0]!.total}`);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '自评表（Excel）' }).click()]);
     const file = join(SCREENSHOTS, 'self-evaluation.xlsx');
