@@ -3,7 +3,7 @@
  * layout variation, exact decimals, empty cells as null, order — with each project's finding
  * counts stored at insert; replacing it records the old content's summary. On PGlite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateDocuments } from '../core/model/generate.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { postgresRequired, POSTGRES_URL, testDatabases, type TestDatabase } from '../server/testing.ts';
@@ -11,7 +11,10 @@ import { systemActor } from './audit.ts';
 import type { Store } from './database.ts';
 import { createDocument, modelOf, readDocument, replaceContent } from './documents.ts';
 import { createBureau, createUnit } from './organisation.ts';
+import { reviewDocument } from '../core/review/engine.ts';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../core/review/settings.ts';
 import { reviewCounts } from './review-counts.ts';
+import { putBureauSettings } from './settings.ts';
 
 if (postgresRequired && !POSTGRES_URL)
   it('runs on PostgreSQL in CI', () => {
@@ -39,10 +42,11 @@ for (const make of testDatabases()) {
   describe(`document content as rows on ${database.name}`, () => {
     let store: Store;
     let unitId: number;
+    let bureauId: number;
     beforeAll(async () => {
       store = await database.open();
-      const bureau = await createBureau(store.db, actor, { code: '9901', name: '测试财政局', parentId: null });
-      unitId = (await createUnit(store.db, actor, { code: '990101', name: '测试单位', bureauId: bureau.id })).id;
+      bureauId = (await createBureau(store.db, actor, { code: '9901', name: '测试财政局', parentId: null })).id;
+      unitId = (await createUnit(store.db, actor, { code: '990101', name: '测试单位', bureauId })).id;
     }, 120_000);
     afterAll(async () => {
       await store?.close();
@@ -54,10 +58,23 @@ for (const make of testDatabases()) {
       const { id } = await createDocument(store.db, actor, { unitId, year: 2031, content });
       const stored = (await readDocument(store.db, id))!;
       expect(modelOf(stored)).toEqual(content);
-      const review = reviewCounts(content);
+      const review = reviewCounts(content, reviewDocument(content));
       expect(stored.projects.map((p) => p.findingCounts)).toEqual(review.perProject);
       expect(stored.meta.findingCounts).toEqual(review.total);
       expect(review.total.error + review.total.warning).toBeGreaterThan(0);
+    });
+
+    it('counts findings with the review settings of the unit’s bureau', async () => {
+      const content = { ...everyLayout(), year: 2039 };
+      const settings: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, disabledSeverities: ['warning', 'info'] };
+      const version = await putBureauSettings(store.db, actor, bureauId, 0, { monitoring: null, evaluation: null, review: settings });
+      onTestFinished(() => putBureauSettings(store.db, actor, bureauId, version, { monitoring: null, evaluation: null, review: null }).then(() => {}));
+      const { id } = await createDocument(store.db, actor, { unitId, year: 2039, content });
+      const stored = (await readDocument(store.db, id))!;
+      const review = reviewCounts(content, reviewDocument(content, { settings }));
+      expect(stored.meta.findingCounts).toEqual(review.total);
+      expect(stored.meta.findingCounts.warning).toBe(0);
+      expect(reviewCounts(content, reviewDocument(content)).total.warning).toBeGreaterThan(0);
     });
 
     it('stores a lone surrogate as U+FFFD, as a bound text parameter did', async () => {

@@ -11,7 +11,6 @@ import { recordAudit, type Actor } from './audit.ts';
 import {
   deleteProjectParts,
   indicatorRow,
-  insertIndicators,
   insertProjectParts,
   insertProjects,
   readDepartment,
@@ -22,7 +21,7 @@ import {
   type StoredProject,
 } from './document-content.ts';
 import { ConflictError, InvalidStateError, NotFoundError, StaleVersionError } from './errors.ts';
-import { reviewCounts, storeReviewCounts } from './review-counts.ts';
+import { reviewStored, storeReviewCounts } from './review-counts.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
 type Trx = Transaction<Database>;
@@ -176,12 +175,8 @@ async function beginEdit(trx: Trx, actor: Actor, documentId: number, expected: n
 /** Re-reviews the whole document after an edit and stores the counts; returns the findings. */
 async function refreshReview(trx: Trx, documentId: number): Promise<Finding[]> {
   const doc = (await readDocument(trx, documentId))!;
-  return storeReviewCounts(
-    trx,
-    documentId,
-    modelOf(doc),
-    doc.projects.map((p) => p.id),
-  );
+  const model = modelOf(doc);
+  return storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), await reviewStored(trx, documentId, model));
 }
 
 async function ensureYear(trx: Trx, year: number): Promise<void> {
@@ -292,7 +287,7 @@ export async function createDocumentIn(trx: Trx, actor: Actor, input: NewDocumen
 /** Reviews first, so each project row is inserted with its finding counts (nothing updated after). */
 async function writeContent(trx: Trx, documentId: number, content: TargetDocument): Promise<void> {
   await writeDepartment(trx, documentId, content.department);
-  const counts = reviewCounts(content);
+  const counts = await reviewStored(trx, documentId, content);
   const ids = await insertProjects(trx, documentId, content.projects, 0, counts.perProject);
   await storeReviewCounts(trx, documentId, content, ids, counts);
 }

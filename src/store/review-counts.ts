@@ -10,6 +10,7 @@ import { reviewDocument } from '../core/review/engine.ts';
 import type { Finding } from '../core/review/finding.ts';
 import { rowsJson, type FindingCounts } from './document-content.ts';
 import { storeRuleCounts } from './rule-counts.ts';
+import { effectiveSettings } from './settings.ts';
 import type { Database } from './schema.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
@@ -30,7 +31,7 @@ export interface ReviewCounts {
   perProject: FindingCounts[];
 }
 
-export function reviewCounts(doc: TargetDocument, findings: Finding[] = reviewDocument(doc)): ReviewCounts {
+export function reviewCounts(doc: TargetDocument, findings: Finding[]): ReviewCounts {
   const perCode = new Map<string, FindingCounts>();
   const total = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
@@ -44,6 +45,21 @@ export function reviewCounts(doc: TargetDocument, findings: Finding[] = reviewDo
 }
 
 /**
+ * Reviews a stored document's content with the review settings of its unit's bureau, so that the
+ * counts on lists agree with the editor's live findings and with the submission gate.
+ */
+export async function reviewStored(trx: Transaction<Database>, documentId: number, doc: TargetDocument): Promise<ReviewCounts> {
+  const { bureau_id } = await trx
+    .selectFrom('documents')
+    .innerJoin('units', 'units.id', 'documents.unit_id')
+    .select('units.bureau_id')
+    .where('documents.id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  const { review } = await effectiveSettings(trx, bureau_id);
+  return reviewCounts(doc, reviewDocument(doc, { settings: review.settings }));
+}
+
+/**
  * Writes the cached counts for a document whose content is `doc`, with `projectIds[i]` the id of
  * `doc.projects[i]`; `counts` when the caller reviewed already (an import stores the project
  * counts with the rows). Returns the findings.
@@ -53,7 +69,7 @@ export async function storeReviewCounts(
   documentId: number,
   doc: TargetDocument,
   projectIds: readonly number[],
-  counts: ReviewCounts = reviewCounts(doc),
+  counts: ReviewCounts,
 ): Promise<Finding[]> {
   await trx
     .updateTable('documents')

@@ -8,9 +8,7 @@ import { recordAudit, type Actor } from './audit.ts';
 import { addComment, type CommentAnchor } from './comments.ts';
 import { claimVersion, modelOf, readDocument } from './documents.ts';
 import { ReviewErrorsError } from './errors.ts';
-import { reviewDocument } from '../core/review/engine.ts';
-import { reviewCounts, storeReviewCounts } from './review-counts.ts';
-import { effectiveSettings } from './settings.ts';
+import { reviewStored, storeReviewCounts } from './review-counts.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
 export type Transition = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';
@@ -48,8 +46,7 @@ export async function transition(
     if (step === 'submit') {
       const doc = (await readDocument(trx, documentId))!;
       const model = modelOf(doc);
-      const { review } = await effectiveSettings(trx, doc.meta.bureauId);
-      const counts = reviewCounts(model, reviewDocument(model, { settings: review.settings }));
+      const counts = await reviewStored(trx, documentId, model);
       const findings = await storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), counts);
       const errors = findings.filter((f) => f.severity === 'error');
       if (errors.length > 0) throw new ReviewErrorsError(documentId, errors);
