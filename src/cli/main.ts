@@ -14,6 +14,15 @@ if (lang !== undefined && isLocale(lang)) setLocale(lang);
 const program = new Command('jixiao')
   .description(m().description)
   .option('--lang <locale>', m().langOption, 'zh-CN')
+  .helpOption('-h, --help', m().helpOption)
+  .helpCommand('help [command]', m().helpCommand)
+  // Commander writes "(default: …)" in English; say it in the user's language.
+  .configureHelp({
+    optionDescription: (o) =>
+      o.defaultValue === undefined || o.negate
+        ? o.description
+        : `${o.description}${m().defaultValue(o.defaultValueDescription ?? JSON.stringify(o.defaultValue))}`,
+  })
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 

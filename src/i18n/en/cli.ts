@@ -3,6 +3,9 @@ import type { Messages } from '../zh-CN/index.ts';
 export const cli: Messages['cli'] = {
   description: 'jixiao — import, review, publish, monitor and self-evaluate budget performance targets',
   langOption: 'language: zh-CN (default) or en',
+  helpOption: 'display help',
+  helpCommand: 'display help for a command',
+  defaultValue: (value) => ` (default: ${value})`,
   inputs: {
     filesArgument: 'files or folders (a folder means every importable file in it, recursively)',
     yearOption: 'budget year, overriding the year the file states or implies',

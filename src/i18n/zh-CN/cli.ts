@@ -2,6 +2,9 @@
 export const cli = {
   description: 'jixiao 绩效 —— 预算绩效目标的导入、审核、公开、监控与自评',
   langOption: '界面语言：zh-CN（默认）或 en',
+  helpOption: '显示帮助',
+  helpCommand: '显示某个命令的帮助',
+  defaultValue: (value: string) => `（默认：${value}）`,
   /** 批量读取文件与文件夹（import、check 等命令共用）。 */
   inputs: {
     filesArgument: '文件或文件夹（文件夹读取其中所有可导入的文件，含子文件夹）',
