@@ -23,6 +23,7 @@ import {
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
+  type PageNumberEstimator,
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
@@ -32,6 +33,7 @@ import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
 import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
 import { FORM_WIDTH, projectFormRows, toFormTable, type CellAlign, type GridCell } from '../publication/project-form.ts';
+import { contentsPageNumbers } from './contents-pages.ts';
 import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
 
 const form = () => messages().publication.form;
@@ -40,11 +42,14 @@ type Block = Paragraph | Table | TableOfContents;
 
 export interface WriteDocxOptions {
   /**
-   * Work out the page numbers of the table of contents by laying the pages out (with the shipped
-   * font's widths), so they show in LibreOffice, WPS and viewers that do not update fields; Word
-   * updates them on opening either way. About 2–3 s for a ten-page document. Default true.
+   * Write the page numbers of the table of contents, so they show in LibreOffice, WPS and viewers that
+   * do not update fields (Word updates them on opening either way). true: estimated where certain,
+   * else laid out as Word does (./contents-pages.ts; a few milliseconds mostly); 'exact': always laid
+   * out (docx/layout: seconds); false: none. Default true.
    */
-  contentsPageNumbers?: boolean;
+  contentsPageNumbers?: boolean | 'exact';
+  /** Told how the contents' numbers were found: estimated, or laid out (for tests and benchmarks). */
+  onContentsPages?: (how: 'estimated' | 'exact') => void;
 }
 
 /** One Word document holding the given units' documents, in order. */
@@ -69,7 +74,7 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
     styles: { default: documentDefaults, paragraphStyles },
     // Numbers the contents with the shipped font's widths (CJK text is full-width in every 宋/仿宋/黑体),
     // so they are right where fields are not updated (LibreOffice, viewers); Word updates them on opening.
-    ...(options.contentsPageNumbers === false ? {} : { pageNumbers: pageNumberEstimator() }),
+    ...(options.contentsPageNumbers === false ? {} : { pageNumbers: pageNumberEstimator(options) }),
     features: { updateFields: true },
     sections: [
       {
@@ -113,18 +118,32 @@ function withFontTable(docx: Uint8Array): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
-let estimator: ReturnType<typeof estimatePageNumbersWith> | undefined;
+let layout: PageNumberEstimator | undefined;
 
-/** Made once: it reads the font files. */
-function pageNumberEstimator() {
-  if (estimator !== undefined) return estimator;
+/** docx/layout with the shipped font's widths for the Chinese fonts; made once, as it reads the font files. */
+function exactLayout(): PageNumberEstimator {
+  if (layout !== undefined) return layout;
   const { regular, bold } = fontData();
   const fonts = Object.values(CJK_FONTS).flatMap((name) => [
     { data: regular, name },
     { data: bold, name },
   ]);
-  estimator = estimatePageNumbersWith({ fonts, guess: true });
-  return estimator;
+  const exact = estimatePageNumbersWith({ fonts, guess: true });
+  // The headings are not numbered lists: reading the document again for list numbers would find none.
+  layout = Object.assign((body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => exact(body, context), {
+    listNumbers: () => new Map(),
+  });
+  return layout;
+}
+
+function pageNumberEstimator(options: WriteDocxOptions): PageNumberEstimator {
+  if (options.contentsPageNumbers === 'exact') return exactLayout();
+  return contentsPageNumbers({
+    styles: { defaults: documentDefaults.document, paragraphStyles },
+    // Loaded only when needed: it reads the font files.
+    exact: (body, context) => exactLayout()(body, context),
+    onEstimate: options.onContentsPages,
+  });
 }
 
 function pageNumberFooter(): Footer {
