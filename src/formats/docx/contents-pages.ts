@@ -10,10 +10,11 @@
  * around Chinese characters, the larger of the space after one paragraph and before the next, the space
  * above a page's first paragraph left out but on the first page, a merged cell's text making its last
  * row taller …), and lays the pages out twice: with every height a little smaller and a little larger
- * (MARGIN). Where both give the same pages, those are the numbers; where they differ, a page break lies
- * too near an edge to trust the estimate, and the document goes to docx/layout (`exact`), as does one
- * with something the estimate does not know (a character without a known width, a spacing rule it does
- * not follow). The estimate agrees with docx/layout row by row and line by line on the seed, every layout
+ * (MARGIN). Where both give the same pages, those are the numbers. A part of the document (from one page
+ * break to the next) whose pages differ has a page break too near an edge to trust the estimate: docx/layout
+ * lays that part out on its own. The whole document goes to docx/layout when that part is the contents (its
+ * lines depend on the numbers), or when it holds something the estimate does not know (a character without
+ * a known width, a line-spacing rule it does not follow). The estimate agrees with docx/layout row by row and line by line on the seed, every layout
  * variation and a hundred generated documents (./contents-pages.test.ts keeps a set of them).
  */
 import type { IParagraphStyleOptions, IXmlableObject, PageNumberEstimator } from 'docx';
@@ -385,7 +386,19 @@ function readTable(tbl: unknown, reading: Reading): TableBlock {
   return { type: 'table', rows: heights, bookmarks };
 }
 
-function readBody(body: unknown, reading: Reading): { page: Page; blocks: Block[] } {
+/**
+ * A run of the body that starts on a page of its own (at a page break before a paragraph): its pages do
+ * not depend on what comes before or after it.
+ */
+interface Segment {
+  /** The body's elements it is made of, as written. */
+  elements: Xml[];
+  blocks: Block[];
+  /** It holds the table of contents, whose lines depend on the numbers. */
+  contents: boolean;
+}
+
+function readBody(body: unknown, reading: Reading): { page: Page; sectPr: unknown; segments: Segment[] } {
   const content = child(body, 'w:body') ?? body;
   const sectPr = child(content, 'w:sectPr');
   const size = child(sectPr, 'w:pgSz');
@@ -394,16 +407,27 @@ function readBody(body: unknown, reading: Reading): { page: Page; blocks: Block[
     width: twips(attr(size, 'w:w'))! - twips(attr(mar, 'w:left'))! - twips(attr(mar, 'w:right'))!,
     height: twips(attr(size, 'w:h'))! - twips(attr(mar, 'w:top'))! - twips(attr(mar, 'w:bottom'))!,
   };
-  const blocks: Block[] = [];
-  const read = (value: unknown) => {
+  const segments: Segment[] = [];
+  const read = (value: unknown, into: Block[]) => {
     for (const [name, node] of elements(value)) {
-      if (name === 'w:p') blocks.push(readParagraph(node, page.width, reading, false));
-      if (name === 'w:tbl') blocks.push(readTable(node, reading));
-      if (name === 'w:sdt') read(child(node, 'w:sdtContent'));
+      if (name === 'w:p') into.push(readParagraph(node, page.width, reading, false));
+      if (name === 'w:tbl') into.push(readTable(node, reading));
+      if (name === 'w:sdt') read(child(node, 'w:sdtContent'), into);
     }
   };
-  read(content);
-  return { page, blocks };
+  for (const element of (Array.isArray(content) ? content : [content]) as Xml[]) {
+    if (element === null || typeof element !== 'object' || 'w:sectPr' in element) continue;
+    const blocks: Block[] = [];
+    read(element, blocks);
+    const first = blocks[0];
+    const startsPage = first?.type === 'paragraph' && first.pageBreakBefore;
+    if (segments.length === 0 || startsPage) segments.push({ elements: [], blocks: [], contents: false });
+    const segment = segments[segments.length - 1]!;
+    segment.elements.push(element);
+    segment.blocks.push(...blocks);
+    segment.contents ||= 'w:sdt' in element;
+  }
+  return { page, sectPr, segments };
 }
 
 // ---- Pages ----
@@ -413,7 +437,7 @@ function readBody(body: unknown, reading: Reading): { page: Page; blocks: Block[
  * Rows never break (the tables' rows cannot split); a paragraph kept with the next stays with the next
  * one's first lines or the next table's first row.
  */
-function paginate(blocks: readonly Block[], page: Page, scale: number): Map<string, number> {
+function paginate(blocks: readonly Block[], page: Page, scale: number): { bookmarks: Map<string, number>; pages: number } {
   const pages = new Map<string, number>();
   let number = 1;
   let y = 0;
@@ -466,42 +490,100 @@ function paginate(blocks: readonly Block[], page: Page, scale: number): Map<stri
     }
     after = b.after;
   });
-  return pages;
+  return { bookmarks: pages, pages: number };
 }
+
+export type ContentsPagesFound = 'estimated' | 'partly laid out' | 'laid out';
 
 export interface ContentsPageOptions {
   styles: DocumentStyles;
   /** The exact layout, for documents whose pages the estimate cannot settle. */
   exact: PageNumberEstimator;
-  /** Called with how the numbers were found (for tests and benchmarks). */
-  onEstimate?: (how: 'estimated' | 'exact') => void;
+  /** Called with how the numbers were found: all estimated, some parts laid out, the whole document laid out (for tests and benchmarks). */
+  onEstimate?: (how: ContentsPagesFound) => void;
 }
 
-/** A page-number estimator for docx's `pageNumbers`: the contents' numbers, estimated where certain, else laid out exactly. */
+/** The pages of a segment and where its bookmarks are on them, counted from its first page. */
+interface Laid {
+  bookmarks: Map<string, number>;
+  pages: number;
+}
+
+const sameLayout = (a: Laid, b: Laid) => a.pages === b.pages && a.bookmarks.size === b.bookmarks.size && [...a.bookmarks].every(([name, n]) => b.bookmarks.get(name) === n);
+
+/**
+ * A page-number estimator for docx's `pageNumbers`: the contents' numbers, estimated where certain; a
+ * part of the document (from one page break to the next) whose pages are not is laid out by itself, and
+ * the whole document when that is the contents or the part cannot be laid out alone.
+ */
 export function contentsPageNumbers(o: ContentsPageOptions): PageNumberEstimator {
   const style = styleResolver(o.styles);
   const estimate = (body: IXmlableObject, context: Parameters<PageNumberEstimator>[1]) => {
+    const exactly = () => {
+      o.onEstimate?.('laid out');
+      return o.exact(body, context);
+    };
+    /** Parts laid out by docx/layout, by their place: they do not change with the contents' numbers. */
+    const laidOut = new Map<number, Laid>();
+    let partly = false;
     // The contents' entries end with their page numbers: read again while the numbers have more digits than assumed.
-    let low: Map<string, number>;
-    let high: Map<string, number>;
     for (let digits = 1; ; digits++) {
       let read: ReturnType<typeof readBody>;
       try {
         read = readBody(body, { style, digits });
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
-        o.onEstimate?.('exact');
-        return o.exact(body, context);
+        return exactly();
       }
-      low = paginate(read.blocks, read.page, 1 - MARGIN);
-      high = paginate(read.blocks, read.page, 1 + MARGIN);
-      if (Math.max(0, ...low.values(), ...high.values()) < 10 ** digits) break;
+      const numbers = new Map<string, number>();
+      let offset = 0;
+      for (const [i, segment] of read.segments.entries()) {
+        const low = paginate(segment.blocks, read.page, 1 - MARGIN);
+        let laid: Laid | undefined = sameLayout(low, paginate(segment.blocks, read.page, 1 + MARGIN)) ? low : laidOut.get(i);
+        if (laid === undefined) {
+          if (segment.contents) return exactly();
+          laid = layOutAlone(segment, i === 0, read.sectPr, context);
+          if (laid === undefined) return exactly();
+          laidOut.set(i, laid);
+          partly = true;
+        }
+        for (const [name, n] of laid.bookmarks) numbers.set(name, offset + n);
+        offset += laid.pages;
+      }
+      if (Math.max(0, ...numbers.values()) < 10 ** digits) {
+        o.onEstimate?.(partly ? 'partly laid out' : 'estimated');
+        return { bookmarks: new Map([...numbers].map(([name, n]) => [name, String(n)])), bookmarkPageNumbers: numbers };
+      }
     }
-    const settled = low.size === high.size && [...low].every(([name, n]) => high.get(name) === n);
-    o.onEstimate?.(settled ? 'estimated' : 'exact');
-    if (!settled) return o.exact(body, context);
-    return { bookmarks: new Map([...low].map(([name, n]) => [name, String(n)])), bookmarkPageNumbers: low };
   };
+
+  /**
+   * A part laid out by docx/layout on its own: its elements alone in a body. A part after a page break
+   * starts at the top of a page, where the space above its first paragraph is left out.
+   */
+  const layOutAlone = (segment: Segment, first: boolean, sectPr: unknown, context: Parameters<PageNumberEstimator>[1]): Laid | undefined => {
+    const elements = first ? segment.elements : [withoutSpaceAbove(segment.elements[0]!), ...segment.elements.slice(1)];
+    const result = o.exact({ 'w:body': [...elements, { 'w:sectPr': sectPr }] }, context);
+    if (result.pageCount === undefined || result.bookmarkPageNumbers === undefined) return undefined;
+    const bookmarks = new Map([...segment.blocks.flatMap((b) => (b.type === 'paragraph' ? b.bookmarks : b.bookmarks.flat()))].map((name) => [name, result.bookmarkPageNumbers!.get(name)]));
+    if ([...bookmarks.values()].some((n) => n === undefined)) return undefined;
+    return { bookmarks: bookmarks as Map<string, number>, pages: result.pageCount };
+  };
+
   // The headings are not numbered lists: nothing to read for list numbers.
   return Object.assign(estimate, { listNumbers: () => new Map() });
+}
+
+/** A copy of a paragraph element with no space above it. */
+function withoutSpaceAbove(element: Xml): Xml {
+  const p = element['w:p'];
+  if (!Array.isArray(p)) return element;
+  const noSpace = { 'w:spacing': { _attr: { 'w:before': 0 } } };
+  const pPr = child(p, 'w:pPr');
+  const properties = Array.isArray(pPr)
+    ? child(pPr, 'w:spacing') === undefined
+      ? [...pPr, noSpace]
+      : pPr.map((e: Xml) => ('w:spacing' in e ? { 'w:spacing': { _attr: { ...((e['w:spacing'] as Xml)._attr as object), 'w:before': 0 } } } : e))
+    : [noSpace];
+  return { 'w:p': [{ 'w:pPr': properties }, ...p.filter((e: Xml) => !('w:pPr' in e))] };
 }

@@ -33,7 +33,7 @@ import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
 import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
 import { FORM_WIDTH, projectFormRows, toFormTable, type CellAlign, type GridCell } from '../publication/project-form.ts';
-import { contentsPageNumbers } from './contents-pages.ts';
+import { contentsPageNumbers, type ContentsPagesFound } from './contents-pages.ts';
 import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
 
 const form = () => messages().publication.form;
@@ -48,8 +48,8 @@ export interface WriteDocxOptions {
    * out (docx/layout: seconds); false: none. Default true.
    */
   contentsPageNumbers?: boolean | 'exact';
-  /** Told how the contents' numbers were found: estimated, or laid out (for tests and benchmarks). */
-  onContentsPages?: (how: 'estimated' | 'exact') => void;
+  /** Told how the contents' numbers were found (for tests and benchmarks). */
+  onContentsPages?: (how: ContentsPagesFound) => void;
 }
 
 /** One Word document holding the given units' documents, in order. */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { TargetDocument } from '../../core/model/document.ts';
@@ -51,7 +52,12 @@ export async function documentFile(deps: ExportDeps, item: Pick<ExportItem, 'id'
 /** The documents as stored, in order. */
 export async function storedModels(db: Kysely<Database>, items: readonly ExportItem[]): Promise<TargetDocument[]> {
   const docs: TargetDocument[] = [];
-  for (const item of items) docs.push(await storedModel(db, item.id));
+  for (const item of items) {
+    docs.push(await storedModel(db, item.id));
+    // PGlite answers without passing through the event loop: a hundred reads in a row would hold up every
+    // other request for a second. Each document waits its turn behind them.
+    await setImmediate();
+  }
   return docs;
 }
 
