@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { confirm, eventually, findingCounts, newPage, openProjectTab, saved, signIn, signOut } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-import { ensureWebBuild, ROOT } from './support/web-build.ts';
+import { ensureWebBuild, ROOT } from '../scripts/web-build.ts';
 
 const SEED = join(ROOT, 'samples/huailai-sifaju-2020.txt');
 const STEP = 120_000;

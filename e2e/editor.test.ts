@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { eventually, newPage, openProjectTab, saved, signIn } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { ensureWebBuild } from '../scripts/web-build.ts';
 
 const STEP = 90_000;
 

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, SCREENSHOTS } from './support/browser.ts';
 import { eventually, newPage, signIn, signOut } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { ensureWebBuild } from '../scripts/web-build.ts';
 
 const STEP = 90_000;
 const PROJECT = '313-0151-XMN-JK09';

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './web-build.ts';
+import { ROOT } from '../../scripts/web-build.ts';
 
 export interface RunningServer {
   url: string;

@@ -1,12 +1,14 @@
 /**
- * The end-to-end tests run against the built UI: build it when dist/web is missing or older than
- * any source it is made from.
+ * The built UI (dist/web) is rebuilt when it is missing or older than any source it is made from:
+ * before `npm start` (a checkout that pulled new code must not serve yesterday's UI) and before the
+ * end-to-end tests, which run against the production build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '..');
 const INDEX = join(ROOT, 'dist/web/index.html');
 const SOURCES = ['src/web', 'src/core', 'src/i18n', 'vite.config.ts', 'package-lock.json'];
 
@@ -49,16 +51,22 @@ function withBuildLock(build: () => void): void {
   }
 }
 
-export function ensureWebBuild(): void {
+/** Builds the UI if it is stale; `verbose` shows vite's own progress (for `npm start`), else only its errors. */
+export function ensureWebBuild(verbose = false): void {
   if (!webBuildIsStale()) return;
   withBuildLock(() => {
-    if (webBuildIsStale()) buildWeb();
+    if (webBuildIsStale()) buildWeb(verbose);
   });
 }
 
-function buildWeb(): void {
+function buildWeb(verbose: boolean): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   // Vitest runs with NODE_ENV=test; the UI under test is the production build people get.
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = verbose
+    ? spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: 'inherit', env })
+    : spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`vite build failed${verbose ? '' : `:\n${r.stdout}\n${r.stderr}`}`);
 }
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) ensureWebBuild(true);
