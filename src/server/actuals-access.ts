@@ -11,6 +11,9 @@ import type { FastifyRequest } from 'fastify';
 import { endOfMonth, isIsoDate, isoDate, yearOf, type IsoDate } from '../core/actuals/calendar.ts';
 import type { Locale } from '../i18n/index.ts';
 import { ActualsError } from '../store/actuals/errors.ts';
+import { recordingState } from '../store/actuals/publication.ts';
+import { storedActuals, type StoredActuals } from '../store/actuals/results.ts';
+import { actualsDb } from '../store/actuals/schema.ts';
 import type { User } from '../store/accounts.ts';
 import type { DocumentMeta } from '../store/documents.ts';
 import { assertReviewer, requireUser } from './access.ts';
@@ -21,6 +24,24 @@ export async function assertActualsReader(ctx: AppContext, req: FastifyRequest, 
   const user = requireUser(req);
   if (user.role === 'admin' || (user.role === 'unit' && user.unitId === doc.unitId)) return user;
   return assertReviewer(ctx, req, doc);
+}
+
+/**
+ * A document's actuals judged by `judge` (its monitoring on a date, its self-evaluation), with the
+ * recording state the editor needs beside it; cached under `key`.
+ */
+export function judgedActuals<R extends object>(ctx: AppContext, meta: DocumentMeta, key: string, judge: (stored: StoredActuals) => R) {
+  return ctx.cache.get(key, async () => {
+    const stored = await storedActuals(actualsDb(ctx.store.db), meta.id);
+    const recording = await recordingState(ctx.store.db, meta.id, meta.status);
+    return {
+      documentId: meta.id,
+      revision: recording.revision,
+      orphans: stored.orphans,
+      recording: { open: recording.open, evaluationPublishedAt: recording.evaluationPublishedAt },
+      ...judge(stored),
+    };
+  });
 }
 
 /** The request's language for findings and messages: English only when Accept-Language prefers it. */

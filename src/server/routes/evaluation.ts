@@ -9,17 +9,17 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluation-report/write.ts';
 import { messages } from '../../i18n/index.ts';
-import { publishEvaluation, publishedEvaluation, recordingState, withdrawEvaluation } from '../../store/actuals/publication.ts';
+import { publishEvaluation, publishedEvaluation, withdrawEvaluation } from '../../store/actuals/publication.ts';
 import { evaluateStored, storedActuals } from '../../store/actuals/results.ts';
 import { actualsDb } from '../../store/actuals/schema.ts';
 import { actorOf, assertReviewer } from '../access.ts';
-import { assertActualsReader, dateInYear, localeOf, refusals } from '../actuals-access.ts';
+import { assertActualsReader, dateInYear, judgedActuals, localeOf, refusals } from '../actuals-access.ts';
 import { DocumentEvaluation, PublishedEvaluation } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { ErrorBody, IdParams } from '../schemas.ts';
 import { metaOr404 } from './documents.ts';
-import { ExportFormat, FileResponse, sendFile } from './monitoring.ts';
+import { actualsResponses, ExportFormat, FileResponse, sendReport } from './monitoring.ts';
 
 export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,7 +36,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
         summary: 'The document’s self-evaluation: budget execution and points, each indicator’s completion and points, totals, grades, findings',
         params: IdParams,
         querystring: AsOf,
-        response: { 200: DocumentEvaluation, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: actualsResponses(DocumentEvaluation),
       },
     },
     async (req) => {
@@ -44,17 +44,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
       await assertActualsReader(ctx, req, meta);
       const asOf = asOfIn(req, req.query.asOf, meta.year);
       const locale = localeOf(req);
-      return ctx.cache.get(`evaluation:${meta.id}:${asOf}:${locale}`, async () => {
-        const stored = await storedActuals(actualsDb(db), meta.id);
-        const recording = await recordingState(db, meta.id, meta.status);
-        return {
-          documentId: meta.id,
-          revision: recording.revision,
-          orphans: stored.orphans,
-          recording: { open: recording.open, evaluationPublishedAt: recording.evaluationPublishedAt },
-          ...evaluateStored(stored, asOf, locale),
-        };
-      });
+      return judgedActuals(ctx, meta, `evaluation:${meta.id}:${asOf}:${locale}`, (stored) => evaluateStored(stored, asOf, locale));
     },
   );
 
@@ -66,15 +56,15 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
         summary: 'The 项目支出绩效自评表 of every project with the 部门整体 summary, as XLSX or DOCX',
         params: IdParams,
         querystring: Type.Object({ format: ExportFormat, ...AsOf.properties }),
-        response: { 200: FileResponse, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: actualsResponses(FileResponse),
       },
     },
     async (req, reply) => {
       const meta = await metaOr404(ctx, req.params.id);
       await assertActualsReader(ctx, req, meta);
       const result = evaluateStored(await storedActuals(actualsDb(db), meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
-      const bytes = req.query.format === 'xlsx' ? await writeEvaluationXlsx([result]) : await writeEvaluationDocx([result]);
-      return sendFile(reply, bytes, messages().server.actuals.fileNames.evaluation(meta.unitName, meta.year), req.query.format);
+      const name = messages().server.actuals.fileNames.evaluation(meta.unitName, meta.year);
+      return sendReport(reply, req.query.format, { xlsx: writeEvaluationXlsx, docx: writeEvaluationDocx }, [result], name);
     },
   );
 

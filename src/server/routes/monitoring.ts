@@ -10,12 +10,11 @@ import { writeMonitoringDocx, writeMonitoringXlsx } from '../../formats/monitori
 import { messages } from '../../i18n/index.ts';
 import { refreshStale, type DerivedScope } from '../../store/actuals/derived.ts';
 import { warningList } from '../../store/actuals/lists.ts';
-import { recordingState } from '../../store/actuals/publication.ts';
 import { monitorStored, storedActuals } from '../../store/actuals/results.ts';
 import { actualsDb } from '../../store/actuals/schema.ts';
 import type { User } from '../../store/accounts.ts';
 import { listScope, requireUser } from '../access.ts';
-import { assertActualsReader, dateInYear, localeOf } from '../actuals-access.ts';
+import { assertActualsReader, dateInYear, judgedActuals, localeOf } from '../actuals-access.ts';
 import { DocumentMonitoring, IsoDate, Light, WarningList } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { ErrorBody, IdParams, Page } from '../schemas.ts';
@@ -32,8 +31,18 @@ const FILE_TYPES = {
 export const ExportFormat = Type.Union([Type.Literal('xlsx'), Type.Literal('docx')]);
 export const FileResponse = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
 
-/** Sends a generated file with its Chinese name (RFC 6266 / 5987). */
-export function sendFile(reply: FastifyReply, bytes: Uint8Array, name: string, format: keyof typeof FILE_TYPES) {
+/** What a route about one document's actuals answers: `ok`, or not signed in, not allowed, no such document, a date outside its year. */
+export const actualsResponses = <T extends Type.TSchema>(ok: T) => ({ 200: ok, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody });
+
+/** Writes a report in the format asked for and sends it with its Chinese name (RFC 6266 / 5987). */
+export async function sendReport<R>(
+  reply: FastifyReply,
+  format: keyof typeof FILE_TYPES,
+  write: Record<keyof typeof FILE_TYPES, (results: R[]) => Promise<Uint8Array>>,
+  results: R[],
+  name: string,
+) {
+  const bytes = await write[format](results);
   const file = `${name}.${format}`;
   return reply
     .type(FILE_TYPES[format])
@@ -73,7 +82,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
         summary: 'The document’s monitoring on a date (default today, held to the budget year): execution, indicator progress, lights, findings',
         params: IdParams,
         querystring: Type.Object({ date: Type.Optional(Type.String({ description: 'YYYY-MM-DD within the budget year; default today' })) }),
-        response: { 200: DocumentMonitoring, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: actualsResponses(DocumentMonitoring),
       },
     },
     async (req) => {
@@ -81,17 +90,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       await assertActualsReader(ctx, req, meta);
       const date = dateInYear(req, req.query.date, meta.year);
       const locale = localeOf(req);
-      return ctx.cache.get(`monitoring:${meta.id}:${date}:${locale}`, async () => {
-        const stored = await storedActuals(actualsDb(db), meta.id);
-        const recording = await recordingState(db, meta.id, meta.status);
-        return {
-          documentId: meta.id,
-          revision: recording.revision,
-          orphans: stored.orphans,
-          recording: { open: recording.open, evaluationPublishedAt: recording.evaluationPublishedAt },
-          ...monitorStored(stored, date, locale),
-        };
-      });
+      return judgedActuals(ctx, meta, `monitoring:${meta.id}:${date}:${locale}`, (stored) => monitorStored(stored, date, locale));
     },
   );
 
@@ -103,7 +102,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
         summary: 'The 监控表 of the document on a date, as XLSX or DOCX',
         params: IdParams,
         querystring: Type.Object({ format: ExportFormat, ...DateQuery.properties }),
-        response: { 200: FileResponse, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: actualsResponses(FileResponse),
       },
     },
     async (req, reply) => {
@@ -111,8 +110,8 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       await assertActualsReader(ctx, req, meta);
       const date = dateInYear(req, req.query.date, meta.year);
       const result = monitorStored(await storedActuals(actualsDb(db), meta.id), date, 'zh-CN');
-      const bytes = req.query.format === 'xlsx' ? await writeMonitoringXlsx([result]) : await writeMonitoringDocx([result]);
-      return sendFile(reply, bytes, messages().server.actuals.fileNames.monitoring(meta.unitName, meta.year, date), req.query.format);
+      const name = messages().server.actuals.fileNames.monitoring(meta.unitName, meta.year, date);
+      return sendReport(reply, req.query.format, { xlsx: writeMonitoringXlsx, docx: writeMonitoringDocx }, [result], name);
     },
   );
 
