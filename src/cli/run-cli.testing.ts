@@ -25,3 +25,10 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     child.on('close', (code) => done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
 }
+
+/** The seed document and its fixture actuals, as monitor and evaluate read them. */
+export const SEED = 'samples/huailai-sifaju-2020.txt';
+export const SEED_ACTUALS = 'src/formats/actuals/fixtures/huailai-2020-actuals.csv';
+
+/** `jixiao <command>` (monitor, evaluate) on the seed document and its actuals. */
+export const runOnSeedYear = (command: string, ...args: string[]) => runCli([command, SEED, '--actuals', SEED_ACTUALS, ...args]);

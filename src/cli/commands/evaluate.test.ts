@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
-import { runCli } from '../run-cli.testing.ts';
+import { runCli, runOnSeedYear, SEED, SEED_ACTUALS } from '../run-cli.testing.ts';
 
-const SEED = 'samples/huailai-sifaju-2020.txt';
-const ACTUALS = 'src/formats/actuals/fixtures/huailai-2020-actuals.csv';
-const evaluate = (...args: string[]) => runCli(['evaluate', SEED, '--actuals', ACTUALS, ...args]);
+const evaluate = (...args: string[]) => runOnSeedYear('evaluate', ...args);
 
 // Each spawn starts the whole CLI under tsx (seconds on a loaded two-core machine).
 describe('jixiao evaluate', { timeout: 120_000 }, () => {
@@ -67,7 +65,7 @@ describe('jixiao evaluate', { timeout: 120_000 }, () => {
   });
 
   it('exits 2 when the targets cannot be read', async () => {
-    const r = await runCli(['evaluate', 'no-such-file.txt', '--actuals', ACTUALS]);
+    const r = await runCli(['evaluate', 'no-such-file.txt', '--actuals', SEED_ACTUALS]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-file.txt');
   });

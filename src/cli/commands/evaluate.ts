@@ -21,11 +21,9 @@ import {
   choice,
   dateArgument,
   findingsTable,
-  loadYear,
-  reportKind,
+  reportYear,
   textTable,
   unitLabel,
-  writeWhole,
   type YearOptions,
 } from './monitor.ts';
 
@@ -52,24 +50,11 @@ export function registerEvaluate(program: Command): void {
 }
 
 async function runEvaluate(paths: string[], options: EvaluateOptions): Promise<number> {
-  const kind = reportKind(options);
-  if (kind === null) return 2;
-  const year = await loadYear(paths, options);
-  if (year === null) return 2;
-  const units = year.documents.map(({ file, document }) => ({
-    file,
-    result: evaluateDocument(document, year.actuals, options.at === undefined ? {} : { asOf: options.at }),
-  }));
-
-  if (options.format === 'json')
-    process.stdout.write(`${JSON.stringify(units.map((u) => ({ file: u.file, ...u.result })), null, 2)}\n`);
-  else process.stdout.write(units.map((u) => unitTables(u.result)).join('\n'));
-
-  if (kind !== undefined) {
-    const results = units.map((u) => u.result);
-    await writeWhole(options.output!, kind === 'xlsx' ? await writeEvaluationXlsx(results) : await writeEvaluationDocx(results));
-  }
-  return units.some((u) => u.result.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return reportYear(paths, options, {
+    judge: (document, actuals) => evaluateDocument(document, actuals, options.at === undefined ? {} : { asOf: options.at }),
+    tables: unitTables,
+    write: { xlsx: writeEvaluationXlsx, docx: writeEvaluationDocx },
+  });
 }
 
 function unitTables(d: DepartmentEvaluation): string {

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { UnitMonitoring } from '../../core/monitoring/monitor.ts';
-import { runCli } from '../run-cli.testing.ts';
+import { runCli, runOnSeedYear, SEED } from '../run-cli.testing.ts';
 
-const SEED = 'samples/huailai-sifaju-2020.txt';
-const ACTUALS = 'src/formats/actuals/fixtures/huailai-2020-actuals.csv';
-const monitor = (...args: string[]) => runCli(['monitor', SEED, '--actuals', ACTUALS, ...args]);
+const monitor = (...args: string[]) => runOnSeedYear('monitor', ...args);
 
 // Each spawn starts the whole CLI under tsx (seconds on a loaded two-core machine).
 describe('jixiao monitor', { timeout: 120_000 }, () => {

@@ -166,20 +166,37 @@ export function findingsTable(findings: readonly Finding[]): string {
 }
 
 async function runMonitor(paths: string[], options: MonitorOptions): Promise<number> {
+  return reportYear(paths, options, {
+    judge: (document, actuals) => monitorDocument(document, actuals, options.at),
+    tables: unitTables,
+    write: { xlsx: writeMonitoringXlsx, docx: writeMonitoringDocx },
+  });
+}
+
+/** How monitor or evaluate judges each document, prints a unit as tables, and writes its report. */
+export interface YearReport<R extends { findings: readonly Finding[] }> {
+  judge: (document: TargetDocument, actuals: Actuals) => R;
+  tables: (result: R) => string;
+  write: Record<ReportKind, (results: R[]) => Promise<Uint8Array>>;
+}
+
+/**
+ * Judges every document of the year against its actuals, prints each unit (tables or JSON with the
+ * file it came from) and writes the report when asked. Returns the exit code: 2 when something
+ * could not be read, 1 when a finding is an error, else 0.
+ */
+export async function reportYear<R extends { findings: readonly Finding[] }>(paths: readonly string[], options: YearOptions, report: YearReport<R>): Promise<number> {
   const kind = reportKind(options);
   if (kind === null) return 2;
   const year = await loadYear(paths, options);
   if (year === null) return 2;
-  const units = year.documents.map(({ file, document }) => ({ file, result: monitorDocument(document, year.actuals, options.at) }));
+  const units = year.documents.map(({ file, document }) => ({ file, result: report.judge(document, year.actuals) }));
 
   if (options.format === 'json')
     process.stdout.write(`${JSON.stringify(units.map((u) => ({ file: u.file, ...u.result })), null, 2)}\n`);
-  else process.stdout.write(units.map((u) => unitTables(u.result)).join('\n'));
+  else process.stdout.write(units.map((u) => report.tables(u.result)).join('\n'));
 
-  if (kind !== undefined) {
-    const results = units.map((u) => u.result);
-    await writeWhole(options.output!, kind === 'xlsx' ? await writeMonitoringXlsx(results) : await writeMonitoringDocx(results));
-  }
+  if (kind !== undefined) await writeWhole(options.output!, await report.write[kind](units.map((u) => u.result)));
   return units.some((u) => u.result.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
