@@ -1,7 +1,9 @@
 /**
  * The architecture, enforced: arrows point inward to the pure domain core.
  * core ← formats ← store ← server ← cli, and web talks to the server over HTTP,
- * sharing only the core's pure code and the message catalogs.
+ * sharing only the core's pure code and the message catalogs — and the types of the HTTP contract:
+ * the web may `import type` (erased by the build) from the server's schema files, so the shapes it
+ * reads from the API are declared once, where the server validates and documents them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -23,6 +25,9 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Packages the pure core may use: none of them does I/O. */
 const CORE_PACKAGES = ['decimal.js', 'typebox'];
 
+/** The server's contract files (TypeBox schemas of requests and responses): pure, importing only typebox and the core. */
+const SERVER_CONTRACT = /^server\/(?:[a-z-]+-)?schemas\.ts$/;
+
 function* sourceFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -32,12 +37,19 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
-const IMPORT = /(?:^|[\n;])\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT = /(?:^|[\n;])\s*((?:import|export)\s[^'"]*?)from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-function importsOf(file: string): string[] {
+/** Each import's specifier, and whether the whole statement is type-only (so the build erases it). */
+function importsOf(file: string): Array<{ spec: string; typeOnly: boolean }> {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!);
+  return [...text.matchAll(IMPORT)].map((m) => ({ spec: (m[2] ?? m[3])!, typeOnly: m[1] !== undefined && /^(?:import|export)\s+type\s/.test(m[1]) }));
 }
+
+/** The path below src/ that a relative import in `rel` names. */
+const targetOf = (rel: string, spec: string) => relative(SRC, resolve(join(SRC, rel, '..'), spec));
+
+/** The web's one exception: type-only imports of the server's contract. */
+const webReadsContract = (layer: string, target: string, typeOnly: boolean) => layer === 'web' && typeOnly && SERVER_CONTRACT.test(target);
 
 describe('architecture', () => {
   const violations: string[] = [];
@@ -46,10 +58,10 @@ describe('architecture', () => {
     const layer = rel.split('/')[0]!;
     const allowed = ALLOWED[layer];
     if (!allowed) continue;
-    for (const spec of importsOf(file)) {
+    for (const { spec, typeOnly } of importsOf(file)) {
       if (spec.startsWith('.')) {
-        const target = relative(SRC, resolve(join(SRC, rel, '..'), spec)).split('/')[0]!;
-        if (!allowed.includes(target)) violations.push(`${rel} → ${spec}`);
+        const target = targetOf(rel, spec);
+        if (!allowed.includes(target.split('/')[0]!) && !webReadsContract(layer, target, typeOnly)) violations.push(`${rel} → ${spec}`);
       } else if (layer === 'core' || layer === 'i18n') {
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
         if (!CORE_PACKAGES.includes(pkg)) violations.push(`${rel} → ${spec} (the core does no I/O)`);
@@ -59,5 +71,19 @@ describe('architecture', () => {
 
   it('every import points inward', () => {
     expect(violations).toEqual([]);
+  });
+
+  it('the server contract the web reads is as pure as the core (typebox and the core only)', () => {
+    const impure: string[] = [];
+    for (const file of sourceFiles(join(SRC, 'server'))) {
+      const rel = relative(SRC, file);
+      if (!SERVER_CONTRACT.test(rel)) continue;
+      for (const { spec } of importsOf(file)) {
+        const target = spec.startsWith('.') ? targetOf(rel, spec) : null;
+        const ok = target === null ? CORE_PACKAGES.includes(spec) : ['core', 'i18n'].includes(target.split('/')[0]!) || SERVER_CONTRACT.test(target);
+        if (!ok) impure.push(`${rel} → ${spec}`);
+      }
+    }
+    expect(impure).toEqual([]);
   });
 });

@@ -1,147 +1,40 @@
 /**
- * The shapes the HTTP API sends and takes (src/server/schemas.ts is the contract; the web layer
- * may not import the server, so the parts the UI reads are restated here). Document content is
- * the core model's own types.
+ * The shapes the HTTP API sends and takes, read from the server's contract (src/server/schemas.ts)
+ * as types only: `import type` is erased by the build, so nothing of the server reaches the bundle
+ * (src/architecture.test.ts allows the web exactly this). Document content is the core model's own types.
  */
-import type { DepartmentGoals, Indicator, Project, TargetDocument, Unit as DocumentUnit } from '../../core/model/document.ts';
+import type Type from 'typebox';
 import type { Finding, Severity } from '../../core/review/finding.ts';
+import type { TargetDocument } from '../../core/model/document.ts';
+import type * as Api from '../../server/schemas.ts';
 
-export type Role = 'unit' | 'reviewer' | 'admin';
-export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+/**
+ * A value as JSON.parse gives it back: the server's dates (`Date | string` in its schemas) arrive as
+ * ISO 8601 text; decimals are already text.
+ */
+export type Json<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+/** The wire shape of one of the server's schemas. */
+export type Wire<S extends Type.TSchema> = Json<Type.Static<S>>;
+
+export type Role = Wire<typeof Api.Role>;
+export type Status = Wire<typeof Api.Status>;
 export const STATUSES: readonly Status[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
 export type FindingCounts = Record<Severity, number>;
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  bureauId: number | null;
-  disabled: boolean;
-}
-
-export interface DocumentMeta {
-  id: number;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  bureauId: number;
-  year: number;
-  status: Status;
-  version: number;
-  projectCount: number;
-  budgetTotal: string;
-  findingCounts: FindingCounts;
-  copiedFromId: number | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  publishedAt: string | null;
-}
-
-export type StoredIndicator = Indicator & { id: number };
-export type StoredProject = Omit<Project, 'indicators'> & { id: number; indicators: StoredIndicator[]; findingCounts: FindingCounts };
-
-export interface StoredDocument {
-  meta: DocumentMeta;
-  unit: DocumentUnit;
-  department: DepartmentGoals | null;
-  projects: StoredProject[];
-}
-
-export interface DocumentListItem {
-  id: number;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  bureauId: number;
-  bureauName: string;
-  year: number;
-  status: Status;
-  version: number;
-  projectCount: number;
-  budgetTotal: string;
-  findingCounts: FindingCounts;
-  updatedAt: string;
-  submittedAt: string | null;
-  publishedAt: string | null;
-}
-
-export interface DocumentList {
-  items: DocumentListItem[];
-  total: number;
-  budgetTotal: string;
-  statusCounts: Record<string, number>;
-}
-
-export interface ProjectListItem {
-  id: number;
-  documentId: number;
-  code: string;
-  name: string;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  year: number;
-  status: Status;
-  amountUnit: string;
-  budgetTotal: string | null;
-  indicatorCount: number;
-  findingCounts: FindingCounts;
-}
-
-export interface ProjectList {
-  items: ProjectListItem[];
-  total: number;
-}
-
-export interface Bureau {
-  id: number;
-  code: string;
-  name: string;
-  parentId: number | null;
-  depth: number;
-}
-
-export interface UnitRecord {
-  id: number;
-  code: string;
-  name: string;
-  bureauId: number;
-}
-
-export interface ListFilter {
-  year?: number;
-  status?: Status[];
-  bureauId?: number;
-  unitId?: number;
-  severity?: Severity | 'clean';
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface Comment {
-  id: number;
-  documentId: number;
-  projectId: number | null;
-  projectCode: string | null;
-  indicatorIndex: number | null;
-  field: string | null;
-  authorId: number;
-  authorName: string;
-  body: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
-export interface CommentAnchor {
-  projectId?: number | null;
-  indicatorIndex?: number | null;
-  field?: string | null;
-}
+export type User = Wire<typeof Api.User>;
+export type DocumentMeta = Wire<typeof Api.DocumentMeta>;
+export type StoredIndicator = Wire<typeof Api.StoredIndicator>;
+export type StoredProject = Wire<typeof Api.StoredProject>;
+export type StoredDocument = Wire<typeof Api.StoredDocument>;
+export type DocumentListItem = Wire<typeof Api.DocumentListItem>;
+export type DocumentList = Wire<typeof Api.DocumentList>;
+export type ProjectListItem = Wire<typeof Api.ProjectListItem>;
+export type ProjectList = Wire<typeof Api.ProjectList>;
+export type Bureau = Wire<typeof Api.BureauInTree>;
+export type UnitRecord = Wire<typeof Api.Unit>;
+export type ListFilter = Wire<typeof Api.ListQuery>;
+export type Comment = Wire<typeof Api.Comment>;
+export type CommentAnchor = Wire<typeof Api.CommentAnchor>;
 
 /** What the summary timeline keeps of a before/after body. */
 export interface AuditBrief {
@@ -150,20 +43,16 @@ export interface AuditBrief {
   comment?: string;
 }
 
-/** An entry of the summary audit trail: `count` consecutive edits of one thing by one person folded into one. */
-export interface AuditRecord {
-  id: number;
-  at: string;
+/**
+ * An entry of the summary audit trail (detail=summary): `count` consecutive edits of one thing by
+ * one person folded into one, its bodies reduced to a brief.
+ */
+export type AuditRecord = Omit<Wire<typeof Api.AuditRecord>, 'before' | 'after'> & {
   firstAt: string;
   count: number;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string;
   before: AuditBrief | null;
   after: AuditBrief | null;
-}
+};
 
 export interface AuditPage {
   items: AuditRecord[];
