@@ -15,6 +15,7 @@ import type { Store } from '../store/database.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { ReadCache } from './read-cache.ts';
+import { ReviewRecount } from './review-recount.ts';
 import { actualsRoutes } from './routes/actuals.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, loadSession } from './routes/auth.ts';
@@ -43,13 +44,17 @@ export interface AppOptions {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const cache = new ReadCache(options.store.exclusive);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: false });
   const ctx: AppContext = {
     store: options.store,
-    cache: new ReadCache(options.store.exclusive),
+    cache,
+    recount: new ReviewRecount(options.store.db, () => cache.bump(), (e) => app.log.error(e, 'review recount failed')),
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: options.secureCookies ?? false,
   };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: false });
+  app.addHook('onReady', async () => ctx.recount.kick());
+  app.addHook('onClose', async () => ctx.recount.stop());
   // A POST without a body (a workflow step without a comment) is validated as an empty object.
   app.setValidatorCompiler((route) => {
     const validate = TypeBoxValidatorCompiler(route as Parameters<typeof TypeBoxValidatorCompiler>[0]);

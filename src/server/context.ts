@@ -6,10 +6,13 @@ import type {} from '@fastify/rate-limit';
 import type { Store } from '../store/database.ts';
 import type { SessionPolicy, User } from '../store/accounts.ts';
 import type { ReadCache } from './read-cache.ts';
+import type { ReviewRecount } from './review-recount.ts';
 
 export interface AppContext {
   store: Store;
   cache: ReadCache;
+  /** Recounts findings in the background after a change of review settings. */
+  recount: ReviewRecount;
   sessionPolicy: SessionPolicy;
   /** Cookies get the Secure flag (when served over https, e.g. behind a TLS proxy). */
   secureCookies: boolean;

@@ -10,6 +10,7 @@ import type { Store } from '../store/database.ts';
 import { createDocument } from '../store/documents.ts';
 import { createBureau, createUnit } from '../store/organisation.ts';
 import { buildApp } from './app.ts';
+import type { AppContext } from './context.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 import { TestClient, type TestDatabase } from './testing.ts';
 
@@ -21,6 +22,7 @@ export const ROLES: RoleName[] = ['anonymous', 'ownUnit', 'otherUnit', 'reviewer
 export interface World {
   store: Store;
   app: FastifyInstance;
+  ctx: AppContext;
   clients: Record<RoleName, TestClient>;
   /** 怀来县司法局's 2020 draft (the seed). */
   draftId: number;
@@ -41,7 +43,7 @@ export async function openWorld(database: TestDatabase): Promise<World> {
   const password = 'other-password-123';
   await createUser(store.db, actor, { username: 'huaian-sfj', displayName: '怀安县司法局填报员', role: 'unit', unitId: otherUnit.id, password });
   await createUser(store.db, actor, { username: 'huaian-czj', displayName: '怀安县财政局审核员', role: 'reviewer', bureauId: huaian.id, password });
-  const { app } = await buildApp({ store, webRoot: null });
+  const { app, ctx } = await buildApp({ store, webRoot: null });
   const clients = Object.fromEntries(ROLES.map((r) => [r, new TestClient(app)])) as Record<RoleName, TestClient>;
   const demo = (role: string) => accounts.find((a) => a.role === role)!;
   await clients.ownUnit.login('sifaju', demo('unit').password);
@@ -58,6 +60,7 @@ export async function openWorld(database: TestDatabase): Promise<World> {
   return {
     store,
     app,
+    ctx,
     clients,
     draftId: draft.id,
     otherUnitId: otherUnit.id,

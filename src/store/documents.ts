@@ -172,8 +172,8 @@ async function beginEdit(trx: Trx, actor: Actor, documentId: number, expected: n
   return version;
 }
 
-/** Re-reviews the whole document after an edit and stores the counts; returns the findings. */
-async function refreshReview(trx: Trx, documentId: number): Promise<Finding[]> {
+/** Re-reviews the whole document (after an edit, or a change of review settings) and stores the counts; returns the findings. */
+export async function refreshReview(trx: Trx, documentId: number): Promise<Finding[]> {
   const doc = (await readDocument(trx, documentId))!;
   const model = modelOf(doc);
   return storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), await reviewStored(trx, documentId, model));

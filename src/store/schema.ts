@@ -71,6 +71,8 @@ export interface DocumentsTable {
   error_count: Generated<number>;
   warning_count: Generated<number>;
   info_count: Generated<number>;
+  /** The counts predate a change of the review settings: the background recount will redo them. */
+  review_stale: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   submitted_at: Date | null;

@@ -18,6 +18,7 @@ import { actualsDb, type Db } from './actuals/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { NotFoundError } from './errors.ts';
 import { bureau } from './organisation.ts';
+import { markReviewStale } from './review-recount.ts';
 import type { Database } from './schema.ts';
 
 /** Where an effective setting comes from: a bureau (this one or an ancestor), or jixiao's defaults (null). */
@@ -147,6 +148,7 @@ export async function putBureauSettings(
             .where('u.bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId)),
         )
         .execute();
+      if (settings.review !== undefined) await markReviewStale(trx, bureauId);
       await recordAudit(trx, actor, {
         action: 'update',
         entity: 'bureauSettings',

@@ -1,7 +1,7 @@
 /**
  * A bureau's review settings: set with its monitoring and evaluation settings, inherited down the
  * tree, read for a document (what the browser reviews with), and used by the server's own review —
- * the findings endpoint and the submission gate. The seed's five errors are all empty target
+ * the findings endpoint, the submission gate and, recounted in the background, the counts the lists show. The seed's five errors are all empty target
  * values (completeness.empty-target): a county that weighs that rule as a warning lets it be submitted.
  * Runs on PGlite and PostgreSQL.
  */
@@ -67,6 +67,10 @@ for (const make of testDatabases()) {
       expect(county.own.review).toBeNull();
       expect(county.effective.review.source).toEqual({ bureauId: cityId, bureauName: '张家口市财政局' });
       expect(await errorsOf()).toEqual([]);
+      // The counts stored before the change are recounted in the background; the unit's list shows them.
+      await w.ctx.recount.idle();
+      const mine = (await w.clients.ownUnit.request('GET', `/api/documents`)).json();
+      expect(mine.items.find((d: { id: number }) => d.id === w.draftId).findingCounts.error).toBe(0);
 
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
       const submitted = await w.clients.ownUnit.request('POST', `/api/documents/${w.draftId}/submit`, { headers: { 'if-match': `"${doc.meta.version}"` }, body: {} });

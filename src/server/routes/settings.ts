@@ -2,7 +2,8 @@
  * A bureau's review, monitoring and evaluation settings: anyone signed in reads them (a unit needs
  * to know the thresholds that light its projects); admins and the reviewers of the bureau or of a
  * bureau above it change them (If-Match: the settings' version, "0" before the first change). A
- * change recomputes the monitoring and evaluation figures of the documents under the bureau.
+ * change recomputes the monitoring and evaluation figures of the documents under the bureau, and a
+ * change of the review settings their finding counts (in the background: ../review-recount.ts).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -61,6 +62,7 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const expected = expectedVersion(req);
       await refusals(req, () => putBureauSettings(db, actorOf(user), req.params.id, expected, req.body));
       ctx.cache.bump();
+      if (req.body.review !== undefined) ctx.recount.kick();
       // The documents under the bureau are recomputed now, so lists and dashboards show the new rules at once.
       await freshScope(ctx, { bureauId: req.params.id });
       return bureauSettings(db, req.params.id);

@@ -1,0 +1,85 @@
+/**
+ * A change of a bureau's review settings marks the documents under it (and under the bureaus
+ * below, which inherit) and only those; the recount then stores the counts the new settings give,
+ * on the document and on each project, a batch at a time. On PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDocuments } from '../core/model/generate.ts';
+import { reviewDocument } from '../core/review/engine.ts';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../core/review/settings.ts';
+import { postgresRequired, POSTGRES_URL, testDatabases, type TestDatabase } from '../server/testing.ts';
+import { systemActor } from './audit.ts';
+import type { Store } from './database.ts';
+import { createDocument, readDocument } from './documents.ts';
+import { createBureau, createUnit } from './organisation.ts';
+import { reviewCounts } from './review-counts.ts';
+import { recountStale } from './review-recount.ts';
+import { bureauSettings, putBureauSettings } from './settings.ts';
+
+if (postgresRequired && !POSTGRES_URL)
+  it('runs on PostgreSQL in CI', () => {
+    throw new Error('JIXIAO_TEST_DATABASE_URL is not set: CI must run the store tests on PostgreSQL');
+  });
+
+const actor = systemActor('test');
+const [content] = generateDocuments({ seed: 31, projectsPerUnit: 8, year: 2032 });
+const quiet: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, disabledSeverities: ['warning', 'info'] };
+
+for (const make of testDatabases()) {
+  const database: TestDatabase = make();
+  describe(`recounting findings after a change of review settings on ${database.name}`, () => {
+    let store: Store;
+    let province: number;
+    const docs: Record<'ownUnit' | 'countyBelow' | 'elsewhere', number> = { ownUnit: 0, countyBelow: 0, elsewhere: 0 };
+    const stale = async (id: number) =>
+      (await store.db.selectFrom('documents').select('review_stale').where('id', '=', id).executeTakeFirstOrThrow()).review_stale;
+    beforeAll(async () => {
+      store = await database.open();
+      province = (await createBureau(store.db, actor, { code: '9801', name: '测试省财政厅', parentId: null })).id;
+      const county = (await createBureau(store.db, actor, { code: '980101', name: '测试县财政局', parentId: province })).id;
+      const other = (await createBureau(store.db, actor, { code: '9802', name: '另一省财政厅', parentId: null })).id;
+      const place = async (bureauId: number, code: string) => {
+        const unitId = (await createUnit(store.db, actor, { code, name: `单位${code}`, bureauId })).id;
+        return (await createDocument(store.db, actor, { unitId, year: 2032, content: content! })).id;
+      };
+      docs.ownUnit = await place(province, '98010001');
+      docs.countyBelow = await place(county, '98010101');
+      docs.elsewhere = await place(other, '98020001');
+    }, 120_000);
+    afterAll(async () => {
+      await store?.close();
+      await database.dispose();
+    });
+
+    it('marks the documents under the bureau, recounts them in batches, and leaves the others alone', async () => {
+      const before = reviewCounts(content!, reviewDocument(content!));
+      expect(before.total.warning).toBeGreaterThan(0);
+      for (const id of Object.values(docs)) expect((await readDocument(store.db, id))!.meta.findingCounts).toEqual(before.total);
+
+      await putBureauSettings(store.db, actor, province, 0, { monitoring: null, evaluation: null, review: quiet });
+      expect([await stale(docs.ownUnit), await stale(docs.countyBelow), await stale(docs.elsewhere)]).toEqual([true, true, false]);
+      // Until recounted, the stored counts are the old ones.
+      expect((await readDocument(store.db, docs.countyBelow))!.meta.findingCounts).toEqual(before.total);
+
+      expect(await recountStale(store.db, 1)).toEqual({ recounted: 1, more: true });
+      expect(await recountStale(store.db, 10)).toEqual({ recounted: 1, more: false });
+      expect(await recountStale(store.db, 10)).toEqual({ recounted: 0, more: false });
+
+      const after = reviewCounts(content!, reviewDocument(content!, { settings: quiet }));
+      expect(after.total.warning).toBe(0);
+      for (const id of [docs.ownUnit, docs.countyBelow]) {
+        const stored = (await readDocument(store.db, id))!;
+        expect(stored.meta.findingCounts).toEqual(after.total);
+        expect(stored.projects.map((p) => p.findingCounts)).toEqual(after.perProject);
+        expect(await stale(id)).toBe(false);
+      }
+      expect((await readDocument(store.db, docs.elsewhere))!.meta.findingCounts).toEqual(before.total);
+    });
+
+    it('a change of only the monitoring or evaluation settings marks nothing', async () => {
+      const { version } = await bureauSettings(store.db, province);
+      await putBureauSettings(store.db, actor, province, version, { monitoring: null, evaluation: null });
+      expect([await stale(docs.ownUnit), await stale(docs.countyBelow)]).toEqual([false, false]);
+    });
+  });
+}
