@@ -5,6 +5,7 @@
  * one entry with a count. The log itself stays append-only and whole; this is only a way of reading it.
  */
 import { sql, type Kysely } from 'kysely';
+import type { AuditRecord } from './audit.ts';
 import type { Database } from './schema.ts';
 
 /** What a timeline shows of a before/after body. */
@@ -14,23 +15,22 @@ export interface AuditBrief {
   comment?: string;
 }
 
-export interface AuditSummaryEntry {
-  /** The newest entry of the run (its id pages the timeline). */
-  id: number;
-  at: Date;
+/** A log entry with its bodies' briefs. */
+interface BriefRow extends Omit<AuditRecord, 'before' | 'after'> {
+  before: AuditBrief | null;
+  after: AuditBrief | null;
+}
+
+/**
+ * A run of entries: `id` and `at` are the newest entry's (its id pages the timeline), `before` the
+ * oldest entry's and `after` the newest's.
+ */
+export interface AuditSummaryEntry extends BriefRow {
   /** The oldest entry of the run and when it was written; the same as id and at for a single entry. */
   firstId: number;
   firstAt: Date;
   /** How many log entries the run holds. */
   count: number;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  /** The oldest entry's before, the newest entry's after. */
-  before: AuditBrief | null;
-  after: AuditBrief | null;
 }
 
 /** Edits of the same thing by the same person no further apart than this are one run. */
@@ -38,18 +38,6 @@ export const COALESCE_GAP_MS = 5 * 60_000;
 
 /** Actions whose consecutive repetitions are one run (autosave's saves; not workflow steps). */
 const COALESCED_ACTIONS = new Set(['update']);
-
-interface BriefRow {
-  id: number;
-  at: Date;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: AuditBrief | null;
-  after: AuditBrief | null;
-}
 
 const continues = (run: AuditSummaryEntry, older: BriefRow, gapMs: number) =>
   COALESCED_ACTIONS.has(older.action) &&

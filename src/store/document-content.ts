@@ -79,20 +79,25 @@ export interface FindingCounts {
   info: number;
 }
 
+/** An indicator as the model has it, from its row or from anything that holds its fields (nothing more). */
+export const indicatorOf = (r: Indicator): Indicator => ({
+  term: r.term,
+  level1: r.level1,
+  level2: r.level2,
+  level3: r.level3,
+  description: r.description,
+  target: r.target,
+  basis: r.basis,
+  remark: r.remark,
+});
+
 /** The derived, queryable reading of an indicator row. */
 export function indicatorRow(projectId: number, position: number, i: Indicator): NewIndicator {
   const target = parseTargetValue(i.target);
   return {
     project_id: projectId,
     position,
-    term: i.term,
-    level1: i.level1,
-    level2: i.level2,
-    level3: i.level3,
-    description: i.description,
-    target: i.target,
-    basis: i.basis,
-    remark: i.remark,
+    ...indicatorOf(i),
     level1_kind: level1KindOf(i.level1),
     level2_kind: level2KindOf(i.level2),
     target_kind: target.kind,
@@ -301,17 +306,7 @@ export async function readProjects(db: Db, documentId: number, onlyIds?: readonl
     useOfFunds: r.use_of_funds,
     spendingPlan: planOf(r.id).map((s) => ({ checkpoint: s.checkpoint, percent: s.percent })),
     goals: goalsOf(r.id).map((g) => ({ term: g.term, text: g.text })),
-    indicators: indicatorsOf(r.id).map((i) => ({
-      id: i.id,
-      term: i.term,
-      level1: i.level1,
-      level2: i.level2,
-      level3: i.level3,
-      description: i.description,
-      target: i.target,
-      basis: i.basis,
-      remark: i.remark,
-    })),
+    indicators: indicatorsOf(r.id).map((i) => ({ id: i.id, ...indicatorOf(i) })),
     department: r.department,
     attribute: r.attribute,
     period: r.period,

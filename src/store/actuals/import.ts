@@ -18,7 +18,7 @@ import type { Database } from '../schema.ts';
 import type { LiveProject } from './anchors.ts';
 import { MONITORED } from './derived.ts';
 import { ActualsError } from './errors.ts';
-import { documentRecords, TABLE_OF, type ActualsKind, type DocumentRecords } from './records.ts';
+import { documentRecords, monitoringNoteColumns, TABLE_OF, type ActualsKind, type DocumentRecords } from './records.ts';
 import { actualsDb, type Db } from './schema.ts';
 import { checkAmount, checkDate, closeRecording, indicatorAt, openForRecording } from './write.ts';
 
@@ -92,14 +92,7 @@ function storedColumns(kind: ActualsKind, r: DocumentRecords[ActualsKind][number
       return { value: v.value, note: v.note };
     }
     case 'monitoringNotes': {
-      const n = r as DocumentRecords['monitoringNotes'][number];
-      return {
-        cause_category: n.cause?.category ?? null,
-        cause_text: n.cause?.text ?? '',
-        likelihood: n.likelihood,
-        measure: n.measure,
-        expected_year_end: n.expectedYearEnd,
-      };
+      return monitoringNoteColumns(r as DocumentRecords['monitoringNotes'][number]);
     }
     default: {
       const e = r as DocumentRecords['evaluationNotes'][number];

@@ -155,18 +155,7 @@ export interface GroupFigures {
 
 /** Execution and lights on a date per sub-bureau and per unit directly under the bureau, in code order. */
 export async function groupFigures(store: Kysely<Database>, bureauId: number, year: number, date: IsoDate): Promise<GroupFigures[]> {
-  const r = await sql<{
-    kind: 'bureau' | 'unit';
-    id: number;
-    code: string;
-    name: string;
-    budget: string;
-    spent: string;
-    planned_amount: string;
-    green: number;
-    yellow: number;
-    red: number;
-  }>`
+  const r = await sql<Omit<GroupFigures, 'plannedAmount' | 'lights'> & { planned_amount: string } & Record<Light, number>>`
     select
       case when g.id is null then 'unit' else 'bureau' end as kind,
       coalesce(g.id, u.id) as id, coalesce(g.code, u.code) as code, coalesce(g.name, u.name) as name,

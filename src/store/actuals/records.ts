@@ -66,6 +66,15 @@ export interface MonitoringNoteRecord extends RecordBase, IndicatorRef {
   measure: string;
   expectedYearEnd: string;
 }
+/** The stored columns of a monitoring note's own fields. */
+export const monitoringNoteColumns = (n: Pick<MonitoringNoteRecord, 'cause' | 'likelihood' | 'measure' | 'expectedYearEnd'>) => ({
+  cause_category: n.cause?.category ?? null,
+  cause_text: n.cause?.text ?? '',
+  likelihood: n.likelihood,
+  measure: n.measure,
+  expected_year_end: n.expectedYearEnd,
+});
+
 export interface EvaluationNoteRecord extends RecordBase, IndicatorRef {
   notApplicable: boolean;
   analysis: string;

@@ -13,7 +13,6 @@
  * against are fixed), and no longer once the self-evaluation has been published.
  */
 import type { Kysely } from 'kysely';
-import type { CauseCategory, Likelihood } from '../../core/actuals/actuals.ts';
 import { isIsoDate, yearOf } from '../../core/actuals/calendar.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
 import { recordAudit, type Actor } from '../audit.ts';
@@ -23,37 +22,28 @@ import type { Database } from '../schema.ts';
 import { reanchor, type LiveProject } from './anchors.ts';
 import { MONITORED, lockActuals, refreshDocument } from './derived.ts';
 import { ActualsError } from './errors.ts';
-import { ENTITY_OF, TABLE_OF, documentRecords, type ActualsKind, type DocumentRecords } from './records.ts';
+import {
+  ENTITY_OF,
+  TABLE_OF,
+  documentRecords,
+  monitoringNoteColumns,
+  type ActualsKind,
+  type DocumentRecords,
+  type EvaluationNoteRecord,
+  type MonitoringNoteRecord,
+  type SpendingRecord,
+  type ValueRecord,
+} from './records.ts';
 import { actualsDb, type Trx } from './schema.ts';
 
-export interface SpendingInput {
-  date: string;
-  cumulative: string;
-  note: string;
-}
-export interface ValueInput {
-  index: number;
-  date: string;
-  value: string;
-  note: string;
-}
-export interface MonitoringNoteInput {
-  index: number | null;
-  date: string;
-  cause: { category: CauseCategory; text: string } | null;
-  likelihood: Likelihood | null;
-  measure: string;
-  expectedYearEnd: string;
-}
-export interface EvaluationNoteInput {
-  index: number | null;
-  notApplicable: boolean;
-  analysis: string;
-  points: string | null;
-  gradePercent: string | null;
-  adjustedBudget: string | null;
-  results: string;
-}
+// What a caller records: the record's own fields, without what the store keeps about it.
+export type SpendingInput = Pick<SpendingRecord, 'date' | 'cumulative' | 'note'>;
+export type ValueInput = Pick<ValueRecord, 'index' | 'date' | 'value' | 'note'>;
+export type MonitoringNoteInput = Pick<MonitoringNoteRecord, 'index' | 'date' | 'cause' | 'likelihood' | 'measure' | 'expectedYearEnd'>;
+export type EvaluationNoteInput = Pick<
+  EvaluationNoteRecord,
+  'index' | 'notApplicable' | 'analysis' | 'points' | 'gradePercent' | 'adjustedBudget' | 'results'
+>;
 export interface Inputs {
   spending: SpendingInput;
   values: ValueInput;
@@ -155,11 +145,7 @@ function columnsOf<K extends ActualsKind>(kind: K, input: Inputs[K], project: Li
         ...anchor,
         indicator_index: index,
         date: n.date,
-        cause_category: n.cause?.category ?? null,
-        cause_text: n.cause?.text ?? '',
-        likelihood: n.likelihood,
-        measure: n.measure,
-        expected_year_end: n.expectedYearEnd,
+        ...monitoringNoteColumns(n),
       };
     }
     default: {
