@@ -4,62 +4,53 @@
  * filtered set; filters by year, date, bureau and unit, page by page. A row opens the project's 监控表.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, DatePicker, Form, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Form, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import type { Light, WarningItem } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { subtree } from '../admin/bureau-tree.ts';
 import { useSession } from '../auth/session.ts';
 import { amountText } from '../format/amount.ts';
+import { numberParam } from '../list/address.ts';
+import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
+import { useListAddress } from '../list/useListAddress.ts';
 import { yearBounds } from './dates.ts';
 import { LightTag } from './Light.tsx';
 import { useMonitoredYear } from './monitored-year.ts';
 import { behind } from './shortfall.ts';
 
-const PAGE_SIZE = 20;
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
 
 export default function WarningListPage() {
   const msgs = useMessages();
   const w = msgs.web;
   const m = w.warnings;
-  const [params, setParams] = useSearchParams();
+  const { params, set, paging, pagination } = useListAddress();
   const latest = useMonitoredYear();
   const filter = useMemo(() => {
-    const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
     const light = params.get('light');
     return {
-      year: num('year'),
+      year: numberParam(params, 'year'),
       date: params.get('date') ?? undefined,
-      bureauId: num('bureauId'),
-      unitId: num('unitId'),
+      bureauId: numberParam(params, 'bureauId'),
+      unitId: numberParam(params, 'unitId'),
       light: (LIGHTS as string[]).includes(light ?? '') ? (light as Light) : undefined,
-      page: num('page') ?? 1,
     };
   }, [params]);
   const year = filter.year ?? latest;
-  const set = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v === undefined || v === '') next.delete(k);
-    else next.set(k, String(v));
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const query = {
     year: year ?? 0,
     date: filter.date,
     bureauId: filter.bureauId,
     unitId: filter.unitId,
     light: filter.light ? [filter.light] : undefined,
-    limit: PAGE_SIZE,
-    offset: (filter.page - 1) * PAGE_SIZE,
+    ...paging,
   };
   const list = useQuery({ queryKey: ['warnings', query], queryFn: () => endpoints.warnings(query), enabled: year !== undefined, placeholderData: keepPreviousData });
   const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
-  const units = useQuery({ queryKey: ['units', filter.bureauId], queryFn: () => endpoints.units(filter.bureauId), staleTime: 300_000 });
   const { user } = useSession();
   // A reviewer filters among the bureaus at and below their own.
   const visible = user?.role === 'reviewer' && user.bureauId !== null ? subtree(bureaus.data ?? [], user.bureauId) : (bureaus.data ?? []);
@@ -85,29 +76,7 @@ export default function WarningListPage() {
               onChange={(v) => set({ date: v ? v.format('YYYY-MM-DD') : undefined })}
             />
           </Form.Item>
-          <Form.Item label={w.common.bureau}>
-            <Select
-              aria-label={w.common.bureau}
-              allowClear
-              value={filter.bureauId}
-              onChange={(v?: number) => set({ bureauId: v, unitId: undefined })}
-              options={visible.map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
-              style={{ width: 180 }}
-              placeholder={w.common.all}
-            />
-          </Form.Item>
-          <Form.Item label={w.common.unit}>
-            <Select
-              aria-label={w.common.unit}
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              value={filter.unitId}
-              onChange={(v?: number) => set({ unitId: v })}
-              options={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
-              style={{ width: 200 }}
-              placeholder={w.common.all}
-            />
-          </Form.Item>
+          <BureauUnitFilter bureaus={visible} bureauId={filter.bureauId} unitId={filter.unitId} set={set} />
         </Form>
       </Card>
       {data && data.pending > 0 && <Alert type="info" showIcon className="page-alert" title={m.pending(data.pending)} />}
@@ -132,14 +101,7 @@ export default function WarningListPage() {
         loading={list.isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: filter.page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => w.common.total(n),
-          onChange: (page) => set({ page }),
-        }}
+        pagination={pagination(data?.total ?? 0)}
         columns={[
           { title: w.common.unit, key: 'unit', width: 170, render: (_, r) => r.unitName },
           {

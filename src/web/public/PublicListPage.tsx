@@ -1,30 +1,23 @@
 /** Published documents for anyone: by bureau, unit and year, and a search in project names. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Empty, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { Card, Empty, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import type { DocumentListItem, ProjectListItem } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { amountText } from '../format/amount.ts';
-
-const PAGE_SIZE = 20;
+import { numberParam } from '../list/address.ts';
+import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
+import { useListAddress } from '../list/useListAddress.ts';
 
 export default function PublicListPage() {
   const w = useMessages().web;
-  const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => {
-    const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
-    return { year: num('year'), bureauId: num('bureauId'), unitId: num('unitId'), q: params.get('q') ?? undefined, page: num('page') ?? 1 };
-  }, [params]);
-  const set = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v === undefined || v === '') next.delete(k);
-    else next.set(k, String(v));
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
-  const page = { limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE };
+  const { params, set, paging: page, pagination } = useListAddress();
+  const filter = useMemo(
+    () => ({ year: numberParam(params, 'year'), bureauId: numberParam(params, 'bureauId'), unitId: numberParam(params, 'unitId'), q: params.get('q') ?? undefined }),
+    [params],
+  );
   const listFilter = { year: filter.year, bureauId: filter.bureauId, unitId: filter.unitId };
   const documents = useQuery({
     queryKey: ['public-documents', listFilter, page],
@@ -39,15 +32,6 @@ export default function PublicListPage() {
     enabled: !!filter.q,
   });
   const bureaus = useQuery({ queryKey: ['public-bureaus'], queryFn: () => endpoints.bureaus(true), staleTime: 300_000 });
-  const units = useQuery({ queryKey: ['units', filter.bureauId], queryFn: () => endpoints.units(filter.bureauId), staleTime: 300_000 });
-  const pagination = (total: number) => ({
-    current: filter.page,
-    pageSize: PAGE_SIZE,
-    total,
-    showSizeChanger: false,
-    showTotal: (n: number) => w.common.total(n),
-    onChange: (p: number) => set({ page: p }),
-  });
 
   return (
     <div className="public-list">
@@ -55,29 +39,7 @@ export default function PublicListPage() {
       <Typography.Paragraph type="secondary">{w.publicList.subtitle}</Typography.Paragraph>
       <Card size="small" className="filters">
         <Form layout="inline" className="filter-form">
-          <Form.Item label={w.common.bureau}>
-            <Select
-              aria-label={w.common.bureau}
-              allowClear
-              value={filter.bureauId}
-              onChange={(v?: number) => set({ bureauId: v, unitId: undefined })}
-              options={(bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
-              style={{ width: 180 }}
-              placeholder={w.common.all}
-            />
-          </Form.Item>
-          <Form.Item label={w.common.unit}>
-            <Select
-              aria-label={w.common.unit}
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              value={filter.unitId}
-              onChange={(v?: number) => set({ unitId: v })}
-              options={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
-              style={{ width: 200 }}
-              placeholder={w.common.all}
-            />
-          </Form.Item>
+          <BureauUnitFilter bureaus={bureaus.data ?? []} bureauId={filter.bureauId} unitId={filter.unitId} set={set} />
           <Form.Item label={w.common.year}>
             <InputNumber aria-label={w.common.year} min={1990} max={2100} value={filter.year ?? null} onChange={(v) => set({ year: v ?? undefined })} style={{ width: 100 }} />
           </Form.Item>

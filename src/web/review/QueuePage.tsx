@@ -7,7 +7,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { STATUSES, type BatchResult, type DocumentListItem, type ListFilter, type Status } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -15,13 +15,14 @@ import { FindingCountTags } from '../form/FindingCountTags.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { amountText } from '../format/amount.ts';
 import { ChartCard } from '../charts/ChartCard.tsx';
-
-const PAGE_SIZE = 20;
+import { numberParam } from '../list/address.ts';
+import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
+import { useListAddress } from '../list/useListAddress.ts';
 const SEVERITIES = ['error', 'warning', 'info', 'clean'] as const;
 
-/** The filter as the address bar keeps it, so a filtered queue can be reloaded, bookmarked and shared. */
+/** The filter as the address bar keeps it; without a status, the submitted documents. */
 export function filterFromParams(params: URLSearchParams): ListFilter & { page: number } {
-  const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
+  const num = (k: string) => numberParam(params, k);
   const status = params.getAll('status').filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
   const severity = params.get('severity');
   return {
@@ -65,32 +66,18 @@ export default function QueuePage() {
   const w = m.web;
   const client = useQueryClient();
   const { message, modal } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => filterFromParams(params), [params]);
   const [selected, setSelected] = useState<DocumentListItem[]>([]);
   const [failures, setFailures] = useState<BatchResult[]>([]);
+  // A selection is of the rows on show: another filter or page drops it.
+  const { params, set, paging, pagination } = useListAddress(() => setSelected([]));
+  const filter = useMemo(() => filterFromParams(params), [params]);
 
-  const query = { ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE };
+  const query = { ...filter, ...paging };
   const list = useQuery({ queryKey: ['queue', query], queryFn: () => endpoints.documents(query), placeholderData: keepPreviousData });
   // The same filter over every status: how far the units have come.
   const progressQuery = { ...filter, status: undefined, limit: 1, offset: 0 };
   const progress = useQuery({ queryKey: ['queue-progress', progressQuery], queryFn: () => endpoints.documents(progressQuery), placeholderData: keepPreviousData });
   const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
-  const units = useQuery({ queryKey: ['units', filter.bureauId], queryFn: () => endpoints.units(filter.bureauId), staleTime: 300_000 });
-
-  const set = (patch: Record<string, string | number | readonly string[] | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      if (Array.isArray(v)) {
-        for (const x of v) next.append(k, x);
-        if (v.length === 0 && k === 'status') next.append(k, '');
-      } else if (v !== undefined && v !== '') next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-    setSelected([]);
-  };
 
   const approve = useMutation({
     mutationFn: () => endpoints.approveBatch(selected.map((d) => ({ id: d.id, version: d.version }))),
@@ -125,29 +112,7 @@ export default function QueuePage() {
               placeholder={w.common.all}
             />
           </Form.Item>
-          <Form.Item label={w.queue.bureau}>
-            <Select
-              aria-label={w.queue.bureau}
-              allowClear
-              value={filter.bureauId}
-              onChange={(v?: number) => set({ bureauId: v, unitId: undefined })}
-              options={(bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
-              style={{ width: 180 }}
-              placeholder={w.common.all}
-            />
-          </Form.Item>
-          <Form.Item label={w.queue.unit}>
-            <Select
-              aria-label={w.queue.unit}
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              value={filter.unitId}
-              onChange={(v?: number) => set({ unitId: v })}
-              options={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
-              style={{ width: 200 }}
-              placeholder={w.common.all}
-            />
-          </Form.Item>
+          <BureauUnitFilter bureaus={bureaus.data ?? []} bureauId={filter.bureauId} unitId={filter.unitId} set={set} />
           <Form.Item label={w.queue.severity}>
             <Select
               aria-label={w.queue.severity}
@@ -217,14 +182,7 @@ export default function QueuePage() {
           onChange: (_keys, rows) => setSelected(rows),
           getCheckboxProps: (d) => ({ disabled: d.status !== 'submitted' || d.findingCounts.error > 0, 'aria-label': d.unitName }),
         }}
-        pagination={{
-          current: filter.page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => w.common.total(n),
-          onChange: (page) => set({ page }),
-        }}
+        pagination={pagination(data?.total ?? 0)}
         scroll={{ x: 1100 }}
         columns={[
           {
