@@ -7,9 +7,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DepartmentGoals, Indicator, Project, TargetDocument } from '../core/model/document.ts';
 import type { Finding } from '../core/review/finding.ts';
-import { recordAudit, type Actor } from './audit.ts';
+import { recordAudit, type Actor, type AuditEntry } from './audit.ts';
 import {
   deleteProjectParts,
+  indicatorOf,
   indicatorRow,
   insertProjectParts,
   insertProjects,
@@ -179,6 +180,27 @@ export async function refreshReview(trx: Trx, documentId: number): Promise<Findi
   return storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), await reviewStored(trx, documentId, model));
 }
 
+/**
+ * One edit of a draft's content, in one transaction: beginEdit, then `change`, then the document
+ * re-reviewed and the change's audit entry recorded. Returns the new version with whatever else
+ * `change` returns beside its audit entry.
+ */
+async function editContent<R extends object>(
+  db: Kysely<Database>,
+  actor: Actor,
+  documentId: number,
+  expected: number,
+  change: (trx: Trx) => Promise<R & { audit: Omit<AuditEntry, 'documentId'> }>,
+): Promise<Omit<R, 'audit'> & { version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
+    const { audit, ...rest } = await change(trx);
+    await refreshReview(trx, documentId);
+    await recordAudit(trx, actor, { ...audit, documentId });
+    return { version, ...rest };
+  });
+}
+
 async function ensureYear(trx: Trx, year: number): Promise<void> {
   await trx.insertInto('budget_years').values({ year }).onConflict((oc) => oc.column('year').doNothing()).execute();
 }
@@ -337,14 +359,12 @@ export async function updateDepartment(
   expected: number,
   department: DepartmentGoals | null,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
+  const edited = await editContent(db, actor, documentId, expected, async (trx) => {
     const before = await readDepartment(trx, documentId);
     await writeDepartment(trx, documentId, department);
-    await refreshReview(trx, documentId);
-    await recordAudit(trx, actor, { action: 'update', entity: 'department', entityId: documentId, documentId, before, after: department });
-    return version;
+    return { audit: { action: 'update', entity: 'department', entityId: documentId, before, after: department } };
   });
+  return edited.version;
 }
 
 /** Where a project lives: its document, for authorization and version checks. */
@@ -372,8 +392,7 @@ export async function addProject(
   project: Project,
   position?: number,
 ): Promise<{ version: number; projectId: number }> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
+  return editContent(db, actor, documentId, expected, async (trx) => {
     const { n } = await trx
       .selectFrom('projects')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -387,9 +406,7 @@ export async function addProject(
       .where('position', '>=', at)
       .execute();
     const [projectId] = await insertProjects(trx, documentId, [project], at);
-    await refreshReview(trx, documentId);
-    await recordAudit(trx, actor, { action: 'create', entity: 'project', entityId: projectId!, documentId, after: project });
-    return { version, projectId: projectId! };
+    return { projectId: projectId!, audit: { action: 'create', entity: 'project', entityId: projectId!, after: project } };
   });
 }
 
@@ -402,10 +419,8 @@ export async function replaceProject(
   expected: number,
   project: Project,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
-    const before = await readProject(trx, documentId, projectId);
-    if (!before) throw new NotFoundError('project', projectId);
+  const edited = await editContent(db, actor, documentId, expected, async (trx) => {
+    const before = await existingProject(trx, documentId, projectId);
     await deleteProjectParts(trx, projectId);
     await trx
       .updateTable('projects')
@@ -428,17 +443,9 @@ export async function replaceProject(
       .where('id', '=', projectId)
       .execute();
     await insertProjectParts(trx, [project], [projectId]);
-    await refreshReview(trx, documentId);
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entity: 'project',
-      entityId: projectId,
-      documentId,
-      before: toModelProject(before),
-      after: project,
-    });
-    return version;
+    return { audit: { action: 'update', entity: 'project', entityId: projectId, before: toModelProject(before), after: project } };
   });
+  return edited.version;
 }
 
 export async function deleteProject(
@@ -448,16 +455,19 @@ export async function deleteProject(
   projectId: number,
   expected: number,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
-    const before = await readProject(trx, documentId, projectId);
-    if (!before) throw new NotFoundError('project', projectId);
+  const edited = await editContent(db, actor, documentId, expected, async (trx) => {
+    const before = await existingProject(trx, documentId, projectId);
     await trx.deleteFrom('projects').where('id', '=', projectId).execute();
     await renumber(trx, 'projects', 'document_id', documentId);
-    await refreshReview(trx, documentId);
-    await recordAudit(trx, actor, { action: 'delete', entity: 'project', entityId: projectId, documentId, before: toModelProject(before) });
-    return version;
+    return { audit: { action: 'delete', entity: 'project', entityId: projectId, before: toModelProject(before) } };
   });
+  return edited.version;
+}
+
+async function existingProject(trx: Trx, documentId: number, projectId: number): Promise<StoredProject> {
+  const project = await readProject(trx, documentId, projectId);
+  if (!project) throw new NotFoundError('project', projectId);
+  return project;
 }
 
 /** Closes the gaps a deletion leaves in positions, keeping the order. */
@@ -498,8 +508,7 @@ export async function addIndicator(
   indicator: Indicator,
   position?: number,
 ): Promise<{ version: number; indicatorId: number }> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
+  return editContent(db, actor, documentId, expected, async (trx) => {
     const rows = await indicatorPositions(trx, documentId, projectId);
     const at = position === undefined ? rows.length : Math.max(0, Math.min(position, rows.length));
     await trx
@@ -510,9 +519,7 @@ export async function addIndicator(
       .execute();
     const { id } = await trx.insertInto('indicators').values(indicatorRow(projectId, at, indicator)).returning('id').executeTakeFirstOrThrow();
     await trx.updateTable('projects').set({ indicator_count: rows.length + 1, updated_at: new Date() }).where('id', '=', projectId).execute();
-    await refreshReview(trx, documentId);
-    await recordAudit(trx, actor, { action: 'create', entity: 'indicator', entityId: id, documentId, after: { projectId, position: at, ...indicator } });
-    return { version, indicatorId: id };
+    return { indicatorId: id, audit: { action: 'create', entity: 'indicator', entityId: id, after: { projectId, position: at, ...indicator } } };
   });
 }
 
@@ -531,36 +538,21 @@ export async function updateIndicator(
   expected: number,
   indicator: Indicator,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
-    const before = await trx.selectFrom('indicators').selectAll().where('id', '=', indicatorId).where('project_id', '=', projectId).executeTakeFirst();
-    if (!before) throw new NotFoundError('indicator', indicatorId);
+  const edited = await editContent(db, actor, documentId, expected, async (trx) => {
+    const before = await existingIndicator(trx, projectId, indicatorId);
     const { project_id: _p, position: _pos, ...changes } = indicatorRow(projectId, before.position, indicator);
     await trx.updateTable('indicators').set(changes).where('id', '=', indicatorId).execute();
     await trx.updateTable('projects').set({ updated_at: new Date() }).where('id', '=', projectId).execute();
-    await refreshReview(trx, documentId);
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entity: 'indicator',
-      entityId: indicatorId,
-      documentId,
-      before: indicatorOf(before),
-      after: indicator,
-    });
-    return version;
+    return { audit: { action: 'update', entity: 'indicator', entityId: indicatorId, before: indicatorOf(before), after: indicator } };
   });
+  return edited.version;
 }
 
-const indicatorOf = (r: Indicator): Indicator => ({
-  term: r.term,
-  level1: r.level1,
-  level2: r.level2,
-  level3: r.level3,
-  description: r.description,
-  target: r.target,
-  basis: r.basis,
-  remark: r.remark,
-});
+async function existingIndicator(trx: Trx, projectId: number, indicatorId: number) {
+  const row = await trx.selectFrom('indicators').selectAll().where('id', '=', indicatorId).where('project_id', '=', projectId).executeTakeFirst();
+  if (!row) throw new NotFoundError('indicator', indicatorId);
+  return row;
+}
 
 export async function deleteIndicator(
   db: Kysely<Database>,
@@ -570,10 +562,8 @@ export async function deleteIndicator(
   indicatorId: number,
   expected: number,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const version = await beginEdit(trx, actor, documentId, expected, 'edit');
-    const before = await trx.selectFrom('indicators').selectAll().where('id', '=', indicatorId).where('project_id', '=', projectId).executeTakeFirst();
-    if (!before) throw new NotFoundError('indicator', indicatorId);
+  const edited = await editContent(db, actor, documentId, expected, async (trx) => {
+    const before = await existingIndicator(trx, projectId, indicatorId);
     await trx.deleteFrom('indicators').where('id', '=', indicatorId).execute();
     await renumber(trx, 'indicators', 'project_id', projectId);
     await trx
@@ -581,10 +571,9 @@ export async function deleteIndicator(
       .set((eb) => ({ indicator_count: eb('indicator_count', '-', 1), updated_at: new Date() }))
       .where('id', '=', projectId)
       .execute();
-    await refreshReview(trx, documentId);
-    await recordAudit(trx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, documentId, before: { projectId, position: before.position, ...indicatorOf(before) } });
-    return version;
+    return { audit: { action: 'delete', entity: 'indicator', entityId: indicatorId, before: { projectId, position: before.position, ...indicatorOf(before) } } };
   });
+  return edited.version;
 }
 
 /** Puts a project's indicator rows in the given order; `ids` must name each row exactly once. */
