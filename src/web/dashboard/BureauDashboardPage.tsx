@@ -4,16 +4,15 @@
  * that come up most often — each chart with its table and CSV.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, DatePicker, Empty, InputNumber, Result, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Empty, InputNumber, Select, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
-import { yearBounds } from '../monitoring/dates.ts';
+import { YearDateField } from '../monitoring/YearDateField.tsx';
 import { useMonitoredYear } from '../monitoring/monitored-year.ts';
 import { PageLoading } from '../shell/Layout.tsx';
+import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { subtree } from '../admin/bureau-tree.ts';
 import { ApiChartCard } from './ApiChartCard.tsx';
 
@@ -42,8 +41,7 @@ export default function BureauDashboardPage() {
   };
   // A reviewer chooses among the bureaus at and below their own.
   const visible = user?.role === 'reviewer' && user.bureauId !== null ? subtree(bureaus.data ?? [], user.bureauId) : (bureaus.data ?? []);
-  if (board.error) return <Result status={board.error instanceof ApiFailure && board.error.status === 403 ? '403' : 'error'} title={board.error.message} />;
-  const [min, max] = yearBounds(year ?? 2000);
+  if (board.error) return <LoadFailure error={board.error} />;
   return (
     <div className="dashboard-page">
       <div className="page-head">
@@ -59,17 +57,7 @@ export default function BureauDashboardPage() {
             style={{ width: 200 }}
           />
           <InputNumber aria-label={w.common.year} min={1990} max={2100} value={year ?? null} onChange={(v) => set({ year: v ?? undefined, date: undefined })} style={{ width: 100 }} />
-          <label className="inline-field">
-            <span>{m.date}</span>
-            <DatePicker
-              aria-label={m.date}
-              value={board.data ? dayjs(board.data.date) : null}
-              allowClear={false}
-              minDate={dayjs(min)}
-              maxDate={dayjs(max)}
-              onChange={(v) => v && set({ date: v.format('YYYY-MM-DD') })}
-            />
-          </label>
+          <YearDateField label={m.date} year={year ?? 2000} value={board.data ? board.data.date : null} onChange={(date) => set({ date })} />
         </Space>
       </div>
       {board.data && board.data.pending > 0 && <Alert type="info" showIcon className="page-alert" title={w.warnings.pending(board.data.pending)} />}

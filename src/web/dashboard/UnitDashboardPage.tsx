@@ -3,15 +3,14 @@
  * each indicator's completion, and each project's self-evaluation score — charts with their tables.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DatePicker, Result, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Space, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
-import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { useMessages } from '../app/locale.tsx';
-import { yearBounds } from '../monitoring/dates.ts';
+import { YearDateField } from '../monitoring/YearDateField.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { ApiChartCard } from './ApiChartCard.tsx';
 
 export default function UnitDashboardPage() {
@@ -22,9 +21,8 @@ export default function UnitDashboardPage() {
   const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
   const board = useQuery({ queryKey: ['unit-dashboard', id, date], queryFn: () => endpoints.documentDashboard(id, date), placeholderData: keepPreviousData });
   const error = doc.error ?? board.error;
-  if (error) return <Result status={error instanceof ApiFailure && error.status === 403 ? '403' : 'error'} title={error.message} />;
+  if (error) return <LoadFailure error={error} />;
   if (!doc.data || !board.data) return <PageLoading />;
-  const [min, max] = yearBounds(board.data.year);
   const scope = `${doc.data.meta.unitName}${doc.data.meta.year}`;
   return (
     <div className="dashboard-page">
@@ -33,17 +31,7 @@ export default function UnitDashboardPage() {
           {m.unitTitle(doc.data.meta.unitName, doc.data.meta.year)}
         </Typography.Title>
         <Space wrap>
-          <label className="inline-field">
-            <span>{m.date}</span>
-            <DatePicker
-              aria-label={m.date}
-              value={dayjs(board.data.date)}
-              allowClear={false}
-              minDate={dayjs(min)}
-              maxDate={dayjs(max)}
-              onChange={(v) => v && setParams({ date: v.format('YYYY-MM-DD') }, { replace: true })}
-            />
-          </label>
+          <YearDateField label={m.date} year={board.data.year} value={board.data.date} onChange={(d) => setParams({ date: d }, { replace: true })} />
         </Space>
       </div>
       <DocumentNav documentId={id} status={doc.data.meta.status} />

@@ -5,7 +5,7 @@
  */
 import { CloudUploadOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
@@ -16,8 +16,10 @@ import { FindingItem } from '../form/notes.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { UnsavedGuard } from '../form/unsaved.tsx';
 import { amountText } from '../format/amount.ts';
+import { mayRecord } from '../monitoring/recording.ts';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { GradeTag } from './GradeTag.tsx';
 import { ProjectEvaluationForm } from './ProjectEvaluationForm.tsx';
 
@@ -59,11 +61,11 @@ export default function EvaluationPage() {
   });
 
   const error = doc.error ?? ev.error;
-  if (error) return <Result status={error instanceof ApiFailure && error.status === 403 ? '403' : 'error'} title={error.message} />;
+  if (error) return <LoadFailure error={error} />;
   if (!doc.data || !ev.data) return <PageLoading />;
   const d = doc.data;
   const e = ev.data;
-  const editable = user?.role === 'unit' && user.unitId === d.meta.unitId && e.recording.open;
+  const editable = mayRecord(user, d.meta.unitId, e.recording);
   const reviewer = user?.role === 'reviewer';
   const publishedAt = e.recording.evaluationPublishedAt;
   const chosen = params.get('project') ?? `p${d.projects[0]?.id}`;

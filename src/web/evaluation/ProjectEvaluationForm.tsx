@@ -16,6 +16,7 @@ import { AmountInput } from '../form/fields.tsx';
 import { FindingItem } from '../form/notes.tsx';
 import { useUnsaved } from '../form/unsaved.tsx';
 import { amountText } from '../format/amount.ts';
+import { IndicatorCell } from '../monitoring/IndicatorCell.tsx';
 import { inputOf, useRecordWriter } from '../monitoring/record-writer.tsx';
 import { GradeTag } from './GradeTag.tsx';
 
@@ -212,14 +213,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
             title: m.indicator,
             key: 'indicator',
             width: 220,
-            render: (_, r) => (
-              <div>
-                <Typography.Text type="secondary" className="indicator-levels">
-                  {[r.level1, r.level2, r.level3].filter(Boolean).join(' / ')}
-                </Typography.Text>
-                <div>{r.description}</div>
-              </div>
-            ),
+            render: (_, r) => <IndicatorCell row={r} />,
           },
           { title: msgs.evaluation.report.target, dataIndex: 'target', width: 100 },
           { title: msgs.evaluation.report.actual, key: 'actual', width: 100, render: (_, r) => r.actual?.value ?? <Typography.Text type="danger">{m.noActual}</Typography.Text> },

@@ -6,11 +6,9 @@
  */
 import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Result, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { ProjectMonitoring } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -20,11 +18,13 @@ import { UnsavedGuard } from '../form/unsaved.tsx';
 import { amountText } from '../format/amount.ts';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { ActualsImport } from './ActualsImport.tsx';
-import { yearBounds } from './dates.ts';
 import { LightTag } from './Light.tsx';
+import { mayRecord } from './recording.ts';
 import { ProjectMonitoringPanel } from './ProjectMonitoringPanel.tsx';
 import { behind } from './shortfall.ts';
+import { YearDateField } from './YearDateField.tsx';
 
 const MISSING = 'monitoring.missingExplanation';
 
@@ -40,17 +40,16 @@ export default function MonitoringPage() {
   const mon = useQuery({ queryKey: ['monitoring', id, requested], queryFn: () => endpoints.monitoring(id, requested), placeholderData: keepPreviousData });
 
   const error = doc.error ?? mon.error;
-  if (error) return <Result status={error instanceof ApiFailure && error.status === 403 ? '403' : 'error'} title={error.message} />;
+  if (error) return <LoadFailure error={error} />;
   if (!doc.data || !mon.data) return <PageLoading />;
   const d = doc.data;
   const r = mon.data;
-  const editable = user?.role === 'unit' && user.unitId === d.meta.unitId && r.recording.open;
+  const editable = mayRecord(user, d.meta.unitId, r.recording);
   const chosenId = Number(params.get('project')) || d.projects[0]?.id;
   const k = d.projects.findIndex((p) => p.id === chosenId);
   const project = d.projects[k];
   const projectMonitoring = r.projects[k];
   const missing = r.findings.filter((f) => f.ruleId === MISSING);
-  const [min, max] = yearBounds(r.year);
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [key, v] of Object.entries(patch)) if (v === undefined) next.delete(key);
@@ -69,17 +68,7 @@ export default function MonitoringPage() {
             </Typography.Title>
           </div>
           <Space wrap>
-            <label className="inline-field">
-              <span>{m.date}</span>
-              <DatePicker
-                aria-label={m.date}
-                value={dayjs(r.date)}
-                allowClear={false}
-                minDate={dayjs(min)}
-                maxDate={dayjs(max)}
-                onChange={(v) => v && set({ date: v.format('YYYY-MM-DD') })}
-              />
-            </label>
+            <YearDateField label={m.date} year={r.year} value={r.date} onChange={(date) => set({ date })} />
             <Button icon={<DownloadOutlined />} href={exportUrl('xlsx')} download>
               {m.exportXlsx}
             </Button>

@@ -16,6 +16,7 @@ import { FindingItem } from '../form/notes.tsx';
 import { amountText } from '../format/amount.ts';
 import { DatedRecords } from './DatedRecords.tsx';
 import { ExplanationForm } from './ExplanationForm.tsx';
+import { IndicatorCell } from './IndicatorCell.tsx';
 import { LightTag } from './Light.tsx';
 import { behind } from './shortfall.ts';
 
@@ -169,14 +170,7 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
             {
               title: m.indicator,
               key: 'indicator',
-              render: (_, r) => (
-                <div>
-                  <Typography.Text type="secondary" className="indicator-levels">
-                    {[r.level1, r.level2, r.level3].filter(Boolean).join(' / ')}
-                  </Typography.Text>
-                  <div>{r.description}</div>
-                </div>
-              ),
+              render: (_, r) => <IndicatorCell row={r} />,
             },
             { title: msgs.monitoring.table.target, dataIndex: 'target', width: 120 },
             {

@@ -5,7 +5,7 @@
  */
 import { CheckOutlined, GlobalOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Input, Modal, Result, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Empty, Input, Modal, Space, Tabs, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
@@ -23,6 +23,7 @@ import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
@@ -99,7 +100,7 @@ export default function ReviewPage() {
     },
   });
 
-  if (doc.error) return <Result status={doc.error instanceof ApiFailure && doc.error.status === 403 ? '403' : 'error'} title={doc.error.message} />;
+  if (doc.error) return <LoadFailure error={doc.error} />;
   if (!doc.data) return <PageLoading />;
   const d = doc.data;
   const meta = d.meta;
