@@ -21,30 +21,17 @@ import {
   writeDepartment,
   type StoredProject,
 } from './document-content.ts';
+import { documentSummaryOf, SUMMARY_COLUMNS, type DocumentSummary } from './document-summary.ts';
 import { ConflictError, InvalidStateError, NotFoundError, StaleVersionError } from './errors.ts';
 import { reviewStored, storeReviewCounts } from './review-counts.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
 type Trx = Transaction<Database>;
 
-export interface DocumentMeta {
-  id: number;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  bureauId: number;
-  year: number;
-  status: DocumentStatus;
-  version: number;
-  projectCount: number;
-  budgetTotal: string;
-  findingCounts: { error: number; warning: number; info: number };
+export interface DocumentMeta extends DocumentSummary {
   copiedFromId: number | null;
   createdAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
   approvedAt: Date | null;
-  publishedAt: Date | null;
 }
 
 export interface StoredDocument {
@@ -61,49 +48,11 @@ export async function documentMeta(db: Kysely<Database> | Trx, id: number): Prom
   const r = await db
     .selectFrom('documents as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select([
-      'd.id',
-      'd.unit_id',
-      'u.code as unit_code',
-      'u.name as unit_name',
-      'u.bureau_id',
-      'd.year',
-      'd.status',
-      'd.version',
-      'd.project_count',
-      'd.budget_total',
-      'd.error_count',
-      'd.warning_count',
-      'd.info_count',
-      'd.copied_from_id',
-      'd.created_at',
-      'd.updated_at',
-      'd.submitted_at',
-      'd.approved_at',
-      'd.published_at',
-    ])
+    .select([...SUMMARY_COLUMNS, 'd.copied_from_id', 'd.created_at', 'd.approved_at'])
     .where('d.id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
-  return {
-    id: r.id,
-    unitId: r.unit_id,
-    unitCode: r.unit_code,
-    unitName: r.unit_name,
-    bureauId: r.bureau_id,
-    year: r.year,
-    status: r.status,
-    version: r.version,
-    projectCount: r.project_count,
-    budgetTotal: r.budget_total,
-    findingCounts: { error: r.error_count, warning: r.warning_count, info: r.info_count },
-    copiedFromId: r.copied_from_id,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    submittedAt: r.submitted_at,
-    approvedAt: r.approved_at,
-    publishedAt: r.published_at,
-  };
+  return { ...documentSummaryOf(r), copiedFromId: r.copied_from_id, createdAt: r.created_at, approvedAt: r.approved_at };
 }
 
 export async function readDocument(db: Kysely<Database> | Trx, id: number): Promise<StoredDocument | undefined> {

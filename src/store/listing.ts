@@ -5,6 +5,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { exactSum } from './amounts.ts';
+import { documentSummaryOf, SUMMARY_COLUMNS, type DocumentSummary } from './document-summary.ts';
 import { escapeLike } from './organisation.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
@@ -50,22 +51,8 @@ function documentConditions(eb: Eb, scope: ListScope, f: ListFilter): Expression
 
 const nameLike = (q: string) => `%${escapeLike(q)}%`;
 
-export interface DocumentListItem {
-  id: number;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  bureauId: number;
+export interface DocumentListItem extends DocumentSummary {
   bureauName: string;
-  year: number;
-  status: DocumentStatus;
-  version: number;
-  projectCount: number;
-  budgetTotal: string;
-  findingCounts: { error: number; warning: number; info: number };
-  updatedAt: Date;
-  submittedAt: Date | null;
-  publishedAt: Date | null;
 }
 
 export interface DocumentList {
@@ -97,25 +84,7 @@ export async function listDocuments(db: Kysely<Database>, scope: ListScope, f: L
   const [rows, counts] = await Promise.all([
     base
       .innerJoin('bureaus as b', 'b.id', 'u.bureau_id')
-      .select([
-        'd.id',
-        'd.unit_id',
-        'u.code as unit_code',
-        'u.name as unit_name',
-        'u.bureau_id',
-        'b.name as bureau_name',
-        'd.year',
-        'd.status',
-        'd.version',
-        'd.project_count',
-        'd.budget_total',
-        'd.error_count',
-        'd.warning_count',
-        'd.info_count',
-        'd.updated_at',
-        'd.submitted_at',
-        'd.published_at',
-      ])
+      .select([...SUMMARY_COLUMNS, 'b.name as bureau_name'])
       .orderBy('d.year', 'desc')
       .orderBy('u.code')
       .limit(Math.min(f.limit, MAX_PAGE))
@@ -135,23 +104,7 @@ export async function listDocuments(db: Kysely<Database>, scope: ListScope, f: L
     budget.push(c.budget);
   }
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      unitId: r.unit_id,
-      unitCode: r.unit_code,
-      unitName: r.unit_name,
-      bureauId: r.bureau_id,
-      bureauName: r.bureau_name,
-      year: r.year,
-      status: r.status,
-      version: r.version,
-      projectCount: r.project_count,
-      budgetTotal: r.budget_total,
-      findingCounts: { error: r.error_count, warning: r.warning_count, info: r.info_count },
-      updatedAt: r.updated_at,
-      submittedAt: r.submitted_at,
-      publishedAt: r.published_at,
-    })),
+    items: rows.map((r) => ({ ...documentSummaryOf(r), bureauName: r.bureau_name })),
     total,
     budgetTotal: exactSum(budget),
     statusCounts,
