@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Result, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiFailure } from '../api/client.ts';
+import { ApiFailure, failureText } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { OwnSettings } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -44,7 +44,7 @@ export default function SettingsPage() {
       if (e instanceof ApiFailure && e.isConflict) {
         setConflict(e.body.currentVersion ?? null);
         await settings.refetch();
-      } else message.error(e instanceof Error && e.message ? e.message : w.common.networkError);
+      } else message.error(failureText(e, w.common.networkError));
       throw e;
     }
   };

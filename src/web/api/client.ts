@@ -24,6 +24,9 @@ export class ApiFailure extends Error {
   }
 }
 
+/** What to tell the user of a failure: its message, else `fallback` (a failed fetch says nothing useful). */
+export const failureText = (e: unknown, fallback: string): string => (e instanceof Error && e.message ? e.message : fallback);
+
 let language = 'zh-CN';
 export const setRequestLanguage = (locale: string) => {
   language = locale;

@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
-import { YearDateField } from '../monitoring/YearDateField.tsx';
+import { YearDatePicker } from '../monitoring/YearDatePicker.tsx';
 import { useMonitoredYear } from '../monitoring/monitored-year.ts';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
@@ -57,7 +57,10 @@ export default function BureauDashboardPage() {
             style={{ width: 200 }}
           />
           <InputNumber aria-label={w.common.year} min={1990} max={2100} value={year ?? null} onChange={(v) => set({ year: v ?? undefined, date: undefined })} style={{ width: 100 }} />
-          <YearDateField label={m.date} year={year ?? 2000} value={board.data ? board.data.date : null} onChange={(date) => set({ date })} />
+          <label className="inline-field">
+            <span>{m.date}</span>
+            <YearDatePicker aria-label={m.date} year={year ?? 2000} value={board.data ? board.data.date : null} onChange={(date) => set({ date })} />
+          </label>
         </Space>
       </div>
       {board.data && board.data.pending > 0 && <Alert type="info" showIcon className="page-alert" title={w.warnings.pending(board.data.pending)} />}

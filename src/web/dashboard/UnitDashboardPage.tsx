@@ -7,7 +7,7 @@ import { Space, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { useMessages } from '../app/locale.tsx';
-import { YearDateField } from '../monitoring/YearDateField.tsx';
+import { YearDatePicker } from '../monitoring/YearDatePicker.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
@@ -31,7 +31,10 @@ export default function UnitDashboardPage() {
           {m.unitTitle(doc.data.meta.unitName, doc.data.meta.year)}
         </Typography.Title>
         <Space wrap>
-          <YearDateField label={m.date} year={board.data.year} value={board.data.date} onChange={(d) => setParams({ date: d }, { replace: true })} />
+          <label className="inline-field">
+            <span>{m.date}</span>
+            <YearDatePicker aria-label={m.date} year={board.data.year} value={board.data.date} onChange={(d) => setParams({ date: d }, { replace: true })} />
+          </label>
         </Space>
       </div>
       <DocumentNav documentId={id} status={doc.data.meta.status} />

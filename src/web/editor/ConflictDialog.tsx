@@ -1,6 +1,7 @@
 /** Someone else saved while this user was editing: say so, keep the user's work, and let them choose. */
 import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { failureText } from '../api/client.ts';
 import { useMessages } from '../app/locale.tsx';
 import type { DocumentSession, SessionSnapshot } from './document-session.ts';
 
@@ -24,7 +25,7 @@ export function ConflictDialog({ session, snapshot }: { session: DocumentSession
         message.success(m.editor.conflict.reapplied);
       } else await session.reload();
     } catch (e) {
-      message.error(e instanceof Error && e.message ? e.message : m.common.networkError);
+      message.error(failureText(e, m.common.networkError));
     } finally {
       setBusy(null);
     }

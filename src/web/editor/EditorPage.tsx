@@ -9,7 +9,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { reviewDocument } from '../../core/review/engine.ts';
 import type { Finding } from '../../core/review/finding.ts';
-import { ApiFailure } from '../api/client.ts';
+import { ApiFailure, failureText } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { useLocale } from '../app/locale.tsx';
 import { PartNav } from '../form/PartNav.tsx';
@@ -132,7 +132,7 @@ export default function EditorPage() {
           navigate('/unit');
         } catch (e) {
           if (e instanceof ApiFailure && e.code === 'review_errors' && e.body.findings) blocked(e.body.findings);
-          else message.error(e instanceof Error && e.message ? e.message : w.common.networkError);
+          else message.error(failureText(e, w.common.networkError));
         }
       },
     });

@@ -19,6 +19,7 @@ import { amountText } from '../format/amount.ts';
 import { IndicatorCell } from '../monitoring/IndicatorCell.tsx';
 import { inputOf, useRecordWriter } from '../monitoring/record-writer.tsx';
 import { GradeTag } from './GradeTag.tsx';
+import { useSaving } from '../monitoring/useSaving.ts';
 
 type NoteFields = Omit<EvaluationNoteInput, 'index'>;
 /** Unsaved changes by place: 0 for the project line, n for row n. */
@@ -40,7 +41,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
   const write = useRecordWriter();
   const records = useQuery({ queryKey: ['records', projectId], queryFn: () => endpoints.projectRecords(projectId) });
   const [drafts, setDrafts] = useState<Drafts>({});
-  const [saving, setSaving] = useState(false);
+  const [saving, run] = useSaving();
   const dirty = Object.keys(drafts).length;
   useUnsaved(dirty > 0);
 
@@ -55,9 +56,8 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
   };
   const change = (index: number | null, patch: NoteFields) => setDrafts((d) => ({ ...d, [index ?? 0]: { ...d[index ?? 0], ...patch } }));
 
-  const save = async () => {
-    setSaving(true);
-    try {
+  const save = () =>
+    run(async () => {
       for (const [place, patch] of Object.entries(drafts)) {
         const index = Number(place) === 0 ? null : Number(place);
         const base = stored(index);
@@ -70,12 +70,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
           });
       }
       message.success(m.saved);
-    } catch (e) {
-      message.error(e instanceof Error && e.message ? e.message : msgs.web.common.networkError);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const b = p.budget;
   const analysisMissing = (index: number | null, required: boolean) => required && field(index, 'analysis').trim() === '';

@@ -4,11 +4,10 @@
  * exact decimals (万元); an actual value is read against its target as it is typed.
  */
 import { DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Input, Popconfirm, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { readDecimal } from '../../core/model/decimal.ts';
-import { ApiFailure } from '../api/client.ts';
+import { ApiFailure, failureText } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { SpendingRecord, ValueRecord } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -16,9 +15,10 @@ import { AmountInput } from '../form/fields.tsx';
 import { useUnsaved } from '../form/unsaved.tsx';
 import { amountText } from '../format/amount.ts';
 import { ActualValueField } from './ActualValueField.tsx';
-import { yearBounds } from './dates.ts';
 import { useRecordWriter } from './record-writer.tsx';
 import { useQueryClient } from '@tanstack/react-query';
+import { useSaving } from './useSaving.ts';
+import { YearDatePicker } from './YearDatePicker.tsx';
 
 type Props = {
   documentId: number;
@@ -51,7 +51,7 @@ export function DatedRecords(props: Props) {
   const write = useRecordWriter();
   const blank: Draft = { editing: null, date, figure: '', note: '' };
   const [draft, setDraft] = useState<Draft>(blank);
-  const [saving, setSaving] = useState(false);
+  const [saving, run] = useSaving();
   const dirty = draft.figure !== '' || draft.note !== '' || draft.editing !== null;
   // A fresh form follows the page's monitoring date.
   useEffect(() => {
@@ -59,7 +59,6 @@ export function DatedRecords(props: Props) {
   }, [date, dirty]);
   const changed = draft.editing ? draft.figure !== figureOf(draft.editing) || draft.note !== draft.editing.note : draft.figure !== '' || draft.note !== '';
   useUnsaved(changed);
-  const [min, max] = yearBounds(year);
   const records = [...props.records].filter((r) => kind === 'spending' || (r as ValueRecord).index === (props as { index: number }).index).sort((a, b) => (a.date < b.date ? 1 : -1));
   const sameDate = draft.editing === null ? records.find((r) => r.date === draft.date && !r.orphaned) : undefined;
   const figureValid = kind === 'spending' ? readDecimal(draft.figure) !== undefined && !draft.figure.startsWith('-') && draft.figure !== '' : draft.figure.trim() !== '';
@@ -70,9 +69,8 @@ export function DatedRecords(props: Props) {
     return 'cumulative' in r ? r.cumulative : r.value;
   }
 
-  const save = async () => {
-    setSaving(true);
-    try {
+  const save = () =>
+    run(async () => {
       const base = draft.editing ?? sameDate ?? null;
       const place = { documentId, projectId };
       const written =
@@ -83,19 +81,14 @@ export function DatedRecords(props: Props) {
         setDraft(blank);
         message.success(m.saved);
       }
-    } catch (e) {
-      message.error(e instanceof Error && e.message ? e.message : msgs.web.common.networkError);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const remove = async (r: SpendingRecord | ValueRecord) => {
     try {
       await endpoints.deleteRecord(kind, r.id, r.version);
       message.success(m.deleted);
     } catch (e) {
-      message.error(e instanceof ApiFailure && e.isConflict ? m.deleteStale : e instanceof Error && e.message ? e.message : msgs.web.common.networkError);
+      message.error(e instanceof ApiFailure && e.isConflict ? m.deleteStale : failureText(e, msgs.web.common.networkError));
     } finally {
       await client.invalidateQueries({
         predicate: (q) => {
@@ -156,14 +149,12 @@ export function DatedRecords(props: Props) {
         <div className="record-form" role="group" aria-label={`${label} ${draft.editing ? m.changeRecord : m.newRecord}`}>
           <label className="field">
             <span className="field-label">{m.date}</span>
-            <DatePicker
+            <YearDatePicker
               aria-label={`${label} ${m.date}`}
-              value={dayjs(draft.date)}
-              allowClear={false}
-              minDate={dayjs(min)}
-              maxDate={dayjs(max)}
+              year={year}
+              value={draft.date}
               disabled={draft.editing !== null}
-              onChange={(d) => d && setDraft((x) => ({ ...x, date: d.format('YYYY-MM-DD') }))}
+              onChange={(date) => setDraft((x) => ({ ...x, date }))}
             />
           </label>
           <label className="field field-figure">

@@ -5,8 +5,7 @@
  * yellow or red light needs an explanation that is missing, the prompt stands next to the empty field.
  */
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Input, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Finding } from '../../core/review/finding.ts';
 import type { CauseCategory, Explanation, Likelihood, MonitoringNoteRecord } from '../api/monitoring-types.ts';
@@ -14,7 +13,8 @@ import { useMessages } from '../app/locale.tsx';
 import { FindingItem } from '../form/notes.tsx';
 import { useUnsaved } from '../form/unsaved.tsx';
 import { useRecordWriter } from './record-writer.tsx';
-import { yearBounds } from './dates.ts';
+import { useSaving } from './useSaving.ts';
+import { YearDatePicker } from './YearDatePicker.tsx';
 
 const CATEGORIES: CauseCategory[] = ['funding', 'institutional', 'staffing', 'facilities', 'other'];
 const LIKELIHOODS: Likelihood[] = ['certain', 'possible', 'impossible'];
@@ -63,7 +63,7 @@ export function ExplanationForm({ documentId, projectId, index, year, date, expl
   const initial = draftOf(explanation, date);
   const [draft, setDraft] = useState<Draft>(initial);
   const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [saving, run] = useSaving();
   useUnsaved(dirty);
   const key = JSON.stringify(initial);
   useEffect(() => {
@@ -77,15 +77,13 @@ export function ExplanationForm({ documentId, projectId, index, year, date, expl
   const required = missing.length > 0;
   const causeMissing = required && draft.cause.trim() === '';
   const measureMissing = required && draft.measure.trim() === '';
-  const [min, max] = yearBounds(year);
 
   const save = async () => {
     if (draft.cause.trim() !== '' && draft.category === null) {
       message.error(m.categoryNeeded);
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       const base = notes.find((n) => n.date === draft.date && n.index === index && !n.orphaned) ?? null;
       const written = await write(
         'monitoring-notes',
@@ -104,11 +102,7 @@ export function ExplanationForm({ documentId, projectId, index, year, date, expl
         setDirty(false);
         message.success(m.saved);
       }
-    } catch (e) {
-      message.error(e instanceof Error && e.message ? e.message : msgs.web.common.networkError);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -127,15 +121,7 @@ export function ExplanationForm({ documentId, projectId, index, year, date, expl
       <div className="explanation-grid">
         <label className="field">
           <span className="field-label">{m.date}</span>
-          <DatePicker
-            aria-label={`${label} ${m.date}`}
-            value={dayjs(draft.date)}
-            allowClear={false}
-            disabled={!editable}
-            minDate={dayjs(min)}
-            maxDate={dayjs(max)}
-            onChange={(d) => d && set({ date: d.format('YYYY-MM-DD') })}
-          />
+          <YearDatePicker aria-label={`${label} ${m.date}`} year={year} value={draft.date} disabled={!editable} onChange={(date) => set({ date })} />
         </label>
         <label className="field">
           <span className="field-label">{m.category}</span>

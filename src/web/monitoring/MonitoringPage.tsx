@@ -24,7 +24,7 @@ import { LightTag } from './Light.tsx';
 import { mayRecord } from './recording.ts';
 import { ProjectMonitoringPanel } from './ProjectMonitoringPanel.tsx';
 import { behind } from './shortfall.ts';
-import { YearDateField } from './YearDateField.tsx';
+import { YearDatePicker } from './YearDatePicker.tsx';
 
 const MISSING = 'monitoring.missingExplanation';
 
@@ -68,7 +68,10 @@ export default function MonitoringPage() {
             </Typography.Title>
           </div>
           <Space wrap>
-            <YearDateField label={m.date} year={r.year} value={r.date} onChange={(date) => set({ date })} />
+            <label className="inline-field">
+              <span>{m.date}</span>
+              <YearDatePicker aria-label={m.date} year={r.year} value={r.date} onChange={(date) => set({ date })} />
+            </label>
             <Button icon={<DownloadOutlined />} href={exportUrl('xlsx')} download>
               {m.exportXlsx}
             </Button>
