@@ -15,6 +15,8 @@ export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', de
 const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 const Text = (description: string, maxLength = 5000) => Type.String({ maxLength, description });
 const Index = Type.Integer({ minimum: 1, description: '1-based indicator row of the project (as `jixiao check` numbers it)' });
+/** Which indicator row a result is about, as its monitoring and its evaluation name it. */
+const IndicatorRow = { index: Index, level1: Type.String(), level2: Type.String(), level3: Type.String(), description: Type.String() };
 
 export const Light = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')], {
   description: 'green 绿灯 / yellow 黄灯 / red 红灯',
@@ -161,11 +163,7 @@ export const ProjectMonitoring = Type.Object({
   }),
   indicators: Type.Array(
     Type.Object({
-      index: Index,
-      level1: Type.String(),
-      level2: Type.String(),
-      level3: Type.String(),
-      description: Type.String(),
+      ...IndicatorRow,
       target: Type.String(),
       actual: ActualOnDate,
       completion: CompletionView,
@@ -242,11 +240,7 @@ export const ProjectEvaluation = Type.Object({
   }),
   indicators: Type.Array(
     Type.Object({
-      index: Index,
-      level1: Type.String(),
-      level2: Type.String(),
-      level3: Type.String(),
-      description: Type.String(),
+      ...IndicatorRow,
       family: Nullable(Family),
       status: Type.Union([Type.Literal('scored'), Type.Literal('notApplicable'), Type.Literal('unclassified')]),
       target: Type.String(),

@@ -25,9 +25,9 @@ import { BureauDashboard, Dashboard } from '../actuals-schemas.ts';
 import { chart, chartCsv, type Chart, type Dimension } from '../charts.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { ErrorBody, IdParams } from '../schemas.ts';
+import { IdParams } from '../schemas.ts';
 import { metaOr404 } from './documents.ts';
-import { freshScope } from './monitoring.ts';
+import { actualsResponses, freshScope } from './monitoring.ts';
 
 const HUNDRED = new Decimal(100);
 const percentOf = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : fixed(part.div(whole).times(HUNDRED)));
@@ -202,7 +202,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
         summary: 'A unit’s dashboard: execution against plan by month, indicator completion, project scores (optionally one project)',
         params: IdParams,
         querystring: Type.Object({ ...DashboardQuery, projectId: Type.Optional(Type.Integer()) }),
-        response: { 200: Dashboard, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: actualsResponses(Dashboard),
       },
     },
     async (req, reply) => {
@@ -228,7 +228,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
         summary: 'A bureau’s dashboard for a year: execution and warnings per sub-bureau or unit on a date, grade and score distribution, most frequent review findings',
         params: IdParams,
         querystring: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }), ...DashboardQuery }),
-        response: { 200: BureauDashboard, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: actualsResponses(BureauDashboard),
       },
     },
     async (req, reply) => {

@@ -49,48 +49,36 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
   // A cached list is kept as its JSON text, keyed by who asks and the URL as sent: a repeated read
   // builds no key from the filter and serialises nothing (the bodies of a busy list are most of
   // its cost).
-  const documents = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
-    ctx.cache.get(`documents:${scopeKey(scope)}:${req.url}`, async () => JSON.stringify(await listDocuments(db, scope, filterOf(req.query))));
-  const projects = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
-    ctx.cache.get(`projects:${scopeKey(scope)}:${req.url}`, async () => JSON.stringify(await listProjects(db, scope, filterOf(req.query))));
-
-  app.get(
-    '/api/documents',
+  const lists = [
     {
-      schema: {
-        tags: ['lists'],
-        summary: 'Documents the caller may see, filtered and paginated, with the total, status counts and budget sum',
-        querystring: ListQuery,
-        response: { 200: DocumentList, 401: ErrorBody },
-      },
+      name: 'documents',
+      read: listDocuments,
+      response: DocumentList,
+      summary: 'Documents the caller may see, filtered and paginated, with the total, status counts and budget sum',
+      publicSummary: 'Published documents, filtered and paginated',
     },
-    async (req, reply) => sendJson(reply, await documents(listScope(requireUser(req)), req)),
-  );
-
-  app.get(
-    '/api/projects',
     {
-      schema: {
-        tags: ['lists'],
-        summary: 'Projects across the documents the caller may see (text search in project names)',
-        querystring: ListQuery,
-        response: { 200: ProjectList, 401: ErrorBody },
-      },
+      name: 'projects',
+      read: listProjects,
+      response: ProjectList,
+      summary: 'Projects across the documents the caller may see (text search in project names)',
+      publicSummary: 'Projects of published documents (text search in names)',
     },
-    async (req, reply) => sendJson(reply, await projects(listScope(requireUser(req)), req)),
-  );
-
-  app.get(
-    '/api/public/documents',
-    { schema: { tags: ['public'], summary: 'Published documents, filtered and paginated', querystring: ListQuery, response: { 200: DocumentList } } },
-    async (req, reply) => sendJson(reply, await documents(publicScope, req)),
-  );
-
-  app.get(
-    '/api/public/projects',
-    { schema: { tags: ['public'], summary: 'Projects of published documents (text search in names)', querystring: ListQuery, response: { 200: ProjectList } } },
-    async (req, reply) => sendJson(reply, await projects(publicScope, req)),
-  );
+  ];
+  for (const l of lists) {
+    const list = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
+      ctx.cache.get(`${l.name}:${scopeKey(scope)}:${req.url}`, async () => JSON.stringify(await l.read(db, scope, filterOf(req.query))));
+    app.get(
+      `/api/${l.name}`,
+      { schema: { tags: ['lists'], summary: l.summary, querystring: ListQuery, response: { 200: l.response, 401: ErrorBody } } },
+      async (req, reply) => sendJson(reply, await list(listScope(requireUser(req)), req)),
+    );
+    app.get(
+      `/api/public/${l.name}`,
+      { schema: { tags: ['public'], summary: l.publicSummary, querystring: ListQuery, response: { 200: l.response } } },
+      async (req, reply) => sendJson(reply, await list(publicScope, req)),
+    );
+  }
 
   const bureauTree = { 200: Type.Object({ items: Type.Array(BureauInTree) }) };
   for (const path of ['/api/bureaus', '/api/public/bureaus']) {

@@ -31,7 +31,7 @@ const FILE_TYPES = {
 export const ExportFormat = Type.Union([Type.Literal('xlsx'), Type.Literal('docx')]);
 export const FileResponse = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
 
-/** What a route about one document's actuals answers: `ok`, or not signed in, not allowed, no such document, a date outside its year. */
+/** What a route reading actuals answers: `ok`, or not signed in, not allowed, no such document or bureau, a date outside its year. */
 export const actualsResponses = <T extends Type.TSchema>(ok: T) => ({ 200: ok, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody });
 
 /** Writes a report in the format asked for and sends it with its Chinese name (RFC 6266 / 5987). */
