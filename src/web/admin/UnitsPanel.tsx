@@ -6,8 +6,7 @@ import { useState } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import type { UnitRecord } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
-
-const PAGE_SIZE = 20;
+import { pageRange, tablePagination } from '../list/paging.ts';
 
 type Editing = { unit: UnitRecord | null; code: string; name: string; bureauId: number | null };
 
@@ -21,7 +20,7 @@ export function UnitsPanel() {
   const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
   const units = useQuery({
     queryKey: ['admin-units', filter],
-    queryFn: () => endpoints.adminUnits({ bureauId: filter.bureauId, q: filter.q, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE }),
+    queryFn: () => endpoints.adminUnits({ bureauId: filter.bureauId, q: filter.q, ...pageRange(filter.page) }),
     placeholderData: keepPreviousData,
   });
   const bureauOptions = (bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }));
@@ -61,7 +60,7 @@ export function UnitsPanel() {
         size="middle"
         loading={units.isFetching}
         dataSource={units.data?.items ?? []}
-        pagination={{ current: filter.page, pageSize: PAGE_SIZE, total: units.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilter({ ...filter, page }), showTotal: (n) => w.common.total(n) }}
+        pagination={tablePagination(filter.page, units.data?.total ?? 0, (page) => setFilter({ ...filter, page }), w.common.total)}
         columns={[
           { title: m.code, dataIndex: 'code', width: 140, render: (v: string) => <span className="mono">{v}</span> },
           { title: m.name, dataIndex: 'name' },

@@ -9,8 +9,8 @@ import { useState } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import type { NewUser, Role, User } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
+import { pageRange, tablePagination } from '../list/paging.ts';
 
-const PAGE_SIZE = 20;
 const ROLES: Role[] = ['unit', 'reviewer', 'admin'];
 
 function PasswordOnce({ shown, onClose }: { shown: { username: string; password: string } | null; onClose: () => void }) {
@@ -40,7 +40,7 @@ export function UsersPanel() {
   const [password, setPassword] = useState<{ username: string; password: string } | null>(null);
   const users = useQuery({
     queryKey: ['admin-users', q, page],
-    queryFn: () => endpoints.adminUsers({ q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryFn: () => endpoints.adminUsers({ q: q || undefined, ...pageRange(page) }),
     placeholderData: keepPreviousData,
   });
   const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
@@ -87,7 +87,7 @@ export function UsersPanel() {
         size="middle"
         loading={users.isFetching}
         dataSource={users.data?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: users.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => w.common.total(n) }}
+        pagination={tablePagination(page, users.data?.total ?? 0, setPage, w.common.total)}
         columns={[
           { title: m.username, dataIndex: 'username', render: (v: string) => <span className="mono">{v}</span> },
           { title: m.displayName, dataIndex: 'displayName' },

@@ -3,7 +3,7 @@
  * grade, projects per grade), each project's 自评表 to fill in, the 自评表 downloads, and for the
  * bureau's reviewers the publication of the result (which closes the actuals) or its withdrawal.
  */
-import { CloudUploadOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { FindingItem } from '../form/notes.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { UnsavedGuard } from '../form/unsaved.tsx';
 import { amountText } from '../format/amount.ts';
+import { ReportDownloads } from '../monitoring/ReportDownloads.tsx';
 import { mayRecord } from '../monitoring/recording.ts';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
@@ -83,12 +84,7 @@ export default function EvaluationPage() {
             {m.title(d.meta.unitName, d.meta.year)}
           </Typography.Title>
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={exportUrl('xlsx')} download>
-              {m.exportXlsx}
-            </Button>
-            <Button icon={<DownloadOutlined />} href={exportUrl('docx')} download>
-              {m.exportDocx}
-            </Button>
+            <ReportDownloads url={exportUrl} labels={m} />
             {reviewer &&
               (publishedAt ? (
                 <Button icon={<RollbackOutlined />} loading={publication.isPending} onClick={() => modal.confirm({ title: m.withdrawConfirm, onOk: () => publication.mutateAsync('withdraw') })}>

@@ -3,9 +3,8 @@
  * format by content) and sends back what it found; the user sees what will be created — units,
  * years, projects, budgets, findings, and whether an existing draft will be replaced — then commits.
  */
-import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, InputNumber, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sum } from '../../core/model/decimal.ts';
@@ -18,6 +17,7 @@ import { useMessages } from '../app/locale.tsx';
 import { FindingCountTags } from '../form/FindingCountTags.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { amountText } from '../format/amount.ts';
+import { FileDrop } from './FileDrop.tsx';
 
 const REPLACEABLE = new Set(['draft', 'returned']);
 
@@ -53,7 +53,6 @@ export default function ImportPage() {
     setYears({});
     commit.reset();
     preview.mutate(f);
-    return false;
   };
 
   const items = preview.data ?? [];
@@ -65,13 +64,7 @@ export default function ImportPage() {
     <div className="import-page">
       <Typography.Title level={3}>{w.title}</Typography.Title>
       <Typography.Paragraph type="secondary">{w.help}</Typography.Paragraph>
-      <Upload.Dragger accept=".txt,.docx,.xlsx,.json,text/plain" multiple={false} showUploadList={false} beforeUpload={choose} disabled={preview.isPending}>
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{preview.isPending ? w.reading : w.drop}</p>
-        {file && <p className="muted">{file.name}</p>}
-      </Upload.Dragger>
+      <FileDrop accept=".txt,.docx,.xlsx,.json,text/plain" file={file} reading={preview.isPending} disabled={preview.isPending} labels={w} onFile={choose} />
 
       {failure && (
         <Alert

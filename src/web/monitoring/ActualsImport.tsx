@@ -4,13 +4,13 @@
  * create and change — each changed record with the value it replaces — then the user commits it,
  * all in one transaction or nothing.
  */
-import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import type { ImportPlanChange, RecordKind } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
+import { FileDrop } from '../import/FileDrop.tsx';
 import { describeRecord } from './record-writer.tsx';
 
 const KIND_SLUG: Record<ImportPlanChange['kind'], RecordKind> = {
@@ -47,25 +47,19 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
     <Drawer title={m.title} open={open} onClose={onClose} size="large" destroyOnHidden>
       <Typography.Paragraph type="secondary">{m.help}</Typography.Paragraph>
       <pre className="format-example">{m.example}</pre>
-      <Upload.Dragger
+      <FileDrop
         className="actuals-dragger"
         accept=".csv,.xlsx,text/csv"
-        multiple={false}
-        showUploadList={false}
+        file={file}
+        reading={preview.isPending}
         disabled={preview.isPending || commit.isPending}
-        beforeUpload={(f) => {
+        labels={m}
+        onFile={(f) => {
           setFile(f);
           commit.reset();
           preview.mutate(f);
-          return false;
         }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{preview.isPending ? m.reading : m.drop}</p>
-        {file && <p className="muted">{file.name}</p>}
-      </Upload.Dragger>
+      />
       {failure && (
         <Alert type="error" showIcon role="alert" className="page-alert" title={preview.error ? m.unreadable : msgs.web.common.error} description={failure.message || msgs.web.common.networkError} />
       )}

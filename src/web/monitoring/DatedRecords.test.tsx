@@ -4,21 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ValueRecord } from '../api/monitoring-types.ts';
 import { DatedRecords } from './DatedRecords.tsx';
-import { fakeApi, Providers } from './testing.tsx';
+import { fakeApi, Providers, storedOnRow1 } from './testing.tsx';
 
 const stored = (over: Partial<ValueRecord> = {}): ValueRecord => ({
+  ...storedOnRow1,
   id: 41,
   version: 3,
-  projectId: 7,
   projectCode: '315-0105-JBN-2D9U',
-  orphaned: false,
-  recordedBy: '张三',
-  recordedAt: '2020-07-01T00:00:00Z',
-  updatedAt: '2020-07-01T00:00:00Z',
-  index: 1,
-  indicatorId: 70,
-  indicatorDescription: '开展培训',
-  date: '2020-06-30',
   value: '4次',
   note: '上半年',
   ...over,

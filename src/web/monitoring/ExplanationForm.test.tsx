@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../core/review/finding.ts';
 import type { Explanation, MonitoringNoteRecord } from '../api/monitoring-types.ts';
 import { ExplanationForm } from './ExplanationForm.tsx';
-import { fakeApi, Providers } from './testing.tsx';
+import { fakeApi, Providers, storedOnRow1 } from './testing.tsx';
 
 const missing: Finding = {
   ruleId: 'monitoring.missingExplanation',
@@ -19,18 +19,10 @@ const missing: Finding = {
 };
 
 const note = (over: Partial<MonitoringNoteRecord> = {}): MonitoringNoteRecord => ({
+  ...storedOnRow1,
   id: 9,
   version: 1,
-  projectId: 7,
   projectCode: '313-0151-XMN-JK09',
-  orphaned: false,
-  recordedBy: '张三',
-  recordedAt: '2020-07-01T00:00:00Z',
-  updatedAt: '2020-07-01T00:00:00Z',
-  index: 1,
-  indicatorId: 70,
-  indicatorDescription: '开展培训',
-  date: '2020-06-30',
   cause: { category: 'staffing', text: '' },
   likelihood: 'impossible',
   measure: '',

@@ -4,7 +4,7 @@
  * to record its actuals and explanations. Unit staff record (while the targets are approved and
  * the self-evaluation is not yet published); reviewers and admins read.
  */
-import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -22,6 +22,7 @@ import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { ActualsImport } from './ActualsImport.tsx';
 import { LightTag } from './Light.tsx';
 import { mayRecord } from './recording.ts';
+import { ReportDownloads } from './ReportDownloads.tsx';
 import { ProjectMonitoringPanel } from './ProjectMonitoringPanel.tsx';
 import { behind } from './shortfall.ts';
 import { YearDatePicker } from './YearDatePicker.tsx';
@@ -72,12 +73,7 @@ export default function MonitoringPage() {
               <span>{m.date}</span>
               <YearDatePicker aria-label={m.date} year={r.year} value={r.date} onChange={(date) => set({ date })} />
             </label>
-            <Button icon={<DownloadOutlined />} href={exportUrl('xlsx')} download>
-              {m.exportXlsx}
-            </Button>
-            <Button icon={<DownloadOutlined />} href={exportUrl('docx')} download>
-              {m.exportDocx}
-            </Button>
+            <ReportDownloads url={exportUrl} labels={m} />
             {editable && (
               <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
                 {m.importActuals}

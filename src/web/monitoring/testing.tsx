@@ -1,6 +1,7 @@
 /**
- * Component-test support for the actuals forms: the providers they run in, and a fetch that answers
- * like the API, one scripted answer per request, recording what the form sent.
+ * Component-test support for the actuals forms: the providers they run in, a fetch that answers
+ * like the API, one scripted answer per request, recording what the form sent, and what every
+ * stored record of indicator row 1 carries.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from 'antd';
@@ -18,6 +19,19 @@ export function Providers({ children }: { children: ReactNode }) {
     </QueryClientProvider>
   );
 }
+
+/** The fields every stored record of row 1 of project 7 has (as the API sends them), dated 30 June 2020. */
+export const storedOnRow1 = {
+  projectId: 7,
+  orphaned: false,
+  recordedBy: '张三',
+  recordedAt: '2020-07-01T00:00:00Z',
+  updatedAt: '2020-07-01T00:00:00Z',
+  index: 1,
+  indicatorId: 70,
+  indicatorDescription: '开展培训',
+  date: '2020-06-30',
+} as const;
 
 export interface Sent {
   method: string;
