@@ -51,6 +51,13 @@ const satisfaction: Level2Definition = {
   name: '服务对象满意度指标',
   aliases: ['服务对象满意度', '社会公众或服务对象满意度', '满意度', '社会公众满意度'],
 };
+/** The 效益 second levels, the same in both forms (only the first level's name changed). */
+const benefits: readonly Level2Definition[] = [
+  { kind: 'economic', name: '经济效益指标', aliases: ['经济效益'] },
+  { kind: 'social', name: '社会效益指标', aliases: ['社会效益'] },
+  { kind: 'ecological', name: '生态效益指标', aliases: ['生态效益', '环境效益', '生态环境效益'] },
+  { kind: 'sustainable', name: '可持续影响指标', aliases: ['可持续影响', '可持续影响效益'] },
+];
 
 const FORMS: Record<FrameworkForm, readonly Level1Definition[]> = {
   '2015': [
@@ -64,12 +71,7 @@ const FORMS: Record<FrameworkForm, readonly Level1Definition[]> = {
       kind: 'outcome',
       name: '效果指标',
       aliases: ['效果', '效益', '效益指标'],
-      level2: [
-        { kind: 'economic', name: '经济效益指标', aliases: ['经济效益'] },
-        { kind: 'social', name: '社会效益指标', aliases: ['社会效益'] },
-        { kind: 'ecological', name: '生态效益指标', aliases: ['生态效益', '环境效益', '生态环境效益'] },
-        { kind: 'sustainable', name: '可持续影响指标', aliases: ['可持续影响', '可持续影响效益'] },
-      ],
+      level2: benefits,
     },
     { kind: 'satisfaction', name: '满意度指标', aliases: ['满意度'], level2: [satisfaction] },
   ],
@@ -89,12 +91,7 @@ const FORMS: Record<FrameworkForm, readonly Level1Definition[]> = {
       kind: 'outcome',
       name: '效益指标',
       aliases: ['效益', '效果', '效果指标'],
-      level2: [
-        { kind: 'economic', name: '经济效益指标', aliases: ['经济效益'] },
-        { kind: 'social', name: '社会效益指标', aliases: ['社会效益'] },
-        { kind: 'ecological', name: '生态效益指标', aliases: ['生态效益', '环境效益', '生态环境效益'] },
-        { kind: 'sustainable', name: '可持续影响指标', aliases: ['可持续影响', '可持续影响效益'] },
-      ],
+      level2: benefits,
     },
     { kind: 'satisfaction', name: '满意度指标', aliases: ['满意度'], level2: [satisfaction] },
   ],

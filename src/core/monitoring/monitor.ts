@@ -123,14 +123,7 @@ export function monitorProject(
   const settings = checkMonitoringSettings(options.settings ?? DEFAULT_MONITORING_SETTINGS);
   const m = (options.locale ? messagesFor(options.locale) : messages()).monitoring;
   const findings: Finding[] = [];
-  const finding = (
-    ruleId: string,
-    severity: Finding['severity'],
-    indicatorIndex: number | null,
-    field: string,
-    message: string,
-    suggestion: string,
-  ) =>
+  const finding: AddFinding = (ruleId, severity, indicatorIndex, field, message, suggestion) =>
     findings.push({ ruleId, severity, projectCode: project.code, indicatorIndex, field, message, suggestion, source: m.source });
 
   const execution = executionOf(project, actuals, date, year, settings, m, finding);
