@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { it } from 'vitest';
 import { openStore, type Store } from '../store/database.ts';
 
 export interface TestDatabase {
@@ -61,20 +62,24 @@ export function postgresDatabase(adminUrl: string): TestDatabase {
   };
 }
 
+/** In CI the PostgreSQL run is required: a missing URL fails the suite instead of skipping it. */
+export const postgresRequired = process.env.CI === 'true';
+
 /**
- * The databases an API suite runs on. Without JIXIAO_TEST_DATABASE_URL, PostgreSQL is missing:
- * in CI that is a failure (see `postgresRequired`), locally the PostgreSQL half is left out loudly.
+ * The databases a suite runs on (called where the suite declares its tests). Without
+ * JIXIAO_TEST_DATABASE_URL, PostgreSQL is missing: in CI that is a failing test (see
+ * `postgresRequired`), locally the PostgreSQL half is left out loudly.
  */
 export function testDatabases(): Array<() => TestDatabase> {
   const list: Array<() => TestDatabase> = [pgliteDatabase];
   if (POSTGRES_URL) list.push(() => postgresDatabase(POSTGRES_URL));
-  else if (process.env.CI !== 'true')
-    console.warn('\n*** JIXIAO_TEST_DATABASE_URL is not set: the PostgreSQL half of the API tests does NOT run here ***\n');
+  else if (postgresRequired)
+    it('runs on PostgreSQL in CI', () => {
+      throw new Error('JIXIAO_TEST_DATABASE_URL is not set: CI must run the database tests on PostgreSQL (.ci/run starts a cluster)');
+    });
+  else console.warn('\n*** JIXIAO_TEST_DATABASE_URL is not set: the PostgreSQL half of the database tests does NOT run here ***\n');
   return list;
 }
-
-/** In CI the PostgreSQL run is required: a missing URL fails the suite instead of skipping it. */
-export const postgresRequired = process.env.CI === 'true';
 
 /** A signed-in (or anonymous) browser: cookies and the CSRF header, over app.inject. */
 export class TestClient {

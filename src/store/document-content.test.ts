@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateDocuments } from '../core/model/generate.ts';
 import type { TargetDocument } from '../core/model/document.ts';
-import { postgresRequired, POSTGRES_URL, testDatabases, type TestDatabase } from '../server/testing.ts';
+import { testDatabases, type TestDatabase } from '../server/testing.ts';
 import { systemActor } from './audit.ts';
 import type { Store } from './database.ts';
 import { createDocument, modelOf, readDocument, replaceContent } from './documents.ts';
@@ -15,11 +15,6 @@ import { reviewDocument } from '../core/review/engine.ts';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../core/review/settings.ts';
 import { reviewCounts } from './review-counts.ts';
 import { putBureauSettings } from './settings.ts';
-
-if (postgresRequired && !POSTGRES_URL)
-  it('runs on PostgreSQL in CI', () => {
-    throw new Error('JIXIAO_TEST_DATABASE_URL is not set: CI must run the store tests on PostgreSQL');
-  });
 
 const actor = systemActor('test');
 

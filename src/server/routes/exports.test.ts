@@ -17,13 +17,8 @@ import { systemActor } from '../../store/audit.ts';
 import { createDocument, modelOf, readDocument } from '../../store/documents.ts';
 import { createBureau, createUnit } from '../../store/organisation.ts';
 import { openWorld, type World } from '../fixture.testing.ts';
-import { postgresRequired, POSTGRES_URL, testDatabases } from '../testing.ts';
+import { testDatabases } from '../testing.ts';
 import { COMBINED_LIMIT } from './exports.ts';
-
-if (postgresRequired && !POSTGRES_URL)
-  it('runs on PostgreSQL in CI', () => {
-    throw new Error('JIXIAO_TEST_DATABASE_URL is not set: CI must run the API tests on PostgreSQL');
-  });
 
 /** The name a browser saves the download as: `filename*` decoded, and the ASCII fallback. */
 function fileNames(r: LightMyRequestResponse): { name: string; fallback: string } {
