@@ -3,6 +3,7 @@
  * one thing in it, so that each test shows exactly what makes its rule speak.
  */
 import type { Indicator, Project, TargetDocument } from '../model/document.ts';
+import { annualRow } from '../model/indicator.testing.ts';
 import { reviewDocument, type ReviewOptions } from './engine.ts';
 import type { Finding } from './finding.ts';
 import type { RuleId } from './rule.ts';
@@ -14,16 +15,7 @@ export const CLEAN_ROWS: readonly Indicator[] = [
   ['产出指标', '时效指标', '法律援助申请审查时限', '≤7个工作日', '《法律援助条例》规定'],
   ['效果指标', '社会效益指标', '受援困难群众人数', '≥150人', '2020年法律援助工作计划'],
   ['满意度指标', '服务对象满意度指标', '受援群众满意度', '≥90%', '上年满意度调查结果（历史标准）'],
-].map(([level1, level2, description, target, basis]) => ({
-  term: 'annual',
-  level1: level1!,
-  level2: level2!,
-  level3: '',
-  description: description!,
-  target: target!,
-  basis: basis!,
-  remark: '',
-}));
+].map(([level1, level2, description, target, basis]) => annualRow(level1!, level2!, description!, target!, basis!));
 
 export function aProject(changes: Partial<Project> = {}): Project {
   return {

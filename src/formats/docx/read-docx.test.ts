@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../../core/model/document.ts';
+import { annualRow } from '../../core/model/indicator.testing.ts';
 import { ImportError } from '../import-error.ts';
 import { LAYOUT_VARIATIONS, generatedDocuments, seedDocuments } from '../publication/fixtures.testing.ts';
 import { readDocumentFile } from '../read-document.ts';
@@ -98,16 +99,7 @@ describe('readDocx on Word-made documents in the published layout', () => {
         ['效果指标', '社会效益指标', '社会稳定', '≥95', '结案率'],
         ['效果指标', '社会效益指标', '减轻经济压力', '≥10', '受益率'],
         ['满意度指标', '服务对象满意度指标', '服务对象满意率', '≥90', '满意率'],
-      ].map(([level1, level2, description, target, basis]) => ({
-        term: 'annual',
-        level1,
-        level2,
-        level3: '',
-        description,
-        target,
-        basis,
-        remark: '',
-      })),
+      ].map(([level1, level2, description, target, basis]) => annualRow(level1!, level2!, description!, target!, basis!)),
       department: null,
       attribute: null,
       period: null,

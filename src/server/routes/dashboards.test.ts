@@ -10,7 +10,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Indicator, Project, TargetDocument } from '../../core/model/document.ts';
+import type { Project, TargetDocument } from '../../core/model/document.ts';
+import { annualRow } from '../../core/model/indicator.testing.ts';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { messagesFor } from '../../i18n/index.ts';
 import { systemActor } from '../../store/audit.ts';
@@ -26,16 +27,7 @@ import { openWorld, type World } from '../fixture.testing.ts';
 import { expectSchema as check } from '../schema-check.testing.ts';
 import { testDatabases } from '../testing.ts';
 
-const row = (level1: string, level2: string, description: string, target: string): Indicator => ({
-  term: 'annual',
-  level1,
-  level2,
-  level3: '',
-  description,
-  target,
-  basis: '年度工作计划',
-  remark: '',
-});
+const row = (level1: string, level2: string, description: string, target: string) => annualRow(level1, level2, description, target, '年度工作计划');
 const indicators = [
   row('产出指标', '数量指标', '开展培训', '≥10次'),
   row('效果指标', '社会效益指标', '群众知晓率', '≥90%'),
