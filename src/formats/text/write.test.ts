@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDocuments, type GenerateLayout } from '../../core/model/generate.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
+import { LAYOUT_VARIATIONS, SEED_FILE } from '../publication/fixtures.testing.ts';
 import { readPublishedText } from './read.ts';
 import { writePublishedText, type WriteTextOptions } from './write.ts';
 
-const seed = readPublishedText(readFileSync(resolve(import.meta.dirname, '../../../samples/huailai-sifaju-2020.txt')), { fileName: 'seed.txt' });
+const seed = readPublishedText(readFileSync(SEED_FILE), { fileName: 'seed.txt' });
 const roundTrip = (docs: TargetDocument[], options?: WriteTextOptions) =>
   readPublishedText(writePublishedText(docs, options), { fileName: 'written.txt' });
 
@@ -16,17 +16,7 @@ const LAYOUTS: Record<string, GenerateLayout> = {
   quarterly: { checkpoints: 'quarterly', outcomeName: '效益指标' },
   form2021: { costAsLevel1: true, outcomeName: '效益指标' },
   longTerm: { longTerm: true, remarks: true },
-  everything: {
-    checkpoints: 'monthly',
-    outcomeName: '效益指标',
-    costAsLevel1: true,
-    longTerm: true,
-    otherFunds: true,
-    fundSources: true,
-    optionalFields: true,
-    level3: true,
-    remarks: true,
-  },
+  everything: LAYOUT_VARIATIONS.everything!,
   noDepartment: { department: false },
 };
 
