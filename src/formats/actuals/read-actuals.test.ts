@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readPublishedText } from '../text/read.ts';
-import { ImportError } from '../import-error.ts';
+import { importFailure } from '../import-error.testing.ts';
 import { readActualsFile } from './read-actuals.ts';
 import { readDate } from './read-date.ts';
 
@@ -15,15 +15,6 @@ const csv = (text: string) => new TextEncoder().encode(text);
 const HEADER = '项目编码,指标序号,实际值,日期,说明\n';
 const read = (text: string) => readActualsFile(csv(text), 'a.csv', seed);
 
-async function failure(promise: Promise<unknown>): Promise<ImportError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('reading an actuals CSV', () => {
   it('reads the seeded year: spending, values, explanations, evaluation inputs', async () => {
@@ -99,37 +90,37 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     ['项目编码,指标序号,实际值,日期,金额\n', 'a.csv 第 1 行：无法识别的列“金额”'],
     ['', 'a.csv：文件中没有数据（第一行应为表头：项目编码,指标序号,实际值,日期,说明）'],
   ])('%j', async (text, message) => {
-    expect((await failure(read(text))).message).toBe(message);
+    expect((await importFailure(read(text))).message).toBe(message);
   });
 
   it('says a broken CSV or XLSX is one, with the parser\'s reason', async () => {
-    expect((await failure(read(`${HEADER}315-0105-JBN-2D9U,,"1,2020-03-31,\n`))).message).toMatch(/^a\.csv.*：不是有效的 CSV 文件（.+）$/);
+    expect((await importFailure(read(`${HEADER}315-0105-JBN-2D9U,,"1,2020-03-31,\n`))).message).toMatch(/^a\.csv.*：不是有效的 CSV 文件（.+）$/);
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
-    expect((await failure(readActualsFile(zip, 'a.xlsx', seed))).message).toMatch(/^a\.xlsx：不是有效的 XLSX 文件（.+）$/);
+    expect((await importFailure(readActualsFile(zip, 'a.xlsx', seed))).message).toMatch(/^a\.xlsx：不是有效的 XLSX 文件（.+）$/);
   });
 
   it('names the earlier line of a duplicate', async () => {
-    const e = await failure(read(`${HEADER}315-0105-JBN-2D9U,,1,2020-03-31,\n315-0105-JBN-2D9U,,2,2020-03-31,\n`));
+    const e = await importFailure(read(`${HEADER}315-0105-JBN-2D9U,,1,2020-03-31,\n315-0105-JBN-2D9U,,2,2020-03-31,\n`));
     expect(e.message).toBe('a.csv 第 3 行 字段「实际值」：同一项目、同一指标序号、同一日期的实际值已在第 2 行填写');
   });
 
   it('reports the line where a record starts, after a note spanning lines', async () => {
-    const e = await failure(read(`${HEADER}315-0105-JBN-2D9U,,1,2020-03-31,"两行\n说明"\n315-0105-JBN-2D9U,,x,2020-06-30,\n`));
+    const e = await importFailure(read(`${HEADER}315-0105-JBN-2D9U,,1,2020-03-31,"两行\n说明"\n315-0105-JBN-2D9U,,x,2020-06-30,\n`));
     expect(e.location.line).toBe(4);
   });
 
   it('checks the optional columns', async () => {
     const extra = (cols: string, cells: string) =>
-      failure(read(`项目编码,指标序号,实际值,日期,${cols}\n315-0105-JBN-2D9U,1,96,2020-12-31,${cells}\n`)).then((e) => e.message);
+      importFailure(read(`项目编码,指标序号,实际值,日期,${cols}\n315-0105-JBN-2D9U,1,96,2020-12-31,${cells}\n`)).then((e) => e.message);
     expect(await extra('偏差原因类别', '资金')).toContain('“资金”不是偏差原因类别');
     expect(await extra('偏差原因', '资金未到位')).toContain('字段「偏差原因类别」：填写了偏差原因，但没有偏差原因类别');
     expect(await extra('完成可能性', '很难')).toContain('“很难”不是完成可能性');
     expect(await extra('不适用', '也许')).toContain('“也许”应为“是”或“否”');
     expect(await extra('得分比例', '120')).toContain('“120”不是 0 到 100 之间的百分比');
     expect(await extra('全年预算数', '4')).toContain('“全年预算数”只用于项目行');
-    const onProject = await failure(read('项目编码,指标序号,实际值,日期,分值\n315-0105-JBN-2D9U,,1,2020-12-31,10\n'));
+    const onProject = await importFailure(read('项目编码,指标序号,实际值,日期,分值\n315-0105-JBN-2D9U,,1,2020-12-31,10\n'));
     expect(onProject.message).toContain('“分值”只用于指标行');
-    const conflict = await failure(
+    const conflict = await importFailure(
       read('项目编码,指标序号,实际值,日期,全年预算数\n315-0105-JBN-2D9U,,1,2020-06-30,6\n315-0105-JBN-2D9U,,2,2020-12-31,5.5\n'),
     );
     expect(conflict.message).toBe('a.csv 第 3 行 字段「全年预算数」：“全年预算数”已在第 2 行填写为不同的值');
@@ -168,7 +159,7 @@ describe('reading an actuals XLSX', () => {
       ['项目编码', '指标序号', '实际值', '日期'],
       ['315-0105-JBN-2D9U', 9, '96%', '2020-12-31'],
     ]);
-    const e = await failure(readActualsFile(bytes, 'a.xlsx', seed));
+    const e = await importFailure(readActualsFile(bytes, 'a.xlsx', seed));
     expect(e.message).toBe('a.xlsx 工作表「实际值」 单元格 B2 字段「指标序号」：指标序号“9”不在 1–6 之间（该项目有 6 行指标）');
   });
 });
