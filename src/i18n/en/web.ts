@@ -244,8 +244,6 @@ export const web: M = {
     filters: 'Filters',
     year: 'Year',
     status: 'Status',
-    bureau: 'Finance bureau',
-    unit: 'Unit',
     severity: 'Findings',
     severityOptions: { error: 'with errors', warning: 'with warnings', info: 'with notes', clean: 'no errors or warnings' },
     search: 'Project name contains',

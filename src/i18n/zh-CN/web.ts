@@ -242,8 +242,6 @@ export const web = {
     filters: '筛选',
     year: '年度',
     status: '状态',
-    bureau: '财政部门',
-    unit: '单位',
     severity: '审核意见',
     severityOptions: { error: '有错误', warning: '有警告', info: '有提示', clean: '无错误和警告' } as Record<string, string>,
     search: '项目名称包含',

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ValueRecord } from '../api/monitoring-types.ts';
 import { DatedRecords } from './DatedRecords.tsx';
@@ -16,9 +17,9 @@ const stored = (over: Partial<ValueRecord> = {}): ValueRecord => ({
   ...over,
 });
 
-function Values({ records = [] as ValueRecord[] }) {
+function Values({ records = [] as ValueRecord[], client }: { records?: ValueRecord[]; client?: QueryClient }) {
   return (
-    <Providers>
+    <Providers {...(client ? { client } : {})}>
       <DatedRecords kind="values" index={1} target="≥7次" documentId={3} projectId={7} year={2020} date="2020-06-30" records={records} editable label="第 1 行" />
     </Providers>
   );
@@ -47,6 +48,19 @@ describe('recording an actual value', () => {
     await userEvent.clear(field);
     await userEvent.type(field, '较好');
     expect(reading()).toBe('不是数值：定量指标请填写数值，如 96% 或 16张');
+  });
+
+  it('deleting a record refetches what shows it: the records, the monitoring, the audit trail, the warnings', async () => {
+    const sent = fakeApi([{ match: /^DELETE \/api\/actuals\/values\/41$/, status: 200, body: { revision: 4 } }]);
+    const client = new QueryClient();
+    const keys = [['records', 7], ['monitoring', 3], ['audit', 3], ['warnings', 2020], ['records', 8]];
+    for (const key of keys) client.setQueryData(key, {});
+    render(<Values records={[stored()]} client={client} />);
+    await userEvent.click(screen.getByRole('button', { name: '删除 2020-06-30 的记录' }));
+    await userEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ method: 'DELETE', path: '/api/actuals/values/41' });
+    await waitFor(() => expect(keys.map((key) => client.getQueryState(key)!.isInvalidated)).toEqual([true, true, true, true, false]));
   });
 
   it('records the value at the monitoring date with its note', async () => {

@@ -15,8 +15,7 @@ import { AmountInput } from '../form/fields.tsx';
 import { useUnsaved } from '../form/unsaved.tsx';
 import { amountText } from '../format/amount.ts';
 import { ActualValueField } from './ActualValueField.tsx';
-import { useRecordWriter } from './record-writer.tsx';
-import { useQueryClient } from '@tanstack/react-query';
+import { useRecordsRefresh, useRecordWriter } from './record-writer.tsx';
 import { useSaving } from './useSaving.ts';
 import { YearDatePicker } from './YearDatePicker.tsx';
 
@@ -47,7 +46,7 @@ export function DatedRecords(props: Props) {
   const msgs = useMessages();
   const m = msgs.web.actuals;
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const refresh = useRecordsRefresh();
   const write = useRecordWriter();
   const blank: Draft = { editing: null, date, figure: '', note: '' };
   const [draft, setDraft] = useState<Draft>(blank);
@@ -90,12 +89,7 @@ export function DatedRecords(props: Props) {
     } catch (e) {
       message.error(e instanceof ApiFailure && e.isConflict ? m.deleteStale : failureText(e, msgs.web.common.networkError));
     } finally {
-      await client.invalidateQueries({
-        predicate: (q) => {
-          const [key, id] = q.queryKey as [string, number];
-          return (key === 'records' && id === projectId) || (['monitoring', 'evaluation', 'unit-dashboard'].includes(key) && id === documentId) || key === 'warnings';
-        },
-      });
+      await refresh(documentId, projectId);
     }
   };
 

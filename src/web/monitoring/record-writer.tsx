@@ -97,24 +97,31 @@ export type RecordWriter = <K extends RecordKind>(
 ) => Promise<RecordsOf[K] | null>;
 
 /**
- * Writes a record (`base`: the stored record the user changed, null for a new one) and refreshes
- * what shows it. Resolves to the record written, or null when the user chose to leave a record
- * that was already there; other failures reject (the caller keeps the form and says why).
+ * Refetches what a change to a project's records moves: its records, the document's monitoring,
+ * evaluation, dashboard and audit trail, and the warning list.
  */
-export function useRecordWriter(): RecordWriter {
-  const { modal, message } = App.useApp();
+export function useRecordsRefresh(): (documentId: number, projectId: number) => Promise<void> {
   const client = useQueryClient();
-  const messages = useMessages();
-  const m = messages.web.actuals;
-  const describe = (kind: RecordKind, r: Record<string, unknown>) => describeRecord(kind, r, messages);
-
-  const refresh = (documentId: number, projectId: number) =>
+  return (documentId, projectId) =>
     client.invalidateQueries({
       predicate: (q) => {
         const [key, id] = q.queryKey as [string, number];
         return (key === 'records' && id === projectId) || (['monitoring', 'evaluation', 'unit-dashboard', 'audit'].includes(key) && id === documentId) || key === 'warnings';
       },
     });
+}
+
+/**
+ * Writes a record (`base`: the stored record the user changed, null for a new one) and refreshes
+ * what shows it. Resolves to the record written, or null when the user chose to leave a record
+ * that was already there; other failures reject (the caller keeps the form and says why).
+ */
+export function useRecordWriter(): RecordWriter {
+  const { modal, message } = App.useApp();
+  const messages = useMessages();
+  const m = messages.web.actuals;
+  const describe = (kind: RecordKind, r: Record<string, unknown>) => describeRecord(kind, r, messages);
+  const refresh = useRecordsRefresh();
 
   return async (kind, place, input, base) => {
     const reload = async (id: number) => {

@@ -9,8 +9,9 @@ import { useState, type ReactNode } from 'react';
 import { vi } from 'vitest';
 import { LocaleProvider } from '../app/locale.tsx';
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+/** `client`: a query client the test inspects (what a change makes the screens refetch). */
+export function Providers({ children, client: given }: { children: ReactNode; client?: QueryClient }) {
+  const [client] = useState(() => given ?? new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
     <QueryClientProvider client={client}>
       <LocaleProvider locale="zh-CN">
