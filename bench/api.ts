@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { signInOverHttp } from '../src/server/http-sign-in.testing.ts';
 import type { Benchmark, Figure } from './benchmark.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -60,18 +61,10 @@ async function load(url: string, seconds: number, headers: Record<string, string
   return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
 }
 
-async function signIn(url: string, output: string): Promise<Record<string, string>> {
+/** The session of the demo's reviewer, whose password the demo seeding printed. */
+function signIn(url: string, output: string): Promise<Record<string, string>> {
   const [, username, password] = /财政审核\s+用户名 (\S+)\s+密码 (\S+)/.exec(output)!;
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { token } = (await csrf.json()) as { token: string };
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: csrfCookie },
-    body: JSON.stringify({ username, password }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in as ${username}: ${login.status}`);
-  return { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  return signInOverHttp(url, username!, password!);
 }
 
 async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {

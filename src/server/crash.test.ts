@@ -23,6 +23,7 @@ import { generateDocuments } from '../core/model/generate.ts';
 import { openStore, type Store } from '../store/database.ts';
 import type { CrashPoint } from './crash-points.testing.ts';
 import { ROOT } from './fixture.testing.ts';
+import { signInOverHttp } from './http-sign-in.testing.ts';
 
 const PROJECTS = 2000;
 const UNIT = { code: '315003', name: '怀来县教育局' };
@@ -86,19 +87,7 @@ const kill = (child: ChildProcess) =>
     child.kill('SIGKILL');
   });
 
-async function signIn(url: string, password: string) {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { token } = (await csrf.json()) as { token: string };
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: csrfCookie },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = [csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
-  return { cookie, 'x-csrf-token': token };
-}
+const signIn = (url: string, password: string) => signInOverHttp(url, 'admin', password);
 
 /** The rows an import of `doc` writes, table by table. */
 function rowsOf(doc: TargetDocument) {
