@@ -16,14 +16,12 @@ import { GRADES } from '../../core/evaluation/settings.ts';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
 import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluation-report/write.ts';
 import { messages } from '../../i18n/index.ts';
-import { yearArgument } from './import.ts';
 import {
-  choice,
-  dateArgument,
   findingsTable,
   reportYear,
   textTable,
   unitLabel,
+  yearCommand,
   type YearOptions,
 } from './monitor.ts';
 
@@ -32,21 +30,12 @@ interface EvaluateOptions extends YearOptions {
 }
 
 export function registerEvaluate(program: Command): void {
-  const mon = messages().monitoring.cli;
   const m = messages().evaluation.cli;
-  program
-    .command('evaluate')
-    .description(m.description)
-    .argument('<targets...>', mon.targetsArgument)
-    .requiredOption('--actuals <file>', mon.actualsOption)
-    .option('--at <date>', m.atOption, dateArgument)
-    .option('--year <year>', messages().cli.inputs.yearOption, yearArgument)
-    .option('--format <format>', mon.formatOption, choice(['table', 'json'] as const), 'table')
-    .option('--to <format>', m.toOption, choice(['xlsx', 'docx'] as const))
-    .option('-o, --output <file>', mon.outputOption)
-    .action(async (paths: string[], options: EvaluateOptions) => {
+  yearCommand(program, 'evaluate', { description: m.description, at: m.atOption, atRequired: false, to: m.toOption }).action(
+    async (paths: string[], options: EvaluateOptions) => {
       process.exitCode = await runEvaluate(paths, options);
-    });
+    },
+  );
 }
 
 async function runEvaluate(paths: string[], options: EvaluateOptions): Promise<number> {

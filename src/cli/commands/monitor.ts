@@ -10,7 +10,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import Table from 'cli-table3';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Actuals } from '../../core/actuals/actuals.ts';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
@@ -46,19 +46,29 @@ const text = () => messages().monitoring.cli;
 
 export function registerMonitor(program: Command): void {
   const m = text();
-  program
-    .command('monitor')
-    .description(m.description)
+  yearCommand(program, 'monitor', { description: m.description, at: m.atOption, atRequired: true, to: m.toOption }).action(
+    async (paths: string[], options: MonitorOptions) => {
+      process.exitCode = await runMonitor(paths, options);
+    },
+  );
+}
+
+/**
+ * `NAME TARGETS... --actuals A --at DATE` with the rest of YearOptions (monitor, evaluate): the
+ * arguments and options both take, in the order their help lists them.
+ */
+export function yearCommand(program: Command, name: string, texts: { description: string; at: string; atRequired: boolean; to: string }): Command {
+  const m = text();
+  return program
+    .command(name)
+    .description(texts.description)
     .argument('<targets...>', m.targetsArgument)
     .requiredOption('--actuals <file>', m.actualsOption)
-    .requiredOption('--at <date>', m.atOption, dateArgument)
+    .addOption(new Option('--at <date>', texts.at).argParser(dateArgument).makeOptionMandatory(texts.atRequired))
     .option('--year <year>', messages().cli.inputs.yearOption, yearArgument)
     .option('--format <format>', m.formatOption, choice(['table', 'json'] as const), 'table')
-    .option('--to <format>', m.toOption, choice(['xlsx', 'docx'] as const))
-    .option('-o, --output <file>', m.outputOption)
-    .action(async (paths: string[], options: MonitorOptions) => {
-      process.exitCode = await runMonitor(paths, options);
-    });
+    .option('--to <format>', texts.to, choice(['xlsx', 'docx'] as const))
+    .option('-o, --output <file>', m.outputOption);
 }
 
 export function dateArgument(value: string): IsoDate {
