@@ -6,13 +6,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
-import { recordAudit, type Actor } from '../audit.ts';
+import { recordAudit, type Actor, type AuditEntry } from '../audit.ts';
 import { InvalidStateError } from '../errors.ts';
 import type { Database, DocumentStatus } from '../schema.ts';
 import { lockActuals, MONITORED } from './derived.ts';
 import { ActualsError } from './errors.ts';
 import { evaluateStored, storedActuals } from './results.ts';
-import { actualsDb } from './schema.ts';
+import { actualsDb, type Trx } from './schema.ts';
 
 export interface PublishedEvaluation {
   documentId: number;
@@ -36,16 +36,8 @@ export async function publishEvaluation(store: Kysely<Database>, actor: Actor, d
       if (errors.length > 0)
         throw new ActualsError('invalid', 'evaluation_errors', (m) => m.evaluationErrors(errors.length), { findings: errors });
       const publishedAt = new Date();
-      await trx
-        .updateTable('document_actuals_state')
-        .set({ evaluation_published_at: publishedAt, evaluation_published_by_name: actor.name, evaluation_snapshot: JSON.stringify(evaluation) })
-        .where('document_id', '=', documentId)
-        .execute();
-      await recordAudit(trx, actor, {
+      await setPublication(trx, actor, documentId, { at: publishedAt, by: actor.name, evaluation }, {
         action: 'publishEvaluation',
-        entity: 'document',
-        entityId: documentId,
-        documentId,
         after: { score: evaluation.score, grade: evaluation.grade, rate: evaluation.rate },
       });
       return { documentId, publishedAt, publishedBy: actor.name, evaluation };
@@ -59,19 +51,31 @@ export async function withdrawEvaluation(store: Kysely<Database>, actor: Actor, 
       const state = await lockActuals(trx, documentId);
       if (state.evaluation_published_at === null)
         throw new ActualsError('conflict', 'evaluation_not_published', (m) => m.evaluationNotPublished);
-      await trx
-        .updateTable('document_actuals_state')
-        .set({ evaluation_published_at: null, evaluation_published_by_name: null, evaluation_snapshot: null })
-        .where('document_id', '=', documentId)
-        .execute();
-      await recordAudit(trx, actor, {
+      await setPublication(trx, actor, documentId, null, {
         action: 'withdrawEvaluation',
-        entity: 'document',
-        entityId: documentId,
-        documentId,
         before: { publishedAt: state.evaluation_published_at, publishedBy: state.evaluation_published_by_name },
       });
     });
+}
+
+/** Stores (or, with null, clears) a document's published self-evaluation and records the step on the document. */
+async function setPublication(
+  trx: Trx,
+  actor: Actor,
+  documentId: number,
+  published: { at: Date; by: string; evaluation: DepartmentEvaluation } | null,
+  audit: Pick<AuditEntry, 'action' | 'before' | 'after'>,
+): Promise<void> {
+  await trx
+    .updateTable('document_actuals_state')
+    .set({
+      evaluation_published_at: published?.at ?? null,
+      evaluation_published_by_name: published?.by ?? null,
+      evaluation_snapshot: published === null ? null : JSON.stringify(published.evaluation),
+    })
+    .where('document_id', '=', documentId)
+    .execute();
+  await recordAudit(trx, actor, { ...audit, entity: 'document', entityId: documentId, documentId });
 }
 
 /** The published self-evaluation of a document, or undefined while it is not published. */
