@@ -18,6 +18,7 @@ import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluati
 import { messages } from '../../i18n/index.ts';
 import {
   findingsTable,
+  percent,
   reportYear,
   textTable,
   unitLabel,
@@ -49,7 +50,6 @@ async function runEvaluate(paths: string[], options: EvaluateOptions): Promise<n
 function unitTables(d: DepartmentEvaluation): string {
   const e = messages().evaluation;
   const t = e.table;
-  const percent = (p: string | null) => (p === null ? '—' : `${p}%`);
   const out = [e.cli.unitHeading(unitLabel(d.unit), d.year === null ? messages().cli.check.noYear : String(d.year))];
   out.push(
     textTable(

@@ -146,6 +146,9 @@ export async function writeWhole(path: string, bytes: Uint8Array): Promise<void>
   process.stderr.write(`${text().wrote(path)}\n`);
 }
 
+/** A percentage cell: "95.00%", or a dash where there is none. */
+export const percent = (p: string | null) => (p === null ? '—' : `${p}%`);
+
 export const unitLabel = (u: { code: string | null; name: string }) => `${u.code ?? ''} ${u.name}`.trim();
 
 const tableWidth = () => Math.max(100, process.stdout.columns ?? 120);
@@ -213,7 +216,6 @@ export async function reportYear<R extends { findings: readonly Finding[] }>(pat
 function unitTables(u: UnitMonitoring): string {
   const m = messages().monitoring;
   const t = m.table;
-  const percent = (p: string | null) => (p === null ? '—' : `${p}%`);
   const out = [text().unitHeading(unitLabel(u.unit), u.year, u.date)];
   out.push(
     textTable(
