@@ -29,6 +29,17 @@ export const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, compact: 1
 export const INDENT = 640;
 const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT };
 
+/** Headings below the first: 黑体 body text indented as a paragraph, kept with what follows. */
+const subHeading = (level: 2 | 3): IParagraphStyleOptions => ({
+  id: `Heading${level}`,
+  name: `heading ${level}`,
+  basedOn: 'Normal',
+  next: 'Normal',
+  quickFormat: true,
+  run: { font: HEI, size: SIZE.body },
+  paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, keepNext: true, outlineLevel: level - 1 },
+});
+
 export const paragraphStyles: IParagraphStyleOptions[] = [
   {
     id: 'Title',
@@ -47,24 +58,8 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     run: { font: HEI, size: SIZE.body },
     paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...BODY_LINE }, keepNext: true, outlineLevel: 0 },
   },
-  {
-    id: 'Heading2',
-    name: 'heading 2',
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    run: { font: HEI, size: SIZE.body },
-    paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, keepNext: true, outlineLevel: 1 },
-  },
-  {
-    id: 'Heading3',
-    name: 'heading 3',
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    run: { font: HEI, size: SIZE.body },
-    paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, keepNext: true, outlineLevel: 2 },
-  },
+  subHeading(2),
+  subHeading(3),
   {
     id: 'BodyText',
     name: 'Body Text',
