@@ -64,7 +64,8 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
     expect(unitPassword.length).toBeGreaterThanOrEqual(12);
     await screenshot(page, '31-admin-user-password-once');
     await page.getByRole('button', { name: '已记下，关闭' }).click();
-    await eventually(() => page.locator('.admin-users').innerText()).toContain('weijian');
+    // The list names the account's unit (it comes with the account, whichever page of units it is on).
+    await eventually(() => page.locator('.admin-users tr').filter({ hasText: 'weijian' }).innerText()).toContain('怀来县卫生健康局');
     await signOut(page);
   }, STEP);
 

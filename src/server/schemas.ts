@@ -54,6 +54,11 @@ export const User = Type.Object({
   disabled: Type.Boolean(),
 });
 
+export const ListedUser = Type.Object({
+  ...User.properties,
+  scopeName: Nullable(Type.String({ description: 'the name of the account’s unit (unit accounts) or bureau (reviewers); null for admins' })),
+});
+
 export const Bureau = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), parentId: Nullable(Type.Integer()) });
 export const BureauInTree = Type.Object({ ...Bureau.properties, depth: Type.Integer() });
 export const Unit = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), bureauId: Type.Integer() });

@@ -146,20 +146,33 @@ export async function updateUser(
   });
 }
 
+/** An account in the admin list, with the name of its unit (unit accounts) or bureau (reviewers). */
+export interface ListedUser extends User {
+  scopeName: string | null;
+}
+
 export async function listUsers(
   db: Kysely<Database>,
   filter: { q?: string; limit: number; offset: number },
-): Promise<{ items: User[]; total: number }> {
+): Promise<{ items: ListedUser[]; total: number }> {
   let q = db.selectFrom('users');
   if (filter.q) {
     const like = `%${escapeLike(filter.q)}%`;
-    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+    q = q.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.display_name', 'like', like)]));
   }
   const [rows, count] = await Promise.all([
-    q.select(USER_COLUMNS).orderBy('username').limit(filter.limit).offset(filter.offset).execute(),
+    q
+      .leftJoin('units', 'units.id', 'users.unit_id')
+      .leftJoin('bureaus', 'bureaus.id', 'users.bureau_id')
+      .select(USER_COLUMNS.map((c) => `users.${c}` as const))
+      .select((eb) => eb.fn.coalesce('units.name', 'bureaus.name').as('scope_name'))
+      .orderBy('users.username')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toUser), total: count.n };
+  return { items: rows.map((r) => ({ ...toUser(r), scopeName: r.scope_name })), total: count.n };
 }
 
 /** Checks a username and password; the same work is done for unknown names. */

@@ -7,7 +7,7 @@ import { bureausUnder, createBureau, createUnit, listUnits, renameBureau, update
 import { generatePassword } from '../../store/password.ts';
 import { actorOf, requireRole } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { Bureau, BureauInTree, ErrorBody, IdParams, Nullable, Page, Role, Unit, User } from '../schemas.ts';
+import { Bureau, BureauInTree, ErrorBody, IdParams, ListedUser, Nullable, Page, Role, Unit, User } from '../schemas.ts';
 
 const denied = { 401: ErrorBody, 403: ErrorBody };
 
@@ -98,7 +98,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags: ['admin'],
         summary: 'Accounts, paginated',
         querystring: Type.Object({ q: Type.Optional(Type.String()), ...Page.properties }),
-        response: { 200: Type.Object({ items: Type.Array(User), total: Type.Integer() }), ...denied },
+        response: { 200: Type.Object({ items: Type.Array(ListedUser), total: Type.Integer() }), ...denied },
       },
     },
     async (req) => {

@@ -7,7 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { endpoints } from '../api/endpoints.ts';
-import type { NewUser, Role, User } from '../api/types.ts';
+import type { ListedUser, NewUser, Role, User } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { pageRange, tablePagination } from '../list/paging.ts';
 
@@ -36,7 +36,7 @@ export function UsersPanel() {
   const client = useQueryClient();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<{ user: User | null; draft: Draft } | null>(null);
+  const [editing, setEditing] = useState<{ user: ListedUser | null; draft: Draft } | null>(null);
   const [password, setPassword] = useState<{ username: string; password: string } | null>(null);
   const users = useQuery({
     queryKey: ['admin-users', q, page],
@@ -46,9 +46,8 @@ export function UsersPanel() {
   const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
   const [unitSearch, setUnitSearch] = useState('');
   const units = useQuery({ queryKey: ['admin-units-pick', unitSearch], queryFn: () => endpoints.adminUnits({ q: unitSearch || undefined, limit: 50, offset: 0 }) });
-  const unitNames = useQuery({ queryKey: ['admin-units-all'], queryFn: () => endpoints.adminUnits({ limit: 200, offset: 0 }), staleTime: 60_000 });
-  const bureauName = (id: number | null) => bureaus.data?.find((b) => b.id === id)?.name ?? '';
-  const unitName = (id: number | null) => unitNames.data?.items.find((u) => u.id === id)?.name ?? (id === null ? '' : `#${id}`);
+  // The unit being edited may not be among the search results: its name comes with the account.
+  const editedUnitName = (id: number) => (editing?.user?.unitId === id ? (editing.user.scopeName ?? `#${id}`) : `#${id}`);
 
   const save = useMutation({
     mutationFn: async ({ user, draft }: { user: User | null; draft: Draft }) => {
@@ -82,7 +81,7 @@ export function UsersPanel() {
           {m.newUser}
         </Button>
       </Space>
-      <Table<User>
+      <Table<ListedUser>
         rowKey="id"
         size="middle"
         loading={users.isFetching}
@@ -92,7 +91,7 @@ export function UsersPanel() {
           { title: m.username, dataIndex: 'username', render: (v: string) => <span className="mono">{v}</span> },
           { title: m.displayName, dataIndex: 'displayName' },
           { title: m.role, dataIndex: 'role', width: 110, render: (r: Role) => w.roles[r] },
-          { title: m.scope, key: 'scope', render: (_, u) => (u.role === 'unit' ? unitName(u.unitId) : u.role === 'reviewer' ? bureauName(u.bureauId) : '') },
+          { title: m.scope, dataIndex: 'scopeName' },
           { title: w.common.status, key: 'disabled', width: 90, render: (_, u) => (u.disabled ? <Tag>{m.disabled}</Tag> : <Tag color="success">{m.enabled}</Tag>) },
           {
             title: w.common.actions,
@@ -143,7 +142,7 @@ export function UsersPanel() {
                   value={d.unitId ?? undefined}
                   onChange={(unitId: number) => setDraft({ unitId })}
                   options={[
-                    ...(d.unitId && !units.data?.items.some((u) => u.id === d.unitId) ? [{ value: d.unitId, label: unitName(d.unitId) }] : []),
+                    ...(d.unitId && !units.data?.items.some((u) => u.id === d.unitId) ? [{ value: d.unitId, label: editedUnitName(d.unitId) }] : []),
                     ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` })),
                   ]}
                   placeholder={m.pickUnit}

@@ -29,6 +29,7 @@ import type {
   DocumentList,
   ImportPreviewItem,
   ListFilter,
+  ListedUser,
   ProjectList,
   Status,
   StoredDocument,
@@ -109,7 +110,7 @@ export const endpoints = {
   adminUnits: (q: { bureauId?: number; q?: string; limit: number; offset: number }) => api.get<{ items: UnitRecord[]; total: number }>('/api/admin/units', { query: q }),
   createUnit: (u: { code: string; name: string; bureauId: number }) => api.post<UnitRecord>('/api/admin/units', { body: u }),
   updateUnit: (id: number, u: { name?: string; bureauId?: number }) => api.patch<UnitRecord>(`/api/admin/units/${id}`, { body: u }),
-  adminUsers: (q: { q?: string; limit: number; offset: number }) => api.get<{ items: User[]; total: number }>('/api/admin/users', { query: q }),
+  adminUsers: (q: { q?: string; limit: number; offset: number }) => api.get<{ items: ListedUser[]; total: number }>('/api/admin/users', { query: q }),
   createUser: (u: NewUser) => api.post<{ user: User; password: string }>('/api/admin/users', { body: u }),
   updateUser: (id: number, u: Partial<Omit<NewUser, 'username'>> & { disabled?: boolean; resetPassword?: boolean }) =>
     api.patch<{ user: User; password?: string }>(`/api/admin/users/${id}`, { body: u }),

@@ -22,6 +22,7 @@ export const STATUSES: readonly Status[] = ['draft', 'submitted', 'returned', 'a
 export type FindingCounts = Record<Severity, number>;
 
 export type User = Wire<typeof Api.User>;
+export type ListedUser = Wire<typeof Api.ListedUser>;
 export type DocumentMeta = Wire<typeof Api.DocumentMeta>;
 export type StoredIndicator = Wire<typeof Api.StoredIndicator>;
 export type StoredProject = Wire<typeof Api.StoredProject>;
