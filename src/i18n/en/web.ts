@@ -634,7 +634,7 @@ export const web: M = {
     overAchievementHelp: 'An actual at this multiple of its target (1.2 = 120%) needs an explanation: the target was likely set too low.',
     overAchievementOn: 'Far beyond the target needs an explanation',
     save: 'Save the settings',
-    saved: (v) => `Settings saved (version ${v}); lights and scores follow them now.`,
+    saved: (v) => `Settings saved (version ${v}): lights and scores follow them now; the documents' finding counts are being recounted under the new review rules in the background.`,
     conflict: (v) => `Someone else saved the settings (now version ${v})`,
     conflictHelp: 'The newer version is loaded; your changes are still in the form below, not saved. Save again to put yours over it, or drop them.',
     discard: 'Drop my changes',
