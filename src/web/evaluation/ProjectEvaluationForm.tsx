@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import type { EvaluationNoteInput, EvaluationNoteRecord, IndicatorEvaluation, ProjectEvaluation } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
+import { ColumnWidths } from '../form/ColumnWidths.tsx';
 import { AmountInput } from '../form/fields.tsx';
 import { FindingItem } from '../form/notes.tsx';
 import { useUnsaved } from '../form/unsaved.tsx';
@@ -161,10 +162,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
       </table>
 
       <table className="form-band evaluation-goals">
-        <colgroup>
-          <col style={{ width: '50%' }} />
-          <col style={{ width: '50%' }} />
-        </colgroup>
+        <ColumnWidths percents={[50, 50]} />
         <thead>
           <tr>
             <th scope="col">{msgs.evaluation.report.expected}</th>

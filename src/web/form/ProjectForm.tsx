@@ -13,6 +13,7 @@ import { AutoComplete, Button, Input, Select } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { FundSource, Goal, Project, SpendingCheckpoint, Term } from '../../core/model/document.ts';
 import { useMessages } from '../app/locale.tsx';
+import { ColumnWidths } from './ColumnWidths.tsx';
 import { AmountInput, LinesInput } from './fields.tsx';
 import { Notes, placeId, useFieldStatus, type Place } from './notes.tsx';
 
@@ -87,12 +88,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
       </div>
 
       <table className="form-band">
-        <colgroup>
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '29%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '45%' }} />
-        </colgroup>
+        <ColumnWidths percents={[13, 29, 13, 45]} />
         <tbody>
           <tr>
             <Label>{m.code}</Label>
@@ -146,15 +142,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
       </table>
 
       <table className="form-band">
-        <colgroup>
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '11%' }} />
-          <col style={{ width: '15%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '15%' }} />
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '18%' }} />
-        </colgroup>
+        <ColumnWidths percents={[13, 11, 15, 16, 15, 12, 18]} />
         <tbody>
           <tr>
             <Label rowSpan={2 + (showSources ? 1 : 0)}>{m.budgetAndUse}</Label>
@@ -222,12 +210,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
       </table>
 
       <table className="form-band">
-        <colgroup>
-          <col style={{ width: '13%' }} />
-          {project.spendingPlan.map((c, i) => (
-            <col key={i} style={{ width: `${87 / Math.max(project.spendingPlan.length, 1)}%` }} />
-          ))}
-        </colgroup>
+        <ColumnWidths percents={[13, ...project.spendingPlan.map(() => 87 / project.spendingPlan.length)]} />
         <tbody>
           <tr>
             <th className="form-label" rowSpan={2} scope="row" id={placeId(place('spendingPlan'))}>
@@ -276,10 +259,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
       </table>
 
       <table className="form-band">
-        <colgroup>
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '87%' }} />
-        </colgroup>
+        <ColumnWidths percents={[13, 87]} />
         <tbody>
           {(['annual', ...(hasLongTerm ? ['longTerm'] : [])] as Term[]).map((term) => (
             <tr key={term}>
