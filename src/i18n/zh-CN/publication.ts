@@ -2,6 +2,8 @@
  * 公开与交换（DOCX、PDF、XLSX、开放数据）的文字：公开文件的标题与表格栏目、Excel 模板的工作表与列名、
  * 导入时的错误说明、`jixiao export` 命令的提示。
  */
+import { indicatorHeadings } from './form-headings.ts';
+
 export const publication = {
   /** 公开文件（Word/PDF）的版式文字，与官方“项目绩效目标表”一致。 */
   form: {
@@ -33,13 +35,7 @@ export const publication = {
     longTermGoals: '长期目标',
     annualIndicators: '年度绩效指标',
     longTermIndicators: '长期绩效指标',
-    level1: '一级指标',
-    level2: '二级指标',
-    level3: '三级指标',
-    description: '绩效指标描述',
-    target: '指标值',
-    basis: '指标值确定依据',
-    remark: '备注',
+    ...indicatorHeadings,
     goalNumber: (n: number) => `${n}、`,
     pageNumber: (n: number) => `— ${n} —`,
   },
@@ -98,13 +94,7 @@ export const publication = {
       projectName: '项目名称',
       index: '序号',
       term: '年度/长期',
-      level1: '一级指标',
-      level2: '二级指标',
-      level3: '三级指标',
-      description: '绩效指标描述',
-      target: '指标值',
-      basis: '指标值确定依据',
-      remark: '备注',
+      ...indicatorHeadings,
     },
     terms: { annual: '年度', longTerm: '长期' },
     /** 资金支出计划中“本项目没有这个时点”的记号（表格里的“/”即“不适用”）。 */

@@ -1,6 +1,8 @@
 /**
  * 浏览器界面的全部文字。状态名称沿用 server.statusNames，审核意见的严重程度沿用 review.severity。
  */
+import { indicatorHeadings } from './form-headings.ts';
+
 const operatorNames = { '≥': '不低于（≥）', '>': '高于（>）', '≤': '不高于（≤）', '<': '低于（<）', '=': '等于（=）', range: '区间' };
 const directionNames = { higher: '越高越好（正向）', lower: '越低越好（反向）', exact: '恰好达到' };
 
@@ -172,13 +174,7 @@ export const web = {
     goals: '绩效目标',
     goalsOfTerm: (term: 'annual' | 'longTerm'): string => (term === 'annual' ? '年度绩效目标' : '长期绩效目标'),
     goalsHelp: '每行一条目标（编号自动生成）。',
-    level1: '一级指标',
-    level2: '二级指标',
-    level3: '三级指标',
-    description: '绩效指标描述',
-    target: '指标值',
-    basis: '指标值确定依据',
-    remark: '备注',
+    ...indicatorHeadings,
     rowNumber: '序号',
     rowActions: '行操作',
     addRow: '增加指标行',
