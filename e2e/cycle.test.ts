@@ -8,10 +8,11 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { screenshot } from './support/browser.ts';
 import { confirm, eventually, findingCounts, newPage, openProjectTab, saved, signIn, signOut } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { ensureWebBuild, ROOT } from '../scripts/web-build.ts';
+import type { RunningServer } from './support/server.ts';
+import { openSession, type Session } from './support/session.ts';
+import { ROOT } from '../scripts/web-build.ts';
 
 const SEED = join(ROOT, 'samples/huailai-sifaju-2020.txt');
 const STEP = 120_000;
@@ -22,16 +23,14 @@ describe('the yearly cycle in the browser', () => {
   let page: Page;
   let errors: string[];
 
+  let session: Session;
+
   beforeAll(async () => {
-    ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page, errors } = await newPage(browser, server.url));
+    session = await openSession();
+    ({ server, browser, page, errors } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   const unit = () => signIn(page, 'sifaju', server.passwords['sifaju']!, /\/unit$/);
   const reviewer = () => signIn(page, 'huailai-czj', server.passwords['huailai-czj']!, /\/review/);

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { screenshot } from './support/browser.ts';
 import { eventually, newPage, openProjectTab, saved, signIn } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { ensureWebBuild } from '../scripts/web-build.ts';
+import type { RunningServer } from './support/server.ts';
+import { openSession, type Session } from './support/session.ts';
 
 const STEP = 90_000;
 
@@ -21,20 +21,18 @@ describe('the editor', () => {
   let page: Page;
   let editorUrl: string;
 
+  let session: Session;
+
   beforeAll(async () => {
-    ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page } = await newPage(browser, server.url));
+    session = await openSession();
+    ({ server, browser, page } = session);
     await signIn(page, 'sifaju', server.passwords['sifaju']!, /\/unit$/);
     await page.getByRole('button', { name: '编辑' }).click();
     await page.waitForURL(/\/documents\/\d+\/edit/);
     editorUrl = new URL(page.url()).pathname;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   const descriptions = (p: Page) => p.locator('td[data-col="description"] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
 

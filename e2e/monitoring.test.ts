@@ -11,34 +11,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, SCREENSHOTS } from './support/browser.ts';
-import { eventually, newPage, signIn, signOut } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { ensureWebBuild } from '../scripts/web-build.ts';
+import { screenshot, SCREENSHOTS } from './support/browser.ts';
+import { eventually, signIn, signOut } from './support/pages.ts';
+import type { RunningServer } from './support/server.ts';
+import { openSession, type Session } from './support/session.ts';
 
 const STEP = 90_000;
 const PROJECT = '313-0151-XMN-JK09';
 
 describe('monitoring, self-evaluation and dashboards in the browser', () => {
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let unitPassword = '';
   let documentId = 0;
 
+  let session: Session;
+
   beforeAll(async () => {
-    ensureWebBuild();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page, errors } = await newPage(browser, server.url));
+    session = await openSession();
+    ({ server, page, errors } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   /** What the API says, asked from the signed-in page. */
   const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
