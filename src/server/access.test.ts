@@ -137,6 +137,7 @@ for (const make of testDatabases()) {
       // Downloads: as reading the document (anyone a published one); a bureau's bundle for its reviewers and admins.
       { name: 'GET export of a draft', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/export?format=json`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
       { name: 'GET export of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/export?format=json`), expect: everyone(200) },
+      { name: 'GET export formats', run: (r) => w.clients[r].request('GET', '/api/export-formats'), expect: everyone(200) },
       { name: 'GET XLSX template', run: (r) => w.clients[r].request('GET', '/api/templates/targets.xlsx?year=2020'), expect: everyone(200) },
       { name: 'GET bureau bundle', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/export?year=2020&format=json`), expect: only({ reviewer: 200, admin: 200 }) },
       { name: 'GET public bureau bundle', run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/export?year=2020&format=opendata`), expect: everyone(200) },

@@ -18,7 +18,7 @@ import { ReadCache } from './read-cache.ts';
 import { ReviewRecount } from './review-recount.ts';
 import { actualsRoutes } from './routes/actuals.ts';
 import { adminRoutes } from './routes/admin.ts';
-import { authRoutes, loadSession } from './routes/auth.ts';
+import { assertPasswordSettled, authRoutes, loadSession, rateLimited } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
@@ -70,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: ctx.secureCookies },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, limit) => rateLimited(limit.ttl) });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -99,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       );
     }
     await loadSession(ctx, req);
+    assertPasswordSettled(req);
   });
   // Every write that reached a route may have committed: cached reads computed before it are dropped.
   app.addHook('onResponse', async (req) => {

@@ -50,14 +50,14 @@ export async function runControl(store: Store, request: ControlRequest, progress
         bureauId = b.id;
       }
       const password = generatePassword();
-      await createUser(db, actor, { username: request.username, displayName: request.displayName, role: request.role, unitId, bureauId, password });
+      await createUser(db, actor, { username: request.username, displayName: request.displayName, role: request.role, unitId, bureauId, password, oneTimePassword: true });
       return { ok: true, password };
     }
     case 'user-passwd': {
       const user = await userByName(db, request.username);
       if (!user) return { ok: false, error: 'user-not-found', detail: request.username };
       const password = generatePassword();
-      await updateUser(db, actor, user.id, { password });
+      await updateUser(db, actor, user.id, { password, oneTimePassword: true });
       return { ok: true, password };
     }
     case 'user-list': {

@@ -1,7 +1,8 @@
 /**
  * The demo county an empty database starts with: 河北省财政厅 → 张家口市财政局 → 怀来县财政局,
  * 怀来县司法局 (315002) with the seed document as its 2020 draft, a few more units with generated
- * documents (two of them approved and monitored through the year: ./demo-actuals.ts), and three
+ * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
+ * published), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -12,10 +13,11 @@ import { readDocumentFile } from '../formats/read-document.ts';
 import { createUser } from '../store/accounts.ts';
 import { systemActor } from '../store/audit.ts';
 import type { Store } from '../store/database.ts';
-import { createDocument } from '../store/documents.ts';
+import { createDocument, documentMeta } from '../store/documents.ts';
 import { createBureau, createUnit } from '../store/organisation.ts';
 import { generatePassword } from '../store/password.ts';
 import type { Role } from '../store/schema.ts';
+import { transition } from '../store/workflow.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
 
 export interface DemoAccount {
@@ -59,16 +61,20 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
     };
     others.push((await createDocument(db, actor, { unitId: unit.id, year: 2020, content, action: 'import' })).id);
   }
-  // 卫生健康局 and 农业农村局 approved, each with a year of actuals, for the monitoring pages and dashboards.
-  await seedMonitoredYear(store, actor, others.slice(1));
+  // 卫生健康局 and 农业农村局 approved, each with a year of actuals, for the monitoring pages and dashboards;
+  // 卫生健康局's published, so that a newcomer's first look at /public finds something to read.
+  const monitored = others.slice(1);
+  await seedMonitoredYear(store, actor, monitored);
+  const published = (await documentMeta(db, monitored[0]!))!;
+  await transition(db, actor, published.id, published.version, 'publish');
 
   const accounts: DemoAccount[] = [
     { role: 'unit', username: 'sifaju', password: generatePassword() },
     { role: 'reviewer', username: 'huailai-czj', password: generatePassword() },
     { role: 'admin', username: 'admin', password: generatePassword() },
   ];
-  await createUser(db, actor, { ...accounts[0]!, displayName: '怀来县司法局填报员', unitId: sifaju.id });
-  await createUser(db, actor, { ...accounts[1]!, displayName: '怀来县财政局审核员', bureauId: county.id });
-  await createUser(db, actor, { ...accounts[2]!, displayName: '系统管理员' });
+  await createUser(db, actor, { ...accounts[0]!, oneTimePassword: true, displayName: '怀来县司法局填报员', unitId: sifaju.id });
+  await createUser(db, actor, { ...accounts[1]!, oneTimePassword: true, displayName: '怀来县财政局审核员', bureauId: county.id });
+  await createUser(db, actor, { ...accounts[2]!, oneTimePassword: true, displayName: '系统管理员' });
   return accounts;
 }

@@ -52,7 +52,6 @@ function toApiError(e: unknown): ApiError | undefined {
   if (e instanceof InvalidInputError) return new ApiError(422, 'invalid_input', (m) => m.invalidInput(e.reason));
   const fe = e as FastifyError;
   if (fe.validation) return new ApiError(400, 'validation', (m) => m.validation(fe.message));
-  if (fe.statusCode === 429) return new ApiError(429, 'rate_limited', (m) => m.rateLimited);
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET')
     return new ApiError(403, 'csrf', (m) => m.csrf);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)

@@ -52,6 +52,7 @@ export const User = Type.Object({
   unitId: Nullable(Type.Integer()),
   bureauId: Nullable(Type.Integer()),
   disabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean({ description: 'the password was chosen by someone else: every call but the auth ones answers 403 password_change_required until it is changed' }),
 });
 
 export const ListedUser = Type.Object({

@@ -11,6 +11,7 @@ import { lockDataDir } from '../store/data-dir-lock.ts';
 import { buildApp } from './app.ts';
 import { listenControl } from './control.ts';
 import { seedDemoIfEmpty } from './demo.ts';
+import { DEFAULT_WEB_ROOT, webIsBuilt } from './web.ts';
 import { DEFAULT_SNAPSHOTS, snapshotDir, startSnapshots, type SnapshotSchedule } from './snapshots.ts';
 
 export interface ServeOptions {
@@ -57,6 +58,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${(app.server.address() as { port: number }).port}`;
     o.print(m.listening(url));
     o.print(m.apiDocs(`${url}/api/docs`));
+    if (!webIsBuilt(DEFAULT_WEB_ROOT)) o.print(m.noWebUi(DEFAULT_WEB_ROOT));
     if (accounts) {
       o.print(m.demoCreated);
       o.print(m.demoAccounts);

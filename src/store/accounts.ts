@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { MIN_PASSWORD_LENGTH } from '../core/accounts/password-policy.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.ts';
 import { escapeLike } from './organisation.ts';
@@ -19,18 +20,21 @@ export interface User {
   unitId: number | null;
   bureauId: number | null;
   disabled: boolean;
+  /** The password was chosen by someone else and must be replaced before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
   username: string;
   displayName: string;
   password: string;
+  /** Generated and shown to whoever made the account: its owner must replace it at first sign-in. */
+  oneTimePassword?: boolean;
   role: Role;
   unitId?: number | null;
   bureauId?: number | null;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
 
 const toUser = (r: {
   id: number;
@@ -40,6 +44,7 @@ const toUser = (r: {
   unit_id: number | null;
   bureau_id: number | null;
   disabled: boolean;
+  must_change_password: boolean;
 }): User => ({
   id: r.id,
   username: r.username,
@@ -48,9 +53,10 @@ const toUser = (r: {
   unitId: r.unit_id,
   bureauId: r.bureau_id,
   disabled: r.disabled,
+  mustChangePassword: r.must_change_password,
 });
 
-const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'unit_id', 'bureau_id', 'disabled'] as const;
+const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'unit_id', 'bureau_id', 'disabled', 'must_change_password'] as const;
 
 function checkScope(role: Role, unitId: number | null, bureauId: number | null) {
   if (role === 'unit' && (unitId === null || bureauId !== null)) throw new InvalidInputError('a unit account needs a unit');
@@ -78,6 +84,7 @@ export async function createUser(db: Kysely<Database>, actor: Actor, u: NewUser)
         username: u.username,
         display_name: u.displayName,
         password_hash: passwordHash,
+        must_change_password: u.oneTimePassword ?? false,
         role: u.role,
         unit_id: unitId,
         bureau_id: bureauId,
@@ -100,12 +107,23 @@ export async function userByName(db: Kysely<Database>, username: string): Promis
   return r && toUser(r);
 }
 
-/** Changes an account; a new password or disabling the account also ends its sessions. */
+/**
+ * Changes an account; a new password or disabling the account also ends its sessions. A new
+ * password is one-time (to be replaced at the next sign-in) unless its owner chose it.
+ */
 export async function updateUser(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
-  changes: { displayName?: string; password?: string; disabled?: boolean; role?: Role; unitId?: number | null; bureauId?: number | null },
+  changes: {
+    displayName?: string;
+    password?: string;
+    oneTimePassword?: boolean;
+    disabled?: boolean;
+    role?: Role;
+    unitId?: number | null;
+    bureauId?: number | null;
+  },
 ): Promise<User> {
   if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) throw new InvalidInputError('password too short');
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
@@ -120,6 +138,7 @@ export async function updateUser(
       role: changes.role ?? before.role,
       unitId: changes.unitId !== undefined ? changes.unitId : before.unitId,
       bureauId: changes.bureauId !== undefined ? changes.bureauId : before.bureauId,
+      mustChangePassword: passwordHash ? (changes.oneTimePassword ?? false) : before.mustChangePassword,
     };
     checkScope(after.role, after.unitId, after.bureauId);
     await trx
@@ -130,7 +149,7 @@ export async function updateUser(
         role: after.role,
         unit_id: after.unitId,
         bureau_id: after.bureauId,
-        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date() } : {}),
+        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date(), must_change_password: after.mustChangePassword } : {}),
       })
       .where('id', '=', id)
       .execute();
@@ -220,7 +239,7 @@ export async function sessionByToken(db: Kysely<Database>, token: string, policy
   const r = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.last_seen_at', 's.expires_at', 'u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.bureau_id', 'u.disabled'])
+    .select(['s.last_seen_at', 's.expires_at', ...USER_COLUMNS.map((c) => `u.${c}` as const)])
     .where('s.token_hash', '=', hash)
     .executeTakeFirst();
   if (!r || r.disabled) return undefined;

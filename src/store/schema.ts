@@ -43,6 +43,7 @@ export interface UsersTable {
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
+  must_change_password: Generated<boolean>;
 }
 export interface SessionsTable {
   token_hash: string;

@@ -26,7 +26,10 @@ export const server: M = {
     invalidInput: (reason) => `Invalid input: ${reason}`,
     validation: (detail) => `The request does not fit: ${detail}`,
     csrf: 'Security check failed (CSRF); reload the page and try again.',
-    rateLimited: 'Too many attempts; try again later.',
+    rateLimited: (seconds) =>
+      `Too many attempts; try again in ${seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${Math.max(1, seconds)} seconds`}.`,
+    passwordChangeRequired: 'Your password was set for you by someone else and works once: change it first.',
+    samePassword: 'The new password must differ from the current one.',
     loginFailed: 'Wrong username or password.',
     wrongPassword: 'The current password is wrong.',
     importUnreadable: (reason) => `The file cannot be read: ${reason}`,
@@ -123,6 +126,8 @@ export const server: M = {
   },
   startup: {
     listening: (url) => `jixiao is running: ${url}`,
+    noWebUi: (dir) =>
+      `The web UI is not built (no index.html in ${dir}): only the API is served. Run npm run build:web in the project folder and start again (npm start builds it by itself).`,
     apiDocs: (url) => `API documentation: ${url}`,
     database: (where) => `Database: ${where}`,
     demoCreated: 'Empty database: created demo data (河北省财政厅 → 张家口市财政局 → 怀来县财政局).',

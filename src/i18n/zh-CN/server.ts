@@ -29,7 +29,10 @@ export const server = {
     invalidInput: (reason: string) => `输入有误：${reason}`,
     validation: (detail: string) => `请求内容不符合要求：${detail}`,
     csrf: '安全校验失败（CSRF），请刷新页面后重试。',
-    rateLimited: '尝试次数过多，请稍后再试。',
+    rateLimited: (seconds: number) =>
+      `尝试次数过多，请 ${seconds >= 90 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.max(1, seconds)} 秒`}后再试。`,
+    passwordChangeRequired: '您的密码是他人为您设置的一次性密码，请先修改密码。',
+    samePassword: '新密码不能与原密码相同。',
     loginFailed: '用户名或密码错误。',
     wrongPassword: '原密码错误。',
     importUnreadable: (reason: string) => `文件无法读取：${reason}`,
@@ -127,6 +130,8 @@ export const server = {
   startup: {
     listening: (url: string) => `jixiao 已启动：${url}`,
     apiDocs: (url: string) => `接口文档：${url}`,
+    noWebUi: (dir: string) =>
+      `尚未构建网页界面（${dir} 中没有 index.html），现在只提供 API。请在项目目录运行 npm run build:web 后重新启动（npm start 会自动构建）。`,
     database: (where: string) => `数据库：${where}`,
     demoCreated: '空数据库：已创建演示数据（河北省财政厅 → 张家口市财政局 → 怀来县财政局）。',
     demoAccounts: '演示账号（密码只显示这一次，请妥善保存）：',

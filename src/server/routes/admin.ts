@@ -124,7 +124,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const password = generatePassword();
-      const user = await createUser(db, admin(req), { ...req.body, password });
+      const user = await createUser(db, admin(req), { ...req.body, password, oneTimePassword: true });
       return reply.status(201).send({ user, password });
     },
   );
@@ -149,7 +149,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const { resetPassword, ...changes } = req.body;
       const password = resetPassword ? generatePassword() : undefined;
-      const user = await updateUser(db, admin(req), req.params.id, { ...changes, password });
+      const user = await updateUser(db, admin(req), req.params.id, { ...changes, password, oneTimePassword: true });
       return password ? { user, password } : { user };
     },
   );

@@ -15,11 +15,12 @@ import {
   updateUser,
   type SessionUser,
 } from '../../store/accounts.ts';
+import { MIN_PASSWORD_LENGTH } from '../../core/accounts/password-policy.ts';
 import { verifyPassword } from '../../store/password.ts';
-import { requireUser } from '../access.ts';
+import { actorOf, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { ErrorBody, User } from '../schemas.ts';
+import { ErrorBody, Nullable, User } from '../schemas.ts';
 
 export const SESSION_COOKIE = 'jixiao_session';
 /** last_seen_at is written at most this often per session: reads should not each cost a write. */
@@ -32,9 +33,10 @@ class FailedLogins {
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
-  blocked(username: string, now = Date.now()): boolean {
+  /** How long (ms) the username must wait before trying again; 0 when it may try now. */
+  waitFor(username: string, now = Date.now()): number {
     const f = this.#failures.get(username);
-    return f !== undefined && now - f.since < this.windowMs && f.count >= this.max;
+    return f !== undefined && now - f.since < this.windowMs && f.count >= this.max ? f.since + this.windowMs - now : 0;
   }
   fail(username: string, now = Date.now()): void {
     const f = this.#failures.get(username);
@@ -46,6 +48,23 @@ class FailedLogins {
   succeed(username: string): void {
     this.#failures.delete(username);
   }
+}
+
+/** A 429 that says how long to wait (the per-IP limit's answer too; it sets Retry-After itself). */
+export function rateLimited(waitMs: number): ApiError {
+  const seconds = Math.ceil(waitMs / 1000);
+  return new ApiError(429, 'rate_limited', (m) => m.rateLimited(seconds), { retryAfter: seconds });
+}
+
+/**
+ * What a user whose password is one-time may call: enough to see who they are, change the
+ * password or leave. Everything else answers 403 until the password is changed.
+ */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/csrf', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/session', '/api/auth/password']);
+
+export function assertPasswordSettled(req: FastifyRequest): void {
+  if (req.user?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(req.url.split('?')[0]!))
+    throw new ApiError(403, 'password_change_required', (m) => m.passwordChangeRequired);
 }
 
 export function sessionCookieOptions(ctx: AppContext) {
@@ -97,7 +116,11 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const { username, password } = req.body as { username: string; password: string };
-      if (failed.blocked(username)) throw new ApiError(429, 'rate_limited', (m) => m.rateLimited);
+      const wait = failed.waitFor(username);
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw rateLimited(wait);
+      }
       const user = await authenticate(ctx.store.db, username, password);
       if (!user) {
         failed.fail(username);
@@ -127,15 +150,31 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => ({ user: requireUser(req) }),
   );
 
+  // The browser asks whether anyone is signed in on every page: a visitor is an answer, not an error.
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, or null for a visitor (never 401)',
+        response: { 200: Type.Object({ user: Nullable(User) }) },
+      },
+    },
+    async (req) => ({ user: req.user }),
+  );
+
   app.post(
     '/api/auth/password',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Change one’s own password; ends all one’s sessions (sign in again)',
-        body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ minLength: 10, maxLength: 200 }) }),
-        response: { 204: Type.Null(), 401: ErrorBody, 403: ErrorBody },
+        summary: 'Change one’s own password; ends every other session of the account, this one goes on with a new cookie',
+        body: Type.Object({
+          currentPassword: Type.String({ maxLength: 200 }),
+          newPassword: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 }),
+        }),
+        response: { 200: Type.Object({ user: User }), 401: ErrorBody, 403: ErrorBody, 422: ErrorBody },
       },
     },
     async (req, reply) => {
@@ -143,9 +182,11 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
       const row = await ctx.store.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
       if (!(await verifyPassword(currentPassword, row.password_hash))) throw new ApiError(403, 'wrong_password', (m) => m.wrongPassword);
-      await updateUser(ctx.store.db, { id: user.id, name: user.displayName }, user.id, { password: newPassword });
-      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
-      return reply.status(204).send(null);
+      if (newPassword === currentPassword) throw new ApiError(422, 'same_password', (m) => m.samePassword);
+      const changed = await updateUser(ctx.store.db, actorOf(user), user.id, { password: newPassword });
+      const token = await openSession(ctx.store.db, user.id, ctx.sessionPolicy);
+      reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(ctx), maxAge: Math.floor(ctx.sessionPolicy.absoluteMs / 1000) });
+      return { user: changed };
     },
   );
 }

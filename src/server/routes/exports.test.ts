@@ -96,6 +96,14 @@ for (const make of testDatabases()) {
       SLOW,
     );
 
+    it('lists the formats the export route takes, for the download buttons', async () => {
+      const r = await w.clients.anonymous.request('GET', '/api/export-formats');
+      const spec = (await w.clients.anonymous.request('GET', '/api/openapi.json')).json();
+      const documented = spec.paths['/api/documents/{id}/export'].get.parameters.find((p: { name: string }) => p.name === 'format').schema.enum;
+      expect(r.json()).toEqual({ formats: documented });
+      expect(documented).toEqual(['docx', 'pdf', 'xlsx', 'json', 'opendata']);
+    });
+
     it('the file is named in Chinese (RFC 5987) with an ASCII fallback', async () => {
       const r = await get('ownUnit', `/api/documents/${w.draftId}/export?format=docx`);
       expect(fileNames(r)).toEqual({ name: '怀来县司法局2020年度预算绩效目标.docx', fallback: '315002-2020.docx' });
@@ -213,15 +221,18 @@ for (const make of testDatabases()) {
       async () => {
         const open = await get('anonymous', `/api/public/bureaus/${w.countyId}/export?year=2020&format=opendata`);
         expect(open.statusCode, open.body).toBe(200);
-        expect(open.headers['x-total-count']).toBe('1');
+        // The demo publishes 卫生健康局 (315004) on its own; this suite published 教育局 (315003).
+        const published = await w.store.db.selectFrom('documents').select('id').where('status', '=', 'published').orderBy('unit_id').execute();
+        expect(published.map((d) => d.id)).toContain(publishedId);
+        expect(open.headers['x-total-count']).toBe('2');
         expect(fileNames(open).name).toBe('怀来县财政局2020年度预算绩效目标（公开数据）.zip');
         const entries = unzipSync(open.rawPayload);
-        expect(readExchangeJson(entries['documents.json']!, { fileName: 'documents.json' })).toEqual([await stored(publishedId)]);
+        expect(readExchangeJson(entries['documents.json']!, { fileName: 'documents.json' })).toEqual(await Promise.all(published.map((d) => stored(d.id))));
         const descriptor = JSON.parse(strFromU8(entries['datapackage.json']!)) as { resources: Array<{ path: string }> };
         expect(descriptor.resources.map((r) => r.path)).toContain('projects.csv');
 
         const pdfs = await get('anonymous', `/api/public/bureaus/${w.countyId}/export?year=2020&format=pdf`);
-        expect(Object.keys(unzipSync(pdfs.rawPayload))).toEqual(['315003怀来县教育局-2020.pdf']);
+        expect(Object.keys(unzipSync(pdfs.rawPayload))).toEqual(['315003怀来县教育局-2020.pdf', '315004怀来县卫生健康局-2020.pdf']);
         // The signed-in bundle of the same bureau holds every status; the public one of a bureau without published documents none.
         expect((await get('anonymous', `/api/public/bureaus/${w.countyId}/export?year=2019&format=json`)).statusCode).toBe(404);
         expect((await get('anonymous', '/api/public/bureaus/999999/export?year=2020&format=json')).statusCode).toBe(404);

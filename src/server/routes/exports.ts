@@ -81,6 +81,19 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
   fastify.addHook('onClose', () => renderer.close());
   let bundlesWriting = 0;
 
+  // The browser's download buttons follow this list (the OpenAPI description says the same, at 500 KB).
+  app.get(
+    '/api/export-formats',
+    {
+      schema: {
+        tags: ['export'],
+        summary: 'The formats /api/documents/:id/export offers, in the order to show them',
+        response: { 200: Type.Object({ formats: Type.Array(Format) }) },
+      },
+    },
+    async () => ({ formats: [...FILE_FORMATS] }),
+  );
+
   app.get(
     '/api/documents/:id/export',
     {

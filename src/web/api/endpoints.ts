@@ -43,7 +43,9 @@ type Query = NonNullable<Parameters<typeof api.get>[1]>['query'];
 const filterQuery = (f: ListFilter): Query => ({ ...f, status: f.status });
 
 export const endpoints = {
-  me: () => api.get<{ user: User }>('/api/auth/me').then((r) => r.user),
+  session: () => api.get<{ user: User | null }>('/api/auth/session').then((r) => r.user),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<{ user: User }>('/api/auth/password', { body: { currentPassword, newPassword } }).then((r) => r.user),
   login: (username: string, password: string) => api.post<{ user: User }>('/api/auth/login', { body: { username, password } }).then((r) => r.user),
   logout: () => api.post<void>('/api/auth/logout'),
 

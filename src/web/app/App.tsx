@@ -5,12 +5,13 @@ import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router';
 import { ApiFailure } from '../api/client.ts';
 import type { Role } from '../api/types.ts';
-import { homeOf, useSession } from '../auth/session.ts';
+import { homeOf, PASSWORD_PAGE, useSession } from '../auth/session.ts';
 import { UnitSection } from '../unit/UnitSection.tsx';
 import Layout, { PageLoading } from '../shell/Layout.tsx';
 import { LocaleProvider, useMessages } from './locale.tsx';
 
 const SignInPage = lazy(() => import('../auth/SignInPage.tsx'));
+const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage.tsx'));
 const UnitHomePage = lazy(() => import('../unit/UnitHomePage.tsx'));
 const EditorPage = lazy(() => import('../editor/EditorPage.tsx'));
 const ImportPage = lazy(() => import('../import/ImportPage.tsx'));
@@ -79,6 +80,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'login', element: <SignInPage /> },
+      { path: PASSWORD_PAGE.slice(1), element: <ChangePasswordPage /> },
       { path: 'unit', element: <RequireRole roles={['unit']}><UnitHomePage /></RequireRole> },
       { path: 'import', element: <RequireRole roles={['unit', 'admin']}><ImportPage /></RequireRole> },
       { path: 'documents/:id/edit', element: <RequireRole roles={['unit']}><EditorPage /></RequireRole> },

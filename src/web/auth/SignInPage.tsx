@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { useMessages } from '../app/locale.tsx';
-import { homeOf, mayOpen, useSetSession } from './session.ts';
+import { homeOf, mayOpen, PASSWORD_PAGE, useSetSession } from './session.ts';
 
 export default function SignInPage() {
   const m = useMessages().web;
@@ -21,7 +21,9 @@ export default function SignInPage() {
     try {
       const user = await endpoints.login(values.username.trim(), values.password);
       setSession(user);
-      navigate(from !== undefined && mayOpen(user, from) ? from : homeOf(user), { replace: true });
+      const next = from !== undefined && mayOpen(user, from) ? from : undefined;
+      if (user.mustChangePassword) navigate(PASSWORD_PAGE, { replace: true, state: { from: next } });
+      else navigate(next ?? homeOf(user), { replace: true });
     } catch (e) {
       setError(e instanceof ApiFailure && e.message ? e.message : m.common.networkError);
     } finally {

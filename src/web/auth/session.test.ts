@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../api/types.ts';
 import { homeOf, mayOpen } from './session.ts';
 
-const user = (role: User['role']): User => ({ id: 1, username: 'u', displayName: 'U', role, unitId: null, bureauId: null, disabled: false });
+const user = (role: User['role']): User => ({ id: 1, username: 'u', displayName: 'U', role, unitId: null, bureauId: null, disabled: false, mustChangePassword: false });
 
 describe('where users go', () => {
   it('starts each role on its own page, and a visitor on the public one', () => {
@@ -10,6 +10,10 @@ describe('where users go', () => {
     expect(homeOf(user('reviewer'))).toBe('/review');
     expect(homeOf(user('admin'))).toBe('/admin');
     expect(homeOf(null)).toBe('/public');
+  });
+
+  it('sends a user whose password is one-time to change it first', () => {
+    expect(homeOf({ ...user('reviewer'), mustChangePassword: true })).toBe('/account/password');
   });
 
   it('does not send a user back to a page of another role remembered from the last session', () => {

@@ -1,22 +1,12 @@
 /** The signed-in user (or null for a visitor), shared by every page through the query cache. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { User } from '../api/types.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
-async function currentUser(): Promise<User | null> {
-  try {
-    return await endpoints.me();
-  } catch (e) {
-    if (e instanceof ApiFailure && e.status === 401) return null;
-    throw e;
-  }
-}
-
 export function useSession() {
-  const query = useQuery({ queryKey: SESSION_KEY, queryFn: currentUser, staleTime: 60_000 });
+  const query = useQuery({ queryKey: SESSION_KEY, queryFn: endpoints.session, staleTime: 60_000 });
   return { user: query.data ?? null, loading: query.isPending, error: query.error };
 }
 
@@ -40,5 +30,17 @@ const AREAS: Record<User['role'], readonly string[]> = {
 /** Whether a page belongs to what a user's role does (a page remembered from another user's session may not). */
 export const mayOpen = (user: User, path: string): boolean => DOCUMENT_RESULTS.test(path) || AREAS[user.role].some((area) => path.startsWith(area));
 
-/** Where a user starts after signing in. */
-export const homeOf = (user: User | null): string => (user === null ? '/public' : user.role === 'unit' ? '/unit' : user.role === 'reviewer' ? '/review' : '/admin');
+/** Where one changes one's password; a one-time password allows nothing else. */
+export const PASSWORD_PAGE = '/account/password';
+
+/** Where a user starts after signing in (with a one-time password: where it is replaced). */
+export const homeOf = (user: User | null): string =>
+  user === null
+    ? '/public'
+    : user.mustChangePassword
+      ? PASSWORD_PAGE
+      : user.role === 'unit'
+        ? '/unit'
+        : user.role === 'reviewer'
+          ? '/review'
+          : '/admin';

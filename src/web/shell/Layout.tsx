@@ -1,10 +1,10 @@
 /** The frame of every page: a skip link, the header with the sections the user's role has, the language switch and the account. */
 import { Button, Layout as AntLayout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { useLocale, useMessages } from '../app/locale.tsx';
-import { useSession, useSetSession } from '../auth/session.ts';
+import { PASSWORD_PAGE, useSession, useSetSession } from '../auth/session.ts';
 
 export function PageLoading() {
   const m = useMessages().web;
@@ -84,6 +84,9 @@ export default function Layout() {
               <Typography.Text className="app-user" title={w.roles[user.role]}>
                 {user.displayName}
               </Typography.Text>
+              <Button size="small" onClick={() => navigate(PASSWORD_PAGE)}>
+                {w.nav.changePassword}
+              </Button>
               <Button size="small" onClick={signOut}>
                 {w.nav.signOut}
               </Button>
@@ -99,7 +102,12 @@ export default function Layout() {
       </AntLayout.Header>
       <AntLayout.Content id="main" tabIndex={-1} className="app-content">
         <Suspense fallback={<PageLoading />}>
-          <Outlet />
+          {/* A one-time password opens nothing but the page that replaces it (the API agrees). */}
+          {user?.mustChangePassword && location.pathname !== PASSWORD_PAGE ? (
+            <Navigate to={PASSWORD_PAGE} replace state={{ from: location.pathname + location.search }} />
+          ) : (
+            <Outlet />
+          )}
         </Suspense>
       </AntLayout.Content>
     </AntLayout>
