@@ -31,6 +31,7 @@ for (const make of testDatabases()) {
     let indicatorId: number;
     let publishedId: number;
     let spendingId: number;
+    let seedModel: unknown;
     beforeAll(async () => {
       w = await openWorld(database);
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
@@ -45,6 +46,7 @@ for (const make of testDatabases()) {
         .executeTakeFirstOrThrow();
       await w.store.db.updateTable('documents').set({ status: 'published' }).where('id', '=', other.id).execute();
       publishedId = other.id;
+      seedModel = (await w.clients.admin.request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json().documents[0].document;
       // A spending figure on the draft (drafts take none over the API): allowed writers reach the status check.
       const spending = await actualsDb(w.store.db)
         .insertInto('actual_spending')
@@ -107,6 +109,12 @@ for (const make of testDatabases()) {
         run: (r) => w.clients[r].request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' }),
         // Another unit's staff may import, but not a file of 怀来县司法局.
         expect: only({ ownUnit: 200, otherUnit: 422, admin: 200 }),
+      },
+      {
+        name: 'import commit over a draft',
+        run: (r) => w.clients[r].request('POST', '/api/import/commit', { body: { documents: [{ document: seedModel, replaceVersion: 999 }] } }),
+        // As editing it: its unit's staff reach the version check; another unit's file is not theirs.
+        expect: only({ ownUnit: 409, otherUnit: 422 }),
       },
       { name: 'next year', run: (r) => w.clients[r].request('POST', `/api/documents/${publishedId}/next-year`), expect: only({}) },
       { name: 'GET admin users', run: (r) => w.clients[r].request('GET', '/api/admin/users'), expect: only({ admin: 200 }) },
@@ -249,6 +257,46 @@ for (const make of testDatabases()) {
         const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
         expect(lines.length).toBeGreaterThan(0);
         for (const line of lines) expect(countyUnits.map((u) => u.name)).toContain(line.split(',')[0]);
+      });
+    });
+
+    // One rule for changing a unit's document, whether through the editor's routes or by importing a
+    // file over it: its unit's staff (editsContent). An admin loads a file only as a new draft.
+    describe('importing over a document follows the editing rule', () => {
+      const preview = async (role: RoleName) => (await w.clients[role].request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json().documents[0];
+      const version = async () => (await w.store.db.selectFrom('documents').select('version').where('id', '=', w.draftId).executeTakeFirstOrThrow()).version;
+
+      it('previews the draft as replaceable for its unit only', async () => {
+        expect((await preview('ownUnit')).existing).toMatchObject({ id: w.draftId, status: 'draft', replaceable: true });
+        expect((await preview('admin')).existing).toMatchObject({ id: w.draftId, status: 'draft', replaceable: false });
+      });
+
+      it('turns the admin away from both paths and lets the unit through both', async () => {
+        const { document } = await preview('admin');
+        const current = await version();
+        const editDepartment = (role: RoleName, v: number) =>
+          w.clients[role].request('PUT', `/api/documents/${w.draftId}/department`, { headers: { 'if-match': `"${v}"` }, body: { department: null } });
+        const importOver = (role: RoleName, v: number) => w.clients[role].request('POST', '/api/import/commit', { body: { documents: [{ document, replaceVersion: v }] } });
+
+        expect((await editDepartment('admin', current)).statusCode).toBe(403);
+        const refused = await importOver('admin', current);
+        expect(refused.statusCode).toBe(403);
+        expect(refused.json()).toMatchObject({ code: 'forbidden', message: expect.stringContaining('怀来县司法局') });
+        expect(await version()).toBe(current);
+
+        const edited = await editDepartment('ownUnit', current);
+        expect(edited.statusCode).toBe(200);
+        const imported = await importOver('ownUnit', edited.json().version);
+        expect(imported.statusCode).toBe(201);
+        expect(imported.json().documents).toEqual([{ id: w.draftId, version: edited.json().version + 1 }]);
+      });
+
+      it('lets the admin load a unit’s file as a new draft where the unit has none for the year', async () => {
+        const { document } = await preview('admin');
+        const r = await w.clients.admin.request('POST', '/api/import/commit', { body: { documents: [{ document: { ...document, year: 2022 } }] } });
+        expect(r.statusCode).toBe(201);
+        const created = await w.clients.ownUnit.request('GET', `/api/documents/${r.json().documents[0].id}`);
+        expect(created.json().meta).toMatchObject({ year: 2022, status: 'draft', unitCode: '315002' });
       });
     });
 

@@ -232,6 +232,7 @@ export const web: M = {
     budgetTotal: (amount) => `Budget in all ${amount} (10k yuan)`,
     existing: (status, version) => `Your unit already has a document for this year (${status}, version ${version}): it will be replaced by the import.`,
     existingLocked: (status) => `Your unit already has a document for this year and it is ${status}: it cannot be replaced.`,
+    existingUnitOwns: (status) => `The unit already has a document for this year (${status}): only its own staff may change it or import over it.`,
     yearNeeded: 'The file names no year; choose one:',
     findings: (e, w) => `Review: ${e} errors, ${w} warnings (fix them in the editor after importing).`,
     commit: 'Import',

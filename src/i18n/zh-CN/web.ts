@@ -226,6 +226,7 @@ export const web = {
     budgetTotal: (amount: string) => `预算合计 ${amount} 万元`,
     existing: (status: string, version: number) => `本单位该年度已有文件（${status}，版本 ${version}）：确认后将以导入内容替换。`,
     existingLocked: (status: string) => `本单位该年度已有文件且状态为“${status}”，不能替换。`,
+    existingUnitOwns: (status: string) => `该单位该年度已有文件（${status}），只能由该单位填报人员修改或导入替换。`,
     yearNeeded: '文件未写明年度，请选择：',
     findings: (e: number, w: number) => `审核：${e} 个错误，${w} 条警告（可导入后在编辑器中修改）。`,
     commit: '确认导入',

@@ -72,7 +72,8 @@ export interface ImportPreviewItem {
   document: TargetDocument;
   findings: Finding[];
   unitId: number | null;
-  existing: { id: number; status: Status; version: number } | null;
+  /** `replaceable`: the caller may import over it (its unit's staff, while a draft or returned). */
+  existing: { id: number; status: Status; version: number; replaceable: boolean } | null;
 }
 
 export interface BatchResult {
