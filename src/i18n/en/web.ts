@@ -288,6 +288,7 @@ export const web: M = {
     publishConfirm: 'Once published, anyone can read it. Publish?',
     publishDone: 'Published.',
     noComments: 'No comments yet.',
+    moreComments: (shown, total) => `${shown} of ${total} shown: load earlier comments`,
     fieldNames: {
       code: 'project code',
       name: 'project name',

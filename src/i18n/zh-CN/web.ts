@@ -282,6 +282,7 @@ export const web = {
     publishConfirm: '公开后任何人都可以查看。确定公开吗？',
     publishDone: '已公开。',
     noComments: '暂无批注。',
+    moreComments: (shown: number, total: number) => `已显示 ${shown} / ${total} 条，加载更早的批注`,
     fieldNames: {
       code: '项目编码',
       name: '项目名称',

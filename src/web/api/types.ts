@@ -55,6 +55,13 @@ export type AuditRecord = Omit<Wire<typeof Api.AuditRecord>, 'before' | 'after'>
   after: AuditBrief | null;
 };
 
+/** A page of a document's comments, newest first; `total` counts them all. */
+export interface CommentPage {
+  items: Comment[];
+  total: number;
+  nextBeforeId: number | null;
+}
+
 export interface AuditPage {
   items: AuditRecord[];
   nextBeforeId: number | null;
