@@ -7,12 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actualsDb } from '../store/actuals/schema.ts';
+import { exactSum } from '../store/amounts.ts';
 import { openWorld, ROLES, ROOT, type RoleName, type World } from './fixture.testing.ts';
 import { testDatabases } from './testing.ts';
 
 const SEED = readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt'));
 const ACTUALS = readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv'));
 const STALE = { 'if-match': '"999"' };
+const STATUSES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
+const pick = (t: { documents: number; budgetTotal: string; statusCounts: object }) => ({ documents: t.documents, budgetTotal: t.budgetTotal, statusCounts: t.statusCounts });
 
 type Expect = Record<RoleName, number>;
 const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expect =>
@@ -28,6 +31,7 @@ for (const make of testDatabases()) {
     let indicatorId: number;
     let publishedId: number;
     let spendingId: number;
+    let seedModel: unknown;
     beforeAll(async () => {
       w = await openWorld(database);
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
@@ -42,6 +46,7 @@ for (const make of testDatabases()) {
         .executeTakeFirstOrThrow();
       await w.store.db.updateTable('documents').set({ status: 'published' }).where('id', '=', other.id).execute();
       publishedId = other.id;
+      seedModel = (await w.clients.admin.request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json().documents[0].document;
       // A spending figure on the draft (drafts take none over the API): allowed writers reach the status check.
       const spending = await actualsDb(w.store.db)
         .insertInto('actual_spending')
@@ -105,6 +110,12 @@ for (const make of testDatabases()) {
         // Another unit's staff may import, but not a file of 怀来县司法局.
         expect: only({ ownUnit: 200, otherUnit: 422, admin: 200 }),
       },
+      {
+        name: 'import commit over a draft',
+        run: (r) => w.clients[r].request('POST', '/api/import/commit', { body: { documents: [{ document: seedModel, replaceVersion: 999 }] } }),
+        // As editing it: its unit's staff reach the version check; another unit's file is not theirs.
+        expect: only({ ownUnit: 409, otherUnit: 422 }),
+      },
       { name: 'next year', run: (r) => w.clients[r].request('POST', `/api/documents/${publishedId}/next-year`), expect: only({}) },
       { name: 'GET admin users', run: (r) => w.clients[r].request('GET', '/api/admin/users'), expect: only({ admin: 200 }) },
       { name: 'POST admin unit', run: (r) => w.clients[r].request('POST', '/api/admin/units', { body: { code: `9${r.length}${r}`, name: '新单位', bureauId: w.countyId } }), expect: only({ admin: 201 }) },
@@ -147,6 +158,147 @@ for (const make of testDatabases()) {
       const got: Partial<Expect> = {};
       for (const role of ROLES) got[role] = (await c.run(role)).statusCode;
       expect(got).toEqual(c.expect);
+    });
+
+    // Aggregates count published documents and, besides them, only what the caller acts on: the figures
+    // each role gets are recomputed here from the rows and must match exactly. Admin asks first, so an
+    // answer cached for a wider scope and served to a narrower one would show.
+    describe('aggregates count no unpublished document of someone else', () => {
+      type Row = { id: number; unitId: number; bureauId: number; status: string; budget: string; projects: number };
+      let rows: Row[];
+      let huaianId: number;
+      let cityId: number;
+      const signedInRoles = ROLES.filter((r) => r !== 'anonymous').reverse();
+      beforeAll(async () => {
+        rows = (
+          await w.store.db
+            .selectFrom('documents as d')
+            .innerJoin('units as u', 'u.id', 'd.unit_id')
+            .select(['d.id', 'd.unit_id', 'u.bureau_id', 'd.status', 'd.budget_total', 'd.project_count'])
+            .where('d.year', '=', 2020)
+            .execute()
+        ).map((r) => ({ id: r.id, unitId: r.unit_id, bureauId: r.bureau_id, status: r.status, budget: r.budget_total, projects: r.project_count }));
+        const bureau = (code: string) => w.store.db.selectFrom('bureaus').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+        huaianId = (await bureau('130728')).id;
+        cityId = (await bureau('1307')).id;
+      });
+      const ownUnitId = () => rows.find((r) => r.id === w.draftId)!.unitId;
+      /** The documents a role acts on, whatever their status. */
+      const actsOn = (role: RoleName, r: Row) =>
+        ({
+          anonymous: false,
+          ownUnit: r.unitId === ownUnitId(),
+          otherUnit: r.unitId === w.otherUnitId,
+          reviewer: r.bureauId === w.countyId,
+          otherReviewer: r.bureauId === huaianId,
+          admin: true,
+        })[role];
+      const figures = (docs: Row[]) => ({
+        documents: docs.length,
+        budgetTotal: exactSum(docs.map((d) => d.budget)),
+        statusCounts: Object.fromEntries(STATUSES.map((s) => [s, docs.filter((d) => d.status === s).length]).filter(([, n]) => n !== 0)),
+      });
+
+      it('has unpublished documents of several units to leak', () => {
+        expect(rows.filter((r) => r.status !== 'published' && r.bureauId === w.countyId).length).toBeGreaterThanOrEqual(3);
+        expect(rows.some((r) => r.status === 'approved')).toBe(true);
+      });
+
+      it('totals: published documents, and the caller’s own in any status', async () => {
+        for (const role of signedInRoles)
+          for (const [bureauId, under] of [
+            [w.countyId, (r: Row) => r.bureauId === w.countyId],
+            [cityId, () => true],
+          ] as const) {
+            const t = (await w.clients[role].request('GET', `/api/bureaus/${bureauId}/totals?year=2020`)).json();
+            const counted = rows.filter((r) => under(r) && (r.status === 'published' || actsOn(role, r)));
+            expect({ role, bureauId, ...pick(t.bureau) }).toEqual({ role, bureauId, ...figures(counted) });
+          }
+      });
+
+      it('document and project lists: only what the caller acts on, in their counts and sums', async () => {
+        for (const role of signedInRoles) {
+          const listed = rows.filter((r) => actsOn(role, r));
+          const docs = (await w.clients[role].request('GET', '/api/documents?year=2020&limit=1')).json();
+          expect({ role, documents: docs.total, budgetTotal: docs.budgetTotal, statusCounts: docs.statusCounts }).toEqual({ role, ...figures(listed) });
+          const projects = (await w.clients[role].request('GET', '/api/projects?year=2020&limit=1')).json();
+          expect({ role, projects: projects.total }).toEqual({ role, projects: listed.reduce((n, r) => n + r.projects, 0) });
+        }
+      });
+
+      it('warning list: only monitored projects of documents the caller acts on', async () => {
+        const monitored = await actualsDb(w.store.db).selectFrom('project_monitoring').select('document_id').distinct().execute();
+        expect(monitored.length).toBeGreaterThan(0);
+        for (const role of signedInRoles) {
+          const list = (await w.clients[role].request('GET', '/api/monitoring/projects?year=2020&date=2020-12-31&limit=200')).json();
+          const units = new Set(rows.filter((r) => actsOn(role, r)).map((r) => r.unitId));
+          expect({ role, foreign: list.items.filter((i: { unitId: number }) => !units.has(i.unitId)).length }).toEqual({ role, foreign: 0 });
+          const { green, yellow, red } = list.lightCounts;
+          expect(green + yellow + red).toBe(list.total);
+          if (role === 'ownUnit' || role === 'otherUnit' || role === 'otherReviewer') expect({ role, total: list.total }).toEqual({ role, total: 0 });
+          else expect(list.total).toBeGreaterThan(0);
+        }
+      });
+
+      it('bureau dashboard, its CSV and the bureau bundle: no figures for those who do not act on the bureau', async () => {
+        const reads = [
+          `/api/bureaus/${w.countyId}/dashboard?year=2020&date=2020-12-31`,
+          `/api/bureaus/${w.countyId}/dashboard?year=2020&date=2020-12-31&format=csv&chart=groupExecution`,
+          `/api/bureaus/${cityId}/dashboard?year=2020&date=2020-12-31&format=csv&chart=lights`,
+          `/api/bureaus/${w.countyId}/export?year=2020&format=json`,
+        ];
+        for (const role of ['ownUnit', 'otherUnit', 'otherReviewer'] as const)
+          for (const url of reads) {
+            const r = await w.clients[role].request('GET', url);
+            expect({ role, url, status: r.statusCode, code: r.json().code }).toEqual({ role, url, status: 403, code: 'forbidden' });
+          }
+        // Those who may read it get the county's units and no one else's.
+        const csv = (await w.clients.reviewer.request('GET', reads[1]!)).body;
+        const countyUnits = await w.store.db.selectFrom('units').select('name').where('bureau_id', '=', w.countyId).execute();
+        const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(countyUnits.map((u) => u.name)).toContain(line.split(',')[0]);
+      });
+    });
+
+    // One rule for changing a unit's document, whether through the editor's routes or by importing a
+    // file over it: its unit's staff (editsContent). An admin loads a file only as a new draft.
+    describe('importing over a document follows the editing rule', () => {
+      const preview = async (role: RoleName) => (await w.clients[role].request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json().documents[0];
+      const version = async () => (await w.store.db.selectFrom('documents').select('version').where('id', '=', w.draftId).executeTakeFirstOrThrow()).version;
+
+      it('previews the draft as replaceable for its unit only', async () => {
+        expect((await preview('ownUnit')).existing).toMatchObject({ id: w.draftId, status: 'draft', replaceable: true });
+        expect((await preview('admin')).existing).toMatchObject({ id: w.draftId, status: 'draft', replaceable: false });
+      });
+
+      it('turns the admin away from both paths and lets the unit through both', async () => {
+        const { document } = await preview('admin');
+        const current = await version();
+        const editDepartment = (role: RoleName, v: number) =>
+          w.clients[role].request('PUT', `/api/documents/${w.draftId}/department`, { headers: { 'if-match': `"${v}"` }, body: { department: null } });
+        const importOver = (role: RoleName, v: number) => w.clients[role].request('POST', '/api/import/commit', { body: { documents: [{ document, replaceVersion: v }] } });
+
+        expect((await editDepartment('admin', current)).statusCode).toBe(403);
+        const refused = await importOver('admin', current);
+        expect(refused.statusCode).toBe(403);
+        expect(refused.json()).toMatchObject({ code: 'forbidden', message: expect.stringContaining('怀来县司法局') });
+        expect(await version()).toBe(current);
+
+        const edited = await editDepartment('ownUnit', current);
+        expect(edited.statusCode).toBe(200);
+        const imported = await importOver('ownUnit', edited.json().version);
+        expect(imported.statusCode).toBe(201);
+        expect(imported.json().documents).toEqual([{ id: w.draftId, version: edited.json().version + 1 }]);
+      });
+
+      it('lets the admin load a unit’s file as a new draft where the unit has none for the year', async () => {
+        const { document } = await preview('admin');
+        const r = await w.clients.admin.request('POST', '/api/import/commit', { body: { documents: [{ document: { ...document, year: 2022 } }] } });
+        expect(r.statusCode).toBe(201);
+        const created = await w.clients.ownUnit.request('GET', `/api/documents/${r.json().documents[0].id}`);
+        expect(created.json().meta).toMatchObject({ year: 2022, status: 'draft', unitCode: '315002' });
+      });
     });
 
     it('refuses a state-changing request without the CSRF token', async () => {

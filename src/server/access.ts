@@ -44,10 +44,19 @@ export async function assertRead(ctx: AppContext, req: FastifyRequest, doc: Docu
   throw req.user ? forbidden() : unauthenticated();
 }
 
-/** Editing content, submitting, withdrawing, starting next year: the unit's own staff. */
+/**
+ * Who changes a document's content — editing, importing over it, submitting, withdrawing, starting
+ * next year: the unit's own staff, and no one else. The unit answers for its declaration; the bureau
+ * returns it with comments rather than rewriting it, and an admin loads a unit's file only where the
+ * unit has no document for the year yet (a new draft, which the unit then carries on).
+ */
+export function editsContent(user: User, doc: Pick<DocumentMeta, 'unitId'>): boolean {
+  return user.role === 'unit' && user.unitId === doc.unitId;
+}
+
 export function assertOwnUnit(req: FastifyRequest, doc: DocumentMeta): User {
   const user = requireUser(req);
-  if (user.role !== 'unit' || user.unitId !== doc.unitId) throw forbidden();
+  if (!editsContent(user, doc)) throw forbidden();
   return user;
 }
 

@@ -42,7 +42,7 @@ export interface StoredDocument {
   projects: StoredProject[];
 }
 
-const EDITABLE: readonly DocumentStatus[] = ['draft', 'returned'];
+export const EDITABLE: readonly DocumentStatus[] = ['draft', 'returned'];
 
 export async function documentMeta(db: Kysely<Database> | Trx, id: number): Promise<DocumentMeta | undefined> {
   const r = await db

@@ -206,11 +206,21 @@ export interface BureauTotals {
 }
 
 /**
- * Totals for a year: the bureau itself (everything under it), then each direct sub-bureau
- * (everything under that), in code order.
+ * The documents whose figures a caller's totals count: published ones, and besides them all of
+ * those in the caller's scope (every status) — a unit's own, a reviewer's bureau subtree, all for admins.
  */
-export async function bureauTotals(db: Kysely<Database>, bureauId: number, year: number, onlyPublished = false): Promise<BureauTotals[]> {
-  const status = onlyPublished ? sql`and d.status = 'published'` : sql``;
+function countedInTotals(scope: ListScope) {
+  if ('all' in scope) return sql``;
+  if ('publishedOnly' in scope) return sql`and d.status = 'published'`;
+  if ('unitId' in scope) return sql`and (d.status = 'published' or d.unit_id = ${scope.unitId})`;
+  return sql`and (d.status = 'published' or u.bureau_id in (select descendant_id from bureau_tree where ancestor_id = ${scope.bureauId}))`;
+}
+
+/**
+ * Totals for a year: the bureau itself (everything under it), then each direct sub-bureau
+ * (everything under that), in code order; over the documents `scope` may count (countedInTotals).
+ */
+export async function bureauTotals(db: Kysely<Database>, bureauId: number, year: number, scope: ListScope): Promise<BureauTotals[]> {
   const r = await sql<{
     bureau_id: number;
     bureau_name: string;
@@ -240,7 +250,7 @@ export async function bureauTotals(db: Kysely<Database>, bureauId: number, year:
       join bureaus g on g.id = c.descendant_id
       join bureau_tree t on t.ancestor_id = c.descendant_id
       left join units u on u.bureau_id = t.descendant_id
-      left join documents d on d.unit_id = u.id and d.year = ${year} ${status}
+      left join documents d on d.unit_id = u.id and d.year = ${year} ${countedInTotals(scope)}
     where c.ancestor_id = ${bureauId} and c.depth <= 1
     group by g.id, g.name, g.code, c.depth
     order by c.depth, g.code`.execute(db);

@@ -36,6 +36,7 @@ export const server: M = {
     importNoDocument: 'The file holds no performance-target document.',
     importUnitMismatch: (code) => `The file's unit (${code}) is not yours.`,
     importUnknownUnit: (code) => `No unit has the code ${code}.`,
+    importReplaceOwnOnly: (unit) => `${unit} already has a document for this year: only its own staff may change it or import over it.`,
     importNoYear: 'The file names no budget year; give the year when importing.',
     reorderMismatch: 'A reordering must list each indicator row of the project exactly once.',
     returnNeedsComment: 'Returning a document needs a review comment.',

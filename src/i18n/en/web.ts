@@ -245,6 +245,7 @@ export const web: M = {
     budgetTotal: (amount) => `Budget in all ${amount} (10k yuan)`,
     existing: (status, version) => `Your unit already has a document for this year (${status}, version ${version}): it will be replaced by the import.`,
     existingLocked: (status) => `Your unit already has a document for this year and it is ${status}: it cannot be replaced.`,
+    existingUnitOwns: (status) => `The unit already has a document for this year (${status}): only its own staff may change it or import over it.`,
     yearNeeded: 'The file names no year; choose one:',
     findings: (e, w) => `Review: ${e} errors, ${w} warnings (fix them in the editor after importing).`,
     commit: 'Import',
@@ -300,6 +301,7 @@ export const web: M = {
     publishConfirm: 'Once published, anyone can read it. Publish?',
     publishDone: 'Published.',
     noComments: 'No comments yet.',
+    moreComments: (shown, total) => `${shown} of ${total} shown: load earlier comments`,
     fieldNames: {
       code: 'project code',
       name: 'project name',

@@ -39,6 +39,7 @@ export const server = {
     importNoDocument: '文件中没有可导入的绩效目标文档。',
     importUnitMismatch: (code: string) => `文件中的单位（${code}）不是您的单位。`,
     importUnknownUnit: (code: string) => `系统中没有单位编码为 ${code} 的单位。`,
+    importReplaceOwnOnly: (unit: string) => `${unit}该年度已有文件，只能由该单位填报人员修改或导入替换。`,
     importNoYear: '文件未写明预算年度，请在导入时指定年度。',
     reorderMismatch: '排序须恰好列出该项目的每一行指标。',
     returnNeedsComment: '退回时须写明审核意见。',

@@ -239,6 +239,7 @@ export const web = {
     budgetTotal: (amount: string) => `预算合计 ${amount} 万元`,
     existing: (status: string, version: number) => `本单位该年度已有文件（${status}，版本 ${version}）：确认后将以导入内容替换。`,
     existingLocked: (status: string) => `本单位该年度已有文件且状态为“${status}”，不能替换。`,
+    existingUnitOwns: (status: string) => `该单位该年度已有文件（${status}），只能由该单位填报人员修改或导入替换。`,
     yearNeeded: '文件未写明年度，请选择：',
     findings: (e: number, w: number) => `审核：${e} 个错误，${w} 条警告（可导入后在编辑器中修改）。`,
     commit: '确认导入',
@@ -294,6 +295,7 @@ export const web = {
     publishConfirm: '公开后任何人都可以查看。确定公开吗？',
     publishDone: '已公开。',
     noComments: '暂无批注。',
+    moreComments: (shown: number, total: number) => `已显示 ${shown} / ${total} 条，加载更早的批注`,
     fieldNames: {
       code: '项目编码',
       name: '项目名称',

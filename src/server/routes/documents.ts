@@ -353,16 +353,31 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['comments'],
-        summary: 'Review comments on a document, oldest first',
+        summary: 'Review comments on a document, newest first, with the total; page with beforeId (nextBeforeId), open=true for the unresolved only',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Comment) }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent, at most 200' })),
+          beforeId: Type.Optional(Type.Integer({ description: 'the nextBeforeId of the page before' })),
+          open: Type.Optional(Type.Boolean({ description: 'only comments not yet resolved' })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Comment),
+            total: Type.Integer({ description: 'all the comments (open=true: the unresolved ones), not only this page' }),
+            nextBeforeId: Nullable(Type.Integer({ description: 'beforeId of the next page; null on the last' })),
+          }),
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+        },
       },
     },
     async (req) => {
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
       if (meta.status === 'published' && !req.user) throw new ApiError(401, 'unauthenticated', (m) => m.unauthenticated);
-      return { items: await ctx.cache.get(`comments:${meta.id}`, () => documentComments(db, meta.id)) };
+      const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId, open: req.query.open === true };
+      return ctx.cache.get(`comments:${meta.id}:${page.limit}:${page.beforeId}:${page.open}`, () => documentComments(db, meta.id, page));
     },
   );
 

@@ -2,7 +2,9 @@
  * Importing a document file in two steps: preview (upload the file — raw body or multipart —
  * the format is decided by content; the parsed model and its findings come back, nothing is
  * written), then commit (post the previewed documents back; all of them are written in one
- * transaction, or none). Unit staff import into their own unit; admins load any unit by its code.
+ * transaction, or none). Unit staff import into their own unit; admins load any unit by its code,
+ * as a new draft only: importing over an existing document is editing it, which only its unit's
+ * staff do (editsContent in ../access.ts, the rule of the editing routes too).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -12,10 +14,10 @@ import { reviewDocument } from '../../core/review/engine.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { readDocumentFile } from '../../formats/read-document.ts';
 import type { User } from '../../store/accounts.ts';
-import { createDocumentIn, documentMeta, documentOf, replaceContentIn } from '../../store/documents.ts';
+import { createDocumentIn, documentMeta, documentOf, EDITABLE, replaceContentIn } from '../../store/documents.ts';
 import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
 import { effectiveSettings } from '../../store/settings.ts';
-import { actorOf, requireRole, requireUser } from '../access.ts';
+import { actorOf, editsContent, requireRole, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { ErrorBody, Finding, Nullable, Status, TargetDocument } from '../schemas.ts';
@@ -49,7 +51,14 @@ async function targetUnit(ctx: AppContext, user: User, doc: Model): Promise<Unit
   return found;
 }
 
-const Existing = Nullable(Type.Object({ id: Type.Integer(), status: Status, version: Type.Integer() }));
+const Existing = Nullable(
+  Type.Object({
+    id: Type.Integer(),
+    status: Status,
+    version: Type.Integer(),
+    replaceable: Type.Boolean({ description: 'whether the caller may import over it: its unit’s staff, while it is a draft or returned' }),
+  }),
+);
 
 export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -104,7 +113,9 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
           document,
           findings: reviewDocument(document, { settings: (await effectiveSettings(ctx.store.db, u.bureauId)).review.settings }),
           unitId: u.id,
-          existing: existing ? { id: existing.id, status: existing.status, version: existing.version } : null,
+          existing: existing
+            ? { id: existing.id, status: existing.status, version: existing.version, replaceable: editsContent(user, existing) && EDITABLE.includes(existing.status) }
+            : null,
         });
       }
       return { documents: out };
@@ -118,7 +129,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['import'],
         summary:
-          'Write previewed documents, all in one transaction: a new draft each, or over an existing draft when replaceVersion names its current version',
+          'Write previewed documents, all in one transaction: a new draft each, or over an existing draft when replaceVersion names its current version (its unit’s staff only, as editing it)',
         body: Type.Object({
           documents: Type.Array(
             Type.Object({
@@ -153,6 +164,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
           const content = { ...item.document, year };
           const existing = await documentOf(trx, u.id, year);
           if (existing !== undefined && item.replaceVersion !== undefined) {
+            if (!editsContent(user, { unitId: u.id })) throw new ApiError(403, 'forbidden', (m) => m.importReplaceOwnOnly(u.name));
             out.push({ id: existing, version: await replaceContentIn(trx, actor, existing, item.replaceVersion, content) });
           } else out.push(await createDocumentIn(trx, actor, { unitId: u.id, year, content, action: 'import' }));
         }

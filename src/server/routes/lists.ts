@@ -88,9 +88,10 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
   }
 
   const TotalsQuery = Type.Object({ year: Type.Integer() });
-  const totals = (bureauId: number, year: number, publishedOnly: boolean) =>
-    ctx.cache.get(`totals:${bureauId}:${year}:${publishedOnly}`, async () => {
-      const rows = await bureauTotals(db, bureauId, year, publishedOnly);
+  // Keyed by the caller's scope: a unit's totals count its own drafts, which no one else's may.
+  const totals = (bureauId: number, year: number, scope: ListScope) =>
+    ctx.cache.get(`totals:${bureauId}:${year}:${scopeKey(scope)}`, async () => {
+      const rows = await bureauTotals(db, bureauId, year, scope);
       if (rows.length === 0) throw notFound('bureau', bureauId);
       return { bureau: rows[0]!, children: rows.slice(1) };
     });
@@ -101,22 +102,20 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['lists'],
-        summary: 'A year’s totals for a bureau (all under it) and for each direct sub-bureau; budgets exact in 万元',
+        summary:
+          'A year’s totals for a bureau (all under it) and for each direct sub-bureau, over published documents and those the caller acts on (a unit its own, a reviewer its bureau’s, an admin all); budgets exact in 万元',
         params: IdParams,
         querystring: TotalsQuery,
         response: { ...totalsResponse, 401: ErrorBody },
       },
     },
-    async (req) => {
-      requireUser(req);
-      return totals(req.params.id, req.query.year, false);
-    },
+    async (req) => totals(req.params.id, req.query.year, listScope(requireUser(req))),
   );
 
   app.get(
     '/api/public/bureaus/:id/totals',
     { schema: { tags: ['public'], summary: 'Totals of published documents', params: IdParams, querystring: TotalsQuery, response: totalsResponse } },
-    async (req) => totals(req.params.id, req.query.year, true),
+    async (req) => totals(req.params.id, req.query.year, publicScope),
   );
 
   app.get(

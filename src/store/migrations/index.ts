@@ -8,6 +8,7 @@ import * as initial from './0001-initial.ts';
 import * as actuals from './0002-actuals.ts';
 import * as reviewSettings from './0003-review-settings.ts';
 import * as reviewStale from './0004-review-stale.ts';
+import * as openComments from './0005-open-comments.ts';
 import * as oneTimePasswords from './0006-one-time-passwords.ts';
 
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0002-actuals': actuals,
   '0003-review-settings': reviewSettings,
   '0004-review-stale': reviewStale,
+  '0005-open-comments': openComments,
   '0006-one-time-passwords': oneTimePasswords,
 };
 

@@ -26,6 +26,7 @@ import type {
   Bureau,
   Comment,
   CommentAnchor,
+  CommentPage,
   DocumentList,
   ImportPreviewItem,
   ListFilter,
@@ -73,7 +74,18 @@ export const endpoints = {
   approveBatch: (items: Array<{ id: number; version: number }>) =>
     api.post<{ results: BatchResult[] }>('/api/documents/approve-batch', { body: { items } }).then((r) => r.results),
 
-  comments: (id: number) => api.get<{ items: Comment[] }>(`/api/documents/${id}/comments`).then((r) => r.items),
+  comments: (id: number, beforeId?: number) => api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 50, beforeId } }),
+  /** Every unresolved comment, read a page at a time to the last: the form shows each at its field, none left out. */
+  openComments: async (id: number) => {
+    const open: Comment[] = [];
+    let beforeId: number | undefined;
+    do {
+      const page = await api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 200, beforeId, open: 'true' } });
+      open.push(...page.items);
+      beforeId = page.nextBeforeId ?? undefined;
+    } while (beforeId !== undefined);
+    return open;
+  },
   addComment: (id: number, body: string, anchor: CommentAnchor) => api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
   resolveComment: (commentId: number) => api.post<void>(`/api/comments/${commentId}/resolve`),
   audit: (id: number, beforeId?: number) => api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),

@@ -55,6 +55,13 @@ export type AuditRecord = Omit<Wire<typeof Api.AuditRecord>, 'before' | 'after'>
   after: AuditBrief | null;
 };
 
+/** A page of a document's comments, newest first; `total` counts them all. */
+export interface CommentPage {
+  items: Comment[];
+  total: number;
+  nextBeforeId: number | null;
+}
+
 export interface AuditPage {
   items: AuditRecord[];
   nextBeforeId: number | null;
@@ -72,7 +79,8 @@ export interface ImportPreviewItem {
   document: TargetDocument;
   findings: Finding[];
   unitId: number | null;
-  existing: { id: number; status: Status; version: number } | null;
+  /** `replaceable`: the caller may import over it (its unit's staff, while a draft or returned). */
+  existing: { id: number; status: Status; version: number; replaceable: boolean } | null;
 }
 
 export interface BatchResult {

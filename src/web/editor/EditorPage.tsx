@@ -18,6 +18,7 @@ import { CommentItem, FindingItem, NotesProvider, type NotesSource } from '../fo
 import { locate } from '../form/locate.ts';
 import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { AuditTimeline } from '../review/AuditTimeline.tsx';
+import { useOpenComments } from '../review/comments.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { DepartmentEditor } from './DepartmentEditor.tsx';
@@ -44,7 +45,7 @@ export default function EditorPage() {
   const [params, setParams] = useSearchParams();
   const [historyOpen, setHistoryOpen] = useState(false);
   const { session, snapshot, error } = useDocumentSession(documentId);
-  const comments = useQuery({ queryKey: ['comments', documentId], queryFn: () => endpoints.comments(documentId) });
+  const openComments = useOpenComments(documentId);
 
   // The bureau's review settings, so live findings are the ones the server gives on submission.
   const reviewSettings = useQuery({ queryKey: ['review-settings', documentId], queryFn: () => endpoints.reviewSettings(documentId), staleTime: 300_000 });
@@ -52,7 +53,7 @@ export default function EditorPage() {
   const settings = reviewSettings.data;
   const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, settings }) : []), [doc, locale, settings]);
   const index = useMemo(() => new FindingIndex(findings), [findings]);
-  const notes = useMemo<NotesSource>(() => ({ findings: index, comments: comments.data ?? [] }), [index, comments.data]);
+  const notes = useMemo<NotesSource>(() => ({ findings: index, comments: openComments.data ?? [] }), [index, openComments.data]);
 
   const unsaved = (snapshot?.unsaved.length ?? 0) > 0;
   useEffect(() => {
@@ -138,7 +139,6 @@ export default function EditorPage() {
     });
   };
 
-  const openComments = (comments.data ?? []).filter((c) => !c.resolvedAt);
   const shortcuts = (
     <table className="shortcuts">
       <tbody>
@@ -191,7 +191,7 @@ export default function EditorPage() {
         </div>
         <DocumentNav documentId={documentId} status={meta.status} />
         {!editable && <Alert type="info" showIcon title={w.editor.readOnly(m.server.statusNames[meta.status])} className="page-alert" />}
-        {openComments.length > 0 && (
+        {notes.comments.length > 0 && (
           <Alert
             type={meta.status === 'returned' ? 'warning' : 'info'}
             showIcon
@@ -199,7 +199,7 @@ export default function EditorPage() {
             title={meta.status === 'returned' ? w.unitHome.returnedNotice : w.editor.comments}
             description={
               <div className="comment-list" data-testid="review-comments">
-                {openComments.map((c) => (
+                {notes.comments.map((c) => (
                   <CommentItem key={c.id} comment={c} />
                 ))}
               </div>

@@ -21,6 +21,7 @@ export interface Place {
 
 export interface NotesSource {
   findings: FindingIndex;
+  /** The open comments, every one (useOpenComments): a resolved one is in the review page's history, not at its field. */
   comments: readonly Comment[];
   /** Reviewers: open the comment box for a place. */
   onComment?: (anchor: CommentAnchor) => void;

@@ -19,7 +19,7 @@ import { StatusTag } from '../form/StatusTag.tsx';
 import { amountText } from '../format/amount.ts';
 import { FileDrop } from './FileDrop.tsx';
 
-const REPLACEABLE = new Set(['draft', 'returned']);
+const EDITABLE = new Set(['draft', 'returned']);
 
 export default function ImportPage() {
   const m = useMessages();
@@ -37,7 +37,7 @@ export default function ImportPage() {
         items.map((item, i) => ({
           document: item.document,
           year: item.document.year ?? years[i] ?? undefined,
-          replaceVersion: item.existing && REPLACEABLE.has(item.existing.status) ? item.existing.version : undefined,
+          replaceVersion: item.existing?.replaceable ? item.existing.version : undefined,
         })),
       ),
     onSuccess: async (written) => {
@@ -56,7 +56,7 @@ export default function ImportPage() {
   };
 
   const items = preview.data ?? [];
-  const blocked = items.some((it) => it.existing && !REPLACEABLE.has(it.existing.status));
+  const blocked = items.some((it) => it.existing && !it.existing.replaceable);
   const missingYear = items.some((it, i) => it.document.year === null && !years[i]);
   const failure = (preview.error ?? commit.error) as ApiFailure | Error | null;
 
@@ -99,14 +99,16 @@ export default function ImportPage() {
                 {item.existing && (
                   <Alert
                     className="page-alert"
-                    type={REPLACEABLE.has(item.existing.status) ? 'warning' : 'error'}
+                    type={item.existing.replaceable ? 'warning' : 'error'}
                     showIcon
                     title={
                       <Space>
                         <StatusTag status={item.existing.status} />
-                        {REPLACEABLE.has(item.existing.status)
+                        {item.existing.replaceable
                           ? w.existing(m.server.statusNames[item.existing.status], item.existing.version)
-                          : w.existingLocked(m.server.statusNames[item.existing.status])}
+                          : EDITABLE.has(item.existing.status)
+                            ? w.existingUnitOwns(m.server.statusNames[item.existing.status])
+                            : w.existingLocked(m.server.statusNames[item.existing.status])}
                       </Space>
                     }
                   />

@@ -5,20 +5,20 @@
  */
 import { CheckOutlined, GlobalOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Input, Modal, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Input, Modal, Space, Tabs, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { CommentAnchor, StoredDocument } from '../api/types.ts';
+import type { CommentAnchor } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { locate } from '../form/locate.ts';
 import { FindingIndex } from '../editor/findings-index.ts';
 import { FindingsPanel } from '../editor/FindingsPanel.tsx';
 import { DepartmentView } from '../form/DepartmentView.tsx';
 import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
-import { CommentItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
+import { NotesProvider, type NotesSource } from '../form/notes.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
@@ -27,16 +27,9 @@ import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
+import { anchorText, CommentHistory, useCommentHistory, useOpenComments } from './comments.tsx';
 
 const DEPARTMENT_TAB = 'department';
-
-export function anchorText(m: ReturnType<typeof useMessages>['web']['reviewPage'], doc: StoredDocument, a: CommentAnchor): string {
-  const project = doc.projects.find((p) => p.id === a.projectId);
-  const parts = [project ? m.anchorProject(project.name) : m.anchorDocument];
-  if (a.indicatorIndex) parts.push(m.anchorRow(a.indicatorIndex));
-  if (a.field) parts.push(m.anchorField(m.fieldNames[a.field] ?? a.field));
-  return parts.join(' · ');
-}
 
 export default function ReviewPage() {
   const m = useMessages();
@@ -56,20 +49,21 @@ export default function ReviewPage() {
 
   const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
   const findings = useQuery({ queryKey: ['findings', id], queryFn: () => endpoints.findings(id) });
-  const comments = useQuery({ queryKey: ['comments', id], queryFn: () => endpoints.comments(id) });
+  const openComments = useOpenComments(id);
+  const history = useCommentHistory(id);
   const index = useMemo(() => new FindingIndex(findings.data?.findings ?? []), [findings.data]);
 
   const notes = useMemo<NotesSource>(
     () => ({
       findings: index,
-      comments: comments.data ?? [],
+      comments: openComments.data ?? [],
       onComment: (a) => {
         setAnchor(a);
         setSide('comments');
         setTimeout(() => composer.current?.focus(), 50);
       },
     }),
-    [index, comments.data],
+    [index, openComments.data],
   );
 
   const refresh = () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
@@ -185,7 +179,7 @@ export default function ReviewPage() {
                 },
                 {
                   key: 'comments',
-                  label: r.sideComments((comments.data ?? []).length),
+                  label: r.sideComments(history.data?.pages[0]?.total ?? 0),
                   children: (
                     <div className="comments-panel">
                       <div className="comment-composer">
@@ -207,23 +201,7 @@ export default function ReviewPage() {
                           {(anchor.projectId || anchor.field) && <Button onClick={() => setAnchor({})}>{r.anchorDocument}</Button>}
                         </Space>
                       </div>
-                      {(comments.data ?? []).length === 0 ? (
-                        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={r.noComments} />
-                      ) : (
-                        [...(comments.data ?? [])].reverse().map((c) => (
-                          <div key={c.id} className="comment-entry">
-                            <Typography.Text type="secondary" className="comment-anchor">
-                              {anchorText(r, d, c)}
-                            </Typography.Text>
-                            <CommentItem comment={c} />
-                            {!c.resolvedAt && (
-                              <Button size="small" type="link" onClick={() => resolve.mutate(c.id)}>
-                                {r.resolve}
-                              </Button>
-                            )}
-                          </div>
-                        ))
-                      )}
+                      <CommentHistory doc={d} onResolve={(commentId) => resolve.mutate(commentId)} />
                     </div>
                   ),
                 },

@@ -13,6 +13,7 @@ import { StatusTag } from '../form/StatusTag.tsx';
 import { amountText } from '../format/amount.ts';
 import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from '../review/AuditTimeline.tsx';
+import { useOpenComments } from '../review/comments.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -29,7 +30,7 @@ export default function UnitHomePage() {
   const docs = [...(list.data?.items ?? [])].sort((a, b) => b.year - a.year);
   const chosen = docs.find((d) => d.year === year) ?? docs[0];
   const detail = useQuery({ queryKey: ['document', chosen?.id], queryFn: () => endpoints.document(chosen!.id), enabled: chosen !== undefined });
-  const comments = useQuery({ queryKey: ['comments', chosen?.id], queryFn: () => endpoints.comments(chosen!.id), enabled: chosen !== undefined });
+  const comments = useOpenComments(chosen?.id);
 
   const act = useMutation({
     mutationFn: async (what: 'withdraw' | 'next-year' | 'new') => {
@@ -51,7 +52,7 @@ export default function UnitHomePage() {
   if (list.isPending) return <PageLoading />;
   const years = new Set(docs.map((d) => d.year));
   const doc = detail.data;
-  const open = (comments.data ?? []).filter((c) => !c.resolvedAt);
+  const open = comments.data ?? [];
 
   return (
     <div className="unit-home">
