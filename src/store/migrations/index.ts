@@ -8,12 +8,14 @@ import * as initial from './0001-initial.ts';
 import * as actuals from './0002-actuals.ts';
 import * as reviewSettings from './0003-review-settings.ts';
 import * as reviewStale from './0004-review-stale.ts';
+import * as unreportedAndNotApplicable from './0005-unreported-and-not-applicable.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-actuals': actuals,
   '0003-review-settings': reviewSettings,
   '0004-review-stale': reviewStale,
+  '0005-unreported-and-not-applicable': unreportedAndNotApplicable,
 };
 
 export const migrationProvider: MigrationProvider = {
