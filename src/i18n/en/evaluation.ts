@@ -123,6 +123,9 @@ export const evaluation: Messages['evaluation'] = {
     gradeCount: (grade, n) => `${grade}: ${n}`,
     summarySheet: 'Department',
     notApplicable: 'n/a',
+    notApplicableBecause: (reason) => `not applicable: ${reason}`,
+    totalAllRows: 'Total with every row scored (not-applicable rows too)',
+    summaryScoreAllRows: 'Department score with every row scored (not-applicable rows too)',
   },
   cli: {
     description:

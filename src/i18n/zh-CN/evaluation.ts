@@ -123,6 +123,9 @@ export const evaluation = {
     gradeCount: (grade: string, n: number) => `${grade} ${n} 个`,
     summarySheet: '部门整体汇总',
     notApplicable: '不适用',
+    notApplicableBecause: (reason: string) => `不适用：${reason}`,
+    totalAllRows: '所有指标均计分（不适用行也计分）时的总分',
+    summaryScoreAllRows: '所有指标均计分（不适用行也计分）时的部门整体得分',
   },
   cli: {
     description:
