@@ -2,9 +2,12 @@
  * Monitoring, self-evaluation, dashboards and administration through the browser, on a real server
  * with the demo county (怀来县卫生健康局 and 农业农村局 approved, with a year of actuals):
  * the admin makes an account for 卫生健康局 and sees its password once; that unit records an actual
- * value (read as typed) and spending, judges an indicator 完全不可能 — a red light with the
- * explanation prompt beside the empty fields — and explains it; opens its self-evaluation (score and
- * grade as the API computes them), marks a row 不适用 (its points move within its family) and
+ * value (read as typed, a count against the share the plan makes due) and spending — rows with
+ * nothing recorded show 未填报, not a green light —, judges an indicator 完全不可能 — a red light
+ * with the explanation prompt beside the empty fields — and explains it; opens its self-evaluation
+ * (score and grade as the API computes them), marks a row 不适用 (asked for the reason; its points
+ * move within its family, the reviewer's finding appears and the score with every row scored stays
+ * beside the total), takes over its monitoring explanation as the analysis with one click, and
  * downloads the 自评表; the reviewer reads the warning list
  * (tab counts as the API counts) and the bureau dashboard (chart tables as the API sends them) and
  * downloads a chart as CSV. Screenshots go to test-output/e2e/.
@@ -86,6 +89,18 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
     await page.getByRole('link', { name: new RegExp(PROJECT) }).click();
     const panel = page.getByTestId('project-monitoring');
     await eventually(() => panel.innerText()).toContain(PROJECT);
+
+    // The demo's values are dated 12月31日: at 6月底 every row is 未填报 — no light, counted as such.
+    const mon = await api<{ unreported: number; projects: Array<{ projectCode: string; indicators: Array<{ light: string }> }> }>(
+      `/api/documents/${documentId}/monitoring?date=2020-06-30`,
+    );
+    const rows = mon.projects.find((p) => p.projectCode === PROJECT)!.indicators;
+    expect(rows.every((r) => r.light === 'noData')).toBe(true);
+    const indicatorRows = panel.locator('section[aria-labelledby="indicators-heading"] .ant-table-tbody tr.ant-table-row');
+    const rowLights = () => indicatorRows.locator('[data-light]').evaluateAll((els) => els.map((e) => e.getAttribute('data-light')));
+    await eventually(rowLights).toEqual(rows.map(() => 'noData'));
+    expect(await indicatorRows.first().innerText()).toContain('未填报');
+    expect(await page.getByTestId('unreported-count').innerText()).toBe(`未填报指标 ${mon.unreported} 行`);
     // Spending on a day of its own, exact to the cent (between the 3月底 and 6月底 figures).
     await panel.getByLabel('项目 累计支出', { exact: true }).fill('45.05');
     await panel.getByLabel('项目 日期', { exact: true }).click();
@@ -105,6 +120,14 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
     await panel.getByLabel('第 1 行 说明', { exact: true }).fill('上半年完成 5 次');
     await panel.locator('.indicator-entry .dated-records').getByRole('button', { name: '录入' }).click();
     await eventually(() => panel.locator('.indicator-entry .dated-records').innerText()).toMatch(/2020-06-30\s+5次/);
+    // A count (数量指标 ≥7次) is due in parts: 5次 = 71.43 % against the plan's 72 % at 6月底, within the thresholds.
+    const paced = await api<{ projects: Array<{ projectCode: string; indicators: Array<{ light: string; pace: { expected: string } | null }> }> }>(
+      `/api/documents/${documentId}/monitoring?date=2020-06-30`,
+    );
+    const first = paced.projects.find((p) => p.projectCode === PROJECT)!.indicators[0]!;
+    expect(first).toMatchObject({ light: 'green', pace: { expected: '72.00' } });
+    await eventually(async () => (await rowLights())[0]).toBe('green');
+    expect(await indicatorRows.first().innerText()).toContain('71.43% 应达 72.00%');
     await screenshot(page, '32-unit-records-actuals');
   }, STEP);
 
@@ -145,16 +168,40 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
     expect(await page.getByTestId('project-total').innerText()).toBe(`总分 ${first.total}`);
     await screenshot(page, '35-self-evaluation');
 
-    // Row 8 (满意度, 5 of the family's 10 points) does not apply: row 7 carries the family's 10, the total holds.
+    // Row 8 (满意度, 5 of the family's 10 points) does not apply: not without a reason.
     const form = page.getByTestId('project-evaluation');
     await form.getByLabel('第 8 行不适用', { exact: true }).check();
+    await form.getByTestId('not-applicable-reason-required').waitFor();
+    expect(await form.getByLabel('第 8 行不适用理由', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByRole('button', { name: /保存修改（1 处）/ }).isDisabled()).toBe(true);
+    await form.getByLabel('第 8 行不适用理由', { exact: true }).fill('本年度未开展群众满意度调查');
     await form.getByRole('button', { name: /保存修改（1 处）/ }).click();
+    // With the reason, row 7 carries the family's 10 and the total holds.
     const points = (row: number) => form.locator(`tr[data-row-key="${row}"] td`).nth(5).innerText();
     await eventually(() => points(7)).toBe('10.00');
-    const after = await api<{ projects: Array<{ total: string; indicators: Array<{ index: number; status: string; points: string }> }> }>(`/api/documents/${documentId}/evaluation`);
-    expect(after.projects[0]!.indicators.find((r) => r.index === 8)!.status).toBe('notApplicable');
+    type Evaluation = {
+      withoutNotApplicable: { score: string } | null;
+      projects: Array<{ total: string; withoutNotApplicable: { total: string } | null; indicators: Array<{ index: number; status: string; points: string; notApplicableReason: string }> }>;
+    };
+    const after = await api<Evaluation>(`/api/documents/${documentId}/evaluation`);
+    expect(after.projects[0]!.indicators.find((r) => r.index === 8)).toMatchObject({ status: 'notApplicable', notApplicableReason: '本年度未开展群众满意度调查' });
     expect(after.projects[0]!.indicators.find((r) => r.index === 7)!.points).toBe('10.00');
     expect(await page.getByTestId('project-total').innerText()).toBe(`总分 ${after.projects[0]!.total}`);
+    // The reviewer sees the 不适用 row as a finding, and the score with every row scored beside the score.
+    await eventually(() => page.getByTestId('project-total-all-rows').innerText()).toBe(`所有指标均计分 ${after.projects[0]!.withoutNotApplicable!.total}`);
+    expect(await page.getByTestId('department-score-all-rows').innerText()).toBe(after.withoutNotApplicable!.score);
+    expect(await form.locator('.evaluation-findings').innerText()).toContain('第 8 行指标：已填报实际值');
+    await screenshot(page, '35a-not-applicable-with-reason');
+
+    // What the unit explained in monitoring (row 1 of the project, at 6月底) is offered for the analysis.
+    await page.getByTestId('department-evaluation').getByRole('button', { name: new RegExp(PROJECT) }).click();
+    await eventually(() => form.innerText()).toContain(PROJECT);
+    await form.getByRole('button', { name: '第 1 行采用监控时的说明', exact: true }).click();
+    expect(await form.getByLabel('第 1 行偏差原因分析及改进措施', { exact: true }).inputValue()).toBe(
+      '偏差原因：人员保障：执法人员调整，培训推迟到下半年；纠偏措施：下半年集中开展培训，9 月底前完成',
+    );
+    await form.getByRole('button', { name: /保存修改（1 处）/ }).click();
+    await eventually(() => form.getByRole('button', { name: '第 1 行采用监控时的说明', exact: true }).count()).toBe(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '自评表（Excel）' }).click()]);
     const file = join(SCREENSHOTS, 'self-evaluation.xlsx');

@@ -21,6 +21,8 @@ const IndicatorRow = { index: Index, level1: Type.String(), level2: Type.String(
 export const Light = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')], {
   description: 'green 绿灯 / yellow 黄灯 / red 红灯',
 });
+/** An indicator row's state: a light, or noData 未填报 (nothing recorded by the date). */
+const IndicatorLight = Type.Union([Light, Type.Literal('noData')], { description: 'a light, or noData 未填报' });
 const Cause = Type.Object({ category: CauseCategory, text: Text('偏差原因说明') });
 const DocumentUnit = Type.Object({ code: Nullable(Type.String()), name: Type.String() });
 
@@ -57,6 +59,7 @@ export const EvaluationNoteRecord = Type.Object({
   ...RecordBase,
   ...IndicatorRef,
   notApplicable: Type.Boolean(),
+  notApplicableReason: Type.String(),
   analysis: Type.String(),
   points: Nullable(Amount),
   gradePercent: Nullable(Amount),
@@ -98,6 +101,7 @@ export const EvaluationNoteInput = Type.Object(
   {
     index: Nullable(Index),
     notApplicable: Type.Optional(Type.Boolean()),
+    notApplicableReason: Type.Optional(Text('不适用的理由（标为不适用时必填，否则 422 not_applicable_reason_required）')),
     analysis: Type.Optional(Text('偏差原因分析及改进措施')),
     points: Type.Optional(Nullable(Amount)),
     gradePercent: Type.Optional(Nullable(Amount)),
@@ -169,7 +173,19 @@ export const ProjectMonitoring = Type.Object({
       completion: CompletionView,
       progress: Nullable(Decimal),
       explanation: Explanation,
-      light: Light,
+      pace: Nullable(
+        Type.Object(
+          {
+            expected: Decimal,
+            basis: Type.Union([Type.Literal('plan'), Type.Literal('calendar')]),
+            shortfall: Decimal,
+            light: Light,
+          },
+          { description: 'a cumulative count against the share due by the date (plan checkpoint, or the calendar without one)' },
+        ),
+      ),
+      judgement: Type.Boolean({ description: 'behind pace, but explained with a 完成可能性: the light is the unit’s judgement' }),
+      light: IndicatorLight,
     }),
   ),
   explanation: Explanation,
@@ -178,8 +194,10 @@ export const ProjectMonitoring = Type.Object({
     Type.Union([
       Type.Object({ kind: Type.Literal('execution'), light: Light, shortfall: Decimal }),
       Type.Object({ kind: Type.Literal('likelihood'), light: Light, index: Index }),
+      Type.Object({ kind: Type.Literal('pace'), light: Light, index: Index, shortfall: Decimal }),
     ]),
   ),
+  unreported: Type.Integer({ description: 'indicator rows with nothing recorded by the date (未填报)' }),
   findings: Type.Array(Finding),
 });
 
@@ -195,6 +213,7 @@ export const DocumentMonitoring = Type.Object({
   date: IsoDate,
   projects: Type.Array(ProjectMonitoring),
   lights: LightCounts,
+  unreported: Type.Integer({ description: 'indicator rows of all projects with nothing recorded by the date (未填报)' }),
   findings: Type.Array(Finding),
 });
 
@@ -215,6 +234,16 @@ const Family = Type.Union([
   Type.Literal('cost'),
 ]);
 const Grade = Type.Union([Type.Literal('优'), Type.Literal('良'), Type.Literal('中'), Type.Literal('差')]);
+// Self-evaluations published before migration 0005 were stored without the fields marked `Since0005`.
+const Since0005 = <T extends Type.TSchema>(schema: T) => Type.Optional(schema);
+const MonitoringOffered = Since0005(
+  Nullable(
+    Type.Object(
+      { cause: Nullable(Cause), measure: Type.String() },
+      { description: 'the cause and measure last recorded in monitoring (by the evaluation date), offered for the analysis to reuse' },
+    ),
+  ),
+);
 
 export const ProjectEvaluation = Type.Object({
   projectCode: Type.String(),
@@ -237,6 +266,7 @@ export const ProjectEvaluation = Type.Object({
     score: Decimal,
     explanationRequired: Type.Boolean(),
     explanation: Type.String(),
+    monitoring: MonitoringOffered,
   }),
   indicators: Type.Array(
     Type.Object({
@@ -253,12 +283,22 @@ export const ProjectEvaluation = Type.Object({
       met: Type.Boolean(),
       explanationRequired: Type.Boolean(),
       explanation: Type.String(),
+      notApplicableReason: Since0005(Type.String({ description: 'why the row is 不适用 (status notApplicable)' })),
+      monitoring: MonitoringOffered,
     }),
   ),
   families: Type.Array(Type.Object({ family: Family, points: Decimal, score: Decimal })),
   points: Decimal,
   total: Decimal,
   grade: Grade,
+  withoutNotApplicable: Since0005(
+    Nullable(
+      Type.Object(
+        { points: Decimal, total: Decimal, grade: Grade },
+        { description: 'the score with every row scored, 不适用 or not; null when no row is 不适用' },
+      ),
+    ),
+  ),
   findings: Type.Array(Finding),
 });
 
@@ -271,6 +311,9 @@ export const DepartmentEvaluation = Type.Object({
   rate: Nullable(Decimal),
   score: Nullable(Decimal),
   grade: Nullable(Grade),
+  withoutNotApplicable: Since0005(
+    Nullable(Type.Object({ score: Decimal, grade: Grade }, { description: 'the unit’s score and grade with every row scored; null when no row is 不适用' })),
+  ),
   gradeCounts: Type.Object({ 优: Type.Integer(), 良: Type.Integer(), 中: Type.Integer(), 差: Type.Integer() }),
   findings: Type.Array(Finding),
 });
@@ -362,6 +405,7 @@ export const WarningList = Type.Object({
       planned: Decimal,
       shortfall: Nullable(Decimal),
       flaggedIndicators: Type.Integer(),
+      unreportedIndicators: Type.Integer({ description: 'indicator rows with nothing recorded by the date (未填报)' }),
       missingExplanations: Type.Integer(),
       since: IsoDate,
     }),

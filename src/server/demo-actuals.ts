@@ -76,10 +76,10 @@ function demoProjectActuals(project: Project, year: number, pattern: number): Pr
       measure: '调整工作安排，年底前完成主要任务，未完成部分结转下年',
       expectedYearEnd: '',
     });
-    evaluation.push({ index: unmetRow, notApplicable: false, analysis: '人员调整致任务推迟，已调整工作安排，下年度优先完成', points: null, gradePercent: null });
+    evaluation.push({ index: unmetRow, notApplicable: false, notApplicableReason: '', analysis: '人员调整致任务推迟，已调整工作安排，下年度优先完成', points: null, gradePercent: null });
   }
   if (!previous.equals(budget))
-    evaluation.push({ index: null, notApplicable: false, analysis: '结余资金为采购节约，已按规定收回', points: null, gradePercent: null });
+    evaluation.push({ index: null, notApplicable: false, notApplicableReason: '', analysis: '结余资金为采购节约，已按规定收回', points: null, gradePercent: null });
 
   return {
     projectCode: project.code,

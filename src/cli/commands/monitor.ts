@@ -259,7 +259,7 @@ function unitTables(u: UnitMonitoring): string {
     ),
   );
   out.push(t.findings, u.findings.length === 0 ? t.noFindings : findingsTable(u.findings));
-  out.push(t.summary(u.lights.green, u.lights.yellow, u.lights.red), '');
+  out.push(t.summary(u.lights.green, u.lights.yellow, u.lights.red, u.unreported), '');
   return out.join('\n');
 }
 

@@ -95,6 +95,7 @@ export type MonitoringNote = Type.Static<typeof MonitoringNote>;
 export const EvaluationNote = Type.Object({
   index: Type.Union([IndicatorIndex, Type.Null()]),
   notApplicable: Type.Boolean({ description: '不适用：该指标不参与评分' }),
+  notApplicableReason: Text('不适用的理由；标为不适用时必填，没有理由的不适用不予采纳'),
   analysis: Text('偏差原因分析及改进措施；空为未填'),
   points: Type.Union([DecimalText, Type.Null()], { description: '分值（财政部门设定时）' }),
   gradePercent: Type.Union([DecimalText, Type.Null()], { description: '定性指标在其档次内的得分比例（%）' }),

@@ -66,10 +66,11 @@ export function explanationAsOf(
  * earlier ones field by field, and a row is not applicable once any note says so.
  */
 export function evaluationNoteOf(actuals: ProjectActuals, index: number | null): EvaluationNote {
-  const result: EvaluationNote = { index, notApplicable: false, analysis: '', points: null, gradePercent: null };
+  const result: EvaluationNote = { index, notApplicable: false, notApplicableReason: '', analysis: '', points: null, gradePercent: null };
   for (const n of actuals.evaluation) {
     if (n.index !== index) continue;
     if (n.notApplicable) result.notApplicable = true;
+    if (n.notApplicableReason.trim() !== '') result.notApplicableReason = n.notApplicableReason;
     if (n.analysis.trim() !== '') result.analysis = n.analysis;
     if (n.points !== null) result.points = n.points;
     if (n.gradePercent !== null) result.gradePercent = n.gradePercent;

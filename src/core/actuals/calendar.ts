@@ -30,3 +30,12 @@ export const isIsoDate = (s: string): s is IsoDate => {
 };
 
 export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
+
+/** The share of the year passed by the end of a day: 2020-06-30 is 182 of 366 days. */
+export function yearElapsed(date: IsoDate): { days: number; of: number } {
+  const year = yearOf(date);
+  const month = Number(date.slice(5, 7));
+  let days = Number(date.slice(8, 10));
+  for (let m = 1; m < month; m++) days += daysInMonth(year, m);
+  return { days, of: isLeapYear(year) ? 366 : 365 };
+}

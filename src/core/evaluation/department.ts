@@ -21,6 +21,8 @@ export interface DepartmentEvaluation {
   /** Budget-weighted average of the projects' totals; null without projects. */
   score: DecimalText | null;
   grade: Grade | null;
+  /** The score and grade with every row scored, 不适用 or not; null when no row is 不适用. */
+  withoutNotApplicable: { score: DecimalText; grade: Grade } | null;
   gradeCounts: Record<Grade, number>;
   findings: Finding[];
 }
@@ -44,6 +46,8 @@ export function summarizeDepartment(
   let spent = ZERO;
   let weighted = ZERO;
   let plain = ZERO;
+  let weightedAll = ZERO;
+  let plainAll = ZERO;
   const gradeCounts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   for (const p of projects) {
     const b = new Decimal(p.budget.adjusted ?? 0);
@@ -51,10 +55,14 @@ export function summarizeDepartment(
     spent = spent.plus(p.budget.spent ?? 0);
     weighted = weighted.plus(b.times(p.total));
     plain = plain.plus(p.total);
+    const all = p.withoutNotApplicable?.total ?? p.total;
+    weightedAll = weightedAll.plus(b.times(all));
+    plainAll = plainAll.plus(all);
     gradeCounts[p.grade]++;
   }
-  const score =
-    projects.length === 0 ? null : fixed(budget.isZero() ? plain.div(projects.length) : weighted.div(budget));
+  const average = (w: Decimal, p: Decimal) => fixed(budget.isZero() ? p.div(projects.length) : w.div(budget));
+  const score = projects.length === 0 ? null : average(weighted, plain);
+  const scoreAll = projects.some((p) => p.withoutNotApplicable !== null) ? average(weightedAll, plainAll) : null;
   return {
     unit,
     year,
@@ -64,6 +72,7 @@ export function summarizeDepartment(
     rate: budget.isZero() ? null : fixed(spent.div(budget).times(100)),
     score,
     grade: score === null ? null : gradeOf(score, settings),
+    withoutNotApplicable: scoreAll === null ? null : { score: scoreAll, grade: gradeOf(scoreAll, settings) },
     gradeCounts,
     findings: projects.flatMap((p) => p.findings),
   };

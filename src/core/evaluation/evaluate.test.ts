@@ -146,12 +146,49 @@ describe('indicator edge cases', () => {
   it('a row that does not apply is dropped and its family respread', () => {
     const e = base({
       values: values(2020, '15张', '', '好', '90%'),
-      evaluation: [{ index: 2, notApplicable: true, analysis: '', points: null, gradePercent: null }],
+      evaluation: [{ index: 2, notApplicable: true, notApplicableReason: '本年度未开展该项工作', analysis: '', points: null, gradePercent: null }],
     });
-    expect(e.indicators[1]).toMatchObject({ status: 'notApplicable', points: '0.00', score: '0.00' });
+    expect(e.indicators[1]).toMatchObject({ status: 'notApplicable', points: '0.00', score: '0.00', notApplicableReason: '本年度未开展该项工作' });
     expect(e.indicators[0]).toMatchObject({ points: '50.00', score: '50.00' });
     expect(e.total).toBe('100.00');
-    expect(e.findings).toEqual([]);
+    // The reviewer is told, and sees the score with the row scored: 产出 25 + 0 (no actual), 效益 30, 满意度 10, 预算 10.
+    expect(ruleIds(e)).toEqual(['evaluation.notApplicable@2']);
+    expect(e.findings[0]).toMatchObject({ severity: 'warning', message: '项目 P-1 第 2 行指标：标为不适用，不计分（理由：本年度未开展该项工作）' });
+    expect(e.withoutNotApplicable).toEqual({ points: '100.00', total: '75.00', grade: '中' });
+  });
+  it('不适用 on a row with an actual is a finding naming the actual, and both scores are kept', () => {
+    // Unmet row 1 (12张 of ≥15张 → 20.00 of 25) marked 不适用: row 2 carries 产出's 50 → 10 + 50 + 30 + 10 = 100.00 优.
+    // Without the 不适用: 10 + 20.00 + 25 + 30 + 10 = 95.00 优 (analysis given, so no other finding).
+    const e = base({
+      values: values(2020, '12张', '3天', '好', '90%'),
+      evaluation: [{ index: 1, notApplicable: true, notApplicableReason: '上级调整任务', analysis: '原因及措施', points: null, gradePercent: null }],
+    });
+    expect([e.total, e.grade]).toEqual(['100.00', '优']);
+    expect(e.withoutNotApplicable).toEqual({ points: '100.00', total: '95.00', grade: '优' });
+    expect(e.findings.map((f) => f.message)).toEqual(['项目 P-1 第 1 行指标：已填报实际值“12张”，却标为不适用，不计分（理由：上级调整任务）']);
+  });
+  it('不适用 without a reason is not accepted: the row is scored and the missing reason is an error', () => {
+    const e = base({
+      values: values(2020, '12张', '3天', '好', '90%'),
+      evaluation: [{ index: 1, notApplicable: true, notApplicableReason: ' ', analysis: '原因及措施', points: null, gradePercent: null }],
+    });
+    expect(e.indicators[0]).toMatchObject({ status: 'scored', score: '20.00', notApplicableReason: '' });
+    expect([e.total, e.withoutNotApplicable]).toEqual(['95.00', null]);
+    expect(ruleIds(e)).toEqual(['evaluation.notApplicableWithoutReason@1']);
+    expect(e.findings[0]!.severity).toBe('error');
+  });
+  it('offers what the unit said in monitoring for the analysis', () => {
+    const e = base({
+      values: values(2020, '12张', '3天', '好', '90%'),
+      monitoring: [
+        { index: 1, date: '2020-06-30', cause: { category: 'staffing', text: '人员调整' }, likelihood: 'possible', measure: '', expectedYearEnd: '' },
+        { index: 1, date: '2020-10-31', cause: null, likelihood: null, measure: '下半年集中制作', expectedYearEnd: '' },
+        { index: null, date: '2020-10-31', cause: { category: 'funding', text: '资金晚到' }, likelihood: null, measure: '加快支付', expectedYearEnd: '' },
+      ],
+    });
+    expect(e.indicators[0]!.monitoring).toEqual({ cause: { category: 'staffing', text: '人员调整' }, measure: '下半年集中制作' });
+    expect(e.indicators[1]!.monitoring).toBeNull();
+    expect(e.budget.monitoring).toEqual({ cause: { category: 'funding', text: '资金晚到' }, measure: '加快支付' });
   });
   it('over-achievement earns no extra, but far beyond the target (≥ 120 %) needs an analysis', () => {
     const e = base({ values: values(2020, '30张', '1天', '好', '91%') });
@@ -172,7 +209,7 @@ describe('indicator edge cases', () => {
     const pick = (gradePercent: string) =>
       base({
         values: values(2020, '15张', '3天', '部分达成', '90%'),
-        evaluation: [{ index: 3, notApplicable: false, analysis: '原因', points: null, gradePercent }],
+        evaluation: [{ index: 3, notApplicable: false, notApplicableReason: '', analysis: '原因', points: null, gradePercent }],
       });
     expect(pick('75').indicators[2]!.score).toBe('22.50'); // 30 × 75 %
     const outside = pick('90'); // partial band is 60–80 %

@@ -9,8 +9,8 @@
  *                      qualitative target the band's percent (the evaluator's, or the default)
  *   every score is rounded to the cent (half up); the total is the sum of the printed scores.
  */
-import type { ProjectActuals } from '../actuals/actuals.ts';
-import { evaluationNoteOf, spendingAsOf, valueAfter, valueAsOf } from '../actuals/as-of.ts';
+import type { DeviationCause, ProjectActuals } from '../actuals/actuals.ts';
+import { evaluationNoteOf, explanationAsOf, spendingAsOf, valueAfter, valueAsOf } from '../actuals/as-of.ts';
 import { annualBudget, inWan } from '../actuals/budget.ts';
 import { endOfMonth, type IsoDate } from '../actuals/calendar.ts';
 import { completionOf, completionView, type Completion, type CompletionView } from '../actuals/completion.ts';
@@ -61,11 +61,20 @@ export interface BudgetExecutionScore {
   explanationRequired: boolean;
   /** 偏差原因分析及改进措施. */
   explanation: string;
+  /** What the unit said about the spending during monitoring, offered for reuse; null when nothing. */
+  monitoring: MonitoringNoteOffered | null;
+}
+
+/** The cause and measure last recorded in monitoring (by the evaluation date), for the analysis to reuse. */
+export interface MonitoringNoteOffered {
+  cause: DeviationCause | null;
+  measure: string;
 }
 
 /**
- * `scored`: counted in the total; `notApplicable`: dropped as 不适用; `unclassified`: its 一级
- * could not be placed in a family, so it could not be weighted.
+ * `scored`: counted in the total; `notApplicable`: dropped as 不适用 (only with a reason: without
+ * one the row is scored and the 不适用 is a finding); `unclassified`: its 一级 could not be placed
+ * in a family, so it could not be weighted.
  */
 export type IndicatorStatus = 'scored' | 'notApplicable' | 'unclassified';
 
@@ -92,6 +101,9 @@ export interface IndicatorScore {
   met: boolean;
   explanationRequired: boolean;
   explanation: string;
+  /** Why the unit marked the row 不适用 ('' when it did not, or gave no reason). */
+  notApplicableReason: string;
+  monitoring: MonitoringNoteOffered | null;
 }
 
 export interface FamilyScore {
@@ -118,6 +130,11 @@ export interface ProjectEvaluation {
   points: DecimalText;
   total: DecimalText;
   grade: Grade;
+  /**
+   * The score with every row scored, 不适用 or not, kept beside the score for a reviewer to weigh
+   * what the 不适用 rows are worth; null when no row is 不适用.
+   */
+  withoutNotApplicable: { points: DecimalText; total: DecimalText; grade: Grade } | null;
   findings: Finding[];
 }
 
@@ -166,11 +183,25 @@ export function evaluateProject(
     const index = i + 1;
     const note = evaluationNoteOf(actuals, index);
     const family = familyOf(indicator, year, settings);
-    if (family === null && !note.notApplicable)
-      finding('evaluation.unknownFamily', 'error', index, 'indicators.level1', m.findings.unknownFamily(project.code, index, indicator.level1), m.findings.unknownFamilySuggestion);
     const value = valueAsOf(actuals, index, asOf);
+    const reason = note.notApplicable ? note.notApplicableReason.trim() : '';
+    if (note.notApplicable && reason === '')
+      finding('evaluation.notApplicableWithoutReason', 'error', index, 'evaluation.notApplicable', m.findings.notApplicableWithoutReason(project.code, index), m.findings.notApplicableWithoutReasonSuggestion);
+    const notApplicable = reason !== '';
+    if (notApplicable)
+      // A reviewer sees every row taken out of the score, and above all one whose actual was recorded.
+      finding(
+        'evaluation.notApplicable',
+        'warning',
+        index,
+        'evaluation.notApplicable',
+        !value?.value.trim() ? m.findings.notApplicable(project.code, index, reason) : m.findings.notApplicableWithActual(project.code, index, reason, value.value),
+        m.findings.notApplicableSuggestion,
+      );
+    if (family === null && !notApplicable)
+      finding('evaluation.unknownFamily', 'error', index, 'indicators.level1', m.findings.unknownFamily(project.code, index, indicator.level1), m.findings.unknownFamilySuggestion);
     const completion = completionOf(parseTargetValue(indicator.target), value?.value ?? null, settings);
-    const status: IndicatorStatus = note.notApplicable ? 'notApplicable' : family === null ? 'unclassified' : 'scored';
+    const status: IndicatorStatus = notApplicable ? 'notApplicable' : family === null ? 'unclassified' : 'scored';
     return { indicator, index, note, family, value, completion, status };
   });
 
@@ -217,6 +248,7 @@ export function evaluateProject(
     score: fixed(budgetScore),
     explanationRequired: budgetExplanationRequired,
     explanation: budgetNote.analysis,
+    monitoring: monitoringOffered(null),
   };
 
   const indicators = rows.map((r): IndicatorScore => {
@@ -276,6 +308,8 @@ export function evaluateProject(
       met,
       explanationRequired,
       explanation: r.note.analysis,
+      notApplicableReason: r.status === 'notApplicable' ? r.note.notApplicableReason.trim() : '',
+      monitoring: monitoringOffered(r.index),
     };
   });
 
@@ -288,6 +322,7 @@ export function evaluateProject(
     return [{ family, points: fixed(sumOf(parts.map((p) => p.points))), score: fixed(sumOf(parts.map((p) => p.score))) }];
   });
   const total = fixed(sumOf(families.map((f) => f.score)));
+  const points = fixed(sumOf(families.map((f) => f.points)));
 
   return {
     projectCode: project.code,
@@ -301,11 +336,23 @@ export function evaluateProject(
     budget,
     indicators,
     families,
-    points: fixed(sumOf(families.map((f) => f.points))),
+    points,
     total,
     grade: gradeOf(total, settings),
+    withoutNotApplicable: indicators.some((i) => i.status === 'notApplicable') ? allRowsScored() : null,
     findings,
   };
+
+  function allRowsScored(): NonNullable<ProjectEvaluation['withoutNotApplicable']> {
+    const all = { ...actuals, evaluation: actuals.evaluation.map((n) => ({ ...n, notApplicable: false })) };
+    const e = evaluateProject(project, all, year, options);
+    return { points: e.points, total: e.total, grade: e.grade };
+  }
+
+  function monitoringOffered(index: number | null): MonitoringNoteOffered | null {
+    const e = explanationAsOf(actuals, index, asOf);
+    return e.cause === null && e.measure.trim() === '' ? null : { cause: e.cause, measure: e.measure };
+  }
 
   function creditOf(c: Completion, gradePercent: DecimalText | null, index: number): Decimal {
     if (c.kind === 'quantitative') return c.credit;

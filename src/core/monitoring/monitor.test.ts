@@ -175,6 +175,72 @@ describe('lights and explanations', () => {
   });
 });
 
+describe('未填报 and cumulative counts against what is due', () => {
+  const onPlan = spending(['2020-06-30', '20.00']); // 50 % at 6月底: execution green
+  const count = (value: string, ...notes: MonitoringNote[]) =>
+    monitorProject(p, actuals('M-1', { spending: onPlan, values: [{ index: 1, date: '2020-06-30', value, note: '' }], monitoring: notes }), '2020-06-30', 2020);
+
+  it('a row with nothing recorded is 未填报, not green, and does not light its project', () => {
+    const r = monitorProject(p, actuals('M-1', { spending: onPlan }), '2020-06-30', 2020);
+    expect(r.indicators.map((i) => i.light)).toEqual(['noData', 'noData', 'noData']);
+    expect(r.unreported).toBe(3);
+    expect(r.light).toBe('green');
+    expect(r.findings).toEqual([]);
+    // The unit's own 确定能 is no data either; its 完全不可能 still makes a light.
+    const judged = monitorProject(
+      p,
+      actuals('M-1', { spending: onPlan, monitoring: [note(1, '2020-06-30', { likelihood: 'certain' }), note(2, '2020-06-30', { likelihood: 'impossible' })] }),
+      '2020-06-30',
+      2020,
+    );
+    expect(judged.indicators.map((i) => i.light)).toEqual(['noData', 'red', 'noData']);
+    expect(judged.unreported).toBe(2);
+  });
+
+  it('compares a count with the plan’s share at the date, by the bureau’s thresholds', () => {
+    // ≥15张 at 6月底, plan 50 %: 8张 = 53.33 % is on pace; 6张 = 40 % is 10 behind → yellow;
+    // 4.5张 = 30 % is 20 behind → red (both bounds inclusive, as for spending).
+    expect(count('8张').indicators[0]).toMatchObject({ light: 'green', pace: { expected: '50.00', basis: 'plan', shortfall: '-3.33', light: 'green' } });
+    const yellow = count('6张');
+    expect(yellow.indicators[0]).toMatchObject({ light: 'yellow', judgement: false, pace: { shortfall: '10.00', light: 'yellow' } });
+    expect(yellow.light).toBe('yellow');
+    expect(yellow.reasons).toEqual([{ kind: 'pace', light: 'yellow', index: 1, shortfall: '10.00' }]);
+    expect(yellow.findings.map((f) => [f.ruleId, f.indicatorIndex])).toEqual([['monitoring.missingExplanation', 1]]);
+    expect(yellow.findings[0]!.message).toBe('项目 M-1 第 1 行指标：累计完成落后应完成进度 10.00 个百分点（黄灯），未填写偏差原因和纠偏措施');
+    expect(count('4.5张').indicators[0]!.light).toBe('red');
+    const strict = { ...D, yellowShortfall: '5', redShortfall: '8' };
+    const r = monitorProject(p, actuals('M-1', { spending: onPlan, values: [{ index: 1, date: '2020-06-30', value: '6张', note: '' }] }), '2020-06-30', 2020, { settings: strict });
+    expect(r.indicators[0]!.light).toBe('red');
+  });
+
+  it('behind pace, an explanation with the unit’s 完成可能性 lets its judgement stand', () => {
+    const r = count('6张', explained(1, '2020-06-30'), note(1, '2020-06-30', { likelihood: 'certain' }));
+    expect(r.indicators[0]).toMatchObject({ light: 'green', judgement: true, pace: { light: 'yellow' } });
+    expect(r.light).toBe('green');
+    expect(r.findings).toEqual([]);
+    // An explanation without a judgement is an explained yellow; a judgement without one is no explanation.
+    expect(count('6张', explained(1, '2020-06-30')).indicators[0]).toMatchObject({ light: 'yellow', judgement: false });
+    expect(count('6张', note(1, '2020-06-30', { likelihood: 'certain' })).indicators[0]).toMatchObject({ light: 'yellow', judgement: false });
+  });
+
+  it('rates, times and bare numbers are not counts due in parts', () => {
+    const rates = project('M-3', '40.00', [
+      ['产出指标', '数量指标', '结案率', '≥95'],
+      ['产出指标', '质量指标', '合格率', '≥95%'],
+      ['产出指标', '数量指标', '覆盖率', '≥50%'],
+    ], plan);
+    const values = [1, 2, 3].map((index) => ({ index, date: '2020-06-30', value: '10', note: '' }));
+    const r = monitorProject(rates, actuals('M-3', { spending: onPlan, values }), '2020-06-30', 2020);
+    expect(r.indicators.map((i) => [i.pace, i.light])).toEqual([[null, 'green'], [null, 'green'], [null, 'green']]);
+  });
+
+  it('without a dated plan, the share due is the calendar’s', () => {
+    // 2020-06-30 is day 182 of 366: 49.73 % due; 6张 of 15 = 40 % → 9.73 behind → green.
+    const r = monitorProject({ ...p, spendingPlan: [] }, actuals('M-1', { values: [{ index: 1, date: '2020-06-30', value: '6张', note: '' }] }), '2020-06-30', 2020);
+    expect(r.indicators[0]!.pace).toEqual({ expected: '49.73', basis: 'calendar', shortfall: '9.73', light: 'green' });
+  });
+});
+
 describe('a unit', () => {
   it('counts lights and gathers findings; an unknown year is the date\'s', () => {
     const other = project('M-2', '10', [['产出指标', '数量指标', 'x', '≥1']], plan);
@@ -186,6 +252,7 @@ describe('a unit', () => {
     expect(r.year).toBe(2020);
     expect(r.projects.map((x) => x.light)).toEqual(['green', 'red']);
     expect(r.lights).toEqual({ green: 1, yellow: 0, red: 1 });
+    expect(r.unreported).toBe(4);
     expect(r.findings.map((f) => f.projectCode)).toEqual(['M-2']);
   });
 });

@@ -7,18 +7,21 @@
 import { actualsLookup, type Actuals, type ProjectActuals } from '../actuals/actuals.ts';
 import { explanationAsOf, spendingAsOf, valueAsOf, type MonitoringExplanation } from '../actuals/as-of.ts';
 import { annualBudget } from '../actuals/budget.ts';
-import { yearOf, type IsoDate } from '../actuals/calendar.ts';
-import { completionOf, completionView, type CompletionView } from '../actuals/completion.ts';
+import { yearElapsed, yearOf, type IsoDate } from '../actuals/calendar.ts';
+import { completionOf, completionView, type Completion, type CompletionView } from '../actuals/completion.ts';
+import { level2KindOf } from '../framework/framework.ts';
 import type { Finding } from '../review/finding.ts';
 import { Decimal, fixed } from '../model/decimal.ts';
 import type { DecimalText, Indicator, Project, TargetDocument, Unit } from '../model/document.ts';
 import { parseTargetValue } from '../target-value/parse.ts';
+import { isPercentage, type TargetValue } from '../target-value/target-value.ts';
 import { messages, messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
-import { checkpointPassed, datedPlan } from './checkpoint.ts';
+import { checkpointPassed, datedPlan, type DatedCheckpoint } from './checkpoint.ts';
 import {
   DEFAULT_MONITORING_SETTINGS,
   checkMonitoringSettings,
   worseLight,
+  type IndicatorLight,
   type Light,
   type MonitoringSettings,
 } from './settings.ts';
@@ -47,6 +50,20 @@ export interface ExecutionStatus {
   light: Light;
 }
 
+/**
+ * A cumulative count measured against the share of the year's target due by the date: the plan's
+ * cumulative percent at its last checkpoint passed (the calendar's share of the year when the plan
+ * names no date). Percentages in percent, with 2 decimals.
+ */
+export interface IndicatorPace {
+  /** Share of the target due by the date. */
+  expected: DecimalText;
+  basis: 'plan' | 'calendar';
+  /** expected − progress: positive means behind. */
+  shortfall: DecimalText;
+  light: Light;
+}
+
 /** One row of the 监控表. */
 export interface IndicatorProgress {
   /** 1-based row in the project's table. */
@@ -64,13 +81,22 @@ export interface IndicatorProgress {
   progress: DecimalText | null;
   /** 偏差原因, 完成可能性, 纠偏措施, 全年预计完成值. */
   explanation: MonitoringExplanation;
-  light: Light;
+  /** Null unless the row is a cumulative count with an actual value (see `isCumulative`). */
+  pace: IndicatorPace | null;
+  /**
+   * True when the pace is behind but the unit explained why the target will still be met (cause,
+   * measure and 完成可能性 recorded): the light is then the unit's judgement, not the pace's.
+   */
+  judgement: boolean;
+  /** `noData` (未填报): no actual value recorded by the date, and no judgement that makes a light. */
+  light: IndicatorLight;
 }
 
 /** Why a project is not green. */
 export type LightReason =
   | { kind: 'execution'; light: Light; shortfall: DecimalText }
-  | { kind: 'likelihood'; light: Light; index: number };
+  | { kind: 'likelihood'; light: Light; index: number }
+  | { kind: 'pace'; light: Light; index: number; shortfall: DecimalText };
 
 export interface ProjectMonitoring {
   projectCode: string;
@@ -83,6 +109,8 @@ export interface ProjectMonitoring {
   explanation: MonitoringExplanation;
   light: Light;
   reasons: LightReason[];
+  /** Indicator rows with nothing recorded by the date (未填报). */
+  unreported: number;
   findings: Finding[];
 }
 
@@ -92,6 +120,8 @@ export interface UnitMonitoring {
   date: IsoDate;
   projects: ProjectMonitoring[];
   lights: Record<Light, number>;
+  /** Indicator rows of all projects with nothing recorded by the date (未填报). */
+  unreported: number;
   findings: Finding[];
 }
 
@@ -110,7 +140,8 @@ export function monitorDocument(
   const projects = document.projects.map((p) => monitorProject(p, lookup(p.code), date, year, options));
   const lights: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
   for (const p of projects) lights[p.light]++;
-  return { unit: document.unit, year, date, projects, lights, findings: projects.flatMap((p) => p.findings) };
+  const unreported = projects.reduce((n, p) => n + p.unreported, 0);
+  return { unit: document.unit, year, date, projects, lights, unreported, findings: projects.flatMap((p) => p.findings) };
 }
 
 export function monitorProject(
@@ -126,15 +157,20 @@ export function monitorProject(
   const finding: AddFinding = (ruleId, severity, indicatorIndex, field, message, suggestion) =>
     findings.push({ ruleId, severity, projectCode: project.code, indicatorIndex, field, message, suggestion, source: m.source });
 
-  const execution = executionOf(project, actuals, date, year, settings, m, finding);
+  const plan = datedPlan(project.spendingPlan, year);
+  const execution = executionOf(project, plan, actuals, date, settings, m, finding);
   const explanation = explanationAsOf(actuals, null, date);
-  const indicators = project.indicators.map((indicator, i) => progressOf(indicator, i + 1, actuals, date, settings, m, finding));
+  const due = dueShare(plan, date);
+  const indicators = project.indicators.map((indicator, i) => progressOf(indicator, i + 1, actuals, date, due, settings, m, finding));
 
   const reasons: LightReason[] = [];
   if (execution.light !== 'green')
     reasons.push({ kind: 'execution', light: execution.light, shortfall: execution.shortfall! });
-  for (const row of indicators)
-    if (row.light !== 'green') reasons.push({ kind: 'likelihood', light: row.light, index: row.index });
+  for (const row of indicators) {
+    if (row.light === 'green' || row.light === 'noData') continue;
+    const byPace = row.pace !== null && !row.judgement && row.pace.light === row.light;
+    reasons.push(byPace ? { kind: 'pace', light: row.light, index: row.index, shortfall: row.pace!.shortfall } : { kind: 'likelihood', light: row.light, index: row.index });
+  }
   const light = reasons.reduce<Light>((worst, r) => worseLight(worst, r.light), 'green');
 
   if (settings.explanationRequired.includes(execution.light)) {
@@ -150,15 +186,16 @@ export function monitorProject(
       );
   }
   for (const row of indicators) {
-    if (!settings.explanationRequired.includes(row.light)) continue;
+    if (row.light === 'noData' || !settings.explanationRequired.includes(row.light)) continue;
     const missing = missingParts(row.explanation, m);
+    const why = row.pace !== null && row.pace.light === row.light ? m.findings.behindPace(row.pace.shortfall) : m.findings.judgedImpossible;
     if (missing.length > 0)
       finding(
         'monitoring.missingExplanation',
         'error',
         row.index,
         'monitoring.explanation',
-        m.findings.indicatorUnexplained(project.code, row.index, m.lights[row.light], missing),
+        m.findings.indicatorUnexplained(project.code, row.index, why, m.lights[row.light], missing),
         m.findings.explainSuggestion,
       );
   }
@@ -173,6 +210,7 @@ export function monitorProject(
     explanation,
     light,
     reasons,
+    unreported: indicators.filter((r) => r.light === 'noData').length,
     findings,
   };
 }
@@ -197,14 +235,13 @@ function missingParts(e: MonitoringExplanation, m: MonitoringMessages): string[]
 
 function executionOf(
   project: Project,
+  plan: readonly DatedCheckpoint[],
   actuals: ProjectActuals,
   date: IsoDate,
-  year: number,
   settings: MonitoringSettings,
   m: MonitoringMessages,
   finding: AddFinding,
 ): ExecutionStatus {
-  const plan = datedPlan(project.spendingPlan, year);
   for (const c of plan)
     if (c.date === null)
       finding('monitoring.checkpointUnreadable', 'warning', null, 'spendingPlan', m.findings.checkpointUnreadable(project.code, c.label), m.findings.checkpointSuggestion);
@@ -229,8 +266,7 @@ function executionOf(
       finding('monitoring.overspent', 'warning', null, 'actuals.spending', m.findings.overspent(project.code, fixed(spent), fixed(budget)), m.findings.overspentSuggestion);
   }
   const shortfall = rate === null ? null : planned.minus(rate);
-  const light: Light =
-    shortfall === null ? 'green' : shortfall.gte(settings.redShortfall) ? 'red' : shortfall.gte(settings.yellowShortfall) ? 'yellow' : 'green';
+  const light: Light = shortfall === null ? 'green' : shortfallLight(shortfall, settings);
 
   return {
     budget: budget === null ? null : fixed(budget),
@@ -244,18 +280,53 @@ function executionOf(
   };
 }
 
+const shortfallLight = (shortfall: Decimal, settings: MonitoringSettings): Light =>
+  shortfall.gte(settings.redShortfall) ? 'red' : shortfall.gte(settings.yellowShortfall) ? 'yellow' : 'green';
+
+/**
+ * The share of a year's target due by the date: the spending plan's, as execution reads it (0 before
+ * its first checkpoint); the calendar's share of the year when no checkpoint names a date.
+ */
+function dueShare(plan: readonly DatedCheckpoint[], date: IsoDate): { percent: Decimal; basis: IndicatorPace['basis'] } {
+  if (plan.some((c) => c.date !== null && c.percent !== null))
+    return { percent: checkpointPassed(plan, date)?.percent ?? new Decimal(0), basis: 'plan' };
+  const { days, of } = yearElapsed(date);
+  return { percent: new Decimal(days).div(of).times(HUNDRED), basis: 'calendar' };
+}
+
+/**
+ * A row whose actual accumulates over the year, so part of it is due at each date: a 数量指标
+ * counted in a unit of its own (≥15张, ≥2次). Rates, grades, deadlines and bare numbers (which the
+ * published forms also use for rates: 结案率 ≥95) are not: they are not due in parts.
+ */
+export const isCumulative = (indicator: Indicator, target: TargetValue): boolean =>
+  level2KindOf(indicator.level2) === 'quantity' &&
+  target.kind === 'quantitative' &&
+  target.direction === 'higher' &&
+  target.operator !== 'range' &&
+  target.unit !== '' &&
+  !isPercentage(target);
+
+function paceOf(completion: Completion, due: ReturnType<typeof dueShare>, settings: MonitoringSettings): IndicatorPace | null {
+  if (completion.kind !== 'quantitative' || completion.ratio === null) return null;
+  const shortfall = due.percent.minus(completion.ratio.times(HUNDRED));
+  return { expected: fixed(due.percent), basis: due.basis, shortfall: fixed(shortfall), light: shortfallLight(shortfall, settings) };
+}
+
 function progressOf(
   indicator: Indicator,
   index: number,
   actuals: ProjectActuals,
   date: IsoDate,
+  due: ReturnType<typeof dueShare>,
   settings: MonitoringSettings,
   m: MonitoringMessages,
   finding: AddFinding,
 ): IndicatorProgress {
   const value = valueAsOf(actuals, index, date);
+  const target = parseTargetValue(indicator.target);
   // In the year, an `=` target not yet reached is progress, not a miss: show the plain ratio.
-  const completion = completionOf(parseTargetValue(indicator.target), value?.value ?? null, { exactPartialCredit: 'proportional' });
+  const completion = completionOf(target, value?.value ?? null, { exactPartialCredit: 'proportional' });
   if (value !== null && completion.kind === 'notComparable' && BAD_ACTUAL.has(completion.reason))
     finding(
       'monitoring.actualNotComparable',
@@ -275,6 +346,14 @@ function progressOf(
         : completion.met
           ? '100.00'
           : '0.00';
+  const judged = explanation.likelihood === null ? null : settings.likelihoodLight[explanation.likelihood];
+  const pace = value !== null && isCumulative(indicator, target) ? paceOf(completion, due, settings) : null;
+  // Behind pace, the unit's judgement stands once it has said why and what it does about it.
+  const judgement = pace !== null && pace.light !== 'green' && judged !== null && missingParts(explanation, m).length === 0;
+  let light: IndicatorLight;
+  if (judgement) light = judged!;
+  else if (value === null) light = judged === null || judged === 'green' ? 'noData' : judged;
+  else light = worseLight(pace?.light ?? 'green', judged ?? 'green');
   return {
     index,
     level1: indicator.level1,
@@ -286,6 +365,8 @@ function progressOf(
     completion: completionView(completion),
     progress,
     explanation,
-    light: explanation.likelihood === null ? 'green' : settings.likelihoodLight[explanation.likelihood],
+    pace,
+    judgement,
+    light,
   };
 }

@@ -9,6 +9,9 @@ import { dec } from '../model/decimal.ts';
 /** 绿灯 on track, 黄灯 watch, 红灯 act. */
 export type Light = 'green' | 'yellow' | 'red';
 
+/** An indicator row's state: a light, or 未填报 (nothing recorded by the date, so nothing to judge). */
+export type IndicatorLight = Light | 'noData';
+
 export const LIGHT_ORDER: readonly Light[] = ['green', 'yellow', 'red'];
 
 export const worseLight = (a: Light, b: Light): Light => (LIGHT_ORDER.indexOf(a) >= LIGHT_ORDER.indexOf(b) ? a : b);

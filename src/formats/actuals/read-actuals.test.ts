@@ -30,8 +30,8 @@ describe('reading an actuals CSV', () => {
     expect(legalAid.values[0]).toEqual({ index: 1, date: '2020-12-31', value: '96%', note: '结案统计' });
     expect(legalAid.results).toBe('全年办理法律援助案件并按期结案，困难群众受益');
     expect(legalAid.evaluation).toEqual([
-      { index: 4, notApplicable: false, analysis: '指标值设定偏保守，2021年调整为≥12', points: null, gradePercent: null },
-      { index: 6, notApplicable: true, analysis: '', points: null, gradePercent: null },
+      { index: 4, notApplicable: false, notApplicableReason: '', analysis: '指标值设定偏保守，2021年调整为≥12', points: null, gradePercent: null },
+      { index: 6, notApplicable: true, notApplicableReason: '与第5行重复且未设指标值', analysis: '', points: null, gradePercent: null },
     ]);
     const equipment = a.projects[3]!;
     expect(equipment.monitoring).toEqual([
@@ -116,6 +116,8 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     expect(await extra('偏差原因', '资金未到位')).toContain('字段「偏差原因类别」：填写了偏差原因，但没有偏差原因类别');
     expect(await extra('完成可能性', '很难')).toContain('“很难”不是完成可能性');
     expect(await extra('不适用', '也许')).toContain('“也许”应为“是”或“否”');
+    // A row with a value must say why in 不适用理由; its 说明 is about the value.
+    expect(await extra('不适用,说明', '是,按统计口径')).toContain('字段「不适用」：标为不适用，但没有说明理由');
     expect(await extra('得分比例', '120')).toContain('“120”不是 0 到 100 之间的百分比');
     expect(await extra('全年预算数', '4')).toContain('“全年预算数”只用于项目行');
     const onProject = await importFailure(read('项目编码,指标序号,实际值,日期,分值\n315-0105-JBN-2D9U,,1,2020-12-31,10\n'));
@@ -126,6 +128,11 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     expect(conflict.message).toBe('a.csv 第 3 行 字段「全年预算数」：“全年预算数”已在第 2 行填写为不同的值');
   });
 
+  it('reads the reason a row does not apply', async () => {
+    const a = await read('项目编码,指标序号,实际值,日期,不适用,不适用理由\n315-0105-JBN-2D9U,3,97,2020-12-31,是,当年未发生此类案件\n');
+    expect(a.projects[0]!.evaluation).toMatchObject([{ index: 3, notApplicable: true, notApplicableReason: '当年未发生此类案件' }]);
+  });
+
   it('reads short category names, 是/否 and percentages with a sign', async () => {
     const a = await read(
       '项目编码,指标序号,实际值,日期,偏差原因类别,偏差原因,纠偏措施,不适用,得分比例,分值\n' +
@@ -133,7 +140,7 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     );
     const p = a.projects[0]!;
     expect(p.monitoring[0]!.cause).toEqual({ category: 'facilities', text: '设备未到' });
-    expect(p.evaluation).toEqual([{ index: 3, notApplicable: false, analysis: '', points: '12.5', gradePercent: '75' }]);
+    expect(p.evaluation).toEqual([{ index: 3, notApplicable: false, notApplicableReason: '', analysis: '', points: '12.5', gradePercent: '75' }]);
   });
 });
 

@@ -47,6 +47,7 @@ type Column =
   | 'results'
   | 'analysis'
   | 'notApplicable'
+  | 'notApplicableReason'
   | 'points'
   | 'gradePercent';
 
@@ -68,12 +69,14 @@ const HEADERS: Readonly<Record<string, Column>> = {
   偏差原因分析及改进措施: 'analysis',
   改进措施: 'analysis',
   不适用: 'notApplicable',
+  不适用理由: 'notApplicableReason',
+  不适用原因: 'notApplicableReason',
   分值: 'points',
   得分比例: 'gradePercent',
 };
 const REQUIRED: readonly Column[] = ['projectCode', 'index', 'value', 'date'];
 const PROJECT_ONLY: readonly Column[] = ['adjustedBudget', 'results'];
-const INDICATOR_ONLY: readonly Column[] = ['expectedYearEnd', 'notApplicable', 'points', 'gradePercent'];
+const INDICATOR_ONLY: readonly Column[] = ['expectedYearEnd', 'notApplicable', 'notApplicableReason', 'points', 'gradePercent'];
 
 const headerKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/\((?:万元|%|％)\)$/, '');
 
@@ -200,9 +203,12 @@ export async function readActualsFile(
     if (!YES.has(na) && !NO.has(na)) bad('notApplicable', t.badYesNo(na));
     const points = text('points') === '' ? null : number('points', t.badNumber);
     const gradePercent = text('gradePercent') === '' ? null : number('gradePercent', t.badPercent, 100);
+    // A row that records no value may give its reason in 说明.
+    const reason = YES.has(na) ? text('notApplicableReason') || (value === '' ? text('note') : '') : '';
+    if (YES.has(na) && reason === '') bad('notApplicable', t.notApplicableWithoutReason);
     if (YES.has(na) || text('analysis') !== '' || points !== null || gradePercent !== null) {
       recorded = true;
-      actuals.evaluation.push({ index, notApplicable: YES.has(na), analysis: text('analysis'), points, gradePercent });
+      actuals.evaluation.push({ index, notApplicable: YES.has(na), notApplicableReason: reason, analysis: text('analysis'), points, gradePercent });
     }
 
     for (const c of ['adjustedBudget', 'results'] as const) {

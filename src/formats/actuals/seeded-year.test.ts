@@ -54,6 +54,27 @@ describe('monitoring the seeded year', () => {
   });
 
   /*
+   * 未填报 (no actual value by the date, and no judgement that makes a light) is a state of its own,
+   * not green, and lights no project:
+   *   3月底  A 6 + B 3 + C 5 (row 3 不适用 has no value either) + D 6 + E 6 + F 6      = 32
+   *   6月底  C row 2 (30), D row 1 (20) and E row 1 (6张) reported → 32 − 3          = 29
+   *   10月底 the same rows (C row 2 keeps its 6月 value)                            = 29
+   * Of the rows, only E row 1 (数量指标 ≥15张) is a count due in parts: 6张 = 40 % at 6月底 against the
+   * plan's 40 % (0.00 behind), 12张 = 80 % at 10月底 against 75 % (5.00 ahead) → green both times.
+   * C row 2 (≥50) and D row 1 (>50) are bare numbers — the seed writes rates that way — so they are
+   * not paced; D row 1 is lit by its 完全不可能 as before.
+   */
+  it('未填报 rows are counted, not green; the one count is on pace', () => {
+    expect(['2020-03-31', '2020-06-30', '2020-10-31'].map((d) => monitorAt(d).unreported)).toEqual([32, 29, 29]);
+    const e = (date: string) => monitorAt(date).projects.find((p) => p.projectCode === E)!;
+    expect(e('2020-03-31').indicators.map((i) => i.light)).toEqual(Array(6).fill('noData'));
+    expect(e('2020-06-30').indicators[0]).toMatchObject({ light: 'green', pace: { expected: '40.00', basis: 'plan', shortfall: '0.00' } });
+    expect(e('2020-10-31').indicators[0]).toMatchObject({ light: 'green', pace: { expected: '75.00', shortfall: '-5.00' } });
+    const d = monitorAt('2020-10-31').projects.find((p) => p.projectCode === D)!;
+    expect(d.indicators.map((i) => i.light)).toEqual(['red', 'noData', 'noData', 'noData', 'noData', 'noData']);
+  });
+
+  /*
    * 6月底 (2020-06-30)
    *   A   2.50 / 5.00  = 50 %   plan 50   green
    *   B   2.05 / 4.10  = 50 %   plan 50   green
@@ -160,6 +181,18 @@ describe('the seeded year-end self-evaluation, checked by hand', () => {
    * Σ budget × score = 5×100 + 4.10×98.40 + 39×64 + 20×92 + 15×97.33 + 8×91.75
    *                  = 500 + 403.44 + 2496 + 1840 + 1459.95 + 734 = 7433.39;
    * 7433.39 / 91.10 = 81.5959… → 81.60 → 良. Grades: 优 5, 中 1.
+   *
+   * The three 不适用 rows (A 6, C 3, E 4) each give a reason (the 说明 of a row recording no value),
+   * so they are dropped as before and the figures above stand; each is a warning for the reviewer,
+   * and the score with every row scored is kept beside the total:
+   *   A  row 6 scored: 满意度 10 → 5 + 5; row 6 has an empty target → 0      10+25+25+15+15+5+0   =  95.00 优
+   *   C  row 3 scored: 效果 30 → 15 + 15; rows 3 (no target, no value) and 4 (empty target) → 0
+   *                                                                         9+25+20+0+0+10       =  64.00 中 (same)
+   *   E  row 4 scored: 效果 30 → 15 + 15; row 3: 15 × 85/90 = 14.1666… → 14.17; row 4 → 0
+   *                                                                         9+25+25+14.17+0+10   =  83.17 良
+   *   B, D, F have no 不适用 row: unchanged.
+   * 部门整体 with every row scored: 5×95 + 403.44 + 2496 + 1840 + 15×83.17 + 734
+   *   = 475 + 403.44 + 2496 + 1840 + 1247.55 + 734 = 7195.99; 7195.99 / 91.10 = 78.9900… → 78.99 → 中.
    */
   const result = evaluateDocument(document!, actuals);
   const byCode = Object.fromEntries(result.projects.map((p) => [p.projectCode, p]));
@@ -185,15 +218,31 @@ describe('the seeded year-end self-evaluation, checked by hand', () => {
     ]);
   });
 
+  it('keeps the score with every row scored beside the score without the 不适用 rows', () => {
+    expect(result.projects.map((p) => p.withoutNotApplicable)).toEqual([
+      { points: '100.00', total: '95.00', grade: '优' },
+      null,
+      { points: '100.00', total: '64.00', grade: '中' },
+      null,
+      { points: '100.00', total: '83.17', grade: '良' },
+      null,
+    ]);
+    expect(result.withoutNotApplicable).toEqual({ score: '78.99', grade: '中' });
+    expect(byCode[C]!.indicators[2]!.notApplicableReason).toBe('上访率无统计口径');
+  });
+
   it('the 部门整体 summary', () => {
     expect(result).toMatchObject({ budget: '91.10', spent: '83.29', rate: '91.43', score: '81.60', grade: '良' });
     expect(result.gradeCounts).toEqual({ 优: 5, 良: 0, 中: 1, 差: 0 });
   });
 
-  it('raises what a reviewer of the 自评表 would: unscorable targets and missing analyses', () => {
+  it('raises what a reviewer of the 自评表 would: 不适用 rows, unscorable targets and missing analyses', () => {
     expect(result.findings.map((f) => `${f.severity} ${f.ruleId} ${f.projectCode} ${f.indicatorIndex}`)).toEqual([
+      `warning evaluation.notApplicable ${A} 6`,
+      `warning evaluation.notApplicable ${C} 3`,
       `warning evaluation.targetUnscorable ${C} 4`,
       `error evaluation.missingExplanation ${D} 3`,
+      `warning evaluation.notApplicable ${E} 4`,
       `error evaluation.missingExplanation ${F} 4`,
       `warning evaluation.targetUnscorable ${F} 6`,
     ]);

@@ -85,11 +85,13 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
       value(i.actual?.value ?? ''),
       scored ? amount(i.points) : value(na),
       scored ? amount(i.score) : value(na),
-      value(i.explanation, { align: 'left' }),
+      value(i.notApplicableReason ? [m.notApplicableBecause(i.notApplicableReason), i.explanation].filter(Boolean).join('\n') : i.explanation, { align: 'left' }),
     );
     rows.push({ cells });
   });
   rows.push({ cells: [label(m.total, { span: 6 }), amount(p.points), amount(p.total), value(`${m.grade}：${p.grade}`)] });
+  const all = p.withoutNotApplicable;
+  if (all) rows.push({ cells: [label(m.totalAllRows, { span: 6 }), amount(all.points), amount(all.total), value(`${m.grade}：${all.grade}`)] });
 
   return {
     sheetName: sheetName(p.projectCode, taken),
@@ -140,6 +142,7 @@ export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): Rep
     rows,
     notes: [
       `${m.summaryScore}：${d.score ?? ''}（${d.grade ?? ''}）`,
+      ...(d.withoutNotApplicable ? [`${m.summaryScoreAllRows}：${d.withoutNotApplicable.score}（${d.withoutNotApplicable.grade}）`] : []),
       `${m.summaryGrades}：${GRADES.map((g) => m.gradeCount(g, d.gradeCounts[g])).join('，')}`,
     ],
     landscape: false,

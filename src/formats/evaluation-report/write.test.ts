@@ -41,6 +41,8 @@ describe('the 自评表 workbook', () => {
     const summary = s[0]!.cells;
     expect(line(summary, rowOf(summary, '合计'))).toEqual(['合计', '91.10', '83.29', '91.43%', '81.60', '良']);
     expect([...summary.values()]).toContain('部门整体自评得分（按预算加权）：81.60（良）');
+    // Beside it, the score with the 不适用 rows scored too (seeded-year.test.ts works it out by hand).
+    expect([...summary.values()]).toContain('所有指标均计分（不适用行也计分）时的部门整体得分：78.99（中）');
   });
 
   it('lays out a project as the official form: budget block, goals, indicators, total and grade', async () => {
@@ -50,7 +52,14 @@ describe('the 自评表 workbook', () => {
     expect(c.cells.get('A2')).toBe('（2020年度）');
     expect(line(c.cells, rowOf(c.cells, '年度资金总额'))).toEqual(['年度资金总额', '39.00', '39.00', '35.10', '10.00', '90.00%', '9.00']);
     expect(line(c.cells, rowOf(c.cells, '人民调解案件结案率'))).toEqual(['产出指标', '数量指标', '人民调解案件结案率', '≥98', '99', '25.00', '25.00']);
-    expect(line(c.cells, rowOf(c.cells, '减少基层上访率，及时化解矛盾'))).toEqual(['效果指标', '社会效益指标', '减少基层上访率，及时化解矛盾', '不适用', '不适用']);
+    expect(line(c.cells, rowOf(c.cells, '减少基层上访率，及时化解矛盾'))).toEqual([
+      '效果指标',
+      '社会效益指标',
+      '减少基层上访率，及时化解矛盾',
+      '不适用',
+      '不适用',
+      '不适用：上访率无统计口径',
+    ]);
     expect(line(c.cells, rowOf(c.cells, '购买装备业务们部门覆盖率'))).toEqual([
       '购买装备业务们部门覆盖率',
       '≥50',
@@ -60,6 +69,12 @@ describe('the 自评表 workbook', () => {
       '两个部门的装备未到货，2021年补齐',
     ]);
     expect(line(c.cells, rowOf(c.cells, '总分'))).toEqual(['总分', '100.00', '64.00', '评价等级：中']);
+    expect(line(c.cells, rowOf(c.cells, '所有指标均计分（不适用行也计分）时的总分'))).toEqual([
+      '所有指标均计分（不适用行也计分）时的总分',
+      '100.00',
+      '64.00',
+      '评价等级：中',
+    ]);
     // 一级 merged over its two rows: 产出指标 on rows r and r+1.
     const r = rowOf(c.cells, '人民调解案件结案率');
     expect(c.merges).toContain(`B${r}:B${r + 1}`);

@@ -5,7 +5,7 @@
  * 完成可能性, 纠偏措施 — as grids for the XLSX and DOCX writers.
  */
 import type { MonitoringExplanation } from '../../core/actuals/as-of.ts';
-import type { ProjectMonitoring, UnitMonitoring } from '../../core/monitoring/monitor.ts';
+import type { IndicatorProgress, ProjectMonitoring, UnitMonitoring } from '../../core/monitoring/monitor.ts';
 import { messages } from '../../i18n/index.ts';
 import { runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 
@@ -23,6 +23,12 @@ function causeText(e: MonitoringExplanation): string {
 
 const likelihoodText = (e: MonitoringExplanation) =>
   e.likelihood === null ? '' : messages().monitoring.likelihoods[e.likelihood];
+
+/** 完成进度, and for a cumulative count the share due by the date beside it. */
+function progressText(i: IndicatorProgress, band: string): string {
+  if (i.progress === null) return band;
+  return i.pace === null ? percent(i.progress) : `${percent(i.progress)}（${messages().monitoring.table.paceExpected(i.pace.expected)}）`;
+}
 
 /** Ten columns: 一级, 二级, 三级 and seven for the row's figures and explanations. */
 const COLUMNS = [9, 11, 22, 10, 10, 10, 10, 21, 9, 21];
@@ -62,8 +68,8 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
     cells.push(
       value(i.level3 || i.description, { align: 'left' }),
       value(i.target),
-      value(i.actual?.value ?? ''),
-      value(i.progress === null ? band : percent(i.progress)),
+      value(i.actual?.value ?? m.noData),
+      value(progressText(i, band)),
       value(i.explanation.expectedYearEnd),
       value(causeText(i.explanation), { align: 'left' }),
       value(likelihoodText(i.explanation)),
@@ -110,7 +116,7 @@ export function summaryForm(u: UnitMonitoring, taken: Set<string>): ReportForm {
     caption: { left: m.report.unitLine(unitName(u.unit)), right: m.report.amountUnit },
     columns: [20, 30, 12, 12, 11, 11, 10, 7, 22, 22],
     rows,
-    notes: [t.summary(u.lights.green, u.lights.yellow, u.lights.red)],
+    notes: [t.summary(u.lights.green, u.lights.yellow, u.lights.red, u.unreported)],
     landscape: true,
   };
 }

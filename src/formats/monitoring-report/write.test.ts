@@ -52,7 +52,8 @@ describe('the 监控表 workbook', () => {
       '经费保障：专线费用年底集中结算',
       '与运营商约定11月结算',
     ]);
-    expect(summary.at(-1)).toEqual(['绿灯 3 个，黄灯 1 个，红灯 2 个']);
+    // 29 rows have no actual by 10月底 (seeded-year.test.ts counts them by hand).
+    expect(summary.at(-1)).toEqual(['绿灯 3 个，黄灯 1 个，红灯 2 个；未填报指标 29 行']);
   });
 
   it('lists each indicator with its target, progress, expectation, cause, likelihood and measure', async () => {
@@ -70,6 +71,11 @@ describe('the 监控表 workbook', () => {
       '完全不可能',
       '改为分批采购，剩余部分次年完成',
     ]);
+    // A row with nothing recorded says so instead of leaving the cell blank.
+    expect(d.find((r) => r.includes('部门办公设施更新率'))!.slice(2, 5)).toEqual(['部门办公设施更新率', '>50', '未填报']);
+    // A count due in parts shows the share due beside its progress.
+    const e = s.find((x) => x.name === '315-0101-JBN-GXGK')!.rows;
+    expect(e.find((r) => r.includes('≥15张'))!.slice(3, 6)).toEqual(['≥15张', '12张', '80.00%（应达 75.00%）']);
     expect(d.find((r) => r.includes('预警等级'))).toBeDefined();
     expect(d.find((r) => r.includes('红灯'))).toEqual(['20.00', '15.00', '75.00%', '10月底（2020-10-31）', '75.00%', '0.00 个百分点', '红灯']);
   });

@@ -46,6 +46,13 @@ export const evaluation: Messages['evaluation'] = {
     gradePercentOutOfBand: (code, index, percent, band, min, max) =>
       `project ${code}, indicator row ${index}: ${percent}% is outside the "${band}" band (${min}%–${max}%); the band's bound was used`,
     gradePercentOutOfBandSuggestion: 'achieved 80–100%, partly achieved 60–80%, not achieved 0–60%',
+    notApplicable: (code, index, reason) => `project ${code}, indicator row ${index}: marked not applicable, not scored (reason: ${reason})`,
+    notApplicableWithActual: (code, index, reason, actual) =>
+      `project ${code}, indicator row ${index}: an actual value "${actual}" was recorded, yet the row is marked not applicable and not scored (reason: ${reason})`,
+    notApplicableSuggestion: 'check the reason when reviewing; the score with every row scored is shown beside the total',
+    notApplicableWithoutReason: (code, index) =>
+      `project ${code}, indicator row ${index}: marked not applicable without a reason; not accepted, the row is scored`,
+    notApplicableWithoutReasonSuggestion: 'give the reason the row does not apply, or clear 不适用',
   },
   table: {
     title: (unit, year) => `${unit}: project self-evaluation ${year}`,
@@ -116,6 +123,9 @@ export const evaluation: Messages['evaluation'] = {
     gradeCount: (grade, n) => `${grade}: ${n}`,
     summarySheet: 'Department',
     notApplicable: 'n/a',
+    notApplicableBecause: (reason) => `not applicable: ${reason}`,
+    totalAllRows: 'Total with every row scored (not-applicable rows too)',
+    summaryScoreAllRows: 'Department score with every row scored (not-applicable rows too)',
   },
   cli: {
     description:

@@ -5,6 +5,7 @@ const join = (parts: readonly string[]) => parts.join(' and ');
 export const monitoring: Messages['monitoring'] = {
   source: 'Cai Yu [2019] No. 136; warning thresholds are a local rule the finance bureau configures',
   lights: { green: 'green', yellow: 'yellow', red: 'red' },
+  noData: 'not reported',
   fields: { cause: 'cause of deviation', measure: 'corrective measure' },
   causeCategories: {
     funding: 'funding',
@@ -18,8 +19,10 @@ export const monitoring: Messages['monitoring'] = {
   findings: {
     executionUnexplained: (code, shortfall, light, missing) =>
       `project ${code}: spending is ${shortfall} percentage points behind plan (${light}); no ${join(missing)} given`,
-    indicatorUnexplained: (code, index, light, missing) =>
-      `project ${code}, indicator row ${index}: judged impossible to meet (${light}); no ${join(missing)} given`,
+    indicatorUnexplained: (code, index, why, light, missing) =>
+      `project ${code}, indicator row ${index}: ${why} (${light}); no ${join(missing)} given`,
+    judgedImpossible: 'judged impossible to meet',
+    behindPace: (shortfall) => `the cumulative count is ${shortfall} points behind what is due by now`,
     explainSuggestion: 'record a cause category, a cause and a corrective measure for the project (or row) in the actuals file',
     checkpointUnreadable: (code, label) => `project ${code}: spending-plan checkpoint "${label}" is not a recognisable date`,
     checkpointSuggestion: 'write checkpoints as 3月底, 6月30日, 第二季度, 上半年 …',
@@ -58,7 +61,9 @@ export const monitoring: Messages['monitoring'] = {
     noCheckpoint: '(before the first checkpoint)',
     findings: 'to be dealt with',
     noFindings: 'Nothing to deal with.',
-    summary: (green, yellow, red) => `${green} green, ${yellow} yellow, ${red} red`,
+    summary: (green, yellow, red, unreported) =>
+      `${green} green, ${yellow} yellow, ${red} red${unreported > 0 ? `; ${unreported} indicator rows not reported` : ''}`,
+    paceExpected: (expected) => `${expected}% due`,
     points: (n) => `${n} points`,
   },
   report: {
@@ -104,6 +109,7 @@ export const monitoring: Messages['monitoring'] = {
       results: '实际完成情况 (results)',
       analysis: '偏差原因分析及改进措施 (analysis)',
       notApplicable: '不适用 (not applicable)',
+      notApplicableReason: '不适用理由 (why not applicable)',
       points: '分值 (points)',
       gradePercent: '得分比例 (percent within band)',
     },
@@ -126,6 +132,8 @@ export const monitoring: Messages['monitoring'] = {
     causeWithoutCategory: 'a cause is given without its category',
     badLikelihood: (text) => `"${text}" is not a likelihood (确定能, 有可能, 完全不可能)`,
     badYesNo: (text) => `"${text}" should be 是 or 否`,
+    notApplicableWithoutReason:
+      'marked not applicable without a reason (fill in 不适用理由; a row recording no value may give it in 说明)',
     projectOnly: (column) => `"${column}" belongs on project rows (row number left empty)`,
     indicatorOnly: (column) => `"${column}" belongs on indicator rows (with a row number)`,
     nothingRecorded: 'this row has only a project code and a date and records nothing',

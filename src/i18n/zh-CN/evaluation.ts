@@ -44,6 +44,14 @@ export const evaluation = {
     gradePercentOutOfBand: (code: string, index: number, percent: string, band: string, min: string, max: string) =>
       `项目 ${code} 第 ${index} 行指标：得分比例 ${percent}% 不在“${band}”档（${min}%–${max}%）内，已按档次边界计分`,
     gradePercentOutOfBandSuggestion: '达成 80%–100%，部分达成 60%–80%，未达成 0%–60%',
+    notApplicable: (code: string, index: number, reason: string) =>
+      `项目 ${code} 第 ${index} 行指标：标为不适用，不计分（理由：${reason}）`,
+    notApplicableWithActual: (code: string, index: number, reason: string, actual: string) =>
+      `项目 ${code} 第 ${index} 行指标：已填报实际值“${actual}”，却标为不适用，不计分（理由：${reason}）`,
+    notApplicableSuggestion: '审核时核实不适用的理由；“不计不适用”的得分与等级列在总分旁',
+    notApplicableWithoutReason: (code: string, index: number) =>
+      `项目 ${code} 第 ${index} 行指标：标为不适用但没有说明理由，不予采纳，照常计分`,
+    notApplicableWithoutReasonSuggestion: '填写不适用的理由，或取消“不适用”',
   },
   table: {
     title: (unit: string, year: number) => `${unit} ${year} 年度项目支出绩效自评`,
@@ -115,6 +123,9 @@ export const evaluation = {
     gradeCount: (grade: string, n: number) => `${grade} ${n} 个`,
     summarySheet: '部门整体汇总',
     notApplicable: '不适用',
+    notApplicableBecause: (reason: string) => `不适用：${reason}`,
+    totalAllRows: '所有指标均计分（不适用行也计分）时的总分',
+    summaryScoreAllRows: '所有指标均计分（不适用行也计分）时的部门整体得分',
   },
   cli: {
     description:

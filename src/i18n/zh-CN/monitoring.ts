@@ -4,6 +4,8 @@ const join = (parts: readonly string[]) => parts.join('和');
 export const monitoring = {
   source: '财预〔2019〕136号；预警阈值为财政部门可配置的本地规则',
   lights: { green: '绿灯', yellow: '黄灯', red: '红灯' },
+  /** An indicator row with nothing recorded by the date: a state of its own, not a light. */
+  noData: '未填报',
   fields: { cause: '偏差原因', measure: '纠偏措施' },
   causeCategories: {
     funding: '经费保障',
@@ -17,8 +19,10 @@ export const monitoring = {
   findings: {
     executionUnexplained: (code: string, shortfall: string, light: string, missing: readonly string[]) =>
       `项目 ${code}：预算执行率落后支出计划 ${shortfall} 个百分点（${light}），未填写${join(missing)}`,
-    indicatorUnexplained: (code: string, index: number, light: string, missing: readonly string[]) =>
-      `项目 ${code} 第 ${index} 行指标：完成可能性为“完全不可能”（${light}），未填写${join(missing)}`,
+    indicatorUnexplained: (code: string, index: number, why: string, light: string, missing: readonly string[]) =>
+      `项目 ${code} 第 ${index} 行指标：${why}（${light}），未填写${join(missing)}`,
+    judgedImpossible: '完成可能性为“完全不可能”',
+    behindPace: (shortfall: string) => `累计完成落后应完成进度 ${shortfall} 个百分点`,
     explainSuggestion: '在实际值文件中为该项目（或该指标行）填写偏差原因类别、偏差原因和纠偏措施',
     checkpointUnreadable: (code: string, label: string) => `项目 ${code}：资金支出计划的时点“${label}”无法识别为日期`,
     checkpointSuggestion: '时点写作“3月底”“6月30日”“第二季度”“上半年”等',
@@ -60,7 +64,9 @@ export const monitoring = {
     noCheckpoint: '（首个时点前）',
     findings: '需处理的问题',
     noFindings: '无需处理的问题。',
-    summary: (green: number, yellow: number, red: number) => `绿灯 ${green} 个，黄灯 ${yellow} 个，红灯 ${red} 个`,
+    summary: (green: number, yellow: number, red: number, unreported: number) =>
+      `绿灯 ${green} 个，黄灯 ${yellow} 个，红灯 ${red} 个${unreported > 0 ? `；未填报指标 ${unreported} 行` : ''}`,
+    paceExpected: (expected: string) => `应达 ${expected}%`,
     points: (n: string) => `${n} 个百分点`,
   },
   report: {
@@ -106,6 +112,7 @@ export const monitoring = {
       results: '实际完成情况',
       analysis: '偏差原因分析及改进措施',
       notApplicable: '不适用',
+      notApplicableReason: '不适用理由',
       points: '分值',
       gradePercent: '得分比例',
     },
@@ -128,6 +135,7 @@ export const monitoring = {
     causeWithoutCategory: '填写了偏差原因，但没有偏差原因类别',
     badLikelihood: (text: string) => `“${text}”不是完成可能性（确定能、有可能、完全不可能）`,
     badYesNo: (text: string) => `“${text}”应为“是”或“否”`,
+    notApplicableWithoutReason: '标为不适用，但没有说明理由（填写“不适用理由”列；不填实际值的行也可写在“说明”列）',
     projectOnly: (column: string) => `“${column}”只用于项目行（指标序号留空的行）`,
     indicatorOnly: (column: string) => `“${column}”只用于指标行（填写了指标序号的行）`,
     nothingRecorded: '这一行只有项目编码和日期，没有记录任何内容',

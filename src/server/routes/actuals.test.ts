@@ -144,6 +144,22 @@ for (const make of testDatabases()) {
       expect(note.json().record).toMatchObject({ index: null, cause: { category: 'funding', text: '资金晚到' }, likelihood: null, measure: '加快支付' });
       const misplaced = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, { body: { index: 2, adjustedBudget: '6.00' } });
       expect(misplaced.json()).toMatchObject({ code: 'project_only' });
+      // 不适用 takes a row out of the score only with a reason; then the evaluation says so and keeps both scores.
+      const unreasoned = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, { body: { index: 2, notApplicable: true } });
+      expect(unreasoned.statusCode).toBe(422);
+      expect(unreasoned.json()).toMatchObject({ code: 'not_applicable_reason_required', message: `${LEGAL_AID} #2：标为“不适用”须说明理由。` });
+      const reasoned = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, {
+        body: { index: 2, notApplicable: true, notApplicableReason: '当年无此类群众' },
+      });
+      expect(reasoned.statusCode, reasoned.body).toBe(201);
+      expect(reasoned.json().record).toMatchObject({ notApplicable: true, notApplicableReason: '当年无此类群众' });
+      const evaluation = (await unit().request('GET', `/api/documents/${id}/evaluation`)).json();
+      expectSchema(DocumentEvaluation, evaluation);
+      expect(evaluation.projects[0].indicators[1]).toMatchObject({ status: 'notApplicable', notApplicableReason: '当年无此类群众' });
+      expect(evaluation.projects[0].withoutNotApplicable).toMatchObject({ total: expect.any(String) });
+      expect(evaluation.withoutNotApplicable).toMatchObject({ score: expect.any(String) });
+      expect(evaluation.findings).toContainEqual(expect.objectContaining({ ruleId: 'evaluation.notApplicable', projectCode: LEGAL_AID, indicatorIndex: 2 }));
+      expect((await unit().request('DELETE', `/api/actuals/evaluation-notes/${reasoned.json().record.id}`, { headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
       const likely = await unit().request('PUT', `/api/actuals/monitoring-notes/${note.json().record.id}`, {
         headers: { 'if-match': '"1"' },
         body: { date: '2020-11-30', cause: { category: 'funding', text: '资金晚到' }, likelihood: 'possible', measure: '加快支付，12月完成' },

@@ -76,6 +76,7 @@ function inputOf<K extends ActualsKind>(kind: K, body: Record<string, unknown>):
       return {
         index: orNull('index'),
         notApplicable: body.notApplicable === true,
+        notApplicableReason: text('notApplicableReason'),
         analysis: text('analysis'),
         points: orNull('points'),
         gradePercent: orNull('gradePercent'),

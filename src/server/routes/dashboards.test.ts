@@ -118,6 +118,11 @@ for (const make of testDatabases()) {
         ['T01-0101-JBN-AAAA', 'green', '45.00', '50.00', '5.00', '2020-06-30'],
       ]);
       expect(june.items[0]).toMatchObject({ unitCode: 'T02', unitName: '测试乙单位', budget: '20.00', spent: '0.00', missingExplanations: 1 });
+      // The year-end values are not in yet: all three rows 未填报, none flagged (no light without data).
+      expect(june.items[0]).toMatchObject({ flaggedIndicators: 0, unreportedIndicators: 3 });
+      // At the year end 甲's projects have every value; 乙 recorded none.
+      const december = (await warnings('date=2020-12-31')).items.map((i: { projectCode: string; unreportedIndicators: number }) => [i.projectCode, i.unreportedIndicators]);
+      expect(december).toEqual([['T02-0101-JBN-CCCC', 3], ['T01-0102-JBN-BBBB', 0], ['T01-0101-JBN-AAAA', 0]]);
 
       // Before 3月底 nothing is planned yet; the calendar alone turns P3 red on 3月31日.
       expect((await warnings('date=2020-03-30')).lightCounts).toEqual({ green: 3, yellow: 0, red: 0 });
@@ -148,7 +153,14 @@ for (const make of testDatabases()) {
         ['测试甲单位', '150.00', '55.00', '46.67', '36.67'],
         ['测试乙单位', '20.00', '0.00', '30.00', '0.00'],
       ]);
-      expect(chart('lights').table).toEqual({ columns: ['单位或财政部门', '绿灯', '黄灯', '红灯'], rows: [['测试甲单位', 1, 0, 1], ['测试乙单位', 0, 0, 1]] });
+      // At 6月底 no indicator value is recorded yet (they come at 12月31日): every project has rows 未填报.
+      expect(chart('lights').table).toEqual({
+        columns: ['单位或财政部门', '绿灯', '黄灯', '红灯', '有未填报指标的项目'],
+        rows: [
+          ['测试甲单位', 1, 0, 1, 2],
+          ['测试乙单位', 0, 0, 1, 1],
+        ],
+      });
       expect(chart('grades').dataset.source).toEqual([['优', 1], ['良', 1], ['中', 0], ['差', 1]]);
       expect(chart('scoreBands').dataset.source).toEqual([['<60', 1], ['60–70', 0], ['70–80', 0], ['80–90', 1], ['≥90', 1]]);
 
@@ -162,7 +174,7 @@ for (const make of testDatabases()) {
 
       const csv = await w.clients.admin.request('GET', `/api/bureaus/${bureauId}/dashboard?year=2020&date=2020-06-30&format=csv&chart=lights`);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-      expect(csv.body).toBe('\ufeff单位或财政部门,绿灯,黄灯,红灯\r\n测试甲单位,1,0,1\r\n测试乙单位,0,0,1\r\n');
+      expect(csv.body).toBe('\ufeff单位或财政部门,绿灯,黄灯,红灯,有未填报指标的项目\r\n测试甲单位,1,0,1,2\r\n测试乙单位,0,0,1,1\r\n');
     });
 
     it('gives a unit its dashboard: plan against actual by month, indicator completion, scores', async () => {
@@ -179,7 +191,7 @@ for (const make of testDatabases()) {
         ['12月', '150.00', null, '100.00', null],
       ]);
       // On 6月30日 no value is recorded yet: nothing to compare.
-      expect(indicatorChart.dataset.source[0]).toEqual(['T01-0101-JBN-AAAA #1', 'T01-0101-JBN-AAAA', '业务培训', 1, '开展培训', '≥10次', '', null, '无法比较']);
+      expect(indicatorChart.dataset.source[0]).toEqual(['T01-0101-JBN-AAAA #1', 'T01-0101-JBN-AAAA', '业务培训', 1, '开展培训', '≥10次', '未填报', null, '无法比较']);
       expect(scores.dataset.source).toEqual([
         ['T01-0101-JBN-AAAA', '业务培训', '100.00', '优', '100.00'],
         // 8 of 10 (40 of 50) + 40 of 50 spent (8 of 10) + 30 + 10.

@@ -72,7 +72,7 @@ function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | und
       row.index,
       row.description,
       row.target,
-      row.actual?.value ?? '',
+      row.actual?.value ?? m.monitoring.noData,
       row.progress,
       row.completion.kind === 'qualitative' ? m.monitoring.bands[row.completion.band] : row.completion.kind === 'notComparable' ? d.notComparable : '',
     ]),
@@ -146,9 +146,13 @@ async function bureauCharts(ctx: AppContext, bureauId: number, year: number, dat
     chart(
       'lights',
       d.charts.lights,
-      dims(c, [['group', 'ordinal'], ['green', 'number', lightNames.green], ['yellow', 'number', lightNames.yellow], ['red', 'number', lightNames.red]]),
-      groups.map((g) => [g.name, g.lights.green, g.lights.yellow, g.lights.red]),
-      (['green', 'yellow', 'red'] as const).map((l) => ({ type: 'bar' as const, name: lightNames[l], encode: { x: 'group', y: l }, stack: 'lights' })),
+      dims(c, [['group', 'ordinal'], ['green', 'number', lightNames.green], ['yellow', 'number', lightNames.yellow], ['red', 'number', lightNames.red], ['unreported', 'number']]),
+      groups.map((g) => [g.name, g.lights.green, g.lights.yellow, g.lights.red, g.unreported]),
+      [
+        ...(['green', 'yellow', 'red'] as const).map((l) => ({ type: 'bar' as const, name: lightNames[l], encode: { x: 'group', y: l }, stack: 'lights' })),
+        // Beside the stack, not in it: these projects are counted in their light too.
+        { type: 'bar' as const, name: c.unreported, encode: { x: 'group', y: 'unreported' } },
+      ],
     ),
     chart(
       'grades',

@@ -67,7 +67,8 @@ export function monitoringSpans(project: Project, actuals: ProjectActuals, year:
       rate: m.execution.rate,
       planned: m.execution.planned,
       shortfall: m.execution.shortfall,
-      flagged_indicators: m.indicators.filter((x) => x.light !== 'green').length,
+      flagged_indicators: m.indicators.filter((x) => x.light !== 'green' && x.light !== 'noData').length,
+      unreported_indicators: m.unreported,
       missing_explanations: m.findings.filter((f) => f.ruleId === 'monitoring.missingExplanation').length,
     };
     const valid_to = dates[i + 1] ?? isoDate(year + 1, 1, 1)!;

@@ -20,7 +20,7 @@ import { MONITORED } from './derived.ts';
 import { ActualsError } from './errors.ts';
 import { documentRecords, monitoringNoteColumns, TABLE_OF, type ActualsKind, type DocumentRecords } from './records.ts';
 import { actualsDb, type Db } from './schema.ts';
-import { checkAmount, checkDate, closeRecording, indicatorAt, openForRecording } from './write.ts';
+import { checkAmount, checkDate, closeRecording, indicatorAt, notApplicableColumns, openForRecording } from './write.ts';
 
 type Columns = Record<string, unknown>;
 
@@ -36,11 +36,12 @@ export interface ImportChange {
 
 /** Column names as the API names the record's fields. */
 function fieldsOf(columns: Columns): Record<string, unknown> {
-  const { cause_category, cause_text, expected_year_end, not_applicable, grade_percent, adjusted_budget, ...rest } = columns;
+  const { cause_category, cause_text, expected_year_end, not_applicable, not_applicable_reason, grade_percent, adjusted_budget, ...rest } = columns;
   const out: Record<string, unknown> = { ...rest };
   if ('cause_category' in columns) out.cause = cause_category === null ? null : { category: cause_category, text: cause_text };
   if ('expected_year_end' in columns) out.expectedYearEnd = expected_year_end;
   if ('not_applicable' in columns) out.notApplicable = not_applicable;
+  if ('not_applicable_reason' in columns) out.notApplicableReason = not_applicable_reason;
   if ('grade_percent' in columns) out.gradePercent = grade_percent;
   if ('adjusted_budget' in columns) out.adjustedBudget = adjusted_budget;
   return out;
@@ -97,7 +98,7 @@ function storedColumns(kind: ActualsKind, r: DocumentRecords[ActualsKind][number
     default: {
       const e = r as DocumentRecords['evaluationNotes'][number];
       return {
-        not_applicable: e.notApplicable,
+        ...notApplicableColumns(e, ''),
         analysis: e.analysis,
         points: e.points,
         grade_percent: e.gradePercent,
@@ -158,12 +159,12 @@ async function plan(db: Db, documentId: number, year: number, projects: readonly
     }
     const evaluation: EvaluationNote[] = [...pa.evaluation];
     if (pa.adjustedBudget !== null || pa.results.trim() !== '')
-      evaluation.push({ index: null, notApplicable: false, analysis: '', points: null, gradePercent: null });
+      evaluation.push({ index: null, notApplicable: false, notApplicableReason: '', analysis: '', points: null, gradePercent: null });
     for (const e of evaluation) {
       const at = where(project.code, e.index);
       add('evaluationNotes', project, e.index, null, {
         ...anchor(project, e.index),
-        not_applicable: e.notApplicable,
+        ...notApplicableColumns(e, at),
         analysis: e.analysis,
         points: e.points === null ? null : checkAmount(e.points, at, 'points'),
         grade_percent: e.gradePercent === null ? null : checkAmount(e.gradePercent, at, 'gradePercent', 100),

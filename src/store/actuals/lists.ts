@@ -38,8 +38,10 @@ export interface WarningItem {
   rate: string | null;
   planned: string;
   shortfall: string | null;
-  /** Indicator rows whose 完成可能性 sets a light. */
+  /** Indicator rows with a light other than green (by 完成可能性 or by pace). */
   flaggedIndicators: number;
+  /** Indicator rows with nothing recorded by the date (未填报). */
+  unreportedIndicators: number;
   /** Mandatory explanations (cause, measure) still missing. */
   missingExplanations: number;
   /** Since when the project has been in this state. */
@@ -100,6 +102,7 @@ export async function warningList(store: Kysely<Database>, scope: Scope, f: Warn
         'pm.planned',
         'pm.shortfall',
         'pm.flagged_indicators',
+        'pm.unreported_indicators',
         'pm.missing_explanations',
         'pm.valid_from',
       ])
@@ -132,6 +135,7 @@ export async function warningList(store: Kysely<Database>, scope: Scope, f: Warn
       planned: r.planned,
       shortfall: r.shortfall,
       flaggedIndicators: r.flagged_indicators,
+      unreportedIndicators: r.unreported_indicators,
       missingExplanations: r.missing_explanations,
       since: r.valid_from,
     })),
@@ -151,6 +155,8 @@ export interface GroupFigures {
   spent: string;
   plannedAmount: string;
   lights: Record<Light, number>;
+  /** Projects with at least one indicator row not reported (未填报), whatever their light. */
+  unreported: number;
 }
 
 /** Execution and lights on a date per sub-bureau and per unit directly under the bureau, in code order. */
@@ -164,7 +170,8 @@ export async function groupFigures(store: Kysely<Database>, bureauId: number, ye
       coalesce(sum(pm.budget * pm.planned / 100), 0)::text as planned_amount,
       count(*) filter (where pm.light = 'green')::int as green,
       count(*) filter (where pm.light = 'yellow')::int as yellow,
-      count(*) filter (where pm.light = 'red')::int as red
+      count(*) filter (where pm.light = 'red')::int as red,
+      count(*) filter (where pm.unreported_indicators > 0)::int as unreported
     from project_monitoring pm
       join documents d on d.id = pm.document_id
       join units u on u.id = d.unit_id
@@ -186,6 +193,7 @@ export async function groupFigures(store: Kysely<Database>, bureauId: number, ye
     spent: x.spent,
     plannedAmount: x.planned_amount,
     lights: { green: x.green, yellow: x.yellow, red: x.red },
+    unreported: x.unreported,
   }));
 }
 

@@ -77,6 +77,7 @@ export const monitoringNoteColumns = (n: Pick<MonitoringNoteRecord, 'cause' | 'l
 
 export interface EvaluationNoteRecord extends RecordBase, IndicatorRef {
   notApplicable: boolean;
+  notApplicableReason: string;
   analysis: string;
   points: string | null;
   gradePercent: string | null;
@@ -150,6 +151,7 @@ function recordsOf<K extends ActualsKind>(kind: K, rows: readonly Row[], resolve
           ...b,
           ...indicatorRef(row, r),
           notApplicable: row.not_applicable as boolean,
+          notApplicableReason: row.not_applicable_reason as string,
           analysis: row.analysis as string,
           points: row.points as string | null,
           gradePercent: row.grade_percent as string | null,
@@ -216,7 +218,11 @@ export function coreActuals(records: DocumentRecords): Actuals {
   for (const e of records.evaluationNotes) {
     if (e.orphaned) continue;
     const p = of(e.projectCode);
-    const note: EvaluationNote = { index: e.index, notApplicable: e.notApplicable, analysis: e.analysis, points: e.points, gradePercent: e.gradePercent };
+    const note: EvaluationNote = {
+      index: e.index,
+      notApplicable: e.notApplicable,
+      notApplicableReason: e.notApplicableReason,
+      analysis: e.analysis, points: e.points, gradePercent: e.gradePercent };
     p.evaluation.push(note);
     if (e.index === null) {
       p.adjustedBudget = e.adjustedBudget;

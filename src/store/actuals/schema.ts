@@ -55,6 +55,8 @@ export interface MonitoringNotesTable extends ProjectAnchor, IndicatorAnchor, Re
 export interface EvaluationNotesTable extends ProjectAnchor, IndicatorAnchor, Recorded {
   id: Generated<number>;
   not_applicable: Generated<boolean>;
+  /** Migration 0005: why the row does not apply (required for new notes). */
+  not_applicable_reason: Generated<string>;
   analysis: Generated<string>;
   points: Numeric | null;
   grade_percent: Numeric | null;
@@ -97,6 +99,8 @@ export interface ProjectMonitoringTable {
   planned: Numeric;
   shortfall: Numeric | null;
   flagged_indicators: number;
+  /** Migration 0005. */
+  unreported_indicators: number;
   missing_explanations: number;
 }
 export interface ProjectEvaluationTable {

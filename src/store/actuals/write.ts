@@ -42,7 +42,7 @@ export type ValueInput = Pick<ValueRecord, 'index' | 'date' | 'value' | 'note'>;
 export type MonitoringNoteInput = Pick<MonitoringNoteRecord, 'index' | 'date' | 'cause' | 'likelihood' | 'measure' | 'expectedYearEnd'>;
 export type EvaluationNoteInput = Pick<
   EvaluationNoteRecord,
-  'index' | 'notApplicable' | 'analysis' | 'points' | 'gradePercent' | 'adjustedBudget' | 'results'
+  'index' | 'notApplicable' | 'notApplicableReason' | 'analysis' | 'points' | 'gradePercent' | 'adjustedBudget' | 'results'
 >;
 export interface Inputs {
   spending: SpendingInput;
@@ -112,6 +112,16 @@ export function indicatorAt(project: LiveProject, index: number): LiveProject['i
   return indicator;
 }
 
+/**
+ * The 不适用 columns of an evaluation note: a row is taken out of the score only with a reason
+ * (a stored note is passed with `where` '' — it was checked when written).
+ */
+export function notApplicableColumns(e: Pick<EvaluationNoteInput, 'notApplicable' | 'notApplicableReason'>, where: string) {
+  const reason = e.notApplicable ? e.notApplicableReason.trim() : '';
+  if (where !== '' && e.notApplicable && reason === '') throw invalid('not_applicable_reason_required', (m) => m.notApplicableReason(where));
+  return { not_applicable: e.notApplicable, not_applicable_reason: reason };
+}
+
 const place = (code: string, index: number | null) => (index === null ? code : `${code} #${index}`);
 
 /** The columns of a new or changed record, checked. */
@@ -159,7 +169,7 @@ function columnsOf<K extends ActualsKind>(kind: K, input: Inputs[K], project: Li
       return {
         ...anchor,
         indicator_index: index,
-        not_applicable: e.notApplicable,
+        ...notApplicableColumns(e, where),
         analysis: e.analysis,
         points: e.points === null ? null : checkAmount(e.points, where, 'points'),
         grade_percent: e.gradePercent === null ? null : checkAmount(e.gradePercent, where, 'gradePercent', 100),

@@ -5,11 +5,11 @@
  */
 import type { CauseCategory, Likelihood } from '../../core/actuals/actuals.ts';
 import type { Grade } from '../../core/evaluation/settings.ts';
-import type { Light } from '../../core/monitoring/settings.ts';
+import type { IndicatorLight, Light } from '../../core/monitoring/settings.ts';
 import type * as Api from '../../server/actuals-schemas.ts';
 import type { Wire } from './types.ts';
 
-export type { CauseCategory, Grade, Light, Likelihood };
+export type { CauseCategory, Grade, IndicatorLight, Light, Likelihood };
 
 // ── Records ────────────────────────────────────────────────────────────────────────────────
 

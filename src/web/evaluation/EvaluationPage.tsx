@@ -118,6 +118,11 @@ export default function EvaluationPage() {
               <strong data-testid="department-score">{e.score ?? ''}</strong>
             </Descriptions.Item>
             <Descriptions.Item label={m.grade}>{e.grade && <GradeTag grade={e.grade} />}</Descriptions.Item>
+            {e.withoutNotApplicable && (
+              <Descriptions.Item label={m.scoreWithoutNotApplicable}>
+                <span data-testid="department-score-all-rows">{e.withoutNotApplicable.score}</span> <GradeTag grade={e.withoutNotApplicable.grade} />
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={msgs.evaluation.report.summaryGrades}>
               {(['优', '良', '中', '差'] as const).map((g) => msgs.evaluation.report.gradeCount(g, e.gradeCounts[g])).join('　')}
             </Descriptions.Item>

@@ -7,10 +7,12 @@
  */
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Input, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import type { EvaluationNoteInput, EvaluationNoteRecord, IndicatorEvaluation, ProjectEvaluation } from '../api/monitoring-types.ts';
+
+type MonitoringOffered = ProjectEvaluation['budget']['monitoring'];
 import { useMessages } from '../app/locale.tsx';
 import { ColumnWidths } from '../form/ColumnWidths.tsx';
 import { AmountInput } from '../form/fields.tsx';
@@ -26,7 +28,7 @@ type NoteFields = Omit<EvaluationNoteInput, 'index'>;
 /** Unsaved changes by place: 0 for the project line, n for row n. */
 type Drafts = Record<number, NoteFields>;
 
-const BLANK: Required<NoteFields> = { notApplicable: false, analysis: '', points: null, gradePercent: null, adjustedBudget: null, results: '' };
+const BLANK: Required<NoteFields> = { notApplicable: false, notApplicableReason: '', analysis: '', points: null, gradePercent: null, adjustedBudget: null, results: '' };
 
 interface Props {
   documentId: number;
@@ -75,8 +77,17 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
 
   const b = p.budget;
   const analysisMissing = (index: number | null, required: boolean) => required && field(index, 'analysis').trim() === '';
-  const analysisField = (index: number | null, required: boolean, label: string) => {
+  const reasonMissing = (index: number) => field(index, 'notApplicable') && field(index, 'notApplicableReason').trim() === '';
+  const unreasoned = p.indicators.some((r) => reasonMissing(r.index));
+  /** The cause and measure the unit gave in monitoring, as one analysis text; '' when there are none. */
+  const offeredText = (offered: MonitoringOffered | null | undefined) =>
+    offered
+      ? m.adoptedText(offered.cause ? `${msgs.monitoring.causeCategories[offered.cause.category]}：${offered.cause.text}` : '', offered.measure)
+      : '';
+  const analysisField = (index: number | null, required: boolean, label: string, offered: MonitoringOffered | null | undefined) => {
     const missing = analysisMissing(index, required);
+    const current = field(index, 'analysis');
+    const adopted = offeredText(offered);
     return (
       <div className="analysis-field">
         <Input.TextArea
@@ -85,9 +96,22 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
           autoSize={{ minRows: 1 }}
           disabled={!editable}
           status={missing ? 'error' : undefined}
-          value={field(index, 'analysis')}
+          value={current}
           onChange={(e) => change(index, { analysis: e.target.value })}
         />
+        {editable && adopted !== '' && !current.includes(adopted) && (
+          // What the unit already explained in monitoring is offered, not asked for again.
+          <Button
+            size="small"
+            type="link"
+            className="adopt-monitoring"
+            aria-label={index === null ? `${m.budgetLine} ${m.adoptMonitoring}` : m.adoptMonitoringRow(index)}
+            title={adopted}
+            onClick={() => change(index, { analysis: [current.trim(), adopted].filter(Boolean).join('\n') })}
+          >
+            {m.adoptMonitoring}
+          </Button>
+        )}
         {missing && (
           <Typography.Text type="danger" className="field-prompt" data-testid="analysis-required">
             {m.analysisRequired}
@@ -114,6 +138,14 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
             {m.total(p.total)}
           </Typography.Text>
           <GradeTag grade={p.grade} />
+          {p.withoutNotApplicable && (
+            <Tooltip title={m.withoutNotApplicableHint}>
+              <Typography.Text type="secondary" data-testid="project-total-all-rows">
+                {m.withoutNotApplicable(p.withoutNotApplicable.total)}
+              </Typography.Text>{' '}
+              <GradeTag grade={p.withoutNotApplicable.grade} />
+            </Tooltip>
+          )}
         </Space>
       }
     >
@@ -154,7 +186,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
                 {msgs.evaluation.report.explanation}
               </th>
               <td colSpan={5} className="form-value form-left">
-                {analysisField(null, b.explanationRequired, `${m.budgetLine} ${msgs.evaluation.report.explanation}`)}
+                {analysisField(null, b.explanationRequired, `${m.budgetLine} ${msgs.evaluation.report.explanation}`, b.monitoring)}
               </td>
             </tr>
           )}
@@ -198,7 +230,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
         className="evaluation-indicators"
         pagination={false}
         dataSource={p.indicators}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1250 }}
         rowClassName={(r) => (r.status !== 'scored' ? 'row-not-scored' : analysisMissing(r.index, r.explanationRequired) ? 'row-missing' : '')}
         columns={[
           { title: msgs.web.project.rowNumber, dataIndex: 'index', width: 48 },
@@ -228,14 +260,35 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
           {
             title: msgs.evaluation.report.notApplicable,
             key: 'na',
-            width: 70,
+            width: 170,
             render: (_, r) => (
-              <Checkbox
-                aria-label={m.notApplicableRow(r.index)}
-                disabled={!editable}
-                checked={field(r.index, 'notApplicable')}
-                onChange={(e) => change(r.index, { notApplicable: e.target.checked })}
-              />
+              <div className="not-applicable-field">
+                <Checkbox
+                  aria-label={m.notApplicableRow(r.index)}
+                  disabled={!editable}
+                  checked={field(r.index, 'notApplicable')}
+                  onChange={(e) => change(r.index, { notApplicable: e.target.checked })}
+                />
+                {field(r.index, 'notApplicable') && (
+                  <>
+                    <Input.TextArea
+                      aria-label={m.notApplicableReasonRow(r.index)}
+                      aria-invalid={reasonMissing(r.index) || undefined}
+                      status={reasonMissing(r.index) ? 'error' : undefined}
+                      autoSize={{ minRows: 1 }}
+                      disabled={!editable}
+                      placeholder={m.notApplicableReasonPlaceholder}
+                      value={field(r.index, 'notApplicableReason')}
+                      onChange={(e) => change(r.index, { notApplicableReason: e.target.value })}
+                    />
+                    {reasonMissing(r.index) && (
+                      <Typography.Text type="danger" className="field-prompt" data-testid="not-applicable-reason-required">
+                        {m.notApplicableReasonRequired}
+                      </Typography.Text>
+                    )}
+                  </>
+                )}
+              </div>
             ),
           },
           {
@@ -258,7 +311,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
             title: msgs.evaluation.report.explanation,
             key: 'analysis',
             width: 260,
-            render: (_, r) => analysisField(r.index, r.explanationRequired, m.analysisRow(r.index)),
+            render: (_, r) => analysisField(r.index, r.explanationRequired, m.analysisRow(r.index), r.monitoring),
           },
         ]}
       />
@@ -291,6 +344,17 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
                 <strong>{p.total}</strong> <GradeTag grade={p.grade} />
               </td>
             </tr>
+            {p.withoutNotApplicable && (
+              <tr>
+                <th scope="row" className="form-label">
+                  {msgs.evaluation.report.totalAllRows}
+                </th>
+                <td className="form-value">{p.withoutNotApplicable.points}</td>
+                <td className="form-value">
+                  {p.withoutNotApplicable.total} <GradeTag grade={p.withoutNotApplicable.grade} />
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
         {p.findings.length > 0 && (
@@ -305,7 +369,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
 
       {editable && (
         <Space className={`save-bar${dirty > 0 ? ' save-bar-dirty' : ''}`} wrap>
-          <Button type="primary" icon={<SaveOutlined />} disabled={dirty === 0} loading={saving} onClick={save}>
+          <Button type="primary" icon={<SaveOutlined />} disabled={dirty === 0 || unreasoned} loading={saving} onClick={save}>
             {m.save(dirty)}
           </Button>
           {dirty > 0 && (

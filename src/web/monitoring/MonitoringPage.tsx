@@ -94,6 +94,12 @@ export default function MonitoringPage() {
           <LightTag light="red" suffix={` ${r.lights.red}`} />
           <LightTag light="yellow" suffix={` ${r.lights.yellow}`} />
           <LightTag light="green" suffix={` ${r.lights.green}`} />
+          {r.unreported > 0 && (
+            <Tag data-testid="unreported-count">
+              <span className="light-dot light-noData" aria-hidden="true" />
+              {m.unreportedCount(r.unreported)}
+            </Tag>
+          )}
           {missing.length > 0 && (
             <Tag color="error" data-testid="missing-count">
               {m.missingCount(missing.length)}

@@ -5,7 +5,7 @@
  * needs an explanation shows the prompt next to the empty field.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Finding } from '../../core/review/finding.ts';
 import { endpoints } from '../api/endpoints.ts';
@@ -36,7 +36,9 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
   const m = msgs.web.monitoringPage;
   const records = useQuery({ queryKey: ['records', project.id], queryFn: () => endpoints.projectRecords(project.id) });
   const missingAt = (index: number | null) => monitoring.findings.filter((f) => f.ruleId === MISSING && f.indicatorIndex === index);
-  const needsAttention = monitoring.indicators.filter((r) => r.light !== 'green' || missingAt(r.index).length > 0).map((r) => r.index);
+  const needsAttention = monitoring.indicators
+    .filter((r) => (r.light !== 'green' && r.light !== 'noData') || missingAt(r.index).length > 0)
+    .map((r) => r.index);
   const [expanded, setExpanded] = useState<number[]>(needsAttention);
   const e = monitoring.execution;
   const notes = records.data?.monitoringNotes ?? [];
@@ -44,13 +46,18 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
   const rowLabel = (index: number) => m.rowLabel(index);
 
   const progressText = (r: IndicatorMonitoring) =>
-    r.completion.kind === 'qualitative'
-      ? msgs.monitoring.bands[r.completion.band]
-      : r.progress !== null
-        ? `${r.progress}%`
-        : r.actual === null
-          ? m.none
-          : m.notComparable;
+    r.completion.kind === 'qualitative' ? (
+      msgs.monitoring.bands[r.completion.band]
+    ) : r.progress !== null ? (
+      <>
+        {`${r.progress}%`}
+        {r.pace && <Typography.Text type="secondary"> {m.due(r.pace.expected)}</Typography.Text>}
+      </>
+    ) : r.actual === null ? (
+      m.none
+    ) : (
+      m.notComparable
+    );
 
   return (
     <Card
@@ -88,7 +95,8 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
           <ul className="light-reasons" aria-label={m.reasons}>
             {monitoring.reasons.map((r, i) => (
               <li key={i}>
-                <LightTag light={r.light} /> {r.kind === 'execution' ? m.reasonExecution(r.shortfall) : m.reasonLikelihood(r.index)}
+                <LightTag light={r.light} />{' '}
+                {r.kind === 'execution' ? m.reasonExecution(r.shortfall) : r.kind === 'pace' ? m.reasonPace(r.index, r.shortfall) : m.reasonLikelihood(r.index)}
               </li>
             ))}
           </ul>
@@ -201,6 +209,11 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
               render: (_, r) => (
                 <Space size={2} wrap>
                   <LightTag light={r.light} />
+                  {r.judgement && r.pace && (
+                    <Tooltip title={m.judgementHint(r.pace.shortfall)}>
+                      <Tag data-testid={`judgement-${r.index}`}>{m.judgement}</Tag>
+                    </Tooltip>
+                  )}
                   {missingAt(r.index).length > 0 && <Tag color="error">{m.explanationMissing}</Tag>}
                 </Space>
               ),

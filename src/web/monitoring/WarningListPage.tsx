@@ -130,6 +130,7 @@ export default function WarningListPage() {
           { title: msgs.monitoring.table.planned, key: 'planned', width: 80, align: 'right', render: (_, r) => `${r.planned}%` },
           { title: msgs.monitoring.table.shortfall, key: 'shortfall', width: 90, align: 'right', render: (_, r) => (behind(r.shortfall) ? r.shortfall : w.monitoringPage.notBehind) },
           { title: m.flagged, dataIndex: 'flaggedIndicators', width: 90, align: 'right' },
+          { title: m.unreported, dataIndex: 'unreportedIndicators', width: 90, align: 'right' },
           { title: m.since, dataIndex: 'since', width: 110 },
         ]}
       />

@@ -39,6 +39,7 @@ export function inputOf<K extends RecordKind>(kind: K, r: RecordsOf[K]): Omit<Re
     default:
       return {
         notApplicable: x.notApplicable,
+        notApplicableReason: x.notApplicableReason,
         analysis: x.analysis,
         points: x.points,
         gradePercent: x.gradePercent,
@@ -53,7 +54,7 @@ const BLANK: { [K in RecordKind]: Omit<RecordInputs[K], 'index'> } = {
   spending: { date: '', cumulative: '', note: '' },
   values: { date: '', value: '', note: '' },
   'monitoring-notes': { date: '', cause: null, likelihood: null, measure: '', expectedYearEnd: '' },
-  'evaluation-notes': { notApplicable: false, analysis: '', points: null, gradePercent: null, adjustedBudget: null, results: '' },
+  'evaluation-notes': { notApplicable: false, notApplicableReason: '', analysis: '', points: null, gradePercent: null, adjustedBudget: null, results: '' },
 };
 
 const withoutIndex = <T extends object>(input: T): Omit<T, 'index'> => {
