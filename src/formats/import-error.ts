@@ -15,6 +15,9 @@ export interface ImportLocation {
   row?: number;
   column?: number;
   paragraph?: number;
+  /** Where in the model, when the reader's own place is not known: a project's code or name, an indicator row (1-based). */
+  project?: string;
+  indicator?: number;
   field?: string;
 }
 
@@ -39,6 +42,8 @@ export function describeLocation(l: ImportLocation): string {
   if (l.table !== undefined) parts.push(m.table(l.table));
   if (l.row !== undefined) parts.push(m.row(l.row));
   if (l.column !== undefined) parts.push(m.column(l.column));
+  if (l.project !== undefined) parts.push(m.project(l.project));
+  if (l.indicator !== undefined) parts.push(m.indicator(l.indicator));
   if (l.field !== undefined) parts.push(m.field(l.field));
   return parts.join(m.separator);
 }

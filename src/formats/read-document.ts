@@ -4,6 +4,7 @@
  * recognises the bytes reads them. Add a format by adding its reader to the list.
  */
 import type { TargetDocument } from '../core/model/document.ts';
+import { firstOverLongText } from '../core/model/text-limits.ts';
 import { messages } from '../i18n/index.ts';
 import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
@@ -77,5 +78,24 @@ export async function readDocumentFile(
 ): Promise<TargetDocument[]> {
   const reader = READERS.find((r) => r.recognizes(bytes));
   if (reader === undefined) throw new ImportError({ file: fileName }, messages().textFormat.unknownContent);
-  return reader.read(bytes, fileName, options);
+  const documents = await reader.read(bytes, fileName, options);
+  for (const document of documents) refuseOverLongText(document, fileName);
+  return documents;
+}
+
+/** Every reader's documents are held to the model's text limits, which the store and the API keep too. */
+function refuseOverLongText(document: TargetDocument, file: string): void {
+  const over = firstOverLongText(document);
+  if (over === undefined) return;
+  const m = messages().formats;
+  const project = over.projectIndex === null ? undefined : document.projects[over.projectIndex]!;
+  throw new ImportError(
+    {
+      file,
+      ...(project ? { project: project.code || project.name } : {}),
+      ...(over.indicatorIndex === null ? {} : { indicator: over.indicatorIndex }),
+      field: m.textFields[over.field],
+    },
+    m.tooLong(over.length, over.limit),
+  );
 }

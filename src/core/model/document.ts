@@ -9,6 +9,7 @@
  * empty cell is `null` (never a silent zero), amounts are decimal strings.
  */
 import Type from 'typebox';
+import { TEXT_LIMITS, type TextField } from './text-limits.ts';
 
 /** An exact decimal written as text, e.g. "5.00", "91.1", "-3". Never a binary float. */
 export const DecimalText = Type.String({
@@ -17,12 +18,15 @@ export const DecimalText = Type.String({
 });
 export type DecimalText = Type.Static<typeof DecimalText>;
 
-const Text = (description: string) => Type.String({ description });
+
+const Text = (description: string, field: TextField) => Type.String({ description, maxLength: TEXT_LIMITS[field] });
+const OptionalText = (description: string, field: TextField) =>
+  Type.Union([Type.String({ maxLength: TEXT_LIMITS[field] }), Type.Null()], { description });
 
 /** A budget unit (预算单位), e.g. code 315002, name 怀来县司法局. */
 export const Unit = Type.Object({
-  code: Type.Union([Type.String(), Type.Null()], { description: '单位编码' }),
-  name: Text('单位名称'),
+  code: OptionalText('单位编码', 'unitCode'),
+  name: Text('单位名称', 'unitName'),
 });
 export type Unit = Type.Static<typeof Unit>;
 
@@ -39,8 +43,8 @@ export interface NumberedItem {
 export const NumberedItem = Type.Cyclic(
   {
     NumberedItem: Type.Object({
-      label: Text('编号，如 "一、"、"（一）"'),
-      text: Text('内容'),
+      label: Text('编号，如 "一、"、"（一）"', 'itemLabel'),
+      text: Text('内容', 'itemText'),
       children: Type.Array(Type.Ref('NumberedItem')),
     }),
   },
@@ -49,7 +53,7 @@ export const NumberedItem = Type.Cyclic(
 
 /** 部门整体绩效目标. */
 export const DepartmentGoals = Type.Object({
-  overallGoal: Text('一、总体绩效目标'),
+  overallGoal: Text('一、总体绩效目标', 'overallGoal'),
   subGoals: Type.Array(NumberedItem, { description: '二、分项绩效目标' }),
   safeguards: Type.Array(NumberedItem, { description: '三、工作保障措施' }),
 });
@@ -70,7 +74,7 @@ const OptionalAmount = (description: string) =>
 
 /** A further fund source some templates list (财政拨款/自有资金/事业收入/经营性收入/其他). */
 export const FundSource = Type.Object({
-  name: Text('资金来源名称'),
+  name: Text('资金来源名称', 'sourceName'),
   amount: OptionalAmount('金额'),
 });
 export type FundSource = Type.Static<typeof FundSource>;
@@ -86,7 +90,7 @@ export type Budget = Type.Static<typeof Budget>;
 
 /** One checkpoint of the cumulative spending plan (资金支出计划), e.g. 3月底 → 20.00 %. */
 export const SpendingCheckpoint = Type.Object({
-  checkpoint: Text('时点，如 "3月底"、"第一季度"'),
+  checkpoint: Text('时点，如 "3月底"、"第一季度"', 'checkpoint'),
   percent: Type.Union([DecimalText, Type.Null()], { description: '累计支出占预算的百分比' }),
 });
 export type SpendingCheckpoint = Type.Static<typeof SpendingCheckpoint>;
@@ -100,7 +104,7 @@ export type Term = Type.Static<typeof Term>;
 /** A numbered goal statement under 绩效目标. */
 export const Goal = Type.Object({
   term: Term,
-  text: Text('目标内容（不含编号）'),
+  text: Text('目标内容（不含编号）', 'goal'),
 });
 export type Goal = Type.Static<typeof Goal>;
 
@@ -110,13 +114,13 @@ export type Goal = Type.Static<typeof Goal>;
  */
 export const Indicator = Type.Object({
   term: Term,
-  level1: Text('一级指标，如 "产出指标"'),
-  level2: Text('二级指标，如 "数量指标"'),
-  level3: Text('三级指标'),
-  description: Text('绩效指标描述'),
-  target: Text('指标值，原文，如 "≥95%"'),
-  basis: Text('指标值确定依据'),
-  remark: Text('备注'),
+  level1: Text('一级指标，如 "产出指标"', 'level1'),
+  level2: Text('二级指标，如 "数量指标"', 'level2'),
+  level3: Text('三级指标', 'level3'),
+  description: Text('绩效指标描述', 'description'),
+  target: Text('指标值，原文，如 "≥95%"', 'target'),
+  basis: Text('指标值确定依据', 'basis'),
+  remark: Text('备注', 'remark'),
 });
 export type Indicator = Type.Static<typeof Indicator>;
 
@@ -127,18 +131,18 @@ export const ProjectAttribute = Type.Union([Type.Literal('新增'), Type.Literal
 
 /** One 项目绩效目标表. */
 export const Project = Type.Object({
-  code: Text('项目编码，如 "315-0105-JBN-2D9U"'),
-  name: Text('项目名称'),
+  code: Text('项目编码，如 "315-0105-JBN-2D9U"', 'projectCode'),
+  name: Text('项目名称', 'projectName'),
   unit: Unit,
   amountUnit: AmountUnit,
   budget: Budget,
-  useOfFunds: Text('资金用途'),
+  useOfFunds: Text('资金用途', 'useOfFunds'),
   spendingPlan: Type.Array(SpendingCheckpoint, { description: '资金支出计划（%），累计' }),
   goals: Type.Array(Goal, { description: '绩效目标' }),
   indicators: Type.Array(Indicator, { description: '绩效指标，按表中顺序' }),
-  department: Type.Union([Type.String(), Type.Null()], { description: '主管部门' }),
+  department: OptionalText('主管部门', 'department'),
   attribute: ProjectAttribute,
-  period: Type.Union([Type.String(), Type.Null()], { description: '项目起止时间' }),
+  period: OptionalText('项目起止时间', 'period'),
 });
 export type Project = Type.Static<typeof Project>;
 
