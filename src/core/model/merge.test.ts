@@ -153,7 +153,7 @@ describe('mergeDepartment', () => {
     expect(mergeDepartment(null, goals, null).value).toEqual(goals);
     expect(mergeDepartment(null, null, goals).value).toEqual(goals);
     const r = mergeDepartment(goals, null, { ...goals, overallGoal: '改过' });
-    expect(r.conflicts.map((c) => c.key)).toEqual(['department']);
+    expect(r.conflicts.map((c) => c.key)).toEqual(['departmentGoals']);
     expect(r.value).toBeNull();
   });
 });
@@ -181,6 +181,20 @@ describe('alignRows', () => {
   it('reads a row moved across others as deleted and added again (its content survives, its key does not)', () => {
     n = 0;
     expect(alignRows(rows, plain([rows[2]!, ...rows.slice(0, 2), ...rows.slice(3)]), fresh)).toEqual(['new1', 'a', 'b', 'd', 'e', 'f']);
+  });
+
+  it('pairs two equal rows each with its own when the one after them was edited (as 群众满意度 is in the seed)', () => {
+    const twins = [...rows.slice(0, 4), row('x', '群众满意度', '≥80'), row('y', '群众满意度', '≥80')];
+    const other = plain(twins).map((r, i) => (i === 3 ? { ...r, target: '≥40次' } : i === 5 ? { ...r, description: '改过的描述' } : r));
+    expect(alignRows(twins, other, fresh)).toEqual(['a', 'b', 'c', 'd', 'x', 'y']);
+  });
+
+  it('pairs a row whose description and target were both rewritten, but not an unrelated row of the same category', () => {
+    n = 0;
+    const other = plain(rows).map((r, i) => (i === 1 ? { ...r, description: '新描述', target: '≥9次' } : r));
+    expect(alignRows(rows, other, fresh)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    const unrelated = { ...plain([rows[1]!])[0]!, description: '别的', target: '≥9次', basis: '别的依据' };
+    expect(alignRows([rows[1]!], [unrelated], fresh)).toEqual(['new1']);
   });
 
   it('matches rows that are the same twice in order', () => {

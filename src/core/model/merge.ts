@@ -162,51 +162,44 @@ export function mergeProject<P extends KeyedProject>(base: P, mine: P, theirs: P
   return { value: { ...fields, indicators }, ...out };
 }
 
-/** Merges 部门整体绩效目标; where one side has none, the whole part is one field. */
+/** A flat record (an actuals record) merged without asking: where both changed a field, the writer's value stands. */
+export function mergeRecord<T extends object>(base: T, mine: T, theirs: T): T {
+  return mergeFields(Object.keys(mine), base, mine, theirs, { prefix: '', row: null }, {}, { changes: [], conflicts: [] });
+}
+
+/** Merges 部门整体绩效目标; where one side has none, the whole part is one field, `departmentGoals`. */
 export function mergeDepartment(base: DepartmentGoals | null, mine: DepartmentGoals | null, theirs: DepartmentGoals | null, choices: Choices = {}): Merged<DepartmentGoals | null> {
   const out = { changes: [] as FieldChange[], conflicts: [] as FieldConflict[] };
   if (base && mine && theirs) return { value: mergeFields(DEPARTMENT_FIELDS, base, mine, theirs, { prefix: '', row: null }, choices, out), ...out };
-  const whole = mergeFields(['department'], { department: base }, { department: mine }, { department: theirs }, { prefix: '', row: null }, choices, out);
-  return { value: whole.department, ...out };
+  const whole = mergeFields(['departmentGoals'], { departmentGoals: base }, { departmentGoals: mine }, { departmentGoals: theirs }, { prefix: '', row: null }, choices, out);
+  return { value: whole.departmentGoals, ...out };
+}
+
+/** Two versions of one row: equal, or apart in a cell or two, or in anything but the description (someone edited it). */
+function likeness(a: Indicator, b: Indicator): number {
+  const differing = INDICATOR_FIELDS.filter((f) => a[f] !== b[f]).length;
+  if (differing === 0) return 2;
+  return differing <= 2 || a.description === b.description ? 1 : 0;
 }
 
 /**
- * Gives the rows of a version read anew (`other`) the keys of the `base` rows they are: rows equal in
- * every column and in the same order first (a longest common subsequence), then, between two such
- * rows, a row that still agrees with a base row there in most columns (someone edited a cell or
- * two). Any other row is new and gets `fresh()`.
+ * Gives the rows of a version read anew (`other`) the keys of the `base` rows they are, by content:
+ * the pairing, in order, that matches the most rows equal in every column and then the most rows
+ * that are edits of one another (an alignment by dynamic programming, so two equal rows side by
+ * side are each paired with their own). Any other row is new and gets `fresh()`.
  */
 export function alignRows(base: readonly KeyedRow[], other: readonly Indicator[], fresh: () => string): string[] {
-  const n = base.length;
-  const k = other.length;
-  // lcs[i][j]: the longest run of equal rows in base[i..] and other[j..].
-  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = k - 1; j >= 0; j--) lcs[i]![j] = sameRow(base[i]!, other[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const keys: (string | null)[] = new Array<string | null>(k).fill(null);
-  const anchors: [number, number][] = [];
+  const [n, k] = [base.length, other.length];
+  const like = base.map((b) => other.map((o) => likeness(b, o)));
+  // score[i][j]: the best pairing of base[i..] with other[j..].
+  const score = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(0));
+  const paired = (i: number, j: number) => (like[i]![j]! > 0 ? like[i]![j]! + score[i + 1]![j + 1]! : -1);
+  for (let i = n - 1; i >= 0; i--) for (let j = k - 1; j >= 0; j--) score[i]![j] = Math.max(score[i + 1]![j]!, score[i]![j + 1]!, paired(i, j));
+  const keys = new Array<string | null>(k).fill(null);
   for (let i = 0, j = 0; i < n && j < k; ) {
-    if (sameRow(base[i]!, other[j]!)) {
-      keys[j] = base[i]!.key;
-      anchors.push([i, j]);
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
+    if (paired(i, j) === score[i]![j]) keys[j++] = base[i++]!.key;
+    else if (score[i + 1]![j] === score[i]![j]) i++;
     else j++;
-  }
-  anchors.push([n, k]);
-  let [from, to] = [0, 0];
-  for (const [i, j] of anchors) {
-    let next = from;
-    for (let o = to; o < j; o++) {
-      const agreeing = (r: Indicator) => INDICATOR_FIELDS.filter((f) => r[f] === other[o]![f]).length * 2 > INDICATOR_FIELDS.length;
-      const at = base.slice(next, i).findIndex(agreeing);
-      if (at >= 0) {
-        keys[o] = base[next + at]!.key;
-        next += at + 1;
-      }
-    }
-    [from, to] = [i + 1, j + 1];
   }
   return keys.map((key) => key ?? fresh());
 }

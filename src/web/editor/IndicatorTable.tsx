@@ -125,7 +125,8 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
       <table className="form-band form-indicators form-editing" ref={tableRef}>
         <colgroup>
           <col style={{ width: '5%' }} />
-          <IndicatorColumns remark={remark} level3={rows.some((r) => r.level3 !== '')} share={88} />
+          {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
+          <IndicatorColumns remark={remark} level3 share={88} />
           <col style={{ width: '7%' }} />
         </colgroup>
         <thead>
