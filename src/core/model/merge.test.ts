@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartmentGoals } from './document.ts';
+import { aProject } from '../review/testing.ts';
 import { annualRow } from './indicator.testing.ts';
 import { alignRows, equal, mergeDepartment, mergeProject, type KeyedProject, type KeyedRow } from './merge.ts';
 
 const row = (key: string, description: string, target = '≥1次'): KeyedRow => ({ ...annualRow('产出指标', '数量指标', description, target, '计划'), key });
 
-const project = (indicators: KeyedRow[], patch: Partial<KeyedProject> = {}): KeyedProject => ({
-  code: '315-0105-JBN-2D9U',
-  name: '法律援助',
-  unit: { code: '315', name: '怀来县司法局' },
-  amountUnit: '万元',
-  budget: { total: '10.00', fiscal: '10.00', other: null, sources: [] },
-  useOfFunds: '办案',
-  spendingPlan: [{ checkpoint: '6月底', percent: '50' }],
-  goals: [{ term: 'annual', text: '办理案件' }],
-  indicators,
-  department: null,
-  attribute: null,
-  period: null,
-  ...patch,
-});
+const project = (indicators: KeyedRow[], patch: Partial<KeyedProject> = {}): KeyedProject => ({ ...aProject(patch), indicators });
 
 const rows = ['a', 'b', 'c', 'd', 'e', 'f'].map((k, i) => row(k, `指标${i + 1}`));
 const base = project(rows);
@@ -75,7 +62,7 @@ describe('mergeProject', () => {
   });
 
   it('compares lists and objects by content, whatever the order of their keys', () => {
-    const theirs = project(rows, { unit: { name: '怀来县司法局', code: '315' }, goals: [{ text: '办理案件', term: 'annual' }] });
+    const theirs = project(rows, { unit: { name: base.unit.name, code: base.unit.code }, goals: base.goals.map((g) => ({ text: g.text, term: g.term })) });
     const mine = project(rows, { goals: [{ term: 'annual', text: '办理更多案件' }] });
     const r = mergeProject(base, mine, theirs);
     expect(r.conflicts).toEqual([]);

@@ -6,6 +6,7 @@ import { DeleteOutlined, HistoryOutlined, PlusOutlined, QuestionCircleOutlined, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Popover, Result, Space, Tag, Typography } from 'antd';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { reviewDocument } from '../../core/review/engine.ts';
 import type { Finding } from '../../core/review/finding.ts';
@@ -64,9 +65,20 @@ export default function EditorPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  const tab = params.get('tab') ?? DEPARTMENT_TAB;
-  // Not a transition: while one rendered the next part, the old part's form stayed on screen and took input under the new address.
-  const setTab = useCallback((key: string) => setParams((p) => ({ ...Object.fromEntries(p), tab: key }), { replace: true, flushSync: true }), [setParams]);
+  // The part chosen is on screen before the click's task ends; the address, which the router updates
+  // a moment later (rendering it as a transition), then agrees. Rendered by the address alone, the old
+  // part's form stayed on screen and took input while the address already named the next part.
+  const addressed = params.get('tab') ?? DEPARTMENT_TAB;
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (chosen !== null && chosen === addressed) setChosen(null);
+  const tab = chosen ?? addressed;
+  const setTab = useCallback(
+    (key: string) => {
+      flushSync(() => setChosen(key));
+      setParams((p) => ({ ...Object.fromEntries(p), tab: key }), { replace: true });
+    },
+    [setParams],
+  );
   // A finding to bring into view once its part is the one on screen.
   const [locating, setLocating] = useState<{ finding: Finding; part: string } | null>(null);
   const shown = snapshot?.doc.projects.find((p) => p.key === tab)?.key ?? DEPARTMENT_TAB;
