@@ -30,7 +30,9 @@ for (const make of testDatabases()) {
       const loser = results.findIndex((r) => r.statusCode === 409);
       const winner = 1 - loser;
       expect(results[winner]!.json()).toEqual({ version: version + 1 });
-      expect(results[loser]!.json()).toMatchObject({ code: 'stale_version', currentVersion: version + 1 });
+      // It names who saved the current version: here the same account, as from another window.
+      const { user: me } = (await unit.request('GET', '/api/auth/me')).json();
+      expect(results[loser]!.json()).toMatchObject({ code: 'stale_version', currentVersion: version + 1, writtenBy: { id: me.id, name: me.displayName } });
       const stored = () =>
         unit
           .request('GET', `/api/documents/${w.draftId}`)

@@ -43,6 +43,7 @@ function toApiError(e: unknown): ApiError | undefined {
   if (e instanceof StaleVersionError)
     return new ApiError(409, 'stale_version', (m) => m.staleVersion(e.currentVersion, e.expectedVersion), {
       currentVersion: e.currentVersion,
+      writtenBy: e.writtenBy,
     });
   if (e instanceof InvalidStateError)
     return new ApiError(409, 'invalid_state', (m) => m.invalidState(e.status, e.action), { status: e.status });

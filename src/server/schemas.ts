@@ -39,6 +39,11 @@ export const ErrorBody = Type.Object(
     code: Type.String({ description: 'machine code: unauthenticated, forbidden, not_found, stale_version, invalid_state, review_errors, conflict, validation, csrf, rate_limited …' }),
     message: Type.String({ description: 'for people, in the request language (Chinese by default)' }),
     currentVersion: Type.Optional(Type.Integer({ description: 'with stale_version (409)' })),
+    writtenBy: Type.Optional(
+      Type.Union([Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), name: Type.String() }), Type.Null()], {
+        description: 'with stale_version (409): who saved the current version (id null for the command line), null when the log does not say',
+      }),
+    ),
     findings: Type.Optional(Type.Array(Finding, { description: 'with review_errors (422)' })),
   },
   { additionalProperties: true },

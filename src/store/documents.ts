@@ -74,6 +74,21 @@ export async function readDocument(db: Kysely<Database> | Trx, id: number): Prom
 
 export const modelOf = (d: StoredDocument): TargetDocument => toModelDocument(d.unit, d.meta.year, d.department, d.projects);
 
+/** The entities whose writes move a document's version (comments and actuals leave it). */
+const VERSIONED_ENTITIES = ['document', 'department', 'project', 'indicator'];
+
+async function lastWriter(trx: Trx, documentId: number): Promise<{ id: number | null; name: string } | null> {
+  const row = await trx
+    .selectFrom('audit_log')
+    .select(['actor_id', 'actor_name'])
+    .where('document_id', '=', documentId)
+    .where('entity', 'in', VERSIONED_ENTITIES)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { id: row.actor_id, name: row.actor_name } : null;
+}
+
 /**
  * Moves the document from `expected` to the next version, locking its row for the rest of the
  * transaction. Throws NotFoundError, StaleVersionError, or InvalidStateError when `allowed`
@@ -96,7 +111,7 @@ export async function claimVersion(
   if (!row) {
     const current = await trx.selectFrom('documents').select('version').where('id', '=', documentId).executeTakeFirst();
     if (!current) throw new NotFoundError('document', documentId);
-    throw new StaleVersionError(documentId, current.version, expected);
+    throw new StaleVersionError(documentId, current.version, expected, await lastWriter(trx, documentId));
   }
   if (!allowed.includes(row.status)) throw new InvalidStateError(documentId, row.status, action);
   return row;

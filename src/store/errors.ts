@@ -15,7 +15,13 @@ export class NotFoundError extends Error {
 /** The write was based on a version that is no longer current. */
 export class StaleVersionError extends Error {
   override readonly name = 'StaleVersionError';
-  constructor(readonly documentId: number, readonly currentVersion: number, readonly expectedVersion: number) {
+  constructor(
+    readonly documentId: number,
+    readonly currentVersion: number,
+    readonly expectedVersion: number,
+    /** Who saved the current version (from the audit log), so an editor can tell its user whether it was them in another window. */
+    readonly writtenBy: { id: number | null; name: string } | null = null,
+  ) {
     super(`document ${documentId} is at version ${currentVersion}, not ${expectedVersion}`);
   }
 }

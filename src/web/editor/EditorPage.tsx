@@ -6,6 +6,7 @@ import { DeleteOutlined, HistoryOutlined, PlusOutlined, QuestionCircleOutlined, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Popover, Result, Space, Tag, Typography } from 'antd';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { reviewDocument } from '../../core/review/engine.ts';
 import type { Finding } from '../../core/review/finding.ts';
@@ -65,8 +66,28 @@ export default function EditorPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  const tab = params.get('tab') ?? DEPARTMENT_TAB;
-  const setTab = useCallback((key: string) => setParams((p) => ({ ...Object.fromEntries(p), tab: key }), { replace: true }), [setParams]);
+  // The part chosen is on screen before the click's task ends; the address, which the router updates
+  // a moment later (rendering it as a transition), then agrees. Rendered by the address alone, the old
+  // part's form stayed on screen and took input while the address already named the next part.
+  const addressed = params.get('tab') ?? DEPARTMENT_TAB;
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (chosen !== null && chosen === addressed) setChosen(null);
+  const tab = chosen ?? addressed;
+  const setTab = useCallback(
+    (key: string) => {
+      flushSync(() => setChosen(key));
+      setParams((p) => ({ ...Object.fromEntries(p), tab: key }), { replace: true });
+    },
+    [setParams],
+  );
+  // A finding to bring into view once its part is the one on screen.
+  const [locating, setLocating] = useState<{ finding: Finding; part: string } | null>(null);
+  const shown = snapshot?.doc.projects.find((p) => p.key === tab)?.key ?? DEPARTMENT_TAB;
+  useEffect(() => {
+    if (!locating || locating.part !== shown) return;
+    setLocating(null);
+    locate(locating.finding);
+  }, [locating, shown]);
 
   if (error) return <Result status="error" title={error instanceof Error ? error.message : w.common.error} />;
   if (!session || !snapshot || reviewSettings.isPending) return <PageLoading />;
@@ -74,14 +95,13 @@ export default function EditorPage() {
   const { meta } = snapshot;
   const current = snapshot.doc;
   const editable = EDITABLE.has(meta.status);
-  const project = current.projects.find((p) => p.key === tab);
-  const activeTab = project ? tab : DEPARTMENT_TAB;
+  const project = current.projects.find((p) => p.key === shown);
   const partFindings = project ? index.project(project.code) : index.document;
 
   const onLocate = (f: Finding) => {
-    const target = f.projectCode === null ? DEPARTMENT_TAB : current.projects.find((p) => p.code === f.projectCode)?.key;
-    if (target && target !== activeTab) setTab(target);
-    setTimeout(() => locate(f), target !== activeTab ? 50 : 0);
+    const target = f.projectCode === null ? DEPARTMENT_TAB : (current.projects.find((p) => p.code === f.projectCode)?.key ?? shown);
+    setLocating({ finding: f, part: target });
+    if (target !== shown) setTab(target);
   };
 
   const addProject = () => {
@@ -175,7 +195,8 @@ export default function EditorPage() {
             {editable && <SaveIndicator snapshot={snapshot} />}
           </div>
           <Space wrap>
-            <Popover title={w.editor.shortcutsTitle} content={shortcuts} trigger={['click', 'focus']}>
+            {/* Click only: with focus as well, the click that focuses the button opened the help and toggled it shut. */}
+            <Popover title={w.editor.shortcutsTitle} content={shortcuts} trigger="click">
               <Button icon={<QuestionCircleOutlined />}>{w.editor.shortcutsTitle}</Button>
             </Popover>
             <ExportButtons documentId={documentId} />
@@ -210,7 +231,7 @@ export default function EditorPage() {
           <div className="editor-main">
             <PartNav
               parts={parts}
-              active={activeTab}
+              active={shown}
               onChange={setTab}
               label={w.editor.parts}
               extra={
@@ -222,14 +243,14 @@ export default function EditorPage() {
               }
             />
             {project ? (
-              <div key={project.key}>
+              <div key={project.key} data-part={project.key}>
                 <ProjectForm
                   project={project}
                   projectId={project.id}
-                  onChange={editable ? (patch) => session.setProject({ ...project, ...patch }) : undefined}
+                  onChange={editable ? (patch) => session.updateProject(project.key, patch) : undefined}
                   indicators={
                     editable ? (
-                      <IndicatorTable rows={project.indicators} onRows={(indicators) => session.setProject({ ...project, indicators })} year={current.year} code={project.code} projectId={project.id} />
+                      <IndicatorTable rows={project.indicators} onRows={(indicators) => session.updateProject(project.key, { indicators })} year={current.year} code={project.code} projectId={project.id} />
                     ) : (
                       <IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />
                     )
@@ -242,7 +263,9 @@ export default function EditorPage() {
                 )}
               </div>
             ) : editable ? (
-              <DepartmentEditor department={current.department} onChange={(d) => session.setDepartment(d)} />
+              <div data-part={DEPARTMENT_TAB}>
+                <DepartmentEditor department={current.department} onChange={(d) => session.setDepartment(d)} />
+              </div>
             ) : (
               <DepartmentView department={current.department} />
             )}

@@ -7,10 +7,11 @@
  * number switches it.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select } from 'antd';
+import { Alert, Button, Select } from 'antd';
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formForYear, frameworkOf, level1KindOf } from '../../core/framework/framework.ts';
 import { useMessages } from '../app/locale.tsx';
+import { GrowingTextArea } from '../form/fields.tsx';
 import { IndicatorColumns, IndicatorHeaderCells } from '../form/IndicatorTableView.tsx';
 import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
 import { worst } from './findings-index.ts';
@@ -125,7 +126,8 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
       <table className="form-band form-indicators form-editing" ref={tableRef}>
         <colgroup>
           <col style={{ width: '5%' }} />
-          <IndicatorColumns remark={remark} level3={rows.some((r) => r.level3 !== '')} share={88} />
+          {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
+          <IndicatorColumns remark={remark} level3 share={88} />
           <col style={{ width: '7%' }} />
         </colgroup>
         <thead>
@@ -197,9 +199,9 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                 {(['level3', 'description'] as const).map((field) => (
                   <td key={field} className="form-value" data-col={field} id={placeId(place(field, n))}>
                     <div className="form-cell">
-                      <Input.TextArea
+                      <GrowingTextArea
                         aria-label={`${m.project[field]} ${n}`}
-                        autoSize
+                       
                         value={row[field]}
                         status={status(field, n)}
                         onChange={(e) => update(index, { [field]: e.target.value.replace(/\n/g, '') })}
@@ -216,9 +218,9 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                 </td>
                 <td className="form-value" data-col="basis" id={placeId(place('basis', n))}>
                   <div className="form-cell">
-                    <Input.TextArea
+                    <GrowingTextArea
                       aria-label={`${m.project.basis} ${n}`}
-                      autoSize
+                     
                       value={row.basis}
                       status={status('basis', n)}
                       onChange={(e) => update(index, { basis: e.target.value.replace(/\n/g, '') })}
@@ -228,7 +230,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                 </td>
                 {remark && (
                   <td className="form-value" data-col="remark">
-                    <Input.TextArea aria-label={`${m.project.remark} ${n}`} autoSize value={row.remark} onChange={(e) => update(index, { remark: e.target.value })} />
+                    <GrowingTextArea aria-label={`${m.project.remark} ${n}`} value={row.remark} onChange={(e) => update(index, { remark: e.target.value })} />
                   </td>
                 )}
                 <td className="row-actions">

@@ -33,7 +33,7 @@ class FakeServer implements SessionApi {
   writes: string[] = [];
 
   #check(version: number) {
-    if (version !== this.version) throw new ApiFailure(409, 'stale_version', 'stale', { currentVersion: this.version });
+    if (version !== this.version) throw new ApiFailure(409, 'stale_version', 'stale', { currentVersion: this.version, writtenBy: { id: 2, name: '王芳' } });
     return ++this.version;
   }
   async load(): Promise<StoredDocument> {
@@ -85,8 +85,8 @@ describe('DocumentSession autosave', () => {
   it('saves a moment after the last change, once, and says so', async () => {
     const { server, session } = await open();
     const p = session.getSnapshot().doc.projects[0]!;
-    session.setProject({ ...p, name: '法律援助（一）' });
-    session.setProject({ ...p, name: '法律援助（二）' });
+    session.updateProject(p.key, { name: '法律援助（一）' });
+    session.updateProject(p.key, { name: '法律援助（二）' });
     expect(session.getSnapshot().saveState).toBe('pending');
     await vi.advanceTimersByTimeAsync(499);
     expect(server.writes).toEqual([]);
@@ -100,7 +100,7 @@ describe('DocumentSession autosave', () => {
     const server = new FakeServer();
     const stored = await server.load();
     const session = new DocumentSession({ ...stored, meta: { ...stored.meta, status: 'returned' } }, server, { debounceMs: 10 });
-    session.setProject({ ...session.getSnapshot().doc.projects[0]!, name: '法律援助（改）' });
+    session.updateProject(session.getSnapshot().doc.projects[0]!.key, { name: '法律援助（改）' });
     await session.save();
     expect(session.getSnapshot().meta).toMatchObject({ status: 'draft', version: 4 });
   });
@@ -111,7 +111,7 @@ describe('DocumentSession autosave', () => {
     session.addProject(added);
     await session.save();
     expect(server.writes).toEqual(['add 12']);
-    session.setProject({ ...session.getSnapshot().doc.projects[1]!, name: '普法宣传' });
+    session.updateProject(session.getSnapshot().doc.projects[1]!.key, { name: '普法宣传' });
     await session.save();
     expect(server.writes).toEqual(['add 12', 'project 12']);
     expect(server.projects.get(12)!.name).toBe('普法宣传');
@@ -121,7 +121,7 @@ describe('DocumentSession autosave', () => {
     const { server, session } = await open();
     const p = session.getSnapshot().doc.projects[0]!;
     session.setDepartment(goals('我的总体目标'));
-    session.setProject({ ...p, useOfFunds: '我的资金用途' });
+    session.updateProject(p.key, { useOfFunds: '我的资金用途' });
     // Someone else saves in between: the department goals and a new project of theirs.
     server.version = 9;
     server.department = goals('他人的总体目标');
@@ -129,11 +129,11 @@ describe('DocumentSession autosave', () => {
     await session.save();
     const s = session.getSnapshot();
     expect(s.saveState).toBe('conflict');
-    expect(s.conflict).toEqual({ currentVersion: 9, baseVersion: 3 });
+    expect(s.conflict).toMatchObject({ currentVersion: 9, baseVersion: 3, writtenBy: { id: 2, name: '王芳' } });
     expect(s.unsaved).toEqual(['department', `project:${p.key}`]);
     expect(s.doc.department!.overallGoal).toBe('我的总体目标');
     // Typing goes on during the conflict; nothing is sent.
-    session.setProject({ ...session.getSnapshot().doc.projects[0]!, name: '法律援助（改）' });
+    session.updateProject(session.getSnapshot().doc.projects[0]!.key, { name: '法律援助（改）' });
     await vi.advanceTimersByTimeAsync(5000);
     expect(server.writes).toEqual([]);
 
@@ -150,7 +150,7 @@ describe('DocumentSession autosave', () => {
     before.department = goals('原总体目标');
     const { server, session } = await open(before);
     const p = session.getSnapshot().doc.projects[0]!;
-    session.setProject({ ...p, useOfFunds: '我的资金用途' });
+    session.updateProject(p.key, { useOfFunds: '我的资金用途' });
     session.setDepartment(goals('我的总体目标'));
     server.version = 7;
     server.projects.set(11, { ...project('法律援助'), name: '法律援助（他人改名）' });
@@ -162,6 +162,64 @@ describe('DocumentSession autosave', () => {
     expect(server.department).toEqual({ overallGoal: '我的总体目标', subGoals: [{ label: '一、', text: '他人的分项目标', children: [] }], safeguards: [] });
     // The rows are untouched by either side: the editor keeps the same row keys.
     expect(session.getSnapshot().doc.projects[0]!.indicators.map((r) => r.key)).toEqual(p.indicators.map((r) => r.key));
+  });
+
+  it('keeps the row they saved and the row I changed (no lost update), and shows what it will do before it does it', async () => {
+    const before = new FakeServer();
+    const rows = ['一', '二', '三', '四', '五'].map((n) => ({ ...project('x').indicators[0]!, description: `指标${n}` }));
+    before.projects.set(11, { ...project('法律援助'), indicators: rows });
+    const { server, session } = await open(before);
+    const p = session.getSnapshot().doc.projects[0]!;
+    session.updateProject(p.key, { indicators: p.indicators.map((r, i) => (i === 4 ? { ...r, target: '≥5件' } : r)) });
+    // Another window saved row 4 meanwhile.
+    server.version = 4;
+    server.projects.set(11, { ...project('法律援助'), indicators: rows.map((r, i) => (i === 3 ? { ...r, target: '≥4件' } : r)) });
+    await session.save();
+    await vi.waitFor(() => expect(session.getSnapshot().conflict?.parts).not.toBeNull());
+    expect(session.getSnapshot().conflict!.parts).toEqual([
+      { part: `project:${p.key}`, name: '法律援助', changes: [{ field: 'target', row: 5 }], conflicts: [], deletedByThem: false },
+    ]);
+    expect(server.writes).toEqual([]);
+    await session.reloadAndReapply();
+    expect(server.projects.get(11)!.indicators.map((r) => r.target)).toEqual(['≥15件', '≥15件', '≥15件', '≥4件', '≥5件']);
+  });
+
+  it('lets the user settle a field both changed: theirs when chosen', async () => {
+    const { server, session } = await open();
+    const p = session.getSnapshot().doc.projects[0]!;
+    session.updateProject(p.key, { name: '法律援助（我的）', useOfFunds: '我的资金用途' });
+    server.version = 4;
+    server.projects.set(11, { ...project('法律援助'), name: '法律援助（他的）' });
+    await session.save();
+    await vi.waitFor(() => expect(session.getSnapshot().conflict?.parts).not.toBeNull());
+    const [part] = session.getSnapshot().conflict!.parts!;
+    expect(part!.conflicts).toEqual([{ key: 'name', field: 'name', row: null, mine: '法律援助（我的）', theirs: '法律援助（他的）' }]);
+    await session.reloadAndReapply({ [part!.part]: { name: 'theirs' as const } });
+    expect(server.projects.get(11)).toMatchObject({ name: '法律援助（他的）', useOfFunds: '我的资金用途' });
+  });
+
+  it('creates anew a project I changed and they deleted, and says so first', async () => {
+    const { server, session } = await open();
+    const p = session.getSnapshot().doc.projects[0]!;
+    session.updateProject(p.key, { name: '法律援助（我的）' });
+    server.version = 4;
+    server.projects.delete(11);
+    await session.save();
+    await vi.waitFor(() => expect(session.getSnapshot().conflict?.parts).not.toBeNull());
+    expect(session.getSnapshot().conflict!.parts![0]).toMatchObject({ deletedByThem: true, name: '法律援助（我的）' });
+    await session.reloadAndReapply();
+    expect(server.writes).toEqual(['add 12']);
+    expect(server.projects.get(12)!.name).toBe('法律援助（我的）');
+  });
+
+  it('lands a late edit in the project it was typed in, whatever the latest working copy holds', async () => {
+    const { session } = await open();
+    const [first] = session.getSnapshot().doc.projects;
+    session.updateProject(first!.key, { name: '法律援助（一）' });
+    session.updateProject(first!.key, { useOfFunds: '后到的输入' });
+    expect(session.getSnapshot().doc.projects[0]).toMatchObject({ name: '法律援助（一）', useOfFunds: '后到的输入', key: first!.key });
+    session.updateProject('no-such-project', { name: '无处可去' });
+    expect(session.getSnapshot().unsaved).toEqual([`project:${first!.key}`]);
   });
 
   it('offers the unsaved parts as text, and can drop them for the newer version', async () => {
@@ -179,7 +237,7 @@ describe('DocumentSession autosave', () => {
     const { server, session } = await open();
     const failing = vi.spyOn(server, 'saveProject').mockRejectedValueOnce(new ApiFailure(0, 'network', ''));
     const p = session.getSnapshot().doc.projects[0]!;
-    session.setProject({ ...p, name: '法律援助（新）' });
+    session.updateProject(p.key, { name: '法律援助（新）' });
     await vi.advanceTimersByTimeAsync(500);
     expect(session.getSnapshot().saveState).toBe('failed');
     await vi.advanceTimersByTimeAsync(1000);

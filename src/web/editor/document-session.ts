@@ -8,10 +8,10 @@
  * them. Nothing typed is lost without the user saying so.
  */
 import type { DepartmentGoals, Project } from '../../core/model/document.ts';
+import { alignRows, mergeDepartment, mergeProject, type Choices, type FieldChange, type FieldConflict } from '../../core/model/merge.ts';
 import { ApiFailure } from '../api/client.ts';
 import type { DocumentMeta, StoredDocument } from '../api/types.ts';
-import { mergeFields } from './merge.ts';
-import { editorDocument, editorProject, toProject, type EditorDocument, type EditorProject } from './model.ts';
+import { editorDocument, newKey, toProject, type EditorDocument, type EditorProject } from './model.ts';
 
 export interface SessionApi {
   load(id: number): Promise<StoredDocument>;
@@ -26,12 +26,30 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'failed' | 'conflict';
 /** A part of the document saved on its own: the department goals, a project (by key), or a project's deletion. */
 export type PartKey = 'department' | `project:${string}` | `delete:${number}`;
 
+/** What re-applying one unsaved part over the newer version does (src/core/model/merge.ts). */
+export interface PartMerge {
+  part: PartKey;
+  /** The project's name as the user has it (null for the department goals and deletions). */
+  name: string | null;
+  changes: FieldChange[];
+  conflicts: FieldConflict[];
+  /** Someone else deleted the project the user changed: re-applying creates it anew. */
+  deletedByThem: boolean;
+}
+
 export interface Conflict {
   /** The version someone else saved. */
   currentVersion: number;
   /** The version the unsaved work is based on. */
   baseVersion: number;
+  /** Who saved it (null when the server does not say). */
+  writtenBy: { id: number | null; name: string } | null;
+  /** The merge of each unsaved part over the newer version; null while it loads. */
+  parts: PartMerge[] | null;
 }
+
+/** The user's pick for each conflicting field, per part. */
+export type PartChoices = Readonly<Partial<Record<PartKey, Choices>>>;
 
 export interface SessionSnapshot {
   doc: EditorDocument;
@@ -56,8 +74,8 @@ export class DocumentSession {
   #listeners = new Set<() => void>();
   /** Unsaved parts with the edit count when each was last changed. */
   #dirty = new Map<PartKey, number>();
-  /** What the server holds of each part as of `version`: the base a re-apply compares the user's work with. */
-  #base: { department: DepartmentGoals | null; projects: Map<number, Project> } = { department: null, projects: new Map() };
+  /** What the server holds of each part as of `version`, with the working copy's row keys: the base of a three-way merge. */
+  #base: { department: DepartmentGoals | null; projects: Map<number, EditorProject> } = { department: null, projects: new Map() };
   #edits = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #saving: Promise<void> | null = null;
@@ -72,9 +90,10 @@ export class DocumentSession {
   ) {
     this.#debounceMs = options.debounceMs ?? 800;
     this.#retryMs = options.retryMs ?? 5000;
-    this.#rememberBase(stored);
+    const doc = editorDocument(stored);
+    this.#rememberBase(doc);
     this.#snapshot = {
-      doc: editorDocument(stored),
+      doc,
       meta: stored.meta,
       version: stored.meta.version,
       saveState: 'saved',
@@ -85,9 +104,8 @@ export class DocumentSession {
     };
   }
 
-  #rememberBase(stored: StoredDocument) {
-    const doc = editorDocument(stored);
-    this.#base = { department: doc.department, projects: new Map(doc.projects.map((p) => [p.id!, toProject(p)])) };
+  #rememberBase(doc: EditorDocument) {
+    this.#base = { department: doc.department, projects: new Map(doc.projects.map((p) => [p.id!, p])) };
   }
 
   readonly subscribe = (listener: () => void) => {
@@ -111,9 +129,14 @@ export class DocumentSession {
     this.#changed({ ...this.#snapshot.doc, department });
   }
 
-  setProject(project: EditorProject) {
-    this.#markDirty(`project:${project.key}`);
-    this.#changed({ ...this.#snapshot.doc, projects: this.#snapshot.doc.projects.map((p) => (p.key === project.key ? project : p)) });
+  /**
+   * Changes the project the edit was made in, by its key, over the latest working copy: input a form
+   * reports late (the user has moved on to another project) still lands where it was typed.
+   */
+  updateProject(key: string, patch: Partial<EditorProject>) {
+    if (!this.#snapshot.doc.projects.some((p) => p.key === key)) return;
+    this.#markDirty(`project:${key}`);
+    this.#changed({ ...this.#snapshot.doc, projects: this.#snapshot.doc.projects.map((p) => (p.key === key ? { ...p, ...patch, key } : p)) });
   }
 
   addProject(project: EditorProject) {
@@ -165,7 +188,9 @@ export class DocumentSession {
       } catch (e) {
         if (e instanceof ApiFailure && e.isConflict) {
           const currentVersion = e.body.currentVersion ?? this.#snapshot.version + 1;
-          this.#set({ saveState: 'conflict', conflict: { currentVersion, baseVersion: this.#snapshot.version } });
+          const writtenBy = (e.body.writtenBy as Conflict['writtenBy'] | undefined) ?? null;
+          this.#set({ saveState: 'conflict', conflict: { currentVersion, baseVersion: this.#snapshot.version, writtenBy, parts: null } });
+          void this.#preview();
         } else {
           this.#set({ saveState: 'failed', error: e instanceof Error && e.message ? e.message : null });
           this.#schedule(this.#retryMs);
@@ -196,11 +221,11 @@ export class DocumentSession {
     const content = toProject(project);
     if (project.id !== null) {
       const r = await this.api.saveProject(project.id, version, content);
-      this.#base.projects.set(project.id, content);
+      this.#base.projects.set(project.id, project);
       return r.version;
     }
     const created = await this.api.addProject(doc.id, version, content, index);
-    this.#base.projects.set(created.projectId, content);
+    this.#base.projects.set(created.projectId, { ...project, id: created.projectId });
     // The project now exists on the server: later saves of it replace it by id.
     this.#snapshot = {
       ...this.#snapshot,
@@ -209,45 +234,79 @@ export class DocumentSession {
     return created.version;
   }
 
-  /**
-   * After a conflict: loads the newer version, puts the unsaved parts back over it field by field
-   * (./merge.ts: what the user changed is kept, what they did not change takes the newer value; a
-   * project someone else deleted meanwhile is created anew), and saves them.
-   */
-  async reloadAndReapply(): Promise<void> {
+  /** The newer version as the working copy sees it: its rows carry the keys of the base rows they are (by content). */
+  async #theirs(): Promise<{ stored: StoredDocument; doc: EditorDocument }> {
     const stored = await this.api.load(this.#snapshot.doc.id);
-    const theirs = editorDocument(stored);
+    const doc = editorDocument(stored);
+    const projects = doc.projects.map((p) => {
+      const base = this.#base.projects.get(p.id!);
+      if (!base) return p;
+      const keys = alignRows(base.indicators, p.indicators, () => newKey('r'));
+      return { ...p, indicators: p.indicators.map((r, i) => ({ ...r, key: keys[i]! })) };
+    });
+    return { stored, doc: { ...doc, projects } };
+  }
+
+  /**
+   * The unsaved parts merged over `theirs` (src/core/model/merge.ts): what only the user changed is
+   * kept, what only the other writer changed is taken, each conflict as `choices` says (the user's
+   * own value until they choose). A project someone else deleted meanwhile is created anew;
+   * deleting a project that is gone already is nothing left to do (`done`).
+   */
+  #merge(theirs: EditorDocument, choices: PartChoices): { doc: EditorDocument; parts: PartMerge[]; done: PartKey[] } {
     const mine = this.#snapshot.doc;
-    const merged: EditorDocument = { ...theirs };
-    if (this.#dirty.has('department'))
-      merged.department = mine.department === null ? null : mergeFields(this.#base.department, mine.department, theirs.department);
+    const parts: PartMerge[] = [];
+    const done: PartKey[] = [];
+    let department = theirs.department;
     const projects = [...theirs.projects];
-    for (const part of [...this.#dirty.keys()]) {
-      if (part.startsWith('delete:')) {
-        const id = Number(part.slice('delete:'.length));
-        const at = projects.findIndex((p) => p.id === id);
-        if (at >= 0) projects.splice(at, 1);
-        else this.#dirty.delete(part);
-      } else if (part.startsWith('project:')) {
+    for (const part of this.#dirty.keys()) {
+      if (part === 'department') {
+        const r = mergeDepartment(this.#base.department, mine.department, theirs.department, choices[part]);
+        department = r.value;
+        parts.push({ part, name: null, changes: r.changes, conflicts: r.conflicts, deletedByThem: false });
+      } else if (part.startsWith('delete:')) {
+        const at = projects.findIndex((p) => p.id === Number(part.slice('delete:'.length)));
+        if (at >= 0) {
+          projects.splice(at, 1);
+          parts.push({ part, name: null, changes: [], conflicts: [], deletedByThem: false });
+        } else done.push(part);
+      } else {
         const project = mine.projects.find((p) => `project:${p.key}` === part)!;
         const at = project.id === null ? -1 : projects.findIndex((p) => p.id === project.id);
-        if (at >= 0) {
-          const own = toProject(project);
-          const fields = mergeFields(this.#base.projects.get(project.id!) ?? null, own, toProject(projects[at]!));
-          // The rows keep their editor keys (and the focus) when the merged table reads as the user's.
-          const rows = JSON.stringify(fields.indicators) === JSON.stringify(own.indicators) ? project.indicators : editorProject(fields, project.id).indicators;
-          projects[at] = { ...editorProject(fields, project.id), key: project.key, indicators: rows };
+        const base = project.id === null ? undefined : this.#base.projects.get(project.id);
+        if (at >= 0 && base) {
+          const r = mergeProject(base, project, projects[at]!, choices[part]);
+          projects[at] = r.value;
+          parts.push({ part, name: project.name, changes: r.changes, conflicts: r.conflicts, deletedByThem: false });
         } else {
-          const fresh = { ...project, id: null };
-          projects.push(fresh);
-          this.#dirty.delete(part);
-          this.#dirty.set(`project:${fresh.key}`, ++this.#edits);
+          projects.push({ ...project, id: null });
+          parts.push({ part, name: project.name, changes: [], conflicts: [], deletedByThem: project.id !== null });
         }
       }
     }
-    merged.projects = projects;
-    this.#rememberBase(stored);
-    this.#set({ doc: merged, meta: stored.meta, version: stored.meta.version, conflict: null, saveState: 'pending' });
+    return { doc: { ...theirs, department, projects }, parts, done };
+  }
+
+  /** Loads the newer version and shows the user what re-applying would do, before they choose. */
+  async #preview() {
+    try {
+      const { doc } = await this.#theirs();
+      const { conflict } = this.#snapshot;
+      if (conflict) this.#set({ conflict: { ...conflict, parts: this.#merge(doc, {}).parts } });
+    } catch {
+      // The dialog still offers its choices; re-applying loads the newer version again.
+      const { conflict } = this.#snapshot;
+      if (conflict) this.#set({ conflict: { ...conflict, parts: [] } });
+    }
+  }
+
+  /** After a conflict: loads the newer version, merges the unsaved parts over it (`choices` settle the conflicts), and saves them. */
+  async reloadAndReapply(choices: PartChoices = {}): Promise<void> {
+    const { stored, doc: theirs } = await this.#theirs();
+    const { doc, done } = this.#merge(theirs, choices);
+    for (const part of done) this.#dirty.delete(part);
+    this.#rememberBase(theirs);
+    this.#set({ doc, meta: stored.meta, version: stored.meta.version, conflict: null, saveState: 'pending' });
     await this.save();
   }
 
@@ -256,8 +315,9 @@ export class DocumentSession {
     const stored = await this.api.load(this.#snapshot.doc.id);
     clearTimeout(this.#timer);
     this.#dirty.clear();
-    this.#rememberBase(stored);
-    this.#set({ doc: editorDocument(stored), meta: stored.meta, version: stored.meta.version, conflict: null, saveState: 'saved', error: null });
+    const doc = editorDocument(stored);
+    this.#rememberBase(doc);
+    this.#set({ doc, meta: stored.meta, version: stored.meta.version, conflict: null, saveState: 'saved', error: null });
   }
 
   /** Takes a new state of the document after a workflow step (submit) returned its version. */

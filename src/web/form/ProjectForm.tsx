@@ -14,7 +14,7 @@ import { useState, type ReactNode } from 'react';
 import type { FundSource, Goal, Project, SpendingCheckpoint, Term } from '../../core/model/document.ts';
 import { useMessages } from '../app/locale.tsx';
 import { ColumnWidths } from './ColumnWidths.tsx';
-import { AmountInput, LinesInput } from './fields.tsx';
+import { AmountInput, GrowingTextArea, LinesInput } from './fields.tsx';
 import { Notes, placeId, useFieldStatus, type Place } from './notes.tsx';
 
 type ProjectFields = Omit<Project, 'indicators'>;
@@ -98,7 +98,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
             <Label>{m.name}</Label>
             <Cell place={place('name')} className="form-value form-left">
               {editable ? (
-                <Input.TextArea aria-label={m.name} autoSize value={project.name} status={status.name} onChange={(e) => onChange({ name: e.target.value.replace(/\n/g, '') })} />
+                <GrowingTextArea aria-label={m.name} value={project.name} status={status.name} onChange={(e) => onChange({ name: e.target.value.replace(/\n/g, '') })} />
               ) : (
                 <Text>{project.name}</Text>
               )}
@@ -193,10 +193,10 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
           <tr>
             <Cell colSpan={6} place={place('useOfFunds')} className="form-value form-left">
               {editable ? (
-                <Input.TextArea
+                <GrowingTextArea
                   aria-label={m.useOfFunds}
                   placeholder={m.useOfFunds}
-                  autoSize={{ minRows: 2 }}
+                  minRows={2}
                   value={project.useOfFunds}
                   status={status.useOfFunds}
                   onChange={(e) => onChange({ useOfFunds: e.target.value })}

@@ -10,6 +10,19 @@ import { useMessages } from '../app/locale.tsx';
 
 type InputStatus = 'error' | 'warning' | undefined;
 
+// Where the browser sizes a field to its text itself, antd's measuring (a hidden copy of the field and
+// a forced layout for each one) is not needed: it was most of the time it took to open a project.
+const CSS_GROWS = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
+
+/** A text area as tall as its text (at least `minRows` lines). */
+export function GrowingTextArea({ minRows = 1, className, style, ...rest }: Omit<ComponentProps<typeof Input.TextArea>, 'autoSize'> & { minRows?: number }) {
+  return CSS_GROWS ? (
+    <Input.TextArea {...rest} className={className ? `${className} text-grows` : 'text-grows'} style={{ ...style, minBlockSize: `calc(${minRows}lh + 10px)` }} />
+  ) : (
+    <Input.TextArea {...rest} className={className} style={style} autoSize={{ minRows }} />
+  );
+}
+
 /** Local text that follows the value from outside while the field is not being edited. */
 function useDraft(outside: string) {
   const [text, setText] = useState(outside);
@@ -35,7 +48,7 @@ export function AmountInput({
   ...rest
 }: { value: DecimalText | null; onChange: (v: DecimalText | null) => void; status?: InputStatus } & Omit<
   ComponentProps<typeof Input>,
-  'value' | 'onChange' | 'status'
+  'value' | 'onChange' | 'status' | 'autoSize'
 >) {
   const m = useMessages().web;
   const draft = useDraft(value ?? '');
@@ -71,13 +84,13 @@ export function LinesInput({
   ...rest
 }: { value: readonly string[]; onChange: (lines: string[]) => void; status?: InputStatus } & Omit<
   ComponentProps<typeof Input.TextArea>,
-  'value' | 'onChange' | 'status'
+  'value' | 'onChange' | 'status' | 'autoSize'
 >) {
   const draft = useDraft(value.join('\n'));
   return (
-    <Input.TextArea
+    <GrowingTextArea
       {...rest}
-      autoSize={{ minRows: 2 }}
+      minRows={2}
       value={draft.text}
       status={status}
       onFocus={draft.onFocus}

@@ -6,7 +6,7 @@
  *   typed and chooses to put their figures into it (the fields they left empty keep its values) or
  *   to leave it — their input stays in the form either way until they save or clear it.
  * - The record changed since they opened it (409 stale_version): their changes are re-applied field
- *   by field over the newer record (../editor/merge.ts: what they changed is theirs, every other field
+ *   by field over the newer record (mergeRecord of src/core/model/merge.ts: what they changed is theirs, every other field
  *   the newer value) and saved, and they are told so.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,7 +17,7 @@ import { endpoints } from '../api/endpoints.ts';
 import type { ProjectRecords, RecordInputs, RecordKind, RecordsOf } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
 import type { Messages } from '../../i18n/index.ts';
-import { mergeFields } from '../editor/merge.ts';
+import { mergeRecord } from '../../core/model/merge.ts';
 
 const LISTS: Record<RecordKind, keyof Omit<ProjectRecords, 'recording'>> = {
   spending: 'spending',
@@ -151,7 +151,7 @@ export function useRecordWriter(): RecordWriter {
           cancelText: m.exists.keep,
         });
         if (!replace) return null;
-        const merged = mergeFields(BLANK[kind] as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<RecordInputs[typeof kind], 'index'>;
+        const merged = mergeRecord(BLANK[kind] as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<RecordInputs[typeof kind], 'index'>;
         return (await endpoints.updateRecord(kind, theirs.id, theirs.version, merged)).record;
       }
       if (e.isConflict && base) {
@@ -160,7 +160,7 @@ export function useRecordWriter(): RecordWriter {
           message.warning(m.deletedMeanwhile);
           return (await endpoints.createRecord(kind, place.projectId, input)).record;
         }
-        const merged = mergeFields(inputOf(kind, base) as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<RecordInputs[typeof kind], 'index'>;
+        const merged = mergeRecord(inputOf(kind, base) as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<RecordInputs[typeof kind], 'index'>;
         const written = (await endpoints.updateRecord(kind, theirs.id, theirs.version, merged)).record;
         message.warning(m.mergedMeanwhile);
         return written;
