@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-error.ts';
+import { importFailure } from './import-error.testing.ts';
+import { writeDocx } from './docx/write-docx.ts';
 import { generateDocuments } from '../core/model/generate.ts';
 import { writeExchangeJson } from './json/exchange.ts';
 import { writePublishedText } from './text/write.ts';
@@ -37,6 +39,20 @@ describe('readDocumentFile', () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
     await expect(readDocumentFile(zip, 'a.docx')).rejects.toBeInstanceOf(ImportError);
     await expect(readDocumentFile(new TextEncoder().encode('会议纪要\n今天开会。\n'), 'notes.txt')).rejects.toThrow(/^notes\.txt：无法识别的文件内容/);
+  });
+
+  it('holds every reader to the model’s text limits, naming the project, row and field', async () => {
+    const [doc] = generateDocuments({ seed: 5, units: 1, projectsPerUnit: [2, 2], year: 2020 });
+    const project = doc!.projects[1]!;
+    project.indicators[1]!.description = '描述'.repeat(260);
+    for (const [name, bytes] of [
+      ['long.txt', new TextEncoder().encode(writePublishedText([doc!]))],
+      ['long.docx', await writeDocx([doc!])],
+    ] as const) {
+      const e = await importFailure(readDocumentFile(bytes, name));
+      expect(e.location).toEqual({ file: name, project: project.code, indicator: 2, field: '绩效指标描述' });
+      expect(e.message).toContain('有 520 个字，超过此栏最多的 500 个字');
+    }
   });
 
   it('lists the file endings a folder import picks up', () => {

@@ -3,6 +3,7 @@
  * message in the caller's language (Chinese unless the request prefers English).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { textFieldOf } from '../core/model/text-limits.ts';
 import { messagesFor, type Messages } from '../i18n/index.ts';
 import {
   ConflictError,
@@ -37,6 +38,16 @@ export const forbidden = () => new ApiError(403, 'forbidden', (m) => m.forbidden
 export const notFound = (entity: string, id: number | string) =>
   new ApiError(404, 'not_found', (m) => m.notFound(entity, id), { entity, id });
 
+/** A text over the model's limit is a 422 that names the field, not a schema message. */
+function tooLong(errors: NonNullable<FastifyError['validation']>): ApiError | undefined {
+  const e = errors.find((v) => v.keyword === 'maxLength');
+  if (!e) return undefined;
+  const limit = Number(e.params.limit);
+  const path = e.instancePath.split('/').filter((p) => p !== '');
+  const field = textFieldOf(path.at(-1) ?? '', limit);
+  return new ApiError(422, 'too_long', (m) => m.tooLong(field, limit), { field: field ?? null, path: e.instancePath, limit });
+}
+
 function toApiError(e: unknown): ApiError | undefined {
   if (e instanceof ApiError) return e;
   if (e instanceof NotFoundError) return notFound(e.entity, e.id);
@@ -52,7 +63,7 @@ function toApiError(e: unknown): ApiError | undefined {
   if (e instanceof ConflictError) return new ApiError(409, 'conflict', (m) => m.conflict(e.entity, e.key), { entity: e.entity });
   if (e instanceof InvalidInputError) return new ApiError(422, 'invalid_input', (m) => m.invalidInput(e.reason));
   const fe = e as FastifyError;
-  if (fe.validation) return new ApiError(400, 'validation', (m) => m.validation(fe.message));
+  if (fe.validation) return tooLong(fe.validation) ?? new ApiError(400, 'validation', (m) => m.validation(fe.message));
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET')
     return new ApiError(403, 'csrf', (m) => m.csrf);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)

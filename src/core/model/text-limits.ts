@@ -30,6 +30,34 @@ export const TEXT_LIMITS = {
 } as const;
 export type TextField = keyof typeof TEXT_LIMITS;
 
+/** The property each text is stored under in the model (several share a name, never a name and a limit). */
+const PROPERTY: Record<TextField, string> = {
+  unitCode: 'code',
+  unitName: 'name',
+  itemLabel: 'label',
+  itemText: 'text',
+  overallGoal: 'overallGoal',
+  sourceName: 'name',
+  checkpoint: 'checkpoint',
+  goal: 'text',
+  level1: 'level1',
+  level2: 'level2',
+  level3: 'level3',
+  description: 'description',
+  target: 'target',
+  basis: 'basis',
+  remark: 'remark',
+  projectCode: 'code',
+  projectName: 'name',
+  useOfFunds: 'useOfFunds',
+  department: 'department',
+  period: 'period',
+};
+
+/** Which text a schema's length error is about, from the property and the limit it names. */
+export const textFieldOf = (property: string, limit: number): TextField | undefined =>
+  (Object.keys(TEXT_LIMITS) as TextField[]).find((f) => PROPERTY[f] === property && TEXT_LIMITS[f] === limit);
+
 export interface OverLongText {
   field: TextField;
   length: number;

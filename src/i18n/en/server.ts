@@ -1,5 +1,6 @@
 /** Server, API and the serve/user/backup/restore commands. */
 import type { Messages } from '../zh-CN/index.ts';
+import { formats } from './formats.ts';
 
 type M = Messages['server'];
 const statusNames: M['statusNames'] = {
@@ -25,6 +26,7 @@ export const server: M = {
     conflict: (entity, key) => `${entity} "${key}" already exists.`,
     invalidInput: (reason) => `Invalid input: ${reason}`,
     validation: (detail) => `The request does not fit: ${detail}`,
+    tooLong: (field, limit) => `${field === undefined ? 'The text' : `The ${formats.textFields[field]}`} takes at most ${limit} characters: shorten it and save again.`,
     csrf: 'Security check failed (CSRF); reload the page and try again.',
     rateLimited: (seconds) =>
       `Too many attempts; try again in ${seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${Math.max(1, seconds)} seconds`}.`,

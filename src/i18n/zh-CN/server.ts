@@ -1,4 +1,6 @@
 /** 服务器、接口与相关命令（serve、user、backup、restore）的文字。 */
+import { formats } from './formats.ts';
+
 const statusNames = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核', published: '已公开' };
 const actionNames: Record<string, string> = {
   submit: '提交',
@@ -28,6 +30,8 @@ export const server = {
     conflict: (entity: string, key: string) => `${entityName(entity)}“${key}”已存在。`,
     invalidInput: (reason: string) => `输入有误：${reason}`,
     validation: (detail: string) => `请求内容不符合要求：${detail}`,
+    tooLong: (field: keyof typeof formats.textFields | undefined, limit: number) =>
+      `${field === undefined ? '文字' : `“${formats.textFields[field]}”`}最多 ${limit} 个字，请精简后再保存。`,
     csrf: '安全校验失败（CSRF），请刷新页面后重试。',
     rateLimited: (seconds: number) =>
       `尝试次数过多，请 ${seconds >= 90 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.max(1, seconds)} 秒`}后再试。`,

@@ -1,0 +1,52 @@
+/**
+ * Text longer than the official forms hold is refused where it arrives, with a 422 that names the
+ * field and its limit (not a schema message), and nothing is written. Runs on PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEXT_LIMITS } from '../core/model/text-limits.ts';
+import { openWorld, type World } from './fixture.testing.ts';
+import { testDatabases } from './testing.ts';
+
+for (const make of testDatabases()) {
+  const database = make();
+  describe(`text limits on ${database.name}`, () => {
+    let w: World;
+    beforeAll(async () => {
+      w = await openWorld(database);
+    }, 120_000);
+    afterAll(() => w?.close());
+
+    it('refuses an indicator description over its limit by name, and takes one at the limit', async () => {
+      const unit = w.clients.ownUnit;
+      const doc = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
+      const { id, ...row } = doc.projects[0].indicators[0];
+      const put = (description: string, version: number) =>
+        unit.request('PUT', `/api/indicators/${id}`, { headers: { 'if-match': `"${version}"` }, body: { indicator: { ...row, description } } });
+
+      const refused = await put('长'.repeat(TEXT_LIMITS.description + 1), doc.meta.version);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'too_long', field: 'description', limit: 500, message: '“绩效指标描述”最多 500 个字，请精简后再保存。' });
+      const english = await unit.request('PUT', `/api/indicators/${id}`, {
+        headers: { 'if-match': `"${doc.meta.version}"`, 'accept-language': 'en' },
+        body: { indicator: { ...row, description: '长'.repeat(501) } },
+      });
+      expect(english.json().message).toBe('The indicator description takes at most 500 characters: shorten it and save again.');
+
+      const after = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
+      expect(after.meta.version).toBe(doc.meta.version);
+      expect((await put('长'.repeat(TEXT_LIMITS.description), doc.meta.version)).statusCode).toBe(200);
+    });
+
+    it('names the project name, among the fields that share a property name', async () => {
+      const unit = w.clients.ownUnit;
+      const doc = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
+      const { id, indicators, ...project } = doc.projects[1];
+      const r = await unit.request('PUT', `/api/projects/${id}`, {
+        headers: { 'if-match': `"${doc.meta.version}"` },
+        body: { project: { ...project, indicators: indicators.map(({ id: _, ...i }: { id: number }) => i), name: '名'.repeat(201) } },
+      });
+      expect(r.statusCode).toBe(422);
+      expect(r.json()).toMatchObject({ code: 'too_long', field: 'projectName', limit: 200 });
+    });
+  });
+}
