@@ -166,6 +166,7 @@ export const server: M = {
     restoreDone: (file, rows) => `Restored from ${file} (${rows} rows).`,
     restoreNotEmpty: 'The target database is not empty: restore only into a new or empty database.',
     restoreBadFile: (file, reason) => `Cannot read the snapshot ${file}: ${reason}`,
+    restoreLineTooLong: (line, maxMb) => `line ${line} unpacks to more than ${maxMb} MB, which no jixiao snapshot holds`,
     restoreNewerSchema: (version) => `The snapshot's schema (${version}) is newer than this jixiao; upgrade first.`,
     restoreWhileServing: 'A server is using this data directory: stop it before restoring.',
   },

@@ -170,6 +170,7 @@ export const server = {
     restoreDone: (file: string, rows: number) => `已从 ${file} 恢复（共 ${rows} 行）。`,
     restoreNotEmpty: '目标数据库不是空的：只能恢复到新的或空的数据库。',
     restoreBadFile: (file: string, reason: string) => `快照文件 ${file} 无法读取：${reason}`,
+    restoreLineTooLong: (line: number, maxMb: number) => `第 ${line} 行解压后超过 ${maxMb} MB，不是 jixiao 写出的快照`,
     restoreNewerSchema: (version: string) => `快照的数据库版本（${version}）比本程序新，请先升级 jixiao。`,
     restoreWhileServing: '服务器正在使用该数据目录：请先停止服务器再恢复。',
   },
