@@ -76,7 +76,7 @@ export async function readDocumentFile(
   options: ReadDocumentOptions = {},
 ): Promise<TargetDocument[]> {
   // A ZIP package is opened once to be recognised: a broken one, or one over the limits, is refused here with its reason.
-  const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName).names : undefined;
+  const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName, messages().formats.zip.broken).names : undefined;
   const reader = READERS.find((r) => r.recognizes(bytes, zipEntries));
   if (reader === undefined) throw new ImportError({ file: fileName }, messages().textFormat.unknownContent);
   return reader.read(bytes, fileName, options);

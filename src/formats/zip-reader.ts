@@ -28,13 +28,6 @@ const INFLATE_STEP = 4096;
 /** The most one inflate step can produce beyond the limit before it is stopped. */
 export const MAX_INFLATE_STEP_OUTPUT = INFLATE_STEP * 1032;
 
-export interface ZipLimits {
-  entries: number;
-  unpackedBytes: number;
-}
-
-export const ZIP_LIMITS: ZipLimits = { entries: MAX_ZIP_ENTRIES, unpackedBytes: MAX_ZIP_UNPACKED_BYTES };
-
 interface Entry {
   name: string;
   method: number;
@@ -59,11 +52,14 @@ const SIGNATURE = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50, end
 export const looksLikeZip = (bytes: Uint8Array) =>
   bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
-/** Reads the package's directory; throws an ImportError when it is broken or over the limits. */
-export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = ZIP_LIMITS): ZipPackage {
+/**
+ * Reads the package's directory; throws an ImportError when it is over the limits, or `unreadable`
+ * when it is no ZIP package or a broken one (each reader says what it expected).
+ */
+export function openZip(bytes: Uint8Array, file: string, unreadable: string): ZipPackage {
   const e = messages().formats.zip;
   const broken = (): never => {
-    throw new ImportError({ file }, e.broken);
+    throw new ImportError({ file }, unreadable);
   };
   if (!looksLikeZip(bytes)) broken();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -83,13 +79,13 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = ZIP
     declaredCount = u64(end64 + 32);
     directory = u64(end64 + 48);
   }
-  if (declaredCount > limits.entries) throw new ZipLimitError(file, e.tooManyEntries(limits.entries), 0);
+  if (declaredCount > MAX_ZIP_ENTRIES) throw new ZipLimitError(file, e.tooManyEntries(MAX_ZIP_ENTRIES), 0);
 
   const entries: Entry[] = [];
   let declaredTotal = 0;
   // Walked to the last record, whatever the count says: other readers (exceljs's) read them all.
   for (let at = directory; at + 4 <= bytes.length && view.getUint32(at, true) === SIGNATURE.central; ) {
-    if (entries.length === limits.entries) throw new ZipLimitError(file, e.tooManyEntries(limits.entries), 0);
+    if (entries.length === MAX_ZIP_ENTRIES) throw new ZipLimitError(file, e.tooManyEntries(MAX_ZIP_ENTRIES), 0);
     const flags = u16(at + 8);
     const nameLength = u16(at + 28);
     const extraLength = u16(at + 30);
@@ -107,7 +103,7 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = ZIP
     at += 46 + nameLength + extraLength + u16(at + 32);
   }
   if (entries.length !== declaredCount) broken();
-  if (declaredTotal > limits.unpackedBytes) throw new ZipLimitError(file, e.tooLarge(limits.unpackedBytes), 0);
+  if (declaredTotal > MAX_ZIP_UNPACKED_BYTES) throw new ZipLimitError(file, e.tooLarge(MAX_ZIP_UNPACKED_BYTES), 0);
 
   let inflated = 0;
   const inflate = (entry: Entry, keep: boolean): Uint8Array[] => {
@@ -119,7 +115,7 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = ZIP
     const chunks: Uint8Array[] = [];
     const count = (chunk: Uint8Array) => {
       inflated += chunk.length;
-      if (inflated > limits.unpackedBytes) throw new ZipLimitError(file, e.tooLarge(limits.unpackedBytes), inflated);
+      if (inflated > MAX_ZIP_UNPACKED_BYTES) throw new ZipLimitError(file, e.tooLarge(MAX_ZIP_UNPACKED_BYTES), inflated);
       if (keep) chunks.push(chunk);
     };
     if (entry.method === 0) {

@@ -31,6 +31,8 @@ export const server: M = {
     wrongPassword: 'The current password is wrong.',
     importUnreadable: (reason) => `The file cannot be read: ${reason}`,
     importNoDocument: 'The file holds no performance-target document.',
+    importTooLarge: 'The file is too large: reading it needs more memory than the server allows; it was not read (split it and import the parts).',
+    uploadTooLarge: (maxMb) => `The request is larger than allowed (an uploaded file may be at most ${maxMb} MB).`,
     importUnitMismatch: (code) => `The file's unit (${code}) is not yours.`,
     importUnknownUnit: (code) => `No unit has the code ${code}.`,
     importNoYear: 'The file names no budget year; give the year when importing.',

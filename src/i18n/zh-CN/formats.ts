@@ -13,7 +13,7 @@ export const formats = {
     reasonSeparator: '：',
   },
   zip: {
-    broken: '文件已损坏或不完整：不是可以打开的 Word（.docx）或 Excel（.xlsx）文件',
+    broken: '文件已损坏或不完整，ZIP 包无法打开',
     tooManyEntries: (max: number) => `文件包含的部件超过 ${max} 个，不像 Word 或 Excel 文件，未予读取`,
     tooLarge: (maxBytes: number) => `文件解压后超过 ${Math.round(maxBytes / 1048576)} MB 的上限，未予读取（请拆分后分别导入）`,
     unsupported: (name: string) => `文件中的部件 ${name} 已加密或使用了不支持的压缩方式`,
