@@ -51,6 +51,16 @@ export const SHEET_BOMB_XML = {
   suffix: '</sheetData></worksheet>',
 };
 
+/** A record of little-endian fields, each [offset, value, width in bytes]. */
+function record(length: number, fields: ReadonlyArray<readonly [number, number, 2 | 4]>): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (const [at, value, width] of fields) {
+    if (width === 2) bytes.writeUInt16LE(value, at);
+    else bytes.writeUInt32LE(value, at);
+  }
+  return bytes;
+}
+
 /** The package: local headers and data, then the central directory and its end record. */
 export function zipOf(parts: readonly ZipPart[]): Uint8Array {
   const chunks: Buffer[] = [];
@@ -58,35 +68,25 @@ export function zipOf(parts: readonly ZipPart[]): Uint8Array {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(part.method, 8);
-    local.writeUInt32LE(part.data.length, 18);
-    local.writeUInt32LE(part.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(part.method, 10);
-    central.writeUInt32LE(part.data.length, 20);
-    central.writeUInt32LE(part.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // A central directory record is the local header with "version made by" put in at offset 4.
+    const header = (shift: number) =>
+      [
+        [4 + shift, 20, 2],
+        [6 + shift, 0x800, 2],
+        [8 + shift, part.method, 2],
+        [18 + shift, part.data.length, 4],
+        [22 + shift, part.declaredSize, 4],
+        [26 + shift, name.length, 2],
+      ] as const;
+    const local = record(30, [[0, 0x04034b50, 4], ...header(0)]);
+    const central = record(46, [[0, 0x02014b50, 4], [4, 20, 2], ...header(2), [42, offset, 4]]);
     chunks.push(local, name, Buffer.from(part.data));
     directory.push(central, name);
     offset += local.length + name.length + part.data.length;
   }
   const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Math.min(parts.length, 0xffff), 8);
-  end.writeUInt16LE(Math.min(parts.length, 0xffff), 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
+  const count = Math.min(parts.length, 0xffff);
+  const end = record(22, [[0, 0x06054b50, 4], [8, count, 2], [10, count, 2], [12, size, 4], [16, offset, 4]]);
   return Buffer.concat([...chunks, ...directory, end]);
 }
 
