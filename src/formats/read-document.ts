@@ -9,9 +9,9 @@ import { messages } from '../i18n/index.ts';
 import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
-import { zipEntryNames } from './publication/zip.ts';
 import { decodeStart, looksBinary } from './text/decode.ts';
 import { readPublishedText } from './text/read.ts';
+import { looksLikeZip, openZip } from './zip-reader.ts';
 
 export interface ReadDocumentOptions {
   /** Overrides the budget year the document states (formats that can state one). */
@@ -23,8 +23,8 @@ export interface DocumentReader {
   name: string;
   /** File name endings this reader is for: a folder import picks files by them. */
   extensions: readonly string[];
-  /** Whether the bytes are this format (by content: magic numbers, markers). */
-  recognizes(bytes: Uint8Array): boolean;
+  /** Whether the bytes are this format (by content: magic numbers, markers; a ZIP package's entry names). */
+  recognizes(bytes: Uint8Array, zipEntries: ReadonlySet<string> | undefined): boolean;
   read(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): TargetDocument[] | Promise<TargetDocument[]>;
 }
 
@@ -53,14 +53,14 @@ const publishedTextReader: DocumentReader = {
 const docxReader: DocumentReader = {
   name: 'docx',
   extensions: ['.docx'],
-  recognizes: (bytes) => zipEntryNames(bytes)?.has('word/document.xml') === true,
+  recognizes: (_bytes, zipEntries) => zipEntries?.has('word/document.xml') === true,
   read: (bytes, fileName, options) => readDocx(bytes, fileName, options),
 };
 
 const xlsxReader: DocumentReader = {
   name: 'xlsx',
   extensions: ['.xlsx'],
-  recognizes: (bytes) => zipEntryNames(bytes)?.has('xl/workbook.xml') === true,
+  recognizes: (_bytes, zipEntries) => zipEntries?.has('xl/workbook.xml') === true,
   // exceljs is large: loaded when a workbook is read, not by every command and request.
   read: async (bytes, fileName) => (await import('./xlsx/read-xlsx.ts')).readXlsx(bytes, fileName),
 };
@@ -76,7 +76,9 @@ export async function readDocumentFile(
   fileName: string,
   options: ReadDocumentOptions = {},
 ): Promise<TargetDocument[]> {
-  const reader = READERS.find((r) => r.recognizes(bytes));
+  // A ZIP package is opened once to be recognised: a broken one, or one over the limits, is refused here with its reason.
+  const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName, messages().formats.zip.broken).names : undefined;
+  const reader = READERS.find((r) => r.recognizes(bytes, zipEntries));
   if (reader === undefined) throw new ImportError({ file: fileName }, messages().textFormat.unknownContent);
   const documents = await reader.read(bytes, fileName, options);
   for (const document of documents) refuseOverLongText(document, fileName);

@@ -14,6 +14,7 @@ let current: Locale = 'zh-CN';
 
 export const messagesFor = (locale: Locale): Messages => catalogs[locale];
 export const messages = (): Messages => catalogs[current];
+export const currentLocale = (): Locale => current;
 export const setLocale = (locale: Locale): void => {
   current = locale;
 };

@@ -13,7 +13,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/accounts.ts';
 import type { Store } from '../store/database.ts';
 import type { AppContext } from './context.ts';
+import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
 import { errorHandler } from './errors.ts';
+import { ParsePool } from './parse-pool.ts';
 import { ReadCache } from './read-cache.ts';
 import { ReviewRecount } from './review-recount.ts';
 import { actualsRoutes } from './routes/actuals.ts';
@@ -23,7 +25,7 @@ import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
-import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import.ts';
+import { importRoutes } from './routes/import.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicUnitRoutes } from './routes/public-units.ts';
@@ -39,6 +41,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   sessionPolicy?: SessionPolicy;
   logger?: boolean;
+  /** Where uploads are read; default a pool of its own. Closed with the app. */
+  parsePool?: ParsePool;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -51,10 +55,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     cache,
     recount: new ReviewRecount(options.store.db, () => cache.bump(), (e) => app.log.error(e, 'review recount failed')),
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    parse: options.parsePool ?? new ParsePool(),
     secureCookies: options.secureCookies ?? false,
   };
   app.addHook('onReady', async () => ctx.recount.kick());
   app.addHook('onClose', async () => ctx.recount.stop());
+  app.addHook('onClose', () => ctx.parse.close());
   // A POST without a body (a workflow step without a comment) is validated as an empty object.
   app.setValidatorCompiler((route) => {
     const validate = TypeBoxValidatorCompiler(route as Parameters<typeof TypeBoxValidatorCompiler>[0]);

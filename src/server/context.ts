@@ -5,6 +5,7 @@ import type {} from '@fastify/multipart';
 import type {} from '@fastify/rate-limit';
 import type { Store } from '../store/database.ts';
 import type { SessionPolicy, User } from '../store/accounts.ts';
+import type { ParsePool } from './parse-pool.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { ReviewRecount } from './review-recount.ts';
 
@@ -14,6 +15,8 @@ export interface AppContext {
   /** Recounts findings in the background after a change of review settings. */
   recount: ReviewRecount;
   sessionPolicy: SessionPolicy;
+  /** Reads uploaded files in worker threads. */
+  parse: ParsePool;
   /** Cookies get the Secure flag (when served over https, e.g. behind a TLS proxy). */
   secureCookies: boolean;
 }

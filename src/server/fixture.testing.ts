@@ -9,7 +9,7 @@ import { systemActor } from '../store/audit.ts';
 import type { Store } from '../store/database.ts';
 import { createDocument } from '../store/documents.ts';
 import { createBureau, createUnit } from '../store/organisation.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type AppOptions } from './app.ts';
 import type { AppContext } from './context.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 import { TestClient, type TestDatabase } from './testing.ts';
@@ -31,7 +31,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function openWorld(database: TestDatabase): Promise<World> {
+export async function openWorld(database: TestDatabase, options: Pick<AppOptions, 'parsePool'> = {}): Promise<World> {
   const store = await database.open();
   const accounts = (await seedDemoIfEmpty(store, ROOT))!;
   const actor = systemActor('test');
@@ -43,7 +43,7 @@ export async function openWorld(database: TestDatabase): Promise<World> {
   const password = 'other-password-123';
   await createUser(store.db, actor, { username: 'huaian-sfj', displayName: '怀安县司法局填报员', role: 'unit', unitId: otherUnit.id, password });
   await createUser(store.db, actor, { username: 'huaian-czj', displayName: '怀安县财政局审核员', role: 'reviewer', bureauId: huaian.id, password });
-  const { app, ctx } = await buildApp({ store, webRoot: null });
+  const { app, ctx } = await buildApp({ store, webRoot: null, ...options });
   const clients = Object.fromEntries(ROLES.map((r) => [r, new TestClient(app)])) as Record<RoleName, TestClient>;
   const demo = (role: string) => accounts.find((a) => a.role === role)!;
   await clients.ownUnit.login('sifaju', demo('unit').password);

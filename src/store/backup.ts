@@ -10,9 +10,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { MAX_BACKUP_LINE_BYTES } from '../formats/limits.ts';
+import { messages } from '../i18n/index.ts';
 import { latestMigration } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -122,7 +123,7 @@ export class RestoreError extends Error {
 
 /** Restores a snapshot into an empty database (already migrated); all or nothing. */
 export async function restoreSnapshot(db: Kysely<Database>, file: string): Promise<number> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = linesOf(createReadStream(file).pipe(createGunzip()), MAX_BACKUP_LINE_BYTES);
   let rows = 0;
   try {
     await db.transaction().execute(async (trx) => {
@@ -166,6 +167,32 @@ export async function restoreSnapshot(db: Kysely<Database>, file: string): Promi
     throw e;
   }
   return rows;
+}
+
+/**
+ * The lines of a stream as it is inflated, each held until its end: a line longer than `max` bytes
+ * (a gzip bomb of one endless line) is refused when it passes the limit, however long the file.
+ */
+export async function* linesOf(input: AsyncIterable<Buffer>, max: number): AsyncGenerator<string> {
+  let pending: Buffer[] = [];
+  let length = 0;
+  let lineNo = 1;
+  const tooLong = () => new RestoreError('bad-file', messages().server.commands.restoreLineTooLong(lineNo, Math.round(max / 1048576)));
+  for await (const chunk of input) {
+    let start = 0;
+    for (let end = chunk.indexOf(10); end >= 0; end = chunk.indexOf(10, start)) {
+      if (length + end - start > max) throw tooLong();
+      yield Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8').replace(/\r$/, '');
+      pending = [];
+      length = 0;
+      lineNo++;
+      start = end + 1;
+    }
+    length += chunk.length - start;
+    if (length > max) throw tooLong();
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (length > 0) yield Buffer.concat(pending).toString('utf8');
 }
 
 async function insertRows(trx: Transaction<Database>, table: string, rows: Row[]): Promise<void> {

@@ -8,6 +8,8 @@ import { messages } from '../../i18n/index.ts';
 import { ImportError, type ImportLocation } from '../import-error.ts';
 import { decodeText } from '../text/decode.ts';
 import { cellDecimal, cellText } from '../xlsx/cells.ts';
+import { loadWorkbook } from '../xlsx/load-workbook.ts';
+import { looksLikeZip } from '../zip-reader.ts';
 
 export interface TableCell {
   text: string;
@@ -21,10 +23,8 @@ export interface Table {
   rows: { at: Omit<ImportLocation, 'field'>; cells: TableCell[] }[];
 }
 
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
-  return isZip(bytes) ? readXlsx(bytes, fileName) : readCsv(bytes, fileName);
+  return looksLikeZip(bytes) ? readXlsx(bytes, fileName) : readCsv(bytes, fileName);
 }
 
 function readCsv(bytes: Uint8Array, file: string): Table {
@@ -52,12 +52,7 @@ function readCsv(bytes: Uint8Array, file: string): Table {
 }
 
 async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new ImportError({ file }, messages().monitoring.actualsFile.badXlsx((e as Error).message));
-  }
+  const workbook = await loadWorkbook(bytes, file, (e) => messages().monitoring.actualsFile.badXlsx(e.message));
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportError({ file }, messages().monitoring.actualsFile.noSheet);
   const rows: { at: Omit<ImportLocation, 'field'>; cells: TableCell[] }[] = [];

@@ -6,7 +6,8 @@
  * a cell spanning grid columns (w:gridSpan) is one cell, as Word's own text export has them.
  */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
-import { unzipSync } from 'fflate';
+import { messages } from '../../i18n/index.ts';
+import { openZip } from '../zip-reader.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -28,15 +29,9 @@ export interface BodyTable {
 
 export type BodyBlock = BodyParagraph | BodyTable;
 
-/** Undefined when the bytes are not a ZIP package with word/document.xml. */
-export function documentXml(bytes: Uint8Array): string | undefined {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
-  } catch {
-    return undefined;
-  }
-  const xml = files['word/document.xml'];
+/** Undefined when the package has no word/document.xml; an ImportError when it is no package, a broken one or over the limits. */
+export function documentXml(bytes: Uint8Array, fileName: string): string | undefined {
+  const xml = openZip(bytes, fileName, messages().publication.errors.notDocx).read('word/document.xml');
   return xml === undefined ? undefined : new TextDecoder().decode(xml);
 }
 

@@ -18,7 +18,7 @@ import { documentXml, readBody, type BodyBlock } from './docx-body.ts';
 type Place = Pick<ImportLocation, 'paragraph' | 'table' | 'row' | 'column'>;
 
 export function readDocx(bytes: Uint8Array, fileName: string, options: ReadTextOptions = {}): TargetDocument[] {
-  const xml = documentXml(bytes);
+  const xml = documentXml(bytes, fileName);
   const blocks = xml === undefined ? undefined : readBody(xml);
   if (blocks === undefined) throw new ImportError({ file: fileName }, messages().publication.errors.notDocx);
   const { text, places } = asWordText(blocks);

@@ -1,26 +1,9 @@
 /**
- * ZIP packages: recognising an Office file by the parts it holds, and bundling exported files into one
- * download (a bureau's units, one file each; the open-data package). A bundle is written as a stream,
- * one file at a time, so a bureau's hundreds of documents never sit in memory together.
+ * ZIP packages written: exported files bundled into one download (a bureau's units, one file each;
+ * the open-data package). A bundle is written as a stream, one file at a time, so a bureau's hundreds
+ * of documents never sit in memory together. Packages users send are read by ../zip-reader.ts.
  */
-import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-
-/** The names of a ZIP package's entries, or undefined when the bytes are not a ZIP package. */
-export function zipEntryNames(bytes: Uint8Array): Set<string> | undefined {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return undefined;
-  const names = new Set<string>();
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        names.add(f.name);
-        return false;
-      },
-    });
-  } catch {
-    return undefined;
-  }
-  return names;
-}
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 
 export interface BundleFile {
   name: string;

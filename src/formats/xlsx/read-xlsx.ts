@@ -19,6 +19,7 @@ import type {
 import { messages } from '../../i18n/index.ts';
 import { ImportError } from '../import-error.ts';
 import { cellDecimal, cellText } from './cells.ts';
+import { loadWorkbook } from './load-workbook.ts';
 import {
   FIRST_DATA_ROW,
   PROJECT_HEADER_ROWS,
@@ -33,13 +34,7 @@ import {
 } from './layout.ts';
 
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<TargetDocument[]> {
-  const e = messages().publication.errors;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportError({ file: fileName }, e.notXlsx);
-  }
+  const wb = await loadWorkbook(bytes, fileName, () => messages().publication.errors.notXlsx);
   return new WorkbookReader(wb, fileName).read();
 }
 

@@ -38,4 +38,10 @@ export const formats: Messages['formats'] = {
     period: 'project period',
   },
   tooLong: (length, limit) => `holds ${length} characters, more than the ${limit} this cell takes: shorten it and import again`,
+  zip: {
+    broken: 'the file is damaged or incomplete: its ZIP package cannot be opened',
+    tooManyEntries: (max) => `the file holds more than ${max} parts, unlike a Word or Excel file; it was not read`,
+    tooLarge: (maxBytes) => `the file unpacks to more than ${Math.round(maxBytes / 1048576)} MB; it was not read (split it and import the parts)`,
+    unsupported: (name) => `the part ${name} is encrypted or compressed in a way that is not supported`,
+  },
 };

@@ -38,4 +38,10 @@ export const formats = {
     period: '项目起止时间',
   },
   tooLong: (length: number, limit: number) => `有 ${length} 个字，超过此栏最多的 ${limit} 个字，请精简后再导入`,
+  zip: {
+    broken: '文件已损坏或不完整，ZIP 包无法打开',
+    tooManyEntries: (max: number) => `文件包含的部件超过 ${max} 个，不像 Word 或 Excel 文件，未予读取`,
+    tooLarge: (maxBytes: number) => `文件解压后超过 ${Math.round(maxBytes / 1048576)} MB 的上限，未予读取（请拆分后分别导入）`,
+    unsupported: (name: string) => `文件中的部件 ${name} 已加密或使用了不支持的压缩方式`,
+  },
 };

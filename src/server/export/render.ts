@@ -4,10 +4,11 @@
  * thread, it would hold up every other request meanwhile. So they are written in one worker thread,
  * in the order asked, started on first use and stopped when it has been idle a while.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TargetDocument } from '../../core/model/document.ts';
 import type { FileFormat } from '../../formats/publication/export.ts';
 import type { Locale } from '../../i18n/index.ts';
+import { startWorker, workerModule } from '../worker-thread.ts';
 
 export type RenderJob =
   | { kind: 'documents'; docs: readonly TargetDocument[]; format: FileFormat; locale: Locale }
@@ -18,16 +19,7 @@ export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; erro
 /** How long an idle worker is kept (it holds the writers' libraries and fonts: a second to load again). */
 const IDLE_MS = 60_000;
 
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const WORKER = new URL(`./render-worker.${FROM_SOURCES ? 'ts' : 'js'}`, import.meta.url);
-
-function startWorker(): Worker {
-  if (!FROM_SOURCES) return new Worker(WORKER);
-  // Run from the TypeScript sources (npm start, tests): the worker loads them through tsx, as the main thread does.
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const url = JSON.stringify(WORKER.href);
-  return new Worker(`import(${tsx}).then(({ tsImport }) => tsImport(${url}, ${url}))`, { eval: true });
-}
+const WORKER = workerModule(import.meta.url, 'render-worker');
 
 export class Renderer {
   #worker: Worker | undefined;
@@ -57,7 +49,7 @@ export class Renderer {
 
   #running(): Worker {
     if (this.#worker !== undefined) return this.#worker;
-    const worker = startWorker();
+    const worker = startWorker(WORKER);
     worker.on('message', (reply: RenderReply) => {
       const job = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);

@@ -14,9 +14,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { readActualsFile } from '../../formats/actuals/read-actuals.ts';
-import { ImportError } from '../../formats/import-error.ts';
 import type { Actuals as CoreActuals } from '../../core/actuals/actuals.ts';
+import { MAX_UPLOAD_BYTES } from '../../formats/limits.ts';
 import { commitImport, previewImport } from '../../store/actuals/import.ts';
 import { recordingState } from '../../store/actuals/publication.ts';
 import { ACTUALS_KINDS, documentRecords, type ActualsKind } from '../../store/actuals/records.ts';
@@ -37,7 +36,7 @@ import type { AppContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Page } from '../schemas.ts';
 import { expectedVersion, metaOr404 } from './documents.ts';
-import { MAX_UPLOAD_BYTES, uploadedFile } from './import.ts';
+import { uploadedFile } from './import.ts';
 
 /** The kinds as they appear in paths. */
 const KIND_SLUGS: Record<ActualsKind, string> = {
@@ -256,20 +255,14 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
         consumes: ['text/csv', 'application/octet-stream', 'multipart/form-data', 'text/plain'],
         params: IdParams,
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
-        response: { 200: Type.Object({ actuals: Actuals, plan: ImportPlan }), 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+        response: { 200: Type.Object({ actuals: Actuals, plan: ImportPlan }), 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
       },
     },
     async (req) => {
       const meta = await metaOr404(ctx, req.params.id);
       assertOwnUnit(req, meta);
       const { bytes, fileName } = await uploadedFile(req);
-      let actuals: CoreActuals;
-      try {
-        actuals = await readActualsFile(bytes ?? new Uint8Array(), fileName, [modelOf((await readDocument(db, meta.id))!)]);
-      } catch (e) {
-        if (e instanceof ImportError) throw new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.message), { location: e.location });
-        throw e;
-      }
+      const actuals = await ctx.parse.readActuals(bytes ?? new Uint8Array(), fileName, [modelOf((await readDocument(db, meta.id))!)]);
       return { actuals, plan: await refusals(req, () => previewImport(db, meta.id, actuals)) };
     },
   );

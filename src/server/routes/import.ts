@@ -11,8 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { TargetDocument as Model } from '../../core/model/document.ts';
 import { reviewDocument } from '../../core/review/engine.ts';
-import { ImportError } from '../../formats/import-error.ts';
-import { readDocumentFile } from '../../formats/read-document.ts';
+import { MAX_UPLOAD_BYTES } from '../../formats/limits.ts';
 import type { User } from '../../store/accounts.ts';
 import { createDocumentIn, documentMeta, documentOf, EDITABLE, replaceContentIn } from '../../store/documents.ts';
 import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
@@ -21,9 +20,6 @@ import { actorOf, editsContent, requireRole, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { ErrorBody, Finding, Nullable, Status, TargetDocument } from '../schemas.ts';
-
-/** Largest upload accepted (a county's whole year as text is a few MB). */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
   if (req.isMultipart()) {
@@ -89,6 +85,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
           }),
           401: ErrorBody,
           403: ErrorBody,
+          413: ErrorBody,
           422: ErrorBody,
         },
       },
@@ -96,13 +93,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const user = requireRole(req, 'unit', 'admin');
       const { bytes, fileName } = await uploadedFile(req);
-      let documents: Model[];
-      try {
-        documents = await readDocumentFile(bytes, fileName);
-      } catch (e) {
-        if (e instanceof ImportError) throw new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.message), { location: e.location });
-        throw e;
-      }
+      const documents = await ctx.parse.readDocument(bytes, fileName);
       if (documents.length === 0) throw new ApiError(422, 'no_document', (m) => m.importNoDocument);
       const out = [];
       for (const document of documents) {

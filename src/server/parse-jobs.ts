@@ -1,0 +1,52 @@
+/**
+ * What the upload parser does in its worker thread (./parse-pool.ts), and how its answers cross back:
+ * a thread boundary keeps neither an error's class nor its own fields, so an ImportError travels as
+ * its place and reason and is built again on the other side.
+ */
+import type { Actuals } from '../core/actuals/actuals.ts';
+import type { TargetDocument } from '../core/model/document.ts';
+import { readActualsFile } from '../formats/actuals/read-actuals.ts';
+import { ImportError, type ImportLocation } from '../formats/import-error.ts';
+import { readDocumentFile } from '../formats/read-document.ts';
+import { ZipLimitError } from '../formats/zip-reader.ts';
+import { setLocale, type Locale } from '../i18n/index.ts';
+
+interface Upload {
+  bytes: Uint8Array;
+  fileName: string;
+  /** The server's language, for the reasons the readers give. */
+  locale: Locale;
+}
+
+export type ParseJob = (Upload & { kind: 'document' }) | (Upload & { kind: 'actuals'; documents: TargetDocument[] });
+
+export interface ParseRequest {
+  id: number;
+  job: ParseJob;
+}
+
+interface ImportFailure {
+  location: ImportLocation;
+  reason: string;
+  /** Set for a ZipLimitError. */
+  inflated?: number;
+}
+
+export type ParseReply = { id: number; value: TargetDocument[] | Actuals } | { id: number; importError: ImportFailure } | { id: number; error: string };
+
+export async function answer({ id, job }: ParseRequest): Promise<ParseReply> {
+  try {
+    setLocale(job.locale);
+    const value = job.kind === 'document' ? await readDocumentFile(job.bytes, job.fileName) : await readActualsFile(job.bytes, job.fileName, job.documents);
+    return { id, value };
+  } catch (e) {
+    if (e instanceof ImportError) {
+      return { id, importError: { location: e.location, reason: e.reason, ...(e instanceof ZipLimitError ? { inflated: e.inflated } : {}) } };
+    }
+    return { id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+}
+
+/** The ImportError a worker reported, as the reader threw it. */
+export const importErrorOf = (f: ImportFailure): ImportError =>
+  f.inflated === undefined ? new ImportError(f.location, f.reason) : new ZipLimitError(f.location.file, f.reason, f.inflated);
