@@ -4,6 +4,7 @@
  * recognises the bytes reads them. Add a format by adding its reader to the list.
  */
 import type { TargetDocument } from '../core/model/document.ts';
+import { unsafeTextAt, withSafeText } from '../core/text/safe-text.ts';
 import { messages } from '../i18n/index.ts';
 import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
@@ -25,6 +26,11 @@ export interface DocumentReader {
   /** Whether the bytes are this format (by content: magic numbers, markers). */
   recognizes(bytes: Uint8Array): boolean;
   read(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): TargetDocument[] | Promise<TargetDocument[]>;
+  /**
+   * For a format read through libraries (ZIP, XML, workbooks): their failures on damaged bytes are
+   * reported as a damaged file of this kind. jixiao's own readers throw ImportError and nothing else.
+   */
+  damagedAs?: 'docx' | 'xlsx';
 }
 
 const textOf = (bytes: Uint8Array) => (looksBinary(bytes) ? '' : decodeStart(bytes, 65536));
@@ -54,6 +60,7 @@ const docxReader: DocumentReader = {
   extensions: ['.docx'],
   recognizes: (bytes) => zipEntryNames(bytes)?.has('word/document.xml') === true,
   read: (bytes, fileName, options) => readDocx(bytes, fileName, options),
+  damagedAs: 'docx',
 };
 
 const xlsxReader: DocumentReader = {
@@ -62,6 +69,7 @@ const xlsxReader: DocumentReader = {
   recognizes: (bytes) => zipEntryNames(bytes)?.has('xl/workbook.xml') === true,
   // exceljs is large: loaded when a workbook is read, not by every command and request.
   read: async (bytes, fileName) => (await import('./xlsx/read-xlsx.ts')).readXlsx(bytes, fileName),
+  damagedAs: 'xlsx',
 };
 
 /** The readers, most specific first (binary containers before text). */
@@ -77,5 +85,13 @@ export async function readDocumentFile(
 ): Promise<TargetDocument[]> {
   const reader = READERS.find((r) => r.recognizes(bytes));
   if (reader === undefined) throw new ImportError({ file: fileName }, messages().textFormat.unknownContent);
-  return reader.read(bytes, fileName, options);
+  let docs: TargetDocument[];
+  try {
+    docs = await reader.read(bytes, fileName, options);
+  } catch (e) {
+    if (e instanceof ImportError || reader.damagedAs === undefined) throw e;
+    throw new ImportError({ file: fileName }, messages().formats.damaged(reader.damagedAs, e instanceof Error ? e.message : String(e)));
+  }
+  // Text from a file may hold what no database column can (NUL, a lone surrogate): cleaned, not refused.
+  return unsafeTextAt(docs, '') === undefined ? docs : withSafeText(docs);
 }

@@ -13,4 +13,5 @@ export const formats: Messages['formats'] = {
     separator: ', ',
     reasonSeparator: ': ',
   },
+  damaged: (kind, reason) => `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
 };

@@ -25,6 +25,7 @@ export const server: M = {
     conflict: (entity, key) => `${entity} "${key}" already exists.`,
     invalidInput: (reason) => `Invalid input: ${reason}`,
     validation: (detail) => `The request does not fit: ${detail}`,
+    invalidText: (field) => `The request does not fit: ${field} holds a character that is not allowed (NUL or an unpaired UTF-16 surrogate)`,
     csrf: 'Security check failed (CSRF); reload the page and try again.',
     rateLimited: 'Too many attempts; try again later.',
     loginFailed: 'Wrong username or password.',

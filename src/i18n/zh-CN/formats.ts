@@ -12,4 +12,7 @@ export const formats = {
     separator: ' ',
     reasonSeparator: '：',
   },
+  /** A library failed inside a damaged container (ZIP, XML, workbook): the file's fault, said as such. */
+  damaged: (kind: 'docx' | 'xlsx', reason: string) =>
+    `文件已损坏或不是有效的${{ docx: ' Word 文档（.docx）', xlsx: ' Excel 工作簿（.xlsx）' }[kind]}：${reason}`,
 };

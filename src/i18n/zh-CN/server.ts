@@ -28,6 +28,7 @@ export const server = {
     conflict: (entity: string, key: string) => `${entityName(entity)}“${key}”已存在。`,
     invalidInput: (reason: string) => `输入有误：${reason}`,
     validation: (detail: string) => `请求内容不符合要求：${detail}`,
+    invalidText: (field: string) => `请求内容不符合要求：${field} 含有不允许的字符（NUL 空字符或不成对的 UTF-16 代理项）`,
     csrf: '安全校验失败（CSRF），请刷新页面后重试。',
     rateLimited: '尝试次数过多，请稍后再试。',
     loginFailed: '用户名或密码错误。',
