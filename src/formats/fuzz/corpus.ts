@@ -13,9 +13,10 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import { writeDocx } from '../docx/write-docx.ts';
 import { writeExchangeJson } from '../json/exchange.ts';
 import { READERS } from '../read-document.ts';
+import { decodeText } from '../text/decode.ts';
 import { readPublishedText } from '../text/read.ts';
 import { writePublishedText } from '../text/write.ts';
-import { exportXlsx, xlsxTemplate } from '../xlsx/write-xlsx.ts';
+import { exportXlsx } from '../xlsx/write-xlsx.ts';
 
 export interface Sample {
   name: string;
@@ -57,7 +58,7 @@ async function written(seed: TargetDocument[]): Promise<Record<string, Sample[]>
     ],
     xlsx: [
       { name: 'seed.xlsx', bytes: await exportXlsx(seed) },
-      { name: 'template.xlsx', bytes: await xlsxTemplate(2021) },
+      { name: 'generated.xlsx', bytes: await exportXlsx(generated) },
     ],
   };
 }
@@ -66,7 +67,7 @@ async function written(seed: TargetDocument[]): Promise<Record<string, Sample[]>
 async function actualsWorkbook(csv: Uint8Array): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('实际值');
-  for (const row of parse(new TextDecoder().decode(csv).replace(/^\uFEFF/, '')) as string[][]) sheet.addRow(row);
+  for (const row of parse(decodeText(csv).text) as string[][]) sheet.addRow(row);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
