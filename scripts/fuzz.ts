@@ -31,12 +31,12 @@ const report = await runFuzz({
     for (const f of r.failures.slice(shown)) console.log(describe(f));
     shown = r.failures.length;
     if (r.cases % 50 !== 0 && r.cases !== cases) return;
-    const line = `${r.cases}/${cases} cases, ${(r.cases / r.readSeconds).toFixed(0)} reads/s, slowest ${Math.round(r.slowestMs)} ms, ${r.failures.length} failures`;
+    const line = `${r.cases}/${cases} cases, ${(r.cases / r.readSeconds).toFixed(0)} reads/s, slowest ${Math.round(r.slowest.ms)} ms, ${r.failures.length} failures`;
     if (tty) process.stdout.write(`\r${line}   `);
     else console.log(line);
   },
 });
 const wall = (performance.now() - started) / 1000;
-console.log(`\n${report.cases} cases in ${wall.toFixed(1)} s (${(report.cases / wall).toFixed(0)} cases/s), slowest read ${Math.round(report.slowestMs)} ms, ${report.failures.length} failures`);
+console.log(`\n${report.cases} cases in ${wall.toFixed(1)} s (${(report.cases / wall).toFixed(0)} cases/s), slowest read ${Math.round(report.slowest.ms)} ms (case ${report.slowest.n}), ${report.failures.length} failures`);
 console.log(report.targets.map((t) => `${t.name}: ${t.samples} files`).join(', '));
 process.exitCode = report.failures.length > 0 ? 1 : 0;

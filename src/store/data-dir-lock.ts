@@ -8,7 +8,7 @@
  * pid file with its identity is the lock. Other commands that find the directory owned ask the
  * owner over its control socket.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const pidFile = (dataDir: string) => join(dataDir, 'jixiao.pid');
@@ -29,17 +29,22 @@ const readOptional = (path: string) => {
  * clock ticks since boot. A zombie has exited and owns nothing, though the pid still answers a signal.
  */
 function liveness(pid: number): Liveness {
-  const stat = readOptional(`/proc/${pid}/stat`);
-  if (stat !== undefined) {
-    // The command name (field 2) may hold spaces and parentheses: the fields after it follow its last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const state = fields[0];
-    if (state === 'Z' || state === 'X' || state === 'x') return { alive: false };
-    const boot = readOptional('/proc/sys/kernel/random/boot_id')?.trim() ?? '';
-    return { alive: true, identity: `${boot}/${fields[19]}` };
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (e) {
+    // No entry where /proc lists processes: gone. No /proc (not Linux), or one hiding other users' processes: only a signal can tell.
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self/stat') ? { alive: false } : signalled(pid);
   }
-  // No /proc entry: on Linux the process is gone; elsewhere only a signal can tell.
-  if (readOptional('/proc/self/stat') !== undefined) return { alive: false };
+  // The command name (field 2) may hold spaces and parentheses: the fields after it follow its last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const state = fields[0];
+  if (state === 'Z' || state === 'X' || state === 'x') return { alive: false };
+  const boot = readOptional('/proc/sys/kernel/random/boot_id')?.trim() ?? '';
+  return { alive: true, identity: `${boot}/${fields[19]}` };
+}
+
+function signalled(pid: number): Liveness {
   try {
     process.kill(pid, 0);
     return { alive: true, identity: undefined };

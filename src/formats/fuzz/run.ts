@@ -23,7 +23,8 @@ export interface FuzzReport {
   seed: number;
   cases: number;
   failures: FuzzFailure[];
-  slowestMs: number;
+  /** The slowest read and its case (to replay it). */
+  slowest: { n: number; ms: number };
   /** Wall time of the cases themselves (not of starting the children and building their corpus). */
   readSeconds: number;
   targets: Array<{ name: string; samples: number }>;
@@ -43,7 +44,7 @@ const CHILD = resolve(import.meta.dirname, 'child.ts');
 
 export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const limitMs = o.limitMs ?? 2000;
-  const report: FuzzReport = { seed: o.seed, cases: 0, failures: [], slowestMs: 0, readSeconds: 0, targets: [] };
+  const report: FuzzReport = { seed: o.seed, cases: 0, failures: [], slowest: { n: -1, ms: 0 }, readSeconds: 0, targets: [] };
   const end = (o.from ?? 0) + o.cases;
   let next = o.from ?? 0;
   while (next < end) next = await runChild(next);
@@ -86,7 +87,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
         }
         report.cases++;
         report.readSeconds += m.ms / 1000;
-        report.slowestMs = Math.max(report.slowestMs, m.ms);
+        if (m.ms > report.slowest.ms) report.slowest = { n: m.n, ms: m.ms };
         if (m.failure !== undefined) report.failures.push({ n: m.n, kind: 'exception', ms: m.ms, failure: m.failure });
         else if (m.ms > limitMs) report.failures.push({ n: m.n, kind: 'slow', ms: m.ms });
         current = m.n + 1;
