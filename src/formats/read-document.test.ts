@@ -27,6 +27,14 @@ describe('readDocumentFile', () => {
     expect((await readDocumentFile(seedBytes, 'seed.txt', { year: 2019 }))[0]!.year).toBe(2019);
   });
 
+  it('cleans text no database can hold out of what a file says: NUL dropped, a lone surrogate replaced', async () => {
+    const [seed] = await readDocumentFile(seedBytes, 'seed.txt');
+    const named = { ...seed!, projects: seed!.projects.map((p, i) => (i === 0 ? { ...p, name: '法律\u0000援助\ud800' } : p)) };
+    const read = await readDocumentFile(new TextEncoder().encode(writeExchangeJson([named])), 'targets.json');
+    expect(read[0]!.projects[0]!.name).toBe('法律援助\ufffd');
+    expect(read[0]!.projects.slice(1)).toEqual(seed!.projects.slice(1));
+  });
+
   it('recognises a large UTF-8 file even where its first 64 KB end inside a character', async () => {
     const text = writePublishedText(generateDocuments({ seed: 4, units: 12, projectsPerUnit: 8 }));
     let bytes = new TextEncoder().encode(text);

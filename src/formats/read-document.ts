@@ -5,6 +5,7 @@
  */
 import type { TargetDocument } from '../core/model/document.ts';
 import { firstOverLongText } from '../core/model/text-limits.ts';
+import { unsafeTextAt, withSafeText } from '../core/text/safe-text.ts';
 import { messages } from '../i18n/index.ts';
 import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
@@ -26,6 +27,11 @@ export interface DocumentReader {
   /** Whether the bytes are this format (by content: magic numbers, markers; a ZIP package's entry names). */
   recognizes(bytes: Uint8Array, zipEntries: ReadonlySet<string> | undefined): boolean;
   read(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): TargetDocument[] | Promise<TargetDocument[]>;
+  /**
+   * For a format read through libraries (ZIP, XML, workbooks): their failures on damaged bytes are
+   * reported as a damaged file of this kind. jixiao's own readers throw ImportError and nothing else.
+   */
+  damagedAs?: 'docx' | 'xlsx';
 }
 
 const textOf = (bytes: Uint8Array) => (looksBinary(bytes) ? '' : decodeStart(bytes, 65536));
@@ -55,6 +61,7 @@ const docxReader: DocumentReader = {
   extensions: ['.docx'],
   recognizes: (_bytes, zipEntries) => zipEntries?.has('word/document.xml') === true,
   read: (bytes, fileName, options) => readDocx(bytes, fileName, options),
+  damagedAs: 'docx',
 };
 
 const xlsxReader: DocumentReader = {
@@ -63,6 +70,7 @@ const xlsxReader: DocumentReader = {
   recognizes: (_bytes, zipEntries) => zipEntries?.has('xl/workbook.xml') === true,
   // exceljs is large: loaded when a workbook is read, not by every command and request.
   read: async (bytes, fileName) => (await import('./xlsx/read-xlsx.ts')).readXlsx(bytes, fileName),
+  damagedAs: 'xlsx',
 };
 
 /** The readers, most specific first (binary containers before text). */
@@ -80,7 +88,15 @@ export async function readDocumentFile(
   const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName, messages().formats.zip.broken).names : undefined;
   const reader = READERS.find((r) => r.recognizes(bytes, zipEntries));
   if (reader === undefined) throw new ImportError({ file: fileName }, messages().textFormat.unknownContent);
-  const documents = await reader.read(bytes, fileName, options);
+  let docs: TargetDocument[];
+  try {
+    docs = await reader.read(bytes, fileName, options);
+  } catch (e) {
+    if (e instanceof ImportError || reader.damagedAs === undefined) throw e;
+    throw new ImportError({ file: fileName }, messages().formats.damaged(reader.damagedAs, e instanceof Error ? e.message : String(e)));
+  }
+  // Text from a file may hold what no database column can (NUL, a lone surrogate): cleaned, not refused.
+  const documents = unsafeTextAt(docs, '') === undefined ? docs : withSafeText(docs);
   for (const document of documents) refuseOverLongText(document, fileName);
   return documents;
 }

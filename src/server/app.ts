@@ -10,11 +10,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { unsafeTextAt } from '../core/text/safe-text.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/accounts.ts';
 import type { Store } from '../store/database.ts';
 import type { AppContext } from './context.ts';
 import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
-import { errorHandler } from './errors.ts';
+import { ApiError, errorHandler } from './errors.ts';
 import { ParsePool } from './parse-pool.ts';
 import { ReadCache } from './read-cache.ts';
 import { ReviewRecount } from './review-recount.ts';
@@ -106,6 +107,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     await loadSession(ctx, req);
     assertPasswordSettled(req);
+  });
+  // Text no database column can hold is refused where it arrives, naming the field, before any route sees it.
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+      const at = unsafeTextAt(value, part);
+      if (at !== undefined) throw new ApiError(400, 'invalid_text', (m) => m.invalidText(at));
+    }
   });
   // Every write that reached a route may have committed: cached reads computed before it are dropped.
   app.addHook('onResponse', async (req) => {

@@ -3,6 +3,8 @@
  * decimal strings that ECharts reads as numbers) with the series drawn over it, and the same rows
  * as a plain table — what the page shows with "view as table" and what `?format=csv` downloads.
  */
+import { csvText } from '../core/csv/csv.ts';
+
 export interface Dimension {
   name: string;
   displayName: string;
@@ -37,12 +39,7 @@ export function chart(id: string, title: string, dimensions: Dimension[], source
   };
 }
 
-const cell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
-/** The chart's table as CSV with a byte-order mark, so Excel opens the Chinese text as UTF-8. */
+/** The chart's table as CSV (core/csv: UTF-8 with a byte-order mark for Excel, no formulas). */
 export function chartCsv(c: Chart): string {
-  return `\ufeff${[c.table.columns, ...c.table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvText(c.table.columns, c.table.rows, (i) => c.dataset.dimensions[i]?.type === 'number');
 }

@@ -68,6 +68,14 @@ describe('jixiao check', { timeout: 90_000 }, () => {
     expect(findings.every((f) => typeof f.file === 'string' && f.file.startsWith(FIXTURES))).toBe(true);
   });
 
+  it('reports a file cut off inside a table as unreadable, with its line, and exits 2', async () => {
+    const cut = join(mkdtempSync(join(tmpdir(), 'jixiao-')), 'cut.txt');
+    writeFileSync(cut, readFileSync(SEED).subarray(0, 1657));
+    const r = await runCli(['check', cut]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${cut} 第 37 行 字段「项目绩效目标表」：文件在表格中途结束`);
+  });
+
   it('sums up per file and in total when given several files', async () => {
     const r = await runCli(['check', SEED, `${FIXTURES}/part2-only.txt`]);
     expect(r.stdout).toContain(`文件：${FIXTURES}/part2-only.txt`);

@@ -47,6 +47,16 @@ describe('jixiao import', { timeout: 90_000 }, () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
+  it('refuses a file cut off inside a table, naming the file and the line where it ends, and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const cut = join(dir, 'cut.txt');
+    writeFileSync(cut, readFileSync(SEED).subarray(0, 7057));
+    const r = await runCli(['import', cut]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${cut} 第 318 行 字段「项目绩效目标表」：文件在表格中途结束`);
+  });
+
   it('rejects a year that is not a year', async () => {
     const r = await runCli(['import', SEED, '--year', '20x0']);
     expect(r.code).toBe(2);

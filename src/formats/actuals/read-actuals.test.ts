@@ -17,6 +17,11 @@ const read = (text: string) => readActualsFile(csv(text), 'a.csv', seed);
 
 
 describe('reading an actuals CSV', () => {
+  it('drops a NUL from a cell: no database column could hold it', async () => {
+    const a = await read(`${HEADER}315-0105-JBN-2D9U,,1.00,2020-03-31,一季度\u0000支出\n`);
+    expect(a.projects[0]!.spending).toEqual([{ date: '2020-03-31', cumulative: '1.00', note: '一季度支出' }]);
+  });
+
   it('reads the seeded year: spending, values, explanations, evaluation inputs', async () => {
     const a = await readActualsFile(readFileSync(join(FIXTURES, 'huailai-2020-actuals.csv')), 'huailai-2020-actuals.csv', seed);
     expect(a.projects.map((p) => p.projectCode)).toEqual(seed[0]!.projects.map((p) => p.code));

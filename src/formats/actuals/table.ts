@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { safeText } from '../../core/text/safe-text.ts';
 import { messages } from '../../i18n/index.ts';
 import { ImportError, type ImportLocation } from '../import-error.ts';
 import { decodeText } from '../text/decode.ts';
@@ -24,11 +25,19 @@ export interface Table {
 }
 
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
-  return looksLikeZip(bytes) ? readXlsx(bytes, fileName) : readCsv(bytes, fileName);
+  if (!looksLikeZip(bytes)) return readCsv(bytes, fileName);
+  try {
+    return await readXlsx(bytes, fileName);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    // exceljs failing inside a damaged workbook: the file's fault, reported as such.
+    throw new ImportError({ file: fileName }, messages().formats.damaged('xlsx', e instanceof Error ? e.message : String(e)));
+  }
 }
 
 function readCsv(bytes: Uint8Array, file: string): Table {
-  const text = decodeText(bytes).text;
+  // A file's NUL or lone surrogate is cleaned here: no database column could hold it.
+  const text = safeText(decodeText(bytes).text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as unknown as typeof records;
@@ -72,5 +81,5 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
 /** What the user typed; a number formatted as a percentage ("96%" typed in Excel) keeps its sign. */
 function textOf(cell: ExcelJS.Cell): string {
   if (typeof cell.value === 'number' && (cell.numFmt ?? '').includes('%')) return `${cellDecimal(cell)}%`;
-  return cellText(cell);
+  return safeText(cellText(cell));
 }

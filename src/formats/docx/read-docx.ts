@@ -36,7 +36,8 @@ const CONTENTS = /^目\s*录$/;
 
 /**
  * The body as Word's plain-text export writes it: a paragraph per line, each table cell on a line
- * starting with a TAB (a cell's further paragraphs on lines of their own), a blank line after each row.
+ * starting with a TAB (a cell's further paragraphs on lines of their own), a blank line after each row
+ * and one more after each table (the text reader takes a table without it for a file cut off).
  * `places[i]` is where line i + 1 comes from.
  */
 export function asWordText(blocks: readonly BodyBlock[]): { text: string; places: Place[] } {
@@ -85,6 +86,7 @@ export function asWordText(blocks: readonly BodyBlock[]): { text: string; places
       });
       push('', { table: tableNo, row: r + 1 });
     });
+    push('', { table: tableNo });
   });
-  return { text: lines.join('\n'), places };
+  return { text: `${lines.join('\n')}\n`, places };
 }

@@ -3,9 +3,10 @@
  * checkpoint, as CSV: UTF-8 with a byte-order mark (so Excel opens the Chinese text correctly), CRLF,
  * RFC 4180 quoting; amounts as the exact decimals the documents state; an empty cell for "none".
  */
+import { csvText, type CsvValue } from '../../core/csv/csv.ts';
 import type { Project, TargetDocument } from '../../core/model/document.ts';
 
-export type Value = string | number | null;
+export type Value = CsvValue;
 
 /** A table: its column names and rows, in the order of `columns`. */
 export interface OpenTable {
@@ -52,6 +53,18 @@ export const INDICATOR_FIELDS = [
 ] as const;
 
 export const SPENDING_PLAN_FIELDS = ['unit_code', 'unit_name', 'year', 'project_code', 'checkpoint_index', 'checkpoint', 'percent'] as const;
+
+/** Each column's Table Schema type (string unless named); amounts and percentages are numbers written as exact decimals. */
+export const FIELD_TYPES: Readonly<Record<string, 'number' | 'integer' | 'year'>> = {
+  year: 'year',
+  budget_total: 'number',
+  budget_fiscal: 'number',
+  budget_other: 'number',
+  percent: 'number',
+  indicator_count: 'integer',
+  index: 'integer',
+  checkpoint_index: 'integer',
+};
 
 const goals = (p: Project, term: 'annual' | 'longTerm') =>
   p.goals
@@ -110,14 +123,7 @@ export function spendingPlanTable(docs: readonly TargetDocument[]): OpenTable {
   return { columns: SPENDING_PLAN_FIELDS, rows };
 }
 
-const quote = (v: Value): string => {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** The table as CSV text, starting with the byte-order mark. */
+/** The table as CSV text, starting with the byte-order mark; text cells cannot start a formula. */
 export function toCsv(table: OpenTable): string {
-  const lines = [table.columns.join(','), ...table.rows.map((r) => r.map(quote).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(table.columns, table.rows, (i) => FIELD_TYPES[table.columns[i]!] !== undefined);
 }

@@ -9,6 +9,7 @@ import { writeExchangeJson } from '../json/exchange.ts';
 import { exchangeSchemaText } from '../json/schema-file.ts';
 import type { BundleFile } from '../publication/zip.ts';
 import {
+  FIELD_TYPES,
   INDICATOR_FIELDS,
   PROJECT_FIELDS,
   SPENDING_PLAN_FIELDS,
@@ -19,19 +20,6 @@ import {
 } from './csv.ts';
 
 type FieldName = keyof ReturnType<typeof messages>['publication']['openData']['fields'];
-type FieldType = 'string' | 'number' | 'integer' | 'year';
-
-/** Each column's Table Schema type; amounts and percentages are numbers written as exact decimals. */
-const TYPES: Partial<Record<FieldName, FieldType>> = {
-  year: 'year',
-  budget_total: 'number',
-  budget_fiscal: 'number',
-  budget_other: 'number',
-  percent: 'number',
-  indicator_count: 'integer',
-  index: 'integer',
-  checkpoint_index: 'integer',
-};
 const ENUMS: Partial<Record<FieldName, string[]>> = {
   attribute: ['新增', '延续'],
   amount_unit: ['万元', '元'],
@@ -49,8 +37,8 @@ function tableSchema(fields: readonly FieldName[], primaryKey: string[], foreign
     fields: fields.map((name) => ({
       name,
       title: titles[name],
-      type: TYPES[name] ?? 'string',
-      ...(TYPES[name] === 'number' ? { decimalChar: '.', bareNumber: true } : {}),
+      type: FIELD_TYPES[name] ?? 'string',
+      ...(FIELD_TYPES[name] === 'number' ? { decimalChar: '.', bareNumber: true } : {}),
       ...(REQUIRED.includes(name) || ENUMS[name] !== undefined
         ? { constraints: { ...(REQUIRED.includes(name) ? { required: true } : {}), ...(ENUMS[name] ? { enum: ENUMS[name] } : {}) } }
         : {}),

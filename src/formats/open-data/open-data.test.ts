@@ -38,6 +38,33 @@ describe('CSV', () => {
     expect(rows[1]![rows[0]!.indexOf('project_name')]).toBe('“甲,乙” "丙"\n丁');
   });
 
+  it('no text cell can start a formula in a spreadsheet, and numeric columns keep negative amounts', () => {
+    const [doc] = generatedDocuments({});
+    const p = doc!.projects[0]!;
+    const hostile: TargetDocument = {
+      ...doc!,
+      projects: [
+        {
+          ...p,
+          name: '=HYPERLINK("http://example.invalid","点击")',
+          useOfFunds: "=cmd|' /C calc'!A0",
+          budget: { ...p.budget, other: '-5.00' },
+          indicators: p.indicators.map((i) => ({ ...i, target: '-2+3', description: '@SUM(A1)' })),
+        },
+      ],
+    };
+    const [header, row] = csvRows(toCsv(projectsTable([hostile])));
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(cell('project_name')).toBe(`'=HYPERLINK("http://example.invalid","点击")`);
+    expect(cell('use_of_funds')).toBe("'=cmd|' /C calc'!A0");
+    expect(cell('budget_other')).toBe('-5.00');
+    const [iHeader, ...iRows] = csvRows(toCsv(indicatorsTable([hostile])));
+    for (const r of iRows) {
+      expect(r[iHeader!.indexOf('target')]).toBe("'-2+3");
+      expect(r[iHeader!.indexOf('description')]).toBe("'@SUM(A1)");
+    }
+  });
+
   it('one indicator row per indicator, numbered within its project', () => {
     const docs = seedDocuments();
     const rows = csvRows(toCsv(indicatorsTable(docs)));

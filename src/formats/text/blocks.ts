@@ -15,6 +15,8 @@ export interface Row {
   cells: Cell[];
   /** The first cell as a label (see labelOf), computed once. */
   label?: string;
+  /** Blank lines after the row: Word ends each row with one and a table with one more. */
+  blankLinesAfter: number;
 }
 
 export type Block =
@@ -42,6 +44,8 @@ export const DOCUMENT_TITLE = /^(?:([0-9０-９]{3,})\s*)?([^\d\s、，。；：
 export function toBlocks(text: string): Block[] {
   // One fixed separator splits much faster than a pattern; CR and CRLF files are rare.
   const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+  // What follows the last line break is no line: a file ending in one blank line has just one.
+  if (lines[lines.length - 1] === '') lines.pop();
   const blocks: Block[] = [];
   let row: Row | null = null; // the row a TAB line or a continuation line would join
   let blankSinceRow = false;
@@ -51,9 +55,10 @@ export function toBlocks(text: string): Block[] {
     if (raw.charCodeAt(0) === 9) {
       const cell = { text: raw.slice(1).trim(), line: lineNo };
       if (row === null || blankSinceRow) {
-        row = { line: lineNo, cells: [cell] };
+        row = { line: lineNo, cells: [cell], blankLinesAfter: 0 };
         blocks.push({ kind: 'row', row });
       } else row.cells.push(cell);
+      row.blankLinesAfter = 0;
       blankSinceRow = false;
       continue;
     }
@@ -66,11 +71,13 @@ export function toBlocks(text: string): Block[] {
     const t = raw.trim();
     if (t === '') {
       blankSinceRow = true;
+      if (row !== null) row.blankLinesAfter++;
       continue;
     }
     if (row !== null && !isStructuralLine(t, toc)) {
       const last = row.cells[row.cells.length - 1]!;
       last.text = last.text === '' ? t : `${last.text}\n${t}`;
+      row.blankLinesAfter = 0;
       // The next TAB line right after a continuation is the next cell of the same row.
       blankSinceRow = false;
       continue;

@@ -17,8 +17,19 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // UTF-8 but for a character cut off at the end: a truncated file, which reads (and fails) as what it is.
+    if (endsInsideUtf8(bytes)) return decodeAs(bytes, 'utf-8');
     // Not valid UTF-8: the only other encoding without a BOM that Chinese exports use is GB18030 (a superset of GBK).
     return decodeAs(bytes, 'gb18030');
+  }
+}
+
+function endsInsideUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 

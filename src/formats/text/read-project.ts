@@ -76,6 +76,8 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
   let columns: IndicatorColumn[] | null = null;
   let indicatorTerm: Term = 'annual';
   let previous: Indicator | null = null;
+  /** The open indicator header's line until a row comes under it: a header alone is a table cut off. */
+  let headerAlone: number | null = null;
 
   const amount = (cell: Cell, field: FieldName) => {
     const v = readAmount(cell.text);
@@ -122,6 +124,7 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
     if (columns !== null || (label === '' && indicators.length > 0)) {
       const term = indicatorTermOf(label);
       if (term !== undefined && row.cells.length === 1) {
+        endHeader();
         indicatorTerm = term;
         columns = null;
         previous = null;
@@ -133,6 +136,7 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
         const indicator = readIndicatorRow(row, columns, indicatorTerm, previous);
         indicators.push(indicator);
         previous = indicator;
+        headerAlone = null;
         continue;
       }
     }
@@ -186,7 +190,9 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
       continue;
     }
     if (isIndicatorHeader(label)) {
+      endHeader();
       columns = readHeader(row);
+      headerAlone = row.line;
       previous = null;
       continue;
     }
@@ -198,6 +204,8 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
     fail(first.line, null, t.unknownRow(first.text === '' ? row.cells.map((c) => c.text).join(' ').slice(0, 30) : first.text));
   }
   if (after === 'plan') fail(checkpoints[0]?.line ?? table.line, 'spendingPlan', t.planWithoutPercents);
+  endHeader();
+  if (indicators.length === 0) fail(table.line, 'indicators', t.noIndicators);
 
   const projectUnit = unit ?? documentUnit;
   if (projectUnit === null) fail(table.rows[0]?.line ?? table.line, 'unitLine', t.missingUnit);
@@ -222,6 +230,10 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
     attribute: attribute === '' ? null : (attribute as '新增' | '延续'),
     period: orNull(fields.period),
   };
+
+  function endHeader() {
+    if (headerAlone !== null) fail(headerAlone, 'indicatorHeader', t.headerWithoutRows);
+  }
 
   function readBudgetCell(key: Cell, value: Cell) {
     const keyLabel = normalizeLabel(key.text);

@@ -89,7 +89,8 @@ export function readPublishedText(
     d.projects.push(project);
   };
 
-  for (const block of toBlocks(text)) {
+  const blocks = toBlocks(text);
+  for (const block of blocks) {
     if (block.kind === 'row') {
       const row = block.row;
       const kind = tableStartKind(row);
@@ -137,10 +138,17 @@ export function readPublishedText(
     }
     fail(line, null, drafts.length === 0 ? t.notADocument : t.unexpectedText(lineText.slice(0, 40)));
   }
+  // A file cut off inside a table would otherwise read as a shorter table: its last row lacks Word's row and table ends.
+  const last = blocks[blocks.length - 1];
+  if (last?.kind === 'row' && last.row.blankLinesAfter < 2) fail(last.row.cells[last.row.cells.length - 1]!.line, 'projectHeading', t.tableCutOff);
   closeTable();
 
   const documents = drafts.filter((d) => d.department !== null || d.projects.length > 0);
   if (documents.length === 0) fail(1, 'document', t.notADocument);
+  // Part 1 alone at the end of a file is how a file cut before its project tables reads.
+  if (documents[documents.length - 1]!.projects.length === 0) {
+    fail(last?.kind === 'line' ? last.line : 1, 'projectHeading', t.noProjectTable);
+  }
   const read = documents.map((d): TargetDocument => {
     const department = d.department === null ? null : readDepartment(d.department, fail);
     const firstUnit = d.projects[0]?.unit;

@@ -25,7 +25,9 @@ const toFullWidth = (s: string) => s.replace(FULL_WIDTH_DIGITS, (c) => String.fr
 export function writePublishedText(docs: readonly TargetDocument[], options: WriteTextOptions = {}): string {
   const out: string[] = [];
   for (const doc of docs) writeDocument(doc, out, options);
-  return out.join(options.lineEnding ?? '\n');
+  // Every line ends with a line break, the last table's end included, as in Word's export.
+  const eol = options.lineEnding ?? '\n';
+  return `${out.join(eol)}${eol}`;
 }
 
 /** Word's TOC entry field after a heading, as the export prints it. */

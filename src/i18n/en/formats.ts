@@ -44,4 +44,5 @@ export const formats: Messages['formats'] = {
     tooLarge: (maxBytes) => `the file unpacks to more than ${Math.round(maxBytes / 1048576)} MB; it was not read (split it and import the parts)`,
     unsupported: (name) => `the part ${name} is encrypted or compressed in a way that is not supported`,
   },
+  damaged: (kind, reason) => `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
 };

@@ -27,6 +27,7 @@ export const server: M = {
     invalidInput: (reason) => `Invalid input: ${reason}`,
     validation: (detail) => `The request does not fit: ${detail}`,
     tooLong: (field, limit) => `${field === undefined ? 'The text' : `The ${formats.textFields[field]}`} takes at most ${limit} characters: shorten it and save again.`,
+    invalidText: (field) => `The request does not fit: ${field} holds a character that is not allowed (NUL or an unpaired UTF-16 surrogate)`,
     csrf: 'Security check failed (CSRF); reload the page and try again.',
     rateLimited: (seconds) =>
       `Too many attempts; try again in ${seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${Math.max(1, seconds)} seconds`}.`,

@@ -44,5 +44,9 @@ export const textFormat: Messages['textFormat'] = {
   missingAmountUnit: 'the table does not state its amount unit (e.g. 单位：万元)',
   missingUnit: 'no budget unit found (such as 315002怀来县司法局)',
   emptyTable: 'a project heading without a table',
+  noIndicators: 'the project table has no indicator rows (the file may be incomplete)',
+  headerWithoutRows: 'an indicator table header without indicator rows (the file may be incomplete)',
+  tableCutOff: 'the file ends inside a table: its last row is not followed by the blank lines that end a table (the file may be cut off)',
+  noProjectTable: 'the file ends before any project table: its last unit has no projects (the file may be cut off)',
   unknownDepartmentSection: (text) => `"${text}" comes before any heading such as 一、总体绩效目标`,
 };

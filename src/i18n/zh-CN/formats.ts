@@ -44,4 +44,7 @@ export const formats = {
     tooLarge: (maxBytes: number) => `文件解压后超过 ${Math.round(maxBytes / 1048576)} MB 的上限，未予读取（请拆分后分别导入）`,
     unsupported: (name: string) => `文件中的部件 ${name} 已加密或使用了不支持的压缩方式`,
   },
+  /** A library failed inside a damaged container (ZIP, XML, workbook): the file's fault, said as such. */
+  damaged: (kind: 'docx' | 'xlsx', reason: string) =>
+    `文件已损坏或不是有效的${{ docx: ' Word 文档（.docx）', xlsx: ' Excel 工作簿（.xlsx）' }[kind]}：${reason}`,
 };

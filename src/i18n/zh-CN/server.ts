@@ -32,6 +32,7 @@ export const server = {
     validation: (detail: string) => `请求内容不符合要求：${detail}`,
     tooLong: (field: keyof typeof formats.textFields | undefined, limit: number) =>
       `${field === undefined ? '文字' : `“${formats.textFields[field]}”`}最多 ${limit} 个字，请精简后再保存。`,
+    invalidText: (field: string) => `请求内容不符合要求：${field} 含有不允许的字符（NUL 空字符或不成对的 UTF-16 代理项）`,
     csrf: '安全校验失败（CSRF），请刷新页面后重试。',
     rateLimited: (seconds: number) =>
       `尝试次数过多，请 ${seconds >= 90 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.max(1, seconds)} 秒`}后再试。`,

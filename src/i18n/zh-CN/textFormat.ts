@@ -43,5 +43,9 @@ export const textFormat = {
   missingAmountUnit: '表格没有注明金额单位（如“单位：万元”）',
   missingUnit: '找不到预算单位（如“315002怀来县司法局”）',
   emptyTable: '项目标题之后没有表格',
+  noIndicators: '项目绩效目标表没有指标行（文件可能不完整）',
+  headerWithoutRows: '指标表头之后没有指标行（文件可能不完整）',
+  tableCutOff: '文件在表格中途结束：最后一行之后没有表格结束的空行（文件可能被截断）',
+  noProjectTable: '文件在项目绩效目标表之前结束：最后一个单位没有任何项目（文件可能被截断）',
   unknownDepartmentSection: (text: string) => `“${text}”之前缺少“一、总体绩效目标”等小标题`,
 };

@@ -1,15 +1,14 @@
 /** A chart's data as a table: what the "view as table" switch shows and the CSV download holds. */
+import { csvText } from '../../core/csv/csv.ts';
+
 export interface ChartTable {
   columns: string[];
   rows: Array<Array<string | number>>;
+  /** Which columns hold numbers (kept as they are in the CSV, negative ones included); the others are text. */
+  numeric?: readonly boolean[];
 }
 
-const cell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
-/** CSV with a byte-order mark, so Excel opens the Chinese text as UTF-8. */
+/** The table as CSV (core/csv: UTF-8 with a byte-order mark for Excel, no formulas). */
 export function toCsv(table: ChartTable): string {
-  return '\ufeff' + [table.columns, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvText(table.columns, table.rows, (i) => table.numeric?.[i] === true);
 }

@@ -6,9 +6,10 @@ import { chartHeight, chartOption } from './chart-option.ts';
 
 export function ApiChartCard({ chart, scope }: { chart: ApiChart; scope: string }) {
   const option = useMemo(() => chartOption(chart), [chart]);
+  const table = useMemo(() => ({ ...chart.table, numeric: chart.dataset.dimensions.map((d) => d.type === 'number') }), [chart]);
   return (
     <div data-testid={`chart-${chart.id}`} className="dashboard-chart">
-      <ChartCard title={chart.title} option={option} table={chart.table} fileName={`${scope}-${chart.title}`} height={chartHeight(chart)} />
+      <ChartCard title={chart.title} option={option} table={table} fileName={`${scope}-${chart.title}`} height={chartHeight(chart)} />
     </div>
   );
 }
