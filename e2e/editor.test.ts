@@ -109,6 +109,36 @@ describe('the editor', () => {
     await screenshot(page, '23-editor-long-text-1366');
   }, STEP);
 
+  it('keeps numbers in half-width and counts a text against what its cell holds, saying why an over-long one is not saved', async () => {
+    await openProjectTab(page, /普法宣传/);
+    const target = page.getByLabel('指标值 3', { exact: true });
+    await target.fill('≥９５％');
+    await page.getByLabel('指标值确定依据 3', { exact: true }).focus();
+    await eventually(() => target.inputValue()).toBe('≥95%');
+    const description = page.getByLabel('绩效指标描述 3', { exact: true });
+    await description.fill('群众满意度达到９５％，');
+    await target.focus();
+    await eventually(() => description.inputValue()).toBe('群众满意度达到95%，');
+    await saved(page);
+
+    // 500 characters fit; the count shows from 400 on; one more is refused with the reason, and nothing is cut off.
+    const cell = page.locator('td[data-col="description"]').nth(2);
+    await description.fill('长'.repeat(450));
+    await eventually(() => cell.innerText()).toContain('450 / 500');
+    await saved(page);
+    await description.fill('长'.repeat(501));
+    await page.locator('[data-testid="save-state"][data-state="failed"]').getByText('“绩效指标描述”最多 500 个字').waitFor();
+    expect(await description.inputValue()).toHaveLength(501);
+    await screenshot(page, '26-editor-text-limit');
+    await description.fill('群众满意度达到95%，');
+    await saved(page);
+
+    await page.reload();
+    await openProjectTab(page, /普法宣传/);
+    expect(await page.getByLabel('指标值 3', { exact: true }).inputValue()).toBe('≥95%');
+    expect(await page.getByLabel('绩效指标描述 3', { exact: true }).inputValue()).toBe('群众满意度达到95%，');
+  }, STEP);
+
   it('is keyboard reachable with a visible focus ring', async () => {
     await page.goto('/unit');
     await page.getByRole('heading', { name: '本单位预算绩效目标' }).waitFor();

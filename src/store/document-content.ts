@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { level1KindOf, level2KindOf } from '../core/framework/framework.ts';
+import { halfWidthIndicator } from '../core/model/half-width-indicator.ts';
 import type { DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from '../core/model/document.ts';
 import { parseTargetValue } from '../core/target-value/parse.ts';
 import type { Database, NewIndicator } from './schema.ts';
@@ -92,7 +93,9 @@ export const indicatorOf = (r: Indicator): Indicator => ({
 });
 
 /** The derived, queryable reading of an indicator row. */
-export function indicatorRow(projectId: number, position: number, i: Indicator): NewIndicator {
+/** The row an indicator is stored as, kept in half-width (≥９５％ is stored ≥95%). */
+export function indicatorRow(projectId: number, position: number, typed: Indicator): NewIndicator {
+  const i = halfWidthIndicator(typed);
   const target = parseTargetValue(i.target);
   return {
     project_id: projectId,

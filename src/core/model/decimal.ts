@@ -4,18 +4,17 @@
  * so that 0.1 + 0.2 is 0.3 and 财政资金 + 其他资金 = 预算数 is an exact comparison.
  */
 import { Decimal } from 'decimal.js';
+import { toHalfWidth } from '../text/half-width.ts';
 import type { DecimalText } from './document.ts';
 
 const FULL_WIDTH_DIGITS = /[０-９．－，]/g;
-const toHalfWidth = (s: string) =>
-  s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /**
  * Reads a number as people write it in a table cell: "5.00", "５.００", "1,234.5", " 20 ".
  * Returns null for an empty cell and undefined when the text is not a number.
  */
 export function readDecimal(cell: string): DecimalText | null | undefined {
-  const s = toHalfWidth(cell).replace(/[,\s]/g, '');
+  const s = toHalfWidth(cell, FULL_WIDTH_DIGITS).replace(/[,\s]/g, '');
   if (s === '') return null;
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   return s.replace(/^(-?)0+(?=\d)/, '$1');

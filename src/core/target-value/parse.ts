@@ -14,12 +14,12 @@
  * Never throws: an empty cell is `empty`, anything else unreadable is `unreadable`.
  */
 import type { DecimalText } from '../model/document.ts';
+import { toHalfWidth } from '../text/half-width.ts';
 import { recogniseGrade } from './grades.ts';
 import type { Direction, Operator, TargetValue } from './target-value.ts';
 
-// Full-width ASCII (！ to ～, which holds ＞＜＝％０-９．) to half-width, and the other ways
+// Full-width ASCII (！ to ～, which holds ＞＜＝％０-９．) to half-width (toHalfWidth), and the other ways
 // documents write ≥ ≤ and range dashes.
-const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const SPACES = /[\s\u3000]+/g;
 const GE = />=|=>|≧|⩾|≥=/g;
 const LE = /<=|=<|≦|⩽|≤=/g;
@@ -169,8 +169,7 @@ function canonical(n: string): DecimalText {
 /** The cell as the grammar sees it: half-width, no spaces, one spelling per relation. */
 export function normaliseTargetText(text: string): string {
   if (!NEEDS_NORMALISING.test(text)) return text;
-  return text
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  return toHalfWidth(text)
     .replace(SPACES, '')
     .replace(GE, '≥')
     .replace(LE, '≤')

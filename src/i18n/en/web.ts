@@ -117,6 +117,7 @@ export const web: M = {
       saving: 'Saving…',
       pending: 'Unsaved changes',
       offline: 'Saving failed; trying again shortly',
+      refused: (reason) => `Not saved: ${reason}`,
       savedAt: (time) => `Saved (${time})`,
     },
     conflict: {

@@ -116,6 +116,7 @@ export const web = {
       saving: '正在保存……',
       pending: '有未保存的修改',
       offline: '保存失败，稍后自动重试',
+      refused: (reason: string) => `未能保存：${reason}`,
       savedAt: (time: string) => `已保存（${time}）`,
     },
     conflict: {

@@ -3,7 +3,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, Subno
 import { Button, Input, Space } from 'antd';
 import type { DepartmentGoals, NumberedItem } from '../../core/model/document.ts';
 import { useMessages } from '../app/locale.tsx';
-import { GrowingTextArea } from '../form/fields.tsx';
+import { GrowingTextArea, textCount } from '../form/fields.tsx';
 import { Notes, placeId, useFieldStatus } from '../form/notes.tsx';
 import { moveRow, removeRow } from './rows.ts';
 
@@ -22,8 +22,8 @@ function ItemsEditor({ items, onChange, depth, name }: { items: NumberedItem[]; 
       {items.map((item, i) => (
         <div key={i} className="item-editor">
           <Space.Compact block>
-            <Input aria-label={`${name} ${i + 1} ${m.label}`} value={item.label} onChange={(e) => set(i, { label: e.target.value })} style={{ width: 72 }} />
-            <GrowingTextArea aria-label={`${name} ${i + 1} ${m.text}`} value={item.text} onChange={(e) => set(i, { text: e.target.value })} />
+            <Input aria-label={`${name} ${i + 1} ${m.label}`} count={textCount('itemLabel')} value={item.label} onChange={(e) => set(i, { label: e.target.value })} style={{ width: 72 }} />
+            <GrowingTextArea aria-label={`${name} ${i + 1} ${m.text}`} count={textCount('itemText')} value={item.text} onChange={(e) => set(i, { text: e.target.value })} />
           </Space.Compact>
           <Space size={0} className="item-buttons">
             <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={m.moveUp} title={m.moveUp} disabled={i === 0} onClick={() => onChange(moveRow(items, i, -1).rows)} />
@@ -70,7 +70,7 @@ export function DepartmentEditor({ department, onChange }: { department: Departm
         <h4 className="dept-heading">
           {m.overallGoal} <Notes place={place('overallGoal')} />
         </h4>
-        <GrowingTextArea aria-label={m.overallGoal} minRows={3} value={department.overallGoal} status={overallStatus} onChange={(e) => onChange({ ...department, overallGoal: e.target.value })} />
+        <GrowingTextArea aria-label={m.overallGoal} count={textCount('overallGoal')} minRows={3} value={department.overallGoal} status={overallStatus} onChange={(e) => onChange({ ...department, overallGoal: e.target.value })} />
       </section>
       {(['subGoals', 'safeguards'] as const).map((field) => (
         <section key={field} className="dept-section" id={placeId(place(field))}>

@@ -11,7 +11,8 @@ import { Alert, Button, Select } from 'antd';
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formForYear, frameworkOf, level1KindOf } from '../../core/framework/framework.ts';
 import { useMessages } from '../app/locale.tsx';
-import { GrowingTextArea } from '../form/fields.tsx';
+import { halfWidthNumbers } from '../../core/text/half-width.ts';
+import { GrowingTextArea, textCount } from '../form/fields.tsx';
 import { IndicatorColumns, IndicatorHeaderCells } from '../form/IndicatorTableView.tsx';
 import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
 import { worst } from './findings-index.ts';
@@ -56,6 +57,12 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
   });
 
   const update = (index: number, patch: Partial<EditorRow>) => onRows(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  // Leaving a cell writes its numbers as they are stored (９５％ → 95%), so the form shows what is saved.
+  const halfWidthOnBlur = (index: number, field: 'level3' | 'description' | 'basis' | 'remark') => {
+    const text = rows[index]![field];
+    const half = halfWidthNumbers(text);
+    if (half !== text) update(index, { [field]: half });
+  };
 
   const commands = {
     move(index: number, delta: -1 | 1, col: Column) {
@@ -201,10 +208,11 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                     <div className="form-cell">
                       <GrowingTextArea
                         aria-label={`${m.project[field]} ${n}`}
-                       
+                        count={textCount(field)}
                         value={row[field]}
                         status={status(field, n)}
                         onChange={(e) => update(index, { [field]: e.target.value.replace(/\n/g, '') })}
+                        onBlur={() => halfWidthOnBlur(index, field)}
                       />
                       <Notes place={place(field, n)} />
                     </div>
@@ -220,17 +228,24 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                   <div className="form-cell">
                     <GrowingTextArea
                       aria-label={`${m.project.basis} ${n}`}
-                     
+                      count={textCount('basis')}
                       value={row.basis}
                       status={status('basis', n)}
                       onChange={(e) => update(index, { basis: e.target.value.replace(/\n/g, '') })}
+                      onBlur={() => halfWidthOnBlur(index, 'basis')}
                     />
                     <Notes place={place('basis', n)} />
                   </div>
                 </td>
                 {remark && (
                   <td className="form-value" data-col="remark">
-                    <GrowingTextArea aria-label={`${m.project.remark} ${n}`} value={row.remark} onChange={(e) => update(index, { remark: e.target.value })} />
+                    <GrowingTextArea
+                      aria-label={`${m.project.remark} ${n}`}
+                      count={textCount('remark')}
+                      value={row.remark}
+                      onChange={(e) => update(index, { remark: e.target.value })}
+                      onBlur={() => halfWidthOnBlur(index, 'remark')}
+                    />
                   </td>
                 )}
                 <td className="row-actions">

@@ -14,7 +14,7 @@ import { useState, type ReactNode } from 'react';
 import type { FundSource, Goal, Project, SpendingCheckpoint, Term } from '../../core/model/document.ts';
 import { useMessages } from '../app/locale.tsx';
 import { ColumnWidths } from './ColumnWidths.tsx';
-import { AmountInput, GrowingTextArea, LinesInput } from './fields.tsx';
+import { AmountInput, GrowingTextArea, LinesInput, textCount } from './fields.tsx';
 import { Notes, placeId, useFieldStatus, type Place } from './notes.tsx';
 
 type ProjectFields = Omit<Project, 'indicators'>;
@@ -93,12 +93,12 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
           <tr>
             <Label>{m.code}</Label>
             <Cell place={place('code')}>
-              {editable ? <Input aria-label={m.code} value={project.code} status={status.code} onChange={(e) => onChange({ code: e.target.value })} /> : <Text>{project.code}</Text>}
+              {editable ? <Input aria-label={m.code} count={textCount('projectCode')} value={project.code} status={status.code} onChange={(e) => onChange({ code: e.target.value })} /> : <Text>{project.code}</Text>}
             </Cell>
             <Label>{m.name}</Label>
             <Cell place={place('name')} className="form-value form-left">
               {editable ? (
-                <GrowingTextArea aria-label={m.name} value={project.name} status={status.name} onChange={(e) => onChange({ name: e.target.value.replace(/\n/g, '') })} />
+                <GrowingTextArea aria-label={m.name} count={textCount('projectName')} value={project.name} status={status.name} onChange={(e) => onChange({ name: e.target.value.replace(/\n/g, '') })} />
               ) : (
                 <Text>{project.name}</Text>
               )}
@@ -109,7 +109,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
               <Label>{m.department}</Label>
               <Cell place={place('department')}>
                 {editable ? (
-                  <Input aria-label={m.department} value={project.department ?? ''} onChange={(e) => onChange({ department: e.target.value === '' ? null : e.target.value })} />
+                  <Input aria-label={m.department} count={textCount('department')} value={project.department ?? ''} onChange={(e) => onChange({ department: e.target.value === '' ? null : e.target.value })} />
                 ) : (
                   <Text>{project.department ?? ''}</Text>
                 )}
@@ -130,7 +130,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
                       ]}
                       style={{ width: 110 }}
                     />
-                    <Input aria-label={m.period} placeholder={m.periodPlaceholder} value={project.period ?? ''} onChange={(e) => onChange({ period: e.target.value === '' ? null : e.target.value })} />
+                    <Input aria-label={m.period} count={textCount('period')} placeholder={m.periodPlaceholder} value={project.period ?? ''} onChange={(e) => onChange({ period: e.target.value === '' ? null : e.target.value })} />
                   </div>
                 ) : (
                   <Text>{[project.attribute ?? '', project.period ?? ''].filter(Boolean).join(' · ')}</Text>
@@ -195,6 +195,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
               {editable ? (
                 <GrowingTextArea
                   aria-label={m.useOfFunds}
+                  count={textCount('useOfFunds')}
                   placeholder={m.useOfFunds}
                   minRows={2}
                   value={project.useOfFunds}
@@ -241,7 +242,7 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
             {project.spendingPlan.map((c, i) => (
               <td key={i} className="form-label form-plan-checkpoint">
                 {editable ? (
-                  <Input aria-label={`${m.checkpoint} ${i + 1}`} value={c.checkpoint} onChange={(e) => setCheckpoint(i, { checkpoint: e.target.value })} />
+                  <Input aria-label={`${m.checkpoint} ${i + 1}`} count={textCount('checkpoint')} value={c.checkpoint} onChange={(e) => setCheckpoint(i, { checkpoint: e.target.value })} />
                 ) : (
                   c.checkpoint
                 )}

@@ -6,6 +6,7 @@ import { Input } from 'antd';
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { readDecimal } from '../../core/model/decimal.ts';
 import type { DecimalText } from '../../core/model/document.ts';
+import { TEXT_LIMITS, type TextField } from '../../core/model/text-limits.ts';
 import { useMessages } from '../app/locale.tsx';
 
 type InputStatus = 'error' | 'warning' | undefined;
@@ -22,6 +23,15 @@ export function GrowingTextArea({ minRows = 1, className, style, ...rest }: Omit
     <Input.TextArea {...rest} className={className} style={style} autoSize={{ minRows }} />
   );
 }
+
+/**
+ * A field's count against the length its form cell holds: shown once the text nears the limit, red
+ * past it. Nothing typed or pasted is cut off; the server refuses the save, saying why.
+ */
+export const textCount = (field: TextField) => ({
+  max: TEXT_LIMITS[field],
+  show: ({ count, maxLength = TEXT_LIMITS[field] }: { count: number; maxLength?: number }) => (count >= maxLength * 0.8 ? `${count} / ${maxLength}` : null),
+});
 
 /** Local text that follows the value from outside while the field is not being edited. */
 function useDraft(outside: string) {
