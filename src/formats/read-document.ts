@@ -4,7 +4,7 @@
  * recognises the bytes reads them. Add a format by adding its reader to the list.
  */
 import type { TargetDocument } from '../core/model/document.ts';
-import { firstOverLongText } from '../core/model/text-limits.ts';
+import { firstOverLongText } from '../core/model/over-long-text.ts';
 import { unsafeTextAt, withSafeText } from '../core/text/safe-text.ts';
 import { messages } from '../i18n/index.ts';
 import { ImportError } from './import-error.ts';

@@ -1,85 +1,10 @@
 /**
- * Test support for the API suites: the databases each suite runs on (PGlite in a temporary data
- * directory, and PostgreSQL from JIXIAO_TEST_DATABASE_URL in a database of its own), and a client
- * that signs in and carries the session cookie and CSRF token as the browser does.
+ * Test support for the API suites: the databases each suite runs on (../store/testing.ts), and a
+ * client that signs in and carries the session cookie and CSRF token as the browser does.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
-import { it } from 'vitest';
-import { openStore, type Store } from '../store/database.ts';
 
-export interface TestDatabase {
-  name: 'pglite' | 'postgres';
-  open(): Promise<Store>;
-  /** Removes what open() made (the data directory or the database). */
-  dispose(): Promise<void>;
-}
-
-export const POSTGRES_URL = process.env.JIXIAO_TEST_DATABASE_URL;
-
-export function pgliteDatabase(): TestDatabase {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
-  return {
-    name: 'pglite',
-    open: () => openStore({ dataDir: dir }),
-    dispose: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-/** A fresh database on the test server, so suites run in parallel without seeing each other. */
-export function postgresDatabase(adminUrl: string): TestDatabase {
-  const name = `jixiao_test_${randomBytes(6).toString('hex')}`;
-  const admin = () => new pg.Client({ connectionString: adminUrl });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'postgres',
-    open: async () => {
-      const c = admin();
-      await c.connect();
-      await c.query(`CREATE DATABASE ${name}`);
-      await c.end();
-      return openStore({ databaseUrl: url.toString() });
-    },
-    dispose: async () => {
-      const c = admin();
-      await c.connect();
-      // A closed pool's sessions may still be ending (pg-pool resolves end() before its sockets
-      // close): FORCE would terminate them and their clients would throw an uncaught "terminating
-      // connection due to administrator command". Let them go first.
-      for (let wait = 0; wait < 100; wait++) {
-        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-        if (rows[0]!.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-/** In CI the PostgreSQL run is required: a missing URL fails the suite instead of skipping it. */
-export const postgresRequired = process.env.CI === 'true';
-
-/**
- * The databases a suite runs on (called where the suite declares its tests). Without
- * JIXIAO_TEST_DATABASE_URL, PostgreSQL is missing: in CI that is a failing test (see
- * `postgresRequired`), locally the PostgreSQL half is left out loudly.
- */
-export function testDatabases(): Array<() => TestDatabase> {
-  const list: Array<() => TestDatabase> = [pgliteDatabase];
-  if (POSTGRES_URL) list.push(() => postgresDatabase(POSTGRES_URL));
-  else if (postgresRequired)
-    it('runs on PostgreSQL in CI', () => {
-      throw new Error('JIXIAO_TEST_DATABASE_URL is not set: CI must run the database tests on PostgreSQL (.ci/run starts a cluster)');
-    });
-  else console.warn('\n*** JIXIAO_TEST_DATABASE_URL is not set: the PostgreSQL half of the database tests does NOT run here ***\n');
-  return list;
-}
+export { pgliteDatabase, testDatabases, type TestDatabase } from '../store/testing.ts';
 
 /** A signed-in (or anonymous) browser: cookies and the CSRF header, over app.inject. */
 export class TestClient {

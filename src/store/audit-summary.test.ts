@@ -3,7 +3,7 @@
  * shows, pages that never split a run. The folding on its own, then the query on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from '../server/testing.ts';
+import { testDatabases } from './testing.ts';
 import { createUser } from './accounts.ts';
 import { systemActor } from './audit.ts';
 import { coalesce, COALESCE_GAP_MS, documentAuditSummary } from './audit-summary.ts';

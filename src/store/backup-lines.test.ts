@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { constants, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pgliteDatabase } from '../server/testing.ts';
+import { pgliteDatabase } from './testing.ts';
 import { MAX_BACKUP_LINE_BYTES } from '../formats/limits.ts';
 import { BACKUP_FORMAT, linesOf, restoreSnapshot, RestoreError } from './backup.ts';
 import { latestMigration } from './migrations/index.ts';

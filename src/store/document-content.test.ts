@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateDocuments } from '../core/model/generate.ts';
 import type { TargetDocument } from '../core/model/document.ts';
-import { testDatabases, type TestDatabase } from '../server/testing.ts';
+import { testDatabases, type TestDatabase } from './testing.ts';
 import { systemActor } from './audit.ts';
 import type { Store } from './database.ts';
 import { createDocument, modelOf, readDocument, replaceContent } from './documents.ts';

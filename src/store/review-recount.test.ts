@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocuments } from '../core/model/generate.ts';
 import { reviewDocument } from '../core/review/engine.ts';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../core/review/settings.ts';
-import { testDatabases, type TestDatabase } from '../server/testing.ts';
+import { testDatabases, type TestDatabase } from './testing.ts';
 import { systemActor } from './audit.ts';
 import type { Store } from './database.ts';
 import { createDocument, readDocument } from './documents.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annualRow } from './indicator.testing.ts';
-import { firstOverLongText, TEXT_LIMITS, textFieldOf, type TextField } from './text-limits.ts';
+import { firstOverLongText } from './over-long-text.ts';
+import { TEXT_LIMITS, textFieldOf, type TextField } from './text-limits.ts';
 import { generateDocuments } from './generate.ts';
 
 const document = () => generateDocuments({ seed: 7, units: 1, projectsPerUnit: [3, 3], year: 2020 })[0]!;

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPublishedText } from '../../formats/text/read.ts';
-import { reviewDocument, summarize } from './engine.ts';
+import { reviewDocument, summarize } from '../../core/review/engine.ts';
+import { readPublishedText } from './read.ts';
 
 const read = (name: string) => {
   const file = resolve(import.meta.dirname, '../../../samples', name);

@@ -1,0 +1,63 @@
+/**
+ * Finding the text of a document that is longer than its cell holds (./text-limits.ts), for the
+ * readers to report at its place.
+ */
+import type { NumberedItem, TargetDocument } from './document.ts';
+import { TEXT_LIMITS, type TextField } from './text-limits.ts';
+
+export interface OverLongText {
+  field: TextField;
+  length: number;
+  limit: number;
+  /** 0-based project, when the text is in a project table. */
+  projectIndex: number | null;
+  /** 1-based indicator row, when the text is in one. */
+  indicatorIndex: number | null;
+}
+
+interface PlacedText {
+  field: TextField;
+  text: string | null;
+  projectIndex: number | null;
+  indicatorIndex: number | null;
+}
+
+function* itemTexts(list: readonly NumberedItem[]): Generator<PlacedText> {
+  for (const item of list) {
+    yield { field: 'itemLabel', text: item.label, projectIndex: null, indicatorIndex: null };
+    yield { field: 'itemText', text: item.text, projectIndex: null, indicatorIndex: null };
+    yield* itemTexts(item.children);
+  }
+}
+
+/** Every text of the document with the field it fills and where it stands. */
+function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
+  const at = (field: TextField, text: string | null, projectIndex: number | null = null, indicatorIndex: number | null = null) => ({ field, text, projectIndex, indicatorIndex });
+  yield at('unitCode', doc.unit.code);
+  yield at('unitName', doc.unit.name);
+  if (doc.department) {
+    yield at('overallGoal', doc.department.overallGoal);
+    yield* itemTexts(doc.department.subGoals);
+    yield* itemTexts(doc.department.safeguards);
+  }
+  for (const [pi, p] of doc.projects.entries()) {
+    yield at('projectCode', p.code, pi);
+    yield at('projectName', p.name, pi);
+    yield at('unitName', p.unit.name, pi);
+    yield at('useOfFunds', p.useOfFunds, pi);
+    yield at('department', p.department, pi);
+    yield at('period', p.period, pi);
+    for (const s of p.budget.sources) yield at('sourceName', s.name, pi);
+    for (const c of p.spendingPlan) yield at('checkpoint', c.checkpoint, pi);
+    for (const g of p.goals) yield at('goal', g.text, pi);
+    for (const [ii, i] of p.indicators.entries())
+      for (const field of ['level1', 'level2', 'level3', 'description', 'target', 'basis', 'remark'] as const) yield at(field, i[field], pi, ii + 1);
+  }
+}
+
+/** The first text of the document longer than its limit, or undefined. */
+export function firstOverLongText(doc: TargetDocument): OverLongText | undefined {
+  for (const { field, text, projectIndex, indicatorIndex } of documentTexts(doc))
+    if (text !== null && text.length > TEXT_LIMITS[field]) return { field, length: text.length, limit: TEXT_LIMITS[field], projectIndex, indicatorIndex };
+  return undefined;
+}
