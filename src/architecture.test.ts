@@ -109,7 +109,7 @@ function cycleThrough(graph: Map<string, string[]>, component: Set<string>, star
       if (!component.has(next)) continue;
       if (next === start) {
         const chain = [start];
-        for (let at: string | undefined = file; at !== start; at = cameFrom.get(at)) chain.splice(1, 0, at!);
+        for (let at = file; at !== start; at = cameFrom.get(at)!) chain.splice(1, 0, at);
         return [...chain, start];
       }
       if (!cameFrom.has(next)) {
