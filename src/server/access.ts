@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { User } from '../store/accounts.ts';
-import type { DocumentMeta } from '../store/documents.ts';
+import type { DocumentMeta } from '../store/documents/read.ts';
 import { bureausUnder } from '../store/organisation.ts';
 import type { ListScope } from '../store/listing.ts';
 import type { AppContext } from './context.ts';

@@ -15,7 +15,7 @@ import { recordingState } from '../store/actuals/publication.ts';
 import { storedActuals, type StoredActuals } from '../store/actuals/results.ts';
 import { actualsDb } from '../store/actuals/schema.ts';
 import type { User } from '../store/accounts.ts';
-import type { DocumentMeta } from '../store/documents.ts';
+import type { DocumentMeta } from '../store/documents/read.ts';
 import { assertReviewer, requireUser } from './access.ts';
 import type { AppContext } from './context.ts';
 import { ApiError, messagesOf } from './errors.ts';

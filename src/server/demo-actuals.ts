@@ -15,7 +15,7 @@ import { parseTargetValue } from '../core/target-value/parse.ts';
 import { commitImport } from '../store/actuals/import.ts';
 import type { Actor } from '../store/audit.ts';
 import type { Store } from '../store/database.ts';
-import { modelOf, readDocument } from '../store/documents.ts';
+import { modelOf, readDocument } from '../store/documents/read.ts';
 import { transition } from '../store/workflow.ts';
 
 /** Spending as a share of the plan at each checkpoint, by project pattern: on plan, yellow, red, red by an indicator. */

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from '../store/accounts.ts';
 import { systemActor } from '../store/audit.ts';
 import type { Store } from '../store/database.ts';
-import { createDocument } from '../store/documents.ts';
+import { createDocument } from '../store/documents/create.ts';
 import { createBureau, createUnit } from '../store/organisation.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import type { AppContext } from './context.ts';

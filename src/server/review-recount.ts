@@ -1,12 +1,12 @@
 /**
  * Recounts, in the background, the finding counts that a change of review settings made stale
- * (src/store/review-recount.ts): a batch at a time, letting requests through between batches, and
+ * (src/store/review/recount.ts): a batch at a time, letting requests through between batches, and
  * dropping cached reads after each so lists show the new counts as they arrive. Kicked when the
  * settings change and when the server starts (a recount cut short by a stop goes on).
  */
 import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import { recountStale } from '../store/review-recount.ts';
+import { recountStale } from '../store/review/recount.ts';
 import type { Database } from '../store/schema.ts';
 
 const BATCH = 20;

@@ -5,7 +5,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { exactSum } from './amounts.ts';
-import { documentSummaryOf, SUMMARY_COLUMNS, type DocumentSummary } from './document-summary.ts';
+import { documentSummaryOf, SUMMARY_COLUMNS, type DocumentSummary } from './documents/summary.ts';
 import { escapeLike } from './organisation.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 

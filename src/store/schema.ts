@@ -2,7 +2,7 @@
  * The tables as Kysely sees them (see ./migrations for the DDL). Ids are bigint identities read
  * as numbers (exact below 2^53); amounts are NUMERIC read as decimal strings, never floats.
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
 type Id = Generated<number>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -195,3 +195,7 @@ export interface Database {
 export type DocumentRow = Selectable<DocumentsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewIndicator = Insertable<IndicatorsTable>;
+
+/** The store's connection, or a transaction on it. */
+export type Db = Kysely<Database> | Transaction<Database>;
+export type Trx = Transaction<Database>;

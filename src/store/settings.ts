@@ -18,7 +18,7 @@ import { actualsDb, type Db } from './actuals/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { NotFoundError } from './errors.ts';
 import { bureau } from './organisation.ts';
-import { markReviewStale } from './review-recount.ts';
+import { markReviewStale } from './review/stale.ts';
 import type { Database } from './schema.ts';
 
 /** Where an effective setting comes from: a bureau (this one or an ancestor), or jixiao's defaults (null). */

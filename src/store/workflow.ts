@@ -6,9 +6,10 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from './audit.ts';
 import { addComment, type CommentAnchor } from './comments.ts';
-import { claimVersion, modelOf, readDocument } from './documents.ts';
+import { modelOf, readDocument } from './documents/read.ts';
+import { claimVersion } from './documents/version.ts';
 import { ReviewErrorsError } from './errors.ts';
-import { reviewStored, storeReviewCounts } from './review-counts.ts';
+import { reviewStored, storeReviewCounts } from './review/counts.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
 export type Transition = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';

@@ -10,7 +10,7 @@ import { generatedDocuments, seedDocuments } from '../../formats/publication/fix
 import { readXlsx } from '../../formats/xlsx/read-xlsx.ts';
 import { systemActor } from '../../store/audit.ts';
 import { openStore } from '../../store/database.ts';
-import { createDocument } from '../../store/documents.ts';
+import { createDocument } from '../../store/documents/create.ts';
 import { createBureau, createUnit } from '../../store/organisation.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { ROOT, runCli } from '../run-cli.testing.ts';

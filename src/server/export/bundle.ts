@@ -14,7 +14,7 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import { FILE_TYPES, type FileFormat } from '../../formats/publication/export.ts';
 import { bundleFileName, ZipWriter, type BundleFile } from '../../formats/publication/zip.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { modelOf, readDocument } from '../../store/documents.ts';
+import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { NotFoundError } from '../../store/errors.ts';
 import { listDocuments, MAX_PAGE, type ListScope } from '../../store/listing.ts';
 import type { Database, DocumentStatus } from '../../store/schema.ts';

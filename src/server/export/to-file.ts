@@ -12,7 +12,7 @@ import { PER_UNIT_FORMATS, writeDocumentsFile, FILE_TYPES, type FileFormat } fro
 import { bundleFileName, type BundleFile } from '../../formats/publication/zip.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { Store } from '../../store/database.ts';
-import { documentMeta, documentOf } from '../../store/documents.ts';
+import { documentMeta, documentOf } from '../../store/documents/read.ts';
 import { bureausUnder, unitByCode } from '../../store/organisation.ts';
 import {
   documentFile,

@@ -15,7 +15,7 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import { monitorDocument } from '../../core/monitoring/monitor.ts';
 import { readActualsFile } from '../../formats/actuals/read-actuals.ts';
 import { actualsDb } from '../../store/actuals/schema.ts';
-import { modelOf, readDocument } from '../../store/documents.ts';
+import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { DocumentEvaluation, DocumentMonitoring, ImportPlan, PublishedEvaluation, SpendingRecord, ValueRecord } from '../actuals-schemas.ts';
 import { openWorld, ROOT, type World } from '../fixture.testing.ts';
 import { expectSchema } from '../schema-check.testing.ts';

@@ -21,7 +21,7 @@ import { recordingState } from '../../store/actuals/publication.ts';
 import { ACTUALS_KINDS, documentRecords, type ActualsKind } from '../../store/actuals/records.ts';
 import { actualsDb } from '../../store/actuals/schema.ts';
 import { createRecord, deleteRecord, recordDocument, updateRecord, type Inputs } from '../../store/actuals/write.ts';
-import { modelOf, projectDocument, readDocument } from '../../store/documents.ts';
+import { modelOf, projectDocument, readDocument } from '../../store/documents/read.ts';
 import { actorOf, assertOwnUnit } from '../access.ts';
 import { assertActualsReader, refusals } from '../actuals-access.ts';
 import {

@@ -14,25 +14,11 @@ import { documentAudit } from '../../store/audit.ts';
 import { documentAuditSummary } from '../../store/audit-summary.ts';
 import { effectiveSettings } from '../../store/settings.ts';
 import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
-import {
-  addIndicator,
-  addProject,
-  copyToNextYear,
-  createDocument,
-  deleteIndicator,
-  deleteProject,
-  documentMeta,
-  indicatorProject,
-  modelOf,
-  projectDocument,
-  readDocument,
-  readProject,
-  reorderIndicators,
-  replaceProject,
-  updateDepartment,
-  updateIndicator,
-  type DocumentMeta,
-} from '../../store/documents.ts';
+import { copyToNextYear, createDocument } from '../../store/documents/create.ts';
+import { updateDepartment } from '../../store/documents/department.ts';
+import { addIndicator, deleteIndicator, reorderIndicators, updateIndicator } from '../../store/documents/indicators.ts';
+import { addProject, deleteProject, replaceProject } from '../../store/documents/projects.ts';
+import { documentMeta, indicatorProject, modelOf, projectDocument, readDocument, readProject, type DocumentMeta } from '../../store/documents/read.ts';
 import { actorOf, assertCommenter, assertOwnUnit, assertRead, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';

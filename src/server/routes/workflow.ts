@@ -5,7 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { DocumentMeta } from '../../store/documents.ts';
+import type { DocumentMeta } from '../../store/documents/read.ts';
 import { StaleVersionError, InvalidStateError } from '../../store/errors.ts';
 import { transition, type Transition } from '../../store/workflow.ts';
 import { actorOf, assertOwnUnit, assertReviewer } from '../access.ts';

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Actuals, EvaluationNote, MonitoringNote } from '../../core/actuals/actuals.ts';
 import { sameAmount } from '../../core/model/decimal.ts';
 import { recordAudit, type Actor } from '../audit.ts';
-import { documentMeta, readDocument } from '../documents.ts';
+import { documentMeta, readDocument } from '../documents/read.ts';
 import { InvalidStateError, NotFoundError } from '../errors.ts';
 import type { Database } from '../schema.ts';
 import type { LiveProject } from './anchors.ts';

@@ -9,7 +9,7 @@ import { monitorDocument, type UnitMonitoring } from '../../core/monitoring/moni
 import type { Finding } from '../../core/review/finding.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { messagesFor, type Locale } from '../../i18n/index.ts';
-import { modelOf, readDocument, type DocumentMeta } from '../documents.ts';
+import { modelOf, readDocument, type DocumentMeta } from '../documents/read.ts';
 import { NotFoundError } from '../errors.ts';
 import { effectiveSettings, type EffectiveSettings } from '../settings.ts';
 import { coreActuals, documentRecords, orphanCount, type DocumentRecords } from './records.ts';

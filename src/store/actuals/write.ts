@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely';
 import { isIsoDate, yearOf } from '../../core/actuals/calendar.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
 import { recordAudit, type Actor } from '../audit.ts';
-import { documentMeta, readDocument, type DocumentMeta, type StoredDocument } from '../documents.ts';
+import { documentMeta, readDocument, type DocumentMeta, type StoredDocument } from '../documents/read.ts';
 import { InvalidStateError, NotFoundError } from '../errors.ts';
 import type { Database } from '../schema.ts';
 import { reanchor, type LiveProject } from './anchors.ts';

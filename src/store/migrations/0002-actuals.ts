@@ -16,9 +16,9 @@
  *
  * Dates are PostgreSQL `date` (read back as ISO text, see ../database.ts).
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
-import { backfillRuleCounts } from '../rule-counts.ts';
+import { sql, type Kysely, type QueryExecutorProvider } from 'kysely';
+import type { DepartmentGoals, NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
+import { reviewDocument } from '../../core/review/engine.ts';
 
 /**
  * The columns that tie a record to its project: the project's id as a token (not a foreign key: it
@@ -181,5 +181,62 @@ const statements = [
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await statement.execute(db);
   // Documents stored before this migration get their per-rule counts now; later ones on each review.
-  await backfillRuleCounts(db as Kysely<Database>);
+  await backfillRuleCounts(db);
+}
+
+/**
+ * The backfill reads the content tables as migration 0001 made them, with its own queries: the
+ * store's code follows today's schema, which a later migration may change, and a migration must
+ * keep doing what it did when it shipped. (The review is the core's, run with its default settings:
+ * bureau review settings came with 0003.)
+ */
+export async function backfillRuleCounts(db: QueryExecutorProvider): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await sql<{ id: number }>`SELECT id FROM documents WHERE id > ${after} ORDER BY id LIMIT 200`.execute(db);
+    for (const { id } of rows) {
+      const findings = reviewDocument(await contentAt0001(db, id)).map((f) => ({ rule_id: f.ruleId, severity: f.severity }));
+      await sql`INSERT INTO document_rule_counts (document_id, rule_id, severity, findings)
+        SELECT ${id}, f.rule_id, f.severity, count(*) FROM json_to_recordset(${JSON.stringify(findings)}::json) AS f(rule_id text, severity text)
+        GROUP BY f.rule_id, f.severity`.execute(db);
+    }
+    if (rows.length < 200) return;
+    after = Number(rows.at(-1)!.id);
+  }
+}
+
+/** A document's content as the model has it, assembled by the database from the rows of 0001 (amounts as exact text). */
+async function contentAt0001(db: QueryExecutorProvider, id: number): Promise<TargetDocument> {
+  const parts = (table: string, fields: string) =>
+    sql.raw(`(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY x.position), '[]') FROM ${table} x WHERE x.project_id = p.id)`);
+  const { rows } = await sql<{ code: string | null; name: string; year: number; has_department: boolean; overall_goal: string; projects: string }>`
+    SELECT d.unit_code_as_written AS code, d.unit_name_as_written AS name, d.year, d.has_department, d.overall_goal,
+      (SELECT coalesce(json_agg(json_build_object(
+          'code', p.code, 'name', p.name, 'unit', json_build_object('code', p.unit_code_as_written, 'name', p.unit_name_as_written),
+          'amountUnit', p.amount_unit,
+          'budget', json_build_object('total', p.budget_total::text, 'fiscal', p.budget_fiscal::text, 'other', p.budget_other::text,
+            'sources', ${parts('fund_sources', `'name', x.name, 'amount', x.amount::text`)}),
+          'useOfFunds', p.use_of_funds,
+          'spendingPlan', ${parts('spending_checkpoints', `'checkpoint', x.checkpoint, 'percent', x.percent::text`)},
+          'goals', ${parts('goals', `'term', x.term, 'text', x.text`)},
+          'indicators', ${parts('indicators', `'term', x.term, 'level1', x.level1, 'level2', x.level2, 'level3', x.level3, 'description', x.description, 'target', x.target, 'basis', x.basis, 'remark', x.remark`)},
+          'department', p.department, 'attribute', p.attribute, 'period', p.period
+        ) ORDER BY p.position), '[]')::text FROM projects p WHERE p.document_id = d.id) AS projects
+    FROM documents d WHERE d.id = ${id}`.execute(db);
+  const d = rows[0]!;
+  return {
+    unit: { code: d.code, name: d.name },
+    year: d.year,
+    department: d.has_department ? await departmentAt0001(db, id, d.overall_goal) : null,
+    projects: JSON.parse(d.projects) as Project[],
+  };
+}
+
+async function departmentAt0001(db: QueryExecutorProvider, id: number, overallGoal: string): Promise<DepartmentGoals> {
+  const { rows } = await sql<{ id: number; section: 'subGoals' | 'safeguards'; parent_id: number | null; label: string; text: string }>`
+    SELECT id, section, parent_id, label, text FROM department_items WHERE document_id = ${id} ORDER BY position`.execute(db);
+  const department: DepartmentGoals = { overallGoal, subGoals: [], safeguards: [] };
+  const byId = new Map(rows.map((r) => [Number(r.id), { label: r.label, text: r.text, children: [] as NumberedItem[] }]));
+  for (const r of rows) (r.parent_id === null ? department[r.section] : byId.get(Number(r.parent_id))?.children)?.push(byId.get(Number(r.id))!);
+  return department;
 }

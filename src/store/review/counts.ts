@@ -3,15 +3,15 @@
  * counts per severity on the document and on each project, the project count and the budget total.
  */
 import { sql, type Transaction } from 'kysely';
-import { Decimal } from '../core/model/decimal.ts';
-import { exactSum } from './amounts.ts';
-import type { TargetDocument } from '../core/model/document.ts';
-import { reviewDocument } from '../core/review/engine.ts';
-import type { Finding } from '../core/review/finding.ts';
-import { rowsJson, type FindingCounts } from './document-content.ts';
+import { Decimal } from '../../core/model/decimal.ts';
+import { exactSum } from '../amounts.ts';
+import type { TargetDocument } from '../../core/model/document.ts';
+import { reviewDocument } from '../../core/review/engine.ts';
+import type { Finding } from '../../core/review/finding.ts';
+import { rowsJson, type FindingCounts } from '../documents/content.ts';
 import { storeRuleCounts } from './rule-counts.ts';
-import { effectiveSettings } from './settings.ts';
-import type { Database } from './schema.ts';
+import { effectiveSettings } from '../settings.ts';
+import type { Database } from '../schema.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
 

@@ -4,11 +4,9 @@
  * is one grouped query however many documents there are.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Finding } from '../core/review/finding.ts';
-import { reviewDocument } from '../core/review/engine.ts';
-import { actualsDb } from './actuals/schema.ts';
-import { modelOf, readDocument } from './documents.ts';
-import type { Database } from './schema.ts';
+import type { Finding } from '../../core/review/finding.ts';
+import { actualsDb } from '../actuals/schema.ts';
+import type { Database } from '../schema.ts';
 
 type Counts = Map<string, { ruleId: string; severity: Finding['severity']; findings: number }>;
 
@@ -35,20 +33,6 @@ export async function storeRuleCounts(trx: Transaction<Database>, documentId: nu
   if (stored.length === counts.size && stored.every((r) => counts.get(`${r.rule_id}\u0001${r.severity}`)?.findings === r.findings)) return;
   await db.deleteFrom('document_rule_counts').where('document_id', '=', documentId).execute();
   await insertCounts(trx, documentId, counts);
-}
-
-/** Counts every stored document's findings (migration 0002: documents stored before the table existed). */
-export async function backfillRuleCounts(db: Kysely<Database> | Transaction<Database>): Promise<void> {
-  let after = 0;
-  for (;;) {
-    const ids = await db.selectFrom('documents').select('id').where('id', '>', after).orderBy('id').limit(200).execute();
-    for (const { id } of ids) {
-      const doc = (await readDocument(db, id))!;
-      await insertCounts(db, id, countsOf(reviewDocument(modelOf(doc))));
-    }
-    if (ids.length < 200) return;
-    after = ids.at(-1)!.id;
-  }
 }
 
 async function insertCounts(db: Kysely<Database> | Transaction<Database>, documentId: number, counts: Counts) {

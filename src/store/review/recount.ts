@@ -1,26 +1,13 @@
 /**
  * Finding counts are cached on documents and projects for the lists' filters. When a bureau
  * changes its review settings, the counts of the documents under it (its own units and those of
- * the bureaus below, which inherit) were computed under the old settings: they are marked, and
- * recounted a batch at a time, so that lists agree with the editor and the submission gate again.
+ * the bureaus below, which inherit) were computed under the old settings: they are marked
+ * (./stale.ts), and recounted a batch at a time, so that lists agree with the editor and the
+ * submission gate again.
  */
-import type { Kysely, Transaction } from 'kysely';
-import { refreshReview } from './documents.ts';
-import type { Database } from './schema.ts';
-
-/** Marks the documents under the bureau (and the bureaus below it) for a recount. */
-export async function markReviewStale(trx: Transaction<Database>, bureauId: number): Promise<void> {
-  await trx
-    .updateTable('documents')
-    .set({ review_stale: true })
-    .where('unit_id', 'in', (eb) =>
-      eb
-        .selectFrom('units')
-        .select('id')
-        .where('bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId)),
-    )
-    .execute();
-}
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { refreshReview } from './refresh.ts';
 
 /**
  * Recounts at most `limit` marked documents, one transaction each; returns how many it recounted

@@ -4,17 +4,18 @@
  * counts stored at insert; replacing it records the old content's summary. On PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { generateDocuments } from '../core/model/generate.ts';
-import type { TargetDocument } from '../core/model/document.ts';
-import { testDatabases, type TestDatabase } from './testing.ts';
-import { systemActor } from './audit.ts';
-import type { Store } from './database.ts';
-import { createDocument, modelOf, readDocument, replaceContent } from './documents.ts';
-import { createBureau, createUnit } from './organisation.ts';
-import { reviewDocument } from '../core/review/engine.ts';
-import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../core/review/settings.ts';
-import { reviewCounts } from './review-counts.ts';
-import { putBureauSettings } from './settings.ts';
+import { generateDocuments } from '../../core/model/generate.ts';
+import type { TargetDocument } from '../../core/model/document.ts';
+import { testDatabases, type TestDatabase } from '../testing.ts';
+import { systemActor } from '../audit.ts';
+import type { Store } from '../database.ts';
+import { createDocument, replaceContent } from './create.ts';
+import { modelOf, readDocument } from './read.ts';
+import { createBureau, createUnit } from '../organisation.ts';
+import { reviewDocument } from '../../core/review/engine.ts';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../core/review/settings.ts';
+import { reviewCounts } from '../review/counts.ts';
+import { putBureauSettings } from '../settings.ts';
 
 const actor = systemActor('test');
 

@@ -1,9 +1,9 @@
 /**
- * What a document's meta (src/store/documents.ts) and its list item (src/store/listing.ts) both
+ * What a document's meta (./read.ts) and its list item (src/store/listing.ts) both
  * read of its row: one column list and one mapping, so the two cannot drift apart.
  */
 import type { Selectable } from 'kysely';
-import type { DocumentStatus, DocumentsTable, UnitsTable } from './schema.ts';
+import type { DocumentStatus, DocumentsTable, UnitsTable } from '../schema.ts';
 
 export interface DocumentSummary {
   id: number;

@@ -4,11 +4,11 @@
  * import has thousands of projects); reads assemble the core model back, in order, with ids.
  */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { level1KindOf, level2KindOf } from '../core/framework/framework.ts';
-import { halfWidthIndicator } from '../core/model/half-width-indicator.ts';
-import type { DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from '../core/model/document.ts';
-import { parseTargetValue } from '../core/target-value/parse.ts';
-import type { Database, NewIndicator } from './schema.ts';
+import { level1KindOf, level2KindOf } from '../../core/framework/framework.ts';
+import { halfWidthIndicator } from '../../core/model/half-width-indicator.ts';
+import type { DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
+import { parseTargetValue } from '../../core/target-value/parse.ts';
+import type { Database, NewIndicator } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

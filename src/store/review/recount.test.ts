@@ -4,17 +4,18 @@
  * on the document and on each project, a batch at a time. On PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDocuments } from '../core/model/generate.ts';
-import { reviewDocument } from '../core/review/engine.ts';
-import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../core/review/settings.ts';
-import { testDatabases, type TestDatabase } from './testing.ts';
-import { systemActor } from './audit.ts';
-import type { Store } from './database.ts';
-import { createDocument, readDocument } from './documents.ts';
-import { createBureau, createUnit } from './organisation.ts';
-import { reviewCounts } from './review-counts.ts';
-import { recountStale } from './review-recount.ts';
-import { bureauSettings, putBureauSettings } from './settings.ts';
+import { generateDocuments } from '../../core/model/generate.ts';
+import { reviewDocument } from '../../core/review/engine.ts';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../core/review/settings.ts';
+import { testDatabases, type TestDatabase } from '../testing.ts';
+import { systemActor } from '../audit.ts';
+import type { Store } from '../database.ts';
+import { createDocument } from '../documents/create.ts';
+import { readDocument } from '../documents/read.ts';
+import { createBureau, createUnit } from '../organisation.ts';
+import { reviewCounts } from './counts.ts';
+import { recountStale } from './recount.ts';
+import { bureauSettings, putBureauSettings } from '../settings.ts';
 
 const actor = systemActor('test');
 const [content] = generateDocuments({ seed: 31, projectsPerUnit: 8, year: 2032 });
