@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actualsDb } from '../store/actuals/schema.ts';
 import { exactSum } from '../store/amounts.ts';
 import { openWorld, ROLES, ROOT, type RoleName, type World } from './fixture.testing.ts';
 import { testDatabases } from './testing.ts';
@@ -48,7 +47,7 @@ for (const make of testDatabases()) {
       publishedId = other.id;
       seedModel = (await w.clients.admin.request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json().documents[0].document;
       // A spending figure on the draft (drafts take none over the API): allowed writers reach the status check.
-      const spending = await actualsDb(w.store.db)
+      const spending = await w.store.db
         .insertInto('actual_spending')
         .values({ document_id: w.draftId, project_id: projectId, project_code: doc.projects[0].code, date: '2020-03-31', cumulative: '1.00', recorded_by: null, recorded_by_name: 'test' })
         .returning('id')
@@ -227,7 +226,7 @@ for (const make of testDatabases()) {
       });
 
       it('warning list: only monitored projects of documents the caller acts on', async () => {
-        const monitored = await actualsDb(w.store.db).selectFrom('project_monitoring').select('document_id').distinct().execute();
+        const monitored = await w.store.db.selectFrom('project_monitoring').select('document_id').distinct().execute();
         expect(monitored.length).toBeGreaterThan(0);
         for (const role of signedInRoles) {
           const list = (await w.clients[role].request('GET', '/api/monitoring/projects?year=2020&date=2020-12-31&limit=200')).json();

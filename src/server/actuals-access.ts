@@ -13,7 +13,6 @@ import type { Locale } from '../i18n/index.ts';
 import { ActualsError } from '../store/actuals/errors.ts';
 import { recordingState } from '../store/actuals/publication.ts';
 import { storedActuals, type StoredActuals } from '../store/actuals/results.ts';
-import { actualsDb } from '../store/actuals/schema.ts';
 import type { User } from '../store/accounts.ts';
 import type { DocumentMeta } from '../store/documents/read.ts';
 import { assertReviewer, requireUser } from './access.ts';
@@ -32,7 +31,7 @@ export async function assertActualsReader(ctx: AppContext, req: FastifyRequest, 
  */
 export function judgedActuals<R extends object>(ctx: AppContext, meta: DocumentMeta, key: string, judge: (stored: StoredActuals) => R) {
   return ctx.cache.get(key, async () => {
-    const stored = await storedActuals(actualsDb(ctx.store.db), meta.id);
+    const stored = await storedActuals(ctx.store.db, meta.id);
     const recording = await recordingState(ctx.store.db, meta.id, meta.status);
     return {
       documentId: meta.id,

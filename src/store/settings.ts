@@ -14,12 +14,11 @@ import { rules } from '../core/review/engine.ts';
 import { DEFAULT_REVIEW_SETTINGS, checkReviewSettings, type ReviewSettings } from '../core/review/settings.ts';
 import type { Messages } from '../i18n/index.ts';
 import { ActualsError } from './actuals/errors.ts';
-import { actualsDb, type Db } from './actuals/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { NotFoundError } from './errors.ts';
 import { bureau } from './organisation.ts';
 import { markReviewStale } from './review/stale.ts';
-import type { Database } from './schema.ts';
+import type { Database, Db } from './schema.ts';
 
 /** Where an effective setting comes from: a bureau (this one or an ancestor), or jixiao's defaults (null). */
 export interface SettingsSource {
@@ -56,8 +55,8 @@ export interface BureauSettings {
 }
 
 /** The settings in force for a bureau's units: for each part, the nearest bureau up the tree that set it. */
-export async function effectiveSettings(db: Db | Kysely<Database>, bureauId: number): Promise<EffectiveSettings> {
-  const rows = await actualsDb(db as Kysely<Database>)
+export async function effectiveSettings(db: Db, bureauId: number): Promise<EffectiveSettings> {
+  const rows = await db
     .selectFrom('bureau_tree as t')
     .innerJoin('bureau_settings as s', 's.bureau_id', 't.ancestor_id')
     .innerJoin('bureaus as b', 'b.id', 't.ancestor_id')
@@ -79,7 +78,7 @@ export async function effectiveSettings(db: Db | Kysely<Database>, bureauId: num
 
 export async function bureauSettings(db: Kysely<Database>, bureauId: number): Promise<BureauSettings> {
   if (!(await bureau(db, bureauId))) throw new NotFoundError('bureau', bureauId);
-  const own = await actualsDb(db).selectFrom('bureau_settings').selectAll().where('bureau_id', '=', bureauId).executeTakeFirst();
+  const own = await db.selectFrom('bureau_settings').selectAll().where('bureau_id', '=', bureauId).executeTakeFirst();
   return {
     bureauId,
     version: own?.version ?? 0,
@@ -116,7 +115,7 @@ export async function putBureauSettings(
     }
     throw e;
   }
-  return actualsDb(db)
+  return db
     .transaction()
     .execute(async (trx) => {
       if (!(await bureau(trx, bureauId))) throw new NotFoundError('bureau', bureauId);

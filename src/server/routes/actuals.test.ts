@@ -14,7 +14,6 @@ import { evaluateDocument } from '../../core/evaluation/department.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { monitorDocument } from '../../core/monitoring/monitor.ts';
 import { readActualsFile } from '../../formats/actuals/read-actuals.ts';
-import { actualsDb } from '../../store/actuals/schema.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { DocumentEvaluation, DocumentMonitoring, ImportPlan, PublishedEvaluation, SpendingRecord, ValueRecord } from '../actuals-schemas.ts';
 import { openWorld, ROOT, type World } from '../fixture.testing.ts';
@@ -256,7 +255,7 @@ for (const make of testDatabases()) {
       // Approved again: the next write stores the new anchors.
       await setStatus('approved');
       expect((await unit().request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-12-01', cumulative: '4.80' } })).statusCode).toBe(201);
-      const unanchored = await actualsDb(w.store.db).selectFrom('actual_values').select('id').where('document_id', '=', id).where('indicator_id', 'is', null).execute();
+      const unanchored = await w.store.db.selectFrom('actual_values').select('id').where('document_id', '=', id).where('indicator_id', 'is', null).execute();
       expect(unanchored).toEqual([]);
     });
 

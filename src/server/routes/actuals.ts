@@ -19,7 +19,6 @@ import { MAX_UPLOAD_BYTES } from '../../formats/limits.ts';
 import { commitImport, previewImport } from '../../store/actuals/import.ts';
 import { recordingState } from '../../store/actuals/publication.ts';
 import { ACTUALS_KINDS, documentRecords, type ActualsKind } from '../../store/actuals/records.ts';
-import { actualsDb } from '../../store/actuals/schema.ts';
 import { createRecord, deleteRecord, recordDocument, updateRecord, type Inputs } from '../../store/actuals/write.ts';
 import { modelOf, projectDocument, readDocument } from '../../store/documents/read.ts';
 import { actorOf, assertOwnUnit } from '../access.ts';
@@ -122,7 +121,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       await assertActualsReader(ctx, req, meta);
       return ctx.cache.get(`project-actuals:${req.params.id}`, async () => {
         const doc = (await readDocument(db, meta.id))!;
-        const all = await documentRecords(actualsDb(db), meta.id, doc.projects);
+        const all = await documentRecords(db, meta.id, doc.projects);
         const mine = <T extends { projectId: number | null }>(list: T[]) => list.filter((r) => r.projectId === req.params.id);
         return {
           spending: mine(all.spending),
@@ -163,7 +162,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const { kind, orphaned, limit = 50, offset = 0 } = req.query;
       return ctx.cache.get(`document-actuals:${meta.id}:${kind}:${orphaned}:${limit}:${offset}`, async () => {
         const doc = (await readDocument(db, meta.id))!;
-        const all = (await documentRecords(actualsDb(db), meta.id, doc.projects))[kind] as Array<{ orphaned: boolean }>;
+        const all = (await documentRecords(db, meta.id, doc.projects))[kind] as Array<{ orphaned: boolean }>;
         const chosen = orphaned === undefined ? all : all.filter((r) => r.orphaned === orphaned);
         return { items: chosen.slice(offset, offset + limit), total: chosen.length, recording: await recordingState(db, meta.id, meta.status) };
       });

@@ -17,7 +17,6 @@ import { messagesFor } from '../../i18n/index.ts';
 import { systemActor } from '../../store/audit.ts';
 import { refreshStale } from '../../store/actuals/derived.ts';
 import { frequentFindings } from '../../store/actuals/lists.ts';
-import { actualsDb } from '../../store/actuals/schema.ts';
 import { createRecord } from '../../store/actuals/write.ts';
 import { backfillRuleCounts } from '../../store/migrations/0002-actuals.ts';
 import { createDocument } from '../../store/documents/create.ts';
@@ -234,7 +233,7 @@ for (const make of testDatabases()) {
     });
 
     it('brings stale documents up to date a batch at a time, and counts review findings again from scratch', async () => {
-      const db = actualsDb(w.store.db);
+      const db = w.store.db;
       const ids = [documentA, (await db.selectFrom('documents as d').innerJoin('units as u', 'u.id', 'd.unit_id').select('d.id').where('u.code', '=', 'T02').executeTakeFirstOrThrow()).id];
       await db.updateTable('document_actuals_state').set({ derived_stale: true }).where('document_id', 'in', ids).execute();
       expect(await refreshStale(w.store.db, { bureauId, year: 2020 }, 1)).toEqual({ refreshed: 1, pending: 1 });

@@ -17,7 +17,6 @@ import { messagesFor, type Locale } from '../../i18n/index.ts';
 import { frequentFindings, groupFigures, SCORE_BANDS, scoreFigures } from '../../store/actuals/lists.ts';
 import { coreActuals } from '../../store/actuals/records.ts';
 import { evaluateStored, monitorStored, storedActuals, type StoredActuals } from '../../store/actuals/results.ts';
-import { actualsDb } from '../../store/actuals/schema.ts';
 import { bureau } from '../../store/organisation.ts';
 import { requireUser, reviewerBureaus } from '../access.ts';
 import { assertActualsReader, dateInYear, localeOf } from '../actuals-access.ts';
@@ -216,7 +215,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
       const locale = localeOf(req);
       const { projectId } = req.query;
       const body = await ctx.cache.get(`dashboard:${meta.id}:${date}:${projectId}:${locale}`, async () => {
-        const stored = await storedActuals(actualsDb(db), meta.id);
+        const stored = await storedActuals(db, meta.id);
         if (projectId !== undefined && !stored.projectIds.includes(projectId)) throw notFound('project', projectId);
         return { date, year: meta.year, charts: documentCharts(stored, date, projectId, locale) };
       });

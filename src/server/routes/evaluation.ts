@@ -11,7 +11,6 @@ import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluati
 import { messages } from '../../i18n/index.ts';
 import { publishEvaluation, publishedEvaluation, withdrawEvaluation } from '../../store/actuals/publication.ts';
 import { evaluateStored, storedActuals } from '../../store/actuals/results.ts';
-import { actualsDb } from '../../store/actuals/schema.ts';
 import { actorOf, assertReviewer } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf, refusals } from '../actuals-access.ts';
 import { DocumentEvaluation, PublishedEvaluation } from '../actuals-schemas.ts';
@@ -62,7 +61,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
     async (req, reply) => {
       const meta = await metaOr404(ctx, req.params.id);
       await assertActualsReader(ctx, req, meta);
-      const result = evaluateStored(await storedActuals(actualsDb(db), meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
+      const result = evaluateStored(await storedActuals(db, meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
       const name = messages().server.actuals.fileNames.evaluation(meta.unitName, meta.year);
       return sendReport(reply, req.query.format, { xlsx: writeEvaluationXlsx, docx: writeEvaluationDocx }, [result], name);
     },

@@ -11,7 +11,6 @@ import { messages } from '../../i18n/index.ts';
 import { refreshStale, type DerivedScope } from '../../store/actuals/derived.ts';
 import { warningList } from '../../store/actuals/lists.ts';
 import { monitorStored, storedActuals } from '../../store/actuals/results.ts';
-import { actualsDb } from '../../store/actuals/schema.ts';
 import type { User } from '../../store/accounts.ts';
 import { listScope, requireUser } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf } from '../actuals-access.ts';
@@ -109,7 +108,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       const meta = await metaOr404(ctx, req.params.id);
       await assertActualsReader(ctx, req, meta);
       const date = dateInYear(req, req.query.date, meta.year);
-      const result = monitorStored(await storedActuals(actualsDb(db), meta.id), date, 'zh-CN');
+      const result = monitorStored(await storedActuals(db, meta.id), date, 'zh-CN');
       const name = messages().server.actuals.fileNames.monitoring(meta.unitName, meta.year, date);
       return sendReport(reply, req.query.format, { xlsx: writeMonitoringXlsx, docx: writeMonitoringDocx }, [result], name);
     },

@@ -16,7 +16,7 @@
  * A deleted row's actuals thus come back if a row like it is added again. `reanchor` writes the
  * resolutions back, so "one value per row and date" holds for re-anchored records too.
  */
-import type { Trx } from './schema.ts';
+import type { Trx } from '../schema.ts';
 
 export interface LiveIndicator {
   id: number;

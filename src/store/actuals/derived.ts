@@ -26,11 +26,10 @@ import { monitorProject } from '../../core/monitoring/monitor.ts';
 import { LIGHT_ORDER, type MonitoringSettings } from '../../core/monitoring/settings.ts';
 import { toModelProject } from '../documents/content.ts';
 import { documentMeta, readDocument, type StoredDocument } from '../documents/read.ts';
-import type { Database, DocumentStatus } from '../schema.ts';
+import type { Database, Db, DocumentStatus, ProjectMonitoringTable, Trx } from '../schema.ts';
 import { effectiveSettings } from '../settings.ts';
 import { reanchor } from './anchors.ts';
 import { coreActuals, documentRecords } from './records.ts';
-import { actualsDb, type Db, type ProjectMonitoringTable, type Trx } from './schema.ts';
 
 /** Monitoring checks spending and indicators against approved targets only. */
 export const MONITORED: readonly DocumentStatus[] = ['approved', 'published'];
@@ -161,8 +160,7 @@ function staleQuery(db: Db, scope: DerivedScope) {
  * Refreshes the stale documents of a scope, one transaction each, at most `limit` of them;
  * returns how many it refreshed and how many are still stale.
  */
-export async function refreshStale(store: Kysely<Database>, scope: DerivedScope, limit: number): Promise<{ refreshed: number; pending: number }> {
-  const db = actualsDb(store);
+export async function refreshStale(db: Kysely<Database>, scope: DerivedScope, limit: number): Promise<{ refreshed: number; pending: number }> {
   const ids = await staleQuery(db, scope).select('d.id').orderBy('d.id').limit(limit).execute();
   for (const { id } of ids) await db.transaction().execute((trx) => refreshDocument(trx, id, false));
   if (ids.length < limit) return { refreshed: ids.length, pending: 0 };

@@ -14,12 +14,11 @@ import { sameAmount } from '../../core/model/decimal.ts';
 import { recordAudit, type Actor } from '../audit.ts';
 import { documentMeta, readDocument } from '../documents/read.ts';
 import { InvalidStateError, NotFoundError } from '../errors.ts';
-import type { Database } from '../schema.ts';
+import type { Database, Db } from '../schema.ts';
 import type { LiveProject } from './anchors.ts';
 import { MONITORED } from './derived.ts';
 import { ActualsError } from './errors.ts';
 import { documentRecords, monitoringNoteColumns, TABLE_OF, type ActualsKind, type DocumentRecords } from './records.ts';
-import { actualsDb, type Db } from './schema.ts';
 import { checkAmount, checkDate, closeRecording, indicatorAt, notApplicableColumns, openForRecording } from './write.ts';
 
 type Columns = Record<string, unknown>;
@@ -210,8 +209,7 @@ async function liveDocument(db: Db, documentId: number) {
 }
 
 /** What importing `actuals` into the document would do; nothing is written. */
-export async function previewImport(store: Kysely<Database>, documentId: number, actuals: Actuals): Promise<ImportPlan> {
-  const db = actualsDb(store);
+export async function previewImport(db: Kysely<Database>, documentId: number, actuals: Actuals): Promise<ImportPlan> {
   const { meta, projects } = await liveDocument(db, documentId);
   if (!MONITORED.includes(meta.status)) throw new InvalidStateError(documentId, meta.status, 'record');
   const state = await db.selectFrom('document_actuals_state').select('evaluation_published_at').where('document_id', '=', documentId).executeTakeFirst();
@@ -221,7 +219,7 @@ export async function previewImport(store: Kysely<Database>, documentId: number,
 
 /** Imports `actuals` into the document: every record, or (on any error) none. */
 export async function commitImport(store: Kysely<Database>, actor: Actor, documentId: number, actuals: Actuals): Promise<ImportPlan & { revision: number }> {
-  return actualsDb(store)
+  return store
     .transaction()
     .execute(async (trx) => {
       const open = await openForRecording(trx, documentId);

@@ -10,7 +10,6 @@ import type { ListScope } from '../listing.ts';
 import { MAX_PAGE } from '../listing.ts';
 import type { Database } from '../schema.ts';
 import { MONITORED } from './derived.ts';
-import { actualsDb, type ActualsDatabase } from './schema.ts';
 
 export interface WarningFilter {
   year: number;
@@ -58,7 +57,7 @@ export interface WarningList {
 type Scope = ListScope;
 
 /** The monitored documents of a year the caller may see, their units, and the projects' spans on the date. */
-function spansOn(db: Kysely<ActualsDatabase>, scope: Scope, f: { year: number; date: IsoDate; bureauId?: number; unitId?: number }) {
+function spansOn(db: Kysely<Database>, scope: Scope, f: { year: number; date: IsoDate; bureauId?: number; unitId?: number }) {
   return db
     .selectFrom('project_monitoring as pm')
     .innerJoin('documents as d', 'd.id', 'pm.document_id')
@@ -80,8 +79,7 @@ function spansOn(db: Kysely<ActualsDatabase>, scope: Scope, f: { year: number; d
     });
 }
 
-export async function warningList(store: Kysely<Database>, scope: Scope, f: WarningFilter): Promise<WarningList> {
-  const db = actualsDb(store);
+export async function warningList(db: Kysely<Database>, scope: Scope, f: WarningFilter): Promise<WarningList> {
   const base = spansOn(db, scope, f);
   const filtered = f.light && f.light.length > 0 ? base.where('pm.light', 'in', f.light) : base;
   const [rows, counts] = await Promise.all([
@@ -234,7 +232,7 @@ export interface RuleFrequency {
 
 /** The review rules that fire most in a year's documents under a bureau (every status). */
 export async function frequentFindings(store: Kysely<Database>, bureauId: number, year: number, limit: number): Promise<RuleFrequency[]> {
-  const rows = await actualsDb(store)
+  const rows = await store
     .selectFrom('document_rule_counts as rc')
     .innerJoin('documents as d', 'd.id', 'rc.document_id')
     .innerJoin('units as u', 'u.id', 'd.unit_id')

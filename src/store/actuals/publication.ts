@@ -8,11 +8,10 @@ import type { Kysely } from 'kysely';
 import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
 import { recordAudit, type Actor, type AuditEntry } from '../audit.ts';
 import { InvalidStateError } from '../errors.ts';
-import type { Database, DocumentStatus } from '../schema.ts';
+import type { Database, DocumentStatus, Trx } from '../schema.ts';
 import { lockActuals, MONITORED } from './derived.ts';
 import { ActualsError } from './errors.ts';
 import { evaluateStored, storedActuals } from './results.ts';
-import { actualsDb, type Trx } from './schema.ts';
 
 export interface PublishedEvaluation {
   documentId: number;
@@ -22,7 +21,7 @@ export interface PublishedEvaluation {
 }
 
 export async function publishEvaluation(store: Kysely<Database>, actor: Actor, documentId: number): Promise<PublishedEvaluation> {
-  return actualsDb(store)
+  return store
     .transaction()
     .execute(async (trx) => {
       const state = await lockActuals(trx, documentId);
@@ -45,7 +44,7 @@ export async function publishEvaluation(store: Kysely<Database>, actor: Actor, d
 }
 
 export async function withdrawEvaluation(store: Kysely<Database>, actor: Actor, documentId: number): Promise<void> {
-  await actualsDb(store)
+  await store
     .transaction()
     .execute(async (trx) => {
       const state = await lockActuals(trx, documentId);
@@ -80,7 +79,7 @@ async function setPublication(
 
 /** The published self-evaluation of a document, or undefined while it is not published. */
 export async function publishedEvaluation(store: Kysely<Database>, documentId: number): Promise<PublishedEvaluation | undefined> {
-  const r = await actualsDb(store)
+  const r = await store
     .selectFrom('document_actuals_state')
     .select(['evaluation_published_at', 'evaluation_published_by_name', 'evaluation_snapshot'])
     .where('document_id', '=', documentId)
@@ -102,7 +101,7 @@ export interface RecordingState {
 }
 
 export async function recordingState(store: Kysely<Database>, documentId: number, status: DocumentStatus): Promise<RecordingState> {
-  const r = await actualsDb(store)
+  const r = await store
     .selectFrom('document_actuals_state')
     .select(['revision', 'evaluation_published_at'])
     .where('document_id', '=', documentId)

@@ -6,7 +6,7 @@
 import type { Actuals, CauseCategory, EvaluationNote, Likelihood, MonitoringNote, ProjectActuals } from '../../core/actuals/actuals.ts';
 import { emptyProjectActuals } from '../../core/actuals/actuals.ts';
 import { anchorResolver, type LiveProject, type Resolution } from './anchors.ts';
-import type { Db } from './schema.ts';
+import type { Db } from '../schema.ts';
 
 export type ActualsKind = 'spending' | 'values' | 'monitoringNotes' | 'evaluationNotes';
 export const ACTUALS_KINDS: readonly ActualsKind[] = ['spending', 'values', 'monitoringNotes', 'evaluationNotes'];

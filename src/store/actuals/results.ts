@@ -13,7 +13,7 @@ import { modelOf, readDocument, type DocumentMeta } from '../documents/read.ts';
 import { NotFoundError } from '../errors.ts';
 import { effectiveSettings, type EffectiveSettings } from '../settings.ts';
 import { coreActuals, documentRecords, orphanCount, type DocumentRecords } from './records.ts';
-import type { Db } from './schema.ts';
+import type { Db } from '../schema.ts';
 
 export interface StoredActuals {
   meta: DocumentMeta;

@@ -18,7 +18,7 @@ import { readDecimal } from '../../core/model/decimal.ts';
 import { recordAudit, type Actor } from '../audit.ts';
 import { documentMeta, readDocument, type DocumentMeta, type StoredDocument } from '../documents/read.ts';
 import { InvalidStateError, NotFoundError } from '../errors.ts';
-import type { Database } from '../schema.ts';
+import type { Database, Trx } from '../schema.ts';
 import { reanchor, type LiveProject } from './anchors.ts';
 import { MONITORED, lockActuals, refreshDocument } from './derived.ts';
 import { ActualsError } from './errors.ts';
@@ -34,7 +34,6 @@ import {
   type SpendingRecord,
   type ValueRecord,
 } from './records.ts';
-import { actualsDb, type Trx } from './schema.ts';
 
 // What a caller records: the record's own fields, without what the store keeps about it.
 export type SpendingInput = Pick<SpendingRecord, 'date' | 'cumulative' | 'note'>;
@@ -212,7 +211,7 @@ export async function createRecord<K extends ActualsKind>(
   projectId: number,
   input: Inputs[K],
 ): Promise<Written<DocumentRecords[K][number]>> {
-  return actualsDb(store)
+  return store
     .transaction()
     .execute(async (trx) => {
       const documentId = await projectDocumentId(trx, projectId);
@@ -248,7 +247,7 @@ async function projectDocumentId(trx: Trx, projectId: number): Promise<number> {
 
 /** The document a record belongs to (for access checks before a write or a read). */
 export async function recordDocument(store: Kysely<Database>, kind: ActualsKind, id: number): Promise<number | undefined> {
-  const r = await actualsDb(store).selectFrom(TABLE_OF[kind] as 'actual_values').select('document_id').where('id', '=', id).executeTakeFirst();
+  const r = await store.selectFrom(TABLE_OF[kind] as 'actual_values').select('document_id').where('id', '=', id).executeTakeFirst();
   return r?.document_id;
 }
 
@@ -274,7 +273,7 @@ export async function updateRecord<K extends ActualsKind>(
   expected: number,
   input: Omit<Inputs[K], 'index'>,
 ): Promise<Written<DocumentRecords[K][number]>> {
-  return actualsDb(store)
+  return store
     .transaction()
     .execute(async (trx) => {
       const { open, before } = await openRecord(trx, kind, id, expected);
@@ -296,7 +295,7 @@ export async function updateRecord<K extends ActualsKind>(
 }
 
 export async function deleteRecord(store: Kysely<Database>, actor: Actor, kind: ActualsKind, id: number, expected: number): Promise<number> {
-  return actualsDb(store)
+  return store
     .transaction()
     .execute(async (trx) => {
       const { open, before } = await openRecord(trx, kind, id, expected);

@@ -3,10 +3,8 @@
  * review engine runs over a document, so "the most frequent review findings under this bureau"
  * is one grouped query however many documents there are.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { Finding } from '../../core/review/finding.ts';
-import { actualsDb } from '../actuals/schema.ts';
-import type { Database } from '../schema.ts';
+import type { Trx } from '../schema.ts';
 
 type Counts = Map<string, { ruleId: string; severity: Finding['severity']; findings: number }>;
 
@@ -22,22 +20,17 @@ function countsOf(findings: readonly Finding[]): Counts {
 }
 
 /** Replaces a document's per-rule counts; writes nothing when they did not change (an autosave of one row). */
-export async function storeRuleCounts(trx: Transaction<Database>, documentId: number, findings: readonly Finding[]): Promise<void> {
-  const db = actualsDb(trx);
+export async function storeRuleCounts(trx: Trx, documentId: number, findings: readonly Finding[]): Promise<void> {
   const counts = countsOf(findings);
-  const stored = await db
+  const stored = await trx
     .selectFrom('document_rule_counts')
     .select(['rule_id', 'severity', 'findings'])
     .where('document_id', '=', documentId)
     .execute();
   if (stored.length === counts.size && stored.every((r) => counts.get(`${r.rule_id}\u0001${r.severity}`)?.findings === r.findings)) return;
-  await db.deleteFrom('document_rule_counts').where('document_id', '=', documentId).execute();
-  await insertCounts(trx, documentId, counts);
-}
-
-async function insertCounts(db: Kysely<Database> | Transaction<Database>, documentId: number, counts: Counts) {
+  await trx.deleteFrom('document_rule_counts').where('document_id', '=', documentId).execute();
   if (counts.size === 0) return;
-  await actualsDb(db)
+  await trx
     .insertInto('document_rule_counts')
     .values([...counts.values()].map((c) => ({ document_id: documentId, rule_id: c.ruleId, severity: c.severity, findings: c.findings })))
     .execute();
