@@ -34,7 +34,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Page } from '../schemas.ts';
-import { expectedVersion, metaOr404 } from './documents.ts';
+import { expectedVersion, metaOr404 } from '../http.ts';
 import { uploadedFile } from './import.ts';
 
 /** The kinds as they appear in paths. */

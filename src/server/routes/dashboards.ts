@@ -25,7 +25,7 @@ import { chart, chartCsv, type Chart, type Dimension } from '../charts.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { IdParams } from '../schemas.ts';
-import { metaOr404 } from './documents.ts';
+import { metaOr404 } from '../http.ts';
 import { actualsResponses, freshScope } from './monitoring.ts';
 
 const HUNDRED = new Decimal(100);

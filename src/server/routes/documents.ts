@@ -7,7 +7,7 @@
  * ETag, e.g. "7"); a stale version gets 409 with `currentVersion`, and nothing is written.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { documentAudit } from '../../store/audit.ts';
@@ -18,10 +18,11 @@ import { copyToNextYear, createDocument } from '../../store/documents/create.ts'
 import { updateDepartment } from '../../store/documents/department.ts';
 import { addIndicator, deleteIndicator, reorderIndicators, updateIndicator } from '../../store/documents/indicators.ts';
 import { addProject, deleteProject, replaceProject } from '../../store/documents/projects.ts';
-import { documentMeta, indicatorProject, modelOf, projectDocument, readDocument, readProject, type DocumentMeta } from '../../store/documents/read.ts';
+import { indicatorProject, modelOf, projectDocument, readDocument, readProject, type DocumentMeta } from '../../store/documents/read.ts';
 import { actorOf, assertCommenter, assertOwnUnit, assertRead, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { expectedVersion, metaOr404, notModified, sendJson } from '../http.ts';
 import {
   AuditRecord,
   Comment,
@@ -40,30 +41,6 @@ import {
   StoredProject,
   VersionResult,
 } from '../schemas.ts';
-
-/** The version an If-Match header names: "7", 7 or W/"7". */
-export function expectedVersion(req: FastifyRequest): number {
-  const raw = req.headers['if-match'];
-  const m = typeof raw === 'string' ? /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim()) : null;
-  if (!m) throw new ApiError(428, 'version_required', (e) => e.versionRequired);
-  return Number(m[1]);
-}
-
-export async function metaOr404(ctx: AppContext, id: number): Promise<DocumentMeta> {
-  const meta = await ctx.cache.get(`meta:${id}`, () => documentMeta(ctx.store.db, id));
-  if (!meta) throw notFound('document', id);
-  return meta;
-}
-
-/** Answers 304 when the client already has this version; otherwise sets the ETag. */
-export function notModified(req: FastifyRequest, reply: FastifyReply, version: number): boolean {
-  const etag = `"${version}"`;
-  reply.header('etag', etag).header('cache-control', 'private, no-cache');
-  return req.headers['if-none-match'] === etag;
-}
-
-/** Sends JSON text prepared (and cached) ahead: the body is already serialised. */
-export const sendJson = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json as never);
 
 const writeResponses = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 428: ErrorBody };
 const versioned = (reply: FastifyReply, version: number) => {

@@ -17,7 +17,7 @@ import { DocumentEvaluation, PublishedEvaluation } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { ErrorBody, IdParams } from '../schemas.ts';
-import { metaOr404 } from './documents.ts';
+import { metaOr404 } from '../http.ts';
 import { actualsResponses, ExportFormat, FileResponse, sendReport } from './monitoring.ts';
 
 export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext) {

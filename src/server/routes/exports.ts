@@ -27,7 +27,7 @@ import { FileCache } from '../export/file-cache.ts';
 import { renderer } from '../export/render.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { ErrorBody, IdParams, Status } from '../schemas.ts';
-import { metaOr404 } from './documents.ts';
+import { metaOr404 } from '../http.ts';
 import { FileResponse } from './monitoring.ts';
 
 /** The most documents one bundle holds (a county has about a hundred units). */

@@ -11,7 +11,7 @@ import type { DocumentStatus } from '../../store/schema.ts';
 import { listScope, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { sendJson } from './documents.ts';
+import { sendJson } from '../http.ts';
 import { BureauInTree, BureauTotals, DocumentList, ErrorBody, IdParams, ListQuery, Page, ProjectList, Unit } from '../schemas.ts';
 
 type Query = {

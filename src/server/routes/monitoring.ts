@@ -17,7 +17,7 @@ import { assertActualsReader, dateInYear, judgedActuals, localeOf } from '../act
 import { DocumentMonitoring, IsoDate, Light, WarningList } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { ErrorBody, IdParams, Page } from '../schemas.ts';
-import { metaOr404 } from './documents.ts';
+import { metaOr404 } from '../http.ts';
 
 /** At most this many stale documents are brought up to date before a list answers; the rest are `pending`. */
 const REFRESH_PER_REQUEST = 500;

@@ -11,7 +11,7 @@ import { assertRead } from '../access.ts';
 import { ReviewSettings } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { ErrorBody, IdParams, Nullable } from '../schemas.ts';
-import { metaOr404 } from './documents.ts';
+import { metaOr404 } from '../http.ts';
 
 export async function reviewSettingsRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

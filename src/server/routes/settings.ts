@@ -15,7 +15,7 @@ import { BureauSettings, EvaluationSettings, MonitoringSettings, ReviewSettings 
 import type { AppContext } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Nullable } from '../schemas.ts';
-import { expectedVersion } from './documents.ts';
+import { expectedVersion } from '../http.ts';
 import { freshScope } from './monitoring.ts';
 
 export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) {

@@ -12,7 +12,7 @@ import { actorOf, assertOwnUnit, assertReviewer } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError, messagesOf } from '../errors.ts';
 import { CommentAnchor, ErrorBody, Id, IdParams, IfMatch, Status } from '../schemas.ts';
-import { expectedVersion, metaOr404 } from './documents.ts';
+import { expectedVersion, metaOr404 } from '../http.ts';
 
 const STEPS: Transition[] = ['submit', 'withdraw', 'return', 'approve', 'publish'];
 const UNIT_STEPS: readonly Transition[] = ['submit', 'withdraw'];
