@@ -18,10 +18,14 @@ import type { Database, Db } from '../schema.ts';
 import type { LiveProject } from './anchors.ts';
 import { MONITORED } from './derived.ts';
 import { ActualsError } from './errors.ts';
-import { documentRecords, monitoringNoteColumns, TABLE_OF, type ActualsKind, type DocumentRecords } from './records.ts';
-import { checkAmount, checkDate, closeRecording, indicatorAt, notApplicableColumns, openForRecording } from './write.ts';
+import { documentRecords, monitoringNoteColumns, TABLE_OF, type ActualsKind, type ActualsTable, type DocumentRecords } from './records.ts';
+import { checkAmount, checkDate, closeRecording, indicatorAt, notApplicableColumns, openForRecording, type KindColumns } from './write.ts';
 
-type Columns = Record<string, unknown>;
+/**
+ * The columns of a record of any kind, each with its column's type: an import builds them per
+ * kind, then compares, merges and writes them alike.
+ */
+type Columns = Partial<KindColumns<'spending'> & KindColumns<'values'> & KindColumns<'monitoringNotes'> & KindColumns<'evaluationNotes'>>;
 
 /** A stored record the import changes, with what it was and what it becomes (the record's fields). */
 export interface ImportChange {
@@ -56,7 +60,7 @@ export interface ImportPlan {
 
 interface Operation {
   kind: ActualsKind;
-  insert?: Columns;
+  insert?: Columns & { project_id: number; project_code: string };
   update?: { id: number; version: number; set: Columns };
 }
 
@@ -65,18 +69,16 @@ const where = (code: string, index: number | null) => (index === null ? code : `
 
 /** Fills `base` with the fields of `over` that say something: non-empty text, non-null values, a true flag. */
 function overlay(base: Columns, over: Columns): Columns {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(over)) if (v !== null && v !== '' && v !== false) out[k] = v;
-  return out;
+  const said = Object.entries(over).filter(([, v]) => v !== null && v !== '' && v !== false);
+  return { ...base, ...Object.fromEntries(said) };
 }
 
 /** Amounts compare as numbers: "5" repeats "5.00". */
 const AMOUNTS = new Set(['cumulative', 'points', 'grade_percent', 'adjusted_budget']);
 
 const sameColumns = (a: Columns, b: Columns) =>
-  Object.keys(b).every((k) => {
-    const x = a[k];
-    const y = b[k];
+  Object.entries(b).every(([k, y]) => {
+    const x: unknown = Object.entries(a).find(([key]) => key === k)?.[1];
     return AMOUNTS.has(k) && typeof x === 'string' && typeof y === 'string' ? sameAmount(x, y) : x === y;
   });
 
@@ -225,16 +227,16 @@ export async function commitImport(store: Kysely<Database>, actor: Actor, docume
       const open = await openForRecording(trx, documentId);
       const { result, operations } = await plan(trx, documentId, open.meta.year, open.projects, actuals);
       for (const op of operations) {
-        const table = TABLE_OF[op.kind] as 'actual_values';
+        const table: ActualsTable = TABLE_OF[op.kind];
         if (op.insert)
           await trx
             .insertInto(table)
-            .values({ document_id: documentId, recorded_by: actor.id, recorded_by_name: actor.name, ...op.insert } as never)
+            .values({ document_id: documentId, recorded_by: actor.id, recorded_by_name: actor.name, ...op.insert })
             .execute();
         else if (op.update)
           await trx
             .updateTable(table)
-            .set({ ...op.update.set, version: op.update.version + 1, updated_at: new Date() } as never)
+            .set({ ...op.update.set, version: op.update.version + 1, updated_at: new Date() })
             .where('id', '=', op.update.id)
             .execute();
       }

@@ -17,6 +17,13 @@ export const TABLE_OF = {
   monitoringNotes: 'monitoring_notes',
   evaluationNotes: 'evaluation_notes',
 } as const satisfies Record<ActualsKind, string>;
+/** The table a kind's records are stored in. */
+export type TableOf<K extends ActualsKind> = (typeof TABLE_OF)[K];
+/**
+ * Any kind's table: a statement written once for every kind names its table as this union, while
+ * the columns it writes are the kind's own (KindColumns of ./write.ts).
+ */
+export type ActualsTable = TableOf<ActualsKind>;
 
 /** The audit log's entity name of each kind. */
 export const ENTITY_OF: Record<ActualsKind, string> = {

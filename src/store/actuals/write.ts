@@ -12,7 +12,7 @@
  * Actuals are recorded only on approved and published documents (the targets they are measured
  * against are fixed), and no longer once the self-evaluation has been published.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { isIsoDate, yearOf } from '../../core/actuals/calendar.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
 import { recordAudit, type Actor } from '../audit.ts';
@@ -28,10 +28,12 @@ import {
   documentRecords,
   monitoringNoteColumns,
   type ActualsKind,
+  type ActualsTable,
   type DocumentRecords,
   type EvaluationNoteRecord,
   type MonitoringNoteRecord,
   type SpendingRecord,
+  type TableOf,
   type ValueRecord,
 } from './records.ts';
 
@@ -123,70 +125,83 @@ export function notApplicableColumns(e: Pick<EvaluationNoteInput, 'notApplicable
 
 const place = (code: string, index: number | null) => (index === null ? code : `${code} #${index}`);
 
-/** The columns of a new or changed record, checked. */
-function columnsOf<K extends ActualsKind>(kind: K, input: Inputs[K], project: LiveProject, year: number): Record<string, unknown> {
-  const index = 'index' in input ? input.index : null;
+/** A kind's own columns: its row as stored, less the project it belongs to and who recorded it. */
+export type KindColumns<K extends ActualsKind> = Omit<
+  Insertable<Database[TableOf<K>]>,
+  'document_id' | 'project_id' | 'project_code' | 'recorded_by' | 'recorded_by_name'
+>;
+
+/** Where a record goes: its project's code and row (null for the project itself), the row as it is now, and the budget year. */
+interface At {
+  where: string;
+  index: number | null;
+  anchor: { indicator_id: number; indicator_index: number; indicator_description: string; indicator_target: string } | Record<never, never>;
+  year: number;
+}
+
+/** Each kind's columns from what a caller records, checked: typed by the kind's input and its own table. */
+const COLUMNS: { [K in ActualsKind]: (input: Omit<Inputs[K], 'index'>, at: At) => KindColumns<K> } = {
+  spending: (s, { where, year }) => {
+    checkDate(s.date, year, where);
+    return { date: s.date, cumulative: checkAmount(s.cumulative, where, 'cumulative'), note: s.note };
+  },
+  values: (v, { where, year, anchor }) => {
+    checkDate(v.date, year, where);
+    if (v.value.trim() === '') throw invalid('nothing_recorded', (m) => m.nothingRecorded(where));
+    return { ...anchor, date: v.date, value: v.value.trim(), note: v.note };
+  },
+  monitoringNotes: (n, { where, year, anchor, index }) => {
+    checkDate(n.date, year, where);
+    if (n.cause === null && n.likelihood === null && n.measure.trim() === '' && n.expectedYearEnd.trim() === '')
+      throw invalid('nothing_recorded', (m) => m.nothingRecorded(where));
+    if (index === null && n.expectedYearEnd.trim() !== '') throw invalid('indicator_only', (m) => m.indicatorOnly(where, m.fields.expectedYearEnd));
+    return {
+      ...anchor,
+      indicator_index: index,
+      date: n.date,
+      ...monitoringNoteColumns(n),
+    };
+  },
+  evaluationNotes: (e, { where, anchor, index }) => {
+    if (index !== null && (e.adjustedBudget !== null || e.results.trim() !== ''))
+      throw invalid('project_only', (m) => m.projectOnly(where, e.adjustedBudget !== null ? m.fields.adjustedBudget : m.fields.results));
+    if (index === null && (e.notApplicable || e.points !== null || e.gradePercent !== null))
+      throw invalid('indicator_only', (m) =>
+        m.indicatorOnly(where, e.notApplicable ? m.fields.notApplicable : e.points !== null ? m.fields.points : m.fields.gradePercent),
+      );
+    return {
+      ...anchor,
+      indicator_index: index,
+      ...notApplicableColumns(e, where),
+      analysis: e.analysis,
+      points: e.points === null ? null : checkAmount(e.points, where, 'points'),
+      grade_percent: e.gradePercent === null ? null : checkAmount(e.gradePercent, where, 'gradePercent', 100),
+      adjusted_budget: e.adjustedBudget === null ? null : checkAmount(e.adjustedBudget, where, 'adjustedBudget'),
+      results: e.results,
+    };
+  },
+};
+
+/** The place of a new or changed record (its row and date) and its columns, checked. */
+function columnsOf<K extends ActualsKind>(kind: K, input: Omit<Inputs[K], 'index'>, index: number | null, project: LiveProject, year: number) {
   const where = place(project.code, index);
   const indicator = index === null ? null : indicatorAt(project, index);
   const anchor =
     indicator === null
       ? {}
-      : { indicator_id: indicator.id, indicator_index: index, indicator_description: indicator.description, indicator_target: indicator.target };
-  switch (kind) {
-    case 'spending': {
-      const s = input as SpendingInput;
-      checkDate(s.date, year, where);
-      return { date: s.date, cumulative: checkAmount(s.cumulative, where, 'cumulative'), note: s.note };
-    }
-    case 'values': {
-      const v = input as ValueInput;
-      checkDate(v.date, year, where);
-      if (v.value.trim() === '') throw invalid('nothing_recorded', (m) => m.nothingRecorded(where));
-      return { ...anchor, date: v.date, value: v.value.trim(), note: v.note };
-    }
-    case 'monitoringNotes': {
-      const n = input as MonitoringNoteInput;
-      checkDate(n.date, year, where);
-      if (n.cause === null && n.likelihood === null && n.measure.trim() === '' && n.expectedYearEnd.trim() === '')
-        throw invalid('nothing_recorded', (m) => m.nothingRecorded(where));
-      if (index === null && n.expectedYearEnd.trim() !== '') throw invalid('indicator_only', (m) => m.indicatorOnly(where, m.fields.expectedYearEnd));
-      return {
-        ...anchor,
-        indicator_index: index,
-        date: n.date,
-        ...monitoringNoteColumns(n),
-      };
-    }
-    default: {
-      const e = input as EvaluationNoteInput;
-      if (index !== null && (e.adjustedBudget !== null || e.results.trim() !== ''))
-        throw invalid('project_only', (m) => m.projectOnly(where, e.adjustedBudget !== null ? m.fields.adjustedBudget : m.fields.results));
-      if (index === null && (e.notApplicable || e.points !== null || e.gradePercent !== null))
-        throw invalid('indicator_only', (m) =>
-          m.indicatorOnly(where, e.notApplicable ? m.fields.notApplicable : e.points !== null ? m.fields.points : m.fields.gradePercent),
-        );
-      return {
-        ...anchor,
-        indicator_index: index,
-        ...notApplicableColumns(e, where),
-        analysis: e.analysis,
-        points: e.points === null ? null : checkAmount(e.points, where, 'points'),
-        grade_percent: e.gradePercent === null ? null : checkAmount(e.gradePercent, where, 'gradePercent', 100),
-        adjusted_budget: e.adjustedBudget === null ? null : checkAmount(e.adjustedBudget, where, 'adjustedBudget'),
-        results: e.results,
-      };
-    }
-  }
+      : { indicator_id: indicator.id, indicator_index: index!, indicator_description: indicator.description, indicator_target: indicator.target };
+  const date = 'date' in input && typeof input.date === 'string' ? input.date : null;
+  return { at: { indicatorId: indicator?.id ?? null, date }, columns: COLUMNS[kind](input, { where, index, anchor, year }) };
 }
 
 /** The record already at a place (project or row, and date), if any. */
-async function recordAt(trx: Trx, kind: ActualsKind, projectId: number, columns: Record<string, unknown>, exceptId?: number) {
-  const indicatorId = (columns.indicator_id as number | undefined) ?? null;
-  let q = trx.selectFrom(TABLE_OF[kind] as 'actual_values').select(['id', 'version']);
+async function recordAt(trx: Trx, kind: ActualsKind, projectId: number, at: { indicatorId: number | null; date: string | null }, exceptId?: number) {
+  const table: ActualsTable = TABLE_OF[kind];
+  let q = trx.selectFrom(table).select(['id', 'version']);
   if (kind === 'spending') q = q.where('project_id', '=', projectId);
-  else if (indicatorId === null) q = q.where('project_id', '=', projectId).where('indicator_index', 'is', null);
-  else q = q.where('indicator_id', '=', indicatorId);
-  if (kind !== 'evaluationNotes') q = q.where('date', '=', columns.date as string);
+  else if (at.indicatorId === null) q = q.where('project_id', '=', projectId).where('indicator_index', 'is', null);
+  else q = q.where('indicator_id', '=', at.indicatorId);
+  if (at.date !== null) q = q.where('date', '=', at.date);
   if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
   return q.executeTakeFirst();
 }
@@ -217,12 +232,13 @@ export async function createRecord<K extends ActualsKind>(
       const documentId = await projectDocumentId(trx, projectId);
       const open = await openForRecording(trx, documentId);
       const project = open.projects.find((p) => p.id === projectId)!;
-      const columns = columnsOf(kind, input, project, open.meta.year);
-      const existing = await recordAt(trx, kind, projectId, columns);
+      const { at, columns } = columnsOf(kind, input, 'index' in input ? input.index : null, project, open.meta.year);
+      const existing = await recordAt(trx, kind, projectId, at);
       if (existing)
         throw new ActualsError('conflict', 'actual_exists', (m) => m.recordExists, { existing: { id: existing.id, version: existing.version } });
+      const table: ActualsTable = TABLE_OF[kind];
       const { id } = await trx
-        .insertInto(TABLE_OF[kind] as 'actual_values')
+        .insertInto(table)
         .values({
           document_id: documentId,
           project_id: projectId,
@@ -230,7 +246,7 @@ export async function createRecord<K extends ActualsKind>(
           recorded_by: actor.id,
           recorded_by_name: actor.name,
           ...columns,
-        } as never)
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const record = await readRecord(open, kind, id);
@@ -247,13 +263,14 @@ async function projectDocumentId(trx: Trx, projectId: number): Promise<number> {
 
 /** The document a record belongs to (for access checks before a write or a read). */
 export async function recordDocument(store: Kysely<Database>, kind: ActualsKind, id: number): Promise<number | undefined> {
-  const r = await store.selectFrom(TABLE_OF[kind] as 'actual_values').select('document_id').where('id', '=', id).executeTakeFirst();
+  const r = await store.selectFrom(TABLE_OF[kind]).select('document_id').where('id', '=', id).executeTakeFirst();
   return r?.document_id;
 }
 
 /** Opens the document of a record for a change, checking the version the caller saw. */
 async function openRecord<K extends ActualsKind>(trx: Trx, kind: K, id: number, expected: number) {
-  const documentId = (await trx.selectFrom(TABLE_OF[kind] as 'actual_values').select('document_id').where('id', '=', id).executeTakeFirst())?.document_id;
+  const table: ActualsTable = TABLE_OF[kind];
+  const documentId = (await trx.selectFrom(table).select('document_id').where('id', '=', id).executeTakeFirst())?.document_id;
   if (documentId === undefined) throw new NotFoundError(ENTITY_OF[kind], id);
   const open = await openForRecording(trx, documentId);
   const before = await readRecord(open, kind, id);
@@ -280,12 +297,13 @@ export async function updateRecord<K extends ActualsKind>(
       if (before.orphaned) throw invalid('orphaned_record', (m) => m.orphanedRecord);
       const project = open.projects.find((p) => p.id === before.projectId)!;
       const index = 'index' in before ? before.index : null;
-      const columns = columnsOf(kind, { ...input, index } as Inputs[K], project, open.meta.year);
-      if (await recordAt(trx, kind, project.id, columns, id))
+      const { at, columns } = columnsOf(kind, input, index, project, open.meta.year);
+      if (await recordAt(trx, kind, project.id, at, id))
         throw new ActualsError('conflict', 'actual_exists', (m) => m.recordExists);
+      const table: ActualsTable = TABLE_OF[kind];
       await trx
-        .updateTable(TABLE_OF[kind] as 'actual_values')
-        .set({ ...columns, version: before.version + 1, updated_at: new Date() } as never)
+        .updateTable(table)
+        .set({ ...columns, version: before.version + 1, updated_at: new Date() })
         .where('id', '=', id)
         .execute();
       const record = await readRecord(open, kind, id);
@@ -299,7 +317,7 @@ export async function deleteRecord(store: Kysely<Database>, actor: Actor, kind: 
     .transaction()
     .execute(async (trx) => {
       const { open, before } = await openRecord(trx, kind, id, expected);
-      await trx.deleteFrom(TABLE_OF[kind] as 'actual_values').where('id', '=', id).execute();
+      await trx.deleteFrom(TABLE_OF[kind]).where('id', '=', id).execute();
       await recordAudit(trx, actor, { action: 'delete', entity: ENTITY_OF[kind], entityId: id, documentId: open.meta.id, before });
       return closeRecording(open);
     });
