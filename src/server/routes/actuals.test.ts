@@ -14,6 +14,7 @@ import { evaluateDocument } from '../../core/evaluation/department.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { monitorDocument } from '../../core/monitoring/monitor.ts';
 import { readActualsFile } from '../../formats/actuals/read-actuals.ts';
+import { ACTUALS_KINDS, documentRecords } from '../../store/actuals/records.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { DocumentEvaluation, DocumentMonitoring, ImportPlan, PublishedEvaluation, SpendingRecord, ValueRecord } from '../actuals-schemas.ts';
 import { openWorld, ROOT, type World } from '../fixture.testing.ts';
@@ -92,6 +93,16 @@ for (const make of testDatabases()) {
 
       const audit = (await unit().request('GET', `/api/documents/${id}/audit`)).json().items;
       expect(audit[0]).toMatchObject({ action: 'import', entity: 'actuals', after: { created: 77, counts: { values: 33 } } });
+    });
+
+    it('lists a document’s records of each kind whole, as the store reads them', async () => {
+      const records = await documentRecords(w.store.db, id, (await readDocument(w.store.db, id))!.projects);
+      for (const kind of ACTUALS_KINDS) {
+        const listed = (await unit().request('GET', `/api/documents/${id}/actuals?kind=${kind}&limit=200`)).json();
+        expect(listed.total).toBe(records[kind].length);
+        expect(listed.items).toEqual(asJson(records[kind]));
+      }
+      expect(records.spending.length * records.values.length * records.monitoringNotes.length).toBeGreaterThan(0);
     });
 
     it('records one figure at a time, versioned, audited', async () => {

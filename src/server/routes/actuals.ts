@@ -149,7 +149,14 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         querystring: KindQuery,
         response: {
-          200: Type.Object({ items: Type.Array(Type.Unknown({ description: 'records of the kind (see the record schemas)' })), total: Type.Integer(), recording: RecordingState }),
+          200: Type.Object({
+            items: Type.Array(
+              Type.Union([RECORD_SCHEMAS.spending, RECORD_SCHEMAS.values, RECORD_SCHEMAS.monitoringNotes, RECORD_SCHEMAS.evaluationNotes]),
+              { description: 'records of the kind' },
+            ),
+            total: Type.Integer(),
+            recording: RecordingState,
+          }),
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
@@ -162,7 +169,8 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const { kind, orphaned, limit = 50, offset = 0 } = req.query;
       return ctx.cache.get(`document-actuals:${meta.id}:${kind}:${orphaned}:${limit}:${offset}`, async () => {
         const doc = (await readDocument(db, meta.id))!;
-        const all = (await documentRecords(db, meta.id, doc.projects))[kind] as Array<{ orphaned: boolean }>;
+        const records = await documentRecords(db, meta.id, doc.projects);
+        const all: Array<(typeof records)[ActualsKind][number]> = records[kind];
         const chosen = orphaned === undefined ? all : all.filter((r) => r.orphaned === orphaned);
         return { items: chosen.slice(offset, offset + limit), total: chosen.length, recording: await recordingState(db, meta.id, meta.status) };
       });
@@ -219,7 +227,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const expected = expectedVersion(req);
         const input = inputOf(kind, { ...(req.body as Record<string, unknown>), index: null });
         const { index: _index, ...change } = input as Inputs[typeof kind] & { index?: unknown };
-        return refusals(req, () => updateRecord(db, actorOf(user), kind, req.params.id, expected, change as never));
+        return refusals(req, () => updateRecord(db, actorOf(user), kind, req.params.id, expected, change));
       },
     );
 
