@@ -270,20 +270,11 @@ export async function readProjects(db: Db, documentId: number, onlyIds?: readonl
   const rows = await query.orderBy('position').execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const inProjects = <T extends 'fund_sources' | 'spending_checkpoints' | 'goals' | 'indicators'>(table: T) =>
-    db
-      .selectFrom(table as 'indicators')
-      .selectAll()
-      .where('project_id', 'in', ids)
-      .orderBy('project_id')
-      .orderBy('position');
   const [sources, plan, goals, indicators] = await Promise.all([
-    inProjects('fund_sources').execute() as unknown as Promise<Array<{ project_id: number; name: string; amount: string | null }>>,
-    inProjects('spending_checkpoints').execute() as unknown as Promise<
-      Array<{ project_id: number; checkpoint: string; percent: string | null }>
-    >,
-    inProjects('goals').execute() as unknown as Promise<Array<{ project_id: number; term: 'annual' | 'longTerm'; text: string }>>,
-    inProjects('indicators').execute(),
+    db.selectFrom('fund_sources').select(['project_id', 'name', 'amount']).where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
+    db.selectFrom('spending_checkpoints').select(['project_id', 'checkpoint', 'percent']).where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
+    db.selectFrom('goals').select(['project_id', 'term', 'text']).where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
+    db.selectFrom('indicators').selectAll().where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
   ]);
   const group = <R extends { project_id: number }>(list: R[]) => {
     const map = new Map<number, R[]>();

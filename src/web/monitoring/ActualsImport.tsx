@@ -41,7 +41,7 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
   const failure = preview.error ?? commit.error;
   // A change names its date once, beside the fields it changes.
   const text = (c: ImportPlanChange, v: unknown) =>
-    v && typeof v === 'object' ? describeRecord(KIND_SLUG[c.kind], { date: c.date ?? '', ...(v as Record<string, unknown>) }, msgs) : '';
+    v && typeof v === 'object' ? describeRecord(KIND_SLUG[c.kind], { date: c.date ?? '', ...v }, msgs) : '';
 
   return (
     <Drawer title={m.title} open={open} onClose={onClose} size="large" destroyOnHidden>

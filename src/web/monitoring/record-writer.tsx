@@ -26,28 +26,23 @@ const LISTS: Record<RecordKind, keyof Omit<ProjectRecords, 'recording'>> = {
   'evaluation-notes': 'evaluationNotes',
 };
 
-/** The fields of a record a write sends (its place stays where it is). */
-export function inputOf<K extends RecordKind>(kind: K, r: RecordsOf[K]): Omit<RecordInputs[K], 'index'> {
-  const x = r as RecordsOf[RecordKind] & Record<string, unknown>;
-  switch (kind) {
-    case 'spending':
-      return { date: x.date, cumulative: x.cumulative, note: x.note } as never;
-    case 'values':
-      return { date: x.date, value: x.value, note: x.note } as never;
-    case 'monitoring-notes':
-      return { date: x.date, cause: x.cause, likelihood: x.likelihood, measure: x.measure, expectedYearEnd: x.expectedYearEnd } as never;
-    default:
-      return {
-        notApplicable: x.notApplicable,
-        notApplicableReason: x.notApplicableReason,
-        analysis: x.analysis,
-        points: x.points,
-        gradePercent: x.gradePercent,
-        adjustedBudget: x.adjustedBudget,
-        results: x.results,
-      } as never;
-  }
-}
+/** The fields of a record a write sends (its place stays where it is), per kind. */
+const FIELDS: { [K in RecordKind]: (r: RecordsOf[K]) => Omit<RecordInputs[K], 'index'> } = {
+  spending: (x) => ({ date: x.date, cumulative: x.cumulative, note: x.note }),
+  values: (x) => ({ date: x.date, value: x.value, note: x.note }),
+  'monitoring-notes': (x) => ({ date: x.date, cause: x.cause, likelihood: x.likelihood, measure: x.measure, expectedYearEnd: x.expectedYearEnd }),
+  'evaluation-notes': (x) => ({
+    notApplicable: x.notApplicable,
+    notApplicableReason: x.notApplicableReason,
+    analysis: x.analysis,
+    points: x.points,
+    gradePercent: x.gradePercent,
+    adjustedBudget: x.adjustedBudget,
+    results: x.results,
+  }),
+};
+
+export const inputOf = <K extends RecordKind>(kind: K, r: RecordsOf[K]): Omit<RecordInputs[K], 'index'> => FIELDS[kind](r);
 
 /** A record's fields with nothing filled in: what "the user left this empty" is compared with. */
 const BLANK: { [K in RecordKind]: Omit<RecordInputs[K], 'index'> } = {
@@ -63,8 +58,9 @@ const withoutIndex = <T extends object>(input: T): Omit<T, 'index'> => {
 };
 
 /** A record in one line, as the user would say it: "35.00 万元（2020-06-30）". */
-export function describeRecord(kind: RecordKind, r: Record<string, unknown>, messages: Messages): string {
+export function describeRecord(kind: RecordKind, record: object, messages: Messages): string {
   const m = messages.web.actuals.describe;
+  const r: Record<string, unknown> = Object.fromEntries(Object.entries(record));
   const text = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
   switch (kind) {
     case 'spending':
@@ -121,7 +117,7 @@ export function useRecordWriter(): RecordWriter {
   const { modal, message } = App.useApp();
   const messages = useMessages();
   const m = messages.web.actuals;
-  const describe = (kind: RecordKind, r: Record<string, unknown>) => describeRecord(kind, r, messages);
+  const describe = (kind: RecordKind, r: object) => describeRecord(kind, r, messages);
   const refresh = useRecordsRefresh();
 
   return async (kind, place, input, base) => {
@@ -143,8 +139,8 @@ export function useRecordWriter(): RecordWriter {
           width: 560,
           content: (
             <Descriptions size="small" column={1} bordered>
-              <Descriptions.Item label={m.exists.theirs(theirs.recordedBy)}>{describe(kind, theirs as unknown as Record<string, unknown>)}</Descriptions.Item>
-              <Descriptions.Item label={m.exists.mine}>{describe(kind, input as unknown as Record<string, unknown>)}</Descriptions.Item>
+              <Descriptions.Item label={m.exists.theirs(theirs.recordedBy)}>{describe(kind, theirs)}</Descriptions.Item>
+              <Descriptions.Item label={m.exists.mine}>{describe(kind, input)}</Descriptions.Item>
             </Descriptions>
           ),
           okText: m.exists.replace,
