@@ -113,13 +113,8 @@ function keyOf(table: Table, r: { projectId: number; indicatorId: number | null;
 export async function reanchor(trx: Trx, documentId: number, projects: readonly LiveProject[]): Promise<void> {
   const all = await Promise.all(
     TABLES.map(
-      async (table) =>
-        (await trx
-          .selectFrom(table as 'actual_values')
-          .selectAll()
-          .where('document_id', '=', documentId)
-          .orderBy('id')
-          .execute()) as unknown as Array<AnchorColumns & { id: number; date?: string }>,
+      async (table): Promise<Array<AnchorColumns & { id: number; date?: string }>> =>
+        trx.selectFrom(table).selectAll().where('document_id', '=', documentId).orderBy('id').execute(),
     ),
   );
   const resolve = anchorResolver(projects, all.flat());
@@ -139,8 +134,9 @@ export async function reanchor(trx: Trx, documentId: number, projects: readonly 
       const indicator = r.index === null ? null : r.project.indicators[r.index - 1]!;
       const now: Record<string, unknown> = { project_id: r.project.id, project_code: r.project.code };
       if (indicator) Object.assign(now, { indicator_id: indicator.id, indicator_index: r.index, indicator_description: indicator.description, indicator_target: indicator.target });
-      const set = Object.fromEntries(Object.entries(now).filter(([k, v]) => (row as unknown as Record<string, unknown>)[k] !== v));
-      if (Object.keys(set).length > 0) await trx.updateTable(table as 'actual_values').set(set).where('id', '=', (row as { id: number }).id).execute();
+      const stored = new Map(Object.entries(row));
+      const set = Object.fromEntries(Object.entries(now).filter(([k, v]) => stored.get(k) !== v));
+      if (Object.keys(set).length > 0) await trx.updateTable(table).set(set).where('id', '=', row.id).execute();
     }
   }
 }
