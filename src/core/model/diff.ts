@@ -201,9 +201,9 @@ function diffList<T>(m: Diff, before: readonly T[], after: readonly T[], spec: L
   const out: Place[] = [];
   const row = (n: number) => (spec.rows ? n : null);
   for (const p of align(before, after, spec.keys)) {
-    if (p.before === undefined) {
+    if (p.from === undefined) {
       out.push({ kind: 'added', place: spec.label(p.after, p.to + 1), field: spec.field, row: row(p.to + 1), before: null, after: spec.summary(p.after) });
-    } else if (p.after === undefined) {
+    } else if (p.to === undefined) {
       const place = m.removed(spec.label(p.before, p.from + 1));
       out.push({ kind: 'removed', place, field: spec.field, row: row(p.from + 1), before: spec.summary(p.before), after: null });
     } else {

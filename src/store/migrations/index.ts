@@ -10,6 +10,7 @@ import * as reviewSettings from './0003-review-settings.ts';
 import * as reviewStale from './0004-review-stale.ts';
 import * as openComments from './0005-open-comments.ts';
 import * as oneTimePasswords from './0006-one-time-passwords.ts';
+import * as documentSnapshots from './0007-document-snapshots.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0004-review-stale': reviewStale,
   '0005-open-comments': openComments,
   '0006-one-time-passwords': oneTimePasswords,
+  '0007-document-snapshots': documentSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = {
