@@ -42,6 +42,8 @@ export interface AuditBrief {
   status?: string;
   name?: string;
   comment?: string;
+  /** A workflow step's document version (a submission's is the version its content is kept as). */
+  version?: number;
 }
 
 /**
