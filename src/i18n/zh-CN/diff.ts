@@ -51,4 +51,25 @@ export const diff = {
   levelsJoin: ' / ',
   /** 整个新增或删除的项目、条目的概要。 */
   projectSummary: (code: string, name: string) => (code === '' ? name : `${code} ${name}`),
+  /** 浏览器中的修改对比。 */
+  view: {
+    title: '修改对比',
+    viewChanges: '查看修改',
+    from: '修改前的版本',
+    to: '修改后的版本',
+    submission: (n: number, version: number, at: string, by: string) => `第 ${n} 次提交 · 版本 ${version} · ${at} ${by}`,
+    current: (version: number) => `当前内容 · 版本 ${version}`,
+    outcomes: { draft: '已撤回', returned: '已退回', approved: '已审核', published: '已公开' } as Record<string, string>,
+    place: '位置',
+    before: '修改前',
+    after: '修改后',
+    kinds: { changed: '修改', added: '新增', removed: '删除', moved: '移动' },
+    parts: { added: '新增项目', removed: '删除项目', changed: '' },
+    count: (n: number) => `共 ${n} 处修改`,
+    same: '两个版本的内容相同。',
+    sameVersion: '请选择两个不同的版本。',
+    needTwo: '文件还没有可以对比的两个版本。',
+    empty: '（空）',
+    openComment: '在表中查看这条批注',
+  },
 };

@@ -14,11 +14,11 @@ import { endpoints } from '../api/endpoints.ts';
 import { useLocale } from '../app/locale.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
-import { CommentItem, FindingItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
-import { locate } from '../form/locate.ts';
+import { FindingItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
+import { locate, type PlaceOf } from '../form/locate.ts';
 import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { AuditTimeline } from '../review/AuditTimeline.tsx';
-import { useOpenComments } from '../review/comments.tsx';
+import { anchorText, commentPlace, PlacedComment, useOpenComments } from '../review/comments.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { DepartmentEditor } from './DepartmentEditor.tsx';
@@ -78,10 +78,10 @@ export default function EditorPage() {
   const activeTab = project ? tab : DEPARTMENT_TAB;
   const partFindings = project ? index.project(project.code) : index.document;
 
-  const onLocate = (f: Finding) => {
+  const onLocate = (f: PlaceOf, openComments = false) => {
     const target = f.projectCode === null ? DEPARTMENT_TAB : current.projects.find((p) => p.code === f.projectCode)?.key;
     if (target && target !== activeTab) setTab(target);
-    setTimeout(() => locate(f), target !== activeTab ? 50 : 0);
+    setTimeout(() => locate(f, openComments), target !== activeTab ? 50 : 0);
   };
 
   const addProject = () => {
@@ -200,7 +200,7 @@ export default function EditorPage() {
             description={
               <div className="comment-list" data-testid="review-comments">
                 {notes.comments.map((c) => (
-                  <CommentItem key={c.id} comment={c} />
+                  <PlacedComment key={c.id} comment={c} place={anchorText(w.reviewPage, current, c)} onOpen={() => onLocate(commentPlace(c), true)} />
                 ))}
               </div>
             }

@@ -1,8 +1,13 @@
 import type { Finding } from '../../core/review/finding.ts';
 import { placeId } from './notes.tsx';
 
-/** Brings a finding's field into view and focus: the cell itself, else its field, else the part. */
-export function locate(f: Pick<Finding, 'projectCode' | 'field' | 'indicatorIndex'>) {
+export type PlaceOf = Pick<Finding, 'projectCode' | 'field' | 'indicatorIndex'>;
+
+/**
+ * Brings a finding's field into view and focus: the cell itself, else its field, else the part.
+ * `openComments`: focus the comments shown there instead, which opens them.
+ */
+export function locate(f: PlaceOf, openComments = false) {
   const candidates = [
     placeId({ code: f.projectCode, field: f.field, row: f.indicatorIndex }),
     placeId({ code: f.projectCode, field: f.field, row: null }),
@@ -13,5 +18,5 @@ export function locate(f: Pick<Finding, 'projectCode' | 'field' | 'indicatorInde
   target.scrollIntoView({ block: 'center', behavior: 'smooth' });
   target.classList.add('place-flash');
   setTimeout(() => target.classList.remove('place-flash'), 1600);
-  target.querySelector<HTMLElement>('textarea, input, [tabindex="0"]')?.focus({ preventScroll: true });
+  target.querySelector<HTMLElement>(openComments ? '.notes-comment' : 'textarea, input, [tabindex="0"]')?.focus({ preventScroll: true });
 }
