@@ -116,5 +116,10 @@ for (const make of testDatabases()) {
       }
       expect((await w.clients.reviewer.request('GET', '/api/documents/999999/versions')).statusCode).toBe(404);
     });
+
+    it('is described in the OpenAPI document', async () => {
+      const spec = (await w.clients.anonymous.request('GET', '/api/openapi.json')).json();
+      expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/documents/{id}/versions', '/api/documents/{id}/versions/{version}']));
+    });
   });
 }
