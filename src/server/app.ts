@@ -24,6 +24,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { assertPasswordSettled, authRoutes, loadSession, rateLimited } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { importRoutes } from './routes/import.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   await authRoutes(app, ctx);
   await documentRoutes(app, ctx);
+  await versionRoutes(app, ctx);
   await workflowRoutes(app, ctx);
   await importRoutes(app, ctx);
   await listRoutes(app, ctx);

@@ -19,7 +19,7 @@ export const Status = Type.Union(
 export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]);
 const Decimal = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'exact decimal as text' });
 /** Dates leave the server as ISO 8601 text (JSON.stringify of a Date). */
-const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 
 export const FindingCounts = Type.Object({ error: Type.Integer(), warning: Type.Integer(), info: Type.Integer() });
 

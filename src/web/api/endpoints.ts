@@ -37,6 +37,8 @@ import type {
   NewUser,
   UnitRecord,
   User,
+  VersionContent,
+  VersionList,
 } from './types.ts';
 
 type Step = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';
@@ -89,6 +91,16 @@ export const endpoints = {
   addComment: (id: number, body: string, anchor: CommentAnchor) => api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
   resolveComment: (commentId: number) => api.post<void>(`/api/comments/${commentId}/resolve`),
   audit: (id: number, beforeId?: number) => api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),
+  /** Every submission of a document, newest first, read a page at a time to the last, and its current version. */
+  versions: async (id: number) => {
+    const first = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200 } });
+    for (let page = first; page.nextBeforeVersion !== null; ) {
+      page = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200, beforeVersion: page.nextBeforeVersion } });
+      first.items.push(...page.items);
+    }
+    return first;
+  },
+  version: (id: number, version: number) => api.get<VersionContent>(`/api/documents/${id}/versions/${version}`),
   reviewSettings: (id: number) => api.get<{ settings: ReviewSettings }>(`/api/documents/${id}/review-settings`).then((r) => r.settings),
 
   importPreview: (file: File) =>

@@ -1,7 +1,7 @@
 /**
  * A reviewer's page for one document: the form read-only with the findings and comments beside each
  * field, a comment box for any field or indicator row, return (with a comment), approve, publish,
- * and the document's audit trail.
+ * the document's audit trail, and what changed between its versions (修改对比).
  */
 import { CheckOutlined, GlobalOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,6 +27,7 @@ import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
+import { VersionDiffButton } from './VersionDiff.tsx';
 import { anchorText, CommentHistory, useCommentHistory, useOpenComments } from './comments.tsx';
 
 const DEPARTMENT_TAB = 'department';
@@ -119,6 +120,7 @@ export default function ReviewPage() {
           </div>
           <Space wrap>
             <ExportButtons documentId={id} />
+            <VersionDiffButton documentId={id} label={m.diff.view.title} />
             {meta.status === 'submitted' && (
               <>
                 <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)}>
