@@ -116,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       if (at !== undefined) throw new ApiError(400, 'invalid_text', (m) => m.invalidText(at));
     }
   });
+  // A 304 has no body (RFC 9110): the serialised null of `send(null)` is not sent either.
+  app.addHook('onSend', async (_req, reply, payload) => (reply.statusCode === 304 ? '' : payload));
   // Every write that reached a route may have committed: cached reads computed before it are dropped.
   app.addHook('onResponse', async (req) => {
     if (!SAFE_METHODS.has(req.method)) ctx.cache.bump();

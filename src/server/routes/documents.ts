@@ -120,7 +120,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     async (req, reply) => {
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
-      if (notModified(req, reply, meta.version)) return reply.status(304).send();
+      if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       return sendJson(reply, await ctx.cache.get(`doc-json:${meta.id}:${meta.version}`, async () => JSON.stringify(await readDocument(db, meta.id))));
     },
   );
@@ -138,7 +138,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     async (req, reply) => {
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
-      if (notModified(req, reply, meta.version)) return reply.status(304).send();
+      if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () =>
         reviewDocument(modelOf((await readDocument(db, meta.id))!), { settings: (await effectiveSettings(db, meta.bureauId)).review.settings }),
       );
@@ -229,7 +229,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     async (req, reply) => {
       const meta = await projectMeta(req.params.id);
       await assertRead(ctx, req, meta);
-      if (notModified(req, reply, meta.version)) return reply.status(304).send();
+      if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       return sendJson(
         reply,
         await ctx.cache.get(`project-json:${req.params.id}:${meta.version}`, async () =>

@@ -110,7 +110,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       await assertRead(ctx, req, meta);
       const format = req.query.format;
       const etag = `"${meta.version}-${format}"`;
-      if (notModified(req, reply, etag, meta.status === 'published')) return reply.status(304).send();
+      if (notModified(req, reply, etag, meta.status === 'published')) return reply.status(304).send(null);
       const bytes = await documentFile(deps(req), meta, format);
       const f = messagesFor(localeOf(req)).publication;
       const title = f.form.documentTitle(meta.unitName, meta.year);
@@ -136,7 +136,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const bytes = await files.get(`template:${year ?? ''}:${locale}`, () => renderer.render({ kind: 'template', year, locale }));
       // By content: a jixiao with another template answers with another ETag.
       const etag = `"t-${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-      if (notModified(req, reply, etag, true)) return reply.status(304).send();
+      if (notModified(req, reply, etag, true)) return reply.status(304).send(null);
       const name = messagesFor(locale).publication.files.template(year);
       return sendBytes(reply, bytes, FILE_TYPES.xlsx.mediaType, attachment(`${name}.xlsx`, `jixiao-template${year === undefined ? '' : `-${year}`}.xlsx`));
     },
@@ -167,7 +167,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     }
     if (items.length === 0) throw new ApiError(404, 'no_documents', (m) => m.noDocuments);
     reply.header('x-total-count', String(total));
-    if (notModified(req, reply, bundleTag(items, q.format, combined), publishedOnly)) return reply.status(304).send();
+    if (notModified(req, reply, bundleTag(items, q.format, combined), publishedOnly)) return reply.status(304).send(null);
     if (bundlesWriting >= CONCURRENT_BUNDLES) {
       reply.header('retry-after', '30');
       throw new ApiError(503, 'export_busy', (m) => m.exportBusy);
