@@ -46,6 +46,7 @@ type Query = NonNullable<Parameters<typeof api.get>[1]>['query'];
 const filterQuery = (f: ListFilter): Query => ({ ...f, status: f.status });
 
 export const endpoints = {
+  exportFormats: () => api.get<{ formats: string[] }>('/api/export-formats').then((r) => r.formats),
   session: () => api.get<{ user: User | null }>('/api/auth/session').then((r) => r.user),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<{ user: User }>('/api/auth/password', { body: { currentPassword, newPassword } }).then((r) => r.user),

@@ -32,6 +32,7 @@ import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
 import { ExportButtons } from '../public/ExportButtons.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
 const DEPARTMENT_TAB = 'department';
@@ -49,7 +50,7 @@ export default function EditorPage() {
   const openComments = useOpenComments(documentId);
 
   // The bureau's review settings, so live findings are the ones the server gives on submission.
-  const reviewSettings = useQuery({ queryKey: ['review-settings', documentId], queryFn: () => endpoints.reviewSettings(documentId), staleTime: 300_000 });
+  const reviewSettings = useQuery(queries.reviewSettings(documentId));
   const doc = useDeferredValue(snapshot?.doc);
   const settings = reviewSettings.data;
   const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, settings }) : []), [doc, locale, settings]);
@@ -148,7 +149,7 @@ export default function EditorPage() {
       onOk: async () => {
         try {
           await endpoints.step(documentId, 'submit', session.getSnapshot().version);
-          await client.invalidateQueries();
+          await stale.everything(client);
           message.success(w.editor.submitted);
           navigate('/unit');
         } catch (e) {

@@ -23,6 +23,7 @@ import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { GradeTag } from './GradeTag.tsx';
 import { ProjectEvaluationForm } from './ProjectEvaluationForm.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 export default function EvaluationPage() {
   const msgs = useMessages();
@@ -32,8 +33,8 @@ export default function EvaluationPage() {
   const { user } = useSession();
   const { message, modal } = App.useApp();
   const client = useQueryClient();
-  const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
-  const ev = useQuery({ queryKey: ['evaluation', id], queryFn: () => endpoints.evaluation(id) });
+  const doc = useQuery(queries.document(id));
+  const ev = useQuery(queries.evaluation(id));
 
   const publication = useMutation({
     mutationFn: async (what: 'publish' | 'withdraw') => {
@@ -42,7 +43,7 @@ export default function EvaluationPage() {
     },
     onSuccess: async (_, what) => {
       message.success(what === 'publish' ? m.published : m.withdrawn);
-      await client.invalidateQueries();
+      await stale.everything(client);
     },
     onError: (e) => {
       if (e instanceof ApiFailure && e.code === 'evaluation_errors' && e.body.findings)

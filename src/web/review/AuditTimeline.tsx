@@ -11,6 +11,7 @@ import type { AuditBrief, AuditPage, AuditRecord, Status } from '../api/types.ts
 import { useMessages } from '../app/locale.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { previousSubmission, useVersions, VersionDiffButton } from './VersionDiff.tsx';
+import { queries } from '../api/queries.ts';
 
 const STEP_COLORS: Record<string, string> = { submit: 'blue', return: 'red', approve: 'green', publish: 'green', withdraw: 'gray' };
 
@@ -20,12 +21,7 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
   const m = useMessages();
   const w = m.web.audit;
   const versions = useVersions(documentId);
-  const query = useInfiniteQuery({
-    queryKey: ['audit', documentId],
-    queryFn: ({ pageParam }) => endpoints.audit(documentId, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last: AuditPage) => last.nextBeforeId ?? undefined,
-  });
+  const query = useInfiniteQuery(queries.audit(documentId));
   if (query.isPending) return <PageLoading />;
   const records = query.data?.pages.flatMap((p) => p.items) ?? [];
   if (records.length === 0) return <Empty description={w.empty} />;

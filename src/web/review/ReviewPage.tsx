@@ -29,6 +29,7 @@ import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
 import { VersionDiffButton } from './VersionDiff.tsx';
 import { anchorText, CommentHistory, useCommentHistory, useOpenComments } from './comments.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 const DEPARTMENT_TAB = 'department';
 
@@ -48,8 +49,8 @@ export default function ReviewPage() {
   const [returnText, setReturnText] = useState('');
   const composer = useRef<TextAreaRef>(null);
 
-  const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
-  const findings = useQuery({ queryKey: ['findings', id], queryFn: () => endpoints.findings(id) });
+  const doc = useQuery(queries.document(id));
+  const findings = useQuery(queries.findings(id));
   const openComments = useOpenComments(id);
   const history = useCommentHistory(id);
   const index = useMemo(() => new FindingIndex(findings.data?.findings ?? []), [findings.data]);
@@ -67,18 +68,18 @@ export default function ReviewPage() {
     [index, openComments.data],
   );
 
-  const refresh = () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+  const refresh = () => stale.everything(client);
   const addComment = useMutation({
     mutationFn: () => endpoints.addComment(id, draft.trim(), anchor),
     onSuccess: async () => {
       setDraft('');
       setAnchor({});
       message.success(r.commentAdded);
-      await client.invalidateQueries({ queryKey: ['comments', id] });
+      await stale.comments(client, id);
     },
     onError: (e) => message.error(e.message),
   });
-  const resolve = useMutation({ mutationFn: endpoints.resolveComment, onSuccess: () => client.invalidateQueries({ queryKey: ['comments', id] }) });
+  const resolve = useMutation({ mutationFn: endpoints.resolveComment, onSuccess: () => stale.comments(client, id) });
   const step = useMutation({
     mutationFn: (what: 'return' | 'approve' | 'publish') =>
       endpoints.step(id, what, doc.data!.meta.version, what === 'return' ? { body: returnText.trim(), ...anchor } : undefined),

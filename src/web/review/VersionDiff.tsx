@@ -13,6 +13,7 @@ import { endpoints } from '../api/endpoints.ts';
 import type { VersionList } from '../api/types.ts';
 import { useLocale, useMessages } from '../app/locale.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { queries } from '../api/queries.ts';
 
 export interface VersionPair {
   from: number;
@@ -20,7 +21,7 @@ export interface VersionPair {
 }
 
 /** Under ['versions', id]: a workflow step refetches them with the document. */
-export const useVersions = (documentId: number) => useQuery({ queryKey: ['versions', documentId], queryFn: () => endpoints.versions(documentId) });
+export const useVersions = (documentId: number) => useQuery(queries.versions(documentId));
 
 /** The submission made before `version`, if any: what a resubmission is compared with. */
 export const previousSubmission = (list: VersionList, version: number) => list.items.find((s) => s.version < version)?.version;
@@ -43,8 +44,8 @@ export function VersionDiff({ documentId, initial }: { documentId: number; initi
   const [picked, setPicked] = useState<VersionPair | undefined>(initial);
   const list = versions.data;
   const pair = picked ?? (list && defaultPair(list));
-  const from = useQuery({ queryKey: ['versions', documentId, pair?.from], queryFn: () => endpoints.version(documentId, pair!.from), enabled: pair !== undefined, staleTime: Infinity });
-  const to = useQuery({ queryKey: ['versions', documentId, pair?.to], queryFn: () => endpoints.version(documentId, pair!.to), enabled: pair !== undefined, staleTime: Infinity });
+  const from = useQuery({ ...queries.version(documentId, pair?.from ?? 0), enabled: pair !== undefined });
+  const to = useQuery({ ...queries.version(documentId, pair?.to ?? 0), enabled: pair !== undefined });
   const parts = useMemo(() => (from.data && to.data ? diffDocuments(from.data.content, to.data.content, locale) : undefined), [from.data, to.data, locale]);
 
   if (!list) return <PageLoading />;

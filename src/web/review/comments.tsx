@@ -12,18 +12,14 @@ import { useMessages } from '../app/locale.tsx';
 import type { PlaceOf } from '../form/locate.ts';
 import { CommentItem, ROW_COMMENT_FIELD } from '../form/notes.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { queries } from '../api/queries.ts';
 
 /** Under ['comments', id], so what invalidates a document's comments refetches both reads. */
 export const useOpenComments = (documentId: number | undefined) =>
-  useQuery({ queryKey: ['comments', documentId, 'open'], queryFn: () => endpoints.openComments(documentId!), enabled: documentId !== undefined });
+  useQuery({ ...queries.openComments(documentId!), enabled: documentId !== undefined });
 
 export const useCommentHistory = (documentId: number) =>
-  useInfiniteQuery({
-    queryKey: ['comments', documentId, 'history'],
-    queryFn: ({ pageParam }) => endpoints.comments(documentId, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last: CommentPage) => last.nextBeforeId ?? undefined,
-  });
+  useInfiniteQuery(queries.commentHistory(documentId));
 
 /** Where a comment is: "项目：法律援助 · 第 4 行指标 · 字段：指标值" (the projects as the page holds them, saved or not). */
 export function anchorText(m: ReturnType<typeof useMessages>['web']['reviewPage'], doc: { projects: ReadonlyArray<{ id: number | null; name: string }> }, a: CommentAnchor): string {
