@@ -20,7 +20,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'db', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'], exclude: ['src/core/**'] },
       },
-      { extends: true, test: { name: 'browser', include: ['e2e/**/*.test.ts'] } },
+      // Closing a browser and a server on a busy machine can take longer than vitest's 10 s for hooks.
+      { extends: true, test: { name: 'browser', include: ['e2e/**/*.test.ts'], hookTimeout: 480_000 } },
     ],
   },
 });

@@ -9,12 +9,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/web-build.ts';
 import { screenshot } from './support/browser.ts';
-import { confirm, eventually, findingCounts, openProjectTab, saved, signIn, signOut } from './support/pages.ts';
+import { confirm, eventually, findingCounts, openProjectTab, saved, signIn, signOut, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 
 const CORRECTED = join(ROOT, 'samples/huailai-sifaju-2020-corrected.txt');
-const STEP = 120_000;
 const CELL_COMMENT = '受援人数请与2019年实际受援人数核对。';
 
 describe('a resubmission compared with the returned version', () => {
@@ -25,7 +24,7 @@ describe('a resubmission compared with the returned version', () => {
   beforeAll(async () => {
     session = await openSession();
     ({ server, page } = session);
-  }, 180_000);
+  }, START);
 
   afterAll(() => session?.close());
 
