@@ -37,19 +37,26 @@ export const ErrorBody = Type.Object(
   { additionalProperties: true },
 );
 
-export const User = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Role,
-  unitId: Nullable(Type.Integer()),
-  bureauId: Nullable(Type.Integer()),
-  disabled: Type.Boolean(),
-  mustChangePassword: Type.Boolean({ description: 'the password was chosen by someone else: every call but the auth ones answers 403 password_change_required until it is changed' }),
-});
+/** An account with `more` fields, one shape per role: a unit account has its unit, a reviewer its bureau, an admin neither. */
+const UserWith = <P extends Type.TProperties>(more: P) => {
+  const account = {
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    disabled: Type.Boolean(),
+    mustChangePassword: Type.Boolean({ description: 'the password was chosen by someone else: every call but the auth ones answers 403 password_change_required until it is changed' }),
+    ...more,
+  };
+  return Type.Union([
+    Type.Object({ ...account, role: Type.Literal('unit'), unitId: Type.Integer(), bureauId: Type.Null() }),
+    Type.Object({ ...account, role: Type.Literal('reviewer'), unitId: Type.Null(), bureauId: Type.Integer() }),
+    Type.Object({ ...account, role: Type.Literal('admin'), unitId: Type.Null(), bureauId: Type.Null() }),
+  ]);
+};
 
-export const ListedUser = Type.Object({
-  ...User.properties,
+export const User = UserWith({});
+
+export const ListedUser = UserWith({
   scopeName: Nullable(Type.String({ description: 'the name of the account’s unit (unit accounts) or bureau (reviewers); null for admins' })),
 });
 

@@ -240,7 +240,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
     async (req, reply) => {
       const user = requireUser(req);
       const bureauId = req.params.id;
-      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId!)).has(bureauId));
+      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId)).has(bureauId));
       if (!allowed) throw forbidden();
       const b = await bureau(db, bureauId);
       if (!b) throw notFound('bureau', bureauId);

@@ -66,8 +66,8 @@ export async function freshScope(ctx: AppContext, scope: DerivedScope): Promise<
 
 /** The part of the derived rows a user's list covers. */
 function derivedScope(user: User, year: number, filter: { bureauId?: number; unitId?: number }): DerivedScope {
-  if (user.role === 'unit') return { year, unitId: user.unitId! };
-  if (user.role === 'reviewer') return { year, bureauId: filter.bureauId ?? user.bureauId!, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
+  if (user.role === 'unit') return { year, unitId: user.unitId };
+  if (user.role === 'reviewer') return { year, bureauId: filter.bureauId ?? user.bureauId, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
   return { year, ...filter };
 }
 

@@ -60,7 +60,7 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
     },
     async (req) => {
       const user = requireUser(req);
-      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId!)).has(req.params.id));
+      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId)).has(req.params.id));
       if (!allowed) throw forbidden();
       const expected = expectedVersion(req);
       await refusals(req, () => putBureauSettings(db, actorOf(user), req.params.id, expected, req.body));
