@@ -14,7 +14,7 @@ import { evaluateStored, storedActuals } from '../../store/actuals/results.ts';
 import { actualsDb } from '../../store/actuals/schema.ts';
 import { actorOf, assertReviewer } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf, refusals } from '../actuals-access.ts';
-import { DocumentEvaluation, PublishedEvaluation } from '../actuals-schemas.ts';
+import { DocumentEvaluation, PublishedEvaluation } from '../evaluation-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { ErrorBody, IdParams } from '../schemas.ts';

@@ -3,6 +3,9 @@
  * `actualsDb(db)` is the same connection (or transaction) with these tables known.
  */
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { Grade } from '../../core/evaluation/settings.ts';
+import type { Light } from '../../core/monitoring/settings.ts';
+import type { Severity } from '../../core/review/finding.ts';
 import type { Database } from '../schema.ts';
 
 /** A `date` column, read as ISO text "2020-06-30" (see ../database.ts). */
@@ -90,9 +93,9 @@ export interface ProjectMonitoringTable {
   project_code: string;
   project_name: string;
   position: number;
-  light: 'green' | 'yellow' | 'red';
+  light: Light;
   light_rank: number;
-  execution_light: 'green' | 'yellow' | 'red';
+  execution_light: Light;
   budget: Numeric | null;
   spent: Numeric;
   rate: Numeric | null;
@@ -114,13 +117,13 @@ export interface ProjectEvaluationTable {
   rate: Numeric | null;
   points: Numeric;
   total: Numeric;
-  grade: '优' | '良' | '中' | '差';
+  grade: Grade;
   error_count: number;
 }
 export interface DocumentRuleCountsTable {
   document_id: number;
   rule_id: string;
-  severity: 'error' | 'warning' | 'info';
+  severity: Severity;
   findings: number;
 }
 

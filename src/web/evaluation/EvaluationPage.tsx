@@ -7,6 +7,7 @@ import { CloudUploadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
+import { GRADES } from '../../core/evaluation/settings.ts';
 import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { ProjectEvaluation } from '../api/monitoring-types.ts';
@@ -125,7 +126,7 @@ export default function EvaluationPage() {
               </Descriptions.Item>
             )}
             <Descriptions.Item label={msgs.evaluation.report.summaryGrades}>
-              {(['优', '良', '中', '差'] as const).map((g) => msgs.evaluation.report.gradeCount(g, e.gradeCounts[g])).join('　')}
+              {GRADES.map((g) => msgs.evaluation.report.gradeCount(g, e.gradeCounts[g])).join('　')}
             </Descriptions.Item>
           </Descriptions>
           <Table<ProjectEvaluation & { key: string }>
