@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
-import { confirm, eventually, findingCounts, newPage, openProjectTab, saved, signIn, signOut } from './support/pages.ts';
+import { confirm, eventually, findingCounts, newPage, openProjectTab, saved, signIn, signOut, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 import { ROOT } from '../scripts/web-build.ts';
 
 const SEED = join(ROOT, 'samples/huailai-sifaju-2020.txt');
-const STEP = 120_000;
 
 describe('the yearly cycle in the browser', () => {
   let server: RunningServer;
@@ -28,7 +27,7 @@ describe('the yearly cycle in the browser', () => {
   beforeAll(async () => {
     session = await openSession();
     ({ server, browser, page, errors } = session);
-  }, 180_000);
+  }, START);
 
   afterAll(() => session?.close());
 

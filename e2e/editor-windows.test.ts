@@ -8,11 +8,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../src/web/api/types.ts';
 import { screenshot } from './support/browser.ts';
-import { eventually, newPage, openProjectTab, saved, signIn } from './support/pages.ts';
+import { eventually, newPage, openProjectTab, saved, signIn, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 
-const STEP = 120_000;
 
 /** The document as the server holds it, read through the page's own session. */
 const stored = (page: Page, id: number) => page.evaluate((id) => fetch(`/api/documents/${id}`).then((r) => r.json() as Promise<StoredDocument>), id);
@@ -51,7 +50,7 @@ describe('the editor under two windows and quick hands', () => {
     await page.waitForURL(/\/documents\/\d+\/edit/);
     editorUrl = new URL(page.url()).pathname;
     documentId = Number(/\/documents\/(\d+)\//.exec(editorUrl)![1]);
-  }, 180_000);
+  }, START);
 
   afterAll(() => session?.close());
 

@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
-import { eventually, newPage, openProjectTab, saved, signIn } from './support/pages.ts';
+import { eventually, newPage, openProjectTab, saved, signIn, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 
-const STEP = 90_000;
 
 describe('the editor', () => {
   let server: RunningServer;
@@ -30,7 +29,7 @@ describe('the editor', () => {
     await page.getByRole('button', { name: '编辑' }).click();
     await page.waitForURL(/\/documents\/\d+\/edit/);
     editorUrl = new URL(page.url()).pathname;
-  }, 180_000);
+  }, START);
 
   afterAll(() => session?.close());
 

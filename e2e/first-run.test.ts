@@ -7,11 +7,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
-import { changePassword, replacementOf, signIn, signOut, VIEWPORT } from './support/pages.ts';
+import { changePassword, newPage, replacementOf, signIn, signOut, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 
-const STEP = 120_000;
 
 describe('the first run in the browser', () => {
   let server: RunningServer;
@@ -25,7 +24,7 @@ describe('the first run in the browser', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
     });
-  }, 180_000);
+  }, START);
 
   afterAll(() => session?.close());
 
@@ -82,9 +81,8 @@ describe('the first run in the browser', () => {
   }, STEP);
 
   it('loads the editor cold in well under a megabyte', async () => {
-    // A fresh browser context: nothing cached, as on a first visit.
-    const context = await session.browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: VIEWPORT });
-    const cold = await context.newPage();
+    // A fresh browser context (newPage makes one): nothing cached, as on a first visit.
+    const { context, page: cold } = await newPage(session.browser, server.url);
     const sizes: Array<Promise<number>> = [];
     cold.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
     await signIn(cold, 'sifaju', 'sifaju-third-password', /\/unit$/);

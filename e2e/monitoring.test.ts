@@ -17,11 +17,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, SCREENSHOTS } from './support/browser.ts';
-import { eventually, signIn, signOut } from './support/pages.ts';
+import { eventually, signIn, signOut, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 
-const STEP = 90_000;
 const PROJECT = '313-0151-XMN-JK09';
 
 describe('monitoring, self-evaluation and dashboards in the browser', () => {
@@ -36,7 +35,7 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
   beforeAll(async () => {
     session = await openSession();
     ({ server, page, errors } = session);
-  }, 180_000);
+  }, START);
 
   afterAll(() => session?.close());
 

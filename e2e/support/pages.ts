@@ -2,8 +2,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** The UI settles within seconds (live review, autosave, refetches): polls wait that long, not vitest's default second. */
-export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+/**
+ * How long any one signal of the app (an element, an address, a response, a state) may take to come.
+ * On a quiet machine everything comes within a second or two; CI machines are shared, and a busy
+ * one (load 10 on two cores) has been seen to take tens of seconds. The waits are for the app's own
+ * signals, so a long limit costs nothing when the app is quick and only bounds a real hang.
+ */
+export const PATIENCE = 120_000;
+/** A step of a browser test: many waits, each within PATIENCE. */
+export const STEP = 8 * PATIENCE;
+/** Starting a server and a browser. */
+export const START = 4 * PATIENCE;
+
+export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: PATIENCE, interval: 100 });
 
 export const VIEWPORT = { width: 1366, height: 768 };
 
@@ -11,7 +22,8 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ cont
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PATIENCE);
+  page.setDefaultNavigationTimeout(PATIENCE);
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };
 }
@@ -52,7 +64,7 @@ export async function signOut(page: Page): Promise<void> {
 
 /** Waits until autosave says everything is on the server. */
 export async function saved(page: Page): Promise<void> {
-  await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: PATIENCE });
 }
 
 /** Answers the open confirmation dialog with its OK button. */

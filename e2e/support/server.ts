@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/web-build.ts';
+import { START } from './pages.ts';
 
 export interface RunningServer {
   url: string;
@@ -19,7 +20,7 @@ export interface RunningServer {
 const LISTENING = /(https?:\/\/127\.0\.0\.1:\d+)/;
 const ACCOUNT = /用户名 (\S+)\s+密码 (\S+)/g;
 
-export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = START): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data', dataDir], {
     cwd: ROOT,

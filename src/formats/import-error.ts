@@ -2,8 +2,14 @@
  * The one error every importer throws for bad input. It names where the problem is
  * (file, and line or sheet/cell, and field) so a user can find and fix it, and it is
  * thrown before anything is returned: imports are all-or-nothing.
+ *
+ * The reason (and a field the catalog names) is kept as a MessageRef, a code and its parameters,
+ * so whoever shows the error writes it in their reader's language (`in`, `locationIn`): the
+ * server in the requester's, whatever language the reader ran in. `message`, `reason` and
+ * `location` are in the process's language, for the command line.
  */
-import { messages } from '../i18n/index.ts';
+import { messages, type Messages } from '../i18n/index.ts';
+import { writeMessage, type MessageRef } from '../i18n/message-ref.ts';
 
 export interface ImportLocation {
   file: string;
@@ -21,19 +27,43 @@ export interface ImportLocation {
   field?: string;
 }
 
+/** A location whose field is the catalog's name for it, or text from the file itself. */
+export type NamedLocation = Omit<ImportLocation, 'field'> & { field?: string | MessageRef };
+
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   constructor(
-    readonly location: ImportLocation,
-    /** Human-readable reason, in the user's language, without the location. */
-    readonly reason: string,
+    readonly place: NamedLocation,
+    /** Why, without the location. */
+    readonly why: MessageRef,
   ) {
-    super(`${describeLocation(location)}${messages().formats.location.reasonSeparator}${reason}`);
+    super(writeImportError(place, why, messages()));
+  }
+
+  /** The error, place and reason, in catalog `m`'s language. */
+  in(m: Messages): string {
+    return writeImportError(this.place, this.why, m);
+  }
+
+  locationIn(m: Messages): ImportLocation {
+    const { field, ...rest } = this.place;
+    return field === undefined ? rest : { ...rest, field: typeof field === 'string' ? field : writeMessage(field, m) };
+  }
+
+  get location(): ImportLocation {
+    return this.locationIn(messages());
+  }
+
+  get reason(): string {
+    return writeMessage(this.why, messages());
   }
 }
 
-export function describeLocation(l: ImportLocation): string {
-  const m = messages().formats.location;
+const writeImportError = (place: NamedLocation, why: MessageRef, m: Messages) =>
+  `${describeLocation(place, m)}${m.formats.location.reasonSeparator}${writeMessage(why, m)}`;
+
+function describeLocation(l: NamedLocation, all: Messages): string {
+  const m = all.formats.location;
   const parts = [l.file];
   if (l.sheet !== undefined) parts.push(m.sheet(l.sheet));
   if (l.cell !== undefined) parts.push(m.cell(l.cell));
@@ -44,6 +74,6 @@ export function describeLocation(l: ImportLocation): string {
   if (l.column !== undefined) parts.push(m.column(l.column));
   if (l.project !== undefined) parts.push(m.project(l.project));
   if (l.indicator !== undefined) parts.push(m.indicator(l.indicator));
-  if (l.field !== undefined) parts.push(m.field(l.field));
+  if (l.field !== undefined) parts.push(m.field(typeof l.field === 'string' ? l.field : writeMessage(l.field, all)));
   return parts.join(m.separator);
 }

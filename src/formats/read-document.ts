@@ -6,7 +6,7 @@
 import type { TargetDocument } from '../core/model/document.ts';
 import { firstOverLongText } from '../core/model/over-long-text.ts';
 import { unsafeTextAt, withSafeText } from '../core/text/safe-text.ts';
-import { messages } from '../i18n/index.ts';
+import { named } from '../i18n/message-ref.ts';
 import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
@@ -85,15 +85,15 @@ export async function readDocumentFile(
   options: ReadDocumentOptions = {},
 ): Promise<TargetDocument[]> {
   // A ZIP package is opened once to be recognised: a broken one, or one over the limits, is refused here with its reason.
-  const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName, messages().formats.zip.broken).names : undefined;
+  const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName, named.formats.zip.broken).names : undefined;
   const reader = READERS.find((r) => r.recognizes(bytes, zipEntries));
-  if (reader === undefined) throw new ImportError({ file: fileName }, messages().textFormat.unknownContent);
+  if (reader === undefined) throw new ImportError({ file: fileName }, named.textFormat.unknownContent);
   let docs: TargetDocument[];
   try {
     docs = await reader.read(bytes, fileName, options);
   } catch (e) {
     if (e instanceof ImportError || reader.damagedAs === undefined) throw e;
-    throw new ImportError({ file: fileName }, messages().formats.damaged(reader.damagedAs, e instanceof Error ? e.message : String(e)));
+    throw new ImportError({ file: fileName }, named.formats.damaged(reader.damagedAs, e instanceof Error ? e.message : String(e)));
   }
   // Text from a file may hold what no database column can (NUL, a lone surrogate): cleaned, not refused.
   const documents = unsafeTextAt(docs, '') === undefined ? docs : withSafeText(docs);
@@ -105,7 +105,7 @@ export async function readDocumentFile(
 function refuseOverLongText(document: TargetDocument, file: string): void {
   const over = firstOverLongText(document);
   if (over === undefined) return;
-  const m = messages().formats;
+  const m = named.formats;
   const project = over.projectIndex === null ? undefined : document.projects[over.projectIndex]!;
   throw new ImportError(
     {

@@ -6,7 +6,7 @@
  * having produced at most one step's output more). Broken and truncated packages are ImportErrors.
  */
 import { Inflate } from 'fflate';
-import { messages } from '../i18n/index.ts';
+import { named, type MessageRef } from '../i18n/message-ref.ts';
 import { ImportError } from './import-error.ts';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_UNPACKED_BYTES } from './limits.ts';
 
@@ -14,7 +14,7 @@ import { MAX_ZIP_ENTRIES, MAX_ZIP_UNPACKED_BYTES } from './limits.ts';
 export class ZipLimitError extends ImportError {
   constructor(
     file: string,
-    reason: string,
+    reason: MessageRef,
     /** Bytes inflated before the refusal: 0 when the central directory gave the package away. */
     readonly inflated: number,
   ) {
@@ -56,8 +56,8 @@ export const looksLikeZip = (bytes: Uint8Array) =>
  * Reads the package's directory; throws an ImportError when it is over the limits, or `unreadable`
  * when it is no ZIP package or a broken one (each reader says what it expected).
  */
-export function openZip(bytes: Uint8Array, file: string, unreadable: string): ZipPackage {
-  const e = messages().formats.zip;
+export function openZip(bytes: Uint8Array, file: string, unreadable: MessageRef): ZipPackage {
+  const e = named.formats.zip;
   const broken = (): never => {
     throw new ImportError({ file }, unreadable);
   };

@@ -79,6 +79,14 @@ for (const make of testDatabases()) {
       { name: 'GET findings', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/findings`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
       { name: 'GET audit', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/audit`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
       { name: 'GET audit summary', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/audit?detail=summary`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      // A document's versions, as its audit trail: for those who read it, signed in.
+      { name: 'GET versions', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/versions`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      { name: 'GET versions of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/versions`), expect: signedIn(200) },
+      {
+        name: 'GET a version',
+        run: async (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/versions/${(await w.store.db.selectFrom('documents').select('version').where('id', '=', w.draftId).executeTakeFirstOrThrow()).version}`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
       { name: 'GET review settings of a draft', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/review-settings`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
       { name: 'GET review settings of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/review-settings`), expect: everyone(200) },
       { name: 'GET public units', run: (r) => w.clients[r].request('GET', '/api/public/units'), expect: everyone(200) },

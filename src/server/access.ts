@@ -28,7 +28,7 @@ export async function reviewerBureaus(ctx: AppContext, bureauId: number): Promis
 }
 
 async function reviews(ctx: AppContext, user: User, doc: DocumentMeta): Promise<boolean> {
-  return user.role === 'reviewer' && user.bureauId !== null && (await reviewerBureaus(ctx, user.bureauId)).has(doc.bureauId);
+  return user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId)).has(doc.bureauId);
 }
 
 export async function canRead(ctx: AppContext, user: User | null, doc: DocumentMeta): Promise<boolean> {
@@ -78,8 +78,8 @@ export async function assertCommenter(ctx: AppContext, req: FastifyRequest, doc:
 /** Which documents a signed-in user's lists show. */
 export function listScope(user: User): ListScope {
   if (user.role === 'admin') return { all: true };
-  if (user.role === 'unit') return { unitId: user.unitId! };
-  return { bureauId: user.bureauId! };
+  if (user.role === 'unit') return { unitId: user.unitId };
+  return { bureauId: user.bureauId };
 }
 
 export const actorOf = (user: User) => ({ id: user.id, name: user.displayName });

@@ -24,6 +24,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { assertPasswordSettled, authRoutes, loadSession, rateLimited } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { importRoutes } from './routes/import.ts';
@@ -115,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       if (at !== undefined) throw new ApiError(400, 'invalid_text', (m) => m.invalidText(at));
     }
   });
+  // A 304 has no body (RFC 9110): the serialised null of `send(null)` is not sent either.
+  app.addHook('onSend', async (_req, reply, payload) => (reply.statusCode === 304 ? '' : payload));
   // Every write that reached a route may have committed: cached reads computed before it are dropped.
   app.addHook('onResponse', async (req) => {
     if (!SAFE_METHODS.has(req.method)) ctx.cache.bump();
@@ -122,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   await authRoutes(app, ctx);
   await documentRoutes(app, ctx);
+  await versionRoutes(app, ctx);
   await workflowRoutes(app, ctx);
   await importRoutes(app, ctx);
   await listRoutes(app, ctx);

@@ -50,6 +50,8 @@ for (const make of testDatabases()) {
       const comments = source.comments!.length;
       // The snapshot is one point in time: the comment is wholly in it or wholly out (its audit row with it).
       expect(rows).toBeGreaterThan(100);
+      // The demo's submissions kept their content: a restore carries it.
+      expect(source.document_snapshots!.length).toBeGreaterThan(0);
 
       const target = pgliteDatabase();
       const restored = await target.open();

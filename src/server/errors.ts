@@ -19,10 +19,12 @@ import {
 import { ParseMemoryError } from './parse-pool.ts';
 
 /** The caller's language: English only when Accept-Language prefers it. */
-export function messagesOf(req: FastifyRequest): Messages['server'] {
+function allMessagesOf(req: FastifyRequest): Messages {
   const lang = req.headers['accept-language'] ?? '';
-  return messagesFor(/^en\b/i.test(lang) ? 'en' : 'zh-CN').server;
+  return messagesFor(/^en\b/i.test(lang) ? 'en' : 'zh-CN');
 }
+
+export const messagesOf = (req: FastifyRequest): Messages['server'] => allMessagesOf(req).server;
 
 export class ApiError extends Error {
   constructor(
@@ -52,7 +54,8 @@ function tooLong(errors: NonNullable<FastifyError['validation']>): ApiError | un
   return new ApiError(422, 'too_long', (m) => m.tooLong(field, limit), { field: field ?? null, path: e.instancePath, limit });
 }
 
-function toApiError(e: unknown): ApiError | undefined {
+/** `all`: the caller's catalogs, for errors that are named rather than written (an import error). */
+function toApiError(e: unknown, all: Messages): ApiError | undefined {
   if (e instanceof ApiError) return e;
   if (e instanceof NotFoundError) return notFound(e.entity, e.id);
   if (e instanceof StaleVersionError)
@@ -66,8 +69,8 @@ function toApiError(e: unknown): ApiError | undefined {
     return new ApiError(422, 'review_errors', (m) => m.reviewErrors(e.findings.length), { findings: e.findings });
   if (e instanceof ConflictError) return new ApiError(409, 'conflict', (m) => m.conflict(e.entity, e.key), { entity: e.entity });
   if (e instanceof InvalidInputError) return new ApiError(422, 'invalid_input', (m) => m.invalidInput(e.reason));
-  if (e instanceof ZipLimitError) return new ApiError(413, 'too_large', (m) => m.importUnreadable(e.message), { location: e.location });
-  if (e instanceof ImportError) return new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.message), { location: e.location });
+  if (e instanceof ZipLimitError) return new ApiError(413, 'too_large', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });
+  if (e instanceof ImportError) return new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });
   if (e instanceof ParseMemoryError) return new ApiError(413, 'too_large', (m) => m.importTooLarge);
   const fe = e as FastifyError;
   if (fe.validation) return tooLong(fe.validation) ?? new ApiError(400, 'validation', (m) => m.validation(fe.message));
@@ -80,10 +83,11 @@ function toApiError(e: unknown): ApiError | undefined {
 }
 
 export function errorHandler(error: unknown, req: FastifyRequest, reply: FastifyReply) {
-  const api = toApiError(error);
+  const all = allMessagesOf(req);
+  const api = toApiError(error, all);
   if (!api) {
     req.log.error(error);
-    return reply.status(500).send({ code: 'internal', message: messagesOf(req).errors.internal });
+    return reply.status(500).send({ code: 'internal', message: all.server.errors.internal });
   }
-  return reply.status(api.status).send({ code: api.code, message: api.describe(messagesOf(req).errors), ...api.details });
+  return reply.status(api.status).send({ code: api.code, message: api.describe(all.server.errors), ...api.details });
 }

@@ -1,15 +1,17 @@
 /**
  * What the upload parser does in its worker thread (./parse-pool.ts), and how its answers cross back:
  * a thread boundary keeps neither an error's class nor its own fields, so an ImportError travels as
- * its place and reason and is built again on the other side.
+ * its place and reason (named, not written: the server writes them in each requester's language)
+ * and is built again on the other side.
  */
 import type { Actuals } from '../core/actuals/actuals.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { readActualsFile } from '../formats/actuals/read-actuals.ts';
-import { ImportError, type ImportLocation } from '../formats/import-error.ts';
+import { ImportError, type NamedLocation } from '../formats/import-error.ts';
 import { readDocumentFile } from '../formats/read-document.ts';
 import { ZipLimitError } from '../formats/zip-reader.ts';
 import { setLocale, type Locale } from '../i18n/index.ts';
+import type { MessageRef } from '../i18n/message-ref.ts';
 
 interface Upload {
   bytes: Uint8Array;
@@ -26,8 +28,8 @@ export interface ParseRequest {
 }
 
 interface ImportFailure {
-  location: ImportLocation;
-  reason: string;
+  place: NamedLocation;
+  why: MessageRef;
   /** Set for a ZipLimitError. */
   inflated?: number;
 }
@@ -41,7 +43,7 @@ export async function answer({ id, job }: ParseRequest): Promise<ParseReply> {
     return { id, value };
   } catch (e) {
     if (e instanceof ImportError) {
-      return { id, importError: { location: e.location, reason: e.reason, ...(e instanceof ZipLimitError ? { inflated: e.inflated } : {}) } };
+      return { id, importError: { place: e.place, why: e.why, ...(e instanceof ZipLimitError ? { inflated: e.inflated } : {}) } };
     }
     return { id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
@@ -49,4 +51,4 @@ export async function answer({ id, job }: ParseRequest): Promise<ParseReply> {
 
 /** The ImportError a worker reported, as the reader threw it. */
 export const importErrorOf = (f: ImportFailure): ImportError =>
-  f.inflated === undefined ? new ImportError(f.location, f.reason) : new ZipLimitError(f.location.file, f.reason, f.inflated);
+  f.inflated === undefined ? new ImportError(f.place, f.why) : new ZipLimitError(f.place.file, f.why, f.inflated);

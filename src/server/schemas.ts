@@ -3,9 +3,10 @@
  * (src/core/model/document.ts), extended with the storage ids the editor needs.
  */
 import Type from 'typebox';
-import { DepartmentGoals, Indicator, Project, TargetDocument } from '../core/model/document.ts';
+import { DecimalText, DepartmentGoals, Indicator, Project, TargetDocument } from '../core/model/document.ts';
+import { Finding, Severity } from '../core/review/finding.ts';
 
-export { DepartmentGoals, Indicator, Project, TargetDocument };
+export { DepartmentGoals, Finding, Indicator, Project, TargetDocument };
 
 export const Id = Type.Integer({ minimum: 1 });
 export const IdParams = Type.Object({ id: Id });
@@ -16,23 +17,10 @@ export const Status = Type.Union(
   [Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('published')],
   { description: '草稿 / 已提交 / 已退回 / 已审核 / 已公开' },
 );
-export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]);
-const Decimal = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'exact decimal as text' });
 /** Dates leave the server as ISO 8601 text (JSON.stringify of a Date). */
-const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 
-export const FindingCounts = Type.Object({ error: Type.Integer(), warning: Type.Integer(), info: Type.Integer() });
-
-export const Finding = Type.Object({
-  ruleId: Type.String(),
-  severity: Severity,
-  projectCode: Nullable(Type.String()),
-  indicatorIndex: Nullable(Type.Integer({ description: '1-based row within the project' })),
-  field: Type.String(),
-  message: Type.String(),
-  suggestion: Type.String(),
-  source: Type.String(),
-});
+export const FindingCounts = Type.Record(Severity, Type.Integer());
 
 export const ErrorBody = Type.Object(
   {
@@ -49,19 +37,26 @@ export const ErrorBody = Type.Object(
   { additionalProperties: true },
 );
 
-export const User = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Role,
-  unitId: Nullable(Type.Integer()),
-  bureauId: Nullable(Type.Integer()),
-  disabled: Type.Boolean(),
-  mustChangePassword: Type.Boolean({ description: 'the password was chosen by someone else: every call but the auth ones answers 403 password_change_required until it is changed' }),
-});
+/** An account with `more` fields, one shape per role: a unit account has its unit, a reviewer its bureau, an admin neither. */
+const UserWith = <P extends Type.TProperties>(more: P) => {
+  const account = {
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    disabled: Type.Boolean(),
+    mustChangePassword: Type.Boolean({ description: 'the password was chosen by someone else: every call but the auth ones answers 403 password_change_required until it is changed' }),
+    ...more,
+  };
+  return Type.Union([
+    Type.Object({ ...account, role: Type.Literal('unit'), unitId: Type.Integer(), bureauId: Type.Null() }),
+    Type.Object({ ...account, role: Type.Literal('reviewer'), unitId: Type.Null(), bureauId: Type.Integer() }),
+    Type.Object({ ...account, role: Type.Literal('admin'), unitId: Type.Null(), bureauId: Type.Null() }),
+  ]);
+};
 
-export const ListedUser = Type.Object({
-  ...User.properties,
+export const User = UserWith({});
+
+export const ListedUser = UserWith({
   scopeName: Nullable(Type.String({ description: 'the name of the account’s unit (unit accounts) or bureau (reviewers); null for admins' })),
 });
 
@@ -87,7 +82,7 @@ export const DocumentMeta = Type.Object({
   status: Status,
   version: Type.Integer({ description: 'send it back in If-Match with every write' }),
   projectCount: Type.Integer(),
-  budgetTotal: Decimal,
+  budgetTotal: DecimalText,
   findingCounts: FindingCounts,
   copiedFromId: Nullable(Type.Integer()),
   createdAt: Timestamp,
@@ -134,7 +129,7 @@ export const DocumentListItem = Type.Object({
   status: Status,
   version: Type.Integer(),
   projectCount: Type.Integer(),
-  budgetTotal: Decimal,
+  budgetTotal: DecimalText,
   findingCounts: FindingCounts,
   updatedAt: Timestamp,
   submittedAt: Nullable(Timestamp),
@@ -161,7 +156,7 @@ export const ProjectListItem = Type.Object({
   year: Type.Integer(),
   status: Status,
   amountUnit: Type.String(),
-  budgetTotal: Nullable(Decimal),
+  budgetTotal: Nullable(DecimalText),
   indicatorCount: Type.Integer(),
   findingCounts: FindingCounts,
 });

@@ -12,17 +12,20 @@ import { escapeLike } from './organisation.ts';
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from './password.ts';
 import type { Database, Role } from './schema.ts';
 
-export interface User {
+/** What an account belongs to follows from its role: a unit account its unit, a reviewer its bureau, an admin neither. */
+export type UserScope =
+  | { role: 'unit'; unitId: number; bureauId: null }
+  | { role: 'reviewer'; unitId: null; bureauId: number }
+  | { role: 'admin'; unitId: null; bureauId: null };
+
+export type User = {
   id: number;
   username: string;
   displayName: string;
-  role: Role;
-  unitId: number | null;
-  bureauId: number | null;
   disabled: boolean;
   /** The password was chosen by someone else and must be replaced before anything else. */
   mustChangePassword: boolean;
-}
+} & UserScope;
 
 export interface NewUser {
   username: string;
@@ -49,25 +52,29 @@ const toUser = (r: {
   id: r.id,
   username: r.username,
   displayName: r.display_name,
-  role: r.role,
-  unitId: r.unit_id,
-  bureauId: r.bureau_id,
+  ...scopeOf(r.role, r.unit_id, r.bureau_id),
   disabled: r.disabled,
   mustChangePassword: r.must_change_password,
 });
 
 const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'unit_id', 'bureau_id', 'disabled', 'must_change_password'] as const;
 
-function checkScope(role: Role, unitId: number | null, bureauId: number | null) {
-  if (role === 'unit' && (unitId === null || bureauId !== null)) throw new InvalidInputError('a unit account needs a unit');
-  if (role === 'reviewer' && (bureauId === null || unitId !== null)) throw new InvalidInputError('a reviewer needs a bureau');
-  if (role === 'admin' && (unitId !== null || bureauId !== null)) throw new InvalidInputError('an admin belongs to no unit or bureau');
+function scopeOf(role: Role, unitId: number | null, bureauId: number | null): UserScope {
+  switch (role) {
+    case 'unit':
+      if (unitId === null || bureauId !== null) throw new InvalidInputError('a unit account needs a unit');
+      return { role, unitId, bureauId };
+    case 'reviewer':
+      if (bureauId === null || unitId !== null) throw new InvalidInputError('a reviewer needs a bureau');
+      return { role, unitId, bureauId };
+    case 'admin':
+      if (unitId !== null || bureauId !== null) throw new InvalidInputError('an admin belongs to no unit or bureau');
+      return { role, unitId, bureauId };
+  }
 }
 
 export async function createUser(db: Kysely<Database>, actor: Actor, u: NewUser): Promise<User> {
-  const unitId = u.unitId ?? null;
-  const bureauId = u.bureauId ?? null;
-  checkScope(u.role, unitId, bureauId);
+  const { unitId, bureauId } = scopeOf(u.role, u.unitId ?? null, u.bureauId ?? null);
   if (!/^[\p{L}\p{N}._-]{2,64}$/u.test(u.username)) throw new InvalidInputError('username');
   if (u.password.length < MIN_PASSWORD_LENGTH) throw new InvalidInputError('password too short');
   const passwordHash = await hashPassword(u.password);
@@ -135,12 +142,13 @@ export async function updateUser(
       ...before,
       displayName: changes.displayName ?? before.displayName,
       disabled: changes.disabled ?? before.disabled,
-      role: changes.role ?? before.role,
-      unitId: changes.unitId !== undefined ? changes.unitId : before.unitId,
-      bureauId: changes.bureauId !== undefined ? changes.bureauId : before.bureauId,
+      ...scopeOf(
+        changes.role ?? before.role,
+        changes.unitId !== undefined ? changes.unitId : before.unitId,
+        changes.bureauId !== undefined ? changes.bureauId : before.bureauId,
+      ),
       mustChangePassword: passwordHash ? (changes.oneTimePassword ?? false) : before.mustChangePassword,
     };
-    checkScope(after.role, after.unitId, after.bureauId);
     await trx
       .updateTable('users')
       .set({
@@ -166,9 +174,9 @@ export async function updateUser(
 }
 
 /** An account in the admin list, with the name of its unit (unit accounts) or bureau (reviewers). */
-export interface ListedUser extends User {
+export type ListedUser = User & {
   scopeName: string | null;
-}
+};
 
 export async function listUsers(
   db: Kysely<Database>,

@@ -94,7 +94,7 @@ for (const make of testDatabases()) {
         ['update', 'project', 12],
         ['import', 'document', 1],
       ]);
-      expect(items[0]).toMatchObject({ before: { status: 'draft' }, after: { status: 'submitted' } });
+      expect(items[0]).toMatchObject({ before: { status: 'draft', version: 14 }, after: { status: 'submitted', version: 15 } });
       expect(items[1]!.after).toEqual({ comment: '请补充指标值' });
       expect(items[2]).toMatchObject({ before: { name: '普法宣传' }, after: { name: '普法宣传' }, firstAt: minutes(1), at: minutes(12) });
       expect(items[3]!.after).toEqual({ status: 'draft' });

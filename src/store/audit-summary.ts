@@ -1,6 +1,6 @@
 /**
  * A document's audit trail as a timeline reads it: each entry without its whole before/after
- * bodies (only the status, name and comment a timeline shows), and a run of consecutive edits of
+ * bodies (only the status, name, comment and a step's version a timeline shows), and a run of consecutive edits of
  * one thing by one person — autosave writes a project every few seconds while someone types — as
  * one entry with a count. The log itself stays append-only and whole; this is only a way of reading it.
  */
@@ -13,6 +13,8 @@ export interface AuditBrief {
   status?: string;
   name?: string;
   comment?: string;
+  /** A workflow step's document version: a submission's, to find its content (document-snapshots.ts). */
+  version?: number;
 }
 
 /** A log entry with its bodies' briefs. */
@@ -71,7 +73,8 @@ const brief = (column: 'before' | 'after') =>
   sql<AuditBrief | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE jsonb_strip_nulls(jsonb_build_object(
     'status', ${sql.ref(column)}->>'status',
     'name', ${sql.ref(column)}->>'name',
-    'comment', COALESCE(${sql.ref(column)}->>'comment', CASE WHEN entity = 'comment' THEN ${sql.ref(column)}->>'body' END))) END`;
+    'comment', COALESCE(${sql.ref(column)}->>'comment', CASE WHEN entity = 'comment' THEN ${sql.ref(column)}->>'body' END),
+    'version', CASE WHEN entity = 'document' THEN ${sql.ref(column)}->'version' END)) END`;
 
 /**
  * A page of the summary timeline, newest first: `limit` runs older than `beforeId`, and the id to

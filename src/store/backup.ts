@@ -37,6 +37,7 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'goals', key: ['project_id', 'position'], identity: false },
   { name: 'indicators', key: ['id'], identity: true },
   { name: 'comments', key: ['id'], identity: true },
+  { name: 'document_snapshots', key: ['document_id', 'version'], identity: false, json: ['content'] },
   { name: 'audit_log', key: ['id'], identity: true, json: ['before', 'after'] },
   { name: 'actual_spending', key: ['id'], identity: true },
   { name: 'actual_values', key: ['id'], identity: true },

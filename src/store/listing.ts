@@ -4,12 +4,13 @@
  * with a total; and budget totals per bureau, summed exactly as NUMERIC by the database.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Severity } from '../core/review/finding.ts';
 import { exactSum } from './amounts.ts';
 import { documentSummaryOf, SUMMARY_COLUMNS, type DocumentSummary } from './documents/summary.ts';
 import { escapeLike } from './organisation.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
-export type SeverityFilter = 'error' | 'warning' | 'info' | 'clean';
+export type SeverityFilter = Severity | 'clean';
 
 /** Who is asking: which documents they may see at all. */
 export type ListScope = { all: true } | { bureauId: number } | { unitId: number } | { publishedOnly: true };

@@ -3,6 +3,9 @@
  * as numbers (exact below 2^53); amounts are NUMERIC read as decimal strings, never floats.
  */
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Grade } from '../core/evaluation/settings.ts';
+import type { Light } from '../core/monitoring/settings.ts';
+import type { Severity } from '../core/review/finding.ts';
 
 type Id = Generated<number>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -248,9 +251,9 @@ export interface ProjectMonitoringTable {
   project_code: string;
   project_name: string;
   position: number;
-  light: 'green' | 'yellow' | 'red';
+  light: Light;
   light_rank: number;
-  execution_light: 'green' | 'yellow' | 'red';
+  execution_light: Light;
   budget: Numeric | null;
   spent: Numeric;
   rate: Numeric | null;
@@ -272,7 +275,7 @@ export interface ProjectEvaluationTable {
   rate: Numeric | null;
   points: Numeric;
   total: Numeric;
-  grade: '优' | '良' | '中' | '差';
+  grade: Grade;
   error_count: number;
 }
 // ── Bureau settings and review counts ──
@@ -290,7 +293,7 @@ export interface BureauSettingsTable {
 export interface DocumentRuleCountsTable {
   document_id: number;
   rule_id: string;
-  severity: 'error' | 'warning' | 'info';
+  severity: Severity;
   findings: number;
 }
 

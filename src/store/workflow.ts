@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from './audit.ts';
 import { addComment, type CommentAnchor } from './comments.ts';
+import { keepSubmission, recordOutcome } from './document-snapshots.ts';
 import { modelOf, readDocument } from './documents/read.ts';
 import { claimVersion } from './documents/version.ts';
 import { ReviewErrorsError } from './errors.ts';
@@ -31,7 +32,8 @@ const STAMP: Partial<Record<DocumentStatus, 'submitted_at' | 'approved_at' | 'pu
 
 /**
  * Takes one step. Submitting re-runs the review engine with the bureau's review settings and
- * refuses (ReviewErrorsError, nothing changed) while errors remain. Returning needs a comment, stored with the step.
+ * refuses (ReviewErrorsError, nothing changed) while errors remain, and keeps the content submitted;
+ * the other steps record on that submission how its review went. Returning needs a comment, stored with the step.
  */
 export async function transition(
   db: Kysely<Database>,
@@ -51,7 +53,8 @@ export async function transition(
       const findings = await storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), counts);
       const errors = findings.filter((f) => f.severity === 'error');
       if (errors.length > 0) throw new ReviewErrorsError(documentId, errors);
-    }
+      await keepSubmission(trx, actor, documentId, version, model);
+    } else await recordOutcome(trx, documentId, rule.to as Exclude<DocumentStatus, 'submitted'>);
     const stamp = STAMP[rule.to];
     await trx
       .updateTable('documents')

@@ -11,7 +11,7 @@
 import Type from 'typebox';
 import { DecimalText } from '../model/document.ts';
 
-const IsoDateText = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: '日期 YYYY-MM-DD' });
+export const IsoDateText = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: '日期 YYYY-MM-DD' });
 const Text = (description: string) => Type.String({ description });
 /** 1-based row of the project's indicator table, as `jixiao check` numbers it. */
 const IndicatorIndex = Type.Integer({ minimum: 1, description: '指标序号（项目内从 1 起）' });

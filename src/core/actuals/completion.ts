@@ -11,14 +11,17 @@
  * than full points (财预〔2020〕10号). `ratio` is the uncapped ratio, for progress and for spotting
  * targets set far too low. Monitoring and self-evaluation both read completion from here.
  */
+import Type from 'typebox';
 import { Decimal, dec } from '../model/decimal.ts';
 import type { DecimalText } from '../model/document.ts';
 import { normaliseTargetText, parseTargetValue } from '../target-value/parse.ts';
 import type { GradeScale, TargetValue } from '../target-value/target-value.ts';
 
-export type QualitativeBand = 'achieved' | 'partial' | 'unmet';
+export const QualitativeBand = Type.Union([Type.Literal('achieved'), Type.Literal('partial'), Type.Literal('unmet')]);
+export type QualitativeBand = Type.Static<typeof QualitativeBand>;
 
-export type QuantitativeMethod = 'higher' | 'lower' | 'exact' | 'range';
+export const QuantitativeMethod = Type.Union([Type.Literal('higher'), Type.Literal('lower'), Type.Literal('exact'), Type.Literal('range')]);
+export type QuantitativeMethod = Type.Static<typeof QuantitativeMethod>;
 
 export type NotComparableReason =
   | 'noActual'

@@ -3,58 +3,71 @@
  * settings. The defaults are the regulation's; where it leaves a choice open, jixiao's choice is
  * the default and docs/self-evaluation.md explains it.
  */
-import type { DecimalText } from '../model/document.ts';
+import Type from 'typebox';
+import { NonNegativeDecimalText, type DecimalText } from '../model/document.ts';
 import { dec } from '../model/decimal.ts';
-import type { QualitativeBand } from '../actuals/completion.ts';
+import { QualitativeBand } from '../actuals/completion.ts';
 
 /** The lines of the score: 预算执行率 and the 一级 indicator families. */
-export type Family = 'budgetExecution' | 'output' | 'outcome' | 'satisfaction' | 'cost';
+export const Family = Type.Union([
+  Type.Literal('budgetExecution'),
+  Type.Literal('output'),
+  Type.Literal('outcome'),
+  Type.Literal('satisfaction'),
+  Type.Literal('cost'),
+]);
+export type Family = Type.Static<typeof Family>;
 
 export const FAMILIES: readonly Family[] = ['budgetExecution', 'cost', 'output', 'outcome', 'satisfaction'];
 
 /** 评价等级. */
-export type Grade = '优' | '良' | '中' | '差';
+export const Grade = Type.Union([Type.Literal('优'), Type.Literal('良'), Type.Literal('中'), Type.Literal('差')]);
+export type Grade = Type.Static<typeof Grade>;
 
 export const GRADES: readonly Grade[] = ['优', '良', '中', '差'];
 
-export interface EvaluationSettings {
-  /**
-   * Points per family, adding up to 100. `cost` null (the default) scores 成本指标 (2021 form)
-   * within 产出's points, as the older form files 成本 under 产出; a number gives 成本 its own
-   * weight (the bureau then lowers the others so the total stays 100).
-   */
-  weights: {
-    budgetExecution: DecimalText;
-    output: DecimalText;
-    outcome: DecimalText;
-    satisfaction: DecimalText;
-    cost: DecimalText | null;
-  };
-  /**
-   * Where an absent family's points go: `indicatorFamilies` (default) to the indicator families
-   * present, in proportion to their weights, 预算执行率 keeping its 10; `allFamilies` to every family
-   * present including 预算执行率; `forfeit` nowhere (the project can then score less than 100).
-   */
-  absentFamily: 'indicatorFamilies' | 'allFamilies' | 'forfeit';
-  /**
-   * Dropping an indicator that does not apply (不适用): `withinFamily` (default) spreads its family's
-   * points over the family's other indicators, so the family weights hold; `acrossAll` rescales every
-   * remaining line in proportion so they add up to 100.
-   */
-  notApplicable: 'withinFamily' | 'acrossAll';
-  /** An unmet `=` target (or a value outside a range): `proportional` credit for closeness (default), or `none`. */
-  exactPartialCredit: 'proportional' | 'none';
-  /** Qualitative bands: the percent of points allowed, and the default when the evaluator picks none. */
-  qualitative: Readonly<Record<QualitativeBand, { min: DecimalText; max: DecimalText; default: DecimalText }>>;
-  /** Lower bounds (inclusive) of 优, 良, 中; below 中 is 差. */
-  grades: { 优: DecimalText; 良: DecimalText; 中: DecimalText };
-  /**
-   * An indicator whose actual exceeds its target by this ratio or more (1.2 = 120 % of a ≥ target,
-   * or a ≤ target beaten by that factor) counts as far off and needs an explanation: the target was
-   * likely set too low. Null: over-achievement never needs one.
-   */
-  overAchievementRatio: DecimalText | null;
-}
+const Points = NonNegativeDecimalText;
+const Band = Type.Object({ min: Points, max: Points, default: Points }, { additionalProperties: false });
+
+export const EvaluationSettings = Type.Object(
+  {
+    /**
+     * `cost` null (the default) scores 成本指标 (2021 form) within 产出's points, as the older form
+     * files 成本 under 产出; a number gives 成本 its own weight (the bureau then lowers the others so
+     * the total stays 100).
+     */
+    weights: Type.Object(
+      { budgetExecution: Points, output: Points, outcome: Points, satisfaction: Points, cost: Type.Union([Points, Type.Null()]) },
+      { additionalProperties: false, description: 'points per family, adding up to 100' },
+    ),
+    /**
+     * Where an absent family's points go: `indicatorFamilies` (default) to the indicator families
+     * present, in proportion to their weights, 预算执行率 keeping its 10; `allFamilies` to every family
+     * present including 预算执行率; `forfeit` nowhere (the project can then score less than 100).
+     */
+    absentFamily: Type.Union([Type.Literal('indicatorFamilies'), Type.Literal('allFamilies'), Type.Literal('forfeit')]),
+    /**
+     * Dropping an indicator that does not apply (不适用): `withinFamily` (default) spreads its family's
+     * points over the family's other indicators, so the family weights hold; `acrossAll` rescales every
+     * remaining line in proportion so they add up to 100.
+     */
+    notApplicable: Type.Union([Type.Literal('withinFamily'), Type.Literal('acrossAll')]),
+    /** An unmet `=` target (or a value outside a range): `proportional` credit for closeness (default), or `none`. */
+    exactPartialCredit: Type.Union([Type.Literal('proportional'), Type.Literal('none')]),
+    /** Qualitative bands: the percent of points allowed, and the default when the evaluator picks none. */
+    qualitative: Type.Record(QualitativeBand, Band, { additionalProperties: false }),
+    /** Lower bounds (inclusive) of 优, 良, 中; below 中 is 差. */
+    grades: Type.Object({ 优: Points, 良: Points, 中: Points }, { additionalProperties: false }),
+    /**
+     * An indicator whose actual exceeds its target by this ratio or more (1.2 = 120 % of a ≥ target,
+     * or a ≤ target beaten by that factor) counts as far off and needs an explanation: the target was
+     * likely set too low. Null: over-achievement never needs one.
+     */
+    overAchievementRatio: Type.Union([Points, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type EvaluationSettings = Type.Static<typeof EvaluationSettings>;
 
 export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
   weights: { budgetExecution: '10', output: '50', outcome: '30', satisfaction: '10', cost: null },

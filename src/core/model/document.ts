@@ -18,6 +18,12 @@ export const DecimalText = Type.String({
 });
 export type DecimalText = Type.Static<typeof DecimalText>;
 
+/** A decimal that cannot be negative (an amount spent, a threshold, a share of points), e.g. "5.00". */
+export const NonNegativeDecimalText = Type.String({
+  pattern: '^[0-9]+(\\.[0-9]+)?$',
+  description: 'non-negative exact decimal as a string, e.g. "5.00"',
+});
+
 
 const Text = (description: string, field: TextField) => Type.String({ description, maxLength: TEXT_LIMITS[field] });
 const OptionalText = (description: string, field: TextField) =>

@@ -1,6 +1,11 @@
 /** What the review engine (审核) reports. */
+import Type from 'typebox';
 
-export type Severity = 'error' | 'warning' | 'info';
+export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]);
+export type Severity = Type.Static<typeof Severity>;
+
+/** In the order a list shows them, most serious first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * The field a finding is about, as a path in the model: "budget.total", "spendingPlan",
@@ -8,17 +13,17 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export type FindingField = string;
 
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
+export const Finding = Type.Object({
+  ruleId: Type.String(),
+  severity: Severity,
   /** The project the finding is about; null for the department part or the whole document. */
-  projectCode: string | null;
-  /** 1-based row within the project's indicator table, when the finding is about a row. */
-  indicatorIndex: number | null;
-  field: FindingField;
+  projectCode: Type.Union([Type.String(), Type.Null()]),
+  indicatorIndex: Type.Union([Type.Integer({ description: '1-based row within the project' }), Type.Null()]),
+  field: Type.String(),
   /** Chinese (or the chosen locale) message naming the place. */
-  message: string;
-  suggestion: string;
+  message: Type.String(),
+  suggestion: Type.String(),
   /** The regulation the rule rests on, e.g. "财预〔2015〕88号". */
-  source: string;
-}
+  source: Type.String(),
+});
+export type Finding = Type.Static<typeof Finding>;

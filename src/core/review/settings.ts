@@ -1,24 +1,27 @@
 /**
  * What a finance bureau may set for its own review (saved with the bureau as plain JSON).
  */
+import Type from 'typebox';
 import { DEFAULT_FORM_2021_FROM_YEAR } from '../framework/framework.ts';
-import type { Severity } from './finding.ts';
+import { Severity, SEVERITIES } from './finding.ts';
 
-export interface ReviewSettings {
-  /** The first budget year reviewed against the 2021 form (成本指标 as a 一级). */
-  form2021FromYear: number;
-  /** Rule ids the bureau does not apply. */
-  disabledRules: readonly string[];
-  /** Severities the bureau does not report (e.g. ['info']). */
-  disabledSeverities: readonly Severity[];
-  /** A bureau may weigh a rule differently, e.g. make an empty basis an error. */
-  severityOverrides: Readonly<Record<string, Severity>>;
-  /**
-   * The project-code rule as a regular expression source. The default reads codes like
-   * 315-0105-JBN-2D9U: unit prefix digits, a four-digit class, a three-letter type, a short id.
-   */
-  projectCodePattern: string;
-}
+export const ReviewSettings = Type.Object(
+  {
+    form2021FromYear: Type.Integer({ minimum: 1990, maximum: 2100, description: 'first budget year reviewed against the 2021 form (成本指标 as a 一级)' }),
+    disabledRules: Type.Array(Type.String(), { description: 'rule ids not applied' }),
+    /** E.g. ['info']. */
+    disabledSeverities: Type.Array(Severity, { description: 'severities not reported' }),
+    /** A bureau may weigh a rule differently, e.g. make an empty basis an error. */
+    severityOverrides: Type.Record(Type.String(), Severity, { description: 'rule id → severity' }),
+    /**
+     * The default reads codes like 315-0105-JBN-2D9U: unit prefix digits, a four-digit class, a
+     * three-letter type, a short id.
+     */
+    projectCodePattern: Type.String({ maxLength: 500, description: 'the project-code rule as a regular expression' }),
+  },
+  { additionalProperties: false, description: 'the review engine’s settings (src/core/review/settings.ts)' },
+);
+export type ReviewSettings = Type.Static<typeof ReviewSettings>;
 
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   form2021FromYear: DEFAULT_FORM_2021_FROM_YEAR,
@@ -39,8 +42,6 @@ export function projectCodeRegExp(source: string): RegExp {
   }
   return re;
 }
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * Throws a RangeError for settings a bureau cannot mean: an unknown rule id or severity (a typo

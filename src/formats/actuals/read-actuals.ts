@@ -27,7 +27,7 @@ import {
 } from '../../core/actuals/actuals.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
 import type { Project, TargetDocument } from '../../core/model/document.ts';
-import { messages } from '../../i18n/index.ts';
+import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError, type ImportLocation } from '../import-error.ts';
 import { readDate } from './read-date.ts';
 import { readTable, type TableCell } from './table.ts';
@@ -94,9 +94,9 @@ export async function readActualsFile(
   fileName: string,
   documents: readonly TargetDocument[],
 ): Promise<Actuals> {
-  const t = messages().monitoring.actualsFile;
+  const t = named.monitoring.actualsFile;
   const table = await readTable(bytes, fileName);
-  const fail = (at: Omit<ImportLocation, 'field'>, column: Column | null, reason: string): never => {
+  const fail = (at: Omit<ImportLocation, 'field'>, column: Column | null, reason: MessageRef): never => {
     throw new ImportError({ ...at, ...(column === null ? {} : { field: t.columns[column] }) }, reason);
   };
 
@@ -118,7 +118,7 @@ export async function readActualsFile(
   /** Where each once-only value was given, to name the earlier place of a duplicate or a conflict. */
   const seen = new Map<string, { value: string; at: Omit<ImportLocation, 'field'> }>();
   const where = (at: Omit<ImportLocation, 'field'>) => {
-    const l = messages().formats.location;
+    const l = named.formats.location;
     return at.cell !== undefined ? l.cell(at.cell) : at.line !== undefined ? l.line(at.line) : at.file;
   };
   const once = (
@@ -126,7 +126,7 @@ export async function readActualsFile(
     value: string,
     at: Omit<ImportLocation, 'field'>,
     column: Column,
-    reason: (earlierValue: string, earlierPlace: string) => string | null,
+    reason: (earlierValue: string, earlierPlace: MessageRef | string) => MessageRef | null,
   ) => {
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, { value, at });
@@ -143,7 +143,7 @@ export async function readActualsFile(
       return (i === undefined ? undefined : row.cells[i]) ?? { text: '', at: row.at };
     };
     const text = (c: Column) => cell(c).text;
-    const bad = (c: Column, reason: string) => fail(cell(c).at, c, reason);
+    const bad = (c: Column, reason: MessageRef) => fail(cell(c).at, c, reason);
 
     const code = text('projectCode');
     if (code === '') bad('projectCode', t.required);
@@ -164,7 +164,7 @@ export async function readActualsFile(
     for (const c of index === null ? INDICATOR_ONLY : PROJECT_ONLY)
       if (text(c) !== '') bad(c, index === null ? t.indicatorOnly(t.columns[c]) : t.projectOnly(t.columns[c]));
 
-    const number = (c: Column, reason: (s: string) => string, max?: number) => {
+    const number = (c: Column, reason: (s: string) => MessageRef, max?: number) => {
       const s = text(c).replace(/[%％]$/, '');
       const d = readDecimal(s);
       if (typeof d !== 'string' || d.startsWith('-') || (max !== undefined && Number(d) > max)) return bad(c, reason(text(c)));

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { safeText } from '../../core/text/safe-text.ts';
-import { messages } from '../../i18n/index.ts';
+import { named } from '../../i18n/message-ref.ts';
 import { ImportError, type ImportLocation } from '../import-error.ts';
 import { decodeText } from '../text/decode.ts';
 import { cellDecimal, cellText } from '../xlsx/cells.ts';
@@ -31,7 +31,7 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
   } catch (e) {
     if (e instanceof ImportError) throw e;
     // exceljs failing inside a damaged workbook: the file's fault, reported as such.
-    throw new ImportError({ file: fileName }, messages().formats.damaged('xlsx', e instanceof Error ? e.message : String(e)));
+    throw new ImportError({ file: fileName }, named.formats.damaged('xlsx', e instanceof Error ? e.message : String(e)));
   }
 }
 
@@ -43,7 +43,7 @@ function readCsv(bytes: Uint8Array, file: string): Table {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new ImportError({ file, ...(line === undefined ? {} : { line }) }, messages().monitoring.actualsFile.badCsv((e as Error).message));
+    throw new ImportError({ file, ...(line === undefined ? {} : { line }) }, named.monitoring.actualsFile.badCsv((e as Error).message));
   }
   const lines: { line: number; cells: string[] }[] = [];
   let end = 0;
@@ -52,7 +52,7 @@ function readCsv(bytes: Uint8Array, file: string): Table {
     end = info.lines;
   }
   const [head, ...body] = lines.filter((l) => l.cells.some((c) => c.trim() !== ''));
-  if (!head) throw new ImportError({ file }, messages().monitoring.actualsFile.empty);
+  if (!head) throw new ImportError({ file }, named.monitoring.actualsFile.empty);
   const row = (l: { line: number; cells: string[] }) => ({
     at: { file, line: l.line },
     cells: l.cells.map((text) => ({ text: text.trim(), at: { file, line: l.line } })),
@@ -61,9 +61,9 @@ function readCsv(bytes: Uint8Array, file: string): Table {
 }
 
 async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
-  const workbook = await loadWorkbook(bytes, file, (e) => messages().monitoring.actualsFile.badXlsx(e.message));
+  const workbook = await loadWorkbook(bytes, file, named.monitoring.actualsFile.badXlsx);
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportError({ file }, messages().monitoring.actualsFile.noSheet);
+  if (!sheet) throw new ImportError({ file }, named.monitoring.actualsFile.noSheet);
   const rows: { at: Omit<ImportLocation, 'field'>; cells: TableCell[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, number) => {
     const cells: TableCell[] = [];
@@ -74,7 +74,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
     if (cells.some((c) => c.text !== '')) rows.push({ at: { file, sheet: sheet.name, cell: `A${number}` }, cells });
   });
   const [head, ...body] = rows;
-  if (!head) throw new ImportError({ file, sheet: sheet.name }, messages().monitoring.actualsFile.empty);
+  if (!head) throw new ImportError({ file, sheet: sheet.name }, named.monitoring.actualsFile.empty);
   return { header: head.cells, rows: body };
 }
 

@@ -6,7 +6,7 @@
  * a cell spanning grid columns (w:gridSpan) is one cell, as Word's own text export has them.
  */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
-import { messages } from '../../i18n/index.ts';
+import { named } from '../../i18n/message-ref.ts';
 import { openZip } from '../zip-reader.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -31,7 +31,7 @@ export type BodyBlock = BodyParagraph | BodyTable;
 
 /** Undefined when the package has no word/document.xml; an ImportError when it is no package, a broken one or over the limits. */
 export function documentXml(bytes: Uint8Array, fileName: string): string | undefined {
-  const xml = openZip(bytes, fileName, messages().publication.errors.notDocx).read('word/document.xml');
+  const xml = openZip(bytes, fileName, named.publication.errors.notDocx).read('word/document.xml');
   return xml === undefined ? undefined : new TextDecoder().decode(xml);
 }
 

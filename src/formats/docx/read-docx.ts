@@ -8,7 +8,7 @@
  * An error names the table, row and cell (or the paragraph) and the field.
  */
 import type { TargetDocument } from '../../core/model/document.ts';
-import { messages } from '../../i18n/index.ts';
+import { named } from '../../i18n/message-ref.ts';
 import { ImportError, type ImportLocation } from '../import-error.ts';
 import { unitCodeOfLine } from '../publication/document-title.ts';
 import { DOCUMENT_TITLE } from '../text/blocks.ts';
@@ -20,14 +20,14 @@ type Place = Pick<ImportLocation, 'paragraph' | 'table' | 'row' | 'column'>;
 export function readDocx(bytes: Uint8Array, fileName: string, options: ReadTextOptions = {}): TargetDocument[] {
   const xml = documentXml(bytes, fileName);
   const blocks = xml === undefined ? undefined : readBody(xml);
-  if (blocks === undefined) throw new ImportError({ file: fileName }, messages().publication.errors.notDocx);
+  if (blocks === undefined) throw new ImportError({ file: fileName }, named.publication.errors.notDocx);
   const { text, places } = asWordText(blocks);
   try {
     return readPublishedText(text, { fileName }, options);
   } catch (e) {
-    if (!(e instanceof ImportError) || e.location.line === undefined) throw e;
-    const { line, ...rest } = e.location;
-    throw new ImportError({ ...rest, ...(places[line - 1] ?? {}) }, e.reason);
+    if (!(e instanceof ImportError) || e.place.line === undefined) throw e;
+    const { line, ...rest } = e.place;
+    throw new ImportError({ ...rest, ...(places[line - 1] ?? {}) }, e.why);
   }
 }
 

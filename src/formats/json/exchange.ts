@@ -7,7 +7,7 @@
 import { Compile } from 'typebox/compile';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { parseTargetValue } from '../../core/target-value/parse.ts';
-import { messages } from '../../i18n/index.ts';
+import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import { decodeText } from '../text/decode.ts';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, exchangeJsonSchema } from './schema.ts';
@@ -38,9 +38,9 @@ let validator: ReturnType<typeof Compile> | undefined;
 const validate = () => (validator ??= Compile(exchangeJsonSchema() as never));
 
 export function readExchangeJson(content: string | Uint8Array, source: { fileName: string }): TargetDocument[] {
-  const m = messages().exchangeFormat;
+  const m = named.exchangeFormat;
   const text = typeof content === 'string' ? content.replace(/^\uFEFF/, '') : decodeText(content).text;
-  const fail = (reason: string, field?: string, line?: number): never => {
+  const fail = (reason: MessageRef, field?: string, line?: number): never => {
     throw new ImportError(
       { file: source.fileName, ...(line === undefined ? {} : { line }), ...(field === undefined ? {} : { field }) },
       reason,
@@ -84,8 +84,8 @@ function mostSpecific(errors: readonly SchemaError[]): SchemaError {
   return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0]!;
 }
 
-function describe(e: SchemaError): string {
-  const m = messages().exchangeFormat;
+function describe(e: SchemaError): MessageRef {
+  const m = named.exchangeFormat;
   switch (e.keyword) {
     case 'required':
       return m.missingFields((e.params.requiredProperties as string[]).join('、'));

@@ -3,7 +3,7 @@
  * paragraph; numbered items nest by their numbering style ("一、" holds "（一）").
  */
 import type { DepartmentGoals } from '../../core/model/document.ts';
-import { messages } from '../../i18n/index.ts';
+import { named } from '../../i18n/message-ref.ts';
 import { normalizeLabel } from './labels.ts';
 import { readNumberedItems } from './numbering.ts';
 import type { Fail } from './read-project.ts';
@@ -36,7 +36,7 @@ export function readDepartment(lines: readonly DepartmentLine[], fail: Fail): De
   for (const { line, text } of lines) {
     const heading = departmentSectionOf(text);
     if (heading !== undefined) section = heading;
-    else if (section === null) fail(line, 'departmentGoals', messages().textFormat.unknownDepartmentSection(text));
+    else if (section === null) fail(line, 'departmentGoals', named.textFormat.unknownDepartmentSection(text));
     else paragraphs[section].push(text);
   }
   return {

@@ -13,7 +13,8 @@ import type {
   Term,
   Unit,
 } from '../../core/model/document.ts';
-import { messages } from '../../i18n/index.ts';
+import type { Messages } from '../../i18n/index.ts';
+import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import type { Cell, Row } from './blocks.ts';
 import {
   amountUnitCell,
@@ -38,12 +39,10 @@ import {
 } from './labels.ts';
 import { readGoalTexts } from './numbering.ts';
 
-type FieldName = keyof ReturnType<typeof messages>['textFormat']['field'];
+type FieldName = keyof Messages['textFormat']['field'];
 
 /** Raises the import error for a place in the file; never returns. */
-export type Fail = (line: number, field: FieldName | null, reason: string) => never;
-
-const text = () => messages().textFormat;
+export type Fail = (line: number, field: FieldName | null, reason: MessageRef) => never;
 
 const FIELD_OF: Record<ProjectField, FieldName> = {
   code: 'projectCode',
@@ -61,7 +60,7 @@ export interface ProjectTable {
 
 /** Reads a project table; `documentUnit` stands in when the table has no unit line. */
 export function readProjectTable(table: ProjectTable, documentUnit: Unit | null, fail: Fail): Project {
-  const t = text();
+  const t = named.textFormat;
   let unit: Unit | null = null;
   let amountUnit: AmountUnit | null = null;
   const fields: Partial<Record<ProjectField, string>> = {};

@@ -5,7 +5,7 @@
  * Either every document is returned or an ImportError names the line and field: never a part.
  */
 import type { Project, TargetDocument, Unit } from '../../core/model/document.ts';
-import { messages } from '../../i18n/index.ts';
+import { named } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import {
   DOCUMENT_TITLE,
@@ -36,7 +36,7 @@ export function readPublishedText(
   source: { fileName: string },
   options: ReadTextOptions = {},
 ): TargetDocument[] {
-  const t = messages().textFormat;
+  const t = named.textFormat;
   const fail: Fail = (line, field, reason) => {
     throw new ImportError(
       { file: source.fileName, line, ...(field === null ? {} : { field: t.field[field] }) },

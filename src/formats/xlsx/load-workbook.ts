@@ -1,18 +1,18 @@
 /** Opening an uploaded workbook, for the template reader and the actuals reader alike. */
 import ExcelJS from 'exceljs';
-import { messages } from '../../i18n/index.ts';
+import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import { openZip } from '../zip-reader.ts';
 
 /** The workbook in an XLSX file; an ImportError (with `unreadable`'s reason when exceljs fails) otherwise. */
-export async function loadWorkbook(bytes: Uint8Array, file: string, unreadable: (e: Error) => string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(bytes: Uint8Array, file: string, unreadable: (detail: string | MessageRef) => MessageRef): Promise<ExcelJS.Workbook> {
   // exceljs unzips on its own, without limits: it is given only a package that has unpacked within them.
-  openZip(bytes, file, unreadable(new Error(messages().formats.zip.broken))).verify();
+  openZip(bytes, file, unreadable(named.formats.zip.broken)).verify();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new ImportError({ file }, unreadable(e as Error));
+    throw new ImportError({ file }, unreadable((e as Error).message));
   }
   return workbook;
 }

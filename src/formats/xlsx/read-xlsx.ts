@@ -17,6 +17,7 @@ import type {
   Unit,
 } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
+import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import { cellDecimal, cellText } from './cells.ts';
 import { loadWorkbook } from './load-workbook.ts';
@@ -34,7 +35,7 @@ import {
 } from './layout.ts';
 
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<TargetDocument[]> {
-  const wb = await loadWorkbook(bytes, fileName, () => messages().publication.errors.notXlsx);
+  const wb = await loadWorkbook(bytes, fileName, () => named.publication.errors.notXlsx);
   return new WorkbookReader(wb, fileName).read();
 }
 
@@ -55,7 +56,7 @@ class WorkbookReader {
     private readonly file: string,
   ) {}
 
-  private fail(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell | null, field: string | null, reason: string): never {
+  private fail(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell | null, field: string | null, reason: MessageRef): never {
     throw new ImportError(
       { file: this.file, sheet: sheet.name, ...(cell === null ? {} : { cell: cell.address }), ...(field === null ? {} : { field }) },
       reason,
@@ -65,7 +66,7 @@ class WorkbookReader {
   private sheet(key: SheetKey, required: boolean): ExcelJS.Worksheet | undefined {
     const names = sheetNames(key);
     const sheet = this.wb.worksheets.find((s) => names.includes(s.name.trim()));
-    if (sheet === undefined && required) throw new ImportError({ file: this.file }, messages().publication.errors.missingSheet(names[0]!));
+    if (sheet === undefined && required) throw new ImportError({ file: this.file }, named.publication.errors.missingSheet(names[0]!));
     return sheet;
   }
 
@@ -79,7 +80,7 @@ class WorkbookReader {
     this.readGoals(goals);
     this.readIndicators(indicators);
     const docs = [...this.docs.values()].filter((d) => d.department !== null || d.projects.length > 0);
-    if (docs.length === 0) throw new ImportError({ file: this.file }, messages().publication.errors.notATargetDocument);
+    if (docs.length === 0) throw new ImportError({ file: this.file }, named.publication.errors.notATargetDocument);
     return docs.map((d) => ({ unit: d.unit, year: d.year, department: d.department, projects: d.projects }));
   }
 
@@ -97,7 +98,7 @@ class WorkbookReader {
       if (key !== undefined && !found.has(key)) found.set(key, col);
     });
     for (const key of required) {
-      if (!found.has(key)) this.fail(sheet, null, null, messages().publication.errors.missingColumn(titles[key]));
+      if (!found.has(key)) this.fail(sheet, null, null, named.publication.errors.missingColumn(titles[key]));
     }
     return found;
   }
@@ -123,7 +124,7 @@ class WorkbookReader {
     if (yearText !== '') {
       year = Number(yearText.normalize('NFKC').replace(/年度?$/, ''));
       if (!Number.isInteger(year) || year < 1990 || year > 2100) {
-        this.fail(sheet, row.getCell(cols.get('year')!), yearTitle, messages().publication.errors.notAYear(yearText));
+        this.fail(sheet, row.getCell(cols.get('year')!), yearTitle, named.publication.errors.notAYear(yearText));
       }
     }
     const code = text('unitCode');
@@ -139,7 +140,7 @@ class WorkbookReader {
 
   private readDepartment(sheet: ExcelJS.Worksheet): void {
     const t = messages().publication.xlsx.department;
-    const e = messages().publication.errors;
+    const e = named.publication.errors;
     const cols = this.columns<DepartmentColumn>(sheet, 1, (x) => x.department as Record<DepartmentColumn, string>, ['part', 'text'], t);
     /** Per document: the open items at each depth, to nest the next one. */
     const open = new Map<DocDraft, { part: Part; path: NumberedItem[] }>();
@@ -175,7 +176,7 @@ class WorkbookReader {
 
   private readProjects(sheet: ExcelJS.Worksheet): void {
     const t = messages().publication.xlsx.projects;
-    const e = messages().publication.errors;
+    const e = named.publication.errors;
     const plain = new Map<ProjectColumn, number>();
     const groups: { group: 'sources' | 'spendingPlan'; item: string; col: number }[] = [];
     let group: 'sources' | 'spendingPlan' | null = null;
@@ -252,7 +253,7 @@ class WorkbookReader {
     cols: ReadonlyMap<string, number>,
     titles: { projectCode: string; term: string },
   ): { project: Project; term: Term } {
-    const e = messages().publication.errors;
+    const e = named.publication.errors;
     const terms = messages().publication.xlsx.terms;
     const get = (key: string) => (cols.has(key) ? cellText(row.getCell(cols.get(key)!)) : '');
     const key = projectKey(get('projectCode'), get('projectName'));

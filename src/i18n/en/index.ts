@@ -10,5 +10,6 @@ import { review } from './review.ts';
 import { server } from './server.ts';
 import { publication } from './publication.ts';
 import { web } from './web.ts';
+import { diff } from './diff.ts';
 
-export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web };
+export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff };

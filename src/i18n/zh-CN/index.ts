@@ -12,7 +12,8 @@ import { review } from './review.ts';
 import { server } from './server.ts';
 import { publication } from './publication.ts';
 import { web } from './web.ts';
+import { diff } from './diff.ts';
 
-export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web };
+export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff };
 
 export type Messages = typeof zhCN;

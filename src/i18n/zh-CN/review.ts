@@ -3,7 +3,6 @@
  * 意见须指明位置（项目编码、第几行、指标名称），由 `at` 传入。
  */
 
-type Severity = 'error' | 'warning' | 'info';
 type Direction = 'higher' | 'lower';
 type Part = 'code' | 'name';
 type DepartmentPart = 'all' | 'overallGoal' | 'subGoals' | 'safeguards';
@@ -20,7 +19,7 @@ const departmentPart: Record<DepartmentPart, string> = {
 };
 
 export const review = {
-  severity: { error: '错误', warning: '警告', info: '提示' } satisfies Record<Severity, string>,
+  severity: { error: '错误', warning: '警告', info: '提示' },
   family: {
     completeness: '完整性',
     consistency: '一致性',

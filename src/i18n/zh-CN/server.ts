@@ -205,6 +205,7 @@ function entityName(entity: string): string {
     monitoringNote: '监控说明',
     evaluationNote: '自评说明',
     bureauSettings: '监控与评价设置',
+    version: '文档版本',
   };
   return names[entity] ?? entity;
 }

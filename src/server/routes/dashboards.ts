@@ -11,8 +11,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { endOfMonth, type IsoDate } from '../../core/actuals/calendar.ts';
+import { GRADES } from '../../core/evaluation/settings.ts';
 import { Decimal, fixed } from '../../core/model/decimal.ts';
 import { monitorDocument } from '../../core/monitoring/monitor.ts';
+import { LIGHT_ORDER } from '../../core/monitoring/settings.ts';
 import { messagesFor, type Locale } from '../../i18n/index.ts';
 import { frequentFindings, groupFigures, SCORE_BANDS, scoreFigures } from '../../store/actuals/lists.ts';
 import { coreActuals } from '../../store/actuals/records.ts';
@@ -20,9 +22,9 @@ import { evaluateStored, monitorStored, storedActuals, type StoredActuals } from
 import { bureau } from '../../store/organisation.ts';
 import { requireUser, reviewerBureaus } from '../access.ts';
 import { assertActualsReader, dateInYear, localeOf } from '../actuals-access.ts';
-import { BureauDashboard, Dashboard } from '../actuals-schemas.ts';
 import { chart, chartCsv, type Chart, type Dimension } from '../charts.ts';
 import type { AppContext } from '../context.ts';
+import { BureauDashboard, Dashboard } from '../dashboard-schemas.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { IdParams } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';
@@ -148,7 +150,7 @@ async function bureauCharts(ctx: AppContext, bureauId: number, year: number, dat
       dims(c, [['group', 'ordinal'], ['green', 'number', lightNames.green], ['yellow', 'number', lightNames.yellow], ['red', 'number', lightNames.red], ['unreported', 'number']]),
       groups.map((g) => [g.name, g.lights.green, g.lights.yellow, g.lights.red, g.unreported]),
       [
-        ...(['green', 'yellow', 'red'] as const).map((l) => ({ type: 'bar' as const, name: lightNames[l], encode: { x: 'group', y: l }, stack: 'lights' })),
+        ...LIGHT_ORDER.map((l) => ({ type: 'bar' as const, name: lightNames[l], encode: { x: 'group', y: l }, stack: 'lights' })),
         // Beside the stack, not in it: these projects are counted in their light too.
         { type: 'bar' as const, name: c.unreported, encode: { x: 'group', y: 'unreported' } },
       ],
@@ -157,7 +159,7 @@ async function bureauCharts(ctx: AppContext, bureauId: number, year: number, dat
       'grades',
       d.charts.grades,
       dims(c, [['grade', 'ordinal'], ['projects', 'number']]),
-      (['优', '良', '中', '差'] as const).map((g) => [g, scores.grades[g]]),
+      GRADES.map((g) => [g, scores.grades[g]]),
       [{ type: 'pie', name: c.projects, encode: { itemName: 'grade', value: 'projects' } }],
     ),
     chart(
@@ -237,7 +239,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
     async (req, reply) => {
       const user = requireUser(req);
       const bureauId = req.params.id;
-      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId!)).has(bureauId));
+      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId)).has(bureauId));
       if (!allowed) throw forbidden();
       const b = await bureau(db, bureauId);
       if (!b) throw notFound('bureau', bureauId);

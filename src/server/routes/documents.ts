@@ -65,7 +65,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     async (req, reply) => {
       const user = requireUser(req);
       if (user.role !== 'unit') throw new ApiError(403, 'forbidden', (m) => m.forbidden);
-      const created = await createDocument(db, actorOf(user), { unitId: user.unitId!, year: req.body.year, content: null });
+      const created = await createDocument(db, actorOf(user), { unitId: user.unitId, year: req.body.year, content: null });
       return reply.status(201).send(created);
     },
   );

@@ -13,7 +13,7 @@ import { publishEvaluation, publishedEvaluation, withdrawEvaluation } from '../.
 import { evaluateStored, storedActuals } from '../../store/actuals/results.ts';
 import { actorOf, assertReviewer } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf, refusals } from '../actuals-access.ts';
-import { DocumentEvaluation, PublishedEvaluation } from '../actuals-schemas.ts';
+import { DocumentEvaluation, PublishedEvaluation } from '../evaluation-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { ErrorBody, IdParams } from '../schemas.ts';

@@ -218,7 +218,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId!)).has(req.params.id));
+      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId)).has(req.params.id));
       if (!allowed) throw forbidden();
       return bundle(req, reply, false);
     },

@@ -36,7 +36,7 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8A
 /** The unit a document goes to: the unit staff's own, or (admins) the one its code names. */
 async function targetUnit(ctx: AppContext, user: User, doc: Model): Promise<Unit> {
   if (user.role === 'unit') {
-    const own = (await unit(ctx.store.db, user.unitId!))!;
+    const own = (await unit(ctx.store.db, user.unitId))!;
     if (doc.unit.code !== null && doc.unit.code !== own.code) {
       const code = doc.unit.code;
       throw new ApiError(422, 'unit_mismatch', (m) => m.importUnitMismatch(code));

@@ -6,6 +6,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
+import { IsoDateText } from '../../core/actuals/actuals.ts';
+import { Light } from '../../core/monitoring/settings.ts';
 import { writeMonitoringDocx, writeMonitoringXlsx } from '../../formats/monitoring-report/write.ts';
 import { messages } from '../../i18n/index.ts';
 import { refreshStale, type DerivedScope } from '../../store/actuals/derived.ts';
@@ -14,8 +16,8 @@ import { monitorStored, storedActuals } from '../../store/actuals/results.ts';
 import type { User } from '../../store/accounts.ts';
 import { listScope, requireUser } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf } from '../actuals-access.ts';
-import { DocumentMonitoring, IsoDate, Light, WarningList } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
+import { DocumentMonitoring, WarningList } from '../monitoring-schemas.ts';
 import { ErrorBody, IdParams, Page } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';
 
@@ -63,15 +65,15 @@ export async function freshScope(ctx: AppContext, scope: DerivedScope): Promise<
 
 /** The part of the derived rows a user's list covers. */
 function derivedScope(user: User, year: number, filter: { bureauId?: number; unitId?: number }): DerivedScope {
-  if (user.role === 'unit') return { year, unitId: user.unitId! };
-  if (user.role === 'reviewer') return { year, bureauId: filter.bureauId ?? user.bureauId!, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
+  if (user.role === 'unit') return { year, unitId: user.unitId };
+  if (user.role === 'reviewer') return { year, bureauId: filter.bureauId ?? user.bureauId, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
   return { year, ...filter };
 }
 
 export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = ctx.store.db;
-  const DateQuery = Type.Object({ date: Type.Optional(IsoDate) });
+  const DateQuery = Type.Object({ date: Type.Optional(IsoDateText) });
 
   app.get(
     '/api/documents/:id/monitoring',
@@ -123,7 +125,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
           'Monitored projects (approved and published documents) the caller may see, by warning light on a date: red first, then by shortfall; with counts per light over the whole filtered set',
         querystring: Type.Object({
           year: Type.Integer({ minimum: 1990, maximum: 2100 }),
-          date: Type.Optional(IsoDate),
+          date: Type.Optional(IsoDateText),
           bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
           unitId: Type.Optional(Type.Integer()),
           light: Type.Optional(Type.Array(Light, { description: 'repeat for several' })),

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REVIEW_SETTINGS } from '../../core/review/settings.ts';
-import { BureauSettings } from '../actuals-schemas.ts';
+import { BureauSettings } from '../settings-schemas.ts';
 import { openWorld, type World } from '../fixture.testing.ts';
 import { expectSchema as check } from '../schema-check.testing.ts';
 import { testDatabases } from '../testing.ts';

@@ -6,9 +6,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { ReviewSettings } from '../../core/review/settings.ts';
 import { effectiveSettings } from '../../store/settings.ts';
 import { assertRead } from '../access.ts';
-import { ReviewSettings } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { ErrorBody, IdParams, Nullable } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';

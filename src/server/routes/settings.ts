@@ -8,14 +8,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { EvaluationSettings } from '../../core/evaluation/settings.ts';
+import { MonitoringSettings } from '../../core/monitoring/settings.ts';
+import { ReviewSettings } from '../../core/review/settings.ts';
 import { bureauSettings, putBureauSettings } from '../../store/settings.ts';
 import { actorOf, requireUser, reviewerBureaus } from '../access.ts';
 import { refusals } from '../actuals-access.ts';
-import { BureauSettings, EvaluationSettings, MonitoringSettings, ReviewSettings } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Nullable } from '../schemas.ts';
 import { expectedVersion } from '../http.ts';
+import { BureauSettings } from '../settings-schemas.ts';
 import { freshScope } from './monitoring.ts';
 
 export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -57,7 +60,7 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
     },
     async (req) => {
       const user = requireUser(req);
-      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId!)).has(req.params.id));
+      const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId)).has(req.params.id));
       if (!allowed) throw forbidden();
       const expected = expectedVersion(req);
       await refusals(req, () => putBureauSettings(db, actorOf(user), req.params.id, expected, req.body));

@@ -5,7 +5,9 @@
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
-import type { Light } from '../../core/monitoring/settings.ts';
+import type { Grade } from '../../core/evaluation/settings.ts';
+import { LIGHT_ORDER, type Light } from '../../core/monitoring/settings.ts';
+import type { Severity } from '../../core/review/finding.ts';
 import type { ListScope } from '../listing.ts';
 import { MAX_PAGE } from '../listing.ts';
 import type { Database } from '../schema.ts';
@@ -115,7 +117,7 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
   ]);
   const lightCounts: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
   for (const c of counts) lightCounts[c.light] = Number(c.n);
-  const lights: readonly Light[] = f.light && f.light.length > 0 ? f.light : ['green', 'yellow', 'red'];
+  const lights: readonly Light[] = f.light && f.light.length > 0 ? f.light : LIGHT_ORDER;
   return {
     items: rows.map((r) => ({
       projectId: r.project_id,
@@ -197,7 +199,7 @@ export async function groupFigures(store: Kysely<Database>, bureauId: number, ye
 
 export interface ScoreFigures {
   /** Projects per grade (by each bureau's grade bounds). */
-  grades: Record<'优' | '良' | '中' | '差', number>;
+  grades: Record<Grade, number>;
   /** Projects per score band: [0,60), [60,70), [70,80), [80,90), [90,100]. */
   bands: number[];
 }
@@ -206,7 +208,7 @@ export const SCORE_BANDS = [0, 60, 70, 80, 90] as const;
 
 /** The year-end self-evaluation of the monitored projects under a bureau (the settings' evaluation date). */
 export async function scoreFigures(store: Kysely<Database>, bureauId: number, year: number): Promise<ScoreFigures> {
-  const r = await sql<{ grade: '优' | '良' | '中' | '差'; band: number; n: number }>`
+  const r = await sql<{ grade: Grade; band: number; n: number }>`
     select pe.grade, width_bucket(pe.total, array[60, 70, 80, 90]::numeric[]) as band, count(*)::int as n
     from project_evaluation pe
       join documents d on d.id = pe.document_id
@@ -225,7 +227,7 @@ export async function scoreFigures(store: Kysely<Database>, bureauId: number, ye
 
 export interface RuleFrequency {
   ruleId: string;
-  severity: 'error' | 'warning' | 'info';
+  severity: Severity;
   findings: number;
   documents: number;
 }

@@ -11,6 +11,7 @@ import * as reviewStale from './0004-review-stale.ts';
 import * as openComments from './0005-open-comments.ts';
 import * as oneTimePasswords from './0006-one-time-passwords.ts';
 import * as unreportedAndNotApplicable from './0007-unreported-and-not-applicable.ts';
+import * as documentSnapshots from './0008-document-snapshots.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0005-open-comments': openComments,
   '0006-one-time-passwords': oneTimePasswords,
   '0007-unreported-and-not-applicable': unreportedAndNotApplicable,
+  '0008-document-snapshots': documentSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = {

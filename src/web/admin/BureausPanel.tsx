@@ -7,6 +7,7 @@ import { endpoints } from '../api/endpoints.ts';
 import type { Bureau } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { bureauTree, type BureauNode } from './bureau-tree.ts';
+import { queries, stale } from '../api/queries.ts';
 
 interface TreeNode {
   key: number;
@@ -21,7 +22,7 @@ export function BureausPanel() {
   const m = w.admin;
   const { message } = App.useApp();
   const client = useQueryClient();
-  const bureaus = useQuery({ queryKey: ['admin-bureaus'], queryFn: endpoints.adminBureaus });
+  const bureaus = useQuery(queries.adminBureaus());
   const [editing, setEditing] = useState<Editing | null>(null);
   const tree = useMemo(() => bureauTree(bureaus.data ?? []), [bureaus.data]);
   const save = useMutation({
@@ -30,7 +31,7 @@ export function BureausPanel() {
     onSuccess: async () => {
       setEditing(null);
       message.success(m.bureauSaved);
-      await client.invalidateQueries({ predicate: (q) => ['admin-bureaus', 'bureaus', 'public-bureaus'].includes(q.queryKey[0] as string) });
+      await stale.bureaus(client);
     },
     onError: (e) => message.error(e.message || w.common.networkError),
   });

@@ -9,11 +9,11 @@ import { Alert, Button, Card, Checkbox, Form, InputNumber, Input, Radio, Select,
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EvaluationSettings } from '../../core/evaluation/settings.ts';
 import { dec } from '../../core/model/decimal.ts';
-import type { MonitoringSettings } from '../../core/monitoring/settings.ts';
+import { LIGHT_ORDER as LIGHTS, type Light, type MonitoringSettings } from '../../core/monitoring/settings.ts';
 import { ruleCatalog } from '../../core/review/engine.ts';
-import type { Severity } from '../../core/review/finding.ts';
+import { SEVERITIES, type Severity } from '../../core/review/finding.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
-import type { BureauSettings, Light, OwnSettings } from '../api/monitoring-types.ts';
+import type { BureauSettings, OwnSettings } from '../api/monitoring-types.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { useLocale } from '../app/locale.tsx';
 import { AmountInput } from '../form/fields.tsx';
@@ -21,8 +21,6 @@ import { useUnsaved } from '../form/unsaved.tsx';
 
 type Part = keyof OwnSettings;
 const PARTS: Part[] = ['review', 'monitoring', 'evaluation'];
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const LIGHTS: Light[] = ['green', 'yellow', 'red'];
 
 /** What stands in the way of saving, by part, in the user's language. */
 export function problemsOf(own: OwnSettings, all: Messages): Record<Part, string[]> {

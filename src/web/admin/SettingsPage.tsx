@@ -16,6 +16,7 @@ import { UnsavedGuard } from '../form/unsaved.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { subtree } from './bureau-tree.ts';
 import { SettingsForm } from './SettingsForm.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 export default function SettingsPage() {
   const w = useMessages().web;
@@ -26,20 +27,20 @@ export default function SettingsPage() {
   const [params, setParams] = useSearchParams();
   const [conflict, setConflict] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
-  const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
+  const bureaus = useQuery(queries.bureaus());
   const mine = user?.role === 'reviewer' && user.bureauId !== null ? subtree(bureaus.data ?? [], user.bureauId) : (bureaus.data ?? []);
   const bureauId = Number(params.get('bureauId')) || user?.bureauId || mine[0]?.id;
-  const settings = useQuery({ queryKey: ['bureau-settings', bureauId], queryFn: () => endpoints.bureauSettings(bureauId!), enabled: bureauId !== undefined });
+  const settings = useQuery({ ...queries.bureauSettings(bureauId!), enabled: bureauId !== undefined });
   const editable = user?.role === 'admin' || mine.some((b) => b.id === bureauId);
 
   const save = async (own: OwnSettings) => {
     try {
       const saved = await endpoints.saveBureauSettings(bureauId!, settings.data!.version, own);
-      client.setQueryData(['bureau-settings', bureauId], saved);
+      client.setQueryData(queries.bureauSettings(bureauId!).queryKey, saved);
       setConflict(null);
       message.success(m.saved(saved.version));
       // Lights, scores and live findings follow the new settings.
-      await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'bureau-settings' && q.queryKey[0] !== 'session' });
+      await stale.everything(client);
     } catch (e) {
       if (e instanceof ApiFailure && e.isConflict) {
         setConflict(e.body.currentVersion ?? null);

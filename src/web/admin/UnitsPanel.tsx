@@ -7,6 +7,7 @@ import { endpoints } from '../api/endpoints.ts';
 import type { UnitRecord } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { pageRange, tablePagination } from '../list/paging.ts';
+import { queries, stale } from '../api/queries.ts';
 
 type Editing = { unit: UnitRecord | null; code: string; name: string; bureauId: number | null };
 
@@ -17,12 +18,8 @@ export function UnitsPanel() {
   const client = useQueryClient();
   const [filter, setFilter] = useState<{ bureauId?: number; q?: string; page: number }>({ page: 1 });
   const [editing, setEditing] = useState<Editing | null>(null);
-  const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
-  const units = useQuery({
-    queryKey: ['admin-units', filter],
-    queryFn: () => endpoints.adminUnits({ bureauId: filter.bureauId, q: filter.q, ...pageRange(filter.page) }),
-    placeholderData: keepPreviousData,
-  });
+  const bureaus = useQuery(queries.bureaus());
+  const units = useQuery({ ...queries.adminUnits({ bureauId: filter.bureauId, q: filter.q, ...pageRange(filter.page) }), placeholderData: keepPreviousData });
   const bureauOptions = (bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }));
   const bureauName = (id: number) => bureaus.data?.find((b) => b.id === id)?.name ?? '';
   const save = useMutation({
@@ -33,7 +30,7 @@ export function UnitsPanel() {
     onSuccess: async () => {
       setEditing(null);
       message.success(m.unitSaved);
-      await client.invalidateQueries({ predicate: (q) => ['admin-units', 'units', 'admin-units-all', 'admin-units-pick'].includes(q.queryKey[0] as string) });
+      await stale.units(client);
     },
     onError: (e) => message.error(e.message || w.common.networkError),
   });

@@ -10,6 +10,7 @@ import { endpoints } from '../api/endpoints.ts';
 import type { ListedUser, NewUser, Role, User } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { pageRange, tablePagination } from '../list/paging.ts';
+import { queries, stale } from '../api/queries.ts';
 
 const ROLES: Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -38,14 +39,10 @@ export function UsersPanel() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<{ user: ListedUser | null; draft: Draft } | null>(null);
   const [password, setPassword] = useState<{ username: string; password: string } | null>(null);
-  const users = useQuery({
-    queryKey: ['admin-users', q, page],
-    queryFn: () => endpoints.adminUsers({ q: q || undefined, ...pageRange(page) }),
-    placeholderData: keepPreviousData,
-  });
-  const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
+  const users = useQuery({ ...queries.adminUsers({ q: q || undefined, ...pageRange(page) }), placeholderData: keepPreviousData });
+  const bureaus = useQuery(queries.bureaus());
   const [unitSearch, setUnitSearch] = useState('');
-  const units = useQuery({ queryKey: ['admin-units-pick', unitSearch], queryFn: () => endpoints.adminUnits({ q: unitSearch || undefined, limit: 50, offset: 0 }) });
+  const units = useQuery(queries.adminUnits({ q: unitSearch || undefined, limit: 50, offset: 0 }));
   // The unit being edited may not be among the search results: its name comes with the account.
   const editedUnitName = (id: number) => (editing?.user?.unitId === id ? (editing.user.scopeName ?? `#${id}`) : `#${id}`);
 
@@ -57,7 +54,7 @@ export function UsersPanel() {
     },
     onSuccess: async (r, { user }) => {
       setEditing(null);
-      await client.invalidateQueries({ queryKey: ['admin-users'] });
+      await stale.users(client);
       message.success(user === null ? m.userCreated : m.userSaved);
       if (r.password) setPassword({ username: r.user.username, password: r.password });
     },

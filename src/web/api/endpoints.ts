@@ -37,6 +37,8 @@ import type {
   NewUser,
   UnitRecord,
   User,
+  VersionContent,
+  VersionList,
 } from './types.ts';
 
 type Step = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';
@@ -44,6 +46,7 @@ type Query = NonNullable<Parameters<typeof api.get>[1]>['query'];
 const filterQuery = (f: ListFilter): Query => ({ ...f, status: f.status });
 
 export const endpoints = {
+  exportFormats: () => api.get<{ formats: string[] }>('/api/export-formats').then((r) => r.formats),
   session: () => api.get<{ user: User | null }>('/api/auth/session').then((r) => r.user),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<{ user: User }>('/api/auth/password', { body: { currentPassword, newPassword } }).then((r) => r.user),
@@ -89,6 +92,16 @@ export const endpoints = {
   addComment: (id: number, body: string, anchor: CommentAnchor) => api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
   resolveComment: (commentId: number) => api.post<void>(`/api/comments/${commentId}/resolve`),
   audit: (id: number, beforeId?: number) => api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),
+  /** Every submission of a document, newest first, read a page at a time to the last, and its current version. */
+  versions: async (id: number) => {
+    const first = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200 } });
+    for (let page = first; page.nextBeforeVersion !== null; ) {
+      page = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200, beforeVersion: page.nextBeforeVersion } });
+      first.items.push(...page.items);
+    }
+    return first;
+  },
+  version: (id: number, version: number) => api.get<VersionContent>(`/api/documents/${id}/versions/${version}`),
   reviewSettings: (id: number) => api.get<{ settings: ReviewSettings }>(`/api/documents/${id}/review-settings`).then((r) => r.settings),
 
   importPreview: (file: File) =>

@@ -7,6 +7,7 @@ import type Type from 'typebox';
 import type { Finding, Severity } from '../../core/review/finding.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import type * as Api from '../../server/schemas.ts';
+import type * as Versions from '../../server/versions-schemas.ts';
 
 /**
  * A value as JSON.parse gives it back: the server's dates (`Date | string` in its schemas) arrive as
@@ -36,12 +37,17 @@ export type UnitRecord = Wire<typeof Api.Unit>;
 export type ListFilter = Wire<typeof Api.ListQuery>;
 export type Comment = Wire<typeof Api.Comment>;
 export type CommentAnchor = Wire<typeof Api.CommentAnchor>;
+export type Submission = Wire<typeof Versions.Submission>;
+export type VersionList = Wire<typeof Versions.VersionList>;
+export type VersionContent = Wire<typeof Versions.VersionContent>;
 
 /** What the summary timeline keeps of a before/after body. */
 export interface AuditBrief {
   status?: string;
   name?: string;
   comment?: string;
+  /** A workflow step's document version (a submission's is the version its content is kept as). */
+  version?: number;
 }
 
 /**

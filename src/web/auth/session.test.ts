@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../api/types.ts';
 import { homeOf, mayOpen } from './session.ts';
 
-const user = (role: User['role']): User => ({ id: 1, username: 'u', displayName: 'U', role, unitId: null, bureauId: null, disabled: false, mustChangePassword: false });
+const SCOPES = {
+  unit: { role: 'unit', unitId: 1, bureauId: null },
+  reviewer: { role: 'reviewer', unitId: null, bureauId: 1 },
+  admin: { role: 'admin', unitId: null, bureauId: null },
+} as const;
+const user = (role: User['role']): User => ({ id: 1, username: 'u', displayName: 'U', ...SCOPES[role], disabled: false, mustChangePassword: false });
 
 describe('where users go', () => {
   it('starts each role on its own page, and a visitor on the public one', () => {

@@ -15,6 +15,7 @@ import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { subtree } from '../admin/bureau-tree.ts';
 import { ApiChartCard } from './ApiChartCard.tsx';
+import { queries } from '../api/queries.ts';
 
 export default function BureauDashboardPage() {
   const w = useMessages().web;
@@ -22,17 +23,12 @@ export default function BureauDashboardPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const latest = useMonitoredYear();
-  const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
+  const bureaus = useQuery(queries.bureaus());
   const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
   const bureauId = num('bureauId') ?? user?.bureauId ?? bureaus.data?.[0]?.id;
   const year = num('year') ?? latest;
   const date = params.get('date') ?? undefined;
-  const board = useQuery({
-    queryKey: ['bureau-dashboard', bureauId, year, date],
-    queryFn: () => endpoints.bureauDashboard(bureauId!, year!, date),
-    enabled: bureauId !== undefined && year !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  const board = useQuery({ ...queries.bureauDashboard(bureauId!, year!, date), enabled: bureauId !== undefined && year !== undefined, placeholderData: keepPreviousData });
   const set = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) if (v === undefined) next.delete(k);

@@ -12,14 +12,15 @@ import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { ApiChartCard } from './ApiChartCard.tsx';
+import { queries } from '../api/queries.ts';
 
 export default function UnitDashboardPage() {
   const m = useMessages().web.dashboards;
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const date = params.get('date') ?? undefined;
-  const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
-  const board = useQuery({ queryKey: ['unit-dashboard', id, date], queryFn: () => endpoints.documentDashboard(id, date), placeholderData: keepPreviousData });
+  const doc = useQuery(queries.document(id));
+  const board = useQuery({ ...queries.unitDashboard(id, date), placeholderData: keepPreviousData });
   const error = doc.error ?? board.error;
   if (error) return <LoadFailure error={error} />;
   if (!doc.data || !board.data) return <PageLoading />;

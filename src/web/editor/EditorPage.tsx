@@ -15,11 +15,11 @@ import { endpoints } from '../api/endpoints.ts';
 import { useLocale } from '../app/locale.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
-import { CommentItem, FindingItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
-import { locate } from '../form/locate.ts';
+import { FindingItem, NotesProvider, type NotesSource } from '../form/notes.tsx';
+import { locate, type PlaceOf } from '../form/locate.ts';
 import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { AuditTimeline } from '../review/AuditTimeline.tsx';
-import { useOpenComments } from '../review/comments.tsx';
+import { anchorText, commentPlace, PlacedComment, useOpenComments } from '../review/comments.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { DepartmentEditor } from './DepartmentEditor.tsx';
@@ -32,6 +32,7 @@ import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
 import { ExportButtons } from '../public/ExportButtons.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
 const DEPARTMENT_TAB = 'department';
@@ -49,7 +50,7 @@ export default function EditorPage() {
   const openComments = useOpenComments(documentId);
 
   // The bureau's review settings, so live findings are the ones the server gives on submission.
-  const reviewSettings = useQuery({ queryKey: ['review-settings', documentId], queryFn: () => endpoints.reviewSettings(documentId), staleTime: 300_000 });
+  const reviewSettings = useQuery(queries.reviewSettings(documentId));
   const doc = useDeferredValue(snapshot?.doc);
   const settings = reviewSettings.data;
   const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, settings }) : []), [doc, locale, settings]);
@@ -81,12 +82,12 @@ export default function EditorPage() {
     [setParams],
   );
   // A finding to bring into view once its part is the one on screen.
-  const [locating, setLocating] = useState<{ finding: Finding; part: string } | null>(null);
+  const [locating, setLocating] = useState<{ place: PlaceOf; openComments: boolean; part: string } | null>(null);
   const shown = snapshot?.doc.projects.find((p) => p.key === tab)?.key ?? DEPARTMENT_TAB;
   useEffect(() => {
     if (!locating || locating.part !== shown) return;
     setLocating(null);
-    locate(locating.finding);
+    locate(locating.place, locating.openComments);
   }, [locating, shown]);
 
   if (error) return <Result status="error" title={error instanceof Error ? error.message : w.common.error} />;
@@ -98,9 +99,9 @@ export default function EditorPage() {
   const project = current.projects.find((p) => p.key === shown);
   const partFindings = project ? index.project(project.code) : index.document;
 
-  const onLocate = (f: Finding) => {
+  const onLocate = (f: PlaceOf, openComments = false) => {
     const target = f.projectCode === null ? DEPARTMENT_TAB : (current.projects.find((p) => p.code === f.projectCode)?.key ?? shown);
-    setLocating({ finding: f, part: target });
+    setLocating({ place: f, openComments, part: target });
     if (target !== shown) setTab(target);
   };
 
@@ -148,7 +149,7 @@ export default function EditorPage() {
       onOk: async () => {
         try {
           await endpoints.step(documentId, 'submit', session.getSnapshot().version);
-          await client.invalidateQueries();
+          await stale.everything(client);
           message.success(w.editor.submitted);
           navigate('/unit');
         } catch (e) {
@@ -221,7 +222,7 @@ export default function EditorPage() {
             description={
               <div className="comment-list" data-testid="review-comments">
                 {notes.comments.map((c) => (
-                  <CommentItem key={c.id} comment={c} />
+                  <PlacedComment key={c.id} comment={c} place={anchorText(w.reviewPage, current, c)} onOpen={() => onLocate(commentPlace(c), true)} />
                 ))}
               </div>
             }

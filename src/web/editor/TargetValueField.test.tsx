@@ -51,8 +51,18 @@ describe('TargetValueField', () => {
     const input = screen.getByLabelText('指标值 1');
     await userEvent.type(input, '尽量多');
     expect(reading().textContent).toContain('无法识别');
-    expect(input.className).toContain('ant-input-status-error');
+    // The field carries a character count, so antd marks the wrapper around the input.
+    expect(input.closest('.ant-input-status-error, .ant-input-affix-wrapper-status-error')).not.toBeNull();
     await userEvent.clear(input);
     expect(reading().textContent).toBe('未填写指标值');
+  });
+
+  it('writes full-width forms in half-width once the cell is left', async () => {
+    render(<Field />);
+    const input = screen.getByLabelText('指标值 1');
+    await userEvent.type(input, '≥９５％');
+    expect((input as HTMLInputElement).value).toBe('≥９５％');
+    await userEvent.tab();
+    expect((input as HTMLInputElement).value).toBe('≥95%');
   });
 });

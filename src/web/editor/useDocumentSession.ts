@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import { DocumentSession, type SessionApi, type SessionSnapshot } from './document-session.ts';
+import { stale } from '../api/queries.ts';
 
 const sessionApi: SessionApi = {
   load: endpoints.document,
@@ -35,7 +36,7 @@ export function useDocumentSession(id: number): { session: DocumentSession | nul
     return () => {
       cancelled = true;
       // Leaving the page saves what is pending; lists shown next reflect it.
-      void open?.save().finally(() => client.invalidateQueries());
+      void open?.save().finally(() => stale.everything(client));
       open?.dispose();
     };
   }, [id, client]);

@@ -7,6 +7,7 @@ import { CloudUploadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
+import { GRADES } from '../../core/evaluation/settings.ts';
 import { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { ProjectEvaluation } from '../api/monitoring-types.ts';
@@ -23,6 +24,7 @@ import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { GradeTag } from './GradeTag.tsx';
 import { ProjectEvaluationForm } from './ProjectEvaluationForm.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 export default function EvaluationPage() {
   const msgs = useMessages();
@@ -32,8 +34,8 @@ export default function EvaluationPage() {
   const { user } = useSession();
   const { message, modal } = App.useApp();
   const client = useQueryClient();
-  const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
-  const ev = useQuery({ queryKey: ['evaluation', id], queryFn: () => endpoints.evaluation(id) });
+  const doc = useQuery(queries.document(id));
+  const ev = useQuery(queries.evaluation(id));
 
   const publication = useMutation({
     mutationFn: async (what: 'publish' | 'withdraw') => {
@@ -42,7 +44,7 @@ export default function EvaluationPage() {
     },
     onSuccess: async (_, what) => {
       message.success(what === 'publish' ? m.published : m.withdrawn);
-      await client.invalidateQueries();
+      await stale.everything(client);
     },
     onError: (e) => {
       if (e instanceof ApiFailure && e.code === 'evaluation_errors' && e.body.findings)
@@ -124,7 +126,7 @@ export default function EvaluationPage() {
               </Descriptions.Item>
             )}
             <Descriptions.Item label={msgs.evaluation.report.summaryGrades}>
-              {(['优', '良', '中', '差'] as const).map((g) => msgs.evaluation.report.gradeCount(g, e.gradeCounts[g])).join('　')}
+              {GRADES.map((g) => msgs.evaluation.report.gradeCount(g, e.gradeCounts[g])).join('　')}
             </Descriptions.Item>
           </Descriptions>
           <Table<ProjectEvaluation & { key: string }>

@@ -23,6 +23,7 @@ import { IndicatorCell } from '../monitoring/IndicatorCell.tsx';
 import { inputOf, useRecordWriter } from '../monitoring/record-writer.tsx';
 import { GradeTag } from './GradeTag.tsx';
 import { useSaving } from '../monitoring/useSaving.ts';
+import { queries } from '../api/queries.ts';
 
 type NoteFields = Omit<EvaluationNoteInput, 'index'>;
 /** Unsaved changes by place: 0 for the project line, n for row n. */
@@ -42,7 +43,7 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
   const m = msgs.web.evaluationPage;
   const { message } = App.useApp();
   const write = useRecordWriter();
-  const records = useQuery({ queryKey: ['records', projectId], queryFn: () => endpoints.projectRecords(projectId) });
+  const records = useQuery(queries.records(projectId));
   const [drafts, setDrafts] = useState<Drafts>({});
   const [saving, run] = useSaving();
   const dirty = Object.keys(drafts).length;

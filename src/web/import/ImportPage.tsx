@@ -18,6 +18,7 @@ import { FindingCountTags } from '../form/FindingCountTags.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { amountText } from '../format/amount.ts';
 import { FileDrop } from './FileDrop.tsx';
+import { stale } from '../api/queries.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
@@ -41,7 +42,7 @@ export default function ImportPage() {
         })),
       ),
     onSuccess: async (written) => {
-      await client.invalidateQueries();
+      await stale.everything(client);
       message.success(w.committed);
       if (written.length === 1) navigate(`/documents/${written[0]!.id}/edit`);
       else navigate('/');

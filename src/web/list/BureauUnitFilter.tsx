@@ -5,6 +5,7 @@ import { endpoints } from '../api/endpoints.ts';
 import type { Bureau } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import type { ParamPatch } from './address.ts';
+import { queries } from '../api/queries.ts';
 
 interface Props {
   /** The bureaus to offer, in tree order (indented by depth). */
@@ -16,7 +17,7 @@ interface Props {
 
 export function BureauUnitFilter({ bureaus, bureauId, unitId, set }: Props) {
   const w = useMessages().web;
-  const units = useQuery({ queryKey: ['units', bureauId], queryFn: () => endpoints.units(bureauId), staleTime: 300_000 });
+  const units = useQuery(queries.units(bureauId));
   return (
     <>
       <Form.Item label={w.common.bureau}>

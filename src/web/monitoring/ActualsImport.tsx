@@ -12,6 +12,7 @@ import type { ImportPlanChange, RecordKind } from '../api/monitoring-types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { FileDrop } from '../import/FileDrop.tsx';
 import { describeRecord } from './record-writer.tsx';
+import { stale } from '../api/queries.ts';
 
 const KIND_SLUG: Record<ImportPlanChange['kind'], RecordKind> = {
   spending: 'spending',
@@ -31,7 +32,7 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
     mutationFn: () => endpoints.actualsCommit(documentId, preview.data!.actuals),
     onSuccess: async (r) => {
       message.success(m.committed(r.created, r.changed.length));
-      await client.invalidateQueries();
+      await stale.everything(client);
       setFile(null);
       preview.reset();
       onClose();

@@ -26,6 +26,7 @@ import { ReportDownloads } from './ReportDownloads.tsx';
 import { ProjectMonitoringPanel } from './ProjectMonitoringPanel.tsx';
 import { behind } from './shortfall.ts';
 import { YearDatePicker } from './YearDatePicker.tsx';
+import { queries } from '../api/queries.ts';
 
 const MISSING = 'monitoring.missingExplanation';
 
@@ -37,8 +38,8 @@ export default function MonitoringPage() {
   const { user } = useSession();
   const [importing, setImporting] = useState(false);
   const requested = params.get('date') ?? undefined;
-  const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
-  const mon = useQuery({ queryKey: ['monitoring', id, requested], queryFn: () => endpoints.monitoring(id, requested), placeholderData: keepPreviousData });
+  const doc = useQuery(queries.document(id));
+  const mon = useQuery({ ...queries.monitoring(id, requested), placeholderData: keepPreviousData });
 
   const error = doc.error ?? mon.error;
   if (error) return <LoadFailure error={error} />;

@@ -19,6 +19,7 @@ import { ExplanationForm } from './ExplanationForm.tsx';
 import { IndicatorCell } from './IndicatorCell.tsx';
 import { LightTag } from './Light.tsx';
 import { behind } from './shortfall.ts';
+import { queries } from '../api/queries.ts';
 
 const MISSING = 'monitoring.missingExplanation';
 
@@ -34,7 +35,7 @@ interface Props {
 export function ProjectMonitoringPanel({ documentId, year, date, monitoring, project, editable }: Props) {
   const msgs = useMessages();
   const m = msgs.web.monitoringPage;
-  const records = useQuery({ queryKey: ['records', project.id], queryFn: () => endpoints.projectRecords(project.id) });
+  const records = useQuery(queries.records(project.id));
   const missingAt = (index: number | null) => monitoring.findings.filter((f) => f.ruleId === MISSING && f.indicatorIndex === index);
   const needsAttention = monitoring.indicators
     .filter((r) => (r.light !== 'green' && r.light !== 'noData') || missingAt(r.index).length > 0)

@@ -21,6 +21,7 @@ import { yearBounds } from './dates.ts';
 import { LightTag } from './Light.tsx';
 import { useMonitoredYear } from './monitored-year.ts';
 import { behind } from './shortfall.ts';
+import { queries } from '../api/queries.ts';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
 
@@ -49,8 +50,8 @@ export default function WarningListPage() {
     light: filter.light ? [filter.light] : undefined,
     ...paging,
   };
-  const list = useQuery({ queryKey: ['warnings', query], queryFn: () => endpoints.warnings(query), enabled: year !== undefined, placeholderData: keepPreviousData });
-  const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
+  const list = useQuery({ ...queries.warnings(query), enabled: year !== undefined, placeholderData: keepPreviousData });
+  const bureaus = useQuery(queries.bureaus());
   const { user } = useSession();
   // A reviewer filters among the bureaus at and below their own.
   const visible = user?.role === 'reviewer' && user.bureauId !== null ? subtree(bureaus.data ?? [], user.bureauId) : (bureaus.data ?? []);

@@ -3,14 +3,10 @@
  * document the user may see (lists come newest year first), else the current year.
  */
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../api/endpoints.ts';
+import { queries } from '../api/queries.ts';
 
 export function useMonitoredYear(): number | undefined {
-  const latest = useQuery({
-    queryKey: ['monitored-year'],
-    queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1 }),
-    staleTime: 300_000,
-  });
+  const latest = useQuery(queries.monitoredYear());
   if (latest.isPending) return undefined;
   return latest.data?.items[0]?.year ?? new Date().getFullYear();
 }

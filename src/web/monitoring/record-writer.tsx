@@ -18,6 +18,7 @@ import type { ProjectRecords, RecordInputs, RecordKind, RecordsOf } from '../api
 import { useMessages } from '../app/locale.tsx';
 import type { Messages } from '../../i18n/index.ts';
 import { mergeRecord } from '../../core/model/merge.ts';
+import { stale } from '../api/queries.ts';
 
 const LISTS: Record<RecordKind, keyof Omit<ProjectRecords, 'recording'>> = {
   spending: 'spending',
@@ -99,13 +100,7 @@ export type RecordWriter = <K extends RecordKind>(
  */
 export function useRecordsRefresh(): (documentId: number, projectId: number) => Promise<void> {
   const client = useQueryClient();
-  return (documentId, projectId) =>
-    client.invalidateQueries({
-      predicate: (q) => {
-        const [key, id] = q.queryKey as [string, number];
-        return (key === 'records' && id === projectId) || (['monitoring', 'evaluation', 'unit-dashboard', 'audit'].includes(key) && id === documentId) || key === 'warnings';
-      },
-    });
+  return (documentId, projectId) => stale.records(client, documentId, projectId);
 }
 
 /**

@@ -11,12 +11,13 @@ import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { queries } from '../api/queries.ts';
 
 export default function PublicDocumentPage() {
   const w = useMessages().web;
   const id = Number(useParams().id);
   const [params] = useSearchParams();
-  const doc = useQuery({ queryKey: ['public-document', id], queryFn: () => endpoints.document(id) });
+  const doc = useQuery(queries.publicDocument(id));
   const focusProject = params.get('project');
 
   useEffect(() => {

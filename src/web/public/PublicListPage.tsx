@@ -10,6 +10,7 @@ import { amountText } from '../format/amount.ts';
 import { numberParam } from '../list/address.ts';
 import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
 import { useListAddress } from '../list/useListAddress.ts';
+import { queries } from '../api/queries.ts';
 
 export default function PublicListPage() {
   const w = useMessages().web;
@@ -19,19 +20,9 @@ export default function PublicListPage() {
     [params],
   );
   const listFilter = { year: filter.year, bureauId: filter.bureauId, unitId: filter.unitId };
-  const documents = useQuery({
-    queryKey: ['public-documents', listFilter, page],
-    queryFn: () => endpoints.publicDocuments({ ...listFilter, ...page }),
-    placeholderData: keepPreviousData,
-    enabled: !filter.q,
-  });
-  const projects = useQuery({
-    queryKey: ['public-projects', listFilter, filter.q, page],
-    queryFn: () => endpoints.publicProjects({ ...listFilter, q: filter.q, ...page }),
-    placeholderData: keepPreviousData,
-    enabled: !!filter.q,
-  });
-  const bureaus = useQuery({ queryKey: ['public-bureaus'], queryFn: () => endpoints.bureaus(true), staleTime: 300_000 });
+  const documents = useQuery({ ...queries.publicDocuments({ ...listFilter, ...page }), placeholderData: keepPreviousData, enabled: !filter.q });
+  const projects = useQuery({ ...queries.publicProjects({ ...listFilter, q: filter.q, ...page }), placeholderData: keepPreviousData, enabled: !!filter.q });
+  const bureaus = useQuery(queries.publicBureaus());
 
   return (
     <div className="public-list">

@@ -4,11 +4,10 @@
  * shows as soon as the server offers it.
  */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { queries } from '../api/queries.ts';
 
 export const exportUrl = (id: number, format: string) => `/api/documents/${id}/export?format=${encodeURIComponent(format)}`;
 
 export function useExportFormats(): string[] {
-  const list = useQuery({ queryKey: ['export-formats'], queryFn: () => api.get<{ formats: string[] }>('/api/export-formats'), staleTime: Infinity });
-  return list.data?.formats ?? [];
+  return useQuery(queries.exportFormats()).data ?? [];
 }

@@ -1,6 +1,7 @@
 /**
  * The audit trail of a document as a timeline people can read: who did what, when, and the status
- * it moved to; a morning of autosaves is one line with its count and time span (the server folds them).
+ * it moved to; a morning of autosaves is one line with its count and time span (the server folds them);
+ * a resubmission offers what it changed.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, Timeline, Typography } from 'antd';
@@ -9,6 +10,8 @@ import { endpoints } from '../api/endpoints.ts';
 import type { AuditBrief, AuditPage, AuditRecord, Status } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { previousSubmission, useVersions, VersionDiffButton } from './VersionDiff.tsx';
+import { queries } from '../api/queries.ts';
 
 const STEP_COLORS: Record<string, string> = { submit: 'blue', return: 'red', approve: 'green', publish: 'green', withdraw: 'gray' };
 
@@ -17,12 +20,8 @@ const statusOf = (b: AuditBrief | null): Status | null => (b?.status as Status |
 export function AuditTimeline({ documentId }: { documentId: number }) {
   const m = useMessages();
   const w = m.web.audit;
-  const query = useInfiniteQuery({
-    queryKey: ['audit', documentId],
-    queryFn: ({ pageParam }) => endpoints.audit(documentId, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last: AuditPage) => last.nextBeforeId ?? undefined,
-  });
+  const versions = useVersions(documentId);
+  const query = useInfiniteQuery(queries.audit(documentId));
   if (query.isPending) return <PageLoading />;
   const records = query.data?.pages.flatMap((p) => p.items) ?? [];
   if (records.length === 0) return <Empty description={w.empty} />;
@@ -34,7 +33,10 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
     const from = statusOf(r.before);
     const to = statusOf(r.after);
     const change = from && to && from !== to ? w.statusChange(m.server.statusNames[from], m.server.statusNames[to]) : '';
-    return { action, entity, change, comment: r.after?.comment };
+    // A resubmission: what it changed against the submission before it.
+    const submitted = r.action === 'submit' ? r.after?.version : undefined;
+    const previous = submitted !== undefined && versions.data ? previousSubmission(versions.data, submitted) : undefined;
+    return { action, entity, change, comment: r.after?.comment, changes: previous !== undefined ? { from: previous, to: submitted! } : undefined };
   };
   return (
     <div className="audit-timeline">
@@ -50,6 +52,7 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
                   {d.entity && <Typography.Text type="secondary"> · {d.entity}</Typography.Text>}
                   {d.change && <Typography.Text type="secondary"> · {d.change}</Typography.Text>}
                   {r.count > 1 && <Typography.Text type="secondary"> · {w.times(r.count)}</Typography.Text>}
+                  {d.changes && <VersionDiffButton type="link" documentId={documentId} pair={d.changes} label={m.diff.view.viewChanges} />}
                 </div>
                 {d.comment && <div className="audit-comment">{d.comment}</div>}
                 <Typography.Text type="secondary" className="audit-time">

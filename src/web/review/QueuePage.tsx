@@ -18,6 +18,7 @@ import { ChartCard } from '../charts/ChartCard.tsx';
 import { numberParam } from '../list/address.ts';
 import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
 import { useListAddress } from '../list/useListAddress.ts';
+import { queries, stale } from '../api/queries.ts';
 const SEVERITIES = ['error', 'warning', 'info', 'clean'] as const;
 
 /** The filter as the address bar keeps it; without a status, the submitted documents. */
@@ -73,11 +74,11 @@ export default function QueuePage() {
   const filter = useMemo(() => filterFromParams(params), [params]);
 
   const query = { ...filter, ...paging };
-  const list = useQuery({ queryKey: ['queue', query], queryFn: () => endpoints.documents(query), placeholderData: keepPreviousData });
+  const list = useQuery({ ...queries.queue(query), placeholderData: keepPreviousData });
   // The same filter over every status: how far the units have come.
   const progressQuery = { ...filter, status: undefined, limit: 1, offset: 0 };
-  const progress = useQuery({ queryKey: ['queue-progress', progressQuery], queryFn: () => endpoints.documents(progressQuery), placeholderData: keepPreviousData });
-  const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: 300_000 });
+  const progress = useQuery({ ...queries.queueProgress(progressQuery), placeholderData: keepPreviousData });
+  const bureaus = useQuery(queries.bureaus());
 
   const approve = useMutation({
     mutationFn: () => endpoints.approveBatch(selected.map((d) => ({ id: d.id, version: d.version }))),
@@ -85,7 +86,7 @@ export default function QueuePage() {
       const failed = results.filter((r) => !r.ok);
       setFailures(failed);
       setSelected([]);
-      await client.invalidateQueries();
+      await stale.everything(client);
       message.success(w.queue.approvedCount(results.length - failed.length, failed.length));
     },
   });

@@ -1,7 +1,7 @@
 /**
  * A reviewer's page for one document: the form read-only with the findings and comments beside each
  * field, a comment box for any field or indicator row, return (with a comment), approve, publish,
- * and the document's audit trail.
+ * the document's audit trail, and what changed between its versions (修改对比).
  */
 import { CheckOutlined, GlobalOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,7 +27,9 @@ import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
+import { VersionDiffButton } from './VersionDiff.tsx';
 import { anchorText, CommentHistory, useCommentHistory, useOpenComments } from './comments.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 const DEPARTMENT_TAB = 'department';
 
@@ -47,8 +49,8 @@ export default function ReviewPage() {
   const [returnText, setReturnText] = useState('');
   const composer = useRef<TextAreaRef>(null);
 
-  const doc = useQuery({ queryKey: ['document', id], queryFn: () => endpoints.document(id) });
-  const findings = useQuery({ queryKey: ['findings', id], queryFn: () => endpoints.findings(id) });
+  const doc = useQuery(queries.document(id));
+  const findings = useQuery(queries.findings(id));
   const openComments = useOpenComments(id);
   const history = useCommentHistory(id);
   const index = useMemo(() => new FindingIndex(findings.data?.findings ?? []), [findings.data]);
@@ -66,18 +68,18 @@ export default function ReviewPage() {
     [index, openComments.data],
   );
 
-  const refresh = () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+  const refresh = () => stale.everything(client);
   const addComment = useMutation({
     mutationFn: () => endpoints.addComment(id, draft.trim(), anchor),
     onSuccess: async () => {
       setDraft('');
       setAnchor({});
       message.success(r.commentAdded);
-      await client.invalidateQueries({ queryKey: ['comments', id] });
+      await stale.comments(client, id);
     },
     onError: (e) => message.error(e.message),
   });
-  const resolve = useMutation({ mutationFn: endpoints.resolveComment, onSuccess: () => client.invalidateQueries({ queryKey: ['comments', id] }) });
+  const resolve = useMutation({ mutationFn: endpoints.resolveComment, onSuccess: () => stale.comments(client, id) });
   const step = useMutation({
     mutationFn: (what: 'return' | 'approve' | 'publish') =>
       endpoints.step(id, what, doc.data!.meta.version, what === 'return' ? { body: returnText.trim(), ...anchor } : undefined),
@@ -119,6 +121,7 @@ export default function ReviewPage() {
           </div>
           <Space wrap>
             <ExportButtons documentId={id} />
+            <VersionDiffButton documentId={id} label={m.diff.view.title} />
             {meta.status === 'submitted' && (
               <>
                 <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)}>

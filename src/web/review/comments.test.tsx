@@ -6,7 +6,8 @@ import type { Comment, StoredDocument } from '../api/types.ts';
 import { FindingIndex } from '../editor/findings-index.ts';
 import { Notes, NotesProvider } from '../form/notes.tsx';
 import { fakeApi, Providers } from '../monitoring/testing.tsx';
-import { CommentHistory, useOpenComments } from './comments.tsx';
+import { anchorText, commentPlace, CommentHistory, PlacedComment, useOpenComments } from './comments.tsx';
+import { messagesFor } from '../../i18n/index.ts';
 
 const comment = (id: number, over: Partial<Comment> = {}): Comment => ({
   id,
@@ -73,5 +74,22 @@ describe('a document’s comments, page by page', () => {
     );
     await waitFor(() => expect(screen.getByRole('button', { name: '审核批注 2' })).toBeTruthy());
     expect(sent.map((s) => s.path)).toEqual(['/api/documents/3/comments?limit=200&open=true', '/api/documents/3/comments?limit=200&beforeId=899&open=true']);
+  });
+
+  it('says in a list where a comment is, and 💬 opens it at its place on the form', async () => {
+    const c = comment(7, { projectId: 7, projectCode: 'P-7', indicatorIndex: 4, field: 'indicators.target' });
+    const place = anchorText(messagesFor('zh-CN').web.reviewPage, { projects: [{ id: null, name: '新项目' }, ...doc.projects] }, c);
+    expect(place).toBe('项目：法律援助 · 第 4 行指标 · 字段：指标值');
+    const onOpen = vi.fn();
+    render(
+      <Providers>
+        <PlacedComment comment={c} place={place} onOpen={onOpen} />
+      </Providers>,
+    );
+    expect(screen.getByText(place)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '在表中查看这条批注' }));
+    expect(onOpen).toHaveBeenCalledOnce();
+    // A comment on a whole row is shown at the row's description.
+    expect(commentPlace({ ...c, field: null })).toEqual({ projectCode: 'P-7', field: 'indicators.description', indicatorIndex: 4 });
   });
 });

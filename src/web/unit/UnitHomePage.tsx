@@ -15,6 +15,7 @@ import { ExportButtons } from '../public/ExportButtons.tsx';
 import { AuditTimeline } from '../review/AuditTimeline.tsx';
 import { useOpenComments } from '../review/comments.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
+import { queries, stale } from '../api/queries.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
 const MONITORED = new Set(['approved', 'published']);
@@ -26,10 +27,10 @@ export default function UnitHomePage() {
   const { message } = App.useApp();
   const [year, setYear] = useState<number | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const list = useQuery({ queryKey: ['documents', 'mine'], queryFn: () => endpoints.documents({ limit: 200 }) });
+  const list = useQuery(queries.myDocuments());
   const docs = [...(list.data?.items ?? [])].sort((a, b) => b.year - a.year);
   const chosen = docs.find((d) => d.year === year) ?? docs[0];
-  const detail = useQuery({ queryKey: ['document', chosen?.id], queryFn: () => endpoints.document(chosen!.id), enabled: chosen !== undefined });
+  const detail = useQuery({ ...queries.document(chosen?.id ?? 0), enabled: chosen !== undefined });
   const comments = useOpenComments(chosen?.id);
 
   const act = useMutation({
@@ -39,7 +40,7 @@ export default function UnitHomePage() {
       return (await endpoints.createDocument(new Date().getFullYear())).id;
     },
     onSuccess: async (id, what) => {
-      await client.invalidateQueries();
+      await stale.everything(client);
       if (what === 'withdraw') message.success(m.unitHome.withdrawn);
       else {
         message.success(m.unitHome.created);

@@ -1,0 +1,91 @@
+/**
+ * The content of each submission of a document (migration 0007), kept as submitted so a reviewer can
+ * compare a resubmission with the version they returned, or any two versions. Written by the
+ * workflow in the transaction that submits; the later steps record how the review ended.
+ */
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { TargetDocument } from '../core/model/document.ts';
+import type { Actor } from './audit.ts';
+import type { Database, DocumentStatus } from './schema.ts';
+
+export interface DocumentSnapshotsTable {
+  document_id: number;
+  version: number;
+  submitted_at: Generated<Date>;
+  submitted_by: number | null;
+  submitted_by_name: string;
+  outcome: Exclude<DocumentStatus, 'submitted'> | null;
+  /** The TargetDocument, written as JSON text. */
+  content: ColumnType<unknown, string, never>;
+}
+
+type SnapshotTables = { document_snapshots: DocumentSnapshotsTable };
+type Db = Kysely<Database> | Transaction<Database>;
+const snapshotsDb = (db: Db) => db.withTables<SnapshotTables>();
+
+export interface Submission {
+  /** The document's version as submitted. */
+  version: number;
+  submittedAt: Date;
+  submittedByName: string;
+  /** Where the review left it: returned, approved, published, or draft when withdrawn; null while it waits. */
+  outcome: Exclude<DocumentStatus, 'submitted'> | null;
+}
+
+export interface SubmissionPage {
+  items: Submission[];
+  total: number;
+  /** The `beforeVersion` of the next page; null on the last. */
+  nextBeforeVersion: number | null;
+}
+
+/** Keeps the content being submitted, as the document's version `version`. */
+export async function keepSubmission(trx: Transaction<Database>, actor: Actor, documentId: number, version: number, content: TargetDocument): Promise<void> {
+  await snapshotsDb(trx)
+    .insertInto('document_snapshots')
+    .values({ document_id: documentId, version, submitted_by: actor.id, submitted_by_name: actor.name, content: JSON.stringify(content) })
+    .execute();
+}
+
+/** Records the step that ended (or, returning an approved document, reopened) the latest submission's review. */
+export async function recordOutcome(trx: Transaction<Database>, documentId: number, outcome: Exclude<DocumentStatus, 'submitted'>): Promise<void> {
+  const db = snapshotsDb(trx);
+  await db
+    .updateTable('document_snapshots')
+    .set({ outcome })
+    .where('document_id', '=', documentId)
+    .where('version', '=', (eb) => eb.selectFrom('document_snapshots').select((s) => s.fn.max('version').as('v')).where('document_id', '=', documentId))
+    .execute();
+}
+
+const COLUMNS = ['version', 'submitted_at', 'submitted_by_name', 'outcome'] as const;
+const submissionOf = (r: { version: number; submitted_at: Date; submitted_by_name: string; outcome: Submission['outcome'] }): Submission => ({
+  version: r.version,
+  submittedAt: r.submitted_at,
+  submittedByName: r.submitted_by_name,
+  outcome: r.outcome,
+});
+
+/** A document's submissions, newest first, `limit` a page, keyset-paged by version. */
+export async function listSubmissions(db: Db, documentId: number, page: { limit: number; beforeVersion?: number }): Promise<SubmissionPage> {
+  const s = snapshotsDb(db);
+  let q = s.selectFrom('document_snapshots').select(COLUMNS).where('document_id', '=', documentId);
+  if (page.beforeVersion !== undefined) q = q.where('version', '<', page.beforeVersion);
+  const [rows, count] = await Promise.all([
+    q.orderBy('version', 'desc').limit(page.limit + 1).execute(),
+    s.selectFrom('document_snapshots').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', '=', documentId).executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.slice(0, page.limit).map(submissionOf);
+  return { items, total: Number(count.n), nextBeforeVersion: rows.length > page.limit ? items.at(-1)!.version : null };
+}
+
+/** One submission with its content, or undefined when the document was not submitted at that version. */
+export async function readSubmission(db: Db, documentId: number, version: number): Promise<(Submission & { content: TargetDocument }) | undefined> {
+  const row = await snapshotsDb(db)
+    .selectFrom('document_snapshots')
+    .select([...COLUMNS, 'content'])
+    .where('document_id', '=', documentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row && { ...submissionOf(row), content: row.content as TargetDocument };
+}
