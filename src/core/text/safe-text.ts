@@ -4,6 +4,7 @@
  * fail deep inside a write, as an internal error. The API refuses such text where it arrives; text
  * read from a file is cleaned instead (NUL dropped, a lone surrogate replaced by U+FFFD).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is looked for
 const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 

@@ -53,7 +53,7 @@ interface FieldState {
 const shown = (s: FieldState) => s.stack.every((f) => f.inResult && !f.hidden);
 
 export function readBody(xml: string): BodyBlock[] | undefined {
-  let doc;
+  let doc: ReturnType<DOMParser['parseFromString']>;
   try {
     doc = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml');
   } catch {

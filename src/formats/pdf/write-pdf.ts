@@ -22,7 +22,7 @@ const SIZE = { title: 22, body: 16, tableTitle: 14, table: 10.5, footer: 14 };
 const FONT = 'NotoSerifSC';
 
 let fontsSet = false;
-function useShippedFont(): void {
+function loadShippedFont(): void {
   if (fontsSet) return;
   const files = { normal: FONT_FILES.regular(), bold: FONT_FILES.bold() };
   pdfmake.setFonts({ [FONT]: { ...files, italics: files.normal, bolditalics: files.bold } });
@@ -34,7 +34,7 @@ function useShippedFont(): void {
 }
 
 export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Array> {
-  useShippedFont();
+  loadShippedFont();
   const combined = docs.length > 1;
   const content: Content[] = [];
   const contents: Content = {

@@ -223,7 +223,7 @@ function runsByTerm<T extends { term: Term }>(items: readonly T[]): T[][] {
   const runs: T[][] = [];
   for (const item of items) {
     const last = runs[runs.length - 1];
-    if (last?.[0]!.term === item.term) last.push(item);
+    if (last !== undefined && last[0]!.term === item.term) last.push(item);
     else runs.push([item]);
   }
   return runs;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { TargetDocument } from '../../core/model/document.ts';
 import { ImportError } from '../import-error.ts';
 import { SEED_FILE } from '../publication/fixtures.testing.ts';
 import { readPublishedText } from './read.ts';
@@ -24,7 +25,7 @@ describe('a cut-off text file', () => {
   it('fails with the line, or reads as the projects that really end where it was cut', () => {
     const accepted = new Set<number>();
     for (const n of cuts()) {
-      let docs;
+      let docs: TargetDocument[];
       try {
         docs = readPublishedText(bytes.subarray(0, n), { fileName: 'cut.txt' });
       } catch (e) {

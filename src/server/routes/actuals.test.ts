@@ -227,7 +227,7 @@ for (const make of testDatabases()) {
     it('keeps actuals through edits of the targets after a return, and keeps a deleted row’s as orphans', async () => {
       const doc = (await unit().request('GET', `/api/documents/${id}`)).json();
       const rows: Array<{ id: number; description: string }> = doc.projects[0].indicators;
-      const valueOf = (list: Array<{ index: number; value: string; orphaned: boolean }>, value: string) => list.find((v) => v.value === value);
+      const valueIn = (list: Array<{ index: number; value: string; orphaned: boolean }>, value: string) => list.find((v) => v.value === value);
       const returned = await w.clients.reviewer.request('POST', `/api/documents/${id}/return`, { headers: { 'if-match': `"${doc.meta.version}"` }, body: { comment: { body: '请调整法律援助项目的指标' } } });
       expect(returned.statusCode).toBe(200);
       let version: number = returned.json().version;
@@ -237,8 +237,8 @@ for (const make of testDatabases()) {
       const deleted = await unit().request('DELETE', `/api/indicators/${rows[0]!.id}`, { headers: { 'if-match': `"${version}"` } });
       version = deleted.json().version;
       let values = (await projectActuals()).values;
-      expect(valueOf(values, '96%')).toMatchObject({ orphaned: true, index: 1, indicatorId: null, indicatorDescription: rows[0]!.description });
-      expect(valueOf(values, '100')).toMatchObject({ orphaned: false, index: 1, indicatorId: rows[1]!.id });
+      expect(valueIn(values, '96%')).toMatchObject({ orphaned: true, index: 1, indicatorId: null, indicatorDescription: rows[0]!.description });
+      expect(valueIn(values, '100')).toMatchObject({ orphaned: false, index: 1, indicatorId: rows[1]!.id });
       const monitoring = (await unit().request('GET', `/api/documents/${id}/monitoring?date=2020-12-31`)).json();
       expect(monitoring.orphans).toBe(1);
       expect(monitoring.findings[0]).toMatchObject({ ruleId: 'actuals.orphaned', severity: 'warning' });
@@ -258,10 +258,10 @@ for (const make of testDatabases()) {
       const after = await projectActuals();
       values = after.values;
       expect(values.every((v: { orphaned: boolean }) => !v.orphaned)).toBe(true);
-      expect(valueOf(values, '96%')).toMatchObject({ index: 6 });
-      expect(valueOf(values, '100')).toMatchObject({ index: 1 });
+      expect(valueIn(values, '96%')).toMatchObject({ index: 6 });
+      expect(valueIn(values, '100')).toMatchObject({ index: 1 });
       // Rows 5 and 6 share a description (the seed repeats it): their targets tell them apart.
-      expect(valueOf(values, '93')).toMatchObject({ index: 4 });
+      expect(valueIn(values, '93')).toMatchObject({ index: 4 });
       expect(after.evaluationNotes.find((n: { notApplicable: boolean }) => n.notApplicable)).toMatchObject({ index: 5, orphaned: false });
       expect((await unit().request('GET', `/api/documents/${id}/monitoring?date=2020-12-31`)).json().orphans).toBe(0);
 

@@ -58,6 +58,7 @@ const fileResponses = { 200: FileResponse, 304: Type.Null(), 401: ErrorBody, 403
  * and an ASCII `filename` for clients that read only that.
  */
 export function attachment(name: string, fallback: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters cannot stand in a file name
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
   const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback.replace(/[^A-Za-z0-9._-]+/g, '_')}"; filename*=UTF-8''${encoded}`;

@@ -14,6 +14,8 @@ export function EChart({ option, height = 260, label }: { option: EChartsCoreOpt
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { locale } = useLocale();
+  // A chart is made anew only for another language (echarts reads its locale once); options change in place below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the locale is the one thing the chart is made with
   useEffect(() => {
     const c = echarts.init(box.current!, undefined, { locale: locale === 'zh-CN' ? 'ZH' : 'EN' });
     chart.current = c;
@@ -25,6 +27,8 @@ export function EChart({ option, height = 260, label }: { option: EChartsCoreOpt
       chart.current = null;
     };
   }, [locale]);
+  // A chart made anew for another language takes the options again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the locale stands for the chart made with it
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
   }, [option, locale]);

@@ -41,6 +41,8 @@ function StatusChart({ counts }: { counts: Record<string, number> }) {
   const m = useMessages();
   const names = STATUSES.map((s) => m.server.statusNames[s]);
   const values = STATUSES.map((s) => counts[s] ?? 0);
+  // Made anew only when the figures change, not on every render (the arrays are new each time).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the figures' values
   const option = useMemo(
     () => ({
       grid: { left: 48, right: 16, top: 16, bottom: 28 },
