@@ -57,7 +57,9 @@ interface Measured {
 async function load(url: string, seconds: number, headers: Record<string, string>): Promise<Measured> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
   if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0)
-    throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors, ${r.timeouts} timeouts: the figures would not be of this route`);
+    throw new Error(
+      `${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors, ${r.timeouts} timeouts: the figures would not be of this route`,
+    );
   return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
 }
 
@@ -104,7 +106,9 @@ export const api: Benchmark = {
       for (const route of routes) {
         await load(route.url, quick ? 1 : 2, route.headers); // warm-up: JIT, caches
         const m = await load(route.url, seconds, route.headers);
-        log(`${route.name}: ${m.reqPerSec} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms (${seconds} s, load average ${loadavg()[0]!.toFixed(1)})`);
+        log(
+          `${route.name}: ${m.reqPerSec} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms (${seconds} s, load average ${loadavg()[0]!.toFixed(1)})`,
+        );
         results.push(m);
       }
       const loadAfter = loadavg()[0]!;
@@ -122,7 +126,8 @@ export const api: Benchmark = {
         });
         figures.push({ name: route.name, value: m.p50, unit: 'ms p50' });
         figures.push({ name: route.name, value: m.p99, unit: 'ms p99', note: i === 0 ? undefined : 'target < 50 ms' });
-        if (i > 0) figures.push({ name: `${route.name} vs bare`, value: Number(ofBare.toFixed(1)), unit: '% of bare req/s', note: 'target ≥ 30' });
+        if (i > 0)
+          figures.push({ name: `${route.name} vs bare`, value: Number(ofBare.toFixed(1)), unit: '% of bare req/s', note: 'target ≥ 30' });
       });
       figures.push({
         name: 'machine load average (1 min)',

@@ -37,7 +37,8 @@ export const importReview: Benchmark = {
     const docs = corpus(quick);
     const projects = docs.reduce((n, d) => n + d.projects.length, 0);
     const indicators = docs.reduce((n, d) => n + d.projects.reduce((m, p) => m + p.indicators.length, 0), 0);
-    if (!quick && (projects < 10_000 || indicators < 100_000)) throw new Error(`corpus too small: ${projects} projects, ${indicators} indicators`);
+    if (!quick && (projects < 10_000 || indicators < 100_000))
+      throw new Error(`corpus too small: ${projects} projects, ${indicators} indicators`);
 
     // One file per unit, as a county's folder holds them.
     const encoder = new TextEncoder();
@@ -45,7 +46,9 @@ export const importReview: Benchmark = {
     const jsons = docs.map((d) => writeExchangeJson([d], { targetValues: false, indent: 0 }));
     const textMB = files.reduce((n, f) => n + f.byteLength, 0) / 1e6;
     const jsonMB = jsons.reduce((n, j) => n + Buffer.byteLength(j), 0) / 1e6;
-    log(`corpus: ${docs.length} unit documents, ${projects} projects, ${indicators} indicators, ${textMB.toFixed(1)} MB text, ${jsonMB.toFixed(1)} MB JSON`);
+    log(
+      `corpus: ${docs.length} unit documents, ${projects} projects, ${indicators} indicators, ${textMB.toFixed(1)} MB text, ${jsonMB.toFixed(1)} MB JSON`,
+    );
 
     const iterations = quick ? 2 : 3;
     const importAll = () => files.map((f, i) => readPublishedText(f, { fileName: `unit-${i}.txt` }));
@@ -70,9 +73,19 @@ export const importReview: Benchmark = {
       { name: 'corpus projects', value: projects, unit: 'projects' },
       { name: 'corpus indicators', value: indicators, unit: 'indicators' },
       { name: 'import + review', value: perSecond(both.wallMs), unit: 'projects/s', note: 'target ≥ 5000, one core' },
-      { name: 'import + review, per CPU-second', value: perSecond(both.cpuMs), unit: 'projects/s', note: 'the same, load of other processes left out' },
+      {
+        name: 'import + review, per CPU-second',
+        value: perSecond(both.cpuMs),
+        unit: 'projects/s',
+        note: 'the same, load of other processes left out',
+      },
       { name: 'import + review', value: mbPerSecond(textMB, both.wallMs), unit: 'MB/s' },
-      { name: 'import + review vs JSON.parse', value: ratio(both), unit: '× the time', note: 'JSON.parse of the same data as exchange JSON' },
+      {
+        name: 'import + review vs JSON.parse',
+        value: ratio(both),
+        unit: '× the time',
+        note: 'JSON.parse of the same data as exchange JSON',
+      },
       { name: 'import only', value: perSecond(importOnly.wallMs), unit: 'projects/s' },
       { name: 'import only', value: mbPerSecond(textMB, importOnly.wallMs), unit: 'MB/s' },
       { name: 'import only vs JSON.parse', value: ratio(importOnly), unit: '× the time' },

@@ -39,77 +39,99 @@ describe('a resubmission compared with the returned version', () => {
   }
 
   async function openFromQueue() {
-    await page.getByRole('link', { name: /怀来县司法局/ }).first().click();
+    await page
+      .getByRole('link', { name: /怀来县司法局/ })
+      .first()
+      .click();
     await page.waitForURL(/\/review\/\d+/);
   }
 
-  it('the unit imports the corrected targets and submits them', async () => {
-    await unit();
-    await page.getByRole('link', { name: '导入文件' }).click();
-    await page.locator('input[type="file"]').setInputFiles(CORRECTED);
-    await page.getByTestId('import-preview').waitFor();
-    await page.getByRole('button', { name: '确认导入' }).click();
-    await page.waitForURL(/\/documents\/\d+\/edit$/);
-    await eventually(() => findingCounts(page)).toMatchObject({ error: 0 });
-    await submit();
-    await signOut(page);
-  }, STEP);
+  it(
+    'the unit imports the corrected targets and submits them',
+    async () => {
+      await unit();
+      await page.getByRole('link', { name: '导入文件' }).click();
+      await page.locator('input[type="file"]').setInputFiles(CORRECTED);
+      await page.getByTestId('import-preview').waitFor();
+      await page.getByRole('button', { name: '确认导入' }).click();
+      await page.waitForURL(/\/documents\/\d+\/edit$/);
+      await eventually(() => findingCounts(page)).toMatchObject({ error: 0 });
+      await submit();
+      await signOut(page);
+    },
+    STEP,
+  );
 
-  it('the reviewer comments on a cell and returns the document', async () => {
-    await reviewer();
-    await openFromQueue();
-    await openProjectTab(page, /法律援助/);
-    const target4 = page.locator('td[id$="-indicators_target-4"]');
-    await target4.getByRole('button', { name: '批注' }).click();
-    await page.getByLabel('写下审核意见……').fill(CELL_COMMENT);
-    await page.getByRole('button', { name: '添加批注' }).click();
-    await eventually(() => target4.locator('.notes-comment').count()).toBe(1);
-    await page.getByRole('button', { name: '退回修改' }).first().click();
-    await page.getByLabel('退回意见（必填，单位将看到）').fill('请核实受援人数后重新提交。');
-    await page.locator('.ant-modal').getByRole('button', { name: '退回修改' }).click();
-    await page.waitForURL(/\/review$/);
-    await signOut(page);
-  }, STEP);
+  it(
+    'the reviewer comments on a cell and returns the document',
+    async () => {
+      await reviewer();
+      await openFromQueue();
+      await openProjectTab(page, /法律援助/);
+      const target4 = page.locator('td[id$="-indicators_target-4"]');
+      await target4.getByRole('button', { name: '批注' }).click();
+      await page.getByLabel('写下审核意见……').fill(CELL_COMMENT);
+      await page.getByRole('button', { name: '添加批注' }).click();
+      await eventually(() => target4.locator('.notes-comment').count()).toBe(1);
+      await page.getByRole('button', { name: '退回修改' }).first().click();
+      await page.getByLabel('退回意见（必填，单位将看到）').fill('请核实受援人数后重新提交。');
+      await page.locator('.ant-modal').getByRole('button', { name: '退回修改' }).click();
+      await page.waitForURL(/\/review$/);
+      await signOut(page);
+    },
+    STEP,
+  );
 
-  it('the unit finds the cell comment from the banner, changes that value and resubmits', async () => {
-    await unit();
-    await page.getByRole('button', { name: '编辑' }).click();
-    await page.waitForURL(/\/edit/);
-    const banner = page.getByTestId('review-comments');
-    const placed = banner.locator('.placed-comment').filter({ hasText: CELL_COMMENT });
-    await eventually(() => placed.locator('.comment-anchor').innerText()).toBe('项目：法律援助 · 第 4 行指标 · 字段：指标值');
-    await placed.getByRole('button', { name: '在表中查看这条批注' }).click();
-    await page.locator('.part-nav').getByRole('tab', { name: /法律援助/, selected: true }).waitFor();
-    await page.locator('.notes-popover').filter({ hasText: CELL_COMMENT }).waitFor();
-    await screenshot(page, '31-comment-opened-from-banner');
+  it(
+    'the unit finds the cell comment from the banner, changes that value and resubmits',
+    async () => {
+      await unit();
+      await page.getByRole('button', { name: '编辑' }).click();
+      await page.waitForURL(/\/edit/);
+      const banner = page.getByTestId('review-comments');
+      const placed = banner.locator('.placed-comment').filter({ hasText: CELL_COMMENT });
+      await eventually(() => placed.locator('.comment-anchor').innerText()).toBe('项目：法律援助 · 第 4 行指标 · 字段：指标值');
+      await placed.getByRole('button', { name: '在表中查看这条批注' }).click();
+      await page
+        .locator('.part-nav')
+        .getByRole('tab', { name: /法律援助/, selected: true })
+        .waitFor();
+      await page.locator('.notes-popover').filter({ hasText: CELL_COMMENT }).waitFor();
+      await screenshot(page, '31-comment-opened-from-banner');
 
-    await page.getByLabel('指标值 4', { exact: true }).fill('≥160人');
-    await saved(page);
-    await submit();
-    await signOut(page);
-  }, STEP);
+      await page.getByLabel('指标值 4', { exact: true }).fill('≥160人');
+      await saved(page);
+      await submit();
+      await signOut(page);
+    },
+    STEP,
+  );
 
-  it('the reviewer sees exactly that change in 修改对比, and from the timeline', async () => {
-    await reviewer();
-    await openFromQueue();
-    await page.getByRole('button', { name: '修改对比' }).click();
-    const diff = page.getByTestId('version-diff');
-    await diff.getByTestId('diff-part').waitFor();
-    expect(await diff.getByTestId('diff-count').innerText()).toBe('共 1 处修改');
-    expect(await diff.getByTestId('diff-part').locator('h5').innerText()).toContain('项目：法律援助');
-    const rows = diff.locator('.diff-table tbody tr');
-    expect(await rows.count()).toBe(1);
-    expect(await rows.locator('td').first().innerText()).toContain('第 4 行「受援困难群众人数」 / 指标值');
-    expect(await rows.locator('del').innerText()).toBe('≥150人');
-    expect(await rows.locator('ins').innerText()).toBe('≥160人');
-    await screenshot(page, '32-review-version-diff');
-    await page.keyboard.press('Escape');
+  it(
+    'the reviewer sees exactly that change in 修改对比, and from the timeline',
+    async () => {
+      await reviewer();
+      await openFromQueue();
+      await page.getByRole('button', { name: '修改对比' }).click();
+      const diff = page.getByTestId('version-diff');
+      await diff.getByTestId('diff-part').waitFor();
+      expect(await diff.getByTestId('diff-count').innerText()).toBe('共 1 处修改');
+      expect(await diff.getByTestId('diff-part').locator('h5').innerText()).toContain('项目：法律援助');
+      const rows = diff.locator('.diff-table tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.locator('td').first().innerText()).toContain('第 4 行「受援困难群众人数」 / 指标值');
+      expect(await rows.locator('del').innerText()).toBe('≥150人');
+      expect(await rows.locator('ins').innerText()).toBe('≥160人');
+      await screenshot(page, '32-review-version-diff');
+      await page.keyboard.press('Escape');
 
-    await page.getByRole('tab', { name: '办理记录' }).click();
-    const resubmission = page.locator('.audit-timeline').getByRole('button', { name: '查看修改' });
-    await eventually(() => resubmission.count()).toBe(1);
-    await resubmission.click();
-    await eventually(() => page.getByTestId('version-diff').last().locator('ins').innerText()).toBe('≥160人');
-    expect(session.errors).toEqual([]);
-  }, STEP);
+      await page.getByRole('tab', { name: '办理记录' }).click();
+      const resubmission = page.locator('.audit-timeline').getByRole('button', { name: '查看修改' });
+      await eventually(() => resubmission.count()).toBe(1);
+      await resubmission.click();
+      await eventually(() => page.getByTestId('version-diff').last().locator('ins').innerText()).toBe('≥160人');
+      expect(session.errors).toEqual([]);
+    },
+    STEP,
+  );
 });

@@ -18,7 +18,12 @@ const tty = process.stdout.isTTY;
 const describe = (f: FuzzFailure) =>
   [
     `\n✗ case ${f.n}: ${f.kind}${f.ms === undefined ? '' : ` after ${Math.round(f.ms)} ms`}  (replay: npm run fuzz -- --seed ${seed} --from ${f.n} --cases 1)`,
-    ...(f.failure ? [`  ${f.failure.target} ← ${f.failure.sample}: ${f.failure.steps.join(', ')}`, `  ${f.failure.error.split('\n').slice(0, 6).join('\n  ')}`] : []),
+    ...(f.failure
+      ? [
+          `  ${f.failure.target} ← ${f.failure.sample}: ${f.failure.steps.join(', ')}`,
+          `  ${f.failure.error.split('\n').slice(0, 6).join('\n  ')}`,
+        ]
+      : []),
     ...(f.detail ? [`  ${f.detail}`] : []),
   ].join('\n');
 
@@ -37,6 +42,8 @@ const report = await runFuzz({
   },
 });
 const wall = (performance.now() - started) / 1000;
-console.log(`\n${report.cases} cases in ${wall.toFixed(1)} s (${(report.cases / wall).toFixed(0)} cases/s), slowest read ${Math.round(report.slowest.ms)} ms (case ${report.slowest.n}), ${report.failures.length} failures`);
+console.log(
+  `\n${report.cases} cases in ${wall.toFixed(1)} s (${(report.cases / wall).toFixed(0)} cases/s), slowest read ${Math.round(report.slowest.ms)} ms (case ${report.slowest.n}), ${report.failures.length} failures`,
+);
 console.log(report.targets.map((t) => `${t.name}: ${t.samples} files`).join(', '));
 process.exitCode = report.failures.length > 0 ? 1 : 0;

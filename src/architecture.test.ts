@@ -45,7 +45,10 @@ const IMPORT = /(?:^|[\n;])\s*((?:import|export)\s[^'"]*?)from\s*['"]([^'"]+)['"
 /** Each import's specifier, and whether the whole statement is type-only (so the build erases it). */
 function importsOf(file: string): Array<{ spec: string; typeOnly: boolean }> {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(IMPORT)].map((m) => ({ spec: (m[2] ?? m[3])!, typeOnly: m[1] !== undefined && /^(?:import|export)\s+type\s/.test(m[1]) }));
+  return [...text.matchAll(IMPORT)].map((m) => ({
+    spec: (m[2] ?? m[3])!,
+    typeOnly: m[1] !== undefined && /^(?:import|export)\s+type\s/.test(m[1]),
+  }));
 }
 
 /** The path below src/ that a relative import in `rel` names. */
@@ -63,7 +66,12 @@ function importCycles(): string[] {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(SRC)) {
     const rel = relative(SRC, file);
-    graph.set(rel, importsOf(file).filter(({ spec }) => spec.startsWith('.')).map(({ spec }) => targetOf(rel, spec)));
+    graph.set(
+      rel,
+      importsOf(file)
+        .filter(({ spec }) => spec.startsWith('.'))
+        .map(({ spec }) => targetOf(rel, spec)),
+    );
   }
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -154,7 +162,8 @@ describe('architecture', () => {
       if (!SERVER_CONTRACT.test(rel)) continue;
       for (const { spec } of importsOf(file)) {
         const target = spec.startsWith('.') ? targetOf(rel, spec) : null;
-        const ok = target === null ? CORE_PACKAGES.includes(spec) : ['core', 'i18n'].includes(target.split('/')[0]!) || SERVER_CONTRACT.test(target);
+        const ok =
+          target === null ? CORE_PACKAGES.includes(spec) : ['core', 'i18n'].includes(target.split('/')[0]!) || SERVER_CONTRACT.test(target);
         if (!ok) impure.push(`${rel} → ${spec}`);
       }
     }

@@ -69,7 +69,10 @@ export async function saved(page: Page): Promise<void> {
 
 /** Answers the open confirmation dialog with its OK button. */
 export async function confirm(page: Page): Promise<void> {
-  const dialog = page.locator('.ant-modal-confirm, .ant-modal').filter({ has: page.getByRole('button', { name: '确定' }) }).last();
+  const dialog = page
+    .locator('.ant-modal-confirm, .ant-modal')
+    .filter({ has: page.getByRole('button', { name: '确定' }) })
+    .last();
   await dialog.getByRole('button', { name: '确定' }).click();
 }
 

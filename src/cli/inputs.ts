@@ -34,9 +34,7 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
   return { files, problems };
 }
 
-export type FileResult =
-  | { file: string; ok: true; documents: TargetDocument[] }
-  | { file: string; ok: false; message: string };
+export type FileResult = { file: string; ok: true; documents: TargetDocument[] } | { file: string; ok: false; message: string };
 
 /** Reads one file; an unreadable file becomes a message naming it (and its line and field where known). */
 export async function readInputFile(file: string, options: ReadDocumentOptions): Promise<FileResult> {

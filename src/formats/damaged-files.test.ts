@@ -19,7 +19,15 @@ vi.mock('exceljs', () => ({
     Workbook: class {
       xlsx = { load: async () => undefined };
       get worksheets() {
-        return [{ name: 'Sheet1', columnCount: 1, eachRow: () => { throw new TypeError("Cannot read properties of undefined (reading 'sharedString')"); } }];
+        return [
+          {
+            name: 'Sheet1',
+            columnCount: 1,
+            eachRow: () => {
+              throw new TypeError("Cannot read properties of undefined (reading 'sharedString')");
+            },
+          },
+        ];
       }
     },
   },

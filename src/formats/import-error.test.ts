@@ -14,15 +14,22 @@ describe('ImportError', () => {
 
   it('speaks the chosen language', () => {
     setLocale('en');
-    expect(new ImportError({ file: 'a.txt', line: 12 }, named.textFormat.notANumber('x')).message).toBe('a.txt, line 12: "x" is not a number');
+    expect(new ImportError({ file: 'a.txt', line: 12 }, named.textFormat.notANumber('x')).message).toBe(
+      'a.txt, line 12: "x" is not a number',
+    );
   });
 
   it('keeps its reason and a named field as a code and parameters, to be written in another language later', () => {
-    const e = new ImportError({ file: 'a.txt', line: 3, field: named.textFormat.field.amountUnit }, named.textFormat.duplicateField(named.textFormat.field.amountUnit));
+    const e = new ImportError(
+      { file: 'a.txt', line: 3, field: named.textFormat.field.amountUnit },
+      named.textFormat.duplicateField(named.textFormat.field.amountUnit),
+    );
     expect(e.why).toEqual({ code: 'textFormat.duplicateField', params: [{ code: 'textFormat.field.amountUnit', params: [] }] });
     expect(JSON.parse(JSON.stringify(e.why))).toEqual(e.why);
     const en = messagesFor('en');
-    expect(e.in(en)).toBe(`a.txt, line 3, ${en.formats.location.field(en.textFormat.field.amountUnit)}: ${en.textFormat.duplicateField(en.textFormat.field.amountUnit)}`);
+    expect(e.in(en)).toBe(
+      `a.txt, line 3, ${en.formats.location.field(en.textFormat.field.amountUnit)}: ${en.textFormat.duplicateField(en.textFormat.field.amountUnit)}`,
+    );
     expect(e.locationIn(en)).toEqual({ file: 'a.txt', line: 3, field: en.textFormat.field.amountUnit });
     expect(e.message).toBe(e.in(messagesFor('zh-CN')));
   });

@@ -46,7 +46,9 @@ describe('readDocumentFile', () => {
   it('rejects content it does not know, naming the file', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
     await expect(readDocumentFile(zip, 'a.docx')).rejects.toBeInstanceOf(ImportError);
-    await expect(readDocumentFile(new TextEncoder().encode('会议纪要\n今天开会。\n'), 'notes.txt')).rejects.toThrow(/^notes\.txt：无法识别的文件内容/);
+    await expect(readDocumentFile(new TextEncoder().encode('会议纪要\n今天开会。\n'), 'notes.txt')).rejects.toThrow(
+      /^notes\.txt：无法识别的文件内容/,
+    );
   });
 
   it('holds every reader to the model’s text limits, naming the project, row and field', async () => {

@@ -79,11 +79,7 @@ export const READERS: readonly DocumentReader[] = [docxReader, xlsxReader, excha
 /** File name endings some reader is for (lower case, with the dot). */
 export const readableExtensions = (): string[] => READERS.flatMap((r) => r.extensions);
 
-export async function readDocumentFile(
-  bytes: Uint8Array,
-  fileName: string,
-  options: ReadDocumentOptions = {},
-): Promise<TargetDocument[]> {
+export async function readDocumentFile(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions = {}): Promise<TargetDocument[]> {
   // A ZIP package is opened once to be recognised: a broken one, or one over the limits, is refused here with its reason.
   const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName, named.formats.zip.broken).names : undefined;
   const reader = READERS.find((r) => r.recognizes(bytes, zipEntries));

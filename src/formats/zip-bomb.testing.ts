@@ -34,13 +34,18 @@ export function bombPart(name: string, mebibytes: number, parts: { prefix: strin
   const filler = Buffer.alloc(FILLER_BYTES, ' ');
   filler.write(parts.filler);
   const block = flushed(Buffer.concat(Array.from({ length: MiB / FILLER_BYTES }, () => filler)));
-  const data = Buffer.concat([flushed(Buffer.from(parts.prefix)), ...Array.from({ length: mebibytes }, () => block), deflateRawSync(Buffer.from(parts.suffix))]);
+  const data = Buffer.concat([
+    flushed(Buffer.from(parts.prefix)),
+    ...Array.from({ length: mebibytes }, () => block),
+    deflateRawSync(Buffer.from(parts.suffix)),
+  ]);
   const size = Buffer.byteLength(parts.prefix) + mebibytes * MiB + Buffer.byteLength(parts.suffix);
   return { name, data, method: 8, declaredSize: size };
 }
 
 export const DOCX_BOMB_XML = {
-  prefix: '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+  prefix:
+    '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
   filler: '<w:p><w:r><w:t>部门整体绩效目标</w:t></w:r></w:p>',
   suffix: '</w:body></w:document>',
 };
@@ -86,14 +91,24 @@ export function zipOf(parts: readonly ZipPart[]): Uint8Array {
   }
   const size = directory.reduce((n, b) => n + b.length, 0);
   const count = Math.min(parts.length, 0xffff);
-  const end = record(22, [[0, 0x06054b50, 4], [8, count, 2], [10, count, 2], [12, size, 4], [16, offset, 4]]);
+  const end = record(22, [
+    [0, 0x06054b50, 4],
+    [8, count, 2],
+    [10, count, 2],
+    [12, size, 4],
+    [16, offset, 4],
+  ]);
   return Buffer.concat([...chunks, ...directory, end]);
 }
 
 /** The same parts with the sizes the central directory states made small: a package that lies. */
-export const lyingAbout = (parts: readonly ZipPart[]): ZipPart[] => parts.map((p) => ({ ...p, declaredSize: Math.min(p.declaredSize, 1000) }));
+export const lyingAbout = (parts: readonly ZipPart[]): ZipPart[] =>
+  parts.map((p) => ({ ...p, declaredSize: Math.min(p.declaredSize, 1000) }));
 
-const CONTENT_TYPES = deflatedPart('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+const CONTENT_TYPES = deflatedPart(
+  '[Content_Types].xml',
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+);
 
 /** A Word document whose body inflates to `mebibytes` MiB. */
 export const docxBomb = (mebibytes: number): ZipPart[] => [CONTENT_TYPES, bombPart('word/document.xml', mebibytes, DOCX_BOMB_XML)];
@@ -101,12 +116,18 @@ export const docxBomb = (mebibytes: number): ZipPart[] => [CONTENT_TYPES, bombPa
 /** An Excel workbook whose first sheet inflates to `mebibytes` MiB. */
 export const xlsxBomb = (mebibytes: number): ZipPart[] => [
   CONTENT_TYPES,
-  deflatedPart('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>'),
+  deflatedPart(
+    'xl/workbook.xml',
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>',
+  ),
   bombPart('xl/worksheets/sheet1.xml', mebibytes, SHEET_BOMB_XML),
 ];
 
 /** A Word document with `count` empty parts besides its body. */
 export const docxWithParts = (count: number): ZipPart[] => [
   ...docxBomb(0),
-  ...Array.from({ length: count }, (_, i): ZipPart => ({ name: `word/media/empty${i}.bin`, data: new Uint8Array(), method: 0, declaredSize: 0 })),
+  ...Array.from(
+    { length: count },
+    (_, i): ZipPart => ({ name: `word/media/empty${i}.bin`, data: new Uint8Array(), method: 0, declaredSize: 0 }),
+  ),
 ];

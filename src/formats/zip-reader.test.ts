@@ -49,7 +49,9 @@ describe('ZIP packages over the limits are refused before they are unpacked', ()
 
   it('an actuals XLSX, honest or lying, is refused the same way', async () => {
     expect((await refusal(readers.actuals(honest.xlsx, 'a.xlsx'))).inflated).toBe(0);
-    expect((await refusal(readers.actuals(lying.xlsx, 'a.xlsx'))).inflated).toBeLessThanOrEqual(MAX_ZIP_UNPACKED_BYTES + MAX_INFLATE_STEP_OUTPUT);
+    expect((await refusal(readers.actuals(lying.xlsx, 'a.xlsx'))).inflated).toBeLessThanOrEqual(
+      MAX_ZIP_UNPACKED_BYTES + MAX_INFLATE_STEP_OUTPUT,
+    );
   });
 
   it(`a package of more than ${MAX_ZIP_ENTRIES} parts is refused, read as a document or as actuals`, async () => {
@@ -89,7 +91,13 @@ describe('broken packages are ImportErrors, never raw exceptions', () => {
         copy.fill(0x55, 200, 4000);
         return copy;
       };
-      for (const bytes of [garbage, (await docx).subarray(0, 3000), (await xlsx).subarray(0, 3000), await damaged(docx), await damaged(xlsx)]) {
+      for (const bytes of [
+        garbage,
+        (await docx).subarray(0, 3000),
+        (await xlsx).subarray(0, 3000),
+        await damaged(docx),
+        await damaged(xlsx),
+      ]) {
         const e = await importFailure(read(bytes, 'broken.docx'));
         expect(e.location.file).toBe('broken.docx');
       }

@@ -28,7 +28,9 @@ export type Named<T> = T extends string
 function name(entry: unknown, code: string): unknown {
   if (typeof entry === 'string') return { code, params: [] };
   if (typeof entry === 'function') return (...params: MessageParam[]): MessageRef => ({ code, params });
-  return new Proxy(entry as object, { get: (target, key) => name(Reflect.get(target, key), code === '' ? String(key) : `${code}.${String(key)}`) });
+  return new Proxy(entry as object, {
+    get: (target, key) => name(Reflect.get(target, key), code === '' ? String(key) : `${code}.${String(key)}`),
+  });
 }
 
 /** `named.textFormat.notANumber('x')` is `{ code: 'textFormat.notANumber', params: ['x'] }`. Every catalog has the Chinese one's shape. */
@@ -36,10 +38,13 @@ export const named = name(zhCN, '') as Named<Messages>;
 
 const isRef = (p: MessageParam): p is MessageRef => typeof p === 'object' && p !== null && !Array.isArray(p);
 
-const written = (p: MessageParam, m: Messages): unknown => (isRef(p) ? writeMessage(p, m) : Array.isArray(p) ? p.map((x) => written(x, m)) : p);
+const written = (p: MessageParam, m: Messages): unknown =>
+  isRef(p) ? writeMessage(p, m) : Array.isArray(p) ? p.map((x) => written(x, m)) : p;
 
 /** The message in catalog `m`'s language. */
 export function writeMessage(ref: MessageRef, m: Messages): string {
   const entry = ref.code.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], m);
-  return typeof entry === 'function' ? (entry as (...args: unknown[]) => string)(...ref.params.map((p) => written(p, m))) : (entry as string);
+  return typeof entry === 'function'
+    ? (entry as (...args: unknown[]) => string)(...ref.params.map((p) => written(p, m)))
+    : (entry as string);
 }

@@ -14,7 +14,11 @@ const SEED = readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt'));
 const ACTUALS = readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv'));
 const STALE = { 'if-match': '"999"' };
 const STATUSES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
-const pick = (t: { documents: number; budgetTotal: string; statusCounts: object }) => ({ documents: t.documents, budgetTotal: t.budgetTotal, statusCounts: t.statusCounts });
+const pick = (t: { documents: number; budgetTotal: string; statusCounts: object }) => ({
+  documents: t.documents,
+  budgetTotal: t.budgetTotal,
+  statusCounts: t.statusCounts,
+});
 
 type Expect = Record<RoleName, number>;
 const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expect =>
@@ -45,11 +49,21 @@ for (const make of testDatabases()) {
         .executeTakeFirstOrThrow();
       await w.store.db.updateTable('documents').set({ status: 'published' }).where('id', '=', other.id).execute();
       publishedId = other.id;
-      seedModel = (await w.clients.admin.request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json().documents[0].document;
+      seedModel = (
+        await w.clients.admin.request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })
+      ).json().documents[0].document;
       // A spending figure on the draft (drafts take none over the API): allowed writers reach the status check.
       const spending = await w.store.db
         .insertInto('actual_spending')
-        .values({ document_id: w.draftId, project_id: projectId, project_code: doc.projects[0].code, date: '2020-03-31', cumulative: '1.00', recorded_by: null, recorded_by_name: 'test' })
+        .values({
+          document_id: w.draftId,
+          project_id: projectId,
+          project_code: doc.projects[0].code,
+          date: '2020-03-31',
+          cumulative: '1.00',
+          recorded_by: null,
+          recorded_by_name: 'test',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       spendingId = spending.id;
@@ -70,47 +84,168 @@ for (const make of testDatabases()) {
       attribute: null,
       period: null,
     });
-    const indicator = { term: 'annual', level1: '产出指标', level2: '数量指标', level3: '', description: '件数', target: '≥1件', basis: '计划', remark: '' };
+    const indicator = {
+      term: 'annual',
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '',
+      description: '件数',
+      target: '≥1件',
+      basis: '计划',
+      remark: '',
+    };
 
     const cases: Array<{ name: string; run: (role: RoleName) => Promise<{ statusCode: number }>; expect: Expect }> = [
-      { name: 'GET a draft', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}`), expect: everyone(200) },
-      { name: 'GET a draft project', run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET findings', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/findings`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET audit', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/audit`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET audit summary', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/audit?detail=summary`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      // A document's versions, as its audit trail: for those who read it, signed in.
-      { name: 'GET versions', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/versions`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET versions of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/versions`), expect: signedIn(200) },
       {
-        name: 'GET a version',
-        run: async (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/versions/${(await w.store.db.selectFrom('documents').select('version').where('id', '=', w.draftId).executeTakeFirstOrThrow()).version}`),
+        name: 'GET a draft',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}`),
         expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
       },
-      { name: 'GET review settings of a draft', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/review-settings`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET review settings of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/review-settings`), expect: everyone(200) },
+      { name: 'GET a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}`), expect: everyone(200) },
+      {
+        name: 'GET a draft project',
+        run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET findings',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/findings`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET audit',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/audit`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET audit summary',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/audit?detail=summary`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      // A document's versions, as its audit trail: for those who read it, signed in.
+      {
+        name: 'GET versions',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/versions`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET versions of a published document',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/versions`),
+        expect: signedIn(200),
+      },
+      {
+        name: 'GET a version',
+        run: async (r) =>
+          w.clients[r].request(
+            'GET',
+            `/api/documents/${w.draftId}/versions/${(await w.store.db.selectFrom('documents').select('version').where('id', '=', w.draftId).executeTakeFirstOrThrow()).version}`,
+          ),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET review settings of a draft',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/review-settings`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET review settings of a published document',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/review-settings`),
+        expect: everyone(200),
+      },
       { name: 'GET public units', run: (r) => w.clients[r].request('GET', '/api/public/units'), expect: everyone(200) },
-      { name: 'GET comments', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/comments`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
+      {
+        name: 'GET comments',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/comments`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
       { name: 'GET document list', run: (r) => w.clients[r].request('GET', '/api/documents?year=2020'), expect: signedIn(200) },
       { name: 'GET project list', run: (r) => w.clients[r].request('GET', '/api/projects?q=%E6%B3%95'), expect: signedIn(200) },
-      { name: 'GET bureau totals', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/totals?year=2020`), expect: signedIn(200) },
+      {
+        name: 'GET bureau totals',
+        run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/totals?year=2020`),
+        expect: signedIn(200),
+      },
       { name: 'GET public list', run: (r) => w.clients[r].request('GET', '/api/public/documents'), expect: everyone(200) },
-      { name: 'GET public totals', run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/totals?year=2020`), expect: everyone(200) },
+      {
+        name: 'GET public totals',
+        run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/totals?year=2020`),
+        expect: everyone(200),
+      },
       { name: 'GET me', run: (r) => w.clients[r].request('GET', '/api/auth/me'), expect: signedIn(200) },
-      { name: 'POST check', run: (r) => w.clients[r].request('POST', '/api/check', { body: { unit: { code: null, name: 'x' }, year: 2020, department: null, projects: [] } }), expect: signedIn(200) },
-      { name: 'PUT department', run: (r) => w.clients[r].request('PUT', `/api/documents/${w.draftId}/department`, { headers: STALE, body: { department: null } }), expect: only({ ownUnit: 409 }) },
-      { name: 'POST project', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/projects`, { headers: STALE, body: { project: project() } }), expect: only({ ownUnit: 409 }) },
-      { name: 'PUT project', run: (r) => w.clients[r].request('PUT', `/api/projects/${projectId}`, { headers: STALE, body: { project: project() } }), expect: only({ ownUnit: 409 }) },
-      { name: 'DELETE project', run: (r) => w.clients[r].request('DELETE', `/api/projects/${projectId}`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
-      { name: 'POST indicator', run: (r) => w.clients[r].request('POST', `/api/projects/${projectId}/indicators`, { headers: STALE, body: { indicator } }), expect: only({ ownUnit: 409 }) },
-      { name: 'PUT indicator', run: (r) => w.clients[r].request('PUT', `/api/indicators/${indicatorId}`, { headers: STALE, body: { indicator } }), expect: only({ ownUnit: 409 }) },
-      { name: 'DELETE indicator', run: (r) => w.clients[r].request('DELETE', `/api/indicators/${indicatorId}`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
-      { name: 'submit', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/submit`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
-      { name: 'withdraw', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/withdraw`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
-      { name: 'return', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/return`, { headers: STALE, body: { comment: { body: '请修改' } } }), expect: only({ reviewer: 409 }) },
-      { name: 'approve', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/approve`, { headers: STALE }), expect: only({ reviewer: 409 }) },
-      { name: 'publish', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/publish`, { headers: STALE }), expect: only({ reviewer: 409 }) },
-      { name: 'POST comment', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/comments`, { body: { body: '意见' } }), expect: only({ ownUnit: 201, reviewer: 201 }) },
+      {
+        name: 'POST check',
+        run: (r) =>
+          w.clients[r].request('POST', '/api/check', {
+            body: { unit: { code: null, name: 'x' }, year: 2020, department: null, projects: [] },
+          }),
+        expect: signedIn(200),
+      },
+      {
+        name: 'PUT department',
+        run: (r) => w.clients[r].request('PUT', `/api/documents/${w.draftId}/department`, { headers: STALE, body: { department: null } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'POST project',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/projects`, { headers: STALE, body: { project: project() } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'PUT project',
+        run: (r) => w.clients[r].request('PUT', `/api/projects/${projectId}`, { headers: STALE, body: { project: project() } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'DELETE project',
+        run: (r) => w.clients[r].request('DELETE', `/api/projects/${projectId}`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'POST indicator',
+        run: (r) => w.clients[r].request('POST', `/api/projects/${projectId}/indicators`, { headers: STALE, body: { indicator } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'PUT indicator',
+        run: (r) => w.clients[r].request('PUT', `/api/indicators/${indicatorId}`, { headers: STALE, body: { indicator } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'DELETE indicator',
+        run: (r) => w.clients[r].request('DELETE', `/api/indicators/${indicatorId}`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'submit',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/submit`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'withdraw',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/withdraw`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'return',
+        run: (r) =>
+          w.clients[r].request('POST', `/api/documents/${w.draftId}/return`, { headers: STALE, body: { comment: { body: '请修改' } } }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'approve',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/approve`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'publish',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/publish`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'POST comment',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/comments`, { body: { body: '意见' } }),
+        expect: only({ ownUnit: 201, reviewer: 201 }),
+      },
       {
         name: 'import preview',
         run: (r) => w.clients[r].request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' }),
@@ -119,46 +254,162 @@ for (const make of testDatabases()) {
       },
       {
         name: 'import commit over a draft',
-        run: (r) => w.clients[r].request('POST', '/api/import/commit', { body: { documents: [{ document: seedModel, replaceVersion: 999 }] } }),
+        run: (r) =>
+          w.clients[r].request('POST', '/api/import/commit', { body: { documents: [{ document: seedModel, replaceVersion: 999 }] } }),
         // As editing it: its unit's staff reach the version check; another unit's file is not theirs.
         expect: only({ ownUnit: 409, otherUnit: 422 }),
       },
       { name: 'next year', run: (r) => w.clients[r].request('POST', `/api/documents/${publishedId}/next-year`), expect: only({}) },
       { name: 'GET admin users', run: (r) => w.clients[r].request('GET', '/api/admin/users'), expect: only({ admin: 200 }) },
-      { name: 'POST admin unit', run: (r) => w.clients[r].request('POST', '/api/admin/units', { body: { code: `9${r.length}${r}`, name: '新单位', bureauId: w.countyId } }), expect: only({ admin: 201 }) },
-      { name: 'PATCH admin bureau', run: (r) => w.clients[r].request('PATCH', `/api/admin/bureaus/${w.countyId}`, { body: { name: '怀来县财政局' } }), expect: only({ admin: 200 }) },
-      // Actuals, monitoring, self-evaluation: read by those who act on the document, even a published one; recorded by the unit.
-      { name: 'GET project actuals', run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/actuals`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET document actuals', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/actuals?kind=spending`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET monitoring', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/monitoring?date=2020-06-30`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET monitoring of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/monitoring?date=2020-06-30`), expect: only({ reviewer: 200, admin: 200 }) },
-      { name: 'GET evaluation', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/evaluation`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET 监控表 xlsx', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/monitoring/export?format=xlsx&date=2020-06-30`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET 自评表 docx', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/evaluation/export?format=docx`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET unit dashboard', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/dashboard?date=2020-06-30`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'POST spending', run: (r) => w.clients[r].request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-06-30', cumulative: '2.00' } }), expect: only({ ownUnit: 409 }) },
-      { name: 'PUT spending', run: (r) => w.clients[r].request('PUT', `/api/actuals/spending/${spendingId}`, { headers: STALE, body: { date: '2020-03-31', cumulative: '2.00' } }), expect: only({ ownUnit: 409 }) },
-      { name: 'DELETE spending', run: (r) => w.clients[r].request('DELETE', `/api/actuals/spending/${spendingId}`, { headers: STALE }), expect: only({ ownUnit: 409 }) },
       {
-        name: 'actuals import preview',
-        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/actuals/import/preview?fileName=a.csv`, { raw: ACTUALS, contentType: 'text/csv' }),
+        name: 'POST admin unit',
+        run: (r) =>
+          w.clients[r].request('POST', '/api/admin/units', { body: { code: `9${r.length}${r}`, name: '新单位', bureauId: w.countyId } }),
+        expect: only({ admin: 201 }),
+      },
+      {
+        name: 'PATCH admin bureau',
+        run: (r) => w.clients[r].request('PATCH', `/api/admin/bureaus/${w.countyId}`, { body: { name: '怀来县财政局' } }),
+        expect: only({ admin: 200 }),
+      },
+      // Actuals, monitoring, self-evaluation: read by those who act on the document, even a published one; recorded by the unit.
+      {
+        name: 'GET project actuals',
+        run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/actuals`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET document actuals',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/actuals?kind=spending`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET monitoring',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/monitoring?date=2020-06-30`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET monitoring of a published document',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/monitoring?date=2020-06-30`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET evaluation',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/evaluation`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET 监控表 xlsx',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/monitoring/export?format=xlsx&date=2020-06-30`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET 自评表 docx',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/evaluation/export?format=docx`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET unit dashboard',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/dashboard?date=2020-06-30`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'POST spending',
+        run: (r) =>
+          w.clients[r].request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-06-30', cumulative: '2.00' } }),
         expect: only({ ownUnit: 409 }),
       },
-      { name: 'actuals import commit', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/actuals/import/commit`, { body: { actuals: { projects: [] } } }), expect: only({ ownUnit: 409 }) },
-      { name: 'publish evaluation', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/evaluation/publish`), expect: only({ reviewer: 409 }) },
-      { name: 'withdraw evaluation', run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/evaluation/withdraw`), expect: only({ reviewer: 409 }) },
-      { name: 'GET public evaluation (not published)', run: (r) => w.clients[r].request('GET', `/api/public/documents/${w.draftId}/evaluation`), expect: everyone(404) },
+      {
+        name: 'PUT spending',
+        run: (r) =>
+          w.clients[r].request('PUT', `/api/actuals/spending/${spendingId}`, {
+            headers: STALE,
+            body: { date: '2020-03-31', cumulative: '2.00' },
+          }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'DELETE spending',
+        run: (r) => w.clients[r].request('DELETE', `/api/actuals/spending/${spendingId}`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'actuals import preview',
+        run: (r) =>
+          w.clients[r].request('POST', `/api/documents/${w.draftId}/actuals/import/preview?fileName=a.csv`, {
+            raw: ACTUALS,
+            contentType: 'text/csv',
+          }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'actuals import commit',
+        run: (r) =>
+          w.clients[r].request('POST', `/api/documents/${w.draftId}/actuals/import/commit`, { body: { actuals: { projects: [] } } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'publish evaluation',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/evaluation/publish`),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'withdraw evaluation',
+        run: (r) => w.clients[r].request('POST', `/api/documents/${w.draftId}/evaluation/withdraw`),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'GET public evaluation (not published)',
+        run: (r) => w.clients[r].request('GET', `/api/public/documents/${w.draftId}/evaluation`),
+        expect: everyone(404),
+      },
       { name: 'GET warning list', run: (r) => w.clients[r].request('GET', '/api/monitoring/projects?year=2020'), expect: signedIn(200) },
-      { name: 'GET bureau dashboard', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/dashboard?year=2020`), expect: only({ reviewer: 200, admin: 200 }) },
-      { name: 'GET bureau settings', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/settings`), expect: signedIn(200) },
-      { name: 'PUT bureau settings', run: (r) => w.clients[r].request('PUT', `/api/bureaus/${w.countyId}/settings`, { headers: STALE, body: { monitoring: null, evaluation: null } }), expect: only({ reviewer: 409, admin: 409 }) },
+      {
+        name: 'GET bureau dashboard',
+        run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/dashboard?year=2020`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET bureau settings',
+        run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/settings`),
+        expect: signedIn(200),
+      },
+      {
+        name: 'PUT bureau settings',
+        run: (r) =>
+          w.clients[r].request('PUT', `/api/bureaus/${w.countyId}/settings`, {
+            headers: STALE,
+            body: { monitoring: null, evaluation: null },
+          }),
+        expect: only({ reviewer: 409, admin: 409 }),
+      },
       // Downloads: as reading the document (anyone a published one); a bureau's bundle for its reviewers and admins.
-      { name: 'GET export of a draft', run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/export?format=json`), expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }) },
-      { name: 'GET export of a published document', run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/export?format=json`), expect: everyone(200) },
+      {
+        name: 'GET export of a draft',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/export?format=json`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET export of a published document',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/export?format=json`),
+        expect: everyone(200),
+      },
       { name: 'GET export formats', run: (r) => w.clients[r].request('GET', '/api/export-formats'), expect: everyone(200) },
-      { name: 'GET XLSX template', run: (r) => w.clients[r].request('GET', '/api/templates/targets.xlsx?year=2020'), expect: everyone(200) },
-      { name: 'GET bureau bundle', run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/export?year=2020&format=json`), expect: only({ reviewer: 200, admin: 200 }) },
-      { name: 'GET public bureau bundle', run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/export?year=2020&format=opendata`), expect: everyone(200) },
+      {
+        name: 'GET XLSX template',
+        run: (r) => w.clients[r].request('GET', '/api/templates/targets.xlsx?year=2020'),
+        expect: everyone(200),
+      },
+      {
+        name: 'GET bureau bundle',
+        run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/export?year=2020&format=json`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET public bureau bundle',
+        run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/export?year=2020&format=opendata`),
+        expect: everyone(200),
+      },
     ];
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -184,7 +435,14 @@ for (const make of testDatabases()) {
             .select(['d.id', 'd.unit_id', 'u.bureau_id', 'd.status', 'd.budget_total', 'd.project_count'])
             .where('d.year', '=', 2020)
             .execute()
-        ).map((r) => ({ id: r.id, unitId: r.unit_id, bureauId: r.bureau_id, status: r.status, budget: r.budget_total, projects: r.project_count }));
+        ).map((r) => ({
+          id: r.id,
+          unitId: r.unit_id,
+          bureauId: r.bureau_id,
+          status: r.status,
+          budget: r.budget_total,
+          projects: r.project_count,
+        }));
         const bureau = (code: string) => w.store.db.selectFrom('bureaus').select('id').where('code', '=', code).executeTakeFirstOrThrow();
         huaianId = (await bureau('130728')).id;
         cityId = (await bureau('1307')).id;
@@ -227,7 +485,10 @@ for (const make of testDatabases()) {
         for (const role of signedInRoles) {
           const listed = rows.filter((r) => actsOn(role, r));
           const docs = (await w.clients[role].request('GET', '/api/documents?year=2020&limit=1')).json();
-          expect({ role, documents: docs.total, budgetTotal: docs.budgetTotal, statusCounts: docs.statusCounts }).toEqual({ role, ...figures(listed) });
+          expect({ role, documents: docs.total, budgetTotal: docs.budgetTotal, statusCounts: docs.statusCounts }).toEqual({
+            role,
+            ...figures(listed),
+          });
           const projects = (await w.clients[role].request('GET', '/api/projects?year=2020&limit=1')).json();
           expect({ role, projects: projects.total }).toEqual({ role, projects: listed.reduce((n, r) => n + r.projects, 0) });
         }
@@ -239,10 +500,14 @@ for (const make of testDatabases()) {
         for (const role of signedInRoles) {
           const list = (await w.clients[role].request('GET', '/api/monitoring/projects?year=2020&date=2020-12-31&limit=200')).json();
           const units = new Set(rows.filter((r) => actsOn(role, r)).map((r) => r.unitId));
-          expect({ role, foreign: list.items.filter((i: { unitId: number }) => !units.has(i.unitId)).length }).toEqual({ role, foreign: 0 });
+          expect({ role, foreign: list.items.filter((i: { unitId: number }) => !units.has(i.unitId)).length }).toEqual({
+            role,
+            foreign: 0,
+          });
           const { green, yellow, red } = list.lightCounts;
           expect(green + yellow + red).toBe(list.total);
-          if (role === 'ownUnit' || role === 'otherUnit' || role === 'otherReviewer') expect({ role, total: list.total }).toEqual({ role, total: 0 });
+          if (role === 'ownUnit' || role === 'otherUnit' || role === 'otherReviewer')
+            expect({ role, total: list.total }).toEqual({ role, total: 0 });
           else expect(list.total).toBeGreaterThan(0);
         }
       });
@@ -262,7 +527,11 @@ for (const make of testDatabases()) {
         // Those who may read it get the county's units and no one else's.
         const csv = (await w.clients.reviewer.request('GET', reads[1]!)).body;
         const countyUnits = await w.store.db.selectFrom('units').select('name').where('bureau_id', '=', w.countyId).execute();
-        const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+        const lines = csv
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split(/\r?\n/)
+          .slice(1);
         expect(lines.length).toBeGreaterThan(0);
         for (const line of lines) expect(countyUnits.map((u) => u.name)).toContain(line.split(',')[0]);
       });
@@ -271,8 +540,11 @@ for (const make of testDatabases()) {
     // One rule for changing a unit's document, whether through the editor's routes or by importing a
     // file over it: its unit's staff (editsContent). An admin loads a file only as a new draft.
     describe('importing over a document follows the editing rule', () => {
-      const preview = async (role: RoleName) => (await w.clients[role].request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json().documents[0];
-      const version = async () => (await w.store.db.selectFrom('documents').select('version').where('id', '=', w.draftId).executeTakeFirstOrThrow()).version;
+      const preview = async (role: RoleName) =>
+        (await w.clients[role].request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })).json()
+          .documents[0];
+      const version = async () =>
+        (await w.store.db.selectFrom('documents').select('version').where('id', '=', w.draftId).executeTakeFirstOrThrow()).version;
 
       it('previews the draft as replaceable for its unit only', async () => {
         expect((await preview('ownUnit')).existing).toMatchObject({ id: w.draftId, status: 'draft', replaceable: true });
@@ -283,8 +555,12 @@ for (const make of testDatabases()) {
         const { document } = await preview('admin');
         const current = await version();
         const editDepartment = (role: RoleName, v: number) =>
-          w.clients[role].request('PUT', `/api/documents/${w.draftId}/department`, { headers: { 'if-match': `"${v}"` }, body: { department: null } });
-        const importOver = (role: RoleName, v: number) => w.clients[role].request('POST', '/api/import/commit', { body: { documents: [{ document, replaceVersion: v }] } });
+          w.clients[role].request('PUT', `/api/documents/${w.draftId}/department`, {
+            headers: { 'if-match': `"${v}"` },
+            body: { department: null },
+          });
+        const importOver = (role: RoleName, v: number) =>
+          w.clients[role].request('POST', '/api/import/commit', { body: { documents: [{ document, replaceVersion: v }] } });
 
         expect((await editDepartment('admin', current)).statusCode).toBe(403);
         const refused = await importOver('admin', current);
@@ -301,7 +577,9 @@ for (const make of testDatabases()) {
 
       it('lets the admin load a unit’s file as a new draft where the unit has none for the year', async () => {
         const { document } = await preview('admin');
-        const r = await w.clients.admin.request('POST', '/api/import/commit', { body: { documents: [{ document: { ...document, year: 2022 } }] } });
+        const r = await w.clients.admin.request('POST', '/api/import/commit', {
+          body: { documents: [{ document: { ...document, year: 2022 } }] },
+        });
         expect(r.statusCode).toBe(201);
         const created = await w.clients.ownUnit.request('GET', `/api/documents/${r.json().documents[0].id}`);
         expect(created.json().meta).toMatchObject({ year: 2022, status: 'draft', unitCode: '315002' });

@@ -61,7 +61,9 @@ export async function refusals<T>(req: FastifyRequest, run: () => Promise<T>): P
 
 /** Today in China (a budget day is a day in China, whatever the server's time zone). */
 export function today(): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 /** The date a request asks about within a budget year: the one given (it must lie in the year), or today held to the year. */

@@ -31,7 +31,14 @@ const IndicatorRef = {
 };
 
 export const SpendingRecord = Type.Object({ ...RecordBase, date: IsoDateText, cumulative: NonNegativeDecimalText, note: Type.String() });
-export const ValueRecord = Type.Object({ ...RecordBase, ...IndicatorRef, index: Index, date: IsoDateText, value: Type.String(), note: Type.String() });
+export const ValueRecord = Type.Object({
+  ...RecordBase,
+  ...IndicatorRef,
+  index: Index,
+  date: IsoDateText,
+  value: Type.String(),
+  note: Type.String(),
+});
 export const MonitoringNoteRecord = Type.Object({
   ...RecordBase,
   ...IndicatorRef,
@@ -68,9 +75,17 @@ export const DocumentRecords = Type.Object({
 });
 
 /** Bodies: creating (with the row for indicator kinds) and changing (the place stays). */
-export const SpendingInput = Type.Object({ date: IsoDateText, cumulative: NonNegativeDecimalText, note: Type.Optional(Text('说明')) }, { additionalProperties: false });
+export const SpendingInput = Type.Object(
+  { date: IsoDateText, cumulative: NonNegativeDecimalText, note: Type.Optional(Text('说明')) },
+  { additionalProperties: false },
+);
 export const ValueInput = Type.Object(
-  { index: Index, date: IsoDateText, value: Type.String({ minLength: 1, maxLength: 200, description: '实际值，原文，如 "96%"' }), note: Type.Optional(Text('说明')) },
+  {
+    index: Index,
+    date: IsoDateText,
+    value: Type.String({ minLength: 1, maxLength: 200, description: '实际值，原文，如 "96%"' }),
+    note: Type.Optional(Text('说明')),
+  },
   { additionalProperties: false },
 );
 export const MonitoringNoteInput = Type.Object(
@@ -112,11 +127,21 @@ export const UPDATE_SCHEMAS = {
 };
 
 export const ImportPlan = Type.Object({
-  counts: Type.Object({ spending: Type.Integer(), values: Type.Integer(), monitoringNotes: Type.Integer(), evaluationNotes: Type.Integer() }),
+  counts: Type.Object({
+    spending: Type.Integer(),
+    values: Type.Integer(),
+    monitoringNotes: Type.Integer(),
+    evaluationNotes: Type.Integer(),
+  }),
   created: Type.Integer({ description: 'records the import adds' }),
   changed: Type.Array(
     Type.Object({
-      kind: Type.Union([Type.Literal('spending'), Type.Literal('values'), Type.Literal('monitoringNotes'), Type.Literal('evaluationNotes')]),
+      kind: Type.Union([
+        Type.Literal('spending'),
+        Type.Literal('values'),
+        Type.Literal('monitoringNotes'),
+        Type.Literal('evaluationNotes'),
+      ]),
       projectCode: Type.String(),
       index: Nullable(Type.Integer()),
       date: Nullable(IsoDateText),

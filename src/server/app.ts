@@ -55,7 +55,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const ctx: AppContext = {
     store: options.store,
     cache,
-    recount: new ReviewRecount(options.store.db, () => cache.bump(), (e) => app.log.error(e, 'review recount failed')),
+    recount: new ReviewRecount(
+      options.store.db,
+      () => cache.bump(),
+      (e) => app.log.error(e, 'review recount failed'),
+    ),
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     parse: options.parsePool ?? new ParsePool(),
     secureCookies: options.secureCookies ?? false,
@@ -102,16 +106,18 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (!SAFE_METHODS.has(req.method)) {
-      await new Promise<void>((resolve, reject) =>
-        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
-      );
+      await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     }
     await loadSession(ctx, req);
     assertPasswordSettled(req);
   });
   // Text no database column can hold is refused where it arrives, naming the field, before any route sees it.
   app.addHook('preValidation', async (req) => {
-    for (const [part, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+    for (const [part, value] of [
+      ['params', req.params],
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
       const at = unsafeTextAt(value, part);
       if (at !== undefined) throw new ApiError(400, 'invalid_text', (m) => m.invalidText(at));
     }

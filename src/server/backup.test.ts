@@ -63,7 +63,8 @@ for (const make of testDatabases()) {
         if (inSnapshot === comments) expect(copy).toEqual(source);
         else expect({ ...copy, comments: source.comments, audit_log: source.audit_log }).toEqual(source);
         // Ids continue after the restored ones.
-        const [next] = (await sql<{ id: number }>`insert into budget_years (year) values (2099) returning year as id`.execute(restored.db)).rows;
+        const [next] = (await sql<{ id: number }>`insert into budget_years (year) values (2099) returning year as id`.execute(restored.db))
+          .rows;
         expect(next!.id).toBe(2099);
         await expect(restoreSnapshot(restored.db, file)).rejects.toBeInstanceOf(RestoreError);
       } finally {

@@ -32,7 +32,11 @@ for (const make of testDatabases()) {
       expect(results[winner]!.json()).toEqual({ version: version + 1 });
       // It names who saved the current version: here the same account, as from another window.
       const { user: me } = (await unit.request('GET', '/api/auth/me')).json();
-      expect(results[loser]!.json()).toMatchObject({ code: 'stale_version', currentVersion: version + 1, writtenBy: { id: me.id, name: me.displayName } });
+      expect(results[loser]!.json()).toMatchObject({
+        code: 'stale_version',
+        currentVersion: version + 1,
+        writtenBy: { id: me.id, name: me.displayName },
+      });
       const stored = () =>
         unit
           .request('GET', `/api/documents/${w.draftId}`)
@@ -68,7 +72,10 @@ for (const make of testDatabases()) {
     it('keeps the audit log append-only in the database', async () => {
       await expect(sql`update audit_log set action = 'x'`.execute(w.store.db)).rejects.toThrow(/append-only/);
       await expect(sql`delete from audit_log`.execute(w.store.db)).rejects.toThrow(/append-only/);
-      const n = await w.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await w.store.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(n.n).toBeGreaterThan(0);
     });
   });

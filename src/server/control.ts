@@ -50,7 +50,15 @@ export async function runControl(store: Store, request: ControlRequest, progress
         bureauId = b.id;
       }
       const password = generatePassword();
-      await createUser(db, actor, { username: request.username, displayName: request.displayName, role: request.role, unitId, bureauId, password, oneTimePassword: true });
+      await createUser(db, actor, {
+        username: request.username,
+        displayName: request.displayName,
+        role: request.role,
+        unitId,
+        bureauId,
+        password,
+        oneTimePassword: true,
+      });
       return { ok: true, password };
     }
     case 'user-passwd': {
@@ -66,7 +74,10 @@ export async function runControl(store: Store, request: ControlRequest, progress
       for (let offset = 0; ; offset += 200) {
         const page = await listUsers(db, { limit: 200, offset });
         for (const u of page.items) {
-          const unitName = u.unitId === null ? undefined : (await db.selectFrom('units').select('name').where('id', '=', u.unitId).executeTakeFirst())?.name;
+          const unitName =
+            u.unitId === null
+              ? undefined
+              : (await db.selectFrom('units').select('name').where('id', '=', u.unitId).executeTakeFirst())?.name;
           users.push({ ...u, scope: unitName ?? (u.bureauId === null ? '' : (bureaus.get(u.bureauId) ?? '')) });
         }
         if (page.items.length < 200) return { ok: true, users };

@@ -47,7 +47,18 @@ const children = new Set<ChildProcess>();
 function spawnServer(dataDir: string, armFile: string, holdFile?: string): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--import', join(ROOT, 'src/server/crash-points.testing.ts'), join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--data', dataDir],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      join(ROOT, 'src/server/crash-points.testing.ts'),
+      join(ROOT, 'src/cli/main.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +118,17 @@ function rowsOf(doc: TargetDocument) {
 }
 type Rows = ReturnType<typeof rowsOf>;
 type ContentRows = Omit<Rows, 'budget_years' | 'audit_log'>;
-const NONE: Rows = { documents: 0, department_items: 0, projects: 0, fund_sources: 0, spending_checkpoints: 0, goals: 0, indicators: 0, budget_years: 0, audit_log: 0 };
+const NONE: Rows = {
+  documents: 0,
+  department_items: 0,
+  projects: 0,
+  fund_sources: 0,
+  spending_checkpoints: 0,
+  goals: 0,
+  indicators: 0,
+  budget_years: 0,
+  audit_log: 0,
+};
 
 /** The content rows of the documents `which` selects (d: documents, u: units), table by table. */
 async function contentRows(db: Store['db'], which: RawBuilder<boolean>): Promise<ContentRows> {

@@ -78,7 +78,10 @@ for (const make of testDatabases()) {
         if (!project.indicators.some((i) => i.target.trim() === '')) continue;
         const { id: projectId, findingCounts: _c, ...content } = project;
         const indicators = project.indicators.map(({ id: _i, ...i }) => ({ ...i, target: i.target.trim() === '' ? '≥95%' : i.target }));
-        const put = await unit.request('PUT', `/api/projects/${projectId}`, { body: { project: { ...content, indicators } }, headers: ifMatch() });
+        const put = await unit.request('PUT', `/api/projects/${projectId}`, {
+          body: { project: { ...content, indicators } },
+          headers: ifMatch(),
+        });
         expect(put.statusCode, put.body).toBe(200);
         expect(put.json().version).toBe(version + 1);
         version = put.json().version;
@@ -92,7 +95,9 @@ for (const make of testDatabases()) {
       const fixed = { ...fixedContent, indicators: project.indicators.map(({ id: _i, ...i }: Row) => i) };
 
       // The unit can no longer edit; the reviewer sees it in the queue and returns it with a comment.
-      expect((await unit.request('PUT', `/api/projects/${project.id}`, { body: { project: fixed }, headers: ifMatch() })).statusCode).toBe(409);
+      expect((await unit.request('PUT', `/api/projects/${project.id}`, { body: { project: fixed }, headers: ifMatch() })).statusCode).toBe(
+        409,
+      );
       const queue = await reviewer.request('GET', '/api/documents?status=submitted&year=2020');
       expect(queue.json().items.map((d: { id: number }) => d.id)).toContain(id);
       expect(queue.json().budgetTotal).toBe('91.10');
@@ -104,7 +109,12 @@ for (const make of testDatabases()) {
       expect(returned.json().status).toBe('returned');
       version = returned.json().version;
       const comments = await unit.request('GET', `/api/documents/${id}/comments`);
-      expect(comments.json().items[0]).toMatchObject({ projectId: project.id, indicatorIndex: 1, field: 'basis', authorName: '怀来县财政局审核员' });
+      expect(comments.json().items[0]).toMatchObject({
+        projectId: project.id,
+        indicatorIndex: 1,
+        field: 'basis',
+        authorName: '怀来县财政局审核员',
+      });
 
       // The unit fixes one row (the document turns back into a draft) and resubmits.
       const row = (await unit.request('GET', `/api/documents/${id}`)).json().projects[0].indicators[0];
@@ -142,9 +152,16 @@ for (const make of testDatabases()) {
       expect(published.json().meta.status).toBe('published');
       // Beside the one the demo publishes from the start (卫生健康局).
       const list = await anonymous.request('GET', '/api/public/documents?year=2020');
-      expect(list.json().items.map((d: { unitName: string }) => d.unitName).sort()).toEqual(['怀来县卫生健康局', '怀来县司法局'].sort());
+      expect(
+        list
+          .json()
+          .items.map((d: { unitName: string }) => d.unitName)
+          .sort(),
+      ).toEqual(['怀来县卫生健康局', '怀来县司法局'].sort());
       expect(list.json().items.map((d: { id: number }) => d.id)).toContain(id);
-      expect((await unit.request('PUT', `/api/projects/${project.id}`, { body: { project: fixed }, headers: ifMatch() })).statusCode).toBe(409);
+      expect((await unit.request('PUT', `/api/projects/${project.id}`, { body: { project: fixed }, headers: ifMatch() })).statusCode).toBe(
+        409,
+      );
 
       // Every step is in the audit trail, newest first, with before and after.
       const audit = (await reviewer.request('GET', `/api/documents/${id}/audit`)).json().items;

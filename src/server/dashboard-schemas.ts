@@ -11,7 +11,11 @@ export const Chart = Type.Object({
   dataset: Type.Object(
     {
       dimensions: Type.Array(
-        Type.Object({ name: Type.String(), displayName: Type.String(), type: Type.Union([Type.Literal('ordinal'), Type.Literal('number')]) }),
+        Type.Object({
+          name: Type.String(),
+          displayName: Type.String(),
+          type: Type.Union([Type.Literal('ordinal'), Type.Literal('number')]),
+        }),
       ),
       source: Type.Array(Type.Array(Cell)),
     },

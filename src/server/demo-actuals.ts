@@ -44,7 +44,10 @@ function demoProjectActuals(project: Project, year: number, pattern: number): Pr
       monitoring.push({
         index: null,
         date: c.date!,
-        cause: share < 0.7 ? { category: 'funding', text: '上级补助资金下达较晚，部分采购尚未支付' } : { category: 'institutional', text: '政府采购流程较长，合同款按进度支付' },
+        cause:
+          share < 0.7
+            ? { category: 'funding', text: '上级补助资金下达较晚，部分采购尚未支付' }
+            : { category: 'institutional', text: '政府采购流程较长，合同款按进度支付' },
         likelihood: 'possible',
         measure: '加快采购和支付进度，按月跟踪执行',
         expectedYearEnd: '',
@@ -52,7 +55,8 @@ function demoProjectActuals(project: Project, year: number, pattern: number): Pr
   });
 
   // Year-end values: every target met, except the first quantitative row of the last pattern.
-  const unmetRow = pattern % PACE.length === 3 ? project.indicators.findIndex((i) => parseTargetValue(i.target).kind === 'quantitative') + 1 : 0;
+  const unmetRow =
+    pattern % PACE.length === 3 ? project.indicators.findIndex((i) => parseTargetValue(i.target).kind === 'quantitative') + 1 : 0;
   const yearEnd = `${year}-12-31`;
   const values: ProjectActuals['values'] = [];
   const evaluation: ProjectActuals['evaluation'] = [];
@@ -76,10 +80,24 @@ function demoProjectActuals(project: Project, year: number, pattern: number): Pr
       measure: '调整工作安排，年底前完成主要任务，未完成部分结转下年',
       expectedYearEnd: '',
     });
-    evaluation.push({ index: unmetRow, notApplicable: false, notApplicableReason: '', analysis: '人员调整致任务推迟，已调整工作安排，下年度优先完成', points: null, gradePercent: null });
+    evaluation.push({
+      index: unmetRow,
+      notApplicable: false,
+      notApplicableReason: '',
+      analysis: '人员调整致任务推迟，已调整工作安排，下年度优先完成',
+      points: null,
+      gradePercent: null,
+    });
   }
   if (!previous.equals(budget))
-    evaluation.push({ index: null, notApplicable: false, notApplicableReason: '', analysis: '结余资金为采购节约，已按规定收回', points: null, gradePercent: null });
+    evaluation.push({
+      index: null,
+      notApplicable: false,
+      notApplicableReason: '',
+      analysis: '结余资金为采购节约，已按规定收回',
+      points: null,
+      gradePercent: null,
+    });
 
   return {
     projectCode: project.code,

@@ -69,14 +69,15 @@ function toApiError(e: unknown, all: Messages): ApiError | undefined {
     return new ApiError(422, 'review_errors', (m) => m.reviewErrors(e.findings.length), { findings: e.findings });
   if (e instanceof ConflictError) return new ApiError(409, 'conflict', (m) => m.conflict(e.entity, e.key), { entity: e.entity });
   if (e instanceof InvalidInputError) return new ApiError(422, 'invalid_input', (m) => m.invalidInput(e.reason));
-  if (e instanceof ZipLimitError) return new ApiError(413, 'too_large', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });
-  if (e instanceof ImportError) return new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });
+  if (e instanceof ZipLimitError)
+    return new ApiError(413, 'too_large', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });
+  if (e instanceof ImportError)
+    return new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });
   if (e instanceof ParseMemoryError) return new ApiError(413, 'too_large', (m) => m.importTooLarge);
   const fe = e as FastifyError;
   if (fe.validation) return tooLong(fe.validation) ?? new ApiError(400, 'validation', (m) => m.validation(fe.message));
   if (fe.statusCode === 413) return new ApiError(413, 'too_large', (m) => m.uploadTooLarge(MAX_UPLOAD_BYTES / 1048576));
-  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET')
-    return new ApiError(403, 'csrf', (m) => m.csrf);
+  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return new ApiError(403, 'csrf', (m) => m.csrf);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
     return new ApiError(fe.statusCode, fe.code ?? 'bad_request', (m) => m.validation(fe.message));
   return undefined;

@@ -88,7 +88,12 @@ export const DepartmentEvaluation = Type.Object({
   score: Nullable(DecimalText),
   grade: Nullable(Grade),
   withoutNotApplicable: Since0005(
-    Nullable(Type.Object({ score: DecimalText, grade: Grade }, { description: 'the unit’s score and grade with every row scored; null when no row is 不适用' })),
+    Nullable(
+      Type.Object(
+        { score: DecimalText, grade: Grade },
+        { description: 'the unit’s score and grade with every row scored; null when no row is 不适用' },
+      ),
+    ),
   ),
   gradeCounts: Type.Object({ 优: Type.Integer(), 良: Type.Integer(), 中: Type.Integer(), 差: Type.Integer() }),
   findings: Type.Array(Finding),

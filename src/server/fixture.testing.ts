@@ -41,8 +41,20 @@ export async function openWorld(database: TestDatabase, options: Pick<AppOptions
   const otherUnit = await createUnit(store.db, actor, { code: '402001', name: '怀安县司法局', bureauId: huaian.id });
   await createDocument(store.db, actor, { unitId: otherUnit.id, year: 2020, content: null });
   const password = 'other-password-123';
-  await createUser(store.db, actor, { username: 'huaian-sfj', displayName: '怀安县司法局填报员', role: 'unit', unitId: otherUnit.id, password });
-  await createUser(store.db, actor, { username: 'huaian-czj', displayName: '怀安县财政局审核员', role: 'reviewer', bureauId: huaian.id, password });
+  await createUser(store.db, actor, {
+    username: 'huaian-sfj',
+    displayName: '怀安县司法局填报员',
+    role: 'unit',
+    unitId: otherUnit.id,
+    password,
+  });
+  await createUser(store.db, actor, {
+    username: 'huaian-czj',
+    displayName: '怀安县财政局审核员',
+    role: 'reviewer',
+    bureauId: huaian.id,
+    password,
+  });
   const { app, ctx } = await buildApp({ store, webRoot: null, ...options });
   const clients = Object.fromEntries(ROLES.map((r) => [r, new TestClient(app)])) as Record<RoleName, TestClient>;
   const demo = (role: string) => accounts.find((a) => a.role === role)!;

@@ -14,7 +14,11 @@ export async function signInOverHttp(url: string, username: string, password: st
   const csrfCookie = cookiesOf(csrf).join('; ');
   const { token } = (await csrf.json()) as { token: string };
   const post = (path: string, body: unknown, cookie = csrfCookie) =>
-    fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie }, body: JSON.stringify(body) });
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
+      body: JSON.stringify(body),
+    });
   let login = await post('/api/auth/login', { username, password });
   if (login.status === 401) login = await post('/api/auth/login', { username, password: replacementPassword(password) });
   if (login.status !== 200) throw new Error(`sign-in as ${username}: ${login.status}`);

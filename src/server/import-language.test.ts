@@ -41,7 +41,9 @@ for (const make of testDatabases().slice(0, 1)) {
         const m = messagesFor(locale);
         const r = await upload('/api/import/preview?fileName=notes.txt', NOT_TARGETS, locale);
         expect(r.statusCode, r.body).toBe(422);
-        expect(r.json().message).toBe(m.server.errors.importUnreadable(`notes.txt${m.formats.location.reasonSeparator}${m.textFormat.unknownContent}`));
+        expect(r.json().message).toBe(
+          m.server.errors.importUnreadable(`notes.txt${m.formats.location.reasonSeparator}${m.textFormat.unknownContent}`),
+        );
       }
     });
   });

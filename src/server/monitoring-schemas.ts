@@ -12,7 +12,13 @@ import { Cause, Index } from './actuals-schemas.ts';
 import { Finding, Nullable, Timestamp } from './schemas.ts';
 
 /** Which indicator row a result is about, as its monitoring and its evaluation name it. */
-export const IndicatorRow = { index: Index, level1: Type.String(), level2: Type.String(), level3: Type.String(), description: Type.String() };
+export const IndicatorRow = {
+  index: Index,
+  level1: Type.String(),
+  level2: Type.String(),
+  level3: Type.String(),
+  description: Type.String(),
+};
 export const DocumentUnit = Type.Object({ code: Nullable(Type.String()), name: Type.String() });
 
 export const CompletionView = Type.Union([
@@ -20,7 +26,12 @@ export const CompletionView = Type.Union([
   Type.Object({ kind: Type.Literal('qualitative'), band: QualitativeBand, met: Type.Boolean() }),
   Type.Object({ kind: Type.Literal('notComparable'), reason: Type.String() }),
 ]);
-const Explanation = Type.Object({ cause: Nullable(Cause), likelihood: Nullable(Likelihood), measure: Type.String(), expectedYearEnd: Type.String() });
+const Explanation = Type.Object({
+  cause: Nullable(Cause),
+  likelihood: Nullable(Likelihood),
+  measure: Type.String(),
+  expectedYearEnd: Type.String(),
+});
 export const ActualOnDate = Nullable(Type.Object({ value: Type.String(), date: IsoDateText, note: Type.String() }));
 
 export const ProjectMonitoring = Type.Object({

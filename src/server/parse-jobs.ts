@@ -34,12 +34,18 @@ interface ImportFailure {
   inflated?: number;
 }
 
-export type ParseReply = { id: number; value: TargetDocument[] | Actuals } | { id: number; importError: ImportFailure } | { id: number; error: string };
+export type ParseReply =
+  | { id: number; value: TargetDocument[] | Actuals }
+  | { id: number; importError: ImportFailure }
+  | { id: number; error: string };
 
 export async function answer({ id, job }: ParseRequest): Promise<ParseReply> {
   try {
     setLocale(job.locale);
-    const value = job.kind === 'document' ? await readDocumentFile(job.bytes, job.fileName) : await readActualsFile(job.bytes, job.fileName, job.documents);
+    const value =
+      job.kind === 'document'
+        ? await readDocumentFile(job.bytes, job.fileName)
+        : await readActualsFile(job.bytes, job.fileName, job.documents);
     return { id, value };
   } catch (e) {
     if (e instanceof ImportError) {

@@ -36,7 +36,9 @@ describe('the parse pool', () => {
   });
 
   it('gives back a reader’s ImportError with its place and reason', async () => {
-    const e = await rejection(pool.readActuals(Buffer.from('项目编码,指标序号,实际值,日期,说明\n315-0105-JBN-2D9U,,abc,2020-03-31,\n'), 'bad.csv', seed));
+    const e = await rejection(
+      pool.readActuals(Buffer.from('项目编码,指标序号,实际值,日期,说明\n315-0105-JBN-2D9U,,abc,2020-03-31,\n'), 'bad.csv', seed),
+    );
     expect(e).toBeInstanceOf(ImportError);
     const { location, reason, message } = e as ImportError;
     expect(location).toEqual({ file: 'bad.csv', line: 2, field: '实际值' });

@@ -83,7 +83,8 @@ export class ParsePool {
 
   #dispatch(): void {
     while (this.#queue.length > 0 && !this.#closed) {
-      const worker = [...this.#workers].find(([, s]) => s.task === undefined)?.[0] ?? (this.#workers.size < this.#size ? this.#start() : undefined);
+      const worker =
+        [...this.#workers].find(([, s]) => s.task === undefined)?.[0] ?? (this.#workers.size < this.#size ? this.#start() : undefined);
       if (worker === undefined) return;
       const state = this.#workers.get(worker)!;
       clearTimeout(state.idle);

@@ -24,12 +24,16 @@ export const FindingCounts = Type.Record(Severity, Type.Integer());
 
 export const ErrorBody = Type.Object(
   {
-    code: Type.String({ description: 'machine code: unauthenticated, forbidden, not_found, stale_version, invalid_state, review_errors, conflict, validation, csrf, rate_limited …' }),
+    code: Type.String({
+      description:
+        'machine code: unauthenticated, forbidden, not_found, stale_version, invalid_state, review_errors, conflict, validation, csrf, rate_limited …',
+    }),
     message: Type.String({ description: 'for people, in the request language (Chinese by default)' }),
     currentVersion: Type.Optional(Type.Integer({ description: 'with stale_version (409)' })),
     writtenBy: Type.Optional(
       Type.Union([Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), name: Type.String() }), Type.Null()], {
-        description: 'with stale_version (409): who saved the current version (id null for the command line), null when the log does not say',
+        description:
+          'with stale_version (409): who saved the current version (id null for the command line), null when the log does not say',
       }),
     ),
     findings: Type.Optional(Type.Array(Finding, { description: 'with review_errors (422)' })),
@@ -44,7 +48,10 @@ const UserWith = <P extends Type.TProperties>(more: P) => {
     username: Type.String(),
     displayName: Type.String(),
     disabled: Type.Boolean(),
-    mustChangePassword: Type.Boolean({ description: 'the password was chosen by someone else: every call but the auth ones answers 403 password_change_required until it is changed' }),
+    mustChangePassword: Type.Boolean({
+      description:
+        'the password was chosen by someone else: every call but the auth ones answers 403 password_change_required until it is changed',
+    }),
     ...more,
   };
   return Type.Union([
@@ -57,7 +64,9 @@ const UserWith = <P extends Type.TProperties>(more: P) => {
 export const User = UserWith({});
 
 export const ListedUser = UserWith({
-  scopeName: Nullable(Type.String({ description: 'the name of the account’s unit (unit accounts) or bureau (reviewers); null for admins' })),
+  scopeName: Nullable(
+    Type.String({ description: 'the name of the account’s unit (unit accounts) or bureau (reviewers); null for admins' }),
+  ),
 });
 
 export const Bureau = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), parentId: Nullable(Type.Integer()) });
@@ -112,7 +121,9 @@ export const ListQuery = Type.Object({
   bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
   unitId: Type.Optional(Type.Integer()),
   severity: Type.Optional(
-    Type.Union([Severity, Type.Literal('clean')], { description: 'documents (or projects) with findings of this severity; clean: no errors or warnings' }),
+    Type.Union([Severity, Type.Literal('clean')], {
+      description: 'documents (or projects) with findings of this severity; clean: no errors or warnings',
+    }),
   ),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'text in a project name' })),
   ...Page.properties,

@@ -65,8 +65,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       for (const a of accounts) o.print(m.account(m.roleNames[a.role] ?? a.role, a.username, a.password));
     }
     // Printed last: whoever watches the output knows the server is fully up when this line appears.
-    if (snapshots && schedule.everyMinutes > 0)
-      o.print(m.snapshots(resolve(snapshotDir(o.dataDir)), schedule.everyMinutes, schedule.keep));
+    if (snapshots && schedule.everyMinutes > 0) o.print(m.snapshots(resolve(snapshotDir(o.dataDir)), schedule.everyMinutes, schedule.keep));
     o.print(m.database(o.databaseUrl ? 'PostgreSQL' : `PGlite ${resolve(o.dataDir)}`));
     const opened = store;
     return {

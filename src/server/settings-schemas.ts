@@ -13,7 +13,11 @@ const Source = Nullable(Type.Object({ bureauId: Type.Integer(), bureauName: Type
 export const BureauSettings = Type.Object({
   bureauId: Type.Integer(),
   version: Type.Integer({ description: '0 while the bureau has set nothing; send it in If-Match with a PUT' }),
-  own: Type.Object({ review: Nullable(ReviewSettings), monitoring: Nullable(MonitoringSettings), evaluation: Nullable(EvaluationSettings) }),
+  own: Type.Object({
+    review: Nullable(ReviewSettings),
+    monitoring: Nullable(MonitoringSettings),
+    evaluation: Nullable(EvaluationSettings),
+  }),
   effective: Type.Object({
     review: Type.Object({ settings: ReviewSettings, source: Source }),
     monitoring: Type.Object({ settings: MonitoringSettings, source: Source }),

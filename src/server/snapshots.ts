@@ -58,7 +58,10 @@ export function startSnapshots(options: {
     const file = join(dir, snapshotName(options.now?.() ?? new Date()));
     await writeSnapshot(options.db, file);
     taken = generation;
-    const old = (await readdir(dir)).filter((n) => NAME.test(n)).sort().slice(0, -options.schedule.keep);
+    const old = (await readdir(dir))
+      .filter((n) => NAME.test(n))
+      .sort()
+      .slice(0, -options.schedule.keep);
     for (const name of old) await rm(join(dir, name), { force: true });
     return file;
   };

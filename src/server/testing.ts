@@ -48,7 +48,9 @@ export class TestClient {
    */
   async login(username: string, password: string): Promise<LightMyRequestResponse> {
     const replaced = replacedPasswords(this.app);
-    const r = await this.request('POST', '/api/auth/login', { body: { username, password: replaced.get(`${username}\n${password}`) ?? password } });
+    const r = await this.request('POST', '/api/auth/login', {
+      body: { username, password: replaced.get(`${username}\n${password}`) ?? password },
+    });
     if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
     if (!r.json<{ user: { mustChangePassword: boolean } }>().user.mustChangePassword) return r;
     const newPassword = replacementPassword(password);

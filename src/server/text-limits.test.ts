@@ -21,11 +21,19 @@ for (const make of testDatabases()) {
       const doc = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
       const { id, ...row } = doc.projects[0].indicators[0];
       const put = (description: string, version: number) =>
-        unit.request('PUT', `/api/indicators/${id}`, { headers: { 'if-match': `"${version}"` }, body: { indicator: { ...row, description } } });
+        unit.request('PUT', `/api/indicators/${id}`, {
+          headers: { 'if-match': `"${version}"` },
+          body: { indicator: { ...row, description } },
+        });
 
       const refused = await put('长'.repeat(TEXT_LIMITS.description + 1), doc.meta.version);
       expect(refused.statusCode).toBe(422);
-      expect(refused.json()).toMatchObject({ code: 'too_long', field: 'description', limit: 500, message: '“绩效指标描述”最多 500 个字，请精简后再保存。' });
+      expect(refused.json()).toMatchObject({
+        code: 'too_long',
+        field: 'description',
+        limit: 500,
+        message: '“绩效指标描述”最多 500 个字，请精简后再保存。',
+      });
       const english = await unit.request('PUT', `/api/indicators/${id}`, {
         headers: { 'if-match': `"${doc.meta.version}"`, 'accept-language': 'en' },
         body: { indicator: { ...row, description: '长'.repeat(501) } },

@@ -27,7 +27,13 @@ interface OpenApi {
 const BAD = { nul: 'a\u0000b', 'lone surrogate': 'a\ud800b', 'lone low surrogate': '\udc00' };
 
 /** Each string leaf of a body schema as the smallest body reaching it, with where the API names it. */
-function* stringLeaves(schema: Schema, api: OpenApi, put: (v: unknown) => unknown, path: string, depth = 0): Generator<{ body: (v: string) => unknown; at: string }> {
+function* stringLeaves(
+  schema: Schema,
+  api: OpenApi,
+  put: (v: unknown) => unknown,
+  path: string,
+  depth = 0,
+): Generator<{ body: (v: string) => unknown; at: string }> {
   if (depth > 8) return;
   if (schema.$ref !== undefined) {
     yield* stringLeaves(api.components!.schemas![schema.$ref.split('/').pop()!]!, api, put, path, depth + 1);
@@ -36,7 +42,8 @@ function* stringLeaves(schema: Schema, api: OpenApi, put: (v: unknown) => unknow
   for (const s of schema.anyOf ?? []) yield* stringLeaves(s, api, put, path, depth + 1);
   if (schema.type === 'string') yield { body: (v) => put(v), at: path };
   if (schema.items !== undefined) yield* stringLeaves(schema.items, api, (v) => put([v]), `${path}[0]`, depth + 1);
-  for (const [k, s] of Object.entries(schema.properties ?? {})) yield* stringLeaves(s, api, (v) => put({ [k]: v }), `${path}.${k}`, depth + 1);
+  for (const [k, s] of Object.entries(schema.properties ?? {}))
+    yield* stringLeaves(s, api, (v) => put({ [k]: v }), `${path}.${k}`, depth + 1);
 }
 
 for (const make of testDatabases()) {
@@ -52,7 +59,10 @@ for (const make of testDatabases()) {
 
     const expectRefused = async (method: Method, url: string, at: string, body?: unknown) => {
       const r = await w.clients.admin.request(method, url, { ...(body === undefined ? {} : { body }), headers: { 'if-match': '"1"' } });
-      expect({ status: r.statusCode, code: r.json().code }, `${method} ${url} ${at}: ${r.body}`).toEqual({ status: 400, code: 'invalid_text' });
+      expect({ status: r.statusCode, code: r.json().code }, `${method} ${url} ${at}: ${r.body}`).toEqual({
+        status: 400,
+        code: 'invalid_text',
+      });
       expect(r.json().message).toContain(at);
     };
 

@@ -12,7 +12,9 @@ import { ParsePool } from './parse-pool.ts';
 import { testDatabases } from './testing.ts';
 
 /** Atomics.waitAsync (ES2024; Node has it, the project's lib is ES2023). */
-const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
+const waitAsync = (
+  Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } }
+).waitAsync;
 
 const TOO_LARGE = '文件解压后超过 20 MB 的上限，未予读取（请拆分后分别导入）';
 

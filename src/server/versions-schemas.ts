@@ -25,7 +25,10 @@ export const VersionList = Type.Object({
   nextBeforeVersion: Nullable(Type.Integer({ description: 'beforeVersion of the next page; null on the last' })),
   current: Type.Object(
     { version: Type.Integer(), status: Status, updatedAt: Timestamp },
-    { description: 'the working copy now (readable as a version too); its content is the latest submission’s while the document is under review' },
+    {
+      description:
+        'the working copy now (readable as a version too); its content is the latest submission’s while the document is under review',
+    },
   ),
 });
 

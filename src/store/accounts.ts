@@ -38,7 +38,6 @@ export interface NewUser {
   bureauId?: number | null;
 }
 
-
 const toUser = (r: {
   id: number;
   username: string;
@@ -157,7 +156,9 @@ export async function updateUser(
         role: after.role,
         unit_id: after.unitId,
         bureau_id: after.bureauId,
-        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date(), must_change_password: after.mustChangePassword } : {}),
+        ...(passwordHash
+          ? { password_hash: passwordHash, password_changed_at: new Date(), must_change_password: after.mustChangePassword }
+          : {}),
       })
       .where('id', '=', id)
       .execute();

@@ -11,7 +11,11 @@ import type { Store } from './database.ts';
 
 const T0 = Date.UTC(2020, 5, 1, 9, 0, 0);
 const minutes = (n: number) => new Date(T0 + n * 60_000);
-const entry = (id: number, at: Date, patch: Partial<{ actorId: number | null; action: string; entity: string; entityId: string; name: string }> = {}) => ({
+const entry = (
+  id: number,
+  at: Date,
+  patch: Partial<{ actorId: number | null; action: string; entity: string; entityId: string; name: string }> = {},
+) => ({
   id,
   at,
   actorId: patch.actorId === undefined ? 1 : patch.actorId,
@@ -42,7 +46,15 @@ describe('coalesce', () => {
       entry(1, minutes(17), { action: 'submit', entity: 'document' }), // workflow steps are never folded
       entry(0, minutes(16), { actorId: null }), // the system
     ];
-    expect(coalesce(rows).map((r) => [r.id, r.count])).toEqual([[6, 1], [5, 1], [4, 1], [3, 1], [2, 1], [1, 1], [0, 1]]);
+    expect(coalesce(rows).map((r) => [r.id, r.count])).toEqual([
+      [6, 1],
+      [5, 1],
+      [4, 1],
+      [3, 1],
+      [2, 1],
+      [1, 1],
+      [0, 1],
+    ]);
   });
 
   it('measures the gap from the oldest entry of the run, so a long session of typing stays one entry', () => {
@@ -58,7 +70,12 @@ for (const make of testDatabases()) {
     let store: Store;
     beforeAll(async () => {
       store = await database.open();
-      const user = await createUser(store.db, systemActor('test'), { username: 'typist', displayName: '填报员', role: 'admin', password: 'a-long-password-1' });
+      const user = await createUser(store.db, systemActor('test'), {
+        username: 'typist',
+        displayName: '填报员',
+        role: 'admin',
+        password: 'a-long-password-1',
+      });
       const write = (at: Date, action: string, entity: string, entityId: string, before: unknown, after: unknown) =>
         store.db
           .insertInto('audit_log')
@@ -75,10 +92,29 @@ for (const make of testDatabases()) {
           })
           .execute();
       await write(minutes(0), 'import', 'document', '42', null, { status: 'draft', projects: [{ name: 'x'.repeat(1000) }] });
-      for (let k = 0; k < 12; k++) await write(minutes(1 + k), 'update', 'project', '7', { name: '普法宣传', indicators: Array(20).fill({ t: 'y' }) }, { name: '普法宣传', indicators: [] });
+      for (let k = 0; k < 12; k++)
+        await write(
+          minutes(1 + k),
+          'update',
+          'project',
+          '7',
+          { name: '普法宣传', indicators: Array(20).fill({ t: 'y' }) },
+          { name: '普法宣传', indicators: [] },
+        );
       await write(minutes(14), 'create', 'comment', '3', null, { body: '请补充指标值', field: 'indicators.target' });
       await write(minutes(15), 'submit', 'document', '42', { status: 'draft', version: 14 }, { status: 'submitted', version: 15 });
-      await store.db.insertInto('audit_log').values({ at: minutes(16), actor_id: null, actor_name: 'other', action: 'update', entity: 'project', entity_id: '99', document_id: 43 }).execute();
+      await store.db
+        .insertInto('audit_log')
+        .values({
+          at: minutes(16),
+          actor_id: null,
+          actor_name: 'other',
+          action: 'update',
+          entity: 'project',
+          entity_id: '99',
+          document_id: 43,
+        })
+        .execute();
     }, 60_000);
     afterAll(async () => {
       await store?.close();

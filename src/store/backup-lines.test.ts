@@ -21,7 +21,11 @@ function gzipBomb(mebibytes: number): Buffer {
   const flushed = (bytes: Buffer) => deflateRawSync(bytes, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   const block = flushed(Buffer.alloc(MiB, ' '));
   // No trailer: a reader that checks the CRC at the end has been stopped long before.
-  return Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), flushed(Buffer.from(header)), ...Array.from({ length: mebibytes }, () => block)]);
+  return Buffer.concat([
+    Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]),
+    flushed(Buffer.from(header)),
+    ...Array.from({ length: mebibytes }, () => block),
+  ]);
 }
 
 describe('restoring a backup line by line', () => {

@@ -89,10 +89,11 @@ async function writeSnapshotTo(db: Kysely<Database>, file: string): Promise<numb
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       await write({ format: BACKUP_FORMAT, version: 1, schema: latestMigration, createdAt: new Date().toISOString() });
-      for (const t of BACKUP_TABLES) for await (const row of tableRows(trx, t.name, t.key)) {
-        await write({ t: t.name, r: row });
-        rows++;
-      }
+      for (const t of BACKUP_TABLES)
+        for await (const row of tableRows(trx, t.name, t.key)) {
+          await write({ t: t.name, r: row });
+          rows++;
+        }
     });
   gzip.end();
   await once(out, 'close');
@@ -159,7 +160,9 @@ export async function restoreSnapshot(db: Kysely<Database>, file: string): Promi
       if (!header) throw new RestoreError('bad-file', 'empty');
       await flush();
       for (const t of BACKUP_TABLES.filter((x) => x.identity))
-        await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(trx);
+        await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(
+          trx,
+        );
     });
   } catch (e) {
     if (e instanceof RestoreError) throw e;
@@ -183,7 +186,9 @@ export async function* linesOf(input: AsyncIterable<Buffer>, max: number): Async
     let start = 0;
     for (let end = chunk.indexOf(10); end >= 0; end = chunk.indexOf(10, start)) {
       if (length + end - start > max) throw tooLong();
-      yield Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8').replace(/\r$/, '');
+      yield Buffer.concat([...pending, chunk.subarray(start, end)])
+        .toString('utf8')
+        .replace(/\r$/, '');
       pending = [];
       length = 0;
       lineNo++;

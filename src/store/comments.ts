@@ -30,7 +30,13 @@ export interface Comment {
   resolvedAt: Date | null;
 }
 
-export async function addComment(trx: Transaction<Database>, actor: Actor, documentId: number, anchor: CommentAnchor, body: string): Promise<Comment> {
+export async function addComment(
+  trx: Transaction<Database>,
+  actor: Actor,
+  documentId: number,
+  anchor: CommentAnchor,
+  body: string,
+): Promise<Comment> {
   if (actor.id === null) throw new InvalidInputError('a comment needs an author');
   let projectCode: string | null = null;
   if (anchor.projectId != null) {
@@ -68,7 +74,13 @@ export async function addComment(trx: Transaction<Database>, actor: Actor, docum
   return comment;
 }
 
-export async function createComment(db: Kysely<Database>, actor: Actor, documentId: number, anchor: CommentAnchor, body: string): Promise<Comment> {
+export async function createComment(
+  db: Kysely<Database>,
+  actor: Actor,
+  documentId: number,
+  anchor: CommentAnchor,
+  body: string,
+): Promise<Comment> {
   return db.transaction().execute((trx) => addComment(trx, actor, documentId, anchor, body));
 }
 

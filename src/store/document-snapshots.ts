@@ -40,7 +40,13 @@ export interface SubmissionPage {
 }
 
 /** Keeps the content being submitted, as the document's version `version`. */
-export async function keepSubmission(trx: Transaction<Database>, actor: Actor, documentId: number, version: number, content: TargetDocument): Promise<void> {
+export async function keepSubmission(
+  trx: Transaction<Database>,
+  actor: Actor,
+  documentId: number,
+  version: number,
+  content: TargetDocument,
+): Promise<void> {
   await snapshotsDb(trx)
     .insertInto('document_snapshots')
     .values({ document_id: documentId, version, submitted_by: actor.id, submitted_by_name: actor.name, content: JSON.stringify(content) })
@@ -48,18 +54,32 @@ export async function keepSubmission(trx: Transaction<Database>, actor: Actor, d
 }
 
 /** Records the step that ended (or, returning an approved document, reopened) the latest submission's review. */
-export async function recordOutcome(trx: Transaction<Database>, documentId: number, outcome: Exclude<DocumentStatus, 'submitted'>): Promise<void> {
+export async function recordOutcome(
+  trx: Transaction<Database>,
+  documentId: number,
+  outcome: Exclude<DocumentStatus, 'submitted'>,
+): Promise<void> {
   const db = snapshotsDb(trx);
   await db
     .updateTable('document_snapshots')
     .set({ outcome })
     .where('document_id', '=', documentId)
-    .where('version', '=', (eb) => eb.selectFrom('document_snapshots').select((s) => s.fn.max('version').as('v')).where('document_id', '=', documentId))
+    .where('version', '=', (eb) =>
+      eb
+        .selectFrom('document_snapshots')
+        .select((s) => s.fn.max('version').as('v'))
+        .where('document_id', '=', documentId),
+    )
     .execute();
 }
 
 const COLUMNS = ['version', 'submitted_at', 'submitted_by_name', 'outcome'] as const;
-const submissionOf = (r: { version: number; submitted_at: Date; submitted_by_name: string; outcome: Submission['outcome'] }): Submission => ({
+const submissionOf = (r: {
+  version: number;
+  submitted_at: Date;
+  submitted_by_name: string;
+  outcome: Submission['outcome'];
+}): Submission => ({
   version: r.version,
   submittedAt: r.submitted_at,
   submittedByName: r.submitted_by_name,
@@ -67,20 +87,35 @@ const submissionOf = (r: { version: number; submitted_at: Date; submitted_by_nam
 });
 
 /** A document's submissions, newest first, `limit` a page, keyset-paged by version. */
-export async function listSubmissions(db: Db, documentId: number, page: { limit: number; beforeVersion?: number }): Promise<SubmissionPage> {
+export async function listSubmissions(
+  db: Db,
+  documentId: number,
+  page: { limit: number; beforeVersion?: number },
+): Promise<SubmissionPage> {
   const s = snapshotsDb(db);
   let q = s.selectFrom('document_snapshots').select(COLUMNS).where('document_id', '=', documentId);
   if (page.beforeVersion !== undefined) q = q.where('version', '<', page.beforeVersion);
   const [rows, count] = await Promise.all([
-    q.orderBy('version', 'desc').limit(page.limit + 1).execute(),
-    s.selectFrom('document_snapshots').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', '=', documentId).executeTakeFirstOrThrow(),
+    q
+      .orderBy('version', 'desc')
+      .limit(page.limit + 1)
+      .execute(),
+    s
+      .selectFrom('document_snapshots')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('document_id', '=', documentId)
+      .executeTakeFirstOrThrow(),
   ]);
   const items = rows.slice(0, page.limit).map(submissionOf);
   return { items, total: Number(count.n), nextBeforeVersion: rows.length > page.limit ? items.at(-1)!.version : null };
 }
 
 /** One submission with its content, or undefined when the document was not submitted at that version. */
-export async function readSubmission(db: Db, documentId: number, version: number): Promise<(Submission & { content: TargetDocument }) | undefined> {
+export async function readSubmission(
+  db: Db,
+  documentId: number,
+  version: number,
+): Promise<(Submission & { content: TargetDocument }) | undefined> {
   const row = await snapshotsDb(db)
     .selectFrom('document_snapshots')
     .select([...COLUMNS, 'content'])

@@ -7,7 +7,10 @@ import type { DocumentStatus } from './schema.ts';
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
-  constructor(readonly entity: string, readonly id: number | string) {
+  constructor(
+    readonly entity: string,
+    readonly id: number | string,
+  ) {
     super(`${entity} ${id} not found`);
   }
 }
@@ -29,7 +32,11 @@ export class StaleVersionError extends Error {
 /** The document's status does not allow this (editing a submitted document, approving a draft …). */
 export class InvalidStateError extends Error {
   override readonly name = 'InvalidStateError';
-  constructor(readonly documentId: number, readonly status: DocumentStatus, readonly action: string) {
+  constructor(
+    readonly documentId: number,
+    readonly status: DocumentStatus,
+    readonly action: string,
+  ) {
     super(`document ${documentId} is ${status}: cannot ${action}`);
   }
 }
@@ -37,7 +44,10 @@ export class InvalidStateError extends Error {
 /** Submitting a document the review engine finds errors in. */
 export class ReviewErrorsError extends Error {
   override readonly name = 'ReviewErrorsError';
-  constructor(readonly documentId: number, readonly findings: Finding[]) {
+  constructor(
+    readonly documentId: number,
+    readonly findings: Finding[],
+  ) {
     super(`document ${documentId} has ${findings.length} error findings`);
   }
 }
@@ -45,7 +55,10 @@ export class ReviewErrorsError extends Error {
 /** A unique key is taken (a unit code, a username, a unit's document for a year). */
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
-  constructor(readonly entity: string, readonly key: string) {
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
     super(`${entity} ${key} exists`);
   }
 }

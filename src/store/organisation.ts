@@ -108,7 +108,12 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, u: Omit<Uni
   });
 }
 
-export async function updateUnit(db: Kysely<Database>, actor: Actor, id: number, changes: { name?: string; bureauId?: number }): Promise<Unit> {
+export async function updateUnit(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  changes: { name?: string; bureauId?: number },
+): Promise<Unit> {
   return db.transaction().execute(async (trx) => {
     const before = await unit(trx, id);
     if (!before) throw new NotFoundError('unit', id);

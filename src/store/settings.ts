@@ -115,46 +115,48 @@ export async function putBureauSettings(
     }
     throw e;
   }
-  return db
-    .transaction()
-    .execute(async (trx) => {
-      if (!(await bureau(trx, bureauId))) throw new NotFoundError('bureau', bureauId);
-      const before = await trx.selectFrom('bureau_settings').selectAll().where('bureau_id', '=', bureauId).forUpdate().executeTakeFirst();
-      const current = before?.version ?? 0;
-      if (current !== expected) throw ActualsError.stale('bureauSettings', bureauId, current, expected);
-      const review = settings.review === undefined ? (before?.review ?? null) : settings.review;
-      const values = {
-        review: review === null ? null : JSON.stringify(review),
-        monitoring: settings.monitoring === null ? null : JSON.stringify(settings.monitoring),
-        evaluation: settings.evaluation === null ? null : JSON.stringify(settings.evaluation),
-        updated_by_name: actor.name,
-      };
-      if (before)
-        await trx
-          .updateTable('bureau_settings')
-          .set({ ...values, version: current + 1, updated_at: new Date() })
-          .where('bureau_id', '=', bureauId)
-          .execute();
-      else await trx.insertInto('bureau_settings').values({ bureau_id: bureauId, ...values }).execute();
+  return db.transaction().execute(async (trx) => {
+    if (!(await bureau(trx, bureauId))) throw new NotFoundError('bureau', bureauId);
+    const before = await trx.selectFrom('bureau_settings').selectAll().where('bureau_id', '=', bureauId).forUpdate().executeTakeFirst();
+    const current = before?.version ?? 0;
+    if (current !== expected) throw ActualsError.stale('bureauSettings', bureauId, current, expected);
+    const review = settings.review === undefined ? (before?.review ?? null) : settings.review;
+    const values = {
+      review: review === null ? null : JSON.stringify(review),
+      monitoring: settings.monitoring === null ? null : JSON.stringify(settings.monitoring),
+      evaluation: settings.evaluation === null ? null : JSON.stringify(settings.evaluation),
+      updated_by_name: actor.name,
+    };
+    if (before)
       await trx
-        .updateTable('document_actuals_state')
-        .set({ derived_stale: true })
-        .where('document_id', 'in', (eb) =>
-          eb
-            .selectFrom('documents as d')
-            .innerJoin('units as u', 'u.id', 'd.unit_id')
-            .select('d.id')
-            .where('u.bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId)),
-        )
+        .updateTable('bureau_settings')
+        .set({ ...values, version: current + 1, updated_at: new Date() })
+        .where('bureau_id', '=', bureauId)
         .execute();
-      if (settings.review !== undefined) await markReviewStale(trx, bureauId);
-      await recordAudit(trx, actor, {
-        action: 'update',
-        entity: 'bureauSettings',
-        entityId: bureauId,
-        before: before ? { review: before.review, monitoring: before.monitoring, evaluation: before.evaluation } : null,
-        after: settings,
-      });
-      return current + 1;
+    else
+      await trx
+        .insertInto('bureau_settings')
+        .values({ bureau_id: bureauId, ...values })
+        .execute();
+    await trx
+      .updateTable('document_actuals_state')
+      .set({ derived_stale: true })
+      .where('document_id', 'in', (eb) =>
+        eb
+          .selectFrom('documents as d')
+          .innerJoin('units as u', 'u.id', 'd.unit_id')
+          .select('d.id')
+          .where('u.bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId)),
+      )
+      .execute();
+    if (settings.review !== undefined) await markReviewStale(trx, bureauId);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'bureauSettings',
+      entityId: bureauId,
+      before: before ? { review: before.review, monitoring: before.monitoring, evaluation: before.evaluation } : null,
+      after: settings,
     });
+    return current + 1;
+  });
 }

@@ -50,7 +50,13 @@ export async function transition(
       const doc = (await readDocument(trx, documentId))!;
       const model = modelOf(doc);
       const counts = await reviewStored(trx, documentId, model);
-      const findings = await storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), counts);
+      const findings = await storeReviewCounts(
+        trx,
+        documentId,
+        model,
+        doc.projects.map((p) => p.id),
+        counts,
+      );
       const errors = findings.filter((f) => f.severity === 'error');
       if (errors.length > 0) throw new ReviewErrorsError(documentId, errors);
       await keepSubmission(trx, actor, documentId, version, model);

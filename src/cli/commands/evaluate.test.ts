@@ -10,7 +10,7 @@ const evaluate = (...args: string[]) => runOnSeedYear('evaluate', ...args);
 
 // Each spawn starts the whole CLI under tsx (seconds on a loaded two-core machine).
 describe('jixiao evaluate', { timeout: 120_000 }, () => {
-  it('prints per project the execution rate, each indicator\'s points and score, the total and the grade as JSON', async () => {
+  it("prints per project the execution rate, each indicator's points and score, the total and the grade as JSON", async () => {
     const r = await evaluate('--format', 'json');
     expect(r.code).toBe(1); // two unmet indicators lack their analysis (see seeded-year.test.ts)
     const [unit] = JSON.parse(r.stdout) as (DepartmentEvaluation & { file: string })[];

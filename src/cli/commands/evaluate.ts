@@ -16,15 +16,7 @@ import { GRADES } from '../../core/evaluation/settings.ts';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
 import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluation-report/write.ts';
 import { messages } from '../../i18n/index.ts';
-import {
-  findingsTable,
-  percent,
-  reportYear,
-  textTable,
-  unitLabel,
-  yearCommand,
-  type YearOptions,
-} from './monitor.ts';
+import { findingsTable, percent, reportYear, textTable, unitLabel, yearCommand, type YearOptions } from './monitor.ts';
 
 interface EvaluateOptions extends YearOptions {
   at?: IsoDate;
@@ -93,5 +85,4 @@ function unitTables(d: DepartmentEvaluation): string {
 }
 
 /** The indicators' share of the total: every family but 预算执行率. */
-const indicatorScore = (p: ProjectEvaluation) =>
-  fixed(sum(p.families.filter((f) => f.family !== 'budgetExecution').map((f) => f.score)));
+const indicatorScore = (p: ProjectEvaluation) => fixed(sum(p.families.filter((f) => f.family !== 'budgetExecution').map((f) => f.score)));

@@ -98,7 +98,12 @@ async function runExport(file: string | undefined, o: ExportOptions): Promise<nu
   }
   if (docs.length === 0) return usage(c().noDocuments);
   const progress = bundleProgress();
-  await writeExport(memorySource(docs, (file) => progress.tick(docs.length, file)), format, o.output, o.combined === true);
+  await writeExport(
+    memorySource(docs, (file) => progress.tick(docs.length, file)),
+    format,
+    o.output,
+    o.combined === true,
+  );
   progress.stop();
   say(c().wrote(o.output, docs.length));
   return 0;

@@ -17,7 +17,14 @@ describe('jixiao import', { timeout: 90_000 }, () => {
     const data = JSON.parse(r.stdout);
     expect(data.format).toBe('jixiao.targets');
     expect(data.documents).toHaveLength(1);
-    expect(data.documents[0].projects.map((p: { budget: { total: string } }) => p.budget.total)).toEqual(['5.00', '4.10', '39.00', '20.00', '15.00', '8.00']);
+    expect(data.documents[0].projects.map((p: { budget: { total: string } }) => p.budget.total)).toEqual([
+      '5.00',
+      '4.10',
+      '39.00',
+      '20.00',
+      '15.00',
+      '8.00',
+    ]);
     expect(readExchangeJson(r.stdout, { fileName: 'out.json' })[0]!.projects).toHaveLength(6);
   });
 

@@ -57,7 +57,11 @@ export function registerMonitor(program: Command): void {
  * `NAME TARGETS... --actuals A --at DATE` with the rest of YearOptions (monitor, evaluate): the
  * arguments and options both take, in the order their help lists them.
  */
-export function yearCommand(program: Command, name: string, texts: { description: string; at: string; atRequired: boolean; to: string }): Command {
+export function yearCommand(
+  program: Command,
+  name: string,
+  texts: { description: string; at: string; atRequired: boolean; to: string },
+): Command {
   const m = text();
   return program
     .command(name)
@@ -111,7 +115,11 @@ export async function loadYear(paths: readonly string[], options: YearOptions): 
   if (problems.length === 0)
     try {
       const bytes = new Uint8Array(await readFile(options.actuals));
-      actuals = await readActualsFile(bytes, options.actuals, documents.map((d) => d.document));
+      actuals = await readActualsFile(
+        bytes,
+        options.actuals,
+        documents.map((d) => d.document),
+      );
     } catch (e) {
       if (e instanceof ImportError) problems.push(e.message);
       else if ((e as NodeJS.ErrnoException).code !== undefined)
@@ -155,7 +163,11 @@ const tableWidth = () => Math.max(100, process.stdout.columns ?? 120);
 
 /** A terminal table whose cells are wrapped to their columns (CJK is two columns wide). */
 export function textTable(head: readonly string[], widths: readonly number[], rows: readonly (readonly string[])[]): string {
-  const table = new Table({ head: head.map((h, i) => wrapToWidth(h, widths[i]! - 2)), colWidths: [...widths], style: { head: [], border: [] } });
+  const table = new Table({
+    head: head.map((h, i) => wrapToWidth(h, widths[i]! - 2)),
+    colWidths: [...widths],
+    style: { head: [], border: [] },
+  });
   for (const row of rows) table.push(row.map((cell, i) => wrapToWidth(cell, widths[i]! - 2)));
   return table.toString();
 }
@@ -198,7 +210,11 @@ export interface YearReport<R extends { findings: readonly Finding[] }> {
  * file it came from) and writes the report when asked. Returns the exit code: 2 when something
  * could not be read, 1 when a finding is an error, else 0.
  */
-export async function reportYear<R extends { findings: readonly Finding[] }>(paths: readonly string[], options: YearOptions, report: YearReport<R>): Promise<number> {
+export async function reportYear<R extends { findings: readonly Finding[] }>(
+  paths: readonly string[],
+  options: YearOptions,
+  report: YearReport<R>,
+): Promise<number> {
   const kind = reportKind(options);
   if (kind === null) return 2;
   const year = await loadYear(paths, options);
@@ -206,7 +222,13 @@ export async function reportYear<R extends { findings: readonly Finding[] }>(pat
   const units = year.documents.map(({ file, document }) => ({ file, result: report.judge(document, year.actuals) }));
 
   if (options.format === 'json')
-    process.stdout.write(`${JSON.stringify(units.map((u) => ({ file: u.file, ...u.result })), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        units.map((u) => ({ file: u.file, ...u.result })),
+        null,
+        2,
+      )}\n`,
+    );
   else process.stdout.write(units.map((u) => report.tables(u.result)).join('\n'));
 
   if (kind !== undefined) await writeWhole(options.output!, await report.write[kind](units.map((u) => u.result)));
@@ -242,10 +264,10 @@ function unitTables(u: UnitMonitoring): string {
   );
   if (reported.length > 0)
     out.push(
-    textTable(
-      [t.projectCode, t.index, t.indicator, t.target, t.actual, t.progress, t.likelihood, t.cause, t.measure],
-      [20, 6, 24, 9, 12, 10, 12, 20, 20],
-      reported.map(({ p, i }) => [
+      textTable(
+        [t.projectCode, t.index, t.indicator, t.target, t.actual, t.progress, t.likelihood, t.cause, t.measure],
+        [20, 6, 24, 9, 12, 10, 12, 20, 20],
+        reported.map(({ p, i }) => [
           p.projectCode,
           String(i.index),
           i.level3 || i.description,
@@ -256,8 +278,8 @@ function unitTables(u: UnitMonitoring): string {
           i.explanation.cause === null ? '' : `${m.causeCategories[i.explanation.cause.category]}：${i.explanation.cause.text}`,
           i.explanation.measure,
         ]),
-    ),
-  );
+      ),
+    );
   out.push(t.findings, u.findings.length === 0 ? t.noFindings : findingsTable(u.findings));
   out.push(t.summary(u.lights.green, u.lights.yellow, u.lights.red, u.unreported), '');
   return out.join('\n');

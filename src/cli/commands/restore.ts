@@ -25,7 +25,11 @@ export function registerRestore(program: Command): void {
     } catch (e) {
       if (!(e instanceof RestoreError)) throw e;
       console.error(
-        e.reason === 'not-empty' ? m.restoreNotEmpty : e.reason === 'newer-schema' ? m.restoreNewerSchema(e.message) : m.restoreBadFile(file, e.message),
+        e.reason === 'not-empty'
+          ? m.restoreNotEmpty
+          : e.reason === 'newer-schema'
+            ? m.restoreNewerSchema(e.message)
+            : m.restoreBadFile(file, e.message),
       );
       process.exitCode = 2;
     } finally {

@@ -6,7 +6,6 @@ import { startServer } from '../../server/serve.ts';
 import { DEFAULT_SNAPSHOTS } from '../../server/snapshots.ts';
 import { DataDirBusyError } from '../../store/data-dir-lock.ts';
 
-
 interface ServeCommandOptions {
   port: string;
   host: string;

@@ -18,13 +18,7 @@ const IndicatorIndex = Type.Integer({ minimum: 1, description: '指标序号（�
 
 /** 偏差原因类别 (财预〔2019〕136号). */
 export const CauseCategory = Type.Union(
-  [
-    Type.Literal('funding'),
-    Type.Literal('institutional'),
-    Type.Literal('staffing'),
-    Type.Literal('facilities'),
-    Type.Literal('other'),
-  ],
+  [Type.Literal('funding'), Type.Literal('institutional'), Type.Literal('staffing'), Type.Literal('facilities'), Type.Literal('other')],
   { description: 'funding 经费保障 / institutional 制度保障 / staffing 人员保障 / facilities 硬件条件保障 / other 其他' },
 );
 export type CauseCategory = Type.Static<typeof CauseCategory>;

@@ -3,14 +3,7 @@
  * record answers every monitoring round and the year end. A null date means "everything recorded".
  */
 import type { IsoDate } from './calendar.ts';
-import type {
-  DeviationCause,
-  EvaluationNote,
-  IndicatorValue,
-  Likelihood,
-  ProjectActuals,
-  SpendingEntry,
-} from './actuals.ts';
+import type { DeviationCause, EvaluationNote, IndicatorValue, Likelihood, ProjectActuals, SpendingEntry } from './actuals.ts';
 
 const onOrBefore = (date: IsoDate | null) => (d: { date: IsoDate }) => date === null || d.date <= date;
 
@@ -21,8 +14,7 @@ function latest<T extends { date: IsoDate }>(entries: readonly T[], date: IsoDat
 }
 
 /** The cumulative spending recorded last on or before the date. */
-export const spendingAsOf = (actuals: ProjectActuals, date: IsoDate | null): SpendingEntry | null =>
-  latest(actuals.spending, date);
+export const spendingAsOf = (actuals: ProjectActuals, date: IsoDate | null): SpendingEntry | null => latest(actuals.spending, date);
 
 /** An indicator row's actual value recorded last on or before the date. */
 export const valueAsOf = (actuals: ProjectActuals, index: number, date: IsoDate | null): IndicatorValue | null =>
@@ -43,11 +35,7 @@ export interface MonitoringExplanation {
   expectedYearEnd: string;
 }
 
-export function explanationAsOf(
-  actuals: ProjectActuals,
-  index: number | null,
-  date: IsoDate | null,
-): MonitoringExplanation {
+export function explanationAsOf(actuals: ProjectActuals, index: number | null, date: IsoDate | null): MonitoringExplanation {
   const notes = actuals.monitoring
     .filter((n) => n.index === index && onOrBefore(date)(n))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

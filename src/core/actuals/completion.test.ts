@@ -3,8 +3,7 @@ import { parseTargetValue } from '../target-value/parse.ts';
 import { bandOf, completionOf, type Completion, type CompletionOptions } from './completion.ts';
 
 const proportional: CompletionOptions = { exactPartialCredit: 'proportional' };
-const of = (target: string, actual: string | null, options = proportional) =>
-  completionOf(parseTargetValue(target), actual, options);
+const of = (target: string, actual: string | null, options = proportional) => completionOf(parseTargetValue(target), actual, options);
 
 /** credit and ratio as plain strings for readable expectations. */
 function q(c: Completion) {

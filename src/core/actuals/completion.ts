@@ -23,13 +23,7 @@ export type QualitativeBand = Type.Static<typeof QualitativeBand>;
 export const QuantitativeMethod = Type.Union([Type.Literal('higher'), Type.Literal('lower'), Type.Literal('exact'), Type.Literal('range')]);
 export type QuantitativeMethod = Type.Static<typeof QuantitativeMethod>;
 
-export type NotComparableReason =
-  | 'noActual'
-  | 'targetEmpty'
-  | 'targetUnreadable'
-  | 'actualNotNumber'
-  | 'actualNotGrade'
-  | 'unitMismatch';
+export type NotComparableReason = 'noActual' | 'targetEmpty' | 'targetUnreadable' | 'actualNotNumber' | 'actualNotGrade' | 'unitMismatch';
 
 export type Completion =
   | {
@@ -68,16 +62,12 @@ export function completionOf(target: TargetValue, actualText: string | null, opt
   if (actualText === null || actualText.trim() === '') return { kind: 'notComparable', reason: 'noActual' };
   if (target.kind === 'qualitative') {
     const band = bandOf(target, actualText);
-    return band === null
-      ? { kind: 'notComparable', reason: 'actualNotGrade' }
-      : { kind: 'qualitative', band, met: band === 'achieved' };
+    return band === null ? { kind: 'notComparable', reason: 'actualNotGrade' } : { kind: 'qualitative', band, met: band === 'achieved' };
   }
 
   const actual = parseTargetValue(actualText);
-  if (actual.kind !== 'quantitative' || actual.operator === 'range')
-    return { kind: 'notComparable', reason: 'actualNotNumber' };
-  if (target.unit !== '' && actual.unit !== '' && target.unit !== actual.unit)
-    return { kind: 'notComparable', reason: 'unitMismatch' };
+  if (actual.kind !== 'quantitative' || actual.operator === 'range') return { kind: 'notComparable', reason: 'actualNotNumber' };
+  if (target.unit !== '' && actual.unit !== '' && target.unit !== actual.unit) return { kind: 'notComparable', reason: 'unitMismatch' };
 
   const a = dec(actual.value);
   const t = dec(target.value);

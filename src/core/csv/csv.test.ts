@@ -21,6 +21,15 @@ describe('CSV cells', () => {
   });
 
   it('writes a byte-order mark, the header and CRLF rows', () => {
-    expect(csvText(['名称', '金额'], [['=1', '-2.50'], ['甲', null]], (i) => i === 1)).toBe("\ufeff名称,金额\r\n'=1,-2.50\r\n甲,\r\n");
+    expect(
+      csvText(
+        ['名称', '金额'],
+        [
+          ['=1', '-2.50'],
+          ['甲', null],
+        ],
+        (i) => i === 1,
+      ),
+    ).toBe("\ufeff名称,金额\r\n'=1,-2.50\r\n甲,\r\n");
   });
 });

@@ -19,7 +19,11 @@ export function csvCell(value: CsvValue, numeric: boolean): string {
 }
 
 /** A table with its header row; `numeric(i)` tells whether the i-th column holds numbers. */
-export function csvText(columns: readonly string[], rows: readonly (readonly CsvValue[])[], numeric: (column: number) => boolean = () => false): string {
+export function csvText(
+  columns: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  numeric: (column: number) => boolean = () => false,
+): string {
   const lines = [columns.map((c) => csvCell(c, false)), ...rows.map((r) => r.map((v, i) => csvCell(v, numeric(i))))];
   return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
 }

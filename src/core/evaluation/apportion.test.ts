@@ -3,7 +3,10 @@ import { Decimal } from '../model/decimal.ts';
 import { apportion } from './apportion.ts';
 
 const split = (total: string, weights: number[]) =>
-  apportion(new Decimal(total), weights.map((w) => new Decimal(w))).map((d) => d.toFixed(2));
+  apportion(
+    new Decimal(total),
+    weights.map((w) => new Decimal(w)),
+  ).map((d) => d.toFixed(2));
 
 describe('apportion to the cent', () => {
   it('50 over three rows is 16.67 + 16.67 + 16.66, adding up exactly', () => {

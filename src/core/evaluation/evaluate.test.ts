@@ -54,7 +54,11 @@ describe('a worked example (every formula once)', () => {
   it('is satisfied once the analyses are written', () => {
     const explained = evaluateProject(
       standard,
-      actuals('P-1', { spending: spent('19.00'), values: values(2020, '12张', '4天', '部分达成', '95%'), evaluation: analyses(null, 1, 2, 3) }),
+      actuals('P-1', {
+        spending: spent('19.00'),
+        values: values(2020, '12张', '4天', '部分达成', '95%'),
+        evaluation: analyses(null, 1, 2, 3),
+      }),
       2020,
     );
     expect(explained.findings).toEqual([]);
@@ -106,8 +110,7 @@ describe('the budget line', () => {
 });
 
 describe('indicator edge cases', () => {
-  const base = (fill: Partial<ProjectActuals>) =>
-    evaluateProject(standard, actuals('P-1', { spending: spent('20.00'), ...fill }), 2020);
+  const base = (fill: Partial<ProjectActuals>) => evaluateProject(standard, actuals('P-1', { spending: spent('20.00'), ...fill }), 2020);
 
   it('a missing actual scores 0 with an error, not a crash', () => {
     const e = base({ values: values(2020, '15张', '3天', '好') });
@@ -121,7 +124,10 @@ describe('indicator edge cases', () => {
     expect(e.findings[0]!.message).toContain('有晚于该日的记录');
     const later = evaluateProject(
       standard,
-      actuals('P-1', { spending: spent('20.00'), values: [...values(2020, '15张', '3天', '好'), { index: 4, date: '2021-01-15', value: '92%', note: '' }] }),
+      actuals('P-1', {
+        spending: spent('20.00'),
+        values: [...values(2020, '15张', '3天', '好'), { index: 4, date: '2021-01-15', value: '92%', note: '' }],
+      }),
       2020,
       { asOf: '2021-01-31' },
     );
@@ -146,14 +152,24 @@ describe('indicator edge cases', () => {
   it('a row that does not apply is dropped and its family respread', () => {
     const e = base({
       values: values(2020, '15张', '', '好', '90%'),
-      evaluation: [{ index: 2, notApplicable: true, notApplicableReason: '本年度未开展该项工作', analysis: '', points: null, gradePercent: null }],
+      evaluation: [
+        { index: 2, notApplicable: true, notApplicableReason: '本年度未开展该项工作', analysis: '', points: null, gradePercent: null },
+      ],
     });
-    expect(e.indicators[1]).toMatchObject({ status: 'notApplicable', points: '0.00', score: '0.00', notApplicableReason: '本年度未开展该项工作' });
+    expect(e.indicators[1]).toMatchObject({
+      status: 'notApplicable',
+      points: '0.00',
+      score: '0.00',
+      notApplicableReason: '本年度未开展该项工作',
+    });
     expect(e.indicators[0]).toMatchObject({ points: '50.00', score: '50.00' });
     expect(e.total).toBe('100.00');
     // The reviewer is told, and sees the score with the row scored: 产出 25 + 0 (no actual), 效益 30, 满意度 10, 预算 10.
     expect(ruleIds(e)).toEqual(['evaluation.notApplicable@2']);
-    expect(e.findings[0]).toMatchObject({ severity: 'warning', message: '项目 P-1 第 2 行指标：标为不适用，不计分（理由：本年度未开展该项工作）' });
+    expect(e.findings[0]).toMatchObject({
+      severity: 'warning',
+      message: '项目 P-1 第 2 行指标：标为不适用，不计分（理由：本年度未开展该项工作）',
+    });
     expect(e.withoutNotApplicable).toEqual({ points: '100.00', total: '75.00', grade: '中' });
   });
   it('不适用 on a row with an actual is a finding naming the actual, and both scores are kept', () => {
@@ -161,11 +177,15 @@ describe('indicator edge cases', () => {
     // Without the 不适用: 10 + 20.00 + 25 + 30 + 10 = 95.00 优 (analysis given, so no other finding).
     const e = base({
       values: values(2020, '12张', '3天', '好', '90%'),
-      evaluation: [{ index: 1, notApplicable: true, notApplicableReason: '上级调整任务', analysis: '原因及措施', points: null, gradePercent: null }],
+      evaluation: [
+        { index: 1, notApplicable: true, notApplicableReason: '上级调整任务', analysis: '原因及措施', points: null, gradePercent: null },
+      ],
     });
     expect([e.total, e.grade]).toEqual(['100.00', '优']);
     expect(e.withoutNotApplicable).toEqual({ points: '100.00', total: '95.00', grade: '优' });
-    expect(e.findings.map((f) => f.message)).toEqual(['项目 P-1 第 1 行指标：已填报实际值“12张”，却标为不适用，不计分（理由：上级调整任务）']);
+    expect(e.findings.map((f) => f.message)).toEqual([
+      '项目 P-1 第 1 行指标：已填报实际值“12张”，却标为不适用，不计分（理由：上级调整任务）',
+    ]);
   });
   it('不适用 without a reason is not accepted: the row is scored and the missing reason is an error', () => {
     const e = base({
@@ -181,9 +201,23 @@ describe('indicator edge cases', () => {
     const e = base({
       values: values(2020, '12张', '3天', '好', '90%'),
       monitoring: [
-        { index: 1, date: '2020-06-30', cause: { category: 'staffing', text: '人员调整' }, likelihood: 'possible', measure: '', expectedYearEnd: '' },
+        {
+          index: 1,
+          date: '2020-06-30',
+          cause: { category: 'staffing', text: '人员调整' },
+          likelihood: 'possible',
+          measure: '',
+          expectedYearEnd: '',
+        },
         { index: 1, date: '2020-10-31', cause: null, likelihood: null, measure: '下半年集中制作', expectedYearEnd: '' },
-        { index: null, date: '2020-10-31', cause: { category: 'funding', text: '资金晚到' }, likelihood: null, measure: '加快支付', expectedYearEnd: '' },
+        {
+          index: null,
+          date: '2020-10-31',
+          cause: { category: 'funding', text: '资金晚到' },
+          likelihood: null,
+          measure: '加快支付',
+          expectedYearEnd: '',
+        },
       ],
     });
     expect(e.indicators[0]!.monitoring).toEqual({ cause: { category: 'staffing', text: '人员调整' }, measure: '下半年集中制作' });
@@ -262,16 +296,24 @@ describe('grades (lower bound inclusive)', () => {
     expect(gradeOf(total, D)).toBe(grade);
   });
   it('refuses weights that do not add up to 100', () => {
-    expect(() =>
-      evaluateProject(standard, actuals('P-1'), 2020, { settings: { ...D, weights: { ...D.weights, output: '60' } } }),
-    ).toThrow(RangeError);
+    expect(() => evaluateProject(standard, actuals('P-1'), 2020, { settings: { ...D, weights: { ...D.weights, output: '60' } } })).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe('部门整体 summary', () => {
-  const small = evaluateProject(project('A', '10', [['产出指标', '数量指标', 'a', '≥10']]), actuals('A', { spending: spent('10'), values: values(2020, '10') }), 2020);
-  const large = evaluateProject(project('B', '30', [['产出指标', '数量指标', 'b', '≥10']]), actuals('B', { spending: spent('15'), values: values(2020, '5'), evaluation: analyses(null, 1) }), 2020);
-  it('weights the projects\' scores by budget', () => {
+  const small = evaluateProject(
+    project('A', '10', [['产出指标', '数量指标', 'a', '≥10']]),
+    actuals('A', { spending: spent('10'), values: values(2020, '10') }),
+    2020,
+  );
+  const large = evaluateProject(
+    project('B', '30', [['产出指标', '数量指标', 'b', '≥10']]),
+    actuals('B', { spending: spent('15'), values: values(2020, '5'), evaluation: analyses(null, 1) }),
+    2020,
+  );
+  it("weights the projects' scores by budget", () => {
     // A: 100.00. B: 10 × 15/30 = 5.00 + 90 × 5/10 = 45.00 → 50.00.
     // (100 × 10 + 50 × 30) / 40 = 2500 / 40 = 62.50 → 中; execution (10 + 15) / 40 = 62.50 %.
     expect([small.total, large.total]).toEqual(['100.00', '50.00']);

@@ -165,16 +165,30 @@ export function evaluateProject(
   const m = catalog.evaluation;
   const asOf = options.asOf !== undefined ? options.asOf : year === null ? null : endOfMonth(year, 12);
   const findings: Finding[] = [];
-  const finding = (ruleId: string, severity: Finding['severity'], index: number | null, field: string, message: string, suggestion: string) =>
-    findings.push({ ruleId, severity, projectCode: project.code, indicatorIndex: index, field, message, suggestion, source: m.source });
+  const finding = (
+    ruleId: string,
+    severity: Finding['severity'],
+    index: number | null,
+    field: string,
+    message: string,
+    suggestion: string,
+  ) => findings.push({ ruleId, severity, projectCode: project.code, indicatorIndex: index, field, message, suggestion, source: m.source });
 
   // The budget line.
   const { initial, adjusted } = annualBudget(project, actuals);
   const spending = spendingAsOf(actuals, asOf);
   const budgetScored = adjusted !== null && !adjusted.isZero();
-  if (!budgetScored) finding('evaluation.noBudget', 'warning', null, 'budget.total', m.findings.noBudget(project.code), m.findings.noBudgetSuggestion);
+  if (!budgetScored)
+    finding('evaluation.noBudget', 'warning', null, 'budget.total', m.findings.noBudget(project.code), m.findings.noBudgetSuggestion);
   else if (spending === null)
-    finding('evaluation.noSpending', 'error', null, 'actuals.spending', m.findings.noSpending(project.code), m.findings.noSpendingSuggestion);
+    finding(
+      'evaluation.noSpending',
+      'error',
+      null,
+      'actuals.spending',
+      m.findings.noSpending(project.code),
+      m.findings.noSpendingSuggestion,
+    );
   const spent = spending === null ? null : dec(spending.cumulative);
   const rate = budgetScored ? (spent ?? ZERO).div(adjusted) : null;
 
@@ -186,7 +200,14 @@ export function evaluateProject(
     const value = valueAsOf(actuals, index, asOf);
     const reason = note.notApplicable ? note.notApplicableReason.trim() : '';
     if (note.notApplicable && reason === '')
-      finding('evaluation.notApplicableWithoutReason', 'error', index, 'evaluation.notApplicable', m.findings.notApplicableWithoutReason(project.code, index), m.findings.notApplicableWithoutReasonSuggestion);
+      finding(
+        'evaluation.notApplicableWithoutReason',
+        'error',
+        index,
+        'evaluation.notApplicable',
+        m.findings.notApplicableWithoutReason(project.code, index),
+        m.findings.notApplicableWithoutReasonSuggestion,
+      );
     const notApplicable = reason !== '';
     if (notApplicable)
       // A reviewer sees every row taken out of the score, and above all one whose actual was recorded.
@@ -195,11 +216,20 @@ export function evaluateProject(
         'warning',
         index,
         'evaluation.notApplicable',
-        !value?.value.trim() ? m.findings.notApplicable(project.code, index, reason) : m.findings.notApplicableWithActual(project.code, index, reason, value.value),
+        !value?.value.trim()
+          ? m.findings.notApplicable(project.code, index, reason)
+          : m.findings.notApplicableWithActual(project.code, index, reason, value.value),
         m.findings.notApplicableSuggestion,
       );
     if (family === null && !notApplicable)
-      finding('evaluation.unknownFamily', 'error', index, 'indicators.level1', m.findings.unknownFamily(project.code, index, indicator.level1), m.findings.unknownFamilySuggestion);
+      finding(
+        'evaluation.unknownFamily',
+        'error',
+        index,
+        'indicators.level1',
+        m.findings.unknownFamily(project.code, index, indicator.level1),
+        m.findings.unknownFamilySuggestion,
+      );
     const completion = completionOf(parseTargetValue(indicator.target), value?.value ?? null, settings);
     const status: IndicatorStatus = notApplicable ? 'notApplicable' : family === null ? 'unclassified' : 'scored';
     return { indicator, index, note, family, value, completion, status };
@@ -218,9 +248,23 @@ export function evaluateProject(
   ];
   const allocation = allocatePoints(lines, settings);
   if (allocation.explicitIgnored)
-    finding('evaluation.pointsIncomplete', 'error', null, 'evaluation.points', m.findings.pointsIncomplete(project.code), m.findings.pointsIncompleteSuggestion);
+    finding(
+      'evaluation.pointsIncomplete',
+      'error',
+      null,
+      'evaluation.points',
+      m.findings.pointsIncomplete(project.code),
+      m.findings.pointsIncompleteSuggestion,
+    );
   if (!rows.some((r) => r.status === 'scored'))
-    finding('evaluation.noIndicators', 'error', null, 'indicators', m.findings.noIndicators(project.code), m.findings.noIndicatorsSuggestion);
+    finding(
+      'evaluation.noIndicators',
+      'error',
+      null,
+      'indicators',
+      m.findings.noIndicators(project.code),
+      m.findings.noIndicatorsSuggestion,
+    );
 
   const budgetPoints = allocation.points.get(null) ?? ZERO;
   const budgetScore = rate === null ? ZERO : cents(Decimal.min(rate, ONE).times(budgetPoints));
@@ -233,7 +277,10 @@ export function evaluateProject(
       'error',
       null,
       'evaluation.analysis',
-      m.findings.missingBudgetExplanation(project.code, rate!.gt(ONE) ? m.findings.overspent(ratePercent!) : m.findings.executionShort(ratePercent!)),
+      m.findings.missingBudgetExplanation(
+        project.code,
+        rate!.gt(ONE) ? m.findings.overspent(ratePercent!) : m.findings.executionShort(ratePercent!),
+      ),
       m.findings.missingExplanationSuggestion,
     );
   const budget: BudgetExecutionScore = {
@@ -258,7 +305,14 @@ export function evaluateProject(
     const c = r.completion;
     if (scored && c.kind === 'notComparable') {
       if (c.reason === 'targetEmpty' || c.reason === 'targetUnreadable')
-        finding('evaluation.targetUnscorable', 'warning', r.index, 'indicators.target', m.findings.targetUnscorable(project.code, r.index, r.indicator.target), m.findings.targetUnscorableSuggestion);
+        finding(
+          'evaluation.targetUnscorable',
+          'warning',
+          r.index,
+          'indicators.target',
+          m.findings.targetUnscorable(project.code, r.index, r.indicator.target),
+          m.findings.targetUnscorableSuggestion,
+        );
       else if (c.reason === 'noActual') {
         const later = asOf !== null && valueAfter(actuals, r.index, asOf);
         finding(
@@ -270,7 +324,14 @@ export function evaluateProject(
           later ? m.findings.actualAfterDateSuggestion : m.findings.missingActualSuggestion,
         );
       } else
-        finding('evaluation.actualNotComparable', 'error', r.index, 'actuals.value', m.findings.actualNotComparable(project.code, r.index, r.value!.value, r.indicator.target), m.findings.actualNotComparableSuggestion);
+        finding(
+          'evaluation.actualNotComparable',
+          'error',
+          r.index,
+          'actuals.value',
+          m.findings.actualNotComparable(project.code, r.index, r.value!.value, r.indicator.target),
+          m.findings.actualNotComparableSuggestion,
+        );
     }
     const met = c.kind !== 'notComparable' && c.met;
     const overAchieved =
@@ -316,7 +377,9 @@ export function evaluateProject(
   const families: FamilyScore[] = FAMILIES.flatMap((family) => {
     const parts =
       family === 'budgetExecution'
-        ? budget.scored ? [{ points: budget.points, score: budget.score }] : []
+        ? budget.scored
+          ? [{ points: budget.points, score: budget.score }]
+          : []
         : indicators.filter((i) => i.status === 'scored' && i.family === family);
     if (parts.length === 0) return [];
     return [{ family, points: fixed(sumOf(parts.map((p) => p.points))), score: fixed(sumOf(parts.map((p) => p.score))) }];

@@ -77,7 +77,11 @@ describe('points per line', () => {
     // Without row 3 the lines hold 100 − 16.66 = 83.34; each × 100/83.34:
     // 10 → 11.999…, 16.67 → 20.002…, 15 → 17.998…, 10 → 11.999…; cents by largest remainder to total 100.
     const t = table(dropped, { ...D, notApplicable: 'acrossAll' });
-    expect(Object.values(t).reduce((s, p) => s.plus(p), new Decimal(0)).toFixed(2)).toBe('100.00');
+    expect(
+      Object.values(t)
+        .reduce((s, p) => s.plus(p), new Decimal(0))
+        .toFixed(2),
+    ).toBe('100.00');
     expect(t).toEqual({ null: '12.00', 1: '20.00', 2: '20.00', 4: '18.00', 5: '18.00', 6: '12.00' });
   });
   it('a family whose only row does not apply is absent: its weight goes to the others', () => {
@@ -85,14 +89,19 @@ describe('points per line', () => {
     // 产出 56.25 over three rows: 18.75 each; 效益 33.75 over two: 16.875 → 16.88 + 16.87.
     expect(table(noSatisfaction)).toEqual({ null: '10.00', 1: '18.75', 2: '18.75', 3: '18.75', 4: '16.88', 5: '16.87' });
   });
-  it('uses the bureau\'s points when every row has them, rescaled to 100 if rows were dropped', () => {
-    const explicit = [line(null, 'budgetExecution'), line(1, 'output', true, '60'), line(2, 'outcome', true, '20'), line(3, 'satisfaction', true, '10')];
+  it("uses the bureau's points when every row has them, rescaled to 100 if rows were dropped", () => {
+    const explicit = [
+      line(null, 'budgetExecution'),
+      line(1, 'output', true, '60'),
+      line(2, 'outcome', true, '20'),
+      line(3, 'satisfaction', true, '10'),
+    ];
     expect(table(explicit)).toEqual({ null: '10.00', 1: '60.00', 2: '20.00', 3: '10.00' });
     const dropped = explicit.map((l) => (l.index === 3 ? { ...l, applicable: false } : l));
     // 10 + 60 + 20 = 90 → × 100/90: 11.11, 66.67, 22.22.
     expect(table(dropped)).toEqual({ null: '11.11', 1: '66.67', 2: '22.22' });
   });
-  it('ignores the bureau\'s points when only some rows have them, and says so', () => {
+  it("ignores the bureau's points when only some rows have them, and says so", () => {
     const partial = [line(null, 'budgetExecution'), line(1, 'output', true, '60'), line(2, 'output'), line(3, 'satisfaction')];
     const a = allocatePoints(partial, { ...D });
     expect(a.explicitIgnored).toBe(true);

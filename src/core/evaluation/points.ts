@@ -66,12 +66,18 @@ export function allocatePoints(lines: readonly PointLine[], settings: Evaluation
   const spread = new Map<number | null, Decimal>();
   for (const [family, weight] of weights) {
     const members = counted.filter((l) => l.family === family);
-    apportion(weight, members.map(() => new Decimal(1))).forEach((p, i) => spread.set(members[i]!.index, p));
+    apportion(
+      weight,
+      members.map(() => new Decimal(1)),
+    ).forEach((p, i) => spread.set(members[i]!.index, p));
   }
   if (counted === applicable) return { points: spread, explicitIgnored: explicitCount > 0 };
 
   // acrossAll: drop the rows that do not apply and rescale what remains to the same total.
   const total = sum(weights.values());
-  apportion(total, applicable.map((l) => spread.get(l.index)!)).forEach((p, i) => points.set(applicable[i]!.index, p));
+  apportion(
+    total,
+    applicable.map((l) => spread.get(l.index)!),
+  ).forEach((p, i) => points.set(applicable[i]!.index, p));
   return { points, explicitIgnored: explicitCount > 0 };
 }

@@ -30,8 +30,7 @@ export function sum(values: readonly (DecimalText | null)[]): Decimal {
 }
 
 /** Canonical text with a fixed number of decimals, rounding half up (as in 财政 reports). */
-export const fixed = (value: Decimal | DecimalText, places = 2): DecimalText =>
-  new Decimal(value).toFixed(places, Decimal.ROUND_HALF_UP);
+export const fixed = (value: Decimal | DecimalText, places = 2): DecimalText => new Decimal(value).toFixed(places, Decimal.ROUND_HALF_UP);
 
 /** Whether two decimals are numerically equal ("5" equals "5.00"). */
 export const sameAmount = (a: DecimalText, b: DecimalText): boolean => new Decimal(a).equals(b);

@@ -6,14 +6,18 @@ import { annualRow } from './indicator.testing.ts';
 
 /** Each change as one line a reviewer reads: where, and before → after. */
 const lines = (before: TargetDocument, after: TargetDocument, locale?: 'en') =>
-  diffDocuments(before, after, locale).flatMap((p) => p.changes.map((c) => `${c.kind} ${c.location}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`));
+  diffDocuments(before, after, locale).flatMap((p) =>
+    p.changes.map((c) => `${c.kind} ${c.location}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`),
+  );
 
 const rows = (indicators: Indicator[]) => aDocument({ projects: [aProject({ indicators })] });
 const NEW_ROW = annualRow('产出指标', '数量指标', '开展法治宣传活动次数', '≥12次', '2020年工作计划');
 
 describe('align', () => {
   const keyed = (before: string[], after: string[], keys = [(s: string) => s[0]!]) =>
-    align(before, after, keys).map((p) => (p.before === undefined ? `+${p.after}` : p.after === undefined ? `-${p.before}` : `${p.before}${p.moved ? '↷' : '='}${p.after}`));
+    align(before, after, keys).map((p) =>
+      p.before === undefined ? `+${p.after}` : p.after === undefined ? `-${p.before}` : `${p.before}${p.moved ? '↷' : '='}${p.after}`,
+    );
 
   it('pairs by key, and items whose key changed by their position between pairs', () => {
     expect(keyed(['a1', 'b1', 'c1'], ['a1', 'x2', 'c2'])).toEqual(['a1=a1', 'b1=x2', 'c1=c2']);
@@ -74,12 +78,16 @@ describe('diffDocuments', () => {
   it('names the row by its 三级指标 where the form has one', () => {
     const before = rows([{ ...CLEAN_ROWS[0]!, level3: '案件数量' }]);
     const after = rows([{ ...CLEAN_ROWS[0]!, level3: '案件数量', basis: '2019年实际办理120件' }]);
-    expect(lines(before, after)).toEqual(['changed 法律援助 / 第 1 行「案件数量」 / 指标值确定依据: 2019年实际办理116件（历史标准） → 2019年实际办理120件']);
+    expect(lines(before, after)).toEqual([
+      'changed 法律援助 / 第 1 行「案件数量」 / 指标值确定依据: 2019年实际办理116件（历史标准） → 2019年实际办理120件',
+    ]);
   });
 
   it('reports an inserted row once, and the rows after it unchanged however they are renumbered', () => {
     const after = [...CLEAN_ROWS.slice(0, 1), NEW_ROW, ...CLEAN_ROWS.slice(1)];
-    expect(lines(aDocument(), rows(after))).toEqual(['added 法律援助 / 第 2 行「开展法治宣传活动次数」: ∅ → 产出指标 / 数量指标：开展法治宣传活动次数（指标值 ≥12次）']);
+    expect(lines(aDocument(), rows(after))).toEqual([
+      'added 法律援助 / 第 2 行「开展法治宣传活动次数」: ∅ → 产出指标 / 数量指标：开展法治宣传活动次数（指标值 ≥12次）',
+    ]);
   });
 
   it('reports a deleted row by where it was, and an edit below it at its new row', () => {
@@ -95,13 +103,17 @@ describe('diffDocuments', () => {
     const moved = [CLEAN_ROWS[4]!, ...CLEAN_ROWS.slice(0, 4)];
     expect(lines(aDocument(), rows(moved))).toEqual(['moved 法律援助 / 第 1 行「受援群众满意度」: 第 5 行 → 第 1 行']);
     const movedAndEdited = [{ ...CLEAN_ROWS[4]!, target: '≥95%' }, ...CLEAN_ROWS.slice(0, 4)];
-    expect(lines(aDocument(), rows(movedAndEdited))).toEqual(['changed 法律援助 / 第 1 行「受援群众满意度」（原第 5 行） / 指标值: ≥90% → ≥95%']);
+    expect(lines(aDocument(), rows(movedAndEdited))).toEqual([
+      'changed 法律援助 / 第 1 行「受援群众满意度」（原第 5 行） / 指标值: ≥90% → ≥95%',
+    ]);
   });
 
   it('pairs a row whose name changed with the one that stood in its place', () => {
     const after = CLEAN_ROWS.map((r) => ({ ...r }));
     after[2] = { ...after[2]!, description: '法律援助申请审查办结时限' };
-    expect(lines(aDocument(), rows(after))).toEqual(['changed 法律援助 / 第 3 行「法律援助申请审查办结时限」 / 绩效指标描述: 法律援助申请审查时限 → 法律援助申请审查办结时限']);
+    expect(lines(aDocument(), rows(after))).toEqual([
+      'changed 法律援助 / 第 3 行「法律援助申请审查办结时限」 / 绩效指标描述: 法律援助申请审查时限 → 法律援助申请审查办结时限',
+    ]);
   });
 
   it('reports a row turned long-term and a cell emptied or filled in', () => {
@@ -128,7 +140,15 @@ describe('diffDocuments', () => {
       name: '法律援助服务',
       useOfFunds: '无偿提供法律服务。',
       attribute: '延续',
-      budget: { total: '5.00', fiscal: '5.00', other: null, sources: [{ name: '财政拨款', amount: '4.50' }, { name: '其他', amount: '0.50' }] },
+      budget: {
+        total: '5.00',
+        fiscal: '5.00',
+        other: null,
+        sources: [
+          { name: '财政拨款', amount: '4.50' },
+          { name: '其他', amount: '0.50' },
+        ],
+      },
       spendingPlan: [
         { checkpoint: '3月底', percent: '25.00' },
         { checkpoint: '6月底', percent: '50' },
@@ -206,18 +226,27 @@ describe('diffDocuments', () => {
       'added 部门整体绩效目标 / 分项绩效目标 二、: ∅ → 二、人民调解。',
       'removed 部门整体绩效目标 / 原工作保障措施 一、: 一、健全制度。 → ∅',
     ]);
-    expect(parts[0]!.changes.map((c) => c.field)).toEqual(['department.overallGoal', 'department.subGoals', 'department.subGoals', 'department.safeguards']);
+    expect(parts[0]!.changes.map((c) => c.field)).toEqual([
+      'department.overallGoal',
+      'department.subGoals',
+      'department.subGoals',
+      'department.safeguards',
+    ]);
   });
 
   it('treats a missing department as an empty one', () => {
     const none = aDocument({ department: null });
-    expect(lines(none, aDocument()).slice(0, 1)).toEqual(['added 部门整体绩效目标 / 总体绩效目标: ∅ → 围绕年初制定的各项目标任务，发挥法律宣传、法律保障、法律服务职能。']);
+    expect(lines(none, aDocument()).slice(0, 1)).toEqual([
+      'added 部门整体绩效目标 / 总体绩效目标: ∅ → 围绕年初制定的各项目标任务，发挥法律宣传、法律保障、法律服务职能。',
+    ]);
     expect(diffDocuments(none, aDocument({ department: { overallGoal: '', subGoals: [], safeguards: [] } }))).toEqual([]);
   });
 
   it('speaks English when asked', () => {
     const after = aProject();
     after.indicators[0] = { ...after.indicators[0]!, target: '≥130件' };
-    expect(lines(aDocument(), aDocument({ projects: [after] }), 'en')).toEqual(['changed 法律援助 / row 1 “办理法律援助案件数量” / Target value: ≥120件 → ≥130件']);
+    expect(lines(aDocument(), aDocument({ projects: [after] }), 'en')).toEqual([
+      'changed 法律援助 / row 1 “办理法律援助案件数量” / Target value: ≥120件 → ≥130件',
+    ]);
   });
 });

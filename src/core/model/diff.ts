@@ -126,7 +126,8 @@ export function align<T>(before: readonly T[], after: readonly T[], keys: Readon
       else out.push({ before: before[i]!, from: i, after: after[j]!, to: j, moved: partner[j] === i });
     }
     for (const i of unpaired) out.push({ before: before[i]!, from: i });
-    if (endAfter < after.length) out.push({ before: before[endBefore]!, from: endBefore, after: after[endAfter]!, to: endAfter, moved: false });
+    if (endAfter < after.length)
+      out.push({ before: before[endBefore]!, from: endBefore, after: after[endAfter]!, to: endAfter, moved: false });
     lastBefore = endBefore;
     lastAfter = endAfter;
   }
@@ -170,13 +171,26 @@ interface FieldSpec<T> {
 
 const empty = (v: string | null) => v === null || v === '';
 
-function compare<T>(before: T, after: T, fields: readonly FieldSpec<T>[], placeOf: (f: FieldSpec<T>) => string, row: number | null): Place[] {
+function compare<T>(
+  before: T,
+  after: T,
+  fields: readonly FieldSpec<T>[],
+  placeOf: (f: FieldSpec<T>) => string,
+  row: number | null,
+): Place[] {
   const out: Place[] = [];
   for (const f of fields) {
     const b = f.value(before);
     const a = f.value(after);
     if (b === a || (b !== null && a !== null && f.same?.(b, a))) continue;
-    out.push({ kind: empty(b) ? 'added' : empty(a) ? 'removed' : 'changed', place: placeOf(f), field: f.field, row, before: empty(b) ? null : b, after: empty(a) ? null : a });
+    out.push({
+      kind: empty(b) ? 'added' : empty(a) ? 'removed' : 'changed',
+      place: placeOf(f),
+      field: f.field,
+      row,
+      before: empty(b) ? null : b,
+      after: empty(a) ? null : a,
+    });
   }
   return out;
 }
@@ -202,7 +216,14 @@ function diffList<T>(m: Diff, before: readonly T[], after: readonly T[], spec: L
   const row = (n: number) => (spec.rows ? n : null);
   for (const p of align(before, after, spec.keys)) {
     if (p.from === undefined) {
-      out.push({ kind: 'added', place: spec.label(p.after, p.to + 1), field: spec.field, row: row(p.to + 1), before: null, after: spec.summary(p.after) });
+      out.push({
+        kind: 'added',
+        place: spec.label(p.after, p.to + 1),
+        field: spec.field,
+        row: row(p.to + 1),
+        before: null,
+        after: spec.summary(p.after),
+      });
     } else if (p.to === undefined) {
       const place = m.removed(spec.label(p.before, p.from + 1));
       out.push({ kind: 'removed', place, field: spec.field, row: row(p.from + 1), before: spec.summary(p.before), after: null });
@@ -211,14 +232,26 @@ function diffList<T>(m: Diff, before: readonly T[], after: readonly T[], spec: L
       const item = p.moved ? m.moved(label, spec.position(p.from + 1)) : label;
       const changed = compare(p.before, p.after, spec.fields, (f) => m.within(item, f.label), row(p.to + 1));
       if (p.moved && changed.length === 0)
-        changed.push({ kind: 'moved', place: label, field: spec.field, row: row(p.to + 1), before: spec.position(p.from + 1), after: spec.position(p.to + 1) });
+        changed.push({
+          kind: 'moved',
+          place: label,
+          field: spec.field,
+          row: row(p.to + 1),
+          before: spec.position(p.from + 1),
+          after: spec.position(p.to + 1),
+        });
       out.push(...changed);
     }
   }
   return out;
 }
 
-const amount = (label: string, field: string, value: (t: Project) => DecimalText | null): FieldSpec<Project> => ({ label, field, value, same: sameAmount });
+const amount = (label: string, field: string, value: (t: Project) => DecimalText | null): FieldSpec<Project> => ({
+  label,
+  field,
+  value,
+  same: sameAmount,
+});
 
 function diffProject(m: Diff, before: Project, after: Project): Place[] {
   const f = m.fields;
@@ -322,7 +355,13 @@ function diffDepartment(m: Diff, before: DepartmentGoals, after: DepartmentGoals
       field: `department.${key}`,
     });
   return [
-    ...compare(before, after, [{ label: f.overallGoal, field: 'department.overallGoal', value: (d) => d.overallGoal }], (o) => o.label, null),
+    ...compare(
+      before,
+      after,
+      [{ label: f.overallGoal, field: 'department.overallGoal', value: (d) => d.overallGoal }],
+      (o) => o.label,
+      null,
+    ),
     ...section('subGoals'),
     ...section('safeguards'),
   ];

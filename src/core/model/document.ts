@@ -24,7 +24,6 @@ export const NonNegativeDecimalText = Type.String({
   description: 'non-negative exact decimal as a string, e.g. "5.00"',
 });
 
-
 const Text = (description: string, field: TextField) => Type.String({ description, maxLength: TEXT_LIMITS[field] });
 const OptionalText = (description: string, field: TextField) =>
   Type.Union([Type.String({ maxLength: TEXT_LIMITS[field] }), Type.Null()], { description });
@@ -75,8 +74,7 @@ export const AmountUnit = Type.Union([Type.Literal('万元'), Type.Literal('元'
 });
 export type AmountUnit = Type.Static<typeof AmountUnit>;
 
-const OptionalAmount = (description: string) =>
-  Type.Union([DecimalText, Type.Null()], { description: `${description}；空格为 null` });
+const OptionalAmount = (description: string) => Type.Union([DecimalText, Type.Null()], { description: `${description}；空格为 null` });
 
 /** A further fund source some templates list (财政拨款/自有资金/事业收入/经营性收入/其他). */
 export const FundSource = Type.Object({

@@ -4,16 +4,7 @@
  * round trip can be replayed. Amounts add up to the cent, spending plans end at 100, and each
  * project has 4–10 indicators across 产出/效果(效益)/满意度 (and 成本 in the 2021 form).
  */
-import type {
-  DepartmentGoals,
-  Goal,
-  Indicator,
-  NumberedItem,
-  Project,
-  SpendingCheckpoint,
-  TargetDocument,
-  Unit,
-} from './document.ts';
+import type { DepartmentGoals, Goal, Indicator, NumberedItem, Project, SpendingCheckpoint, TargetDocument, Unit } from './document.ts';
 
 /** Which layout variations of real published documents to produce. */
 export interface GenerateLayout {
@@ -75,16 +66,67 @@ function prng(seed: number) {
 }
 type Random = ReturnType<typeof prng>;
 
-const COUNTIES = ['怀来县', '涿鹿县', '蔚县', '阳原县', '怀安县', '万全区', '崇礼区', '张北县', '康保县', '沽源县', '尚义县', '赤城县', '宣化区', '下花园区'];
+const COUNTIES = [
+  '怀来县',
+  '涿鹿县',
+  '蔚县',
+  '阳原县',
+  '怀安县',
+  '万全区',
+  '崇礼区',
+  '张北县',
+  '康保县',
+  '沽源县',
+  '尚义县',
+  '赤城县',
+  '宣化区',
+  '下花园区',
+];
 const BUREAUS = [
-  '司法局', '教育局', '卫生健康局', '农业农村局', '民政局', '文化广电和旅游局', '交通运输局', '自然资源和规划局',
-  '人力资源和社会保障局', '住房和城乡建设局', '水务局', '市场监督管理局', '应急管理局', '审计局', '统计局',
-  '林业和草原局', '退役军人事务局', '医疗保障局', '科学技术局', '生态环境分局',
+  '司法局',
+  '教育局',
+  '卫生健康局',
+  '农业农村局',
+  '民政局',
+  '文化广电和旅游局',
+  '交通运输局',
+  '自然资源和规划局',
+  '人力资源和社会保障局',
+  '住房和城乡建设局',
+  '水务局',
+  '市场监督管理局',
+  '应急管理局',
+  '审计局',
+  '统计局',
+  '林业和草原局',
+  '退役军人事务局',
+  '医疗保障局',
+  '科学技术局',
+  '生态环境分局',
 ];
 const WORKS = [
-  '法律援助', '普法宣传', '社区矫正', '人民调解', '办公设备购置', '信息化系统运行维护', '业务培训', '专项检查',
-  '办公用房维修', '政府购买服务', '档案数字化', '应急物资储备', '公共服务平台建设', '安全生产监管', '农村环境整治',
-  '困难群众救助', '校舍安全改造', '基层卫生服务', '文化惠民演出', '道路养护', '河道清淤', '森林防火',
+  '法律援助',
+  '普法宣传',
+  '社区矫正',
+  '人民调解',
+  '办公设备购置',
+  '信息化系统运行维护',
+  '业务培训',
+  '专项检查',
+  '办公用房维修',
+  '政府购买服务',
+  '档案数字化',
+  '应急物资储备',
+  '公共服务平台建设',
+  '安全生产监管',
+  '农村环境整治',
+  '困难群众救助',
+  '校舍安全改造',
+  '基层卫生服务',
+  '文化惠民演出',
+  '道路养护',
+  '河道清淤',
+  '森林防火',
 ];
 const PROJECT_TYPES = ['JBN', 'YBN', 'XMN'];
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -179,7 +221,7 @@ function project(r: Random, unit: Unit, prefix: number, year: number, layout: Ge
   const name = r.chance(0.3) ? `${year}年${work}专项资金` : work;
 
   const totalCents = r.int(1, 300) * 100 + r.pick([0, 0, 0, 50, 10, 25, 80]);
-  const otherCents = layout.otherFunds && r.chance(0.4) ? Math.floor(totalCents * r.int(1, 5) / 10) : 0;
+  const otherCents = layout.otherFunds && r.chance(0.4) ? Math.floor((totalCents * r.int(1, 5)) / 10) : 0;
   const sources =
     layout.fundSources === true
       ? [
@@ -251,7 +293,12 @@ function indicatorRows(
   if (!layout.costAsLevel1 && r.chance(0.3)) rows.push(['产出指标', costTemplate]);
   take(outcome, OUTCOME, r.int(1, 3));
   take('满意度指标', SATISFACTION, r.int(1, 2));
-  while (rows.length < 4) take('产出指标', OUTPUT.filter((t) => !rows.some(([, x]) => x === t)), 1);
+  while (rows.length < 4)
+    take(
+      '产出指标',
+      OUTPUT.filter((t) => !rows.some(([, x]) => x === t)),
+      1,
+    );
 
   return rows.map(([level1, t]) => ({
     term,

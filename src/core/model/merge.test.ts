@@ -4,14 +4,20 @@ import { aProject } from '../review/testing.ts';
 import { annualRow } from './indicator.testing.ts';
 import { alignRows, equal, mergeDepartment, mergeProject, type KeyedProject, type KeyedRow } from './merge.ts';
 
-const row = (key: string, description: string, target = '≥1次'): KeyedRow => ({ ...annualRow('产出指标', '数量指标', description, target, '计划'), key });
+const row = (key: string, description: string, target = '≥1次'): KeyedRow => ({
+  ...annualRow('产出指标', '数量指标', description, target, '计划'),
+  key,
+});
 
 const project = (indicators: KeyedRow[], patch: Partial<KeyedProject> = {}): KeyedProject => ({ ...aProject(patch), indicators });
 
 const rows = ['a', 'b', 'c', 'd', 'e', 'f'].map((k, i) => row(k, `指标${i + 1}`));
 const base = project(rows);
 const described = (p: KeyedProject) => p.indicators.map((r) => r.description);
-const withRow = (p: KeyedProject, key: string, patch: Partial<KeyedRow>) => ({ ...p, indicators: p.indicators.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
+const withRow = (p: KeyedProject, key: string, patch: Partial<KeyedRow>) => ({
+  ...p,
+  indicators: p.indicators.map((r) => (r.key === key ? { ...r, ...patch } : r)),
+});
 
 describe('mergeProject', () => {
   it('keeps their saved row and my row when each changed a different one (the lost-update case)', () => {
@@ -62,7 +68,10 @@ describe('mergeProject', () => {
   });
 
   it('compares lists and objects by content, whatever the order of their keys', () => {
-    const theirs = project(rows, { unit: { name: base.unit.name, code: base.unit.code }, goals: base.goals.map((g) => ({ text: g.text, term: g.term })) });
+    const theirs = project(rows, {
+      unit: { name: base.unit.name, code: base.unit.code },
+      goals: base.goals.map((g) => ({ text: g.text, term: g.term })),
+    });
     const mine = project(rows, { goals: [{ term: 'annual', text: '办理更多案件' }] });
     const r = mergeProject(base, mine, theirs);
     expect(r.conflicts).toEqual([]);

@@ -40,7 +40,16 @@ export interface Merged<T> {
 export type KeyedRow = Indicator & { key: string };
 export type KeyedProject<R extends KeyedRow = KeyedRow> = Omit<Project, 'indicators'> & { indicators: R[] };
 
-export const INDICATOR_FIELDS = ['term', 'level1', 'level2', 'level3', 'description', 'target', 'basis', 'remark'] as const satisfies readonly (keyof Indicator)[];
+export const INDICATOR_FIELDS = [
+  'term',
+  'level1',
+  'level2',
+  'level3',
+  'description',
+  'target',
+  'basis',
+  'remark',
+] as const satisfies readonly (keyof Indicator)[];
 
 /** A project's own fields, the budget's parts each on its own (two people may fill in different amounts). */
 export const PROJECT_FIELDS = [
@@ -70,7 +79,10 @@ export function equal(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => equal(x, (b as unknown[])[i]));
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 const get = (o: object, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], o);
@@ -114,7 +126,13 @@ function reordered(base: readonly KeyedRow[], side: readonly KeyedRow[], common:
   return !equal(order(base), order(side));
 }
 
-function mergeRows<R extends KeyedRow>(base: readonly R[], mine: readonly R[], theirs: readonly R[], choices: Choices, out: { changes: FieldChange[]; conflicts: FieldConflict[] }): R[] {
+function mergeRows<R extends KeyedRow>(
+  base: readonly R[],
+  mine: readonly R[],
+  theirs: readonly R[],
+  choices: Choices,
+  out: { changes: FieldChange[]; conflicts: FieldConflict[] },
+): R[] {
   const byKey = (rows: readonly R[]) => new Map(rows.map((r) => [r.key, r]));
   const [b, m, t] = [byKey(base), byKey(mine), byKey(theirs)];
   const numberOf = (key: string) => (m.has(key) ? mine.findIndex((r) => r.key === key) : theirs.findIndex((r) => r.key === key)) + 1;
@@ -148,7 +166,10 @@ function mergeRows<R extends KeyedRow>(base: readonly R[], mine: readonly R[], t
   // The other side's rows go after the row they follow there.
   secondary.forEach((r, i) => {
     if (!kept.has(r.key) || order.includes(r.key)) return;
-    const before = secondary.slice(0, i).reverse().find((p) => order.includes(p.key));
+    const before = secondary
+      .slice(0, i)
+      .reverse()
+      .find((p) => order.includes(p.key));
     order.splice(before ? order.indexOf(before.key) + 1 : 0, 0, r.key);
   });
   return order.map((k) => kept.get(k)!);
@@ -168,10 +189,24 @@ export function mergeRecord<T extends object>(base: T, mine: T, theirs: T): T {
 }
 
 /** Merges 部门整体绩效目标; where one side has none, the whole part is one field, `departmentGoals`. */
-export function mergeDepartment(base: DepartmentGoals | null, mine: DepartmentGoals | null, theirs: DepartmentGoals | null, choices: Choices = {}): Merged<DepartmentGoals | null> {
+export function mergeDepartment(
+  base: DepartmentGoals | null,
+  mine: DepartmentGoals | null,
+  theirs: DepartmentGoals | null,
+  choices: Choices = {},
+): Merged<DepartmentGoals | null> {
   const out = { changes: [] as FieldChange[], conflicts: [] as FieldConflict[] };
-  if (base && mine && theirs) return { value: mergeFields(DEPARTMENT_FIELDS, base, mine, theirs, { prefix: '', row: null }, choices, out), ...out };
-  const whole = mergeFields(['departmentGoals'], { departmentGoals: base }, { departmentGoals: mine }, { departmentGoals: theirs }, { prefix: '', row: null }, choices, out);
+  if (base && mine && theirs)
+    return { value: mergeFields(DEPARTMENT_FIELDS, base, mine, theirs, { prefix: '', row: null }, choices, out), ...out };
+  const whole = mergeFields(
+    ['departmentGoals'],
+    { departmentGoals: base },
+    { departmentGoals: mine },
+    { departmentGoals: theirs },
+    { prefix: '', row: null },
+    choices,
+    out,
+  );
   return { value: whole.departmentGoals, ...out };
 }
 
@@ -194,7 +229,8 @@ export function alignRows(base: readonly KeyedRow[], other: readonly Indicator[]
   // score[i][j]: the best pairing of base[i..] with other[j..].
   const score = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(0));
   const paired = (i: number, j: number) => (like[i]![j]! > 0 ? like[i]![j]! + score[i + 1]![j + 1]! : -1);
-  for (let i = n - 1; i >= 0; i--) for (let j = k - 1; j >= 0; j--) score[i]![j] = Math.max(score[i + 1]![j]!, score[i]![j + 1]!, paired(i, j));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = k - 1; j >= 0; j--) score[i]![j] = Math.max(score[i + 1]![j]!, score[i]![j + 1]!, paired(i, j));
   const keys = new Array<string | null>(k).fill(null);
   for (let i = 0, j = 0; i < n && j < k; ) {
     if (paired(i, j) === score[i]![j]) keys[j++] = base[i++]!.key;

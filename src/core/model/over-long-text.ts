@@ -32,7 +32,12 @@ function* itemTexts(list: readonly NumberedItem[]): Generator<PlacedText> {
 
 /** Every text of the document with the field it fills and where it stands. */
 function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
-  const at = (field: TextField, text: string | null, projectIndex: number | null = null, indicatorIndex: number | null = null) => ({ field, text, projectIndex, indicatorIndex });
+  const at = (field: TextField, text: string | null, projectIndex: number | null = null, indicatorIndex: number | null = null) => ({
+    field,
+    text,
+    projectIndex,
+    indicatorIndex,
+  });
   yield at('unitCode', doc.unit.code);
   yield at('unitName', doc.unit.name);
   if (doc.department) {
@@ -51,13 +56,15 @@ function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
     for (const c of p.spendingPlan) yield at('checkpoint', c.checkpoint, pi);
     for (const g of p.goals) yield at('goal', g.text, pi);
     for (const [ii, i] of p.indicators.entries())
-      for (const field of ['level1', 'level2', 'level3', 'description', 'target', 'basis', 'remark'] as const) yield at(field, i[field], pi, ii + 1);
+      for (const field of ['level1', 'level2', 'level3', 'description', 'target', 'basis', 'remark'] as const)
+        yield at(field, i[field], pi, ii + 1);
   }
 }
 
 /** The first text of the document longer than its limit, or undefined. */
 export function firstOverLongText(doc: TargetDocument): OverLongText | undefined {
   for (const { field, text, projectIndex, indicatorIndex } of documentTexts(doc))
-    if (text !== null && text.length > TEXT_LIMITS[field]) return { field, length: text.length, limit: TEXT_LIMITS[field], projectIndex, indicatorIndex };
+    if (text !== null && text.length > TEXT_LIMITS[field])
+      return { field, length: text.length, limit: TEXT_LIMITS[field], projectIndex, indicatorIndex };
   return undefined;
 }

@@ -23,7 +23,17 @@ describe('text limits', () => {
 
   it('tells every field from the property and the limit a schema error names', () => {
     for (const field of Object.keys(TEXT_LIMITS) as TextField[]) {
-      const property = { unitCode: 'code', projectCode: 'code', unitName: 'name', projectName: 'name', sourceName: 'name', itemLabel: 'label', itemText: 'text', goal: 'text' }[field as string] ?? field;
+      const property =
+        {
+          unitCode: 'code',
+          projectCode: 'code',
+          unitName: 'name',
+          projectName: 'name',
+          sourceName: 'name',
+          itemLabel: 'label',
+          itemText: 'text',
+          goal: 'text',
+        }[field as string] ?? field;
       expect(textFieldOf(property, TEXT_LIMITS[field])).toBe(field);
     }
     expect(textFieldOf('name', 7)).toBeUndefined();

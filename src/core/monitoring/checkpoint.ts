@@ -15,7 +15,18 @@ import { Decimal } from '../model/decimal.ts';
 import type { SpendingCheckpoint } from '../model/document.ts';
 
 const CHINESE_NUMBERS: Readonly<Record<string, number>> = {
-  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
 };
 
 const number = (s: string): number => CHINESE_NUMBERS[s] ?? Number(s);

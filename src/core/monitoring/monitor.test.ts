@@ -66,10 +66,15 @@ describe('execution against the plan', () => {
     expect(r.execution).toMatchObject({ spentAsOf: null, spent: '0.00', shortfall: '20.00', light: 'red' });
   });
   it('ignores spending recorded after the date', () => {
-    const r = monitorProject(p, actuals('M-1', { spending: spending(['2020-03-20', '8.00'], ['2020-04-10', '20.00']) }), '2020-03-31', 2020);
+    const r = monitorProject(
+      p,
+      actuals('M-1', { spending: spending(['2020-03-20', '8.00'], ['2020-04-10', '20.00']) }),
+      '2020-03-31',
+      2020,
+    );
     expect(r.execution).toMatchObject({ spent: '8.00', rate: '20.00', light: 'green' });
   });
-  it('uses the bureau\'s thresholds', () => {
+  it("uses the bureau's thresholds", () => {
     const strict = { ...D, yellowShortfall: '5', redShortfall: '8' };
     const r = monitorProject(p, actuals('M-1', { spending: spending(['2020-06-01', '18.00']) }), '2020-06-30', 2020, { settings: strict });
     expect(r.execution).toMatchObject({ shortfall: '5.00', light: 'yellow' });
@@ -78,9 +83,19 @@ describe('execution against the plan', () => {
     const noBudget = monitorProject({ ...p, budget: { ...p.budget, total: null } }, actuals('M-1'), '2020-06-30', 2020);
     expect(noBudget.execution).toMatchObject({ budget: null, rate: null, shortfall: null, light: 'green' });
     expect(noBudget.findings.map((f) => f.ruleId)).toEqual(['monitoring.noBudget']);
-    const odd = monitorProject(p, actuals('M-1', { spending: spending(['2020-03-01', '30'], ['2020-05-01', '45']) , adjustedBudget: null }), '2020-06-30', 2020);
+    const odd = monitorProject(
+      p,
+      actuals('M-1', { spending: spending(['2020-03-01', '30'], ['2020-05-01', '45']), adjustedBudget: null }),
+      '2020-06-30',
+      2020,
+    );
     expect(odd.findings.map((f) => f.ruleId)).toEqual(['monitoring.overspent']);
-    const falling = monitorProject(p, actuals('M-1', { spending: spending(['2020-03-01', '30'], ['2020-05-01', '25']) }), '2020-06-30', 2020);
+    const falling = monitorProject(
+      p,
+      actuals('M-1', { spending: spending(['2020-03-01', '30'], ['2020-05-01', '25']) }),
+      '2020-06-30',
+      2020,
+    );
     expect(falling.findings.map((f) => f.ruleId)).toEqual(['monitoring.spendingDecreases']);
   });
   it('flags a checkpoint it cannot date', () => {
@@ -115,7 +130,12 @@ describe('indicator progress', () => {
     expect(r.indicators[2]!.completion).toEqual({ kind: 'qualitative', band: 'partial', met: false });
   });
   it('warns when a recorded actual cannot be compared', () => {
-    const r = monitorProject(p, actuals('M-1', { spending: spending(['2020-06-30', '20']), values: [{ index: 1, date: '2020-06-01', value: '六张', note: '' }] }), '2020-06-30', 2020);
+    const r = monitorProject(
+      p,
+      actuals('M-1', { spending: spending(['2020-06-30', '20']), values: [{ index: 1, date: '2020-06-01', value: '六张', note: '' }] }),
+      '2020-06-30',
+      2020,
+    );
     expect(r.findings.map((f) => [f.ruleId, f.indicatorIndex])).toEqual([['monitoring.actualNotComparable', 1]]);
   });
 });
@@ -130,7 +150,12 @@ describe('lights and explanations', () => {
     expect(r.findings[0]!.message).toBe('项目 M-1：预算执行率落后支出计划 15.00 个百分点（黄灯），未填写偏差原因和纠偏措施');
   });
   it('a cause alone is not enough; cause and measure together are', () => {
-    const causeOnly = monitorProject(p, actuals('M-1', { spending: behind, monitoring: [note(null, '2020-06-25', { cause: { category: 'funding', text: '资金未到位' } })] }), '2020-06-30', 2020);
+    const causeOnly = monitorProject(
+      p,
+      actuals('M-1', { spending: behind, monitoring: [note(null, '2020-06-25', { cause: { category: 'funding', text: '资金未到位' } })] }),
+      '2020-06-30',
+      2020,
+    );
     expect(causeOnly.findings[0]!.message).toContain('未填写纠偏措施');
     const both = monitorProject(p, actuals('M-1', { spending: behind, monitoring: [explained(null, '2020-06-25')] }), '2020-06-30', 2020);
     expect(both.findings).toEqual([]);
@@ -142,7 +167,12 @@ describe('lights and explanations', () => {
   });
   it('an indicator judged 完全不可能 turns the project red and needs its own explanation', () => {
     const onPlan = spending(['2020-06-30', '20.00']);
-    const r = monitorProject(p, actuals('M-1', { spending: onPlan, monitoring: [note(2, '2020-06-30', { likelihood: 'impossible' })] }), '2020-06-30', 2020);
+    const r = monitorProject(
+      p,
+      actuals('M-1', { spending: onPlan, monitoring: [note(2, '2020-06-30', { likelihood: 'impossible' })] }),
+      '2020-06-30',
+      2020,
+    );
     expect(r.execution.light).toBe('green');
     expect(r.light).toBe('red');
     expect(r.reasons).toEqual([{ kind: 'likelihood', light: 'red', index: 2 }]);
@@ -157,7 +187,10 @@ describe('lights and explanations', () => {
     expect(fixed.indicators[1]!.explanation.likelihood).toBe('impossible');
   });
   it('有可能 stays green by default; a bureau may make it yellow', () => {
-    const a = actuals('M-1', { spending: spending(['2020-06-30', '20.00']), monitoring: [note(1, '2020-06-30', { likelihood: 'possible' })] });
+    const a = actuals('M-1', {
+      spending: spending(['2020-06-30', '20.00']),
+      monitoring: [note(1, '2020-06-30', { likelihood: 'possible' })],
+    });
     expect(monitorProject(p, a, '2020-06-30', 2020).light).toBe('green');
     const cautious = { ...D, likelihoodLight: { ...D.likelihoodLight, possible: 'yellow' as const } };
     expect(monitorProject(p, a, '2020-06-30', 2020, { settings: cautious }).light).toBe('yellow');
@@ -178,7 +211,12 @@ describe('lights and explanations', () => {
 describe('未填报 and cumulative counts against what is due', () => {
   const onPlan = spending(['2020-06-30', '20.00']); // 50 % at 6月底: execution green
   const count = (value: string, ...notes: MonitoringNote[]) =>
-    monitorProject(p, actuals('M-1', { spending: onPlan, values: [{ index: 1, date: '2020-06-30', value, note: '' }], monitoring: notes }), '2020-06-30', 2020);
+    monitorProject(
+      p,
+      actuals('M-1', { spending: onPlan, values: [{ index: 1, date: '2020-06-30', value, note: '' }], monitoring: notes }),
+      '2020-06-30',
+      2020,
+    );
 
   it('a row with nothing recorded is 未填报, not green, and does not light its project', () => {
     const r = monitorProject(p, actuals('M-1', { spending: onPlan }), '2020-06-30', 2020);
@@ -189,7 +227,10 @@ describe('未填报 and cumulative counts against what is due', () => {
     // The unit's own 确定能 is no data either; its 完全不可能 still makes a light.
     const judged = monitorProject(
       p,
-      actuals('M-1', { spending: onPlan, monitoring: [note(1, '2020-06-30', { likelihood: 'certain' }), note(2, '2020-06-30', { likelihood: 'impossible' })] }),
+      actuals('M-1', {
+        spending: onPlan,
+        monitoring: [note(1, '2020-06-30', { likelihood: 'certain' }), note(2, '2020-06-30', { likelihood: 'impossible' })],
+      }),
       '2020-06-30',
       2020,
     );
@@ -200,16 +241,27 @@ describe('未填报 and cumulative counts against what is due', () => {
   it('compares a count with the plan’s share at the date, by the bureau’s thresholds', () => {
     // ≥15张 at 6月底, plan 50 %: 8张 = 53.33 % is on pace; 6张 = 40 % is 10 behind → yellow;
     // 4.5张 = 30 % is 20 behind → red (both bounds inclusive, as for spending).
-    expect(count('8张').indicators[0]).toMatchObject({ light: 'green', pace: { expected: '50.00', basis: 'plan', shortfall: '-3.33', light: 'green' } });
+    expect(count('8张').indicators[0]).toMatchObject({
+      light: 'green',
+      pace: { expected: '50.00', basis: 'plan', shortfall: '-3.33', light: 'green' },
+    });
     const yellow = count('6张');
     expect(yellow.indicators[0]).toMatchObject({ light: 'yellow', judgement: false, pace: { shortfall: '10.00', light: 'yellow' } });
     expect(yellow.light).toBe('yellow');
     expect(yellow.reasons).toEqual([{ kind: 'pace', light: 'yellow', index: 1, shortfall: '10.00' }]);
     expect(yellow.findings.map((f) => [f.ruleId, f.indicatorIndex])).toEqual([['monitoring.missingExplanation', 1]]);
-    expect(yellow.findings[0]!.message).toBe('项目 M-1 第 1 行指标：累计完成落后应完成进度 10.00 个百分点（黄灯），未填写偏差原因和纠偏措施');
+    expect(yellow.findings[0]!.message).toBe(
+      '项目 M-1 第 1 行指标：累计完成落后应完成进度 10.00 个百分点（黄灯），未填写偏差原因和纠偏措施',
+    );
     expect(count('4.5张').indicators[0]!.light).toBe('red');
     const strict = { ...D, yellowShortfall: '5', redShortfall: '8' };
-    const r = monitorProject(p, actuals('M-1', { spending: onPlan, values: [{ index: 1, date: '2020-06-30', value: '6张', note: '' }] }), '2020-06-30', 2020, { settings: strict });
+    const r = monitorProject(
+      p,
+      actuals('M-1', { spending: onPlan, values: [{ index: 1, date: '2020-06-30', value: '6张', note: '' }] }),
+      '2020-06-30',
+      2020,
+      { settings: strict },
+    );
     expect(r.indicators[0]!.light).toBe('red');
   });
 
@@ -220,33 +272,55 @@ describe('未填报 and cumulative counts against what is due', () => {
     expect(r.findings).toEqual([]);
     // An explanation without a judgement is an explained yellow; a judgement without one is no explanation.
     expect(count('6张', explained(1, '2020-06-30')).indicators[0]).toMatchObject({ light: 'yellow', judgement: false });
-    expect(count('6张', note(1, '2020-06-30', { likelihood: 'certain' })).indicators[0]).toMatchObject({ light: 'yellow', judgement: false });
+    expect(count('6张', note(1, '2020-06-30', { likelihood: 'certain' })).indicators[0]).toMatchObject({
+      light: 'yellow',
+      judgement: false,
+    });
   });
 
   it('rates, times and bare numbers are not counts due in parts', () => {
-    const rates = project('M-3', '40.00', [
-      ['产出指标', '数量指标', '结案率', '≥95'],
-      ['产出指标', '质量指标', '合格率', '≥95%'],
-      ['产出指标', '数量指标', '覆盖率', '≥50%'],
-    ], plan);
+    const rates = project(
+      'M-3',
+      '40.00',
+      [
+        ['产出指标', '数量指标', '结案率', '≥95'],
+        ['产出指标', '质量指标', '合格率', '≥95%'],
+        ['产出指标', '数量指标', '覆盖率', '≥50%'],
+      ],
+      plan,
+    );
     const values = [1, 2, 3].map((index) => ({ index, date: '2020-06-30', value: '10', note: '' }));
     const r = monitorProject(rates, actuals('M-3', { spending: onPlan, values }), '2020-06-30', 2020);
-    expect(r.indicators.map((i) => [i.pace, i.light])).toEqual([[null, 'green'], [null, 'green'], [null, 'green']]);
+    expect(r.indicators.map((i) => [i.pace, i.light])).toEqual([
+      [null, 'green'],
+      [null, 'green'],
+      [null, 'green'],
+    ]);
   });
 
   it('without a dated plan, the share due is the calendar’s', () => {
     // 2020-06-30 is day 182 of 366: 49.73 % due; 6张 of 15 = 40 % → 9.73 behind → green.
-    const r = monitorProject({ ...p, spendingPlan: [] }, actuals('M-1', { values: [{ index: 1, date: '2020-06-30', value: '6张', note: '' }] }), '2020-06-30', 2020);
+    const r = monitorProject(
+      { ...p, spendingPlan: [] },
+      actuals('M-1', { values: [{ index: 1, date: '2020-06-30', value: '6张', note: '' }] }),
+      '2020-06-30',
+      2020,
+    );
     expect(r.indicators[0]!.pace).toEqual({ expected: '49.73', basis: 'calendar', shortfall: '9.73', light: 'green' });
   });
 });
 
 describe('a unit', () => {
-  it('counts lights and gathers findings; an unknown year is the date\'s', () => {
+  it("counts lights and gathers findings; an unknown year is the date's", () => {
     const other = project('M-2', '10', [['产出指标', '数量指标', 'x', '≥1']], plan);
     const r = monitorDocument(
       { unit: { code: '315002', name: '怀来县司法局' }, year: null, department: null, projects: [p, other] },
-      { projects: [actuals('M-1', { spending: spending(['2020-06-30', '20']) }), actuals('M-2', { spending: spending(['2020-06-30', '2']) })] },
+      {
+        projects: [
+          actuals('M-1', { spending: spending(['2020-06-30', '20']) }),
+          actuals('M-2', { spending: spending(['2020-06-30', '2']) }),
+        ],
+      },
       '2020-06-30',
     );
     expect(r.year).toBe(2020);

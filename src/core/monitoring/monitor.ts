@@ -164,12 +164,15 @@ export function monitorProject(
   const indicators = project.indicators.map((indicator, i) => progressOf(indicator, i + 1, actuals, date, due, settings, m, finding));
 
   const reasons: LightReason[] = [];
-  if (execution.light !== 'green')
-    reasons.push({ kind: 'execution', light: execution.light, shortfall: execution.shortfall! });
+  if (execution.light !== 'green') reasons.push({ kind: 'execution', light: execution.light, shortfall: execution.shortfall! });
   for (const row of indicators) {
     if (row.light === 'green' || row.light === 'noData') continue;
     const byPace = row.pace !== null && !row.judgement && row.pace.light === row.light;
-    reasons.push(byPace ? { kind: 'pace', light: row.light, index: row.index, shortfall: row.pace!.shortfall } : { kind: 'likelihood', light: row.light, index: row.index });
+    reasons.push(
+      byPace
+        ? { kind: 'pace', light: row.light, index: row.index, shortfall: row.pace!.shortfall }
+        : { kind: 'likelihood', light: row.light, index: row.index },
+    );
   }
   const light = reasons.reduce<Light>((worst, r) => worseLight(worst, r.light), 'green');
 
@@ -244,7 +247,14 @@ function executionOf(
 ): ExecutionStatus {
   for (const c of plan)
     if (c.date === null)
-      finding('monitoring.checkpointUnreadable', 'warning', null, 'spendingPlan', m.findings.checkpointUnreadable(project.code, c.label), m.findings.checkpointSuggestion);
+      finding(
+        'monitoring.checkpointUnreadable',
+        'warning',
+        null,
+        'spendingPlan',
+        m.findings.checkpointUnreadable(project.code, c.label),
+        m.findings.checkpointSuggestion,
+      );
 
   const { adjusted: budget } = annualBudget(project, actuals);
   const entry = spendingAsOf(actuals, date);
@@ -255,7 +265,14 @@ function executionOf(
   const earlier = actuals.spending.filter((s) => s.date <= date).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (let i = 1; i < earlier.length; i++)
     if (new Decimal(earlier[i]!.cumulative).lt(earlier[i - 1]!.cumulative))
-      finding('monitoring.spendingDecreases', 'warning', null, 'actuals.spending', m.findings.spendingDecreases(project.code, earlier[i - 1]!.date, earlier[i]!.date), m.findings.spendingDecreasesSuggestion);
+      finding(
+        'monitoring.spendingDecreases',
+        'warning',
+        null,
+        'actuals.spending',
+        m.findings.spendingDecreases(project.code, earlier[i - 1]!.date, earlier[i]!.date),
+        m.findings.spendingDecreasesSuggestion,
+      );
 
   let rate: Decimal | null = null;
   if (budget === null || budget.isZero())
@@ -263,7 +280,14 @@ function executionOf(
   else {
     rate = spent.div(budget).times(HUNDRED);
     if (spent.gt(budget))
-      finding('monitoring.overspent', 'warning', null, 'actuals.spending', m.findings.overspent(project.code, fixed(spent), fixed(budget)), m.findings.overspentSuggestion);
+      finding(
+        'monitoring.overspent',
+        'warning',
+        null,
+        'actuals.spending',
+        m.findings.overspent(project.code, fixed(spent), fixed(budget)),
+        m.findings.overspentSuggestion,
+      );
   }
   const shortfall = rate === null ? null : planned.minus(rate);
   const light: Light = shortfall === null ? 'green' : shortfallLight(shortfall, settings);

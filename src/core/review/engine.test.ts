@@ -91,7 +91,8 @@ describe('the rule catalog', () => {
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(Object.keys(messagesFor('zh-CN').review.rules).sort());
-    for (const id of ids) expect(id).toMatch(/^(completeness|consistency|measurability|classification|basis|appropriateness)\.[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const id of ids)
+      expect(id).toMatch(/^(completeness|consistency|measurability|classification|basis|appropriateness)\.[a-z0-9]+(-[a-z0-9]+)*$/);
     for (const r of rules) expect(r.id.startsWith(`${r.family}.`)).toBe(true);
   });
 

@@ -7,7 +7,11 @@ import { Severity, SEVERITIES } from './finding.ts';
 
 export const ReviewSettings = Type.Object(
   {
-    form2021FromYear: Type.Integer({ minimum: 1990, maximum: 2100, description: 'first budget year reviewed against the 2021 form (成本指标 as a 一级)' }),
+    form2021FromYear: Type.Integer({
+      minimum: 1990,
+      maximum: 2100,
+      description: 'first budget year reviewed against the 2021 form (成本指标 as a 一级)',
+    }),
     disabledRules: Type.Array(Type.String(), { description: 'rule ids not applied' }),
     /** E.g. ['info']. */
     disabledSeverities: Type.Array(Severity, { description: 'severities not reported' }),

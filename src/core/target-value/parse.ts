@@ -28,7 +28,6 @@ const TRAILING_STOP = /[。．.；;，,]+$/;
 const NEEDS_NORMALISING = /[\uff01-\uff5e\s\u3000=≧≦⩾⩽]|[。．.；;，,]$/;
 const LEADING_ZEROS = /^(-?)0+(?=\d)/;
 
-
 const RELATION_WORDS: Readonly<Record<string, Operator>> = {
   '≥': '≥',
   不低于: '≥',
@@ -169,11 +168,7 @@ function canonical(n: string): DecimalText {
 /** The cell as the grammar sees it: half-width, no spaces, one spelling per relation. */
 export function normaliseTargetText(text: string): string {
   if (!NEEDS_NORMALISING.test(text)) return text;
-  return toHalfWidth(text)
-    .replace(SPACES, '')
-    .replace(GE, '≥')
-    .replace(LE, '≤')
-    .replace(TRAILING_STOP, '');
+  return toHalfWidth(text).replace(SPACES, '').replace(GE, '≥').replace(LE, '≤').replace(TRAILING_STOP, '');
 }
 
 export function parseTargetValue(text: string): TargetValue {
@@ -218,8 +213,7 @@ export function parseTargetValue(text: string): TargetValue {
   }
 
   // "≥95%以上" says the same thing twice; "≤3天以上" contradicts itself.
-  if (relation && fromSuffix && relation !== '=' && DIRECTION[relation] !== DIRECTION[fromSuffix])
-    return { kind: 'unreadable', text };
+  if (relation && fromSuffix && relation !== '=' && DIRECTION[relation] !== DIRECTION[fromSuffix]) return { kind: 'unreadable', text };
   const operator: Operator = relation === undefined || (relation === '=' && fromSuffix) ? (fromSuffix ?? '=') : relation;
   return { kind: 'quantitative', text, operator, value, upper: null, unit, direction: DIRECTION[operator] };
 }

@@ -64,5 +64,4 @@ export type TargetValue =
   | { kind: 'unreadable'; text: string };
 
 /** A target read as a share: its unit is % or ‰. */
-export const isPercentage = (t: TargetValue): boolean =>
-  t.kind === 'quantitative' && (t.unit === '%' || t.unit === '‰');
+export const isPercentage = (t: TargetValue): boolean => t.kind === 'quantitative' && (t.unit === '%' || t.unit === '‰');

@@ -15,7 +15,6 @@ const csv = (text: string) => new TextEncoder().encode(text);
 const HEADER = '项目编码,指标序号,实际值,日期,说明\n';
 const read = (text: string) => readActualsFile(csv(text), 'a.csv', seed);
 
-
 describe('reading an actuals CSV', () => {
   it('drops a NUL from a cell: no database column could hold it', async () => {
     const a = await read(`${HEADER}315-0105-JBN-2D9U,,1.00,2020-03-31,一季度\u0000支出\n`);
@@ -35,7 +34,14 @@ describe('reading an actuals CSV', () => {
     expect(legalAid.values[0]).toEqual({ index: 1, date: '2020-12-31', value: '96%', note: '结案统计' });
     expect(legalAid.results).toBe('全年办理法律援助案件并按期结案，困难群众受益');
     expect(legalAid.evaluation).toEqual([
-      { index: 4, notApplicable: false, notApplicableReason: '', analysis: '指标值设定偏保守，2021年调整为≥12', points: null, gradePercent: null },
+      {
+        index: 4,
+        notApplicable: false,
+        notApplicableReason: '',
+        analysis: '指标值设定偏保守，2021年调整为≥12',
+        points: null,
+        gradePercent: null,
+      },
       { index: 6, notApplicable: true, notApplicableReason: '与第5行重复且未设指标值', analysis: '', points: null, gradePercent: null },
     ]);
     const equipment = a.projects[3]!;
@@ -86,7 +92,10 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     [`${HEADER}315-9999-XXX-0000,,1,2020-03-31,\n`, 'a.csv 第 2 行 字段「项目编码」：目标文件中没有项目编码为“315-9999-XXX-0000”的项目'],
     [`${HEADER}315-0105-JBN-2D9U,7,96,2020-12-31,\n`, 'a.csv 第 2 行 字段「指标序号」：指标序号“7”不在 1–6 之间（该项目有 6 行指标）'],
     [`${HEADER}315-0105-JBN-2D9U,0,96,2020-12-31,\n`, 'a.csv 第 2 行 字段「指标序号」：指标序号“0”不在 1–6 之间（该项目有 6 行指标）'],
-    [`${HEADER}315-0105-JBN-2D9U,,1,2020-02-30,\n`, 'a.csv 第 2 行 字段「日期」：“2020-02-30”不是有效日期（写作 2020-06-30、2020/6/30 或 2020年6月30日）'],
+    [
+      `${HEADER}315-0105-JBN-2D9U,,1,2020-02-30,\n`,
+      'a.csv 第 2 行 字段「日期」：“2020-02-30”不是有效日期（写作 2020-06-30、2020/6/30 或 2020年6月30日）',
+    ],
     [`${HEADER}315-0105-JBN-2D9U,,1,,\n`, 'a.csv 第 2 行 字段「日期」：不能为空'],
     [`${HEADER}315-0105-JBN-2D9U,,五万,2020-03-31,\n`, 'a.csv 第 2 行 字段「实际值」：“五万”不是金额（万元，如 12.50）'],
     [`${HEADER}315-0105-JBN-2D9U,,-1,2020-03-31,\n`, 'a.csv 第 2 行 字段「实际值」：“-1”不是金额（万元，如 12.50）'],
@@ -98,8 +107,10 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     expect((await importFailure(read(text))).message).toBe(message);
   });
 
-  it('says a broken CSV or XLSX is one, with the parser\'s reason', async () => {
-    expect((await importFailure(read(`${HEADER}315-0105-JBN-2D9U,,"1,2020-03-31,\n`))).message).toMatch(/^a\.csv.*：不是有效的 CSV 文件（.+）$/);
+  it("says a broken CSV or XLSX is one, with the parser's reason", async () => {
+    expect((await importFailure(read(`${HEADER}315-0105-JBN-2D9U,,"1,2020-03-31,\n`))).message).toMatch(
+      /^a\.csv.*：不是有效的 CSV 文件（.+）$/,
+    );
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     expect((await importFailure(readActualsFile(zip, 'a.xlsx', seed))).message).toMatch(/^a\.xlsx：不是有效的 XLSX 文件（.+）$/);
   });
@@ -145,7 +156,9 @@ describe('errors name the file, the line and the column, and nothing is half-rea
     );
     const p = a.projects[0]!;
     expect(p.monitoring[0]!.cause).toEqual({ category: 'facilities', text: '设备未到' });
-    expect(p.evaluation).toEqual([{ index: 3, notApplicable: false, notApplicableReason: '', analysis: '', points: '12.5', gradePercent: '75' }]);
+    expect(p.evaluation).toEqual([
+      { index: 3, notApplicable: false, notApplicableReason: '', analysis: '', points: '12.5', gradePercent: '75' },
+    ]);
   });
 });
 

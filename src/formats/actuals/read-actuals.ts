@@ -78,10 +78,13 @@ const REQUIRED: readonly Column[] = ['projectCode', 'index', 'value', 'date'];
 const PROJECT_ONLY: readonly Column[] = ['adjustedBudget', 'results'];
 const INDICATOR_ONLY: readonly Column[] = ['expectedYearEnd', 'notApplicable', 'notApplicableReason', 'points', 'gradePercent'];
 
-const headerKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/\((?:万元|%|％)\)$/, '');
+const headerKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\((?:万元|%|％)\)$/, '');
 
-const byName = (names: Readonly<Record<string, string>>) =>
-  new Map(Object.entries(names).map(([k, name]) => [name, k]));
+const byName = (names: Readonly<Record<string, string>>) => new Map(Object.entries(names).map(([k, name]) => [name, k]));
 const CATEGORIES = byName(CAUSE_CATEGORY_NAMES) as Map<string, CauseCategory>;
 for (const [key, name] of Object.entries(CAUSE_CATEGORY_NAMES))
   if (name.endsWith('保障')) CATEGORIES.set(name.slice(0, -2), key as CauseCategory);
@@ -89,11 +92,7 @@ const LIKELIHOODS = byName(LIKELIHOOD_NAMES) as Map<string, Likelihood>;
 const YES = new Set(['是', '√', '✓', 'Y', 'y', '1', '不适用']);
 const NO = new Set(['否', '', 'N', 'n', '0']);
 
-export async function readActualsFile(
-  bytes: Uint8Array,
-  fileName: string,
-  documents: readonly TargetDocument[],
-): Promise<Actuals> {
+export async function readActualsFile(bytes: Uint8Array, fileName: string, documents: readonly TargetDocument[]): Promise<Actuals> {
   const t = named.monitoring.actualsFile;
   const table = await readTable(bytes, fileName);
   const fail = (at: Omit<ImportLocation, 'field'>, column: Column | null, reason: MessageRef): never => {
@@ -177,8 +176,7 @@ export async function readActualsFile(
     if (value !== '') {
       recorded = true;
       once(`value\u0001${place}\u0001${date}`, value, cell('value').at, 'value', (_, earlier) => t.duplicate(earlier));
-      if (index === null)
-        actuals.spending.push({ date, cumulative: number('value', t.badAmount), note: text('note') });
+      if (index === null) actuals.spending.push({ date, cumulative: number('value', t.badAmount), note: text('note') });
       else actuals.values.push({ index, date, value, note: text('note') });
     }
 
@@ -186,7 +184,8 @@ export async function readActualsFile(
     const category = categoryText === '' ? null : (CATEGORIES.get(categoryText) ?? bad('causeCategory', t.badCategory(categoryText)));
     if (category === null && text('cause') !== '') bad('causeCategory', t.causeWithoutCategory);
     const likelihoodText = text('likelihood');
-    const likelihood = likelihoodText === '' ? null : (LIKELIHOODS.get(likelihoodText) ?? bad('likelihood', t.badLikelihood(likelihoodText)));
+    const likelihood =
+      likelihoodText === '' ? null : (LIKELIHOODS.get(likelihoodText) ?? bad('likelihood', t.badLikelihood(likelihoodText)));
     if (category !== null || likelihood !== null || text('measure') !== '' || text('expectedYearEnd') !== '') {
       recorded = true;
       actuals.monitoring.push({
@@ -208,14 +207,23 @@ export async function readActualsFile(
     if (YES.has(na) && reason === '') bad('notApplicable', t.notApplicableWithoutReason);
     if (YES.has(na) || text('analysis') !== '' || points !== null || gradePercent !== null) {
       recorded = true;
-      actuals.evaluation.push({ index, notApplicable: YES.has(na), notApplicableReason: reason, analysis: text('analysis'), points, gradePercent });
+      actuals.evaluation.push({
+        index,
+        notApplicable: YES.has(na),
+        notApplicableReason: reason,
+        analysis: text('analysis'),
+        points,
+        gradePercent,
+      });
     }
 
     for (const c of ['adjustedBudget', 'results'] as const) {
       const v = c === 'adjustedBudget' && text(c) !== '' ? number(c, t.badAmount) : text(c);
       if (v === '') continue;
       recorded = true;
-      once(`${c}\u0001${code}`, v, cell(c).at, c, (earlierValue, earlier) => (earlierValue === v ? null : t.conflict(t.columns[c], earlier)));
+      once(`${c}\u0001${code}`, v, cell(c).at, c, (earlierValue, earlier) =>
+        earlierValue === v ? null : t.conflict(t.columns[c], earlier),
+      );
       if (c === 'adjustedBudget') actuals.adjustedBudget = v;
       else actuals.results = v;
     }

@@ -27,8 +27,7 @@ const F = '315-0103-JBN-NGVM'; // 社区矫正             8.00   plan 15/45/75/
 const monitorAt = (date: string) => monitorDocument(document!, actuals, date);
 const row = (date: string) =>
   Object.fromEntries(monitorAt(date).projects.map((p) => [p.projectCode, `${p.execution.rate}/${p.execution.planned} ${p.light}`]));
-const errors = (date: string) =>
-  monitorAt(date).findings.map((f) => `${f.ruleId} ${f.projectCode} ${f.indicatorIndex ?? '-'}`);
+const errors = (date: string) => monitorAt(date).findings.map((f) => `${f.ruleId} ${f.projectCode} ${f.indicatorIndex ?? '-'}`);
 
 describe('monitoring the seeded year', () => {
   /*
@@ -95,7 +94,12 @@ describe('monitoring the seeded year', () => {
     expect(errors('2020-06-30')).toEqual([]);
     const m = monitorAt('2020-06-30');
     const c = m.projects.find((p) => p.projectCode === C)!;
-    expect(c.explanation).toEqual({ cause: { category: 'funding', text: '装备采购招标流标' }, likelihood: 'possible', measure: '7月重新招标', expectedYearEnd: '' });
+    expect(c.explanation).toEqual({
+      cause: { category: 'funding', text: '装备采购招标流标' },
+      likelihood: 'possible',
+      measure: '7月重新招标',
+      expectedYearEnd: '',
+    });
     const e = m.projects.find((p) => p.projectCode === E)!;
     expect(e.indicators[0]).toMatchObject({ target: '≥15张', actual: { value: '6张' }, progress: '40.00' });
     expect(e.indicators[0]!.explanation).toMatchObject({ likelihood: 'certain', expectedYearEnd: '15张' });
@@ -198,7 +202,10 @@ describe('the seeded year-end self-evaluation, checked by hand', () => {
   const byCode = Object.fromEntries(result.projects.map((p) => [p.projectCode, p]));
 
   it('scores every line as computed by hand', () => {
-    const lines = (code: string) => [byCode[code]!.budget.score, ...byCode[code]!.indicators.map((i) => (i.status === 'scored' ? `${i.points}→${i.score}` : i.status))];
+    const lines = (code: string) => [
+      byCode[code]!.budget.score,
+      ...byCode[code]!.indicators.map((i) => (i.status === 'scored' ? `${i.points}→${i.score}` : i.status)),
+    ];
     expect(lines(A)).toEqual(['10.00', '25.00→25.00', '25.00→25.00', '15.00→15.00', '15.00→15.00', '10.00→10.00', 'notApplicable']);
     expect(lines(B)).toEqual(['9.00', '50.00→50.00', '30.00→29.40', '10.00→10.00']);
     expect(lines(C)).toEqual(['9.00', '25.00→25.00', '25.00→20.00', 'notApplicable', '30.00→0.00', '10.00→10.00']);

@@ -40,10 +40,19 @@ describe('the contents’ page numbers: estimated as docx/layout lays the pages 
   );
 
   const cases: Array<[string, () => TargetDocument[]]> = [
-    ...Object.entries(LAYOUT_VARIATIONS).map(([name, layout]): [string, () => TargetDocument[]] => [name, () => generatedDocuments(layout).slice(1)]),
+    ...Object.entries(LAYOUT_VARIATIONS).map(([name, layout]): [string, () => TargetDocument[]] => [
+      name,
+      () => generatedDocuments(layout).slice(1),
+    ]),
     ['two units in one document', () => generatedDocuments(LAYOUT_VARIATIONS.plain!)],
-    ['the seed and two units with every variation, in one document', () => [...seedDocuments(), ...generatedDocuments(LAYOUT_VARIATIONS.everything!)]],
-    ['fourteen projects (14 pages)', () => generateDocuments({ seed: 1016, units: 1, projectsPerUnit: [14, 14], year: 2020, layout: { longTerm: true, remarks: true } })],
+    [
+      'the seed and two units with every variation, in one document',
+      () => [...seedDocuments(), ...generatedDocuments(LAYOUT_VARIATIONS.everything!)],
+    ],
+    [
+      'fourteen projects (14 pages)',
+      () => generateDocuments({ seed: 1016, units: 1, projectsPerUnit: [14, 14], year: 2020, layout: { longTerm: true, remarks: true } }),
+    ],
   ];
   it.each(cases)(
     '%s: the numbers docx/layout gives',
@@ -69,13 +78,17 @@ describe('the contents’ page numbers: estimated as docx/layout lays the pages 
     SLOW,
   );
 
-  it('text with a character whose width the estimate does not know is laid out instead', async () => {
-    const [doc] = generatedDocuments(LAYOUT_VARIATIONS.plain!);
-    const odd = { ...doc!, projects: doc!.projects.map((p, i) => (i === 0 ? { ...p, name: `${p.name}①` } : p)) };
-    const { numbers, how } = await estimated([odd]);
-    expect(how).toEqual(['laid out']);
-    expect(numbers).toEqual(contentsNumbers(await writeDocx([odd], { contentsPageNumbers: 'exact' })));
-  }, SLOW);
+  it(
+    'text with a character whose width the estimate does not know is laid out instead',
+    async () => {
+      const [doc] = generatedDocuments(LAYOUT_VARIATIONS.plain!);
+      const odd = { ...doc!, projects: doc!.projects.map((p, i) => (i === 0 ? { ...p, name: `${p.name}①` } : p)) };
+      const { numbers, how } = await estimated([odd]);
+      expect(how).toEqual(['laid out']);
+      expect(numbers).toEqual(contentsNumbers(await writeDocx([odd], { contentsPageNumbers: 'exact' })));
+    },
+    SLOW,
+  );
 
   it('without page numbers the contents list the headings with none', async () => {
     const numbers = contentsNumbers(await writeDocx(seedDocuments(), { contentsPageNumbers: false }));

@@ -66,7 +66,8 @@ const num = (value: unknown, name: string): number | undefined => {
   return v === undefined ? undefined : Number(v);
 };
 /** The text of a w:t element: its string children. */
-const textOf = (t: unknown): string => (Array.isArray(t) ? t.filter((x) => typeof x === 'string').join('') : typeof t === 'string' ? t : '');
+const textOf = (t: unknown): string =>
+  Array.isArray(t) ? t.filter((x) => typeof x === 'string').join('') : typeof t === 'string' ? t : '';
 
 // ---- Styles ----
 
@@ -174,7 +175,14 @@ function emsOf(c: string, bold: boolean): number {
  * Word fills them: a line may break around a Chinese character and after a space or a dash, a word
  * that does not fit goes to the next line, one longer than a line is broken where it must be.
  */
-function lineHeights(text: string, size: number, bold: boolean, width: number, firstLine: number, height: (eastAsian: boolean) => number): number[] {
+function lineHeights(
+  text: string,
+  size: number,
+  bold: boolean,
+  width: number,
+  firstLine: number,
+  height: (eastAsian: boolean) => number,
+): number[] {
   const out: number[] = [];
   for (const part of text.split('\n')) {
     const chars = [...part];
@@ -314,7 +322,12 @@ function readTable(tbl: unknown, reading: Reading): TableBlock {
   const tblPr = child(tbl, 'w:tblPr');
   const cellMar = child(tblPr, 'w:tblCellMar');
   const margin = (node: unknown, side: string, fallback: number) => twips(attr(child(node, side), 'w:w')) ?? fallback;
-  const defaults = { top: margin(cellMar, 'w:top', 0), bottom: margin(cellMar, 'w:bottom', 0), left: margin(cellMar, 'w:left', 5.4), right: margin(cellMar, 'w:right', 5.4) };
+  const defaults = {
+    top: margin(cellMar, 'w:top', 0),
+    bottom: margin(cellMar, 'w:bottom', 0),
+    left: margin(cellMar, 'w:left', 5.4),
+    right: margin(cellMar, 'w:right', 5.4),
+  };
   const grid = all(child(tbl, 'w:tblGrid'), 'w:gridCol').map((c) => twips(attr(c, 'w:w'))!);
   const borderOf = (node: unknown) => {
     const v = attr(node, 'w:val');
@@ -509,7 +522,8 @@ interface Laid {
   pages: number;
 }
 
-const sameLayout = (a: Laid, b: Laid) => a.pages === b.pages && a.bookmarks.size === b.bookmarks.size && [...a.bookmarks].every(([name, n]) => b.bookmarks.get(name) === n);
+const sameLayout = (a: Laid, b: Laid) =>
+  a.pages === b.pages && a.bookmarks.size === b.bookmarks.size && [...a.bookmarks].every(([name, n]) => b.bookmarks.get(name) === n);
 
 /**
  * A page-number estimator for docx's `pageNumbers`: the contents' numbers, estimated where certain; a
@@ -561,11 +575,21 @@ export function contentsPageNumbers(o: ContentsPageOptions): PageNumberEstimator
    * A part laid out by docx/layout on its own: its elements alone in a body. A part after a page break
    * starts at the top of a page, where the space above its first paragraph is left out.
    */
-  const layOutAlone = (segment: Segment, first: boolean, sectPr: unknown, context: Parameters<PageNumberEstimator>[1]): Laid | undefined => {
+  const layOutAlone = (
+    segment: Segment,
+    first: boolean,
+    sectPr: unknown,
+    context: Parameters<PageNumberEstimator>[1],
+  ): Laid | undefined => {
     const elements = first ? segment.elements : [withoutSpaceAbove(segment.elements[0]!), ...segment.elements.slice(1)];
     const result = o.exact({ 'w:body': [...elements, { 'w:sectPr': sectPr }] }, context);
     if (result.pageCount === undefined || result.bookmarkPageNumbers === undefined) return undefined;
-    const bookmarks = new Map([...segment.blocks.flatMap((b) => (b.type === 'paragraph' ? b.bookmarks : b.bookmarks.flat()))].map((name) => [name, result.bookmarkPageNumbers!.get(name)]));
+    const bookmarks = new Map(
+      [...segment.blocks.flatMap((b) => (b.type === 'paragraph' ? b.bookmarks : b.bookmarks.flat()))].map((name) => [
+        name,
+        result.bookmarkPageNumbers!.get(name),
+      ]),
+    );
     if ([...bookmarks.values()].some((n) => n === undefined)) return undefined;
     return { bookmarks: bookmarks as Map<string, number>, pages: result.pageCount };
   };
@@ -583,7 +607,9 @@ function withoutSpaceAbove(element: Xml): Xml {
   const properties = Array.isArray(pPr)
     ? child(pPr, 'w:spacing') === undefined
       ? [...pPr, noSpace]
-      : pPr.map((e: Xml) => ('w:spacing' in e ? { 'w:spacing': { _attr: { ...((e['w:spacing'] as Xml)._attr as object), 'w:before': 0 } } } : e))
+      : pPr.map((e: Xml) =>
+          'w:spacing' in e ? { 'w:spacing': { _attr: { ...((e['w:spacing'] as Xml)._attr as object), 'w:before': 0 } } } : e,
+        )
     : [noSpace];
   return { 'w:p': [{ 'w:pPr': properties }, ...p.filter((e: Xml) => !('w:pPr' in e))] };
 }

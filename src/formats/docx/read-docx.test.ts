@@ -46,7 +46,13 @@ describe('DOCX round trip: readDocx(writeDocx(x)) equals x', () => {
     const edited: TargetDocument = {
       ...doc!,
       department: { ...doc!.department!, overallGoal: '第一段。\n第二段。' },
-      projects: [{ ...project, useOfFunds: '用于设备购置。\n用于人员培训。', goals: [{ term: 'annual', text: '完成任务。\n确保安全。' }, ...project.goals.slice(1)] }],
+      projects: [
+        {
+          ...project,
+          useOfFunds: '用于设备购置。\n用于人员培训。',
+          goals: [{ term: 'annual', text: '完成任务。\n确保安全。' }, ...project.goals.slice(1)],
+        },
+      ],
     };
     expect(readDocx(await writeDocx([edited]), 'breaks.docx')).toEqual([edited]);
   });

@@ -80,7 +80,12 @@ export function asWordText(blocks: readonly BodyBlock[]): { text: string; places
     block.rows.forEach((cells, r) => {
       cells.forEach((cell, c) => {
         const place = { table: tableNo, row: r + 1, column: c + 1 };
-        const text = cell.mergedAbove ? [] : cell.paragraphs.flatMap((p) => p.split('\n')).map((l) => l.trim()).filter((l) => l !== '');
+        const text = cell.mergedAbove
+          ? []
+          : cell.paragraphs
+              .flatMap((p) => p.split('\n'))
+              .map((l) => l.trim())
+              .filter((l) => l !== '');
         push(`\t${text[0] ?? ''}`, place);
         for (const line of text.slice(1)) push('', place), push(line, place);
       });

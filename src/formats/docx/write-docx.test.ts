@@ -22,7 +22,11 @@ describe('writeDocx: the published layout as Word markup', () => {
     expect(styles).toContain('w:ascii="Times New Roman"');
     // The font table names the fonts as Word does, so a machine without them substitutes a Chinese face.
     const table = partOf(docx, 'word/fontTable.xml');
-    for (const [font, alt] of [['仿宋', 'FangSong'], ['宋体', 'SimSun'], ['黑体', 'SimHei']]) {
+    for (const [font, alt] of [
+      ['仿宋', 'FangSong'],
+      ['宋体', 'SimSun'],
+      ['黑体', 'SimHei'],
+    ]) {
       expect(table).toContain(`<w:font w:name="${font}"><w:altName w:val="${alt}"/>`);
     }
     expect(table.match(/<w:charset w:val="86"\/>/g)).toHaveLength(3);
@@ -60,7 +64,6 @@ describe('writeDocx: the published layout as Word markup', () => {
     expect(xml).toMatch(/TOC [^<]*\\o &quot;1-3&quot;/);
   });
 });
-
 
 /**
  * Pages as LibreOffice prints them, compared loosely with reviewed renders kept in ./reference

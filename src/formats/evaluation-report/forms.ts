@@ -60,7 +60,10 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
   ];
 
   const level1 = runLengths(p.indicators.map((i) => i.level1));
-  const level2 = runLengths(p.indicators.map((i) => i.level2), level1);
+  const level2 = runLengths(
+    p.indicators.map((i) => i.level2),
+    level1,
+  );
   rows.push({
     cells: [
       label(messages().evaluation.report.indicators, { rowSpan: p.indicators.length + 1 }),
@@ -85,13 +88,17 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
       value(i.actual?.value ?? ''),
       scored ? amount(i.points) : value(na),
       scored ? amount(i.score) : value(na),
-      value(i.notApplicableReason ? [m.notApplicableBecause(i.notApplicableReason), i.explanation].filter(Boolean).join('\n') : i.explanation, { align: 'left' }),
+      value(
+        i.notApplicableReason ? [m.notApplicableBecause(i.notApplicableReason), i.explanation].filter(Boolean).join('\n') : i.explanation,
+        { align: 'left' },
+      ),
     );
     rows.push({ cells });
   });
   rows.push({ cells: [label(m.total, { span: 6 }), amount(p.points), amount(p.total), value(`${m.grade}：${p.grade}`)] });
   const all = p.withoutNotApplicable;
-  if (all) rows.push({ cells: [label(m.totalAllRows, { span: 6 }), amount(all.points), amount(all.total), value(`${m.grade}：${all.grade}`)] });
+  if (all)
+    rows.push({ cells: [label(m.totalAllRows, { span: 6 }), amount(all.points), amount(all.total), value(`${m.grade}：${all.grade}`)] });
 
   return {
     sheetName: sheetName(p.projectCode, taken),

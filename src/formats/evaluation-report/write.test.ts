@@ -11,10 +11,13 @@ import { writeEvaluationDocx, writeEvaluationXlsx } from './write.ts';
 const ROOT = join(import.meta.dirname, '../../..');
 
 /** A cell as Excel shows it: a number with its format's decimals. */
-const shown = (c: ExcelJS.Cell) =>
-  typeof c.value === 'number' ? c.value.toFixed((c.numFmt?.split('.')[1] ?? '').length) : String(c.text);
+const shown = (c: ExcelJS.Cell) => (typeof c.value === 'number' ? c.value.toFixed((c.numFmt?.split('.')[1] ?? '').length) : String(c.text));
 const documents = await readDocumentFile(readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt')), 'seed.txt');
-const actuals = await readActualsFile(readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv')), 'a.csv', documents);
+const actuals = await readActualsFile(
+  readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv')),
+  'a.csv',
+  documents,
+);
 const evaluation = evaluateDocument(documents[0]!, actuals);
 
 /** Every cell's text of a sheet by address, and its merged ranges. */
@@ -51,7 +54,15 @@ describe('the 自评表 workbook', () => {
     expect(c.cells.get('A1')).toBe('项目支出绩效自评表');
     expect(c.cells.get('A2')).toBe('（2020年度）');
     expect(line(c.cells, rowOf(c.cells, '年度资金总额'))).toEqual(['年度资金总额', '39.00', '39.00', '35.10', '10.00', '90.00%', '9.00']);
-    expect(line(c.cells, rowOf(c.cells, '人民调解案件结案率'))).toEqual(['产出指标', '数量指标', '人民调解案件结案率', '≥98', '99', '25.00', '25.00']);
+    expect(line(c.cells, rowOf(c.cells, '人民调解案件结案率'))).toEqual([
+      '产出指标',
+      '数量指标',
+      '人民调解案件结案率',
+      '≥98',
+      '99',
+      '25.00',
+      '25.00',
+    ]);
     expect(line(c.cells, rowOf(c.cells, '减少基层上访率，及时化解矛盾'))).toEqual([
       '效果指标',
       '社会效益指标',
@@ -87,7 +98,15 @@ describe('the 自评表 workbook', () => {
     const docx = await writeEvaluationDocx([evaluation]);
     const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
     const text = xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
-    for (const expected of ['部门整体绩效自评汇总表', '项目支出绩效自评表', '（2020年度）', '偏差原因分析及改进措施', '评价等级：中', '81.60', '28.33'])
+    for (const expected of [
+      '部门整体绩效自评汇总表',
+      '项目支出绩效自评表',
+      '（2020年度）',
+      '偏差原因分析及改进措施',
+      '评价等级：中',
+      '81.60',
+      '28.33',
+    ])
       expect(text).toContain(expected);
     expect(xml.match(/<w:tbl>/g)).toHaveLength(7);
   });

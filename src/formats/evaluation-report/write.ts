@@ -5,8 +5,7 @@ import { formsDocument } from '../report-grid/docx.ts';
 import { formsWorkbook } from '../report-grid/xlsx.ts';
 import { evaluationForms } from './forms.ts';
 
-export const writeEvaluationXlsx = (units: readonly DepartmentEvaluation[]): Promise<Uint8Array> =>
-  formsWorkbook(evaluationForms(units));
+export const writeEvaluationXlsx = (units: readonly DepartmentEvaluation[]): Promise<Uint8Array> => formsWorkbook(evaluationForms(units));
 
 export const writeEvaluationDocx = (units: readonly DepartmentEvaluation[]): Promise<Uint8Array> =>
   formsDocument(evaluationForms(units), messages().evaluation.report.title);

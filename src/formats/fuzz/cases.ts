@@ -17,7 +17,11 @@ export interface Target {
 
 export function fuzzTargets(corpus: Corpus): Target[] {
   return [
-    ...READERS.map((r) => ({ name: `document:${r.name}`, samples: corpus.documents.get(r.name) ?? [], read: (b: Uint8Array, n: string) => readDocumentFile(b, n) })),
+    ...READERS.map((r) => ({
+      name: `document:${r.name}`,
+      samples: corpus.documents.get(r.name) ?? [],
+      read: (b: Uint8Array, n: string) => readDocumentFile(b, n),
+    })),
     { name: 'actuals', samples: corpus.actuals, read: (b: Uint8Array, n: string) => readActualsFile(b, n, corpus.seed) },
   ];
 }

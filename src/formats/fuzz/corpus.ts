@@ -36,7 +36,8 @@ function fixtures(extensions: readonly string[]): Sample[] {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, e.name);
       if (e.isDirectory()) walk(path, inFixtures || e.name === 'fixtures');
-      else if (inFixtures && extensions.some((x) => e.name.toLowerCase().endsWith(x))) found.push({ name: e.name, bytes: new Uint8Array(readFileSync(path)) });
+      else if (inFixtures && extensions.some((x) => e.name.toLowerCase().endsWith(x)))
+        found.push({ name: e.name, bytes: new Uint8Array(readFileSync(path)) });
     }
   };
   walk(FORMATS, false);
@@ -45,7 +46,12 @@ function fixtures(extensions: readonly string[]): Sample[] {
 
 /** What jixiao's writers make, per reader name. */
 async function written(seed: TargetDocument[]): Promise<Record<string, Sample[]>> {
-  const generated = generateDocuments({ seed: 3, units: 1, projectsPerUnit: 2, layout: { longTerm: true, remarks: true, otherFunds: true } });
+  const generated = generateDocuments({
+    seed: 3,
+    units: 1,
+    projectsPerUnit: 2,
+    layout: { longTerm: true, remarks: true, otherFunds: true },
+  });
   return {
     text: [
       { name: 'seed.txt', bytes: new Uint8Array(readFileSync(SEED_FILE)) },

@@ -13,7 +13,8 @@ describe('fuzzing the readers', () => {
   // Otherwise a reader refusing everything, even its own format, would pass: an ImportError is no failure.
   it('starts from files every target reads as they are', { timeout: 60_000 }, async () => {
     for (const target of fuzzTargets(await buildCorpus()))
-      for (const sample of target.samples) await expect(target.read(sample.bytes, sample.name), `${target.name} ← ${sample.name}`).resolves.toBeDefined();
+      for (const sample of target.samples)
+        await expect(target.read(sample.bytes, sample.name), `${target.name} ← ${sample.name}`).resolves.toBeDefined();
   });
 
   it('reads damaged files of every format with a result or an ImportError, each within 2 s', { timeout: 120_000 }, async () => {

@@ -33,9 +33,43 @@ const concat = (...parts: Uint8Array[]) => {
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 const TOKENS = [
-  '\u0000', '\t', '\n', '\r\n', '\n\n\n', '"', ',', '{', '}', '[', ']', '<', '>', '&', '&#0;', '\\ud800', '\\u0000', '-', '%', '.',
-  '9999999999999999999999', '-1', '1e400', 'NaN', '第二部分', '第一部分', '部门整体绩效目标', '一级指标', '项目编码', '单位：万元',
-  '资金支出计划（%）', '绩效目标表', '2020年预算绩效目标', '<w:t>', '</w:p>', '<c r="A1" t="s"><v>99999</v></c>', '项目编码,指标序号,实际值,日期,说明',
+  '\u0000',
+  '\t',
+  '\n',
+  '\r\n',
+  '\n\n\n',
+  '"',
+  ',',
+  '{',
+  '}',
+  '[',
+  ']',
+  '<',
+  '>',
+  '&',
+  '&#0;',
+  '\\ud800',
+  '\\u0000',
+  '-',
+  '%',
+  '.',
+  '9999999999999999999999',
+  '-1',
+  '1e400',
+  'NaN',
+  '第二部分',
+  '第一部分',
+  '部门整体绩效目标',
+  '一级指标',
+  '项目编码',
+  '单位：万元',
+  '资金支出计划（%）',
+  '绩效目标表',
+  '2020年预算绩效目标',
+  '<w:t>',
+  '</w:p>',
+  '<c r="A1" t="s"><v>99999</v></c>',
+  '项目编码,指标序号,实际值,日期,说明',
 ].map(utf8);
 /** A lone surrogate as a UTF-8-style byte sequence (which no decoder accepts as a character). */
 const LONE_SURROGATE = new Uint8Array([0xed, 0xa0, 0x80]);
@@ -77,7 +111,10 @@ const MUTATIONS: Mutation[] = [
   (r, b) => {
     const at = int(r, b.length + 1);
     const token = pick(r, TOKENS);
-    return [`overwrite ${JSON.stringify(new TextDecoder().decode(token))} at ${at}`, concat(b.subarray(0, at), token, b.subarray(at + token.length))];
+    return [
+      `overwrite ${JSON.stringify(new TextDecoder().decode(token))} at ${at}`,
+      concat(b.subarray(0, at), token, b.subarray(at + token.length)),
+    ];
   },
 ];
 
@@ -123,7 +160,24 @@ function splitLines(b: Uint8Array): Uint8Array[] {
 const joinLines = (lines: Uint8Array[]) => concat(...lines.flatMap((l, i) => (i === 0 ? [l] : [new Uint8Array([NEWLINE]), l])));
 
 /** A JSON file with one value replaced by another of any kind: the exchange format's validation at work. */
-const JSON_VALUES: unknown[] = [null, true, 0, -1, 1e308, 1.5, '', '\u0000', '\ud800', '-5.00', '1e400', 'x'.repeat(10_000), [], {}, [null], { a: 1 }];
+const JSON_VALUES: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  1.5,
+  '',
+  '\u0000',
+  '\ud800',
+  '-5.00',
+  '1e400',
+  'x'.repeat(10_000),
+  [],
+  {},
+  [null],
+  { a: 1 },
+];
 function mutateJson(r: Random, b: Uint8Array): [string, Uint8Array] | undefined {
   let value: unknown;
   try {

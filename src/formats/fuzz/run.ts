@@ -53,7 +53,11 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   /** Runs cases from `first` in one child until they are done or it hangs or dies; returns the next case to run. */
   function runChild(first: number): Promise<number> {
     return new Promise((done, fail) => {
-      const child = fork(CHILD, [String(o.seed), String(first), String(end - first)], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+      const child = fork(CHILD, [String(o.seed), String(first), String(end - first)], {
+        cwd: ROOT,
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      });
       let stderr = '';
       child.stderr!.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
       let current = first;

@@ -6,7 +6,9 @@ import { ImportError } from '../import-error.ts';
 import { readPublishedText } from '../text/read.ts';
 import { readExchangeJson, writeExchangeJson } from './exchange.ts';
 
-const seed = readPublishedText(readFileSync(resolve(import.meta.dirname, '../../../samples/huailai-sifaju-2020.txt')), { fileName: 'seed.txt' });
+const seed = readPublishedText(readFileSync(resolve(import.meta.dirname, '../../../samples/huailai-sifaju-2020.txt')), {
+  fileName: 'seed.txt',
+});
 const source = { fileName: 'targets.json' };
 
 function errorOf(json: unknown): ImportError {
@@ -37,7 +39,11 @@ describe('exchange JSON', () => {
 
   it('round-trips the seed and generated documents', () => {
     expect(readExchangeJson(writeExchangeJson(seed), source)).toEqual(seed);
-    const docs = generateDocuments({ seed: 9, units: 3, layout: { longTerm: true, fundSources: true, optionalFields: true, otherFunds: true } });
+    const docs = generateDocuments({
+      seed: 9,
+      units: 3,
+      layout: { longTerm: true, fundSources: true, optionalFields: true, otherFunds: true },
+    });
     expect(readExchangeJson(writeExchangeJson(docs, { targetValues: false, indent: 0 }), source)).toEqual(docs);
     expect(readExchangeJson(new TextEncoder().encode(writeExchangeJson(docs)), source)).toEqual(docs);
   });

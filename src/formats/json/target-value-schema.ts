@@ -7,14 +7,16 @@ import Type from 'typebox';
 import type { TargetValue } from '../../core/target-value/target-value.ts';
 import { DecimalText } from '../../core/model/document.ts';
 
-const Operator = Type.Union(['≥', '>', '≤', '<', '=', 'range'].map((o) => Type.Literal(o)) as [
-  Type.TLiteral<'≥'>,
-  Type.TLiteral<'>'>,
-  Type.TLiteral<'≤'>,
-  Type.TLiteral<'<'>,
-  Type.TLiteral<'='>,
-  Type.TLiteral<'range'>,
-]);
+const Operator = Type.Union(
+  ['≥', '>', '≤', '<', '=', 'range'].map((o) => Type.Literal(o)) as [
+    Type.TLiteral<'≥'>,
+    Type.TLiteral<'>'>,
+    Type.TLiteral<'≤'>,
+    Type.TLiteral<'<'>,
+    Type.TLiteral<'='>,
+    Type.TLiteral<'range'>,
+  ],
+);
 
 const GRADE_SCALES = [
   'quality',

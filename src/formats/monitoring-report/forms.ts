@@ -21,8 +21,7 @@ function causeText(e: MonitoringExplanation): string {
   return e.cause.text === '' ? category : `${category}：${e.cause.text}`;
 }
 
-const likelihoodText = (e: MonitoringExplanation) =>
-  e.likelihood === null ? '' : messages().monitoring.likelihoods[e.likelihood];
+const likelihoodText = (e: MonitoringExplanation) => (e.likelihood === null ? '' : messages().monitoring.likelihoods[e.likelihood]);
 
 /** 完成进度, and for a cumulative count the share due by the date beside it. */
 function progressText(i: IndicatorProgress, band: string): string {
@@ -39,8 +38,26 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
   const e = p.execution;
   const checkpoint = e.checkpoint === null ? m.table.noCheckpoint : `${e.checkpoint.label}（${e.checkpoint.date}）`;
   const rows: GridRow[] = [
-    { cells: [label(m.table.projectCode), value(p.projectCode, { span: 2 }), label(m.table.projectName), value(p.projectName, { span: 6, align: 'left' })] },
-    { cells: [label(r.budgetBlock, { rowSpan: 4 }), label(r.budget, { span: 2 }), label(r.spent), label(r.rate), label(r.checkpoint, { span: 2 }), label(r.planned), label(m.table.shortfall), label(r.light)] },
+    {
+      cells: [
+        label(m.table.projectCode),
+        value(p.projectCode, { span: 2 }),
+        label(m.table.projectName),
+        value(p.projectName, { span: 6, align: 'left' }),
+      ],
+    },
+    {
+      cells: [
+        label(r.budgetBlock, { rowSpan: 4 }),
+        label(r.budget, { span: 2 }),
+        label(r.spent),
+        label(r.rate),
+        label(r.checkpoint, { span: 2 }),
+        label(r.planned),
+        label(m.table.shortfall),
+        label(r.light),
+      ],
+    },
     {
       cells: [
         amount(e.budget, { span: 2 }),
@@ -55,11 +72,16 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
     { cells: [label(r.projectCause, { span: 2 }), value(causeText(p.explanation), { span: 7, align: 'left' })] },
     { cells: [label(r.projectMeasure, { span: 2 }), value(p.explanation.measure, { span: 7, align: 'left' })] },
     {
-      cells: [r.level1, r.level2, r.level3, r.target, r.actual, r.progress, r.expected, r.cause, r.likelihood, r.measure].map((t) => label(t)),
+      cells: [r.level1, r.level2, r.level3, r.target, r.actual, r.progress, r.expected, r.cause, r.likelihood, r.measure].map((t) =>
+        label(t),
+      ),
     },
   ];
   const level1 = runLengths(p.indicators.map((i) => i.level1));
-  const level2 = runLengths(p.indicators.map((i) => i.level2), level1);
+  const level2 = runLengths(
+    p.indicators.map((i) => i.level2),
+    level1,
+  );
   p.indicators.forEach((i, k) => {
     const cells: GridCell[] = [];
     if (level1[k]! > 0) cells.push(value(i.level1, { rowSpan: level1[k] }));
@@ -93,7 +115,11 @@ export function summaryForm(u: UnitMonitoring, taken: Set<string>): ReportForm {
   const m = messages().monitoring;
   const t = m.table;
   const rows: GridRow[] = [
-    { cells: [t.projectCode, t.projectName, t.budget, t.spent, t.rate, t.planned, t.shortfall, t.light, t.cause, t.measure].map((x) => label(x)) },
+    {
+      cells: [t.projectCode, t.projectName, t.budget, t.spent, t.rate, t.planned, t.shortfall, t.light, t.cause, t.measure].map((x) =>
+        label(x),
+      ),
+    },
     ...u.projects.map((p) => ({
       cells: [
         value(p.projectCode),

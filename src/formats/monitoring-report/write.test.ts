@@ -11,10 +11,13 @@ import { writeMonitoringDocx, writeMonitoringXlsx } from './write.ts';
 const ROOT = join(import.meta.dirname, '../../..');
 
 /** A cell as Excel shows it: a number with its format's decimals. */
-const shown = (c: ExcelJS.Cell) =>
-  typeof c.value === 'number' ? c.value.toFixed((c.numFmt?.split('.')[1] ?? '').length) : String(c.text);
+const shown = (c: ExcelJS.Cell) => (typeof c.value === 'number' ? c.value.toFixed((c.numFmt?.split('.')[1] ?? '').length) : String(c.text));
 const documents = await readDocumentFile(readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt')), 'seed.txt');
-const actuals = await readActualsFile(readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv')), 'a.csv', documents);
+const actuals = await readActualsFile(
+  readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv')),
+  'a.csv',
+  documents,
+);
 const monitoring = monitorDocument(documents[0]!, actuals, '2020-10-31');
 
 async function texts(bytes: Uint8Array) {
@@ -77,7 +80,15 @@ describe('the 监控表 workbook', () => {
     const e = s.find((x) => x.name === '315-0101-JBN-GXGK')!.rows;
     expect(e.find((r) => r.includes('≥15张'))!.slice(3, 6)).toEqual(['≥15张', '12张', '80.00%（应达 75.00%）']);
     expect(d.find((r) => r.includes('预警等级'))).toBeDefined();
-    expect(d.find((r) => r.includes('红灯'))).toEqual(['20.00', '15.00', '75.00%', '10月底（2020-10-31）', '75.00%', '0.00 个百分点', '红灯']);
+    expect(d.find((r) => r.includes('红灯'))).toEqual([
+      '20.00',
+      '15.00',
+      '75.00%',
+      '10月底（2020-10-31）',
+      '75.00%',
+      '0.00 个百分点',
+      '红灯',
+    ]);
   });
 
   it('writes the same forms to Word on landscape pages', async () => {

@@ -5,8 +5,7 @@ import { formsDocument } from '../report-grid/docx.ts';
 import { formsWorkbook } from '../report-grid/xlsx.ts';
 import { monitoringForms } from './forms.ts';
 
-export const writeMonitoringXlsx = (units: readonly UnitMonitoring[]): Promise<Uint8Array> =>
-  formsWorkbook(monitoringForms(units));
+export const writeMonitoringXlsx = (units: readonly UnitMonitoring[]): Promise<Uint8Array> => formsWorkbook(monitoringForms(units));
 
 export const writeMonitoringDocx = (units: readonly UnitMonitoring[]): Promise<Uint8Array> =>
   formsDocument(monitoringForms(units), messages().monitoring.report.title);

@@ -52,7 +52,15 @@ export const INDICATOR_FIELDS = [
   'remark',
 ] as const;
 
-export const SPENDING_PLAN_FIELDS = ['unit_code', 'unit_name', 'year', 'project_code', 'checkpoint_index', 'checkpoint', 'percent'] as const;
+export const SPENDING_PLAN_FIELDS = [
+  'unit_code',
+  'unit_name',
+  'year',
+  'project_code',
+  'checkpoint_index',
+  'checkpoint',
+  'percent',
+] as const;
 
 /** Each column's Table Schema type (string unless named); amounts and percentages are numbers written as exact decimals. */
 export const FIELD_TYPES: Readonly<Record<string, 'number' | 'integer' | 'year'>> = {
@@ -73,7 +81,8 @@ const goals = (p: Project, term: 'annual' | 'longTerm') =>
     .join('\n');
 
 function* projectsOf(docs: readonly TargetDocument[]) {
-  for (const doc of docs) for (const project of doc.projects) yield { project, key: [doc.unit.code, doc.unit.name, doc.year, project.code] as Value[] };
+  for (const doc of docs)
+    for (const project of doc.projects) yield { project, key: [doc.unit.code, doc.unit.name, doc.year, project.code] as Value[] };
 }
 
 export function projectsTable(docs: readonly TargetDocument[]): OpenTable {

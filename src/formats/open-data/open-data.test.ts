@@ -24,7 +24,13 @@ describe('CSV', () => {
     expect(rows).toHaveLength(7);
     const header = rows[0]!;
     const first = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
-    expect(first).toMatchObject({ unit_code: '315002', year: '2020', project_code: '315-0105-JBN-2D9U', budget_total: '5.00', budget_other: '' });
+    expect(first).toMatchObject({
+      unit_code: '315002',
+      year: '2020',
+      project_code: '315-0105-JBN-2D9U',
+      budget_total: '5.00',
+      budget_other: '',
+    });
     expect(first.annual_goals).toBe(seed!.projects[0]!.goals.map((g) => g.text).join('\n'));
     const total = rows.slice(1).reduce((sum, r) => sum + Math.round(Number(r[header.indexOf('budget_total')]) * 100), 0);
     expect(total).toBe(9110);
@@ -79,7 +85,23 @@ describe('CSV', () => {
  */
 describe('Frictionless data package', () => {
   const NAME = /^[-a-z0-9._/]+$/;
-  const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any'];
+  const TYPES = [
+    'string',
+    'number',
+    'integer',
+    'boolean',
+    'object',
+    'array',
+    'date',
+    'time',
+    'datetime',
+    'year',
+    'yearmonth',
+    'duration',
+    'geopoint',
+    'geojson',
+    'any',
+  ];
 
   for (const [label, docs] of [
     ['the seed', seedDocuments()],

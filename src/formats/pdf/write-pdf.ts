@@ -38,7 +38,11 @@ export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Ar
   const combined = docs.length > 1;
   const content: Content[] = [];
   const contents: Content = {
-    toc: { title: { text: form().contents, style: 'contentsTitle' }, textStyle: { fontSize: SIZE.tableTitle }, numberStyle: { fontSize: SIZE.tableTitle } },
+    toc: {
+      title: { text: form().contents, style: 'contentsTitle' },
+      textStyle: { fontSize: SIZE.tableTitle },
+      numberStyle: { fontSize: SIZE.tableTitle },
+    },
   };
   if (combined) content.push(contents);
   docs.forEach((doc, i) => {
@@ -83,11 +87,19 @@ export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Ar
 
 function documentContent(doc: TargetDocument, combined: boolean, newPage: boolean): Content[] {
   const f = form();
-  const toc = (level: 0 | 1) => ({ tocItem: true, tocMargin: [(level + (combined ? 1 : 0)) * 20, 0, 0, 0] as [number, number, number, number] });
+  const toc = (level: 0 | 1) => ({
+    tocItem: true,
+    tocMargin: [(level + (combined ? 1 : 0)) * 20, 0, 0, 0] as [number, number, number, number],
+  });
   const out: Content[] = [];
   const d = doc.department;
   if (d !== null) {
-    out.push({ text: `${f.part1}\u3000${f.part1Title}`, style: 'part', ...toc(0), ...(!combined || newPage ? { pageBreak: 'before' as const } : {}) });
+    out.push({
+      text: `${f.part1}\u3000${f.part1Title}`,
+      style: 'part',
+      ...toc(0),
+      ...(!combined || newPage ? { pageBreak: 'before' as const } : {}),
+    });
     out.push({ text: f.overallGoal, style: 'section', ...toc(1) });
     for (const line of d.overallGoal === '' ? [] : d.overallGoal.split('\n')) out.push({ text: line, style: 'body' });
     out.push({ text: f.subGoals, style: 'section', ...toc(1) });
@@ -97,7 +109,12 @@ function documentContent(doc: TargetDocument, combined: boolean, newPage: boolea
   }
   if (doc.projects.length > 0) out.push({ text: `${f.part2}\u3000${f.part2Title}`, style: 'part', ...toc(0), pageBreak: 'before' });
   doc.projects.forEach((project, i) => {
-    out.push({ text: f.projectTitle(i + 1, project.name), style: 'tableTitle', ...toc(1), ...(i > 0 ? { pageBreak: 'before' as const } : {}) });
+    out.push({
+      text: f.projectTitle(i + 1, project.name),
+      style: 'tableTitle',
+      ...toc(1),
+      ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+    });
     out.push(projectTable(project));
   });
   return out;
@@ -153,7 +170,7 @@ function pdfTable(rows: readonly GridRow[], widths: number[], merges: 'span' | '
         while (rows[r + rows_]?.cells.some((c) => c.column === cell.column && c.merge === 'continue')) rows_++;
       }
       const spanned = merges === 'span' && rows_ > 1;
-      const lines = merges === 'lines' && (cell.merge !== undefined);
+      const lines = merges === 'lines' && cell.merge !== undefined;
       let text = cell.paragraphs.join('\n');
       let border: [boolean, boolean, boolean, boolean] | undefined;
       if (row.frameless) border = [false, false, false, false];

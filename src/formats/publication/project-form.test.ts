@@ -3,10 +3,11 @@ import type { Project } from '../../core/model/document.ts';
 import { generatedDocuments, seedDocuments } from './fixtures.testing.ts';
 import { FORM_WIDTH, projectFormRows, toFormTable } from './project-form.ts';
 
-const texts = (rows: ReturnType<typeof projectFormRows>) => rows.map((r) => r.cells.map((c) => (c.merge === 'continue' ? '↑' : c.paragraphs.join('\n'))));
+const texts = (rows: ReturnType<typeof projectFormRows>) =>
+  rows.map((r) => r.cells.map((c) => (c.merge === 'continue' ? '↑' : c.paragraphs.join('\n'))));
 
 describe('the 项目绩效目标表 as rows and cells', () => {
-  it('the seed\'s first project, row by row as the official form has it', () => {
+  it("the seed's first project, row by row as the official form has it", () => {
     const project = seedDocuments()[0]!.projects[0]!;
     const rows = projectFormRows(project);
     expect(texts(rows)).toEqual([
@@ -32,9 +33,12 @@ describe('the 项目绩效目标表 as rows and cells', () => {
   });
 
   it('optional rows, fund sources, long-term goals and indicators in titled sections, a 备注 column', () => {
-    const project: Project = generatedDocuments({ longTerm: true, fundSources: true, optionalFields: true, remarks: true })[0]!.projects.find(
-      (p) => p.indicators.some((i) => i.remark !== ''),
-    )!;
+    const project: Project = generatedDocuments({
+      longTerm: true,
+      fundSources: true,
+      optionalFields: true,
+      remarks: true,
+    })[0]!.projects.find((p) => p.indicators.some((i) => i.remark !== ''))!;
     const rows = texts(projectFormRows(project));
     expect(rows[2]).toEqual(['主管部门', project.department, '项目属性', project.attribute, '项目起止时间', project.period]);
     expect(rows.find((r) => r[0] === '资金来源')).toEqual(['资金来源', ...project.budget.sources.flatMap((s) => [s.name, s.amount ?? ''])]);
@@ -47,7 +51,9 @@ describe('the 项目绩效目标表 as rows and cells', () => {
   });
 
   it('places every row on one grid whose columns add up to the table width', () => {
-    for (const project of generatedDocuments({ checkpoints: 'monthly', fundSources: true, remarks: true, level3: true }).flatMap((d) => d.projects)) {
+    for (const project of generatedDocuments({ checkpoints: 'monthly', fundSources: true, remarks: true, level3: true }).flatMap(
+      (d) => d.projects,
+    )) {
       const table = toFormTable(projectFormRows(project));
       expect(table.columns.reduce((a, b) => a + b, 0)).toBe(FORM_WIDTH);
       for (const row of table.rows) {

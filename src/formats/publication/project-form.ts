@@ -52,7 +52,7 @@ export interface FormTable {
 const form = () => messages().publication.form;
 
 /** Cells from edges: `cellsAt([0, 110, 1000], ['a', 'b'])` gives a cell over 0–110 and one over 110–1000. */
-function cellsAt(edges: readonly number[], contents: readonly (Omit<FormCell, 'x0' | 'x1'>)[]): FormCell[] {
+function cellsAt(edges: readonly number[], contents: readonly Omit<FormCell, 'x0' | 'x1'>[]): FormCell[] {
   return contents.map((c, i) => ({ ...c, x0: edges[i]!, x1: edges[i + 1]! }));
 }
 
@@ -97,14 +97,17 @@ export function projectFormRows(project: Project): FormRow[] {
   if (project.department !== null || project.attribute !== null || project.period !== null) {
     rows.push(
       row(
-        cellsAt(PAIR_EDGES.slice(1).map((e, i) => (i === 0 ? 0 : e)), [
-          label(f.department),
-          value(project.department ?? ''),
-          label(f.attribute),
-          value(project.attribute ?? ''),
-          label(f.period),
-          value(project.period ?? ''),
-        ]),
+        cellsAt(
+          PAIR_EDGES.slice(1).map((e, i) => (i === 0 ? 0 : e)),
+          [
+            label(f.department),
+            value(project.department ?? ''),
+            label(f.attribute),
+            value(project.attribute ?? ''),
+            label(f.period),
+            value(project.period ?? ''),
+          ],
+        ),
       ),
     );
   }
@@ -128,10 +131,10 @@ export function projectFormRows(project: Project): FormRow[] {
     rows.push(
       row(
         // The last amount reaches the right edge when the row has fewer than three sources.
-        cellsAt([...PAIR_EDGES.slice(0, 1 + chunk.length * 2), FORM_WIDTH], [
-          label(f.sources),
-          ...chunk.flatMap((s) => [label(s.name), amount(s.amount)]),
-        ]),
+        cellsAt(
+          [...PAIR_EDGES.slice(0, 1 + chunk.length * 2), FORM_WIDTH],
+          [label(f.sources), ...chunk.flatMap((s) => [label(s.name), amount(s.amount)])],
+        ),
       ),
     );
   }
@@ -139,7 +142,12 @@ export function projectFormRows(project: Project): FormRow[] {
     const edges = evenEdges(project.spendingPlan.length);
     const compact = project.spendingPlan.length > 6;
     rows.push(
-      row(cellsAt(edges, [{ ...label(f.spendingPlan), merge: 'restart' }, ...project.spendingPlan.map((c) => ({ ...label(c.checkpoint), compact }))])),
+      row(
+        cellsAt(edges, [
+          { ...label(f.spendingPlan), merge: 'restart' },
+          ...project.spendingPlan.map((c) => ({ ...label(c.checkpoint), compact })),
+        ]),
+      ),
     );
     rows.push(row(cellsAt(edges, [merged(), ...project.spendingPlan.map((c) => ({ ...value(c.percent ?? ''), compact }))])));
   }
@@ -171,7 +179,10 @@ function indicatorColumns(withRemark: boolean, withLevel3: boolean): { columns: 
     { key: 'basis', title: f.basis, align: 'center' },
   ];
   if (!withRemark) {
-    return { columns, edges: withLevel3 ? [0, LABEL_EDGE, 250, 390, 640, 770, FORM_WIDTH] : [0, LABEL_EDGE, 250, 330, 640, 770, FORM_WIDTH] };
+    return {
+      columns,
+      edges: withLevel3 ? [0, LABEL_EDGE, 250, 390, 640, 770, FORM_WIDTH] : [0, LABEL_EDGE, 250, 330, 640, 770, FORM_WIDTH],
+    };
   }
   columns.push({ key: 'remark', title: f.remark, align: 'center' });
   return {
@@ -199,7 +210,15 @@ function indicatorRows(indicators: readonly Indicator[], titled: boolean): FormR
   const out: FormRow[] = [];
   for (const section of sections) {
     if (section.title !== null) out.push(row(cellsAt([0, FORM_WIDTH], [label(section.title)]), { header: true }));
-    out.push(row(cellsAt(edges, columns.map((c) => label(c.title))), { header: true }));
+    out.push(
+      row(
+        cellsAt(
+          edges,
+          columns.map((c) => label(c.title)),
+        ),
+        { header: true },
+      ),
+    );
     section.rows.forEach((indicator, i) => {
       const above = section.rows[i - 1];
       const below = section.rows[i + 1];

@@ -19,7 +19,12 @@ const PACKAGES: Record<string, string> = {
 
 function run(tool: string, args: readonly string[], env: Record<string, string> = {}): string {
   try {
-    return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000, env: { ...process.env, ...env } });
+    return execFileSync(tool, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 180_000,
+      env: { ...process.env, ...env },
+    });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(`${tool} is not installed: apt-get install ${PACKAGES[tool]} (see .ci/run)`);
@@ -67,9 +72,13 @@ export function pdfPages(pdf: Uint8Array, dpi: number, first: number, last: numb
 export function docxToPdf(docx: Uint8Array, fontconfig: string): Uint8Array {
   const dir = workDir();
   writeFileSync(join(dir, 'a.docx'), docx);
-  run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'a.docx')], {
-    FONTCONFIG_FILE: fontconfig,
-  });
+  run(
+    'soffice',
+    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'a.docx')],
+    {
+      FONTCONFIG_FILE: fontconfig,
+    },
+  );
   return new Uint8Array(readFileSync(join(dir, 'a.pdf')));
 }
 

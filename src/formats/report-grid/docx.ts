@@ -36,9 +36,11 @@ const textWidth = (landscape: boolean) => (landscape ? PAGE.height : PAGE.width)
 
 /** Paragraphs of a cell: one per line of its text. */
 const paragraphs = (text: string, align: Align, bold: boolean) =>
-  text.split('\n').map(
-    (line) => new Paragraph({ style: 'TableText', alignment: ALIGN[align], children: [new TextRun({ text: line, bold, font: SONG })] }),
-  );
+  text
+    .split('\n')
+    .map(
+      (line) => new Paragraph({ style: 'TableText', alignment: ALIGN[align], children: [new TextRun({ text: line, bold, font: SONG })] }),
+    );
 
 function formTable(form: ReportForm): Table {
   const total = form.columns.reduce((a, b) => a + b, 0);
@@ -87,7 +89,11 @@ function formSection(form: ReportForm): ISectionOptions {
   ];
   if (form.subtitle !== null)
     children.push(
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: form.subtitle, font: SONG, size: SIZE.table + 3 })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 120 },
+        children: [new TextRun({ text: form.subtitle, font: SONG, size: SIZE.table + 3 })],
+      }),
     );
   if (form.caption !== null)
     children.push(

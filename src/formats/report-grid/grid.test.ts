@@ -16,7 +16,12 @@ describe('placing cells on the grid', () => {
   it('skips columns covered by a cell spanning rows from above', () => {
     const placed = placeCells(
       form([
-        { cells: [{ text: 'a', rowSpan: 2 }, { text: 'b', span: 2 }] },
+        {
+          cells: [
+            { text: 'a', rowSpan: 2 },
+            { text: 'b', span: 2 },
+          ],
+        },
         { cells: [{ text: 'c' }, { text: 'd' }] },
       ]),
     );

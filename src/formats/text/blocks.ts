@@ -20,7 +20,7 @@ export interface Row {
 }
 
 export type Block =
-  | { kind: 'line'; line: number; text: string; /** Whether Word marked it as a table-of-contents heading. */ toc: boolean }
+  | { kind: 'line'; line: number; text: string /** Whether Word marked it as a table-of-contents heading. */; toc: boolean }
   | { kind: 'row'; row: Row };
 
 /**
@@ -38,8 +38,8 @@ export const PART_HEADING = /^第\s*[一二三四五六七八九十\d]+\s*部分
 export const SECTION_HEADING = /^(?:部门整体绩效目标|(?:预算)?项目(?:支出)?绩效目标)$/;
 export const PROJECT_HEADING = /绩效目标(?:申报)?表$/;
 /** A title naming unit and year: "315002怀来县司法局2020年预算绩效目标", "怀来县司法局2021年度部门预算绩效目标". */
-export const DOCUMENT_TITLE = /^(?:([0-9０-９]{3,})\s*)?([^\d\s、，。；：:][^、，。；：:]*?)\s*([0-9０-９]{4})\s*年度?(?:部门)?预算绩效目标$/;
-
+export const DOCUMENT_TITLE =
+  /^(?:([0-9０-９]{3,})\s*)?([^\d\s、，。；：:][^、，。；：:]*?)\s*([0-9０-９]{4})\s*年度?(?:部门)?预算绩效目标$/;
 
 export function toBlocks(text: string): Block[] {
   // One fixed separator splits much faster than a pattern; CR and CRLF files are rare.

@@ -31,8 +31,18 @@ describe('layout variations', () => {
 
   it('quarterly checkpoints, as 第一季度… and as 一季度末…', () => {
     const [a, b] = only('quarterly-checkpoints.txt').projects;
-    expect(a!.spendingPlan.map((c) => `${c.checkpoint}=${c.percent}`)).toEqual(['第一季度=30.00', '第二季度=60.00', '第三季度=80.00', '第四季度=100.00']);
-    expect(b!.spendingPlan.map((c) => `${c.checkpoint}=${c.percent}`)).toEqual(['一季度末=0.00', '二季度末=40.00', '三季度末=70.00', '四季度末=100.00']);
+    expect(a!.spendingPlan.map((c) => `${c.checkpoint}=${c.percent}`)).toEqual([
+      '第一季度=30.00',
+      '第二季度=60.00',
+      '第三季度=80.00',
+      '第四季度=100.00',
+    ]);
+    expect(b!.spendingPlan.map((c) => `${c.checkpoint}=${c.percent}`)).toEqual([
+      '一季度末=0.00',
+      '二季度末=40.00',
+      '三季度末=70.00',
+      '四季度末=100.00',
+    ]);
   });
 
   it('效益指标 instead of 效果指标', () => {

@@ -7,45 +7,50 @@ import { readDecimal } from '../../core/model/decimal.ts';
 
 const NEEDS_NORMALIZING = /[\s\u3000\uff01-\uff5e]/;
 /** Most cells are already plain; NFKC only runs on those with spaces or full-width forms. */
-export const normalizeLabel = (s: string): string =>
-  NEEDS_NORMALIZING.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s;
+export const normalizeLabel = (s: string): string => (NEEDS_NORMALIZING.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
 
 /** A row's first cell as a label, normalised once per row. */
-export const labelOf = (row: { cells: { text: string }[]; label?: string }): string =>
-  (row.label ??= normalizeLabel(row.cells[0]!.text));
+export const labelOf = (row: { cells: { text: string }[]; label?: string }): string => (row.label ??= normalizeLabel(row.cells[0]!.text));
 
 export type ProjectField = 'code' | 'name' | 'department' | 'attribute' | 'period';
 
 // Maps, not object literals: a cell reading "constructor" must not find Object.prototype's.
-const FIELD_LABELS = new Map<string, ProjectField>(Object.entries({
-  项目编码: 'code',
-  项目代码: 'code',
-  项目名称: 'name',
-  主管部门: 'department',
-  主管部门及代码: 'department',
-  项目属性: 'attribute',
-  项目起止时间: 'period',
-  项目期限: 'period',
-  实施期限: 'period',
-  项目实施期: 'period',
-} satisfies Record<string, ProjectField>));
+const FIELD_LABELS = new Map<string, ProjectField>(
+  Object.entries({
+    项目编码: 'code',
+    项目代码: 'code',
+    项目名称: 'name',
+    主管部门: 'department',
+    主管部门及代码: 'department',
+    项目属性: 'attribute',
+    项目起止时间: 'period',
+    项目期限: 'period',
+    实施期限: 'period',
+    项目实施期: 'period',
+  } satisfies Record<string, ProjectField>),
+);
 export const projectFieldOf = (label: string): ProjectField | undefined => FIELD_LABELS.get(label);
 
 export type BudgetPart = 'total' | 'fiscal' | 'other';
-const BUDGET_LABELS = new Map<string, BudgetPart>(Object.entries({
-  预算数: 'total',
-  预算总额: 'total',
-  年度预算数: 'total',
-  年度资金总额: 'total',
-  资金总额: 'total',
-  财政资金: 'fiscal',
-  其他资金: 'other',
-} satisfies Record<string, BudgetPart>));
+const BUDGET_LABELS = new Map<string, BudgetPart>(
+  Object.entries({
+    预算数: 'total',
+    预算总额: 'total',
+    年度预算数: 'total',
+    年度资金总额: 'total',
+    资金总额: 'total',
+    财政资金: 'fiscal',
+    其他资金: 'other',
+  } satisfies Record<string, BudgetPart>),
+);
 export const budgetPartOf = (label: string): BudgetPart | undefined => BUDGET_LABELS.get(label.replace(/^其中:/, ''));
 
 /** Fund sources some templates itemise; printed as in the form, in this order. */
 export const FUND_SOURCES = ['财政拨款', '自有资金', '事业收入', '经营性收入', '上级补助收入', '附属单位上缴收入', '其他'];
-const SOURCE_ALIASES = new Map([['经营收入', '经营性收入'], ['其他收入', '其他']]);
+const SOURCE_ALIASES = new Map([
+  ['经营收入', '经营性收入'],
+  ['其他收入', '其他'],
+]);
 export function fundSourceOf(label: string): string | undefined {
   const l = label.replace(/^其中:/, '');
   return FUND_SOURCES.includes(l) ? l : SOURCE_ALIASES.get(l);
@@ -71,23 +76,25 @@ export function indicatorTermOf(label: string): 'annual' | 'longTerm' | undefine
 }
 
 export type IndicatorColumn = 'level1' | 'level2' | 'level3' | 'description' | 'target' | 'basis' | 'remark';
-const COLUMN_LABELS = new Map<string, IndicatorColumn>(Object.entries({
-  一级指标: 'level1',
-  二级指标: 'level2',
-  三级指标: 'level3',
-  绩效指标描述: 'description',
-  指标描述: 'description',
-  指标内容: 'description',
-  指标值: 'target',
-  目标值: 'target',
-  年度指标值: 'target',
-  指标目标值: 'target',
-  指标值确定依据: 'basis',
-  指标值设定依据: 'basis',
-  确定依据: 'basis',
-  依据: 'basis',
-  备注: 'remark',
-} satisfies Record<string, IndicatorColumn>));
+const COLUMN_LABELS = new Map<string, IndicatorColumn>(
+  Object.entries({
+    一级指标: 'level1',
+    二级指标: 'level2',
+    三级指标: 'level3',
+    绩效指标描述: 'description',
+    指标描述: 'description',
+    指标内容: 'description',
+    指标值: 'target',
+    目标值: 'target',
+    年度指标值: 'target',
+    指标目标值: 'target',
+    指标值确定依据: 'basis',
+    指标值设定依据: 'basis',
+    确定依据: 'basis',
+    依据: 'basis',
+    备注: 'remark',
+  } satisfies Record<string, IndicatorColumn>),
+);
 export const indicatorColumnOf = (label: string): IndicatorColumn | undefined => COLUMN_LABELS.get(label);
 export const isIndicatorHeader = (label: string): boolean => label === '一级指标';
 

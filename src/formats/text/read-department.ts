@@ -10,15 +10,17 @@ import type { Fail } from './read-project.ts';
 
 type Section = 'overallGoal' | 'subGoals' | 'safeguards';
 
-const SECTIONS = new Map<string, Section>(Object.entries({
-  总体绩效目标: 'overallGoal',
-  总体目标: 'overallGoal',
-  分项绩效目标: 'subGoals',
-  分项目标: 'subGoals',
-  具体绩效目标: 'subGoals',
-  工作保障措施: 'safeguards',
-  保障措施: 'safeguards',
-} satisfies Record<string, Section>));
+const SECTIONS = new Map<string, Section>(
+  Object.entries({
+    总体绩效目标: 'overallGoal',
+    总体目标: 'overallGoal',
+    分项绩效目标: 'subGoals',
+    分项目标: 'subGoals',
+    具体绩效目标: 'subGoals',
+    工作保障措施: 'safeguards',
+    保障措施: 'safeguards',
+  } satisfies Record<string, Section>),
+);
 
 /** "一、总体绩效目标" → its section; undefined for an ordinary paragraph. */
 export function departmentSectionOf(line: string): Section | undefined {

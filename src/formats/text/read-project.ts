@@ -3,16 +3,7 @@
  * 资金支出计划（%）, 绩效目标, 一级指标 …), whatever order a template puts them in; a row that is
  * not recognised, or does not have the cells its kind needs, stops the import with its line.
  */
-import type {
-  AmountUnit,
-  Budget,
-  Goal,
-  Indicator,
-  Project,
-  SpendingCheckpoint,
-  Term,
-  Unit,
-} from '../../core/model/document.ts';
+import type { AmountUnit, Budget, Goal, Indicator, Project, SpendingCheckpoint, Term, Unit } from '../../core/model/document.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import type { Cell, Row } from './blocks.ts';
@@ -200,7 +191,18 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
       indicatorTerm = term;
       continue;
     }
-    fail(first.line, null, t.unknownRow(first.text === '' ? row.cells.map((c) => c.text).join(' ').slice(0, 30) : first.text));
+    fail(
+      first.line,
+      null,
+      t.unknownRow(
+        first.text === ''
+          ? row.cells
+              .map((c) => c.text)
+              .join(' ')
+              .slice(0, 30)
+          : first.text,
+      ),
+    );
   }
   if (after === 'plan') fail(checkpoints[0]?.line ?? table.line, 'spendingPlan', t.planWithoutPercents);
   endHeader();
@@ -255,7 +257,11 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
       if (cols.includes(col)) fail(cell.line, 'indicatorHeader', t.duplicateField(cell.text));
       cols.push(col);
     }
-    for (const [col, name] of [['level1', '一级指标'], ['level2', '二级指标'], ['target', '指标值']] as const) {
+    for (const [col, name] of [
+      ['level1', '一级指标'],
+      ['level2', '二级指标'],
+      ['target', '指标值'],
+    ] as const) {
       if (!cols.includes(col)) fail(row.line, 'indicatorHeader', t.missingColumn(name));
     }
     return cols;
@@ -269,7 +275,16 @@ function readIndicatorRow(row: Row, columns: IndicatorColumn[], term: Term, prev
   const sameLevel1 = v.level1 === '' || v.level1 === previous?.level1;
   if (v.level1 === '' && previous !== null) v.level1 = previous.level1;
   if (v.level2 === '' && sameLevel1 && previous !== null) v.level2 = previous.level2;
-  return { term, level1: v.level1, level2: v.level2, level3: v.level3, description: v.description, target: v.target, basis: v.basis, remark: v.remark };
+  return {
+    term,
+    level1: v.level1,
+    level2: v.level2,
+    level3: v.level3,
+    description: v.description,
+    target: v.target,
+    basis: v.basis,
+    remark: v.remark,
+  };
 }
 
 function lineOf(rows: Row[], field: ProjectField): number {

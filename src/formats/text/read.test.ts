@@ -108,7 +108,12 @@ describe('the seed (怀来县司法局 2020)', () => {
 
   it('keeps every text exactly as the source writes it', () => {
     for (const p of doc.projects) {
-      for (const s of [p.name, p.useOfFunds, ...p.goals.map((g) => g.text), ...p.indicators.flatMap((i) => [i.description, i.target, i.basis])]) {
+      for (const s of [
+        p.name,
+        p.useOfFunds,
+        ...p.goals.map((g) => g.text),
+        ...p.indicators.flatMap((i) => [i.description, i.target, i.basis]),
+      ]) {
         expect(seedText).toContain(s);
       }
     }

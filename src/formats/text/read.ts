@@ -7,14 +7,7 @@
 import type { Project, TargetDocument, Unit } from '../../core/model/document.ts';
 import { named } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
-import {
-  DOCUMENT_TITLE,
-  PART_HEADING,
-  PROJECT_HEADING,
-  SECTION_HEADING,
-  toBlocks,
-  type Row,
-} from './blocks.ts';
+import { DOCUMENT_TITLE, PART_HEADING, PROJECT_HEADING, SECTION_HEADING, toBlocks, type Row } from './blocks.ts';
 import { decodeText } from './decode.ts';
 import { amountUnitCell, labelOf, projectFieldOf } from './labels.ts';
 import { readDepartment, type DepartmentLine } from './read-department.ts';
@@ -38,10 +31,7 @@ export function readPublishedText(
 ): TargetDocument[] {
   const t = named.textFormat;
   const fail: Fail = (line, field, reason) => {
-    throw new ImportError(
-      { file: source.fileName, line, ...(field === null ? {} : { field: t.field[field] }) },
-      reason,
-    );
+    throw new ImportError({ file: source.fileName, line, ...(field === null ? {} : { field: t.field[field] }) }, reason);
   };
   const text = typeof content === 'string' ? content.replace(/^\uFEFF/, '') : decodeText(content).text;
 
@@ -81,9 +71,7 @@ export function readPublishedText(
     const project = readProjectTable(closing, d.title?.unit ?? null, fail);
     // Without a title, the tables say whose document this is: a new unit starts (or continues) its own.
     if (d.title === null && d.projects.length > 0 && !sameUnit(d.projects[0]!.unit, project.unit)) {
-      d =
-        drafts.find((o) => o.title === null && o.projects.length > 0 && sameUnit(o.projects[0]!.unit, project.unit)) ??
-        newDraft();
+      d = drafts.find((o) => o.title === null && o.projects.length > 0 && sameUnit(o.projects[0]!.unit, project.unit)) ?? newDraft();
       draft = d;
     }
     d.projects.push(project);
@@ -140,7 +128,8 @@ export function readPublishedText(
   }
   // A file cut off inside a table would otherwise read as a shorter table: its last row lacks Word's row and table ends.
   const last = blocks[blocks.length - 1];
-  if (last?.kind === 'row' && last.row.blankLinesAfter < 2) fail(last.row.cells[last.row.cells.length - 1]!.line, 'projectHeading', t.tableCutOff);
+  if (last?.kind === 'row' && last.row.blankLinesAfter < 2)
+    fail(last.row.cells[last.row.cells.length - 1]!.line, 'projectHeading', t.tableCutOff);
   closeTable();
 
   const documents = drafts.filter((d) => d.department !== null || d.projects.length > 0);
@@ -154,7 +143,10 @@ export function readPublishedText(
     const firstUnit = d.projects[0]?.unit;
     let unit: Unit = d.title?.unit ?? firstUnit ?? { code: null, name: '' };
     if (d.title !== null && d.title.unit.code === null && firstUnit?.name === d.title.unit.name) unit = firstUnit;
-    const year = options.year ?? d.title?.year ?? yearMentioned([department?.overallGoal ?? '', ...d.projects.flatMap((p) => [p.name, p.period ?? ''])]);
+    const year =
+      options.year ??
+      d.title?.year ??
+      yearMentioned([department?.overallGoal ?? '', ...d.projects.flatMap((p) => [p.name, p.period ?? ''])]);
     return { unit, year, department, projects: d.projects };
   });
   // A unit that does not say its year in a file of one year's documents shares that year.

@@ -56,8 +56,12 @@ describe('a cut-off text file', () => {
     const text = bytes.toString('utf8');
     const firstTable = text.slice(0, text.indexOf('2、冀财政法'));
     const header = firstTable.indexOf('\t一级指标');
-    expect(() => readPublishedText(`${firstTable.slice(0, header)}\n`, { fileName: 'a.txt' })).toThrow('a.txt 第 32 行 字段「绩效指标」：项目绩效目标表没有指标行');
+    expect(() => readPublishedText(`${firstTable.slice(0, header)}\n`, { fileName: 'a.txt' })).toThrow(
+      'a.txt 第 32 行 字段「绩效指标」：项目绩效目标表没有指标行',
+    );
     const rows = firstTable.indexOf('\t产出指标', header);
-    expect(() => readPublishedText(`${firstTable.slice(0, rows)}\n`, { fileName: 'b.txt' })).toThrow('字段「指标表头」：指标表头之后没有指标行');
+    expect(() => readPublishedText(`${firstTable.slice(0, rows)}\n`, { fileName: 'b.txt' })).toThrow(
+      '字段「指标表头」：指标表头之后没有指标行',
+    );
   });
 });

@@ -28,8 +28,12 @@ describe('writePublishedText', () => {
   it('writes the seed the way Word exports it: TOC codes, TAB cells, blank lines between rows', () => {
     const text = writePublishedText(seed);
     expect(text).toContain('一、总体绩效目标 TC 一、总体绩效目标 \\f A \\l 1 \n');
-    expect(text).toContain('1、法律援助绩效目标表 TC 1、法律援助绩效目标表 \\f C \\l 1 \n\t315002怀来县司法局\n\t单位：万元\n\n\t项目编码\n\t315-0105-JBN-2D9U\n');
-    expect(text).toContain('\t绩效目标\n\t1、组织法律援助的律师，为经济困难或特殊案件的人给予无偿提供法律服务，并办理法律援助案件。\n\n2、困难群众得到受益');
+    expect(text).toContain(
+      '1、法律援助绩效目标表 TC 1、法律援助绩效目标表 \\f C \\l 1 \n\t315002怀来县司法局\n\t单位：万元\n\n\t项目编码\n\t315-0105-JBN-2D9U\n',
+    );
+    expect(text).toContain(
+      '\t绩效目标\n\t1、组织法律援助的律师，为经济困难或特殊案件的人给予无偿提供法律服务，并办理法律援助案件。\n\n2、困难群众得到受益',
+    );
     // The merged 一级 cell is printed once.
     expect(text).toContain('\t产出指标\n\t数量指标\n\t\n\t办理法律援助案件结案率\n\t≥95\n\t结案率\n\n\t\n\t数量指标\n');
   });

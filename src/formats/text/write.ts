@@ -102,7 +102,15 @@ function writeProject(p: Project, n: number, out: string[], options: WriteTextOp
 
   const level3 = !options.omitEmptyLevel3 || p.indicators.some((i) => i.level3 !== '');
   const remark = p.indicators.some((i) => i.remark !== '');
-  const header = ['一级指标', '二级指标', ...(level3 ? ['三级指标'] : []), '绩效指标描述', '指标值', '指标值确定依据', ...(remark ? ['备注'] : [])];
+  const header = [
+    '一级指标',
+    '二级指标',
+    ...(level3 ? ['三级指标'] : []),
+    '绩效指标描述',
+    '指标值',
+    '指标值确定依据',
+    ...(remark ? ['备注'] : []),
+  ];
   for (const run of runsByTerm(p.indicators)) {
     if (anyLongTerm) row(out, [run[0]!.term === 'longTerm' ? '长期绩效指标' : '年度绩效指标']);
     row(out, header);
@@ -131,4 +139,3 @@ function runsByTerm<T extends { term: string }>(items: readonly T[]): T[][] {
   }
   return runs;
 }
-

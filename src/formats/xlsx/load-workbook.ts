@@ -5,7 +5,11 @@ import { ImportError } from '../import-error.ts';
 import { openZip } from '../zip-reader.ts';
 
 /** The workbook in an XLSX file; an ImportError (with `unreadable`'s reason when exceljs fails) otherwise. */
-export async function loadWorkbook(bytes: Uint8Array, file: string, unreadable: (detail: string | MessageRef) => MessageRef): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  unreadable: (detail: string | MessageRef) => MessageRef,
+): Promise<ExcelJS.Workbook> {
   // exceljs unzips on its own, without limits: it is given only a package that has unpacked within them.
   openZip(bytes, file, unreadable(named.formats.zip.broken)).verify();
   const workbook = new ExcelJS.Workbook();

@@ -152,7 +152,11 @@ class WorkbookReader {
         return col === undefined ? '' : cellText(row.getCell(col));
       };
       const partCell = row.getCell(cols.get('part')!);
-      const part = keyOfTitle(get('part'), (x) => ({ overallGoal: x.department.overallGoal, subGoal: x.department.subGoal, safeguard: x.department.safeguard }));
+      const part = keyOfTitle(get('part'), (x) => ({
+        overallGoal: x.department.overallGoal,
+        subGoal: x.department.subGoal,
+        safeguard: x.department.safeguard,
+      }));
       if (part === undefined) this.fail(sheet, partCell, t.part, e.badPart(get('part')));
       if (part === 'overallGoal') {
         dept.overallGoal = dept.overallGoal === '' ? get('text') : `${dept.overallGoal}\n${get('text')}`;
@@ -208,9 +212,11 @@ class WorkbookReader {
         return v;
       };
       const unitText = get('amountUnit');
-      if (unitText !== '' && unitText !== '万元' && unitText !== '元') this.fail(sheet, cellOf('amountUnit'), t.amountUnit, e.badAmountUnit(unitText));
+      if (unitText !== '' && unitText !== '万元' && unitText !== '元')
+        this.fail(sheet, cellOf('amountUnit'), t.amountUnit, e.badAmountUnit(unitText));
       const attribute = get('attribute');
-      if (attribute !== '' && attribute !== '新增' && attribute !== '延续') this.fail(sheet, cellOf('attribute'), t.attribute, e.badAttribute(attribute));
+      if (attribute !== '' && attribute !== '新增' && attribute !== '延续')
+        this.fail(sheet, cellOf('attribute'), t.attribute, e.badAttribute(attribute));
       const ownUnit = plain.has('projectUnitName') || plain.has('projectUnitCode');
       const project: Project = {
         code: get('code'),
@@ -261,7 +267,11 @@ class WorkbookReader {
     if (project === undefined) this.fail(sheet, row.getCell(cols.get('projectCode')!), titles.projectCode, e.unknownProject(key));
     const text = get('term');
     const term: Term | undefined =
-      text === '' || text === terms.annual || text === 'annual' ? 'annual' : text === terms.longTerm || text === 'longTerm' ? 'longTerm' : undefined;
+      text === '' || text === terms.annual || text === 'annual'
+        ? 'annual'
+        : text === terms.longTerm || text === 'longTerm'
+          ? 'longTerm'
+          : undefined;
     if (term === undefined) this.fail(sheet, row.getCell(cols.get('term')!), titles.term, e.badTerm(text));
     return { project, term };
   }

@@ -195,7 +195,8 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
   const sheet = wb.addWorksheet(x().sheets.projects, { views: [{ state: 'frozen', ySplit: PROJECT_HEADER_ROWS, xSplit: 5 }] });
   const entries = docs.flatMap((doc) => doc.projects.map((project) => ({ doc, project })));
   const projects = entries.map((e) => e.project);
-  const checkpoints = projects.length === 0 ? DEFAULT_CHECKPOINTS : sharedColumns(projects.map((q) => q.spendingPlan.map((c) => c.checkpoint)));
+  const checkpoints =
+    projects.length === 0 ? DEFAULT_CHECKPOINTS : sharedColumns(projects.map((q) => q.spendingPlan.map((c) => c.checkpoint)));
   const sources = sharedColumns(projects.map((q) => q.budget.sources.map((s) => s.name)));
   const ownUnits = entries.some(({ doc, project }) => project.unit.code !== doc.unit.code || project.unit.name !== doc.unit.name);
   const plain = PROJECT_COLUMNS_BEFORE_SOURCES.filter((k) => ownUnits || (k !== 'projectUnitCode' && k !== 'projectUnitName'));
@@ -232,8 +233,14 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
   entries.forEach(({ doc, project }, r) => {
     const row = r + FIRST_DATA_ROW.projects;
     const own = {
-      sources: placements(project.budget.sources.map((s) => s.name), sources),
-      spendingPlan: placements(project.spendingPlan.map((c) => c.checkpoint), checkpoints),
+      sources: placements(
+        project.budget.sources.map((s) => s.name),
+        sources,
+      ),
+      spendingPlan: placements(
+        project.spendingPlan.map((c) => c.checkpoint),
+        checkpoints,
+      ),
     };
     columns.forEach((col, i) => {
       const cell = sheet.getCell(row, i + 1);
@@ -324,7 +331,9 @@ function listSheet<K extends string>(
 function goalSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
   const rows = docs
     .flatMap((d) => d.projects)
-    .flatMap((p) => p.goals.map((g, i) => ({ projectCode: p.code, projectName: p.name, index: i + 1, term: x().terms[g.term], text: g.text })));
+    .flatMap((p) =>
+      p.goals.map((g, i) => ({ projectCode: p.code, projectName: p.name, index: i + 1, term: x().terms[g.term], text: g.text })),
+    );
   const sheet = listSheet(wb, x().sheets.goals, GOAL_COLUMNS, x().goals, { projectName: 26, index: 8, term: 10, text: 80 }, rows);
   const last = FIRST_DATA_ROW.goals + rows.length + VALIDATED_ROWS;
   validate(sheet, GOAL_COLUMNS.indexOf('term') + 1, FIRST_DATA_ROW.goals, last, () => lists.term);
@@ -348,7 +357,14 @@ function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], l
         remark: indicator.remark,
       })),
     );
-  const sheet = listSheet(wb, x().sheets.indicators, INDICATOR_COLUMNS, x().indicators, { description: 40, projectName: 26, index: 8, term: 8 }, rows);
+  const sheet = listSheet(
+    wb,
+    x().sheets.indicators,
+    INDICATOR_COLUMNS,
+    x().indicators,
+    { description: 40, projectName: 26, index: 8, term: 8 },
+    rows,
+  );
   const col = (key: (typeof INDICATOR_COLUMNS)[number]) => INDICATOR_COLUMNS.indexOf(key) + 1;
   const last = FIRST_DATA_ROW.indicators + rows.length + VALIDATED_ROWS;
   const level1Letter = sheet.getColumn(col('level1')).letter;

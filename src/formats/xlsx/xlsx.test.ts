@@ -64,7 +64,15 @@ describe('XLSX round trip: readXlsx(exportXlsx(x)) equals x', () => {
       projects: [
         {
           ...p,
-          budget: { total: '0.30', fiscal: '0.1', other: '0.20', sources: [{ name: '财政拨款', amount: '1234567890.07' }, { name: '其他', amount: null }] },
+          budget: {
+            total: '0.30',
+            fiscal: '0.1',
+            other: '0.20',
+            sources: [
+              { name: '财政拨款', amount: '1234567890.07' },
+              { name: '其他', amount: null },
+            ],
+          },
           spendingPlan: [
             { checkpoint: '6月底', percent: '33.3' },
             { checkpoint: '12月底', percent: '100' },
@@ -101,7 +109,20 @@ describe('the template', () => {
     // The 2021 form: 成本指标 is a 一级, named for its 二级 list.
     expect(wb.definedNames.getRanges('成本指标').ranges).toEqual(["'选项'!$B$2:$B$4"]);
     const indicators = wb.getWorksheet('绩效指标')!;
-    expect(indicators.getRow(1).values).toEqual([undefined, '项目编码', '项目名称', '序号', '年度/长期', '一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', '备注']);
+    expect(indicators.getRow(1).values).toEqual([
+      undefined,
+      '项目编码',
+      '项目名称',
+      '序号',
+      '年度/长期',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '绩效指标描述',
+      '指标值',
+      '指标值确定依据',
+      '备注',
+    ]);
     expect(indicators.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ["'选项'!$A$1:$A$4"] });
     expect(indicators.getCell('F7').dataValidation).toMatchObject({ type: 'list', formulae: ['INDIRECT($E2)'] });
     expect(indicators.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"年度,长期"'] });

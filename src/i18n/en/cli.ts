@@ -16,13 +16,15 @@ export const cli: Messages['cli'] = {
     progress: '{bar} {value}/{total} files {file}',
   },
   import: {
-    description: 'read performance-target files (Word text exports or the exchange format) and print the exchange JSON (amounts as decimal strings)',
+    description:
+      'read performance-target files (Word text exports or the exchange format) and print the exchange JSON (amounts as decimal strings)',
     outputOption: 'write to a file instead of the screen',
     failed: (count) => `${count} file(s) could not be read; nothing was written`,
     wrote: (path, documents, projects) => `wrote ${path}: ${documents} unit document(s), ${projects} project(s)`,
   },
   check: {
-    description: 'review performance targets and list the findings per file; exit 0 without errors, 1 with errors, 2 when a file cannot be read',
+    description:
+      'review performance targets and list the findings per file; exit 0 without errors, 1 with errors, 2 when a file cannot be read',
     formatOption: 'output format: table (default) or json',
     badFormat: (value) => `the format should be table or json, not "${value}"`,
     fileHeading: (file) => `File: ${file}`,

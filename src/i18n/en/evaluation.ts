@@ -18,23 +18,21 @@ export const evaluation: Messages['evaluation'] = {
     actualNotComparable: (code, index, actual, target) =>
       `project ${code}, indicator row ${index}: actual "${actual}" cannot be compared with target "${target}"; scored 0`,
     actualNotComparableSuggestion:
-      'give a number (in the target\'s unit) for a quantitative target; for a qualitative one, 达成/部分达成/未达成 or a grade of the target\'s scale',
+      "give a number (in the target's unit) for a quantitative target; for a qualitative one, 达成/部分达成/未达成 or a grade of the target's scale",
     targetUnscorable: (code, index, target) =>
       `project ${code}, indicator row ${index}: target "${target}" is empty or unreadable, so it cannot be scored; scored 0`,
     targetUnscorableSuggestion: 'targets should be corrected at review; mark a row that cannot be evaluated as 不适用',
     missingExplanation: (code, index, why) =>
       `project ${code}, indicator row ${index}: ${why}, and no analysis of the deviation and improvement measures`,
-    missingBudgetExplanation: (code, why) =>
-      `project ${code}: ${why}, and no analysis of the deviation and improvement measures`,
+    missingBudgetExplanation: (code, why) => `project ${code}: ${why}, and no analysis of the deviation and improvement measures`,
     missingExplanationSuggestion: 'fill in the 偏差原因分析及改进措施 column',
     unmet: 'the annual target was not met',
     overAchieved: (percent) => `the actual is ${percent}% of the target, far beyond it`,
     executionShort: (rate) => `execution rate ${rate}%, not all spent`,
     overspent: (rate) => `execution rate ${rate}%, above the annual budget`,
     noSpending: (code) => `project ${code}: no spending recorded; counted as 0`,
-    noSpendingSuggestion: 'record the project\'s cumulative spending at year end in the actuals file (leave the row number empty)',
-    noBudget: (code) =>
-      `project ${code}: the annual budget is empty or 0, so execution is not scored and its points go to the indicators`,
+    noSpendingSuggestion: "record the project's cumulative spending at year end in the actuals file (leave the row number empty)",
+    noBudget: (code) => `project ${code}: the annual budget is empty or 0, so execution is not scored and its points go to the indicators`,
     noBudgetSuggestion: 'check the budget in the target table, or record the adjusted budget in the actuals file',
     unknownFamily: (code, index, level1) =>
       `project ${code}, indicator row ${index}: level-1 indicator "${level1}" is not output, outcome, satisfaction or cost; not scored`,
@@ -46,7 +44,8 @@ export const evaluation: Messages['evaluation'] = {
     gradePercentOutOfBand: (code, index, percent, band, min, max) =>
       `project ${code}, indicator row ${index}: ${percent}% is outside the "${band}" band (${min}%–${max}%); the band's bound was used`,
     gradePercentOutOfBandSuggestion: 'achieved 80–100%, partly achieved 60–80%, not achieved 0–60%',
-    notApplicable: (code, index, reason) => `project ${code}, indicator row ${index}: marked not applicable, not scored (reason: ${reason})`,
+    notApplicable: (code, index, reason) =>
+      `project ${code}, indicator row ${index}: marked not applicable, not scored (reason: ${reason})`,
     notApplicableWithActual: (code, index, reason, actual) =>
       `project ${code}, indicator row ${index}: an actual value "${actual}" was recorded, yet the row is marked not applicable and not scored (reason: ${reason})`,
     notApplicableSuggestion: 'check the reason when reviewing; the score with every row scored is shown beside the total',

@@ -41,8 +41,10 @@ export const formats: Messages['formats'] = {
   zip: {
     broken: 'the file is damaged or incomplete: its ZIP package cannot be opened',
     tooManyEntries: (max) => `the file holds more than ${max} parts, unlike a Word or Excel file; it was not read`,
-    tooLarge: (maxBytes) => `the file unpacks to more than ${Math.round(maxBytes / 1048576)} MB; it was not read (split it and import the parts)`,
+    tooLarge: (maxBytes) =>
+      `the file unpacks to more than ${Math.round(maxBytes / 1048576)} MB; it was not read (split it and import the parts)`,
     unsupported: (name) => `the part ${name} is encrypted or compressed in a way that is not supported`,
   },
-  damaged: (kind, reason) => `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
+  damaged: (kind, reason) =>
+    `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
 };

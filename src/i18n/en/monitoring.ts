@@ -35,7 +35,7 @@ export const monitoring: Messages['monitoring'] = {
     actualNotComparable: (code, index, actual, target) =>
       `project ${code}, indicator row ${index}: actual "${actual}" cannot be compared with target "${target}"`,
     actualNotComparableSuggestion:
-      'give a number (in the target\'s unit) for a quantitative target; for a qualitative one, 达成/部分达成/未达成 or a grade of the target\'s scale',
+      "give a number (in the target's unit) for a quantitative target; for a qualitative one, 达成/部分达成/未达成 or a grade of the target's scale",
   },
   table: {
     title: (unit, date) => `${unit}: performance monitoring as of ${date}`,
@@ -132,8 +132,7 @@ export const monitoring: Messages['monitoring'] = {
     causeWithoutCategory: 'a cause is given without its category',
     badLikelihood: (text) => `"${text}" is not a likelihood (确定能, 有可能, 完全不可能)`,
     badYesNo: (text) => `"${text}" should be 是 or 否`,
-    notApplicableWithoutReason:
-      'marked not applicable without a reason (fill in 不适用理由; a row recording no value may give it in 说明)',
+    notApplicableWithoutReason: 'marked not applicable without a reason (fill in 不适用理由; a row recording no value may give it in 说明)',
     projectOnly: (column) => `"${column}" belongs on project rows (row number left empty)`,
     indicatorOnly: (column) => `"${column}" belongs on indicator rows (with a row number)`,
     nothingRecorded: 'this row has only a project code and a date and records nothing',

@@ -143,7 +143,8 @@ export const publication: Messages['publication'] = {
   },
   command: {
     description: 'export budget performance targets as Word, PDF, Excel, JSON or CSV (open data package)',
-    fileArgument: 'the file to export (any format jixiao reads: text, DOCX, XLSX, JSON); or use --unit/--bureau to export from the database',
+    fileArgument:
+      'the file to export (any format jixiao reads: text, DOCX, XLSX, JSON); or use --unit/--bureau to export from the database',
     toOption: 'format: docx, pdf, xlsx, json or csv',
     outOption: 'output file; bundles are .zip',
     unitOption: 'export one unit (unit code) from the database',

@@ -47,8 +47,7 @@ export const review: Messages['review'] = {
   rules: {
     'completeness.department-goals': {
       title: 'Department goals incomplete',
-      message: (p) =>
-        p.part === 'all' ? `${p.at} has no department goals.` : `The department goals lack the ${departmentPart[p.part]}.`,
+      message: (p) => (p.part === 'all' ? `${p.at} has no department goals.` : `The department goals lack the ${departmentPart[p.part]}.`),
       suggestion: (p) =>
         p.part === 'all'
           ? 'Add part one: the overall goal, the sub-goals and the safeguard measures.'

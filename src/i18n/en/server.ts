@@ -26,8 +26,10 @@ export const server: M = {
     conflict: (entity, key) => `${entity} "${key}" already exists.`,
     invalidInput: (reason) => `Invalid input: ${reason}`,
     validation: (detail) => `The request does not fit: ${detail}`,
-    tooLong: (field, limit) => `${field === undefined ? 'The text' : `The ${formats.textFields[field]}`} takes at most ${limit} characters: shorten it and save again.`,
-    invalidText: (field) => `The request does not fit: ${field} holds a character that is not allowed (NUL or an unpaired UTF-16 surrogate)`,
+    tooLong: (field, limit) =>
+      `${field === undefined ? 'The text' : `The ${formats.textFields[field]}`} takes at most ${limit} characters: shorten it and save again.`,
+    invalidText: (field) =>
+      `The request does not fit: ${field} holds a character that is not allowed (NUL or an unpaired UTF-16 surrogate)`,
     csrf: 'Security check failed (CSRF); reload the page and try again.',
     rateLimited: (seconds) =>
       `Too many attempts; try again in ${seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${Math.max(1, seconds)} seconds`}.`,
@@ -37,7 +39,8 @@ export const server: M = {
     wrongPassword: 'The current password is wrong.',
     importUnreadable: (reason) => `The file cannot be read: ${reason}`,
     importNoDocument: 'The file holds no performance-target document.',
-    importTooLarge: 'The file is too large: reading it needs more memory than the server allows; it was not read (split it and import the parts).',
+    importTooLarge:
+      'The file is too large: reading it needs more memory than the server allows; it was not read (split it and import the parts).',
     uploadTooLarge: (maxMb) => `The request is larger than allowed (an uploaded file may be at most ${maxMb} MB).`,
     importUnitMismatch: (code) => `The file's unit (${code}) is not yours.`,
     importUnknownUnit: (code) => `No unit has the code ${code}.`,
@@ -56,10 +59,12 @@ export const server: M = {
       `Someone else changed this record (now version ${current}; your change was based on ${expected}). Reload and edit again; nothing of yours was saved.`,
     recordExists: 'There is already a record here (project or indicator, and date): change that record instead of adding another.',
     orphanedRecord: 'The project or indicator this record belongs to is no longer in the targets: delete it and record it again.',
-    evaluationPublished: "This year's self-evaluation has been published: actuals can no longer change. The bureau can withdraw the publication first.",
+    evaluationPublished:
+      "This year's self-evaluation has been published: actuals can no longer change. The bureau can withdraw the publication first.",
     evaluationNotPublished: "This year's self-evaluation has not been published.",
     evaluationAlreadyPublished: "This year's self-evaluation is already published.",
-    evaluationErrors: (n) => `The self-evaluation still has ${n} errors (missing actuals or deviation analyses); fix them before publishing.`,
+    evaluationErrors: (n) =>
+      `The self-evaluation still has ${n} errors (missing actuals or deviation analyses); fix them before publishing.`,
     invalidSettings: (reason) => `These settings cannot be used: ${reason}`,
     badDate: (where, date) => `${where}: "${date}" is not a date (YYYY-MM-DD).`,
     dateOutsideYear: (where, date, year) => `${where}: ${date} is not in the budget year ${year}.`,

@@ -67,7 +67,8 @@ export const web: M = {
   },
   password: {
     title: 'Change password',
-    oneTime: 'You signed in with a one-time password someone else set for you. To keep the account safe, choose a password only you know before going on.',
+    oneTime:
+      'You signed in with a one-time password someone else set for you. To keep the account safe, choose a password only you know before going on.',
     current: 'Current password',
     next: 'New password',
     confirm: 'New password again',
@@ -94,7 +95,8 @@ export const web: M = {
     withdrawn: 'Withdrawn back to draft.',
     created: 'Draft created.',
     returnedNotice: 'The reviewers returned this document: revise it as their comments ask and submit it again.',
-    nothingMonitored: 'None of our targets is approved yet: actuals, monitoring and the self-evaluation open once the bureau approves them.',
+    nothingMonitored:
+      'None of our targets is approved yet: actuals, monitoring and the self-evaluation open once the bureau approves them.',
   },
   docNav: {
     label: 'This year’s work',
@@ -125,7 +127,8 @@ export const web: M = {
       body: (current, mine) =>
         `While you were editing, someone saved a newer version (version ${current}; your changes are based on version ${mine}). Your changes are still on this page, not saved.`,
       reapply: 'Load the newest version and re-apply my changes',
-      reapplyHelp: 'Loads what they saved, merges the fields you changed (above) into it field by field and saves; fields you both changed as you chose.',
+      reapplyHelp:
+        'Loads what they saved, merges the fields you changed (above) into it field by field and saves; fields you both changed as you chose.',
       copyMine: 'Copy my changes',
       discard: 'Drop my changes and load the newest version',
       changedParts: 'The parts you changed:',
@@ -257,11 +260,14 @@ export const web: M = {
     drop: 'Click or drop a file here',
     reading: 'Reading…',
     previewTitle: 'Preview: what will be created',
-    documentLine: (unit, year, projects, indicators) => `${unit} ${year ?? '(no year)'}: ${projects} projects, ${indicators} indicator rows`,
+    documentLine: (unit, year, projects, indicators) =>
+      `${unit} ${year ?? '(no year)'}: ${projects} projects, ${indicators} indicator rows`,
     budgetTotal: (amount) => `Budget in all ${amount} (10k yuan)`,
-    existing: (status, version) => `Your unit already has a document for this year (${status}, version ${version}): it will be replaced by the import.`,
+    existing: (status, version) =>
+      `Your unit already has a document for this year (${status}, version ${version}): it will be replaced by the import.`,
     existingLocked: (status) => `Your unit already has a document for this year and it is ${status}: it cannot be replaced.`,
-    existingUnitOwns: (status) => `The unit already has a document for this year (${status}): only its own staff may change it or import over it.`,
+    existingUnitOwns: (status) =>
+      `The unit already has a document for this year (${status}): only its own staff may change it or import over it.`,
     yearNeeded: 'The file names no year; choose one:',
     findings: (e, w) => `Review: ${e} errors, ${w} warnings (fix them in the editor after importing).`,
     commit: 'Import',
@@ -408,7 +414,8 @@ export const web: M = {
         unitMismatch: 'The unit differs from the target’s',
       },
       band: (band) => `Read as: ${band}`,
-      quantity: (actual, unit, ratio, met) => `Read as ${actual}${unit}${ratio === null ? '' : ` · ${ratio}% of the target`}${met ? ' · target met' : ' · target not met'}`,
+      quantity: (actual, unit, ratio, met) =>
+        `Read as ${actual}${unit}${ratio === null ? '' : ` · ${ratio}% of the target`}${met ? ' · target met' : ' · target not met'}`,
     },
     exists: {
       title: 'This date already has a record',
@@ -418,14 +425,19 @@ export const web: M = {
       keep: 'Keep that record',
     },
     deletedMeanwhile: 'Someone deleted the record you changed; it was recorded again with your figures.',
-    mergedMeanwhile: 'Someone changed this record while you were editing: the newer record was loaded and the fields you changed were saved as yours.',
+    mergedMeanwhile:
+      'Someone changed this record while you were editing: the newer record was loaded and the fields you changed were saved as yours.',
     describe: {
       spending: (cumulative, date, note) => `${cumulative} (10k yuan) by ${date}${note ? `, ${note}` : ''}`,
       value: (value, date, note) => `${value} (${date})${note ? `, ${note}` : ''}`,
       note: (date, cause, likelihood, measure) =>
-        [date, cause && `cause: ${cause}`, likelihood && `likelihood: ${likelihood}`, measure && `measure: ${measure}`].filter(Boolean).join('; '),
+        [date, cause && `cause: ${cause}`, likelihood && `likelihood: ${likelihood}`, measure && `measure: ${measure}`]
+          .filter(Boolean)
+          .join('; '),
       evaluation: (analysis, results, notApplicable) =>
-        [notApplicable ? 'not applicable' : '', results && `results: ${results}`, analysis && `analysis: ${analysis}`].filter(Boolean).join('; ') || '(empty)',
+        [notApplicable ? 'not applicable' : '', results && `results: ${results}`, analysis && `analysis: ${analysis}`]
+          .filter(Boolean)
+          .join('; ') || '(empty)',
     },
     explanation: {
       missingTitle: 'A cause and a corrective measure are required',
@@ -466,12 +478,18 @@ export const web: M = {
   actualsImport: {
     title: 'Import actuals from a file',
     help: 'A CSV (UTF-8 or GB18030) or Excel (.xlsx, first sheet) file with a header row. A row without 指标序号 is the project’s cumulative spending (10k yuan); a row with 指标序号 is that indicator row’s actual value. Optional columns: 偏差原因类别, 偏差原因, 完成可能性, 纠偏措施, 全年预计完成值, 全年预算数, 实际完成情况, 偏差原因分析及改进措施, 不适用, 分值, 得分比例. Preview first, then write everything at once.',
-    example: '项目编码,指标序号,实际值,日期,说明\n315-0101-JBN-GXGK,,6.50,2020-06-30,spent in the first half\n315-0101-JBN-GXGK,1,12场,2020-06-30,',
+    example:
+      '项目编码,指标序号,实际值,日期,说明\n315-0101-JBN-GXGK,,6.50,2020-06-30,spent in the first half\n315-0101-JBN-GXGK,1,12场,2020-06-30,',
     drop: 'Click or drop a CSV / XLSX file',
     reading: 'Reading…',
     unreadable: 'The file cannot be read',
     previewTitle: 'Preview: what the import writes',
-    counts: { spending: 'Cumulative spending', values: 'Actual values', monitoringNotes: 'Monitoring explanations', evaluationNotes: 'Self-evaluation notes' },
+    counts: {
+      spending: 'Cumulative spending',
+      values: 'Actual values',
+      monitoringNotes: 'Monitoring explanations',
+      evaluationNotes: 'Self-evaluation notes',
+    },
     created: 'New records',
     unchanged: 'Same as recorded',
     changedTitle: (n) => `Changes ${n} record${n === 1 ? '' : 's'}:`,
@@ -548,7 +566,8 @@ export const web: M = {
     rate: 'Execution rate',
     score: 'Unit score (budget-weighted)',
     grade: 'Grade',
-    errors: (n) => `${n} error${n === 1 ? '' : 's'} in the self-evaluation (missing actuals or analyses): fix them before it can be published.`,
+    errors: (n) =>
+      `${n} error${n === 1 ? '' : 's'} in the self-evaluation (missing actuals or analyses): fix them before it can be published.`,
     showErrors: 'Show all',
     projects: 'Projects',
     total: (score) => `Total ${score}`,
@@ -587,7 +606,8 @@ export const web: M = {
     flagged: 'Rows lit',
     unreported: 'Rows not reported',
     since: 'Since',
-    pending: (n) => `The monitoring figures of ${n} document${n === 1 ? '' : 's'} are still being updated; refresh in a moment for the complete picture.`,
+    pending: (n) =>
+      `The monitoring figures of ${n} document${n === 1 ? '' : 's'} are still being updated; refresh in a moment for the complete picture.`,
   },
   dashboards: {
     unitTitle: (unit, year) => `Dashboard: ${unit}, ${year}`,
@@ -667,7 +687,11 @@ export const web: M = {
     weights: 'Weights (100 in all)',
     costOwn: 'Score cost indicators on their own',
     absentFamily: 'When a family is absent, its points go',
-    absentFamilyOptions: { indicatorFamilies: 'to the other indicator families', allFamilies: 'to every other family, budget execution included', forfeit: 'nowhere' },
+    absentFamilyOptions: {
+      indicatorFamilies: 'to the other indicator families',
+      allFamilies: 'to every other family, budget execution included',
+      forfeit: 'nowhere',
+    },
     notApplicable: 'When an indicator does not apply, its points go',
     notApplicableOptions: { withinFamily: 'to the others of its family', acrossAll: 'to all the others, in proportion' },
     exactPartialCredit: 'An “=” or range target not hit exactly',
@@ -681,9 +705,11 @@ export const web: M = {
     overAchievementHelp: 'An actual at this multiple of its target (1.2 = 120%) needs an explanation: the target was likely set too low.',
     overAchievementOn: 'Far beyond the target needs an explanation',
     save: 'Save the settings',
-    saved: (v) => `Settings saved (version ${v}): lights and scores follow them now; the documents' finding counts are being recounted under the new review rules in the background.`,
+    saved: (v) =>
+      `Settings saved (version ${v}): lights and scores follow them now; the documents' finding counts are being recounted under the new review rules in the background.`,
     conflict: (v) => `Someone else saved the settings (now version ${v})`,
-    conflictHelp: 'The newer version is loaded; your changes are still in the form below, not saved. Save again to put yours over it, or drop them.',
+    conflictHelp:
+      'The newer version is loaded; your changes are still in the form below, not saved. Save again to put yours over it, or drop them.',
     discard: 'Drop my changes',
     problems: {
       pattern: 'The project code format is not a valid regular expression',

@@ -47,7 +47,8 @@ export const diff = {
   },
   terms: { annual: '年度', longTerm: '长期' },
   /** 整行新增或删除时，一行指标的概要。 */
-  rowSummary: (levels: string, description: string, target: string) => `${levels}：${description}（指标值 ${target === '' ? '未填写' : target}）`,
+  rowSummary: (levels: string, description: string, target: string) =>
+    `${levels}：${description}（指标值 ${target === '' ? '未填写' : target}）`,
   levelsJoin: ' / ',
   /** 整个新增或删除的项目、条目的概要。 */
   projectSummary: (code: string, name: string) => (code === '' ? name : `${code} ${name}`),

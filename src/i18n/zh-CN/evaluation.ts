@@ -16,8 +16,7 @@ export const evaluation = {
     actualAfterDateSuggestion: '用 --at 指定评价日期，或把年终实际值的日期写在预算年度内',
     actualNotComparable: (code: string, index: number, actual: string, target: string) =>
       `项目 ${code} 第 ${index} 行指标：实际值“${actual}”无法与指标值“${target}”比较，按 0 分计`,
-    actualNotComparableSuggestion:
-      '定量指标填写数值（单位与指标值一致），定性指标填写“达成”“部分达成”“未达成”或与指标值同一档次体系的等级',
+    actualNotComparableSuggestion: '定量指标填写数值（单位与指标值一致），定性指标填写“达成”“部分达成”“未达成”或与指标值同一档次体系的等级',
     targetUnscorable: (code: string, index: number, target: string) =>
       `项目 ${code} 第 ${index} 行指标：指标值“${target}”为空或无法识别，无法评分，按 0 分计`,
     targetUnscorableSuggestion: '指标值应在目标审核时补正；确实无法评价的指标可标注“不适用”',
@@ -38,8 +37,7 @@ export const evaluation = {
     unknownFamilySuggestion: '一级指标应为产出指标、效益（效果）指标、满意度指标或成本指标',
     noIndicators: (code: string) => `项目 ${code}：没有可评分的绩效指标`,
     noIndicatorsSuggestion: '绩效指标应覆盖产出、效益和满意度',
-    pointsIncomplete: (code: string) =>
-      `项目 ${code}：只有部分指标设定了分值，已改为按一级指标权重平均分配`,
+    pointsIncomplete: (code: string) => `项目 ${code}：只有部分指标设定了分值，已改为按一级指标权重平均分配`,
     pointsIncompleteSuggestion: '设定分值时为每个参与评分的指标都填写分值',
     gradePercentOutOfBand: (code: string, index: number, percent: string, band: string, min: string, max: string) =>
       `项目 ${code} 第 ${index} 行指标：得分比例 ${percent}% 不在“${band}”档（${min}%–${max}%）内，已按档次边界计分`,
@@ -73,8 +71,7 @@ export const evaluation = {
     explanation: '偏差原因分析及改进措施',
     findings: '需处理的问题',
     noFindings: '无需处理的问题。',
-    department: (count: number, score: string, grade: string) =>
-      `共 ${count} 个项目，按预算加权平均得分 ${score}，等级 ${grade}`,
+    department: (count: number, score: string, grade: string) => `共 ${count} 个项目，按预算加权平均得分 ${score}，等级 ${grade}`,
     gradeCounts: (counts: string) => `等级分布：${counts}`,
     notApplicable: '不适用',
   },

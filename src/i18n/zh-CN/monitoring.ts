@@ -26,18 +26,15 @@ export const monitoring = {
     explainSuggestion: '在实际值文件中为该项目（或该指标行）填写偏差原因类别、偏差原因和纠偏措施',
     checkpointUnreadable: (code: string, label: string) => `项目 ${code}：资金支出计划的时点“${label}”无法识别为日期`,
     checkpointSuggestion: '时点写作“3月底”“6月30日”“第二季度”“上半年”等',
-    spendingDecreases: (code: string, from: string, to: string) =>
-      `项目 ${code}：${to} 的累计支出少于 ${from} 的累计支出`,
+    spendingDecreases: (code: string, from: string, to: string) => `项目 ${code}：${to} 的累计支出少于 ${from} 的累计支出`,
     spendingDecreasesSuggestion: '累计支出应为截至该日的累计数；如有退款请在说明中注明',
     noBudget: (code: string) => `项目 ${code}：没有预算数（或为 0），无法计算执行率`,
     noBudgetSuggestion: '在目标表中填写预算数，或在实际值文件中填写全年预算数',
-    overspent: (code: string, spent: string, budget: string) =>
-      `项目 ${code}：累计支出 ${spent} 万元超过全年预算数 ${budget} 万元`,
+    overspent: (code: string, spent: string, budget: string) => `项目 ${code}：累计支出 ${spent} 万元超过全年预算数 ${budget} 万元`,
     overspentSuggestion: '核对支出金额；预算调整后请填写全年预算数',
     actualNotComparable: (code: string, index: number, actual: string, target: string) =>
       `项目 ${code} 第 ${index} 行指标：实际值“${actual}”无法与指标值“${target}”比较`,
-    actualNotComparableSuggestion:
-      '定量指标填写数值（单位与指标值一致），定性指标填写“达成”“部分达成”“未达成”或与指标值同一档次体系的等级',
+    actualNotComparableSuggestion: '定量指标填写数值（单位与指标值一致），定性指标填写“达成”“部分达成”“未达成”或与指标值同一档次体系的等级',
   },
   table: {
     title: (unit: string, date: string) => `${unit} 绩效运行监控（截至 ${date}）`,
@@ -50,8 +47,7 @@ export const monitoring = {
     shortfall: '落后计划',
     light: '预警',
     indicators: '指标进度',
-    indicatorSummary: (met: number, total: number, noData: number) =>
-      `达成 ${met}/${total}${noData > 0 ? `，无实际值 ${noData}` : ''}`,
+    indicatorSummary: (met: number, total: number, noData: number) => `达成 ${met}/${total}${noData > 0 ? `，无实际值 ${noData}` : ''}`,
     index: '序号',
     indicator: '指标',
     target: '年度指标值',

@@ -31,8 +31,7 @@ export const review = {
   /** 意见所指的位置。 */
   place: {
     document: '本文件',
-    project: (code: string, ordinal: number, name: string) =>
-      code.trim() !== '' ? `项目 ${code}` : `第 ${ordinal} 个项目「${name}」`,
+    project: (code: string, ordinal: number, name: string) => (code.trim() !== '' ? `项目 ${code}` : `第 ${ordinal} 个项目「${name}」`),
     row: (project: string, row: number, label: string) =>
       label === '' ? `${project} 第 ${row} 行` : `${project} 第 ${row} 行「${label}」`,
     ellipsis: '…',
@@ -95,9 +94,7 @@ export const review = {
     'completeness.spending-plan': {
       title: '资金支出计划不全',
       message: (p: { at: string; checkpoint: string | null }) =>
-        p.checkpoint === null
-          ? `${at(p)}没有资金支出计划。`
-          : `${at(p)}的资金支出计划在"${p.checkpoint}"没有填写累计支出比例。`,
+        p.checkpoint === null ? `${at(p)}没有资金支出计划。` : `${at(p)}的资金支出计划在"${p.checkpoint}"没有填写累计支出比例。`,
       suggestion: () => '按时点填写累计支出占预算的百分比，最后一个时点为 100%。',
     },
     'completeness.goals': {
@@ -108,8 +105,7 @@ export const review = {
     'completeness.missing-level1': {
       title: '缺少一级指标',
       message: (p: { at: string; level1: string }) => `${at(p)}没有${p.level1}。`,
-      suggestion: (p: { level1: string; form: string }) =>
-        `按${p.form}年版表样补充${p.level1}，写明指标描述、指标值和取值依据。`,
+      suggestion: (p: { level1: string; form: string }) => `按${p.form}年版表样补充${p.level1}，写明指标描述、指标值和取值依据。`,
     },
     'completeness.output-quantity': {
       title: '产出指标缺少数量指标',
@@ -178,8 +174,7 @@ export const review = {
     },
     'consistency.project-code-unit': {
       title: '项目编码与单位编码不一致',
-      message: (p: { at: string; prefix: string; unitCode: string }) =>
-        `${at(p)}的编码前缀 ${p.prefix} 与单位编码 ${p.unitCode} 不一致。`,
+      message: (p: { at: string; prefix: string; unitCode: string }) => `${at(p)}的编码前缀 ${p.prefix} 与单位编码 ${p.unitCode} 不一致。`,
       suggestion: () => '核对项目编码是否属于本单位。',
     },
     'consistency.duplicate-project-code': {
@@ -197,9 +192,7 @@ export const review = {
     'consistency.duplicate-indicator': {
       title: '指标重复',
       message: (p: { at: string; firstRow: number; sameTarget: boolean }) =>
-        p.sameTarget
-          ? `${at(p)}与第 ${p.firstRow} 行完全相同。`
-          : `${at(p)}与第 ${p.firstRow} 行的指标名称相同，指标值不同。`,
+        p.sameTarget ? `${at(p)}与第 ${p.firstRow} 行完全相同。` : `${at(p)}与第 ${p.firstRow} 行的指标名称相同，指标值不同。`,
       suggestion: (p: { firstRow: number }) => `删除重复的一行，或改写为另一项指标（保留第 ${p.firstRow} 行）。`,
     },
     // ── 可衡量性 ────────────────────────────────────────────
@@ -234,8 +227,7 @@ export const review = {
     },
     'measurability.description-contradiction': {
       title: '指标描述与指标值不一致',
-      message: (p: { at: string; stated: string; target: string }) =>
-        `${at(p)}的描述写的是 ${p.stated}，指标值却是"${p.target}"。`,
+      message: (p: { at: string; stated: string; target: string }) => `${at(p)}的描述写的是 ${p.stated}，指标值却是"${p.target}"。`,
       suggestion: () => '统一描述与指标值，以计划或标准为准。',
     },
     'measurability.vague-description': {
@@ -309,8 +301,7 @@ export const review = {
     // ── 适当性 ──────────────────────────────────────────────
     'appropriateness.below-history': {
       title: '指标值低于上年实际',
-      message: (p: { at: string; target: string; actual: string }) =>
-        `${at(p)}的指标值"${p.target}"低于上年实际完成的"${p.actual}"。`,
+      message: (p: { at: string; target: string; actual: string }) => `${at(p)}的指标值"${p.target}"低于上年实际完成的"${p.actual}"。`,
       suggestion: () => '目标应不低于已达到的水平；确需降低的，说明理由。',
     },
   },

@@ -23,17 +23,16 @@ export const textFormat = {
     departmentGoals: '部门整体绩效目标',
     projectHeading: '项目绩效目标表',
   },
-  unknownContent: '无法识别的文件内容：jixiao 读取预算绩效目标的 Word 文档（.docx）、Word 导出的文本（.txt）、Excel 模板（.xlsx）和 jixiao 交换格式（.json）',
-  notADocument:
-    '不是预算绩效目标文件：找不到“部门整体绩效目标”或“项目绩效目标表”（应为 Word 导出的文本，表格每格一行、以 Tab 开头）',
+  unknownContent:
+    '无法识别的文件内容：jixiao 读取预算绩效目标的 Word 文档（.docx）、Word 导出的文本（.txt）、Excel 模板（.xlsx）和 jixiao 交换格式（.json）',
+  notADocument: '不是预算绩效目标文件：找不到“部门整体绩效目标”或“项目绩效目标表”（应为 Word 导出的文本，表格每格一行、以 Tab 开头）',
   notANumber: (text: string) => `“${text}”不是数字`,
   unknownRow: (label: string) => `无法识别的表格行“${label}”`,
   unexpectedText: (text: string) => `此处不应有文字“${text}”`,
   unpairedCells: '名称与数值应成对出现，这一行的格数不对',
   duplicateField: (name: string) => `“${name}”出现了不止一次`,
   planWithoutPercents: '资金支出计划的时点行后面缺少比例行',
-  planCountMismatch: (checkpoints: number, percents: number) =>
-    `资金支出计划有 ${checkpoints} 个时点，比例行却有 ${percents} 格`,
+  planCountMismatch: (checkpoints: number, percents: number) => `资金支出计划有 ${checkpoints} 个时点，比例行却有 ${percents} 格`,
   cellCount: (expected: number, actual: number) => `这一行应有 ${expected} 格，实际有 ${actual} 格`,
   unknownColumn: (name: string) => `无法识别的指标表列“${name}”`,
   missingColumn: (name: string) => `指标表缺少“${name}”列`,

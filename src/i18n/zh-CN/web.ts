@@ -424,9 +424,13 @@ export const web = {
       spending: (cumulative: string, date: string, note: string) => `${cumulative} 万元（截至 ${date}）${note ? `，${note}` : ''}`,
       value: (value: string, date: string, note: string) => `${value}（${date}）${note ? `，${note}` : ''}`,
       note: (date: string, cause: string, likelihood: string, measure: string) =>
-        [date, cause && `偏差原因：${cause}`, likelihood && `完成可能性：${likelihood}`, measure && `纠偏措施：${measure}`].filter(Boolean).join('；'),
+        [date, cause && `偏差原因：${cause}`, likelihood && `完成可能性：${likelihood}`, measure && `纠偏措施：${measure}`]
+          .filter(Boolean)
+          .join('；'),
       evaluation: (analysis: string, results: string, notApplicable: boolean) =>
-        [notApplicable ? '不适用' : '', results && `实际完成情况：${results}`, analysis && `偏差原因分析及改进措施：${analysis}`].filter(Boolean).join('；') || '（空）',
+        [notApplicable ? '不适用' : '', results && `实际完成情况：${results}`, analysis && `偏差原因分析及改进措施：${analysis}`]
+          .filter(Boolean)
+          .join('；') || '（空）',
     },
     explanation: {
       missingTitle: '须填写偏差原因和纠偏措施',
@@ -516,7 +520,8 @@ export const web = {
     reasonPace: (index: number, shortfall: string) => `第 ${index} 行指标累计完成落后应完成进度 ${shortfall} 个百分点`,
     due: (expected: string) => `应达 ${expected}%`,
     judgement: '按单位判断',
-    judgementHint: (shortfall: string) => `累计完成落后应完成进度 ${shortfall} 个百分点；单位已说明原因和措施并判断完成可能性，按单位的判断`,
+    judgementHint: (shortfall: string) =>
+      `累计完成落后应完成进度 ${shortfall} 个百分点；单位已说明原因和措施并判断完成可能性，按单位的判断`,
     unreportedCount: (n: number) => `未填报指标 ${n} 行`,
     spendingRecords: '累计支出记录',
     projectExplanation: '项目执行偏差说明',
@@ -567,7 +572,8 @@ export const web = {
     scoreWithoutNotApplicable: '所有指标均计分（不适用行也计分）时的得分',
     adoptMonitoring: '采用监控时的说明',
     adoptMonitoringRow: (n: number) => `第 ${n} 行采用监控时的说明`,
-    adoptedText: (cause: string, measure: string) => [cause && `偏差原因：${cause}`, measure && `纠偏措施：${measure}`].filter(Boolean).join('；'),
+    adoptedText: (cause: string, measure: string) =>
+      [cause && `偏差原因：${cause}`, measure && `纠偏措施：${measure}`].filter(Boolean).join('；'),
     gradePercent: '得分比例',
     gradePercentRow: (n: number) => `第 ${n} 行得分比例`,
     analysisRow: (n: number) => `第 ${n} 行偏差原因分析及改进措施`,
@@ -667,7 +673,11 @@ export const web = {
     weights: '权重（合计 100 分）',
     costOwn: '成本指标单独计分',
     absentFamily: '缺少某类指标时，其分值',
-    absentFamilyOptions: { indicatorFamilies: '按比例分给其他指标类别', allFamilies: '按比例分给其他类别（含预算执行率）', forfeit: '不再分配' },
+    absentFamilyOptions: {
+      indicatorFamilies: '按比例分给其他指标类别',
+      allFamilies: '按比例分给其他类别（含预算执行率）',
+      forfeit: '不再分配',
+    },
     notApplicable: '不适用的指标，其分值',
     notApplicableOptions: { withinFamily: '分给同类其他指标', acrossAll: '按比例分给全部其他指标' },
     exactPartialCredit: '未恰好达到“=”或区间指标时',

@@ -45,7 +45,8 @@ async function storedModel(db: Kysely<Database>, id: number): Promise<TargetDocu
 
 /** One document as a file. */
 export async function documentFile(deps: ExportDeps, item: Pick<ExportItem, 'id' | 'version'>, format: FileFormat): Promise<Uint8Array> {
-  const write = async () => deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id)], format, locale: deps.locale });
+  const write = async () =>
+    deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id)], format, locale: deps.locale });
   return deps.files ? deps.files.get(`${item.id}:${item.version}:${format}:${deps.locale}`, write) : write();
 }
 
@@ -85,7 +86,13 @@ export async function selectDocuments(
   let total = 0;
   for (let offset = page.offset; items.length < page.limit; ) {
     const limit = Math.min(MAX_PAGE, page.limit - items.length);
-    const list = await listDocuments(db, scope, { year: s.year, bureauId: s.bureauId, status: s.statuses ? [...s.statuses] : undefined, limit, offset });
+    const list = await listDocuments(db, scope, {
+      year: s.year,
+      bureauId: s.bureauId,
+      status: s.statuses ? [...s.statuses] : undefined,
+      limit,
+      offset,
+    });
     total = list.total;
     for (const d of list.items) items.push({ id: d.id, version: d.version, unitCode: d.unitCode, unitName: d.unitName, year: d.year });
     offset += list.items.length;

@@ -117,11 +117,20 @@ export async function exportFromStore(
   } else {
     const bureau = (await bureausUnder(db, null)).find((b) => b.code === request.bureau || b.name === request.bureau);
     if (bureau === undefined) return { ok: false, error: 'bureau-not-found', detail: request.bureau ?? '' };
-    ({ items } = await selectDocuments(db, { bureauId: bureau.id, year: request.year, publishedOnly: false }, { offset: 0, limit: Number.MAX_SAFE_INTEGER }));
+    ({ items } = await selectDocuments(
+      db,
+      { bureauId: bureau.id, year: request.year, publishedOnly: false },
+      { offset: 0, limit: Number.MAX_SAFE_INTEGER },
+    ));
   }
   if (items.length === 0) return { ok: true, documents: 0 };
   let done = 0;
   const onFile = (file: string) => progress?.({ done: ++done, total: items.length, file });
-  await writeExport(storedSource({ ...deps, db, locale: request.locale }, items, onFile), request.format, request.output, request.combined === true);
+  await writeExport(
+    storedSource({ ...deps, db, locale: request.locale }, items, onFile),
+    request.format,
+    request.output,
+    request.combined === true,
+  );
   return { ok: true, documents: items.length };
 }

@@ -54,13 +54,23 @@ for (const make of testDatabases()) {
     afterAll(() => w?.close());
 
     it('imports the seeded year (preview, then commit) and monitors and evaluates it as the core does', async () => {
-      const preview = await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=huailai.csv`, { raw: CSV, contentType: 'text/csv' });
+      const preview = await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=huailai.csv`, {
+        raw: CSV,
+        contentType: 'text/csv',
+      });
       expect(preview.statusCode, preview.body).toBe(200);
       expectSchema(ImportPlan, preview.json().plan);
-      expect(preview.json().plan).toEqual({ counts: { spending: 23, values: 33, monitoringNotes: 7, evaluationNotes: 14 }, created: 77, changed: [], unchanged: 0 });
+      expect(preview.json().plan).toEqual({
+        counts: { spending: 23, values: 33, monitoringNotes: 7, evaluationNotes: 14 },
+        created: 77,
+        changed: [],
+        unchanged: 0,
+      });
       expect((await projectActuals()).recording).toEqual({ revision: 0, open: true, evaluationPublishedAt: null });
 
-      const commit = await unit().request('POST', `/api/documents/${id}/actuals/import/commit`, { body: { actuals: preview.json().actuals } });
+      const commit = await unit().request('POST', `/api/documents/${id}/actuals/import/commit`, {
+        body: { actuals: preview.json().actuals },
+      });
       expect(commit.statusCode, commit.body).toBe(201);
       expect(commit.json()).toMatchObject({ created: 77, revision: 1 });
 
@@ -69,7 +79,12 @@ for (const make of testDatabases()) {
         expect(r.statusCode).toBe(200);
         expectSchema(DocumentMonitoring, r.json());
         const { documentId, revision, orphans, recording, ...result } = r.json();
-        expect({ documentId, revision, orphans, recording }).toEqual({ documentId: id, revision: 1, orphans: 0, recording: { open: true, evaluationPublishedAt: null } });
+        expect({ documentId, revision, orphans, recording }).toEqual({
+          documentId: id,
+          revision: 1,
+          orphans: 0,
+          recording: { open: true, evaluationPublishedAt: null },
+        });
         expect(result).toEqual(asJson(monitorDocument(model, actuals, date, { locale: 'zh-CN' })));
       }
       const evaluation = await unit().request('GET', `/api/documents/${id}/evaluation`);
@@ -83,15 +98,30 @@ for (const make of testDatabases()) {
       expect(english.json().findings[0].message).not.toBe(result.findings[0].message);
 
       // The same file again repeats what is stored; a changed figure is shown with the one it replaces.
-      expect((await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=a.csv`, { raw: CSV, contentType: 'text/csv' })).json().plan).toMatchObject({
+      expect(
+        (
+          await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=a.csv`, { raw: CSV, contentType: 'text/csv' })
+        ).json().plan,
+      ).toMatchObject({
         created: 0,
         changed: [],
         unchanged: 77,
       });
       const changedCsv = CSV.toString('utf8').replace(`${LEGAL_AID},,2.50,2020-06-30`, `${LEGAL_AID},,2.60,2020-06-30`);
-      const plan = (await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=a.csv`, { raw: changedCsv, contentType: 'text/csv' })).json().plan;
+      const plan = (
+        await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=a.csv`, {
+          raw: changedCsv,
+          contentType: 'text/csv',
+        })
+      ).json().plan;
       expect(plan.changed).toHaveLength(1);
-      expect(plan.changed[0]).toMatchObject({ kind: 'spending', projectCode: LEGAL_AID, date: '2020-06-30', before: { cumulative: '2.50' }, after: { cumulative: '2.60' } });
+      expect(plan.changed[0]).toMatchObject({
+        kind: 'spending',
+        projectCode: LEGAL_AID,
+        date: '2020-06-30',
+        before: { cumulative: '2.50' },
+        after: { cumulative: '2.60' },
+      });
 
       const audit = (await unit().request('GET', `/api/documents/${id}/audit`)).json().items;
       expect(audit[0]).toMatchObject({ action: 'import', entity: 'actuals', after: { created: 77, counts: { values: 33 } } });
@@ -113,21 +143,28 @@ for (const make of testDatabases()) {
       expect(created.statusCode, created.body).toBe(201);
       expectSchema(SpendingRecord, created.json().record);
       const record = created.json().record;
-      expect(created.json()).toMatchObject({ revision: 2, record: { version: 1, projectId, projectCode: LEGAL_AID, date: '2020-11-30', cumulative: '4.20', recordedBy: '怀来县司法局填报员' } });
+      expect(created.json()).toMatchObject({
+        revision: 2,
+        record: { version: 1, projectId, projectCode: LEGAL_AID, date: '2020-11-30', cumulative: '4.20', recordedBy: '怀来县司法局填报员' },
+      });
 
       // The place is taken: the answer names the record to change instead.
       const again = await post({ date: '2020-11-30', cumulative: '4.30' });
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({ code: 'actual_exists', existing: { id: record.id, version: 1 } });
       expect((await post({ date: '2021-01-05', cumulative: '5.00' })).json()).toMatchObject({ code: 'date_outside_year' });
-      const value = (index: number) => unit().request('POST', `/api/projects/${projectId}/actuals/values`, { body: { index, date: '2020-11-30', value: '90%' } });
+      const value = (index: number) =>
+        unit().request('POST', `/api/projects/${projectId}/actuals/values`, { body: { index, date: '2020-11-30', value: '90%' } });
       expect((await value(99)).json()).toMatchObject({ code: 'bad_index' });
       const v = await value(1);
       expect(v.statusCode).toBe(201);
       expectSchema(ValueRecord, v.json().record);
 
       const put = (version: string, cumulative: string) =>
-        unit().request('PUT', `/api/actuals/spending/${record.id}`, { headers: { 'if-match': `"${version}"` }, body: { date: '2020-11-30', cumulative } });
+        unit().request('PUT', `/api/actuals/spending/${record.id}`, {
+          headers: { 'if-match': `"${version}"` },
+          body: { date: '2020-11-30', cumulative },
+        });
       expect((await put('2', '4.40')).json()).toMatchObject({ code: 'stale_version', currentVersion: 1 });
       // Two writers on the same version: one wins, the other is told, nothing is lost unseen.
       const [a, b] = await Promise.all([put('1', '4.40'), put('1', '4.45')]);
@@ -138,13 +175,18 @@ for (const make of testDatabases()) {
       expect(monitoring.projects[0].execution).toMatchObject({ spent: winner.cumulative, spentAsOf: '2020-11-30' });
       expect(monitoring.projects[0].indicators[0].actual).toEqual({ value: '90%', date: '2020-11-30', note: '' });
 
-      const remove = (version: string) => unit().request('DELETE', `/api/actuals/spending/${record.id}`, { headers: { 'if-match': `"${version}"` } });
+      const remove = (version: string) =>
+        unit().request('DELETE', `/api/actuals/spending/${record.id}`, { headers: { 'if-match': `"${version}"` } });
       expect((await remove('1')).statusCode).toBe(409);
       expect((await remove('2')).statusCode).toBe(200);
       expect((await remove('2')).statusCode).toBe(404);
-      expect((await unit().request('DELETE', `/api/actuals/values/${v.json().record.id}`, { headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
+      expect(
+        (await unit().request('DELETE', `/api/actuals/values/${v.json().record.id}`, { headers: { 'if-match': '"1"' } })).statusCode,
+      ).toBe(200);
 
-      const audit = (await unit().request('GET', `/api/documents/${id}/audit?limit=10`)).json().items.filter((e: { entity: string }) => e.entity === 'spendingEntry');
+      const audit = (await unit().request('GET', `/api/documents/${id}/audit?limit=10`))
+        .json()
+        .items.filter((e: { entity: string }) => e.entity === 'spendingEntry');
       expect(audit.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
       expect(audit[0].before).toMatchObject({ id: record.id, cumulative: winner.cumulative });
       expect(audit[1]).toMatchObject({ before: { cumulative: '4.20', version: 1 }, after: { cumulative: winner.cumulative, version: 2 } });
@@ -153,13 +195,25 @@ for (const make of testDatabases()) {
       const note = await unit().request('POST', `/api/projects/${projectId}/actuals/monitoring-notes`, {
         body: { index: null, date: '2020-11-30', cause: { category: 'funding', text: '资金晚到' }, measure: '加快支付' },
       });
-      expect(note.json().record).toMatchObject({ index: null, cause: { category: 'funding', text: '资金晚到' }, likelihood: null, measure: '加快支付' });
-      const misplaced = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, { body: { index: 2, adjustedBudget: '6.00' } });
+      expect(note.json().record).toMatchObject({
+        index: null,
+        cause: { category: 'funding', text: '资金晚到' },
+        likelihood: null,
+        measure: '加快支付',
+      });
+      const misplaced = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, {
+        body: { index: 2, adjustedBudget: '6.00' },
+      });
       expect(misplaced.json()).toMatchObject({ code: 'project_only' });
       // 不适用 takes a row out of the score only with a reason; then the evaluation says so and keeps both scores.
-      const unreasoned = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, { body: { index: 2, notApplicable: true } });
+      const unreasoned = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, {
+        body: { index: 2, notApplicable: true },
+      });
       expect(unreasoned.statusCode).toBe(422);
-      expect(unreasoned.json()).toMatchObject({ code: 'not_applicable_reason_required', message: `${LEGAL_AID} #2：标为“不适用”须说明理由。` });
+      expect(unreasoned.json()).toMatchObject({
+        code: 'not_applicable_reason_required',
+        message: `${LEGAL_AID} #2：标为“不适用”须说明理由。`,
+      });
       const reasoned = await unit().request('POST', `/api/projects/${projectId}/actuals/evaluation-notes`, {
         body: { index: 2, notApplicable: true, notApplicableReason: '当年无此类群众' },
       });
@@ -170,31 +224,61 @@ for (const make of testDatabases()) {
       expect(evaluation.projects[0].indicators[1]).toMatchObject({ status: 'notApplicable', notApplicableReason: '当年无此类群众' });
       expect(evaluation.projects[0].withoutNotApplicable).toMatchObject({ total: expect.any(String) });
       expect(evaluation.withoutNotApplicable).toMatchObject({ score: expect.any(String) });
-      expect(evaluation.findings).toContainEqual(expect.objectContaining({ ruleId: 'evaluation.notApplicable', projectCode: LEGAL_AID, indicatorIndex: 2 }));
-      expect((await unit().request('DELETE', `/api/actuals/evaluation-notes/${reasoned.json().record.id}`, { headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
+      expect(evaluation.findings).toContainEqual(
+        expect.objectContaining({ ruleId: 'evaluation.notApplicable', projectCode: LEGAL_AID, indicatorIndex: 2 }),
+      );
+      expect(
+        (await unit().request('DELETE', `/api/actuals/evaluation-notes/${reasoned.json().record.id}`, { headers: { 'if-match': '"1"' } }))
+          .statusCode,
+      ).toBe(200);
       const likely = await unit().request('PUT', `/api/actuals/monitoring-notes/${note.json().record.id}`, {
         headers: { 'if-match': '"1"' },
-        body: { date: '2020-11-30', cause: { category: 'funding', text: '资金晚到' }, likelihood: 'possible', measure: '加快支付，12月完成' },
+        body: {
+          date: '2020-11-30',
+          cause: { category: 'funding', text: '资金晚到' },
+          likelihood: 'possible',
+          measure: '加快支付，12月完成',
+        },
       });
       expect(likely.json().record).toMatchObject({ version: 2, index: null, likelihood: 'possible', measure: '加快支付，12月完成' });
-      expect((await unit().request('DELETE', `/api/actuals/monitoring-notes/${note.json().record.id}`, { headers: { 'if-match': '"2"' } })).statusCode).toBe(200);
+      expect(
+        (await unit().request('DELETE', `/api/actuals/monitoring-notes/${note.json().record.id}`, { headers: { 'if-match': '"2"' } }))
+          .statusCode,
+      ).toBe(200);
     });
 
     it('refuses a bad file naming its line and column, and writes nothing', async () => {
       const before = await projectActuals();
       const bad = ['项目编码,指标序号,实际值,日期,说明', `${LEGAL_AID},,1.10,2020-03-31,`, `${LEGAL_AID},1,95%,2020-13-45,`].join('\n');
-      const r = await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=bad.csv`, { raw: bad, contentType: 'text/csv' });
+      const r = await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=bad.csv`, {
+        raw: bad,
+        contentType: 'text/csv',
+      });
       expect(r.statusCode).toBe(422);
       expect(r.json()).toMatchObject({ code: 'unreadable', location: { file: 'bad.csv', line: 3, field: '日期' } });
       expect(r.json().message).toContain('第 3 行');
       const unknown = ['项目编码,指标序号,实际值,日期', 'NO-SUCH-CODE,,1,2020-03-31'].join('\r\n');
-      expect((await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=x.csv`, { raw: unknown, contentType: 'text/csv' })).json()).toMatchObject({
+      expect(
+        (
+          await unit().request('POST', `/api/documents/${id}/actuals/import/preview?fileName=x.csv`, {
+            raw: unknown,
+            contentType: 'text/csv',
+          })
+        ).json(),
+      ).toMatchObject({
         location: { line: 2, field: '项目编码' },
       });
       // A commit of something that does not fit the document (posted by hand) is refused whole.
       const tampered: Actuals = {
         projects: [
-          { ...actuals.projects[0]!, spending: [{ date: '2020-02-01', cumulative: '0.50', note: '' }], values: [{ index: 1, date: '2020-02-01', value: '1', note: '' }, { index: 42, date: '2020-02-01', value: '1', note: '' }] },
+          {
+            ...actuals.projects[0]!,
+            spending: [{ date: '2020-02-01', cumulative: '0.50', note: '' }],
+            values: [
+              { index: 1, date: '2020-02-01', value: '1', note: '' },
+              { index: 42, date: '2020-02-01', value: '1', note: '' },
+            ],
+          },
         ],
       };
       const refused = await unit().request('POST', `/api/documents/${id}/actuals/import/commit`, { body: { actuals: tampered } });
@@ -205,11 +289,16 @@ for (const make of testDatabases()) {
       // The multipart form (a browser's file field) reads the same way.
       const boundary = 'jixiao-test-boundary';
       const multipart = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huailai.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huailai.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+        ),
         CSV,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const viaForm = await unit().request('POST', `/api/documents/${id}/actuals/import/preview`, { raw: multipart, contentType: `multipart/form-data; boundary=${boundary}` });
+      const viaForm = await unit().request('POST', `/api/documents/${id}/actuals/import/preview`, {
+        raw: multipart,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+      });
       expect(viaForm.statusCode, viaForm.body).toBe(200);
       expect(viaForm.json().plan.unchanged).toBe(77);
     });
@@ -217,27 +306,44 @@ for (const make of testDatabases()) {
     it('takes no actuals on a draft: targets are monitored once approved', async () => {
       const next = await unit().request('POST', `/api/documents/${id}/next-year`);
       const draft = (await unit().request('GET', `/api/documents/${next.json().id}`)).json();
-      const r = await unit().request('POST', `/api/projects/${draft.projects[0].id}/actuals/spending`, { body: { date: '2021-03-31', cumulative: '1' } });
+      const r = await unit().request('POST', `/api/projects/${draft.projects[0].id}/actuals/spending`, {
+        body: { date: '2021-03-31', cumulative: '1' },
+      });
       expect(r.statusCode).toBe(409);
       expect(r.json()).toMatchObject({ code: 'invalid_state', status: 'draft' });
       // Reading works in any status: the draft simply has nothing recorded.
-      expect((await unit().request('GET', `/api/documents/${draft.meta.id}/monitoring?date=2021-06-30`)).json().projects[0].execution.spent).toBe('0.00');
+      expect(
+        (await unit().request('GET', `/api/documents/${draft.meta.id}/monitoring?date=2021-06-30`)).json().projects[0].execution.spent,
+      ).toBe('0.00');
     });
 
     it('keeps actuals through edits of the targets after a return, and keeps a deleted row’s as orphans', async () => {
       const doc = (await unit().request('GET', `/api/documents/${id}`)).json();
       const rows: Array<{ id: number; description: string }> = doc.projects[0].indicators;
-      const valueIn = (list: Array<{ index: number; value: string; orphaned: boolean }>, value: string) => list.find((v) => v.value === value);
-      const returned = await w.clients.reviewer.request('POST', `/api/documents/${id}/return`, { headers: { 'if-match': `"${doc.meta.version}"` }, body: { comment: { body: '请调整法律援助项目的指标' } } });
+      const valueIn = (list: Array<{ index: number; value: string; orphaned: boolean }>, value: string) =>
+        list.find((v) => v.value === value);
+      const returned = await w.clients.reviewer.request('POST', `/api/documents/${id}/return`, {
+        headers: { 'if-match': `"${doc.meta.version}"` },
+        body: { comment: { body: '请调整法律援助项目的指标' } },
+      });
       expect(returned.statusCode).toBe(200);
       let version: number = returned.json().version;
-      expect((await unit().request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-12-01', cumulative: '4.80' } })).json()).toMatchObject({ code: 'invalid_state' });
+      expect(
+        (
+          await unit().request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-12-01', cumulative: '4.80' } })
+        ).json(),
+      ).toMatchObject({ code: 'invalid_state' });
 
       // Row 1 (96% recorded) is deleted: its value is kept as an orphan; row 2's value moves up to row 1.
       const deleted = await unit().request('DELETE', `/api/indicators/${rows[0]!.id}`, { headers: { 'if-match': `"${version}"` } });
       version = deleted.json().version;
       let values = (await projectActuals()).values;
-      expect(valueIn(values, '96%')).toMatchObject({ orphaned: true, index: 1, indicatorId: null, indicatorDescription: rows[0]!.description });
+      expect(valueIn(values, '96%')).toMatchObject({
+        orphaned: true,
+        index: 1,
+        indicatorId: null,
+        indicatorDescription: rows[0]!.description,
+      });
       expect(valueIn(values, '100')).toMatchObject({ orphaned: false, index: 1, indicatorId: rows[1]!.id });
       const monitoring = (await unit().request('GET', `/api/documents/${id}/monitoring?date=2020-12-31`)).json();
       expect(monitoring.orphans).toBe(1);
@@ -267,8 +373,16 @@ for (const make of testDatabases()) {
 
       // Approved again: the next write stores the new anchors.
       await setStatus('approved');
-      expect((await unit().request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-12-01', cumulative: '4.80' } })).statusCode).toBe(201);
-      const unanchored = await w.store.db.selectFrom('actual_values').select('id').where('document_id', '=', id).where('indicator_id', 'is', null).execute();
+      expect(
+        (await unit().request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-12-01', cumulative: '4.80' } }))
+          .statusCode,
+      ).toBe(201);
+      const unanchored = await w.store.db
+        .selectFrom('actual_values')
+        .select('id')
+        .where('document_id', '=', id)
+        .where('indicator_id', 'is', null)
+        .execute();
       expect(unanchored).toEqual([]);
     });
 
@@ -285,7 +399,9 @@ for (const make of testDatabases()) {
       const projects = (await unit().request('GET', `/api/documents/${id}`)).json().projects as Array<{ id: number; code: string }>;
       for (const f of missing) {
         const p = projects.find((x) => x.code === f.projectCode)!;
-        const r = await unit().request('POST', `/api/projects/${p.id}/actuals/evaluation-notes`, { body: { index: f.indicatorIndex, analysis: '设备到货延迟，2021年补齐' } });
+        const r = await unit().request('POST', `/api/projects/${p.id}/actuals/evaluation-notes`, {
+          body: { index: f.indicatorIndex, analysis: '设备到货延迟，2021年补齐' },
+        });
         expect(r.statusCode, r.body).toBe(201);
       }
       const published = await publish();
@@ -295,16 +411,26 @@ for (const make of testDatabases()) {
 
       const anonymous = await w.clients.anonymous.request('GET', `/api/public/documents/${id}/evaluation`);
       expect(anonymous.statusCode).toBe(200);
-      expect(anonymous.json()).toMatchObject({ documentId: id, publishedBy: '怀来县财政局审核员', evaluation: { score, grade: published.json().evaluation.grade } });
+      expect(anonymous.json()).toMatchObject({
+        documentId: id,
+        publishedBy: '怀来县财政局审核员',
+        evaluation: { score, grade: published.json().evaluation.grade },
+      });
       // Published is final: no more recording, until the bureau withdraws it.
-      expect((await unit().request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-12-02', cumulative: '4.90' } })).json()).toMatchObject({
+      expect(
+        (
+          await unit().request('POST', `/api/projects/${projectId}/actuals/spending`, { body: { date: '2020-12-02', cumulative: '4.90' } })
+        ).json(),
+      ).toMatchObject({
         code: 'evaluation_published',
       });
       expect((await publish()).statusCode).toBe(409);
       expect((await w.clients.reviewer.request('POST', `/api/documents/${id}/evaluation/withdraw`)).statusCode).toBe(204);
       expect((await w.clients.anonymous.request('GET', `/api/public/documents/${id}/evaluation`)).statusCode).toBe(404);
       expect((await projectActuals()).recording).toMatchObject({ open: true, evaluationPublishedAt: null });
-      const trail = (await w.clients.reviewer.request('GET', `/api/documents/${id}/audit?limit=3`)).json().items.map((e: { action: string }) => e.action);
+      const trail = (await w.clients.reviewer.request('GET', `/api/documents/${id}/audit?limit=3`))
+        .json()
+        .items.map((e: { action: string }) => e.action);
       expect(trail.slice(0, 2)).toEqual(['withdrawEvaluation', 'publishEvaluation']);
     });
   });

@@ -23,14 +23,7 @@ import { createRecord, deleteRecord, recordDocument, updateRecord, type Inputs }
 import { modelOf, projectDocument, readDocument } from '../../store/documents/read.ts';
 import { actorOf, assertOwnUnit } from '../access.ts';
 import { assertActualsReader, refusals } from '../actuals-access.ts';
-import {
-  Actuals,
-  DocumentRecords,
-  ImportPlan,
-  INPUT_SCHEMAS,
-  RECORD_SCHEMAS,
-  UPDATE_SCHEMAS,
-} from '../actuals-schemas.ts';
+import { Actuals, DocumentRecords, ImportPlan, INPUT_SCHEMAS, RECORD_SCHEMAS, UPDATE_SCHEMAS } from '../actuals-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Page } from '../schemas.ts';
@@ -49,7 +42,8 @@ const SUMMARY: Record<ActualsKind, string> = {
   spending: '累计支出 (cumulative 万元 spent by a date)',
   values: "an indicator row's actual value by a date",
   monitoringNotes: 'a monitoring note (cause, likelihood, measure, expected year-end value) for the project (index null) or a row',
-  evaluationNotes: 'a self-evaluation note for the project line (index null: 全年预算数, 实际完成情况, analysis) or a row (analysis, 不适用, 分值, 得分比例)',
+  evaluationNotes:
+    'a self-evaluation note for the project line (index null: 全年预算数, 实际完成情况, analysis) or a row (analysis, 不适用, 分值, 得分比例)',
 };
 
 /** A body with its optional fields filled in, as the store takes it. */
@@ -113,7 +107,12 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags: ['actuals'],
         summary: 'Everything recorded for one project (orphans of its rows included, marked), with the recording state',
         params: IdParams,
-        response: { 200: Type.Object({ ...DocumentRecords.properties, recording: RecordingState }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: {
+          200: Type.Object({ ...DocumentRecords.properties, recording: RecordingState }),
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+        },
       },
     },
     async (req) => {
@@ -135,7 +134,10 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
   );
 
   const KindQuery = Type.Object({
-    kind: Type.Union(ACTUALS_KINDS.map((k) => Type.Literal(k)), { description: 'which records' }),
+    kind: Type.Union(
+      ACTUALS_KINDS.map((k) => Type.Literal(k)),
+      { description: 'which records' },
+    ),
     orphaned: Type.Optional(Type.Boolean({ description: 'only orphans (true) or only records in place (false)' })),
     ...Page.properties,
   });
@@ -172,7 +174,11 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const records = await documentRecords(db, meta.id, doc.projects);
         const all: Array<(typeof records)[ActualsKind][number]> = records[kind];
         const chosen = orphaned === undefined ? all : all.filter((r) => r.orphaned === orphaned);
-        return { items: chosen.slice(offset, offset + limit), total: chosen.length, recording: await recordingState(db, meta.id, meta.status) };
+        return {
+          items: chosen.slice(offset, offset + limit),
+          total: chosen.length,
+          recording: await recordingState(db, meta.id, meta.status),
+        };
       });
     },
   );
@@ -262,7 +268,14 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
         consumes: ['text/csv', 'application/octet-stream', 'multipart/form-data', 'text/plain'],
         params: IdParams,
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
-        response: { 200: Type.Object({ actuals: Actuals, plan: ImportPlan }), 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+        response: {
+          200: Type.Object({ actuals: Actuals, plan: ImportPlan }),
+          401: ErrorBody,
+          403: ErrorBody,
+          409: ErrorBody,
+          413: ErrorBody,
+          422: ErrorBody,
+        },
       },
     },
     async (req) => {
@@ -283,7 +296,13 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
         summary: 'Write previewed actuals, all in one transaction (or nothing, with a 422 naming the project, row and date)',
         params: IdParams,
         body: Type.Object({ actuals: Actuals }),
-        response: { 201: Type.Object({ ...ImportPlan.properties, revision: Type.Integer() }), 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+        response: {
+          201: Type.Object({ ...ImportPlan.properties, revision: Type.Integer() }),
+          401: ErrorBody,
+          403: ErrorBody,
+          409: ErrorBody,
+          422: ErrorBody,
+        },
       },
     },
     async (req, reply) => {

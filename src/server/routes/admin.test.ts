@@ -23,7 +23,9 @@ for (const make of testDatabases()) {
       const r = await w.clients.admin.request('GET', '/api/admin/users?limit=200');
       expect(r.statusCode).toBe(200);
       expectSchema(Type.Object({ items: Type.Array(ListedUser), total: Type.Integer() }), r.json());
-      const scope = Object.fromEntries((r.json().items as Array<{ username: string; scopeName: string | null }>).map((u) => [u.username, u.scopeName]));
+      const scope = Object.fromEntries(
+        (r.json().items as Array<{ username: string; scopeName: string | null }>).map((u) => [u.username, u.scopeName]),
+      );
       expect(scope).toEqual({
         admin: null,
         sifaju: '怀来县司法局',
@@ -35,7 +37,13 @@ for (const make of testDatabases()) {
 
     it('finds accounts by name, with the same names', async () => {
       const r = await w.clients.admin.request('GET', `/api/admin/users?q=${encodeURIComponent('怀安')}`);
-      expect(r.json()).toMatchObject({ total: 2, items: [{ username: 'huaian-czj', scopeName: '怀安县财政局' }, { username: 'huaian-sfj', scopeName: '怀安县司法局' }] });
+      expect(r.json()).toMatchObject({
+        total: 2,
+        items: [
+          { username: 'huaian-czj', scopeName: '怀安县财政局' },
+          { username: 'huaian-sfj', scopeName: '怀安县司法局' },
+        ],
+      });
     });
   });
 }

@@ -30,7 +30,11 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['admin'],
         summary: 'Create a bureau (under a parent, or a top-level one)',
-        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 50 }), name: Type.String({ minLength: 1, maxLength: 200 }), parentId: Nullable(Type.Integer()) }),
+        body: Type.Object({
+          code: Type.String({ minLength: 1, maxLength: 50 }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          parentId: Nullable(Type.Integer()),
+        }),
         response: { 201: Bureau, ...denied, 404: ErrorBody, 409: ErrorBody },
       },
     },
@@ -71,7 +75,11 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['admin'],
         summary: 'Create a budget unit',
-        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 50 }), name: Type.String({ minLength: 1, maxLength: 200 }), bureauId: Type.Integer() }),
+        body: Type.Object({
+          code: Type.String({ minLength: 1, maxLength: 50 }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          bureauId: Type.Integer(),
+        }),
         response: { 201: Unit, ...denied, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
     },

@@ -52,10 +52,14 @@ for (const make of testDatabases()) {
       const same = await client.request('POST', '/api/auth/password', { body: { currentPassword: password, newPassword: password } });
       expect(same.statusCode).toBe(422);
       expect(same.json().code).toBe('same_password');
-      const wrong = await client.request('POST', '/api/auth/password', { body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-1' } });
+      const wrong = await client.request('POST', '/api/auth/password', {
+        body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-1' },
+      });
       expect(wrong.statusCode).toBe(403);
 
-      const changed = await client.request('POST', '/api/auth/password', { body: { currentPassword: password, newPassword: 'my-own-password-1' } });
+      const changed = await client.request('POST', '/api/auth/password', {
+        body: { currentPassword: password, newPassword: 'my-own-password-1' },
+      });
       expect(changed.statusCode).toBe(200);
       expect(changed.json().user.mustChangePassword).toBe(false);
       // This browser goes on with its new session; the other one, opened with the old password, is over.
@@ -77,7 +81,9 @@ for (const make of testDatabases()) {
       expect(created.json().user.mustChangePassword).toBe(true);
       const first = await rawLogin('new-reviewer', created.json().password);
       expect((await first.client.request('GET', '/api/documents')).statusCode).toBe(403);
-      await first.client.request('POST', '/api/auth/password', { body: { currentPassword: created.json().password, newPassword: 'reviewer-own-1' } });
+      await first.client.request('POST', '/api/auth/password', {
+        body: { currentPassword: created.json().password, newPassword: 'reviewer-own-1' },
+      });
       expect((await rawLogin('new-reviewer', 'reviewer-own-1')).r.json().user.mustChangePassword).toBe(false);
 
       const reset = await admin.request('PATCH', `/api/admin/users/${created.json().user.id}`, { body: { resetPassword: true } });
@@ -93,7 +99,8 @@ for (const make of testDatabases()) {
 
     it('tells a locked-out username how long to wait', async () => {
       const client = new TestClient(app);
-      const attempt = (i: number) => client.request('POST', '/api/auth/login', { body: { username: 'huailai-czj', password: `wrong-${i}` } });
+      const attempt = (i: number) =>
+        client.request('POST', '/api/auth/login', { body: { username: 'huailai-czj', password: `wrong-${i}` } });
       for (let i = 0; i < 10; i++) await attempt(i);
       const last = await attempt(10);
       expect(last.statusCode).toBe(429);

@@ -60,7 +60,14 @@ export function rateLimited(waitMs: number): ApiError {
  * What a user whose password is one-time may call: enough to see who they are, change the
  * password or leave. Everything else answers 403 until the password is changed.
  */
-const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/csrf', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/session', '/api/auth/password']);
+const BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/auth/csrf',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/me',
+  '/api/auth/session',
+  '/api/auth/password',
+]);
 
 export function assertPasswordSettled(req: FastifyRequest): void {
   if (req.user?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(req.url.split('?')[0]!))

@@ -10,7 +10,11 @@ import { testDatabases } from '../testing.ts';
 
 const MANY = 1_234;
 
-type Page = { items: Array<{ id: number; body: string; resolvedAt: string | null; field: string | null; indicatorIndex: number | null }>; total: number; nextBeforeId: number | null };
+type Page = {
+  items: Array<{ id: number; body: string; resolvedAt: string | null; field: string | null; indicatorIndex: number | null }>;
+  total: number;
+  nextBeforeId: number | null;
+};
 
 for (const make of testDatabases()) {
   const database = make();
@@ -28,7 +32,12 @@ for (const make of testDatabases()) {
           '意见 ' || n, now() - (${MANY} - n) * interval '1 second',
           case when n % 3 = 0 then now() end, case when n % 3 = 0 then ${reviewer.id}::bigint end
         from generate_series(1, ${MANY}) as n`.execute(w.store.db);
-      const rows = await w.store.db.selectFrom('comments').select(['id', 'resolved_at']).where('document_id', '=', w.draftId).orderBy('id', 'desc').execute();
+      const rows = await w.store.db
+        .selectFrom('comments')
+        .select(['id', 'resolved_at'])
+        .where('document_id', '=', w.draftId)
+        .orderBy('id', 'desc')
+        .execute();
       ids = rows.map((r) => Number(r.id));
       openIds = rows.filter((r) => r.resolved_at === null).map((r) => Number(r.id));
     }, 120_000);
@@ -38,7 +47,10 @@ for (const make of testDatabases()) {
       const out: Page[] = [];
       let before: number | null | undefined;
       do {
-        const r = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/comments?limit=${limit}${query}${before ? `&beforeId=${before}` : ''}`);
+        const r = await w.clients.ownUnit.request(
+          'GET',
+          `/api/documents/${w.draftId}/comments?limit=${limit}${query}${before ? `&beforeId=${before}` : ''}`,
+        );
         expect(r.statusCode).toBe(200);
         out.push(r.json<Page>());
         before = out.at(-1)!.nextBeforeId;

@@ -28,13 +28,20 @@ import { openWorld, type World } from '../fixture.testing.ts';
 import { expectSchema as check } from '../schema-check.testing.ts';
 import { testDatabases } from '../testing.ts';
 
-const row = (level1: string, level2: string, description: string, target: string) => annualRow(level1, level2, description, target, '年度工作计划');
+const row = (level1: string, level2: string, description: string, target: string) =>
+  annualRow(level1, level2, description, target, '年度工作计划');
 const indicators = [
   row('产出指标', '数量指标', '开展培训', '≥10次'),
   row('效果指标', '社会效益指标', '群众知晓率', '≥90%'),
   row('满意度指标', '服务对象满意度指标', '服务对象满意度', '≥90%'),
 ];
-const project = (unit: { code: string; name: string }, code: string, name: string, total: string, plan: Array<[string, string]>): Project => ({
+const project = (
+  unit: { code: string; name: string },
+  code: string,
+  name: string,
+  total: string,
+  plan: Array<[string, string]>,
+): Project => ({
   code,
   name,
   unit,
@@ -55,17 +62,27 @@ const docA: TargetDocument = {
   year: 2020,
   department: null,
   projects: [
-    project(A, 'T01-0101-JBN-AAAA', '业务培训', '100.00', [['6月底', '50.00'], ['12月底', '100.00']]),
-    project(A, 'T01-0102-JBN-BBBB', '普法宣传', '50.00', [['6月底', '40.00'], ['12月底', '100.00']]),
+    project(A, 'T01-0101-JBN-AAAA', '业务培训', '100.00', [
+      ['6月底', '50.00'],
+      ['12月底', '100.00'],
+    ]),
+    project(A, 'T01-0102-JBN-BBBB', '普法宣传', '50.00', [
+      ['6月底', '40.00'],
+      ['12月底', '100.00'],
+    ]),
   ],
 };
 const docB: TargetDocument = {
   unit: B,
   year: 2020,
   department: null,
-  projects: [project(B, 'T02-0101-JBN-CCCC', '法律援助', '20.00', [['3月底', '30.00'], ['12月底', '100.00']])],
+  projects: [
+    project(B, 'T02-0101-JBN-CCCC', '法律援助', '20.00', [
+      ['3月底', '30.00'],
+      ['12月底', '100.00'],
+    ]),
+  ],
 };
-
 
 for (const make of testDatabases()) {
   const database = make();
@@ -95,10 +112,20 @@ for (const make of testDatabases()) {
       const [p1, p2] = [id('T01-0101-JBN-AAAA'), id('T01-0102-JBN-BBBB')];
       await record('spending', p1, { date: '2020-06-30', cumulative: '45.00', note: '' });
       await record('spending', p1, { date: '2020-12-31', cumulative: '100.00', note: '' });
-      for (const [index, value] of [[1, '10次'], [2, '90%'], [3, '95%']] as const) await record('values', p1, { index, date: '2020-12-31', value, note: '' });
+      for (const [index, value] of [
+        [1, '10次'],
+        [2, '90%'],
+        [3, '95%'],
+      ] as const)
+        await record('values', p1, { index, date: '2020-12-31', value, note: '' });
       await record('spending', p2, { date: '2020-06-30', cumulative: '10.00', note: '' });
       await record('spending', p2, { date: '2020-12-31', cumulative: '40.00', note: '' });
-      for (const [index, value] of [[1, '8次'], [2, '90%'], [3, '90%']] as const) await record('values', p2, { index, date: '2020-12-31', value, note: '' });
+      for (const [index, value] of [
+        [1, '8次'],
+        [2, '90%'],
+        [3, '90%'],
+      ] as const)
+        await record('values', p2, { index, date: '2020-12-31', value, note: '' });
     }, 120_000);
     afterAll(() => w?.close());
 
@@ -118,12 +145,25 @@ for (const make of testDatabases()) {
         ['T01-0102-JBN-BBBB', 'red', '20.00', '40.00', '20.00', '2020-06-30'],
         ['T01-0101-JBN-AAAA', 'green', '45.00', '50.00', '5.00', '2020-06-30'],
       ]);
-      expect(june.items[0]).toMatchObject({ unitCode: 'T02', unitName: '测试乙单位', budget: '20.00', spent: '0.00', missingExplanations: 1 });
+      expect(june.items[0]).toMatchObject({
+        unitCode: 'T02',
+        unitName: '测试乙单位',
+        budget: '20.00',
+        spent: '0.00',
+        missingExplanations: 1,
+      });
       // The year-end values are not in yet: all three rows 未填报, none flagged (no light without data).
       expect(june.items[0]).toMatchObject({ flaggedIndicators: 0, unreportedIndicators: 3 });
       // At the year end 甲's projects have every value; 乙 recorded none.
-      const december = (await warnings('date=2020-12-31')).items.map((i: { projectCode: string; unreportedIndicators: number }) => [i.projectCode, i.unreportedIndicators]);
-      expect(december).toEqual([['T02-0101-JBN-CCCC', 3], ['T01-0102-JBN-BBBB', 0], ['T01-0101-JBN-AAAA', 0]]);
+      const december = (await warnings('date=2020-12-31')).items.map((i: { projectCode: string; unreportedIndicators: number }) => [
+        i.projectCode,
+        i.unreportedIndicators,
+      ]);
+      expect(december).toEqual([
+        ['T02-0101-JBN-CCCC', 3],
+        ['T01-0102-JBN-BBBB', 0],
+        ['T01-0101-JBN-AAAA', 0],
+      ]);
 
       // Before 3月底 nothing is planned yet; the calendar alone turns P3 red on 3月31日.
       expect((await warnings('date=2020-03-30')).lightCounts).toEqual({ green: 3, yellow: 0, red: 0 });
@@ -139,7 +179,9 @@ for (const make of testDatabases()) {
     it('shows a unit only its own projects, and a reviewer those under the bureau', async () => {
       const own = (await w.clients.ownUnit.request('GET', '/api/monitoring/projects?year=2020&date=2020-06-30')).json();
       expect(own.total).toBe(0); // 怀来县司法局's document is a draft: not monitored.
-      const other = (await w.clients.otherReviewer.request('GET', `/api/monitoring/projects?year=2020&date=2020-06-30&bureauId=${bureauId}`)).json();
+      const other = (
+        await w.clients.otherReviewer.request('GET', `/api/monitoring/projects?year=2020&date=2020-06-30&bureauId=${bureauId}`)
+      ).json();
       expect(other.total).toBe(0); // 怀安县's reviewer sees nothing of 测试县.
     });
 
@@ -162,8 +204,19 @@ for (const make of testDatabases()) {
           ['测试乙单位', 0, 0, 1, 1],
         ],
       });
-      expect(chart('grades').dataset.source).toEqual([['优', 1], ['良', 1], ['中', 0], ['差', 1]]);
-      expect(chart('scoreBands').dataset.source).toEqual([['<60', 1], ['60–70', 0], ['70–80', 0], ['80–90', 1], ['≥90', 1]]);
+      expect(chart('grades').dataset.source).toEqual([
+        ['优', 1],
+        ['良', 1],
+        ['中', 0],
+        ['差', 1],
+      ]);
+      expect(chart('scoreBands').dataset.source).toEqual([
+        ['<60', 1],
+        ['60–70', 0],
+        ['70–80', 0],
+        ['80–90', 1],
+        ['≥90', 1],
+      ]);
 
       // The most frequent review findings, counted independently from the review engine.
       const counts = new Map<string, number>();
@@ -173,7 +226,10 @@ for (const make of testDatabases()) {
       expect(chart('findings').dataset.source.map((x: unknown[]) => [x[1], x[3]])).toEqual(expected);
       expect(chart('findings').dataset.source[0]?.[0]).toBe(titles[expected[0]![0]]?.title);
 
-      const csv = await w.clients.admin.request('GET', `/api/bureaus/${bureauId}/dashboard?year=2020&date=2020-06-30&format=csv&chart=lights`);
+      const csv = await w.clients.admin.request(
+        'GET',
+        `/api/bureaus/${bureauId}/dashboard?year=2020&date=2020-06-30&format=csv&chart=lights`,
+      );
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.body).toBe('\ufeff单位或财政部门,绿灯,黄灯,红灯,有未填报指标的项目\r\n测试甲单位,1,0,1,2\r\n测试乙单位,0,0,1,1\r\n');
     });
@@ -192,18 +248,41 @@ for (const make of testDatabases()) {
         ['12月', '150.00', null, '100.00', null],
       ]);
       // On 6月30日 no value is recorded yet: nothing to compare.
-      expect(indicatorChart.dataset.source[0]).toEqual(['T01-0101-JBN-AAAA #1', 'T01-0101-JBN-AAAA', '业务培训', 1, '开展培训', '≥10次', '未填报', null, '无法比较']);
+      expect(indicatorChart.dataset.source[0]).toEqual([
+        'T01-0101-JBN-AAAA #1',
+        'T01-0101-JBN-AAAA',
+        '业务培训',
+        1,
+        '开展培训',
+        '≥10次',
+        '未填报',
+        null,
+        '无法比较',
+      ]);
       expect(scores.dataset.source).toEqual([
         ['T01-0101-JBN-AAAA', '业务培训', '100.00', '优', '100.00'],
         // 8 of 10 (40 of 50) + 40 of 50 spent (8 of 10) + 30 + 10.
         ['T01-0102-JBN-BBBB', '普法宣传', '88.00', '良', '80.00'],
       ]);
       const december = (await w.clients.admin.request('GET', `/api/documents/${documentA}/dashboard?date=2020-12-31`)).json();
-      expect(december.charts[1].dataset.source[3]).toEqual(['T01-0102-JBN-BBBB #1', 'T01-0102-JBN-BBBB', '普法宣传', 1, '开展培训', '≥10次', '8次', '80.00', '']);
-      const one = (await w.clients.admin.request('GET', `/api/documents/${documentA}/dashboard?date=2020-12-31&projectId=99999999`)).statusCode;
+      expect(december.charts[1].dataset.source[3]).toEqual([
+        'T01-0102-JBN-BBBB #1',
+        'T01-0102-JBN-BBBB',
+        '普法宣传',
+        1,
+        '开展培训',
+        '≥10次',
+        '8次',
+        '80.00',
+        '',
+      ]);
+      const one = (await w.clients.admin.request('GET', `/api/documents/${documentA}/dashboard?date=2020-12-31&projectId=99999999`))
+        .statusCode;
       expect(one).toBe(404);
       const csv = await w.clients.admin.request('GET', `/api/documents/${documentA}/dashboard?date=2020-06-30&format=csv&chart=scores`);
-      expect(csv.body).toBe('\ufeff项目编码,项目名称,得分,等级,执行率（%）\r\nT01-0101-JBN-AAAA,业务培训,100.00,优,100.00\r\nT01-0102-JBN-BBBB,普法宣传,88.00,良,80.00\r\n');
+      expect(csv.body).toBe(
+        '\ufeff项目编码,项目名称,得分,等级,执行率（%）\r\nT01-0101-JBN-AAAA,业务培训,100.00,优,100.00\r\nT01-0102-JBN-BBBB,普法宣传,88.00,良,80.00\r\n',
+      );
     });
 
     it('inherits settings down the tree and recomputes the lights when a bureau changes them', async () => {
@@ -215,7 +294,13 @@ for (const make of testDatabases()) {
       const monitoring = { ...child.effective.monitoring.settings, yellowShortfall: '5', redShortfall: '25' };
       const put = (body: unknown, version: string) =>
         w.clients.admin.request('PUT', `/api/bureaus/${bureauId}/settings`, { headers: { 'if-match': `"${version}"` }, body });
-      const bad = await put({ monitoring, evaluation: { ...child.effective.evaluation.settings, weights: { ...child.effective.evaluation.settings.weights, output: '40' } } }, '0');
+      const bad = await put(
+        {
+          monitoring,
+          evaluation: { ...child.effective.evaluation.settings, weights: { ...child.effective.evaluation.settings.weights, output: '40' } },
+        },
+        '0',
+      );
       expect(bad.statusCode).toBe(422);
       expect(bad.json()).toMatchObject({ code: 'invalid_settings' });
       const ok = await put({ monitoring, evaluation: null }, '0');
@@ -224,19 +309,43 @@ for (const make of testDatabases()) {
       expect((await put({ monitoring, evaluation: null }, '0')).json()).toMatchObject({ code: 'stale_version', currentVersion: 1 });
 
       const inherited = (await w.clients.admin.request('GET', `/api/bureaus/${childId}/settings`)).json();
-      expect(inherited.effective.monitoring).toMatchObject({ settings: { yellowShortfall: '5' }, source: { bureauId, bureauName: '测试县财政局' } });
+      expect(inherited.effective.monitoring).toMatchObject({
+        settings: { yellowShortfall: '5' },
+        source: { bureauId, bureauName: '测试县财政局' },
+      });
       // P1 5 behind → yellow, P2 20 behind → yellow (red from 25 now), P3 30 behind → red.
       expect((await warnings('date=2020-06-30')).lightCounts).toEqual({ green: 0, yellow: 2, red: 1 });
-      const audit = await w.store.db.selectFrom('audit_log').select(['action', 'actor_name', 'after']).where('entity', '=', 'bureauSettings').execute();
+      const audit = await w.store.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_name', 'after'])
+        .where('entity', '=', 'bureauSettings')
+        .execute();
       expect(audit).toEqual([{ action: 'update', actor_name: '系统管理员', after: { monitoring, evaluation: null } }]);
       // A unit may read the rules that light its projects, not change them.
       expect((await w.clients.ownUnit.request('GET', `/api/bureaus/${bureauId}/settings`)).statusCode).toBe(200);
-      expect((await w.clients.ownUnit.request('PUT', `/api/bureaus/${bureauId}/settings`, { headers: { 'if-match': '"1"' }, body: { monitoring: null, evaluation: null } })).statusCode).toBe(403);
+      expect(
+        (
+          await w.clients.ownUnit.request('PUT', `/api/bureaus/${bureauId}/settings`, {
+            headers: { 'if-match': '"1"' },
+            body: { monitoring: null, evaluation: null },
+          })
+        ).statusCode,
+      ).toBe(403);
     });
 
     it('brings stale documents up to date a batch at a time, and counts review findings again from scratch', async () => {
       const db = w.store.db;
-      const ids = [documentA, (await db.selectFrom('documents as d').innerJoin('units as u', 'u.id', 'd.unit_id').select('d.id').where('u.code', '=', 'T02').executeTakeFirstOrThrow()).id];
+      const ids = [
+        documentA,
+        (
+          await db
+            .selectFrom('documents as d')
+            .innerJoin('units as u', 'u.id', 'd.unit_id')
+            .select('d.id')
+            .where('u.code', '=', 'T02')
+            .executeTakeFirstOrThrow()
+        ).id,
+      ];
       await db.updateTable('document_actuals_state').set({ derived_stale: true }).where('document_id', 'in', ids).execute();
       expect(await refreshStale(w.store.db, { bureauId, year: 2020 }, 1)).toEqual({ refreshed: 1, pending: 1 });
       expect(await refreshStale(w.store.db, { bureauId, year: 2020 }, 1)).toEqual({ refreshed: 1, pending: 0 });

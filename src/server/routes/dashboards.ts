@@ -51,7 +51,12 @@ function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | und
   const execution = Array.from({ length: 12 }, (_, i) => {
     const monthEnd = endOfMonth(year, i + 1);
     const planAt = monitorDocument(stored.model, actuals, monthEnd, { settings: s.settings.monitoring.settings, locale });
-    const spentAt = monthEnd <= date ? planAt : monthEnd.slice(0, 7) === date.slice(0, 7) ? monitorDocument(stored.model, actuals, date, { settings: s.settings.monitoring.settings, locale }) : null;
+    const spentAt =
+      monthEnd <= date
+        ? planAt
+        : monthEnd.slice(0, 7) === date.slice(0, 7)
+          ? monitorDocument(stored.model, actuals, date, { settings: s.settings.monitoring.settings, locale })
+          : null;
     let budget = new Decimal(0);
     let planned = new Decimal(0);
     let spent = new Decimal(0);
@@ -61,7 +66,13 @@ function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | und
       planned = planned.plus(new Decimal(p.execution.budget).times(p.execution.planned).div(HUNDRED));
       if (spentAt) spent = spent.plus(spentAt.projects[k]!.execution.spent);
     }
-    return [d.monthLabel(i + 1), fixed(planned), spentAt ? fixed(spent) : null, percentOf(planned, budget), spentAt ? percentOf(spent, budget) : null];
+    return [
+      d.monthLabel(i + 1),
+      fixed(planned),
+      spentAt ? fixed(spent) : null,
+      percentOf(planned, budget),
+      spentAt ? percentOf(spent, budget) : null,
+    ];
   });
 
   const monitoring = monitorStored(stored, date, locale);
@@ -75,7 +86,11 @@ function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | und
       row.target,
       row.actual?.value ?? m.monitoring.noData,
       row.progress,
-      row.completion.kind === 'qualitative' ? m.monitoring.bands[row.completion.band] : row.completion.kind === 'notComparable' ? d.notComparable : '',
+      row.completion.kind === 'qualitative'
+        ? m.monitoring.bands[row.completion.band]
+        : row.completion.kind === 'notComparable'
+          ? d.notComparable
+          : '',
     ]),
   );
 
@@ -86,7 +101,13 @@ function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | und
     chart(
       'execution',
       d.charts.execution,
-      dims(c, [['month', 'ordinal'], ['plannedAmount', 'number'], ['spentAmount', 'number'], ['plannedPercent', 'number'], ['ratePercent', 'number']]),
+      dims(c, [
+        ['month', 'ordinal'],
+        ['plannedAmount', 'number'],
+        ['spentAmount', 'number'],
+        ['plannedPercent', 'number'],
+        ['ratePercent', 'number'],
+      ]),
       execution,
       [
         { type: 'line', name: c.plannedPercent, encode: { x: 'month', y: 'plannedPercent' }, step: 'end' },
@@ -113,7 +134,13 @@ function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | und
     chart(
       'scores',
       d.charts.scores,
-      dims(c, [['projectCode', 'ordinal'], ['projectName', 'ordinal'], ['score', 'number'], ['grade', 'ordinal'], ['ratePercent', 'number']]),
+      dims(c, [
+        ['projectCode', 'ordinal'],
+        ['projectName', 'ordinal'],
+        ['score', 'number'],
+        ['grade', 'ordinal'],
+        ['ratePercent', 'number'],
+      ]),
       scores,
       [{ type: 'bar', name: c.score, encode: { x: 'projectName', y: 'score' } }],
     ),
@@ -132,13 +159,27 @@ async function bureauCharts(ctx: AppContext, bureauId: number, year: number, dat
   ]);
   const lightNames = m.monitoring.lights;
   const rules = m.review.rules as Record<string, { title: string } | undefined>;
-  const bandLabels = SCORE_BANDS.map((lo, i) => (i === SCORE_BANDS.length - 1 ? `≥${lo}` : i === 0 ? `<${SCORE_BANDS[1]}` : `${lo}–${SCORE_BANDS[i + 1]}`));
+  const bandLabels = SCORE_BANDS.map((lo, i) =>
+    i === SCORE_BANDS.length - 1 ? `≥${lo}` : i === 0 ? `<${SCORE_BANDS[1]}` : `${lo}–${SCORE_BANDS[i + 1]}`,
+  );
   return [
     chart(
       'groupExecution',
       d.charts.groupExecution,
-      dims(c, [['group', 'ordinal'], ['budget', 'number'], ['spent', 'number'], ['plannedPercent', 'number'], ['ratePercent', 'number']]),
-      groups.map((g) => [g.name, g.budget, g.spent, percentOf(new Decimal(g.plannedAmount), new Decimal(g.budget)), percentOf(new Decimal(g.spent), new Decimal(g.budget))]),
+      dims(c, [
+        ['group', 'ordinal'],
+        ['budget', 'number'],
+        ['spent', 'number'],
+        ['plannedPercent', 'number'],
+        ['ratePercent', 'number'],
+      ]),
+      groups.map((g) => [
+        g.name,
+        g.budget,
+        g.spent,
+        percentOf(new Decimal(g.plannedAmount), new Decimal(g.budget)),
+        percentOf(new Decimal(g.spent), new Decimal(g.budget)),
+      ]),
       [
         { type: 'bar', name: c.ratePercent, encode: { x: 'group', y: 'ratePercent' } },
         { type: 'line', name: c.plannedPercent, encode: { x: 'group', y: 'plannedPercent' } },
@@ -147,7 +188,13 @@ async function bureauCharts(ctx: AppContext, bureauId: number, year: number, dat
     chart(
       'lights',
       d.charts.lights,
-      dims(c, [['group', 'ordinal'], ['green', 'number', lightNames.green], ['yellow', 'number', lightNames.yellow], ['red', 'number', lightNames.red], ['unreported', 'number']]),
+      dims(c, [
+        ['group', 'ordinal'],
+        ['green', 'number', lightNames.green],
+        ['yellow', 'number', lightNames.yellow],
+        ['red', 'number', lightNames.red],
+        ['unreported', 'number'],
+      ]),
       groups.map((g) => [g.name, g.lights.green, g.lights.yellow, g.lights.red, g.unreported]),
       [
         ...LIGHT_ORDER.map((l) => ({ type: 'bar' as const, name: lightNames[l], encode: { x: 'group', y: l }, stack: 'lights' })),
@@ -158,21 +205,33 @@ async function bureauCharts(ctx: AppContext, bureauId: number, year: number, dat
     chart(
       'grades',
       d.charts.grades,
-      dims(c, [['grade', 'ordinal'], ['projects', 'number']]),
+      dims(c, [
+        ['grade', 'ordinal'],
+        ['projects', 'number'],
+      ]),
       GRADES.map((g) => [g, scores.grades[g]]),
       [{ type: 'pie', name: c.projects, encode: { itemName: 'grade', value: 'projects' } }],
     ),
     chart(
       'scoreBands',
       d.charts.scoreBands,
-      dims(c, [['scoreBand', 'ordinal'], ['projects', 'number']]),
+      dims(c, [
+        ['scoreBand', 'ordinal'],
+        ['projects', 'number'],
+      ]),
       scores.bands.map((n, i) => [bandLabels[i]!, n]),
       [{ type: 'bar', name: c.projects, encode: { x: 'scoreBand', y: 'projects' } }],
     ),
     chart(
       'findings',
       d.charts.findings,
-      dims(c, [['title', 'ordinal', c.rule], ['rule', 'ordinal', 'ID'], ['severity', 'ordinal'], ['findings', 'number'], ['documents', 'number']]),
+      dims(c, [
+        ['title', 'ordinal', c.rule],
+        ['rule', 'ordinal', 'ID'],
+        ['severity', 'ordinal'],
+        ['findings', 'number'],
+        ['documents', 'number'],
+      ]),
       findings.map((f) => [rules[f.ruleId]?.title ?? f.ruleId, f.ruleId, m.review.severity[f.severity], f.findings, f.documents]),
       [{ type: 'bar', name: c.findings, encode: { x: 'title', y: 'findings' } }],
     ),
@@ -191,7 +250,10 @@ function sendCsv(reply: FastifyReply, charts: Chart[], id: string | undefined, f
   if (!c) throw notFound('chart', id ?? '');
   return reply
     .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${c.id}.csv"; filename*=UTF-8''${encodeURIComponent(`${fileName}-${c.title}.csv`)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${c.id}.csv"; filename*=UTF-8''${encodeURIComponent(`${fileName}-${c.title}.csv`)}`,
+    )
     .send(chartCsv(c));
 }
 
@@ -230,7 +292,8 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: ['dashboards'],
-        summary: 'A bureau’s dashboard for a year: execution and warnings per sub-bureau or unit on a date, grade and score distribution, most frequent review findings',
+        summary:
+          'A bureau’s dashboard for a year: execution and warnings per sub-bureau or unit on a date, grade and score distribution, most frequent review findings',
         params: IdParams,
         querystring: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }), ...DashboardQuery }),
         response: actualsResponses(BureauDashboard),

@@ -84,7 +84,10 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
-      return sendJson(reply, await ctx.cache.get(`doc-json:${meta.id}:${meta.version}`, async () => JSON.stringify(await readDocument(db, meta.id))));
+      return sendJson(
+        reply,
+        await ctx.cache.get(`doc-json:${meta.id}:${meta.version}`, async () => JSON.stringify(await readDocument(db, meta.id))),
+      );
     },
   );
 
@@ -95,7 +98,12 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
         tags: ['documents'],
         summary: 'What the review engine finds in the stored document, with the review settings of its bureau',
         params: IdParams,
-        response: { 200: Type.Object({ version: Type.Integer(), findings: Type.Array(Finding) }), 304: Type.Null(), 403: ErrorBody, 404: ErrorBody },
+        response: {
+          200: Type.Object({ version: Type.Integer(), findings: Type.Array(Finding) }),
+          304: Type.Null(),
+          403: ErrorBody,
+          404: ErrorBody,
+        },
       },
     },
     async (req, reply) => {
@@ -103,7 +111,9 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () =>
-        reviewDocument(modelOf((await readDocument(db, meta.id))!), { settings: (await effectiveSettings(db, meta.bureauId)).review.settings }),
+        reviewDocument(modelOf((await readDocument(db, meta.id))!), {
+          settings: (await effectiveSettings(db, meta.bureauId)).review.settings,
+        }),
       );
       return { version: meta.version, findings };
     },
@@ -223,7 +233,15 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
 
   app.delete(
     '/api/projects/:id',
-    { schema: { tags: ['projects'], summary: 'Delete a project', params: IdParams, headers: IfMatch, response: { 200: VersionResult, ...writeResponses } } },
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Delete a project',
+        params: IdParams,
+        headers: IfMatch,
+        response: { 200: VersionResult, ...writeResponses },
+      },
+    },
     async (req, reply) => {
       const meta = await projectMeta(req.params.id);
       const user = assertOwnUnit(req, meta);
@@ -303,7 +321,15 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
 
   app.delete(
     '/api/indicators/:id',
-    { schema: { tags: ['indicators'], summary: 'Delete one indicator row', params: IdParams, headers: IfMatch, response: { 200: VersionResult, ...writeResponses } } },
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Delete one indicator row',
+        params: IdParams,
+        headers: IfMatch,
+        response: { 200: VersionResult, ...writeResponses },
+      },
+    },
     async (req, reply) => {
       const { projectId, meta } = await indicatorMeta(req.params.id);
       const user = assertOwnUnit(req, meta);
@@ -316,7 +342,8 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['comments'],
-        summary: 'Review comments on a document, newest first, with the total; page with beforeId (nextBeforeId), open=true for the unresolved only',
+        summary:
+          'Review comments on a document, newest first, with the total; page with beforeId (nextBeforeId), open=true for the unresolved only',
         params: IdParams,
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent, at most 200' })),
@@ -365,7 +392,14 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
 
   app.post(
     '/api/comments/:id/resolve',
-    { schema: { tags: ['comments'], summary: 'Mark a comment resolved', params: IdParams, response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Mark a comment resolved',
+        params: IdParams,
+        response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (req, reply) => {
       const documentId = await commentDocument(db, req.params.id);
       if (documentId === undefined) throw notFound('comment', req.params.id);
@@ -398,7 +432,9 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
                 firstAt: Type.Optional(Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' })),
               }),
             ),
-            nextBeforeId: Type.Optional(Nullable(Type.Integer({ description: 'summary: beforeId of the next page; null at the start of the trail' }))),
+            nextBeforeId: Type.Optional(
+              Nullable(Type.Integer({ description: 'summary: beforeId of the next page; null at the start of the trail' })),
+            ),
           }),
           401: ErrorBody,
           403: ErrorBody,

@@ -23,7 +23,9 @@ import { actualsResponses, ExportFormat, FileResponse, sendReport } from './moni
 export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = ctx.store.db;
-  const AsOf = Type.Object({ asOf: Type.Optional(Type.String({ description: 'evaluation date YYYY-MM-DD in the budget year; default 12月31日' })) });
+  const AsOf = Type.Object({
+    asOf: Type.Optional(Type.String({ description: 'evaluation date YYYY-MM-DD in the budget year; default 12月31日' })),
+  });
   const asOfIn = (req: Parameters<typeof dateInYear>[0], given: string | undefined, year: number) =>
     given === undefined ? null : dateInYear(req, given, year);
 
@@ -32,7 +34,8 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['evaluation'],
-        summary: 'The document’s self-evaluation: budget execution and points, each indicator’s completion and points, totals, grades, findings',
+        summary:
+          'The document’s self-evaluation: budget execution and points, each indicator’s completion and points, totals, grades, findings',
         params: IdParams,
         querystring: AsOf,
         response: actualsResponses(DocumentEvaluation),

@@ -58,7 +58,8 @@ for (const make of testDatabases()) {
     afterAll(() => w?.close());
 
     const stored = async (id: number) => modelOf((await readDocument(w.store.db, id))!);
-    const get = (role: keyof World['clients'], url: string, headers: Record<string, string> = {}) => w.clients[role].request('GET', url, { headers });
+    const get = (role: keyof World['clients'], url: string, headers: Record<string, string> = {}) =>
+      w.clients[role].request('GET', url, { headers });
 
     it(
       'a document in each format: the right type, and read back it is the stored document',
@@ -83,7 +84,9 @@ for (const make of testDatabases()) {
           'spending_plan.csv',
         ]);
         expect(readExchangeJson(entries['documents.json']!, { fileName: 'documents.json' })).toEqual([seed]);
-        expect(strFromU8(entries['indicators.csv']!).trim().split('\n')).toHaveLength(1 + seed.projects.reduce((n, p) => n + p.indicators.length, 0));
+        expect(strFromU8(entries['indicators.csv']!).trim().split('\n')).toHaveLength(
+          1 + seed.projects.reduce((n, p) => n + p.indicators.length, 0),
+        );
         // PDF: its text holds the title and every project's name and indicator description.
         const pdf = await get('ownUnit', `/api/documents/${w.draftId}/export?format=pdf`);
         expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -100,7 +103,8 @@ for (const make of testDatabases()) {
     it('lists the formats the export route takes, for the download buttons', async () => {
       const r = await w.clients.anonymous.request('GET', '/api/export-formats');
       const spec = (await w.clients.anonymous.request('GET', '/api/openapi.json')).json();
-      const documented = spec.paths['/api/documents/{id}/export'].get.parameters.find((p: { name: string }) => p.name === 'format').schema.enum;
+      const documented = spec.paths['/api/documents/{id}/export'].get.parameters.find((p: { name: string }) => p.name === 'format').schema
+        .enum;
       expect(r.json()).toEqual({ formats: documented });
       expect(documented).toEqual(['docx', 'pdf', 'xlsx', 'json', 'opendata']);
     });
@@ -155,7 +159,9 @@ for (const make of testDatabases()) {
       expect(r.headers['content-type']).toBe(FILE_TYPES.xlsx.mediaType);
       expect(fileNames(r)).toEqual({ name: '预算绩效目标填报模板（2021年）.xlsx', fallback: 'jixiao-template-2021.xlsx' });
       await expect(readXlsx(r.rawPayload, 'template.xlsx')).rejects.toThrow('没有预算绩效目标');
-      expect((await get('anonymous', '/api/templates/targets.xlsx?year=2021', { 'if-none-match': String(r.headers.etag) })).statusCode).toBe(304);
+      expect(
+        (await get('anonymous', '/api/templates/targets.xlsx?year=2021', { 'if-none-match': String(r.headers.etag) })).statusCode,
+      ).toBe(304);
     });
 
     it(
@@ -167,12 +173,19 @@ for (const make of testDatabases()) {
         expect(r.headers['x-total-count']).toBe('4');
         expect(fileNames(r)).toEqual({ name: '怀来县财政局2020年度预算绩效目标（各单位Word）.zip', fallback: '130730-2020-docx.zip' });
         const entries = unzipSync(r.rawPayload);
-        expect(Object.keys(entries).sort()).toEqual(['315002怀来县司法局-2020.docx', '315003怀来县教育局-2020.docx', '315004怀来县卫生健康局-2020.docx', '315005怀来县农业农村局-2020.docx']);
+        expect(Object.keys(entries).sort()).toEqual([
+          '315002怀来县司法局-2020.docx',
+          '315003怀来县教育局-2020.docx',
+          '315004怀来县卫生健康局-2020.docx',
+          '315005怀来县农业农村局-2020.docx',
+        ]);
         const names = Object.keys(entries).sort();
         for (const [i, id] of countyDocIds.entries()) expect(readDocx(entries[names[i]!]!, names[i]!)).toEqual([await stored(id)]);
 
         const etag = String(r.headers.etag);
-        expect((await get('admin', `/api/bureaus/${w.countyId}/export?year=2020&format=docx`, { 'if-none-match': etag })).statusCode).toBe(304);
+        expect((await get('admin', `/api/bureaus/${w.countyId}/export?year=2020&format=docx`, { 'if-none-match': etag })).statusCode).toBe(
+          304,
+        );
 
         const combined = await get('admin', `/api/bureaus/${w.countyId}/export?year=2020&format=docx&combined=true`);
         expect(combined.headers['content-type']).toBe(FILE_TYPES.docx.mediaType);
@@ -192,7 +205,10 @@ for (const make of testDatabases()) {
       const second = await get('reviewer', `/api/bureaus/${w.countyId}/export?year=2020&format=json&offset=3&limit=3`);
       expect([first.headers['x-total-count'], second.headers['x-total-count']]).toEqual(['4', '4']);
       expect(fileNames(first).name).toBe('怀来县财政局2020年度预算绩效目标（第1–3份，共4份）.json');
-      const parts = [...readExchangeJson(first.rawPayload, { fileName: 'a.json' }), ...readExchangeJson(second.rawPayload, { fileName: 'b.json' })];
+      const parts = [
+        ...readExchangeJson(first.rawPayload, { fileName: 'a.json' }),
+        ...readExchangeJson(second.rawPayload, { fileName: 'b.json' }),
+      ];
       expect(parts).toEqual(await Promise.all(countyDocIds.map(stored)));
       expect((await get('reviewer', `/api/bureaus/${w.countyId}/export?year=2020&format=json&offset=4`)).statusCode).toBe(404);
     });
@@ -223,12 +239,19 @@ for (const make of testDatabases()) {
         const open = await get('anonymous', `/api/public/bureaus/${w.countyId}/export?year=2020&format=opendata`);
         expect(open.statusCode, open.body).toBe(200);
         // The demo publishes 卫生健康局 (315004) on its own; this suite published 教育局 (315003).
-        const published = await w.store.db.selectFrom('documents').select('id').where('status', '=', 'published').orderBy('unit_id').execute();
+        const published = await w.store.db
+          .selectFrom('documents')
+          .select('id')
+          .where('status', '=', 'published')
+          .orderBy('unit_id')
+          .execute();
         expect(published.map((d) => d.id)).toContain(publishedId);
         expect(open.headers['x-total-count']).toBe('2');
         expect(fileNames(open).name).toBe('怀来县财政局2020年度预算绩效目标（公开数据）.zip');
         const entries = unzipSync(open.rawPayload);
-        expect(readExchangeJson(entries['documents.json']!, { fileName: 'documents.json' })).toEqual(await Promise.all(published.map((d) => stored(d.id))));
+        expect(readExchangeJson(entries['documents.json']!, { fileName: 'documents.json' })).toEqual(
+          await Promise.all(published.map((d) => stored(d.id))),
+        );
         const descriptor = JSON.parse(strFromU8(entries['datapackage.json']!)) as { resources: Array<{ path: string }> };
         expect(descriptor.resources.map((r) => r.path)).toContain('projects.csv');
 

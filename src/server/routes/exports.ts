@@ -22,7 +22,16 @@ import type { DocumentStatus } from '../../store/schema.ts';
 import { assertRead, requireUser, reviewerBureaus } from '../access.ts';
 import { localeOf } from '../actuals-access.ts';
 import type { AppContext } from '../context.ts';
-import { bundleTag, documentFile, documentsFile, selectDocuments, streamSink, unitFiles, writeZip, type ExportDeps } from '../export/bundle.ts';
+import {
+  bundleTag,
+  documentFile,
+  documentsFile,
+  selectDocuments,
+  streamSink,
+  unitFiles,
+  writeZip,
+  type ExportDeps,
+} from '../export/bundle.ts';
 import { FileCache } from '../export/file-cache.ts';
 import { renderer } from '../export/render.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
@@ -40,7 +49,8 @@ const CONCURRENT_BUNDLES = 2;
 const Format = Type.Unsafe<FileFormat>({
   type: 'string',
   enum: [...FILE_FORMATS],
-  description: 'docx, pdf: the published layout; xlsx: the fill-in workbook; json: the exchange format; opendata: CSV + datapackage.json + JSON as a ZIP',
+  description:
+    'docx, pdf: the published layout; xlsx: the fill-in workbook; json: the exchange format; opendata: CSV + datapackage.json + JSON as a ZIP',
 });
 
 const BundleQuery = {
@@ -48,7 +58,13 @@ const BundleQuery = {
   format: Format,
   combined: Type.Optional(Type.Boolean({ description: 'docx, pdf: all units in one file instead of a ZIP of one file per unit' })),
   offset: Type.Optional(Type.Integer({ minimum: 0, description: 'skip this many documents (by unit code)' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: BUNDLE_LIMIT, description: `at most this many documents (default and largest ${BUNDLE_LIMIT}; ${COMBINED_LIMIT} combined)` })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: BUNDLE_LIMIT,
+      description: `at most this many documents (default and largest ${BUNDLE_LIMIT}; ${COMBINED_LIMIT} combined)`,
+    }),
+  ),
 };
 
 const fileResponses = { 200: FileResponse, 304: Type.Null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -71,7 +87,10 @@ function notModified(req: FastifyRequest, reply: FastifyReply, etag: string, sha
 }
 
 function sendBytes(reply: FastifyReply, bytes: Uint8Array, mediaType: string, disposition: string) {
-  return reply.type(mediaType).header('content-disposition', disposition).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return reply
+    .type(mediaType)
+    .header('content-disposition', disposition)
+    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -117,7 +136,12 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const title = f.form.documentTitle(meta.unitName, meta.year);
       const name = format === 'opendata' ? f.files.openData(title) : title;
       const type = FILE_TYPES[format];
-      return sendBytes(reply, bytes, type.mediaType, attachment(`${name}.${type.extension}`, `${meta.unitCode}-${meta.year}.${type.extension}`));
+      return sendBytes(
+        reply,
+        bytes,
+        type.mediaType,
+        attachment(`${name}.${type.extension}`, `${meta.unitCode}-${meta.year}.${type.extension}`),
+      );
     },
   );
 
@@ -139,7 +163,12 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const etag = `"t-${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
       if (notModified(req, reply, etag, true)) return reply.status(304).send(null);
       const name = messagesFor(locale).publication.files.template(year);
-      return sendBytes(reply, bytes, FILE_TYPES.xlsx.mediaType, attachment(`${name}.xlsx`, `jixiao-template${year === undefined ? '' : `-${year}`}.xlsx`));
+      return sendBytes(
+        reply,
+        bytes,
+        FILE_TYPES.xlsx.mediaType,
+        attachment(`${name}.xlsx`, `jixiao-template${year === undefined ? '' : `-${year}`}.xlsx`),
+      );
     },
   );
 
@@ -213,7 +242,10 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags: ['export'],
         summary: `A bureau’s documents of a year (its sub-bureaus’ too) in one download, for its reviewers and admins; X-Total-Count says how many match`,
         params: IdParams,
-        querystring: Type.Object({ ...BundleQuery, status: Type.Optional(Type.Array(Status, { description: 'only these statuses (repeat for several); default all' })) }),
+        querystring: Type.Object({
+          ...BundleQuery,
+          status: Type.Optional(Type.Array(Status, { description: 'only these statuses (repeat for several); default all' })),
+        }),
         response: { ...fileResponses, 422: ErrorBody, 503: ErrorBody },
       },
     },
@@ -232,7 +264,8 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['public'],
-        summary: 'A bureau’s published documents of a year in one download (format=opendata: the open-data package); X-Total-Count says how many match',
+        summary:
+          'A bureau’s published documents of a year in one download (format=opendata: the open-data package); X-Total-Count says how many match',
         params: IdParams,
         querystring: Type.Object(BundleQuery),
         response: { ...fileResponses, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody },

@@ -61,8 +61,10 @@ const Existing = Nullable(
 export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // The raw-body form: any non-JSON, non-multipart upload arrives as bytes.
-  app.addContentTypeParser(['application/octet-stream', 'text/plain'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/plain'],
+    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
+    (_req, body, done) => done(null, body),
   );
 
   app.post(
@@ -107,7 +109,12 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
           findings: reviewDocument(document, { settings: (await effectiveSettings(ctx.store.db, u.bureauId)).review.settings }),
           unitId: u.id,
           existing: existing
-            ? { id: existing.id, status: existing.status, version: existing.version, replaceable: editsContent(user, existing) && EDITABLE.includes(existing.status) }
+            ? {
+                id: existing.id,
+                status: existing.status,
+                version: existing.version,
+                replaceable: editsContent(user, existing) && EDITABLE.includes(existing.status),
+              }
             : null,
         });
       }

@@ -82,9 +82,13 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
 
   const bureauTree = { 200: Type.Object({ items: Type.Array(BureauInTree) }) };
   for (const path of ['/api/bureaus', '/api/public/bureaus']) {
-    app.get(path, { schema: { tags: [path.includes('public') ? 'public' : 'lists'], summary: 'The bureau tree', response: bureauTree } }, async () => ({
-      items: await ctx.cache.get('bureau-tree', () => bureausUnder(db, null)),
-    }));
+    app.get(
+      path,
+      { schema: { tags: [path.includes('public') ? 'public' : 'lists'], summary: 'The bureau tree', response: bureauTree } },
+      async () => ({
+        items: await ctx.cache.get('bureau-tree', () => bureausUnder(db, null)),
+      }),
+    );
   }
 
   const TotalsQuery = Type.Object({ year: Type.Integer() });
@@ -114,7 +118,15 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/api/public/bureaus/:id/totals',
-    { schema: { tags: ['public'], summary: 'Totals of published documents', params: IdParams, querystring: TotalsQuery, response: totalsResponse } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Totals of published documents',
+        params: IdParams,
+        querystring: TotalsQuery,
+        response: totalsResponse,
+      },
+    },
     async (req) => totals(req.params.id, req.query.year, publicScope),
   );
 
@@ -124,7 +136,11 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['lists'],
         summary: 'Units (under a bureau, matching a name or code), for filters',
-        querystring: Type.Object({ bureauId: Type.Optional(Type.Integer()), q: Type.Optional(Type.String({ maxLength: 100 })), ...Page.properties }),
+        querystring: Type.Object({
+          bureauId: Type.Optional(Type.Integer()),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          ...Page.properties,
+        }),
         response: { 200: Type.Object({ items: Type.Array(Unit), total: Type.Integer() }) },
       },
     },

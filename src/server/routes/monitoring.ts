@@ -33,7 +33,13 @@ export const ExportFormat = Type.Union([Type.Literal('xlsx'), Type.Literal('docx
 export const FileResponse = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
 
 /** What a route reading actuals answers: `ok`, or not signed in, not allowed, no such document or bureau, a date outside its year. */
-export const actualsResponses = <T extends Type.TSchema>(ok: T) => ({ 200: ok, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody });
+export const actualsResponses = <T extends Type.TSchema>(ok: T) => ({
+  200: ok,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  422: ErrorBody,
+});
 
 /** Writes a report in the format asked for and sends it with its Chinese name (RFC 6266 / 5987). */
 export async function sendReport<R>(
@@ -47,7 +53,10 @@ export async function sendReport<R>(
   const file = `${name}.${format}`;
   return reply
     .type(FILE_TYPES[format])
-    .header('content-disposition', `attachment; filename="${format === 'xlsx' ? 'report.xlsx' : 'report.docx'}"; filename*=UTF-8''${encodeURIComponent(file)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${format === 'xlsx' ? 'report.xlsx' : 'report.docx'}"; filename*=UTF-8''${encodeURIComponent(file)}`,
+    )
     .send(Buffer.from(bytes));
 }
 
@@ -66,7 +75,8 @@ export async function freshScope(ctx: AppContext, scope: DerivedScope): Promise<
 /** The part of the derived rows a user's list covers. */
 function derivedScope(user: User, year: number, filter: { bureauId?: number; unitId?: number }): DerivedScope {
   if (user.role === 'unit') return { year, unitId: user.unitId };
-  if (user.role === 'reviewer') return { year, bureauId: filter.bureauId ?? user.bureauId, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
+  if (user.role === 'reviewer')
+    return { year, bureauId: filter.bureauId ?? user.bureauId, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
   return { year, ...filter };
 }
 
@@ -80,7 +90,8 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'The document’s monitoring on a date (default today, held to the budget year): execution, indicator progress, lights, findings',
+        summary:
+          'The document’s monitoring on a date (default today, held to the budget year): execution, indicator progress, lights, findings',
         params: IdParams,
         querystring: Type.Object({ date: Type.Optional(Type.String({ description: 'YYYY-MM-DD within the budget year; default today' })) }),
         response: actualsResponses(DocumentMonitoring),
@@ -138,7 +149,10 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       const user = requireUser(req);
       const q = req.query;
       const date = dateInYear(req, q.date, q.year);
-      const filter = { ...(q.bureauId !== undefined ? { bureauId: q.bureauId } : {}), ...(q.unitId !== undefined ? { unitId: q.unitId } : {}) };
+      const filter = {
+        ...(q.bureauId !== undefined ? { bureauId: q.bureauId } : {}),
+        ...(q.unitId !== undefined ? { unitId: q.unitId } : {}),
+      };
       const pending = await freshScope(ctx, derivedScope(user, q.year, filter));
       const f = { year: q.year, date, ...filter, light: q.light, limit: q.limit ?? 50, offset: q.offset ?? 0 };
       const scope = listScope(user);

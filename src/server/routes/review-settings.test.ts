@@ -29,9 +29,12 @@ for (const make of testDatabases()) {
     const put = (bureauId: number, version: number, body: object) =>
       w.clients.admin.request('PUT', `/api/bureaus/${bureauId}/settings`, { headers: { 'if-match': `"${version}"` }, body });
     const errorsOf = async () =>
-      ((await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/findings`)).json().findings as Array<{ ruleId: string; severity: string }>).filter(
-        (f) => f.severity === 'error',
-      );
+      (
+        (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/findings`)).json().findings as Array<{
+          ruleId: string;
+          severity: string;
+        }>
+      ).filter((f) => f.severity === 'error');
 
     it('gives a document jixiao’s defaults while no bureau above it sets any', async () => {
       const r = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/review-settings`);
@@ -42,7 +45,11 @@ for (const make of testDatabases()) {
 
     it('refuses review settings naming a rule that does not exist, changing nothing', async () => {
       const before = await settingsOf(cityId);
-      const r = await put(cityId, before.version, { monitoring: null, evaluation: null, review: { ...DEFAULT_REVIEW_SETTINGS, disabledRules: ['completeness.empty-targt'] } });
+      const r = await put(cityId, before.version, {
+        monitoring: null,
+        evaluation: null,
+        review: { ...DEFAULT_REVIEW_SETTINGS, disabledRules: ['completeness.empty-targt'] },
+      });
       expect(r.statusCode).toBe(422);
       expect(r.json()).toMatchObject({ code: 'invalid_settings' });
       expect((await settingsOf(cityId)).version).toBe(before.version);
@@ -68,7 +75,10 @@ for (const make of testDatabases()) {
       expect(mine.items.find((d: { id: number }) => d.id === w.draftId).findingCounts.error).toBe(0);
 
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
-      const submitted = await w.clients.ownUnit.request('POST', `/api/documents/${w.draftId}/submit`, { headers: { 'if-match': `"${doc.meta.version}"` }, body: {} });
+      const submitted = await w.clients.ownUnit.request('POST', `/api/documents/${w.draftId}/submit`, {
+        headers: { 'if-match': `"${doc.meta.version}"` },
+        body: {},
+      });
       expect(submitted.statusCode).toBe(200);
       // The counts the lists filter by were taken with the same settings.
       const listed = (await w.clients.reviewer.request('GET', `/api/documents?status=submitted`)).json();

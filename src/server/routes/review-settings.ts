@@ -21,12 +21,15 @@ export async function reviewSettingsRoutes(fastify: FastifyInstance, ctx: AppCon
     {
       schema: {
         tags: ['settings'],
-        summary: 'The review settings of the document’s bureau (its own or inherited; jixiao’s defaults when none), for whoever may read the document',
+        summary:
+          'The review settings of the document’s bureau (its own or inherited; jixiao’s defaults when none), for whoever may read the document',
         params: IdParams,
         response: {
           200: Type.Object({
             settings: ReviewSettings,
-            source: Nullable(Type.Object({ bureauId: Type.Integer(), bureauName: Type.String() }, { description: 'null: jixiao’s defaults' })),
+            source: Nullable(
+              Type.Object({ bureauId: Type.Integer(), bureauName: Type.String() }, { description: 'null: jixiao’s defaults' }),
+            ),
           }),
           401: ErrorBody,
           403: ErrorBody,

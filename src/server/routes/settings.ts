@@ -30,7 +30,8 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['settings'],
-        summary: 'What the bureau sets itself and what is in force for its units (inherited from the nearest bureau above, or jixiao’s defaults)',
+        summary:
+          'What the bureau sets itself and what is in force for its units (inherited from the nearest bureau above, or jixiao’s defaults)',
         params: IdParams,
         response: { 200: BureauSettings, 401: ErrorBody, 404: ErrorBody },
       },

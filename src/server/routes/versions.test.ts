@@ -22,7 +22,10 @@ for (const make of testDatabases()) {
     const url = (path = '') => `/api/documents/${w.draftId}/versions${path}`;
     const version = async () => (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json().meta.version as number;
     const step = async (role: 'ownUnit' | 'reviewer', what: string, body: object = {}) => {
-      const r = await w.clients[role].request('POST', `/api/documents/${w.draftId}/${what}`, { headers: { 'if-match': `"${await version()}"` }, body });
+      const r = await w.clients[role].request('POST', `/api/documents/${w.draftId}/${what}`, {
+        headers: { 'if-match': `"${await version()}"` },
+        body,
+      });
       expect(r.statusCode).toBe(200);
       return r.json().version as number;
     };
@@ -45,16 +48,26 @@ for (const make of testDatabases()) {
     beforeAll(async () => {
       w = await openWorld(database);
       // The corrected seed has no errors, so it can be submitted as it is.
-      const preview = await w.clients.ownUnit.request('POST', '/api/import/preview?fileName=corrected.txt', { raw: CORRECTED, contentType: 'text/plain' });
+      const preview = await w.clients.ownUnit.request('POST', '/api/import/preview?fileName=corrected.txt', {
+        raw: CORRECTED,
+        contentType: 'text/plain',
+      });
       const { document } = preview.json().documents[0];
-      const imported = await w.clients.ownUnit.request('POST', '/api/import/commit', { body: { documents: [{ document, replaceVersion: await version() }] } });
+      const imported = await w.clients.ownUnit.request('POST', '/api/import/commit', {
+        body: { documents: [{ document, replaceVersion: await version() }] },
+      });
       expect(imported.statusCode).toBe(201);
     }, 120_000);
     afterAll(() => w?.close());
 
     it('has none before the first submission, and the working copy readable as the current version', async () => {
       const v = await version();
-      expect(await list()).toEqual({ items: [], total: 0, nextBeforeVersion: null, current: expect.objectContaining({ version: v, status: 'draft' }) });
+      expect(await list()).toEqual({
+        items: [],
+        total: 0,
+        nextBeforeVersion: null,
+        current: expect.objectContaining({ version: v, status: 'draft' }),
+      });
       const current = await read(v);
       expect(current).toMatchObject({ version: v, current: true, submission: null });
       expect(current.content.projects).toHaveLength(6);
@@ -63,7 +76,9 @@ for (const make of testDatabases()) {
 
     it('keeps the content submitted, and records that it was returned', async () => {
       first = await step('ownUnit', 'submit');
-      expect((await list()).items).toEqual([{ version: first, submittedAt: expect.any(String), submittedByName: expect.any(String), outcome: null }]);
+      expect((await list()).items).toEqual([
+        { version: first, submittedAt: expect.any(String), submittedByName: expect.any(String), outcome: null },
+      ]);
       await step('reviewer', 'return', { comment: { body: '请写明依据。' } });
       const listed = await list();
       expect(listed.items[0].outcome).toBe('returned');
@@ -75,8 +90,13 @@ for (const make of testDatabases()) {
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
       const project = doc.projects.find((p: { name: string }) => p.name === '法律援助');
       const { id, findingCounts: _, ...content } = project;
-      content.indicators = content.indicators.map(({ id: _id, ...row }: { id: number }, i: number) => (i === 0 ? { ...row, basis: '2019年结案统计' } : row));
-      const saved = await w.clients.ownUnit.request('PUT', `/api/projects/${id}`, { headers: { 'if-match': `"${doc.meta.version}"` }, body: { project: content } });
+      content.indicators = content.indicators.map(({ id: _id, ...row }: { id: number }, i: number) =>
+        i === 0 ? { ...row, basis: '2019年结案统计' } : row,
+      );
+      const saved = await w.clients.ownUnit.request('PUT', `/api/projects/${id}`, {
+        headers: { 'if-match': `"${doc.meta.version}"` },
+        body: { project: content },
+      });
       expect(saved.statusCode).toBe(200);
       // The working copy has moved on; the returned version is kept as it was.
       const working = await read(saved.json().version);
@@ -119,7 +139,9 @@ for (const make of testDatabases()) {
 
     it('is described in the OpenAPI document', async () => {
       const spec = (await w.clients.anonymous.request('GET', '/api/openapi.json')).json();
-      expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/documents/{id}/versions', '/api/documents/{id}/versions/{version}']));
+      expect(Object.keys(spec.paths)).toEqual(
+        expect.arrayContaining(['/api/documents/{id}/versions', '/api/documents/{id}/versions/{version}']),
+      );
     });
   });
 }

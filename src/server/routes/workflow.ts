@@ -99,8 +99,10 @@ export async function workflowRoutes(fastify: FastifyInstance, ctx: AppContext) 
           const r = await transition(ctx.store.db, actorOf(user), meta.id, item.version, 'approve');
           results.push({ id: item.id, ok: true, version: r.version });
         } catch (e) {
-          if (e instanceof StaleVersionError) results.push({ id: item.id, ok: false, code: 'stale_version', message: m.staleVersion(e.currentVersion, e.expectedVersion) });
-          else if (e instanceof InvalidStateError) results.push({ id: item.id, ok: false, code: 'invalid_state', message: m.invalidState(e.status, e.action) });
+          if (e instanceof StaleVersionError)
+            results.push({ id: item.id, ok: false, code: 'stale_version', message: m.staleVersion(e.currentVersion, e.expectedVersion) });
+          else if (e instanceof InvalidStateError)
+            results.push({ id: item.id, ok: false, code: 'invalid_state', message: m.invalidState(e.status, e.action) });
           else if (e instanceof ApiError) results.push({ id: item.id, ok: false, code: e.code, message: e.describe(m) });
           else throw e;
         }

@@ -11,7 +11,14 @@ const projects: LiveProject[] = [
 /** A record against a project (and a row): its tokens and what the row was when recorded. */
 const rec = (project_id: number, project_code: string, indicator?: [number, number, string, string?]): AnchorColumns =>
   indicator
-    ? { project_id, project_code, indicator_id: indicator[0], indicator_index: indicator[1], indicator_description: indicator[2], indicator_target: indicator[3] ?? '≥90%' }
+    ? {
+        project_id,
+        project_code,
+        indicator_id: indicator[0],
+        indicator_index: indicator[1],
+        indicator_description: indicator[2],
+        indicator_target: indicator[3] ?? '≥90%',
+      }
     : { project_id, project_code, indicator_id: null, indicator_index: null };
 
 describe('where a recorded actual belongs now', () => {

@@ -40,7 +40,12 @@ export interface AnchorColumns {
 }
 
 export type Resolution =
-  | { orphaned: false; project: LiveProject; /** 1-based, null for a project-level record */ index: number | null; indicatorId: number | null }
+  | {
+      orphaned: false;
+      project: LiveProject /** 1-based, null for a project-level record */;
+      index: number | null;
+      indicatorId: number | null;
+    }
   | { orphaned: true; project: LiveProject | null };
 
 const same = (a: string | undefined, b: string) => (a ?? '').trim() === b.trim();
@@ -59,8 +64,10 @@ export function anchorResolver(projects: readonly LiveProject[], rows: readonly 
   for (const row of rows) {
     const project = projectOf(row);
     if (project === null || row.indicator_id == null) continue;
-    if (project.indicators.some((i) => i.id === row.indicator_id)) held.get(project)?.add(row.indicator_id) ?? held.set(project, new Set([row.indicator_id]));
-    else if (!formerRows.get(project)?.has(row.indicator_id)) (formerRows.get(project) ?? formerRows.set(project, new Map()).get(project)!).set(row.indicator_id, row);
+    if (project.indicators.some((i) => i.id === row.indicator_id))
+      held.get(project)?.add(row.indicator_id) ?? held.set(project, new Set([row.indicator_id]));
+    else if (!formerRows.get(project)?.has(row.indicator_id))
+      (formerRows.get(project) ?? formerRows.set(project, new Map()).get(project)!).set(row.indicator_id, row);
   }
   for (const [project, former] of formerRows) {
     const free = new Set(project.indicators.map((_, k) => k).filter((k) => !held.get(project)?.has(project.indicators[k]!.id)));
@@ -120,10 +127,12 @@ export async function reanchor(trx: Trx, documentId: number, projects: readonly 
   const resolve = anchorResolver(projects, all.flat());
   for (const [t, table] of TABLES.entries()) {
     const resolved = all[t]!.map((row) => ({ row, r: resolve(row) }));
-    const inPlace = (row: AnchorColumns, r: Resolution) => !r.orphaned && row.project_id === r.project.id && (row.indicator_id ?? null) === r.indicatorId;
+    const inPlace = (row: AnchorColumns, r: Resolution) =>
+      !r.orphaned && row.project_id === r.project.id && (row.indicator_id ?? null) === r.indicatorId;
     const taken = new Set<string>();
     for (const { row, r } of resolved)
-      if (!r.orphaned && inPlace(row, r)) taken.add(keyOf(table, { projectId: r.project.id, indicatorId: r.indicatorId, date: row.date ?? null }));
+      if (!r.orphaned && inPlace(row, r))
+        taken.add(keyOf(table, { projectId: r.project.id, indicatorId: r.indicatorId, date: row.date ?? null }));
     for (const { row, r } of resolved) {
       if (r.orphaned) continue;
       if (!inPlace(row, r)) {
@@ -133,7 +142,13 @@ export async function reanchor(trx: Trx, documentId: number, projects: readonly 
       }
       const indicator = r.index === null ? null : r.project.indicators[r.index - 1]!;
       const now: Record<string, unknown> = { project_id: r.project.id, project_code: r.project.code };
-      if (indicator) Object.assign(now, { indicator_id: indicator.id, indicator_index: r.index, indicator_description: indicator.description, indicator_target: indicator.target });
+      if (indicator)
+        Object.assign(now, {
+          indicator_id: indicator.id,
+          indicator_index: r.index,
+          indicator_description: indicator.description,
+          indicator_target: indicator.target,
+        });
       const stored = new Map(Object.entries(row));
       const set = Object.fromEntries(Object.entries(now).filter(([k, v]) => stored.get(k) !== v));
       if (Object.keys(set).length > 0) await trx.updateTable(table).set(set).where('id', '=', row.id).execute();

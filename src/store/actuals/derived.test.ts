@@ -18,7 +18,9 @@ const project: Project = {
     { checkpoint: '12月底', percent: '100.00' },
   ],
   goals: [],
-  indicators: [{ term: 'annual', level1: '产出指标', level2: '数量指标', level3: '', description: '培训', target: '≥10次', basis: '计划', remark: '' }],
+  indicators: [
+    { term: 'annual', level1: '产出指标', level2: '数量指标', level3: '', description: '培训', target: '≥10次', basis: '计划', remark: '' },
+  ],
   department: null,
   attribute: null,
   period: null,
@@ -31,12 +33,28 @@ const actuals = {
     { date: '2020-05-10', cumulative: '30.00', note: '' },
     { date: '2019-12-20', cumulative: '0.00', note: '' },
   ],
-  monitoring: [{ index: 1, date: '2020-09-01', cause: { category: 'funding' as const, text: '资金未到' }, likelihood: 'impossible' as const, measure: '追加', expectedYearEnd: '' }],
+  monitoring: [
+    {
+      index: 1,
+      date: '2020-09-01',
+      cause: { category: 'funding' as const, text: '资金未到' },
+      likelihood: 'impossible' as const,
+      measure: '追加',
+      expectedYearEnd: '',
+    },
+  ],
 };
 
 describe('a project’s monitoring over its year, as spans', () => {
   it('can change only on 1月1日, a checkpoint or a record’s date within the year', () => {
-    expect(breakpoints(project, actuals, 2020)).toEqual(['2020-01-01', '2020-03-31', '2020-05-10', '2020-06-30', '2020-09-01', '2020-12-31']);
+    expect(breakpoints(project, actuals, 2020)).toEqual([
+      '2020-01-01',
+      '2020-03-31',
+      '2020-05-10',
+      '2020-06-30',
+      '2020-09-01',
+      '2020-12-31',
+    ]);
   });
 
   it('merges equal states and covers the year exactly', () => {
@@ -58,7 +76,12 @@ describe('a project’s monitoring over its year, as spans', () => {
     for (const date of ['2020-02-29', '2020-04-15', '2020-06-29', '2020-07-31', '2020-11-30']) {
       const span = spans.find((s) => s.valid_from <= date && date < s.valid_to)!;
       const m = monitorProject(project, actuals, date, 2020);
-      expect([span.light, span.rate, span.planned, span.shortfall]).toEqual([m.light, m.execution.rate, m.execution.planned, m.execution.shortfall]);
+      expect([span.light, span.rate, span.planned, span.shortfall]).toEqual([
+        m.light,
+        m.execution.rate,
+        m.execution.planned,
+        m.execution.shortfall,
+      ]);
     }
   });
 });

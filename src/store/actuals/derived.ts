@@ -81,7 +81,11 @@ export function monitoringSpans(project: Project, actuals: ProjectActuals, year:
 
 /** Takes the document's actuals lock (the state row), creating the row on first use. */
 export async function lockActuals(trx: Trx, documentId: number) {
-  await trx.insertInto('document_actuals_state').values({ document_id: documentId, evaluation_snapshot: null, derived_version: null }).onConflict((oc) => oc.column('document_id').doNothing()).execute();
+  await trx
+    .insertInto('document_actuals_state')
+    .values({ document_id: documentId, evaluation_snapshot: null, derived_version: null })
+    .onConflict((oc) => oc.column('document_id').doNothing())
+    .execute();
   return trx.selectFrom('document_actuals_state').selectAll().where('document_id', '=', documentId).forUpdate().executeTakeFirstOrThrow();
 }
 
@@ -121,8 +125,16 @@ export async function refreshDocument(trx: Trx, documentId: number, force: boole
         error_count: e.findings.filter((f) => f.severity === 'error').length,
       });
     }
-    for (let i = 0; i < spans.length; i += 1000) await trx.insertInto('project_monitoring').values(spans.slice(i, i + 1000)).execute();
-    for (let i = 0; i < scores.length; i += 1000) await trx.insertInto('project_evaluation').values(scores.slice(i, i + 1000)).execute();
+    for (let i = 0; i < spans.length; i += 1000)
+      await trx
+        .insertInto('project_monitoring')
+        .values(spans.slice(i, i + 1000))
+        .execute();
+    for (let i = 0; i < scores.length; i += 1000)
+      await trx
+        .insertInto('project_evaluation')
+        .values(scores.slice(i, i + 1000))
+        .execute();
   }
   await trx
     .updateTable('document_actuals_state')
@@ -152,7 +164,11 @@ function staleQuery(db: Db, scope: DerivedScope) {
       q.where('u.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', scope.bureauId!)),
     )
     .where((eb) =>
-      eb.or([eb('s.document_id', 'is', null), eb('s.derived_stale', '=', true), eb('s.derived_version', 'is distinct from', eb.ref('d.version'))]),
+      eb.or([
+        eb('s.document_id', 'is', null),
+        eb('s.derived_stale', '=', true),
+        eb('s.derived_version', 'is distinct from', eb.ref('d.version')),
+      ]),
     );
 }
 
@@ -160,10 +176,16 @@ function staleQuery(db: Db, scope: DerivedScope) {
  * Refreshes the stale documents of a scope, one transaction each, at most `limit` of them;
  * returns how many it refreshed and how many are still stale.
  */
-export async function refreshStale(db: Kysely<Database>, scope: DerivedScope, limit: number): Promise<{ refreshed: number; pending: number }> {
+export async function refreshStale(
+  db: Kysely<Database>,
+  scope: DerivedScope,
+  limit: number,
+): Promise<{ refreshed: number; pending: number }> {
   const ids = await staleQuery(db, scope).select('d.id').orderBy('d.id').limit(limit).execute();
   for (const { id } of ids) await db.transaction().execute((trx) => refreshDocument(trx, id, false));
   if (ids.length < limit) return { refreshed: ids.length, pending: 0 };
-  const { n } = await staleQuery(db, scope).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await staleQuery(db, scope)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { refreshed: ids.length, pending: Number(n) };
 }

@@ -39,7 +39,8 @@ export interface ImportChange {
 
 /** Column names as the API names the record's fields. */
 function fieldsOf(columns: Columns): Record<string, unknown> {
-  const { cause_category, cause_text, expected_year_end, not_applicable, not_applicable_reason, grade_percent, adjusted_budget, ...rest } = columns;
+  const { cause_category, cause_text, expected_year_end, not_applicable, not_applicable_reason, grade_percent, adjusted_budget, ...rest } =
+    columns;
   const out: Record<string, unknown> = { ...rest };
   if ('cause_category' in columns) out.cause = cause_category === null ? null : { category: cause_category, text: cause_text };
   if ('expected_year_end' in columns) out.expectedYearEnd = expected_year_end;
@@ -120,7 +121,10 @@ async function plan(db: Db, documentId: number, year: number, projects: readonly
   for (const p of projects) byCode.set(p.code, byCode.has(p.code) ? null : p);
 
   /** Incoming records by place, merged; each with where it goes. */
-  const incoming = new Map<string, { kind: ActualsKind; project: LiveProject; index: number | null; date: string | null; columns: Columns }>();
+  const incoming = new Map<
+    string,
+    { kind: ActualsKind; project: LiveProject; index: number | null; date: string | null; columns: Columns }
+  >();
   const add = (kind: ActualsKind, project: LiveProject, index: number | null, date: string | null, columns: Columns, merge: boolean) => {
     const key = `${kind}\u0001${project.id}\u0001${index ?? ''}\u0001${date ?? ''}`;
     const earlier = incoming.get(key);
@@ -131,7 +135,12 @@ async function plan(db: Db, documentId: number, year: number, projects: readonly
   const anchor = (project: LiveProject, index: number | null) => {
     if (index === null) return { indicator_index: null };
     const indicator = indicatorAt(project, index);
-    return { indicator_id: indicator.id, indicator_index: index, indicator_description: indicator.description, indicator_target: indicator.target };
+    return {
+      indicator_id: indicator.id,
+      indicator_index: index,
+      indicator_description: indicator.description,
+      indicator_target: indicator.target,
+    };
   };
 
   for (const pa of actuals.projects) {
@@ -149,30 +158,47 @@ async function plan(db: Db, documentId: number, year: number, projects: readonly
     }
     for (const n of pa.monitoring as MonitoringNote[]) {
       checkDate(n.date, year, where(project.code, n.index));
-      add('monitoringNotes', project, n.index, n.date, {
-        ...anchor(project, n.index),
-        cause_category: n.cause?.category ?? null,
-        cause_text: n.cause?.text ?? '',
-        likelihood: n.likelihood,
-        measure: n.measure,
-        expected_year_end: n.expectedYearEnd,
-      }, true);
+      add(
+        'monitoringNotes',
+        project,
+        n.index,
+        n.date,
+        {
+          ...anchor(project, n.index),
+          cause_category: n.cause?.category ?? null,
+          cause_text: n.cause?.text ?? '',
+          likelihood: n.likelihood,
+          measure: n.measure,
+          expected_year_end: n.expectedYearEnd,
+        },
+        true,
+      );
     }
     const evaluation: EvaluationNote[] = [...pa.evaluation];
     if (pa.adjustedBudget !== null || pa.results.trim() !== '')
       evaluation.push({ index: null, notApplicable: false, notApplicableReason: '', analysis: '', points: null, gradePercent: null });
     for (const e of evaluation) {
       const at = where(project.code, e.index);
-      add('evaluationNotes', project, e.index, null, {
-        ...anchor(project, e.index),
-        ...notApplicableColumns(e, at),
-        analysis: e.analysis,
-        points: e.points === null ? null : checkAmount(e.points, at, 'points'),
-        grade_percent: e.gradePercent === null ? null : checkAmount(e.gradePercent, at, 'gradePercent', 100),
-        ...(e.index === null
-          ? { adjusted_budget: pa.adjustedBudget === null ? null : checkAmount(pa.adjustedBudget, at, 'adjustedBudget'), results: pa.results }
-          : {}),
-      }, true);
+      add(
+        'evaluationNotes',
+        project,
+        e.index,
+        null,
+        {
+          ...anchor(project, e.index),
+          ...notApplicableColumns(e, at),
+          analysis: e.analysis,
+          points: e.points === null ? null : checkAmount(e.points, at, 'points'),
+          grade_percent: e.gradePercent === null ? null : checkAmount(e.gradePercent, at, 'gradePercent', 100),
+          ...(e.index === null
+            ? {
+                adjusted_budget: pa.adjustedBudget === null ? null : checkAmount(pa.adjustedBudget, at, 'adjustedBudget'),
+                results: pa.results,
+              }
+            : {}),
+        },
+        true,
+      );
     }
   }
 
@@ -182,14 +208,22 @@ async function plan(db: Db, documentId: number, year: number, projects: readonly
     for (const r of stored[kind] as Array<DocumentRecords[ActualsKind][number] & { index?: number | null; date?: string }>)
       if (!r.orphaned) storedAt.set(`${kind}\u0001${r.projectId}\u0001${r.index ?? ''}\u0001${r.date ?? ''}`, r);
 
-  const result: ImportPlan = { counts: { spending: 0, values: 0, monitoringNotes: 0, evaluationNotes: 0 }, created: 0, changed: [], unchanged: 0 };
+  const result: ImportPlan = {
+    counts: { spending: 0, values: 0, monitoringNotes: 0, evaluationNotes: 0 },
+    created: 0,
+    changed: [],
+    unchanged: 0,
+  };
   const operations: Operation[] = [];
   for (const [key, x] of incoming) {
     result.counts[x.kind]++;
     const before = storedAt.get(key);
     if (!before) {
       result.created++;
-      operations.push({ kind: x.kind, insert: { project_id: x.project.id, project_code: x.project.code, ...(x.date === null ? {} : { date: x.date }), ...x.columns } });
+      operations.push({
+        kind: x.kind,
+        insert: { project_id: x.project.id, project_code: x.project.code, ...(x.date === null ? {} : { date: x.date }), ...x.columns },
+      });
       continue;
     }
     const current = storedColumns(x.kind, before);
@@ -214,39 +248,46 @@ async function liveDocument(db: Db, documentId: number) {
 export async function previewImport(db: Kysely<Database>, documentId: number, actuals: Actuals): Promise<ImportPlan> {
   const { meta, projects } = await liveDocument(db, documentId);
   if (!MONITORED.includes(meta.status)) throw new InvalidStateError(documentId, meta.status, 'record');
-  const state = await db.selectFrom('document_actuals_state').select('evaluation_published_at').where('document_id', '=', documentId).executeTakeFirst();
+  const state = await db
+    .selectFrom('document_actuals_state')
+    .select('evaluation_published_at')
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
   if (state?.evaluation_published_at) throw new ActualsError('closed', 'evaluation_published', (m) => m.evaluationPublished);
   return (await plan(db, documentId, meta.year, projects, actuals)).result;
 }
 
 /** Imports `actuals` into the document: every record, or (on any error) none. */
-export async function commitImport(store: Kysely<Database>, actor: Actor, documentId: number, actuals: Actuals): Promise<ImportPlan & { revision: number }> {
-  return store
-    .transaction()
-    .execute(async (trx) => {
-      const open = await openForRecording(trx, documentId);
-      const { result, operations } = await plan(trx, documentId, open.meta.year, open.projects, actuals);
-      for (const op of operations) {
-        const table: ActualsTable = TABLE_OF[op.kind];
-        if (op.insert)
-          await trx
-            .insertInto(table)
-            .values({ document_id: documentId, recorded_by: actor.id, recorded_by_name: actor.name, ...op.insert })
-            .execute();
-        else if (op.update)
-          await trx
-            .updateTable(table)
-            .set({ ...op.update.set, version: op.update.version + 1, updated_at: new Date() })
-            .where('id', '=', op.update.id)
-            .execute();
-      }
-      await recordAudit(trx, actor, {
-        action: 'import',
-        entity: 'actuals',
-        entityId: documentId,
-        documentId,
-        after: { counts: result.counts, created: result.created, unchanged: result.unchanged, changed: result.changed },
-      });
-      return { ...result, revision: await closeRecording(open) };
+export async function commitImport(
+  store: Kysely<Database>,
+  actor: Actor,
+  documentId: number,
+  actuals: Actuals,
+): Promise<ImportPlan & { revision: number }> {
+  return store.transaction().execute(async (trx) => {
+    const open = await openForRecording(trx, documentId);
+    const { result, operations } = await plan(trx, documentId, open.meta.year, open.projects, actuals);
+    for (const op of operations) {
+      const table: ActualsTable = TABLE_OF[op.kind];
+      if (op.insert)
+        await trx
+          .insertInto(table)
+          .values({ document_id: documentId, recorded_by: actor.id, recorded_by_name: actor.name, ...op.insert })
+          .execute();
+      else if (op.update)
+        await trx
+          .updateTable(table)
+          .set({ ...op.update.set, version: op.update.version + 1, updated_at: new Date() })
+          .where('id', '=', op.update.id)
+          .execute();
+    }
+    await recordAudit(trx, actor, {
+      action: 'import',
+      entity: 'actuals',
+      entityId: documentId,
+      documentId,
+      after: { counts: result.counts, created: result.created, unchanged: result.unchanged, changed: result.changed },
     });
+    return { ...result, revision: await closeRecording(open) };
+  });
 }

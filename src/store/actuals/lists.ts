@@ -113,7 +113,10 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
       .limit(Math.min(f.limit, MAX_PAGE))
       .offset(f.offset)
       .execute(),
-    base.select(['pm.light', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('pm.light').execute(),
+    base
+      .select(['pm.light', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('pm.light')
+      .execute(),
   ]);
   const lightCounts: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
   for (const c of counts) lightCounts[c.light] = Number(c.n);
@@ -139,7 +142,7 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
       missingExplanations: r.missing_explanations,
       since: r.valid_from,
     })),
-    total: lights.reduce((n: number, l)  => n + lightCounts[l], 0),
+    total: lights.reduce((n: number, l) => n + lightCounts[l], 0),
     lightCounts,
   };
 }
@@ -240,7 +243,12 @@ export async function frequentFindings(store: Kysely<Database>, bureauId: number
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .where('d.year', '=', year)
     .where('u.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId))
-    .select(['rc.rule_id', 'rc.severity', sql<string>`sum(rc.findings)`.as('findings'), sql<string>`count(distinct rc.document_id)`.as('documents')])
+    .select([
+      'rc.rule_id',
+      'rc.severity',
+      sql<string>`sum(rc.findings)`.as('findings'),
+      sql<string>`count(distinct rc.document_id)`.as('documents'),
+    ])
     .groupBy(['rc.rule_id', 'rc.severity'])
     .orderBy(sql`sum(rc.findings)`, 'desc')
     .orderBy('rc.rule_id')

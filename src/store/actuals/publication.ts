@@ -21,40 +21,42 @@ export interface PublishedEvaluation {
 }
 
 export async function publishEvaluation(store: Kysely<Database>, actor: Actor, documentId: number): Promise<PublishedEvaluation> {
-  return store
-    .transaction()
-    .execute(async (trx) => {
-      const state = await lockActuals(trx, documentId);
-      const stored = await storedActuals(trx, documentId);
-      // Published with the final accounts, after the targets it scores were published with the budget.
-      if (stored.meta.status !== 'published') throw new InvalidStateError(documentId, stored.meta.status, 'publishEvaluation');
-      if (state.evaluation_published_at !== null)
-        throw new ActualsError('conflict', 'evaluation_published', (m) => m.evaluationAlreadyPublished);
-      const evaluation = evaluateStored(stored, null, 'zh-CN');
-      const errors = evaluation.findings.filter((f) => f.severity === 'error');
-      if (errors.length > 0)
-        throw new ActualsError('invalid', 'evaluation_errors', (m) => m.evaluationErrors(errors.length), { findings: errors });
-      const publishedAt = new Date();
-      await setPublication(trx, actor, documentId, { at: publishedAt, by: actor.name, evaluation }, {
+  return store.transaction().execute(async (trx) => {
+    const state = await lockActuals(trx, documentId);
+    const stored = await storedActuals(trx, documentId);
+    // Published with the final accounts, after the targets it scores were published with the budget.
+    if (stored.meta.status !== 'published') throw new InvalidStateError(documentId, stored.meta.status, 'publishEvaluation');
+    if (state.evaluation_published_at !== null)
+      throw new ActualsError('conflict', 'evaluation_published', (m) => m.evaluationAlreadyPublished);
+    const evaluation = evaluateStored(stored, null, 'zh-CN');
+    const errors = evaluation.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0)
+      throw new ActualsError('invalid', 'evaluation_errors', (m) => m.evaluationErrors(errors.length), { findings: errors });
+    const publishedAt = new Date();
+    await setPublication(
+      trx,
+      actor,
+      documentId,
+      { at: publishedAt, by: actor.name, evaluation },
+      {
         action: 'publishEvaluation',
         after: { score: evaluation.score, grade: evaluation.grade, rate: evaluation.rate },
-      });
-      return { documentId, publishedAt, publishedBy: actor.name, evaluation };
-    });
+      },
+    );
+    return { documentId, publishedAt, publishedBy: actor.name, evaluation };
+  });
 }
 
 export async function withdrawEvaluation(store: Kysely<Database>, actor: Actor, documentId: number): Promise<void> {
-  await store
-    .transaction()
-    .execute(async (trx) => {
-      const state = await lockActuals(trx, documentId);
-      if (state.evaluation_published_at === null)
-        throw new ActualsError('conflict', 'evaluation_not_published', (m) => m.evaluationNotPublished);
-      await setPublication(trx, actor, documentId, null, {
-        action: 'withdrawEvaluation',
-        before: { publishedAt: state.evaluation_published_at, publishedBy: state.evaluation_published_by_name },
-      });
+  await store.transaction().execute(async (trx) => {
+    const state = await lockActuals(trx, documentId);
+    if (state.evaluation_published_at === null)
+      throw new ActualsError('conflict', 'evaluation_not_published', (m) => m.evaluationNotPublished);
+    await setPublication(trx, actor, documentId, null, {
+      action: 'withdrawEvaluation',
+      before: { publishedAt: state.evaluation_published_at, publishedBy: state.evaluation_published_by_name },
     });
+  });
 }
 
 /** Stores (or, with null, clears) a document's published self-evaluation and records the step on the document. */

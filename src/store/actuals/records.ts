@@ -207,7 +207,8 @@ export function coreActuals(records: DocumentRecords): Actuals {
     if (!p) projects.set(code, (p = emptyProjectActuals(code)));
     return p;
   };
-  for (const s of records.spending) if (!s.orphaned) of(s.projectCode).spending.push({ date: s.date, cumulative: s.cumulative, note: s.note });
+  for (const s of records.spending)
+    if (!s.orphaned) of(s.projectCode).spending.push({ date: s.date, cumulative: s.cumulative, note: s.note });
   for (const v of records.values)
     if (!v.orphaned) of(v.projectCode).values.push({ index: v.index, date: v.date, value: v.value, note: v.note });
   for (const n of records.monitoringNotes) {
@@ -229,7 +230,10 @@ export function coreActuals(records: DocumentRecords): Actuals {
       index: e.index,
       notApplicable: e.notApplicable,
       notApplicableReason: e.notApplicableReason,
-      analysis: e.analysis, points: e.points, gradePercent: e.gradePercent };
+      analysis: e.analysis,
+      points: e.points,
+      gradePercent: e.gradePercent,
+    };
     p.evaluation.push(note);
     if (e.index === null) {
       p.adjustedBudget = e.adjustedBudget;

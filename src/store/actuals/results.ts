@@ -29,14 +29,32 @@ export async function storedActuals(db: Db, documentId: number): Promise<StoredA
   const doc = await readDocument(db, documentId);
   if (!doc) throw new NotFoundError('document', documentId);
   const records = await documentRecords(db, documentId, doc.projects);
-  return { meta: doc.meta, model: modelOf(doc), projectIds: doc.projects.map((p) => p.id), records, settings: await effectiveSettings(db, doc.meta.bureauId), orphans: orphanCount(records) };
+  return {
+    meta: doc.meta,
+    model: modelOf(doc),
+    projectIds: doc.projects.map((p) => p.id),
+    records,
+    settings: await effectiveSettings(db, doc.meta.bureauId),
+    orphans: orphanCount(records),
+  };
 }
 
 /** The finding that records were left out because their project or row no longer exists. */
 function orphanFinding(n: number, locale: Locale): Finding[] {
   if (n === 0) return [];
   const m = messagesFor(locale).server.actuals.orphans;
-  return [{ ruleId: 'actuals.orphaned', severity: 'warning', projectCode: null, indicatorIndex: null, field: 'actuals', message: m.message(n), suggestion: m.suggestion, source: '' }];
+  return [
+    {
+      ruleId: 'actuals.orphaned',
+      severity: 'warning',
+      projectCode: null,
+      indicatorIndex: null,
+      field: 'actuals',
+      message: m.message(n),
+      suggestion: m.suggestion,
+      source: '',
+    },
+  ];
 }
 
 export function monitorStored(s: StoredActuals, date: IsoDate, locale: Locale): UnitMonitoring {

@@ -70,8 +70,7 @@ export async function openForRecording(trx: Trx, documentId: number): Promise<Op
   const meta = await documentMeta(trx, documentId);
   if (!meta) throw new NotFoundError('document', documentId);
   if (!MONITORED.includes(meta.status)) throw new InvalidStateError(documentId, meta.status, 'record');
-  if (state.evaluation_published_at !== null)
-    throw new ActualsError('closed', 'evaluation_published', (m) => m.evaluationPublished);
+  if (state.evaluation_published_at !== null) throw new ActualsError('closed', 'evaluation_published', (m) => m.evaluationPublished);
   const doc = (await readDocument(trx, documentId))!;
   await reanchor(trx, documentId, doc.projects);
   return { trx, meta, document: doc, projects: doc.projects, revision: state.revision };
@@ -119,7 +118,8 @@ export function indicatorAt(project: LiveProject, index: number): LiveProject['i
  */
 export function notApplicableColumns(e: Pick<EvaluationNoteInput, 'notApplicable' | 'notApplicableReason'>, where: string) {
   const reason = e.notApplicable ? e.notApplicableReason.trim() : '';
-  if (where !== '' && e.notApplicable && reason === '') throw invalid('not_applicable_reason_required', (m) => m.notApplicableReason(where));
+  if (where !== '' && e.notApplicable && reason === '')
+    throw invalid('not_applicable_reason_required', (m) => m.notApplicableReason(where));
   return { not_applicable: e.notApplicable, not_applicable_reason: reason };
 }
 
@@ -154,7 +154,8 @@ const COLUMNS: { [K in ActualsKind]: (input: Omit<Inputs[K], 'index'>, at: At) =
     checkDate(n.date, year, where);
     if (n.cause === null && n.likelihood === null && n.measure.trim() === '' && n.expectedYearEnd.trim() === '')
       throw invalid('nothing_recorded', (m) => m.nothingRecorded(where));
-    if (index === null && n.expectedYearEnd.trim() !== '') throw invalid('indicator_only', (m) => m.indicatorOnly(where, m.fields.expectedYearEnd));
+    if (index === null && n.expectedYearEnd.trim() !== '')
+      throw invalid('indicator_only', (m) => m.indicatorOnly(where, m.fields.expectedYearEnd));
     return {
       ...anchor,
       indicator_index: index,
@@ -183,19 +184,36 @@ const COLUMNS: { [K in ActualsKind]: (input: Omit<Inputs[K], 'index'>, at: At) =
 };
 
 /** The place of a new or changed record (its row and date) and its columns, checked. */
-function columnsOf<K extends ActualsKind>(kind: K, input: Omit<Inputs[K], 'index'>, index: number | null, project: LiveProject, year: number) {
+function columnsOf<K extends ActualsKind>(
+  kind: K,
+  input: Omit<Inputs[K], 'index'>,
+  index: number | null,
+  project: LiveProject,
+  year: number,
+) {
   const where = place(project.code, index);
   const indicator = index === null ? null : indicatorAt(project, index);
   const anchor =
     indicator === null
       ? {}
-      : { indicator_id: indicator.id, indicator_index: index!, indicator_description: indicator.description, indicator_target: indicator.target };
+      : {
+          indicator_id: indicator.id,
+          indicator_index: index!,
+          indicator_description: indicator.description,
+          indicator_target: indicator.target,
+        };
   const date = 'date' in input && typeof input.date === 'string' ? input.date : null;
   return { at: { indicatorId: indicator?.id ?? null, date }, columns: COLUMNS[kind](input, { where, index, anchor, year }) };
 }
 
 /** The record already at a place (project or row, and date), if any. */
-async function recordAt(trx: Trx, kind: ActualsKind, projectId: number, at: { indicatorId: number | null; date: string | null }, exceptId?: number) {
+async function recordAt(
+  trx: Trx,
+  kind: ActualsKind,
+  projectId: number,
+  at: { indicatorId: number | null; date: string | null },
+  exceptId?: number,
+) {
   const table: ActualsTable = TABLE_OF[kind];
   let q = trx.selectFrom(table).select(['id', 'version']);
   if (kind === 'spending') q = q.where('project_id', '=', projectId);
@@ -226,33 +244,33 @@ export async function createRecord<K extends ActualsKind>(
   projectId: number,
   input: Inputs[K],
 ): Promise<Written<DocumentRecords[K][number]>> {
-  return store
-    .transaction()
-    .execute(async (trx) => {
-      const documentId = await projectDocumentId(trx, projectId);
-      const open = await openForRecording(trx, documentId);
-      const project = open.projects.find((p) => p.id === projectId)!;
-      const { at, columns } = columnsOf(kind, input, 'index' in input ? input.index : null, project, open.meta.year);
-      const existing = await recordAt(trx, kind, projectId, at);
-      if (existing)
-        throw new ActualsError('conflict', 'actual_exists', (m) => m.recordExists, { existing: { id: existing.id, version: existing.version } });
-      const table: ActualsTable = TABLE_OF[kind];
-      const { id } = await trx
-        .insertInto(table)
-        .values({
-          document_id: documentId,
-          project_id: projectId,
-          project_code: project.code,
-          recorded_by: actor.id,
-          recorded_by_name: actor.name,
-          ...columns,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const record = await readRecord(open, kind, id);
-      await recordAudit(trx, actor, { action: 'create', entity: ENTITY_OF[kind], entityId: id, documentId, after: record });
-      return { record, revision: await closeRecording(open) };
-    });
+  return store.transaction().execute(async (trx) => {
+    const documentId = await projectDocumentId(trx, projectId);
+    const open = await openForRecording(trx, documentId);
+    const project = open.projects.find((p) => p.id === projectId)!;
+    const { at, columns } = columnsOf(kind, input, 'index' in input ? input.index : null, project, open.meta.year);
+    const existing = await recordAt(trx, kind, projectId, at);
+    if (existing)
+      throw new ActualsError('conflict', 'actual_exists', (m) => m.recordExists, {
+        existing: { id: existing.id, version: existing.version },
+      });
+    const table: ActualsTable = TABLE_OF[kind];
+    const { id } = await trx
+      .insertInto(table)
+      .values({
+        document_id: documentId,
+        project_id: projectId,
+        project_code: project.code,
+        recorded_by: actor.id,
+        recorded_by_name: actor.name,
+        ...columns,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const record = await readRecord(open, kind, id);
+    await recordAudit(trx, actor, { action: 'create', entity: ENTITY_OF[kind], entityId: id, documentId, after: record });
+    return { record, revision: await closeRecording(open) };
+  });
 }
 
 async function projectDocumentId(trx: Trx, projectId: number): Promise<number> {
@@ -290,35 +308,43 @@ export async function updateRecord<K extends ActualsKind>(
   expected: number,
   input: Omit<Inputs[K], 'index'>,
 ): Promise<Written<DocumentRecords[K][number]>> {
-  return store
-    .transaction()
-    .execute(async (trx) => {
-      const { open, before } = await openRecord(trx, kind, id, expected);
-      if (before.orphaned) throw invalid('orphaned_record', (m) => m.orphanedRecord);
-      const project = open.projects.find((p) => p.id === before.projectId)!;
-      const index = 'index' in before ? before.index : null;
-      const { at, columns } = columnsOf(kind, input, index, project, open.meta.year);
-      if (await recordAt(trx, kind, project.id, at, id))
-        throw new ActualsError('conflict', 'actual_exists', (m) => m.recordExists);
-      const table: ActualsTable = TABLE_OF[kind];
-      await trx
-        .updateTable(table)
-        .set({ ...columns, version: before.version + 1, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
-      const record = await readRecord(open, kind, id);
-      await recordAudit(trx, actor, { action: 'update', entity: ENTITY_OF[kind], entityId: id, documentId: open.meta.id, before, after: record });
-      return { record, revision: await closeRecording(open) };
+  return store.transaction().execute(async (trx) => {
+    const { open, before } = await openRecord(trx, kind, id, expected);
+    if (before.orphaned) throw invalid('orphaned_record', (m) => m.orphanedRecord);
+    const project = open.projects.find((p) => p.id === before.projectId)!;
+    const index = 'index' in before ? before.index : null;
+    const { at, columns } = columnsOf(kind, input, index, project, open.meta.year);
+    if (await recordAt(trx, kind, project.id, at, id)) throw new ActualsError('conflict', 'actual_exists', (m) => m.recordExists);
+    const table: ActualsTable = TABLE_OF[kind];
+    await trx
+      .updateTable(table)
+      .set({ ...columns, version: before.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    const record = await readRecord(open, kind, id);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: ENTITY_OF[kind],
+      entityId: id,
+      documentId: open.meta.id,
+      before,
+      after: record,
     });
+    return { record, revision: await closeRecording(open) };
+  });
 }
 
-export async function deleteRecord(store: Kysely<Database>, actor: Actor, kind: ActualsKind, id: number, expected: number): Promise<number> {
-  return store
-    .transaction()
-    .execute(async (trx) => {
-      const { open, before } = await openRecord(trx, kind, id, expected);
-      await trx.deleteFrom(TABLE_OF[kind]).where('id', '=', id).execute();
-      await recordAudit(trx, actor, { action: 'delete', entity: ENTITY_OF[kind], entityId: id, documentId: open.meta.id, before });
-      return closeRecording(open);
-    });
+export async function deleteRecord(
+  store: Kysely<Database>,
+  actor: Actor,
+  kind: ActualsKind,
+  id: number,
+  expected: number,
+): Promise<number> {
+  return store.transaction().execute(async (trx) => {
+    const { open, before } = await openRecord(trx, kind, id, expected);
+    await trx.deleteFrom(TABLE_OF[kind]).where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'delete', entity: ENTITY_OF[kind], entityId: id, documentId: open.meta.id, before });
+    return closeRecording(open);
+  });
 }

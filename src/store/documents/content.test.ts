@@ -24,12 +24,24 @@ function everyLayout(): TargetDocument {
     seed: 7,
     projectsPerUnit: 40,
     year: 2031,
-    layout: { otherFunds: true, fundSources: true, optionalFields: true, longTerm: true, level3: true, remarks: true, checkpoints: 'monthly' },
+    layout: {
+      otherFunds: true,
+      fundSources: true,
+      optionalFields: true,
+      longTerm: true,
+      level3: true,
+      remarks: true,
+      checkpoints: 'monthly',
+    },
   });
   const [plain] = generateDocuments({ seed: 8, projectsPerUnit: 10, year: 2031 });
   const projects = [...doc!.projects, ...plain!.projects];
   // An empty 其他资金 cell is "none", not zero; a plan percent may be missing too.
-  projects[0] = { ...projects[0]!, budget: { ...projects[0]!.budget, other: null }, spendingPlan: [{ checkpoint: '6月底', percent: null }] };
+  projects[0] = {
+    ...projects[0]!,
+    budget: { ...projects[0]!.budget, other: null },
+    spendingPlan: [{ checkpoint: '6月底', percent: null }],
+  };
   return { ...doc!, projects };
 }
 
@@ -64,7 +76,9 @@ for (const make of testDatabases()) {
       const content = { ...everyLayout(), year: 2039 };
       const settings: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, disabledSeverities: ['warning', 'info'] };
       const version = await putBureauSettings(store.db, actor, bureauId, 0, { monitoring: null, evaluation: null, review: settings });
-      onTestFinished(() => putBureauSettings(store.db, actor, bureauId, version, { monitoring: null, evaluation: null, review: null }).then(() => {}));
+      onTestFinished(() =>
+        putBureauSettings(store.db, actor, bureauId, version, { monitoring: null, evaluation: null, review: null }).then(() => {}),
+      );
       const { id } = await createDocument(store.db, actor, { unitId, year: 2039, content });
       const stored = (await readDocument(store.db, id))!;
       const review = reviewCounts(content, reviewDocument(content, { settings }));

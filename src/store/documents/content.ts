@@ -175,9 +175,7 @@ export async function insertProjectParts(db: Db, projects: readonly Project[], i
       percent: s.percent,
     })),
   );
-  const goals = projects.flatMap((p, k) =>
-    p.goals.map((g, position) => ({ project_id: ids[k]!, position, term: g.term, text: g.text })),
-  );
+  const goals = projects.flatMap((p, k) => p.goals.map((g, position) => ({ project_id: ids[k]!, position, term: g.term, text: g.text })));
   await insertRows(db, 'fund_sources', sources);
   await insertRows(db, 'spending_checkpoints', plan);
   await insertRows(db, 'goals', goals);
@@ -206,9 +204,11 @@ export async function writeDepartment(db: Db, documentId: number, department: De
   if (!department) return;
   for (const section of ['subGoals', 'safeguards'] as const) {
     // One INSERT per nesting level; children find their parent's id by (parent, position).
-    let level: Array<{ item: NumberedItem; parentId: number | null; position: number }> = department[section].map(
-      (item, position) => ({ item, parentId: null, position }),
-    );
+    let level: Array<{ item: NumberedItem; parentId: number | null; position: number }> = department[section].map((item, position) => ({
+      item,
+      parentId: null,
+      position,
+    }));
     while (level.length > 0) {
       const next: typeof level = [];
       for (const chunk of chunks(level)) {
@@ -238,11 +238,7 @@ export async function writeDepartment(db: Db, documentId: number, department: De
 }
 
 export async function readDepartment(db: Db, documentId: number): Promise<DepartmentGoals | null> {
-  const doc = await db
-    .selectFrom('documents')
-    .select(['has_department', 'overall_goal'])
-    .where('id', '=', documentId)
-    .executeTakeFirst();
+  const doc = await db.selectFrom('documents').select(['has_department', 'overall_goal']).where('id', '=', documentId).executeTakeFirst();
   if (!doc?.has_department) return null;
   const rows = await db
     .selectFrom('department_items')
@@ -271,9 +267,27 @@ export async function readProjects(db: Db, documentId: number, onlyIds?: readonl
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [sources, plan, goals, indicators] = await Promise.all([
-    db.selectFrom('fund_sources').select(['project_id', 'name', 'amount']).where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
-    db.selectFrom('spending_checkpoints').select(['project_id', 'checkpoint', 'percent']).where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
-    db.selectFrom('goals').select(['project_id', 'term', 'text']).where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
+    db
+      .selectFrom('fund_sources')
+      .select(['project_id', 'name', 'amount'])
+      .where('project_id', 'in', ids)
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('spending_checkpoints')
+      .select(['project_id', 'checkpoint', 'percent'])
+      .where('project_id', 'in', ids)
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('goals')
+      .select(['project_id', 'term', 'text'])
+      .where('project_id', 'in', ids)
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute(),
     db.selectFrom('indicators').selectAll().where('project_id', 'in', ids).orderBy('project_id').orderBy('position').execute(),
   ]);
   const group = <R extends { project_id: number }>(list: R[]) => {

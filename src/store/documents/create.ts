@@ -14,7 +14,11 @@ import { modelOf, readDocument } from './read.ts';
 import { beginEdit } from './version.ts';
 
 async function ensureYear(trx: Trx, year: number): Promise<void> {
-  await trx.insertInto('budget_years').values({ year }).onConflict((oc) => oc.column('year').doNothing()).execute();
+  await trx
+    .insertInto('budget_years')
+    .values({ year })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
 }
 
 /** An import's audit entry names the project codes of a document up to this many projects. */
@@ -37,12 +41,17 @@ async function storedSummary(trx: Trx, documentId: number): Promise<ReturnType<t
     .executeTakeFirstOrThrow();
   const { projects, indicators } = await trx
     .selectFrom('projects')
-    .select((eb) => [eb.fn.countAll<number>().as('projects'), eb.fn.coalesce(eb.fn.sum<number>('indicator_count'), eb.lit(0)).as('indicators')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('projects'),
+      eb.fn.coalesce(eb.fn.sum<number>('indicator_count'), eb.lit(0)).as('indicators'),
+    ])
     .where('document_id', '=', documentId)
     .executeTakeFirstOrThrow();
   const codes =
     projects <= SUMMARY_CODES
-      ? (await trx.selectFrom('projects').select('code').where('document_id', '=', documentId).orderBy('position').execute()).map((r) => r.code)
+      ? (await trx.selectFrom('projects').select('code').where('document_id', '=', documentId).orderBy('position').execute()).map(
+          (r) => r.code,
+        )
       : undefined;
   return {
     unit: { code: doc.unit_code_as_written, name: doc.unit_name_as_written },
@@ -62,11 +71,7 @@ export interface CreatedDocument {
  * Creates a unit's document for a year, with content (an import, a copy) or empty, as a draft.
  * All of it commits or none of it does.
  */
-export async function createDocument(
-  db: Kysely<Database>,
-  actor: Actor,
-  input: NewDocument,
-): Promise<CreatedDocument> {
+export async function createDocument(db: Kysely<Database>, actor: Actor, input: NewDocument): Promise<CreatedDocument> {
   return db.transaction().execute((trx) => createDocumentIn(trx, actor, input));
 }
 
@@ -137,7 +142,13 @@ export async function replaceContent(
   return db.transaction().execute((trx) => replaceContentIn(trx, actor, documentId, expected, content));
 }
 
-export async function replaceContentIn(trx: Trx, actor: Actor, documentId: number, expected: number, content: TargetDocument): Promise<number> {
+export async function replaceContentIn(
+  trx: Trx,
+  actor: Actor,
+  documentId: number,
+  expected: number,
+  content: TargetDocument,
+): Promise<number> {
   const version = await beginEdit(trx, actor, documentId, expected, 'import');
   const before = await storedSummary(trx, documentId);
   await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();

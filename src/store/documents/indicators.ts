@@ -27,9 +27,20 @@ export async function addIndicator(
       .where('project_id', '=', projectId)
       .where('position', '>=', at)
       .execute();
-    const { id } = await trx.insertInto('indicators').values(indicatorRow(projectId, at, indicator)).returning('id').executeTakeFirstOrThrow();
-    await trx.updateTable('projects').set({ indicator_count: rows.length + 1, updated_at: new Date() }).where('id', '=', projectId).execute();
-    return { indicatorId: id, audit: { action: 'create', entity: 'indicator', entityId: id, after: { projectId, position: at, ...indicator } } };
+    const { id } = await trx
+      .insertInto('indicators')
+      .values(indicatorRow(projectId, at, indicator))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('projects')
+      .set({ indicator_count: rows.length + 1, updated_at: new Date() })
+      .where('id', '=', projectId)
+      .execute();
+    return {
+      indicatorId: id,
+      audit: { action: 'create', entity: 'indicator', entityId: id, after: { projectId, position: at, ...indicator } },
+    };
   });
 }
 
@@ -59,7 +70,12 @@ export async function updateIndicator(
 }
 
 async function existingIndicator(trx: Trx, projectId: number, indicatorId: number) {
-  const row = await trx.selectFrom('indicators').selectAll().where('id', '=', indicatorId).where('project_id', '=', projectId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('indicators')
+    .selectAll()
+    .where('id', '=', indicatorId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('indicator', indicatorId);
   return row;
 }
@@ -81,7 +97,14 @@ export async function deleteIndicator(
       .set((eb) => ({ indicator_count: eb('indicator_count', '-', 1), updated_at: new Date() }))
       .where('id', '=', projectId)
       .execute();
-    return { audit: { action: 'delete', entity: 'indicator', entityId: indicatorId, before: { projectId, position: before.position, ...indicatorOf(before) } } };
+    return {
+      audit: {
+        action: 'delete',
+        entity: 'indicator',
+        entityId: indicatorId,
+        before: { projectId, position: before.position, ...indicatorOf(before) },
+      },
+    };
   });
   return edited.version;
 }
@@ -101,7 +124,11 @@ export async function reorderIndicators(
     if (ids.length !== rows.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) return 'mismatch';
     const version = await beginEdit(trx, actor, documentId, expected, 'edit');
     // Move every row out of the way first so no intermediate state repeats a position.
-    await trx.updateTable('indicators').set((eb) => ({ position: eb('position', '+', rows.length) })).where('project_id', '=', projectId).execute();
+    await trx
+      .updateTable('indicators')
+      .set((eb) => ({ position: eb('position', '+', rows.length) }))
+      .where('project_id', '=', projectId)
+      .execute();
     await setPositions(trx, 'indicators', ids, []);
     await refreshReview(trx, documentId);
     await recordAudit(trx, actor, {

@@ -9,7 +9,12 @@ export async function renumber(trx: Trx, table: 'projects' | 'indicators', paren
     .where(parent as 'document_id', '=', parentId)
     .orderBy('position')
     .execute()) as Array<{ id: number; position: number }>;
-  await setPositions(trx, table, rows.map((r) => r.id), rows);
+  await setPositions(
+    trx,
+    table,
+    rows.map((r) => r.id),
+    rows,
+  );
 }
 
 export async function setPositions(

@@ -44,7 +44,19 @@ export const SUMMARY_COLUMNS = [
 
 type SummaryRow = Pick<
   Selectable<DocumentsTable>,
-  'id' | 'unit_id' | 'year' | 'status' | 'version' | 'project_count' | 'budget_total' | 'error_count' | 'warning_count' | 'info_count' | 'updated_at' | 'submitted_at' | 'published_at'
+  | 'id'
+  | 'unit_id'
+  | 'year'
+  | 'status'
+  | 'version'
+  | 'project_count'
+  | 'budget_total'
+  | 'error_count'
+  | 'warning_count'
+  | 'info_count'
+  | 'updated_at'
+  | 'submitted_at'
+  | 'published_at'
 > & { unit_code: Selectable<UnitsTable>['code']; unit_name: Selectable<UnitsTable>['name']; bureau_id: number };
 
 export const documentSummaryOf = (r: SummaryRow): DocumentSummary => ({

@@ -208,8 +208,17 @@ export async function backfillRuleCounts(db: QueryExecutorProvider): Promise<voi
 /** A document's content as the model has it, assembled by the database from the rows of 0001 (amounts as exact text). */
 async function contentAt0001(db: QueryExecutorProvider, id: number): Promise<TargetDocument> {
   const parts = (table: string, fields: string) =>
-    sql.raw(`(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY x.position), '[]') FROM ${table} x WHERE x.project_id = p.id)`);
-  const { rows } = await sql<{ code: string | null; name: string; year: number; has_department: boolean; overall_goal: string; projects: string }>`
+    sql.raw(
+      `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY x.position), '[]') FROM ${table} x WHERE x.project_id = p.id)`,
+    );
+  const { rows } = await sql<{
+    code: string | null;
+    name: string;
+    year: number;
+    has_department: boolean;
+    overall_goal: string;
+    projects: string;
+  }>`
     SELECT d.unit_code_as_written AS code, d.unit_name_as_written AS name, d.year, d.has_department, d.overall_goal,
       (SELECT coalesce(json_agg(json_build_object(
           'code', p.code, 'name', p.name, 'unit', json_build_object('code', p.unit_code_as_written, 'name', p.unit_name_as_written),
@@ -237,6 +246,7 @@ async function departmentAt0001(db: QueryExecutorProvider, id: number, overallGo
     SELECT id, section, parent_id, label, text FROM department_items WHERE document_id = ${id} ORDER BY position`.execute(db);
   const department: DepartmentGoals = { overallGoal, subGoals: [], safeguards: [] };
   const byId = new Map(rows.map((r) => [Number(r.id), { label: r.label, text: r.text, children: [] as NumberedItem[] }]));
-  for (const r of rows) (r.parent_id === null ? department[r.section] : byId.get(Number(r.parent_id))?.children)?.push(byId.get(Number(r.id))!);
+  for (const r of rows)
+    (r.parent_id === null ? department[r.section] : byId.get(Number(r.parent_id))?.children)?.push(byId.get(Number(r.id))!);
   return department;
 }

@@ -20,7 +20,13 @@ export async function recountStale(db: Kysely<Database>, limit: number): Promise
     const done = await db.transaction().execute(async (trx) => {
       // The row is locked before the settings are read: a settings change that commits meanwhile
       // marks it again after this transaction, and it is recounted once more under the new ones.
-      const row = await trx.selectFrom('documents').select('id').where('id', '=', id).where('review_stale', '=', true).forUpdate().executeTakeFirst();
+      const row = await trx
+        .selectFrom('documents')
+        .select('id')
+        .where('id', '=', id)
+        .where('review_stale', '=', true)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) return false;
       await refreshReview(trx, id);
       await trx.updateTable('documents').set({ review_stale: false }).where('id', '=', id).execute();

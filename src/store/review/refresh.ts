@@ -8,5 +8,11 @@ import { reviewStored, storeReviewCounts } from './counts.ts';
 export async function refreshReview(trx: Trx, documentId: number): Promise<Finding[]> {
   const doc = (await readDocument(trx, documentId))!;
   const model = modelOf(doc);
-  return storeReviewCounts(trx, documentId, model, doc.projects.map((p) => p.id), await reviewStored(trx, documentId, model));
+  return storeReviewCounts(
+    trx,
+    documentId,
+    model,
+    doc.projects.map((p) => p.id),
+    await reviewStored(trx, documentId, model),
+  );
 }

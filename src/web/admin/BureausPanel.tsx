@@ -27,7 +27,9 @@ export function BureausPanel() {
   const tree = useMemo(() => bureauTree(bureaus.data ?? []), [bureaus.data]);
   const save = useMutation({
     mutationFn: (e: Editing) =>
-      e.kind === 'create' ? endpoints.createBureau({ code: e.code.trim(), name: e.name.trim(), parentId: e.parent?.id ?? null }) : endpoints.renameBureau(e.bureau.id, e.name.trim()),
+      e.kind === 'create'
+        ? endpoints.createBureau({ code: e.code.trim(), name: e.name.trim(), parentId: e.parent?.id ?? null })
+        : endpoints.renameBureau(e.bureau.id, e.name.trim()),
     onSuccess: async () => {
       setEditing(null);
       message.success(m.bureauSaved);
@@ -42,8 +44,22 @@ export function BureausPanel() {
         <Space size={4} className="bureau-node">
           <span className="mono">{n.bureau.code}</span>
           <span>{n.bureau.name}</span>
-          <Button size="small" type="text" icon={<PlusOutlined />} aria-label={m.addUnder(n.bureau.name)} title={m.addUnder(n.bureau.name)} onClick={() => setEditing({ kind: 'create', parent: n.bureau, code: '', name: '' })} />
-          <Button size="small" type="text" icon={<EditOutlined />} aria-label={m.rename(n.bureau.name)} title={m.rename(n.bureau.name)} onClick={() => setEditing({ kind: 'rename', bureau: n.bureau, name: n.bureau.name })} />
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusOutlined />}
+            aria-label={m.addUnder(n.bureau.name)}
+            title={m.addUnder(n.bureau.name)}
+            onClick={() => setEditing({ kind: 'create', parent: n.bureau, code: '', name: '' })}
+          />
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            aria-label={m.rename(n.bureau.name)}
+            title={m.rename(n.bureau.name)}
+            onClick={() => setEditing({ kind: 'rename', bureau: n.bureau, name: n.bureau.name })}
+          />
         </Space>
       ),
       children: toData(n.children),
@@ -59,7 +75,9 @@ export function BureausPanel() {
       {tree.length === 0 ? <Empty /> : <Tree treeData={toData(tree)} defaultExpandAll selectable={false} blockNode />}
       <Modal
         open={editing !== null}
-        title={editing?.kind === 'rename' ? m.rename(editing.bureau.name) : editing?.parent ? m.addUnder(editing.parent.name) : m.newTopBureau}
+        title={
+          editing?.kind === 'rename' ? m.rename(editing.bureau.name) : editing?.parent ? m.addUnder(editing.parent.name) : m.newTopBureau
+        }
         okButtonProps={{ disabled: !valid, loading: save.isPending }}
         okText={m.save}
         onOk={() => editing && save.mutate(editing)}

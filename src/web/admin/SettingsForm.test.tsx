@@ -45,7 +45,11 @@ describe('the bureau settings form', () => {
     await userEvent.type(yellow, '8');
     await userEvent.click(saveButton());
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    expect(onSave.mock.calls[0]![0]).toEqual({ review: null, monitoring: { ...DEFAULT_MONITORING_SETTINGS, yellowShortfall: '8' }, evaluation: null });
+    expect(onSave.mock.calls[0]![0]).toEqual({
+      review: null,
+      monitoring: { ...DEFAULT_MONITORING_SETTINGS, yellowShortfall: '8' },
+      evaluation: null,
+    });
   });
 
   it('holds back weights that do not add up to 100, saying so, until they do', async () => {
@@ -65,7 +69,13 @@ describe('the bureau settings form', () => {
     expect(saveButton().disabled).toBe(false);
     await userEvent.click(saveButton());
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    expect(onSave.mock.calls[0]![0].evaluation!.weights).toEqual({ budgetExecution: '10', output: '40', outcome: '40', satisfaction: '10', cost: null });
+    expect(onSave.mock.calls[0]![0].evaluation!.weights).toEqual({
+      budgetExecution: '10',
+      output: '40',
+      outcome: '40',
+      satisfaction: '10',
+      cost: null,
+    });
   });
 
   it('keeps the user’s changes when saving fails (a 409: the page loads the newer version beside them)', async () => {
@@ -84,7 +94,15 @@ describe('the bureau settings form', () => {
     // Someone else's version 1 arrives: the form still holds the user's change.
     rerender(
       <Providers>
-        <SettingsForm settings={{ ...inherited, version: 1, own: { ...inherited.own, review: { ...DEFAULT_REVIEW_SETTINGS, disabledSeverities: ['info'] } } }} onSave={onSave} editable />
+        <SettingsForm
+          settings={{
+            ...inherited,
+            version: 1,
+            own: { ...inherited.own, review: { ...DEFAULT_REVIEW_SETTINGS, disabledSeverities: ['info'] } },
+          }}
+          onSave={onSave}
+          editable
+        />
       </Providers>,
     );
     expect((screen.getByLabelText('红灯：执行率落后计划') as HTMLInputElement).value).toBe('30');

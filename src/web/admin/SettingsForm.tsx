@@ -37,10 +37,13 @@ export function problemsOf(own: OwnSettings, all: Messages): Record<Part, string
   if (own.monitoring && dec(own.monitoring.redShortfall).lt(own.monitoring.yellowShortfall)) out.monitoring.push(m.redBeforeYellow);
   if (own.evaluation) {
     const w = own.evaluation.weights;
-    const total = [w.budgetExecution, w.output, w.outcome, w.satisfaction, w.cost].filter((x): x is string => x !== null).reduce((s, x) => s.plus(x), dec(0));
+    const total = [w.budgetExecution, w.output, w.outcome, w.satisfaction, w.cost]
+      .filter((x): x is string => x !== null)
+      .reduce((s, x) => s.plus(x), dec(0));
     if (!total.equals(100)) out.evaluation.push(m.weights(total.toString()));
     for (const [band, b] of Object.entries(own.evaluation.qualitative))
-      if (dec(b.min).gt(b.default) || dec(b.default).gt(b.max) || dec(b.max).gt(100)) out.evaluation.push(m.band(all.monitoring.bands[band as keyof Messages['monitoring']['bands']]));
+      if (dec(b.min).gt(b.default) || dec(b.default).gt(b.max) || dec(b.max).gt(100))
+        out.evaluation.push(m.band(all.monitoring.bands[band as keyof Messages['monitoring']['bands']]));
     const g = own.evaluation.grades;
     if (!(dec(g.优).gte(g.良) && dec(g.良).gte(g.中))) out.evaluation.push(m.grades);
   }
@@ -54,8 +57,27 @@ const Field = ({ label, children, help }: { label: string; children: ReactNode; 
 );
 
 /** An amount field that never holds null (settings figures are all required). */
-const Figure = ({ label, value, onChange, suffix, disabled }: { label: string; value: string; onChange: (v: string) => void; suffix?: string; disabled: boolean }) => (
-  <AmountInput aria-label={label} value={value} onChange={(v) => v !== null && onChange(v)} suffix={suffix} disabled={disabled} style={{ width: 140 }} />
+const Figure = ({
+  label,
+  value,
+  onChange,
+  suffix,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  suffix?: string;
+  disabled: boolean;
+}) => (
+  <AmountInput
+    aria-label={label}
+    value={value}
+    onChange={(v) => v !== null && onChange(v)}
+    suffix={suffix}
+    disabled={disabled}
+    style={{ width: 140 }}
+  />
 );
 
 interface Props {
@@ -127,7 +149,9 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
           </Space>
         }
       >
-        {problems[key].length > 0 && <Alert type="error" showIcon role="alert" className="settings-problems" title={problems[key].join('；')} />}
+        {problems[key].length > 0 && (
+          <Alert type="error" showIcon role="alert" className="settings-problems" title={problems[key].join('；')} />
+        )}
         <Form layout="vertical" disabled={disabled} className="settings-grid">
           {body(disabled)}
         </Form>
@@ -141,7 +165,13 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
       {part('review', m.review, (disabled) => (
         <>
           <Field label={m.form2021FromYear} help={m.form2021FromYearHelp}>
-            <InputNumber aria-label={m.form2021FromYear} min={1990} max={2100} value={review.form2021FromYear} onChange={(v) => v !== null && setReview({ form2021FromYear: v })} />
+            <InputNumber
+              aria-label={m.form2021FromYear}
+              min={1990}
+              max={2100}
+              value={review.form2021FromYear}
+              onChange={(v) => v !== null && setReview({ form2021FromYear: v })}
+            />
           </Field>
           <Field label={m.disabledSeverities}>
             <Checkbox.Group
@@ -173,14 +203,18 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
                     style={{ width: 360 }}
                     showSearch={{ optionFilterProp: 'label' }}
                     options={rules.map((r) => ({ value: r.id, label: `${r.familyName} · ${r.title}（${all.web.severity[r.severity]}）` }))}
-                    onChange={(id: string) => setReview({ severityOverrides: Object.fromEntries(overrides.map(([k, v], n) => (n === i ? [id, v] : [k, v]))) })}
+                    onChange={(id: string) =>
+                      setReview({ severityOverrides: Object.fromEntries(overrides.map(([k, v], n) => (n === i ? [id, v] : [k, v]))) })
+                    }
                   />
                   <Select<Severity>
                     aria-label={`${m.overrideSeverity} ${i + 1}`}
                     value={severity}
                     style={{ width: 100 }}
                     options={SEVERITIES.map((s) => ({ value: s, label: all.web.severity[s] }))}
-                    onChange={(s) => setReview({ severityOverrides: Object.fromEntries(overrides.map(([k, v], n) => [k, n === i ? s : v])) })}
+                    onChange={(s) =>
+                      setReview({ severityOverrides: Object.fromEntries(overrides.map(([k, v], n) => [k, n === i ? s : v])) })
+                    }
                   />
                   <Button
                     type="text"
@@ -190,13 +224,22 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
                   />
                 </Space>
               ))}
-              <Button icon={<PlusOutlined />} disabled={disabled || overrides.some(([k]) => k === '')} onClick={() => setReview({ severityOverrides: { ...review.severityOverrides, '': 'warning' } })}>
+              <Button
+                icon={<PlusOutlined />}
+                disabled={disabled || overrides.some(([k]) => k === '')}
+                onClick={() => setReview({ severityOverrides: { ...review.severityOverrides, '': 'warning' } })}
+              >
                 {m.addOverride}
               </Button>
             </Space>
           </Field>
           <Field label={m.projectCodePattern} help={m.projectCodePatternHelp}>
-            <Input aria-label={m.projectCodePattern} className="mono" value={review.projectCodePattern} onChange={(e) => setReview({ projectCodePattern: e.target.value })} />
+            <Input
+              aria-label={m.projectCodePattern}
+              className="mono"
+              value={review.projectCodePattern}
+              onChange={(e) => setReview({ projectCodePattern: e.target.value })}
+            />
           </Field>
         </>
       ))}
@@ -205,10 +248,22 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
         <>
           <Space wrap size="large">
             <Field label={m.yellowShortfall}>
-              <Figure label={m.yellowShortfall} value={monitoring.yellowShortfall} suffix={m.pointsSuffix} disabled={disabled} onChange={(yellowShortfall) => setMonitoring({ yellowShortfall })} />
+              <Figure
+                label={m.yellowShortfall}
+                value={monitoring.yellowShortfall}
+                suffix={m.pointsSuffix}
+                disabled={disabled}
+                onChange={(yellowShortfall) => setMonitoring({ yellowShortfall })}
+              />
             </Field>
             <Field label={m.redShortfall}>
-              <Figure label={m.redShortfall} value={monitoring.redShortfall} suffix={m.pointsSuffix} disabled={disabled} onChange={(redShortfall) => setMonitoring({ redShortfall })} />
+              <Figure
+                label={m.redShortfall}
+                value={monitoring.redShortfall}
+                suffix={m.pointsSuffix}
+                disabled={disabled}
+                onChange={(redShortfall) => setMonitoring({ redShortfall })}
+              />
             </Field>
           </Space>
           <Field label={m.likelihoodLight}>
@@ -247,14 +302,30 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
                 {(['budgetExecution', 'output', 'outcome', 'satisfaction'] as const).map((k) => (
                   <Space key={k} size={4} direction="vertical">
                     <span>{all.evaluation.families[k]}</span>
-                    <Figure label={`${m.weights} ${all.evaluation.families[k]}`} value={w[k]} disabled={disabled} onChange={(v) => setWeight(k, v)} />
+                    <Figure
+                      label={`${m.weights} ${all.evaluation.families[k]}`}
+                      value={w[k]}
+                      disabled={disabled}
+                      onChange={(v) => setWeight(k, v)}
+                    />
                   </Space>
                 ))}
                 <Space size={4} direction="vertical">
-                  <Checkbox aria-label={m.costOwn} checked={w.cost !== null} onChange={(e) => setWeight('cost', e.target.checked ? '0' : null)}>
+                  <Checkbox
+                    aria-label={m.costOwn}
+                    checked={w.cost !== null}
+                    onChange={(e) => setWeight('cost', e.target.checked ? '0' : null)}
+                  >
                     {m.costOwn}
                   </Checkbox>
-                  {w.cost !== null && <Figure label={`${m.weights} ${all.evaluation.families.cost}`} value={w.cost} disabled={disabled} onChange={(v) => setWeight('cost', v)} />}
+                  {w.cost !== null && (
+                    <Figure
+                      label={`${m.weights} ${all.evaluation.families.cost}`}
+                      value={w.cost}
+                      disabled={disabled}
+                      onChange={(v) => setWeight('cost', v)}
+                    />
+                  )}
                 </Space>
               </Space>
             </Field>
@@ -262,7 +333,10 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
               <Radio.Group
                 value={evaluation.absentFamily}
                 onChange={(e) => setEvaluation({ absentFamily: e.target.value })}
-                options={(['indicatorFamilies', 'allFamilies', 'forfeit'] as const).map((v) => ({ value: v, label: m.absentFamilyOptions[v] }))}
+                options={(['indicatorFamilies', 'allFamilies', 'forfeit'] as const).map((v) => ({
+                  value: v,
+                  label: m.absentFamilyOptions[v],
+                }))}
               />
             </Field>
             <Field label={m.notApplicable}>
@@ -296,7 +370,11 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
                         value={evaluation.qualitative[r.band][k]}
                         suffix="%"
                         disabled={disabled}
-                        onChange={(v) => setEvaluation({ qualitative: { ...evaluation.qualitative, [r.band]: { ...evaluation.qualitative[r.band], [k]: v } } })}
+                        onChange={(v) =>
+                          setEvaluation({
+                            qualitative: { ...evaluation.qualitative, [r.band]: { ...evaluation.qualitative[r.band], [k]: v } },
+                          })
+                        }
                       />
                     ),
                   })),
@@ -308,18 +386,32 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
                 {(['优', '良', '中'] as const).map((g) => (
                   <Space key={g} size={4}>
                     <span>{m.gradeFrom(g)}</span>
-                    <Figure label={m.gradeFrom(g)} value={evaluation.grades[g]} disabled={disabled} onChange={(v) => setEvaluation({ grades: { ...evaluation.grades, [g]: v } })} />
+                    <Figure
+                      label={m.gradeFrom(g)}
+                      value={evaluation.grades[g]}
+                      disabled={disabled}
+                      onChange={(v) => setEvaluation({ grades: { ...evaluation.grades, [g]: v } })}
+                    />
                   </Space>
                 ))}
               </Space>
             </Field>
             <Field label={m.overAchievement} help={m.overAchievementHelp}>
               <Space>
-                <Checkbox aria-label={m.overAchievementOn} checked={evaluation.overAchievementRatio !== null} onChange={(e) => setEvaluation({ overAchievementRatio: e.target.checked ? '1.2' : null })}>
+                <Checkbox
+                  aria-label={m.overAchievementOn}
+                  checked={evaluation.overAchievementRatio !== null}
+                  onChange={(e) => setEvaluation({ overAchievementRatio: e.target.checked ? '1.2' : null })}
+                >
                   {m.overAchievementOn}
                 </Checkbox>
                 {evaluation.overAchievementRatio !== null && (
-                  <Figure label={m.overAchievement} value={evaluation.overAchievementRatio} disabled={disabled} onChange={(v) => setEvaluation({ overAchievementRatio: v })} />
+                  <Figure
+                    label={m.overAchievement}
+                    value={evaluation.overAchievementRatio}
+                    disabled={disabled}
+                    onChange={(v) => setEvaluation({ overAchievementRatio: v })}
+                  />
                 )}
               </Space>
             </Field>

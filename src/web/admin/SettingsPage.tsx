@@ -92,7 +92,11 @@ export default function SettingsPage() {
             }
           />
         )}
-        {!settings.data ? <PageLoading /> : <SettingsForm key={`${bureauId}-${generation}`} settings={settings.data} onSave={save} editable={editable} />}
+        {!settings.data ? (
+          <PageLoading />
+        ) : (
+          <SettingsForm key={`${bureauId}-${generation}`} settings={settings.data} onSave={save} editable={editable} />
+        )}
       </div>
     </UnsavedGuard>
   );

@@ -19,7 +19,10 @@ export function UnitsPanel() {
   const [filter, setFilter] = useState<{ bureauId?: number; q?: string; page: number }>({ page: 1 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const bureaus = useQuery(queries.bureaus());
-  const units = useQuery({ ...queries.adminUnits({ bureauId: filter.bureauId, q: filter.q, ...pageRange(filter.page) }), placeholderData: keepPreviousData });
+  const units = useQuery({
+    ...queries.adminUnits({ bureauId: filter.bureauId, q: filter.q, ...pageRange(filter.page) }),
+    placeholderData: keepPreviousData,
+  });
   const bureauOptions = (bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }));
   const bureauName = (id: number) => bureaus.data?.find((b) => b.id === id)?.name ?? '';
   const save = useMutation({
@@ -34,7 +37,8 @@ export function UnitsPanel() {
     },
     onError: (e) => message.error(e.message || w.common.networkError),
   });
-  const valid = editing !== null && editing.name.trim() !== '' && editing.bureauId !== null && (editing.unit !== null || editing.code.trim() !== '');
+  const valid =
+    editing !== null && editing.name.trim() !== '' && editing.bureauId !== null && (editing.unit !== null || editing.code.trim() !== '');
   return (
     <div className="admin-units">
       <Space className="admin-toolbar" wrap>
@@ -47,8 +51,18 @@ export function UnitsPanel() {
           options={bureauOptions}
           style={{ width: 200 }}
         />
-        <Input.Search aria-label={m.searchUnits} placeholder={m.searchUnits} allowClear onSearch={(q) => setFilter({ ...filter, q: q || undefined, page: 1 })} style={{ width: 240 }} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: null, code: '', name: '', bureauId: filter.bureauId ?? null })}>
+        <Input.Search
+          aria-label={m.searchUnits}
+          placeholder={m.searchUnits}
+          allowClear
+          onSearch={(q) => setFilter({ ...filter, q: q || undefined, page: 1 })}
+          style={{ width: 240 }}
+        />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ unit: null, code: '', name: '', bureauId: filter.bureauId ?? null })}
+        >
           {m.newUnit}
         </Button>
       </Space>
@@ -86,13 +100,23 @@ export function UnitsPanel() {
         {editing && (
           <Form layout="vertical">
             <Form.Item label={m.code}>
-              <Input aria-label={m.code} value={editing.code} disabled={editing.unit !== null} onChange={(e) => setEditing({ ...editing, code: e.target.value })} />
+              <Input
+                aria-label={m.code}
+                value={editing.code}
+                disabled={editing.unit !== null}
+                onChange={(e) => setEditing({ ...editing, code: e.target.value })}
+              />
             </Form.Item>
             <Form.Item label={m.name}>
               <Input aria-label={m.name} value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />
             </Form.Item>
             <Form.Item label={w.common.bureau}>
-              <Select aria-label={w.common.bureau} value={editing.bureauId ?? undefined} onChange={(bureauId: number) => setEditing({ ...editing, bureauId })} options={bureauOptions} />
+              <Select
+                aria-label={w.common.bureau}
+                value={editing.bureauId ?? undefined}
+                onChange={(bureauId: number) => setEditing({ ...editing, bureauId })}
+                options={bureauOptions}
+              />
             </Form.Item>
           </Form>
         )}

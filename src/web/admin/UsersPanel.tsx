@@ -17,7 +17,15 @@ const ROLES: Role[] = ['unit', 'reviewer', 'admin'];
 function PasswordOnce({ shown, onClose }: { shown: { username: string; password: string } | null; onClose: () => void }) {
   const m = useMessages().web.admin;
   return (
-    <Modal open={shown !== null} title={m.passwordTitle(shown?.username ?? '')} onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText={m.passwordNoted} destroyOnHidden>
+    <Modal
+      open={shown !== null}
+      title={m.passwordTitle(shown?.username ?? '')}
+      onOk={onClose}
+      onCancel={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      okText={m.passwordNoted}
+      destroyOnHidden
+    >
       <Alert type="warning" showIcon title={m.passwordOnce} />
       <Typography.Paragraph className="password-once" copyable={{ text: shown?.password ?? '' }}>
         <code data-testid="new-password">{shown?.password}</code>
@@ -48,8 +56,12 @@ export function UsersPanel() {
 
   const save = useMutation({
     mutationFn: async ({ user, draft }: { user: User | null; draft: Draft }) => {
-      const scope = { unitId: draft.role === 'unit' ? (draft.unitId ?? null) : null, bureauId: draft.role === 'reviewer' ? (draft.bureauId ?? null) : null };
-      if (user === null) return endpoints.createUser({ username: draft.username.trim(), displayName: draft.displayName.trim(), role: draft.role, ...scope });
+      const scope = {
+        unitId: draft.role === 'unit' ? (draft.unitId ?? null) : null,
+        bureauId: draft.role === 'reviewer' ? (draft.bureauId ?? null) : null,
+      };
+      if (user === null)
+        return endpoints.createUser({ username: draft.username.trim(), displayName: draft.displayName.trim(), role: draft.role, ...scope });
       return endpoints.updateUser(user.id, { displayName: draft.displayName.trim(), role: draft.role, disabled: draft.disabled, ...scope });
     },
     onSuccess: async (r, { user }) => {
@@ -68,13 +80,31 @@ export function UsersPanel() {
 
   const d = editing?.draft;
   const setDraft = (patch: Partial<Draft>) => setEditing((e) => e && { ...e, draft: { ...e.draft, ...patch } });
-  const valid = d !== undefined && d.username.trim().length >= 2 && d.displayName.trim() !== '' && (d.role !== 'unit' || d.unitId) && (d.role !== 'reviewer' || d.bureauId);
+  const valid =
+    d !== undefined &&
+    d.username.trim().length >= 2 &&
+    d.displayName.trim() !== '' &&
+    (d.role !== 'unit' || d.unitId) &&
+    (d.role !== 'reviewer' || d.bureauId);
 
   return (
     <div className="admin-users">
       <Space className="admin-toolbar" wrap>
-        <Input.Search aria-label={m.searchUsers} placeholder={m.searchUsers} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 260 }} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null, draft: { username: '', displayName: '', role: 'unit', unitId: null, bureauId: null } })}>
+        <Input.Search
+          aria-label={m.searchUsers}
+          placeholder={m.searchUsers}
+          allowClear
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+          style={{ width: 260 }}
+        />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ user: null, draft: { username: '', displayName: '', role: 'unit', unitId: null, bureauId: null } })}
+        >
           {m.newUser}
         </Button>
       </Space>
@@ -89,14 +119,34 @@ export function UsersPanel() {
           { title: m.displayName, dataIndex: 'displayName' },
           { title: m.role, dataIndex: 'role', width: 110, render: (r: Role) => w.roles[r] },
           { title: m.scope, dataIndex: 'scopeName' },
-          { title: w.common.status, key: 'disabled', width: 90, render: (_, u) => (u.disabled ? <Tag>{m.disabled}</Tag> : <Tag color="success">{m.enabled}</Tag>) },
+          {
+            title: w.common.status,
+            key: 'disabled',
+            width: 90,
+            render: (_, u) => (u.disabled ? <Tag>{m.disabled}</Tag> : <Tag color="success">{m.enabled}</Tag>),
+          },
           {
             title: w.common.actions,
             key: 'actions',
             width: 190,
             render: (_, u) => (
               <Space size={4}>
-                <Button size="small" onClick={() => setEditing({ user: u, draft: { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, bureauId: u.bureauId, disabled: u.disabled } })}>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    setEditing({
+                      user: u,
+                      draft: {
+                        username: u.username,
+                        displayName: u.displayName,
+                        role: u.role,
+                        unitId: u.unitId,
+                        bureauId: u.bureauId,
+                        disabled: u.disabled,
+                      },
+                    })
+                  }
+                >
                   {m.edit}
                 </Button>
                 <Button
@@ -123,13 +173,24 @@ export function UsersPanel() {
         {d && (
           <Form layout="vertical" requiredMark={false}>
             <Form.Item label={m.username} help={editing?.user ? undefined : m.usernameHelp}>
-              <Input aria-label={m.username} value={d.username} disabled={editing?.user !== null} autoComplete="off" onChange={(e) => setDraft({ username: e.target.value })} />
+              <Input
+                aria-label={m.username}
+                value={d.username}
+                disabled={editing?.user !== null}
+                autoComplete="off"
+                onChange={(e) => setDraft({ username: e.target.value })}
+              />
             </Form.Item>
             <Form.Item label={m.displayName}>
               <Input aria-label={m.displayName} value={d.displayName} onChange={(e) => setDraft({ displayName: e.target.value })} />
             </Form.Item>
             <Form.Item label={m.role}>
-              <Select<Role> aria-label={m.role} value={d.role} onChange={(role) => setDraft({ role })} options={ROLES.map((r) => ({ value: r, label: w.roles[r] }))} />
+              <Select<Role>
+                aria-label={m.role}
+                value={d.role}
+                onChange={(role) => setDraft({ role })}
+                options={ROLES.map((r) => ({ value: r, label: w.roles[r] }))}
+              />
             </Form.Item>
             {d.role === 'unit' && (
               <Form.Item label={w.common.unit}>
@@ -139,7 +200,9 @@ export function UsersPanel() {
                   value={d.unitId ?? undefined}
                   onChange={(unitId: number) => setDraft({ unitId })}
                   options={[
-                    ...(d.unitId && !units.data?.items.some((u) => u.id === d.unitId) ? [{ value: d.unitId, label: editedUnitName(d.unitId) }] : []),
+                    ...(d.unitId && !units.data?.items.some((u) => u.id === d.unitId)
+                      ? [{ value: d.unitId, label: editedUnitName(d.unitId) }]
+                      : []),
                     ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` })),
                   ]}
                   placeholder={m.pickUnit}

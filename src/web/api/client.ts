@@ -20,7 +20,9 @@ export class ApiFailure extends Error {
   }
   /** A record already holds this place and date: `existing` names it (actuals). */
   get existing(): { id: number; version: number } | null {
-    return this.status === 409 && this.code === 'actual_exists' ? ((this.body.existing as { id: number; version: number } | undefined) ?? null) : null;
+    return this.status === 409 && this.code === 'actual_exists'
+      ? ((this.body.existing as { id: number; version: number } | undefined) ?? null)
+      : null;
   }
 }
 
@@ -78,7 +80,13 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let response: Response;
   try {
-    response = await fetch(path + queryString(options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    response = await fetch(path + queryString(options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiFailure(0, 'network', '');
@@ -92,7 +100,12 @@ export async function request<T>(method: string, path: string, options: RequestO
     await freshCsrfToken();
     return request(method, path, options, true);
   }
-  throw new ApiFailure(response.status, failure.code ?? 'http_' + response.status, failure.message ?? response.statusText, failure as ApiFailure['body']);
+  throw new ApiFailure(
+    response.status,
+    failure.code ?? 'http_' + response.status,
+    failure.message ?? response.statusText,
+    failure as ApiFailure['body'],
+  );
 }
 
 export const api = {

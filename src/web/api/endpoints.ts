@@ -50,7 +50,8 @@ export const endpoints = {
   session: () => api.get<{ user: User | null }>('/api/auth/session').then((r) => r.user),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<{ user: User }>('/api/auth/password', { body: { currentPassword, newPassword } }).then((r) => r.user),
-  login: (username: string, password: string) => api.post<{ user: User }>('/api/auth/login', { body: { username, password } }).then((r) => r.user),
+  login: (username: string, password: string) =>
+    api.post<{ user: User }>('/api/auth/login', { body: { username, password } }).then((r) => r.user),
   logout: () => api.post<void>('/api/auth/logout'),
 
   documents: (f: ListFilter) => api.get<DocumentList>('/api/documents', { query: filterQuery(f) }),
@@ -58,7 +59,8 @@ export const endpoints = {
   publicDocuments: (f: ListFilter) => api.get<DocumentList>('/api/public/documents', { query: filterQuery(f) }),
   publicProjects: (f: ListFilter) => api.get<ProjectList>('/api/public/projects', { query: filterQuery(f) }),
   bureaus: (publicOnly: boolean) => api.get<{ items: Bureau[] }>(publicOnly ? '/api/public/bureaus' : '/api/bureaus').then((r) => r.items),
-  units: (bureauId?: number) => api.get<{ items: UnitRecord[]; total: number }>('/api/public/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
+  units: (bureauId?: number) =>
+    api.get<{ items: UnitRecord[]; total: number }>('/api/public/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
 
   document: (id: number) => api.get<StoredDocument>(`/api/documents/${id}`),
   findings: (id: number) => api.get<{ version: number; findings: Finding[] }>(`/api/documents/${id}/findings`),
@@ -89,9 +91,11 @@ export const endpoints = {
     } while (beforeId !== undefined);
     return open;
   },
-  addComment: (id: number, body: string, anchor: CommentAnchor) => api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
+  addComment: (id: number, body: string, anchor: CommentAnchor) =>
+    api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
   resolveComment: (commentId: number) => api.post<void>(`/api/comments/${commentId}/resolve`),
-  audit: (id: number, beforeId?: number) => api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),
+  audit: (id: number, beforeId?: number) =>
+    api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),
   /** Every submission of a document, newest first, read a page at a time to the last, and its current version. */
   versions: async (id: number) => {
     const first = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200 } });
@@ -105,7 +109,9 @@ export const endpoints = {
   reviewSettings: (id: number) => api.get<{ settings: ReviewSettings }>(`/api/documents/${id}/review-settings`).then((r) => r.settings),
 
   importPreview: (file: File) =>
-    api.post<{ documents: ImportPreviewItem[] }>('/api/import/preview', { raw: file, query: { fileName: file.name } }).then((r) => r.documents),
+    api
+      .post<{ documents: ImportPreviewItem[] }>('/api/import/preview', { raw: file, query: { fileName: file.name } })
+      .then((r) => r.documents),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>
     api.post<{ documents: Array<{ id: number; version: number }> }>('/api/import/commit', { body: { documents } }).then((r) => r.documents),
 
@@ -115,10 +121,15 @@ export const endpoints = {
     api.post<{ record: RecordsOf[K]; revision: number }>(`/api/projects/${projectId}/actuals/${kind}`, { body: input }),
   updateRecord: <K extends RecordKind>(kind: K, id: number, version: number, input: Omit<RecordInputs[K], 'index'>) =>
     api.put<{ record: RecordsOf[K]; revision: number }>(`/api/actuals/${kind}/${id}`, { version, body: input }),
-  deleteRecord: (kind: RecordKind, id: number, version: number) => api.delete<{ revision: number }>(`/api/actuals/${kind}/${id}`, { version }),
+  deleteRecord: (kind: RecordKind, id: number, version: number) =>
+    api.delete<{ revision: number }>(`/api/actuals/${kind}/${id}`, { version }),
   actualsPreview: (id: number, file: File) =>
-    api.post<{ actuals: Actuals; plan: ImportPlan }>(`/api/documents/${id}/actuals/import/preview`, { raw: file, query: { fileName: file.name } }),
-  actualsCommit: (id: number, actuals: Actuals) => api.post<ImportPlan & { revision: number }>(`/api/documents/${id}/actuals/import/commit`, { body: { actuals } }),
+    api.post<{ actuals: Actuals; plan: ImportPlan }>(`/api/documents/${id}/actuals/import/preview`, {
+      raw: file,
+      query: { fileName: file.name },
+    }),
+  actualsCommit: (id: number, actuals: Actuals) =>
+    api.post<ImportPlan & { revision: number }>(`/api/documents/${id}/actuals/import/commit`, { body: { actuals } }),
   monitoring: (id: number, date?: string) => api.get<DocumentMonitoring>(`/api/documents/${id}/monitoring`, { query: { date } }),
   evaluation: (id: number) => api.get<DocumentEvaluation>(`/api/documents/${id}/evaluation`),
   publishEvaluation: (id: number) => api.post<PublishedEvaluation>(`/api/documents/${id}/evaluation/publish`),
@@ -126,18 +137,22 @@ export const endpoints = {
   warnings: (q: { year: number; date?: string; bureauId?: number; unitId?: number; light?: Light[]; limit: number; offset: number }) =>
     api.get<WarningList>('/api/monitoring/projects', { query: q }),
   documentDashboard: (id: number, date?: string) => api.get<Dashboard>(`/api/documents/${id}/dashboard`, { query: { date } }),
-  bureauDashboard: (bureauId: number, year: number, date?: string) => api.get<BureauDashboard>(`/api/bureaus/${bureauId}/dashboard`, { query: { year, date } }),
+  bureauDashboard: (bureauId: number, year: number, date?: string) =>
+    api.get<BureauDashboard>(`/api/bureaus/${bureauId}/dashboard`, { query: { year, date } }),
   bureauSettings: (bureauId: number) => api.get<BureauSettings>(`/api/bureaus/${bureauId}/settings`),
-  saveBureauSettings: (bureauId: number, version: number, own: OwnSettings) => api.put<BureauSettings>(`/api/bureaus/${bureauId}/settings`, { version, body: own }),
+  saveBureauSettings: (bureauId: number, version: number, own: OwnSettings) =>
+    api.put<BureauSettings>(`/api/bureaus/${bureauId}/settings`, { version, body: own }),
 
   // Administration.
   adminBureaus: () => api.get<{ items: Bureau[] }>('/api/admin/bureaus').then((r) => r.items),
   createBureau: (b: { code: string; name: string; parentId: number | null }) => api.post<Bureau>('/api/admin/bureaus', { body: b }),
   renameBureau: (id: number, name: string) => api.patch<Bureau>(`/api/admin/bureaus/${id}`, { body: { name } }),
-  adminUnits: (q: { bureauId?: number; q?: string; limit: number; offset: number }) => api.get<{ items: UnitRecord[]; total: number }>('/api/admin/units', { query: q }),
+  adminUnits: (q: { bureauId?: number; q?: string; limit: number; offset: number }) =>
+    api.get<{ items: UnitRecord[]; total: number }>('/api/admin/units', { query: q }),
   createUnit: (u: { code: string; name: string; bureauId: number }) => api.post<UnitRecord>('/api/admin/units', { body: u }),
   updateUnit: (id: number, u: { name?: string; bureauId?: number }) => api.patch<UnitRecord>(`/api/admin/units/${id}`, { body: u }),
-  adminUsers: (q: { q?: string; limit: number; offset: number }) => api.get<{ items: ListedUser[]; total: number }>('/api/admin/users', { query: q }),
+  adminUsers: (q: { q?: string; limit: number; offset: number }) =>
+    api.get<{ items: ListedUser[]; total: number }>('/api/admin/users', { query: q }),
   createUser: (u: NewUser) => api.post<{ user: User; password: string }>('/api/admin/users', { body: u }),
   updateUser: (id: number, u: Partial<Omit<NewUser, 'username'>> & { disabled?: boolean; resetPassword?: boolean }) =>
     api.patch<{ user: User; password?: string }>(`/api/admin/users/${id}`, { body: u }),

@@ -18,20 +18,28 @@ type AdminUsers = Parameters<typeof endpoints.adminUsers>[0];
 export const queries = {
   bureaus: () => queryOptions({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: RARELY }),
   publicBureaus: () => queryOptions({ queryKey: ['public-bureaus'], queryFn: () => endpoints.bureaus(true), staleTime: RARELY }),
-  units: (bureauId: number | undefined) => queryOptions({ queryKey: ['units', bureauId], queryFn: () => endpoints.units(bureauId), staleTime: RARELY }),
+  units: (bureauId: number | undefined) =>
+    queryOptions({ queryKey: ['units', bureauId], queryFn: () => endpoints.units(bureauId), staleTime: RARELY }),
 
   document: (id: number) => queryOptions({ queryKey: ['document', id], queryFn: () => endpoints.document(id) }),
   publicDocument: (id: number) => queryOptions({ queryKey: ['public-document', id], queryFn: () => endpoints.document(id) }),
   findings: (id: number) => queryOptions({ queryKey: ['findings', id], queryFn: () => endpoints.findings(id) }),
-  reviewSettings: (id: number) => queryOptions({ queryKey: ['review-settings', id], queryFn: () => endpoints.reviewSettings(id), staleTime: RARELY }),
+  reviewSettings: (id: number) =>
+    queryOptions({ queryKey: ['review-settings', id], queryFn: () => endpoints.reviewSettings(id), staleTime: RARELY }),
   myDocuments: () => queryOptions({ queryKey: ['documents', 'mine'], queryFn: () => endpoints.documents({ limit: 200 }) }),
   queue: (filter: ListFilter) => queryOptions({ queryKey: ['queue', filter], queryFn: () => endpoints.documents(filter) }),
   queueProgress: (filter: ListFilter) => queryOptions({ queryKey: ['queue-progress', filter], queryFn: () => endpoints.documents(filter) }),
-  publicDocuments: (filter: ListFilter) => queryOptions({ queryKey: ['public-documents', filter], queryFn: () => endpoints.publicDocuments(filter) }),
-  publicProjects: (filter: ListFilter) => queryOptions({ queryKey: ['public-projects', filter], queryFn: () => endpoints.publicProjects(filter) }),
+  publicDocuments: (filter: ListFilter) =>
+    queryOptions({ queryKey: ['public-documents', filter], queryFn: () => endpoints.publicDocuments(filter) }),
+  publicProjects: (filter: ListFilter) =>
+    queryOptions({ queryKey: ['public-projects', filter], queryFn: () => endpoints.publicProjects(filter) }),
   /** The latest year with an approved or published document the user may see (lists come newest first). */
   monitoredYear: () =>
-    queryOptions({ queryKey: ['monitored-year'], queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1 }), staleTime: RARELY }),
+    queryOptions({
+      queryKey: ['monitored-year'],
+      queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1 }),
+      staleTime: RARELY,
+    }),
 
   openComments: (id: number) => queryOptions({ queryKey: ['comments', id, 'open'], queryFn: () => endpoints.openComments(id) }),
   commentHistory: (id: number) =>
@@ -54,14 +62,16 @@ export const queries = {
     queryOptions({ queryKey: ['versions', id, version], queryFn: () => endpoints.version(id, version), staleTime: Infinity }),
 
   records: (projectId: number) => queryOptions({ queryKey: ['records', projectId], queryFn: () => endpoints.projectRecords(projectId) }),
-  monitoring: (id: number, date: string | undefined) => queryOptions({ queryKey: ['monitoring', id, date], queryFn: () => endpoints.monitoring(id, date) }),
+  monitoring: (id: number, date: string | undefined) =>
+    queryOptions({ queryKey: ['monitoring', id, date], queryFn: () => endpoints.monitoring(id, date) }),
   evaluation: (id: number) => queryOptions({ queryKey: ['evaluation', id], queryFn: () => endpoints.evaluation(id) }),
   warnings: (q: Warnings) => queryOptions({ queryKey: ['warnings', q], queryFn: () => endpoints.warnings(q) }),
   unitDashboard: (id: number, date: string | undefined) =>
     queryOptions({ queryKey: ['unit-dashboard', id, date], queryFn: () => endpoints.documentDashboard(id, date) }),
   bureauDashboard: (bureauId: number, year: number, date: string | undefined) =>
     queryOptions({ queryKey: ['bureau-dashboard', bureauId, year, date], queryFn: () => endpoints.bureauDashboard(bureauId, year, date) }),
-  bureauSettings: (bureauId: number) => queryOptions({ queryKey: ['bureau-settings', bureauId], queryFn: () => endpoints.bureauSettings(bureauId) }),
+  bureauSettings: (bureauId: number) =>
+    queryOptions({ queryKey: ['bureau-settings', bureauId], queryFn: () => endpoints.bureauSettings(bureauId) }),
 
   adminBureaus: () => queryOptions({ queryKey: ['admin-bureaus'], queryFn: endpoints.adminBureaus }),
   adminUnits: (q: AdminUnits) => queryOptions({ queryKey: ['admin-units', q], queryFn: () => endpoints.adminUnits(q) }),
@@ -69,7 +79,9 @@ export const queries = {
   exportFormats: () => queryOptions({ queryKey: ['export-formats'], queryFn: endpoints.exportFormats, staleTime: Infinity }),
 };
 
-const firstKeyIn = (names: readonly string[]) => ({ predicate: (q: { queryKey: readonly unknown[] }) => names.includes(q.queryKey[0] as string) });
+const firstKeyIn = (names: readonly string[]) => ({
+  predicate: (q: { queryKey: readonly unknown[] }) => names.includes(q.queryKey[0] as string),
+});
 
 /** What each kind of change makes stale. */
 export const stale = {
@@ -86,7 +98,11 @@ export const stale = {
     client.invalidateQueries({
       predicate: (q) => {
         const [key, id] = q.queryKey as [string, number];
-        return (key === 'records' && id === projectId) || (['monitoring', 'evaluation', 'unit-dashboard', 'audit'].includes(key) && id === documentId) || key === 'warnings';
+        return (
+          (key === 'records' && id === projectId) ||
+          (['monitoring', 'evaluation', 'unit-dashboard', 'audit'].includes(key) && id === documentId) ||
+          key === 'warnings'
+        );
       },
     }),
 };

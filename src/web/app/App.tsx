@@ -81,20 +81,118 @@ const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'login', element: <SignInPage /> },
       { path: PASSWORD_PAGE.slice(1), element: <ChangePasswordPage /> },
-      { path: 'unit', element: <RequireRole roles={['unit']}><UnitHomePage /></RequireRole> },
-      { path: 'import', element: <RequireRole roles={['unit', 'admin']}><ImportPage /></RequireRole> },
-      { path: 'documents/:id/edit', element: <RequireRole roles={['unit']}><EditorPage /></RequireRole> },
-      { path: 'review', element: <RequireRole roles={['reviewer', 'admin']}><QueuePage /></RequireRole> },
-      { path: 'review/:id', element: <RequireRole roles={['reviewer', 'admin']}><ReviewPage /></RequireRole> },
-      { path: 'unit/:section', element: <RequireRole roles={['unit']}><UnitSection /></RequireRole> },
-      { path: 'documents/:id/monitoring', element: <RequireRole roles={EVERY_ROLE}><MonitoringPage /></RequireRole> },
-      { path: 'documents/:id/evaluation', element: <RequireRole roles={EVERY_ROLE}><EvaluationPage /></RequireRole> },
-      { path: 'documents/:id/dashboard', element: <RequireRole roles={EVERY_ROLE}><UnitDashboardPage /></RequireRole> },
-      { path: 'monitoring', element: <RequireRole roles={['reviewer', 'admin']}><WarningListPage /></RequireRole> },
-      { path: 'dashboard', element: <RequireRole roles={['reviewer', 'admin']}><BureauDashboardPage /></RequireRole> },
-      { path: 'settings', element: <RequireRole roles={['reviewer', 'admin']}><SettingsPage /></RequireRole> },
-      { path: 'admin', element: <RequireRole roles={['admin']}><AdminPage /></RequireRole> },
-      { path: 'admin/:section', element: <RequireRole roles={['admin']}><AdminPage /></RequireRole> },
+      {
+        path: 'unit',
+        element: (
+          <RequireRole roles={['unit']}>
+            <UnitHomePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'import',
+        element: (
+          <RequireRole roles={['unit', 'admin']}>
+            <ImportPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'documents/:id/edit',
+        element: (
+          <RequireRole roles={['unit']}>
+            <EditorPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'review',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <QueuePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'review/:id',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <ReviewPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'unit/:section',
+        element: (
+          <RequireRole roles={['unit']}>
+            <UnitSection />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'documents/:id/monitoring',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <MonitoringPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'documents/:id/evaluation',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <EvaluationPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'documents/:id/dashboard',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <UnitDashboardPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'monitoring',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <WarningListPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'dashboard',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <BureauDashboardPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'settings',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <SettingsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin',
+        element: (
+          <RequireRole roles={['admin']}>
+            <AdminPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/:section',
+        element: (
+          <RequireRole roles={['admin']}>
+            <AdminPage />
+          </RequireRole>
+        ),
+      },
       { path: 'public', element: <PublicListPage /> },
       { path: 'public/documents/:id', element: <PublicDocumentPage /> },
       { path: '*', element: <NotFound /> },

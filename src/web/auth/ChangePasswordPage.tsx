@@ -52,7 +52,14 @@ export default function ChangePasswordPage() {
 
   return (
     <div className="sign-in">
-      <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{p.title}</Typography.Title>} className="sign-in-card">
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {p.title}
+          </Typography.Title>
+        }
+        className="sign-in-card"
+      >
         {user.mustChangePassword && <Alert type="warning" showIcon title={p.oneTime} style={{ marginBottom: 16 }} />}
         {done && <Alert type="success" showIcon title={p.done} style={{ marginBottom: 16 }} role="status" />}
         {error && <Alert type="error" showIcon title={p.failed} description={error} style={{ marginBottom: 16 }} role="alert" />}
@@ -79,7 +86,8 @@ export default function ChangePasswordPage() {
             rules={[
               { required: true, message: m.signIn.required },
               ({ getFieldValue }) => ({
-                validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(p.mismatch))),
+                validator: (_, value) =>
+                  value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(p.mismatch)),
               }),
             ]}
           >

@@ -33,7 +33,14 @@ export default function SignInPage() {
 
   return (
     <div className="sign-in">
-      <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{m.signIn.title}</Typography.Title>} className="sign-in-card">
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {m.signIn.title}
+          </Typography.Title>
+        }
+        className="sign-in-card"
+      >
         <Typography.Paragraph type="secondary">{m.signIn.subtitle}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={m.signIn.failed} description={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>

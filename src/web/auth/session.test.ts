@@ -7,7 +7,14 @@ const SCOPES = {
   reviewer: { role: 'reviewer', unitId: null, bureauId: 1 },
   admin: { role: 'admin', unitId: null, bureauId: null },
 } as const;
-const user = (role: User['role']): User => ({ id: 1, username: 'u', displayName: 'U', ...SCOPES[role], disabled: false, mustChangePassword: false });
+const user = (role: User['role']): User => ({
+  id: 1,
+  username: 'u',
+  displayName: 'U',
+  ...SCOPES[role],
+  disabled: false,
+  mustChangePassword: false,
+});
 
 describe('where users go', () => {
   it('starts each role on its own page, and a visitor on the public one', () => {

@@ -28,7 +28,8 @@ const AREAS: Record<User['role'], readonly string[]> = {
 };
 
 /** Whether a page belongs to what a user's role does (a page remembered from another user's session may not). */
-export const mayOpen = (user: User, path: string): boolean => DOCUMENT_RESULTS.test(path) || AREAS[user.role].some((area) => path.startsWith(area));
+export const mayOpen = (user: User, path: string): boolean =>
+  DOCUMENT_RESULTS.test(path) || AREAS[user.role].some((area) => path.startsWith(area));
 
 /** Where one changes one's password; a one-time password allows nothing else. */
 export const PASSWORD_PAGE = '/account/password';

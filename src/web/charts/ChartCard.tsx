@@ -35,7 +35,21 @@ export function EChart({ option, height = 260, label }: { option: EChartsCoreOpt
   return <div ref={box} style={{ height, width: '100%' }} role="img" aria-label={label} />;
 }
 
-export function ChartCard({ title, option, table, fileName, height, extra }: { title: string; option: EChartsCoreOption; table: ChartTable; fileName: string; height?: number; extra?: ReactNode }) {
+export function ChartCard({
+  title,
+  option,
+  table,
+  fileName,
+  height,
+  extra,
+}: {
+  title: string;
+  option: EChartsCoreOption;
+  table: ChartTable;
+  fileName: string;
+  height?: number;
+  extra?: ReactNode;
+}) {
   const m = useLocale().m.web.chart;
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const download = () => {

@@ -28,11 +28,16 @@ export default function BureauDashboardPage() {
   const bureauId = num('bureauId') ?? user?.bureauId ?? bureaus.data?.[0]?.id;
   const year = num('year') ?? latest;
   const date = params.get('date') ?? undefined;
-  const board = useQuery({ ...queries.bureauDashboard(bureauId!, year!, date), enabled: bureauId !== undefined && year !== undefined, placeholderData: keepPreviousData });
+  const board = useQuery({
+    ...queries.bureauDashboard(bureauId!, year!, date),
+    enabled: bureauId !== undefined && year !== undefined,
+    placeholderData: keepPreviousData,
+  });
   const set = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v === undefined) next.delete(k);
-    else next.set(k, String(v));
+    for (const [k, v] of Object.entries(patch))
+      if (v === undefined) next.delete(k);
+      else next.set(k, String(v));
     setParams(next, { replace: true });
   };
   // A reviewer chooses among the bureaus at and below their own.
@@ -52,16 +57,34 @@ export default function BureauDashboardPage() {
             options={visible.map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
             style={{ width: 200 }}
           />
-          <InputNumber aria-label={w.common.year} min={1990} max={2100} value={year ?? null} onChange={(v) => set({ year: v ?? undefined, date: undefined })} style={{ width: 100 }} />
+          <InputNumber
+            aria-label={w.common.year}
+            min={1990}
+            max={2100}
+            value={year ?? null}
+            onChange={(v) => set({ year: v ?? undefined, date: undefined })}
+            style={{ width: 100 }}
+          />
           <label className="inline-field">
             <span>{m.date}</span>
-            <YearDatePicker aria-label={m.date} year={year ?? 2000} value={board.data ? board.data.date : null} onChange={(date) => set({ date })} />
+            <YearDatePicker
+              aria-label={m.date}
+              year={year ?? 2000}
+              value={board.data ? board.data.date : null}
+              onChange={(date) => set({ date })}
+            />
           </label>
         </Space>
       </div>
-      {board.data && board.data.pending > 0 && <Alert type="info" showIcon className="page-alert" title={w.warnings.pending(board.data.pending)} />}
+      {board.data && board.data.pending > 0 && (
+        <Alert type="info" showIcon className="page-alert" title={w.warnings.pending(board.data.pending)} />
+      )}
       {!board.data ? (
-        board.isPending && bureauId !== undefined ? <PageLoading /> : <Empty />
+        board.isPending && bureauId !== undefined ? (
+          <PageLoading />
+        ) : (
+          <Empty />
+        )
       ) : (
         <div className="dashboard-grid">
           {board.data.charts.map((c) => (

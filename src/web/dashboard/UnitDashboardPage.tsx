@@ -34,7 +34,12 @@ export default function UnitDashboardPage() {
         <Space wrap>
           <label className="inline-field">
             <span>{m.date}</span>
-            <YearDatePicker aria-label={m.date} year={board.data.year} value={board.data.date} onChange={(d) => setParams({ date: d }, { replace: true })} />
+            <YearDatePicker
+              aria-label={m.date}
+              year={board.data.year}
+              value={board.data.date}
+              onChange={(d) => setParams({ date: d }, { replace: true })}
+            />
           </label>
         </Space>
       </div>

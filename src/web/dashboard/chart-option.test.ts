@@ -17,14 +17,23 @@ const chart = (id: string, rows: Array<Array<string | number | null>>, series: A
   table: { columns: ['单位', '绿灯', '红灯'], rows: rows.map((r) => r.map((c) => c ?? '')) },
 });
 
-type Option = { dataset: { sourceHeader: boolean }; xAxis?: { type: string }; yAxis?: { type: string }; series: Array<{ encode: Record<string, string>; itemStyle?: { color: string } }> };
+type Option = {
+  dataset: { sourceHeader: boolean };
+  xAxis?: { type: string };
+  yAxis?: { type: string };
+  series: Array<{ encode: Record<string, string>; itemStyle?: { color: string } }>;
+};
 
 describe('chartOption', () => {
   it('never takes the first row for a header (decimal strings look like names to ECharts) and colours lights as lights', () => {
-    const c = chart('lights', [['怀来县卫生健康局', '2', '1']], [
-      { type: 'bar', name: '绿灯', encode: { x: 'group', y: 'green' }, stack: 'l' },
-      { type: 'bar', name: '红灯', encode: { x: 'group', y: 'red' }, stack: 'l' },
-    ]);
+    const c = chart(
+      'lights',
+      [['怀来县卫生健康局', '2', '1']],
+      [
+        { type: 'bar', name: '绿灯', encode: { x: 'group', y: 'green' }, stack: 'l' },
+        { type: 'bar', name: '红灯', encode: { x: 'group', y: 'red' }, stack: 'l' },
+      ],
+    );
     const o = chartOption(c) as unknown as Option;
     expect(o.dataset.sourceHeader).toBe(false);
     expect(o.xAxis?.type).toBe('category');

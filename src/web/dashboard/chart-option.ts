@@ -40,7 +40,11 @@ export function chartOption(c: ApiChart): EChartsCoreOption {
   });
   return {
     // Decimal strings in the first row would otherwise be taken for a header row.
-    dataset: { dimensions: c.dataset.dimensions.map((d) => ({ name: d.name, displayName: d.displayName, type: d.type })), source: c.dataset.source, sourceHeader: false },
+    dataset: {
+      dimensions: c.dataset.dimensions.map((d) => ({ name: d.name, displayName: d.displayName, type: d.type })),
+      source: c.dataset.source,
+      sourceHeader: false,
+    },
     tooltip: { trigger: pie ? 'item' : 'axis' },
     legend: { top: 0, type: 'scroll' },
     ...(pie

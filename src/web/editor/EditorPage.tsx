@@ -222,7 +222,12 @@ export default function EditorPage() {
             description={
               <div className="comment-list" data-testid="review-comments">
                 {notes.comments.map((c) => (
-                  <PlacedComment key={c.id} comment={c} place={anchorText(w.reviewPage, current, c)} onOpen={() => onLocate(commentPlace(c), true)} />
+                  <PlacedComment
+                    key={c.id}
+                    comment={c}
+                    place={anchorText(w.reviewPage, current, c)}
+                    onOpen={() => onLocate(commentPlace(c), true)}
+                  />
                 ))}
               </div>
             }
@@ -251,14 +256,25 @@ export default function EditorPage() {
                   onChange={editable ? (patch) => session.updateProject(project.key, patch) : undefined}
                   indicators={
                     editable ? (
-                      <IndicatorTable rows={project.indicators} onRows={(indicators) => session.updateProject(project.key, { indicators })} year={current.year} code={project.code} projectId={project.id} />
+                      <IndicatorTable
+                        rows={project.indicators}
+                        onRows={(indicators) => session.updateProject(project.key, { indicators })}
+                        year={current.year}
+                        code={project.code}
+                        projectId={project.id}
+                      />
                     ) : (
                       <IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />
                     )
                   }
                 />
                 {editable && (
-                  <Button danger icon={<DeleteOutlined />} onClick={() => deleteProject(project.key, project.name)} className="delete-project">
+                  <Button
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => deleteProject(project.key, project.name)}
+                    className="delete-project"
+                  >
                     {w.editor.deleteProject}
                   </Button>
                 )}

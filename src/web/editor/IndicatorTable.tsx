@@ -172,8 +172,16 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                     type={row.term === 'longTerm' ? 'primary' : 'default'}
                     ghost={row.term === 'longTerm'}
                     className="term-toggle"
-                    aria-label={m.project.termToggle(n, m.project.termNames[row.term]!, m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!)}
-                    title={m.project.termToggle(n, m.project.termNames[row.term]!, m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!)}
+                    aria-label={m.project.termToggle(
+                      n,
+                      m.project.termNames[row.term]!,
+                      m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!,
+                    )}
+                    title={m.project.termToggle(
+                      n,
+                      m.project.termNames[row.term]!,
+                      m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!,
+                    )}
                     onClick={() => update(index, { term: row.term === 'annual' ? 'longTerm' : 'annual' })}
                   >
                     {m.project.termShort[row.term]}
@@ -185,7 +193,9 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                     value={row.level1 || undefined}
                     options={level1Options}
                     status={status('level1', n)}
-                    onChange={(level1: string) => update(index, { level1, level2: level2Options(level1).some((o) => o.value === row.level2) ? row.level2 : '' })}
+                    onChange={(level1: string) =>
+                      update(index, { level1, level2: level2Options(level1).some((o) => o.value === row.level2) ? row.level2 : '' })
+                    }
                     popupMatchSelectWidth={false}
                     variant="borderless"
                   />
@@ -220,7 +230,12 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                 ))}
                 <td className="form-value" data-col="target" id={placeId(place('target', n))}>
                   <div className="form-cell">
-                    <TargetValueField aria-label={`${m.project.target} ${n}`} value={row.target} status={status('target', n)} onChange={(target) => update(index, { target })} />
+                    <TargetValueField
+                      aria-label={`${m.project.target} ${n}`}
+                      value={row.target}
+                      status={status('target', n)}
+                      onChange={(target) => update(index, { target })}
+                    />
                     <Notes place={place('target', n)} />
                   </div>
                 </td>
@@ -249,10 +264,41 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                   </td>
                 )}
                 <td className="row-actions">
-                  <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`${m.project.moveUp} ${n}`} title={m.project.moveUp} disabled={index === 0} onClick={() => commands.move(index, -1, 'description')} />
-                  <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={`${m.project.moveDown} ${n}`} title={m.project.moveDown} disabled={index === rows.length - 1} onClick={() => commands.move(index, 1, 'description')} />
-                  <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`${m.project.insertBelow} ${n}`} title={m.project.insertBelow} onClick={() => commands.insert(index)} />
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${m.project.deleteRow} ${n}`} title={m.project.deleteRow} onClick={() => commands.remove(index, 'description')} />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowUpOutlined />}
+                    aria-label={`${m.project.moveUp} ${n}`}
+                    title={m.project.moveUp}
+                    disabled={index === 0}
+                    onClick={() => commands.move(index, -1, 'description')}
+                  />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowDownOutlined />}
+                    aria-label={`${m.project.moveDown} ${n}`}
+                    title={m.project.moveDown}
+                    disabled={index === rows.length - 1}
+                    onClick={() => commands.move(index, 1, 'description')}
+                  />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<PlusOutlined />}
+                    aria-label={`${m.project.insertBelow} ${n}`}
+                    title={m.project.insertBelow}
+                    onClick={() => commands.insert(index)}
+                  />
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`${m.project.deleteRow} ${n}`}
+                    title={m.project.deleteRow}
+                    onClick={() => commands.remove(index, 'description')}
+                  />
                 </td>
               </tr>
             );

@@ -16,7 +16,15 @@ export function SaveIndicator({ snapshot }: { snapshot: SessionSnapshot }) {
     conflict: { color: 'warning', icon: <ExclamationCircleOutlined />, text: m.pending },
   }[saveState];
   return (
-    <Tag color={view.color} icon={view.icon} role="status" aria-live="polite" data-testid="save-state" data-state={saveState} className="save-indicator">
+    <Tag
+      color={view.color}
+      icon={view.icon}
+      role="status"
+      aria-live="polite"
+      data-testid="save-state"
+      data-state={saveState}
+      className="save-indicator"
+    >
       {view.text}
     </Tag>
   );

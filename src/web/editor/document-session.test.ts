@@ -15,7 +15,16 @@ const project = (name: string): Project => ({
   spendingPlan: [{ checkpoint: '12月底', percent: '100.00' }],
   goals: [{ term: 'annual', text: '办理法律援助案件' }],
   indicators: [
-    { term: 'annual', level1: '产出指标', level2: '数量指标', level3: '', description: '办案数', target: '≥15件', basis: '年度计划', remark: '' },
+    {
+      term: 'annual',
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '',
+      description: '办案数',
+      target: '≥15件',
+      basis: '年度计划',
+      remark: '',
+    },
   ],
   department: null,
   attribute: null,
@@ -33,15 +42,39 @@ class FakeServer implements SessionApi {
   writes: string[] = [];
 
   #check(version: number) {
-    if (version !== this.version) throw new ApiFailure(409, 'stale_version', 'stale', { currentVersion: this.version, writtenBy: { id: 2, name: '王芳' } });
+    if (version !== this.version)
+      throw new ApiFailure(409, 'stale_version', 'stale', { currentVersion: this.version, writtenBy: { id: 2, name: '王芳' } });
     return ++this.version;
   }
   async load(): Promise<StoredDocument> {
     return {
-      meta: { id: 1, unitId: 1, unitCode: '315002', unitName: '怀来县司法局', bureauId: 1, year: 2020, status: 'draft', version: this.version, projectCount: this.projects.size, budgetTotal: '5.00', findingCounts: counts, copiedFromId: null, createdAt: '', updatedAt: '', submittedAt: null, approvedAt: null, publishedAt: null },
+      meta: {
+        id: 1,
+        unitId: 1,
+        unitCode: '315002',
+        unitName: '怀来县司法局',
+        bureauId: 1,
+        year: 2020,
+        status: 'draft',
+        version: this.version,
+        projectCount: this.projects.size,
+        budgetTotal: '5.00',
+        findingCounts: counts,
+        copiedFromId: null,
+        createdAt: '',
+        updatedAt: '',
+        submittedAt: null,
+        approvedAt: null,
+        publishedAt: null,
+      },
       unit: { code: '315002', name: '怀来县司法局' },
       department: this.department,
-      projects: [...this.projects].map(([id, p]) => ({ ...p, id, findingCounts: counts, indicators: p.indicators.map((i, n) => ({ ...i, id: id * 100 + n })) })),
+      projects: [...this.projects].map(([id, p]) => ({
+        ...p,
+        id,
+        findingCounts: counts,
+        indicators: p.indicators.map((i, n) => ({ ...i, id: id * 100 + n })),
+      })),
     };
   }
   async saveDepartment(_id: number, version: number, department: DepartmentGoals | null) {
@@ -159,7 +192,11 @@ describe('DocumentSession autosave', () => {
     expect(session.getSnapshot().saveState).toBe('conflict');
     await session.reloadAndReapply();
     expect(server.projects.get(11)).toMatchObject({ name: '法律援助（他人改名）', useOfFunds: '我的资金用途' });
-    expect(server.department).toEqual({ overallGoal: '我的总体目标', subGoals: [{ label: '一、', text: '他人的分项目标', children: [] }], safeguards: [] });
+    expect(server.department).toEqual({
+      overallGoal: '我的总体目标',
+      subGoals: [{ label: '一、', text: '他人的分项目标', children: [] }],
+      safeguards: [],
+    });
     // The rows are untouched by either side: the editor keeps the same row keys.
     expect(session.getSnapshot().doc.projects[0]!.indicators.map((r) => r.key)).toEqual(p.indicators.map((r) => r.key));
   });

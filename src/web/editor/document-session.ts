@@ -136,7 +136,10 @@ export class DocumentSession {
   updateProject(key: string, patch: Partial<EditorProject>) {
     if (!this.#snapshot.doc.projects.some((p) => p.key === key)) return;
     this.#markDirty(`project:${key}`);
-    this.#changed({ ...this.#snapshot.doc, projects: this.#snapshot.doc.projects.map((p) => (p.key === key ? { ...p, ...patch, key } : p)) });
+    this.#changed({
+      ...this.#snapshot.doc,
+      projects: this.#snapshot.doc.projects.map((p) => (p.key === key ? { ...p, ...patch, key } : p)),
+    });
   }
 
   addProject(project: EditorProject) {
@@ -167,7 +170,8 @@ export class DocumentSession {
   /** Writes every unsaved part now (autosave calls this; so do submit and leaving the page). */
   save(): Promise<void> {
     clearTimeout(this.#timer);
-    if (this.#saving) return this.#saving.then(() => (this.#dirty.size > 0 && this.#snapshot.saveState !== 'failed' ? this.save() : undefined));
+    if (this.#saving)
+      return this.#saving.then(() => (this.#dirty.size > 0 && this.#snapshot.saveState !== 'failed' ? this.save() : undefined));
     if (this.#snapshot.conflict || this.#dirty.size === 0) return Promise.resolve();
     this.#saving = this.#writeAll().finally(() => {
       this.#saving = null;
@@ -229,7 +233,10 @@ export class DocumentSession {
     // The project now exists on the server: later saves of it replace it by id.
     this.#snapshot = {
       ...this.#snapshot,
-      doc: { ...this.#snapshot.doc, projects: this.#snapshot.doc.projects.map((p) => (p.key === key ? { ...p, id: created.projectId } : p)) },
+      doc: {
+        ...this.#snapshot.doc,
+        projects: this.#snapshot.doc.projects.map((p) => (p.key === key ? { ...p, id: created.projectId } : p)),
+      },
     };
     return created.version;
   }

@@ -19,7 +19,12 @@ describe('the conflict dialog names fields as the form reads', () => {
 
   it('shows values as a line of text', () => {
     expect(valueText(zh, 'name', '')).toBe('（空）');
-    expect(valueText(zh, 'goals', [{ term: 'annual', text: '办案' }, { term: 'annual', text: '普法' }])).toBe('办案；普法');
+    expect(
+      valueText(zh, 'goals', [
+        { term: 'annual', text: '办案' },
+        { term: 'annual', text: '普法' },
+      ]),
+    ).toBe('办案；普法');
     expect(valueText(zh, 'row', null)).toBe('（删除此行）');
     expect(valueText(zh, 'row', { description: '群众满意度', target: '≥80%' })).toBe('群众满意度 ≥80%');
     expect(valueText(zh, 'budget.total', null)).toBe('（空）');

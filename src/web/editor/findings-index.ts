@@ -36,7 +36,9 @@ export class FindingIndex {
     return pool.filter(
       (f) =>
         f.indicatorIndex === row &&
-        (f.field === field || f.field.startsWith(field + '.') || (row !== null && field === 'indicators' && f.field.startsWith('indicators'))),
+        (f.field === field ||
+          f.field.startsWith(field + '.') ||
+          (row !== null && field === 'indicators' && f.field.startsWith('indicators'))),
     );
   }
 }

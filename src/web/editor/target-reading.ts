@@ -31,7 +31,11 @@ export function readTarget(text: string, m: Messages['web']['targetValue']): Tar
     case 'qualitative':
       return {
         value,
-        parts: [part(l.kind, m.qualitative), part(l.grade, value.grade), part(l.direction, m.directionShort[value.direction]!, m.direction[value.direction])],
+        parts: [
+          part(l.kind, m.qualitative),
+          part(l.grade, value.grade),
+          part(l.direction, m.directionShort[value.direction]!, m.direction[value.direction]),
+        ],
         state: 'ok',
       };
     case 'quantitative':

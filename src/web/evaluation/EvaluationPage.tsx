@@ -89,7 +89,11 @@ export default function EvaluationPage() {
             <ReportDownloads url={exportUrl} labels={m} />
             {reviewer &&
               (publishedAt ? (
-                <Button icon={<RollbackOutlined />} loading={publication.isPending} onClick={() => modal.confirm({ title: m.withdrawConfirm, onOk: () => publication.mutateAsync('withdraw') })}>
+                <Button
+                  icon={<RollbackOutlined />}
+                  loading={publication.isPending}
+                  onClick={() => modal.confirm({ title: m.withdrawConfirm, onOk: () => publication.mutateAsync('withdraw') })}
+                >
                   {m.withdraw}
                 </Button>
               ) : (
@@ -107,11 +111,20 @@ export default function EvaluationPage() {
           </Space>
         </div>
         <DocumentNav documentId={id} status={d.meta.status} />
-        {publishedAt && <Alert type="success" showIcon className="page-alert" title={m.publishedAt(new Date(publishedAt).toLocaleDateString())} />}
-        {!e.recording.open && !publishedAt && <Alert type="info" showIcon className="page-alert" title={msgs.web.monitoringPage.notApproved} />}
+        {publishedAt && (
+          <Alert type="success" showIcon className="page-alert" title={m.publishedAt(new Date(publishedAt).toLocaleDateString())} />
+        )}
+        {!e.recording.open && !publishedAt && (
+          <Alert type="info" showIcon className="page-alert" title={msgs.web.monitoringPage.notApproved} />
+        )}
         {e.orphans > 0 && <Alert type="warning" showIcon className="page-alert" title={msgs.server.actuals.orphans.message(e.orphans)} />}
 
-        <Card title={msgs.evaluation.report.summaryTitle} size="small" className="department-evaluation" data-testid="department-evaluation">
+        <Card
+          title={msgs.evaluation.report.summaryTitle}
+          size="small"
+          className="department-evaluation"
+          data-testid="department-evaluation"
+        >
           <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
             <Descriptions.Item label={m.budget}>{msgs.web.common.amountWan(amountText(e.budget))}</Descriptions.Item>
             <Descriptions.Item label={m.spent}>{msgs.web.common.amountWan(amountText(e.spent))}</Descriptions.Item>
@@ -122,7 +135,8 @@ export default function EvaluationPage() {
             <Descriptions.Item label={m.grade}>{e.grade && <GradeTag grade={e.grade} />}</Descriptions.Item>
             {e.withoutNotApplicable && (
               <Descriptions.Item label={m.scoreWithoutNotApplicable}>
-                <span data-testid="department-score-all-rows">{e.withoutNotApplicable.score}</span> <GradeTag grade={e.withoutNotApplicable.grade} />
+                <span data-testid="department-score-all-rows">{e.withoutNotApplicable.score}</span>{' '}
+                <GradeTag grade={e.withoutNotApplicable.grade} />
               </Descriptions.Item>
             )}
             <Descriptions.Item label={msgs.evaluation.report.summaryGrades}>
@@ -144,11 +158,34 @@ export default function EvaluationPage() {
                   </Button>
                 ),
               },
-              { title: msgs.evaluation.report.summaryHeaders.budget, key: 'budget', width: 130, align: 'right', render: (_, p) => amountText(p.budget.adjusted) },
-              { title: msgs.evaluation.report.summaryHeaders.spent, key: 'spent', width: 130, align: 'right', render: (_, p) => amountText(p.budget.spent) },
-              { title: msgs.evaluation.report.summaryHeaders.rate, key: 'rate', width: 90, align: 'right', render: (_, p) => (p.budget.rate === null ? '' : `${p.budget.rate}%`) },
+              {
+                title: msgs.evaluation.report.summaryHeaders.budget,
+                key: 'budget',
+                width: 130,
+                align: 'right',
+                render: (_, p) => amountText(p.budget.adjusted),
+              },
+              {
+                title: msgs.evaluation.report.summaryHeaders.spent,
+                key: 'spent',
+                width: 130,
+                align: 'right',
+                render: (_, p) => amountText(p.budget.spent),
+              },
+              {
+                title: msgs.evaluation.report.summaryHeaders.rate,
+                key: 'rate',
+                width: 90,
+                align: 'right',
+                render: (_, p) => (p.budget.rate === null ? '' : `${p.budget.rate}%`),
+              },
               { title: msgs.evaluation.report.summaryHeaders.total, dataIndex: 'total', width: 90, align: 'right' },
-              { title: msgs.evaluation.report.summaryHeaders.grade, key: 'grade', width: 80, render: (_, p) => <GradeTag grade={p.grade} /> },
+              {
+                title: msgs.evaluation.report.summaryHeaders.grade,
+                key: 'grade',
+                width: 80,
+                render: (_, p) => <GradeTag grade={p.grade} />,
+              },
             ]}
           />
         </Card>
@@ -180,7 +217,15 @@ export default function EvaluationPage() {
           onChange={(key) => setParams({ project: key }, { replace: true })}
           label={m.projects}
         />
-        {project && projectEvaluation && <ProjectEvaluationForm key={project.id} documentId={id} projectId={project.id} evaluation={projectEvaluation} editable={editable} />}
+        {project && projectEvaluation && (
+          <ProjectEvaluationForm
+            key={project.id}
+            documentId={id}
+            projectId={project.id}
+            evaluation={projectEvaluation}
+            editable={editable}
+          />
+        )}
       </div>
     </UnsavedGuard>
   );

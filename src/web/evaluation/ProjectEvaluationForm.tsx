@@ -29,7 +29,15 @@ type NoteFields = Omit<EvaluationNoteInput, 'index'>;
 /** Unsaved changes by place: 0 for the project line, n for row n. */
 type Drafts = Record<number, NoteFields>;
 
-const BLANK: Required<NoteFields> = { notApplicable: false, notApplicableReason: '', analysis: '', points: null, gradePercent: null, adjustedBudget: null, results: '' };
+const BLANK: Required<NoteFields> = {
+  notApplicable: false,
+  notApplicableReason: '',
+  analysis: '',
+  points: null,
+  gradePercent: null,
+  adjustedBudget: null,
+  results: '',
+};
 
 interface Props {
   documentId: number;
@@ -83,7 +91,10 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
   /** The cause and measure the unit gave in monitoring, as one analysis text; '' when there are none. */
   const offeredText = (offered: MonitoringOffered | null | undefined) =>
     offered
-      ? m.adoptedText(offered.cause ? `${msgs.monitoring.causeCategories[offered.cause.category]}：${offered.cause.text}` : '', offered.measure)
+      ? m.adoptedText(
+          offered.cause ? `${msgs.monitoring.causeCategories[offered.cause.category]}：${offered.cause.text}` : '',
+          offered.measure,
+        )
       : '';
   const analysisField = (index: number | null, required: boolean, label: string, offered: MonitoringOffered | null | undefined) => {
     const missing = analysisMissing(index, required);
@@ -232,7 +243,9 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
         pagination={false}
         dataSource={p.indicators}
         scroll={{ x: 1250 }}
-        rowClassName={(r) => (r.status !== 'scored' ? 'row-not-scored' : analysisMissing(r.index, r.explanationRequired) ? 'row-missing' : '')}
+        rowClassName={(r) =>
+          r.status !== 'scored' ? 'row-not-scored' : analysisMissing(r.index, r.explanationRequired) ? 'row-missing' : ''
+        }
         columns={[
           { title: msgs.web.project.rowNumber, dataIndex: 'index', width: 48 },
           {
@@ -242,7 +255,12 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
             render: (_, r) => <IndicatorCell row={r} />,
           },
           { title: msgs.evaluation.report.target, dataIndex: 'target', width: 100 },
-          { title: msgs.evaluation.report.actual, key: 'actual', width: 100, render: (_, r) => r.actual?.value ?? <Typography.Text type="danger">{m.noActual}</Typography.Text> },
+          {
+            title: msgs.evaluation.report.actual,
+            key: 'actual',
+            width: 100,
+            render: (_, r) => r.actual?.value ?? <Typography.Text type="danger">{m.noActual}</Typography.Text>,
+          },
           {
             title: m.completion,
             key: 'completion',
@@ -257,7 +275,13 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
                     : '',
           },
           { title: msgs.evaluation.report.points, dataIndex: 'points', width: 70, align: 'right' },
-          { title: msgs.evaluation.report.score, dataIndex: 'score', width: 70, align: 'right', render: (v: string, r) => (r.status === 'scored' ? v : msgs.web.monitoringPage.none) },
+          {
+            title: msgs.evaluation.report.score,
+            dataIndex: 'score',
+            width: 70,
+            align: 'right',
+            render: (v: string, r) => (r.status === 'scored' ? v : msgs.web.monitoringPage.none),
+          },
           {
             title: msgs.evaluation.report.notApplicable,
             key: 'na',

@@ -48,7 +48,15 @@ export function IndicatorHeaderCells({ remark }: { remark: boolean }) {
 /** The rows a merged cell covers: its notes are those of every row under it. */
 const spanRows = (first: number, span: number) => Array.from({ length: span }, (_, k) => first + k);
 
-export function IndicatorTableView({ indicators, code, projectId }: { indicators: readonly Indicator[]; code: string; projectId: number | null }) {
+export function IndicatorTableView({
+  indicators,
+  code,
+  projectId,
+}: {
+  indicators: readonly Indicator[];
+  code: string;
+  projectId: number | null;
+}) {
   const m = useMessages().web.project;
   const spans = rowSpans(indicators);
   const remark = indicators.some((i) => i.remark !== '');

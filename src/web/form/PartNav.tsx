@@ -21,13 +21,31 @@ const STEPS: Record<string, (i: number, n: number) => number> = {
   End: (_, n) => n - 1,
 };
 
-export function PartNav({ parts, active, onChange, label, extra }: { parts: Part[]; active: string; onChange: (key: string) => void; label: string; extra?: ReactNode }) {
+export function PartNav({
+  parts,
+  active,
+  onChange,
+  label,
+  extra,
+}: {
+  parts: Part[];
+  active: string;
+  onChange: (key: string) => void;
+  label: string;
+  extra?: ReactNode;
+}) {
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (e: KeyboardEvent) => {
     const step = STEPS[e.key];
     if (!step || parts.length === 0) return;
     e.preventDefault();
-    const next = step(Math.max(parts.findIndex((p) => p.key === active), 0), parts.length);
+    const next = step(
+      Math.max(
+        parts.findIndex((p) => p.key === active),
+        0,
+      ),
+      parts.length,
+    );
     onChange(parts[next]!.key);
     list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[next]?.focus();
   };

@@ -28,7 +28,19 @@ interface Props {
   indicators: ReactNode;
 }
 
-function Cell({ place, children, className, colSpan, rowSpan }: { place?: Place; children: ReactNode; className?: string; colSpan?: number; rowSpan?: number }) {
+function Cell({
+  place,
+  children,
+  className,
+  colSpan,
+  rowSpan,
+}: {
+  place?: Place;
+  children: ReactNode;
+  className?: string;
+  colSpan?: number;
+  rowSpan?: number;
+}) {
   return (
     <td className={className ?? 'form-value'} colSpan={colSpan} rowSpan={rowSpan} id={place ? placeId(place) : undefined}>
       <div className="form-cell">
@@ -73,11 +85,16 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
     onChange?.({ goals: term === 'annual' ? [...goals, ...keep] : [...keep, ...goals] });
   };
   const hasLongTerm = project.goals.some((g) => g.term === 'longTerm') || (editable && longTermShown);
-  const setSource = (i: number, patch: Partial<FundSource>) => setBudget({ sources: b.sources.map((s, n) => (n === i ? { ...s, ...patch } : s)) });
+  const setSource = (i: number, patch: Partial<FundSource>) =>
+    setBudget({ sources: b.sources.map((s, n) => (n === i ? { ...s, ...patch } : s)) });
   const showOrigin = editable || project.department !== null || project.attribute !== null || project.period !== null;
   const showSources = editable || b.sources.length > 0;
   const amount = (label: string, value: string | null, onValue: (v: string | null) => void, s?: 'error' | 'warning') =>
-    editable ? <AmountInput aria-label={label} value={value} onChange={onValue} status={s} className="amount-input" /> : <Text>{value ?? ''}</Text>;
+    editable ? (
+      <AmountInput aria-label={label} value={value} onChange={onValue} status={s} className="amount-input" />
+    ) : (
+      <Text>{value ?? ''}</Text>
+    );
 
   return (
     <div className="official-form">
@@ -93,12 +110,28 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
           <tr>
             <Label>{m.code}</Label>
             <Cell place={place('code')}>
-              {editable ? <Input aria-label={m.code} count={textCount('projectCode')} value={project.code} status={status.code} onChange={(e) => onChange({ code: e.target.value })} /> : <Text>{project.code}</Text>}
+              {editable ? (
+                <Input
+                  aria-label={m.code}
+                  count={textCount('projectCode')}
+                  value={project.code}
+                  status={status.code}
+                  onChange={(e) => onChange({ code: e.target.value })}
+                />
+              ) : (
+                <Text>{project.code}</Text>
+              )}
             </Cell>
             <Label>{m.name}</Label>
             <Cell place={place('name')} className="form-value form-left">
               {editable ? (
-                <GrowingTextArea aria-label={m.name} count={textCount('projectName')} value={project.name} status={status.name} onChange={(e) => onChange({ name: e.target.value.replace(/\n/g, '') })} />
+                <GrowingTextArea
+                  aria-label={m.name}
+                  count={textCount('projectName')}
+                  value={project.name}
+                  status={status.name}
+                  onChange={(e) => onChange({ name: e.target.value.replace(/\n/g, '') })}
+                />
               ) : (
                 <Text>{project.name}</Text>
               )}
@@ -109,7 +142,12 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
               <Label>{m.department}</Label>
               <Cell place={place('department')}>
                 {editable ? (
-                  <Input aria-label={m.department} count={textCount('department')} value={project.department ?? ''} onChange={(e) => onChange({ department: e.target.value === '' ? null : e.target.value })} />
+                  <Input
+                    aria-label={m.department}
+                    count={textCount('department')}
+                    value={project.department ?? ''}
+                    onChange={(e) => onChange({ department: e.target.value === '' ? null : e.target.value })}
+                  />
                 ) : (
                   <Text>{project.department ?? ''}</Text>
                 )}
@@ -130,7 +168,13 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
                       ]}
                       style={{ width: 110 }}
                     />
-                    <Input aria-label={m.period} count={textCount('period')} placeholder={m.periodPlaceholder} value={project.period ?? ''} onChange={(e) => onChange({ period: e.target.value === '' ? null : e.target.value })} />
+                    <Input
+                      aria-label={m.period}
+                      count={textCount('period')}
+                      placeholder={m.periodPlaceholder}
+                      value={project.period ?? ''}
+                      onChange={(e) => onChange({ period: e.target.value === '' ? null : e.target.value })}
+                    />
                   </div>
                 ) : (
                   <Text>{[project.attribute ?? '', project.period ?? ''].filter(Boolean).join(' · ')}</Text>
@@ -168,7 +212,13 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
                           onChange={(name: string) => setSource(i, { name })}
                           style={{ width: 120 }}
                         />
-                        <AmountInput aria-label={m.sourceAmount(i + 1)} value={s.amount} status={status.sources} onChange={(amount) => setSource(i, { amount })} className="amount-input source-amount" />
+                        <AmountInput
+                          aria-label={m.sourceAmount(i + 1)}
+                          value={s.amount}
+                          status={status.sources}
+                          onChange={(amount) => setSource(i, { amount })}
+                          className="amount-input source-amount"
+                        />
                         <Button
                           size="small"
                           type="text"
@@ -180,7 +230,13 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
                         />
                       </span>
                     ))}
-                    <Button size="small" icon={<PlusOutlined />} onClick={() => setBudget({ sources: [...b.sources, { name: FUND_SOURCE_NAMES[b.sources.length] ?? '', amount: null }] })}>
+                    <Button
+                      size="small"
+                      icon={<PlusOutlined />}
+                      onClick={() =>
+                        setBudget({ sources: [...b.sources, { name: FUND_SOURCE_NAMES[b.sources.length] ?? '', amount: null }] })
+                      }
+                    >
                       {m.addSource}
                     </Button>
                   </div>
@@ -242,7 +298,12 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
             {project.spendingPlan.map((c, i) => (
               <td key={i} className="form-label form-plan-checkpoint">
                 {editable ? (
-                  <Input aria-label={`${m.checkpoint} ${i + 1}`} count={textCount('checkpoint')} value={c.checkpoint} onChange={(e) => setCheckpoint(i, { checkpoint: e.target.value })} />
+                  <Input
+                    aria-label={`${m.checkpoint} ${i + 1}`}
+                    count={textCount('checkpoint')}
+                    value={c.checkpoint}
+                    onChange={(e) => setCheckpoint(i, { checkpoint: e.target.value })}
+                  />
                 ) : (
                   c.checkpoint
                 )}
@@ -276,7 +337,13 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
                       onChange={(lines) => setGoals(term, lines)}
                     />
                     {term === 'annual' && !hasLongTerm && (
-                      <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setLongTermShown(true)} className="add-long-term">
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<PlusOutlined />}
+                        onClick={() => setLongTermShown(true)}
+                        className="add-long-term"
+                      >
                         {m.addLongTermGoals}
                       </Button>
                     )}

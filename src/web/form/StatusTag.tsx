@@ -2,7 +2,13 @@ import { Tag } from 'antd';
 import type { Status } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 
-const COLORS: Record<Status, string> = { draft: 'default', submitted: 'processing', returned: 'error', approved: 'success', published: 'green' };
+const COLORS: Record<Status, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'error',
+  approved: 'success',
+  published: 'green',
+};
 
 export function StatusTag({ status }: { status: Status }) {
   const m = useMessages();

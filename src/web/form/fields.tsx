@@ -16,9 +16,18 @@ type InputStatus = 'error' | 'warning' | undefined;
 const CSS_GROWS = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
 
 /** A text area as tall as its text (at least `minRows` lines). */
-export function GrowingTextArea({ minRows = 1, className, style, ...rest }: Omit<ComponentProps<typeof Input.TextArea>, 'autoSize'> & { minRows?: number }) {
+export function GrowingTextArea({
+  minRows = 1,
+  className,
+  style,
+  ...rest
+}: Omit<ComponentProps<typeof Input.TextArea>, 'autoSize'> & { minRows?: number }) {
   return CSS_GROWS ? (
-    <Input.TextArea {...rest} className={className ? `${className} text-grows` : 'text-grows'} style={{ ...style, minBlockSize: `calc(${minRows}lh + 10px)` }} />
+    <Input.TextArea
+      {...rest}
+      className={className ? `${className} text-grows` : 'text-grows'}
+      style={{ ...style, minBlockSize: `calc(${minRows}lh + 10px)` }}
+    />
   ) : (
     <Input.TextArea {...rest} className={className} style={style} autoSize={{ minRows }} />
   );
@@ -30,7 +39,8 @@ export function GrowingTextArea({ minRows = 1, className, style, ...rest }: Omit
  */
 export const textCount = (field: TextField) => ({
   max: TEXT_LIMITS[field],
-  show: ({ count, maxLength = TEXT_LIMITS[field] }: { count: number; maxLength?: number }) => (count >= maxLength * 0.8 ? `${count} / ${maxLength}` : null),
+  show: ({ count, maxLength = TEXT_LIMITS[field] }: { count: number; maxLength?: number }) =>
+    count >= maxLength * 0.8 ? `${count} / ${maxLength}` : null,
 });
 
 /** Local text that follows the value from outside while the field is not being edited. */

@@ -32,7 +32,13 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
   );
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    modal.confirm({ title: m.leaveUnsaved, okText: m.leave, cancelText: m.stay, onOk: () => blocker.proceed(), onCancel: () => blocker.reset() });
+    modal.confirm({
+      title: m.leaveUnsaved,
+      okText: m.leave,
+      cancelText: m.stay,
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
   }, [blocker, modal, m]);
   useEffect(() => {
     if (!blocked) return;

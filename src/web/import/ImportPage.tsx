@@ -65,7 +65,14 @@ export default function ImportPage() {
     <div className="import-page">
       <Typography.Title level={3}>{w.title}</Typography.Title>
       <Typography.Paragraph type="secondary">{w.help}</Typography.Paragraph>
-      <FileDrop accept=".txt,.docx,.xlsx,.json,text/plain" file={file} reading={preview.isPending} disabled={preview.isPending} labels={w} onFile={choose} />
+      <FileDrop
+        accept=".txt,.docx,.xlsx,.json,text/plain"
+        file={file}
+        reading={preview.isPending}
+        disabled={preview.isPending}
+        labels={w}
+        onFile={choose}
+      />
 
       {failure && (
         <Alert
@@ -94,7 +101,13 @@ export default function ImportPage() {
                 {d.year === null && (
                   <div className="import-year">
                     {w.yearNeeded}{' '}
-                    <InputNumber aria-label={m.web.common.year} min={1990} max={2100} value={years[i] ?? null} onChange={(v) => setYears({ ...years, [i]: v })} />
+                    <InputNumber
+                      aria-label={m.web.common.year}
+                      min={1990}
+                      max={2100}
+                      value={years[i] ?? null}
+                      onChange={(v) => setYears({ ...years, [i]: v })}
+                    />
                   </div>
                 )}
                 {item.existing && (
@@ -122,8 +135,20 @@ export default function ImportPage() {
                   columns={[
                     { title: m.web.unitHome.columns.code, dataIndex: 'code', width: 170 },
                     { title: m.web.unitHome.columns.name, dataIndex: 'name' },
-                    { title: m.web.unitHome.columns.budget, key: 'b', align: 'right', width: 110, render: (_, p) => amountText(p.budget.total) },
-                    { title: m.web.unitHome.columns.indicators, key: 'n', align: 'right', width: 100, render: (_, p) => p.indicators.length },
+                    {
+                      title: m.web.unitHome.columns.budget,
+                      key: 'b',
+                      align: 'right',
+                      width: 110,
+                      render: (_, p) => amountText(p.budget.total),
+                    },
+                    {
+                      title: m.web.unitHome.columns.indicators,
+                      key: 'n',
+                      align: 'right',
+                      width: 100,
+                      render: (_, p) => p.indicators.length,
+                    },
                     {
                       title: m.web.unitHome.columns.findings,
                       key: 'f',

@@ -19,7 +19,10 @@ describe('a list filter in the address bar', () => {
   });
 
   it('repeats an array, and keeps an emptied one as one empty value (none chosen, not the default)', () => {
-    expect(patched(new URLSearchParams('status=submitted'), { status: ['approved', 'published'] }).getAll('status')).toEqual(['approved', 'published']);
+    expect(patched(new URLSearchParams('status=submitted'), { status: ['approved', 'published'] }).getAll('status')).toEqual([
+      'approved',
+      'published',
+    ]);
     expect(patched(new URLSearchParams('status=submitted'), { status: [] }).toString()).toBe('status=');
   });
 });

@@ -7,7 +7,8 @@
 export type ParamPatch = Record<string, string | number | readonly string[] | undefined>;
 
 /** A number parameter; undefined when absent or empty. */
-export const numberParam = (params: URLSearchParams, key: string): number | undefined => (params.get(key) ? Number(params.get(key)) : undefined);
+export const numberParam = (params: URLSearchParams, key: string): number | undefined =>
+  params.get(key) ? Number(params.get(key)) : undefined;
 
 /**
  * The parameters with a patch applied. An emptied array stays as one empty value, so "none chosen"

@@ -7,7 +7,12 @@ export const PAGE_SIZE = 20;
 export const pageRange = (page: number) => ({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
 /** A table's pagination over a server-paged list: a fixed page size and the total in words. */
-export const tablePagination = (page: number, total: number, onChange: (page: number) => void, totalText: (n: number) => string): TablePaginationConfig => ({
+export const tablePagination = (
+  page: number,
+  total: number,
+  onChange: (page: number) => void,
+  totalText: (n: number) => string,
+): TablePaginationConfig => ({
   current: page,
   pageSize: PAGE_SIZE,
   total,

@@ -18,8 +18,20 @@ export function ActualValueField({ value, target, onChange, disabled, ...rest }:
   const reading = useMemo(() => readActual(value, target, m), [value, target, m]);
   return (
     <div className="target-field">
-      <Input {...rest} value={value} disabled={disabled} status={reading.state === 'notComparable' ? 'warning' : undefined} aria-describedby={id} onChange={(e) => onChange(e.target.value)} />
-      <div id={id} className={`target-reading actual-${reading.state}${reading.met === false ? ' actual-unmet' : ''}`} aria-live="polite" data-testid="actual-reading">
+      <Input
+        {...rest}
+        value={value}
+        disabled={disabled}
+        status={reading.state === 'notComparable' ? 'warning' : undefined}
+        aria-describedby={id}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div
+        id={id}
+        className={`target-reading actual-${reading.state}${reading.met === false ? ' actual-unmet' : ''}`}
+        aria-live="polite"
+        data-testid="actual-reading"
+      >
         {reading.text}
       </div>
     </div>

@@ -62,7 +62,14 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
         }}
       />
       {failure && (
-        <Alert type="error" showIcon role="alert" className="page-alert" title={preview.error ? m.unreadable : msgs.web.common.error} description={failure.message || msgs.web.common.networkError} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          className="page-alert"
+          title={preview.error ? m.unreadable : msgs.web.common.error}
+          description={failure.message || msgs.web.common.networkError}
+        />
       )}
       {plan && (
         <div className="import-preview" data-testid="actuals-preview">
@@ -87,7 +94,12 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
                 dataSource={plan.changed}
                 columns={[
                   { title: m.kind, key: 'kind', width: 100, render: (_, c) => m.kinds[c.kind] },
-                  { title: msgs.web.project.code, dataIndex: 'projectCode', width: 170, render: (v: string) => <span className="mono">{v}</span> },
+                  {
+                    title: msgs.web.project.code,
+                    dataIndex: 'projectCode',
+                    width: 170,
+                    render: (v: string) => <span className="mono">{v}</span>,
+                  },
                   { title: msgs.web.project.rowNumber, dataIndex: 'index', width: 60 },
                   { title: m.before, key: 'before', render: (_, c) => text(c, c.before) },
                   { title: m.after, key: 'after', render: (_, c) => text(c, c.after) },
@@ -96,7 +108,12 @@ export function ActualsImport({ documentId, open, onClose }: { documentId: numbe
             </>
           )}
           <Space className="form-actions">
-            <Button type="primary" loading={commit.isPending} disabled={plan.created + plan.changed.length === 0} onClick={() => commit.mutate()}>
+            <Button
+              type="primary"
+              loading={commit.isPending}
+              disabled={plan.created + plan.changed.length === 0}
+              onClick={() => commit.mutate()}
+            >
               {m.commit}
             </Button>
             <Button onClick={() => preview.reset()}>{m.again}</Button>

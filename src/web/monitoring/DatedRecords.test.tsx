@@ -20,7 +20,18 @@ const stored = (over: Partial<ValueRecord> = {}): ValueRecord => ({
 function Values({ records = [] as ValueRecord[], client }: { records?: ValueRecord[]; client?: QueryClient }) {
   return (
     <Providers {...(client ? { client } : {})}>
-      <DatedRecords kind="values" index={1} target="≥7次" documentId={3} projectId={7} year={2020} date="2020-06-30" records={records} editable label="第 1 行" />
+      <DatedRecords
+        kind="values"
+        index={1}
+        target="≥7次"
+        documentId={3}
+        projectId={7}
+        year={2020}
+        date="2020-06-30"
+        records={records}
+        editable
+        label="第 1 行"
+      />
     </Providers>
   );
 }
@@ -53,7 +64,13 @@ describe('recording an actual value', () => {
   it('deleting a record refetches what shows it: the records, the monitoring, the audit trail, the warnings', async () => {
     const sent = fakeApi([{ match: /^DELETE \/api\/actuals\/values\/41$/, status: 200, body: { revision: 4 } }]);
     const client = new QueryClient();
-    const keys = [['records', 7], ['monitoring', 3], ['audit', 3], ['warnings', 2020], ['records', 8]];
+    const keys = [
+      ['records', 7],
+      ['monitoring', 3],
+      ['audit', 3],
+      ['warnings', 2020],
+      ['records', 8],
+    ];
     for (const key of keys) client.setQueryData(key, {});
     render(<Values records={[stored()]} client={client} />);
     await userEvent.click(screen.getByRole('button', { name: '删除 2020-06-30 的记录' }));
@@ -79,9 +96,27 @@ describe('recording an actual value', () => {
   it('a record someone else made at that date meanwhile is shown beside the user’s, and changed only when they say so', async () => {
     const theirs = stored({ id: 55, version: 2, value: '4次', note: '上半年', recordedBy: '李四' });
     const sent = fakeApi([
-      { match: /^POST \/api\/projects\/7\/actuals\/values$/, status: 409, body: { code: 'actual_exists', message: '该处已有记录', existing: { id: 55, version: 2 } } },
-      { match: /^GET \/api\/projects\/7\/actuals$/, status: 200, body: { spending: [], values: [theirs], monitoringNotes: [], evaluationNotes: [], recording: { revision: 1, open: true, evaluationPublishedAt: null } } },
-      { match: /^PUT \/api\/actuals\/values\/55$/, status: 200, body: { record: stored({ id: 55, version: 3, value: '5次' }), revision: 3 } },
+      {
+        match: /^POST \/api\/projects\/7\/actuals\/values$/,
+        status: 409,
+        body: { code: 'actual_exists', message: '该处已有记录', existing: { id: 55, version: 2 } },
+      },
+      {
+        match: /^GET \/api\/projects\/7\/actuals$/,
+        status: 200,
+        body: {
+          spending: [],
+          values: [theirs],
+          monitoringNotes: [],
+          evaluationNotes: [],
+          recording: { revision: 1, open: true, evaluationPublishedAt: null },
+        },
+      },
+      {
+        match: /^PUT \/api\/actuals\/values\/55$/,
+        status: 200,
+        body: { record: stored({ id: 55, version: 3, value: '5次' }), revision: 3 },
+      },
     ]);
     render(<Values />);
     await userEvent.type(screen.getByLabelText('第 1 行 实际值'), '5次');
@@ -100,7 +135,17 @@ describe('recording an actual value', () => {
   it('keeps the user’s input when they choose to leave the record that was there', async () => {
     const sent = fakeApi([
       { match: /^POST /, status: 409, body: { code: 'actual_exists', message: '该处已有记录', existing: { id: 55, version: 2 } } },
-      { match: /^GET /, status: 200, body: { spending: [], values: [stored({ id: 55, version: 2 })], monitoringNotes: [], evaluationNotes: [], recording: { revision: 1, open: true, evaluationPublishedAt: null } } },
+      {
+        match: /^GET /,
+        status: 200,
+        body: {
+          spending: [],
+          values: [stored({ id: 55, version: 2 })],
+          monitoringNotes: [],
+          evaluationNotes: [],
+          recording: { revision: 1, open: true, evaluationPublishedAt: null },
+        },
+      },
     ]);
     render(<Values />);
     await userEvent.type(screen.getByLabelText('第 1 行 实际值'), '6次');

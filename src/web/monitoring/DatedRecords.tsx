@@ -56,11 +56,18 @@ export function DatedRecords(props: Props) {
   useEffect(() => {
     if (!dirty) setDraft((x) => ({ ...x, date }));
   }, [date, dirty]);
-  const changed = draft.editing ? draft.figure !== figureOf(draft.editing) || draft.note !== draft.editing.note : draft.figure !== '' || draft.note !== '';
+  const changed = draft.editing
+    ? draft.figure !== figureOf(draft.editing) || draft.note !== draft.editing.note
+    : draft.figure !== '' || draft.note !== '';
   useUnsaved(changed);
-  const records = [...props.records].filter((r) => kind === 'spending' || (r as ValueRecord).index === (props as { index: number }).index).sort((a, b) => (a.date < b.date ? 1 : -1));
+  const records = [...props.records]
+    .filter((r) => kind === 'spending' || (r as ValueRecord).index === (props as { index: number }).index)
+    .sort((a, b) => (a.date < b.date ? 1 : -1));
   const sameDate = draft.editing === null ? records.find((r) => r.date === draft.date && !r.orphaned) : undefined;
-  const figureValid = kind === 'spending' ? readDecimal(draft.figure) !== undefined && !draft.figure.startsWith('-') && draft.figure !== '' : draft.figure.trim() !== '';
+  const figureValid =
+    kind === 'spending'
+      ? readDecimal(draft.figure) !== undefined && !draft.figure.startsWith('-') && draft.figure !== ''
+      : draft.figure.trim() !== '';
   const figureName = kind === 'spending' ? m.cumulative : m.value;
 
   function figureOf(r: SpendingRecord | ValueRecord | null): string {
@@ -74,8 +81,18 @@ export function DatedRecords(props: Props) {
       const place = { documentId, projectId };
       const written =
         props.kind === 'spending'
-          ? await write('spending', place, { date: draft.date, cumulative: draft.figure, note: draft.note.trim() }, base as SpendingRecord | null)
-          : await write('values', place, { index: props.index, date: draft.date, value: draft.figure.trim(), note: draft.note.trim() }, base as ValueRecord | null);
+          ? await write(
+              'spending',
+              place,
+              { date: draft.date, cumulative: draft.figure, note: draft.note.trim() },
+              base as SpendingRecord | null,
+            )
+          : await write(
+              'values',
+              place,
+              { index: props.index, date: draft.date, value: draft.figure.trim(), note: draft.note.trim() },
+              base as ValueRecord | null,
+            );
       if (written) {
         setDraft(blank);
         message.success(m.saved);
@@ -130,7 +147,14 @@ export function DatedRecords(props: Props) {
                         onClick={() => setDraft({ editing: r, date: r.date, figure: figureOf(r), note: r.note })}
                       />
                       <Popconfirm title={m.deleteConfirm(r.date)} onConfirm={() => remove(r)} okButtonProps={{ danger: true }}>
-                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={m.deleteRecord(r.date)} title={m.deleteRecord(r.date)} />
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={m.deleteRecord(r.date)}
+                          title={m.deleteRecord(r.date)}
+                        />
                       </Popconfirm>
                     </Space>
                   ),
@@ -154,17 +178,37 @@ export function DatedRecords(props: Props) {
           <label className="field field-figure">
             <span className="field-label">{kind === 'spending' ? m.cumulativeWan : m.value}</span>
             {props.kind === 'spending' ? (
-              <AmountInput aria-label={`${label} ${m.cumulative}`} value={draft.figure === '' ? null : draft.figure} onChange={(v) => setDraft((x) => ({ ...x, figure: v ?? '' }))} placeholder="0.00" />
+              <AmountInput
+                aria-label={`${label} ${m.cumulative}`}
+                value={draft.figure === '' ? null : draft.figure}
+                onChange={(v) => setDraft((x) => ({ ...x, figure: v ?? '' }))}
+                placeholder="0.00"
+              />
             ) : (
-              <ActualValueField aria-label={`${label} ${m.value}`} value={draft.figure} target={props.target} onChange={(figure) => setDraft((x) => ({ ...x, figure }))} />
+              <ActualValueField
+                aria-label={`${label} ${m.value}`}
+                value={draft.figure}
+                target={props.target}
+                onChange={(figure) => setDraft((x) => ({ ...x, figure }))}
+              />
             )}
           </label>
           <label className="field field-note">
             <span className="field-label">{m.note}</span>
-            <Input aria-label={`${label} ${m.note}`} value={draft.note} onChange={(e) => setDraft((x) => ({ ...x, note: e.target.value }))} />
+            <Input
+              aria-label={`${label} ${m.note}`}
+              value={draft.note}
+              onChange={(e) => setDraft((x) => ({ ...x, note: e.target.value }))}
+            />
           </label>
           <Space className="form-actions" wrap>
-            <Button type="primary" icon={draft.editing ? <SaveOutlined /> : <PlusOutlined />} disabled={!figureValid} loading={saving} onClick={save}>
+            <Button
+              type="primary"
+              icon={draft.editing ? <SaveOutlined /> : <PlusOutlined />}
+              disabled={!figureValid}
+              loading={saving}
+              onClick={save}
+            >
               {draft.editing || sameDate ? m.saveChange : m.record}
             </Button>
             {dirty && <Button onClick={() => setDraft(blank)}>{m.cancel}</Button>}

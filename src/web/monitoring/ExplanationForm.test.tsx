@@ -30,10 +30,29 @@ const note = (over: Partial<MonitoringNoteRecord> = {}): MonitoringNoteRecord =>
   ...over,
 });
 
-function Form({ explanation, notes = [], findings = [missing] }: { explanation: Explanation; notes?: MonitoringNoteRecord[]; findings?: Finding[] }) {
+function Form({
+  explanation,
+  notes = [],
+  findings = [missing],
+}: {
+  explanation: Explanation;
+  notes?: MonitoringNoteRecord[];
+  findings?: Finding[];
+}) {
   return (
     <Providers>
-      <ExplanationForm documentId={3} projectId={7} index={1} year={2020} date="2020-06-30" explanation={explanation} notes={notes} missing={findings} editable label="第 1 行" />
+      <ExplanationForm
+        documentId={3}
+        projectId={7}
+        index={1}
+        year={2020}
+        date="2020-06-30"
+        explanation={explanation}
+        notes={notes}
+        missing={findings}
+        editable
+        label="第 1 行"
+      />
     </Providers>
   );
 }
@@ -47,7 +66,9 @@ describe('a monitoring explanation', () => {
   });
 
   it('puts the prompt for a red light’s missing cause and measure beside the empty fields, and lifts it as they are filled', async () => {
-    render(<Form explanation={{ cause: { category: 'staffing', text: '' }, likelihood: 'impossible', measure: '', expectedYearEnd: '' }} />);
+    render(
+      <Form explanation={{ cause: { category: 'staffing', text: '' }, likelihood: 'impossible', measure: '', expectedYearEnd: '' }} />,
+    );
     expect(document.body.textContent).toContain('须填写偏差原因和纠偏措施');
     expect(document.body.textContent).toContain('未填写偏差原因和纠偏措施');
     expect(field('偏差原因').getAttribute('aria-invalid')).toBe('true');
@@ -62,8 +83,12 @@ describe('a monitoring explanation', () => {
   });
 
   it('records the explanation at the monitoring date, with what counts from earlier rounds', async () => {
-    const sent = fakeApi([{ match: /^POST \/api\/projects\/7\/actuals\/monitoring-notes$/, status: 201, body: { record: note({ id: 10 }), revision: 4 } }]);
-    render(<Form explanation={{ cause: { category: 'staffing', text: '' }, likelihood: 'impossible', measure: '', expectedYearEnd: '' }} />);
+    const sent = fakeApi([
+      { match: /^POST \/api\/projects\/7\/actuals\/monitoring-notes$/, status: 201, body: { record: note({ id: 10 }), revision: 4 } },
+    ]);
+    render(
+      <Form explanation={{ cause: { category: 'staffing', text: '' }, likelihood: 'impossible', measure: '', expectedYearEnd: '' }} />,
+    );
     await userEvent.type(field('偏差原因'), '执法人员调整');
     await userEvent.type(field('纠偏措施'), '9 月底前补齐培训');
     await userEvent.click(screen.getByRole('button', { name: /保存说明/ }));
@@ -80,13 +105,35 @@ describe('a monitoring explanation', () => {
 
   it('when someone changed the same explanation meanwhile, keeps their other fields and saves the user’s own change over the newer version', async () => {
     const mine = note({ id: 9, version: 1, cause: { category: 'staffing', text: '人员调整' }, measure: '' });
-    const theirs = note({ id: 9, version: 2, cause: { category: 'staffing', text: '人员调整，新人员 7 月到岗' }, likelihood: 'possible', measure: '' });
+    const theirs = note({
+      id: 9,
+      version: 2,
+      cause: { category: 'staffing', text: '人员调整，新人员 7 月到岗' },
+      likelihood: 'possible',
+      measure: '',
+    });
     const sent = fakeApi([
-      { match: /^PUT \/api\/actuals\/monitoring-notes\/9$/, status: 409, body: { code: 'stale_version', message: '已被他人修改', currentVersion: 2 } },
-      { match: /^GET \/api\/projects\/7\/actuals$/, status: 200, body: { spending: [], values: [], monitoringNotes: [theirs], evaluationNotes: [], recording: { revision: 5, open: true, evaluationPublishedAt: null } } },
+      {
+        match: /^PUT \/api\/actuals\/monitoring-notes\/9$/,
+        status: 409,
+        body: { code: 'stale_version', message: '已被他人修改', currentVersion: 2 },
+      },
+      {
+        match: /^GET \/api\/projects\/7\/actuals$/,
+        status: 200,
+        body: {
+          spending: [],
+          values: [],
+          monitoringNotes: [theirs],
+          evaluationNotes: [],
+          recording: { revision: 5, open: true, evaluationPublishedAt: null },
+        },
+      },
       { match: /^PUT \/api\/actuals\/monitoring-notes\/9$/, status: 200, body: { record: note({ version: 3 }), revision: 6 } },
     ]);
-    render(<Form explanation={{ cause: mine.cause, likelihood: 'impossible', measure: '', expectedYearEnd: '' }} notes={[mine]} findings={[]} />);
+    render(
+      <Form explanation={{ cause: mine.cause, likelihood: 'impossible', measure: '', expectedYearEnd: '' }} notes={[mine]} findings={[]} />,
+    );
     await userEvent.type(field('纠偏措施'), '调整培训安排');
     await userEvent.click(screen.getByRole('button', { name: /保存说明/ }));
     await waitFor(() => expect(sent.map((s) => `${s.method} ${s.ifMatch ?? ''}`)).toEqual(['PUT "1"', 'GET ', 'PUT "2"']));

@@ -113,15 +113,19 @@ export function ExplanationForm({ documentId, projectId, index, year, date, expl
           showIcon
           className="explanation-missing"
           title={m.missingTitle}
-          description={missing.map((f, i) => (
-            <FindingItem key={i} finding={f} />
-          ))}
+          description={missing.map((f, i) => <FindingItem key={i} finding={f} />)}
         />
       )}
       <div className="explanation-grid">
         <label className="field">
           <span className="field-label">{m.date}</span>
-          <YearDatePicker aria-label={`${label} ${m.date}`} year={year} value={draft.date} disabled={!editable} onChange={(date) => set({ date })} />
+          <YearDatePicker
+            aria-label={`${label} ${m.date}`}
+            year={year}
+            value={draft.date}
+            disabled={!editable}
+            onChange={(date) => set({ date })}
+          />
         </label>
         <label className="field">
           <span className="field-label">{m.category}</span>
@@ -151,13 +155,22 @@ export function ExplanationForm({ documentId, projectId, index, year, date, expl
         {index !== null && (
           <label className="field">
             <span className="field-label">{m.expected}</span>
-            <Input aria-label={`${label} ${m.expected}`} disabled={!editable} value={draft.expectedYearEnd} onChange={(e) => set({ expectedYearEnd: e.target.value })} />
+            <Input
+              aria-label={`${label} ${m.expected}`}
+              disabled={!editable}
+              value={draft.expectedYearEnd}
+              onChange={(e) => set({ expectedYearEnd: e.target.value })}
+            />
           </label>
         )}
         <label className="field field-wide">
           <span className="field-label">
             {m.cause}
-            {causeMissing && <Typography.Text type="danger" className="field-prompt">{m.required}</Typography.Text>}
+            {causeMissing && (
+              <Typography.Text type="danger" className="field-prompt">
+                {m.required}
+              </Typography.Text>
+            )}
           </span>
           <Input.TextArea
             aria-label={`${label} ${m.cause}`}
@@ -172,7 +185,11 @@ export function ExplanationForm({ documentId, projectId, index, year, date, expl
         <label className="field field-wide">
           <span className="field-label">
             {m.measure}
-            {measureMissing && <Typography.Text type="danger" className="field-prompt">{m.required}</Typography.Text>}
+            {measureMissing && (
+              <Typography.Text type="danger" className="field-prompt">
+                {m.required}
+              </Typography.Text>
+            )}
           </span>
           <Input.TextArea
             aria-label={`${label} ${m.measure}`}

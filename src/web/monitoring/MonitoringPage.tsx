@@ -54,8 +54,9 @@ export default function MonitoringPage() {
   const missing = r.findings.filter((f) => f.ruleId === MISSING);
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [key, v] of Object.entries(patch)) if (v === undefined) next.delete(key);
-    else next.set(key, v);
+    for (const [key, v] of Object.entries(patch))
+      if (v === undefined) next.delete(key);
+      else next.set(key, v);
     setParams(next, { replace: true });
   };
   const exportUrl = (format: 'xlsx' | 'docx') => `/api/documents/${id}/monitoring/export?format=${format}&date=${r.date}`;
@@ -84,11 +85,26 @@ export default function MonitoringPage() {
         </div>
         <DocumentNav documentId={id} status={d.meta.status} />
 
-        {!r.recording.open && !r.recording.evaluationPublishedAt && <Alert type="info" showIcon className="page-alert" title={m.notApproved} />}
-        {r.recording.evaluationPublishedAt && (
-          <Alert type="info" showIcon className="page-alert" title={m.closed(new Date(r.recording.evaluationPublishedAt).toLocaleDateString())} />
+        {!r.recording.open && !r.recording.evaluationPublishedAt && (
+          <Alert type="info" showIcon className="page-alert" title={m.notApproved} />
         )}
-        {r.orphans > 0 && <Alert type="warning" showIcon className="page-alert" title={msgs.server.actuals.orphans.message(r.orphans)} description={msgs.server.actuals.orphans.suggestion} />}
+        {r.recording.evaluationPublishedAt && (
+          <Alert
+            type="info"
+            showIcon
+            className="page-alert"
+            title={m.closed(new Date(r.recording.evaluationPublishedAt).toLocaleDateString())}
+          />
+        )}
+        {r.orphans > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            className="page-alert"
+            title={msgs.server.actuals.orphans.message(r.orphans)}
+            description={msgs.server.actuals.orphans.suggestion}
+          />
+        )}
 
         <Space wrap className="light-summary" data-testid="light-summary" aria-label={m.lightSummary}>
           <Typography.Text strong>{m.asOfDate(r.date)}</Typography.Text>
@@ -121,16 +137,50 @@ export default function MonitoringPage() {
               title: msgs.monitoring.table.projectName,
               key: 'name',
               render: (_, p) => (
-                <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), project: String(p.id) })}`} replace aria-current={p.id === chosenId ? 'true' : undefined}>
+                <Link
+                  to={`?${new URLSearchParams({ ...Object.fromEntries(params), project: String(p.id) })}`}
+                  replace
+                  aria-current={p.id === chosenId ? 'true' : undefined}
+                >
                   <span className="mono">{p.projectCode}</span> {p.projectName}
                 </Link>
               ),
             },
-            { title: msgs.monitoring.table.budget, key: 'budget', width: 120, align: 'right', render: (_, p) => amountText(p.execution.budget) },
-            { title: msgs.monitoring.table.spent, key: 'spent', width: 120, align: 'right', render: (_, p) => amountText(p.execution.spent) },
-            { title: msgs.monitoring.table.rate, key: 'rate', width: 80, align: 'right', render: (_, p) => (p.execution.rate === null ? '' : `${p.execution.rate}%`) },
-            { title: msgs.monitoring.table.planned, key: 'planned', width: 80, align: 'right', render: (_, p) => `${p.execution.planned}%` },
-            { title: msgs.monitoring.table.shortfall, key: 'shortfall', width: 90, align: 'right', render: (_, p) => (behind(p.execution.shortfall) ? p.execution.shortfall : m.notBehind) },
+            {
+              title: msgs.monitoring.table.budget,
+              key: 'budget',
+              width: 120,
+              align: 'right',
+              render: (_, p) => amountText(p.execution.budget),
+            },
+            {
+              title: msgs.monitoring.table.spent,
+              key: 'spent',
+              width: 120,
+              align: 'right',
+              render: (_, p) => amountText(p.execution.spent),
+            },
+            {
+              title: msgs.monitoring.table.rate,
+              key: 'rate',
+              width: 80,
+              align: 'right',
+              render: (_, p) => (p.execution.rate === null ? '' : `${p.execution.rate}%`),
+            },
+            {
+              title: msgs.monitoring.table.planned,
+              key: 'planned',
+              width: 80,
+              align: 'right',
+              render: (_, p) => `${p.execution.planned}%`,
+            },
+            {
+              title: msgs.monitoring.table.shortfall,
+              key: 'shortfall',
+              width: 90,
+              align: 'right',
+              render: (_, p) => (behind(p.execution.shortfall) ? p.execution.shortfall : m.notBehind),
+            },
             {
               title: msgs.monitoring.table.light,
               key: 'light',
@@ -151,9 +201,7 @@ export default function MonitoringPage() {
             showIcon
             className="page-alert"
             title={m.missingTitle(missing.length)}
-            description={missing.map((f, i) => (
-              <FindingItem key={i} finding={f} />
-            ))}
+            description={missing.map((f, i) => <FindingItem key={i} finding={f} />)}
           />
         )}
 

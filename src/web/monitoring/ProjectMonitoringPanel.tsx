@@ -77,7 +77,9 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
           {m.execution}
         </Typography.Title>
         <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} className="execution-figures">
-          <Descriptions.Item label={m.budget}>{e.budget === null ? m.none : msgs.web.common.amountWan(amountText(e.budget))}</Descriptions.Item>
+          <Descriptions.Item label={m.budget}>
+            {e.budget === null ? m.none : msgs.web.common.amountWan(amountText(e.budget))}
+          </Descriptions.Item>
           <Descriptions.Item label={m.spent}>
             {msgs.web.common.amountWan(amountText(e.spent))}
             {e.spentAsOf && <Typography.Text type="secondary"> {m.asOf(e.spentAsOf)}</Typography.Text>}
@@ -85,9 +87,14 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
           <Descriptions.Item label={m.rate}>{e.rate === null ? m.none : `${e.rate}%`}</Descriptions.Item>
           <Descriptions.Item label={m.planned}>
             {`${e.planned}%`}
-            <Typography.Text type="secondary"> {e.checkpoint ? m.checkpoint(e.checkpoint.label, e.checkpoint.date) : m.beforeFirstCheckpoint}</Typography.Text>
+            <Typography.Text type="secondary">
+              {' '}
+              {e.checkpoint ? m.checkpoint(e.checkpoint.label, e.checkpoint.date) : m.beforeFirstCheckpoint}
+            </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label={m.shortfall}>{e.shortfall === null ? m.none : behind(e.shortfall) ? m.points(e.shortfall) : m.notBehind}</Descriptions.Item>
+          <Descriptions.Item label={m.shortfall}>
+            {e.shortfall === null ? m.none : behind(e.shortfall) ? m.points(e.shortfall) : m.notBehind}
+          </Descriptions.Item>
           <Descriptions.Item label={m.executionLight}>
             <LightTag light={e.light} />
           </Descriptions.Item>
@@ -97,7 +104,11 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
             {monitoring.reasons.map((r, i) => (
               <li key={i}>
                 <LightTag light={r.light} />{' '}
-                {r.kind === 'execution' ? m.reasonExecution(r.shortfall) : r.kind === 'pace' ? m.reasonPace(r.index, r.shortfall) : m.reasonLikelihood(r.index)}
+                {r.kind === 'execution'
+                  ? m.reasonExecution(r.shortfall)
+                  : r.kind === 'pace'
+                    ? m.reasonPace(r.index, r.shortfall)
+                    : m.reasonLikelihood(r.index)}
               </li>
             ))}
           </ul>
@@ -105,7 +116,16 @@ export function ProjectMonitoringPanel({ documentId, year, date, monitoring, pro
         <div className="monitoring-columns">
           <div>
             <Typography.Text strong>{m.spendingRecords}</Typography.Text>
-            <DatedRecords kind="spending" documentId={documentId} projectId={project.id} year={year} date={date} records={records.data?.spending ?? []} editable={editable} label={m.projectLabel} />
+            <DatedRecords
+              kind="spending"
+              documentId={documentId}
+              projectId={project.id}
+              year={year}
+              date={date}
+              records={records.data?.spending ?? []}
+              editable={editable}
+              label={m.projectLabel}
+            />
           </div>
           <div>
             <Typography.Text strong>{m.projectExplanation}</Typography.Text>

@@ -66,7 +66,14 @@ export default function WarningListPage() {
       <Card size="small" className="filters" title={w.queue.filters}>
         <Form layout="inline" className="filter-form">
           <Form.Item label={w.common.year}>
-            <InputNumber aria-label={w.common.year} min={1990} max={2100} value={year ?? null} onChange={(v) => set({ year: v ?? undefined, date: undefined })} style={{ width: 100 }} />
+            <InputNumber
+              aria-label={w.common.year}
+              min={1990}
+              max={2100}
+              value={year ?? null}
+              onChange={(v) => set({ year: v ?? undefined, date: undefined })}
+              style={{ width: 100 }}
+            />
           </Form.Item>
           <Form.Item label={m.date}>
             <DatePicker
@@ -127,9 +134,21 @@ export default function WarningListPage() {
           },
           { title: msgs.monitoring.table.budget, key: 'budget', width: 120, align: 'right', render: (_, r) => amountText(r.budget) },
           { title: msgs.monitoring.table.spent, key: 'spent', width: 120, align: 'right', render: (_, r) => amountText(r.spent) },
-          { title: msgs.monitoring.table.rate, key: 'rate', width: 80, align: 'right', render: (_, r) => (r.rate === null ? '' : `${r.rate}%`) },
+          {
+            title: msgs.monitoring.table.rate,
+            key: 'rate',
+            width: 80,
+            align: 'right',
+            render: (_, r) => (r.rate === null ? '' : `${r.rate}%`),
+          },
           { title: msgs.monitoring.table.planned, key: 'planned', width: 80, align: 'right', render: (_, r) => `${r.planned}%` },
-          { title: msgs.monitoring.table.shortfall, key: 'shortfall', width: 90, align: 'right', render: (_, r) => (behind(r.shortfall) ? r.shortfall : w.monitoringPage.notBehind) },
+          {
+            title: msgs.monitoring.table.shortfall,
+            key: 'shortfall',
+            width: 90,
+            align: 'right',
+            render: (_, r) => (behind(r.shortfall) ? r.shortfall : w.monitoringPage.notBehind),
+          },
           { title: m.flagged, dataIndex: 'flaggedIndicators', width: 90, align: 'right' },
           { title: m.unreported, dataIndex: 'unreportedIndicators', width: 90, align: 'right' },
           { title: m.since, dataIndex: 'since', width: 110 },

@@ -31,7 +31,13 @@ const LISTS: Record<RecordKind, keyof Omit<ProjectRecords, 'recording'>> = {
 const FIELDS: { [K in RecordKind]: (r: RecordsOf[K]) => Omit<RecordInputs[K], 'index'> } = {
   spending: (x) => ({ date: x.date, cumulative: x.cumulative, note: x.note }),
   values: (x) => ({ date: x.date, value: x.value, note: x.note }),
-  'monitoring-notes': (x) => ({ date: x.date, cause: x.cause, likelihood: x.likelihood, measure: x.measure, expectedYearEnd: x.expectedYearEnd }),
+  'monitoring-notes': (x) => ({
+    date: x.date,
+    cause: x.cause,
+    likelihood: x.likelihood,
+    measure: x.measure,
+    expectedYearEnd: x.expectedYearEnd,
+  }),
   'evaluation-notes': (x) => ({
     notApplicable: x.notApplicable,
     notApplicableReason: x.notApplicableReason,
@@ -50,7 +56,15 @@ const BLANK: { [K in RecordKind]: Omit<RecordInputs[K], 'index'> } = {
   spending: { date: '', cumulative: '', note: '' },
   values: { date: '', value: '', note: '' },
   'monitoring-notes': { date: '', cause: null, likelihood: null, measure: '', expectedYearEnd: '' },
-  'evaluation-notes': { notApplicable: false, notApplicableReason: '', analysis: '', points: null, gradePercent: null, adjustedBudget: null, results: '' },
+  'evaluation-notes': {
+    notApplicable: false,
+    notApplicableReason: '',
+    analysis: '',
+    points: null,
+    gradePercent: null,
+    adjustedBudget: null,
+    results: '',
+  },
 };
 
 const withoutIndex = <T extends object>(input: T): Omit<T, 'index'> => {
@@ -121,7 +135,9 @@ export function useRecordWriter(): RecordWriter {
       return records.find((r) => r.id === id) ?? null;
     };
     try {
-      if (base) return (await endpoints.updateRecord(kind, base.id, base.version, withoutIndex(input) as Omit<RecordInputs[typeof kind], 'index'>)).record;
+      if (base)
+        return (await endpoints.updateRecord(kind, base.id, base.version, withoutIndex(input) as Omit<RecordInputs[typeof kind], 'index'>))
+          .record;
       return (await endpoints.createRecord(kind, place.projectId, input)).record;
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
@@ -142,7 +158,10 @@ export function useRecordWriter(): RecordWriter {
           cancelText: m.exists.keep,
         });
         if (!replace) return null;
-        const merged = mergeRecord(BLANK[kind] as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<RecordInputs[typeof kind], 'index'>;
+        const merged = mergeRecord(BLANK[kind] as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<
+          RecordInputs[typeof kind],
+          'index'
+        >;
         return (await endpoints.updateRecord(kind, theirs.id, theirs.version, merged)).record;
       }
       if (e.isConflict && base) {
@@ -151,7 +170,10 @@ export function useRecordWriter(): RecordWriter {
           message.warning(m.deletedMeanwhile);
           return (await endpoints.createRecord(kind, place.projectId, input)).record;
         }
-        const merged = mergeRecord(inputOf(kind, base) as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<RecordInputs[typeof kind], 'index'>;
+        const merged = mergeRecord(inputOf(kind, base) as object, withoutIndex(input), inputOf(kind, theirs)) as Omit<
+          RecordInputs[typeof kind],
+          'index'
+        >;
         const written = (await endpoints.updateRecord(kind, theirs.id, theirs.version, merged)).record;
         message.warning(m.mergedMeanwhile);
         return written;

@@ -51,7 +51,12 @@ export function fakeApi(answers: Array<{ match: RegExp } & Answer>): Sent[] {
     const path = String(url);
     if (path.startsWith('/api/auth/csrf')) return new Response(JSON.stringify({ token: 't' }), { status: 200 });
     const headers = new Headers(init.headers);
-    sent.push({ method: init.method ?? 'GET', path, body: init.body ? JSON.parse(String(init.body)) : undefined, ifMatch: headers.get('if-match') });
+    sent.push({
+      method: init.method ?? 'GET',
+      path,
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      ifMatch: headers.get('if-match'),
+    });
     const i = queue.findIndex((a) => a.match.test(`${init.method ?? 'GET'} ${path}`));
     if (i < 0) throw new Error(`unexpected ${init.method ?? 'GET'} ${path}`);
     const [answer] = queue.splice(i, 1);

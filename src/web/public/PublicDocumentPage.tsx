@@ -26,7 +26,12 @@ export default function PublicDocumentPage() {
 
   if (doc.error) {
     const status = doc.error instanceof ApiFailure ? doc.error.status : 0;
-    return <Result status={status === 404 ? '404' : status === 401 || status === 403 ? '403' : 'error'} title={status === 401 || status === 403 ? w.publicDocument.notPublished : doc.error.message} />;
+    return (
+      <Result
+        status={status === 404 ? '404' : status === 401 || status === 403 ? '403' : 'error'}
+        title={status === 401 || status === 403 ? w.publicDocument.notPublished : doc.error.message}
+      />
+    );
   }
   if (!doc.data) return <PageLoading />;
   const d = doc.data;
@@ -37,7 +42,11 @@ export default function PublicDocumentPage() {
           {w.publicDocument.title(d.meta.unitName, d.meta.year)}
         </Typography.Title>
         <Space wrap className="document-meta">
-          {d.meta.publishedAt && <Typography.Text type="secondary">{w.publicDocument.publishedAt(new Date(d.meta.publishedAt).toLocaleDateString())}</Typography.Text>}
+          {d.meta.publishedAt && (
+            <Typography.Text type="secondary">
+              {w.publicDocument.publishedAt(new Date(d.meta.publishedAt).toLocaleDateString())}
+            </Typography.Text>
+          )}
           <ExportButtons documentId={id} />
         </Space>
         <section id="part-1">
@@ -52,7 +61,11 @@ export default function PublicDocumentPage() {
           </Typography.Title>
           {d.projects.map((p) => (
             <section key={p.id} id={`project-${p.id}`} className="public-project">
-              <ProjectForm project={p} projectId={p.id} indicators={<IndicatorTableView indicators={p.indicators} code={p.code} projectId={p.id} />} />
+              <ProjectForm
+                project={p}
+                projectId={p.id}
+                indicators={<IndicatorTableView indicators={p.indicators} code={p.code} projectId={p.id} />}
+              />
             </section>
           ))}
         </section>
@@ -66,7 +79,11 @@ export default function PublicDocumentPage() {
               key: 'part-2',
               href: '#part-2',
               title: w.publicDocument.part2,
-              children: d.projects.map((p, i) => ({ key: `p${p.id}`, href: `#project-${p.id}`, title: w.editor.projectTab(i + 1, p.name) })),
+              children: d.projects.map((p, i) => ({
+                key: `p${p.id}`,
+                href: `#project-${p.id}`,
+                title: w.editor.projectTab(i + 1, p.name),
+              })),
             },
           ]}
         />

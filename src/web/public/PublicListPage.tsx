@@ -16,12 +16,25 @@ export default function PublicListPage() {
   const w = useMessages().web;
   const { params, set, paging: page, pagination } = useListAddress();
   const filter = useMemo(
-    () => ({ year: numberParam(params, 'year'), bureauId: numberParam(params, 'bureauId'), unitId: numberParam(params, 'unitId'), q: params.get('q') ?? undefined }),
+    () => ({
+      year: numberParam(params, 'year'),
+      bureauId: numberParam(params, 'bureauId'),
+      unitId: numberParam(params, 'unitId'),
+      q: params.get('q') ?? undefined,
+    }),
     [params],
   );
   const listFilter = { year: filter.year, bureauId: filter.bureauId, unitId: filter.unitId };
-  const documents = useQuery({ ...queries.publicDocuments({ ...listFilter, ...page }), placeholderData: keepPreviousData, enabled: !filter.q });
-  const projects = useQuery({ ...queries.publicProjects({ ...listFilter, q: filter.q, ...page }), placeholderData: keepPreviousData, enabled: !!filter.q });
+  const documents = useQuery({
+    ...queries.publicDocuments({ ...listFilter, ...page }),
+    placeholderData: keepPreviousData,
+    enabled: !filter.q,
+  });
+  const projects = useQuery({
+    ...queries.publicProjects({ ...listFilter, q: filter.q, ...page }),
+    placeholderData: keepPreviousData,
+    enabled: !!filter.q,
+  });
   const bureaus = useQuery(queries.publicBureaus());
 
   return (
@@ -32,10 +45,23 @@ export default function PublicListPage() {
         <Form layout="inline" className="filter-form">
           <BureauUnitFilter bureaus={bureaus.data ?? []} bureauId={filter.bureauId} unitId={filter.unitId} set={set} />
           <Form.Item label={w.common.year}>
-            <InputNumber aria-label={w.common.year} min={1990} max={2100} value={filter.year ?? null} onChange={(v) => set({ year: v ?? undefined })} style={{ width: 100 }} />
+            <InputNumber
+              aria-label={w.common.year}
+              min={1990}
+              max={2100}
+              value={filter.year ?? null}
+              onChange={(v) => set({ year: v ?? undefined })}
+              style={{ width: 100 }}
+            />
           </Form.Item>
           <Form.Item label={w.publicList.searchProjects}>
-            <Input.Search aria-label={w.publicList.searchProjects} allowClear defaultValue={filter.q} onSearch={(q) => set({ q })} style={{ width: 240 }} />
+            <Input.Search
+              aria-label={w.publicList.searchProjects}
+              allowClear
+              defaultValue={filter.q}
+              onSearch={(q) => set({ q })}
+              style={{ width: 240 }}
+            />
           </Form.Item>
         </Form>
       </Card>
@@ -79,7 +105,12 @@ export default function PublicListPage() {
               { title: w.common.bureau, dataIndex: 'bureauName', width: 160 },
               { title: w.common.projects, dataIndex: 'projectCount', width: 80, align: 'right' },
               { title: w.common.budget, dataIndex: 'budgetTotal', width: 130, align: 'right', render: (v: string) => amountText(v) },
-              { title: w.publicList.publishedAt, dataIndex: 'publishedAt', width: 130, render: (v: string | null) => (v ? new Date(v).toLocaleDateString() : '') },
+              {
+                title: w.publicList.publishedAt,
+                dataIndex: 'publishedAt',
+                width: 130,
+                render: (v: string | null) => (v ? new Date(v).toLocaleDateString() : ''),
+              },
             ]}
           />
         </>

@@ -36,7 +36,13 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
     // A resubmission: what it changed against the submission before it.
     const submitted = r.action === 'submit' ? r.after?.version : undefined;
     const previous = submitted !== undefined && versions.data ? previousSubmission(versions.data, submitted) : undefined;
-    return { action, entity, change, comment: r.after?.comment, changes: previous !== undefined ? { from: previous, to: submitted! } : undefined };
+    return {
+      action,
+      entity,
+      change,
+      comment: r.after?.comment,
+      changes: previous !== undefined ? { from: previous, to: submitted! } : undefined,
+    };
   };
   return (
     <div className="audit-timeline">

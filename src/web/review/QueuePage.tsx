@@ -101,7 +101,14 @@ export default function QueuePage() {
       <Card size="small" className="filters" title={w.queue.filters}>
         <Form layout="inline" className="filter-form">
           <Form.Item label={w.queue.year}>
-            <InputNumber aria-label={w.queue.year} min={1990} max={2100} value={filter.year ?? null} onChange={(v) => set({ year: v ?? undefined })} style={{ width: 100 }} />
+            <InputNumber
+              aria-label={w.queue.year}
+              min={1990}
+              max={2100}
+              value={filter.year ?? null}
+              onChange={(v) => set({ year: v ?? undefined })}
+              style={{ width: 100 }}
+            />
           </Form.Item>
           <Form.Item label={w.queue.status}>
             <Select
@@ -128,7 +135,14 @@ export default function QueuePage() {
             />
           </Form.Item>
           <Form.Item label={w.queue.search}>
-            <Input.Search aria-label={w.queue.search} placeholder={w.queue.searchPlaceholder} defaultValue={filter.q} allowClear onSearch={(q) => set({ q })} style={{ width: 220 }} />
+            <Input.Search
+              aria-label={w.queue.search}
+              placeholder={w.queue.searchPlaceholder}
+              defaultValue={filter.q}
+              allowClear
+              onSearch={(q) => set({ q })}
+              style={{ width: 220 }}
+            />
           </Form.Item>
         </Form>
       </Card>

@@ -140,14 +140,20 @@ export default function ReviewPage() {
               </>
             )}
             {meta.status === 'approved' && (
-              <Button type="primary" icon={<GlobalOutlined />} onClick={() => modal.confirm({ title: r.publishConfirm, onOk: () => step.mutateAsync('publish') })}>
+              <Button
+                type="primary"
+                icon={<GlobalOutlined />}
+                onClick={() => modal.confirm({ title: r.publishConfirm, onOk: () => step.mutateAsync('publish') })}
+              >
                 {r.publish}
               </Button>
             )}
           </Space>
         </div>
         <DocumentNav documentId={id} status={meta.status} />
-        {meta.status === 'submitted' && errors > 0 && <Alert type="error" showIcon className="page-alert" title={r.approveWithErrors(errors)} />}
+        {meta.status === 'submitted' && errors > 0 && (
+          <Alert type="error" showIcon className="page-alert" title={r.approveWithErrors(errors)} />
+        )}
 
         <div className="editor-body">
           <div className="editor-main">
@@ -165,7 +171,11 @@ export default function ReviewPage() {
               label={w.editor.parts}
             />
             {project ? (
-              <ProjectForm project={project} projectId={project.id} indicators={<IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />} />
+              <ProjectForm
+                project={project}
+                projectId={project.id}
+                indicators={<IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />}
+              />
             ) : (
               <DepartmentView department={d.department} />
             )}
@@ -178,7 +188,14 @@ export default function ReviewPage() {
                 {
                   key: 'findings',
                   label: r.sideFindings,
-                  children: <FindingsPanel title={r.findings} part={project ? index.project(project.code) : index.document} all={index.all} onLocate={onLocate} />,
+                  children: (
+                    <FindingsPanel
+                      title={r.findings}
+                      part={project ? index.project(project.code) : index.document}
+                      all={index.all}
+                      onLocate={onLocate}
+                    />
+                  ),
                 },
                 {
                   key: 'comments',
@@ -186,9 +203,7 @@ export default function ReviewPage() {
                   children: (
                     <div className="comments-panel">
                       <div className="comment-composer">
-                        <Typography.Text type="secondary">
-                          {r.commentOn(anchorText(r, d, anchor))}
-                        </Typography.Text>
+                        <Typography.Text type="secondary">{r.commentOn(anchorText(r, d, anchor))}</Typography.Text>
                         <Input.TextArea
                           ref={composer}
                           aria-label={r.commentPlaceholder}
@@ -198,7 +213,12 @@ export default function ReviewPage() {
                           onChange={(e) => setDraft(e.target.value)}
                         />
                         <Space>
-                          <Button type="primary" disabled={draft.trim() === ''} loading={addComment.isPending} onClick={() => addComment.mutate()}>
+                          <Button
+                            type="primary"
+                            disabled={draft.trim() === ''}
+                            loading={addComment.isPending}
+                            onClick={() => addComment.mutate()}
+                          >
                             {r.addComment}
                           </Button>
                           {(anchor.projectId || anchor.field) && <Button onClick={() => setAnchor({})}>{r.anchorDocument}</Button>}
@@ -223,10 +243,15 @@ export default function ReviewPage() {
           onCancel={() => setReturning(false)}
           destroyOnHidden
         >
-          <Typography.Paragraph type="secondary">
-            {r.commentOn(anchorText(r, d, anchor))}
-          </Typography.Paragraph>
-          <Input.TextArea aria-label={r.returnComment} placeholder={r.returnComment} autoSize={{ minRows: 4 }} value={returnText} onChange={(e) => setReturnText(e.target.value)} autoFocus />
+          <Typography.Paragraph type="secondary">{r.commentOn(anchorText(r, d, anchor))}</Typography.Paragraph>
+          <Input.TextArea
+            aria-label={r.returnComment}
+            placeholder={r.returnComment}
+            autoSize={{ minRows: 4 }}
+            value={returnText}
+            onChange={(e) => setReturnText(e.target.value)}
+            autoFocus
+          />
         </Modal>
       </div>
     </NotesProvider>

@@ -15,7 +15,12 @@ const submission = (version: number, outcome: VersionList['items'][number]['outc
   submittedByName: '填报员',
   outcome,
 });
-const list = (current: VersionList['current'], ...items: VersionList['items']): VersionList => ({ items, total: items.length, nextBeforeVersion: null, current });
+const list = (current: VersionList['current'], ...items: VersionList['items']): VersionList => ({
+  items,
+  total: items.length,
+  nextBeforeVersion: null,
+  current,
+});
 
 /** The seed's project with row 1's basis as given. */
 const withBasis = (basis: string): TargetDocument => {
@@ -23,7 +28,12 @@ const withBasis = (basis: string): TargetDocument => {
   project.indicators[0] = { ...project.indicators[0]!, basis };
   return aDocument({ projects: [project] });
 };
-const content = (version: number, doc: TargetDocument) => ({ version, current: false, submission: submission(version, null), content: doc });
+const content = (version: number, doc: TargetDocument) => ({
+  version,
+  current: false,
+  submission: submission(version, null),
+  content: doc,
+});
 
 describe('修改对比', () => {
   afterEach(() => {
@@ -32,7 +42,12 @@ describe('修改对比', () => {
   });
 
   it('compares a resubmission with the submission before it, unless the unit is editing', () => {
-    const reviewed = list({ version: 5, status: 'submitted', updatedAt: '' }, submission(5, null), submission(3, 'returned'), submission(1, 'returned'));
+    const reviewed = list(
+      { version: 5, status: 'submitted', updatedAt: '' },
+      submission(5, null),
+      submission(3, 'returned'),
+      submission(1, 'returned'),
+    );
     expect(defaultPair(reviewed)).toEqual({ from: 3, to: 5 });
     const editing = list({ version: 9, status: 'draft', updatedAt: '' }, submission(5, 'returned'));
     expect(defaultPair(editing)).toEqual({ from: 5, to: 9 });
@@ -42,7 +57,11 @@ describe('修改对比', () => {
 
   it('shows what changed, by project, before and after marked, and compares any two versions picked', async () => {
     const sent = fakeApi([
-      { match: /versions\?limit=200$/, status: 200, body: list({ version: 6, status: 'returned', updatedAt: '' }, submission(5, 'returned'), submission(3, 'returned')) },
+      {
+        match: /versions\?limit=200$/,
+        status: 200,
+        body: list({ version: 6, status: 'returned', updatedAt: '' }, submission(5, 'returned'), submission(3, 'returned')),
+      },
       { match: /versions\/3$/, status: 200, body: content(3, withBasis('历史数据')) },
       { match: /versions\/5$/, status: 200, body: content(5, withBasis('2019年结案统计')) },
       { match: /versions\/6$/, status: 200, body: { ...content(6, withBasis('2019年结案统计')), current: true, submission: null } },
@@ -87,7 +106,11 @@ describe('修改对比', () => {
       after: { status: 'submitted', version },
     });
     fakeApi([
-      { match: /versions\?limit=200$/, status: 200, body: list({ version: 5, status: 'submitted', updatedAt: '' }, submission(5, null), submission(3, 'returned')) },
+      {
+        match: /versions\?limit=200$/,
+        status: 200,
+        body: list({ version: 5, status: 'submitted', updatedAt: '' }, submission(5, null), submission(3, 'returned')),
+      },
       { match: /audit/, status: 200, body: { items: [step(20, 5), step(10, 3)], nextBeforeId: null } },
       { match: /versions\/3$/, status: 200, body: content(3, withBasis('历史数据')) },
       { match: /versions\/5$/, status: 200, body: content(5, withBasis('2019年结案统计')) },

@@ -46,12 +46,17 @@ export function VersionDiff({ documentId, initial }: { documentId: number; initi
   const pair = picked ?? (list && defaultPair(list));
   const from = useQuery({ ...queries.version(documentId, pair?.from ?? 0), enabled: pair !== undefined });
   const to = useQuery({ ...queries.version(documentId, pair?.to ?? 0), enabled: pair !== undefined });
-  const parts = useMemo(() => (from.data && to.data ? diffDocuments(from.data.content, to.data.content, locale) : undefined), [from.data, to.data, locale]);
+  const parts = useMemo(
+    () => (from.data && to.data ? diffDocuments(from.data.content, to.data.content, locale) : undefined),
+    [from.data, to.data, locale],
+  );
 
   if (!list) return <PageLoading />;
   const count = list.items.length;
   const options = [
-    ...(list.items.some((s) => s.version === list.current.version) ? [] : [{ value: list.current.version, label: v.current(list.current.version) }]),
+    ...(list.items.some((s) => s.version === list.current.version)
+      ? []
+      : [{ value: list.current.version, label: v.current(list.current.version) }]),
     ...list.items.map((s, i) => ({
       value: s.version,
       label: `${v.submission(count - i, s.version, dayjs(s.submittedAt).format('YYYY-MM-DD HH:mm'), s.submittedByName)}${s.outcome ? ` · ${v.outcomes[s.outcome]}` : ''}`,
@@ -61,7 +66,14 @@ export function VersionDiff({ documentId, initial }: { documentId: number; initi
   const picker = (side: keyof VersionPair, label: string) => (
     <label className="version-picker">
       <Typography.Text type="secondary">{label}</Typography.Text>
-      <Select aria-label={label} value={pair?.[side]} options={options} onChange={choose(side)} popupMatchSelectWidth={false} style={{ minWidth: 280 }} />
+      <Select
+        aria-label={label}
+        value={pair?.[side]}
+        options={options}
+        onChange={choose(side)}
+        popupMatchSelectWidth={false}
+        style={{ minWidth: 280 }}
+      />
     </label>
   );
 
@@ -131,7 +143,17 @@ function Changes({ parts }: { parts: PartChanges[] }) {
 }
 
 /** A button opening the comparison in a drawer; `pair` fixes the versions it opens with. */
-export function VersionDiffButton({ documentId, pair, label, type }: { documentId: number; pair?: VersionPair; label: string; type?: 'link' | 'default' }) {
+export function VersionDiffButton({
+  documentId,
+  pair,
+  label,
+  type,
+}: {
+  documentId: number;
+  pair?: VersionPair;
+  label: string;
+  type?: 'link' | 'default';
+}) {
   const v = useMessages().diff.view;
   const [open, setOpen] = useState(false);
   return (

@@ -44,8 +44,16 @@ describe('a document’s comments, page by page', () => {
 
   it('lists the newest first and loads the earlier ones when asked, until there are none', async () => {
     const sent = fakeApi([
-      { match: /^GET \/api\/documents\/3\/comments\?limit=50$/, status: 200, body: { items: [comment(9), comment(8)], total: 3, nextBeforeId: 8 } },
-      { match: /^GET \/api\/documents\/3\/comments\?limit=50&beforeId=8$/, status: 200, body: { items: [comment(4, { projectId: 7, indicatorIndex: 2 })], total: 3, nextBeforeId: null } },
+      {
+        match: /^GET \/api\/documents\/3\/comments\?limit=50$/,
+        status: 200,
+        body: { items: [comment(9), comment(8)], total: 3, nextBeforeId: 8 },
+      },
+      {
+        match: /^GET \/api\/documents\/3\/comments\?limit=50&beforeId=8$/,
+        status: 200,
+        body: { items: [comment(4, { projectId: 7, indicatorIndex: 2 })], total: 3, nextBeforeId: null },
+      },
     ]);
     render(
       <Providers>
@@ -64,8 +72,16 @@ describe('a document’s comments, page by page', () => {
 
   it('shows at a field the open comments anchored there, however far back they were made', async () => {
     const sent = fakeApi([
-      { match: /open=true$/, status: 200, body: { items: [comment(900, { projectId: 7, indicatorIndex: 1, field: 'basis' }), comment(899)], total: 3, nextBeforeId: 899 } },
-      { match: /beforeId=899&open=true$/, status: 200, body: { items: [comment(5, { projectId: 7, indicatorIndex: 1, field: 'basis' })], total: 3, nextBeforeId: null } },
+      {
+        match: /open=true$/,
+        status: 200,
+        body: { items: [comment(900, { projectId: 7, indicatorIndex: 1, field: 'basis' }), comment(899)], total: 3, nextBeforeId: 899 },
+      },
+      {
+        match: /beforeId=899&open=true$/,
+        status: 200,
+        body: { items: [comment(5, { projectId: 7, indicatorIndex: 1, field: 'basis' })], total: 3, nextBeforeId: null },
+      },
     ]);
     render(
       <Providers>
@@ -73,7 +89,10 @@ describe('a document’s comments, page by page', () => {
       </Providers>,
     );
     await waitFor(() => expect(screen.getByRole('button', { name: '审核批注 2' })).toBeTruthy());
-    expect(sent.map((s) => s.path)).toEqual(['/api/documents/3/comments?limit=200&open=true', '/api/documents/3/comments?limit=200&beforeId=899&open=true']);
+    expect(sent.map((s) => s.path)).toEqual([
+      '/api/documents/3/comments?limit=200&open=true',
+      '/api/documents/3/comments?limit=200&beforeId=899&open=true',
+    ]);
   });
 
   it('says in a list where a comment is, and 💬 opens it at its place on the form', async () => {

@@ -18,11 +18,14 @@ import { queries } from '../api/queries.ts';
 export const useOpenComments = (documentId: number | undefined) =>
   useQuery({ ...queries.openComments(documentId!), enabled: documentId !== undefined });
 
-export const useCommentHistory = (documentId: number) =>
-  useInfiniteQuery(queries.commentHistory(documentId));
+export const useCommentHistory = (documentId: number) => useInfiniteQuery(queries.commentHistory(documentId));
 
 /** Where a comment is: "项目：法律援助 · 第 4 行指标 · 字段：指标值" (the projects as the page holds them, saved or not). */
-export function anchorText(m: ReturnType<typeof useMessages>['web']['reviewPage'], doc: { projects: ReadonlyArray<{ id: number | null; name: string }> }, a: CommentAnchor): string {
+export function anchorText(
+  m: ReturnType<typeof useMessages>['web']['reviewPage'],
+  doc: { projects: ReadonlyArray<{ id: number | null; name: string }> },
+  a: CommentAnchor,
+): string {
   const project = doc.projects.find((p) => p.id === a.projectId);
   const parts = [project ? m.anchorProject(project.name) : m.anchorDocument];
   if (a.indicatorIndex) parts.push(m.anchorRow(a.indicatorIndex));

@@ -36,7 +36,12 @@ export default function Layout() {
         ]
       : []),
     ...(user && user.role !== 'unit'
-      ? [link('/review', w.nav.reviewQueue), link('/monitoring', w.nav.warnings), link('/dashboard', w.nav.bureauDashboard), link('/settings', w.nav.settings)]
+      ? [
+          link('/review', w.nav.reviewQueue),
+          link('/monitoring', w.nav.warnings),
+          link('/dashboard', w.nav.bureauDashboard),
+          link('/settings', w.nav.settings),
+        ]
       : []),
     ...(user?.role === 'admin' ? [link('/admin', w.nav.admin)] : []),
     link('/public', w.nav.publicDocuments),
@@ -93,9 +98,9 @@ export default function Layout() {
             </>
           ) : (
             location.pathname !== '/login' && (
-            <Button size="small" type="primary" onClick={() => navigate('/login')}>
-              {w.nav.signIn}
-            </Button>
+              <Button size="small" type="primary" onClick={() => navigate('/login')}>
+                {w.nav.signIn}
+              </Button>
             )
           )}
         </Space>

@@ -1,5 +1,15 @@
 /** The unit's home: its document of a year, the projects with budget, status and findings, and what to do next. */
-import { BarChartOutlined, EditOutlined, EyeOutlined, FileAddOutlined, FundOutlined, HistoryOutlined, ImportOutlined, RollbackOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  EditOutlined,
+  EyeOutlined,
+  FileAddOutlined,
+  FundOutlined,
+  HistoryOutlined,
+  ImportOutlined,
+  RollbackOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Empty, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -121,9 +131,7 @@ export default function UnitHomePage() {
               showIcon
               className="page-alert"
               title={m.unitHome.returnedNotice}
-              description={open.map((c) => (
-                <CommentItem key={c.id} comment={c} />
-              ))}
+              description={open.map((c) => <CommentItem key={c.id} comment={c} />)}
             />
           )}
           {MONITORED.has(chosen.status) && (
@@ -141,7 +149,8 @@ export default function UnitHomePage() {
           )}
           <Space size="large" wrap className="doc-summary">
             <span>
-              {m.unitHome.budgetTotal}<strong data-testid="budget-total">{m.common.amountWan(amountText(chosen.budgetTotal))}</strong>
+              {m.unitHome.budgetTotal}
+              <strong data-testid="budget-total">{m.common.amountWan(amountText(chosen.budgetTotal))}</strong>
             </span>
             <span>{m.common.projectCount(chosen.projectCount)}</span>
             <FindingCountTags counts={chosen.findingCounts} />

@@ -14,7 +14,10 @@ const SECTIONS = new Set(['monitoring', 'evaluation', 'dashboard']);
 export function UnitSection() {
   const m = useMessages().web;
   const section = useParams().section ?? '';
-  const latest = useQuery({ queryKey: ['documents', 'monitored'], queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1 }) });
+  const latest = useQuery({
+    queryKey: ['documents', 'monitored'],
+    queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1 }),
+  });
   if (!SECTIONS.has(section)) return <Navigate to="/unit" replace />;
   if (latest.isPending) return <PageLoading />;
   const doc = latest.data?.items[0];

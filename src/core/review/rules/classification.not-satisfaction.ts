@@ -8,7 +8,6 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'indicators' },
   scope: 'row',
   check(context, report) {
-    if (context.level1 === 'satisfaction' && context.label !== '' && !context.satisfaction)
-      report(context, 'indicators.description', {});
+    if (context.level1 === 'satisfaction' && context.label !== '' && !context.satisfaction) report(context, 'indicators.description', {});
   },
 });

@@ -10,7 +10,6 @@ export default defineRule({
   check(context, report) {
     const { total, fiscal, other, sources } = context.project.budget;
     if (total === null) return report(context, 'budget.total', { part: 'total' });
-    if (fiscal === null && other === null && !sources.some((s) => s.amount !== null))
-      report(context, 'budget.fiscal', { part: 'split' });
+    if (fiscal === null && other === null && !sources.some((s) => s.amount !== null)) report(context, 'budget.fiscal', { part: 'split' });
   },
 });

@@ -14,9 +14,7 @@ describe('completeness.missing-level1', () => {
 
   it('asks for 成本指标 from the 2021 form on', () => {
     const doc2021 = aDocument({ year: 2021, projects: [aProject()] });
-    expect(findingsOf('completeness.missing-level1', doc2021).map((f) => f.message)).toEqual([
-      '项目 315-0105-JBN-2D9U 没有成本指标。',
-    ]);
+    expect(findingsOf('completeness.missing-level1', doc2021).map((f) => f.message)).toEqual(['项目 315-0105-JBN-2D9U 没有成本指标。']);
     const withCost = aProject({
       indicators: [
         ...CLEAN_ROWS,

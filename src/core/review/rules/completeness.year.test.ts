@@ -8,8 +8,6 @@ describe('completeness.year', () => {
 
   it('reports a document without a year and the form it is then reviewed against', () => {
     const found = findingsOf('completeness.year', aDocument({ year: null }));
-    expect(found.map((f) => [f.field, f.projectCode, f.message])).toEqual([
-      ['year', null, '本文件没有注明预算年度，按2021年版表样审核。'],
-    ]);
+    expect(found.map((f) => [f.field, f.projectCode, f.message])).toEqual([['year', null, '本文件没有注明预算年度，按2021年版表样审核。']]);
   });
 });

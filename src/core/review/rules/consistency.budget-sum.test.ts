@@ -23,9 +23,16 @@ describe('consistency.budget-sum', () => {
   });
 
   it('checks listed fund sources against the budget too', () => {
-    const ok = budget('10', '10', null, [['财政拨款', '8'], ['自有资金', '2'], ['其他', null]]);
+    const ok = budget('10', '10', null, [
+      ['财政拨款', '8'],
+      ['自有资金', '2'],
+      ['其他', null],
+    ]);
     expect(findingsOf('consistency.budget-sum', withProject({ budget: ok }))).toEqual([]);
-    const off = budget('10', '10', null, [['财政拨款', '8'], ['自有资金', '1.5']]);
+    const off = budget('10', '10', null, [
+      ['财政拨款', '8'],
+      ['自有资金', '1.5'],
+    ]);
     expect(findingsOf('consistency.budget-sum', withProject({ budget: off })).map((f) => f.field)).toEqual(['budget.sources']);
   });
 

@@ -30,14 +30,12 @@ export default defineRule({
           : fiscal === null
             ? compareDecimal(other, total) === 0
             : sum(split).equals(total);
-      if (!agrees)
-        report(context, 'budget', { parts: 'split', sum: shown(sum(split), [total, ...split]), total, amountUnit });
+      if (!agrees) report(context, 'budget', { parts: 'split', sum: shown(sum(split), [total, ...split]), total, amountUnit });
     }
     const listed = sources.length === 0 ? [] : sources.map((s) => s.amount);
     if (listed.some((a) => a !== null)) {
       const s = sum(listed);
-      if (!s.equals(total))
-        report(context, 'budget.sources', { parts: 'sources', sum: shown(s, [total, ...listed]), total, amountUnit });
+      if (!s.equals(total)) report(context, 'budget.sources', { parts: 'sources', sum: shown(s, [total, ...listed]), total, amountUnit });
     }
   },
 });

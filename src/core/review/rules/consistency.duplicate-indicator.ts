@@ -22,8 +22,7 @@ export default defineRule({
         seen.set(key, r);
         continue;
       }
-      const sameTarget =
-        first.level2 === r.level2 && comparable(first.indicator.target) === comparable(r.indicator.target);
+      const sameTarget = first.level2 === r.level2 && comparable(first.indicator.target) === comparable(r.indicator.target);
       report(r, 'indicators.description', { firstRow: first.row, sameTarget });
     }
   },

@@ -10,7 +10,6 @@ export default defineRule({
   scope: 'project',
   check(context, report) {
     const code = context.project.code.trim();
-    if (code !== '' && !projectCodeRegExp(context.document.settings.projectCodePattern).test(code))
-      report(context, 'code', { code });
+    if (code !== '' && !projectCodeRegExp(context.document.settings.projectCodePattern).test(code)) report(context, 'code', { code });
   },
 });

@@ -23,7 +23,8 @@ export default defineRule({
       if (unit!.replace('％', '%') !== t.unit) continue;
       const n = number!;
       stated.push(`${number}${t.unit}`);
-      if (t.upper === null ? compareDecimal(n, t.value) === 0 : compareDecimal(n, t.value) >= 0 && compareDecimal(n, t.upper) <= 0) agrees = true;
+      if (t.upper === null ? compareDecimal(n, t.value) === 0 : compareDecimal(n, t.value) >= 0 && compareDecimal(n, t.upper) <= 0)
+        agrees = true;
     }
     if (stated.length > 0 && !agrees) report(context, 'indicators.description', { stated: stated.join('、'), target: t.text });
   },

@@ -9,6 +9,8 @@ describe('measurability.range-order', () => {
 
   it('reports a reversed range', () => {
     const found = findingsOf('measurability.range-order', withRow({ target: '120-100件' }));
-    expect(found.map((f) => f.message)).toEqual(['项目 315-0105-JBN-2D9U 第 1 行「办理法律援助案件数量」的指标值区间"120-100件"下限大于上限。']);
+    expect(found.map((f) => f.message)).toEqual([
+      '项目 315-0105-JBN-2D9U 第 1 行「办理法律援助案件数量」的指标值区间"120-100件"下限大于上限。',
+    ]);
   });
 });

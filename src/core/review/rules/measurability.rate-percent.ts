@@ -10,7 +10,6 @@ export default defineRule({
   scope: 'row',
   check(context, report) {
     const t = context.target;
-    if (context.percentLike && t.kind === 'quantitative' && !isPercentage(t))
-      report(context, 'indicators.target', { target: t.text });
+    if (context.percentLike && t.kind === 'quantitative' && !isPercentage(t)) report(context, 'indicators.target', { target: t.text });
   },
 });

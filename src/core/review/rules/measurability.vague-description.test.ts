@@ -20,7 +20,9 @@ describe('measurability.vague-description', () => {
       ['进一步加强法治宣传', '提高', '进一步、加强'],
     ]) {
       const found = findingsOf('measurability.vague-description', withRow({ description, target }, 3));
-      expect(found.map((f) => f.message)).toEqual([`项目 315-0105-JBN-2D9U 第 4 行「${description}」只有"${words}"这样的笼统说法，没有可衡量的内容。`]);
+      expect(found.map((f) => f.message)).toEqual([
+        `项目 315-0105-JBN-2D9U 第 4 行「${description}」只有"${words}"这样的笼统说法，没有可衡量的内容。`,
+      ]);
     }
   });
 });
