@@ -383,12 +383,12 @@ export function ProjectEvaluationForm({ documentId, projectId, evaluation: p, ed
           </tbody>
         </table>
         {p.findings.length > 0 && (
-          <div className="evaluation-findings" aria-label={m.findings}>
+          <section className="evaluation-findings" aria-label={m.findings}>
             <Typography.Text strong>{m.findings}</Typography.Text>
             {p.findings.map((f, i) => (
               <FindingItem key={i} finding={f} />
             ))}
-          </div>
+          </section>
         )}
       </div>
 

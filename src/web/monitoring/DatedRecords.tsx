@@ -175,6 +175,7 @@ export function DatedRecords(props: Props) {
               onChange={(date) => setDraft((x) => ({ ...x, date }))}
             />
           </label>
+          {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is one of two, chosen by the kind */}
           <label className="field field-figure">
             <span className="field-label">{kind === 'spending' ? m.cumulativeWan : m.value}</span>
             {props.kind === 'spending' ? (
