@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/database.ts';
-import { buildApp } from './app.ts';
-import { seedDemoIfEmpty, type DemoAccount } from './demo.ts';
+import type { DemoAccount } from './demo.ts';
+import { openDemo } from './fixture.testing.ts';
 import { TestClient, testDatabases, type TestDatabase } from './testing.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -23,16 +23,11 @@ for (const make of testDatabases()) {
     let accounts: DemoAccount[];
     const pass = (role: string) => accounts.find((a) => a.role === role)!;
 
+    let close: () => Promise<void>;
     beforeAll(async () => {
-      store = await database.open();
-      accounts = (await seedDemoIfEmpty(store, ROOT))!;
-      ({ app } = await buildApp({ store, webRoot: null }));
+      ({ store, app, accounts, close } = await openDemo(database));
     }, 120_000);
-    afterAll(async () => {
-      await app?.close();
-      await store?.close();
-      await database.dispose();
-    });
+    afterAll(() => close?.());
 
     it('takes the seed from import to anonymous read', async () => {
       const unit = new TestClient(app);

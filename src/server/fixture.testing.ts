@@ -11,7 +11,7 @@ import { createDocument } from '../store/documents/create.ts';
 import { createBureau, createUnit } from '../store/organisation.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import type { AppContext } from './context.ts';
-import { seedDemoIfEmpty } from './demo.ts';
+import { seedDemoIfEmpty, type DemoAccount } from './demo.ts';
 import { TestClient, type TestDatabase } from './testing.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -29,6 +29,25 @@ export interface World {
   otherUnitId: number;
   countyId: number;
   close(): Promise<void>;
+}
+
+/** The demo county alone on a fresh database, with its app: what a newcomer starts from. */
+export async function openDemo(
+  database: TestDatabase,
+): Promise<{ store: Store; app: FastifyInstance; accounts: DemoAccount[]; close(): Promise<void> }> {
+  const store = await database.open();
+  const accounts = (await seedDemoIfEmpty(store, ROOT))!;
+  const { app } = await buildApp({ store, webRoot: null });
+  return {
+    store,
+    app,
+    accounts,
+    close: async () => {
+      await app.close();
+      await store.close();
+      await database.dispose();
+    },
+  };
 }
 
 export async function openWorld(database: TestDatabase, options: Pick<AppOptions, 'parsePool'> = {}): Promise<World> {

@@ -10,7 +10,7 @@
  * side changed that row (then it is a conflict too), and the order is the side's that reordered.
  * A version read from the server has no keys of the writer's; `alignRows` finds them by content.
  */
-import type { DepartmentGoals, Indicator, Project } from './document.ts';
+import { Indicator, type DepartmentGoals, type Project } from './document.ts';
 
 export type Side = 'mine' | 'theirs';
 export type Choices = Readonly<Record<string, Side>>;
@@ -40,16 +40,8 @@ export interface Merged<T> {
 export type KeyedRow = Indicator & { key: string };
 export type KeyedProject<R extends KeyedRow = KeyedRow> = Omit<Project, 'indicators'> & { indicators: R[] };
 
-export const INDICATOR_FIELDS = [
-  'term',
-  'level1',
-  'level2',
-  'level3',
-  'description',
-  'target',
-  'basis',
-  'remark',
-] as const satisfies readonly (keyof Indicator)[];
+/** The fields of an indicator row, in the form's order (the schema's). */
+export const INDICATOR_FIELDS = Object.keys(Indicator.properties) as ReadonlyArray<keyof Indicator>;
 
 /** A project's own fields, the budget's parts each on its own (two people may fill in different amounts). */
 export const PROJECT_FIELDS = [

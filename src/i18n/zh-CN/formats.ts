@@ -1,4 +1,6 @@
 /** 导入、导出相关的提示文字。 */
+import { indicatorHeadings } from './form-headings.ts';
+
 export const formats = {
   location: {
     sheet: (name: string) => `工作表「${name}」`,
@@ -24,13 +26,7 @@ export const formats = {
     sourceName: '资金来源名称',
     checkpoint: '支出计划时点',
     goal: '绩效目标',
-    level1: '一级指标',
-    level2: '二级指标',
-    level3: '三级指标',
-    description: '绩效指标描述',
-    target: '指标值',
-    basis: '指标值确定依据',
-    remark: '备注',
+    ...indicatorHeadings,
     projectCode: '项目编码',
     projectName: '项目名称',
     useOfFunds: '资金用途',

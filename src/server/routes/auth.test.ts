@@ -4,9 +4,8 @@
  * username is told how long to wait. Runs on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
-import { seedDemoIfEmpty, type DemoAccount } from '../demo.ts';
-import { ROOT } from '../fixture.testing.ts';
+import type { DemoAccount } from '../demo.ts';
+import { openDemo } from '../fixture.testing.ts';
 import { TestClient, testDatabases } from '../testing.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/database.ts';
@@ -26,16 +25,11 @@ for (const make of testDatabases()) {
       return { client, r };
     }
 
+    let close: () => Promise<void>;
     beforeAll(async () => {
-      store = await database.open();
-      accounts = (await seedDemoIfEmpty(store, ROOT))!;
-      ({ app } = await buildApp({ store, webRoot: null }));
+      ({ store, app, accounts, close } = await openDemo(database));
     }, 120_000);
-    afterAll(async () => {
-      await app?.close();
-      await store?.close();
-      await database.dispose();
-    });
+    afterAll(() => close?.());
 
     it('holds a one-time password to the auth calls until it is changed, then lets its owner work', async () => {
       const { username, password } = demo('unit');
