@@ -22,11 +22,6 @@ interface Upload {
 
 export type ParseJob = (Upload & { kind: 'document' }) | (Upload & { kind: 'actuals'; documents: TargetDocument[] });
 
-export interface ParseRequest {
-  id: number;
-  job: ParseJob;
-}
-
 interface ImportFailure {
   place: NamedLocation;
   why: MessageRef;
@@ -34,24 +29,22 @@ interface ImportFailure {
   inflated?: number;
 }
 
-export type ParseReply =
-  | { id: number; value: TargetDocument[] | Actuals }
-  | { id: number; importError: ImportFailure }
-  | { id: number; error: string };
+export type ParseReply = { value: TargetDocument[] | Actuals } | { importError: ImportFailure } | { error: string };
 
-export async function answer({ id, job }: ParseRequest): Promise<ParseReply> {
+/** A job's answer as plain data: thrown across the thread, an error would lose its class and fields. */
+export async function answer(job: ParseJob): Promise<ParseReply> {
   try {
     setLocale(job.locale);
     const value =
       job.kind === 'document'
         ? await readDocumentFile(job.bytes, job.fileName)
         : await readActualsFile(job.bytes, job.fileName, job.documents);
-    return { id, value };
+    return { value };
   } catch (e) {
     if (e instanceof ImportError) {
-      return { id, importError: { place: e.place, why: e.why, ...(e instanceof ZipLimitError ? { inflated: e.inflated } : {}) } };
+      return { importError: { place: e.place, why: e.why, ...(e instanceof ZipLimitError ? { inflated: e.inflated } : {}) } };
     }
-    return { id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    return { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
 }
 
