@@ -73,10 +73,7 @@ describe('readDocx on Word-made documents in the published layout', () => {
         {
           label: '一、',
           text: '强化人民调解，在社会矛盾化解上取得新成效。',
-          children: [
-            { label: '（一）', text: '是务实调解组织基础', children: [] },
-            { label: '（二）', text: '是不断提升人民调解队伍素质。', children: [] },
-          ],
+          children: [{ label: '（一）', text: '是务实调解组织基础，（二）是不断提升人民调解队伍素质。', children: [] }],
         },
       ],
     });
