@@ -202,6 +202,15 @@ describe('unreadable input', () => {
     expect(e.location).toMatchObject({ line: 58, field: '资金支出计划（%）' });
     expect(e.reason).toContain('4 个时点');
   });
+  it('reads blank cells spilling past the last checkpoint and its percentage as no checkpoint', () => {
+    const spilled = lines.flatMap((l, i) => (i === 55 || i === 61 ? [l, '\t'] : [l])).join('\n');
+    expect(read(spilled)).toEqual(read(seedText));
+  });
+  it('rejects a blank checkpoint between others, naming its line', () => {
+    const e = errorOf(withLine(54, '\t'));
+    expect(e.location).toMatchObject({ line: 54, field: '资金支出计划（%）' });
+    expect(e.reason).toBe('资金支出计划的时点为空：每个比例都要写明时点（如“3月底”）');
+  });
   it('rejects a percentage that is not a number', () => {
     expect(errorOf(withLine(60, '\t一半')).location).toMatchObject({ line: 60, field: '资金支出计划（%）' });
   });
