@@ -94,7 +94,8 @@ export type Budget = Type.Static<typeof Budget>;
 
 /** One checkpoint of the cumulative spending plan (资金支出计划), e.g. 3月底 → 20.00 %. */
 export const SpendingCheckpoint = Type.Object({
-  checkpoint: Text('时点，如 "3月底"、"第一季度"', 'checkpoint'),
+  // A blank cell of the form is no checkpoint: monitoring could not say when its percentage is due.
+  checkpoint: Type.String({ description: '时点，如 "3月底"、"第一季度"', minLength: 1, maxLength: TEXT_LIMITS.checkpoint }),
   percent: Type.Union([DecimalText, Type.Null()], { description: '累计支出占预算的百分比' }),
 });
 export type SpendingCheckpoint = Type.Static<typeof SpendingCheckpoint>;

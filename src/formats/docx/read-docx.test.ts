@@ -4,12 +4,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { annualRow } from '../../core/model/indicator.testing.ts';
+import { reviewDocument } from '../../core/review/engine.ts';
 import { ImportError } from '../import-error.ts';
+import { importFailure } from '../import-error.testing.ts';
 import { LAYOUT_VARIATIONS, generatedDocuments, seedDocuments } from '../publication/fixtures.testing.ts';
 import { readDocumentFile } from '../read-document.ts';
 import { readPublishedText } from '../text/read.ts';
 import { readDocx } from './read-docx.ts';
-import { docxOf, paragraph, table, tcHeading, wordMadeDocx } from './word-made.testing.ts';
+import { docxOf, PLAN_ROWS, paragraph, table, tcHeading, wordMadeDocx } from './word-made.testing.ts';
 import { writeDocx as write } from './write-docx.ts';
 
 /** The text importer's fixtures: layouts of real published documents. */
@@ -73,10 +75,7 @@ describe('readDocx on Word-made documents in the published layout', () => {
         {
           label: '一、',
           text: '强化人民调解，在社会矛盾化解上取得新成效。',
-          children: [
-            { label: '（一）', text: '是务实调解组织基础', children: [] },
-            { label: '（二）', text: '是不断提升人民调解队伍素质。', children: [] },
-          ],
+          children: [{ label: '（一）', text: '是务实调解组织基础，（二）是不断提升人民调解队伍素质。', children: [] }],
         },
       ],
     });
@@ -112,6 +111,13 @@ describe('readDocx on Word-made documents in the published layout', () => {
     });
   });
 
+  it('takes the blank cell that ends both 资金支出计划 rows for the table edge, not a fifth checkpoint', () => {
+    const [doc] = readDocx(wordMadeDocx(), 'word-made.docx');
+    expect(doc!.projects[0]!.spendingPlan.map((c) => c.checkpoint)).toEqual(['第一季度', '第二季度', '第三季度', '第四季度']);
+    const planFindings = reviewDocument(doc!).filter((f) => f.field === 'spendingPlan' && f.severity === 'error');
+    expect(planFindings).toEqual([]);
+  });
+
   it('is found by content whatever the file is called', async () => {
     const docs = await readDocumentFile(wordMadeDocx(), 'no-extension');
     expect(docs[0]!.projects[0]!.code).toBe('315-0105-JBN-2D9U');
@@ -130,6 +136,24 @@ describe('readDocx errors name the place and return nothing', () => {
     const e = error as ImportError;
     expect(e.location).toEqual({ file: 'bad.docx', table: 1, row: 2, column: 3, field: '预算数' });
     expect(e.message).toBe('bad.docx 第 1 个表格 第 2 行 第 3 格 字段「预算数」：“五元”不是数字');
+  });
+
+  it('a blank checkpoint between others, with a percentage under it: the cell and the field', async () => {
+    const [checkpoints, percents] = PLAN_ROWS;
+    const hole = [checkpoints!.map((c, i) => (i === 2 ? '' : c)), percents!];
+    const e = await importFailure((async () => readDocx(wordMadeDocx('5.00', hole), 'hole.docx'))());
+    expect(e.location).toEqual({ file: 'hole.docx', table: 1, row: 4, column: 3, field: '资金支出计划（%）' });
+    expect(e.message).toBe(
+      'hole.docx 第 1 个表格 第 4 行 第 3 格 字段「资金支出计划（%）」：资金支出计划的时点为空：每个比例都要写明时点（如“3月底”）',
+    );
+  });
+
+  it('a percentage in the blank cell past the last checkpoint: the cell and the field', async () => {
+    const [checkpoints, percents] = PLAN_ROWS;
+    const stray = [checkpoints!, [...percents!.slice(0, -1), { text: '100.00', span: 2 }]];
+    const e = await importFailure((async () => readDocx(wordMadeDocx('5.00', stray), 'stray.docx'))());
+    expect(e.location).toEqual({ file: 'stray.docx', table: 1, row: 5, column: 6, field: '资金支出计划（%）' });
+    expect(e.message).toContain('4 个时点');
   });
 
   it('a row the form does not have names its table and row', () => {

@@ -2,7 +2,8 @@
  * A Word document as Word itself writes one in the published layout, built from raw WordprocessingML:
  * headings carrying TC entry fields, a table of contents field, 一级 cells merged with w:vMerge,
  * 二级 cells left empty for "as above", cells spanning grid columns, a unit line above the table
- * instead of in it, no 其他资金 cell, quarterly checkpoints. The tests read it with `readDocx`.
+ * instead of in it, no 其他资金 cell, quarterly checkpoints whose two rows end in a blank cell spanning
+ * two grid columns, drawn out to the table's right edge. The tests read it with `readDocx`.
  */
 import { strToU8, zipSync } from 'fflate';
 
@@ -51,8 +52,13 @@ export function docxOf(bodyXml: string): Uint8Array {
   });
 }
 
+export const PLAN_ROWS: (CellSpec | string)[][] = [
+  [{ text: '资金支出计划（%）', merge: 'restart' }, '第一季度', '第二季度', '第三季度', '第四季度', { span: 2 }],
+  [{ merge: 'continue' }, '20.00', '50.00', '75.00', '100.00', { span: 2 }],
+];
+
 /** The published layout, as a county's Word file has it (after the seed, with the variations above). */
-export function wordMadeDocx(budgetTotal = '5.00'): Uint8Array {
+export function wordMadeDocx(budgetTotal = '5.00', planRows = PLAN_ROWS): Uint8Array {
   return docxOf(
     [
       tocField(),
@@ -75,8 +81,7 @@ export function wordMadeDocx(budgetTotal = '5.00'): Uint8Array {
         ['项目编码', { text: '315-0105-JBN-2D9U', span: 2 }, '项目名称', { text: '法律援助', span: 2 }],
         [{ text: '预算规模及资金用途', merge: 'restart' }, '预算数', budgetTotal, '其中：财政资金', '5.00'],
         [{ merge: 'continue' }, { text: ['指导、检查法律援助的法律法规和政策的执行；', '办理法律援助案件。'], span: 4 }],
-        [{ text: '资金支出计划（%）', merge: 'restart' }, '第一季度', '第二季度', '第三季度', '第四季度'],
-        [{ merge: 'continue' }, '20.00', '50.00', '75.00', '100.00'],
+        ...planRows,
         ['绩效目标', { text: ['1、组织法律援助的律师，办理法律援助案件。', '', '2、困难群众得到受益。'], span: 4 }],
         ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
         [{ text: '产出指标', merge: 'restart' }, '数量指标', '', '办理法律援助案件结案率', '≥95', '冀财政法【2019】19号'],

@@ -64,6 +64,14 @@ describe('exchange JSON', () => {
     expect(errorOf(data).reason).toBe('应为精确的十进制数字文本，如 "5.00"');
   });
 
+  it('rejects an empty checkpoint, naming its path', () => {
+    const data = valid();
+    data.documents[0].projects[1].spendingPlan.push({ checkpoint: '', percent: null });
+    const e = errorOf(data);
+    expect(e.location).toEqual({ file: 'targets.json', field: 'documents[0].projects[1].spendingPlan[4].checkpoint' });
+    expect(e.reason).toBe('不能为空');
+  });
+
   it('rejects unknown and missing fields instead of dropping them', () => {
     const data = valid();
     data.documents[0].projects[0].budget.fiscall = '1';
@@ -77,8 +85,8 @@ describe('exchange JSON', () => {
 
   it('checks nested numbered items all the way down', () => {
     const data = valid();
-    data.documents[0].department.safeguards[0].children[1].children = [{ label: '1、', text: null, children: [] }];
-    expect(errorOf(data).location.field).toBe('documents[0].department.safeguards[0].children[1].children[0].text');
+    data.documents[0].department.safeguards[0].children[0].children = [{ label: '1、', text: null, children: [] }];
+    expect(errorOf(data).location.field).toBe('documents[0].department.safeguards[0].children[0].children[0].text');
   });
 
   it('rejects other files: not JSON (with its line), another format, another version', () => {

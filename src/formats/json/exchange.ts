@@ -102,6 +102,8 @@ function describe(e: SchemaError): MessageRef {
     case 'minimum':
     case 'maximum':
       return m.outOfRange;
+    case 'minLength':
+      return m.empty;
     default:
       return m.invalid(e.message);
   }

@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, readGoalTexts, readNumberedItems, splitParagraph } from './numbering.ts';
+import { readGoalTexts, readNumberedItems } from './numbering.ts';
 
 describe('numbering', () => {
-  it('writes Chinese numbers', () => {
-    expect([1, 9, 10, 11, 20, 23].map(chineseNumber)).toEqual(['一', '九', '十', '十一', '二十', '二十三']);
-  });
-
-  it('splits items that follow each other on one line, only where the numbers run on', () => {
-    expect(splitParagraph('（一）是务实调解组织基础，（二）是不断提升人民调解队伍素质。').map((s) => [s.label?.text, s.text])).toEqual([
-      ['（一）', '是务实调解组织基础'],
-      ['（二）', '是不断提升人民调解队伍素质。'],
+  it('keeps items that follow each other on one line in one item, separators and all', () => {
+    const [item] = readNumberedItems(['（一）是务实调解组织基础，（二）是不断提升人民调解队伍素质。']);
+    expect(item).toEqual({ label: '（一）', text: '是务实调解组织基础，（二）是不断提升人民调解队伍素质。', children: [] });
+    expect(readNumberedItems(['1、执行第3、4条；2、完成验收'])).toEqual([
+      { label: '1、', text: '执行第3、4条；2、完成验收', children: [] },
     ]);
-    expect(splitParagraph('1、执行第3、4条；2、完成验收').map((s) => s.text)).toEqual(['执行第3、4条', '完成验收']);
-    expect(splitParagraph('1.5万元用于培训').map((s) => s.label)).toEqual([null]);
+    expect(readNumberedItems(['1.5万元用于培训'])).toEqual([{ label: '', text: '1.5万元用于培训', children: [] }]);
   });
 
   it('nests a new numbering style under the item before it', () => {
     const items = readNumberedItems(['一、强化调解。', '（一）是基础，（二）是队伍。', '二、规范矫正。', '1. 细则', '三、提升服务。']);
     expect(items.map((i) => [i.label, i.text, i.children.map((c) => c.label + c.text)])).toEqual([
-      ['一、', '强化调解。', ['（一）是基础', '（二）是队伍。']],
+      ['一、', '强化调解。', ['（一）是基础，（二）是队伍。']],
       ['二、', '规范矫正。', ['1.细则']],
       ['三、', '提升服务。', []],
     ]);
@@ -31,8 +27,9 @@ describe('numbering', () => {
 
   it('reads goals without their numbers, in any numbering style', () => {
     expect(readGoalTexts(['1、组织法律援助。', '2、困难群众受益。'])).toEqual(['组织法律援助。', '困难群众受益。']);
-    expect(readGoalTexts(['１、全角编号', '（2）第二项'])).toEqual(['全角编号', '第二项']);
+    expect(readGoalTexts(['１、全角编号', '（2）第二项', '③第三项'])).toEqual(['全角编号', '第二项', '第三项']);
     expect(readGoalTexts(['完成年度任务。'])).toEqual(['完成年度任务。']);
     expect(readGoalTexts(['1、第一项', '续写'])).toEqual(['第一项\n续写']);
+    expect(readGoalTexts(['1、组织援助；2、群众受益'])).toEqual(['组织援助；2、群众受益']);
   });
 });

@@ -90,9 +90,11 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
 
     if (after === 'plan') {
       after = null;
-      if (row.cells.length !== checkpoints.length + 1) {
+      // Past the checkpoints, the row may only have the blank cells the layout spills to the table's edge.
+      const stray = row.cells.slice(checkpoints.length + 1).find((c) => c.text !== '');
+      if (row.cells.length < checkpoints.length + 1 || stray !== undefined) {
         if (label !== '' && readPercent(first.text) === undefined) fail(row.line, 'spendingPlan', t.planWithoutPercents);
-        fail(row.line, 'spendingPlan', t.planCountMismatch(checkpoints.length, row.cells.length - 1));
+        fail(stray?.line ?? row.line, 'spendingPlan', t.planCountMismatch(checkpoints.length, row.cells.length - 1));
       }
       checkpoints.forEach((c, i) => {
         const cell = row.cells[i + 1]!;
@@ -168,7 +170,9 @@ export function readProjectTable(table: ProjectTable, documentUnit: Unit | null,
       continue;
     }
     if (isPlanRowLabel(label)) {
-      checkpoints = row.cells.slice(1);
+      checkpoints = withoutBlankEnd(row.cells.slice(1));
+      const blank = checkpoints.find((c) => c.text === '');
+      if (blank !== undefined) fail(blank.line, 'spendingPlan', t.emptyCheckpoint);
       after = 'plan';
       continue;
     }
@@ -290,4 +294,14 @@ function readIndicatorRow(row: Row, columns: IndicatorColumn[], term: Term, prev
 function lineOf(rows: Row[], field: ProjectField): number {
   for (const row of rows) for (const cell of row.cells) if (projectFieldOf(normalizeLabel(cell.text)) === field) return cell.line;
   return rows[0]?.line ?? 0;
+}
+
+/**
+ * The cells before the blank ones a row ends with: Word's published layout draws the 资金支出计划
+ * rows as wide as the indicator table, so blank cells spill past the last checkpoint and its percentage.
+ */
+function withoutBlankEnd(cells: readonly Cell[]): Cell[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.text === '') end--;
+  return cells.slice(0, end);
 }

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sum } from '../../core/model/decimal.ts';
-import type { TargetDocument } from '../../core/model/document.ts';
+import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
 import { ImportError } from '../import-error.ts';
 import { readPublishedText } from './read.ts';
+import { writePublishedText } from './write.ts';
 
 const SEED_PATH = resolve(import.meta.dirname, '../../../samples/huailai-sifaju-2020.txt');
 const seedBytes = readFileSync(SEED_PATH);
@@ -27,7 +28,7 @@ describe('the seed (怀来县司法局 2020)', () => {
     expect(docs).toEqual(expected);
   });
 
-  it('reads the department part: overall goal, 5 sub-goals, 5 safeguards, the first with （一）（二）', () => {
+  it('reads the department part: overall goal, 5 sub-goals, 5 safeguards, the first with （一）（二） in one paragraph', () => {
     const d = doc.department!;
     expect(d.overallGoal).toMatch(/^2020年我局在县委县政府领导下，.*做出了积极努力。$/);
     expect(d.subGoals.map((g) => g.label)).toEqual(['一、', '二、', '三、', '四、', '五、']);
@@ -36,12 +37,28 @@ describe('the seed (怀来县司法局 2020)', () => {
     expect(d.safeguards[0]).toEqual({
       label: '一、',
       text: '强化人民调解，在社会矛盾化解上取得新成效。',
-      children: [
-        { label: '（一）', text: '是务实调解组织基础', children: [] },
-        { label: '（二）', text: '是不断提升人民调解队伍素质。', children: [] },
-      ],
+      children: [{ label: '（一）', text: '是务实调解组织基础，（二）是不断提升人民调解队伍素质。', children: [] }],
     });
     expect(d.safeguards.slice(1).every((s) => s.children.length === 0)).toBe(true);
+  });
+
+  it('keeps every paragraph of the department part verbatim: each item is its label and text, as published', () => {
+    const part1 = seedText.slice(seedText.indexOf('一、总体绩效目标'), seedText.indexOf('第二部分')).split('\n');
+    const published = part1.filter((l) => l !== '' && !l.includes(' TC '));
+    const d = doc.department!;
+    const items = (list: readonly NumberedItem[]): string[] => list.flatMap((i) => [i.label + i.text, ...items(i.children)]);
+    expect([d.overallGoal, ...items(d.subGoals), ...items(d.safeguards)]).toEqual(published);
+  });
+
+  it('keeps every line of the whole sample verbatim: written back from what is read, each one is there again', () => {
+    const written = new Set(writePublishedText(docs).split('\n'));
+    // Word's TC field lines are headings the writer prints from the structure, with its own field codes;
+    // the export's first line starts with a stray space.
+    const lost = seedText
+      .split('\n')
+      .map((l) => l.replace(/^ /, ''))
+      .filter((l) => !l.includes(' TC ') && !written.has(l));
+    expect(lost).toEqual([]);
   });
 
   it('reads the 6 projects with their codes and budgets, 91.10 万元 in all', () => {
@@ -184,6 +201,15 @@ describe('unreadable input', () => {
     const e = errorOf(withoutLine(60));
     expect(e.location).toMatchObject({ line: 58, field: '资金支出计划（%）' });
     expect(e.reason).toContain('4 个时点');
+  });
+  it('reads blank cells spilling past the last checkpoint and its percentage as no checkpoint', () => {
+    const spilled = lines.flatMap((l, i) => (i === 55 || i === 61 ? [l, '\t'] : [l])).join('\n');
+    expect(read(spilled)).toEqual(read(seedText));
+  });
+  it('rejects a blank checkpoint between others, naming its line', () => {
+    const e = errorOf(withLine(54, '\t'));
+    expect(e.location).toMatchObject({ line: 54, field: '资金支出计划（%）' });
+    expect(e.reason).toBe('资金支出计划的时点为空：每个比例都要写明时点（如“3月底”）');
   });
   it('rejects a percentage that is not a number', () => {
     expect(errorOf(withLine(60, '\t一半')).location).toMatchObject({ line: 60, field: '资金支出计划（%）' });

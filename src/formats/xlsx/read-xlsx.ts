@@ -4,7 +4,7 @@
  * and field. Rows with nothing in them are skipped; an empty 一级/二级 cell means "as the row above"
  * (within the project and term), as in the published form.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type {
   AmountUnit,
   DecimalText,
@@ -191,7 +191,8 @@ class WorkbookReader {
       const topKey = keyOfTitle(top, (x) => x.projects);
       if (topKey === 'sources' || topKey === 'spendingPlan') group = topKey;
       else if (topKey !== undefined) group = null;
-      if (group !== null && sub !== '' && sub !== top) groups.push({ group, item: sub, col });
+      // A 资金支出计划 column whose checkpoint is blank is kept, to refuse a percentage typed under it.
+      if (group !== null && sub !== top && (sub !== '' || group === 'spendingPlan')) groups.push({ group, item: sub, col });
       else if (topKey !== undefined && topKey !== 'sources' && topKey !== 'spendingPlan' && !plain.has(topKey)) plain.set(topKey, col);
     }
     for (const key of ['code', 'name'] as const) {
@@ -240,6 +241,11 @@ class WorkbookReader {
       for (const g of groups) {
         const cell = row.getCell(g.col);
         if (cellText(cell) === na) continue;
+        if (g.item === '') {
+          if (cellText(cell) !== '')
+            this.fail(sheet, sheet.getCell(PROJECT_HEADER_ROWS, g.col), t.spendingPlan, named.textFormat.emptyCheckpoint);
+          continue;
+        }
         const value = amount(cell, `${t[g.group]}：${g.item}`);
         if (g.group === 'sources') project.budget.sources.push({ name: g.item, amount: value });
         else project.spendingPlan.push({ checkpoint: g.item, percent: value });

@@ -222,6 +222,16 @@ describe('readXlsx errors name the sheet, the cell and the field, and nothing is
     expect((await importError(await bytesOf(wb))).location).toMatchObject({ sheet: '部门整体目标', cell: 'E3', field: '层级' });
   });
 
+  it('a percentage under a blank checkpoint heading names the heading', async () => {
+    const wb = await seedWorkbook();
+    const p = wb.getWorksheet('项目')!;
+    const col = (p.getRow(2).values as unknown[]).indexOf('6月底');
+    p.getRow(2).getCell(col).value = null;
+    const e = await importError(await bytesOf(wb));
+    expect(e.location).toMatchObject({ sheet: '项目', cell: `${p.getColumn(col).letter}2` });
+    expect(e.reason).toBe('资金支出计划的时点为空：每个比例都要写明时点（如“3月底”）');
+  });
+
   it('a duplicated project code, a missing sheet, a file that is no workbook', async () => {
     const wb = await seedWorkbook();
     const p = wb.getWorksheet('项目')!;

@@ -34,6 +34,7 @@ export const textFormat: Messages['textFormat'] = {
   unpairedCells: 'labels and values should come in pairs; this row has the wrong number of cells',
   duplicateField: (name) => `"${name}" appears more than once`,
   planWithoutPercents: 'the spending plan row of checkpoints is not followed by a row of percentages',
+  emptyCheckpoint: 'a spending plan checkpoint is empty: each percentage needs its checkpoint (such as "3月底")',
   planCountMismatch: (checkpoints, percents) =>
     `the spending plan has ${checkpoints} checkpoints but its row of percentages has ${percents} cells`,
   cellCount: (expected, actual) => `this row should have ${expected} cells but has ${actual}`,

@@ -32,6 +32,7 @@ export const textFormat = {
   unpairedCells: '名称与数值应成对出现，这一行的格数不对',
   duplicateField: (name: string) => `“${name}”出现了不止一次`,
   planWithoutPercents: '资金支出计划的时点行后面缺少比例行',
+  emptyCheckpoint: '资金支出计划的时点为空：每个比例都要写明时点（如“3月底”）',
   planCountMismatch: (checkpoints: number, percents: number) => `资金支出计划有 ${checkpoints} 个时点，比例行却有 ${percents} 格`,
   cellCount: (expected: number, actual: number) => `这一行应有 ${expected} 格，实际有 ${actual} 格`,
   unknownColumn: (name: string) => `无法识别的指标表列“${name}”`,
