@@ -3,7 +3,7 @@
  * message in the caller's language (Chinese unless the request prefers English).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { textFieldOf } from '../core/model/text-limits.ts';
+import { textFieldNamed, textFieldOf } from '../core/model/text-limits.ts';
 import { ImportError } from '../formats/import-error.ts';
 import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
 import { ZipLimitError } from '../formats/zip-reader.ts';
@@ -44,15 +44,27 @@ export const forbidden = () => new ApiError(403, 'forbidden', (m) => m.forbidden
 export const notFound = (entity: string, id: number | string) =>
   new ApiError(404, 'not_found', (m) => m.notFound(entity, id), { entity, id });
 
-/** A text over the model's limit is a 422 that names the field, not a schema message. */
-function tooLong(errors: NonNullable<FastifyError['validation']>): ApiError | undefined {
-  const e = errors.find((v) => v.keyword === 'maxLength');
-  if (!e) return undefined;
-  const limit = Number(e.params.limit);
-  const path = e.instancePath.split('/').filter((p) => p !== '');
-  const field = textFieldOf(path.at(-1) ?? '', limit);
-  return new ApiError(422, 'too_long', (m) => m.tooLong(field, limit), { field: field ?? null, path: e.instancePath, limit });
+/** A text over the model's limit, or empty where the model wants one, is a 422 that names the field, not a schema message. */
+function textOutOfBounds(errors: NonNullable<FastifyError['validation']>): ApiError | undefined {
+  const long = errors.find((v) => v.keyword === 'maxLength');
+  if (long) {
+    const limit = Number(long.params.limit);
+    const field = textFieldOf(lastStep(long.instancePath), limit);
+    return new ApiError(422, 'too_long', (m) => m.tooLong(field, limit), { field: field ?? null, path: long.instancePath, limit });
+  }
+  const empty = errors.find((v) => v.keyword === 'minLength' && Number(v.params.limit) === 1);
+  if (empty) {
+    const field = textFieldNamed(lastStep(empty.instancePath));
+    return new ApiError(422, 'empty_text', (m) => m.emptyText(field), { field: field ?? null, path: empty.instancePath });
+  }
+  return undefined;
 }
+
+const lastStep = (instancePath: string) =>
+  instancePath
+    .split('/')
+    .filter((p) => p !== '')
+    .at(-1) ?? '';
 
 /** `all`: the caller's catalogs, for errors that are named rather than written (an import error). */
 function toApiError(e: unknown, all: Messages): ApiError | undefined {
@@ -75,7 +87,7 @@ function toApiError(e: unknown, all: Messages): ApiError | undefined {
     return new ApiError(422, 'unreadable', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });
   if (e instanceof ParseMemoryError) return new ApiError(413, 'too_large', (m) => m.importTooLarge);
   const fe = e as FastifyError;
-  if (fe.validation) return tooLong(fe.validation) ?? new ApiError(400, 'validation', (m) => m.validation(fe.message));
+  if (fe.validation) return textOutOfBounds(fe.validation) ?? new ApiError(400, 'validation', (m) => m.validation(fe.message));
   if (fe.statusCode === 413) return new ApiError(413, 'too_large', (m) => m.uploadTooLarge(MAX_UPLOAD_BYTES / 1048576));
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return new ApiError(403, 'csrf', (m) => m.csrf);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)

@@ -56,5 +56,23 @@ for (const make of testDatabases()) {
       expect(r.statusCode).toBe(422);
       expect(r.json()).toMatchObject({ code: 'too_long', field: 'projectName', limit: 200 });
     });
+
+    it('refuses a spending checkpoint without its 时点 by name', async () => {
+      const unit = w.clients.ownUnit;
+      const doc = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
+      const { id, indicators, ...project } = doc.projects[1];
+      const r = await unit.request('PUT', `/api/projects/${id}`, {
+        headers: { 'if-match': `"${doc.meta.version}"` },
+        body: {
+          project: {
+            ...project,
+            indicators: indicators.map(({ id: _, ...i }: { id: number }) => i),
+            spendingPlan: [...project.spendingPlan, { checkpoint: '', percent: '100.00' }],
+          },
+        },
+      });
+      expect(r.statusCode).toBe(422);
+      expect(r.json()).toMatchObject({ code: 'empty_text', field: 'checkpoint', message: '“支出计划时点”不能为空，请填写后再保存。' });
+    });
   });
 }

@@ -55,3 +55,9 @@ const PROPERTY: Record<TextField, string> = {
 /** Which text a schema's length error is about, from the property and the limit it names. */
 export const textFieldOf = (property: string, limit: number): TextField | undefined =>
   (Object.keys(TEXT_LIMITS) as TextField[]).find((f) => PROPERTY[f] === property && TEXT_LIMITS[f] === limit);
+
+/** The text a property holds, where only one text is stored under that name. */
+export function textFieldNamed(property: string): TextField | undefined {
+  const named = (Object.keys(TEXT_LIMITS) as TextField[]).filter((f) => PROPERTY[f] === property);
+  return named.length === 1 ? named[0] : undefined;
+}

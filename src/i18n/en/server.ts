@@ -26,6 +26,8 @@ export const server: M = {
     conflict: (entity, key) => `${entity} "${key}" already exists.`,
     invalidInput: (reason) => `Invalid input: ${reason}`,
     validation: (detail) => `The request does not fit: ${detail}`,
+    emptyText: (field) =>
+      `${field === undefined ? 'This' : `The ${formats.textFields[field]}`} may not be empty: fill it in and save again.`,
     tooLong: (field, limit) =>
       `${field === undefined ? 'The text' : `The ${formats.textFields[field]}`} takes at most ${limit} characters: shorten it and save again.`,
     invalidText: (field) =>

@@ -30,6 +30,8 @@ export const server = {
     conflict: (entity: string, key: string) => `${entityName(entity)}“${key}”已存在。`,
     invalidInput: (reason: string) => `输入有误：${reason}`,
     validation: (detail: string) => `请求内容不符合要求：${detail}`,
+    emptyText: (field: keyof typeof formats.textFields | undefined) =>
+      `${field === undefined ? '此项' : `“${formats.textFields[field]}”`}不能为空，请填写后再保存。`,
     tooLong: (field: keyof typeof formats.textFields | undefined, limit: number) =>
       `${field === undefined ? '文字' : `“${formats.textFields[field]}”`}最多 ${limit} 个字，请精简后再保存。`,
     invalidText: (field: string) => `请求内容不符合要求：${field} 含有不允许的字符（NUL 空字符或不成对的 UTF-16 代理项）`,

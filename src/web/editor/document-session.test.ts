@@ -299,4 +299,13 @@ describe('DocumentSession autosave', () => {
     const saved = toProject(session.getSnapshot().doc.projects[0]!);
     expect(saved).toEqual(project('法律援助'));
   });
+
+  it('keeps a checkpoint just added, still blank, out of what is saved until it is written in', async () => {
+    const { session } = await open();
+    const shown = session.getSnapshot().doc.projects[0]!;
+    const blank = { ...shown, spendingPlan: [...shown.spendingPlan, { checkpoint: '', percent: null }] };
+    expect(toProject(blank)).toEqual(project('法律援助'));
+    const written = { ...shown, spendingPlan: [...shown.spendingPlan, { checkpoint: '', percent: '50.00' }] };
+    expect(toProject(written).spendingPlan).toHaveLength(shown.spendingPlan.length + 1);
+  });
 });

@@ -52,10 +52,17 @@ export function editorDocument(stored: StoredDocument): EditorDocument {
   };
 }
 
-/** The core model of one project (what the API stores). */
+/**
+ * The core model of one project (what the API stores). A checkpoint just added and still blank (no
+ * 时点, no percent) is the form's, not the document's: it is kept on screen and saved once written in.
+ */
 export function toProject(p: EditorProject): Project {
-  const { key: _key, id: _id, indicators, ...rest } = p;
-  return { ...rest, indicators: indicators.map(({ key: _k, ...i }) => i) };
+  const { key: _key, id: _id, indicators, spendingPlan, ...rest } = p;
+  return {
+    ...rest,
+    spendingPlan: spendingPlan.filter((c) => c.checkpoint.trim() !== '' || c.percent !== null),
+    indicators: indicators.map(({ key: _k, ...i }) => i),
+  };
 }
 
 export const toTargetDocument = (d: EditorDocument): TargetDocument => ({

@@ -10,7 +10,7 @@ import { useNavigate } from 'react-router';
 import { sum } from '../../core/model/decimal.ts';
 import type { Project } from '../../core/model/document.ts';
 import { summarize } from '../../core/review/engine.ts';
-import { ApiFailure } from '../api/client.ts';
+import type { ApiFailure } from '../api/client.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { ImportPreviewItem } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
