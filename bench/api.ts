@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { signInOverHttp } from '../src/server/http-sign-in.testing.ts';
-import type { Benchmark, Figure } from './benchmark.ts';
+import { watchLoad, type Benchmark, type Figure } from './benchmark.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CONNECTIONS = 200;
@@ -101,7 +101,7 @@ export const api: Benchmark = {
         { name: 'GET /api/documents (bureau list)', url: `${url}/api/documents?year=2020&bureauId=${bureaus.items.at(-1)!.id}`, headers },
       ];
 
-      const loadBefore = loadavg()[0]!;
+      const machineLoad = watchLoad();
       const results: Measured[] = [];
       for (const route of routes) {
         await load(route.url, quick ? 1 : 2, route.headers); // warm-up: JIT, caches
@@ -111,7 +111,7 @@ export const api: Benchmark = {
         );
         results.push(m);
       }
-      const loadAfter = loadavg()[0]!;
+      const loadFigure = machineLoad();
 
       const base = results[0]!;
       const figures: Figure[] = [];
@@ -129,12 +129,7 @@ export const api: Benchmark = {
         if (i > 0)
           figures.push({ name: `${route.name} vs bare`, value: Number(ofBare.toFixed(1)), unit: '% of bare req/s', note: 'target ≥ 30' });
       });
-      figures.push({
-        name: 'machine load average (1 min)',
-        value: Number(((loadBefore + loadAfter) / 2).toFixed(1)),
-        unit: 'runnable tasks',
-        note: `${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after; 2 cores`,
-      });
+      figures.push(loadFigure);
       return figures;
     } finally {
       await Promise.all([stop(bare), stop(server)]);

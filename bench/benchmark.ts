@@ -2,6 +2,8 @@
  * What a benchmark is, for bench/run.ts: a named function that measures and returns its figures.
  * Add one by writing a module that exports such a function and listing it in run.ts.
  */
+import { availableParallelism, loadavg } from 'node:os';
+
 export interface Figure {
   /** What was measured, e.g. "import + review". */
   name: string;
@@ -23,6 +25,23 @@ export interface Benchmark {
   name: string;
   description: string;
   run(options: BenchOptions): Promise<Figure[]>;
+}
+
+/**
+ * Starts watching the machine's load; the returned function gives it as a figure, averaged over the
+ * measurement. On a machine shared with other work, elapsed times stretch with it.
+ */
+export function watchLoad(): () => Figure {
+  const before = loadavg()[0]!;
+  return () => {
+    const after = loadavg()[0]!;
+    return {
+      name: 'machine load average (1 min)',
+      value: Number(((before + after) / 2).toFixed(1)),
+      unit: 'runnable tasks',
+      note: `${before.toFixed(1)} before, ${after.toFixed(1)} after; ${availableParallelism()} cores`,
+    };
+  };
 }
 
 export interface Timing {

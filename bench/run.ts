@@ -7,12 +7,14 @@ import Table from 'cli-table3';
 import { bench as reviewBench } from '../src/core/review/review.bench.ts';
 import { api } from './api.ts';
 import type { Benchmark, BenchOptions } from './benchmark.ts';
+import { cli } from './cli.ts';
 import { importReview } from './import-review.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [
   importReview,
   { name: 'review', description: '审核引擎 · the review engine alone (CPU time)', run: (options) => reviewBench(options) },
   api,
+  cli,
 ];
 
 const args = process.argv.slice(2);

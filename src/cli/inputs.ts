@@ -48,10 +48,3 @@ export async function readInputFile(file: string, options: ReadDocumentOptions):
     throw e;
   }
 }
-
-/** Parses --year: a four-digit year in the model's range. */
-export function parseYear(value: string): number {
-  const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year < 1990 || year > 2100) throw new Error(messages().cli.inputs.badYear(value));
-  return year;
-}

@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 /**
- * The `jixiao` command. Each subcommand lives in ./commands/ and registers itself here;
+ * The `jixiao` command. Each subcommand is declared in ./commands/ and registers itself here;
  * exit codes: 0 success (or a clean document), 1 findings of severity error, 2 unreadable input or usage error.
  */
 import { Command, CommanderError } from 'commander';
 import { isLocale, messages, setLocale } from '../i18n/index.ts';
+import { registerBackup } from './commands/backup.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
+import { registerExport } from './commands/export.ts';
+import { registerImport } from './commands/import.ts';
+import { registerMonitor } from './commands/monitor.ts';
+import { registerRestore } from './commands/restore.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerUser } from './commands/user.ts';
 const m = () => messages().cli;
 
 // Pick the language before any help text is built.
@@ -26,23 +35,20 @@ const program = new Command('jixiao')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-// Each command module exports `register…(program)`. Only the command being run is loaded (the
-// server, database and document libraries take seconds to load); help and unknown commands load all.
-const COMMANDS: Record<string, () => Promise<(p: Command) => void>> = {
-  import: async () => (await import('./commands/import.ts')).registerImport,
-  check: async () => (await import('./commands/check.ts')).registerCheck,
-  export: async () => (await import('./commands/export.ts')).registerExport,
-  monitor: async () => (await import('./commands/monitor.ts')).registerMonitor,
-  evaluate: async () => (await import('./commands/evaluate.ts')).registerEvaluate,
-  serve: async () => (await import('./commands/serve.ts')).registerServe,
-  user: async () => (await import('./commands/user.ts')).registerUser,
-  backup: async () => (await import('./commands/backup.ts')).registerBackup,
-  restore: async () => (await import('./commands/restore.ts')).registerRestore,
-};
-const args = process.argv.slice(2);
-const requested = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--lang');
-const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
-for (const name of names) (await COMMANDS[name]!())(program);
+// Declaring a command loads only commander and the messages; its action imports what it works with
+// (document, database and server libraries take seconds to load), so help and each command load no more.
+for (const register of [
+  registerImport,
+  registerCheck,
+  registerExport,
+  registerMonitor,
+  registerEvaluate,
+  registerServe,
+  registerUser,
+  registerBackup,
+  registerRestore,
+])
+  register(program);
 
 try {
   await program.parseAsync(process.argv);

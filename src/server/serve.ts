@@ -12,7 +12,8 @@ import { buildApp } from './app.ts';
 import { listenControl } from './control.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 import { DEFAULT_WEB_ROOT, webIsBuilt } from './web.ts';
-import { DEFAULT_SNAPSHOTS, snapshotDir, startSnapshots, type SnapshotSchedule } from './snapshots.ts';
+import { DEFAULT_SNAPSHOTS, type SnapshotSchedule } from './snapshot-schedule.ts';
+import { snapshotDir, startSnapshots } from './snapshots.ts';
 
 export interface ServeOptions {
   port: number;

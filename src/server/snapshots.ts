@@ -11,15 +11,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { writeSnapshot } from '../store/backup.ts';
 import type { Database } from '../store/schema.ts';
-
-export interface SnapshotSchedule {
-  /** Minutes between snapshots; 0 turns them off. */
-  everyMinutes: number;
-  /** How many snapshots to keep (the newest). */
-  keep: number;
-}
-
-export const DEFAULT_SNAPSHOTS: SnapshotSchedule = { everyMinutes: 60, keep: 48 };
+import type { SnapshotSchedule } from './snapshot-schedule.ts';
 
 export const snapshotDir = (dataDir: string) => join(dataDir, 'snapshots');
 

@@ -1,20 +1,8 @@
-/** `jixiao serve [--port N] [--host H] [--data DIR]`: the web server (npm start runs it). */
+/** `jixiao serve [--port N] [--host H] [--data DIR]`: the web server (npm start runs it; ../actions/serve.ts starts it). */
 import { InvalidArgumentError, type Command } from 'commander';
 import { messages } from '../../i18n/index.ts';
-import { PACKAGE_ROOT } from '../../server/package-root.ts';
-import { startServer } from '../../server/serve.ts';
-import { DEFAULT_SNAPSHOTS } from '../../server/snapshots.ts';
-import { DataDirBusyError } from '../../store/data-dir-lock.ts';
-
-interface ServeCommandOptions {
-  port: string;
-  host: string;
-  data: string;
-  databaseUrl?: string;
-  demo: boolean;
-  snapshotEvery: number;
-  snapshotKeep: number;
-}
+import { DEFAULT_SNAPSHOTS } from '../../server/snapshot-schedule.ts';
+import type { ServeCommandOptions } from '../actions/serve.ts';
 
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(messages().server.commands.notWholeNumber(value));
@@ -33,31 +21,5 @@ export function registerServe(program: Command): void {
     .option('--no-demo', m.noDemoOption)
     .option('--snapshot-every <minutes>', m.snapshotEveryOption, wholeNumber, DEFAULT_SNAPSHOTS.everyMinutes)
     .option('--snapshot-keep <n>', m.snapshotKeepOption, wholeNumber, DEFAULT_SNAPSHOTS.keep)
-    .action(async (o: ServeCommandOptions) => {
-      try {
-        const server = await startServer({
-          port: Number(o.port),
-          host: o.host,
-          dataDir: o.data,
-          databaseUrl: o.databaseUrl || undefined,
-          demo: o.demo,
-          snapshots: { everyMinutes: o.snapshotEvery, keep: o.snapshotKeep },
-          rootDir: PACKAGE_ROOT,
-          print: (line) => console.log(line),
-        });
-        const stop = async () => {
-          console.log(messages().server.startup.stopping);
-          await server.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      } catch (e) {
-        if (e instanceof DataDirBusyError) {
-          console.error(messages().server.startup.dataDirBusy(e.dataDir, e.pid));
-          process.exit(2);
-        }
-        throw e;
-      }
-    });
+    .action(async (o: ServeCommandOptions) => (await import('../actions/serve.ts')).runServe(o));
 }

@@ -2,7 +2,6 @@
  * Where an administrative command runs: directly on the database, or — when a server owns the
  * embedded data directory — through that server's control socket.
  */
-import type { Command } from 'commander';
 import { messages } from '../../i18n/index.ts';
 import { askServer, runControl, type ControlProgress, type ControlRequest, type ControlResponse } from '../../server/control.ts';
 import { openStore } from '../../store/database.ts';
@@ -11,13 +10,6 @@ import { dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
 export interface TargetOptions {
   data: string;
   databaseUrl?: string;
-}
-
-export function withTargetOptions(command: Command): Command {
-  const m = messages().server.commands;
-  return command
-    .option('--data <dir>', m.dataOption, './data')
-    .option('--database-url <url>', m.databaseUrlOption, process.env.DATABASE_URL);
 }
 
 export async function runAdmin(
