@@ -54,8 +54,10 @@ describe('the data directory lock', () => {
   });
 
   it.runIf(linux)('takes over a pid file naming a zombie, which answers signals but owns nothing', async () => {
-    // The shell starts a child and becomes `sleep`, which never reaps it: the child stays a zombie.
-    const { line } = start('sh', ['-c', 'sleep 0 & echo $!; exec sleep 600']);
+    // The shell starts a child and becomes `sleep`, which never reaps it: the child stays a zombie. The child
+    // ends only once the shell has become `sleep` (its comm says so), or the shell could reap it first.
+    const waitForExec = 'while [ "$(cat /proc/$$/comm)" != sleep ]; do sleep 0.01; done';
+    const { line } = start('sh', ['-c', `(${waitForExec}) & echo $!; exec sleep 600`]);
     const zombie = Number(await line());
     await expect.poll(() => stat(zombie)[0]).toBe('Z');
     const dir = dataDir();
