@@ -60,14 +60,15 @@ const CSV_DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', do
 /**
  * The CSVs keep their byte-order mark: Excel as installed in China opens a UTF-8 CSV without one as
  * GBK and shows the Chinese as mojibake, and a spreadsheet is how most readers open published budget
- * data. "utf-8-sig" (UTF-8 after a BOM) tells Frictionless's reference validator, which decodes with
- * Python's codecs, to drop the mark rather than read it into the first column's name.
+ * data. "utf-8-sig" (UTF-8 after a BOM, Python's codec name) declares the mark, so a reader decoding
+ * as declared — Frictionless's Python validator among them — drops it instead of reading it into the
+ * first column's name.
  */
 const CSV_ENCODING = 'utf-8-sig';
 
 /**
  * CC BY 4.0: reuse for any purpose with attribution to the publishing unit, which is what budget
- * disclosure (预算公开) intends, and the licence the Open Definition and most government portals name.
+ * disclosure (预算公开) intends; an Open Definition conformant licence that many government data portals use.
  */
 const LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
 
