@@ -8,10 +8,6 @@ import { dataPackageDescriptor, openDataFiles } from './data-package.ts';
 
 const text = (data: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
 
-function filesOf(docs: readonly TargetDocument[]): Map<string, string> {
-  return new Map(openDataFiles(docs).map((f) => [f.name, text(f.data)]));
-}
-
 const csvRows = (csv: string): string[][] => parse(csv.replace(/^\uFEFF/, ''), { relaxQuotes: false }) as string[][];
 
 describe('CSV', () => {
@@ -79,88 +75,166 @@ describe('CSV', () => {
   });
 });
 
-/**
- * The descriptor, checked against the Frictionless Data Package (v1) rules for the properties it uses:
- * names, profiles, paths of files in the package, Table Schema field types and constraints, keys.
- */
-describe('Frictionless data package', () => {
-  const NAME = /^[-a-z0-9._/]+$/;
-  const TYPES = [
-    'string',
-    'number',
-    'integer',
-    'boolean',
-    'object',
-    'array',
-    'date',
-    'time',
-    'datetime',
-    'year',
-    'yearmonth',
-    'duration',
-    'geopoint',
-    'geojson',
-    'any',
-  ];
+type Descriptor = ReturnType<typeof dataPackageDescriptor>;
+type Resource = Descriptor['resources'][number];
 
+const NAME = /^[-a-z0-9._/]+$/;
+const BOM = [0xef, 0xbb, 0xbf];
+/** Table Schema v1's lexical forms for the types the package uses (number with `.` as decimalChar, bare). */
+const LEXICAL: Record<string, RegExp> = {
+  string: /[\s\S]*/,
+  number: /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|NaN|[-+]?INF)$/,
+  integer: /^[-+]?\d+$/,
+  year: /^-?\d{4}$/,
+};
+
+const keyOf = (row: readonly string[], key: readonly string[], names: readonly string[]) =>
+  JSON.stringify(key.map((k) => row[names.indexOf(k)]));
+
+/**
+ * The package checked by the Frictionless (v1) rules, as a list of problems: the descriptor's required
+ * properties and profiles, then every CSV against its resource — encoding and dialect, the header
+ * against the Table Schema's fields in order, every cell against its field's type and constraints,
+ * primary keys unique, foreign keys resolved. None of Frictionless's validators runs on
+ * Node and its JSON Schema profiles are not installed, so this is written out.
+ */
+function frictionlessProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+  };
+  const d = JSON.parse(text(files.get('datapackage.json')!)) as Descriptor;
+  check(d.profile === 'tabular-data-package', 'package profile');
+  check(NAME.test(d.name), 'package name');
+  check(typeof d.title === 'string' && d.title !== '', 'package title');
+  check(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(d.created), 'created is no ISO date-time');
+  check(d.licenses.length > 0, 'no licence');
+  for (const l of d.licenses) check(NAME.test(l.name.toLowerCase()) && /^https:\/\//.test(l.path), `licence ${l.name}`);
+  check(d.resources.length > 0 && new Set(d.resources.map((r) => r.name)).size === d.resources.length, 'resource names');
+  const tables = new Map<string, { resource: Resource; rows: string[][] }>();
+  for (const r of d.resources) {
+    const where = r.name;
+    check(NAME.test(r.name), `${where}: name`);
+    check(r.profile === 'tabular-data-resource' && r.format === 'csv' && r.mediatype === 'text/csv', `${where}: profile/format`);
+    const data = files.get(r.path);
+    if (data === undefined) {
+      problems.push(`${where}: no file ${r.path}`);
+      continue;
+    }
+    const hasBom = BOM.every((b, i) => data[i] === b);
+    check(hasBom === (r.encoding === 'utf-8-sig') && ['utf-8', 'utf-8-sig'].includes(r.encoding), `${where}: encoding`);
+    const csv = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    check(r.dialect.header && csv.endsWith(r.dialect.lineTerminator), `${where}: dialect`);
+    const [header = [], ...rows] = parse(csv, {
+      delimiter: r.dialect.delimiter,
+      quote: r.dialect.quoteChar,
+      record_delimiter: r.dialect.lineTerminator,
+      relax_quotes: false,
+    }) as string[][];
+    const { fields, primaryKey, missingValues } = r.schema;
+    const names: string[] = fields.map((f) => f.name);
+    check(new Set(names).size === names.length, `${where}: field names repeat`);
+    check(JSON.stringify(header) === JSON.stringify(names), `${where}: header ${header.join()} is not the fields' names`);
+    for (const [i, field] of fields.entries()) {
+      check(field.title !== '', `${where}.${field.name}: title`);
+      const constraints: { required?: boolean; enum?: string[] } = field.constraints ?? {};
+      for (const c of Object.keys(constraints)) check(['required', 'enum'].includes(c), `${where}.${field.name}: unchecked ${c}`);
+      const lexical = LEXICAL[field.type];
+      if (lexical === undefined) {
+        problems.push(`${where}.${field.name}: type ${field.type}`);
+        continue;
+      }
+      for (const [n, row] of rows.entries()) {
+        const cell = row[i]!;
+        const at = `${where} row ${n + 2} ${field.name}`;
+        if (missingValues.includes(cell)) check(!(constraints.required ?? false), `${at}: required`);
+        else {
+          check(lexical.test(cell), `${at}: ${JSON.stringify(cell)} is no ${field.type}`);
+          check(constraints.enum?.includes(cell) ?? true, `${at}: ${cell} not in the enum`);
+        }
+      }
+    }
+    for (const k of primaryKey) check(names.includes(k), `${where}: primary key ${k} is no field`);
+    check(new Set(rows.map((row) => keyOf(row, primaryKey, names))).size === rows.length, `${where}: primary key repeats`);
+    tables.set(r.name, { resource: r, rows });
+  }
+  for (const { resource: r, rows } of tables.values()) {
+    const names: string[] = r.schema.fields.map((f) => f.name);
+    for (const fk of r.schema.foreignKeys ?? []) {
+      const target = tables.get(fk.reference.resource);
+      if (target === undefined) {
+        problems.push(`${r.name}: foreign key to ${fk.reference.resource}`);
+        continue;
+      }
+      const targetNames: string[] = target.resource.schema.fields.map((f) => f.name);
+      const known = new Set(target.rows.map((row) => keyOf(row, fk.reference.fields, targetNames)));
+      for (const [n, row] of rows.entries())
+        check(known.has(keyOf(row, fk.fields, names)), `${r.name} row ${n + 2}: foreign key unresolved`);
+    }
+  }
+  return problems;
+}
+
+const packageFiles = (docs: readonly TargetDocument[]) => new Map(openDataFiles(docs).map((f) => [f.name, f.data]));
+
+describe('Frictionless data package', () => {
   for (const [label, docs] of [
     ['the seed', seedDocuments()],
     ['generated, every variation', generatedDocuments(LAYOUT_VARIATIONS.everything!)],
   ] as const) {
-    it(`describes its files exactly (${label})`, () => {
-      const files = filesOf(docs);
-      const descriptor = JSON.parse(files.get('datapackage.json')!) as ReturnType<typeof dataPackageDescriptor>;
+    it(`is valid by the Tabular Data Package rules (${label})`, () => {
+      const files = packageFiles(docs);
+      expect(frictionlessProblems(files)).toEqual([]);
+      const descriptor = JSON.parse(text(files.get('datapackage.json')!)) as Descriptor;
       expect(descriptor).toEqual(JSON.parse(JSON.stringify({ ...dataPackageDescriptor(docs), created: descriptor.created })));
-      expect(descriptor.profile).toBe('data-package');
-      expect(descriptor.name).toMatch(NAME);
-      expect(descriptor.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-      const names = descriptor.resources.map((r) => r.name);
-      expect(new Set(names).size).toBe(names.length);
-      for (const resource of descriptor.resources) {
-        expect(resource.name).toMatch(NAME);
-        expect(files.has(resource.path)).toBe(true);
-        expect(resource.encoding).toBe('utf-8');
-        if (!('dialect' in resource)) {
-          // The JSON resource: the exchange format, valid against its JSON Schema (read back strictly).
-          expect(resource).toMatchObject({ profile: 'data-resource', format: 'json', mediatype: 'application/json' });
-          expect(files.has(resource.schema)).toBe(true);
-          expect(readExchangeJson(files.get(resource.path)!, { fileName: resource.path })).toEqual(docs);
-          continue;
-        }
-        expect(resource).toMatchObject({ profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv' });
-        const schema = resource.schema;
-        const fieldNames: string[] = schema.fields.map((f) => f.name);
-        const [header, ...rows] = csvRows(files.get(resource.path)!);
-        expect(header).toEqual(fieldNames);
-        expect(rows.length).toBeGreaterThan(0);
-        for (const key of schema.primaryKey) expect(fieldNames).toContain(key);
-        const keys = rows.map((r) => JSON.stringify(schema.primaryKey.map((k) => r[fieldNames.indexOf(k)])));
-        expect(new Set(keys).size).toBe(rows.length);
-        schema.fields.forEach((field, i) => {
-          expect(TYPES).toContain(field.type);
-          expect(field.title).not.toBe('');
-          for (const row of rows) {
-            const value = row[i]!;
-            if (schema.missingValues.includes(value)) {
-              expect(field.constraints?.required ?? false).toBe(false);
-              continue;
-            }
-            if (field.type === 'number') expect(value).toMatch(/^-?\d+(\.\d+)?$/);
-            if (field.type === 'integer') expect(value).toMatch(/^-?\d+$/);
-            if (field.type === 'year') expect(value).toMatch(/^\d{4}$/);
-            if (field.constraints?.enum) expect(field.constraints.enum).toContain(value);
-          }
-        });
-        for (const fk of schema.foreignKeys ?? []) {
-          const target = descriptor.resources.find((r) => r.name === fk.reference.resource)!;
-          expect('dialect' in target).toBe(true);
-          const targetFields: string[] = (target as typeof resource).schema.fields.map((f) => f.name);
-          for (const f of fk.reference.fields) expect(targetFields).toContain(f);
-          const [, ...targetRows] = csvRows(files.get(target.path)!);
-          const targetKeys = new Set(targetRows.map((r) => JSON.stringify(fk.reference.fields.map((f) => r[targetFields.indexOf(f)]))));
-          for (const row of rows) expect(targetKeys.has(JSON.stringify(fk.fields.map((f) => row[fieldNames.indexOf(f)])))).toBe(true);
-        }
-      }
+      expect(descriptor.licenses.map((l) => l.name)).toEqual(['CC-BY-4.0']);
+      for (const r of descriptor.resources) expect(parse(text(files.get(r.path)!)).length).toBeGreaterThan(1);
+      // The complete documents travel beside the tables, valid against their JSON Schema (read back strictly).
+      expect(readExchangeJson(text(files.get('documents.json')!), { fileName: 'documents.json' })).toEqual(docs);
+      expect(files.has('jixiao.targets.v1.schema.json')).toBe(true);
     });
   }
+
+  it('a cell neutralised against formulas is still a valid string', () => {
+    const [doc] = generatedDocuments({});
+    const p = doc!.projects[0]!;
+    const hostile: TargetDocument = {
+      ...doc!,
+      projects: [{ ...p, name: '=1+1', indicators: p.indicators.map((i) => ({ ...i, level3: '+cmd', target: '-2+3' })) }],
+    };
+    const files = packageFiles([hostile]);
+    expect(text(files.get('projects.csv')!)).toContain(",'=1+1,");
+    expect(frictionlessProblems(files)).toEqual([]);
+  });
+
+  it('the check finds what breaks the rules', () => {
+    const files = packageFiles(seedDocuments());
+    const csv = (name: string) => text(files.get(name)!);
+    const broken = (name: string, data: string) => frictionlessProblems(new Map([...files, [name, new TextEncoder().encode(data)]]));
+    const descriptor = JSON.parse(text(files.get('datapackage.json')!)) as Descriptor;
+    const edited = (edit: (d: Descriptor) => void) => {
+      const copy = structuredClone(descriptor);
+      edit(copy);
+      return broken('datapackage.json', JSON.stringify(copy));
+    };
+    expect(broken('projects.csv', csv('projects.csv').replace('\uFEFF', ''))).toEqual(['projects: encoding']);
+    expect(broken('projects.csv', csv('projects.csv').replace('unit_name,year', 'year,unit_name'))[0]).toMatch(/header/);
+    expect(broken('projects.csv', csv('projects.csv').replace(',5.00,', ',5，00,'))).toEqual([
+      'projects row 2 budget_total: "5，00" is no number',
+    ]);
+    expect(broken('indicators.csv', csv('indicators.csv').replace(',annual,', ',年度,'))).toEqual([
+      'indicators row 2 term: 年度 not in the enum',
+    ]);
+    expect(broken('indicators.csv', csv('indicators.csv').replace(',2,annual,', ',1,annual,'))).toEqual([
+      'indicators: primary key repeats',
+    ]);
+    expect(broken('spending_plan.csv', csv('spending_plan.csv').replace('315-0105-JBN-2D9U', 'X'))).toContain(
+      'spending_plan row 2: foreign key unresolved',
+    );
+    expect(edited((d) => (d.resources[0]!.schema.fields[3]!.constraints = { required: true }))).toEqual([]);
+    expect(edited((d) => (d.resources[0]!.schema.fields[13]!.constraints = { required: true }))).toContain(
+      'projects row 2 budget_other: required',
+    );
+    expect(edited((d) => (d.licenses = []))).toEqual(['no licence']);
+  });
 });

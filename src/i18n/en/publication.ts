@@ -82,13 +82,13 @@ export const publication: Messages['publication'] = {
   openData: {
     title: (year) => `Budget performance targets, open data (${year})`,
     description:
-      'Department goals and project performance target tables published by budget units: projects (projects.csv), indicators (indicators.csv), spending plans (spending_plan.csv) and the complete documents (documents.json). Amounts are exact decimal numbers written as text.',
+      'Department goals and project performance target tables published by budget units: projects (projects.csv), indicators (indicators.csv), spending plans (spending_plan.csv); the complete documents come alongside as documents.json (jixiao exchange format, JSON Schema in jixiao.targets.v1.schema.json). The CSVs are UTF-8 with a byte-order mark; amounts are exact decimals.',
     allYears: 'several years',
+    license: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
     resources: {
       projects: 'Budget projects',
       indicators: 'Performance indicators',
       spendingPlan: 'Spending plans (cumulative %)',
-      documents: 'Complete target documents (JSON, jixiao exchange format)',
     },
     fields: {
       unit_code: 'Unit code',

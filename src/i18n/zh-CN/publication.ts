@@ -114,13 +114,13 @@ export const publication = {
   openData: {
     title: (year: string) => `预算绩效目标公开数据（${year}）`,
     description:
-      '预算单位公开的部门整体绩效目标与项目绩效目标表：项目（projects.csv）、绩效指标（indicators.csv）、资金支出计划（spending_plan.csv）与完整文件（documents.json）。金额为精确的十进制数字文本。',
+      '预算单位公开的部门整体绩效目标与项目绩效目标表：项目（projects.csv）、绩效指标（indicators.csv）、资金支出计划（spending_plan.csv）；完整文件另附 documents.json（jixiao 交换格式，JSON Schema 为 jixiao.targets.v1.schema.json）。CSV 为带 BOM 的 UTF-8，金额为精确的十进制数。',
     allYears: '多个年度',
+    license: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
     resources: {
       projects: '预算项目',
       indicators: '绩效指标',
       spendingPlan: '资金支出计划（累计%）',
-      documents: '完整的预算绩效目标文件（JSON，按 jixiao 交换格式）',
     },
     fields: {
       unit_code: '单位编码',
