@@ -120,7 +120,7 @@ export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): Rep
     ...d.projects.map((p, i) => ({
       cells: [
         value(String(i + 1)),
-        value(p.projectCode),
+        value(p.projectCode, { noWrap: true }),
         value(p.projectName, { align: 'left' }),
         amount(p.budget.adjusted, { align: 'right' }),
         amount(p.budget.spent, { align: 'right' }),
@@ -145,7 +145,7 @@ export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): Rep
     title: m.summaryTitle,
     subtitle: d.year === null ? null : m.year(d.year),
     caption: { left: unitName(d.unit), right: messages().monitoring.report.amountUnit },
-    columns: [5, 18, 31, 12, 12, 11, 11, 9],
+    columns: [5, 20, 29, 12, 12, 11, 11, 9],
     rows,
     notes: [
       `${m.summaryScore}：${d.score ?? ''}（${d.grade ?? ''}）`,
