@@ -7,6 +7,7 @@
 import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
 import type { ProjectEvaluation } from '../../core/evaluation/evaluate.ts';
 import { GRADES } from '../../core/evaluation/settings.ts';
+import { Decimal } from '../../core/model/decimal.ts';
 import { messages } from '../../i18n/index.ts';
 import { runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 
@@ -15,6 +16,18 @@ const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => (
 const amount = (text: string | null, more: Partial<GridCell> = {}): GridCell => value(text, { amount: true, ...more });
 const percent = (p: string | null) => (p === null ? '' : `${p}%`);
 const unitName = (u: { code: string | null; name: string }) => `${u.code ?? ''}${u.name}`;
+
+/**
+ * The 财政资金 row. Spending is recorded for the project, not per source, so the row's 全年 figures are
+ * known only when there are no other funds: then the fiscal money is all of it. 分值 and 得分 belong
+ * to the total.
+ */
+function fiscalCells(b: ProjectEvaluation['budget']): GridCell[] {
+  const dash = value('—');
+  const allFiscal = b.other === null || new Decimal(b.other).isZero();
+  if (!allFiscal) return [amount(b.fiscal), dash, dash, dash, dash, dash];
+  return [amount(b.fiscal ?? b.initial), amount(b.adjusted), amount(b.spent), dash, value(percent(b.rate)), dash];
+}
 
 /** Nine columns: the block label, three for the row's subject, five for values (and the analysis). */
 const COLUMNS = [7, 9, 9, 16, 10, 10, 10, 11, 18];
@@ -48,7 +61,7 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
         p.budget.scored ? amount(p.budget.score) : value(na),
       ],
     },
-    { cells: [label(m.fiscal, { span: 2 }), amount(p.budget.fiscal), value('—'), value('—'), value('—'), value('—'), value('—')] },
+    { cells: [label(m.fiscal, { span: 2 }), ...fiscalCells(p.budget)] },
     { cells: [label(m.other, { span: 2 }), amount(p.budget.other), value('—'), value('—'), value('—'), value('—'), value('—')] },
     { cells: [label(m.goals, { rowSpan: 2 }), label(m.expected, { span: 4 }), label(m.results, { span: 4 })] },
     {
@@ -120,7 +133,7 @@ export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): Rep
     ...d.projects.map((p, i) => ({
       cells: [
         value(String(i + 1)),
-        value(p.projectCode),
+        value(p.projectCode, { noWrap: true }),
         value(p.projectName, { align: 'left' }),
         amount(p.budget.adjusted, { align: 'right' }),
         amount(p.budget.spent, { align: 'right' }),
@@ -145,7 +158,7 @@ export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): Rep
     title: m.summaryTitle,
     subtitle: d.year === null ? null : m.year(d.year),
     caption: { left: unitName(d.unit), right: messages().monitoring.report.amountUnit },
-    columns: [5, 18, 31, 12, 12, 11, 11, 9],
+    columns: [5, 20, 29, 12, 12, 11, 11, 9],
     rows,
     notes: [
       `${m.summaryScore}：${d.score ?? ''}（${d.grade ?? ''}）`,

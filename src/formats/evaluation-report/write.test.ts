@@ -54,6 +54,8 @@ describe('the 自评表 workbook', () => {
     expect(c.cells.get('A1')).toBe('项目支出绩效自评表');
     expect(c.cells.get('A2')).toBe('（2020年度）');
     expect(line(c.cells, rowOf(c.cells, '年度资金总额'))).toEqual(['年度资金总额', '39.00', '39.00', '35.10', '10.00', '90.00%', '9.00']);
+    // No other funds: the fiscal money is all of it, budget, spending and rate.
+    expect(line(c.cells, rowOf(c.cells, '其中：财政资金'))).toEqual(['其中：财政资金', '39.00', '39.00', '35.10', '—', '90.00%', '—']);
     expect(line(c.cells, rowOf(c.cells, '人民调解案件结案率'))).toEqual([
       '产出指标',
       '数量指标',

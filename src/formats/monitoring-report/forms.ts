@@ -36,12 +36,12 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
   const m = messages().monitoring;
   const r = m.report;
   const e = p.execution;
-  const checkpoint = e.checkpoint === null ? m.table.noCheckpoint : `${e.checkpoint.label}（${e.checkpoint.date}）`;
+  const checkpoint = e.checkpoint === null ? m.table.noCheckpoint : `${e.checkpoint.label}（${r.date(e.checkpoint.date)}）`;
   const rows: GridRow[] = [
     {
       cells: [
         label(m.table.projectCode),
-        value(p.projectCode, { span: 2 }),
+        value(p.projectCode, { span: 2, noWrap: true }),
         label(m.table.projectName),
         value(p.projectName, { span: 6, align: 'left' }),
       ],
@@ -102,7 +102,7 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
   return {
     sheetName: sheetName(p.projectCode, taken),
     title: r.title,
-    subtitle: `${year}年　${r.subtitle(p.date)}`,
+    subtitle: `${year}年　${r.subtitle(r.date(p.date))}`,
     caption: { left: r.unitLine(unitName(p.unit)), right: r.amountUnit },
     columns: COLUMNS,
     rows,
@@ -122,7 +122,7 @@ export function summaryForm(u: UnitMonitoring, taken: Set<string>): ReportForm {
     },
     ...u.projects.map((p) => ({
       cells: [
-        value(p.projectCode),
+        value(p.projectCode, { noWrap: true }),
         value(p.projectName, { align: 'left' }),
         amount(p.execution.budget, { align: 'right' }),
         amount(p.execution.spent, { align: 'right' }),
@@ -137,7 +137,7 @@ export function summaryForm(u: UnitMonitoring, taken: Set<string>): ReportForm {
   ];
   return {
     sheetName: sheetName(m.report.summarySheet, taken),
-    title: t.title(unitName(u.unit), u.date),
+    title: t.title(unitName(u.unit), m.report.date(u.date)),
     subtitle: null,
     caption: { left: m.report.unitLine(unitName(u.unit)), right: m.report.amountUnit },
     columns: [20, 30, 12, 12, 11, 11, 10, 7, 22, 22],

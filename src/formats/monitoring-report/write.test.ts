@@ -42,7 +42,7 @@ describe('the 监控表 workbook', () => {
     expect(s.map((x) => x.name)).toEqual(['监控汇总', ...documents[0]!.projects.map((p) => p.code)]);
     expect(s.every((x) => x.landscape)).toBe(true);
     const summary = s[0]!.rows;
-    expect(summary[0]).toEqual(['315002怀来县司法局 绩效运行监控（截至 2020-10-31）']);
+    expect(summary[0]).toEqual(['315002怀来县司法局 绩效运行监控（截至 2020年10月31日）']);
     expect(summary.find((r) => r[0] === '315-0103-JBN-NGVM')).toEqual([
       '315-0103-JBN-NGVM',
       '社区矫正',
@@ -84,11 +84,29 @@ describe('the 监控表 workbook', () => {
       '20.00',
       '15.00',
       '75.00%',
-      '10月底（2020-10-31）',
+      '10月底（2020年10月31日）',
       '75.00%',
       '0.00 个百分点',
       '红灯',
     ]);
+  });
+
+  it('prints on A4 fitted to the width; project codes stay on one line, wrapped rows are as tall as their text', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeMonitoringXlsx([monitoring])) as unknown as ArrayBuffer);
+    const codes: ExcelJS.Cell[] = [];
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      sheet.eachRow((row) => row.eachCell((c) => /^\d{3}-\d{4}-[A-Z]{3}-[A-Z0-9]{4}$/.test(shown(c)) && codes.push(c)));
+    }
+    expect(codes.length).toBeGreaterThan(documents[0]!.projects.length);
+    for (const c of codes) expect(c.alignment.wrapText, c.address).not.toBe(true);
+    const sheet = wb.getWorksheet('315-0103-YBN-W3GC')!;
+    const heights: number[] = [];
+    sheet.eachRow((r) => r.eachCell((c) => shown(c) === '改为分批采购，剩余部分次年完成' && heights.push(r.height)));
+    // 15 CJK characters in a column 21 wide: two lines.
+    expect(heights).toEqual([expect.any(Number)]);
+    expect(heights[0]).toBeGreaterThan(28);
   });
 
   it('writes the same forms to Word on landscape pages', async () => {

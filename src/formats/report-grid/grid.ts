@@ -18,6 +18,8 @@ export interface GridCell {
   label?: boolean;
   /** The text is an amount (a DecimalText): a spreadsheet stores it as a number that sums. */
   amount?: boolean;
+  /** Kept on one line (a project code): a code broken across lines reads as two. */
+  noWrap?: boolean;
 }
 
 export interface GridRow {

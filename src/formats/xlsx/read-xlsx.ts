@@ -16,6 +16,7 @@ import type {
   Term,
   Unit,
 } from '../../core/model/document.ts';
+import { Decimal } from '../../core/model/decimal.ts';
 import { messages } from '../../i18n/index.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
@@ -206,12 +207,13 @@ class WorkbookReader {
         const cell = cellOf(key);
         return cell === null ? '' : cellText(cell);
       };
-      const amount = (cell: ExcelJS.Cell | null, field: string): DecimalText | null => {
+      const percent = (cell: ExcelJS.Cell | null, field: string): DecimalText | null => {
         if (cell === null) return null;
         const v = cellDecimal(cell);
         if (v === undefined) this.fail(sheet, cell, field, e.notANumber(cellText(cell)));
         return v;
       };
+      const amount = (cell: ExcelJS.Cell | null, field: string) => typedAmount(cell, percent(cell, field));
       const unitText = get('amountUnit');
       if (unitText !== '' && unitText !== '万元' && unitText !== '元')
         this.fail(sheet, cellOf('amountUnit'), t.amountUnit, e.badAmountUnit(unitText));
@@ -246,7 +248,7 @@ class WorkbookReader {
             this.fail(sheet, sheet.getCell(PROJECT_HEADER_ROWS, g.col), t.spendingPlan, named.textFormat.emptyCheckpoint);
           continue;
         }
-        const value = amount(cell, `${t[g.group]}：${g.item}`);
+        const value = (g.group === 'sources' ? amount : percent)(cell, `${t[g.group]}：${g.item}`);
         if (g.group === 'sources') project.budget.sources.push({ name: g.item, amount: value });
         else project.spendingPlan.push({ checkpoint: g.item, percent: value });
       }
@@ -320,6 +322,17 @@ class WorkbookReader {
       project.indicators.push(indicator);
     }
   }
+}
+
+/**
+ * An amount typed into a cell of no number format (10, or the text "10") reads with two decimals, as
+ * budgets are written (10.00); padded, never rounded. A cell formatted with its decimals, as an
+ * export writes them, reads as it shows.
+ */
+function typedAmount(cell: ExcelJS.Cell | null, value: DecimalText | null): DecimalText | null {
+  const format = cell?.numFmt;
+  if (value === null || (format !== undefined && format !== 'General')) return value;
+  return (value.split('.')[1]?.length ?? 0) >= 2 ? value : new Decimal(value).toFixed(2);
 }
 
 /** Indicator rows name their project by code, or by name when it has none yet. */

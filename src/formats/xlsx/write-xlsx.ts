@@ -1,13 +1,16 @@
 /**
  * Writes documents as an Excel workbook people fill in and import again without loss (see ./layout.ts),
  * and the blank template: drop-down lists for 一级 and, depending on it, 二级 indicators (as the
- * year's indicator framework names them), for 年度/长期, 项目属性 and 金额单位.
+ * year's indicator framework names them), for 年度/长期, 项目属性 and 金额单位; amounts and
+ * percentages checked as they are typed. Every sheet prints on A4 with its header rows on each page.
+ * In the template 预算数 is a formula (财政资金 + 其他资金) and the sheets are protected, all but
+ * the cells to fill in, so the headers the importer looks for stay as they are.
  */
 import ExcelJS from 'exceljs';
 import type { NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
 import { formForYear, frameworkOf } from '../../core/framework/framework.ts';
 import { messages } from '../../i18n/index.ts';
-import { writeAmount } from './cells.ts';
+import { cellText, writeAmount } from './cells.ts';
 import {
   DEPARTMENT_COLUMNS,
   FIRST_DATA_ROW,
@@ -20,6 +23,7 @@ import {
   type Part,
   type ProjectColumn,
 } from './layout.ts';
+import { a4FitToWidth, fitRowHeight } from './page.ts';
 
 /** The seed's checkpoints: what the template offers until a bureau's practice says otherwise. */
 const DEFAULT_CHECKPOINTS = ['3月底', '6月底', '10月底', '12月底'];
@@ -40,11 +44,17 @@ async function workbook(docs: readonly TargetDocument[], year: number | null): P
   wb.creator = 'jixiao';
   instructions(wb);
   const lists = listFormulas(year);
-  departmentSheet(wb, docs, lists);
-  projectSheet(wb, docs, lists);
-  goalSheet(wb, docs, lists);
-  indicatorSheet(wb, docs, lists);
+  const sheets = [
+    departmentSheet(wb, docs, lists),
+    projectSheet(wb, docs, lists),
+    goalSheet(wb, docs, lists),
+    indicatorSheet(wb, docs, lists),
+  ];
   listsSheet(wb, year);
+  for (const { sheet, headerRows } of sheets) {
+    fitRowHeights(sheet, headerRows + 1);
+    if (docs.length === 0) await protectAllButInput(sheet, headerRows);
+  }
   // Opens on the instructions (template) or on the projects (export).
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: docs.length === 0 ? 0 : 2, visibility: 'visible' }];
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -66,8 +76,48 @@ function styleHeader(cell: ExcelJS.Cell): void {
   cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
 }
 
+/** A sheet and the rows of its header, printed on every page. */
+interface Written {
+  sheet: ExcelJS.Worksheet;
+  headerRows: number;
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, headerRows: number, xSplit: number): ExcelJS.Worksheet {
+  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRows, xSplit }], pageSetup: a4FitToWidth(true) });
+  sheet.pageSetup.printTitlesRow = `1:${headerRows}`;
+  return sheet;
+}
+
+/** Heights for the wrapped data rows, which Excel leaves one line high until a cell is edited. */
+function fitRowHeights(sheet: ExcelJS.Worksheet, firstRow: number): void {
+  for (let r = firstRow; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: { text: string; width: number }[] = [];
+    row.eachCell((cell, c) => cells.push({ text: cellText(cell), width: sheet.getColumn(c).width ?? 9 }));
+    fitRowHeight(row, cells);
+  }
+}
+
+/** Locks the headers and the formulas; the rows to fill in (and the validated rows below) stay open. */
+async function protectAllButInput(sheet: ExcelJS.Worksheet, headerRows: number): Promise<void> {
+  for (let c = 1; c <= sheet.columnCount; c++) sheet.getColumn(c).protection = { locked: false };
+  sheet.eachRow((row, r) =>
+    row.eachCell({ includeEmpty: r <= headerRows }, (cell) => {
+      if (r <= headerRows || cell.formula !== undefined) cell.protection = { locked: true };
+    }),
+  );
+  await sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    sort: true,
+    autoFilter: true,
+  });
+}
+
 function instructions(wb: ExcelJS.Workbook): void {
-  const sheet = wb.addWorksheet(x().sheets.instructions);
+  const sheet = wb.addWorksheet(x().sheets.instructions, { pageSetup: a4FitToWidth(false) });
   sheet.getColumn(1).width = 120;
   x().instructions.forEach((line, i) => {
     const cell = sheet.getCell(i + 1, 1);
@@ -119,9 +169,7 @@ function listsSheet(wb: ExcelJS.Workbook, year: number | null): void {
  * formula (INDIRECT($E2)) from the range's first row. (ExcelJS types leave `dataValidations` out.)
  */
 function validate(sheet: ExcelJS.Worksheet, column: number, from: number, to: number, formula: (row: number) => string): void {
-  const letter = sheet.getColumn(column).letter;
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  validations.add(`${letter}${from}:${letter}${to}`, {
+  addValidation(sheet, column, from, to, {
     type: 'list',
     allowBlank: true,
     formulae: [formula(from)],
@@ -131,9 +179,41 @@ function validate(sheet: ExcelJS.Worksheet, column: number, from: number, to: nu
   });
 }
 
-function departmentSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+function addValidation(sheet: ExcelJS.Worksheet, column: number, from: number, to: number, validation: ExcelJS.DataValidation): void {
+  const letter = sheet.getColumn(column).letter;
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  validations.add(`${letter}${from}:${letter}${to}`, validation);
+}
+
+/**
+ * An amount (at least 0) or a cumulative percentage (0 to 100) over a column's rows. A stop for
+ * 预算数/财政资金/其他资金; a warning in the groups, where "/" marks a checkpoint or source a project
+ * does not have.
+ */
+function validateNumber(
+  sheet: ExcelJS.Worksheet,
+  column: number,
+  from: number,
+  to: number,
+  kind: 'amount' | 'percent',
+  stop: boolean,
+): void {
+  const v = x().validation;
+  addValidation(sheet, column, from, to, {
+    type: 'decimal',
+    operator: kind === 'amount' ? 'greaterThanOrEqual' : 'between',
+    allowBlank: true,
+    formulae: kind === 'amount' ? [0] : [0, 100],
+    errorStyle: stop ? 'stop' : 'warning',
+    showErrorMessage: true,
+    errorTitle: v.title,
+    error: v[kind],
+  });
+}
+
+function departmentSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): Written {
   const d = x().department;
-  const sheet = wb.addWorksheet(x().sheets.department, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = addSheet(wb, x().sheets.department, 1, 0);
   DEPARTMENT_COLUMNS.forEach((key, i) => {
     styleHeader(sheet.getCell(1, i + 1));
     sheet.getCell(1, i + 1).value = d[key];
@@ -164,6 +244,7 @@ function departmentSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], 
   });
   const last = FIRST_DATA_ROW.department + rows.length + VALIDATED_ROWS;
   validate(sheet, DEPARTMENT_COLUMNS.indexOf('part') + 1, FIRST_DATA_ROW.department, last, () => lists.part);
+  return { sheet, headerRows: 1 };
 }
 
 /**
@@ -190,9 +271,9 @@ function placements(list: readonly string[], columns: readonly string[]): number
   return list.map((name) => (cursor = columns.indexOf(name, cursor) + 1) - 1);
 }
 
-function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): Written {
   const p = x().projects;
-  const sheet = wb.addWorksheet(x().sheets.projects, { views: [{ state: 'frozen', ySplit: PROJECT_HEADER_ROWS, xSplit: 5 }] });
+  const sheet = addSheet(wb, x().sheets.projects, PROJECT_HEADER_ROWS, 5);
   const entries = docs.flatMap((doc) => doc.projects.map((project) => ({ doc, project })));
   const projects = entries.map((e) => e.project);
   const checkpoints =
@@ -219,7 +300,7 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
       sheet.getCell(2, c).value = col.item;
     }
     const wide = 'key' in col && col.key === 'useOfFunds';
-    sheet.getColumn(c).width = wide ? 50 : 'key' in col && (col.key === 'name' || col.key === 'unitName') ? 26 : 12;
+    sheet.getColumn(c).width = wide ? 50 : 'key' in col ? (PROJECT_WIDTHS[col.key] ?? 12) : 12;
   });
   for (const group of ['sources', 'spendingPlan'] as const) {
     const at = columns.findIndex((col) => 'group' in col && col.group === group);
@@ -260,7 +341,29 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
   validate(sheet, index('attribute'), FIRST_DATA_ROW.projects, last, () => lists.attribute);
   validate(sheet, index('amountUnit'), FIRST_DATA_ROW.projects, last, () => lists.amountUnit);
   for (const key of ['unitCode', 'code'] as const) sheet.getColumn(index(key)).numFmt = '@';
+  for (const key of ['total', 'fiscal', 'other'] as const) {
+    validateNumber(sheet, index(key), FIRST_DATA_ROW.projects, last, 'amount', true);
+    // Typed amounts show two decimals; the importer reads them so (10 → 10.00).
+    if (docs.length === 0) sheet.getColumn(index(key)).numFmt = '0.00';
+  }
+  columns.forEach((col, i) => {
+    if ('group' in col) validateNumber(sheet, i + 1, FIRST_DATA_ROW.projects, last, col.group === 'sources' ? 'amount' : 'percent', false);
+  });
+  if (docs.length === 0) {
+    const letter = (key: ProjectColumn) => sheet.getColumn(index(key)).letter;
+    for (let row = FIRST_DATA_ROW.projects; row <= last; row++) {
+      const [fiscal, other] = [`${letter('fiscal')}${row}`, `${letter('other')}${row}`];
+      sheet.getCell(row, index('total')).value = { formula: `IF(AND(${fiscal}="",${other}=""),"",N(${fiscal})+N(${other}))` };
+    }
+  }
+  return { sheet, headerRows: PROJECT_HEADER_ROWS };
 }
+
+/** A 项目编码 column's width: codes have 17 characters and more. */
+const CODE_WIDTH = 22;
+
+/** Widths of the project sheet's plain columns in characters. */
+const PROJECT_WIDTHS: Partial<Record<ProjectColumn, number>> = { code: CODE_WIDTH, projectUnitCode: 14, name: 26, unitName: 26 };
 
 function writeProjectCell(cell: ExcelJS.Cell, key: ProjectColumn, doc: TargetDocument, project: Project): void {
   const b = project.budget;
@@ -311,13 +414,15 @@ function listSheet<K extends string>(
   widths: Partial<Record<K, number>>,
   rows: Record<K, string | number>[],
 ): ExcelJS.Worksheet {
-  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
+  const sheet = addSheet(wb, name, 1, 3);
   keys.forEach((key, i) => {
     styleHeader(sheet.getCell(1, i + 1));
     sheet.getCell(1, i + 1).value = titles[key];
     sheet.getColumn(i + 1).width = widths[key] ?? 16;
   });
+  // The first column is the 项目编码.
   sheet.getColumn(1).numFmt = '@';
+  sheet.getColumn(1).width = CODE_WIDTH;
   rows.forEach((values, r) =>
     keys.forEach((key, c) => {
       const cell = sheet.getCell(r + 2, c + 1);
@@ -328,7 +433,7 @@ function listSheet<K extends string>(
   return sheet;
 }
 
-function goalSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+function goalSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): Written {
   const rows = docs
     .flatMap((d) => d.projects)
     .flatMap((p) =>
@@ -337,9 +442,10 @@ function goalSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists:
   const sheet = listSheet(wb, x().sheets.goals, GOAL_COLUMNS, x().goals, { projectName: 26, index: 8, term: 10, text: 80 }, rows);
   const last = FIRST_DATA_ROW.goals + rows.length + VALIDATED_ROWS;
   validate(sheet, GOAL_COLUMNS.indexOf('term') + 1, FIRST_DATA_ROW.goals, last, () => lists.term);
+  return { sheet, headerRows: 1 };
 }
 
-function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): void {
+function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): Written {
   const rows = docs
     .flatMap((d) => d.projects)
     .flatMap((p) =>
@@ -371,4 +477,5 @@ function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], l
   validate(sheet, col('term'), FIRST_DATA_ROW.indicators, last, () => lists.term);
   validate(sheet, col('level1'), FIRST_DATA_ROW.indicators, last, () => lists.level1);
   validate(sheet, col('level2'), FIRST_DATA_ROW.indicators, last, (r) => lists.level2(`$${level1Letter}${r}`));
+  return { sheet, headerRows: 1 };
 }

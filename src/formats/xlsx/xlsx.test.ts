@@ -131,7 +131,7 @@ describe('the template', () => {
     await expect(readXlsx(bytes, 'blank.xlsx')).rejects.toThrow('blank.xlsx：文件中没有预算绩效目标');
   });
 
-  it('filled in as people do — numbers typed, a formula, 20%, an empty "as above" 一级 — reads back exactly', async () => {
+  it('filled in as people do — numbers typed, a formula, 20%, an empty "as above" 一级 — reads back exactly, amounts to the cent', async () => {
     const wb = await workbookOf(await xlsxTemplate(2020));
     const p = wb.getWorksheet('项目')!;
     const header = (title: string) => (p.getRow(1).values as unknown[]).indexOf(title);
@@ -147,7 +147,8 @@ describe('the template', () => {
     row.getCell(header('其他资金')).value = 0.2;
     row.getCell(header('资金用途')).value = '办理法律援助案件';
     row.getCell(plan('3月底')).value = 0.2;
-    row.getCell(plan('3月底')).numFmt = '0%';
+    // A style of its own: ExcelJS gives the cells of an unlocked column one shared style object.
+    row.getCell(plan('3月底')).style = { ...row.getCell(plan('3月底')).style, numFmt: '0%' };
     row.getCell(plan('6月底')).value = 50;
     row.getCell(plan('10月底')).value = '75.00';
     row.getCell(plan('12月底')).value = 100;
@@ -162,7 +163,7 @@ describe('the template', () => {
     expect(doc!.year).toBe(2020);
     expect(doc!.department).toBeNull();
     const project = doc!.projects[0]!;
-    expect(project.budget).toEqual({ total: '0.3', fiscal: '0.1', other: '0.2', sources: [] });
+    expect(project.budget).toEqual({ total: '0.30', fiscal: '0.10', other: '0.20', sources: [] });
     expect(project.amountUnit).toBe('万元');
     expect(project.spendingPlan).toEqual([
       { checkpoint: '3月底', percent: '20' },
@@ -247,5 +248,88 @@ describe('readXlsx errors name the sheet, the cell and the field, and nothing is
   it('is found by content through the reader registry', async () => {
     const docs = await readDocumentFile(await exportXlsx(seedDocuments()), 'download');
     expect(docs[0]!.projects).toHaveLength(6);
+  });
+});
+
+describe('the printed and protected workbook, read back with ExcelJS', () => {
+  const DATA_SHEETS = ['部门整体目标', '项目', '绩效目标', '绩效指标'];
+
+  it('every sheet prints on A4, landscape where wide, fitted to the width, the header rows on every page', async () => {
+    const wb = await workbookOf(await exportXlsx(seedDocuments()));
+    for (const sheet of wb.worksheets.filter((s) => s.state !== 'hidden')) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    expect(wb.getWorksheet('说明')!.pageSetup.orientation).toBe('portrait');
+    for (const name of DATA_SHEETS) expect(wb.getWorksheet(name)!.pageSetup.orientation, name).toBe('landscape');
+    expect(wb.getWorksheet('项目')!.pageSetup.printTitlesRow).toBe('1:2');
+    expect(wb.getWorksheet('项目')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(wb.getWorksheet('绩效指标')!.pageSetup.printTitlesRow).toBe('1:1');
+  });
+
+  it('项目编码 columns hold 17 characters and more; wrapped rows are as tall as their text (CJK counting double)', async () => {
+    const seed = seedDocuments();
+    const wb = await workbookOf(await exportXlsx(seed));
+    const codeColumn = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).indexOf('项目编码');
+    for (const name of ['项目', '绩效目标', '绩效指标']) {
+      const sheet = wb.getWorksheet(name)!;
+      expect(sheet.getColumn(codeColumn(sheet)).width, name).toBeGreaterThanOrEqual(17);
+    }
+    const goals = wb.getWorksheet('绩效目标')!;
+    const text = (goals.getRow(1).values as unknown[]).indexOf('目标内容');
+    const width = goals.getColumn(text).width!;
+    goals.eachRow((row, r) => {
+      if (r === 1) return;
+      const chars = [...String(row.getCell(text).value)].length;
+      // All-CJK text of more than a line's worth of double-width characters needs more than a line.
+      if (chars * 2 > width) expect(row.height, `row ${r}`).toBeGreaterThan(15);
+      expect(row.getCell(text).alignment.wrapText).toBe(true);
+    });
+  });
+
+  it('amounts and percentages are validated with a Chinese message; the template computes 预算数 and locks all but the input', async () => {
+    const wb = await workbookOf(await xlsxTemplate(2020));
+    const p = wb.getWorksheet('项目')!;
+    const column = (title: string) => (p.getRow(1).values as unknown[]).indexOf(title);
+    const letter = (title: string) => p.getColumn(column(title)).letter;
+    const plan = (p.getRow(2).values as unknown[]).indexOf('6月底');
+    expect(p.getCell(`${letter('财政资金')}3`).dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+      errorStyle: 'stop',
+      showErrorMessage: true,
+      error: expect.stringContaining('不小于 0 的数字'),
+    });
+    expect(p.getCell(3, plan).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(p.getCell(3, plan).dataValidation.error).toContain('0 到 100');
+    const total = p.getCell(`${letter('预算数')}3`);
+    expect(total.formula).toBe(
+      `IF(AND(${letter('财政资金')}3="",${letter('其他资金')}3=""),"",N(${letter('财政资金')}3)+N(${letter('其他资金')}3))`,
+    );
+    expect(p.getCell(`${letter('财政资金')}3`).numFmt).toBe('0.00');
+    for (const name of DATA_SHEETS) {
+      const sheet = wb.getWorksheet(name)!;
+      expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet, name).toBe(true);
+      expect(sheet.getCell('A1').protection?.locked, name).not.toBe(false);
+    }
+    expect(p.getCell(`${letter('财政资金')}3`).protection).toMatchObject({ locked: false });
+    expect(p.getCell(`${letter('项目编码')}40`).protection).toMatchObject({ locked: false });
+    expect(total.protection?.locked).not.toBe(false);
+  });
+
+  it('an amount typed without decimals, as a number or as text, reads as two decimals (10 → 10.00); an export keeps its own', async () => {
+    const wb = await workbookOf(await xlsxTemplate(2020));
+    const p = wb.getWorksheet('项目')!;
+    const column = (title: string) => (p.getRow(1).values as unknown[]).indexOf(title);
+    const row = p.getRow(3);
+    row.getCell(column('项目编码')).value = '315-0105-JBN-2D9U';
+    row.getCell(column('项目名称')).value = '法律援助';
+    row.getCell(column('预算数')).value = null;
+    for (const title of ['预算数', '财政资金', '其他资金']) row.getCell(column(title)).style = { numFmt: 'General' };
+    row.getCell(column('预算数')).value = 10;
+    row.getCell(column('财政资金')).value = '7.5';
+    row.getCell(column('其他资金')).value = 2.125;
+    const [doc] = await readXlsx(await bytesOf(wb), 'typed.xlsx');
+    expect(doc!.projects[0]!.budget).toMatchObject({ total: '10.00', fiscal: '7.50', other: '2.125' });
   });
 });

@@ -68,6 +68,7 @@ export const monitoring: Messages['monitoring'] = {
   },
   report: {
     title: 'Project performance monitoring form',
+    date: (iso) => iso,
     subtitle: (date) => `(as of ${date})`,
     unitLine: (unit) => `Unit: ${unit}`,
     amountUnit: 'Unit: 10k yuan',

@@ -68,6 +68,11 @@ export const publication: Messages['publication'] = {
     // Values the model stores in Chinese (as in the published form) stay Chinese.
     terms: zh.xlsx.terms,
     notApplicable: zh.xlsx.notApplicable,
+    validation: {
+      title: 'Invalid entry',
+      amount: 'Enter a number not below 0 (in the amount unit, to the cent).',
+      percent: 'Enter a number from 0 to 100 (the cumulative percentage by this checkpoint), or "/".',
+    },
     instructions: [
       'Budget performance target template (jixiao)',
       '',

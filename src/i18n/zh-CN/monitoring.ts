@@ -67,6 +67,9 @@ export const monitoring = {
   },
   report: {
     title: '项目支出绩效运行监控表',
+    /** 表上的日期按公文写法：2020年6月30日。 */
+    date: (iso: string) =>
+      iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`),
     subtitle: (date: string) => `（截至 ${date}）`,
     unitLine: (unit: string) => `单位名称：${unit}`,
     amountUnit: '单位：万元',

@@ -99,6 +99,12 @@ export const publication = {
     terms: { annual: '年度', longTerm: '长期' },
     /** 资金支出计划中“本项目没有这个时点”的记号（表格里的“/”即“不适用”）。 */
     notApplicable: '/',
+    /** 金额、百分比单元格的数据验证提示。 */
+    validation: {
+      title: '输入有误',
+      amount: '请填写不小于 0 的数字（按“金额单位”，可填到分）。',
+      percent: '请填写 0 到 100 之间的数字（截至该时点的累计百分比），或“/”。',
+    },
     instructions: [
       '预算绩效目标填报模板（jixiao）',
       '',
