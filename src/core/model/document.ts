@@ -56,18 +56,6 @@ export const NumberedItem = Type.Cyclic(
   'NumberedItem',
 );
 
-/** 部门整体绩效目标. */
-export const DepartmentGoals = Type.Object({
-  overallGoal: Text('一、总体绩效目标', 'overallGoal'),
-  subGoals: Type.Array(NumberedItem, { description: '二、分项绩效目标' }),
-  safeguards: Type.Array(NumberedItem, { description: '三、工作保障措施' }),
-});
-export interface DepartmentGoals {
-  overallGoal: string;
-  subGoals: NumberedItem[];
-  safeguards: NumberedItem[];
-}
-
 /** The amount unit of a table (单位：万元). */
 export const AmountUnit = Type.Union([Type.Literal('万元'), Type.Literal('元')], {
   description: '金额单位',
@@ -88,7 +76,8 @@ export const Budget = Type.Object({
   total: OptionalAmount('预算数'),
   fiscal: OptionalAmount('其中：财政资金'),
   other: OptionalAmount('其他资金'),
-  sources: Type.Array(FundSource, { description: '其他模板列出的资金来源明细' }),
+  sources: Type.Array(FundSource, { description: '其他模板列出的资金来源明细，如 财政专户管理资金、单位资金' }),
+  mediumTerm: Type.Optional(OptionalAmount('中期预算（实施期资金总额）')),
 });
 export type Budget = Type.Static<typeof Budget>;
 
@@ -126,8 +115,58 @@ export const Indicator = Type.Object({
   target: Text('指标值，原文，如 "≥95%"', 'target'),
   basis: Text('指标值确定依据', 'basis'),
   remark: Text('备注', 'remark'),
+  // The columns below are printed only by some provinces' forms (see ./indicator-columns.ts); absent
+  // or null where the form has no such column. 指标性质 and 度量单位 are what the form printed in
+  // their own cells; `target` then holds the whole value as one reads it ("≥95%").
+  nature: Type.Optional(OptionalText('指标性质，原文，如 "≥"、"定性"、"正向"', 'nature')),
+  measureUnit: Type.Optional(OptionalText('度量单位，如 "%"、"人次"', 'measureUnit')),
+  weight: Type.Optional(Type.Union([NonNegativeDecimalText, Type.Null()], { description: '权重或分值' })),
+  direction: Type.Optional(OptionalText('指标方向性，如 "正向"、"反向"', 'direction')),
+  explanation: Type.Optional(OptionalText('指标解释', 'explanation')),
+  origin: Type.Optional(OptionalText('指标来源，如 "共性指标"、"个性指标"、"自定"', 'origin')),
+  previousYear: Type.Optional(OptionalText('上年指标值或实际值', 'previousYear')),
+  yearBeforeLast: Type.Optional(OptionalText('前年指标值或实际值', 'yearBeforeLast')),
 });
 export type Indicator = Type.Static<typeof Indicator>;
+
+/** 部门整体支出 年度预算安排: 资金总额 = 项目支出 + 基本支出. */
+export const DepartmentFunds = Type.Object({
+  amountUnit: AmountUnit,
+  total: OptionalAmount('资金总额'),
+  project: OptionalAmount('项目支出'),
+  basic: OptionalAmount('基本支出'),
+});
+export type DepartmentFunds = Type.Static<typeof DepartmentFunds>;
+
+/** One row of 年度履职目标: 部门职能 → 年度目标任务 → 支出项目名称 → 预算金额. */
+export const DutyTarget = Type.Object({
+  duty: Text('部门职能', 'duty'),
+  task: Text('年度目标任务', 'dutyTask'),
+  projectName: Text('支出项目名称', 'projectName'),
+  amount: OptionalAmount('预算金额'),
+});
+export type DutyTarget = Type.Static<typeof DutyTarget>;
+
+/**
+ * 部门整体绩效目标: the sample's prose (总体目标, 分项绩效目标, 工作保障措施) and, where the form is a
+ * 部门整体支出绩效目标表, its fund totals, 年度履职目标 and department-wide indicators.
+ */
+export const DepartmentGoals = Type.Object({
+  overallGoal: Text('一、总体绩效目标', 'overallGoal'),
+  subGoals: Type.Array(NumberedItem, { description: '二、分项绩效目标' }),
+  safeguards: Type.Array(NumberedItem, { description: '三、工作保障措施' }),
+  funds: Type.Optional(Type.Union([DepartmentFunds, Type.Null()], { description: '年度预算安排' })),
+  duties: Type.Optional(Type.Array(DutyTarget, { description: '年度履职目标' })),
+  indicators: Type.Optional(Type.Array(Indicator, { description: '部门整体绩效指标' })),
+});
+export interface DepartmentGoals {
+  overallGoal: string;
+  subGoals: NumberedItem[];
+  safeguards: NumberedItem[];
+  funds?: DepartmentFunds | null;
+  duties?: DutyTarget[];
+  indicators?: Indicator[];
+}
 
 /** 项目属性. */
 export const ProjectAttribute = Type.Union([Type.Literal('新增'), Type.Literal('延续'), Type.Null()], {
@@ -148,6 +187,12 @@ export const Project = Type.Object({
   department: OptionalText('主管部门', 'department'),
   attribute: ProjectAttribute,
   period: OptionalText('项目起止时间', 'period'),
+  // Header fields of the 审批表/批复表 and other provinces' forms (see ./project-fields.ts).
+  category: Type.Optional(OptionalText('项目分类，如 "(31)部门预算项目"', 'category')),
+  constructionPeriod: Type.Optional(OptionalText('建设周期', 'constructionPeriod')),
+  manager: Type.Optional(OptionalText('项目负责人', 'manager')),
+  approvalNumber: Type.Optional(OptionalText('项目审批文号', 'approvalNumber')),
+  subjectCode: Type.Optional(OptionalText('财政资金科目代码', 'subjectCode')),
 });
 export type Project = Type.Static<typeof Project>;
 

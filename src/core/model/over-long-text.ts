@@ -2,7 +2,7 @@
  * Finding the text of a document that is longer than its cell holds (./text-limits.ts), for the
  * readers to report at its place.
  */
-import type { NumberedItem, TargetDocument } from './document.ts';
+import type { Indicator, NumberedItem, TargetDocument } from './document.ts';
 import { TEXT_LIMITS, type TextField } from './text-limits.ts';
 
 export interface OverLongText {
@@ -44,6 +44,12 @@ function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
     yield at('overallGoal', doc.department.overallGoal);
     yield* itemTexts(doc.department.subGoals);
     yield* itemTexts(doc.department.safeguards);
+    for (const d of doc.department.duties ?? []) {
+      yield at('duty', d.duty);
+      yield at('dutyTask', d.task);
+      yield at('projectName', d.projectName);
+    }
+    for (const [ii, i] of (doc.department.indicators ?? []).entries()) yield* indicatorTexts(i, null, ii + 1);
   }
   for (const [pi, p] of doc.projects.entries()) {
     yield at('projectCode', p.code, pi);
@@ -52,13 +58,34 @@ function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
     yield at('useOfFunds', p.useOfFunds, pi);
     yield at('department', p.department, pi);
     yield at('period', p.period, pi);
+    for (const field of PROJECT_HEADER_TEXTS) yield at(field, p[field] ?? null, pi);
     for (const s of p.budget.sources) yield at('sourceName', s.name, pi);
     for (const c of p.spendingPlan) yield at('checkpoint', c.checkpoint, pi);
     for (const g of p.goals) yield at('goal', g.text, pi);
-    for (const [ii, i] of p.indicators.entries())
-      for (const field of ['level1', 'level2', 'level3', 'description', 'target', 'basis', 'remark'] as const)
-        yield at(field, i[field], pi, ii + 1);
+    for (const [ii, i] of p.indicators.entries()) yield* indicatorTexts(i, pi, ii + 1);
   }
+}
+
+const PROJECT_HEADER_TEXTS = ['category', 'constructionPeriod', 'manager', 'approvalNumber', 'subjectCode'] as const;
+const INDICATOR_TEXTS = [
+  'level1',
+  'level2',
+  'level3',
+  'description',
+  'target',
+  'basis',
+  'remark',
+  'nature',
+  'measureUnit',
+  'direction',
+  'explanation',
+  'origin',
+  'previousYear',
+  'yearBeforeLast',
+] as const;
+
+function* indicatorTexts(i: Indicator, projectIndex: number | null, indicatorIndex: number): Generator<PlacedText> {
+  for (const field of INDICATOR_TEXTS) yield { field, text: i[field] ?? null, projectIndex, indicatorIndex };
 }
 
 /** The first text of the document longer than its limit, or undefined. */

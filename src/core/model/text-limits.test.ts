@@ -33,6 +33,7 @@ describe('text limits', () => {
           itemLabel: 'label',
           itemText: 'text',
           goal: 'text',
+          dutyTask: 'task',
         }[field as string] ?? field;
       expect(textFieldOf(property, TEXT_LIMITS[field])).toBe(field);
     }

@@ -25,6 +25,20 @@ export const TEXT_LIMITS = {
   useOfFunds: 2000,
   department: 100,
   period: 50,
+  nature: 20,
+  measureUnit: 30,
+  direction: 20,
+  explanation: 500,
+  origin: 50,
+  previousYear: 200,
+  yearBeforeLast: 200,
+  category: 100,
+  constructionPeriod: 50,
+  manager: 50,
+  approvalNumber: 100,
+  subjectCode: 50,
+  duty: 1000,
+  dutyTask: 2000,
 } as const;
 export type TextField = keyof typeof TEXT_LIMITS;
 
@@ -50,6 +64,20 @@ const PROPERTY: Record<TextField, string> = {
   useOfFunds: 'useOfFunds',
   department: 'department',
   period: 'period',
+  nature: 'nature',
+  measureUnit: 'measureUnit',
+  direction: 'direction',
+  explanation: 'explanation',
+  origin: 'origin',
+  previousYear: 'previousYear',
+  yearBeforeLast: 'yearBeforeLast',
+  category: 'category',
+  constructionPeriod: 'constructionPeriod',
+  manager: 'manager',
+  approvalNumber: 'approvalNumber',
+  subjectCode: 'subjectCode',
+  duty: 'duty',
+  dutyTask: 'task',
 };
 
 /** Which text a schema's length error is about, from the property and the limit it names. */

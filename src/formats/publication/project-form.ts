@@ -229,7 +229,7 @@ function indicatorRows(indicators: readonly Indicator[], titled: boolean): FormR
           if (same(above, c.key)) return merged();
           if (same(below, c.key)) return { ...value(indicator[c.key], c.align), merge: 'restart' };
         }
-        return value(indicator[c.key], c.align);
+        return value(indicator[c.key] ?? '', c.align);
       });
       out.push(row(cellsAt(edges, cells)));
     });

@@ -461,6 +461,14 @@ function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], l
         target: indicator.target,
         basis: indicator.basis,
         remark: indicator.remark,
+        nature: indicator.nature ?? '',
+        measureUnit: indicator.measureUnit ?? '',
+        weight: indicator.weight ?? '',
+        direction: indicator.direction ?? '',
+        explanation: indicator.explanation ?? '',
+        origin: indicator.origin ?? '',
+        previousYear: indicator.previousYear ?? '',
+        yearBeforeLast: indicator.yearBeforeLast ?? '',
       })),
     );
   const sheet = listSheet(

@@ -1,3 +1,4 @@
+import { provincialIndicatorHeadings } from './form-headings.ts';
 /** What changed between two versions, in English (the Chinese catalog has the shape). */
 import type { Messages } from '../zh-CN/index.ts';
 
@@ -45,6 +46,7 @@ export const diff: Messages['diff'] = {
     target: 'Target value',
     basis: 'Basis of the target',
     remark: 'Remark',
+    ...provincialIndicatorHeadings,
   },
   terms: { annual: 'annual', longTerm: 'long-term' },
   rowSummary: (levels, description, target) => `${levels}: ${description} (target ${target === '' ? 'not filled in' : target})`,

@@ -1,3 +1,4 @@
+import { provincialIndicatorHeadings } from './form-headings.ts';
 import type { Messages } from '../zh-CN/index.ts';
 import { publication as zh } from '../zh-CN/publication.ts';
 
@@ -64,6 +65,7 @@ export const publication: Messages['publication'] = {
       target: 'Target value',
       basis: 'Basis of the value',
       remark: 'Remark',
+      ...provincialIndicatorHeadings,
     },
     // Values the model stores in Chinese (as in the published form) stay Chinese.
     terms: zh.xlsx.terms,
@@ -127,6 +129,7 @@ export const publication: Messages['publication'] = {
       target: 'Target value (as written)',
       basis: 'Basis of the value',
       remark: 'Remark',
+      ...provincialIndicatorHeadings,
     },
   },
   errors: {

@@ -1,3 +1,4 @@
+import { provincialIndicatorHeadings } from './form-headings.ts';
 /** The browser UI in English (the Chinese catalog is the first language; this one has its shape). */
 import type { Messages } from '../zh-CN/index.ts';
 
@@ -214,6 +215,7 @@ export const web: M = {
     target: 'Target',
     basis: 'Basis of the target',
     remark: 'Remark',
+    ...provincialIndicatorHeadings,
     rowNumber: 'Row',
     rowActions: 'Row actions',
     addRow: 'Add an indicator row',

@@ -10,4 +10,27 @@ export const indicatorHeadings = {
   target: '指标值',
   basis: '指标值确定依据',
   remark: '备注',
+  nature: '指标性质',
+  measureUnit: '度量单位',
+  weight: '权重',
+  direction: '指标方向性',
+  explanation: '指标解释',
+  origin: '指标来源',
+  previousYear: '上年指标值',
+  yearBeforeLast: '前年指标值',
+};
+
+/** 各省表样中项目表头的栏目名称。 */
+export const projectHeadings = {
+  category: '项目分类',
+  constructionPeriod: '建设周期',
+  manager: '项目负责人',
+  approvalNumber: '项目审批文号',
+  subjectCode: '财政资金科目代码',
+};
+
+/** 部门整体支出绩效目标表的栏目名称。 */
+export const departmentTableHeadings = {
+  duty: '部门职能',
+  dutyTask: '年度目标任务',
 };

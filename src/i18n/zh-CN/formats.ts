@@ -1,5 +1,5 @@
 /** 导入、导出相关的提示文字。 */
-import { indicatorHeadings } from './form-headings.ts';
+import { departmentTableHeadings, indicatorHeadings, projectHeadings } from './form-headings.ts';
 
 export const formats = {
   location: {
@@ -32,6 +32,8 @@ export const formats = {
     useOfFunds: '资金用途',
     department: '主管部门',
     period: '项目起止时间',
+    ...projectHeadings,
+    ...departmentTableHeadings,
   },
   tooLong: (length: number, limit: number) => `有 ${length} 个字，超过此栏最多的 ${limit} 个字，请精简后再导入`,
   zip: {

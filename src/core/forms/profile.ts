@@ -1,0 +1,64 @@
+/**
+ * A form profile (表样): the data-driven description of one province's printed form — which
+ * columns in which order under which headings, which 一级 it allows and with what points, the
+ * amount unit, the header block, and whether 中期 and 年度 indicators stand side by side. A bureau
+ * picks its profile (inherited down the bureau tree like the review settings); the editor, the
+ * review, the exports and the Excel template follow it, and the table reader recognises a file by
+ * matching its headings against every profile.
+ *
+ * Profiles are written from published forms, each citing its source in docs/forms/.
+ */
+import type { FrameworkForm, Level1Kind } from '../framework/framework.ts';
+import type { AmountUnit, DecimalText, Term } from '../model/document.ts';
+import type { IndicatorColumnId, ResultColumnId } from '../model/indicator-columns.ts';
+import type { ProjectFieldId } from '../model/project-fields.ts';
+
+/** What a form is: a project's target table, a 部门整体支出 target table, or a year-end 自评表. */
+export type FormKind = 'project' | 'department' | 'selfEvaluation';
+
+export interface ProfileColumn {
+  id: IndicatorColumnId | ResultColumnId;
+  /** The heading this form prints. */
+  heading: string;
+}
+
+export interface ProfileLevel1 {
+  kind: Level1Kind;
+  /** The label this form prints, e.g. "产出指标". */
+  name: string;
+  /** The points this 一级 carries in total where the form states them ("成本指标(0-20)分" → 0 to 20). */
+  points?: { min: DecimalText; max: DecimalText };
+}
+
+export interface FormProfile {
+  /** Stable id, e.g. "hebei-2020"; with `version`, what a bureau's setting and an export name. */
+  id: string;
+  version: number;
+  kind: FormKind;
+  /** Province (or 中央) and the level of government whose form this is. */
+  region: string;
+  /** The form's printed title, e.g. "项目绩效目标表". */
+  title: string;
+  framework: FrameworkForm;
+  /** The indicator table's columns in printed order (one set; see `terms`). */
+  columns: readonly ProfileColumn[];
+  /** The 一级 this form allows, in printed order. */
+  level1: readonly ProfileLevel1[];
+  amountUnit: AmountUnit;
+  /** The header block's fields in printed order. */
+  header: readonly ProjectFieldId[];
+  /**
+   * The indicator sets printed side by side: ['annual'], or ['longTerm', 'annual'] where a 中期 /
+   * 实施期 set stands left of the 年度 set and both share the 一级 column.
+   */
+  terms: readonly Term[];
+  /**
+   * How the form weights indicators: 'column' when each row prints its weight (权重/分值), 'fixed'
+   * when it does not and the bureau's 一级 split applies (10/50/30/10 by default).
+   */
+  weights: 'column' | 'fixed';
+  /** The points all indicator weights add up to, where the form states it (90 when 10 go to 预算执行). */
+  totalPoints: DecimalText | null;
+  /** Where the form was seen: a path under docs/forms/ that names the published source. */
+  source: string;
+}
