@@ -1,0 +1,16 @@
+/**
+ * The form profiles jixiao ships (./profiles/), and the one a document follows when its bureau
+ * picked none: the sample's form before the 2021 framework applies, the 2021 framework after.
+ */
+import { DEFAULT_FORM_2021_FROM_YEAR } from '../framework/framework.ts';
+import type { FormProfile } from './profile.ts';
+import { hebei2020 } from './profiles/hebei-2020.ts';
+import { mof2021 } from './profiles/mof-2021.ts';
+
+export const FORM_PROFILES: readonly FormProfile[] = [hebei2020, mof2021];
+
+export const profileById = (id: string): FormProfile | undefined => FORM_PROFILES.find((p) => p.id === id);
+
+export function defaultProfileFor(year: number | null, form2021FromYear = DEFAULT_FORM_2021_FROM_YEAR): FormProfile {
+  return year !== null && year < form2021FromYear ? hebei2020 : mof2021;
+}
