@@ -31,6 +31,8 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'budget_years', key: ['year'], identity: false },
   { name: 'documents', key: ['id'], identity: true },
   { name: 'department_items', key: ['id'], identity: true },
+  { name: 'department_duties', key: ['document_id', 'position'], identity: false },
+  { name: 'department_indicators', key: ['document_id', 'position'], identity: false },
   { name: 'projects', key: ['id'], identity: true },
   { name: 'fund_sources', key: ['project_id', 'position'], identity: false },
   { name: 'spending_checkpoints', key: ['project_id', 'position'], identity: false },

@@ -6,6 +6,7 @@ import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction
 import type { Grade } from '../core/evaluation/settings.ts';
 import type { Light } from '../core/monitoring/settings.ts';
 import type { Severity } from '../core/review/finding.ts';
+import type { ProvincialIndicatorColumns, ProvincialProjectColumns } from './documents/model-columns.ts';
 
 type Id = Generated<number>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -79,6 +80,11 @@ export interface DocumentsTable {
   info_count: Generated<number>;
   /** The counts predate a change of the review settings: the background recount will redo them. */
   review_stale: Generated<boolean>;
+  /** Migration 0010: 部门整体 年度预算安排; no unit, no such table. */
+  funds_amount_unit: '万元' | '元' | null;
+  funds_total: Numeric | null;
+  funds_project: Numeric | null;
+  funds_basic: Numeric | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   submitted_at: Date | null;
@@ -94,7 +100,8 @@ export interface DepartmentItemsTable {
   label: string;
   text: string;
 }
-export interface ProjectsTable {
+/** Migration 0010: the header fields only some forms print. */
+export interface ProjectsTable extends ProvincialProjectColumns {
   id: Id;
   document_id: number;
   position: number;
@@ -110,6 +117,7 @@ export interface ProjectsTable {
   department: string | null;
   attribute: '新增' | '延续' | null;
   period: string | null;
+  budget_medium_term: Numeric | null;
   indicator_count: Generated<number>;
   error_count: Generated<number>;
   warning_count: Generated<number>;
@@ -134,10 +142,8 @@ export interface GoalsTable {
   term: 'annual' | 'longTerm';
   text: string;
 }
-export interface IndicatorsTable {
-  id: Id;
-  project_id: number;
-  position: number;
+/** An indicator row's own columns and their derived reading, whoever owns the row. */
+export interface IndicatorColumns extends ProvincialIndicatorColumns {
   term: 'annual' | 'longTerm';
   level1: string;
   level2: string;
@@ -152,6 +158,25 @@ export interface IndicatorsTable {
   target_operator: string | null;
   target_value: Numeric | null;
   target_unit: string | null;
+}
+export interface IndicatorsTable extends IndicatorColumns {
+  id: Id;
+  project_id: number;
+  position: number;
+}
+/** Migration 0010: 部门整体支出 indicators. */
+export interface DepartmentIndicatorsTable extends IndicatorColumns {
+  document_id: number;
+  position: number;
+}
+/** Migration 0010: 年度履职目标. */
+export interface DepartmentDutiesTable {
+  document_id: number;
+  position: number;
+  duty: string;
+  task: string;
+  project_name: string;
+  amount: Numeric | null;
 }
 export interface CommentsTable {
   id: Id;
@@ -306,6 +331,8 @@ export interface Database {
   budget_years: BudgetYearsTable;
   documents: DocumentsTable;
   department_items: DepartmentItemsTable;
+  department_duties: DepartmentDutiesTable;
+  department_indicators: DepartmentIndicatorsTable;
   projects: ProjectsTable;
   fund_sources: FundSourcesTable;
   spending_checkpoints: SpendingCheckpointsTable;

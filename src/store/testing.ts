@@ -12,7 +12,8 @@ import { openStore, type Store } from './database.ts';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
-  open(): Promise<Store>;
+  /** Opens the store, migrated to the latest schema unless `migrate: false`. */
+  open(options?: { migrate?: boolean }): Promise<Store>;
   /** Removes what open() made (the data directory or the database). */
   dispose(): Promise<void>;
 }
@@ -23,7 +24,7 @@ export function pgliteDatabase(): TestDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
   return {
     name: 'pglite',
-    open: () => openStore({ dataDir: dir }),
+    open: (options) => openStore({ dataDir: dir }, options),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -36,12 +37,12 @@ export function postgresDatabase(adminUrl: string): TestDatabase {
   url.pathname = `/${name}`;
   return {
     name: 'postgres',
-    open: async () => {
+    open: async (options) => {
       const c = admin();
       await c.connect();
       await c.query(`CREATE DATABASE ${name}`);
       await c.end();
-      return openStore({ databaseUrl: url.toString() });
+      return openStore({ databaseUrl: url.toString() }, options);
     },
     dispose: async () => {
       const c = admin();

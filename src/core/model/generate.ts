@@ -28,6 +28,12 @@ export interface GenerateLayout {
   level3?: boolean;
   /** A 备注 on some indicator rows. */
   remarks?: boolean;
+  /**
+   * The columns only some provinces' forms print, each left out on some rows (absent, as a form
+   * without the column has it): 指标性质, 度量单位, 权重, … on indicator rows; 项目分类, 建设周期, … and
+   * 中期预算 on projects; and the 部门整体支出绩效目标表's fund totals, 履职目标 and indicators.
+   */
+  provincial?: boolean;
 }
 
 export interface GenerateOptions {
@@ -188,10 +194,11 @@ export function generateDocuments(options: GenerateOptions): TargetDocument[] {
     const count = typeof range === 'number' ? range : r.int(range[0], range[1]);
     const projects: Project[] = [];
     for (let i = 0; i < count; i++) projects.push(project(r, unit, prefix, year, layout));
+    const goals = layout.department === false ? null : department(r, unit, year);
     docs.push({
       unit,
       year,
-      department: layout.department === false ? null : department(r, unit, year),
+      department: goals && layout.provincial ? { ...goals, ...departmentTable(r, year, layout) } : goals,
       projects,
     });
   }
@@ -211,6 +218,49 @@ function department(r: Random, unit: Unit, year: number): DepartmentGoals {
       item('三、', '强化绩效监控，及时纠正偏差。'),
     ],
   };
+}
+
+/** 部门整体支出绩效目标表: 资金总额 = 项目支出 + 基本支出, 履职目标 rows, department-wide indicators. */
+function departmentTable(r: Random, year: number, layout: GenerateLayout): Pick<DepartmentGoals, 'funds' | 'duties' | 'indicators'> {
+  const project = r.int(100, 90000);
+  const basic = r.int(100, 90000);
+  const works = r.shuffled(WORKS).slice(0, r.int(1, 4));
+  return {
+    funds: { amountUnit: '万元', total: yuan(project + basic), project: yuan(project), basic: yuan(basic) },
+    duties: works.map((w) => ({
+      duty: `负责${w}相关工作`,
+      task: `完成${w}年度任务`,
+      projectName: w,
+      amount: r.chance(0.8) ? yuan(r.int(100, 9000)) : null,
+    })),
+    indicators: indicatorRows(r, '部门整体', yuan(project + basic), year, layout, 'annual'),
+  };
+}
+
+/** The header fields some provinces' forms print, each left out now and then. */
+function projectHeader(r: Random, year: number): Partial<Project> {
+  const out: Partial<Project> = {};
+  if (r.chance(0.8)) out.category = r.pick(['(31)部门预算项目', '(32)民生类', '(33)运转类']);
+  if (r.chance(0.7)) out.constructionPeriod = r.pick(['1年', '3年', `${year}-${year + 2}年`]);
+  if (r.chance(0.7)) out.manager = r.pick(['张伟', '李娜', '王芳']);
+  if (r.chance(0.5)) out.approvalNumber = `怀财预〔${year}〕${r.int(1, 99)}号`;
+  if (r.chance(0.6)) out.subjectCode = r.pick(['2040601', '2010301', '2120501']);
+  return out;
+}
+
+/** An indicator row's provincial columns, 指标性质 and 度量单位 taken from its 指标值 ("≥95%" → "≥", "%"). */
+function provincialIndicator(r: Random, target: string): Partial<Indicator> {
+  const quantity = /^([≥≤<>=]?)([0-9]+(?:\.[0-9]+)?)(.*)$/u.exec(target);
+  const out: Partial<Indicator> = {};
+  if (r.chance(0.9)) out.nature = quantity ? quantity[1] || '=' : '定性';
+  if (quantity && r.chance(0.9)) out.measureUnit = quantity[3]!;
+  if (r.chance(0.8)) out.weight = r.pick(['5', '10', '2.5', '20.00']);
+  if (r.chance(0.6)) out.direction = target.startsWith('≤') ? '反向' : '正向';
+  if (r.chance(0.5)) out.explanation = r.pick(['', '反映项目实施的实际效果。', '以年末统计数据为准。']);
+  if (r.chance(0.6)) out.origin = r.pick(['共性指标', '个性指标', '自定']);
+  if (r.chance(0.4)) out.previousYear = quantity ? `${quantity[2]}${quantity[3]}` : target;
+  if (r.chance(0.3)) out.yearBeforeLast = quantity ? `${quantity[2]}${quantity[3]}` : target;
+  return out;
 }
 
 function project(r: Random, unit: Unit, prefix: number, year: number, layout: GenerateLayout): Project {
@@ -258,6 +308,7 @@ function project(r: Random, unit: Unit, prefix: number, year: number, layout: Ge
       fiscal: yuan(totalCents - otherCents),
       other: otherCents > 0 ? yuan(otherCents) : null,
       sources,
+      ...(layout.provincial && r.chance(0.7) ? { mediumTerm: yuan(totalCents * 3) } : {}),
     },
     useOfFunds: `用于${work}相关支出，包括${r.pick(['设备购置', '人员培训', '宣传印刷', '服务采购'])}和${r.pick(['日常运行', '专项检查', '维修维护'])}等。`,
     spendingPlan,
@@ -266,6 +317,7 @@ function project(r: Random, unit: Unit, prefix: number, year: number, layout: Ge
     department: layout.optionalFields ? unit.name : null,
     attribute: layout.optionalFields ? r.pick(['新增', '延续'] as const) : null,
     period: layout.optionalFields ? `${year}年1月-${year}年12月` : null,
+    ...(layout.provincial ? projectHeader(r, year) : {}),
   };
 }
 
@@ -300,14 +352,17 @@ function indicatorRows(
       1,
     );
 
-  return rows.map(([level1, t]) => ({
-    term,
-    level1,
-    level2: t.level2,
-    level3: layout.level3 ? t.name : '',
-    description: layout.level3 ? `${year}年${work}${t.name}` : `${work}${t.name}`,
-    target: t.target(r),
-    basis: r.pick(BASES),
-    remark: layout.remarks && r.chance(0.3) ? r.pick(['按季度统计', '以验收报告为准', '年终考核']) : '',
-  }));
+  return rows.map(([level1, t]) => {
+    const row: Indicator = {
+      term,
+      level1,
+      level2: t.level2,
+      level3: layout.level3 ? t.name : '',
+      description: layout.level3 ? `${year}年${work}${t.name}` : `${work}${t.name}`,
+      target: t.target(r),
+      basis: r.pick(BASES),
+      remark: layout.remarks && r.chance(0.3) ? r.pick(['按季度统计', '以验收报告为准', '年终考核']) : '',
+    };
+    return layout.provincial ? { ...row, ...provincialIndicator(r, row.target) } : row;
+  });
 }

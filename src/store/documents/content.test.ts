@@ -72,6 +72,21 @@ for (const make of testDatabases()) {
       expect(review.total.error + review.total.warning).toBeGreaterThan(0);
     });
 
+    it('reads back the columns only some provinces print, and the 部门整体 table, absent where the form has none', async () => {
+      const [doc] = generateDocuments({ seed: 12, projectsPerUnit: 30, year: 2034, layout: { provincial: true, longTerm: true } });
+      const content = doc!;
+      const indicators = content.projects.flatMap((p) => p.indicators);
+      // The generator leaves each column out on some rows: both kinds are round-tripped.
+      for (const column of ['nature', 'measureUnit', 'weight', 'direction', 'explanation', 'origin', 'previousYear', 'yearBeforeLast'])
+        expect(new Set(indicators.map((i) => Object.hasOwn(i, column)))).toEqual(new Set([true, false]));
+      expect(content.department?.duties?.length).toBeGreaterThan(0);
+      const { id } = await createDocument(store.db, actor, { unitId, year: 2034, content });
+      expect(modelOf((await readDocument(store.db, id))!)).toEqual(content);
+      // Amounts and weights exact: NUMERIC keeps the scale written.
+      const weights = await store.db.selectFrom('indicators').select('weight').where('weight', '=', '20.00').execute();
+      expect(weights.map((w) => w.weight)).toContain('20.00');
+    });
+
     it('counts findings with the review settings of the unit’s bureau', async () => {
       const content = { ...everyLayout(), year: 2039 };
       const settings: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS, disabledSeverities: ['warning', 'info'] };

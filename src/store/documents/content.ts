@@ -8,7 +8,13 @@ import { level1KindOf, level2KindOf } from '../../core/framework/framework.ts';
 import { halfWidthIndicator } from '../../core/model/half-width-indicator.ts';
 import type { DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
 import { parseTargetValue } from '../../core/target-value/parse.ts';
-import type { Database, NewIndicator } from '../schema.ts';
+import type { Database, IndicatorColumns, NewIndicator } from '../schema.ts';
+import {
+  provincialIndicatorColumns,
+  provincialIndicatorFields,
+  provincialProjectColumns,
+  provincialProjectFields,
+} from './model-columns.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,7 +41,14 @@ export function rowsJson(rows: readonly object[]): string {
   return LONE_SURROGATE_ESCAPE.test(json) ? JSON.stringify(rows, wellFormed) : json;
 }
 
-type BulkTable = 'projects' | 'fund_sources' | 'spending_checkpoints' | 'goals' | 'indicators';
+type BulkTable =
+  | 'projects'
+  | 'fund_sources'
+  | 'spending_checkpoints'
+  | 'goals'
+  | 'indicators'
+  | 'department_duties'
+  | 'department_indicators';
 
 /**
  * Inserts rows with one JSON parameter per statement, expanded by the database into the table's
@@ -80,8 +93,8 @@ export interface FindingCounts {
   info: number;
 }
 
-/** An indicator as the model has it, from its row or from anything that holds its fields (nothing more). */
-export const indicatorOf = (r: Indicator): Indicator => ({
+/** An indicator as the model has it, from its row (a provincial column left null is no property). */
+export const indicatorOf = (r: Omit<IndicatorColumns, 'term'> & { term: Indicator['term'] }): Indicator => ({
   term: r.term,
   level1: r.level1,
   level2: r.level2,
@@ -90,17 +103,23 @@ export const indicatorOf = (r: Indicator): Indicator => ({
   target: r.target,
   basis: r.basis,
   remark: r.remark,
+  ...provincialIndicatorFields(r),
 });
 
-/** The derived, queryable reading of an indicator row. */
-/** The row an indicator is stored as, kept in half-width (≥９５％ is stored ≥95%). */
-export function indicatorRow(projectId: number, position: number, typed: Indicator): NewIndicator {
+/** The row an indicator is stored as, kept in half-width (≥９５％ is stored ≥95%), with its derived, queryable reading. */
+export function indicatorColumns(typed: Indicator): Insertable<IndicatorColumns> {
   const i = halfWidthIndicator(typed);
   const target = parseTargetValue(i.target);
   return {
-    project_id: projectId,
-    position,
-    ...indicatorOf(i),
+    term: i.term,
+    level1: i.level1,
+    level2: i.level2,
+    level3: i.level3,
+    description: i.description,
+    target: i.target,
+    basis: i.basis,
+    remark: i.remark,
+    ...provincialIndicatorColumns(i),
     level1_kind: level1KindOf(i.level1),
     level2_kind: level2KindOf(i.level2),
     target_kind: target.kind,
@@ -110,11 +129,35 @@ export function indicatorRow(projectId: number, position: number, typed: Indicat
   };
 }
 
+export const indicatorRow = (projectId: number, position: number, typed: Indicator): NewIndicator => ({
+  project_id: projectId,
+  position,
+  ...indicatorColumns(typed),
+});
+
 export async function insertIndicators(db: Db, rows: NewIndicator[]): Promise<void> {
   await insertRows(db, 'indicators', rows);
 }
 
 const NO_FINDINGS: FindingCounts = { error: 0, warning: 0, info: 0 };
+
+/** A project's own columns (not its position, owner or finding counts). */
+export const projectColumns = (p: Project) => ({
+  code: p.code,
+  name: p.name,
+  unit_code_as_written: p.unit.code,
+  unit_name_as_written: p.unit.name,
+  amount_unit: p.amountUnit,
+  budget_total: p.budget.total,
+  budget_fiscal: p.budget.fiscal,
+  budget_other: p.budget.other,
+  use_of_funds: p.useOfFunds,
+  department: p.department,
+  attribute: p.attribute,
+  period: p.period,
+  ...provincialProjectColumns(p),
+  indicator_count: p.indicators.length,
+});
 
 /**
  * Inserts projects at the given positions, with all their parts; returns their ids in order.
@@ -136,19 +179,7 @@ export async function insertProjects(
       return {
         document_id: documentId,
         position: firstPosition + i,
-        code: p.code,
-        name: p.name,
-        unit_code_as_written: p.unit.code,
-        unit_name_as_written: p.unit.name,
-        amount_unit: p.amountUnit,
-        budget_total: p.budget.total,
-        budget_fiscal: p.budget.fiscal,
-        budget_other: p.budget.other,
-        use_of_funds: p.useOfFunds,
-        department: p.department,
-        attribute: p.attribute,
-        period: p.period,
-        indicator_count: p.indicators.length,
+        ...projectColumns(p),
         error_count: counts.error,
         warning_count: counts.warning,
         info_count: counts.info,
@@ -196,12 +227,39 @@ export async function deleteProjectParts(db: Db, projectId: number): Promise<voi
 /** Writes 部门整体绩效目标 (replacing what was there). */
 export async function writeDepartment(db: Db, documentId: number, department: DepartmentGoals | null): Promise<void> {
   await db.deleteFrom('department_items').where('document_id', '=', documentId).execute();
+  await db.deleteFrom('department_duties').where('document_id', '=', documentId).execute();
+  await db.deleteFrom('department_indicators').where('document_id', '=', documentId).execute();
+  const funds = department?.funds ?? null;
   await db
     .updateTable('documents')
-    .set({ has_department: department !== null, overall_goal: department?.overallGoal ?? '' })
+    .set({
+      has_department: department !== null,
+      overall_goal: department?.overallGoal ?? '',
+      funds_amount_unit: funds?.amountUnit ?? null,
+      funds_total: funds?.total ?? null,
+      funds_project: funds?.project ?? null,
+      funds_basic: funds?.basic ?? null,
+    })
     .where('id', '=', documentId)
     .execute();
   if (!department) return;
+  await insertRows(
+    db,
+    'department_duties',
+    (department.duties ?? []).map((d, position) => ({
+      document_id: documentId,
+      position,
+      duty: d.duty,
+      task: d.task,
+      project_name: d.projectName,
+      amount: d.amount,
+    })),
+  );
+  await insertRows(
+    db,
+    'department_indicators',
+    (department.indicators ?? []).map((i, position) => ({ document_id: documentId, position, ...indicatorColumns(i) })),
+  );
   for (const section of ['subGoals', 'safeguards'] as const) {
     // One INSERT per nesting level; children find their parent's id by (parent, position).
     let level: Array<{ item: NumberedItem; parentId: number | null; position: number }> = department[section].map((item, position) => ({
@@ -238,16 +296,24 @@ export async function writeDepartment(db: Db, documentId: number, department: De
 }
 
 export async function readDepartment(db: Db, documentId: number): Promise<DepartmentGoals | null> {
-  const doc = await db.selectFrom('documents').select(['has_department', 'overall_goal']).where('id', '=', documentId).executeTakeFirst();
+  const doc = await db
+    .selectFrom('documents')
+    .select(['has_department', 'overall_goal', 'funds_amount_unit', 'funds_total', 'funds_project', 'funds_basic'])
+    .where('id', '=', documentId)
+    .executeTakeFirst();
   if (!doc?.has_department) return null;
-  const rows = await db
-    .selectFrom('department_items')
-    .select(['id', 'section', 'parent_id', 'label', 'text'])
-    .where('document_id', '=', documentId)
-    .orderBy('section')
-    .orderBy('parent_id')
-    .orderBy('position')
-    .execute();
+  const [rows, duties, indicators] = await Promise.all([
+    db
+      .selectFrom('department_items')
+      .select(['id', 'section', 'parent_id', 'label', 'text'])
+      .where('document_id', '=', documentId)
+      .orderBy('section')
+      .orderBy('parent_id')
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('department_duties').selectAll().where('document_id', '=', documentId).orderBy('position').execute(),
+    db.selectFrom('department_indicators').selectAll().where('document_id', '=', documentId).orderBy('position').execute(),
+  ]);
   const items = new Map<number, NumberedItem>();
   for (const r of rows) items.set(r.id, { label: r.label, text: r.text, children: [] });
   const department: DepartmentGoals = { overallGoal: doc.overall_goal, subGoals: [], safeguards: [] };
@@ -256,6 +322,12 @@ export async function readDepartment(db: Db, documentId: number): Promise<Depart
     if (r.parent_id === null) department[r.section].push(item);
     else items.get(r.parent_id)?.children.push(item);
   }
+  // The 部门整体支出绩效目标表's parts, where the document has them (none is no property, as for the indicator's columns).
+  if (doc.funds_amount_unit !== null)
+    department.funds = { amountUnit: doc.funds_amount_unit, total: doc.funds_total, project: doc.funds_project, basic: doc.funds_basic };
+  if (duties.length > 0)
+    department.duties = duties.map((d) => ({ duty: d.duty, task: d.task, projectName: d.project_name, amount: d.amount }));
+  if (indicators.length > 0) department.indicators = indicators.map(indicatorOf);
   return department;
 }
 
@@ -310,6 +382,7 @@ export async function readProjects(db: Db, documentId: number, onlyIds?: readonl
       fiscal: r.budget_fiscal,
       other: r.budget_other,
       sources: sourcesOf(r.id).map((s) => ({ name: s.name, amount: s.amount })),
+      ...(r.budget_medium_term === null ? {} : { mediumTerm: r.budget_medium_term }),
     },
     useOfFunds: r.use_of_funds,
     spendingPlan: planOf(r.id).map((s) => ({ checkpoint: s.checkpoint, percent: s.percent })),
@@ -318,6 +391,7 @@ export async function readProjects(db: Db, documentId: number, onlyIds?: readonl
     department: r.department,
     attribute: r.attribute,
     period: r.period,
+    ...provincialProjectFields(r),
     findingCounts: { error: r.error_count, warning: r.warning_count, info: r.info_count },
   }));
 }

@@ -4,7 +4,7 @@ import type { Project } from '../../core/model/document.ts';
 import type { Actor } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Database, Trx } from '../schema.ts';
-import { deleteProjectParts, insertProjectParts, insertProjects, toModelProject, type StoredProject } from './content.ts';
+import { deleteProjectParts, insertProjectParts, insertProjects, projectColumns, toModelProject, type StoredProject } from './content.ts';
 import { renumber } from './positions.ts';
 import { readProject } from './read.ts';
 import { editContent } from './version.ts';
@@ -50,22 +50,7 @@ export async function replaceProject(
     await deleteProjectParts(trx, projectId);
     await trx
       .updateTable('projects')
-      .set({
-        code: project.code,
-        name: project.name,
-        unit_code_as_written: project.unit.code,
-        unit_name_as_written: project.unit.name,
-        amount_unit: project.amountUnit,
-        budget_total: project.budget.total,
-        budget_fiscal: project.budget.fiscal,
-        budget_other: project.budget.other,
-        use_of_funds: project.useOfFunds,
-        department: project.department,
-        attribute: project.attribute,
-        period: project.period,
-        indicator_count: project.indicators.length,
-        updated_at: new Date(),
-      })
+      .set({ ...projectColumns(project), updated_at: new Date() })
       .where('id', '=', projectId)
       .execute();
     await insertProjectParts(trx, [project], [projectId]);

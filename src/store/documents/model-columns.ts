@@ -1,0 +1,58 @@
+/**
+ * Where the model's optional fields — the columns only some provinces' forms print — are stored:
+ * one database column each, named after the model property (measureUnit → measure_unit). The
+ * indicator's come from the column descriptor (core/model/indicator-columns.ts), so a column added
+ * there needs only its migration here. A null column reads back as an absent property: a document
+ * whose form has no such column reads back exactly as it was written.
+ */
+import type { Indicator, Project } from '../../core/model/document.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+
+type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+type Snake<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}` : S;
+
+/** The properties of an indicator row only some forms print. */
+export type ProvincialIndicatorId = OptionalKeys<Indicator>;
+/** The project header fields only some forms print (text; 中期预算 is the budget's `mediumTerm`). */
+export type ProvincialProjectId = OptionalKeys<Project>;
+
+/** The database columns they are stored in, as the store's schema types them. */
+export type ProvincialIndicatorColumns = { [K in ProvincialIndicatorId as Snake<K>]: string | null };
+export type ProvincialProjectColumns = { [K in ProvincialProjectId as Snake<K>]: string | null };
+
+const snake = <K extends string>(id: K) => id.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`) as Snake<K>;
+
+const INDICATOR_MAP = PROVINCIAL_INDICATOR_COLUMNS.map(
+  (c) => [c.id as ProvincialIndicatorId, snake(c.id as ProvincialIndicatorId)] as const,
+);
+/** A record, so that a header field the model grows and this list lacks fails to compile. */
+const PROJECT_IDS: Record<ProvincialProjectId, true> = {
+  category: true,
+  constructionPeriod: true,
+  manager: true,
+  approvalNumber: true,
+  subjectCode: true,
+};
+const PROJECT_MAP = (Object.keys(PROJECT_IDS) as ProvincialProjectId[]).map((id) => [id, snake(id)] as const);
+
+/** The row's provincial columns (null where the model has none). */
+export const provincialIndicatorColumns = (i: Indicator): ProvincialIndicatorColumns =>
+  Object.fromEntries(INDICATOR_MAP.map(([id, column]) => [column, i[id] ?? null])) as ProvincialIndicatorColumns;
+
+/** The model's provincial properties of a row read back: only those stored. */
+export function provincialIndicatorFields(row: ProvincialIndicatorColumns): Pick<Indicator, ProvincialIndicatorId> {
+  const out: Partial<Record<ProvincialIndicatorId, string>> = {};
+  for (const [id, column] of INDICATOR_MAP) if (row[column] !== null) out[id] = row[column];
+  return out;
+}
+
+export const provincialProjectColumns = (p: Project): ProvincialProjectColumns & { budget_medium_term: string | null } => ({
+  ...(Object.fromEntries(PROJECT_MAP.map(([id, column]) => [column, p[id] ?? null])) as ProvincialProjectColumns),
+  budget_medium_term: p.budget.mediumTerm ?? null,
+});
+
+export function provincialProjectFields(row: ProvincialProjectColumns): Pick<Project, ProvincialProjectId> {
+  const out: Partial<Record<ProvincialProjectId, string>> = {};
+  for (const [id, column] of PROJECT_MAP) if (row[column] !== null) out[id] = row[column];
+  return out;
+}
