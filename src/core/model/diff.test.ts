@@ -127,6 +127,28 @@ describe('diffDocuments', () => {
     ]);
   });
 
+  it('compares the columns only some forms print, a column left out and an empty cell alike', () => {
+    const after = CLEAN_ROWS.map((r) => ({ ...r }));
+    after[0] = { ...after[0]!, nature: '≥', weight: '10', measureUnit: '' };
+    after[1] = { ...after[1]!, explanation: '', direction: null };
+    const before = CLEAN_ROWS.map((r) => ({ ...r }));
+    before[0] = { ...before[0]!, weight: '10.00' };
+    before[1] = { ...before[1]!, weight: '5' };
+    expect(lines(rows(before), rows(after))).toEqual([
+      'added 法律援助 / 第 1 行「办理法律援助案件数量」 / 指标性质: ∅ → ≥',
+      'removed 法律援助 / 第 2 行「法律援助案件结案率」 / 权重: 5 → ∅',
+    ]);
+    expect(diffDocuments(rows(before), rows(after))[0]!.changes.map((c) => c.field)).toEqual(['indicators.nature', 'indicators.weight']);
+  });
+
+  it('compares a project’s provincial header fields and its 中期预算', () => {
+    const after = aProject({ manager: '张伟', budget: { total: '5.00', fiscal: '5.00', other: null, sources: [], mediumTerm: '15.00' } });
+    expect(lines(aDocument(), aDocument({ projects: [after] }))).toEqual([
+      'added 法律援助 / 项目负责人: ∅ → 张伟',
+      'added 法律援助 / 中期预算: ∅ → 15.00',
+    ]);
+  });
+
   it('compares amounts as exact decimals and shows them as written', () => {
     const same = aDocument({ projects: [aProject({ budget: { total: '5', fiscal: '5.000', other: null, sources: [] } })] });
     expect(diffDocuments(aDocument(), same)).toEqual([]);
@@ -231,6 +253,34 @@ describe('diffDocuments', () => {
       'department.subGoals',
       'department.subGoals',
       'department.safeguards',
+    ]);
+  });
+
+  it('compares the 部门整体 table: its fund totals, 履职目标 and indicators', () => {
+    const goals = { overallGoal: '发挥职能。', subGoals: [], safeguards: [] };
+    const duty = { duty: '法律援助', task: '办理案件', projectName: '法律援助', amount: '5.00' };
+    const before = aDocument({
+      department: { ...goals, funds: { amountUnit: '万元', total: '10.00', project: '5.00', basic: '5.00' }, duties: [duty] },
+    });
+    const after = aDocument({
+      department: {
+        ...goals,
+        funds: { amountUnit: '万元', total: '10', project: '6.00', basic: '4.00' },
+        duties: [{ ...duty, amount: '6.00' }],
+        indicators: [CLEAN_ROWS[0]!],
+      },
+    });
+    expect(lines(before, after)).toEqual([
+      'changed 部门整体绩效目标 / 项目支出: 5.00 → 6.00',
+      'changed 部门整体绩效目标 / 基本支出: 5.00 → 4.00',
+      'changed 部门整体绩效目标 / 年度履职目标 第 1 条「办理案件」 / 预算金额: 5.00 → 6.00',
+      `added 部门整体绩效目标 / 部门整体绩效指标 第 1 行「办理法律援助案件数量」: ∅ → ${diffDocuments(before, after)[0]!.changes[3]!.after}`,
+    ]);
+    expect(diffDocuments(before, after)[0]!.changes.map((c) => c.field)).toEqual([
+      'department.funds.project',
+      'department.funds.basic',
+      'department.duties',
+      'department.indicators',
     ]);
   });
 

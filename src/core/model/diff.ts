@@ -12,7 +12,8 @@
  */
 import { messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
 import { sameAmount } from './decimal.ts';
-import type { DecimalText, DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from './document.ts';
+import type { DecimalText, DepartmentGoals, DutyTarget, Indicator, NumberedItem, Project, TargetDocument } from './document.ts';
+import { INDICATOR_COLUMNS } from './indicator-columns.ts';
 
 export type ChangeKind = 'changed' | 'added' | 'removed' | 'moved';
 
@@ -182,7 +183,8 @@ function compare<T>(
   for (const f of fields) {
     const b = f.value(before);
     const a = f.value(after);
-    if (b === a || (b !== null && a !== null && f.same?.(b, a))) continue;
+    // An empty cell and a column the form does not print are the same nothing.
+    if (b === a || (empty(b) && empty(a)) || (b !== null && a !== null && f.same?.(b, a))) continue;
     out.push({
       kind: empty(b) ? 'added' : empty(a) ? 'removed' : 'changed',
       place: placeOf(f),
@@ -263,10 +265,12 @@ function diffProject(m: Diff, before: Project, after: Project): Place[] {
     { label: f.department, field: 'department', value: (p) => p.department },
     { label: f.attribute, field: 'attribute', value: (p) => p.attribute },
     { label: f.period, field: 'period', value: (p) => p.period },
+    ...PROVINCIAL_HEADER.map((k) => ({ label: f[k], field: k, value: (p: Project) => p[k] ?? null })),
     { label: f.amountUnit, field: 'amountUnit', value: (p) => p.amountUnit },
     amount(f.budgetTotal, 'budget.total', (p) => p.budget.total),
     amount(f.budgetFiscal, 'budget.fiscal', (p) => p.budget.fiscal),
     amount(f.budgetOther, 'budget.other', (p) => p.budget.other),
+    amount(f.budgetMediumTerm, 'budget.mediumTerm', (p) => p.budget.mediumTerm ?? null),
     { label: f.useOfFunds, field: 'useOfFunds', value: (p) => p.useOfFunds },
   ];
   // An added project's amount unit is no change of its own; a project is compared with a blank one only when added or deleted.
@@ -311,23 +315,29 @@ function diffProject(m: Diff, before: Project, after: Project): Place[] {
   ];
 }
 
-const INDICATOR_TEXT = ['level1', 'level2', 'level3', 'description', 'target', 'basis', 'remark'] as const;
+const PROVINCIAL_HEADER = ['category', 'constructionPeriod', 'manager', 'approvalNumber', 'subjectCode'] as const;
 
-function indicatorList(m: Diff): ListSpec<Indicator> {
+/** An indicator table's rows, a project's (`indicators`) or the department's (`department.indicators`). */
+function indicatorList(m: Diff, field = 'indicators'): ListSpec<Indicator> {
   const f = m.fields;
   // The 2020 form has no 三级指标 column: there the description names the row.
   const name = (r: Indicator) => (r.level3 === '' ? r.description : r.level3);
   return {
     keys: [(r) => JSON.stringify(r), (r) => [r.term, r.level1, r.level2, name(r)].join('|')],
-    label: (r, n) => m.named(m.row(n), name(r)),
+    label: (r, n) => m.named(field === 'indicators' ? m.row(n) : `${f.departmentIndicators} ${m.row(n)}`, name(r)),
     position: m.row,
     summary: (r) => m.rowSummary([r.level1, r.level2, r.level3].filter((l) => l !== '').join(m.levelsJoin), r.description, r.target),
     fields: [
-      { label: f.term, field: 'indicators.term', value: (r) => m.terms[r.term] },
-      ...INDICATOR_TEXT.map((k) => ({ label: f[k], field: `indicators.${k}`, value: (r: Indicator) => r[k] })),
+      { label: f.term, field: `${field}.term`, value: (r) => m.terms[r.term] },
+      ...INDICATOR_COLUMNS.map(({ id, type }) => ({
+        label: f[id],
+        field: `${field}.${id}`,
+        value: (r: Indicator) => r[id] ?? null,
+        ...(type === 'decimal' ? { same: sameAmount } : {}),
+      })),
     ],
-    field: 'indicators',
-    rows: true,
+    field,
+    rows: field === 'indicators',
   };
 }
 
@@ -354,15 +364,41 @@ function diffDepartment(m: Diff, before: DepartmentGoals, after: DepartmentGoals
       fields: [{ label: f.text, field: `department.${key}`, value: (i) => i.text }],
       field: `department.${key}`,
     });
+  const funds = (label: string, key: 'total' | 'project' | 'basic'): FieldSpec<DepartmentGoals> => ({
+    label,
+    field: `department.funds.${key}`,
+    value: (d) => d.funds?.[key] ?? null,
+    same: sameAmount,
+  });
   return [
     ...compare(
       before,
       after,
-      [{ label: f.overallGoal, field: 'department.overallGoal', value: (d) => d.overallGoal }],
+      [
+        { label: f.overallGoal, field: 'department.overallGoal', value: (d) => d.overallGoal },
+        { label: f.amountUnit, field: 'department.funds.amountUnit', value: (d) => d.funds?.amountUnit ?? null },
+        funds(f.fundsTotal, 'total'),
+        funds(f.fundsProject, 'project'),
+        funds(f.fundsBasic, 'basic'),
+      ],
       (o) => o.label,
       null,
     ),
     ...section('subGoals'),
     ...section('safeguards'),
+    ...diffList<DutyTarget>(m, before.duties ?? [], after.duties ?? [], {
+      keys: [(d) => JSON.stringify(d), (d) => d.duty + d.task],
+      label: (d, n) => m.named(`${f.duties} ${m.item(n)}`, d.task),
+      position: m.item,
+      summary: (d) => [d.duty, d.task, d.projectName, d.amount ?? ''].filter((x) => x !== '').join(' '),
+      fields: [
+        { label: f.duty, field: 'department.duties', value: (d) => d.duty },
+        { label: f.dutyTask, field: 'department.duties', value: (d) => d.task },
+        { label: f.dutyProject, field: 'department.duties', value: (d) => d.projectName },
+        { label: f.dutyAmount, field: 'department.duties', value: (d) => d.amount, same: sameAmount },
+      ],
+      field: 'department.duties',
+    }),
+    ...diffList(m, before.indicators ?? [], after.indicators ?? [], indicatorList(m, 'department.indicators')),
   ];
 }

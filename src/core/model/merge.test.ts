@@ -67,6 +67,24 @@ describe('mergeProject', () => {
     expect(r.value.indicators[2]!.level3).toBe('结案数');
   });
 
+  it('merges the columns only some forms print, a column left out being the same as an empty one', () => {
+    const theirs = withRow(base, 'c', { weight: '10', nature: null });
+    const mine = withRow(project(rows, { manager: '张伟', budget: { ...base.budget, mediumTerm: '15.00' } }), 'c', { nature: '≥' });
+    const r = mergeProject(base, mine, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.value.indicators[2]).toMatchObject({ weight: '10', nature: '≥' });
+    expect(r.value).toMatchObject({ manager: '张伟', budget: { mediumTerm: '15.00' } });
+    expect(r.changes).toEqual([
+      { field: 'manager', row: null },
+      { field: 'budget.mediumTerm', row: null },
+      { field: 'nature', row: 3 },
+    ]);
+    // Nothing either side set stays absent.
+    expect(mergeProject(base, base, theirs).value.indicators[0]).not.toHaveProperty('weight');
+    const both = mergeProject(base, withRow(base, 'a', { weight: '5' }), withRow(base, 'a', { weight: '6' }));
+    expect(both.conflicts).toEqual([{ key: 'a.weight', field: 'weight', row: 1, mine: '5', theirs: '6' }]);
+  });
+
   it('compares lists and objects by content, whatever the order of their keys', () => {
     const theirs = project(rows, {
       unit: { name: base.unit.name, code: base.unit.code },
@@ -143,6 +161,17 @@ describe('mergeDepartment', () => {
     const r = mergeDepartment(goals, mine, theirs);
     expect(r.value).toEqual({ overallGoal: '我的总体', subGoals: [], safeguards: theirs.safeguards });
     expect(r.changes).toEqual([{ field: 'overallGoal', row: null }]);
+  });
+
+  it('merges the 部门整体 table’s funds, 履职目标 and indicators each as one field', () => {
+    const funds = { amountUnit: '万元' as const, total: '10.00', project: '5.00', basic: '5.00' };
+    const mine = { ...goals, funds };
+    const theirs = { ...goals, duties: [{ duty: '援助', task: '办案', projectName: '法律援助', amount: null }] };
+    const r = mergeDepartment(goals, mine, theirs);
+    expect(r.value).toEqual({ ...goals, funds, duties: theirs.duties });
+    expect(r.changes).toEqual([{ field: 'funds', row: null }]);
+    const other = mergeDepartment(goals, mine, { ...goals, funds: { ...funds, basic: '4.00' } });
+    expect(other.conflicts.map((c) => c.key)).toEqual(['funds']);
   });
 
   it('treats the whole part as one field when a side has none', () => {

@@ -59,9 +59,23 @@ export const PROJECT_FIELDS = [
   'department',
   'attribute',
   'period',
+  'category',
+  'constructionPeriod',
+  'manager',
+  'approvalNumber',
+  'subjectCode',
+  'budget.mediumTerm',
 ] as const;
 
-export const DEPARTMENT_FIELDS = ['overallGoal', 'subGoals', 'safeguards'] as const satisfies readonly (keyof DepartmentGoals)[];
+/** The 部门整体 table's fund totals, 履职目标 and indicators each merge as one field. */
+export const DEPARTMENT_FIELDS = [
+  'overallGoal',
+  'subGoals',
+  'safeguards',
+  'funds',
+  'duties',
+  'indicators',
+] as const satisfies readonly (keyof DepartmentGoals)[];
 
 /** Structural equality of JSON-like values, whatever the order of object keys. */
 export function equal(a: unknown, b: unknown): boolean {
@@ -77,10 +91,13 @@ export function equal(a: unknown, b: unknown): boolean {
   );
 }
 
-const get = (o: object, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], o);
+/** A field the form does not print (absent) is the same as one it leaves empty (null). */
+const get = (o: object, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], o) ?? null;
 
+/** Sets a field; null on a field the copy does not have leaves it absent, as the side it came from had it. */
 function set<T extends object>(o: T, path: string, value: unknown): T {
   const [head, ...rest] = path.split('.') as [string, ...string[]];
+  if (rest.length === 0 && value === null && !Object.hasOwn(o, head)) return o;
   const inner = rest.length === 0 ? value : set((o as Record<string, object>)[head]!, rest.join('.'), value);
   return { ...o, [head]: inner };
 }
@@ -110,7 +127,8 @@ function mergeFields<T extends object>(
   return value;
 }
 
-const sameRow = (a: Indicator, b: Indicator) => INDICATOR_FIELDS.every((f) => a[f] === b[f]);
+const sameCell = (a: Indicator, b: Indicator, f: keyof Indicator) => (a[f] ?? null) === (b[f] ?? null);
+const sameRow = (a: Indicator, b: Indicator) => INDICATOR_FIELDS.every((f) => sameCell(a, b, f));
 
 /** Whether `side` puts the rows every version has in another order than `base`. */
 function reordered(base: readonly KeyedRow[], side: readonly KeyedRow[], common: ReadonlySet<string>): boolean {
@@ -204,7 +222,7 @@ export function mergeDepartment(
 
 /** Two versions of one row: equal, or apart in a cell or two, or in anything but the description (someone edited it). */
 function likeness(a: Indicator, b: Indicator): number {
-  const differing = INDICATOR_FIELDS.filter((f) => a[f] !== b[f]).length;
+  const differing = INDICATOR_FIELDS.filter((f) => !sameCell(a, b, f)).length;
   if (differing === 0) return 2;
   return differing <= 2 || a.description === b.description ? 1 : 0;
 }

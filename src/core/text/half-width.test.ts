@@ -21,4 +21,23 @@ describe('half-width', () => {
     const row = { ...annualRow('产出指标', '数量指标', '调解案件９０件以上', '≥９０件', '依据２０１９年'), level3: '调解案件数（件）' };
     expect(halfWidthIndicator(row)).toEqual({ ...row, description: '调解案件90件以上', target: '≥90件', basis: '依据2019年' });
   });
+
+  it('writes the columns only some forms print the same way, and leaves absent and null ones as they are', () => {
+    const row = {
+      ...annualRow('产出指标', '数量指标', '结案率', '≥95%', ''),
+      nature: '＞＝',
+      measureUnit: '％',
+      previousYear: '９０％',
+      explanation: '以２０１９年（全年）为准。',
+      weight: null,
+    };
+    expect(halfWidthIndicator(row)).toEqual({
+      ...row,
+      nature: '>=',
+      measureUnit: '%',
+      previousYear: '90%',
+      explanation: '以2019年（全年）为准。',
+    });
+    expect(halfWidthIndicator(row)).not.toHaveProperty('origin');
+  });
 });

@@ -1,4 +1,4 @@
-import { provincialIndicatorHeadings } from './form-headings.ts';
+import { departmentTableParts, provincialIndicatorHeadings, provincialProjectHeadings } from './form-headings.ts';
 /** What changed between two versions, in English (the Chinese catalog has the shape). */
 import type { Messages } from '../zh-CN/index.ts';
 
@@ -47,6 +47,8 @@ export const diff: Messages['diff'] = {
     basis: 'Basis of the target',
     remark: 'Remark',
     ...provincialIndicatorHeadings,
+    ...provincialProjectHeadings,
+    ...departmentTableParts,
   },
   terms: { annual: 'annual', longTerm: 'long-term' },
   rowSummary: (levels, description, target) => `${levels}: ${description} (target ${target === '' ? 'not filled in' : target})`,

@@ -1,7 +1,7 @@
 /**
  * 两个版本之间的修改对比：每处修改的位置（项目 / 第几行「指标」 / 栏目）和修改前后的内容。
  */
-import { indicatorHeadings } from './form-headings.ts';
+import { departmentTableHeadings, departmentTableParts, indicatorHeadings, projectHeadings } from './form-headings.ts';
 
 export const diff = {
   department: '部门整体绩效目标',
@@ -44,6 +44,9 @@ export const diff = {
     period: '项目起止时间',
     term: '年度 / 长期',
     ...indicatorHeadings,
+    ...projectHeadings,
+    ...departmentTableHeadings,
+    ...departmentTableParts,
   },
   terms: { annual: '年度', longTerm: '长期' },
   /** 整行新增或删除时，一行指标的概要。 */

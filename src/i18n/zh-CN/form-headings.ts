@@ -34,3 +34,15 @@ export const departmentTableHeadings = {
   duty: '部门职能',
   dutyTask: '年度目标任务',
 };
+
+/** 部门整体支出绩效目标表其余栏目，及项目表头的中期预算（修改对比、冲突提示中称呼它们）。 */
+export const departmentTableParts = {
+  budgetMediumTerm: '中期预算',
+  fundsTotal: '资金总额',
+  fundsProject: '项目支出',
+  fundsBasic: '基本支出',
+  duties: '年度履职目标',
+  dutyProject: '支出项目名称',
+  dutyAmount: '预算金额',
+  departmentIndicators: '部门整体绩效指标',
+};
