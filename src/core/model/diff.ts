@@ -14,6 +14,7 @@ import { messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
 import { sameAmount } from './decimal.ts';
 import type { DecimalText, DepartmentGoals, DutyTarget, Indicator, NumberedItem, Project, TargetDocument } from './document.ts';
 import { INDICATOR_COLUMNS } from './indicator-columns.ts';
+import { PROVINCIAL_PROJECT_FIELDS } from './project-fields.ts';
 
 export type ChangeKind = 'changed' | 'added' | 'removed' | 'moved';
 
@@ -265,7 +266,7 @@ function diffProject(m: Diff, before: Project, after: Project): Place[] {
     { label: f.department, field: 'department', value: (p) => p.department },
     { label: f.attribute, field: 'attribute', value: (p) => p.attribute },
     { label: f.period, field: 'period', value: (p) => p.period },
-    ...PROVINCIAL_HEADER.map((k) => ({ label: f[k], field: k, value: (p: Project) => p[k] ?? null })),
+    ...PROVINCIAL_PROJECT_FIELDS.map((k) => ({ label: f[k], field: k, value: (p: Project) => p[k] ?? null })),
     { label: f.amountUnit, field: 'amountUnit', value: (p) => p.amountUnit },
     amount(f.budgetTotal, 'budget.total', (p) => p.budget.total),
     amount(f.budgetFiscal, 'budget.fiscal', (p) => p.budget.fiscal),
@@ -314,8 +315,6 @@ function diffProject(m: Diff, before: Project, after: Project): Place[] {
     ...diffList(m, before.indicators, after.indicators, indicatorList(m)),
   ];
 }
-
-const PROVINCIAL_HEADER = ['category', 'constructionPeriod', 'manager', 'approvalNumber', 'subjectCode'] as const;
 
 /** An indicator table's rows, a project's (`indicators`) or the department's (`department.indicators`). */
 function indicatorList(m: Diff, field = 'indicators'): ListSpec<Indicator> {

@@ -3,6 +3,7 @@
  * readers to report at its place.
  */
 import type { Indicator, NumberedItem, TargetDocument } from './document.ts';
+import { PROVINCIAL_PROJECT_FIELDS } from './project-fields.ts';
 import { TEXT_LIMITS, type TextField } from './text-limits.ts';
 
 export interface OverLongText {
@@ -58,7 +59,7 @@ function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
     yield at('useOfFunds', p.useOfFunds, pi);
     yield at('department', p.department, pi);
     yield at('period', p.period, pi);
-    for (const field of PROJECT_HEADER_TEXTS) yield at(field, p[field] ?? null, pi);
+    for (const field of PROVINCIAL_PROJECT_FIELDS) yield at(field, p[field] ?? null, pi);
     for (const s of p.budget.sources) yield at('sourceName', s.name, pi);
     for (const c of p.spendingPlan) yield at('checkpoint', c.checkpoint, pi);
     for (const g of p.goals) yield at('goal', g.text, pi);
@@ -66,7 +67,6 @@ function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
   }
 }
 
-const PROJECT_HEADER_TEXTS = ['category', 'constructionPeriod', 'manager', 'approvalNumber', 'subjectCode'] as const;
 const INDICATOR_TEXTS = [
   'level1',
   'level2',

@@ -3,6 +3,7 @@
  * labels published forms print beside each value. Like ./indicator-columns.ts for the indicator
  * table, the readers find fields by these labels and a form profile lists which it prints.
  */
+import type { Project } from './document.ts';
 import { normalizeHeading } from './indicator-columns.ts';
 
 export type ProjectFieldId =
@@ -72,3 +73,16 @@ export function projectFieldOfLabel(label: string): ProjectFieldId | undefined {
   }
   return undefined;
 }
+
+/** The header fields the model holds as optional text properties (only some forms print them; 中期预算 is `budget.mediumTerm`). */
+export type ProvincialProjectFieldId = { [K in keyof Project]-?: undefined extends Project[K] ? K : never }[keyof Project];
+
+// A record, so that an optional property the model grows and this list lacks fails to compile.
+const PROVINCIAL: Record<ProvincialProjectFieldId, true> = {
+  category: true,
+  constructionPeriod: true,
+  manager: true,
+  approvalNumber: true,
+  subjectCode: true,
+};
+export const PROVINCIAL_PROJECT_FIELDS = Object.keys(PROVINCIAL) as readonly ProvincialProjectFieldId[];

@@ -48,6 +48,17 @@ describe('exchange JSON', () => {
     expect(readExchangeJson(new TextEncoder().encode(writeExchangeJson(docs)), source)).toEqual(docs);
   });
 
+  it('round-trips the columns only some provinces print and the 部门整体 table, absent where a form has none', () => {
+    const docs = generateDocuments({ seed: 10, units: 2, layout: { provincial: true, longTerm: true } });
+    const text = writeExchangeJson(docs);
+    expect(readExchangeJson(text, source)).toEqual(docs);
+    expect(text).toContain('"measureUnit"');
+    expect(text).toContain('"duties"');
+    const data = valid();
+    data.documents[0].projects[0].indicators[0].weight = '十分';
+    expect(errorOf(data).location.field).toBe('documents[0].projects[0].indicators[0].weight');
+  });
+
   const valid = () => JSON.parse(writeExchangeJson(seed, { targetValues: false }));
 
   it('names the JSON path of a value that breaks the schema', () => {

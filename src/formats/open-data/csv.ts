@@ -5,6 +5,9 @@
  */
 import { csvText, type CsvValue } from '../../core/csv/csv.ts';
 import type { Project, TargetDocument } from '../../core/model/document.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+import { PROVINCIAL_PROJECT_FIELDS } from '../../core/model/project-fields.ts';
+import { snakeCase } from '../../core/text/snake-case.ts';
 
 export type Value = CsvValue;
 
@@ -34,6 +37,9 @@ export const PROJECT_FIELDS = [
   'annual_goals',
   'long_term_goals',
   'indicator_count',
+  // The header fields only some provinces' forms print: after the others, so a reader by position still finds those.
+  ...PROVINCIAL_PROJECT_FIELDS.map(snakeCase),
+  'budget_medium_term',
 ] as const;
 
 export const INDICATOR_FIELDS = [
@@ -50,6 +56,7 @@ export const INDICATOR_FIELDS = [
   'target',
   'basis',
   'remark',
+  ...PROVINCIAL_INDICATOR_COLUMNS.map((c) => snakeCase(c.id)),
 ] as const;
 
 export const SPENDING_PLAN_FIELDS = [
@@ -68,6 +75,8 @@ export const FIELD_TYPES: Readonly<Record<string, 'number' | 'integer' | 'year'>
   budget_total: 'number',
   budget_fiscal: 'number',
   budget_other: 'number',
+  budget_medium_term: 'number',
+  ...Object.fromEntries(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => c.type === 'decimal').map((c) => [snakeCase(c.id), 'number'])),
   percent: 'number',
   indicator_count: 'integer',
   index: 'integer',
@@ -109,6 +118,8 @@ export function projectsTable(docs: readonly TargetDocument[]): OpenTable {
       goals(p, 'annual'),
       goals(p, 'longTerm'),
       p.indicators.length,
+      ...PROVINCIAL_PROJECT_FIELDS.map((f) => p[f] ?? null),
+      p.budget.mediumTerm ?? null,
     ]);
   }
   return { columns: PROJECT_FIELDS, rows };
@@ -118,7 +129,19 @@ export function indicatorsTable(docs: readonly TargetDocument[]): OpenTable {
   const rows: Value[][] = [];
   for (const { project, key } of projectsOf(docs)) {
     project.indicators.forEach((i, n) =>
-      rows.push([...key, n + 1, i.term, i.level1, i.level2, i.level3, i.description, i.target, i.basis, i.remark]),
+      rows.push([
+        ...key,
+        n + 1,
+        i.term,
+        i.level1,
+        i.level2,
+        i.level3,
+        i.description,
+        i.target,
+        i.basis,
+        i.remark,
+        ...PROVINCIAL_INDICATOR_COLUMNS.map((c) => i[c.id] ?? null),
+      ]),
     );
   }
   return { columns: INDICATOR_FIELDS, rows };

@@ -67,6 +67,36 @@ describe('CSV', () => {
     }
   });
 
+  it('the columns only some provinces print, after the others, weights as numbers and empty where a form has none', () => {
+    const docs = generatedDocuments({ provincial: true });
+    const [header, ...rows] = csvRows(toCsv(indicatorsTable(docs)));
+    expect(header!.slice(-8)).toEqual([
+      'nature',
+      'measure_unit',
+      'weight',
+      'direction',
+      'explanation',
+      'origin',
+      'previous_year',
+      'year_before_last',
+    ]);
+    const indicators = docs.flatMap((d) => d.projects.flatMap((p) => p.indicators));
+    expect(rows.map((r) => r[header!.indexOf('weight')])).toEqual(indicators.map((i) => i.weight ?? ''));
+    expect(rows.map((r) => r[header!.indexOf('measure_unit')])).toEqual(indicators.map((i) => i.measureUnit ?? ''));
+    const [pHeader, ...pRows] = csvRows(toCsv(projectsTable(docs)));
+    expect(pHeader!.slice(-6)).toEqual([
+      'category',
+      'construction_period',
+      'manager',
+      'approval_number',
+      'subject_code',
+      'budget_medium_term',
+    ]);
+    const projects = docs.flatMap((d) => d.projects);
+    expect(pRows.map((r) => r.at(-1))).toEqual(projects.map((p) => p.budget.mediumTerm ?? ''));
+    expect(pRows.map((r) => r[pHeader!.indexOf('manager')])).toEqual(projects.map((p) => p.manager ?? ''));
+  });
+
   it('one indicator row per indicator, numbered within its project', () => {
     const docs = seedDocuments();
     const rows = csvRows(toCsv(indicatorsTable(docs)));
@@ -181,6 +211,7 @@ describe('Frictionless data package', () => {
   for (const [label, docs] of [
     ['the seed', seedDocuments()],
     ['generated, every variation', generatedDocuments(LAYOUT_VARIATIONS.everything!)],
+    ['generated, the columns only some provinces print', generatedDocuments({ provincial: true, longTerm: true })],
   ] as const) {
     it(`is valid by the Tabular Data Package rules (${label})`, () => {
       const files = packageFiles(docs);

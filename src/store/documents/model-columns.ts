@@ -7,33 +7,23 @@
  */
 import type { Indicator, Project } from '../../core/model/document.ts';
 import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+import { PROVINCIAL_PROJECT_FIELDS, type ProvincialProjectFieldId } from '../../core/model/project-fields.ts';
+import { type SnakeCase as Snake, snakeCase as snake } from '../../core/text/snake-case.ts';
 
 type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
-type Snake<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}` : S;
 
 /** The properties of an indicator row only some forms print. */
 export type ProvincialIndicatorId = OptionalKeys<Indicator>;
-/** The project header fields only some forms print (text; 中期预算 is the budget's `mediumTerm`). */
-export type ProvincialProjectId = OptionalKeys<Project>;
+export type ProvincialProjectId = ProvincialProjectFieldId;
 
 /** The database columns they are stored in, as the store's schema types them. */
 export type ProvincialIndicatorColumns = { [K in ProvincialIndicatorId as Snake<K>]: string | null };
 export type ProvincialProjectColumns = { [K in ProvincialProjectId as Snake<K>]: string | null };
 
-const snake = <K extends string>(id: K) => id.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`) as Snake<K>;
-
 const INDICATOR_MAP = PROVINCIAL_INDICATOR_COLUMNS.map(
   (c) => [c.id as ProvincialIndicatorId, snake(c.id as ProvincialIndicatorId)] as const,
 );
-/** A record, so that a header field the model grows and this list lacks fails to compile. */
-const PROJECT_IDS: Record<ProvincialProjectId, true> = {
-  category: true,
-  constructionPeriod: true,
-  manager: true,
-  approvalNumber: true,
-  subjectCode: true,
-};
-const PROJECT_MAP = (Object.keys(PROJECT_IDS) as ProvincialProjectId[]).map((id) => [id, snake(id)] as const);
+const PROJECT_MAP = PROVINCIAL_PROJECT_FIELDS.map((id) => [id, snake(id)] as const);
 
 /** The row's provincial columns (null where the model has none). */
 export const provincialIndicatorColumns = (i: Indicator): ProvincialIndicatorColumns =>
