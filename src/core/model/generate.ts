@@ -256,7 +256,7 @@ function provincialIndicator(r: Random, target: string): Partial<Indicator> {
   if (quantity && r.chance(0.9)) out.measureUnit = quantity[3]!;
   if (r.chance(0.8)) out.weight = r.pick(['5', '10', '2.5', '20.00']);
   if (r.chance(0.6)) out.direction = target.startsWith('≤') ? '反向' : '正向';
-  if (r.chance(0.5)) out.explanation = r.pick(['', '反映项目实施的实际效果。', '以年末统计数据为准。']);
+  if (r.chance(0.5)) out.explanation = r.pick(['反映项目实施的实际效果。', '以年末统计数据为准。']);
   if (r.chance(0.6)) out.origin = r.pick(['共性指标', '个性指标', '自定']);
   if (r.chance(0.4)) out.previousYear = quantity ? `${quantity[2]}${quantity[3]}` : target;
   if (r.chance(0.3)) out.yearBeforeLast = quantity ? `${quantity[2]}${quantity[3]}` : target;

@@ -4,6 +4,7 @@
  * datapackage.json and the JSON with its schema, as a ZIP). Several units in one Word or PDF file
  * follow one another, each under its own title; a bundle of one file per unit is built by the caller.
  */
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { writeExchangeJson } from '../json/exchange.ts';
 import { openDataFiles } from '../open-data/data-package.ts';
@@ -44,7 +45,7 @@ export async function writeDocumentsFile(docs: readonly TargetDocument[], format
   }
 }
 
-/** The blank Excel template; `year` picks the indicator framework of its drop-down lists. */
-export async function writeTemplate(year?: number): Promise<Uint8Array> {
-  return (await import('../xlsx/write-xlsx.ts')).xlsxTemplate(year);
+/** The blank Excel template; `year` picks the indicator framework of its drop-down lists, `profile` (default the year's) its columns. */
+export async function writeTemplate(year?: number, profile?: FormProfile): Promise<Uint8Array> {
+  return (await import('../xlsx/write-xlsx.ts')).xlsxTemplate(year, profile);
 }

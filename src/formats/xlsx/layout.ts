@@ -6,6 +6,8 @@
  * 年度/长期, so their order across terms is kept), and 「说明」. Headers are found by their
  * titles in any language jixiao speaks, so columns may be moved.
  */
+import { INDICATOR_COLUMNS as MODEL_INDICATOR_COLUMNS, type IndicatorColumnId } from '../../core/model/indicator-columns.ts';
+import { PROVINCIAL_PROJECT_FIELDS, type ProvincialProjectFieldId } from '../../core/model/project-fields.ts';
 import { messagesFor, type Locale } from '../../i18n/index.ts';
 
 const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -15,6 +17,9 @@ export type DepartmentColumn = keyof Xlsx['department'] & ('unitCode' | 'unitNam
 export const DEPARTMENT_COLUMNS: readonly DepartmentColumn[] = ['unitCode', 'unitName', 'year', 'part', 'depth', 'label', 'text'];
 
 export type ProjectColumn = Exclude<keyof Xlsx['projects'], 'sources' | 'spendingPlan'>;
+/** The header fields only some forms print: a workbook has their columns where a project (or the template's profile) has them. */
+export type OptionalProjectColumn = ProvincialProjectFieldId | 'mediumTerm';
+export const OPTIONAL_PROJECT_COLUMNS: readonly OptionalProjectColumn[] = [...PROVINCIAL_PROJECT_FIELDS, 'mediumTerm'];
 /** The project sheet's plain columns; the fund-source and spending-plan groups go after `other` and `useOfFunds`. */
 export const PROJECT_COLUMNS_BEFORE_SOURCES: readonly ProjectColumn[] = [
   'unitCode',
@@ -27,10 +32,12 @@ export const PROJECT_COLUMNS_BEFORE_SOURCES: readonly ProjectColumn[] = [
   'department',
   'attribute',
   'period',
+  ...PROVINCIAL_PROJECT_FIELDS,
   'amountUnit',
   'total',
   'fiscal',
   'other',
+  'mediumTerm',
 ];
 export const PROJECT_COLUMNS_AFTER_SOURCES: readonly ProjectColumn[] = ['useOfFunds'];
 
@@ -38,18 +45,17 @@ export type GoalColumn = keyof Xlsx['goals'];
 export const GOAL_COLUMNS: readonly GoalColumn[] = ['projectCode', 'projectName', 'index', 'term', 'text'];
 
 export type IndicatorColumn = keyof Xlsx['indicators'];
-export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
+/**
+ * The indicator sheet's columns: the row's keys, then the model's columns in the descriptor's order —
+ * those jixiao's own form prints always, a provincial one where it is asked for (a row has it, or
+ * the template's profile prints it).
+ */
+export const indicatorColumns = (provincial: ReadonlySet<IndicatorColumnId>): IndicatorColumn[] => [
   'projectCode',
   'projectName',
   'index',
   'term',
-  'level1',
-  'level2',
-  'level3',
-  'description',
-  'target',
-  'basis',
-  'remark',
+  ...MODEL_INDICATOR_COLUMNS.filter((c) => c.shown !== 'provincial' || provincial.has(c.id)).map((c) => c.id),
 ];
 
 export type SheetKey = keyof Xlsx['sheets'];

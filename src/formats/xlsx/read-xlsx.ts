@@ -17,6 +17,8 @@ import type {
   Unit,
 } from '../../core/model/document.ts';
 import { Decimal } from '../../core/model/decimal.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+import { PROVINCIAL_PROJECT_FIELDS } from '../../core/model/project-fields.ts';
 import { messages } from '../../i18n/index.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
@@ -240,6 +242,10 @@ class WorkbookReader {
         attribute: attribute === '' ? null : (attribute as '新增' | '延续'),
         period: get('period') === '' ? null : get('period'),
       };
+      // The header fields only some forms print: an empty cell, like a missing column, is none.
+      for (const key of PROVINCIAL_PROJECT_FIELDS) if (get(key) !== '') project[key] = get(key);
+      const mediumTerm = amount(cellOf('mediumTerm'), t.mediumTerm);
+      if (mediumTerm !== null) project.budget.mediumTerm = mediumTerm;
       for (const g of groups) {
         const cell = row.getCell(g.col);
         if (cellText(cell) === na) continue;
@@ -297,6 +303,7 @@ class WorkbookReader {
 
   private readIndicators(sheet: ExcelJS.Worksheet): void {
     const t = messages().publication.xlsx.indicators;
+    const e = named.publication.errors;
     const cols = this.columns<IndicatorColumn>(sheet, 1, (x) => x.indicators, ['projectCode', 'level1', 'level2', 'target'], t);
     for (const row of this.dataRows(sheet, FIRST_DATA_ROW.indicators)) {
       const get = (key: IndicatorColumn) => {
@@ -315,6 +322,18 @@ class WorkbookReader {
         basis: get('basis'),
         remark: get('remark'),
       };
+      // The columns only some forms print: an empty cell, like a missing column, is none.
+      for (const c of PROVINCIAL_INDICATOR_COLUMNS) {
+        const col = cols.get(c.id);
+        if (col === undefined || get(c.id) === '') continue;
+        if (c.type === 'text') indicator[c.id] = get(c.id);
+        else {
+          const cell = row.getCell(col);
+          const value = cellDecimal(cell);
+          if (value === undefined || value === null || value.startsWith('-')) this.fail(sheet, cell, t[c.id], e.notANumber(cellText(cell)));
+          indicator[c.id] = value;
+        }
+      }
       // As in the published form: an empty 一级/二级 is the one above.
       const sameLevel1 = indicator.level1 === '' || indicator.level1 === previous?.level1;
       if (indicator.level1 === '' && previous !== undefined) indicator.level1 = previous.level1;

@@ -7,19 +7,25 @@
  * the cells to fill in, so the headers the importer looks for stay as they are.
  */
 import ExcelJS from 'exceljs';
+import { defaultProfileFor } from '../../core/forms/profiles.ts';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
 import { formForYear, frameworkOf } from '../../core/framework/framework.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS, type IndicatorColumnId } from '../../core/model/indicator-columns.ts';
 import { messages } from '../../i18n/index.ts';
 import { cellText, writeAmount } from './cells.ts';
 import {
   DEPARTMENT_COLUMNS,
   FIRST_DATA_ROW,
   GOAL_COLUMNS,
-  INDICATOR_COLUMNS,
+  OPTIONAL_PROJECT_COLUMNS,
   PROJECT_COLUMNS_AFTER_SOURCES,
   PROJECT_COLUMNS_BEFORE_SOURCES,
   PROJECT_HEADER_ROWS,
   VALIDATED_ROWS,
+  indicatorColumns,
+  type IndicatorColumn,
+  type OptionalProjectColumn,
   type Part,
   type ProjectColumn,
 } from './layout.ts';
@@ -28,27 +34,48 @@ import { a4FitToWidth, fitRowHeight } from './page.ts';
 /** The seed's checkpoints: what the template offers until a bureau's practice says otherwise. */
 const DEFAULT_CHECKPOINTS = ['3月底', '6月底', '10月底', '12月底'];
 
-export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
-  return workbook(docs, docs[0]?.year ?? null);
+/** The optional columns a workbook has: those the documents fill in (an export), or those its profile prints (the template). */
+interface OptionalColumns {
+  project: ReadonlySet<OptionalProjectColumn>;
+  indicator: ReadonlySet<IndicatorColumnId>;
 }
 
-/** The blank template; `year` picks the indicator framework of the drop-down lists. */
-export async function xlsxTemplate(year?: number): Promise<Uint8Array> {
-  return workbook([], year ?? null);
+export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
+  const projects = docs.flatMap((d) => d.projects);
+  const has = (value: unknown) => value !== undefined && value !== null;
+  const columns: OptionalColumns = {
+    project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => projects.some((p) => has(k === 'mediumTerm' ? p.budget.mediumTerm : p[k])))),
+    indicator: new Set(
+      PROVINCIAL_INDICATOR_COLUMNS.filter((c) => projects.some((p) => p.indicators.some((i) => has(i[c.id])))).map((c) => c.id),
+    ),
+  };
+  return workbook(docs, docs[0]?.year ?? null, columns);
+}
+
+/**
+ * The blank template; `year` picks the indicator framework of the drop-down lists, and the form
+ * profile (by default the year's) the header fields and indicator columns beyond jixiao's own.
+ */
+export async function xlsxTemplate(year?: number, profile: FormProfile = defaultProfileFor(year ?? null)): Promise<Uint8Array> {
+  const columns: OptionalColumns = {
+    project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => profile.header.includes(k))),
+    indicator: new Set(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => profile.columns.some((p) => p.id === c.id)).map((c) => c.id)),
+  };
+  return workbook([], year ?? null, columns);
 }
 
 const x = () => messages().publication.xlsx;
 
-async function workbook(docs: readonly TargetDocument[], year: number | null): Promise<Uint8Array> {
+async function workbook(docs: readonly TargetDocument[], year: number | null, optional: OptionalColumns): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
   instructions(wb);
   const lists = listFormulas(year);
   const sheets = [
     departmentSheet(wb, docs, lists),
-    projectSheet(wb, docs, lists),
+    projectSheet(wb, docs, lists, optional.project),
     goalSheet(wb, docs, lists),
-    indicatorSheet(wb, docs, lists),
+    indicatorSheet(wb, docs, lists, indicatorColumns(optional.indicator)),
   ];
   listsSheet(wb, year);
   for (const { sheet, headerRows } of sheets) {
@@ -271,7 +298,12 @@ function placements(list: readonly string[], columns: readonly string[]): number
   return list.map((name) => (cursor = columns.indexOf(name, cursor) + 1) - 1);
 }
 
-function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): Written {
+function projectSheet(
+  wb: ExcelJS.Workbook,
+  docs: readonly TargetDocument[],
+  lists: Lists,
+  optional: ReadonlySet<OptionalProjectColumn>,
+): Written {
   const p = x().projects;
   const sheet = addSheet(wb, x().sheets.projects, PROJECT_HEADER_ROWS, 5);
   const entries = docs.flatMap((doc) => doc.projects.map((project) => ({ doc, project })));
@@ -280,7 +312,10 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
     projects.length === 0 ? DEFAULT_CHECKPOINTS : sharedColumns(projects.map((q) => q.spendingPlan.map((c) => c.checkpoint)));
   const sources = sharedColumns(projects.map((q) => q.budget.sources.map((s) => s.name)));
   const ownUnits = entries.some(({ doc, project }) => project.unit.code !== doc.unit.code || project.unit.name !== doc.unit.name);
-  const plain = PROJECT_COLUMNS_BEFORE_SOURCES.filter((k) => ownUnits || (k !== 'projectUnitCode' && k !== 'projectUnitName'));
+  const isOptional = (k: ProjectColumn): k is OptionalProjectColumn => (OPTIONAL_PROJECT_COLUMNS as readonly string[]).includes(k);
+  const plain = PROJECT_COLUMNS_BEFORE_SOURCES.filter(
+    (k) => (ownUnits || (k !== 'projectUnitCode' && k !== 'projectUnitName')) && (!isOptional(k) || optional.has(k)),
+  );
 
   type Column = { key: ProjectColumn } | { group: 'sources' | 'spendingPlan'; item: string; index: number };
   const columns: Column[] = [
@@ -341,7 +376,8 @@ function projectSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lis
   validate(sheet, index('attribute'), FIRST_DATA_ROW.projects, last, () => lists.attribute);
   validate(sheet, index('amountUnit'), FIRST_DATA_ROW.projects, last, () => lists.amountUnit);
   for (const key of ['unitCode', 'code'] as const) sheet.getColumn(index(key)).numFmt = '@';
-  for (const key of ['total', 'fiscal', 'other'] as const) {
+  for (const key of ['total', 'fiscal', 'other', 'mediumTerm'] as const) {
+    if (index(key) === 0) continue;
     validateNumber(sheet, index(key), FIRST_DATA_ROW.projects, last, 'amount', true);
     // Typed amounts show two decimals; the importer reads them so (10 → 10.00).
     if (docs.length === 0) sheet.getColumn(index(key)).numFmt = '0.00';
@@ -394,6 +430,16 @@ function writeProjectCell(cell: ExcelJS.Cell, key: ProjectColumn, doc: TargetDoc
     case 'period':
       cell.value = project[key];
       return;
+    case 'category':
+    case 'constructionPeriod':
+    case 'manager':
+    case 'approvalNumber':
+    case 'subjectCode':
+      cell.value = project[key] ?? null;
+      return;
+    case 'mediumTerm':
+      writeAmount(cell, b.mediumTerm ?? null);
+      return;
     case 'amountUnit':
       cell.value = project.amountUnit;
       return;
@@ -405,14 +451,14 @@ function writeProjectCell(cell: ExcelJS.Cell, key: ProjectColumn, doc: TargetDoc
   }
 }
 
-/** A sheet of rows per project item (goals, indicators): header, widths, frozen header, term list. */
+/** A sheet of rows per project item (goals, indicators): header, widths, frozen header, term list; a decimal is written as an amount. */
 function listSheet<K extends string>(
   wb: ExcelJS.Workbook,
   name: string,
   keys: readonly K[],
   titles: Record<K, string>,
   widths: Partial<Record<K, number>>,
-  rows: Record<K, string | number>[],
+  rows: Partial<Record<K, string | number | { decimal: string | null }>>[],
 ): ExcelJS.Worksheet {
   const sheet = addSheet(wb, name, 1, 3);
   keys.forEach((key, i) => {
@@ -426,7 +472,9 @@ function listSheet<K extends string>(
   rows.forEach((values, r) =>
     keys.forEach((key, c) => {
       const cell = sheet.getCell(r + 2, c + 1);
-      cell.value = values[key];
+      const value = values[key];
+      if (typeof value === 'object') writeAmount(cell, value.decimal);
+      else cell.value = value ?? null;
       cell.alignment = { wrapText: true, vertical: 'top' };
     }),
   );
@@ -445,7 +493,7 @@ function goalSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists:
   return { sheet, headerRows: 1 };
 }
 
-function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists): Written {
+function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists, columns: readonly IndicatorColumn[]): Written {
   const rows = docs
     .flatMap((d) => d.projects)
     .flatMap((p) =>
@@ -461,29 +509,29 @@ function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], l
         target: indicator.target,
         basis: indicator.basis,
         remark: indicator.remark,
-        nature: indicator.nature ?? '',
-        measureUnit: indicator.measureUnit ?? '',
-        weight: indicator.weight ?? '',
-        direction: indicator.direction ?? '',
-        explanation: indicator.explanation ?? '',
-        origin: indicator.origin ?? '',
-        previousYear: indicator.previousYear ?? '',
-        yearBeforeLast: indicator.yearBeforeLast ?? '',
+        ...Object.fromEntries(
+          PROVINCIAL_INDICATOR_COLUMNS.map((c) => {
+            const v = indicator[c.id] ?? null;
+            return [c.id, c.type === 'decimal' ? { decimal: v } : (v ?? '')];
+          }),
+        ),
       })),
     );
   const sheet = listSheet(
     wb,
     x().sheets.indicators,
-    INDICATOR_COLUMNS,
+    columns,
     x().indicators,
     { description: 40, projectName: 26, index: 8, term: 8 },
     rows,
   );
-  const col = (key: (typeof INDICATOR_COLUMNS)[number]) => INDICATOR_COLUMNS.indexOf(key) + 1;
+  const col = (key: IndicatorColumn) => columns.indexOf(key) + 1;
   const last = FIRST_DATA_ROW.indicators + rows.length + VALIDATED_ROWS;
   const level1Letter = sheet.getColumn(col('level1')).letter;
   validate(sheet, col('term'), FIRST_DATA_ROW.indicators, last, () => lists.term);
   validate(sheet, col('level1'), FIRST_DATA_ROW.indicators, last, () => lists.level1);
   validate(sheet, col('level2'), FIRST_DATA_ROW.indicators, last, (r) => lists.level2(`$${level1Letter}${r}`));
+  for (const c of PROVINCIAL_INDICATOR_COLUMNS)
+    if (c.type === 'decimal' && col(c.id) > 0) validateNumber(sheet, col(c.id), FIRST_DATA_ROW.indicators, last, 'amount', true);
   return { sheet, headerRows: 1 };
 }

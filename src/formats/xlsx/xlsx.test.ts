@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FormProfile } from '../../core/forms/profile.ts';
+import { defaultProfileFor } from '../../core/forms/profiles.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { setLocale } from '../../i18n/index.ts';
 import { importFailure } from '../import-error.testing.ts';
@@ -42,6 +44,38 @@ describe('XLSX round trip: readXlsx(exportXlsx(x)) equals x', () => {
       expect(await readXlsx(await exportXlsx(docs), `${fixture}.xlsx`)).toEqual(docs);
     });
   }
+
+  it('the columns only some provinces print, and the header fields, where the documents have them', async () => {
+    // The 部门整体支出绩效目标表 (funds, 履职目标, department indicators) has no sheet yet: its goals' prose only.
+    const docs = generatedDocuments({ provincial: true, longTerm: true }).map((d) => ({
+      ...d,
+      department: d.department && {
+        overallGoal: d.department.overallGoal,
+        subGoals: d.department.subGoals,
+        safeguards: d.department.safeguards,
+      },
+    }));
+    const bytes = await exportXlsx(docs);
+    expect(await readXlsx(bytes, 'provincial.xlsx')).toEqual(docs);
+    const wb = await workbookOf(bytes);
+    expect(wb.getWorksheet('绩效指标')!.getRow(1).values).toEqual(
+      expect.arrayContaining(['指标性质', '度量单位', '权重', '指标方向性', '指标解释', '指标来源', '上年指标值', '前年指标值']),
+    );
+    expect(wb.getWorksheet('项目')!.getRow(1).values).toEqual(expect.arrayContaining(['项目分类', '项目负责人', '中期预算']));
+    // Without them, the workbook is as it was: no empty provincial columns.
+    const plain = await workbookOf(await exportXlsx(seedDocuments()));
+    expect(plain.getWorksheet('绩效指标')!.getRow(1).values).not.toContain('权重');
+    expect(plain.getWorksheet('项目')!.getRow(1).values).not.toContain('中期预算');
+  });
+
+  it('a weight that is not a number names its cell and column', async () => {
+    const wb = await workbookOf(await exportXlsx(generatedDocuments({ provincial: true })));
+    const sheet = wb.getWorksheet('绩效指标')!;
+    const col = (sheet.getRow(1).values as unknown[]).indexOf('权重');
+    sheet.getCell(2, col).value = '十分';
+    const e = await importError(await bytesOf(wb));
+    expect(e.location).toMatchObject({ sheet: '绩效指标', cell: `${sheet.getColumn(col).letter}2`, field: '权重' });
+  });
 
   it('a workbook written in English reads back in Chinese (headers are found in either language)', async () => {
     const docs = generatedDocuments(LAYOUT_VARIATIONS.everything!);
@@ -129,6 +163,19 @@ describe('the template', () => {
     const projects = wb.getWorksheet('项目')!;
     expect(projects.getRow(2).values).toEqual(expect.arrayContaining(['3月底', '6月底', '10月底', '12月底']));
     await expect(readXlsx(bytes, 'blank.xlsx')).rejects.toThrow('blank.xlsx：文件中没有预算绩效目标');
+  });
+
+  it('shows the columns and header fields of the profile it is made for', async () => {
+    const profile = {
+      ...defaultProfileFor(2021),
+      columns: [...defaultProfileFor(2021).columns, { id: 'weight', heading: '分值' }, { id: 'direction', heading: '指标方向性' }],
+      header: [...defaultProfileFor(2021).header, 'manager', 'mediumTerm'],
+    } satisfies FormProfile;
+    const wb = await workbookOf(await xlsxTemplate(2021, profile));
+    const headings = wb.getWorksheet('绩效指标')!.getRow(1).values as unknown[];
+    expect(headings.slice(-4)).toEqual(['权重', '指标方向性', '指标值确定依据', '备注']);
+    expect(wb.getWorksheet('项目')!.getRow(1).values).toEqual(expect.arrayContaining(['项目负责人', '中期预算']));
+    expect(wb.getWorksheet('项目')!.getRow(1).values).not.toContain('项目分类');
   });
 
   it('filled in as people do — numbers typed, a formula, 20%, an empty "as above" 一级 — reads back exactly, amounts to the cent', async () => {

@@ -1,4 +1,4 @@
-import { provincialIndicatorHeadings } from './form-headings.ts';
+import { departmentTableParts, provincialIndicatorHeadings, provincialProjectHeadings } from './form-headings.ts';
 import type { Messages } from '../zh-CN/index.ts';
 import { publication as zh } from '../zh-CN/publication.ts';
 
@@ -42,6 +42,8 @@ export const publication: Messages['publication'] = {
       total: 'Budget',
       fiscal: 'Fiscal funds',
       other: 'Other funds',
+      ...provincialProjectHeadings,
+      mediumTerm: departmentTableParts.budgetMediumTerm,
       sources: 'Fund sources',
       useOfFunds: 'Use of funds',
       spendingPlan: 'Spending plan (cumulative %)',

@@ -2,7 +2,7 @@
  * 公开与交换（DOCX、PDF、XLSX、开放数据）的文字：公开文件的标题与表格栏目、Excel 模板的工作表与列名、
  * 导入时的错误说明、`jixiao export` 命令的提示。
  */
-import { indicatorHeadings } from './form-headings.ts';
+import { departmentTableParts, indicatorHeadings, projectHeadings } from './form-headings.ts';
 
 export const publication = {
   /** 公开文件（Word/PDF）的版式文字，与官方“项目绩效目标表”一致。 */
@@ -77,6 +77,8 @@ export const publication = {
       total: '预算数',
       fiscal: '财政资金',
       other: '其他资金',
+      ...projectHeadings,
+      mediumTerm: departmentTableParts.budgetMediumTerm,
       sources: '资金来源',
       useOfFunds: '资金用途',
       spendingPlan: '资金支出计划（累计%）',

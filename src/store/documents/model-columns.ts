@@ -3,7 +3,8 @@
  * one database column each, named after the model property (measureUnit → measure_unit). The
  * indicator's come from the column descriptor (core/model/indicator-columns.ts), so a column added
  * there needs only its migration here. A null column reads back as an absent property: a document
- * whose form has no such column reads back exactly as it was written.
+ * whose form has no such column reads back exactly as it was written. An empty text is stored as
+ * null, as every table format reads an empty cell of such a column.
  */
 import type { Indicator, Project } from '../../core/model/document.ts';
 import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
@@ -27,7 +28,7 @@ const PROJECT_MAP = PROVINCIAL_PROJECT_FIELDS.map((id) => [id, snake(id)] as con
 
 /** The row's provincial columns (null where the model has none). */
 export const provincialIndicatorColumns = (i: Indicator): ProvincialIndicatorColumns =>
-  Object.fromEntries(INDICATOR_MAP.map(([id, column]) => [column, i[id] ?? null])) as ProvincialIndicatorColumns;
+  Object.fromEntries(INDICATOR_MAP.map(([id, column]) => [column, i[id] || null])) as ProvincialIndicatorColumns;
 
 /** The model's provincial properties of a row read back: only those stored. */
 export function provincialIndicatorFields(row: ProvincialIndicatorColumns): Pick<Indicator, ProvincialIndicatorId> {
@@ -37,7 +38,7 @@ export function provincialIndicatorFields(row: ProvincialIndicatorColumns): Pick
 }
 
 export const provincialProjectColumns = (p: Project): ProvincialProjectColumns & { budget_medium_term: string | null } => ({
-  ...(Object.fromEntries(PROJECT_MAP.map(([id, column]) => [column, p[id] ?? null])) as ProvincialProjectColumns),
+  ...(Object.fromEntries(PROJECT_MAP.map(([id, column]) => [column, p[id] || null])) as ProvincialProjectColumns),
   budget_medium_term: p.budget.mediumTerm ?? null,
 });
 
