@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { FormProfile } from '../../core/forms/profile.ts';
+import { hebei2020 } from '../../core/forms/profiles/hebei-2020.ts';
 import type { Project } from '../../core/model/document.ts';
 import { generatedDocuments, seedDocuments } from './fixtures.testing.ts';
 import { FORM_WIDTH, projectFormRows, toFormTable } from './project-form.ts';
@@ -61,5 +63,42 @@ describe('the 项目绩效目标表 as rows and cells', () => {
         row.cells.forEach((c, i) => expect(c.column).toBe(i === 0 ? 0 : row.cells[i - 1]!.column + row.cells[i - 1]!.span));
       }
     }
+  });
+
+  it('prints the indicator table in a profile’s columns, under its headings, as wide as the descriptor says', () => {
+    const profile: FormProfile = {
+      ...hebei2020,
+      columns: [
+        { id: 'level1', heading: '一级指标' },
+        { id: 'level2', heading: '二级指标' },
+        { id: 'level3', heading: '三级指标' },
+        { id: 'nature', heading: '指标性质' },
+        { id: 'target', heading: '指标值' },
+        { id: 'measureUnit', heading: '度量单位' },
+        { id: 'weight', heading: '分值' },
+        { id: 'actual', heading: '完成值' },
+      ],
+    };
+    const project = generatedDocuments({ provincial: true, level3: true })[0]!.projects[0]!;
+    const rows = projectFormRows(project, profile);
+    const header = rows.find((r) => r.header)!;
+    // A result column (完成值) has no place in a target table.
+    expect(header.cells.map((c) => c.paragraphs[0])).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '分值',
+    ]);
+    const first = texts(rows)[rows.indexOf(header) + 1]!;
+    const i = project.indicators[0]!;
+    expect(first.slice(2)).toEqual([i.level3, i.nature ?? '', i.target, i.measureUnit ?? '', i.weight ?? '']);
+    // Widths as the descriptor's: 三级 (8) twice as wide as 指标性质 (4).
+    const width = (n: number) => header.cells[n]!.x1 - header.cells[n]!.x0;
+    expect(Math.abs(width(2) - 2 * width(3))).toBeLessThanOrEqual(2);
+    expect(header.cells.at(-1)!.x1).toBe(FORM_WIDTH);
+    expect(toFormTable(rows).columns.reduce((a, b) => a + b, 0)).toBe(FORM_WIDTH);
   });
 });

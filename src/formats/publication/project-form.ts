@@ -6,7 +6,9 @@
  * over their rows. Read cell by cell, with a merged-into cell as an empty cell, the rows are exactly
  * what the published-text reader (`src/formats/text/`) reads, so a DOCX is read back by the same rules.
  */
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { Indicator, Project, Term } from '../../core/model/document.ts';
+import { INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { messages } from '../../i18n/index.ts';
 
 /** Horizontal layout units across the table; writers scale them to the page's text width. */
@@ -83,8 +85,8 @@ function evenEdges(count: number): number[] {
 const row = (cells: FormCell[], extra: Partial<FormRow> = {}): FormRow => ({ cells, frameless: false, header: false, ...extra });
 const amount = (v: string | null) => value(v ?? '');
 
-/** The rows of one project's form. */
-export function projectFormRows(project: Project): FormRow[] {
+/** The rows of one project's form; its indicator table in a profile's columns when given, else jixiao's own. */
+export function projectFormRows(project: Project, profile?: FormProfile): FormRow[] {
   const f = form();
   const rows: FormRow[] = [];
   const unitLine = `${project.unit.code ?? ''}${project.unit.name}`;
@@ -161,14 +163,28 @@ export function projectFormRows(project: Project): FormRow[] {
   }
   if (project.goals.length === 0) rows.push(row(cellsAt(WIDE_EDGES, [label(f.goals), value('', 'left')])));
 
-  rows.push(...indicatorRows(project.indicators, anyLongTerm));
+  rows.push(...indicatorRows(project.indicators, anyLongTerm, profile));
   return rows;
 }
 
 type Column = { key: keyof Omit<Indicator, 'term'>; title: string; align: CellAlign };
 
+/** A profile's columns, under its headings, as wide as the descriptor says relative to one another. */
+function profileColumns(profile: FormProfile): { columns: Column[]; edges: number[] } {
+  const described = profile.columns.flatMap((p) => {
+    const c = INDICATOR_COLUMNS.find((d) => d.id === p.id);
+    return c === undefined ? [] : [{ c, title: p.heading }];
+  });
+  const total = described.reduce((sum, d) => sum + d.c.width, 0);
+  let at = 0;
+  const edges = [0, ...described.map((d) => Math.round(((at += d.c.width) * FORM_WIDTH) / total))];
+  const prose: readonly string[] = ['description', 'explanation'];
+  return { columns: described.map(({ c, title }) => ({ key: c.id, title, align: prose.includes(c.id) ? 'left' : 'center' })), edges };
+}
+
 /** Column edges; 三级 gets room when it is filled in (the seed leaves it empty). */
-function indicatorColumns(withRemark: boolean, withLevel3: boolean): { columns: Column[]; edges: number[] } {
+function indicatorColumns(withRemark: boolean, withLevel3: boolean, profile?: FormProfile): { columns: Column[]; edges: number[] } {
+  if (profile !== undefined) return profileColumns(profile);
   const f = form();
   const columns: Column[] = [
     { key: 'level1', title: f.level1, align: 'center' },
@@ -196,11 +212,12 @@ function indicatorColumns(withRemark: boolean, withLevel3: boolean): { columns: 
  * same 一级, and 二级 over rows of the same 一级 and 二级. Once a project has long-term goals or
  * indicators, each run of one term gets a titled section (年度绩效指标, 长期绩效指标).
  */
-function indicatorRows(indicators: readonly Indicator[], titled: boolean): FormRow[] {
+function indicatorRows(indicators: readonly Indicator[], titled: boolean, profile?: FormProfile): FormRow[] {
   const f = form();
   const { columns, edges } = indicatorColumns(
     indicators.some((i) => i.remark !== ''),
     indicators.some((i) => i.level3 !== ''),
+    profile,
   );
   const runs = indicators.length === 0 ? [[]] : runsByTerm(indicators);
   const sections = runs.map((rows) => ({
