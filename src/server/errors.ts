@@ -3,6 +3,7 @@
  * message in the caller's language (Chinese unless the request prefers English).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DecimalText, NonNegativeDecimalText } from '../core/model/document.ts';
 import { textFieldNamed, textFieldOf } from '../core/model/text-limits.ts';
 import { ImportError } from '../formats/import-error.ts';
 import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
@@ -44,13 +45,19 @@ export const forbidden = () => new ApiError(403, 'forbidden', (m) => m.forbidden
 export const notFound = (entity: string, id: number | string) =>
   new ApiError(404, 'not_found', (m) => m.notFound(entity, id), { entity, id });
 
-/** A text over the model's limit, or empty where the model wants one, is a 422 that names the field, not a schema message. */
+/** A text over the model's limit, empty where the model wants one, or no decimal where it wants one, is a 422 that names the field, not a schema message. */
 function textOutOfBounds(errors: NonNullable<FastifyError['validation']>): ApiError | undefined {
   const long = errors.find((v) => v.keyword === 'maxLength');
   if (long) {
     const limit = Number(long.params.limit);
     const field = textFieldOf(lastStep(long.instancePath), limit);
     return new ApiError(422, 'too_long', (m) => m.tooLong(field, limit), { field: field ?? null, path: long.instancePath, limit });
+  }
+  // A decimal property (an amount, a weight) holding other text: named by its property, as the form prints it.
+  const notDecimal = errors.find((v) => v.keyword === 'pattern' && DECIMAL_PATTERNS.includes(String(v.params.pattern)));
+  if (notDecimal) {
+    const property = lastStep(notDecimal.instancePath);
+    return new ApiError(422, 'not_decimal', (m) => m.notDecimal(property), { field: property, path: notDecimal.instancePath });
   }
   const empty = errors.find((v) => v.keyword === 'minLength' && Number(v.params.limit) === 1);
   if (empty) {
@@ -59,6 +66,8 @@ function textOutOfBounds(errors: NonNullable<FastifyError['validation']>): ApiEr
   }
   return undefined;
 }
+
+const DECIMAL_PATTERNS: readonly unknown[] = [DecimalText, NonNegativeDecimalText].map((t) => (t as { pattern?: string }).pattern);
 
 const lastStep = (instancePath: string) =>
   instancePath

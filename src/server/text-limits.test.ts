@@ -74,5 +74,26 @@ for (const make of testDatabases()) {
       expect(r.statusCode).toBe(422);
       expect(r.json()).toMatchObject({ code: 'empty_text', field: 'checkpoint', message: '“支出计划时点”不能为空，请填写后再保存。' });
     });
+
+    it('saves the columns only some provinces print, and refuses a weight that is no number by name', async () => {
+      const unit = w.clients.ownUnit;
+      const doc = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
+      const { id, ...row } = doc.projects[0].indicators[0];
+      const put = (indicator: object, version: number) =>
+        unit.request('PUT', `/api/indicators/${id}`, { headers: { 'if-match': `"${version}"` }, body: { indicator } });
+      const refused = await put({ ...row, weight: '十分' }, doc.meta.version);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({
+        code: 'not_decimal',
+        field: 'weight',
+        message: '“权重”应为数字（如 5 或 5.00，不带单位），请改正后再保存。',
+      });
+      const long = await put({ ...row, explanation: '解'.repeat(TEXT_LIMITS.explanation + 1) }, doc.meta.version);
+      expect(long.json()).toMatchObject({ code: 'too_long', field: 'explanation' });
+      expect((await put({ ...row, weight: '10.50', nature: '≥', measureUnit: '%' }, doc.meta.version)).statusCode).toBe(200);
+      const after = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
+      expect(after.projects[0].indicators[0]).toMatchObject({ id, weight: '10.50', nature: '≥', measureUnit: '%' });
+      expect(after.projects[0].indicators[0]).not.toHaveProperty('direction');
+    });
   });
 }

@@ -11,6 +11,18 @@ const statusNames: M['statusNames'] = {
   published: 'published',
 };
 
+/** The model's decimal properties, by name. */
+const decimalFields: Record<string, string> = {
+  total: 'budget',
+  fiscal: 'fiscal funds',
+  other: 'other funds',
+  mediumTerm: 'medium-term budget',
+  amount: 'amount',
+  percent: 'cumulative spending share',
+  weight: 'weight',
+  project: 'project expenditure',
+  basic: 'basic expenditure',
+};
 export const server: M = {
   statusNames,
   errors: {
@@ -30,6 +42,8 @@ export const server: M = {
       `${field === undefined ? 'This' : `The ${formats.textFields[field]}`} may not be empty: fill it in and save again.`,
     tooLong: (field, limit) =>
       `${field === undefined ? 'The text' : `The ${formats.textFields[field]}`} takes at most ${limit} characters: shorten it and save again.`,
+    notDecimal: (property) =>
+      `${property in decimalFields ? `The ${decimalFields[property]}` : 'This'} must be a number (such as 5 or 5.00, without a unit): correct it and save again.`,
     invalidText: (field) =>
       `The request does not fit: ${field} holds a character that is not allowed (NUL or an unpaired UTF-16 surrogate)`,
     csrf: 'Security check failed (CSRF); reload the page and try again.',

@@ -1,5 +1,19 @@
 /** 服务器、接口与相关命令（serve、user、backup、restore）的文字。 */
+import { departmentTableParts, indicatorHeadings } from './form-headings.ts';
 import { formats } from './formats.ts';
+
+/** The model's decimal properties, by the name the forms print. */
+const decimalFields: Record<string, string> = {
+  total: '预算数',
+  fiscal: '财政资金',
+  other: '其他资金',
+  mediumTerm: departmentTableParts.budgetMediumTerm,
+  amount: '金额',
+  percent: '累计支出比例',
+  weight: indicatorHeadings.weight,
+  project: departmentTableParts.fundsProject,
+  basic: departmentTableParts.fundsBasic,
+};
 
 const statusNames = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核', published: '已公开' };
 const actionNames: Record<string, string> = {
@@ -34,6 +48,9 @@ export const server = {
       `${field === undefined ? '此项' : `“${formats.textFields[field]}”`}不能为空，请填写后再保存。`,
     tooLong: (field: keyof typeof formats.textFields | undefined, limit: number) =>
       `${field === undefined ? '文字' : `“${formats.textFields[field]}”`}最多 ${limit} 个字，请精简后再保存。`,
+    /** 金额、权重等须为数字的栏目，按模型的属性名称呼。 */
+    notDecimal: (property: string) =>
+      `${property in decimalFields ? `“${decimalFields[property]}”` : '此项'}应为数字（如 5 或 5.00，不带单位），请改正后再保存。`,
     invalidText: (field: string) => `请求内容不符合要求：${field} 含有不允许的字符（NUL 空字符或不成对的 UTF-16 代理项）`,
     csrf: '安全校验失败（CSRF），请刷新页面后重试。',
     rateLimited: (seconds: number) =>
