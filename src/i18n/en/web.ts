@@ -1,4 +1,4 @@
-import { provincialIndicatorHeadings } from './form-headings.ts';
+import { departmentTableParts, provincialIndicatorHeadings, provincialProjectHeadings } from './form-headings.ts';
 /** The browser UI in English (the Chinese catalog is the first language; this one has its shape). */
 import type { Messages } from '../zh-CN/index.ts';
 
@@ -149,7 +149,16 @@ export const web: M = {
       rowRemoved: '(delete this row)',
       empty: '(empty)',
       deletedByThem: 'They deleted this project; re-applying creates it again as you have it.',
-      fieldNames: { unit: 'Unit', amountUnit: 'Amount unit', term: 'Annual / long-term' },
+      fieldNames: {
+        unit: 'Unit',
+        amountUnit: 'Amount unit',
+        term: 'Annual / long-term',
+        ...provincialProjectHeadings,
+        'budget.mediumTerm': departmentTableParts.budgetMediumTerm,
+        funds: 'Annual budget',
+        duties: departmentTableParts.duties,
+        indicators: departmentTableParts.departmentIndicators,
+      },
     },
     submit: 'Submit for review',
     submitBlocked: (n) => `${n} error${n === 1 ? '' : 's'} must be fixed before submitting:`,

@@ -1,7 +1,7 @@
 /**
  * 浏览器界面的全部文字。状态名称沿用 server.statusNames，审核意见的严重程度沿用 review.severity。
  */
-import { indicatorHeadings } from './form-headings.ts';
+import { departmentTableParts, indicatorHeadings, projectHeadings } from './form-headings.ts';
 
 const operatorNames = { '≥': '不低于（≥）', '>': '高于（>）', '≤': '不高于（≤）', '<': '低于（<）', '=': '等于（=）', range: '区间' };
 const directionNames = { higher: '越高越好（正向）', lower: '越低越好（反向）', exact: '恰好达到' };
@@ -144,7 +144,16 @@ export const web = {
       rowRemoved: '（删除此行）',
       empty: '（空）',
       deletedByThem: '对方已删除这个项目；重新应用将按您的内容重新创建它。',
-      fieldNames: { unit: '单位', amountUnit: '金额单位', term: '年度/长期' },
+      fieldNames: {
+        unit: '单位',
+        amountUnit: '金额单位',
+        term: '年度/长期',
+        ...projectHeadings,
+        'budget.mediumTerm': departmentTableParts.budgetMediumTerm,
+        funds: '年度预算安排',
+        duties: departmentTableParts.duties,
+        indicators: departmentTableParts.departmentIndicators,
+      },
     },
     submit: '提交审核',
     submitBlocked: (n: number) => `还有 ${n} 个错误，修正后才能提交：`,
@@ -406,7 +415,7 @@ export const web = {
         actualNotNumber: '不是数值：定量指标请填写数值，如 96% 或 16张',
         actualNotGrade: '无法识别为完成等级：请填写“达成”“部分达成”“未达成”或与指标值同一档次的等级',
         unitMismatch: '单位与指标值不一致',
-      } as Record<string, string>,
+      },
       band: (band: string) => `读作：${band}`,
       quantity: (actual: string, unit: string, ratio: string | null, met: boolean) =>
         `读作 ${actual}${unit}${ratio === null ? '' : ` · 完成率 ${ratio}%`}${met ? ' · 已达到指标值' : ' · 未达到指标值'}`,

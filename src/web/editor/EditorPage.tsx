@@ -26,7 +26,7 @@ import { DepartmentEditor } from './DepartmentEditor.tsx';
 import { FindingIndex } from './findings-index.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
-import { blankProject, editorProject, toTargetDocument } from './model.ts';
+import { blankProject, editorProject, profileOf, toTargetDocument } from './model.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
@@ -262,6 +262,7 @@ export default function EditorPage() {
                         year={current.year}
                         code={project.code}
                         projectId={project.id}
+                        profile={profileOf(current)}
                       />
                     ) : (
                       <IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from 'antd';
 import { LocaleProvider } from '../app/locale.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
+import type { FormProfile } from '../../core/forms/profile.ts';
+import { hebei2020 } from '../../core/forms/profiles/hebei-2020.ts';
 import { editorRow, type EditorRow } from './model.ts';
 
 const row = (level2: string, description: string): EditorRow =>
@@ -13,13 +15,13 @@ const row = (level2: string, description: string): EditorRow =>
 
 let current: EditorRow[] = [];
 
-function Table() {
-  const [rows, setRows] = useState([row('数量指标', '办案数'), row('质量指标', '结案率'), row('时效指标', '办结时限')]);
+function Table({ profile, first = [] }: { profile?: FormProfile; first?: EditorRow[] }) {
+  const [rows, setRows] = useState([...first, row('数量指标', '办案数'), row('质量指标', '结案率'), row('时效指标', '办结时限')]);
   current = rows;
   return (
     <LocaleProvider locale="zh-CN">
       <App>
-        <IndicatorTable rows={rows} onRows={setRows} year={2020} code="315-0105-JBN-2D9U" projectId={1} />
+        <IndicatorTable rows={rows} onRows={setRows} year={2020} code="315-0105-JBN-2D9U" projectId={1} profile={profile} />
       </App>
     </LocaleProvider>
   );
@@ -85,5 +87,43 @@ describe('IndicatorTable keyboard commands', () => {
     expect(descriptions()).toEqual(['结案率', '办案数']);
     await userEvent.click(screen.getByRole('button', { name: /增加指标行/ }));
     expect(current).toHaveLength(3);
+  });
+});
+
+describe('IndicatorTable columns of the form profile', () => {
+  afterEach(cleanup);
+  const headings = () => screen.getAllByRole('columnheader').map((h) => h.textContent);
+
+  it('shows the profile’s further columns under its headings, editable; an emptied cell is none', async () => {
+    const profile: FormProfile = {
+      ...hebei2020,
+      columns: [...hebei2020.columns, { id: 'weight', heading: '分值' }, { id: 'nature', heading: '指标性质' }],
+    };
+    render(<Table profile={profile} />);
+    // In the descriptor's order, after 指标值确定依据.
+    expect(headings().slice(1, -1)).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '绩效指标描述',
+      '指标值',
+      '指标值确定依据',
+      '指标性质',
+      '分值',
+    ]);
+    await userEvent.type(screen.getByLabelText('分值 2'), '１０');
+    fireEvent.blur(screen.getByLabelText('分值 2'));
+    expect(current[1]).toMatchObject({ weight: '10' });
+    await userEvent.clear(screen.getByLabelText('分值 2'));
+    expect(current[1]!.weight).toBeNull();
+  });
+
+  it('shows a column outside the profile where a row fills it in, and none where none does', () => {
+    render(<Table />);
+    expect(headings()).not.toContain('度量单位');
+    cleanup();
+    render(<Table first={[{ ...row('数量指标', '培训'), measureUnit: '次' }]} />);
+    expect(headings()).toContain('度量单位');
+    expect((screen.getByLabelText('度量单位 1') as HTMLTextAreaElement).value).toBe('次');
   });
 });

@@ -4,23 +4,29 @@
  * commands by keyboard (Alt+↑/↓ move, Ctrl+Enter insert below, Ctrl+Backspace delete, Ctrl+Z undo the
  * delete) or by the buttons at the end of each row. Rows of the same 一级/二级 look merged, as on the
  * printed form, while each row keeps its own choice. A row is 年度 or 长期; the button under its
- * number switches it.
+ * number switches it. Beside jixiao's own columns, those of the document's form profile (and any a
+ * row already fills in) follow 指标值确定依据, under the profile's headings.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Select } from 'antd';
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { FormProfile } from '../../core/forms/profile.ts';
+import { defaultProfileFor } from '../../core/forms/profiles.ts';
 import { formForYear, frameworkOf, level1KindOf } from '../../core/framework/framework.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+import { TEXT_LIMITS, type TextField } from '../../core/model/text-limits.ts';
 import { useMessages } from '../app/locale.tsx';
-import { halfWidthNumbers } from '../../core/text/half-width.ts';
+import { halfWidthNumbers, halfWidthTarget } from '../../core/text/half-width.ts';
 import { GrowingTextArea, textCount } from '../form/fields.tsx';
-import { IndicatorColumns, IndicatorHeaderCells } from '../form/IndicatorTableView.tsx';
+import { IndicatorHeaderCells, indicatorWidths } from '../form/IndicatorTableView.tsx';
 import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
 import { worst } from './findings-index.ts';
 import { blankRow, type EditorRow } from './model.ts';
 import { insertBelow, moveRow, removeRow, restoreRow, type Removed } from './rows.ts';
 import { TargetValueField } from './TargetValueField.tsx';
 
-type Column = 'level1' | 'level2' | 'level3' | 'description' | 'target' | 'basis' | 'remark';
+type Provincial = (typeof PROVINCIAL_INDICATOR_COLUMNS)[number];
+type Column = 'level1' | 'level2' | 'level3' | 'description' | 'target' | 'basis' | 'remark' | Provincial['id'];
 
 interface Props {
   rows: EditorRow[];
@@ -28,12 +34,31 @@ interface Props {
   year: number;
   code: string;
   projectId: number | null;
+  /** The document's form profile; the year's by default. */
+  profile?: FormProfile;
 }
+
+/** The table's part jixiao's own columns get (the rest: row number and row buttons). */
+const SHARE = 88;
+/** Percent of the table per unit of a descriptor's width, and at most for all the provincial columns. */
+const PERCENT_PER_WIDTH = 1.5;
+const MAX_PROVINCIAL_SHARE = 40;
 
 const TEXT_TARGETS = new Set(['INPUT', 'TEXTAREA']);
 
-export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
+export function IndicatorTable({ rows, onRows, year, code, projectId, profile = defaultProfileFor(year) }: Props) {
   const m = useMessages().web;
+  const provincial = PROVINCIAL_INDICATOR_COLUMNS.filter(
+    (c) => profile.columns.some((p) => p.id === c.id) || rows.some((r) => (r[c.id] ?? '') !== ''),
+  );
+  const headingOf = (c: Provincial) => profile.columns.find((p) => p.id === c.id)?.heading ?? m.project[c.id];
+  const units = provincial.reduce((n, c) => n + c.width, 0);
+  const provincialShare = Math.min(MAX_PROVINCIAL_SHARE, units * PERCENT_PER_WIDTH);
+  const widths = indicatorWidths(
+    rows.some((r) => r.remark !== ''),
+    true,
+    SHARE - provincialShare,
+  );
   const notes = useNotes();
   const tableRef = useRef<HTMLTableElement>(null);
   const focusNext = useRef<{ key: string; col: Column } | null>(null);
@@ -62,6 +87,15 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
     const text = rows[index]![field];
     const half = halfWidthNumbers(text);
     if (half !== text) update(index, { [field]: half });
+  };
+  // A provincial cell left empty is none (saved as null, as every table reads an empty cell of such a column).
+  const setProvincial = (index: number, c: Provincial, text: string) => update(index, { [c.id]: text === '' ? null : text });
+  const provincialOnBlur = (index: number, c: Provincial) => {
+    const text = rows[index]![c.id] ?? '';
+    // A weight is a number; 指标性质, 度量单位 and values are written as a 指标值 is, prose as prose.
+    const half =
+      c.type === 'decimal' ? halfWidthTarget(text).trim() : c.id === 'explanation' ? halfWidthNumbers(text) : halfWidthTarget(text);
+    if (half !== text) setProvincial(index, c, half);
   };
 
   const commands = {
@@ -134,7 +168,13 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
         <colgroup>
           <col style={{ width: '5%' }} />
           {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
-          <IndicatorColumns remark={remark} level3 share={88} />
+          {widths.slice(0, 6).map((w, i) => (
+            <col key={i} style={{ width: `${w}%` }} />
+          ))}
+          {provincial.map((c) => (
+            <col key={c.id} style={{ width: `${(c.width / units) * provincialShare}%` }} />
+          ))}
+          {remark && <col style={{ width: `${widths[6]}%` }} />}
           <col style={{ width: '7%' }} />
         </colgroup>
         <thead>
@@ -142,14 +182,14 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
             <th scope="col" aria-label={m.project.rowNumber}>
               #
             </th>
-            <IndicatorHeaderCells remark={remark} />
+            <IndicatorHeaderCells remark={remark} extra={provincial.map((c) => headingOf(c))} />
             <th scope="col" className="sr-only-header">
               <span className="sr-only">{m.project.rowActions}</span>
             </th>
           </tr>
           {notes && notes.findings.at(code, 'indicators', null).length > 0 && (
             <tr className="indicator-project-notes">
-              <td colSpan={remark ? 9 : 8} id={placeId({ code, field: 'indicators', row: null })}>
+              <td colSpan={(remark ? 9 : 8) + provincial.length} id={placeId({ code, field: 'indicators', row: null })}>
                 {notes.findings.at(code, 'indicators', null).map((f, i) => (
                   <FindingItem key={i} finding={f} />
                 ))}
@@ -252,6 +292,21 @@ export function IndicatorTable({ rows, onRows, year, code, projectId }: Props) {
                     <Notes place={place('basis', n)} />
                   </div>
                 </td>
+                {provincial.map((c) => (
+                  <td key={c.id} className="form-value" data-col={c.id} id={placeId(place(c.id, n))}>
+                    <div className="form-cell">
+                      <GrowingTextArea
+                        aria-label={`${headingOf(c)} ${n}`}
+                        {...(c.id in TEXT_LIMITS ? { count: textCount(c.id as TextField) } : {})}
+                        value={row[c.id] ?? ''}
+                        status={status(c.id, n)}
+                        onChange={(e) => setProvincial(index, c, e.target.value.replace(/\n/g, ''))}
+                        onBlur={() => provincialOnBlur(index, c)}
+                      />
+                      <Notes place={place(c.id, n)} />
+                    </div>
+                  </td>
+                ))}
                 {remark && (
                   <td className="form-value" data-col="remark">
                     <GrowingTextArea

@@ -17,6 +17,15 @@ describe('the conflict dialog names fields as the form reads', () => {
     expect(fieldName(en, { field: 'target', row: 4 })).toBe(`Row 4 ${en.project.target}`);
   });
 
+  it('names the columns only some provinces print, the header fields and the 部门整体 table', () => {
+    expect(fieldName(zh, { field: 'weight', row: 2 })).toBe('第2行 权重');
+    expect(fieldName(zh, { field: 'yearBeforeLast', row: 1 })).toBe('第1行 前年指标值');
+    expect(fieldName(zh, { field: 'manager', row: null })).toBe('项目负责人');
+    expect(fieldName(zh, { field: 'budget.mediumTerm', row: null })).toBe('中期预算');
+    expect(fieldName(zh, { field: 'duties', row: null })).toBe('年度履职目标');
+    expect(fieldName(en, { field: 'measureUnit', row: 3 })).toBe('Row 3 Unit of measure');
+  });
+
   it('shows values as a line of text', () => {
     expect(valueText(zh, 'name', '')).toBe('（空）');
     expect(

@@ -1,5 +1,6 @@
 /** How the conflict dialog names a merged field and shows a value: as the form reads, 项目名称 / 第5行 三级指标. */
 import type { FieldRef } from '../../core/model/merge.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import type { Messages } from '../../i18n/index.ts';
 
 type Web = Messages['web'];
@@ -32,6 +33,7 @@ export function fieldName(m: Web, { field, row }: FieldRef): string {
     target: m.project.target,
     basis: m.project.basis,
     remark: m.project.remark,
+    ...Object.fromEntries(PROVINCIAL_INDICATOR_COLUMNS.map((c) => [c.id, m.project[c.id]])),
     overallGoal: m.department.overallGoal,
     subGoals: m.department.subGoals,
     safeguards: m.department.safeguards,

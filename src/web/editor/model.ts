@@ -3,6 +3,8 @@
  * indicator row (React needs one; the server renumbers rows on every save), converted back to the
  * core model for the review engine and for saving.
  */
+import type { FormProfile } from '../../core/forms/profile.ts';
+import { defaultProfileFor, profileById } from '../../core/forms/profiles.ts';
 import type { Indicator, Project, TargetDocument } from '../../core/model/document.ts';
 import type { StoredDocument, StoredProject } from '../api/types.ts';
 
@@ -23,6 +25,8 @@ export interface EditorDocument {
   year: number;
   department: TargetDocument['department'];
   projects: EditorProject[];
+  /** The form profile (表样) the document follows, where the server names one. */
+  formProfile: string | null;
 }
 
 let counter = 0;
@@ -49,8 +53,13 @@ export function editorDocument(stored: StoredDocument): EditorDocument {
     year: stored.meta.year,
     department: stored.department,
     projects: stored.projects.map((p) => editorProject(p, p.id)),
+    formProfile: 'formProfile' in stored && typeof stored.formProfile === 'string' ? stored.formProfile : null,
   };
 }
+
+/** The profile the editor shows the document in: the one the server names, else the year's. */
+export const profileOf = (d: EditorDocument): FormProfile =>
+  (d.formProfile === null ? undefined : profileById(d.formProfile)) ?? defaultProfileFor(d.year);
 
 /**
  * The core model of one project (what the API stores). A checkpoint just added and still blank (no

@@ -30,7 +30,8 @@ export function IndicatorColumns({ remark, level3, share }: { remark: boolean; l
   );
 }
 
-export function IndicatorHeaderCells({ remark }: { remark: boolean }) {
+/** The header cells; `extra` headings (a profile's further columns) go between 指标值确定依据 and 备注. */
+export function IndicatorHeaderCells({ remark, extra = [] }: { remark: boolean; extra?: readonly string[] }) {
   const m = useMessages().web.project;
   return (
     <>
@@ -40,6 +41,11 @@ export function IndicatorHeaderCells({ remark }: { remark: boolean }) {
       <th scope="col">{m.description}</th>
       <th scope="col">{m.target}</th>
       <th scope="col">{m.basis}</th>
+      {extra.map((heading) => (
+        <th scope="col" key={heading}>
+          {heading}
+        </th>
+      ))}
       {remark && <th scope="col">{m.remark}</th>}
     </>
   );
