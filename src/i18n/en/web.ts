@@ -225,6 +225,8 @@ export const web: M = {
     basis: 'Basis of the target',
     remark: 'Remark',
     ...provincialIndicatorHeadings,
+    ...provincialProjectHeadings,
+    mediumTerm: departmentTableParts.budgetMediumTerm,
     rowNumber: 'Row',
     rowActions: 'Row actions',
     addRow: 'Add an indicator row',

@@ -213,6 +213,8 @@ export const web = {
     goalsOfTerm: (term: 'annual' | 'longTerm'): string => (term === 'annual' ? '年度绩效目标' : '长期绩效目标'),
     goalsHelp: '每行一条目标（编号自动生成）。',
     ...indicatorHeadings,
+    ...projectHeadings,
+    mediumTerm: departmentTableParts.budgetMediumTerm,
     rowNumber: '序号',
     rowActions: '行操作',
     addRow: '增加指标行',

@@ -253,6 +253,7 @@ export default function EditorPage() {
                 <ProjectForm
                   project={project}
                   projectId={project.id}
+                  header={profileOf(current).header}
                   onChange={editable ? (patch) => session.updateProject(project.key, patch) : undefined}
                   indicators={
                     editable ? (

@@ -18,14 +18,14 @@ import { TEXT_LIMITS, type TextField } from '../../core/model/text-limits.ts';
 import { useMessages } from '../app/locale.tsx';
 import { halfWidthNumbers, halfWidthTarget } from '../../core/text/half-width.ts';
 import { GrowingTextArea, textCount } from '../form/fields.tsx';
-import { IndicatorHeaderCells, indicatorWidths } from '../form/IndicatorTableView.tsx';
+import { filledColumns, IndicatorColumns, IndicatorHeaderCells, type ProvincialColumn } from '../form/IndicatorTableView.tsx';
 import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
 import { worst } from './findings-index.ts';
 import { blankRow, type EditorRow } from './model.ts';
 import { insertBelow, moveRow, removeRow, restoreRow, type Removed } from './rows.ts';
 import { TargetValueField } from './TargetValueField.tsx';
 
-type Provincial = (typeof PROVINCIAL_INDICATOR_COLUMNS)[number];
+type Provincial = ProvincialColumn;
 type Column = 'level1' | 'level2' | 'level3' | 'description' | 'target' | 'basis' | 'remark' | Provincial['id'];
 
 interface Props {
@@ -38,27 +38,13 @@ interface Props {
   profile?: FormProfile;
 }
 
-/** The table's part jixiao's own columns get (the rest: row number and row buttons). */
-const SHARE = 88;
-/** Percent of the table per unit of a descriptor's width, and at most for all the provincial columns. */
-const PERCENT_PER_WIDTH = 1.5;
-const MAX_PROVINCIAL_SHARE = 40;
-
 const TEXT_TARGETS = new Set(['INPUT', 'TEXTAREA']);
 
 export function IndicatorTable({ rows, onRows, year, code, projectId, profile = defaultProfileFor(year) }: Props) {
   const m = useMessages().web;
-  const provincial = PROVINCIAL_INDICATOR_COLUMNS.filter(
-    (c) => profile.columns.some((p) => p.id === c.id) || rows.some((r) => (r[c.id] ?? '') !== ''),
-  );
+  const filled = filledColumns(rows);
+  const provincial = PROVINCIAL_INDICATOR_COLUMNS.filter((c) => profile.columns.some((p) => p.id === c.id) || filled.includes(c));
   const headingOf = (c: Provincial) => profile.columns.find((p) => p.id === c.id)?.heading ?? m.project[c.id];
-  const units = provincial.reduce((n, c) => n + c.width, 0);
-  const provincialShare = Math.min(MAX_PROVINCIAL_SHARE, units * PERCENT_PER_WIDTH);
-  const widths = indicatorWidths(
-    rows.some((r) => r.remark !== ''),
-    true,
-    SHARE - provincialShare,
-  );
   const notes = useNotes();
   const tableRef = useRef<HTMLTableElement>(null);
   const focusNext = useRef<{ key: string; col: Column } | null>(null);
@@ -168,13 +154,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
         <colgroup>
           <col style={{ width: '5%' }} />
           {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
-          {widths.slice(0, 6).map((w, i) => (
-            <col key={i} style={{ width: `${w}%` }} />
-          ))}
-          {provincial.map((c) => (
-            <col key={c.id} style={{ width: `${(c.width / units) * provincialShare}%` }} />
-          ))}
-          {remark && <col style={{ width: `${widths[6]}%` }} />}
+          <IndicatorColumns remark={remark} level3 share={88} provincial={provincial} />
           <col style={{ width: '7%' }} />
         </colgroup>
         <thead>

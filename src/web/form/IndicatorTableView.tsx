@@ -1,6 +1,7 @@
 /** The indicator table of the official form, read-only, with 一级/二级 merged down over their rows. */
 import { Tag } from 'antd';
 import type { Indicator } from '../../core/model/document.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { useMessages } from '../app/locale.tsx';
 import { rowSpans } from './indicator-groups.ts';
 import { Notes, placeId } from './notes.tsx';
@@ -20,10 +21,38 @@ export function indicatorWidths(remark: boolean, level3: boolean, share = 100): 
   return widths.map((w) => (w * share) / 100);
 }
 
-export function IndicatorColumns({ remark, level3, share }: { remark: boolean; level3: boolean; share?: number }) {
+export type ProvincialColumn = (typeof PROVINCIAL_INDICATOR_COLUMNS)[number];
+
+/** Percent of the table per unit of a descriptor's width, and at most for all the provincial columns. */
+const PERCENT_PER_WIDTH = 1.5;
+const MAX_PROVINCIAL_SHARE = 40;
+
+/** The provincial columns some row fills in (a view shows no empty column a form may not have). */
+export const filledColumns = (rows: readonly Indicator[]): ProvincialColumn[] =>
+  PROVINCIAL_INDICATOR_COLUMNS.filter((c) => rows.some((r) => (r[c.id] ?? '') !== ''));
+
+/**
+ * The columns in the table's order: jixiao's own (as `indicatorWidths`), the `provincial` ones after
+ * 指标值确定依据 as wide relative to one another as the descriptor says, then 备注.
+ */
+export function IndicatorColumns({
+  remark,
+  level3,
+  share = 100,
+  provincial = [],
+}: {
+  remark: boolean;
+  level3: boolean;
+  share?: number;
+  provincial?: readonly ProvincialColumn[];
+}) {
+  const units = provincial.reduce((n, c) => n + c.width, 0);
+  const extra = Math.min(MAX_PROVINCIAL_SHARE, units * PERCENT_PER_WIDTH);
+  const own = indicatorWidths(remark, level3, share - extra);
+  const widths = [...own.slice(0, 6), ...provincial.map((c) => (c.width / units) * extra), ...own.slice(6)];
   return (
     <>
-      {indicatorWidths(remark, level3, share).map((w, i) => (
+      {widths.map((w, i) => (
         <col key={i} style={{ width: `${w}%` }} />
       ))}
     </>
@@ -66,21 +95,22 @@ export function IndicatorTableView({
   const m = useMessages().web.project;
   const spans = rowSpans(indicators);
   const remark = indicators.some((i) => i.remark !== '');
+  const provincial = filledColumns(indicators);
   const place = (field: string, row: number) => ({ code, projectId, field: `indicators.${field}`, row });
   return (
     <table className="form-band form-indicators">
       <colgroup>
-        <IndicatorColumns remark={remark} level3={indicators.some((i) => i.level3 !== '')} />
+        <IndicatorColumns remark={remark} level3={indicators.some((i) => i.level3 !== '')} provincial={provincial} />
       </colgroup>
       <thead>
         <tr>
-          <IndicatorHeaderCells remark={remark} />
+          <IndicatorHeaderCells remark={remark} extra={provincial.map((c) => m[c.id])} />
         </tr>
       </thead>
       <tbody>
         {indicators.length === 0 && (
           <tr>
-            <td colSpan={remark ? 7 : 6} className="form-value">
+            <td colSpan={(remark ? 7 : 6) + provincial.length} className="form-value">
               {m.noIndicators}
             </td>
           </tr>
@@ -114,6 +144,14 @@ export function IndicatorTableView({
                       {field === 'description' && indicator.term === 'longTerm' && <Tag className="term-tag">{m.termNames.longTerm}</Tag>}
                     </div>
                     <Notes place={place(field, row)} />
+                  </div>
+                </td>
+              ))}
+              {provincial.map((c) => (
+                <td key={c.id} className="form-value" id={placeId(place(c.id, row))}>
+                  <div className="form-cell">
+                    <div className="form-cell-body form-text">{indicator[c.id] ?? ''}</div>
+                    <Notes place={place(c.id, row)} />
                   </div>
                 </td>
               ))}

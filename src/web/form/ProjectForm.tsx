@@ -4,7 +4,8 @@
  * 资金支出计划（%）(checkpoints over percents), 绩效目标, then the indicator table. The same layout
  * serves the editor (fields are inputs) and reading (fields are text); each field carries its notes.
  * Other templates' fields — 主管部门, 项目属性, 项目起止时间, fund sources (资金来源), long-term goals —
- * are shown where a document has them and can always be added in the editor.
+ * are shown where a document has them and can always be added in the editor; the header fields only
+ * some provinces print (项目分类 … 中期预算) where the project has them or its form profile lists them.
  */
 /** The fund sources other templates list (财政拨款/自有资金/事业收入/经营性收入/其他). */
 export const FUND_SOURCE_NAMES = ['财政拨款', '自有资金', '事业收入', '经营性收入', '其他'];
@@ -12,6 +13,7 @@ import { DeleteOutlined, MinusOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Input, Select } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { FundSource, Goal, Project, SpendingCheckpoint, Term } from '../../core/model/document.ts';
+import { PROVINCIAL_PROJECT_FIELDS, type ProjectFieldId } from '../../core/model/project-fields.ts';
 import { useMessages } from '../app/locale.tsx';
 import { ColumnWidths } from './ColumnWidths.tsx';
 import { AmountInput, GrowingTextArea, LinesInput, textCount } from './fields.tsx';
@@ -26,6 +28,8 @@ interface Props {
   onChange?: (patch: Partial<ProjectFields>) => void;
   /** The indicator table (the editor's or the read-only one). */
   indicators: ReactNode;
+  /** The header fields the form profile prints: the optional ones among them are shown even while empty. */
+  header?: readonly ProjectFieldId[];
 }
 
 function Cell({
@@ -59,7 +63,7 @@ const Label = ({ children, rowSpan, colSpan }: { children: ReactNode; rowSpan?: 
 
 const Text = ({ children }: { children: string }) => <span className="form-text">{children}</span>;
 
-export function ProjectForm({ project, projectId, onChange, indicators }: Props) {
+export function ProjectForm({ project, projectId, onChange, indicators, header = [] }: Props) {
   const m = useMessages().web.project;
   const editable = onChange !== undefined;
   const place = (field: string): Place => ({ code: project.code, projectId, field });
@@ -89,6 +93,9 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
     setBudget({ sources: b.sources.map((s, n) => (n === i ? { ...s, ...patch } : s)) });
   const showOrigin = editable || project.department !== null || project.attribute !== null || project.period !== null;
   const showSources = editable || b.sources.length > 0;
+  const provincial = [...PROVINCIAL_PROJECT_FIELDS, 'mediumTerm' as const].filter(
+    (f) => header.includes(f) || (f === 'mediumTerm' ? b.mediumTerm : project[f]) != null,
+  );
   const amount = (label: string, value: string | null, onValue: (v: string | null) => void, s?: 'error' | 'warning') =>
     editable ? (
       <AmountInput aria-label={label} value={value} onChange={onValue} status={s} className="amount-input" />
@@ -182,6 +189,27 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
               </Cell>
             </tr>
           )}
+          {pairs(provincial).map((pair) => (
+            <tr key={pair[0]}>
+              {pair.map((f) => [
+                <Label key={`${f}-label`}>{m[f]}</Label>,
+                <Cell key={f} place={place(f === 'mediumTerm' ? 'budget.mediumTerm' : f)} colSpan={pair.length === 1 ? 3 : undefined}>
+                  {f === 'mediumTerm' ? (
+                    amount(m.mediumTerm, b.mediumTerm ?? null, (mediumTerm) => setBudget({ mediumTerm }))
+                  ) : editable ? (
+                    <Input
+                      aria-label={m[f]}
+                      count={textCount(f)}
+                      value={project[f] ?? ''}
+                      onChange={(e) => onChange({ [f]: e.target.value === '' ? null : e.target.value })}
+                    />
+                  ) : (
+                    <Text>{project[f] ?? ''}</Text>
+                  )}
+                </Cell>,
+              ])}
+            </tr>
+          ))}
         </tbody>
       </table>
 
@@ -366,3 +394,6 @@ export function ProjectForm({ project, projectId, onChange, indicators }: Props)
     </div>
   );
 }
+
+/** Fields two to a row, as the form's label–value pairs. */
+const pairs = <T,>(list: readonly T[]): T[][] => Array.from({ length: Math.ceil(list.length / 2) }, (_, i) => list.slice(2 * i, 2 * i + 2));
