@@ -55,7 +55,33 @@ export const indicatorColumns = (provincial: ReadonlySet<IndicatorColumnId>): In
   'projectName',
   'index',
   'term',
-  ...MODEL_INDICATOR_COLUMNS.filter((c) => c.shown !== 'provincial' || provincial.has(c.id)).map((c) => c.id),
+  ...modelColumns(provincial),
+];
+
+const modelColumns = (provincial: ReadonlySet<IndicatorColumnId>): IndicatorColumnId[] =>
+  MODEL_INDICATOR_COLUMNS.filter((c) => c.shown !== 'provincial' || provincial.has(c.id)).map((c) => c.id);
+
+// The 部门整体支出绩效目标表's sheets: 年度预算安排 one row per document, 履职目标 and indicators one row each.
+export type DepartmentFundsColumn = keyof Xlsx['departmentFunds'];
+export const DEPARTMENT_FUNDS_COLUMNS: readonly DepartmentFundsColumn[] = [
+  'unitCode',
+  'unitName',
+  'year',
+  'amountUnit',
+  'total',
+  'project',
+  'basic',
+];
+export type DutyColumn = keyof Xlsx['duties'];
+export const DUTY_COLUMNS: readonly DutyColumn[] = ['unitCode', 'unitName', 'year', 'index', 'duty', 'task', 'projectName', 'amount'];
+export type DepartmentIndicatorColumn = keyof Xlsx['departmentIndicators'];
+export const departmentIndicatorColumns = (provincial: ReadonlySet<IndicatorColumnId>): DepartmentIndicatorColumn[] => [
+  'unitCode',
+  'unitName',
+  'year',
+  'index',
+  'term',
+  ...modelColumns(provincial),
 ];
 
 export type SheetKey = keyof Xlsx['sheets'];
@@ -79,7 +105,15 @@ export const sheetNames = (key: SheetKey): string[] => LOCALES.map((l) => messag
 
 /** Rows of the 项目 sheet that are headers: a group title in row 1, the group's items in row 2. */
 export const PROJECT_HEADER_ROWS = 2;
-export const FIRST_DATA_ROW = { department: 2, projects: PROJECT_HEADER_ROWS + 1, goals: 2, indicators: 2 } as const;
+export const FIRST_DATA_ROW = {
+  department: 2,
+  projects: PROJECT_HEADER_ROWS + 1,
+  goals: 2,
+  indicators: 2,
+  departmentFunds: 2,
+  duties: 2,
+  departmentIndicators: 2,
+} as const;
 
 /** Rows given drop-down lists in the template and below the data of an export. */
 export const VALIDATED_ROWS = 500;

@@ -17,7 +17,7 @@ import type {
   Unit,
 } from '../../core/model/document.ts';
 import { Decimal } from '../../core/model/decimal.ts';
-import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS, type IndicatorColumnId } from '../../core/model/indicator-columns.ts';
 import { PROVINCIAL_PROJECT_FIELDS } from '../../core/model/project-fields.ts';
 import { messages } from '../../i18n/index.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
@@ -30,6 +30,9 @@ import {
   keyOfTitle,
   sheetNames,
   type DepartmentColumn,
+  type DepartmentFundsColumn,
+  type DepartmentIndicatorColumn,
+  type DutyColumn,
   type GoalColumn,
   type IndicatorColumn,
   type Part,
@@ -79,6 +82,7 @@ class WorkbookReader {
     const goals = this.sheet('goals', true)!;
     const indicators = this.sheet('indicators', true)!;
     if (department !== undefined) this.readDepartment(department);
+    this.readDepartmentTable();
     this.readProjects(projects);
     this.readGoals(goals);
     this.readIndicators(indicators);
@@ -215,7 +219,7 @@ class WorkbookReader {
         if (v === undefined) this.fail(sheet, cell, field, e.notANumber(cellText(cell)));
         return v;
       };
-      const amount = (cell: ExcelJS.Cell | null, field: string) => typedAmount(cell, percent(cell, field));
+      const amount = (cell: ExcelJS.Cell | null, field: string) => this.amount(sheet, cell, field);
       const unitText = get('amountUnit');
       if (unitText !== '' && unitText !== '万元' && unitText !== '元')
         this.fail(sheet, cellOf('amountUnit'), t.amountUnit, e.badAmountUnit(unitText));
@@ -274,20 +278,25 @@ class WorkbookReader {
     titles: { projectCode: string; term: string },
   ): { project: Project; term: Term } {
     const e = named.publication.errors;
-    const terms = messages().publication.xlsx.terms;
     const get = (key: string) => (cols.has(key) ? cellText(row.getCell(cols.get(key)!)) : '');
     const key = projectKey(get('projectCode'), get('projectName'));
     const project = this.projects.get(key);
     if (project === undefined) this.fail(sheet, row.getCell(cols.get('projectCode')!), titles.projectCode, e.unknownProject(key));
-    const text = get('term');
+    return { project, term: this.termOf(sheet, row, cols, titles) };
+  }
+
+  /** A row's 年度/长期 (年度 when empty). */
+  private termOf(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, cols: ReadonlyMap<string, number>, titles: { term: string }): Term {
+    const terms = messages().publication.xlsx.terms;
+    const text = cols.has('term') ? cellText(row.getCell(cols.get('term')!)) : '';
     const term: Term | undefined =
       text === '' || text === terms.annual || text === 'annual'
         ? 'annual'
         : text === terms.longTerm || text === 'longTerm'
           ? 'longTerm'
           : undefined;
-    if (term === undefined) this.fail(sheet, row.getCell(cols.get('term')!), titles.term, e.badTerm(text));
-    return { project, term };
+    if (term === undefined) this.fail(sheet, row.getCell(cols.get('term')!), titles.term, named.publication.errors.badTerm(text));
+    return term;
   }
 
   private readGoals(sheet: ExcelJS.Worksheet): void {
@@ -303,43 +312,110 @@ class WorkbookReader {
 
   private readIndicators(sheet: ExcelJS.Worksheet): void {
     const t = messages().publication.xlsx.indicators;
-    const e = named.publication.errors;
     const cols = this.columns<IndicatorColumn>(sheet, 1, (x) => x.indicators, ['projectCode', 'level1', 'level2', 'target'], t);
     for (const row of this.dataRows(sheet, FIRST_DATA_ROW.indicators)) {
-      const get = (key: IndicatorColumn) => {
-        const col = cols.get(key);
-        return col === undefined ? '' : cellText(row.getCell(col));
-      };
       const { project, term } = this.projectAndTerm(sheet, row, cols, t);
-      const previous = [...project.indicators].reverse().find((i) => i.term === term);
-      const indicator: Indicator = {
-        term,
-        level1: get('level1'),
-        level2: get('level2'),
-        level3: get('level3'),
-        description: get('description'),
-        target: get('target'),
-        basis: get('basis'),
-        remark: get('remark'),
-      };
-      // The columns only some forms print: an empty cell, like a missing column, is none.
-      for (const c of PROVINCIAL_INDICATOR_COLUMNS) {
-        const col = cols.get(c.id);
-        if (col === undefined || get(c.id) === '') continue;
-        if (c.type === 'text') indicator[c.id] = get(c.id);
-        else {
-          const cell = row.getCell(col);
-          const value = cellDecimal(cell);
-          if (value === undefined || value === null || value.startsWith('-')) this.fail(sheet, cell, t[c.id], e.notANumber(cellText(cell)));
-          indicator[c.id] = value;
-        }
-      }
-      // As in the published form: an empty 一级/二级 is the one above.
-      const sameLevel1 = indicator.level1 === '' || indicator.level1 === previous?.level1;
-      if (indicator.level1 === '' && previous !== undefined) indicator.level1 = previous.level1;
-      if (indicator.level2 === '' && sameLevel1 && previous !== undefined) indicator.level2 = previous.level2;
-      project.indicators.push(indicator);
+      project.indicators.push(this.indicator(sheet, row, cols, t, term, project.indicators));
     }
+  }
+
+  /** The 部门整体支出绩效目标表's sheets, where the workbook has them; each adds to its document's department part. */
+  private readDepartmentTable(): void {
+    const x = messages().publication.xlsx;
+    const e = named.publication.errors;
+    const part = (sheet: ExcelJS.Worksheet, row: ExcelJS.Row, cols: ReadonlyMap<string, number>) => {
+      const doc = this.docFor(sheet, row, cols, x.departmentFunds.year);
+      return (doc.department ??= { overallGoal: '', subGoals: [], safeguards: [] });
+    };
+    const funds = this.sheet('departmentFunds', false);
+    if (funds !== undefined) {
+      const t = x.departmentFunds;
+      const cols = this.columns<DepartmentFundsColumn>(funds, 1, (y) => y.departmentFunds, ['total'], t);
+      for (const row of this.dataRows(funds, FIRST_DATA_ROW.departmentFunds)) {
+        const cell = (key: DepartmentFundsColumn) => (cols.has(key) ? row.getCell(cols.get(key)!) : null);
+        const unitText = cell('amountUnit') === null ? '' : cellText(cell('amountUnit')!);
+        if (unitText !== '' && unitText !== '万元' && unitText !== '元')
+          this.fail(funds, cell('amountUnit'), t.amountUnit, e.badAmountUnit(unitText));
+        part(funds, row, cols).funds = {
+          amountUnit: (unitText === '' ? '万元' : unitText) as AmountUnit,
+          total: this.amount(funds, cell('total'), t.total),
+          project: this.amount(funds, cell('project'), t.project),
+          basic: this.amount(funds, cell('basic'), t.basic),
+        };
+      }
+    }
+    const duties = this.sheet('duties', false);
+    if (duties !== undefined) {
+      const t = x.duties;
+      const cols = this.columns<DutyColumn>(duties, 1, (y) => y.duties, ['duty', 'task'], t);
+      for (const row of this.dataRows(duties, FIRST_DATA_ROW.duties)) {
+        const get = (key: DutyColumn) => (cols.has(key) ? cellText(row.getCell(cols.get(key)!)) : '');
+        const amount = this.amount(duties, cols.has('amount') ? row.getCell(cols.get('amount')!) : null, t.amount);
+        (part(duties, row, cols).duties ??= []).push({ duty: get('duty'), task: get('task'), projectName: get('projectName'), amount });
+      }
+    }
+    const indicators = this.sheet('departmentIndicators', false);
+    if (indicators !== undefined) {
+      const t = x.departmentIndicators;
+      const cols = this.columns<DepartmentIndicatorColumn>(indicators, 1, (y) => y.departmentIndicators, ['level1', 'level2', 'target'], t);
+      for (const row of this.dataRows(indicators, FIRST_DATA_ROW.departmentIndicators)) {
+        const department = part(indicators, row, cols);
+        const term = this.termOf(indicators, row, cols, t);
+        (department.indicators ??= []).push(this.indicator(indicators, row, cols, t, term, department.indicators ?? []));
+      }
+    }
+  }
+
+  /** An amount cell: exact, read as budgets are written (see typedAmount); null when empty or absent. */
+  private amount(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell | null, field: string): DecimalText | null {
+    if (cell === null) return null;
+    const v = cellDecimal(cell);
+    if (v === undefined) this.fail(sheet, cell, field, named.publication.errors.notANumber(cellText(cell)));
+    return typedAmount(cell, v);
+  }
+
+  /** One indicator row of a sheet; an empty 一级/二级 is the one above among `earlier` (of the same term). */
+  private indicator(
+    sheet: ExcelJS.Worksheet,
+    row: ExcelJS.Row,
+    cols: ReadonlyMap<string, number>,
+    t: Record<IndicatorColumnId, string>,
+    term: Term,
+    earlier: readonly Indicator[],
+  ): Indicator {
+    const e = named.publication.errors;
+    const get = (key: string) => {
+      const col = cols.get(key);
+      return col === undefined ? '' : cellText(row.getCell(col));
+    };
+    const previous = [...earlier].reverse().find((i) => i.term === term);
+    const indicator: Indicator = {
+      term,
+      level1: get('level1'),
+      level2: get('level2'),
+      level3: get('level3'),
+      description: get('description'),
+      target: get('target'),
+      basis: get('basis'),
+      remark: get('remark'),
+    };
+    // The columns only some forms print: an empty cell, like a missing column, is none.
+    for (const c of PROVINCIAL_INDICATOR_COLUMNS) {
+      const col = cols.get(c.id);
+      if (col === undefined || get(c.id) === '') continue;
+      if (c.type === 'text') indicator[c.id] = get(c.id);
+      else {
+        const cell = row.getCell(col);
+        const value = cellDecimal(cell);
+        if (value === undefined || value === null || value.startsWith('-')) this.fail(sheet, cell, t[c.id], e.notANumber(cellText(cell)));
+        indicator[c.id] = value;
+      }
+    }
+    // As in the published form: an empty 一级/二级 is the one above.
+    const sameLevel1 = indicator.level1 === '' || indicator.level1 === previous?.level1;
+    if (indicator.level1 === '' && previous !== undefined) indicator.level1 = previous.level1;
+    if (indicator.level2 === '' && sameLevel1 && previous !== undefined) indicator.level2 = previous.level2;
+    return indicator;
   }
 }
 

@@ -9,13 +9,15 @@
 import ExcelJS from 'exceljs';
 import { defaultProfileFor } from '../../core/forms/profiles.ts';
 import type { FormProfile } from '../../core/forms/profile.ts';
-import type { NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
+import type { Indicator, NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
 import { formForYear, frameworkOf } from '../../core/framework/framework.ts';
 import { PROVINCIAL_INDICATOR_COLUMNS, type IndicatorColumnId } from '../../core/model/indicator-columns.ts';
 import { messages } from '../../i18n/index.ts';
 import { cellText, writeAmount } from './cells.ts';
 import {
   DEPARTMENT_COLUMNS,
+  DEPARTMENT_FUNDS_COLUMNS,
+  DUTY_COLUMNS,
   FIRST_DATA_ROW,
   GOAL_COLUMNS,
   OPTIONAL_PROJECT_COLUMNS,
@@ -23,6 +25,7 @@ import {
   PROJECT_COLUMNS_BEFORE_SOURCES,
   PROJECT_HEADER_ROWS,
   VALIDATED_ROWS,
+  departmentIndicatorColumns,
   indicatorColumns,
   type IndicatorColumn,
   type OptionalProjectColumn,
@@ -38,15 +41,19 @@ const DEFAULT_CHECKPOINTS = ['3月底', '6月底', '10月底', '12月底'];
 interface OptionalColumns {
   project: ReadonlySet<OptionalProjectColumn>;
   indicator: ReadonlySet<IndicatorColumnId>;
+  /** The 部门整体支出绩效目标表's sheets (its funds, 履职目标 and indicators). */
+  departmentTable: boolean;
 }
 
 export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
   const projects = docs.flatMap((d) => d.projects);
   const has = (value: unknown) => value !== undefined && value !== null;
+  const indicators = [...projects.flatMap((p) => p.indicators), ...docs.flatMap((d) => d.department?.indicators ?? [])];
   const columns: OptionalColumns = {
     project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => projects.some((p) => has(k === 'mediumTerm' ? p.budget.mediumTerm : p[k])))),
-    indicator: new Set(
-      PROVINCIAL_INDICATOR_COLUMNS.filter((c) => projects.some((p) => p.indicators.some((i) => has(i[c.id])))).map((c) => c.id),
+    indicator: new Set(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => indicators.some((i) => has(i[c.id]))).map((c) => c.id)),
+    departmentTable: docs.some(
+      (d) => has(d.department?.funds) || (d.department?.duties ?? []).length > 0 || (d.department?.indicators ?? []).length > 0,
     ),
   };
   return workbook(docs, docs[0]?.year ?? null, columns);
@@ -60,6 +67,7 @@ export async function xlsxTemplate(year?: number, profile: FormProfile = default
   const columns: OptionalColumns = {
     project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => profile.header.includes(k))),
     indicator: new Set(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => profile.columns.some((p) => p.id === c.id)).map((c) => c.id)),
+    departmentTable: profile.kind === 'department',
   };
   return workbook([], year ?? null, columns);
 }
@@ -76,6 +84,7 @@ async function workbook(docs: readonly TargetDocument[], year: number | null, op
     projectSheet(wb, docs, lists, optional.project),
     goalSheet(wb, docs, lists),
     indicatorSheet(wb, docs, lists, indicatorColumns(optional.indicator)),
+    ...(optional.departmentTable ? departmentTableSheets(wb, docs, lists, optional.indicator) : []),
   ];
   listsSheet(wb, year);
   for (const { sheet, headerRows } of sheets) {
@@ -493,29 +502,41 @@ function goalSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists:
   return { sheet, headerRows: 1 };
 }
 
+/** An indicator row's cells by column key; a decimal column is written as an amount. */
+const indicatorCells = (indicator: Indicator) => ({
+  term: x().terms[indicator.term],
+  level1: indicator.level1,
+  level2: indicator.level2,
+  level3: indicator.level3,
+  description: indicator.description,
+  target: indicator.target,
+  basis: indicator.basis,
+  remark: indicator.remark,
+  ...Object.fromEntries(
+    PROVINCIAL_INDICATOR_COLUMNS.map((c) => {
+      const v = indicator[c.id] ?? null;
+      return [c.id, c.type === 'decimal' ? { decimal: v } : (v ?? '')];
+    }),
+  ),
+});
+
+/** Drop-down lists for 年度/长期, 一级 and 二级 (by 一级), and decimals checked, on an indicator sheet. */
+function validateIndicators(sheet: ExcelJS.Worksheet, columns: readonly string[], rowCount: number, lists: Lists): void {
+  const col = (key: string) => columns.indexOf(key) + 1;
+  const last = FIRST_DATA_ROW.indicators + rowCount + VALIDATED_ROWS;
+  const level1Letter = sheet.getColumn(col('level1')).letter;
+  validate(sheet, col('term'), FIRST_DATA_ROW.indicators, last, () => lists.term);
+  validate(sheet, col('level1'), FIRST_DATA_ROW.indicators, last, () => lists.level1);
+  validate(sheet, col('level2'), FIRST_DATA_ROW.indicators, last, (r) => lists.level2(`$${level1Letter}${r}`));
+  for (const c of PROVINCIAL_INDICATOR_COLUMNS)
+    if (c.type === 'decimal' && col(c.id) > 0) validateNumber(sheet, col(c.id), FIRST_DATA_ROW.indicators, last, 'amount', true);
+}
+
 function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists, columns: readonly IndicatorColumn[]): Written {
   const rows = docs
     .flatMap((d) => d.projects)
     .flatMap((p) =>
-      p.indicators.map((indicator, i) => ({
-        projectCode: p.code,
-        projectName: p.name,
-        index: i + 1,
-        term: x().terms[indicator.term],
-        level1: indicator.level1,
-        level2: indicator.level2,
-        level3: indicator.level3,
-        description: indicator.description,
-        target: indicator.target,
-        basis: indicator.basis,
-        remark: indicator.remark,
-        ...Object.fromEntries(
-          PROVINCIAL_INDICATOR_COLUMNS.map((c) => {
-            const v = indicator[c.id] ?? null;
-            return [c.id, c.type === 'decimal' ? { decimal: v } : (v ?? '')];
-          }),
-        ),
-      })),
+      p.indicators.map((indicator, i) => ({ projectCode: p.code, projectName: p.name, index: i + 1, ...indicatorCells(indicator) })),
     );
   const sheet = listSheet(
     wb,
@@ -525,13 +546,58 @@ function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], l
     { description: 40, projectName: 26, index: 8, term: 8 },
     rows,
   );
-  const col = (key: IndicatorColumn) => columns.indexOf(key) + 1;
-  const last = FIRST_DATA_ROW.indicators + rows.length + VALIDATED_ROWS;
-  const level1Letter = sheet.getColumn(col('level1')).letter;
-  validate(sheet, col('term'), FIRST_DATA_ROW.indicators, last, () => lists.term);
-  validate(sheet, col('level1'), FIRST_DATA_ROW.indicators, last, () => lists.level1);
-  validate(sheet, col('level2'), FIRST_DATA_ROW.indicators, last, (r) => lists.level2(`$${level1Letter}${r}`));
-  for (const c of PROVINCIAL_INDICATOR_COLUMNS)
-    if (c.type === 'decimal' && col(c.id) > 0) validateNumber(sheet, col(c.id), FIRST_DATA_ROW.indicators, last, 'amount', true);
+  validateIndicators(sheet, columns, rows.length, lists);
   return { sheet, headerRows: 1 };
+}
+
+/** The 部门整体支出绩效目标表: 年度预算安排 one row per document, then its 履职目标 and its indicators one row each. */
+function departmentTableSheets(
+  wb: ExcelJS.Workbook,
+  docs: readonly TargetDocument[],
+  lists: Lists,
+  provincial: ReadonlySet<IndicatorColumnId>,
+): Written[] {
+  const unit = (d: TargetDocument) => ({ unitCode: d.unit.code ?? '', unitName: d.unit.name, year: d.year ?? '' });
+  const widths = { unitName: 26, index: 8 };
+  const fundsRows = docs.flatMap((d) => {
+    const f = d.department?.funds;
+    if (!f) return [];
+    return [
+      { ...unit(d), amountUnit: f.amountUnit, total: { decimal: f.total }, project: { decimal: f.project }, basic: { decimal: f.basic } },
+    ];
+  });
+  const funds = listSheet(wb, x().sheets.departmentFunds, DEPARTMENT_FUNDS_COLUMNS, x().departmentFunds, widths, fundsRows);
+  const fundsLast = FIRST_DATA_ROW.departmentFunds + fundsRows.length + VALIDATED_ROWS;
+  validate(funds, DEPARTMENT_FUNDS_COLUMNS.indexOf('amountUnit') + 1, FIRST_DATA_ROW.departmentFunds, fundsLast, () => lists.amountUnit);
+  for (const key of ['total', 'project', 'basic'] as const)
+    validateNumber(funds, DEPARTMENT_FUNDS_COLUMNS.indexOf(key) + 1, FIRST_DATA_ROW.departmentFunds, fundsLast, 'amount', true);
+
+  const dutyRows = docs.flatMap((d) =>
+    (d.department?.duties ?? []).map((t, i) => ({
+      ...unit(d),
+      index: i + 1,
+      duty: t.duty,
+      task: t.task,
+      projectName: t.projectName,
+      amount: { decimal: t.amount },
+    })),
+  );
+  const duties = listSheet(wb, x().sheets.duties, DUTY_COLUMNS, x().duties, { ...widths, duty: 30, task: 40, projectName: 26 }, dutyRows);
+  const dutiesLast = FIRST_DATA_ROW.duties + dutyRows.length + VALIDATED_ROWS;
+  validateNumber(duties, DUTY_COLUMNS.indexOf('amount') + 1, FIRST_DATA_ROW.duties, dutiesLast, 'amount', true);
+
+  const columns = departmentIndicatorColumns(provincial);
+  const indicatorRows = docs.flatMap((d) =>
+    (d.department?.indicators ?? []).map((indicator, i) => ({ ...unit(d), index: i + 1, ...indicatorCells(indicator) })),
+  );
+  const indicators = listSheet(
+    wb,
+    x().sheets.departmentIndicators,
+    columns,
+    x().departmentIndicators,
+    { ...widths, description: 40, term: 8 },
+    indicatorRows,
+  );
+  validateIndicators(indicators, columns, indicatorRows.length, lists);
+  return [funds, duties, indicators].map((sheet) => ({ sheet, headerRows: 1 }));
 }

@@ -46,15 +46,7 @@ describe('XLSX round trip: readXlsx(exportXlsx(x)) equals x', () => {
   }
 
   it('the columns only some provinces print, and the header fields, where the documents have them', async () => {
-    // The 部门整体支出绩效目标表 (funds, 履职目标, department indicators) has no sheet yet: its goals' prose only.
-    const docs = generatedDocuments({ provincial: true, longTerm: true }).map((d) => ({
-      ...d,
-      department: d.department && {
-        overallGoal: d.department.overallGoal,
-        subGoals: d.department.subGoals,
-        safeguards: d.department.safeguards,
-      },
-    }));
+    const docs = generatedDocuments({ provincial: true, longTerm: true });
     const bytes = await exportXlsx(docs);
     expect(await readXlsx(bytes, 'provincial.xlsx')).toEqual(docs);
     const wb = await workbookOf(bytes);
@@ -62,10 +54,44 @@ describe('XLSX round trip: readXlsx(exportXlsx(x)) equals x', () => {
       expect.arrayContaining(['指标性质', '度量单位', '权重', '指标方向性', '指标解释', '指标来源', '上年指标值', '前年指标值']),
     );
     expect(wb.getWorksheet('项目')!.getRow(1).values).toEqual(expect.arrayContaining(['项目分类', '项目负责人', '中期预算']));
-    // Without them, the workbook is as it was: no empty provincial columns.
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '说明',
+      '部门整体目标',
+      '项目',
+      '绩效目标',
+      '绩效指标',
+      '部门整体支出',
+      '年度履职目标',
+      '部门整体绩效指标',
+      '选项',
+    ]);
+    // Without them, the workbook is as it was: no empty provincial columns, no 部门整体支出 sheets.
     const plain = await workbookOf(await exportXlsx(seedDocuments()));
+    expect(plain.worksheets.map((w) => w.name)).not.toContain('部门整体支出');
     expect(plain.getWorksheet('绩效指标')!.getRow(1).values).not.toContain('权重');
     expect(plain.getWorksheet('项目')!.getRow(1).values).not.toContain('中期预算');
+  });
+
+  it('the 部门整体支出 sheets filled in by hand: an amount typed as text, an "as above" 一级, a wrong amount named by cell', async () => {
+    const wb = await workbookOf(await xlsxTemplate(2021, { ...defaultProfileFor(2021), kind: 'department' }));
+    wb.getWorksheet('部门整体目标')!.addRow(['990101', '测试单位', 2021, '总体绩效目标', null, '', '履职尽责。']);
+    wb.getWorksheet('部门整体支出')!.addRow(['990101', '测试单位', 2021, '万元', '10', 6, 4]);
+    wb.getWorksheet('年度履职目标')!.addRow(['990101', '测试单位', 2021, 1, '法律援助', '办理案件', '法律援助', 5.5]);
+    const indicators = wb.getWorksheet('部门整体绩效指标')!;
+    indicators.addRow(['990101', '测试单位', 2021, 1, '年度', '产出指标', '数量指标', '', '办案数', '≥120件', '计划', '']);
+    indicators.addRow(['990101', '测试单位', 2021, 2, '', '', '', '', '结案数', '≥100件', '计划', '']);
+    const [doc] = await readXlsx(await bytesOf(wb), 'department.xlsx');
+    expect(doc!.department).toMatchObject({
+      overallGoal: '履职尽责。',
+      funds: { amountUnit: '万元', total: '10.00', project: '6.00', basic: '4.00' },
+      duties: [{ duty: '法律援助', task: '办理案件', projectName: '法律援助', amount: '5.50' }],
+    });
+    expect(doc!.department!.indicators!.map((i) => [i.level1, i.level2, i.description])).toEqual([
+      ['产出指标', '数量指标', '办案数'],
+      ['产出指标', '数量指标', '结案数'],
+    ]);
+    wb.getWorksheet('部门整体支出')!.getCell('F2').value = '六万';
+    expect((await importError(await bytesOf(wb))).location).toMatchObject({ sheet: '部门整体支出', cell: 'F2', field: '项目支出' });
   });
 
   it('a weight that is not a number names its cell and column', async () => {

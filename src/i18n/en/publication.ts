@@ -2,6 +2,18 @@ import { departmentTableParts, provincialIndicatorHeadings, provincialProjectHea
 import type { Messages } from '../zh-CN/index.ts';
 import { publication as zh } from '../zh-CN/publication.ts';
 
+/** The indicator columns' titles in the workbook, on the project and the department indicator sheets. */
+const indicatorTitles = {
+  level1: 'Level 1',
+  level2: 'Level 2',
+  level3: 'Level 3',
+  description: 'Description',
+  target: 'Target value',
+  basis: 'Basis of the value',
+  remark: 'Remark',
+  ...provincialIndicatorHeadings,
+};
+
 export const publication: Messages['publication'] = {
   // The published form is the official Chinese one in every language: its headings and labels are
   // what readers of the published documents, and jixiao's own readers, expect.
@@ -13,6 +25,9 @@ export const publication: Messages['publication'] = {
       projects: 'Projects',
       goals: 'Goals',
       indicators: 'Indicators',
+      departmentFunds: 'Department expenditure',
+      duties: 'Annual duty targets',
+      departmentIndicators: 'Department indicators',
       lists: 'Lists',
     },
     department: {
@@ -60,14 +75,34 @@ export const publication: Messages['publication'] = {
       projectName: 'Project name',
       index: 'No.',
       term: 'Annual/long-term',
-      level1: 'Level 1',
-      level2: 'Level 2',
-      level3: 'Level 3',
-      description: 'Description',
-      target: 'Target value',
-      basis: 'Basis of the value',
-      remark: 'Remark',
-      ...provincialIndicatorHeadings,
+      ...indicatorTitles,
+    },
+    departmentFunds: {
+      unitCode: 'Unit code',
+      unitName: 'Unit name',
+      year: 'Budget year',
+      amountUnit: 'Amount unit',
+      total: departmentTableParts.fundsTotal,
+      project: departmentTableParts.fundsProject,
+      basic: departmentTableParts.fundsBasic,
+    },
+    duties: {
+      unitCode: 'Unit code',
+      unitName: 'Unit name',
+      year: 'Budget year',
+      index: 'No.',
+      duty: departmentTableParts.duty,
+      task: departmentTableParts.dutyTask,
+      projectName: departmentTableParts.dutyProject,
+      amount: departmentTableParts.dutyAmount,
+    },
+    departmentIndicators: {
+      unitCode: 'Unit code',
+      unitName: 'Unit name',
+      year: 'Budget year',
+      index: 'No.',
+      term: 'Annual/long-term',
+      ...indicatorTitles,
     },
     // Values the model stores in Chinese (as in the published form) stay Chinese.
     terms: zh.xlsx.terms,
@@ -85,7 +120,8 @@ export const publication: Messages['publication'] = {
       '3. The spending plan is the cumulative share of the budget spent by each checkpoint (e.g. 3月底 20, 12月底 100); checkpoint names are in the second header row and may follow local practice (months, quarters). "/" means the project has no such checkpoint (or fund source); an empty cell means it has one that is not filled in.',
       '4. "Goals": one goal per row (without numbers such as "1、"), linked to its project by the project code; pick annual/long-term from the list.',
       '5. "Indicators": one indicator per row, linked to its project by the project code; pick level 1, level 2 and annual/long-term from the lists. An empty level 1 or level 2 means the same as the row above.',
-      '6. The whole file is checked on import: any wrong cell is reported with its sheet and cell, and nothing is imported.',
+      '6. The department expenditure table (where the workbook has its sheets): "Department expenditure" one row per unit with its total, project and basic expenditure; "Annual duty targets" one row each; "Department indicators" one row per indicator, filled in as "Indicators". Rows belong to a unit by its code, name and budget year.',
+      '7. The whole file is checked on import: any wrong cell is reported with its sheet and cell, and nothing is imported.',
     ],
   },
   openData: {

@@ -2,7 +2,7 @@
  * 公开与交换（DOCX、PDF、XLSX、开放数据）的文字：公开文件的标题与表格栏目、Excel 模板的工作表与列名、
  * 导入时的错误说明、`jixiao export` 命令的提示。
  */
-import { departmentTableParts, indicatorHeadings, projectHeadings } from './form-headings.ts';
+import { departmentTableHeadings, departmentTableParts, indicatorHeadings, projectHeadings } from './form-headings.ts';
 
 export const publication = {
   /** 公开文件（Word/PDF）的版式文字，与官方“项目绩效目标表”一致。 */
@@ -47,6 +47,9 @@ export const publication = {
       projects: '项目',
       goals: '绩效目标',
       indicators: '绩效指标',
+      departmentFunds: '部门整体支出',
+      duties: '年度履职目标',
+      departmentIndicators: '部门整体绩效指标',
       lists: '选项',
     },
     /** 「部门整体目标」表：一行一项。 */
@@ -98,6 +101,34 @@ export const publication = {
       term: '年度/长期',
       ...indicatorHeadings,
     },
+    /** 部门整体支出绩效目标表：「部门整体支出」每个单位一行（年度预算安排），「年度履职目标」「部门整体绩效指标」每条一行。 */
+    departmentFunds: {
+      unitCode: '单位编码',
+      unitName: '单位名称',
+      year: '预算年度',
+      amountUnit: '金额单位',
+      total: departmentTableParts.fundsTotal,
+      project: departmentTableParts.fundsProject,
+      basic: departmentTableParts.fundsBasic,
+    },
+    duties: {
+      unitCode: '单位编码',
+      unitName: '单位名称',
+      year: '预算年度',
+      index: '序号',
+      duty: departmentTableHeadings.duty,
+      task: departmentTableHeadings.dutyTask,
+      projectName: departmentTableParts.dutyProject,
+      amount: departmentTableParts.dutyAmount,
+    },
+    departmentIndicators: {
+      unitCode: '单位编码',
+      unitName: '单位名称',
+      year: '预算年度',
+      index: '序号',
+      term: '年度/长期',
+      ...indicatorHeadings,
+    },
     terms: { annual: '年度', longTerm: '长期' },
     /** 资金支出计划中“本项目没有这个时点”的记号（表格里的“/”即“不适用”）。 */
     notApplicable: '/',
@@ -115,7 +146,8 @@ export const publication = {
       '3. 资金支出计划为截至各时点的累计支出占预算的百分比（如 3月底 20、12月底 100）；时点名称在第二行表头，可按本地做法修改（月、季度）。“/”表示本项目没有这一时点（或这一资金来源），留空表示有但未填。',
       '4. 「绩效目标」：每条目标一行（不必写“1、”等编号），用“项目编码”对应到项目，“年度/长期”从下拉列表选择。',
       '5. 「绩效指标」：每个指标一行，用“项目编码”对应到项目；一级、二级指标与“年度/长期”从下拉列表选择。一级、二级留空表示与上一行相同。',
-      '6. 导入时整份文件一起检查：任何一格有误，都会指出工作表和单元格，并且不导入任何内容。',
+      '6. 部门整体支出绩效目标表（有这些工作表时）：「部门整体支出」每个单位一行，填资金总额、项目支出、基本支出；「年度履职目标」每条一行；「部门整体绩效指标」每个指标一行，填法同「绩效指标」。各行用单位编码、单位名称和预算年度对应到单位。',
+      '7. 导入时整份文件一起检查：任何一格有误，都会指出工作表和单元格，并且不导入任何内容。',
     ],
   },
   /** 开放数据（CSV 与数据包）。 */
