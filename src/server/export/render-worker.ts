@@ -1,5 +1,6 @@
 /** The export worker (see ./render.ts): writes the files it is asked for, one at a time, in order. */
 import { parentPort } from 'node:worker_threads';
+import { profileById } from '../../core/forms/profiles.ts';
 import { writeDocumentsFile, writeTemplate } from '../../formats/publication/export.ts';
 import { setLocale } from '../../i18n/index.ts';
 import type { RenderJob, RenderReply } from './render.ts';
@@ -12,7 +13,10 @@ port.on('message', ({ id, job }: { id: number; job: RenderJob }) => {
     let reply: RenderReply;
     try {
       setLocale(job.locale);
-      const bytes = job.kind === 'template' ? await writeTemplate(job.year) : await writeDocumentsFile(job.docs, job.format);
+      const bytes =
+        job.kind === 'template'
+          ? await writeTemplate(job.year, job.profile === undefined ? undefined : profileById(job.profile))
+          : await writeDocumentsFile(job.docs, job.format);
       reply = { id, bytes };
     } catch (e) {
       reply = { id, error: (e as Error).message };

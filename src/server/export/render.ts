@@ -12,7 +12,7 @@ import { startWorker, workerModule } from '../worker-thread.ts';
 
 export type RenderJob =
   | { kind: 'documents'; docs: readonly TargetDocument[]; format: FileFormat; locale: Locale }
-  | { kind: 'template'; year?: number; locale: Locale };
+  | { kind: 'template'; year?: number; profile?: string; locale: Locale };
 
 export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 

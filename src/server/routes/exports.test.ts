@@ -161,7 +161,9 @@ for (const make of testDatabases()) {
       await expect(readXlsx(r.rawPayload, 'template.xlsx')).rejects.toThrow('没有预算绩效目标');
       expect(
         (await get('anonymous', '/api/templates/targets.xlsx?year=2021', { 'if-none-match': String(r.headers.etag) })).statusCode,
-      ).toBe(304);
+      ).toBe(304); // In a form profile's columns: one jixiao ships, by its id.
+      expect((await get('anonymous', '/api/templates/targets.xlsx?year=2021&profile=hebei-2020')).statusCode).toBe(200);
+      expect((await get('anonymous', '/api/templates/targets.xlsx?year=2021&profile=nowhere-1999')).statusCode).toBe(400);
     });
 
     it(

@@ -15,6 +15,7 @@ import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { FORM_PROFILES } from '../../core/forms/profiles.ts';
 import { FILE_FORMATS, FILE_TYPES, PER_UNIT_FORMATS, type FileFormat } from '../../formats/publication/export.ts';
 import { messagesFor } from '../../i18n/index.ts';
 import { bureau as bureauById } from '../../store/organisation.ts';
@@ -150,15 +151,26 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['export'],
-        summary: 'The blank Excel template to fill in and import (drop-down lists of the year’s indicator framework)',
-        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })) }),
+        summary:
+          'The blank Excel template to fill in and import (drop-down lists of the year’s indicator framework; the columns of a form profile, the year’s by default)',
+        querystring: Type.Object({
+          year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
+          profile: Type.Optional(
+            Type.Union(
+              FORM_PROFILES.map((p) => Type.Literal(p.id)),
+              { description: 'a form profile (表样) id' },
+            ),
+          ),
+        }),
         response: { 200: FileResponse, 304: Type.Null() },
       },
     },
     async (req, reply) => {
-      const { year } = req.query;
+      const { year, profile } = req.query;
       const locale = localeOf(req);
-      const bytes = await files.get(`template:${year ?? ''}:${locale}`, () => renderer.render({ kind: 'template', year, locale }));
+      const bytes = await files.get(`template:${year ?? ''}:${profile ?? ''}:${locale}`, () =>
+        renderer.render({ kind: 'template', year, profile, locale }),
+      );
       // By content: a jixiao with another template answers with another ETag.
       const etag = `"t-${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
       if (notModified(req, reply, etag, true)) return reply.status(304).send(null);
