@@ -1,7 +1,7 @@
 /**
  * 浏览器界面的全部文字。状态名称沿用 server.statusNames，审核意见的严重程度沿用 review.severity。
  */
-import { departmentTableParts, indicatorHeadings, projectHeadings } from './form-headings.ts';
+import { departmentTableHeadings, departmentTableParts, indicatorHeadings, projectHeadings } from './form-headings.ts';
 
 const operatorNames = { '≥': '不低于（≥）', '>': '高于（>）', '≤': '不高于（≤）', '<': '低于（<）', '=': '等于（=）', range: '区间' };
 const directionNames = { higher: '越高越好（正向）', lower: '越低越好（反向）', exact: '恰好达到' };
@@ -193,6 +193,18 @@ export const web = {
     removeItem: '删除此项',
     moveUp: '上移',
     moveDown: '下移',
+    /** 部门整体支出绩效目标表的部分。 */
+    funds: '年度预算安排',
+    amountUnit: (u: string) => `单位：${u}`,
+    fundsTotal: departmentTableParts.fundsTotal,
+    fundsProject: departmentTableParts.fundsProject,
+    fundsBasic: departmentTableParts.fundsBasic,
+    duties: departmentTableParts.duties,
+    duty: departmentTableHeadings.duty,
+    dutyTask: departmentTableHeadings.dutyTask,
+    dutyProject: departmentTableParts.dutyProject,
+    dutyAmount: departmentTableParts.dutyAmount,
+    indicators: departmentTableParts.departmentIndicators,
   },
   project: {
     formTitle: (name: string) => `${name || '（未命名项目）'}绩效目标表`,
