@@ -209,6 +209,10 @@ export const web: M = {
     dutyProject: departmentTableParts.dutyProject,
     dutyAmount: departmentTableParts.dutyAmount,
     indicators: departmentTableParts.departmentIndicators,
+    addFunds: 'Fill in the annual budget',
+    removeFunds: 'Remove the annual budget',
+    addDuty: 'Add a duty target',
+    removeDuty: 'Remove this duty target',
   },
   project: {
     formTitle: (name) => `Performance targets: ${name || untitled}`,

@@ -205,6 +205,10 @@ export const web = {
     dutyProject: departmentTableParts.dutyProject,
     dutyAmount: departmentTableParts.dutyAmount,
     indicators: departmentTableParts.departmentIndicators,
+    addFunds: '填写年度预算安排',
+    removeFunds: '删除年度预算安排',
+    addDuty: '增加一条履职目标',
+    removeDuty: '删除此条',
   },
   project: {
     formTitle: (name: string) => `${name || '（未命名项目）'}绩效目标表`,

@@ -1,10 +1,12 @@
 /** Editing 部门整体绩效目标: the overall goal, the numbered sub-goals and the safeguards with their nested items. */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SubnodeOutlined } from '@ant-design/icons';
 import { Button, Input, Space } from 'antd';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { DepartmentGoals, NumberedItem } from '../../core/model/document.ts';
 import { useMessages } from '../app/locale.tsx';
 import { GrowingTextArea, textCount } from '../form/fields.tsx';
 import { Notes, placeId, useFieldStatus } from '../form/notes.tsx';
+import { DepartmentTableEditor } from './DepartmentTableEditor.tsx';
 import { moveRow, removeRow } from './rows.ts';
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -106,9 +108,13 @@ function ItemsEditor({
 export function DepartmentEditor({
   department,
   onChange,
+  year,
+  profile,
 }: {
   department: DepartmentGoals | null;
   onChange: (d: DepartmentGoals | null) => void;
+  year: number;
+  profile: FormProfile;
 }) {
   const m = useMessages().web.department;
   const place = (field: string) => ({ code: null, projectId: null, field: `department.${field}` });
@@ -151,6 +157,12 @@ export function DepartmentEditor({
           />
         </section>
       ))}
+      <DepartmentTableEditor
+        department={department}
+        onChange={(patch) => onChange({ ...department, ...patch })}
+        year={year}
+        profile={profile}
+      />
     </div>
   );
 }

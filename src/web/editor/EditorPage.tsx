@@ -283,7 +283,12 @@ export default function EditorPage() {
               </div>
             ) : editable ? (
               <div data-part={DEPARTMENT_TAB}>
-                <DepartmentEditor department={current.department} onChange={(d) => session.setDepartment(d)} />
+                <DepartmentEditor
+                  department={current.department}
+                  onChange={(d) => session.setDepartment(d)}
+                  year={current.year}
+                  profile={profileOf(current)}
+                />
               </div>
             ) : (
               <DepartmentView department={current.department} />
