@@ -4,7 +4,7 @@
  * RFC 4180 quoting; amounts as the exact decimals the documents state; an empty cell for "none".
  */
 import { csvText, type CsvValue } from '../../core/csv/csv.ts';
-import type { Project, TargetDocument } from '../../core/model/document.ts';
+import type { Indicator, Project, TargetDocument } from '../../core/model/document.ts';
 import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { PROVINCIAL_PROJECT_FIELDS } from '../../core/model/project-fields.ts';
 import { snakeCase } from '../../core/text/snake-case.ts';
@@ -42,11 +42,8 @@ export const PROJECT_FIELDS = [
   'budget_medium_term',
 ] as const;
 
-export const INDICATOR_FIELDS = [
-  'unit_code',
-  'unit_name',
-  'year',
-  'project_code',
+/** An indicator row's own columns, after its key (a project's, or the department's). */
+const INDICATOR_ROW_FIELDS = [
   'index',
   'term',
   'level1',
@@ -58,6 +55,14 @@ export const INDICATOR_FIELDS = [
   'remark',
   ...PROVINCIAL_INDICATOR_COLUMNS.map((c) => snakeCase(c.id)),
 ] as const;
+
+export const INDICATOR_FIELDS = ['unit_code', 'unit_name', 'year', 'project_code', ...INDICATOR_ROW_FIELDS] as const;
+
+// The 部门整体支出绩效目标表, where documents have one: 年度预算安排 one row per document, 履职目标 and indicators one row each.
+const UNIT_KEY = ['unit_code', 'unit_name', 'year'] as const;
+export const DEPARTMENT_FUNDS_FIELDS = [...UNIT_KEY, 'amount_unit', 'funds_total', 'funds_project', 'funds_basic'] as const;
+export const DUTY_FIELDS = [...UNIT_KEY, 'duty_index', 'duty', 'duty_task', 'duty_project_name', 'duty_amount'] as const;
+export const DEPARTMENT_INDICATOR_FIELDS = [...UNIT_KEY, ...INDICATOR_ROW_FIELDS] as const;
 
 export const SPENDING_PLAN_FIELDS = [
   'unit_code',
@@ -76,6 +81,11 @@ export const FIELD_TYPES: Readonly<Record<string, 'number' | 'integer' | 'year'>
   budget_fiscal: 'number',
   budget_other: 'number',
   budget_medium_term: 'number',
+  funds_total: 'number',
+  funds_project: 'number',
+  funds_basic: 'number',
+  duty_amount: 'number',
+  duty_index: 'integer',
   ...Object.fromEntries(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => c.type === 'decimal').map((c) => [snakeCase(c.id), 'number'])),
   percent: 'number',
   indicator_count: 'integer',
@@ -125,26 +135,51 @@ export function projectsTable(docs: readonly TargetDocument[]): OpenTable {
   return { columns: PROJECT_FIELDS, rows };
 }
 
+const indicatorRow = (i: Indicator, n: number): Value[] => [
+  n + 1,
+  i.term,
+  i.level1,
+  i.level2,
+  i.level3,
+  i.description,
+  i.target,
+  i.basis,
+  i.remark,
+  ...PROVINCIAL_INDICATOR_COLUMNS.map((c) => i[c.id] ?? null),
+];
+
 export function indicatorsTable(docs: readonly TargetDocument[]): OpenTable {
   const rows: Value[][] = [];
-  for (const { project, key } of projectsOf(docs)) {
-    project.indicators.forEach((i, n) =>
-      rows.push([
-        ...key,
-        n + 1,
-        i.term,
-        i.level1,
-        i.level2,
-        i.level3,
-        i.description,
-        i.target,
-        i.basis,
-        i.remark,
-        ...PROVINCIAL_INDICATOR_COLUMNS.map((c) => i[c.id] ?? null),
-      ]),
-    );
-  }
+  for (const { project, key } of projectsOf(docs)) project.indicators.forEach((i, n) => rows.push([...key, ...indicatorRow(i, n)]));
   return { columns: INDICATOR_FIELDS, rows };
+}
+
+const unitKey = (doc: TargetDocument): Value[] => [doc.unit.code, doc.unit.name, doc.year];
+
+/** Whether any document has a 部门整体支出绩效目标表 (its tables are in the package only then). */
+export const hasDepartmentTable = (docs: readonly TargetDocument[]): boolean =>
+  docs.some(
+    (d) => (d.department?.funds ?? null) !== null || (d.department?.duties ?? []).length > 0 || (d.department?.indicators ?? []).length > 0,
+  );
+
+export function departmentFundsTable(docs: readonly TargetDocument[]): OpenTable {
+  const rows = docs.flatMap((d) => {
+    const f = d.department?.funds;
+    return f ? [[...unitKey(d), f.amountUnit, f.total, f.project, f.basic]] : [];
+  });
+  return { columns: DEPARTMENT_FUNDS_FIELDS, rows };
+}
+
+export function dutiesTable(docs: readonly TargetDocument[]): OpenTable {
+  const rows = docs.flatMap((d) =>
+    (d.department?.duties ?? []).map((t, n) => [...unitKey(d), n + 1, t.duty, t.task, t.projectName, t.amount]),
+  );
+  return { columns: DUTY_FIELDS, rows };
+}
+
+export function departmentIndicatorsTable(docs: readonly TargetDocument[]): OpenTable {
+  const rows = docs.flatMap((d) => (d.department?.indicators ?? []).map((i, n) => [...unitKey(d), ...indicatorRow(i, n)]));
+  return { columns: DEPARTMENT_INDICATOR_FIELDS, rows };
 }
 
 export function spendingPlanTable(docs: readonly TargetDocument[]): OpenTable {

@@ -11,10 +11,17 @@ import { writeExchangeJson } from '../json/exchange.ts';
 import { exchangeSchemaText } from '../json/schema-file.ts';
 import type { BundleFile } from '../publication/zip.ts';
 import {
+  DEPARTMENT_FUNDS_FIELDS,
+  DEPARTMENT_INDICATOR_FIELDS,
+  DUTY_FIELDS,
   FIELD_TYPES,
   INDICATOR_FIELDS,
   PROJECT_FIELDS,
   SPENDING_PLAN_FIELDS,
+  departmentFundsTable,
+  departmentIndicatorsTable,
+  dutiesTable,
+  hasDepartmentTable,
   indicatorsTable,
   projectsTable,
   spendingPlanTable,
@@ -34,10 +41,11 @@ const ENUMS: Partial<Record<FieldName, string[]>> = {
 const REQUIRED: readonly FieldName[] = ['unit_name', 'project_code', 'index', 'checkpoint_index', 'term', 'amount_unit'];
 
 const KEY = ['unit_code', 'unit_name', 'year', 'project_code'];
+const UNIT_KEY = ['unit_code', 'unit_name', 'year'];
 
 const SCHEMA_FILE_NAME = 'jixiao.targets.v1.schema.json';
 
-function tableSchema(fields: readonly FieldName[], primaryKey: string[], foreignKey: boolean) {
+function tableSchema(fields: readonly FieldName[], primaryKey: string[], foreignKey: boolean | undefined) {
   const titles = messages().publication.openData.fields;
   return {
     fields: fields.map((name) => ({
@@ -76,7 +84,7 @@ const LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses
 export function dataPackageDescriptor(docs: readonly TargetDocument[]) {
   const o = messages().publication.openData;
   const years = [...new Set(docs.map((d) => d.year).filter((y) => y !== null))].sort();
-  const csv = (name: string, title: string, fields: readonly FieldName[], primaryKey: string[], foreignKey: boolean) => ({
+  const csv = (name: string, title: string, fields: readonly FieldName[], primaryKey: string[], foreignKey?: boolean) => ({
     name,
     path: `${name}.csv`,
     title,
@@ -99,11 +107,18 @@ export function dataPackageDescriptor(docs: readonly TargetDocument[]) {
       csv('projects', o.resources.projects, PROJECT_FIELDS, KEY, false),
       csv('indicators', o.resources.indicators, INDICATOR_FIELDS, [...KEY, 'index'], true),
       csv('spending_plan', o.resources.spendingPlan, SPENDING_PLAN_FIELDS, [...KEY, 'checkpoint_index'], true),
+      ...(hasDepartmentTable(docs)
+        ? [
+            csv('department_funds', o.resources.departmentFunds, DEPARTMENT_FUNDS_FIELDS, UNIT_KEY),
+            csv('department_duties', o.resources.duties, DUTY_FIELDS, [...UNIT_KEY, 'duty_index']),
+            csv('department_indicators', o.resources.departmentIndicators, DEPARTMENT_INDICATOR_FIELDS, [...UNIT_KEY, 'index']),
+          ]
+        : []),
     ],
   };
 }
 
-/** The package's files: datapackage.json, the three CSVs, documents.json and its JSON Schema. */
+/** The package's files: datapackage.json, the CSVs (three, six with a 部门整体 table), documents.json and its JSON Schema. */
 export function openDataFiles(docs: readonly TargetDocument[]): BundleFile[] {
   const utf8 = (s: string) => new TextEncoder().encode(s);
   return [
@@ -111,6 +126,13 @@ export function openDataFiles(docs: readonly TargetDocument[]): BundleFile[] {
     { name: 'projects.csv', data: utf8(toCsv(projectsTable(docs))) },
     { name: 'indicators.csv', data: utf8(toCsv(indicatorsTable(docs))) },
     { name: 'spending_plan.csv', data: utf8(toCsv(spendingPlanTable(docs))) },
+    ...(hasDepartmentTable(docs)
+      ? [
+          { name: 'department_funds.csv', data: utf8(toCsv(departmentFundsTable(docs))) },
+          { name: 'department_duties.csv', data: utf8(toCsv(dutiesTable(docs))) },
+          { name: 'department_indicators.csv', data: utf8(toCsv(departmentIndicatorsTable(docs))) },
+        ]
+      : []),
     { name: 'documents.json', data: utf8(writeExchangeJson(docs)) },
     { name: SCHEMA_FILE_NAME, data: utf8(exchangeSchemaText()) },
   ];

@@ -97,6 +97,17 @@ describe('CSV', () => {
     expect(pRows.map((r) => r[pHeader!.indexOf('manager')])).toEqual(projects.map((p) => p.manager ?? ''));
   });
 
+  it('the 部门整体支出绩效目标表 as three more tables, only where a document has one', () => {
+    const docs = generatedDocuments({ provincial: true });
+    const names = (d: readonly TargetDocument[]) => openDataFiles(d).map((f) => f.name);
+    expect(names(docs)).toEqual(expect.arrayContaining(['department_funds.csv', 'department_duties.csv', 'department_indicators.csv']));
+    expect(names(seedDocuments())).not.toContain('department_funds.csv');
+    const funds = csvRows(text(openDataFiles(docs).find((f) => f.name === 'department_funds.csv')!.data));
+    expect(funds.slice(1).map((r) => r.slice(4))).toEqual(
+      docs.map((d) => [d.department!.funds!.total, d.department!.funds!.project, d.department!.funds!.basic]),
+    );
+  });
+
   it('one indicator row per indicator, numbered within its project', () => {
     const docs = seedDocuments();
     const rows = csvRows(toCsv(indicatorsTable(docs)));

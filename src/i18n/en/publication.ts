@@ -127,13 +127,16 @@ export const publication: Messages['publication'] = {
   openData: {
     title: (year) => `Budget performance targets, open data (${year})`,
     description:
-      'Department goals and project performance target tables published by budget units: projects (projects.csv), indicators (indicators.csv), spending plans (spending_plan.csv); the complete documents come alongside as documents.json (jixiao exchange format, JSON Schema in jixiao.targets.v1.schema.json). The CSVs are UTF-8 with a byte-order mark; amounts are exact decimals.',
+      'Department goals and project performance target tables published by budget units: projects (projects.csv), indicators (indicators.csv), spending plans (spending_plan.csv), and where a document has a department expenditure table its annual budget (department_funds.csv), duty targets (department_duties.csv) and indicators (department_indicators.csv); the complete documents come alongside as documents.json (jixiao exchange format, JSON Schema in jixiao.targets.v1.schema.json). The CSVs are UTF-8 with a byte-order mark; amounts are exact decimals.',
     allYears: 'several years',
     license: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
     resources: {
       projects: 'Budget projects',
       indicators: 'Performance indicators',
       spendingPlan: 'Spending plans (cumulative %)',
+      departmentFunds: 'Department expenditure: annual budget',
+      duties: 'Department: annual duty targets',
+      departmentIndicators: 'Department-wide indicators',
     },
     fields: {
       unit_code: 'Unit code',
@@ -158,7 +161,7 @@ export const publication: Messages['publication'] = {
       annual_goals: 'Annual goals (one per line)',
       long_term_goals: 'Long-term goals (one per line)',
       indicator_count: 'Number of indicators',
-      index: 'Indicator number (within the project, from 1)',
+      index: 'Indicator number (within the project or the department, from 1)',
       term: 'Annual or long-term (annual/longTerm)',
       level1: 'Level-1 indicator',
       level2: 'Level-2 indicator',
@@ -181,6 +184,14 @@ export const publication: Messages['publication'] = {
       approval_number: 'Approval document number',
       subject_code: 'Budget subject code',
       budget_medium_term: 'Medium-term budget',
+      funds_total: 'Total funds',
+      funds_project: 'Project expenditure',
+      funds_basic: 'Basic expenditure',
+      duty_index: 'Duty target number (within the department, from 1)',
+      duty: 'Department function',
+      duty_task: 'Annual task',
+      duty_project_name: 'Expenditure project',
+      duty_amount: 'Budget amount',
     },
   },
   errors: {

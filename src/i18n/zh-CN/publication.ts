@@ -154,13 +154,16 @@ export const publication = {
   openData: {
     title: (year: string) => `预算绩效目标公开数据（${year}）`,
     description:
-      '预算单位公开的部门整体绩效目标与项目绩效目标表：项目（projects.csv）、绩效指标（indicators.csv）、资金支出计划（spending_plan.csv）；完整文件另附 documents.json（jixiao 交换格式，JSON Schema 为 jixiao.targets.v1.schema.json）。CSV 为带 BOM 的 UTF-8，金额为精确的十进制数。',
+      '预算单位公开的部门整体绩效目标与项目绩效目标表：项目（projects.csv）、绩效指标（indicators.csv）、资金支出计划（spending_plan.csv），有部门整体支出绩效目标表时另有年度预算安排（department_funds.csv）、年度履职目标（department_duties.csv）与部门整体绩效指标（department_indicators.csv）；完整文件另附 documents.json（jixiao 交换格式，JSON Schema 为 jixiao.targets.v1.schema.json）。CSV 为带 BOM 的 UTF-8，金额为精确的十进制数。',
     allYears: '多个年度',
     license: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
     resources: {
       projects: '预算项目',
       indicators: '绩效指标',
       spendingPlan: '资金支出计划（累计%）',
+      departmentFunds: '部门整体支出 年度预算安排',
+      duties: '部门整体 年度履职目标',
+      departmentIndicators: '部门整体绩效指标',
     },
     fields: {
       unit_code: '单位编码',
@@ -185,7 +188,7 @@ export const publication = {
       annual_goals: '年度绩效目标（每行一条）',
       long_term_goals: '长期绩效目标（每行一条）',
       indicator_count: '绩效指标数',
-      index: '指标序号（项目内，从 1 起）',
+      index: '指标序号（项目内或部门整体内，从 1 起）',
       term: '年度/长期（annual/longTerm）',
       level1: '一级指标',
       level2: '二级指标',
@@ -208,6 +211,14 @@ export const publication = {
       approval_number: '项目审批文号',
       subject_code: '财政资金科目代码',
       budget_medium_term: '中期预算',
+      funds_total: '资金总额',
+      funds_project: '项目支出',
+      funds_basic: '基本支出',
+      duty_index: '履职目标序号（部门内，从 1 起）',
+      duty: '部门职能',
+      duty_task: '年度目标任务',
+      duty_project_name: '支出项目名称',
+      duty_amount: '预算金额',
     },
   },
   /** 读取 DOCX、XLSX 时的错误说明。 */
