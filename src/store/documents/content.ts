@@ -94,7 +94,7 @@ export interface FindingCounts {
 }
 
 /** An indicator as the model has it, from its row (a provincial column left null is no property). */
-export const indicatorOf = (r: Omit<IndicatorColumns, 'term'> & { term: Indicator['term'] }): Indicator => ({
+export const indicatorOf = (r: IndicatorColumns): Indicator => ({
   term: r.term,
   level1: r.level1,
   level2: r.level2,

@@ -15,11 +15,10 @@ type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[
 
 /** The properties of an indicator row only some forms print. */
 export type ProvincialIndicatorId = OptionalKeys<Indicator>;
-export type ProvincialProjectId = ProvincialProjectFieldId;
 
 /** The database columns they are stored in, as the store's schema types them. */
 export type ProvincialIndicatorColumns = { [K in ProvincialIndicatorId as Snake<K>]: string | null };
-export type ProvincialProjectColumns = { [K in ProvincialProjectId as Snake<K>]: string | null };
+export type ProvincialProjectColumns = { [K in ProvincialProjectFieldId as Snake<K>]: string | null };
 
 const INDICATOR_MAP = PROVINCIAL_INDICATOR_COLUMNS.map(
   (c) => [c.id as ProvincialIndicatorId, snake(c.id as ProvincialIndicatorId)] as const,
@@ -42,8 +41,8 @@ export const provincialProjectColumns = (p: Project): ProvincialProjectColumns &
   budget_medium_term: p.budget.mediumTerm ?? null,
 });
 
-export function provincialProjectFields(row: ProvincialProjectColumns): Pick<Project, ProvincialProjectId> {
-  const out: Partial<Record<ProvincialProjectId, string>> = {};
+export function provincialProjectFields(row: ProvincialProjectColumns): Pick<Project, ProvincialProjectFieldId> {
+  const out: Partial<Record<ProvincialProjectFieldId, string>> = {};
   for (const [id, column] of PROJECT_MAP) if (row[column] !== null) out[id] = row[column];
   return out;
 }
