@@ -56,8 +56,8 @@ function textOutOfBounds(errors: NonNullable<FastifyError['validation']>): ApiEr
   // A decimal property (an amount, a weight) holding other text: named by its property, as the form prints it.
   const notDecimal = errors.find((v) => v.keyword === 'pattern' && DECIMAL_PATTERNS.includes(String(v.params.pattern)));
   if (notDecimal) {
-    const property = lastStep(notDecimal.instancePath);
-    return new ApiError(422, 'not_decimal', (m) => m.notDecimal(property), { field: property, path: notDecimal.instancePath });
+    const [parent = '', property = ''] = notDecimal.instancePath.split('/').slice(-2);
+    return new ApiError(422, 'not_decimal', (m) => m.notDecimal(property, parent), { field: property, path: notDecimal.instancePath });
   }
   const empty = errors.find((v) => v.keyword === 'minLength' && Number(v.params.limit) === 1);
   if (empty) {

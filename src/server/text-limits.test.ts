@@ -95,5 +95,27 @@ for (const make of testDatabases()) {
       expect(after.projects[0].indicators[0]).toMatchObject({ id, weight: '10.50', nature: '≥', measureUnit: '%' });
       expect(after.projects[0].indicators[0]).not.toHaveProperty('direction');
     });
+
+    it('saves the 部门整体支出绩效目标表, and refuses a fund total that is no number by name', async () => {
+      const unit = w.clients.ownUnit;
+      const doc = (await unit.request('GET', `/api/documents/${w.draftId}`)).json();
+      const put = (department: object, version: number) =>
+        unit.request('PUT', `/api/documents/${w.draftId}/department`, { headers: { 'if-match': `"${version}"` }, body: { department } });
+      const table = {
+        ...doc.department,
+        funds: { amountUnit: '万元', total: '10.00', project: '6.00', basic: '4.00' },
+        duties: [{ duty: '法律援助', task: '办理案件', projectName: '法律援助', amount: '5.50' }],
+        indicators: [doc.projects[0].indicators.map(({ id: _, ...i }: { id: number }) => i)[0]],
+      };
+      const refused = await put({ ...table, funds: { ...table.funds, total: '十万' } }, doc.meta.version);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({
+        code: 'not_decimal',
+        field: 'total',
+        message: '“资金总额”应为数字（如 5 或 5.00，不带单位），请改正后再保存。',
+      });
+      expect((await put(table, doc.meta.version)).statusCode).toBe(200);
+      expect((await unit.request('GET', `/api/documents/${w.draftId}`)).json().department).toEqual(table);
+    });
   });
 }

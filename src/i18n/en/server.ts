@@ -11,7 +11,7 @@ const statusNames: M['statusNames'] = {
   published: 'published',
 };
 
-/** The model's decimal properties, by name. */
+/** The model's decimal properties, by name (`funds.total`: within its parent, where the name alone is ambiguous). */
 const decimalFields: Record<string, string> = {
   total: 'budget',
   fiscal: 'fiscal funds',
@@ -20,8 +20,9 @@ const decimalFields: Record<string, string> = {
   amount: 'amount',
   percent: 'cumulative spending share',
   weight: 'weight',
-  project: 'project expenditure',
-  basic: 'basic expenditure',
+  'funds.total': 'total funds',
+  'funds.project': 'project expenditure',
+  'funds.basic': 'basic expenditure',
 };
 export const server: M = {
   statusNames,
@@ -42,8 +43,10 @@ export const server: M = {
       `${field === undefined ? 'This' : `The ${formats.textFields[field]}`} may not be empty: fill it in and save again.`,
     tooLong: (field, limit) =>
       `${field === undefined ? 'The text' : `The ${formats.textFields[field]}`} takes at most ${limit} characters: shorten it and save again.`,
-    notDecimal: (property) =>
-      `${property in decimalFields ? `The ${decimalFields[property]}` : 'This'} must be a number (such as 5 or 5.00, without a unit): correct it and save again.`,
+    notDecimal: (property, parent) => {
+      const name = decimalFields[`${parent}.${property}`] ?? decimalFields[property];
+      return `${name === undefined ? 'This' : `The ${name}`} must be a number (such as 5 or 5.00, without a unit): correct it and save again.`;
+    },
     invalidText: (field) =>
       `The request does not fit: ${field} holds a character that is not allowed (NUL or an unpaired UTF-16 surrogate)`,
     csrf: 'Security check failed (CSRF); reload the page and try again.',

@@ -2,7 +2,7 @@
 import { departmentTableParts, indicatorHeadings } from './form-headings.ts';
 import { formats } from './formats.ts';
 
-/** The model's decimal properties, by the name the forms print. */
+/** The model's decimal properties, by the name the forms print (`funds.total`: within its parent, where the name alone is ambiguous). */
 const decimalFields: Record<string, string> = {
   total: '预算数',
   fiscal: '财政资金',
@@ -11,8 +11,9 @@ const decimalFields: Record<string, string> = {
   amount: '金额',
   percent: '累计支出比例',
   weight: indicatorHeadings.weight,
-  project: departmentTableParts.fundsProject,
-  basic: departmentTableParts.fundsBasic,
+  'funds.total': departmentTableParts.fundsTotal,
+  'funds.project': departmentTableParts.fundsProject,
+  'funds.basic': departmentTableParts.fundsBasic,
 };
 
 const statusNames = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核', published: '已公开' };
@@ -49,8 +50,10 @@ export const server = {
     tooLong: (field: keyof typeof formats.textFields | undefined, limit: number) =>
       `${field === undefined ? '文字' : `“${formats.textFields[field]}”`}最多 ${limit} 个字，请精简后再保存。`,
     /** 金额、权重等须为数字的栏目，按模型的属性名称呼。 */
-    notDecimal: (property: string) =>
-      `${property in decimalFields ? `“${decimalFields[property]}”` : '此项'}应为数字（如 5 或 5.00，不带单位），请改正后再保存。`,
+    notDecimal: (property: string, parent: string) => {
+      const name = decimalFields[`${parent}.${property}`] ?? decimalFields[property];
+      return `${name === undefined ? '此项' : `“${name}”`}应为数字（如 5 或 5.00，不带单位），请改正后再保存。`;
+    },
     invalidText: (field: string) => `请求内容不符合要求：${field} 含有不允许的字符（NUL 空字符或不成对的 UTF-16 代理项）`,
     csrf: '安全校验失败（CSRF），请刷新页面后重试。',
     rateLimited: (seconds: number) =>
