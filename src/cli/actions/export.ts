@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { profileById } from '../../core/forms/profiles.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { writeTemplate, type FileFormat } from '../../formats/publication/export.ts';
@@ -27,6 +28,8 @@ export interface ExportOptions {
   databaseUrl?: string;
   combined?: boolean;
   template?: boolean;
+  /** The template's form profile (an id the command checked). */
+  profile?: string;
 }
 
 const c = () => messages().publication.command;
@@ -38,7 +41,7 @@ export async function runExport(file: string | undefined, o: ExportOptions, form
   if (o.output === undefined) return usage(c().needsOut);
   if (o.template) {
     if (format !== 'xlsx') return usage(c().badFormat(o.to));
-    const template = await writeTemplate(o.year);
+    const template = await writeTemplate(o.year, o.profile === undefined ? undefined : profileById(o.profile));
     await writeFileAtomically(o.output, (sink) => sink(template));
     say(c().wrote(o.output, 0));
     return 0;

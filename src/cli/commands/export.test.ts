@@ -67,6 +67,10 @@ describe('jixiao export FILE', () => {
       const out = join(temp(), 'template.xlsx');
       expect((await runCli(['export', '--template', '--to', 'xlsx', '--year', '2021', '-o', out])).code).toBe(0);
       await expect(readXlsx(readFileSync(out), 'template.xlsx')).rejects.toThrow('没有预算绩效目标');
+      expect((await runCli(['export', '--template', '--to', 'xlsx', '--profile', 'hebei-2020', '-o', out])).code).toBe(0);
+      const wrong = await runCli(['export', '--template', '--to', 'xlsx', '--profile', 'nowhere', '-o', out]);
+      expect(wrong.code).not.toBe(0);
+      expect(wrong.stderr).toContain('没有表样“nowhere”');
     },
     SLOW,
   );

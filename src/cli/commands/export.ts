@@ -3,6 +3,7 @@
  * the database (../actions/export.ts does the work).
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import { FORM_PROFILES } from '../../core/forms/profiles.ts';
 import type { FileFormat } from '../../formats/publication/export.ts';
 import { messages } from '../../i18n/index.ts';
 import type { ExportOptions } from '../actions/export.ts';
@@ -28,9 +29,17 @@ export function registerExport(program: Command): void {
     .option('--database-url <url>', c().databaseUrlOption, process.env.DATABASE_URL)
     .option('--combined', c().combinedOption)
     .option('--template', c().templateOption)
+    .option('--profile <id>', c().profileOption(PROFILE_IDS()), profileArgument)
     .action(async (file: string | undefined, options: ExportOptions & { to: Format }) => {
       process.exitCode = await (await import('../actions/export.ts')).runExport(file, options, FORMATS[options.to]);
     });
+}
+
+const PROFILE_IDS = () => FORM_PROFILES.map((p) => p.id).join(', ');
+
+function profileArgument(value: string): string {
+  if (!FORM_PROFILES.some((p) => p.id === value)) throw new InvalidArgumentError(c().badProfile(value, PROFILE_IDS()));
+  return value;
 }
 
 function formatArgument(value: string): Format {
