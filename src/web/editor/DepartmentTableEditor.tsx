@@ -96,6 +96,14 @@ export function DepartmentTableEditor({
         'duties',
         m.duties,
         <>
+          {duties.length > 0 && (
+            <div className="dept-duty-head" aria-hidden>
+              <span>{m.duty}</span>
+              <span>{m.dutyTask}</span>
+              <span>{m.dutyProject}</span>
+              <span>{m.dutyAmount}</span>
+            </div>
+          )}
           {duties.map((d, i) => (
             <div key={i} className="dept-duty">
               <GrowingTextArea

@@ -18,7 +18,13 @@ import { TEXT_LIMITS, type TextField } from '../../core/model/text-limits.ts';
 import { useMessages } from '../app/locale.tsx';
 import { halfWidthNumbers, halfWidthTarget } from '../../core/text/half-width.ts';
 import { GrowingTextArea, textCount } from '../form/fields.tsx';
-import { filledColumns, IndicatorColumns, IndicatorHeaderCells, type ProvincialColumn } from '../form/IndicatorTableView.tsx';
+import {
+  filledColumns,
+  IndicatorColumns,
+  IndicatorHeaderCells,
+  provincialWidth,
+  type ProvincialColumn,
+} from '../form/IndicatorTableView.tsx';
 import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
 import { worst } from './findings-index.ts';
 import { blankRow, type EditorRow } from './model.ts';
@@ -150,196 +156,202 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
           }
         />
       )}
-      <table className="form-band form-indicators form-editing" ref={tableRef}>
-        <colgroup>
-          <col style={{ width: '5%' }} />
-          {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
-          <IndicatorColumns remark={remark} level3 share={88} provincial={provincial} />
-          <col style={{ width: '7%' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" aria-label={m.project.rowNumber}>
-              #
-            </th>
-            <IndicatorHeaderCells remark={remark} extra={provincial.map((c) => headingOf(c))} />
-            <th scope="col" className="sr-only-header">
-              <span className="sr-only">{m.project.rowActions}</span>
-            </th>
-          </tr>
-          {notes && notes.findings.at(code, 'indicators', null).length > 0 && (
-            <tr className="indicator-project-notes">
-              <td colSpan={(remark ? 9 : 8) + provincial.length} id={placeId({ code, field: 'indicators', row: null })}>
-                {notes.findings.at(code, 'indicators', null).map((f, i) => (
-                  <FindingItem key={i} finding={f} />
-                ))}
-              </td>
+      <div className="indicator-scroll">
+        <table
+          className="form-band form-indicators form-editing"
+          ref={tableRef}
+          style={provincial.length > 0 ? { width: `${100 + provincialWidth(provincial)}%` } : undefined}
+        >
+          <colgroup>
+            <col style={{ width: '5%' }} />
+            {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
+            <IndicatorColumns remark={remark} level3 share={88} provincial={provincial} widened />
+            <col style={{ width: '7%' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col" aria-label={m.project.rowNumber}>
+                #
+              </th>
+              <IndicatorHeaderCells remark={remark} extra={provincial.map((c) => headingOf(c))} />
+              <th scope="col" className="sr-only-header">
+                <span className="sr-only">{m.project.rowActions}</span>
+              </th>
             </tr>
-          )}
-        </thead>
-        <tbody>
-          {rows.map((row, index) => {
-            const n = index + 1;
-            const prev = rows[index - 1];
-            const continues1 = prev !== undefined && prev.level1.trim() === row.level1.trim();
-            const continues2 = continues1 && prev.level2.trim() === row.level2.trim();
-            return (
-              <tr key={row.key} data-row={row.key} onKeyDownCapture={onKeyDown(index)} className="indicator-row">
-                <td className="row-number">
-                  <div>{n}</div>
-                  <Button
-                    size="small"
-                    type={row.term === 'longTerm' ? 'primary' : 'default'}
-                    ghost={row.term === 'longTerm'}
-                    className="term-toggle"
-                    aria-label={m.project.termToggle(
-                      n,
-                      m.project.termNames[row.term]!,
-                      m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!,
-                    )}
-                    title={m.project.termToggle(
-                      n,
-                      m.project.termNames[row.term]!,
-                      m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!,
-                    )}
-                    onClick={() => update(index, { term: row.term === 'annual' ? 'longTerm' : 'annual' })}
-                  >
-                    {m.project.termShort[row.term]}
-                  </Button>
-                </td>
-                <td className={`form-value${continues1 ? ' cell-continued' : ''}`} data-col="level1" id={placeId(place('level1', n))}>
-                  <Select
-                    aria-label={`${m.project.level1} ${n}`}
-                    value={row.level1 || undefined}
-                    options={level1Options}
-                    status={status('level1', n)}
-                    onChange={(level1: string) =>
-                      update(index, { level1, level2: level2Options(level1).some((o) => o.value === row.level2) ? row.level2 : '' })
-                    }
-                    popupMatchSelectWidth={false}
-                    variant="borderless"
-                  />
-                  <Notes place={place('level1', n)} />
-                </td>
-                <td className={`form-value${continues2 ? ' cell-continued' : ''}`} data-col="level2" id={placeId(place('level2', n))}>
-                  <Select
-                    aria-label={`${m.project.level2} ${n}`}
-                    value={row.level2 || undefined}
-                    options={level2Options(row.level1)}
-                    status={status('level2', n)}
-                    onChange={(level2: string) => update(index, { level2 })}
-                    popupMatchSelectWidth={false}
-                    variant="borderless"
-                  />
-                  <Notes place={place('level2', n)} />
-                </td>
-                {(['level3', 'description'] as const).map((field) => (
-                  <td key={field} className="form-value" data-col={field} id={placeId(place(field, n))}>
-                    <div className="form-cell">
-                      <GrowingTextArea
-                        aria-label={`${m.project[field]} ${n}`}
-                        count={textCount(field)}
-                        value={row[field]}
-                        status={status(field, n)}
-                        onChange={(e) => update(index, { [field]: e.target.value.replace(/\n/g, '') })}
-                        onBlur={() => halfWidthOnBlur(index, field)}
-                      />
-                      <Notes place={place(field, n)} />
-                    </div>
-                  </td>
-                ))}
-                <td className="form-value" data-col="target" id={placeId(place('target', n))}>
-                  <div className="form-cell">
-                    <TargetValueField
-                      aria-label={`${m.project.target} ${n}`}
-                      value={row.target}
-                      status={status('target', n)}
-                      onChange={(target) => update(index, { target })}
-                    />
-                    <Notes place={place('target', n)} />
-                  </div>
-                </td>
-                <td className="form-value" data-col="basis" id={placeId(place('basis', n))}>
-                  <div className="form-cell">
-                    <GrowingTextArea
-                      aria-label={`${m.project.basis} ${n}`}
-                      count={textCount('basis')}
-                      value={row.basis}
-                      status={status('basis', n)}
-                      onChange={(e) => update(index, { basis: e.target.value.replace(/\n/g, '') })}
-                      onBlur={() => halfWidthOnBlur(index, 'basis')}
-                    />
-                    <Notes place={place('basis', n)} />
-                  </div>
-                </td>
-                {provincial.map((c) => (
-                  <td key={c.id} className="form-value" data-col={c.id} id={placeId(place(c.id, n))}>
-                    <div className="form-cell">
-                      <GrowingTextArea
-                        aria-label={`${headingOf(c)} ${n}`}
-                        {...(c.id in TEXT_LIMITS ? { count: textCount(c.id as TextField) } : {})}
-                        value={row[c.id] ?? ''}
-                        status={status(c.id, n)}
-                        onChange={(e) => setProvincial(index, c, e.target.value.replace(/\n/g, ''))}
-                        onBlur={() => provincialOnBlur(index, c)}
-                      />
-                      <Notes place={place(c.id, n)} />
-                    </div>
-                  </td>
-                ))}
-                {remark && (
-                  <td className="form-value" data-col="remark">
-                    <GrowingTextArea
-                      aria-label={`${m.project.remark} ${n}`}
-                      count={textCount('remark')}
-                      value={row.remark}
-                      onChange={(e) => update(index, { remark: e.target.value })}
-                      onBlur={() => halfWidthOnBlur(index, 'remark')}
-                    />
-                  </td>
-                )}
-                <td className="row-actions">
-                  <Button
-                    size="small"
-                    type="text"
-                    icon={<ArrowUpOutlined />}
-                    aria-label={`${m.project.moveUp} ${n}`}
-                    title={m.project.moveUp}
-                    disabled={index === 0}
-                    onClick={() => commands.move(index, -1, 'description')}
-                  />
-                  <Button
-                    size="small"
-                    type="text"
-                    icon={<ArrowDownOutlined />}
-                    aria-label={`${m.project.moveDown} ${n}`}
-                    title={m.project.moveDown}
-                    disabled={index === rows.length - 1}
-                    onClick={() => commands.move(index, 1, 'description')}
-                  />
-                  <Button
-                    size="small"
-                    type="text"
-                    icon={<PlusOutlined />}
-                    aria-label={`${m.project.insertBelow} ${n}`}
-                    title={m.project.insertBelow}
-                    onClick={() => commands.insert(index)}
-                  />
-                  <Button
-                    size="small"
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={`${m.project.deleteRow} ${n}`}
-                    title={m.project.deleteRow}
-                    onClick={() => commands.remove(index, 'description')}
-                  />
+            {notes && notes.findings.at(code, 'indicators', null).length > 0 && (
+              <tr className="indicator-project-notes">
+                <td colSpan={(remark ? 9 : 8) + provincial.length} id={placeId({ code, field: 'indicators', row: null })}>
+                  {notes.findings.at(code, 'indicators', null).map((f, i) => (
+                    <FindingItem key={i} finding={f} />
+                  ))}
                 </td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            )}
+          </thead>
+          <tbody>
+            {rows.map((row, index) => {
+              const n = index + 1;
+              const prev = rows[index - 1];
+              const continues1 = prev !== undefined && prev.level1.trim() === row.level1.trim();
+              const continues2 = continues1 && prev.level2.trim() === row.level2.trim();
+              return (
+                <tr key={row.key} data-row={row.key} onKeyDownCapture={onKeyDown(index)} className="indicator-row">
+                  <td className="row-number">
+                    <div>{n}</div>
+                    <Button
+                      size="small"
+                      type={row.term === 'longTerm' ? 'primary' : 'default'}
+                      ghost={row.term === 'longTerm'}
+                      className="term-toggle"
+                      aria-label={m.project.termToggle(
+                        n,
+                        m.project.termNames[row.term]!,
+                        m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!,
+                      )}
+                      title={m.project.termToggle(
+                        n,
+                        m.project.termNames[row.term]!,
+                        m.project.termNames[row.term === 'annual' ? 'longTerm' : 'annual']!,
+                      )}
+                      onClick={() => update(index, { term: row.term === 'annual' ? 'longTerm' : 'annual' })}
+                    >
+                      {m.project.termShort[row.term]}
+                    </Button>
+                  </td>
+                  <td className={`form-value${continues1 ? ' cell-continued' : ''}`} data-col="level1" id={placeId(place('level1', n))}>
+                    <Select
+                      aria-label={`${m.project.level1} ${n}`}
+                      value={row.level1 || undefined}
+                      options={level1Options}
+                      status={status('level1', n)}
+                      onChange={(level1: string) =>
+                        update(index, { level1, level2: level2Options(level1).some((o) => o.value === row.level2) ? row.level2 : '' })
+                      }
+                      popupMatchSelectWidth={false}
+                      variant="borderless"
+                    />
+                    <Notes place={place('level1', n)} />
+                  </td>
+                  <td className={`form-value${continues2 ? ' cell-continued' : ''}`} data-col="level2" id={placeId(place('level2', n))}>
+                    <Select
+                      aria-label={`${m.project.level2} ${n}`}
+                      value={row.level2 || undefined}
+                      options={level2Options(row.level1)}
+                      status={status('level2', n)}
+                      onChange={(level2: string) => update(index, { level2 })}
+                      popupMatchSelectWidth={false}
+                      variant="borderless"
+                    />
+                    <Notes place={place('level2', n)} />
+                  </td>
+                  {(['level3', 'description'] as const).map((field) => (
+                    <td key={field} className="form-value" data-col={field} id={placeId(place(field, n))}>
+                      <div className="form-cell">
+                        <GrowingTextArea
+                          aria-label={`${m.project[field]} ${n}`}
+                          count={textCount(field)}
+                          value={row[field]}
+                          status={status(field, n)}
+                          onChange={(e) => update(index, { [field]: e.target.value.replace(/\n/g, '') })}
+                          onBlur={() => halfWidthOnBlur(index, field)}
+                        />
+                        <Notes place={place(field, n)} />
+                      </div>
+                    </td>
+                  ))}
+                  <td className="form-value" data-col="target" id={placeId(place('target', n))}>
+                    <div className="form-cell">
+                      <TargetValueField
+                        aria-label={`${m.project.target} ${n}`}
+                        value={row.target}
+                        status={status('target', n)}
+                        onChange={(target) => update(index, { target })}
+                      />
+                      <Notes place={place('target', n)} />
+                    </div>
+                  </td>
+                  <td className="form-value" data-col="basis" id={placeId(place('basis', n))}>
+                    <div className="form-cell">
+                      <GrowingTextArea
+                        aria-label={`${m.project.basis} ${n}`}
+                        count={textCount('basis')}
+                        value={row.basis}
+                        status={status('basis', n)}
+                        onChange={(e) => update(index, { basis: e.target.value.replace(/\n/g, '') })}
+                        onBlur={() => halfWidthOnBlur(index, 'basis')}
+                      />
+                      <Notes place={place('basis', n)} />
+                    </div>
+                  </td>
+                  {provincial.map((c) => (
+                    <td key={c.id} className="form-value" data-col={c.id} id={placeId(place(c.id, n))}>
+                      <div className="form-cell">
+                        <GrowingTextArea
+                          aria-label={`${headingOf(c)} ${n}`}
+                          {...(c.id in TEXT_LIMITS ? { count: textCount(c.id as TextField) } : {})}
+                          value={row[c.id] ?? ''}
+                          status={status(c.id, n)}
+                          onChange={(e) => setProvincial(index, c, e.target.value.replace(/\n/g, ''))}
+                          onBlur={() => provincialOnBlur(index, c)}
+                        />
+                        <Notes place={place(c.id, n)} />
+                      </div>
+                    </td>
+                  ))}
+                  {remark && (
+                    <td className="form-value" data-col="remark">
+                      <GrowingTextArea
+                        aria-label={`${m.project.remark} ${n}`}
+                        count={textCount('remark')}
+                        value={row.remark}
+                        onChange={(e) => update(index, { remark: e.target.value })}
+                        onBlur={() => halfWidthOnBlur(index, 'remark')}
+                      />
+                    </td>
+                  )}
+                  <td className="row-actions">
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<ArrowUpOutlined />}
+                      aria-label={`${m.project.moveUp} ${n}`}
+                      title={m.project.moveUp}
+                      disabled={index === 0}
+                      onClick={() => commands.move(index, -1, 'description')}
+                    />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<ArrowDownOutlined />}
+                      aria-label={`${m.project.moveDown} ${n}`}
+                      title={m.project.moveDown}
+                      disabled={index === rows.length - 1}
+                      onClick={() => commands.move(index, 1, 'description')}
+                    />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<PlusOutlined />}
+                      aria-label={`${m.project.insertBelow} ${n}`}
+                      title={m.project.insertBelow}
+                      onClick={() => commands.insert(index)}
+                    />
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={`${m.project.deleteRow} ${n}`}
+                      title={m.project.deleteRow}
+                      onClick={() => commands.remove(index, 'description')}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <Button icon={<PlusOutlined />} onClick={() => commands.insert(rows.length - 1)} className="add-row">
         {m.project.addRow}
       </Button>

@@ -31,25 +31,35 @@ const MAX_PROVINCIAL_SHARE = 40;
 export const filledColumns = (rows: readonly Indicator[]): ProvincialColumn[] =>
   PROVINCIAL_INDICATOR_COLUMNS.filter((c) => rows.some((r) => (r[c.id] ?? '') !== ''));
 
+/** The part of the form's width the provincial columns take beside jixiao's own, in percent. */
+export const provincialWidth = (provincial: readonly ProvincialColumn[]): number =>
+  Math.min(MAX_PROVINCIAL_SHARE, provincial.reduce((n, c) => n + c.width, 0) * PERCENT_PER_WIDTH);
+
 /**
  * The columns in the table's order: jixiao's own (as `indicatorWidths`), the `provincial` ones after
- * 指标值确定依据 as wide relative to one another as the descriptor says, then 备注.
+ * 指标值确定依据 as wide relative to one another as the descriptor says, then 备注. Within the form's
+ * width, or, `widened`, on a table wider by `provincialWidth` (the editor scrolls it), so that jixiao's
+ * own columns keep their room to type in.
  */
 export function IndicatorColumns({
   remark,
   level3,
   share = 100,
   provincial = [],
+  widened = false,
 }: {
   remark: boolean;
   level3: boolean;
   share?: number;
   provincial?: readonly ProvincialColumn[];
+  widened?: boolean;
 }) {
   const units = provincial.reduce((n, c) => n + c.width, 0);
-  const extra = Math.min(MAX_PROVINCIAL_SHARE, units * PERCENT_PER_WIDTH);
-  const own = indicatorWidths(remark, level3, share - extra);
-  const widths = [...own.slice(0, 6), ...provincial.map((c) => (c.width / units) * extra), ...own.slice(6)];
+  const extra = provincialWidth(provincial);
+  // Percent of the table: the form's width is 100 / (100 + extra) of a widened table.
+  const scale = widened ? 100 / (100 + extra) : 1;
+  const own = indicatorWidths(remark, level3, widened ? share * scale : share - extra);
+  const widths = [...own.slice(0, 6), ...provincial.map((c) => (c.width / units) * extra * scale), ...own.slice(6)];
   return (
     <>
       {widths.map((w, i) => (
