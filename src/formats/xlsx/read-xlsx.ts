@@ -17,7 +17,12 @@ import type {
   Unit,
 } from '../../core/model/document.ts';
 import { Decimal } from '../../core/model/decimal.ts';
-import { PROVINCIAL_INDICATOR_COLUMNS, type IndicatorColumnId } from '../../core/model/indicator-columns.ts';
+import {
+  columnOfHeading,
+  INDICATOR_COLUMNS as MODEL_INDICATOR_COLUMNS,
+  PROVINCIAL_INDICATOR_COLUMNS,
+  type IndicatorColumnId,
+} from '../../core/model/indicator-columns.ts';
 import { PROVINCIAL_PROJECT_FIELDS } from '../../core/model/project-fields.ts';
 import { messages } from '../../i18n/index.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
@@ -98,10 +103,12 @@ class WorkbookReader {
     pick: Parameters<typeof keyOfTitle<K>>[1],
     required: readonly K[],
     titles: Record<K, string>,
+    /** Other headings a column goes by (an indicator column's, as forms print it: a template in a profile's headings). */
+    alias: (title: string) => K | undefined = () => undefined,
   ): Map<K, number> {
     const found = new Map<K, number>();
     sheet.getRow(headerRow).eachCell((cell, col) => {
-      const key = keyOfTitle(cellText(cell), pick);
+      const key = keyOfTitle(cellText(cell), pick) ?? alias(cellText(cell));
       if (key !== undefined && !found.has(key)) found.set(key, col);
     });
     for (const key of required) {
@@ -312,7 +319,14 @@ class WorkbookReader {
 
   private readIndicators(sheet: ExcelJS.Worksheet): void {
     const t = messages().publication.xlsx.indicators;
-    const cols = this.columns<IndicatorColumn>(sheet, 1, (x) => x.indicators, ['projectCode', 'level1', 'level2', 'target'], t);
+    const cols = this.columns<IndicatorColumn>(
+      sheet,
+      1,
+      (x) => x.indicators,
+      ['projectCode', 'level1', 'level2', 'target'],
+      t,
+      indicatorAlias,
+    );
     for (const row of this.dataRows(sheet, FIRST_DATA_ROW.indicators)) {
       const { project, term } = this.projectAndTerm(sheet, row, cols, t);
       project.indicators.push(this.indicator(sheet, row, cols, t, term, project.indicators));
@@ -357,7 +371,14 @@ class WorkbookReader {
     const indicators = this.sheet('departmentIndicators', false);
     if (indicators !== undefined) {
       const t = x.departmentIndicators;
-      const cols = this.columns<DepartmentIndicatorColumn>(indicators, 1, (y) => y.departmentIndicators, ['level1', 'level2', 'target'], t);
+      const cols = this.columns<DepartmentIndicatorColumn>(
+        indicators,
+        1,
+        (y) => y.departmentIndicators,
+        ['level1', 'level2', 'target'],
+        t,
+        indicatorAlias,
+      );
       for (const row of this.dataRows(indicators, FIRST_DATA_ROW.departmentIndicators)) {
         const department = part(indicators, row, cols);
         const term = this.termOf(indicators, row, cols, t);
@@ -429,6 +450,8 @@ function typedAmount(cell: ExcelJS.Cell | null, value: DecimalText | null): Deci
   if (value === null || (format !== undefined && format !== 'General')) return value;
   return (value.split('.')[1]?.length ?? 0) >= 2 ? value : new Decimal(value).toFixed(2);
 }
+
+const indicatorAlias = (title: string) => columnOfHeading(MODEL_INDICATOR_COLUMNS, title);
 
 /** Indicator rows name their project by code, or by name when it has none yet. */
 const projectKey = (code: string, name: string) => (code !== '' ? code : name);

@@ -43,6 +43,8 @@ interface OptionalColumns {
   indicator: ReadonlySet<IndicatorColumnId>;
   /** The 部门整体支出绩效目标表's sheets (its funds, 履职目标 and indicators). */
   departmentTable: boolean;
+  /** The headings the template's profile prints for its further indicator columns (jixiao's own keep theirs). */
+  headings: Partial<Record<IndicatorColumnId, string>>;
 }
 
 export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
@@ -52,6 +54,7 @@ export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8
   const columns: OptionalColumns = {
     project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => projects.some((p) => has(k === 'mediumTerm' ? p.budget.mediumTerm : p[k])))),
     indicator: new Set(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => indicators.some((i) => has(i[c.id]))).map((c) => c.id)),
+    headings: {},
     departmentTable: docs.some(
       (d) => has(d.department?.funds) || (d.department?.duties ?? []).length > 0 || (d.department?.indicators ?? []).length > 0,
     ),
@@ -68,6 +71,9 @@ export async function xlsxTemplate(year?: number, profile: FormProfile = default
     project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => profile.header.includes(k))),
     indicator: new Set(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => profile.columns.some((p) => p.id === c.id)).map((c) => c.id)),
     departmentTable: profile.kind === 'department',
+    headings: Object.fromEntries(
+      profile.columns.filter((c) => PROVINCIAL_INDICATOR_COLUMNS.some((p) => p.id === c.id)).map((c) => [c.id, c.heading]),
+    ),
   };
   return workbook([], year ?? null, columns);
 }
@@ -83,8 +89,8 @@ async function workbook(docs: readonly TargetDocument[], year: number | null, op
     departmentSheet(wb, docs, lists),
     projectSheet(wb, docs, lists, optional.project),
     goalSheet(wb, docs, lists),
-    indicatorSheet(wb, docs, lists, indicatorColumns(optional.indicator)),
-    ...(optional.departmentTable ? departmentTableSheets(wb, docs, lists, optional.indicator) : []),
+    indicatorSheet(wb, docs, lists, indicatorColumns(optional.indicator), optional.headings),
+    ...(optional.departmentTable ? departmentTableSheets(wb, docs, lists, optional.indicator, optional.headings) : []),
   ];
   listsSheet(wb, year);
   for (const { sheet, headerRows } of sheets) {
@@ -532,20 +538,20 @@ function validateIndicators(sheet: ExcelJS.Worksheet, columns: readonly string[]
     if (c.type === 'decimal' && col(c.id) > 0) validateNumber(sheet, col(c.id), FIRST_DATA_ROW.indicators, last, 'amount', true);
 }
 
-function indicatorSheet(wb: ExcelJS.Workbook, docs: readonly TargetDocument[], lists: Lists, columns: readonly IndicatorColumn[]): Written {
+function indicatorSheet(
+  wb: ExcelJS.Workbook,
+  docs: readonly TargetDocument[],
+  lists: Lists,
+  columns: readonly IndicatorColumn[],
+  headings: Partial<Record<IndicatorColumnId, string>>,
+): Written {
   const rows = docs
     .flatMap((d) => d.projects)
     .flatMap((p) =>
       p.indicators.map((indicator, i) => ({ projectCode: p.code, projectName: p.name, index: i + 1, ...indicatorCells(indicator) })),
     );
-  const sheet = listSheet(
-    wb,
-    x().sheets.indicators,
-    columns,
-    x().indicators,
-    { description: 40, projectName: 26, index: 8, term: 8 },
-    rows,
-  );
+  const titles = { ...x().indicators, ...headings };
+  const sheet = listSheet(wb, x().sheets.indicators, columns, titles, { description: 40, projectName: 26, index: 8, term: 8 }, rows);
   validateIndicators(sheet, columns, rows.length, lists);
   return { sheet, headerRows: 1 };
 }
@@ -556,6 +562,7 @@ function departmentTableSheets(
   docs: readonly TargetDocument[],
   lists: Lists,
   provincial: ReadonlySet<IndicatorColumnId>,
+  headings: Partial<Record<IndicatorColumnId, string>>,
 ): Written[] {
   const unit = (d: TargetDocument) => ({ unitCode: d.unit.code ?? '', unitName: d.unit.name, year: d.year ?? '' });
   const widths = { unitName: 26, index: 8 };
@@ -594,7 +601,7 @@ function departmentTableSheets(
     wb,
     x().sheets.departmentIndicators,
     columns,
-    x().departmentIndicators,
+    { ...x().departmentIndicators, ...headings },
     { ...widths, description: 40, term: 8 },
     indicatorRows,
   );

@@ -199,9 +199,16 @@ describe('the template', () => {
     } satisfies FormProfile;
     const wb = await workbookOf(await xlsxTemplate(2021, profile));
     const headings = wb.getWorksheet('绩效指标')!.getRow(1).values as unknown[];
-    expect(headings.slice(-4)).toEqual(['权重', '指标方向性', '指标值确定依据', '备注']);
+    // Under the profile's own headings, which the reader knows by the descriptor's aliases.
+    expect(headings.slice(-4)).toEqual(['分值', '指标方向性', '指标值确定依据', '备注']);
     expect(wb.getWorksheet('项目')!.getRow(1).values).toEqual(expect.arrayContaining(['项目负责人', '中期预算']));
     expect(wb.getWorksheet('项目')!.getRow(1).values).not.toContain('项目分类');
+    wb.getWorksheet('项目')!.addRow(['', '测试单位', 2021, '315-1', '法律援助']);
+    const sheet = wb.getWorksheet('绩效指标')!;
+    sheet.addRow(['315-1', '法律援助', 1, '年度', '产出指标', '数量指标', '', '办案数', '≥120件']);
+    sheet.getCell(2, headings.indexOf('分值')).value = 10;
+    const [doc] = await readXlsx(await bytesOf(wb), 'profile.xlsx');
+    expect(doc!.projects[0]!.indicators[0]).toMatchObject({ description: '办案数', weight: '10' });
   });
 
   it('filled in as people do — numbers typed, a formula, 20%, an empty "as above" 一级 — reads back exactly, amounts to the cent', async () => {
