@@ -6,7 +6,7 @@ import { htmlEncoding } from './html-encoding.ts';
 import { readHtmlTables } from './read-html-tables.ts';
 
 /** A government page saved from the browser: GB2312 declared by http-equiv, the form boxed in a layout table. */
-const gbkPage = new Uint8Array(readFileSync(resolve(import.meta.dirname, 'fixtures/gbk-page.html')));
+const gbkPage = new Uint8Array(readFileSync(resolve(import.meta.dirname, 'test-files/gbk-page.html')));
 const texts = (grid: Grid) => grid.rows.map((r) => r.map((c) => c.text));
 const merges = (grid: Grid) => grid.rows.map((r) => r.map((c) => c.mergedFrom?.[0] ?? '.').join(''));
 const utf8 = (html: string) => new TextEncoder().encode(html);

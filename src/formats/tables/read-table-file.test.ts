@@ -7,7 +7,7 @@ import type { Grid } from './grid.ts';
 import { compoundFileFormat } from './old-office.ts';
 import { readTableFile, tableFileFormat } from './read-table-file.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, 'fixtures', name)));
+const fixture = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, 'test-files', name)));
 const texts = (grid: Grid) => grid.rows.map((r) => r.map((c) => c.text));
 
 async function docxWithTable(): Promise<Uint8Array> {

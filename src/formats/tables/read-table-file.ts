@@ -39,7 +39,7 @@ export function tableFileFormat(bytes: Uint8Array, fileName: string): TableFileF
 
 export async function readTableFile(bytes: Uint8Array, fileName: string): Promise<TableFile> {
   const file = await readFormat(bytes, fileName, tableFileFormat(bytes, fileName));
-  if (file.tables.length === 0) throw new ImportError({ file: fileName }, named.formats.tables.noTables);
+  if (file.tables.length === 0) throw new ImportError({ file: fileName }, named.formats.tableFiles.noTables);
   return file;
 }
 
@@ -57,6 +57,6 @@ async function readFormat(bytes: Uint8Array, fileName: string, format: TableFile
     case 'html':
       return readHtmlTables(bytes, fileName);
     case null:
-      throw new ImportError({ file: fileName }, named.formats.tables.notATableFile);
+      throw new ImportError({ file: fileName }, named.formats.tableFiles.notATableFile);
   }
 }

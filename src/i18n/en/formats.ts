@@ -60,7 +60,7 @@ export const formats: Messages['formats'] = {
       `the file unpacks to more than ${Math.round(maxBytes / 1048576)} MB; it was not read (split it and import the parts)`,
     unsupported: (name) => `the part ${name} is encrypted or compressed in a way that is not supported`,
   },
-  tables: {
+  tableFiles: {
     cell: (row, column) => `row ${row}, column ${column}`,
     notATableFile: 'unrecognised content: not a Word (.docx/.doc) or Excel (.xlsx/.xls) file nor a web page (.html)',
     noTables: 'the file holds no table',

@@ -43,7 +43,7 @@ export const formats = {
     unsupported: (name: string) => `文件中的部件 ${name} 已加密或使用了不支持的压缩方式`,
   },
   /** Published tables read from Word, Excel and web pages (src/formats/tables). */
-  tables: {
+  tableFiles: {
     cell: (row: number, column: number) => `第 ${row} 行第 ${column} 列`,
     notATableFile: '无法识别的文件内容：不是 Word（.docx/.doc）、Excel（.xlsx/.xls）文件或网页（.html）',
     noTables: '文件中没有表格',
