@@ -6,7 +6,7 @@ import { dec } from '../../core/model/decimal.ts';
 import { readPublishedText } from './read.ts';
 
 const fixture = (name: string) => {
-  const bytes = readFileSync(resolve(import.meta.dirname, 'test-files', name));
+  const bytes = readFileSync(resolve(import.meta.dirname, 'fixtures', name));
   return { bytes, docs: readPublishedText(bytes, { fileName: name }) };
 };
 const only = (name: string) => {
