@@ -54,7 +54,6 @@ export const INDICATOR_COLUMNS: readonly ColumnDescriptor<IndicatorColumnId>[] =
       '全年绩效目标',
       '全年绩效目标值',
       '年度绩效目标值',
-      '绩效标准',
     ],
     type: 'text',
     width: 7,
@@ -72,7 +71,7 @@ export const INDICATOR_COLUMNS: readonly ColumnDescriptor<IndicatorColumnId>[] =
   { id: 'explanation', aliases: ['指标解释', '指标说明', '指标定义'], type: 'text', width: 12, shown: 'provincial' },
   {
     id: 'basis',
-    aliases: ['指标值确定依据', '指标值设定依据', '目标值确定依据', '评(计)分标准', '评分标准', '标准类型'],
+    aliases: ['指标值确定依据', '指标值设定依据', '目标值确定依据', '评(计)分标准', '评分标准', '标准类型', '绩效标准'],
     type: 'text',
     width: 10,
     shown: 'default',
