@@ -22,7 +22,7 @@ export interface RecognisedTables {
   actuals: Actuals | null;
 }
 
-export function recogniseTables(file: TableFile, options: { year?: number }): RecognisedTables {
+export function recogniseTables(file: TableFile, options: { year?: number } = {}): RecognisedTables {
   if (file.tables.length === 0) throw new ImportError({ file: file.file }, named.formats.tables.noTables);
   const { forms, likeliestHeading } = readTables(file);
   const read = forms.filter((f) => f.indicators.length > 0 || f.duties.length > 0);
