@@ -56,6 +56,7 @@ function amountUnitOf(form: FormRead, profile: FormProfile): AmountUnit {
   if (form.declaredUnit !== null) return form.declaredUnit;
   const cells = [
     ...Object.values(form.fields),
+    ...form.sources.map((s) => s.amount),
     ...form.execution.flatMap((row) => Object.values(row.cells)),
     form.funds.total,
     form.funds.project,
@@ -87,7 +88,12 @@ type Amount = (p: PlacedText | null | undefined) => DecimalText | null;
 
 function budgetOf(form: FormRead, amount: Amount): Budget {
   const f = form.fields;
-  const budget: Budget = { total: amount(f.total), fiscal: amount(f.fiscal), other: amount(f.other), sources: [] };
+  const budget: Budget = {
+    total: amount(f.total),
+    fiscal: amount(f.fiscal),
+    other: amount(f.other),
+    sources: form.sources.map((s) => ({ name: s.name, amount: amount(s.amount) })),
+  };
   if (form.execution.length > 0) {
     for (const row of form.execution) {
       const value = amount(row.cells.initial);
@@ -116,7 +122,8 @@ function projectOf(form: FormRead, amountUnit: AmountUnit, amount: Amount): Proj
     spendingPlan: [],
     goals: form.goals,
     indicators: form.indicators.map((i) => i.indicator),
-    department: f.department === undefined ? null : splitCodeName(f.department.text).name,
+    // Kept as printed: the model has no place for a department's code ("(433)乌海市供销合作社联合社(部门)").
+    department: f.department?.text ?? null,
     attribute: attribute?.includes('新增') ? '新增' : attribute?.includes('延续') ? '延续' : null,
     period: f.period?.text ?? null,
   };

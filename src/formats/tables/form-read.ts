@@ -40,6 +40,8 @@ export interface FormRead {
   level1Points: Map<string, Points>;
   blockTotal: DecimalText | null;
   execution: ExecutionRow[];
+  /** Fund sources the header block lists under their own label. */
+  sources: { name: string; amount: PlacedText }[];
   funds: { total: PlacedText | null; project: PlacedText | null; basic: PlacedText | null };
   duties: Partial<Record<DutyColumn, PlacedText>>[];
   /** 部门整体 by its title, labels or blocks. */
@@ -64,6 +66,7 @@ export const emptyForm = (at: PlacedText['at']): FormRead => ({
   level1Points: new Map(),
   blockTotal: null,
   execution: [],
+  sources: [],
   funds: { total: null, project: null, basic: null },
   duties: [],
   department: false,

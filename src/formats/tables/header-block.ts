@@ -9,10 +9,10 @@ import { projectFieldOfLabel, type ProjectFieldId } from '../../core/model/proje
 import { declaredAmountUnit } from './amount.ts';
 import type { FormRead } from './form-read.ts';
 import type { Grid, GridCell } from './grid.ts';
-import { type DepartmentLabel, departmentLabelOf, type GoalLabel, goalLabelOf } from './labels.ts';
+import { type DepartmentLabel, departmentLabelOf, type GoalLabel, goalLabelOf, isFundSourceLabel } from './labels.ts';
 import type { PlacedText } from './place.ts';
 
-type Label = { field: ProjectFieldId } | { goal: GoalLabel } | { department: DepartmentLabel };
+type Label = { field: ProjectFieldId } | { goal: GoalLabel } | { department: DepartmentLabel } | { source: string };
 
 function labelOf(text: string): Label | undefined {
   if (text.length > 40) return undefined;
@@ -21,7 +21,8 @@ function labelOf(text: string): Label | undefined {
   const goal = goalLabelOf(text);
   if (goal !== undefined) return { goal };
   const department = departmentLabelOf(text);
-  return department === undefined ? undefined : { department };
+  if (department !== undefined) return { department };
+  return isFundSourceLabel(text) ? { source: text.trim() } : undefined;
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/u;
@@ -65,8 +66,9 @@ export function readLabelRow(grid: Grid, r: number, form: FormRead): number {
     cells.push({ column, cell, label });
   }
   const at = (column: number): PlacedText['at'] => ({ grid, row: r, column });
-  if (cells.length === 1) {
-    readCaption(cells[0]!.cell.text, form, at(cells[0]!.column));
+  const written = cells.filter((d) => d.cell.text.trim() !== '');
+  if (written.length === 1 && written[0]!.label === undefined) {
+    readCaption(written[0]!.cell.text, form, at(written[0]!.column));
     return 1;
   }
   for (const d of cells) if (d.cell.mergedFrom === null) form.declaredUnit ??= declaredAmountUnit(d.cell.text) ?? null;
@@ -101,6 +103,8 @@ export function readLabelRow(grid: Grid, r: number, form: FormRead): number {
 function assign(form: FormRead, label: Label, value: PlacedText): void {
   if ('field' in label) {
     if (form.fields[label.field] === undefined && value.text !== '' && !STAMP.test(value.text)) form.fields[label.field] = value;
+  } else if ('source' in label) {
+    if (value.text !== '') form.sources.push({ name: label.source, amount: value });
   } else if ('department' in label) {
     if (label.department === 'unitCode') form.unitCode ??= value;
     else if (label.department === 'projectFunds') form.funds.project ??= value;

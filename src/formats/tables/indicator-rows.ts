@@ -13,11 +13,10 @@ import type { FormRead, IndicatorRead } from './form-read.ts';
 import type { Grid, GridCell } from './grid.ts';
 import { type ColumnId, type ColumnSet, type IndicatorHeader, indicatorHeaderAt } from './indicator-header.ts';
 import { closingLabelOf, goalLabelOf } from './labels.ts';
-import { readBlockPoints, readLevel1Label } from './level1-label.ts';
+import { labelText, readBlockPoints, readLevel1Label } from './level1-label.ts';
 import { failAt } from './place.ts';
 import { composeTarget } from './target-cells.ts';
 
-const SPACES = /\s+/gu;
 const POINTS_UNIT = /分$/u;
 
 export interface RowState {
@@ -61,6 +60,11 @@ export function readIndicatorTable(file: string, grid: Grid, header: IndicatorHe
   for (; r < grid.rows.length && !endsIndicatorTable(file, grid, r); r++) readIndicatorRow(file, grid, r, header, state, form);
   if (form.indicators.length === before)
     failAt(file, { grid, row: header.row, column: header.level1Column }, named.formats.tables.headerAlone);
+  // Sets side by side are read row by row; the model lists the 中期 set's indicators, then the 年度 set's.
+  if (header.sets.length > 1) {
+    const order = (i: IndicatorRead) => header.sets.findIndex((s) => s.term === i.indicator.term);
+    form.indicators.push(...form.indicators.splice(before).sort((a, b) => order(a) - order(b)));
+  }
   return r;
 }
 
@@ -95,7 +99,7 @@ export function readIndicatorRow(file: string, grid: Grid, r: number, header: In
 function readLevel2(row: readonly GridCell[], set: ColumnSet, continued: string | null): string | null {
   const c = set.columns.get('level2');
   if (c === undefined) return continued;
-  const text = row[c]!.text.replace(SPACES, '');
+  const text = labelText(row[c]!.text);
   // A label spanning 一级 and 二级 (湘潭's 满意度 row) arrives in both, merged from the left.
   return text === '' ? continued : text;
 }

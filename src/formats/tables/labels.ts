@@ -38,6 +38,21 @@ const DEPARTMENT = new Map<string, DepartmentLabel>([
   ['基本支出', 'basicFunds'],
 ]);
 
+/**
+ * Fund sources a header block lists beside 预算数 that the budget has no field for; each becomes a
+ * source under the name the form prints.
+ */
+const FUND_SOURCES = new Set([
+  '该项目支出上级资金',
+  '上级资金',
+  '上级补助资金',
+  '财政专户管理资金',
+  '单位资金',
+  '自有资金',
+  '事业收入',
+  '经营收入',
+]);
+
 /** 年度履职目标's columns. */
 export type DutyColumn = 'duty' | 'task' | 'projectName' | 'amount';
 const DUTY = new Map<string, DutyColumn>([
@@ -98,6 +113,7 @@ const lookup = <T>(map: ReadonlyMap<string, T>, text: string): T | undefined => 
 
 export const goalLabelOf = (text: string) => lookup(GOALS, text);
 export const departmentLabelOf = (text: string) => lookup(DEPARTMENT, text);
+export const isFundSourceLabel = (text: string): boolean => text.length <= 40 && FUND_SOURCES.has(labelKey(text));
 export const dutyColumnOf = (text: string) => lookup(DUTY, text);
 export const executionColumnOf = (text: string) => lookup(EXECUTION, text);
 

@@ -11,11 +11,18 @@ export interface Points {
 }
 
 const SPACES = /\s+/gu;
-const POINTS_SUFFIX = /^(.+?)[(（](\d+(?:\.\d+)?)(?:\s*[-~～至—]\s*(\d+(?:\.\d+)?))?\s*分?[)）]\s*分?$/u;
+const LINE_BREAK = /\s*[\r\n]\s*/gu;
+const POINTS_SUFFIX = /^(.+?)\s*[(（]\s*(\d+(?:\.\d+)?)(?:\s*[-~～至—]\s*(\d+(?:\.\d+)?))?\s*分?\s*[)）]\s*分?$/u;
+
+/**
+ * A 一级 or 二级 label as written: a narrow merged cell breaks it over lines ("产出\n指标"), which is
+ * layout; a space the form printed ("社会、经济、生态效益 指标") is kept.
+ */
+export const labelText = (text: string): string => text.trim().replace(LINE_BREAK, '');
 
 /** A 一级 label without its points, and the points it carried. */
 export function readLevel1Label(text: string): { name: string; points: Points | null } {
-  const t = text.replace(SPACES, '');
+  const t = labelText(text);
   if (!t.includes('(') && !t.includes('（')) return { name: t, points: null };
   const m = POINTS_SUFFIX.exec(t);
   if (m === null) return { name: t, points: null };

@@ -31,9 +31,6 @@ export function composeTarget(cells: TargetCells): ComposedTarget {
     [nature, direction] = [direction, nature];
   }
   const sign = nature !== null && isOperator(nature) ? nature : '';
-  const unit = cells.measureUnit ?? '';
-  const value = cells.value;
-  // A unit the value already ends with ("100%" under 度量单位 "%") is not printed twice.
-  const target = value === '' ? '' : `${sign}${value}${value.endsWith(unit) ? '' : unit}`;
+  const target = cells.value === '' ? '' : `${sign}${cells.value}${cells.measureUnit ?? ''}`;
   return { target, nature: nature === '' ? null : nature, direction: direction === '' ? null : direction };
 }
