@@ -144,7 +144,7 @@ it('乌海: 一级 repeated on every row in no order, 正向/反向 under 指标
   expect(d.unit).toEqual({ code: '433001', name: '乌海市供销合作社联合社' });
   expect(d.year).toBe(2021);
   const p = d.projects[0]!;
-  expect([p.department, p.category]).toEqual(['乌海市供销合作社联合社(部门)', '(31)部门预算项目']);
+  expect([p.department, p.category]).toEqual(['(433)乌海市供销合作社联合社(部门)', '(31)部门预算项目']);
   expect(p.budget).toMatchObject({ total: '3', fiscal: '3', other: '0' });
   expect(p.indicators.map((i) => [i.level1, i.level2, i.level3, i.nature, i.direction, i.target, i.measureUnit, i.weight])).toEqual([
     ['产出指标', '数量指标', '出差人次', '=', '正向', '=24人/次', '人/次', '4'],
@@ -229,7 +229,7 @@ it('四川 申报表: many projects in one flat sheet in 元 with thousands sepa
     '工资性支出',
     '元',
     '3309840.00',
-    '四川省教育厅',
+    '301-四川省教育厅',
   ]);
   expect(a!.goals).toEqual([{ term: 'annual', text: '保障工资足额发放' }]);
   expect(a!.indicators.map((i) => i.level1)).toEqual(['产出指标', '效益指标', '产出指标']);
