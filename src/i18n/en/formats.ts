@@ -73,4 +73,18 @@ export const formats: Messages['formats'] = {
   },
   damaged: (kind, reason) =>
     `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
+  tables: {
+    unknownLayout: (found, needed) =>
+      `form layout not recognised: headings found ${found.length === 0 ? '(none)' : found.map((h) => `"${h}"`).join(', ')}; an indicator table needs at least ${needed.map((h) => `"${h}"`).join(', ')}`,
+    noTables: 'the file holds no table',
+    notAnAmount: (text, unit) => `"${text}" is not an amount (in ${unit})`,
+    notANumber: (text) => `"${text}" is not a number`,
+    unplaced: (text) =>
+      `"${text}" cannot be placed in the indicator table: the row has no third-level indicator, or the column is not one of the table's`,
+    noLevel1: (text) => `indicator "${text}" comes before any first-level indicator`,
+    headerAlone: 'the indicator table has its headings but no indicator rows',
+    noProject: (text) => `"${text}" is on a row of no project (the project name is empty)`,
+    noYear: 'the budget year is not stated, so the date of the actual values is unknown; give the year (e.g. --year 2023)',
+    tooManySets: (n) => `the indicator table sets ${n} indicator sets side by side; at most two (medium-term and annual) are read`,
+  },
 };

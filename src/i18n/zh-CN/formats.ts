@@ -57,4 +57,18 @@ export const formats = {
   /** A library failed inside a damaged container (ZIP, XML, workbook): the file's fault, said as such. */
   damaged: (kind: 'docx' | 'xlsx', reason: string) =>
     `文件已损坏或不是有效的${{ docx: ' Word 文档（.docx）', xlsx: ' Excel 工作簿（.xlsx）' }[kind]}：${reason}`,
+  /** Reading published tables (Word, Excel, web pages) of any province's form. */
+  tables: {
+    unknownLayout: (found: readonly string[], needed: readonly string[]) =>
+      `未能识别表样：找到的栏目为${found.length === 0 ? '（无）' : found.map((h) => `「${h}」`).join('')}，指标表至少需要${needed.map((h) => `「${h}」`).join('')}`,
+    noTables: '文件中没有表格',
+    notAnAmount: (text: string, unit: string) => `「${text}」不是金额（单位：${unit}）`,
+    notANumber: (text: string) => `「${text}」不是数字`,
+    unplaced: (text: string) => `「${text}」无法归入指标表：此行没有三级指标，或此栏不是指标表的栏目`,
+    noLevel1: (text: string) => `指标「${text}」之前没有一级指标`,
+    headerAlone: '指标表只有表头，没有指标行',
+    noProject: (text: string) => `「${text}」所在行不属于任何项目（项目名称为空）`,
+    noYear: '未写明预算年度，无法确定完成值的日期；请指定年度（如 --year 2023）',
+    tooManySets: (n: number) => `指标表并列了 ${n} 组指标，最多识别中期和年度两组`,
+  },
 };
