@@ -18,6 +18,8 @@ import { failAt } from './place.ts';
 import { composeTarget } from './target-cells.ts';
 
 const POINTS_UNIT = /分$/u;
+/** "/" marks a cell the form says not to fill. */
+const NOT_APPLICABLE = /^[/／—-]$/u;
 
 export interface RowState {
   level1: string | null;
@@ -130,7 +132,7 @@ function readIndicator(file: string, grid: Grid, r: number, set: ColumnSet, leve
   if (level1 === null) failAt(file, { grid, row: r, column: set.columns.get('level3')! }, t.noLevel1(level3));
   const number = (id: ColumnId): DecimalText | null => {
     const v = text(id);
-    if (v === undefined || v === '') return null;
+    if (v === undefined || v === '' || NOT_APPLICABLE.test(v)) return null;
     const d = readDecimal(v.replace(POINTS_UNIT, ''));
     if (d === undefined || (id === 'weight' && d !== null && d.startsWith('-')))
       failAt(file, { grid, row: r, column: set.columns.get(id)! }, t.notANumber(v));

@@ -448,6 +448,14 @@ describe('what cannot be read is refused, naming the place', () => {
     expectImportError(() => recognise(grid), { cell: 'E2' }, /「十分」不是数字/);
   });
 
+  it('a weight or score marked "/" (not to be filled) is no number, and no error', () => {
+    const grid = gridOf([
+      ['一级指标', '二级指标', '三级指标', '指标值', '权重', '得分', '完成值'],
+      ['产出指标', '数量指标', '培训人次', '≥100人次', '/', '/', '120人次'],
+    ]);
+    expect(recognise(grid, 2023).documents[0]!.projects[0]!.indicators[0]!.weight).toBeNull();
+  });
+
   it('an amount that does not parse, or is printed in the other unit', () => {
     const form = (total: string) =>
       gridOf([
