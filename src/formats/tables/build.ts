@@ -40,6 +40,9 @@ export function buildDocuments(file: string, forms: readonly FormRead[], profile
     const year = yearOption ?? form.year ?? fileYear;
     const unit = amountUnitOf(form, profile);
     const amount = (p: PlacedText | null | undefined) => readAmount(file, p, unit);
+    // Its actual values have no place in the model yet: refused rather than read without them.
+    if (form.department && form.fields.name === undefined && kindOf(form) === 'selfEvaluation')
+      failAt(file, form.at, named.formats.tables.departmentSelfEvaluation);
     if (kindOf(form) === 'department') {
       const d = documentOf(unitOf(form), year);
       d.department = departmentOf(form, unit, amount);

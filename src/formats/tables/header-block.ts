@@ -9,14 +9,14 @@ import { projectFieldOfLabel, type ProjectFieldId } from '../../core/model/proje
 import { declaredAmountUnit } from './amount.ts';
 import type { FormRead } from './form-read.ts';
 import type { Grid, GridCell } from './grid.ts';
-import { type DepartmentLabel, departmentLabelOf, type GoalLabel, goalLabelOf, isFundSourceLabel } from './labels.ts';
+import { type DepartmentLabel, departmentLabelOf, fieldOfLabel, type GoalLabel, goalLabelOf, isFundSourceLabel } from './labels.ts';
 import type { PlacedText } from './place.ts';
 
 type Label = { field: ProjectFieldId } | { goal: GoalLabel } | { department: DepartmentLabel } | { source: string };
 
 function labelOf(text: string): Label | undefined {
   if (text.length > 40) return undefined;
-  const field = projectFieldOfLabel(text);
+  const field = fieldOfLabel(text);
   if (field !== undefined) return { field };
   const goal = goalLabelOf(text);
   if (goal !== undefined) return { goal };
@@ -120,8 +120,8 @@ function assign(form: FormRead, label: Label, value: PlacedText): void {
 /** Whether a label row starts a new form: a project's name or code when the current one has its own already. */
 export function startsNewForm(grid: Grid, r: number, form: FormRead): boolean {
   for (const cell of grid.rows[r]!) {
-    if (cell.mergedFrom !== null || cell.text.length > 40) continue;
-    const field = projectFieldOfLabel(cell.text);
+    if (cell.mergedFrom !== null) continue;
+    const field = fieldOfLabel(cell.text);
     if ((field === 'name' || field === 'code') && (form.fields[field] !== undefined || form.indicators.length > 0)) return true;
   }
   return false;

@@ -13,10 +13,10 @@ import {
   type IndicatorColumnId,
   type ResultColumnId,
 } from '../../core/model/indicator-columns.ts';
-import { projectFieldOfLabel, type ProjectFieldId } from '../../core/model/project-fields.ts';
+import type { ProjectFieldId } from '../../core/model/project-fields.ts';
 import { named } from '../../i18n/message-ref.ts';
 import type { Grid } from './grid.ts';
-import { goalLabelOf } from './labels.ts';
+import { fieldOfLabel, goalLabelOf } from './labels.ts';
 import { failAt } from './place.ts';
 
 export type ColumnId = IndicatorColumnId | ResultColumnId;
@@ -97,7 +97,7 @@ export function indicatorHeaderAt(file: string, grid: Grid, r: number): Indicato
     const text = row[c]!.text.trim();
     const id = ids[c];
     if (c < level1Column) {
-      const field = projectFieldOfLabel(text);
+      const field = fieldOfLabel(text);
       const goal = goalLabelOf(text);
       if (row[c]!.mergedFrom === 'left') continue;
       if (field !== undefined) header.projectColumns.set(field, c);

@@ -67,6 +67,39 @@ describe('a project form with a header block', () => {
   });
 });
 
+describe('several projects in one file', () => {
+  const header = (n: number) => [
+    ['项目名称', `项目${n}`, '项目编码', `315-00${n}`],
+    ['实施单位', '怀来县司法局', '预算数', `${n}.00`],
+  ];
+  const indicators = (n: number) => [
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', `指标${n}`, `${n}件`],
+  ];
+  const read = (grids: Grid[]) =>
+    recognise(grids, 2020).documents.flatMap((d) =>
+      d.projects.map((p) => [d.unit.name, p.code, p.budget.total, p.indicators.map((i) => i.level3)]),
+    );
+
+  it('one table each', () => {
+    expect(read([gridOf([...header(1), ...indicators(1)]), gridOf([...header(2), ...indicators(2)])])).toEqual([
+      ['怀来县司法局', '315-001', '1.00', ['指标1']],
+      ['怀来县司法局', '315-002', '2.00', ['指标2']],
+    ]);
+  });
+
+  it('one after the other in one table', () => {
+    expect(read([gridOf([...header(1), ...indicators(1), ...header(2), ...indicators(2)])])).toHaveLength(2);
+  });
+
+  it('the header block and the indicators in tables of their own', () => {
+    expect(read([gridOf(header(1)), gridOf(indicators(1)), gridOf(header(2)), gridOf(indicators(2))])).toEqual([
+      ['怀来县司法局', '315-001', '1.00', ['指标1']],
+      ['怀来县司法局', '315-002', '2.00', ['指标2']],
+    ]);
+  });
+});
+
 it('湘潭: an empty 二级-only row is skipped, a label spanning 一级 and 二级 is both, 指标值及单位 in one cell, 250万', () => {
   const grid = gridOf(
     [
@@ -448,6 +481,14 @@ describe('what cannot be read is refused, naming the place', () => {
     expectImportError(() => recognise(grid), { cell: 'E2' }, /「十分」不是数字/);
   });
 
+  it('a weight or score marked "/" (not to be filled) is no number, and no error', () => {
+    const grid = gridOf([
+      ['一级指标', '二级指标', '三级指标', '指标值', '权重', '得分', '完成值'],
+      ['产出指标', '数量指标', '培训人次', '≥100人次', '/', '/', '120人次'],
+    ]);
+    expect(recognise(grid, 2023).documents[0]!.projects[0]!.indicators[0]!.weight).toBeNull();
+  });
+
   it('an amount that does not parse, or is printed in the other unit', () => {
     const form = (total: string) =>
       gridOf([
@@ -459,6 +500,18 @@ describe('what cannot be read is refused, naming the place', () => {
     expectImportError(() => recognise(form('约十万')), { cell: 'D2' }, /「约十万」不是金额（单位：元）/);
     expectImportError(() => recognise(form('25万')), { cell: 'D2' }, /「25万」不是金额（单位：元）/);
     expect(recognise(form('1,250,000.50')).documents[0]!.projects[0]!.budget.total).toBe('1250000.50');
+  });
+
+  it('a 部门整体 self-evaluation, whose actual values the model cannot hold yet', () => {
+    const grid = gridOf(
+      [
+        ['部门(单位)名称', '中共宁德市委党史和地方志研究室', '部门预算编码', '901001033'],
+        ['一级 指标', '二级 指标', '三级指标', '指标解释', '绩效目标值', '实际完成值', '指标分值', '得分'],
+        ['产出 指标 (60分)', '数量 指标', '指标1', '按月发放员工工资', '100%', '100%', '10', '10'],
+      ],
+      { before: ['部门整体支出绩效自评表', '(2018年度)'] },
+    );
+    expectImportError(() => recognise(grid), { file: '表.html' }, /部门整体支出绩效自评表尚不能导入/);
   });
 
   it('headings with no rows under them', () => {

@@ -86,5 +86,7 @@ export const formats: Messages['formats'] = {
     noProject: (text) => `"${text}" is on a row of no project (the project name is empty)`,
     noYear: 'the budget year is not stated, so the date of the actual values is unknown; give the year (e.g. --year 2023)',
     tooManySets: (n) => `the indicator table sets ${n} indicator sets side by side; at most two (medium-term and annual) are read`,
+    departmentSelfEvaluation:
+      'a whole-department self-evaluation (部门整体支出绩效自评表) cannot be imported yet (whole-department target tables and project self-evaluations can)',
   },
 };

@@ -70,5 +70,6 @@ export const formats = {
     noProject: (text: string) => `「${text}」所在行不属于任何项目（项目名称为空）`,
     noYear: '未写明预算年度，无法确定完成值的日期；请指定年度（如 --year 2023）',
     tooManySets: (n: number) => `指标表并列了 ${n} 组指标，最多识别中期和年度两组`,
+    departmentSelfEvaluation: '部门整体支出绩效自评表尚不能导入（只能导入部门整体支出绩效目标表和项目自评表）',
   },
 };
