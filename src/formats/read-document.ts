@@ -17,7 +17,6 @@ import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
 import { looksLikeCompoundFile } from './tables/old-office.ts';
-import { readPublishedTables } from './tables/read-published.ts';
 import { tableFileFormat } from './tables/read-table-file.ts';
 import { decodeStart, looksBinary } from './text/decode.ts';
 import { readPublishedText } from './text/read.ts';
@@ -105,6 +104,9 @@ const publishedTableReader: DocumentReader = {
   recognizes: (bytes, zipEntries) => zipEntries === undefined && (looksLikeCompoundFile(bytes) || tableFileFormat(bytes, '') === 'html'),
   read: (bytes, fileName, options) => readPublishedTables(bytes, fileName, options),
 };
+
+const readPublishedTables = async (bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): Promise<DocumentRead> =>
+  (await import('./tables/read-published.ts')).readPublishedTables(bytes, fileName, options);
 
 /** The readers, most specific first (binary containers before text, web pages before text). */
 export const READERS: readonly DocumentReader[] = [docxReader, xlsxReader, publishedTableReader, exchangeJsonReader, publishedTextReader];

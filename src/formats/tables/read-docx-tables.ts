@@ -17,16 +17,13 @@ import { named } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import { openZip } from '../zip-reader.ts';
 import type { Grid, TableFile } from './grid.ts';
-import { GridLayout } from './spread.ts';
+import { BEFORE_PARAGRAPHS, GridLayout } from './spread.ts';
 
 const NAMESPACES = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
   'http://purl.oclc.org/ooxml/wordprocessingml/main',
 ]);
 const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
-
-/** How many paragraphs before a table are kept as its `before`: a title, a unit line, an amount unit, a note. */
-export const BEFORE_PARAGRAPHS = 8;
 
 type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; table: RawTable };
 interface RawCell {

@@ -11,8 +11,7 @@ import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { messages } from '../../i18n/index.ts';
 import type { Grid, TableFile } from './grid.ts';
 import { decodeHtml } from './html-encoding.ts';
-import { BEFORE_PARAGRAPHS } from './read-docx-tables.ts';
-import { GridLayout } from './spread.ts';
+import { BEFORE_PARAGRAPHS, GridLayout } from './spread.ts';
 
 const HIDDEN = new Set(['head', 'script', 'style', 'template', 'noscript', 'select', 'textarea', 'object', 'iframe', 'svg']);
 // biome-ignore format: a list of names

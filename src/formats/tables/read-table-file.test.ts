@@ -58,7 +58,7 @@ describe('readTableFile', () => {
     expect(xls.tables[0]!.name).toBe('工作表「申报表」');
     expect(texts(xls.tables[0]!)).toEqual([
       ['单位名称', '预算数'],
-      ['某某县司法局', '3309840.00'],
+      ['某某县司法局', '3,309,840.00'],
       ['某某县司法局', '0.85'],
     ]);
   });

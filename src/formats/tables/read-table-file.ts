@@ -12,8 +12,6 @@ import type { TableFile } from './grid.ts';
 import { decodeHtml } from './html-encoding.ts';
 import { convertOldFormat } from './libreoffice.ts';
 import { compoundFileFormat, looksLikeCompoundFile } from './old-office.ts';
-import { readDocxTables } from './read-docx-tables.ts';
-import { readHtmlTables } from './read-html-tables.ts';
 
 export type TableFileFormat = 'docx' | 'xlsx' | 'doc' | 'xls' | 'html';
 
@@ -43,19 +41,19 @@ export async function readTableFile(bytes: Uint8Array, fileName: string): Promis
   return file;
 }
 
+// The readers' libraries (saxes, exceljs, parse5) are loaded when a file of theirs is read, not by every command and request.
 async function readFormat(bytes: Uint8Array, fileName: string, format: TableFileFormat | null): Promise<TableFile> {
   switch (format) {
     case 'docx':
-      return readDocxTables(bytes, fileName);
+      return (await import('./read-docx-tables.ts')).readDocxTables(bytes, fileName);
     case 'xlsx':
-      // exceljs is large: loaded when a workbook is read, not by every command and request.
       return (await import('./read-xlsx-tables.ts')).readXlsxTables(bytes, fileName);
     case 'doc':
-      return readDocxTables(await convertOldFormat(bytes, fileName, 'doc'), fileName);
+      return readFormat(await convertOldFormat(bytes, fileName, 'doc'), fileName, 'docx');
     case 'xls':
-      return (await import('./read-xlsx-tables.ts')).readXlsxTables(await convertOldFormat(bytes, fileName, 'xls'), fileName);
+      return readFormat(await convertOldFormat(bytes, fileName, 'xls'), fileName, 'xlsx');
     case 'html':
-      return readHtmlTables(bytes, fileName);
+      return (await import('./read-html-tables.ts')).readHtmlTables(bytes, fileName);
     case null:
       throw new ImportError({ file: fileName }, named.formats.tableFiles.notATableFile);
   }

@@ -48,6 +48,7 @@ describe('readXlsxTables', () => {
       };
       put('A1', 3309840);
       put('B1', 3309840, '#,##0.00');
+      put('L1', -1234567.5, '#,##0.0_);(#,##0.0)');
       put('C1', 0.85);
       put('D1', 0.85, '0%');
       put('E1', 0.1 + 0.2);
@@ -61,7 +62,7 @@ describe('readXlsxTables', () => {
     const [grid] = (await readXlsxTables(file, 'a.xlsx')).tables;
     expect(texts(grid!)[0]).toEqual([
       '3309840',
-      '3309840.00',
+      '3,309,840.00',
       '0.85',
       '85%',
       '0.3',
@@ -71,6 +72,7 @@ describe('readXlsxTables', () => {
       '6619680',
       '≥95%',
       '多行\n文本',
+      '-1,234,567.5',
     ]);
   });
 

@@ -7,6 +7,9 @@
 import { messages } from '../../i18n/index.ts';
 import type { Grid, GridCell } from './grid.ts';
 
+/** How many paragraphs before a table are kept as its `before`: a title, a unit line, an amount unit, a note. */
+export const BEFORE_PARAGRAPHS = 8;
+
 export interface SpanningCell {
   text: string;
   columns: number;

@@ -75,8 +75,8 @@ export function cellDecimal(cell: Cell): DecimalText | null | undefined {
 }
 
 /**
- * A cell as the sheet shows it, exactly: a number with the decimals its format shows (a percentage
- * format shows "85%" for 0.85), without thousands separators; General as Excel's 15 significant
+ * A cell as the sheet shows it, exactly: a number with the decimals and thousands separators its
+ * format shows (a percentage format shows "85%" for 0.85); General as Excel's 15 significant
  * digits; a date in its format's year, month and day ("2021年3月5日", "2021/3/5"), ISO when it has none.
  */
 export function cellShown(cell: Cell): string {
@@ -106,6 +106,7 @@ function numberShown(value: number, format: string): string {
   let text = d.toDecimalPlaces(decimals.length).toFixed();
   const has = text.split('.')[1]?.length ?? 0;
   if (has < least) text = d.toFixed(least);
+  if (/[0#?],[0#?]/.test(code.split('.')[0]!)) text = text.replace(/^(-?\d+)/, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ','));
   return percent ? `${text}%` : text;
 }
 

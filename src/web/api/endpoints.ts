@@ -28,6 +28,7 @@ import type {
   CommentAnchor,
   CommentPage,
   DocumentList,
+  ImportPreview,
   ImportPreviewItem,
   ListFilter,
   ListedUser,
@@ -108,10 +109,7 @@ export const endpoints = {
   version: (id: number, version: number) => api.get<VersionContent>(`/api/documents/${id}/versions/${version}`),
   reviewSettings: (id: number) => api.get<{ settings: ReviewSettings }>(`/api/documents/${id}/review-settings`).then((r) => r.settings),
 
-  importPreview: (file: File) =>
-    api
-      .post<{ documents: ImportPreviewItem[] }>('/api/import/preview', { raw: file, query: { fileName: file.name } })
-      .then((r) => r.documents),
+  importPreview: (file: File) => api.post<ImportPreview>('/api/import/preview', { raw: file, query: { fileName: file.name } }),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>
     api.post<{ documents: Array<{ id: number; version: number }> }>('/api/import/commit', { body: { documents } }).then((r) => r.documents),
 
