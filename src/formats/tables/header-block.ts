@@ -106,6 +106,7 @@ function assign(form: FormRead, label: Label, value: PlacedText): void {
   } else if ('source' in label) {
     if (value.text !== '') form.sources.push({ name: label.source, amount: value });
   } else if ('department' in label) {
+    if (value.text === '') return;
     if (label.department === 'unitCode') form.unitCode ??= value;
     else if (label.department === 'projectFunds') form.funds.project ??= value;
     else form.funds.basic ??= value;
