@@ -101,6 +101,19 @@ describe('several projects in one file', () => {
   });
 });
 
+it('河北 2020: a row with an empty 三级 and its indicator in the 描述 is an indicator still', () => {
+  const grid = gridOf([
+    ['项目名称', '普法宣传'],
+    ['绩效目标', '1、完成普法宣传年度工作任务'],
+    ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+    ['产出指标', '质量指标', '', '普法宣传设备完好率', '≥98%', '项目实施方案'],
+    ['^', '成本指标', '', '', '', ''],
+  ]);
+  const p = recognise(grid).documents[0]!.projects[0]!;
+  expect(p.goals).toEqual([{ term: 'annual', text: '1、完成普法宣传年度工作任务' }]);
+  expect(p.indicators.map((i) => [i.level2, i.level3, i.description, i.target])).toEqual([['质量指标', '', '普法宣传设备完好率', '≥98%']]);
+});
+
 it('湘潭: an empty 二级-only row is skipped, a label spanning 一级 and 二级 is both, 指标值及单位 in one cell, 250万', () => {
   const grid = gridOf(
     [
@@ -458,10 +471,6 @@ describe('what cannot be read is refused, naming the place', () => {
     );
   });
 
-  it('a value without a 三级 indicator', () => {
-    expectImportError(() => recognise(table([['产出指标', '数量指标', '', '≥5个']])), { cell: 'D3' }, /「≥5个」无法归入指标表/);
-  });
-
   it('text under a column the table does not name', () => {
     const grid = gridOf([
       ['一级指标', '二级指标', '三级指标', '指标值', '审核人'],
@@ -471,7 +480,8 @@ describe('what cannot be read is refused, naming the place', () => {
   });
 
   it('an indicator before any 一级', () => {
-    expectImportError(() => recognise(table([['', '数量指标', '培训人次', '≥100人次']])), { cell: 'C3' }, /之前没有一级指标/);
+    expectImportError(() => recognise(table([['', '数量指标', '培训人次', '≥100人次']])), { cell: 'C3' }, /「培训人次」之前没有一级指标/);
+    expectImportError(() => recognise(table([['', '数量指标', '', '≥100人次']])), { cell: 'D3' }, /「≥100人次」之前没有一级指标/);
   });
 
   it('a weight that is not a number', () => {
