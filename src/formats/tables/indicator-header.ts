@@ -31,6 +31,8 @@ export interface ColumnSet {
 export interface IndicatorHeader {
   row: number;
   sets: ColumnSet[];
+  /** The headings as printed over the sets' columns. */
+  headings: string[];
   level1Column: number;
   /** The block label merged into the table's left edge, e.g. "绩效指标(90分)": no data of its own. */
   blockColumns: Set<number>;
@@ -85,6 +87,7 @@ export function indicatorHeaderAt(file: string, grid: Grid, r: number): Indicato
   const header: IndicatorHeader = {
     row: r,
     sets: [],
+    headings: [],
     level1Column,
     blockColumns: new Set(),
     blockLabel: null,
@@ -117,6 +120,7 @@ export function indicatorHeaderAt(file: string, grid: Grid, r: number): Indicato
       header.sets.push({ term: 'annual', columns: set });
     }
     set.set(id, c);
+    header.headings.push(text);
   }
   if (header.sets.some((s) => !s.columns.has('level3'))) return null;
   if (header.sets.length > 2) failAt(file, { grid, row: r, column: level1Column }, named.formats.tables.tooManySets(header.sets.length));

@@ -7,6 +7,7 @@
  */
 import type { DecimalText, Indicator } from '../../core/model/document.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
+import { normalizeHeading } from '../../core/model/indicator-columns.ts';
 import { named } from '../../i18n/message-ref.ts';
 import type { FormRead, IndicatorRead } from './form-read.ts';
 import type { Grid, GridCell } from './grid.ts';
@@ -33,6 +34,7 @@ export const newRowState = (header: IndicatorHeader): RowState => ({ level1: nul
 /** Takes in what the heading row says about the form: its columns, sets and block points. */
 export function noteHeader(header: IndicatorHeader, form: FormRead): void {
   for (const set of header.sets) for (const id of set.columns.keys()) form.columns.add(id);
+  for (const h of header.headings) form.headings.add(normalizeHeading(h));
   form.sets = Math.max(form.sets, header.sets.length);
   if (header.blockLabel !== null) {
     const points = readBlockPoints(header.blockLabel);

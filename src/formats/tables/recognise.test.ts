@@ -233,6 +233,17 @@ it('重庆: a key/value header block and 一级 labels carrying their score rang
   ]);
 });
 
+it('a plain table of the four common columns follows the framework of its year, not a provincial form', () => {
+  const grid = (level1: string) =>
+    gridOf([
+      ['项目名称', '某项目', '实施单位', '某单位'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      [level1, '数量指标', '培训人次', '≥100人次'],
+    ]);
+  expect(recognise(grid('产出指标'), 2023).profile.id).toBe('mof-2021');
+  expect(recognise(grid('产出指标'), 2020).profile.id).toBe('hebei-2020');
+});
+
 it('四川 申报表: many projects in one flat sheet in 元 with thousands separators, a department line first, code-name cells', () => {
   const grid = gridOf(
     [
