@@ -114,6 +114,22 @@ it('河北 2020: a row with an empty 三级 and its indicator in the 描述 is a
   expect(p.indicators.map((i) => [i.level2, i.level3, i.description, i.target])).toEqual([['质量指标', '', '普法宣传设备完好率', '≥98%']]);
 });
 
+it('labels in a row of their own over their values', () => {
+  const grid = gridOf([
+    ['项目名称', '实施单位', '预算数(万元)', '其中：财政资金'],
+    ['培训经费', '某培训中心', '12.00', '10.00'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '培训人次', '≥100人次'],
+  ]);
+  const d = recognise(grid, 2023).documents[0]!;
+  expect([d.unit.name, d.projects[0]!.name, d.projects[0]!.budget.total, d.projects[0]!.budget.fiscal]).toEqual([
+    '某培训中心',
+    '培训经费',
+    '12.00',
+    '10.00',
+  ]);
+});
+
 it('湘潭: an empty 二级-only row is skipped, a label spanning 一级 and 二级 is both, 指标值及单位 in one cell, 250万', () => {
   const grid = gridOf(
     [
