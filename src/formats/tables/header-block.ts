@@ -117,12 +117,17 @@ function assign(form: FormRead, label: Label, value: PlacedText): void {
   }
 }
 
-/** Whether a label row starts a new form: a project's name or code when the current one has its own already. */
+/**
+ * Whether a label row starts a new form: any header field once the current form has its indicators
+ * (a header block comes before its table), or a project's name or code when the current form has
+ * its own already.
+ */
 export function startsNewForm(grid: Grid, r: number, form: FormRead): boolean {
   for (const cell of grid.rows[r]!) {
     if (cell.mergedFrom !== null) continue;
     const field = fieldOfLabel(cell.text);
-    if ((field === 'name' || field === 'code') && (form.fields[field] !== undefined || form.indicators.length > 0)) return true;
+    if (field === undefined) continue;
+    if (form.indicators.length > 0 || ((field === 'name' || field === 'code') && form.fields[field] !== undefined)) return true;
   }
   return false;
 }

@@ -78,10 +78,10 @@ export function indicatorHeaderAt(file: string, grid: Grid, r: number): Indicato
     ids.push(id);
     if (id !== undefined) seen.add(id);
   }
-  if (!seen.has('level3') || !(seen.has('level1') || seen.has('level2')) || !(seen.has('target') || seen.has('actual'))) return null;
-
-  const first = ids.findIndex((id) => id !== undefined);
-  const level1Column = ids.indexOf('level1') >= 0 ? ids.indexOf('level1') : first;
+  if (!seen.has('level1') || !seen.has('level3') || !(seen.has('target') || seen.has('actual'))) return null;
+  // 一级 opens the table (what stands left of it is the block label or a flat sheet's project columns).
+  const level1Column = ids.indexOf('level1');
+  if (ids.findIndex((id) => id !== undefined) !== level1Column) return null;
   const header: IndicatorHeader = {
     row: r,
     sets: [],
@@ -118,6 +118,7 @@ export function indicatorHeaderAt(file: string, grid: Grid, r: number): Indicato
     }
     set.set(id, c);
   }
+  if (header.sets.some((s) => !s.columns.has('level3'))) return null;
   if (header.sets.length > 2) failAt(file, { grid, row: r, column: level1Column }, named.formats.tables.tooManySets(header.sets.length));
   if (header.sets.length === 2) header.sets[0]!.term = 'longTerm';
   else if (header.blockLabel !== null && LONG_TERM_BLOCK.test(header.blockLabel)) header.sets[0]!.term = 'longTerm';

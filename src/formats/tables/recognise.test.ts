@@ -68,9 +68,10 @@ describe('a project form with a header block', () => {
 });
 
 describe('several projects in one file', () => {
+  // The unit first: a header block need not start with the project's name.
   const header = (n: number) => [
+    ['实施单位', `怀来县司法局`, '预算数', `${n}.00`],
     ['项目名称', `项目${n}`, '项目编码', `315-00${n}`],
-    ['实施单位', '怀来县司法局', '预算数', `${n}.00`],
   ];
   const indicators = (n: number) => [
     ['一级指标', '二级指标', '三级指标', '指标值'],
