@@ -28,11 +28,15 @@ export interface FormRead {
   fields: Partial<Record<ProjectFieldId, PlacedText>>;
   unitCode: PlacedText | null;
   goals: { term: Term; text: string }[];
+  /** 资金支出计划（%）: each checkpoint and its cumulative percentage. */
+  spendingPlan: { checkpoint: string; percent: PlacedText }[];
   overallGoal: string | null;
   statements: EvaluationStatement[];
   indicators: IndicatorRead[];
   /** The indicator columns the table printed (one set's), and how many sets stood side by side. */
   columns: Set<string>;
+  /** The headings printed above them, normalised (a profile's own headings are evidence for it). */
+  headings: Set<string>;
   sets: number;
   flat: boolean;
   /** 一级 labels as printed (without points) and the points labels carried. */
@@ -56,10 +60,12 @@ export const emptyForm = (at: PlacedText['at']): FormRead => ({
   fields: {},
   unitCode: null,
   goals: [],
+  spendingPlan: [],
   overallGoal: null,
   statements: [],
   indicators: [],
   columns: new Set(),
+  headings: new Set(),
   sets: 0,
   flat: false,
   level1Names: new Set(),

@@ -7,17 +7,21 @@
  */
 import type { DecimalText, Indicator } from '../../core/model/document.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
-import { projectFieldOfLabel } from '../../core/model/project-fields.ts';
+import { normalizeHeading } from '../../core/model/indicator-columns.ts';
 import { named } from '../../i18n/message-ref.ts';
 import type { FormRead, IndicatorRead } from './form-read.ts';
 import type { Grid, GridCell } from './grid.ts';
 import { type ColumnId, type ColumnSet, type IndicatorHeader, indicatorHeaderAt } from './indicator-header.ts';
-import { closingLabelOf, goalLabelOf } from './labels.ts';
+import { closingLabelOf, fieldOfLabel, goalLabelOf } from './labels.ts';
 import { labelText, readBlockPoints, readLevel1Label } from './level1-label.ts';
 import { failAt } from './place.ts';
 import { composeTarget } from './target-cells.ts';
 
+// Named once: a message is only made when a row fails.
+const t = named.formats.tables;
 const POINTS_UNIT = /分$/u;
+/** "/" marks a cell the form says not to fill. */
+const NOT_APPLICABLE = /^[/／—-]$/u;
 
 export interface RowState {
   level1: string | null;
@@ -30,6 +34,7 @@ export const newRowState = (header: IndicatorHeader): RowState => ({ level1: nul
 /** Takes in what the heading row says about the form: its columns, sets and block points. */
 export function noteHeader(header: IndicatorHeader, form: FormRead): void {
   for (const set of header.sets) for (const id of set.columns.keys()) form.columns.add(id);
+  for (const h of header.headings) form.headings.add(normalizeHeading(h));
   form.sets = Math.max(form.sets, header.sets.length);
   if (header.blockLabel !== null) {
     const points = readBlockPoints(header.blockLabel);
@@ -47,7 +52,7 @@ const firstOwnText = (row: readonly GridCell[]): string | undefined => {
 export function endsIndicatorTable(file: string, grid: Grid, r: number): boolean {
   const first = firstOwnText(grid.rows[r]!);
   if (first === undefined) return false;
-  if (closingLabelOf(first) !== undefined || projectFieldOfLabel(first) !== undefined || goalLabelOf(first) !== undefined) return true;
+  if (closingLabelOf(first) !== undefined || fieldOfLabel(first) !== undefined || goalLabelOf(first) !== undefined) return true;
   return indicatorHeaderAt(file, grid, r) !== null;
 }
 
@@ -58,8 +63,7 @@ export function readIndicatorTable(file: string, grid: Grid, header: IndicatorHe
   const before = form.indicators.length;
   let r = header.row + 1;
   for (; r < grid.rows.length && !endsIndicatorTable(file, grid, r); r++) readIndicatorRow(file, grid, r, header, state, form);
-  if (form.indicators.length === before)
-    failAt(file, { grid, row: header.row, column: header.level1Column }, named.formats.tables.headerAlone);
+  if (form.indicators.length === before) failAt(file, { grid, row: header.row, column: header.level1Column }, t.headerAlone);
   // Sets side by side are read row by row; the model lists the 中期 set's indicators, then the 年度 set's.
   if (header.sets.length > 1) {
     const order = (i: IndicatorRead) => header.sets.findIndex((s) => s.term === i.indicator.term);
@@ -70,7 +74,6 @@ export function readIndicatorTable(file: string, grid: Grid, header: IndicatorHe
 
 export function readIndicatorRow(file: string, grid: Grid, r: number, header: IndicatorHeader, state: RowState, form: FormRead): void {
   const row = grid.rows[r]!;
-  const t = named.formats.tables;
   for (const [c, heading] of header.unknown) {
     const cell = row[c]!;
     if (cell.mergedFrom === null && cell.text.trim() !== '')
@@ -106,7 +109,6 @@ function readLevel2(row: readonly GridCell[], set: ColumnSet, continued: string 
 
 function readIndicator(file: string, grid: Grid, r: number, set: ColumnSet, level1: string | null, level2: string): IndicatorRead | null {
   const row = grid.rows[r]!;
-  const t = named.formats.tables;
   /** A value cell's own text; a merge from the left belongs to the column it starts in. */
   const text = (id: ColumnId): string | undefined => {
     const c = set.columns.get(id);
@@ -119,18 +121,21 @@ function readIndicator(file: string, grid: Grid, r: number, set: ColumnSet, leve
     return v === undefined || v === '' ? null : v;
   };
   const level3 = text('level3') ?? '';
-  if (level3 === '') {
-    for (const [id, c] of set.columns) {
-      if (id === 'level1' || id === 'level2' || id === 'level3') continue;
-      const v = text(id);
-      if (v !== undefined && v !== '') failAt(file, { grid, row: r, column: c }, t.unplaced(v));
-    }
-    return null;
+  // The 2020 form often leaves 三级 empty and names the indicator in its 描述: a row with any value is
+  // an indicator; one with neither 三级 nor value is the form's empty 二级 slot.
+  let written: { column: number; text: string } | undefined =
+    level3 === '' ? undefined : { column: set.columns.get('level3')!, text: level3 };
+  for (const [id, c] of set.columns) {
+    if (written !== undefined) break;
+    if (id === 'level1' || id === 'level2' || id === 'level3') continue;
+    const v = text(id);
+    if (v !== undefined && v !== '') written = { column: c, text: v };
   }
-  if (level1 === null) failAt(file, { grid, row: r, column: set.columns.get('level3')! }, t.noLevel1(level3));
+  if (written === undefined) return null;
+  if (level1 === null) failAt(file, { grid, row: r, column: written.column }, t.noLevel1(written.text));
   const number = (id: ColumnId): DecimalText | null => {
     const v = text(id);
-    if (v === undefined || v === '') return null;
+    if (v === undefined || v === '' || NOT_APPLICABLE.test(v)) return null;
     const d = readDecimal(v.replace(POINTS_UNIT, ''));
     if (d === undefined || (id === 'weight' && d !== null && d.startsWith('-')))
       failAt(file, { grid, row: r, column: set.columns.get(id)! }, t.notANumber(v));

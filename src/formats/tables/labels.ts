@@ -4,12 +4,14 @@
  * as headings are (normalizeHeading), a bracketed hint dropped ("中期滚动目标(2019年--2021年)").
  */
 import { normalizeHeading } from '../../core/model/indicator-columns.ts';
+import { type ProjectFieldId, projectFieldOfLabel } from '../../core/model/project-fields.ts';
 
 /** 'results' is a 自评表's 年度目标完成情况, 'overall' a 部门整体 table's 年度总体目标. */
 export type GoalLabel = 'annual' | 'longTerm' | 'results' | 'overall';
 
 const GOALS = new Map<string, GoalLabel>([
   ['年度目标', 'annual'],
+  ['绩效目标', 'annual'],
   ['年度绩效目标', 'annual'],
   ['本年度绩效目标', 'annual'],
   ['项目年度目标', 'annual'],
@@ -101,18 +103,41 @@ const CLOSING = new Map<string, ClosingLabel>([
 ]);
 
 const BRACKETED = /\([^)]*\)/gu;
+
+/**
+ * Labels repeat from form to form (every project's table prints 项目名称 again), and normalising is
+ * most of a look-up's cost: answers are kept, and forgotten when too many pile up.
+ */
+function remembered<T>(look: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let answer = known.get(text);
+    if (answer === undefined && !known.has(text)) {
+      if (known.size > 4096) known.clear();
+      answer = look(text);
+      known.set(text, answer);
+    }
+    return answer as T;
+  };
+}
+
+/** The header field a label names (long cells are prose: never a label). */
+export const fieldOfLabel = remembered((text: string): ProjectFieldId | undefined =>
+  text.length > 40 ? undefined : projectFieldOfLabel(text),
+);
 /** A label as it compares: normalised, its bracketed hint dropped, "其中:" before it dropped. */
-export const labelKey = (text: string): string => {
+export const labelKey = remembered((text: string): string => {
   const n = normalizeHeading(text);
   const bare = n.includes('(') ? n.replace(BRACKETED, '') : n;
   return bare.startsWith('其中:') ? bare.slice(3) : bare;
-};
+});
 
 // Labels are short; a long cell is prose and never looked up.
 const lookup = <T>(map: ReadonlyMap<string, T>, text: string): T | undefined => (text.length > 40 ? undefined : map.get(labelKey(text)));
 
 export const goalLabelOf = (text: string) => lookup(GOALS, text);
 export const departmentLabelOf = (text: string) => lookup(DEPARTMENT, text);
+export const isSpendingPlanLabel = (text: string): boolean => text.length <= 20 && labelKey(text) === '资金支出计划';
 export const isFundSourceLabel = (text: string): boolean => text.length <= 40 && FUND_SOURCES.has(labelKey(text));
 export const dutyColumnOf = (text: string) => lookup(DUTY, text);
 export const executionColumnOf = (text: string) => lookup(EXECUTION, text);

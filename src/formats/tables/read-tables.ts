@@ -90,6 +90,8 @@ export function readTables(file: TableFile): TablesRead {
       if (form !== null && startsNewForm(grid, r, form)) startForm(at);
       r += readLabelRow(grid, r, current(at));
     }
+    // Captions of a table that continued the current form (no new header block) are that form's.
+    if (form !== null) for (const p of pending.splice(0)) readCaption(p.text, form, p.at);
   }
   return { forms, likeliestHeading: likeliest === null ? null : { grid: likeliest.grid, row: likeliest.row } };
 }

@@ -67,6 +67,100 @@ describe('a project form with a header block', () => {
   });
 });
 
+describe('several projects in one file', () => {
+  // The unit first: a header block need not start with the project's name.
+  const header = (n: number) => [
+    ['实施单位', `怀来县司法局`, '预算数', `${n}.00`],
+    ['项目名称', `项目${n}`, '项目编码', `315-00${n}`],
+  ];
+  const indicators = (n: number) => [
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', `指标${n}`, `${n}件`],
+  ];
+  const read = (grids: Grid[]) =>
+    recognise(grids, 2020).documents.flatMap((d) =>
+      d.projects.map((p) => [d.unit.name, p.code, p.budget.total, p.indicators.map((i) => i.level3)]),
+    );
+
+  it('one table each', () => {
+    expect(read([gridOf([...header(1), ...indicators(1)]), gridOf([...header(2), ...indicators(2)])])).toEqual([
+      ['怀来县司法局', '315-001', '1.00', ['指标1']],
+      ['怀来县司法局', '315-002', '2.00', ['指标2']],
+    ]);
+  });
+
+  it('one after the other in one table', () => {
+    expect(read([gridOf([...header(1), ...indicators(1), ...header(2), ...indicators(2)])])).toHaveLength(2);
+  });
+
+  it('the header block and the indicators in tables of their own', () => {
+    expect(read([gridOf(header(1)), gridOf(indicators(1)), gridOf(header(2)), gridOf(indicators(2))])).toEqual([
+      ['怀来县司法局', '315-001', '1.00', ['指标1']],
+      ['怀来县司法局', '315-002', '2.00', ['指标2']],
+    ]);
+  });
+});
+
+it('河北 2020: a row with an empty 三级 and its indicator in the 描述 is an indicator still', () => {
+  const grid = gridOf([
+    ['项目名称', '普法宣传'],
+    ['绩效目标', '1、完成普法宣传年度工作任务'],
+    ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+    ['产出指标', '质量指标', '', '普法宣传设备完好率', '≥98%', '项目实施方案'],
+    ['^', '成本指标', '', '', '', ''],
+  ]);
+  const p = recognise(grid).documents[0]!.projects[0]!;
+  expect(p.goals).toEqual([{ term: 'annual', text: '完成普法宣传年度工作任务' }]);
+  expect(p.indicators.map((i) => [i.level2, i.level3, i.description, i.target])).toEqual([['质量指标', '', '普法宣传设备完好率', '≥98%']]);
+});
+
+it("the sample's own table: the unit line, 资金用途 under a label merged down, 资金支出计划, numbered goals", () => {
+  const grid = gridOf([
+    ['315002怀来县司法局', '<', '<', '<', '<', '单位：万元', '<'],
+    ['项目编码', '315-0105-JBN-2D9U', '<', '项目名称', '法律援助', '<', '<'],
+    ['预算规模及资金用途', '预算数', '5.00', '其中：财政资金', '5.00', '其他资金', ''],
+    ['^', '指导、检查法律援助的法律法规和政策的执行', '<', '<', '<', '<', '<'],
+    ['资金支出计划（%）', '3月底', '6月底', '10月底', '<', '12月底', '<'],
+    ['^', '20.00', '50.00', '75.00', '<', '100.00', '<'],
+    ['绩效目标', '1、组织法律援助的律师办理法律援助案件。\n2、困难群众得到受益。', '<', '<', '<', '<', '<'],
+    ['一级指标', '二级指标', '三级指标', '绩效指标描述', '<', '指标值', '指标值确定依据'],
+    ['产出指标', '数量指标', '', '办理法律援助案件结案率', '<', '≥95', '结案率'],
+    ['效果指标', '社会效益指标', '', '减少不安定因素', '<', '≥95', '结案率'],
+  ]);
+  const { documents, profile } = recognise(grid);
+  expect(profile.id).toBe('hebei-2020');
+  const d = documents[0]!;
+  expect(d.unit).toEqual({ code: '315002', name: '怀来县司法局' });
+  const p = d.projects[0]!;
+  expect(p.useOfFunds).toBe('指导、检查法律援助的法律法规和政策的执行');
+  expect(p.spendingPlan).toEqual([
+    { checkpoint: '3月底', percent: '20.00' },
+    { checkpoint: '6月底', percent: '50.00' },
+    { checkpoint: '10月底', percent: '75.00' },
+    { checkpoint: '12月底', percent: '100.00' },
+  ]);
+  expect(p.goals).toEqual([
+    { term: 'annual', text: '组织法律援助的律师办理法律援助案件。' },
+    { term: 'annual', text: '困难群众得到受益。' },
+  ]);
+});
+
+it('labels in a row of their own over their values', () => {
+  const grid = gridOf([
+    ['项目名称', '实施单位', '预算数(万元)', '其中：财政资金'],
+    ['培训经费', '某培训中心', '12.00', '10.00'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '培训人次', '≥100人次'],
+  ]);
+  const d = recognise(grid, 2023).documents[0]!;
+  expect([d.unit.name, d.projects[0]!.name, d.projects[0]!.budget.total, d.projects[0]!.budget.fiscal]).toEqual([
+    '某培训中心',
+    '培训经费',
+    '12.00',
+    '10.00',
+  ]);
+});
+
 it('湘潭: an empty 二级-only row is skipped, a label spanning 一级 and 二级 is both, 指标值及单位 in one cell, 250万', () => {
   const grid = gridOf(
     [
@@ -184,6 +278,17 @@ it('重庆: a key/value header block and 一级 labels carrying their score rang
     ['产出指标', '数量指标', '维护面积'],
     ['产出指标', '质量指标', '验收合格率'],
   ]);
+});
+
+it('a plain table of the four common columns follows the framework of its year, not a provincial form', () => {
+  const grid = (level1: string) =>
+    gridOf([
+      ['项目名称', '某项目', '实施单位', '某单位'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      [level1, '数量指标', '培训人次', '≥100人次'],
+    ]);
+  expect(recognise(grid('产出指标'), 2023).profile.id).toBe('mof-2021');
+  expect(recognise(grid('产出指标'), 2020).profile.id).toBe('hebei-2020');
 });
 
 it('四川 申报表: many projects in one flat sheet in 元 with thousands separators, a department line first, code-name cells', () => {
@@ -424,10 +529,6 @@ describe('what cannot be read is refused, naming the place', () => {
     );
   });
 
-  it('a value without a 三级 indicator', () => {
-    expectImportError(() => recognise(table([['产出指标', '数量指标', '', '≥5个']])), { cell: 'D3' }, /「≥5个」无法归入指标表/);
-  });
-
   it('text under a column the table does not name', () => {
     const grid = gridOf([
       ['一级指标', '二级指标', '三级指标', '指标值', '审核人'],
@@ -437,7 +538,8 @@ describe('what cannot be read is refused, naming the place', () => {
   });
 
   it('an indicator before any 一级', () => {
-    expectImportError(() => recognise(table([['', '数量指标', '培训人次', '≥100人次']])), { cell: 'C3' }, /之前没有一级指标/);
+    expectImportError(() => recognise(table([['', '数量指标', '培训人次', '≥100人次']])), { cell: 'C3' }, /「培训人次」之前没有一级指标/);
+    expectImportError(() => recognise(table([['', '数量指标', '', '≥100人次']])), { cell: 'D3' }, /「≥100人次」之前没有一级指标/);
   });
 
   it('a weight that is not a number', () => {
@@ -446,6 +548,14 @@ describe('what cannot be read is refused, naming the place', () => {
       ['产出指标', '数量指标', '培训人次', '≥100人次', '十分'],
     ]);
     expectImportError(() => recognise(grid), { cell: 'E2' }, /「十分」不是数字/);
+  });
+
+  it('a weight or score marked "/" (not to be filled) is no number, and no error', () => {
+    const grid = gridOf([
+      ['一级指标', '二级指标', '三级指标', '指标值', '权重', '得分', '完成值'],
+      ['产出指标', '数量指标', '培训人次', '≥100人次', '/', '/', '120人次'],
+    ]);
+    expect(recognise(grid, 2023).documents[0]!.projects[0]!.indicators[0]!.weight).toBeNull();
   });
 
   it('an amount that does not parse, or is printed in the other unit', () => {
@@ -459,6 +569,18 @@ describe('what cannot be read is refused, naming the place', () => {
     expectImportError(() => recognise(form('约十万')), { cell: 'D2' }, /「约十万」不是金额（单位：元）/);
     expectImportError(() => recognise(form('25万')), { cell: 'D2' }, /「25万」不是金额（单位：元）/);
     expect(recognise(form('1,250,000.50')).documents[0]!.projects[0]!.budget.total).toBe('1250000.50');
+  });
+
+  it('a 部门整体 self-evaluation, whose actual values the model cannot hold yet', () => {
+    const grid = gridOf(
+      [
+        ['部门(单位)名称', '中共宁德市委党史和地方志研究室', '部门预算编码', '901001033'],
+        ['一级 指标', '二级 指标', '三级指标', '指标解释', '绩效目标值', '实际完成值', '指标分值', '得分'],
+        ['产出 指标 (60分)', '数量 指标', '指标1', '按月发放员工工资', '100%', '100%', '10', '10'],
+      ],
+      { before: ['部门整体支出绩效自评表', '(2018年度)'] },
+    );
+    expectImportError(() => recognise(grid), { file: '表.html' }, /部门整体支出绩效自评表尚不能导入/);
   });
 
   it('headings with no rows under them', () => {
