@@ -4,7 +4,7 @@
  * A path that does not exist is reported, not fatal: the others are still worked on.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { FormProfile } from '../core/forms/profile.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { messages } from '../i18n/index.ts';
@@ -26,7 +26,7 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
     if (info === null) problems.push(messages().cli.inputs.notFound(path));
     else if (info.isDirectory()) {
       const found = (await readdir(path, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && extensions.some((x) => e.name.toLowerCase().endsWith(x)))
+        .filter((e) => e.isFile() && extensions.some((x) => e.name.toLowerCase().endsWith(x)) && !inSavedPageAssets(path, e.parentPath))
         .map((e) => join(e.parentPath, e.name));
       // Code-point order of the path under the folder: the same on every machine and locale.
       files.push(...found.sort((a, b) => (relative(path, a) < relative(path, b) ? -1 : 1)));
@@ -34,6 +34,17 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
   }
   return { files, problems };
 }
+
+/**
+ * A web page saved "complete" (by a browser, or by Word as a web page) brings a folder of its parts
+ * beside it — page_files/, page.files/ — which may hold .htm frames and headers: parts, not forms.
+ */
+const SAVED_PAGE_ASSETS = /(?:_files|\.files)$/i;
+
+const inSavedPageAssets = (root: string, dir: string): boolean =>
+  relative(root, dir)
+    .split(sep)
+    .some((part) => SAVED_PAGE_ASSETS.test(part));
 
 export type FileResult =
   | {

@@ -50,6 +50,9 @@ describe('jixiao import', { timeout: 90_000 }, () => {
     copyFileSync(join(tables, 'neimenggu-wuhai-project/form.docx'), join(dir, 'sub/c-wuhai.docx'));
     copyFileSync(join(tables, 'guangdong-dongguan-approval/form.xlsx'), join(dir, 'sub/d-dongguan.xlsx'));
     writeFileSync(join(dir, 'notes.md'), '不是导入文件');
+    // The parts a browser saves beside a page are no forms.
+    mkdirSync(join(dir, 'b-xiangtan_files'));
+    writeFileSync(join(dir, 'b-xiangtan_files/header.htm'), '<html><body><p>页眉</p></body></html>');
     const out = join(dir, 'out.json');
     const r = await runCli(['import', dir, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
