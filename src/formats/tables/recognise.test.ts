@@ -145,6 +145,23 @@ it("the sample's own table: the unit line, 资金用途 under a label merged dow
   ]);
 });
 
+it('年度 and 长期 indicator tables one under the other, each named by a row above its headings', () => {
+  const grid = gridOf([
+    ['项目名称', '法律援助'],
+    ['年度绩效指标', '<', '<', '<'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '开展培训', '≥2次'],
+    ['长期绩效指标', '<', '<', '<'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '受益人数', '≥2700人'],
+  ]);
+  const p = recognise(grid, 2021).documents[0]!.projects[0]!;
+  expect(p.indicators.map((i) => [i.term, i.level3])).toEqual([
+    ['annual', '开展培训'],
+    ['longTerm', '受益人数'],
+  ]);
+});
+
 it('labels in a row of their own over their values', () => {
   const grid = gridOf([
     ['项目名称', '实施单位', '预算数(万元)', '其中：财政资金'],
