@@ -394,6 +394,27 @@ it('宁德: a 部门整体 table gives the department its funds, 年度总体目
   ]);
 });
 
+it('a 部门整体 table and a project table of the same unit make one document', () => {
+  const department = gridOf(
+    [
+      ['部门(单位)名称', '某局', '部门预算编码', '901001'],
+      ['年度预算安排(万元)', '资金总额', '10'],
+      ['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+      ['^', '产出指标', '数量指标', '服务人次', '≥100人次'],
+    ],
+    { before: ['部门整体支出绩效目标表'] },
+  );
+  const project = gridOf([
+    ['项目名称', '某项目', '实施单位', '某局'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '培训人次', '≥100人次'],
+  ]);
+  const { documents } = recognise([department, project], 2023);
+  expect(documents.map((d) => [d.unit, d.department?.funds?.total, d.projects.map((p) => p.name)])).toEqual([
+    [{ code: '901001', name: '某局' }, '10', ['某项目']],
+  ]);
+});
+
 it('东莞: 中期 and 年度 indicator sets side by side, 中期 and 年度 goals and budgets', () => {
   const grid = gridOf(
     [
