@@ -1,8 +1,10 @@
 /**
  * The rows around an indicator table that are not part of it: label/value pairs on a row (label
- * cell, then value cell, several pairs a row), goal cells (a label beside its text, or a row of goal
- * labels over a row of texts: 东莞's 中期滚动目标 | 年度目标, 四川's 项目年度目标 | 年度目标完成情况),
- * captions written as "预算单位:东莞市交通运输局" or "单位:万元", and the title with its year.
+ * cell, then value cell, several pairs a row), labels over their values (a row of goal labels over
+ * their texts: 东莞's 中期滚动目标 | 年度目标, 四川's 项目年度目标 | 年度目标完成情况; a row of labels
+ * alone over a row of values), a value beside its label merged down from the row above, the
+ * sample's 资金支出计划 over its percentages, captions written as "预算单位:东莞市交通运输局",
+ * "单位:万元" or "315002怀来县司法局", and the title with its year.
  */
 import { isTemplateInstruction } from '../../core/actuals/instruction-text.ts';
 import { projectFieldOfLabel, type ProjectFieldId } from '../../core/model/project-fields.ts';
