@@ -3,12 +3,14 @@
  * Everything several rules need (the parsed target, the 一级/二级 kinds, what the name measures)
  * is worked out here, so that a rule is a cheap test and a review stays linear in the rows.
  */
-import { formForYear, level1KindOf, level2KindOf, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
+import { level1KindOf, level2KindOf, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
+import type { FormProfile } from '../forms/profile.ts';
 import type { Indicator, Project, TargetDocument } from '../model/document.ts';
-import { parseTargetValue } from '../target-value/parse.ts';
-import type { TargetValue } from '../target-value/target-value.ts';
+import { parseRelation, parseTargetValue } from '../target-value/parse.ts';
+import { isPercentage, type Operator, type TargetValue } from '../target-value/target-value.ts';
+import { compareDecimal } from './compare.ts';
 import type { ReviewSettings } from './settings.ts';
-import { BASIS_SOURCE, comparable, COST, MEASURE_NOUN, MONEY_UNIT, PERCENT_LIKE, SATISFACTION, TIMELINESS } from './terms.ts';
+import { BASIS_SOURCE, comparable, COST, MEASURE_NOUN, MONEY_UNIT, NATURE_WORDS, PERCENT_LIKE, SATISFACTION, TIMELINESS } from './terms.ts';
 
 /** Last year's actual value of an indicator, for the "target below last year's actual" rule. */
 export interface HistoryEntry {
@@ -22,7 +24,9 @@ export interface HistoryEntry {
 export interface DocumentContext {
   kind: 'document';
   document: TargetDocument;
-  /** The form the document's year follows. */
+  /** The form profile (表样) the document follows: its bureau's pick, or the default for its year. */
+  profile: FormProfile;
+  /** The framework the profile follows (the year's, for the default profiles). */
   form: FrameworkForm;
   settings: ReviewSettings;
   projects: ProjectContext[];
@@ -50,6 +54,16 @@ export interface ProjectContext {
  */
 export type BasisReading = 'empty' | 'source' | 'restatement' | 'unsourced';
 
+/**
+ * What the 指标性质 and 指标方向(性) cells state, each item with the cell text that said it: a
+ * relation ("≥"), the way the measure improves (正向/反向), or whether it is counted (定量/定性).
+ */
+export interface StatedNature {
+  operator: { text: string; operator: Operator } | null;
+  sense: { text: string; sense: 'higher' | 'lower' } | null;
+  kind: { text: string; kind: 'quantitative' | 'qualitative' } | null;
+}
+
 export interface RowContext {
   kind: 'row';
   indicator: Indicator;
@@ -73,6 +87,12 @@ export interface RowContext {
   /** The name, or a money unit, is about what it costs. */
   cost: boolean;
   basis: BasisReading;
+  stated: StatedNature;
+  /**
+   * Where the target is a bare 1 and the 指标解释 or 指标值确定依据 names a percentage above 1 as its
+   * standard ("90%(计划标准)"): that percentage. A ratio was written where the form wants a percent.
+   */
+  percentStandard: TargetValue | null;
 }
 
 export const historyKey = (projectCode: string, name: string): string => `${projectCode.trim()}\u0000${comparable(name)}`;
@@ -104,6 +124,37 @@ function readBasis(basisCell: string, name: string): BasisReading {
   return MEASURE_NOUN.test(basis) || name.includes(basis) ? 'restatement' : 'unsourced';
 }
 
+const NOTHING_STATED: StatedNature = { operator: null, sense: null, kind: null };
+
+function readStated(cells: readonly (string | null | undefined)[]): StatedNature {
+  let stated = NOTHING_STATED;
+  for (const cell of cells) {
+    const text = cell?.trim();
+    if (!text) continue;
+    if (stated === NOTHING_STATED) stated = { operator: null, sense: null, kind: null };
+    const operator = parseRelation(text);
+    if (operator !== undefined) stated.operator ??= { text, operator };
+    const word = NATURE_WORDS[comparable(text)];
+    if (word === undefined) continue;
+    if ('sense' in word) stated.sense ??= { text, sense: word.sense };
+    else stated.kind ??= { text, kind: word.kind };
+  }
+  return stated;
+}
+
+/** Text before a bracketed note: "90%(计划标准)" → "90%". */
+const beforeNote = (text: string): string => text.split(/[(（]/, 1)[0]!;
+
+function readPercentStandard(indicator: Indicator, target: TargetValue): TargetValue | null {
+  if (target.kind !== 'quantitative' || target.unit !== '' || target.upper !== null || compareDecimal(target.value, '1') !== 0) return null;
+  for (const cell of [indicator.explanation, indicator.basis]) {
+    if (!cell) continue;
+    const standard = parseTargetValue(beforeNote(cell));
+    if (standard.kind === 'quantitative' && isPercentage(standard) && compareDecimal(standard.value, '1') > 0) return standard;
+  }
+  return null;
+}
+
 function rowContext(indicator: Indicator, row: number, project: ProjectContext): RowContext {
   const level3 = indicator.level3.trim();
   const description = indicator.description.trim();
@@ -126,6 +177,8 @@ function rowContext(indicator: Indicator, row: number, project: ProjectContext):
     timeliness: TIMELINESS.test(wording) || (target.kind === 'qualitative' && target.scale === 'deadline'),
     cost: COST.test(wording) || (target.kind === 'quantitative' && MONEY_UNIT.test(target.unit)),
     basis: readBasis(indicator.basis, name),
+    stated: indicator.nature || indicator.direction ? readStated([indicator.nature, indicator.direction]) : NOTHING_STATED,
+    percentStandard: readPercentStandard(indicator, target),
   };
 }
 
@@ -133,11 +186,13 @@ export function documentContext(
   document: TargetDocument,
   settings: ReviewSettings,
   history: readonly HistoryEntry[] | undefined,
+  profile: FormProfile,
 ): DocumentContext {
   const context: DocumentContext = {
     kind: 'document',
     document,
-    form: formForYear(document.year, settings.form2021FromYear),
+    profile,
+    form: profile.framework,
     settings,
     projects: [],
     history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h.actual])) : null,

@@ -6,6 +6,8 @@
  * Linear in the rows: each row is read once (./context.ts), each rule is a cheap test on it.
  */
 import { messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
+import type { FormProfile } from '../forms/profile.ts';
+import { defaultProfileFor } from '../forms/profiles.ts';
 import type { TargetDocument } from '../model/document.ts';
 import { documentContext, type HistoryEntry } from './context.ts';
 import type { Finding, FindingField, Severity } from './finding.ts';
@@ -23,6 +25,8 @@ export interface ReviewOptions {
   settings?: Partial<ReviewSettings>;
   /** Last year's actual values; without them the rule comparing targets with history is silent. */
   history?: readonly HistoryEntry[];
+  /** The form profile the document follows (its bureau's pick); the default for its year when left out. */
+  profile?: FormProfile;
 }
 
 /** A rule as the UI lists it. */
@@ -137,7 +141,8 @@ function planFor(locale: Locale, settings: Partial<ReviewSettings> | undefined):
 
 export function reviewDocument(document: TargetDocument, options: ReviewOptions = {}): Finding[] {
   const plan = planFor(options.locale ?? 'zh-CN', options.settings);
-  const context = documentContext(document, plan.settings, options.history);
+  const profile = options.profile ?? defaultProfileFor(document.year, plan.settings.form2021FromYear);
+  const context = documentContext(document, plan.settings, options.history, profile);
   const found: Ordered[] = [];
   plan.found = found;
   try {

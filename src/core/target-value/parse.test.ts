@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTargetValue } from './parse.ts';
+import { parseRelation, parseTargetValue } from './parse.ts';
 import { isPercentage } from './target-value.ts';
 
 /** The reading without the original text, for compact expectations. */
@@ -228,5 +228,25 @@ describe('isPercentage', () => {
     expect(isPercentage(parseTargetValue('≤2‰'))).toBe(true);
     expect(isPercentage(parseTargetValue('≥95'))).toBe(false);
     expect(isPercentage(parseTargetValue('好'))).toBe(false);
+  });
+});
+
+describe('parseRelation: a 指标性质 cell holding only the relation', () => {
+  it('reads the relation words and signs the grammar knows', () => {
+    expect(['≥', '＞', '>=', '不低于', '以上', '=', '≤', '以内', '<'].map(parseRelation)).toEqual([
+      '≥',
+      '>',
+      '≥',
+      '≥',
+      '≥',
+      '=',
+      '≤',
+      '≤',
+      '<',
+    ]);
+  });
+
+  it('reads nothing else', () => {
+    expect(['正向', '定性', '≥95%', '', '高于或等于'].map(parseRelation)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

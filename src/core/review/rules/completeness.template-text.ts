@@ -1,0 +1,25 @@
+/**
+ * The template's instructions left in a field ("(200字以内)", "结合自评情况,分析存在的问题及原因。"):
+ * the field was not written, whatever its length.
+ */
+import { INSTRUCTION } from '../terms.ts';
+import { textCells } from '../texts.ts';
+import { defineRule } from '../rule.ts';
+
+const QUOTED = 40;
+
+export default defineRule({
+  id: 'completeness.template-text',
+  family: 'completeness',
+  severity: 'error',
+  source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
+  scope: 'project',
+  check(context, report) {
+    for (const cell of textCells(context)) {
+      const found = INSTRUCTION.exec(cell.text);
+      if (found === null) continue;
+      const text = cell.text.trim();
+      report(cell.at, cell.field, { part: cell.part, text: text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text });
+    }
+  },
+});
