@@ -3,9 +3,10 @@
  * "≤" or "<". "=" and ranges fit either. The relation is the target's own, or where the target is a
  * bare number, the one 指标性质 states.
  */
+import type { Operator } from '../../target-value/target-value.ts';
 import { defineRule } from '../rule.ts';
 
-const SENSE = { '≥': 'higher', '>': 'higher', '≤': 'lower', '<': 'lower' } as const;
+const SENSE: Partial<Record<Operator, 'higher' | 'lower'>> = { '≥': 'higher', '>': 'higher', '≤': 'lower', '<': 'lower' };
 
 export default defineRule({
   id: 'consistency.direction-operator',
@@ -15,12 +16,11 @@ export default defineRule({
   scope: 'row',
   check(context, report) {
     const { sense, operator } = context.stated;
-    if (sense === null) return;
     const t = context.target;
-    let relation: string | null = null;
-    if (t.kind === 'quantitative' && t.direction !== 'exact') relation = t.operator;
-    else if (t.kind === 'quantitative' && operator !== null && operator.operator in SENSE) relation = operator.operator;
-    if (relation === null || SENSE[relation as keyof typeof SENSE] === sense.sense) return;
-    report(context, 'indicators.direction', { direction: sense.text, relation, expected: sense.sense });
+    if (sense === null || t.kind !== 'quantitative') return;
+    const relation = t.direction !== 'exact' ? t.operator : operator?.operator;
+    const relationSense = relation === undefined ? undefined : SENSE[relation];
+    if (relationSense === undefined || relationSense === sense.sense) return;
+    report(context, 'indicators.direction', { direction: sense.text, relation: relation!, expected: sense.sense });
   },
 });
