@@ -658,7 +658,7 @@ export const web: M = {
   },
   settings: {
     title: 'Finance bureau settings',
-    help: 'Review rules, monitoring thresholds and self-evaluation weights are set by the finance bureau; a bureau that sets none uses the nearest bureau above, and without any, jixiao’s defaults (财预〔2015〕88号, 财预〔2019〕136号, 财预〔2020〕10号).',
+    help: 'The form profile, review rules, monitoring thresholds and self-evaluation weights are set by the finance bureau; a bureau that sets none uses the nearest bureau above, and without any, jixiao’s defaults (财预〔2015〕88号, 财预〔2019〕136号, 财预〔2020〕10号).',
     version: (v) => (v === 0 ? 'Nothing set yet' : `Version ${v}`),
     own: 'Set by this bureau',
     inheritedFrom: (bureau) => `As ${bureau} sets it`,
@@ -666,6 +666,14 @@ export const web: M = {
     ownSwitch: (part) => `${part}: set by this bureau`,
     ownShort: 'Own',
     inheritShort: 'Inherit',
+    formProfile: 'Form profile',
+    formProfileHelp:
+      'The performance-target form this region fills in and reviews: the editor’s columns, the review’s first levels and weight rules and the exports follow it. Without a pick, each budget year’s default: the Hebei 2020 form before 2021, the 财预〔2021〕101号 framework from 2021.',
+    formProfileByYear: 'By budget year (none picked)',
+    profileNames: {
+      'hebei-2020': 'Hebei 2020 project target form (output, effect, satisfaction)',
+      'mof-2021': '财预〔2021〕101号 framework project target form (cost, output, benefit, satisfaction)',
+    },
     review: 'Review rules',
     form2021FromYear: 'First year of the 2021 indicator framework',
     form2021FromYearHelp: 'From this year on, targets are reviewed against the four families of 财预〔2021〕101号 (with cost indicators).',

@@ -17,7 +17,7 @@ import { createDocumentIn, replaceContentIn } from '../../store/documents/create
 import { documentMeta, documentOf } from '../../store/documents/read.ts';
 import { EDITABLE } from '../../store/documents/version.ts';
 import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
-import { effectiveSettings } from '../../store/settings.ts';
+import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import { actorOf, editsContent, requireRole, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -104,9 +104,10 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const u = await targetUnit(ctx, user, document);
         const existingId = document.year === null ? undefined : await documentOf(ctx.store.db, u.id, document.year);
         const existing = existingId === undefined ? undefined : await documentMeta(ctx.store.db, existingId);
+        const settings = await effectiveSettings(ctx.store.db, u.bureauId);
         out.push({
           document,
-          findings: reviewDocument(document, { settings: (await effectiveSettings(ctx.store.db, u.bureauId)).review.settings }),
+          findings: reviewDocument(document, { settings: settings.review.settings, profile: documentProfile(settings, document.year) }),
           unitId: u.id,
           existing: existing
             ? {
