@@ -1,5 +1,6 @@
 /**
- * What rules look at: the document, each project and each indicator row, read once per review.
+ * What rules look at: the document, each project and each indicator row (a project's, or the
+ * department-wide rows of a 部门整体支出绩效目标表), read once per review.
  * Everything several rules need (the parsed target, the 一级/二级 kinds, what the name measures)
  * is worked out here, so that a rule is a cheap test and a review stays linear in the rows.
  */
@@ -30,6 +31,8 @@ export interface DocumentContext {
   form: FrameworkForm;
   settings: ReviewSettings;
   projects: ProjectContext[];
+  /** The department-wide indicator rows, where the department part has any. */
+  department: DepartmentTableContext | null;
   /** Last year's actual values by project code and comparable indicator name; null without history. */
   history: ReadonlyMap<string, string> | null;
 }
@@ -46,6 +49,18 @@ export interface ProjectContext {
   /** The 二级 the 产出 rows name. */
   outputLevel2s: Set<Level2Kind>;
 }
+
+/** The indicator table of a 部门整体支出绩效目标表: department-wide rows, which row rules read like a project's. */
+export interface DepartmentTableContext {
+  kind: 'department';
+  document: DocumentContext;
+  rows: RowContext[];
+  level1s: Set<Level1Kind>;
+  outputLevel2s: Set<Level2Kind>;
+}
+
+/** The table a row is in. */
+export type TableContext = ProjectContext | DepartmentTableContext;
 
 /**
  * What a 指标值确定依据 offers: a source (plan, standard, history, document number), a restatement
@@ -67,9 +82,9 @@ export interface StatedNature {
 export interface RowContext {
   kind: 'row';
   indicator: Indicator;
-  /** 1-based row within the project's indicator table. */
+  /** 1-based row within its table. */
   row: number;
-  project: ProjectContext;
+  table: TableContext;
   /** The indicator's name: the 三级 cell, or the description where 三级 is empty (as in the seed). */
   label: string;
   /** Everything the row says about what it measures: 三级 and description together. */
@@ -155,7 +170,7 @@ function readPercentStandard(indicator: Indicator, target: TargetValue): TargetV
   return null;
 }
 
-function rowContext(indicator: Indicator, row: number, project: ProjectContext): RowContext {
+function rowContext(indicator: Indicator, row: number, table: TableContext): RowContext {
   const level3 = indicator.level3.trim();
   const description = indicator.description.trim();
   const wording = level3 === '' ? description : description === '' ? level3 : `${level3}\n${description}`;
@@ -165,7 +180,7 @@ function rowContext(indicator: Indicator, row: number, project: ProjectContext):
     kind: 'row',
     indicator,
     row,
-    project,
+    table,
     label: level3 || description,
     wording,
     name,
@@ -195,6 +210,7 @@ export function documentContext(
     form: profile.framework,
     settings,
     projects: [],
+    department: null,
     history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h.actual])) : null,
   };
   document.projects.forEach((project, i) => {
@@ -207,13 +223,23 @@ export function documentContext(
       level1s: new Set(),
       outputLevel2s: new Set(),
     };
-    p.rows = project.indicators.map((indicator, j) => rowContext(indicator, j + 1, p));
-    for (const r of p.rows) {
-      if (r.level1 !== null) p.level1s.add(r.level1);
-      if (r.level2 !== null && COST_LEVEL2.has(r.level2)) p.level1s.add('cost');
-      if (r.level1 === 'output' && r.level2 !== null) p.outputLevel2s.add(r.level2);
-    }
+    readRows(p, project.indicators);
     context.projects.push(p);
   });
+  const departmentRows = document.department?.indicators;
+  if (departmentRows?.length) {
+    const d: DepartmentTableContext = { kind: 'department', document: context, rows: [], level1s: new Set(), outputLevel2s: new Set() };
+    readRows(d, departmentRows);
+    context.department = d;
+  }
   return context;
+}
+
+function readRows(table: TableContext, indicators: readonly Indicator[]): void {
+  table.rows = indicators.map((indicator, j) => rowContext(indicator, j + 1, table));
+  for (const r of table.rows) {
+    if (r.level1 !== null) table.level1s.add(r.level1);
+    if (r.level2 !== null && COST_LEVEL2.has(r.level2)) table.level1s.add('cost');
+    if (r.level1 === 'output' && r.level2 !== null) table.outputLevel2s.add(r.level2);
+  }
 }

@@ -52,8 +52,11 @@ const citation = (m: ReviewMessages, rule: Rule): string =>
 
 function placeText(m: ReviewMessages, at: Place): string {
   if (at.kind === 'document') return m.place.document;
-  const project = at.kind === 'project' ? at : at.project;
-  const name = m.place.project(project.project.code.trim(), project.ordinal, project.project.name.trim());
+  const table = at.kind === 'project' ? at : at.table;
+  const name =
+    table.kind === 'department'
+      ? m.place.departmentTable
+      : m.place.project(table.project.code.trim(), table.ordinal, table.project.name.trim());
   if (at.kind === 'project') return name;
   const label = at.label.length > LABEL_LENGTH ? at.label.slice(0, LABEL_LENGTH) + m.place.ellipsis : at.label;
   return m.place.row(name, at.row, label);
@@ -101,14 +104,16 @@ function makePlan(locale: Locale, settings: ReviewSettings): Plan {
     const source = citation(m, rule);
     const report: ReportFn = (at, field, params) => {
       const p = { ...params, at: placeText(m, at) };
-      const project = at.kind === 'document' ? null : at.kind === 'project' ? at : at.project;
+      const table = at.kind === 'document' ? null : at.kind === 'project' ? at : at.table;
+      const project = table?.kind === 'project' ? table : null;
       plan.found.push({
         finding: {
           ruleId: rule.id,
           severity,
           projectCode: project === null ? null : project.project.code,
           indicatorIndex: at.kind === 'row' ? at.row : null,
-          field,
+          // A department-wide row's field is under the department part: "department.indicators.target".
+          field: table?.kind === 'department' ? `department.${field}` : field,
           message: texts.message(p),
           suggestion: texts.suggestion(p),
           source,
@@ -147,6 +152,8 @@ export function reviewDocument(document: TargetDocument, options: ReviewOptions 
   plan.found = found;
   try {
     for (const step of plan.document) step.rule.check(context, step.report);
+    if (context.department !== null)
+      for (const row of context.department.rows) for (const step of plan.row) step.rule.check(row, step.report);
     for (const project of context.projects) {
       for (const step of plan.project) step.rule.check(project, step.report);
       for (const row of project.rows) for (const step of plan.row) step.rule.check(row, step.report);

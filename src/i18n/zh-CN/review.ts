@@ -12,11 +12,30 @@ const LATIN_END = /[\x21-\x7e]$/;
 const at = (p: { at: string }) => (LATIN_END.test(p.at) ? `${p.at} ` : p.at);
 const directionName: Record<Direction, string> = { higher: '越高越好（正向，≥）', lower: '越低越好（反向，≤）' };
 /** The free-text cells placeholder and template-text findings name (src/core/review/texts.ts). */
-type TextPart = 'name' | 'useOfFunds' | 'goals' | 'level3' | 'description' | 'target' | 'basis' | 'explanation' | 'remark';
+type TextPart =
+  | 'name'
+  | 'useOfFunds'
+  | 'goals'
+  | 'overallGoal'
+  | 'subGoals'
+  | 'safeguards'
+  | 'duty'
+  | 'dutyTask'
+  | 'level3'
+  | 'description'
+  | 'target'
+  | 'basis'
+  | 'explanation'
+  | 'remark';
 const textPart: Record<TextPart, string> = {
   name: '项目名称',
   useOfFunds: '资金用途',
   goals: '绩效目标',
+  overallGoal: '部门整体总体绩效目标',
+  subGoals: '部门整体分项绩效目标',
+  safeguards: '工作保障措施',
+  duty: '年度履职目标的部门职能',
+  dutyTask: '年度履职目标的年度目标任务',
   level3: '三级指标',
   description: '绩效指标描述',
   target: '指标值',
@@ -44,6 +63,7 @@ export const review = {
   /** 意见所指的位置。 */
   place: {
     document: '本文件',
+    departmentTable: '部门整体绩效指标',
     project: (code: string, ordinal: number, name: string) => (code.trim() !== '' ? `项目 ${code}` : `第 ${ordinal} 个项目「${name}」`),
     row: (project: string, row: number, label: string) =>
       label === '' ? `${project} 第 ${row} 行` : `${project} 第 ${row} 行「${label}」`,

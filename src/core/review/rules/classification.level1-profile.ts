@@ -13,7 +13,7 @@ export default defineRule({
   scope: 'row',
   check(context, report) {
     const kind = context.level1;
-    const profile = context.project.document.profile;
+    const profile = context.table.document.profile;
     if (kind === null || profile.level1.some((l) => l.kind === kind)) return;
     report(context, 'indicators.level1', {
       level1: context.indicator.level1.trim(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { annualRow } from '../../model/indicator.testing.ts';
 import { aDocument, aProject, findingsOf, placesOf, withProject, withRow } from '../testing.ts';
 
 describe('completeness.placeholder', () => {
@@ -23,5 +24,26 @@ describe('completeness.placeholder', () => {
     ]);
     expect(found[2]!.message).toBe('项目 315-0105-JBN-2D9U 第 1 行「指标1」的三级指标"指标1"是模板的占位内容，没有填写。');
     expect(placesOf('completeness.placeholder', withRow({ basis: 'xxx' }, 4))).toEqual(['315-0105-JBN-2D9U#5']);
+  });
+
+  it('reads the department part too: its prose, 履职目标 and department-wide rows (宁德’s 三级 "指标1")', () => {
+    const doc = aDocument();
+    doc.department = {
+      ...doc.department!,
+      overallGoal: '目标1',
+      duties: [{ duty: 'XXX', task: '完成年度任务', projectName: '年鉴编纂', amount: '49.8' }],
+      indicators: [
+        annualRow('产出指标', '数量指标', '', '≥1部', '年度工作计划'),
+        annualRow('产出指标', '质量指标', '', '100%', '计划标准'),
+      ],
+    };
+    doc.department.indicators![1]!.level3 = '指标2';
+    const found = findingsOf('completeness.placeholder', doc);
+    expect(found.map((f) => [f.projectCode, f.indicatorIndex, f.field])).toEqual([
+      [null, null, 'department.overallGoal'],
+      [null, null, 'department.duties'],
+      [null, 2, 'department.indicators.level3'],
+    ]);
+    expect(found[2]!.message).toBe('部门整体绩效指标 第 2 行「指标2」的三级指标"指标2"是模板的占位内容，没有填写。');
   });
 });

@@ -11,7 +11,7 @@ export default defineRule({
   family: 'completeness',
   severity: 'error',
   source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
-  scope: 'project',
+  scope: 'document',
   check(context, report) {
     for (const cell of textCells(context)) {
       const text = cell.text.trim();

@@ -8,8 +8,8 @@ export default defineRule({
   source: { regulation: 'caiyu-2020-10', clause: 'weights' },
   scope: 'row',
   check(context, report) {
-    if (context.project.document.profile.weights !== 'column' || context.indicator.term !== 'annual') return;
+    if (context.table.document.profile.weights !== 'column' || context.indicator.term !== 'annual') return;
     const weight = context.indicator.weight;
-    if (weight === null || weight === undefined) report(context, 'indicators.weight', { profile: context.project.document.profile.title });
+    if (weight === null || weight === undefined) report(context, 'indicators.weight', { profile: context.table.document.profile.title });
   },
 });
