@@ -1,7 +1,10 @@
 /**
  * The free-text cells of a document — each project's and its rows', the department part's prose,
- * 履职目标 and rows — each with the place and field a finding names: what the rules looking for
- * text the template left behind (placeholders, instructions) read.
+ * 履职目标 and rows — that may hold what a template left behind: a placeholder (指标1, XXX, ……) or
+ * an instruction ("(200字以内)", "请填写…"). The rules looking for those read only these cells.
+ *
+ * A review reads every cell of a province: one walk per document finds, by a character test, the
+ * few cells that could hold either, and both rules share its result.
  */
 import type { NumberedItem } from '../model/document.ts';
 import type { DocumentContext, ProjectContext, RowContext, TableContext } from './context.ts';
@@ -30,40 +33,77 @@ export interface TextCell {
   text: string;
 }
 
-const ROW_PARTS = ['level3', 'description', 'target', 'basis', 'explanation', 'remark'] as const;
+/** Longer than any whole-cell placeholder ("指标十二", "……………"): such cells are not tested whole. */
+export const PLACEHOLDER_LENGTH = 24;
 
-function* items(list: readonly NumberedItem[]): Generator<string> {
-  for (const item of list) {
-    yield item.text;
-    yield* items(item.children);
-  }
+/** Characters that may start a whole-cell placeholder. */
+const PLACEHOLDER_START = new Set([...'指目xX×＊*.．。…·'].map((c) => c.charCodeAt(0)));
+/**
+ * An XXX run's letters, and a character of every instruction the template-text rule knows (字 of
+ * "200字以内", 请, 填写, 自评, 问题).
+ */
+const SUSPECT_CHARACTER = /[xX×字请填评题]/;
+
+function mayBeWholePlaceholder(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const start = first <= 32 || first === 0x3000 ? text.trimStart() : text;
+  return start.length <= PLACEHOLDER_LENGTH && PLACEHOLDER_START.has(start.charCodeAt(0));
 }
 
-function* rowCells(table: TableContext): Generator<TextCell> {
-  for (const row of table.rows)
-    for (const part of ROW_PARTS) {
-      const text = row.indicator[part];
-      if (text) yield { at: row, field: `indicators.${part}`, part, text };
+function collect(document: DocumentContext): TextCell[] {
+  const found: TextCell[] = [];
+  const visit = (at: TextCell['at'], field: string, part: TextPart, text: string) => {
+    if (text && (mayBeWholePlaceholder(text) || SUSPECT_CHARACTER.test(text))) found.push({ at, field, part, text });
+  };
+  const items = (list: readonly NumberedItem[], field: string, part: TextPart): void => {
+    for (const item of list) {
+      visit(document, field, part, item.text);
+      items(item.children, field, part);
     }
-}
-
-export function* textCells(document: DocumentContext): Generator<TextCell> {
+  };
+  const rows = (table: TableContext): void => {
+    for (const row of table.rows) {
+      // A target the grammar reads holds neither an XXX run nor an instruction; only its whole cell is looked at.
+      const { level3, description, target, basis, explanation, remark } = row.indicator;
+      if (row.target.kind === 'unreadable' && mayBeWholePlaceholder(target))
+        found.push({ at: row, field: 'indicators.target', part: 'target', text: target });
+      // Spelled out rather than looped over the part names: this runs for every row of a province.
+      if (level3) visit(row, 'indicators.level3', 'level3', level3);
+      if (description) visit(row, 'indicators.description', 'description', description);
+      if (basis) visit(row, 'indicators.basis', 'basis', basis);
+      if (explanation) visit(row, 'indicators.explanation', 'explanation', explanation);
+      if (remark) visit(row, 'indicators.remark', 'remark', remark);
+    }
+  };
   const department = document.document.department;
   if (department) {
-    yield { at: document, field: 'department.overallGoal', part: 'overallGoal', text: department.overallGoal };
-    for (const text of items(department.subGoals)) yield { at: document, field: 'department.subGoals', part: 'subGoals', text };
-    for (const text of items(department.safeguards)) yield { at: document, field: 'department.safeguards', part: 'safeguards', text };
+    visit(document, 'department.overallGoal', 'overallGoal', department.overallGoal);
+    items(department.subGoals, 'department.subGoals', 'subGoals');
+    items(department.safeguards, 'department.safeguards', 'safeguards');
     for (const d of department.duties ?? []) {
-      yield { at: document, field: 'department.duties', part: 'duty', text: d.duty };
-      yield { at: document, field: 'department.duties', part: 'dutyTask', text: d.task };
+      visit(document, 'department.duties', 'duty', d.duty);
+      visit(document, 'department.duties', 'dutyTask', d.task);
     }
   }
-  if (document.department) yield* rowCells(document.department);
+  if (document.department) rows(document.department);
   for (const project of document.projects) {
     const p = project.project;
-    yield { at: project, field: 'name', part: 'name', text: p.name };
-    yield { at: project, field: 'useOfFunds', part: 'useOfFunds', text: p.useOfFunds };
-    for (const goal of p.goals) yield { at: project, field: 'goals', part: 'goals', text: goal.text };
-    yield* rowCells(project);
+    visit(project, 'name', 'name', p.name);
+    visit(project, 'useOfFunds', 'useOfFunds', p.useOfFunds);
+    for (const goal of p.goals) visit(project, 'goals', 'goals', goal.text);
+    rows(project);
   }
+  return found;
+}
+
+const collected = new WeakMap<DocumentContext, TextCell[]>();
+
+/** The document's cells that may hold a placeholder or an instruction, found once per review. */
+export function suspectTexts(document: DocumentContext): readonly TextCell[] {
+  let cells = collected.get(document);
+  if (cells === undefined) {
+    cells = collect(document);
+    collected.set(document, cells);
+  }
+  return cells;
 }

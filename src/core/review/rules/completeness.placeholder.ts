@@ -3,7 +3,7 @@
  * never filled in, however complete the table looks.
  */
 import { PLACEHOLDER, PLACEHOLDER_RUN } from '../terms.ts';
-import { textCells } from '../texts.ts';
+import { PLACEHOLDER_LENGTH, suspectTexts } from '../texts.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -13,9 +13,9 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
   scope: 'document',
   check(context, report) {
-    for (const cell of textCells(context)) {
-      const text = cell.text.trim();
-      if (PLACEHOLDER.test(text) || PLACEHOLDER_RUN.test(text)) report(cell.at, cell.field, { part: cell.part, text });
+    for (const { at, field, part, text: cell } of suspectTexts(context)) {
+      const text = cell.trim();
+      if ((text.length <= PLACEHOLDER_LENGTH && PLACEHOLDER.test(text)) || PLACEHOLDER_RUN.test(text)) report(at, field, { part, text });
     }
   },
 });

@@ -3,7 +3,7 @@
  * the field was not written, whatever its length.
  */
 import { INSTRUCTION } from '../terms.ts';
-import { textCells } from '../texts.ts';
+import { suspectTexts } from '../texts.ts';
 import { defineRule } from '../rule.ts';
 
 const QUOTED = 40;
@@ -15,11 +15,10 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
   scope: 'document',
   check(context, report) {
-    for (const cell of textCells(context)) {
-      const found = INSTRUCTION.exec(cell.text);
-      if (found === null) continue;
-      const text = cell.text.trim();
-      report(cell.at, cell.field, { part: cell.part, text: text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text });
+    for (const { at, field, part, text: cell } of suspectTexts(context)) {
+      if (!INSTRUCTION.test(cell)) continue;
+      const text = cell.trim();
+      report(at, field, { part, text: text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text });
     }
   },
 });
