@@ -67,9 +67,12 @@ function collect(document: DocumentContext): TextCell[] {
       const { level3, description, target, basis, explanation, remark } = row.indicator;
       if (row.target.kind === 'unreadable' && mayBeWholePlaceholder(target))
         found.push({ at: row, field: 'indicators.target', part: 'target', text: target });
-      // Spelled out rather than looped over the part names: this runs for every row of a province.
-      if (level3) visit(row, 'indicators.level3', 'level3', level3);
-      if (description) visit(row, 'indicators.description', 'description', description);
+      // Spelled out rather than looped over the part names: this runs for every row of a province. The
+      // row's wording (三级 and description together) is tested first: most rows hold nothing suspect.
+      if (SUSPECT_CHARACTER.test(row.wording) || mayBeWholePlaceholder(level3) || mayBeWholePlaceholder(description)) {
+        if (level3) visit(row, 'indicators.level3', 'level3', level3);
+        if (description) visit(row, 'indicators.description', 'description', description);
+      }
       if (basis) visit(row, 'indicators.basis', 'basis', basis);
       if (explanation) visit(row, 'indicators.explanation', 'explanation', explanation);
       if (remark) visit(row, 'indicators.remark', 'remark', remark);
