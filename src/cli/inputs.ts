@@ -5,10 +5,11 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { FormProfile } from '../core/forms/profile.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { messages } from '../i18n/index.ts';
 import { ImportError } from '../formats/import-error.ts';
-import { readableExtensions, readDocumentFile, type ReadDocumentOptions } from '../formats/read-document.ts';
+import { readableExtensions, readDocuments, type ReadDocumentOptions } from '../formats/read-document.ts';
 
 export interface ExpandedInputs {
   files: string[];
@@ -34,13 +35,28 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
   return { files, problems };
 }
 
-export type FileResult = { file: string; ok: true; documents: TargetDocument[] } | { file: string; ok: false; message: string };
+export type FileResult =
+  | {
+      file: string;
+      ok: true;
+      documents: TargetDocument[];
+      /** The form profile another province's form was recognised as; null for jixiao's own formats. */
+      profile: FormProfile | null;
+    }
+  | { file: string; ok: false; message: string };
+
+/** "x.docx: read as 四川「项目支出绩效目标申报表」(sichuan-…)", for a file read from another province's form. */
+export const recognisedNote = (result: FileResult): string | null =>
+  result.ok && result.profile !== null
+    ? messages().cli.inputs.recognised(result.file, result.profile.region, result.profile.title, result.profile.id)
+    : null;
 
 /** Reads one file; an unreadable file becomes a message naming it (and its line and field where known). */
 export async function readInputFile(file: string, options: ReadDocumentOptions): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
-    return { file, ok: true, documents: await readDocumentFile(bytes, file, options) };
+    const { documents, profile } = await readDocuments(bytes, file, options);
+    return { file, ok: true, documents, profile };
   } catch (e) {
     if (e instanceof ImportError) return { file, ok: false, message: e.message };
     const code = (e as NodeJS.ErrnoException).code;

@@ -2,7 +2,13 @@
  * Reads any document file jixiao understands, recognised by its content (a renamed or
  * extension-less file still reads). Each format is a reader in READERS; the first that
  * recognises the bytes reads them. Add a format by adding its reader to the list.
+ *
+ * Other provinces' published forms are read from their tables (./tables): web pages and old
+ * .doc/.xls files always, .docx and .xlsx files when jixiao's own readers do not know their layout —
+ * jixiao's own files stay on their exact readers.
  */
+import type { Actuals } from '../core/actuals/actuals.ts';
+import type { FormProfile } from '../core/forms/profile.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { firstOverLongText } from '../core/model/over-long-text.ts';
 import { unsafeTextAt, withSafeText } from '../core/text/safe-text.ts';
@@ -10,13 +16,23 @@ import { named } from '../i18n/message-ref.ts';
 import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readExchangeJson } from './json/exchange.ts';
+import { looksLikeCompoundFile } from './tables/old-office.ts';
+import { tableFileFormat } from './tables/read-table-file.ts';
 import { decodeStart, looksBinary } from './text/decode.ts';
 import { readPublishedText } from './text/read.ts';
-import { looksLikeZip, openZip } from './zip-reader.ts';
+import { looksLikeZip, openZip, ZipLimitError } from './zip-reader.ts';
 
 export interface ReadDocumentOptions {
   /** Overrides the budget year the document states (formats that can state one). */
   year?: number;
+}
+
+/** What a file held: its documents, and for a published form, the profile it was read as and a 自评表's actuals. */
+export interface DocumentRead {
+  documents: TargetDocument[];
+  /** The form profile (表样) a published table was recognised as; null for jixiao's own formats. */
+  profile: FormProfile | null;
+  actuals: Actuals | null;
 }
 
 export interface DocumentReader {
@@ -26,12 +42,18 @@ export interface DocumentReader {
   extensions: readonly string[];
   /** Whether the bytes are this format (by content: magic numbers, markers; a ZIP package's entry names). */
   recognizes(bytes: Uint8Array, zipEntries: ReadonlySet<string> | undefined): boolean;
-  read(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): TargetDocument[] | Promise<TargetDocument[]>;
+  read(
+    bytes: Uint8Array,
+    fileName: string,
+    options: ReadDocumentOptions,
+  ): TargetDocument[] | DocumentRead | Promise<TargetDocument[] | DocumentRead>;
   /**
    * For a format read through libraries (ZIP, XML, workbooks): their failures on damaged bytes are
    * reported as a damaged file of this kind. jixiao's own readers throw ImportError and nothing else.
    */
   damagedAs?: 'docx' | 'xlsx';
+  /** Another province's form in this format is read from its tables when this reader does not know the layout. */
+  publishedTablesToo?: boolean;
 }
 
 const textOf = (bytes: Uint8Array) => (looksBinary(bytes) ? '' : decodeStart(bytes, 65536));
@@ -62,6 +84,7 @@ const docxReader: DocumentReader = {
   recognizes: (_bytes, zipEntries) => zipEntries?.has('word/document.xml') === true,
   read: (bytes, fileName, options) => readDocx(bytes, fileName, options),
   damagedAs: 'docx',
+  publishedTablesToo: true,
 };
 
 const xlsxReader: DocumentReader = {
@@ -71,30 +94,70 @@ const xlsxReader: DocumentReader = {
   // exceljs is large: loaded when a workbook is read, not by every command and request.
   read: async (bytes, fileName) => (await import('./xlsx/read-xlsx.ts')).readXlsx(bytes, fileName),
   damagedAs: 'xlsx',
+  publishedTablesToo: true,
 };
 
-/** The readers, most specific first (binary containers before text). */
-export const READERS: readonly DocumentReader[] = [docxReader, xlsxReader, exchangeJsonReader, publishedTextReader];
+/** Saved web pages and old binary Word and Excel files hold only other provinces' forms. */
+const publishedTableReader: DocumentReader = {
+  name: 'tables',
+  extensions: ['.html', '.htm', '.doc', '.xls'],
+  recognizes: (bytes, zipEntries) => zipEntries === undefined && (looksLikeCompoundFile(bytes) || tableFileFormat(bytes, '') === 'html'),
+  read: (bytes, fileName, options) => readPublishedTables(bytes, fileName, options),
+};
+
+const readPublishedTables = async (bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): Promise<DocumentRead> =>
+  (await import('./tables/read-published.ts')).readPublishedTables(bytes, fileName, options);
+
+/** The readers, most specific first (binary containers before text, web pages before text). */
+export const READERS: readonly DocumentReader[] = [docxReader, xlsxReader, publishedTableReader, exchangeJsonReader, publishedTextReader];
+
+/** jixiao's own readers' "this is not my layout": then the file may be another province's form. */
+const NOT_OWN_LAYOUT = new Set([
+  named.textFormat.notADocument.code,
+  named.textFormat.unknownContent.code,
+  named.publication.errors.notATargetDocument.code,
+  named.publication.errors.missingSheet('').code,
+]);
 
 /** File name endings some reader is for (lower case, with the dot). */
 export const readableExtensions = (): string[] => READERS.flatMap((r) => r.extensions);
 
 export async function readDocumentFile(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions = {}): Promise<TargetDocument[]> {
+  return (await readDocuments(bytes, fileName, options)).documents;
+}
+
+/** The documents of a file, with the profile of a published form it was recognised as, and a 自评表's actuals. */
+export async function readDocuments(bytes: Uint8Array, fileName: string, options: ReadDocumentOptions = {}): Promise<DocumentRead> {
   // A ZIP package is opened once to be recognised: a broken one, or one over the limits, is refused here with its reason.
   const zipEntries = looksLikeZip(bytes) ? openZip(bytes, fileName, named.formats.zip.broken).names : undefined;
   const reader = READERS.find((r) => r.recognizes(bytes, zipEntries));
   if (reader === undefined) throw new ImportError({ file: fileName }, named.textFormat.unknownContent);
-  let docs: TargetDocument[];
+  let read: DocumentRead;
   try {
-    docs = await reader.read(bytes, fileName, options);
+    read = await readWith(reader, bytes, fileName, options);
+  } catch (e) {
+    if (!reader.publishedTablesToo || !(e instanceof ImportError) || e instanceof ZipLimitError) throw e;
+    try {
+      read = await readPublishedTables(bytes, fileName, options);
+    } catch (tablesError) {
+      // Where jixiao's reader knew the layout, its error is the one that helps.
+      throw NOT_OWN_LAYOUT.has(e.why.code) ? tablesError : e;
+    }
+  }
+  // Text from a file may hold what no database column can (NUL, a lone surrogate): cleaned, not refused.
+  const documents = unsafeTextAt(read.documents, '') === undefined ? read.documents : withSafeText(read.documents);
+  for (const document of documents) refuseOverLongText(document, fileName);
+  return { ...read, documents };
+}
+
+async function readWith(reader: DocumentReader, bytes: Uint8Array, fileName: string, options: ReadDocumentOptions): Promise<DocumentRead> {
+  try {
+    const read = await reader.read(bytes, fileName, options);
+    return Array.isArray(read) ? { documents: read, profile: null, actuals: null } : read;
   } catch (e) {
     if (e instanceof ImportError || reader.damagedAs === undefined) throw e;
     throw new ImportError({ file: fileName }, named.formats.damaged(reader.damagedAs, e instanceof Error ? e.message : String(e)));
   }
-  // Text from a file may hold what no database column can (NUL, a lone surrogate): cleaned, not refused.
-  const documents = unsafeTextAt(docs, '') === undefined ? docs : withSafeText(docs);
-  for (const document of documents) refuseOverLongText(document, fileName);
-  return documents;
 }
 
 /** Every reader's documents are held to the model's text limits, which the store and the API keep too. */

@@ -8,7 +8,7 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import type { Finding, Severity } from '../../core/review/finding.ts';
 import { reviewDocument, summarize } from '../../core/review/engine.ts';
 import { messages, messagesFor, type Locale } from '../../i18n/index.ts';
-import { expandInputs, readInputFile } from '../inputs.ts';
+import { expandInputs, readInputFile, recognisedNote } from '../inputs.ts';
 import { startProgress } from '../progress.ts';
 import { wrapToWidth } from '../text-width.ts';
 
@@ -33,10 +33,13 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const { files, problems } = await expandInputs(paths);
   if (files.length === 0 && problems.length === 0) problems.push(m.inputs.noFiles);
   const checked: Checked[] = [];
+  const notes: string[] = [];
   const progress = startProgress(files.length);
   for (const file of files) {
     const result = await readInputFile(file, options.year === undefined ? {} : { year: options.year });
     progress.tick(file);
+    const note = recognisedNote(result);
+    if (note !== null) notes.push(note);
     checked.push(
       result.ok
         ? { file, ok: true, reviewed: result.documents.map((document) => ({ document, findings: reviewDocument(document, { locale }) })) }
@@ -45,6 +48,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   }
   progress.stop();
 
+  for (const note of notes) process.stderr.write(`${note}\n`);
   for (const p of problems) process.stderr.write(`${p}\n`);
   for (const c of checked) if (!c.ok) process.stderr.write(`${c.message}\n`);
   const unreadable = problems.length + checked.filter((c) => !c.ok).length;

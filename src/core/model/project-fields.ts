@@ -3,7 +3,7 @@
  * labels published forms print beside each value. Like ./indicator-columns.ts for the indicator
  * table, the readers find fields by these labels and a form profile lists which it prints.
  */
-import { normalizeHeading } from './indicator-columns.ts';
+import { byNormalizedAlias, normalizeHeading } from './indicator-columns.ts';
 
 export type ProjectFieldId =
   | 'code'
@@ -64,11 +64,12 @@ export const PROJECT_FIELDS: readonly ProjectField[] = [
 
 /** The header field a printed label names (a trailing colon and a bracketed unit are ignored). */
 export function projectFieldOfLabel(label: string): ProjectFieldId | undefined {
-  const l = normalizeHeading(label).replace(/[:：]$/u, '');
+  const l = normalizeHeading(label).replace(TRAILING_COLON, '');
   if (l === '') return undefined;
-  const bare = l.replace(/\([^)]*\)/gu, '');
-  for (const candidate of l === bare ? [l] : [l, bare]) {
-    for (const f of PROJECT_FIELDS) if (f.aliases.some((a) => normalizeHeading(a) === candidate)) return f.id;
-  }
-  return undefined;
+  const found = byNormalizedAlias(PROJECT_FIELDS, l);
+  if (found !== undefined || !l.includes('(')) return found;
+  return byNormalizedAlias(PROJECT_FIELDS, l.replace(BRACKETED, ''));
 }
+
+const TRAILING_COLON = /[:：]$/u;
+const BRACKETED = /\([^)]*\)/gu;

@@ -258,7 +258,8 @@ export const web: M = {
   },
   importPage: {
     title: 'Import a targets file',
-    help: 'Reads published target documents as Word files (.docx) or their text export (.txt, like the 2020 document of 怀来县司法局), the Excel template (.xlsx) and the jixiao exchange format (.json); the server recognises each by its content. You see a preview first, then confirm.',
+    help: 'Reads published target documents as Word files (.docx) or their text export (.txt, like the 2020 document of 怀来县司法局), the Excel template (.xlsx), the jixiao exchange format (.json), and the target tables provinces publish (Word .docx/.doc, Excel .xlsx/.xls, saved web pages .html); the server recognises each by its content. You see a preview first, then confirm.',
+    profile: (region, title) => `Read as the form "${title}" of ${region}.`,
     drop: 'Click or drop a file here',
     reading: 'Reading…',
     previewTitle: 'Preview: what will be created',

@@ -11,12 +11,14 @@ export const cli = {
     yearOption: '预算年度，覆盖文件中写明或推断的年度',
     notFound: (path: string) => `${path}：找不到这个文件或文件夹`,
     unreadable: (path: string, reason: string) => `${path}：无法读取（${reason}）`,
-    noFiles: '没有找到可导入的文件（.docx、.txt、.xlsx、.json）',
+    noFiles: '没有找到可导入的文件（.docx、.doc、.xlsx、.xls、.html、.txt、.json）',
+    recognised: (path: string, region: string, title: string, id: string) => `${path}：按${region}「${title}」表样（${id}）读取`,
     badYear: (value: string) => `年度应为 1990—2100 之间的四位数字，而不是“${value}”`,
     progress: '{bar} {value}/{total} 个文件 {file}',
   },
   import: {
-    description: '读取预算绩效目标文件（Word 导出的文本或交换格式），输出交换格式 JSON（金额为十进制字符串）',
+    description:
+      '读取预算绩效目标文件（含各省公开的表格和网页），输出交换格式 JSON（金额为十进制字符串）',
     outputOption: '写入文件，而不是输出到屏幕',
     failed: (count: number) => `${count} 个文件无法读取，未输出任何结果`,
     wrote: (path: string, documents: number, projects: number) => `已写入 ${path}：${documents} 个单位文档，${projects} 个项目`,

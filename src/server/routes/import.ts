@@ -60,9 +60,17 @@ const Existing = Nullable(
 
 export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  // The raw-body form: any non-JSON, non-multipart upload arrives as bytes.
+  // The raw-body form: any non-JSON, non-multipart upload arrives as bytes (the content decides the format;
+  // the XLSX type is taken by the actuals routes, which share this parser scope).
   app.addContentTypeParser(
-    ['application/octet-stream', 'text/plain'],
+    [
+      'application/octet-stream',
+      'text/plain',
+      'text/html',
+      'application/msword',
+      'application/vnd.ms-excel',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
     (_req, body, done) => done(null, body),
   );
@@ -74,10 +82,21 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['import'],
         summary: 'Read an uploaded file (raw body with ?fileName=, or multipart field "file"); nothing is written',
-        consumes: ['application/octet-stream', 'multipart/form-data', 'text/plain'],
+        consumes: ['application/octet-stream', 'multipart/form-data', 'text/plain', 'text/html'],
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
         response: {
           200: Type.Object({
+            profile: Nullable(
+              Type.Object(
+                {
+                  id: Type.String(),
+                  version: Type.Integer(),
+                  title: Type.String(),
+                  region: Type.String(),
+                },
+                { description: 'the form profile (表样) another province’s form was recognised as; null for jixiao’s own formats' },
+              ),
+            ),
             documents: Type.Array(
               Type.Object({
                 document: TargetDocument,
@@ -97,7 +116,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const user = requireRole(req, 'unit', 'admin');
       const { bytes, fileName } = await uploadedFile(req);
-      const documents = await ctx.parse.readDocument(bytes, fileName);
+      const { documents, profile } = await ctx.parse.readDocuments(bytes, fileName);
       if (documents.length === 0) throw new ApiError(422, 'no_document', (m) => m.importNoDocument);
       const out = [];
       for (const document of documents) {
@@ -119,7 +138,10 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
             : null,
         });
       }
-      return { documents: out };
+      return {
+        profile: profile === null ? null : { id: profile.id, version: profile.version, title: profile.title, region: profile.region },
+        documents: out,
+      };
     },
   );
 

@@ -29,6 +29,7 @@ import type {
   CommentAnchor,
   CommentPage,
   DocumentList,
+  ImportPreview,
   ImportPreviewItem,
   ListFilter,
   ListedUser,
@@ -113,10 +114,7 @@ export const endpoints = {
       .get<{ settings: ReviewSettings; formProfile: string }>(`/api/documents/${id}/review-settings`)
       .then((r) => ({ settings: r.settings, profile: profileById(r.formProfile) })),
 
-  importPreview: (file: File) =>
-    api
-      .post<{ documents: ImportPreviewItem[] }>('/api/import/preview', { raw: file, query: { fileName: file.name } })
-      .then((r) => r.documents),
+  importPreview: (file: File) => api.post<ImportPreview>('/api/import/preview', { raw: file, query: { fileName: file.name } }),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>
     api.post<{ documents: Array<{ id: number; version: number }> }>('/api/import/commit', { body: { documents } }).then((r) => r.documents),
 
