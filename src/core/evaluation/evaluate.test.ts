@@ -359,3 +359,23 @@ describe('scoring as the profile’s form weights rows', () => {
     expect(ruleIds(partial)).toContain('evaluation.pointsIncomplete@-');
   });
 });
+
+describe('a 自评表 published with the template’s instructions left in', () => {
+  it('says which statements were never filled in, and nothing of those that were', () => {
+    const base = actuals('P-1', { spending: spent('20.00'), values: values(2020, '15张', '3天', '达成', '95%') });
+    const e = evaluateProject(
+      standard,
+      {
+        ...base,
+        statements: [
+          { kind: 'conclusion', text: '项目按计划完成，自评得分 95 分。', instruction: false },
+          { kind: 'problems', text: '结合自评情况，分析存在的问题及原因。（200字以内）', instruction: true },
+        ],
+      },
+      2020,
+    );
+    expect(e.findings.map((f) => [f.ruleId, f.field, f.message])).toEqual([
+      ['evaluation.instructionLeft', 'evaluation.statements.problems', '项目 P-1：存在问题仍是表样印好的填写说明，没有填写'],
+    ]);
+  });
+});

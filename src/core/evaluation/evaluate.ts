@@ -198,6 +198,18 @@ export function evaluateProject(
   const spent = spending === null ? null : dec(spending.cumulative);
   const rate = budgetScored ? (spent ?? ZERO).div(adjusted) : null;
 
+  // A 自评表 published with the template's instructions still in 评价结论, 存在问题 …: never filled in.
+  for (const s of actuals.statements ?? [])
+    if (s.instruction)
+      finding(
+        'evaluation.instructionLeft',
+        'error',
+        null,
+        `evaluation.statements.${s.kind}`,
+        m.findings.instructionLeft(project.code, m.findings.statementKinds[s.kind]),
+        m.findings.instructionLeftSuggestion,
+      );
+
   const formPoints = formIndicatorPoints(options.profile, settings);
   const formWeights = formPoints !== undefined;
 

@@ -188,10 +188,13 @@ export const review: Messages['review'] = {
           : 'Check the total, project and basic expenditure: the total is project plus basic expenditure.',
     },
     'consistency.duty-amounts': {
-      title: 'Duty amounts exceed project expenditure',
+      title: "Duty amounts exceed the department's expenditure",
       message: (p) =>
-        `The annual duty targets' budget amounts add up to ${p.sum} ${p.amountUnit}, more than the project expenditure of ${p.project} ${p.amountUnit}.`,
-      suggestion: () => "Check the duties' budget amounts: together they cannot exceed the department's project expenditure.",
+        `The annual duty targets' ${p.part} expenditure adds up to ${p.sum} ${p.amountUnit}, more than the department's ${p.part} expenditure of ${p.limit} ${p.amountUnit}.`,
+      suggestion: (p) =>
+        p.part === 'project'
+          ? "Check the duties' budget amounts: the project rows together cannot exceed the department's project expenditure."
+          : "Check the basic-expenditure row's amount: it is the department's basic expenditure, not its total.",
     },
     'consistency.spending-plan-range': {
       title: 'Spending plan outside 0–100%',

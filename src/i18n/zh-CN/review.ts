@@ -215,10 +215,15 @@ export const review = {
           : '核对资金总额、项目支出和基本支出，使资金总额等于项目支出与基本支出之和。',
     },
     'consistency.duty-amounts': {
-      title: '履职目标预算金额超过项目支出',
-      message: (p: { at: string; sum: string; project: string; amountUnit: string }) =>
-        `年度履职目标的预算金额合计 ${p.sum} ${p.amountUnit}，超过项目支出 ${p.project} ${p.amountUnit}。`,
-      suggestion: () => '核对各项履职目标的预算金额；合计不应超过部门的项目支出。',
+      title: '履职目标预算金额超过部门支出',
+      message: (p: { at: string; part: 'project' | 'basic'; sum: string; limit: string; amountUnit: string }) =>
+        p.part === 'project'
+          ? `年度履职目标中项目支出的预算金额合计 ${p.sum} ${p.amountUnit}，超过项目支出 ${p.limit} ${p.amountUnit}。`
+          : `年度履职目标中基本支出的预算金额合计 ${p.sum} ${p.amountUnit}，超过基本支出 ${p.limit} ${p.amountUnit}。`,
+      suggestion: (p: { part: 'project' | 'basic' }): string =>
+        p.part === 'project'
+          ? '核对各项履职目标的预算金额；项目支出各行的合计不应超过部门的项目支出。'
+          : '核对基本支出一行的预算金额，应为部门的基本支出，而不是资金总额。',
     },
     'consistency.spending-plan-range': {
       title: '支出计划比例超出 0–100%',

@@ -1,9 +1,13 @@
 /**
- * The 年度履职目标's 预算金额 are the department's project spending split by duty: together no
- * more than 项目支出 (基本支出 is not split by duty).
+ * The 年度履职目标's 预算金额 split the department's funds by duty: the rows of project spending
+ * together no more than 项目支出, and the rows a form gives to 基本支出 (宁德 lists one, its 支出项目
+ * named 基本支出) no more than 基本支出.
  */
 import { sum } from '../../model/decimal.ts';
+import type { DecimalText } from '../../model/document.ts';
 import { defineRule } from '../rule.ts';
+
+const BASIC = '基本支出';
 
 export default defineRule({
   id: 'consistency.duty-amounts',
@@ -14,9 +18,14 @@ export default defineRule({
   check(context, report) {
     const department = context.document.department;
     const funds = department?.funds;
-    if (!funds || funds.project === null || !department?.duties?.length) return;
-    const duties = sum(department.duties.map((d) => d.amount));
-    if (duties.gt(funds.project))
-      report(context, 'department.duties', { sum: duties.toString(), project: funds.project, amountUnit: funds.amountUnit });
+    if (!funds || !department?.duties?.length) return;
+    const amounts: Record<'project' | 'basic', (DecimalText | null)[]> = { project: [], basic: [] };
+    for (const d of department.duties) amounts[d.projectName.trim() === BASIC ? 'basic' : 'project'].push(d.amount);
+    for (const part of ['project', 'basic'] as const) {
+      const limit = funds[part];
+      if (limit === null || amounts[part].length === 0) continue;
+      const duties = sum(amounts[part]);
+      if (duties.gt(limit)) report(context, 'department.duties', { part, sum: duties.toString(), limit, amountUnit: funds.amountUnit });
+    }
   },
 });
