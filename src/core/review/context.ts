@@ -6,6 +6,8 @@
  */
 import { level1KindOf, level2KindOf, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
 import type { FormProfile } from '../forms/profile.ts';
+import type { IndicatorColumnId, ResultColumnId } from '../model/indicator-columns.ts';
+import type { ProjectFieldId } from '../model/project-fields.ts';
 import type { Indicator, Project, TargetDocument } from '../model/document.ts';
 import { parseRelation, parseTargetValue } from '../target-value/parse.ts';
 import { isPercentage, type Operator, type TargetValue } from '../target-value/target-value.ts';
@@ -29,6 +31,8 @@ export interface DocumentContext {
   profile: FormProfile;
   /** The framework the profile follows (the year's, for the default profiles). */
   form: FrameworkForm;
+  /** What the profile's form prints: a rule about a column or header field it lacks has nothing to say. */
+  printed: { columns: ReadonlySet<IndicatorColumnId | ResultColumnId>; header: ReadonlySet<ProjectFieldId> };
   settings: ReviewSettings;
   projects: ProjectContext[];
   /** The department-wide indicator rows, where the department part has any. */
@@ -170,6 +174,24 @@ function readPercentStandard(indicator: Indicator, target: TargetValue): TargetV
   return null;
 }
 
+/** The 一级 a profile's form prints under its own names ("预期产出指标", "社会公众或服务对象满意度指标"), by cell text. */
+const profileLevel1s = new WeakMap<FormProfile, ReadonlyMap<string, Level1Kind>>();
+function profileLevel1Names(profile: FormProfile): ReadonlyMap<string, Level1Kind> {
+  let names = profileLevel1s.get(profile);
+  if (names === undefined) {
+    names = new Map(profile.level1.map((l) => [l.name, l.kind]));
+    profileLevel1s.set(profile, names);
+  }
+  return names;
+}
+
+/** A 一级 cell's kind: a name the profile prints, else the framework's names (which know the common variants). */
+function readLevel1(cell: string, profile: FormProfile): Level1Kind | null {
+  const names = profileLevel1Names(profile);
+  return names.get(cell) ?? memoised(level1Memo, cell, level1KindOf) ?? names.get(cell.replace(SPACES, '')) ?? null;
+}
+const SPACES = /\s+/g;
+
 function rowContext(indicator: Indicator, row: number, table: TableContext): RowContext {
   const level3 = indicator.level3.trim();
   const description = indicator.description.trim();
@@ -185,7 +207,7 @@ function rowContext(indicator: Indicator, row: number, table: TableContext): Row
     wording,
     name,
     target,
-    level1: memoised(level1Memo, indicator.level1, level1KindOf),
+    level1: readLevel1(indicator.level1, table.document.profile),
     level2: memoised(level2Memo, indicator.level2, level2KindOf),
     percentLike: PERCENT_LIKE.test(wording),
     satisfaction: SATISFACTION.test(wording),
@@ -195,6 +217,16 @@ function rowContext(indicator: Indicator, row: number, table: TableContext): Row
     stated: indicator.nature || indicator.direction ? readStated([indicator.nature, indicator.direction]) : NOTHING_STATED,
     percentStandard: readPercentStandard(indicator, target),
   };
+}
+
+const printedSets = new WeakMap<FormProfile, DocumentContext['printed']>();
+function printedBy(profile: FormProfile): DocumentContext['printed'] {
+  let printed = printedSets.get(profile);
+  if (printed === undefined) {
+    printed = { columns: new Set(profile.columns.map((c) => c.id)), header: new Set(profile.header) };
+    printedSets.set(profile, printed);
+  }
+  return printed;
 }
 
 export function documentContext(
@@ -208,6 +240,7 @@ export function documentContext(
     document,
     profile,
     form: profile.framework,
+    printed: printedBy(profile),
     settings,
     projects: [],
     department: null,
