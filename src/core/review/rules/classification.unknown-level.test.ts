@@ -24,4 +24,10 @@ describe('classification.unknown-level', () => {
     expect(findingsOf('classification.unknown-level', doc, { profile })).toEqual([]);
     expect(findingsOf('classification.unknown-level', withRow({ level1: '预期产出 指标' }, 0), { profile })).toEqual([]);
   });
+
+  it('reads a 二级 without the bracketed hint a form prints after it (东莞 "数量指标(或建筑规模指标)")', () => {
+    expect(findingsOf('classification.unknown-level', withRow({ level2: '数量指标(或建筑规模指标)' }, 0))).toEqual([]);
+    expect(findingsOf('classification.unknown-level', withRow({ level2: '时效指标（工期指标、形象进度指标）' }, 2))).toEqual([]);
+    expect(findingsOf('classification.unknown-level', withRow({ level2: '预算(或投资规模)控制指标' }, 2))).toHaveLength(1);
+  });
 });

@@ -36,8 +36,10 @@ export default defineRule({
     const listed = sources.length === 0 ? [] : sources.map((s) => s.amount);
     if (listed.some((a) => a !== null)) {
       const s = sum(listed);
-      if (!s.equals(total) && !(fiscal !== null && s.plus(fiscal).equals(total)))
-        report(context, 'budget.sources', { parts: 'sources', sum: shown(s, [total, ...listed]), total, amountUnit });
+      // Without 财政资金 or 其他资金 a list may name only some sources (湘潭: 上级资金 0 of 250): only too much is wrong.
+      const partial = fiscal === null && other === null;
+      const agrees = partial ? !s.gt(total) : s.equals(total) || (fiscal !== null && s.plus(fiscal).equals(total));
+      if (!agrees) report(context, 'budget.sources', { parts: 'sources', sum: shown(s, [total, ...listed]), total, amountUnit });
     }
   },
 });
