@@ -40,9 +40,15 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     progress.tick(file);
     const note = recognisedNote(result);
     if (note !== null) notes.push(note);
+    // A form another province prints is reviewed as that form (its 一级, columns and weights); jixiao's own formats by year.
+    const profile = result.ok ? (result.profile ?? undefined) : undefined;
     checked.push(
       result.ok
-        ? { file, ok: true, reviewed: result.documents.map((document) => ({ document, findings: reviewDocument(document, { locale }) })) }
+        ? {
+            file,
+            ok: true,
+            reviewed: result.documents.map((document) => ({ document, findings: reviewDocument(document, { locale, profile }) })),
+          }
         : result,
     );
   }

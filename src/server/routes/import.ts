@@ -126,7 +126,11 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const settings = await effectiveSettings(ctx.store.db, u.bureauId);
         out.push({
           document,
-          findings: reviewDocument(document, { settings: settings.review.settings, profile: documentProfile(settings, document.year) }),
+          // Reviewed as the form the file is (another province's, where recognised), else as the bureau's profile.
+          findings: reviewDocument(document, {
+            settings: settings.review.settings,
+            profile: profile ?? documentProfile(settings, document.year),
+          }),
           unitId: u.id,
           existing: existing
             ? {
