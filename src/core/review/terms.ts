@@ -19,7 +19,7 @@ export const SATISFACTION = /满意|认可度|好评|认同度/;
 
 /** When: deadlines, time limits, timeliness rates. */
 export const TIMELINESS =
-  /及时|按时|准时|如期|按期|时限|时效|期限|完成时间|办结时间|办理时间|工作日内|周期|截止|[前底末]完成|(?:年|月)底前/;
+  /及时|按时|准时|如期|按期|时限|时效|期限|完成时间|办结时间|办理时间|工作日内|周期(?!内)|截止|[前底末]完成|(?:年|月)底前/;
 
 /** At what cost: fees, prices, spending. */
 export const COST = /费用|成本|单价|价格|造价|经费|开支|支出额|补助标准|补贴标准|收费/;
