@@ -674,6 +674,13 @@ export const web: M = {
     profileNames: {
       'hebei-2020': 'Hebei 2020 project target form (output, effect, satisfaction)',
       'mof-2021': '财预〔2021〕101号 framework project target form (cost, output, benefit, satisfaction)',
+      'sichuan-application': 'Sichuan project target application (many projects in one sheet, amounts in yuan)',
+      'sichuan-self-evaluation': 'Sichuan project self-evaluation form (with weights and scores)',
+      'chongqing-approval': 'Chongqing project target approval form (cost indicators 0–20 points)',
+      'guangdong-dongguan-approval': 'Dongguan (Guangdong) project target approval (medium-term and annual side by side)',
+      'fujian-ningde-department': 'Ningde (Fujian) department-wide expenditure target form',
+      'neimenggu-wuhai': 'Wuhai (Inner Mongolia) project target form (with nature and points)',
+      'hunan-xiangtan': 'Xiangtan (Hunan) project target application',
     },
     review: 'Review rules',
     form2021FromYear: 'First year of the 2021 indicator framework',

@@ -659,6 +659,13 @@ export const web = {
     profileNames: {
       'hebei-2020': '河北省 2020 年项目绩效目标表（产出、效果、满意度）',
       'mof-2021': '财预〔2021〕101号框架项目绩效目标表（成本、产出、效益、满意度）',
+      'sichuan-application': '四川省项目支出绩效目标申报表（多项目一张表，金额为元）',
+      'sichuan-self-evaluation': '四川省部门预算项目支出绩效自评表（含权重、得分）',
+      'chongqing-approval': '重庆市项目绩效目标审批表（成本指标 0–20 分）',
+      'guangdong-dongguan-approval': '广东省东莞市项目支出绩效目标批复表（中期与年度并列）',
+      'fujian-ningde-department': '福建省宁德市部门整体支出绩效目标表',
+      'neimenggu-wuhai': '内蒙古自治区乌海市项目绩效目标表（含指标性质、分值）',
+      'hunan-xiangtan': '湖南省湘潭市项目支出绩效目标申报表',
     } as Readonly<Record<string, string | undefined>>,
     review: '审核规则',
     form2021FromYear: '2021 年版指标体系起始年度',
