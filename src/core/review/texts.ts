@@ -36,24 +36,26 @@ export interface TextCell {
 /** Longer than any whole-cell placeholder ("指标十二", "……………"): such cells are not tested whole. */
 export const PLACEHOLDER_LENGTH = 24;
 
-/** Characters that may start a whole-cell placeholder. */
-const PLACEHOLDER_START = new Set([...'指目xX×＊*.．。…·'].map((c) => c.charCodeAt(0)));
+/** Characters that may start a whole-cell placeholder, by code. */
+const PLACEHOLDER_START = new Uint8Array(0x10000);
+for (const c of '指目xX×＊*.．。…·') PLACEHOLDER_START[c.charCodeAt(0)] = 1;
 /**
- * An XXX run's letters, and a character of every instruction the template-text rule knows (字 of
- * "200字以内", 请, 填写, 自评, 问题).
+ * What every XXX run and every instruction the template-text rule knows holds: an x or ×, 请, 填, a
+ * number of characters ("200字"), 自评情况 or 问题及原因 — rare in what units write.
  */
-const SUSPECT_CHARACTER = /[xX×字请填评题]/;
+const SUSPECT = /[xX×请填]|\d\s*字|自评情况|问题及原因/;
 
 function mayBeWholePlaceholder(text: string): boolean {
   const first = text.charCodeAt(0);
-  const start = first <= 32 || first === 0x3000 ? text.trimStart() : text;
-  return start.length <= PLACEHOLDER_LENGTH && PLACEHOLDER_START.has(start.charCodeAt(0));
+  if (first > 32 && first !== 0x3000) return text.length <= PLACEHOLDER_LENGTH && PLACEHOLDER_START[first] === 1;
+  const start = text.trimStart();
+  return start.length > 0 && start.length <= PLACEHOLDER_LENGTH && PLACEHOLDER_START[start.charCodeAt(0)] === 1;
 }
 
 function collect(document: DocumentContext): TextCell[] {
   const found: TextCell[] = [];
   const visit = (at: TextCell['at'], field: string, part: TextPart, text: string) => {
-    if (text && (mayBeWholePlaceholder(text) || SUSPECT_CHARACTER.test(text))) found.push({ at, field, part, text });
+    if (text && (mayBeWholePlaceholder(text) || SUSPECT.test(text))) found.push({ at, field, part, text });
   };
   const items = (list: readonly NumberedItem[], field: string, part: TextPart): void => {
     for (const item of list) {
@@ -69,7 +71,7 @@ function collect(document: DocumentContext): TextCell[] {
         found.push({ at: row, field: 'indicators.target', part: 'target', text: target });
       // Spelled out rather than looped over the part names: this runs for every row of a province. The
       // row's wording (三级 and description together) is tested first: most rows hold nothing suspect.
-      if (SUSPECT_CHARACTER.test(row.wording) || mayBeWholePlaceholder(level3) || mayBeWholePlaceholder(description)) {
+      if (SUSPECT.test(row.wording) || mayBeWholePlaceholder(level3) || mayBeWholePlaceholder(description)) {
         if (level3) visit(row, 'indicators.level3', 'level3', level3);
         if (description) visit(row, 'indicators.description', 'description', description);
       }
