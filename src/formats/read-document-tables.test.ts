@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { mof2021 } from '../core/forms/profiles/mof-2021.ts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { FormProfile } from '../core/forms/profile.ts';
+import { hebei2020 } from '../core/forms/profiles/hebei-2020.ts';
+import { neimengguWuhai } from '../core/forms/profiles/neimenggu-wuhai.ts';
 import { generateDocuments } from '../core/model/generate.ts';
 import { named } from '../i18n/message-ref.ts';
 import { writeDocx } from './docx/write-docx.ts';
@@ -17,20 +20,28 @@ import { readableExtensions, readDocuments } from './read-document.ts';
 import type { TableFile } from './tables/grid.ts';
 import { exportXlsx } from './xlsx/write-xlsx.ts';
 
-const recognised = vi.hoisted(() => ({ files: [] as TableFile[], refuse: false }));
+const recognised = vi.hoisted(() => ({ files: [] as TableFile[], refuse: false, as: null as FormProfile | null }));
 vi.mock('./tables/recognise.ts', () => ({
   recogniseTables: (file: TableFile) => {
     recognised.files.push(file);
     if (recognised.refuse) throw new ImportError({ file: file.file }, named.textFormat.unknownContent);
     const [document] = generateDocuments({ seed: 1, units: 1, projectsPerUnit: 1, year: 2021 });
-    return { profile: mof2021, documents: [document!], actuals: null };
+    return { profile: recognised.as, documents: [document!], actuals: null };
   },
 }));
 
 beforeEach(() => {
   recognised.files = [];
   recognised.refuse = false;
+  recognised.as = neimengguWuhai;
 });
+
+/** A Word document in jixiao's layout as Word saves it again: its author is the clerk, not jixiao. */
+function savedByWord(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  files['docProps/core.xml'] = strToU8(strFromU8(files['docProps/core.xml']!).replace('<dc:creator>jixiao<', '<dc:creator>张三<'));
+  return zipSync(files);
+}
 
 const firstCells = () => recognised.files.map((f) => f.tables[0]!.rows[0]![0]!.text);
 
@@ -51,17 +62,26 @@ describe('readDocuments and published tables', () => {
     const word = await readDocuments(await otherProvinceDocx(), 'sichuan.docx');
     const excel = await readDocuments(await otherProvinceXlsx(), 'sichuan.xlsx');
     expect(firstCells()).toEqual(['一级指标', '单位名称']);
-    expect([word.profile?.id, excel.profile?.id]).toEqual(['mof-2021', 'mof-2021']);
+    expect([word.profile?.id, excel.profile?.id]).toEqual(['neimenggu-wuhai', 'neimenggu-wuhai']);
     expect(word.documents).toHaveLength(1);
   });
 
-  it('keeps jixiao’s own Word and Excel files on their own readers', async () => {
+  it('keeps jixiao’s own Word and Excel files on their own readers, without reading their tables', async () => {
     const docs = generateDocuments({ seed: 3, units: 1, projectsPerUnit: 2, year: 2020 });
     const word = await readDocuments(await writeDocx(docs), 'own.docx');
     const excel = await readDocuments(await exportXlsx(docs), 'own.xlsx');
     expect(recognised.files).toEqual([]);
     expect([word.profile, excel.profile]).toEqual([null, null]);
     expect(word.documents[0]!.projects).toHaveLength(2);
+  });
+
+  it('reads a Word file in jixiao’s layout saved by someone else with jixiao’s reader, once its tables show jixiao’s form', async () => {
+    const docs = generateDocuments({ seed: 3, units: 1, projectsPerUnit: 2, year: 2020 });
+    const own = await readDocuments(await writeDocx(docs), 'own.docx');
+    recognised.as = hebei2020;
+    const resaved = await readDocuments(savedByWord(await writeDocx(docs)), 'resaved.docx');
+    expect(recognised.files).toHaveLength(1);
+    expect(resaved).toEqual(own);
   });
 
   it('reads saved web pages and old .doc files from their tables, whatever their name', async () => {
@@ -78,7 +98,10 @@ describe('readDocuments and published tables', () => {
     await expect(readDocuments(await otherProvinceXlsx(), 'other.xlsx')).rejects.toThrow(/^other\.xlsx：无法识别的文件内容/);
     const [doc] = generateDocuments({ seed: 3, units: 1, projectsPerUnit: 1, year: 2020 });
     doc!.projects[0]!.budget.total = '十万';
-    await expect(readDocuments(await writeDocx([doc!]), 'own.docx')).rejects.toThrow(/“十万”不是数字/);
-    expect(recognised.files).toHaveLength(2);
+    await expect(readDocuments(savedByWord(await writeDocx([doc!])), 'own.docx')).rejects.toThrow(/“十万”不是数字/);
+    recognised.refuse = false;
+    recognised.as = hebei2020;
+    await expect(readDocuments(savedByWord(await writeDocx([doc!])), 'own.docx')).rejects.toThrow(/“十万”不是数字/);
+    expect(recognised.files).toHaveLength(3);
   });
 });

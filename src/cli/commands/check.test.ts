@@ -93,6 +93,16 @@ describe('jixiao check', { timeout: 90_000 }, () => {
     expect(r.stdout).toMatch(/合计 2 个文件：项目数 7，指标数 36；/);
   });
 
+  it('checks another province’s forms, as a saved web page and as an old Excel file, saying which form each is', async () => {
+    const folder = 'src/formats/tables/fixtures/hunan-xiangtan-declaration';
+    const r = await runCli(['check', `${folder}/page.html`, `${folder}/form.xls`]);
+    expect(r.code, r.stderr).toBeLessThan(2);
+    expect(r.stdout).toContain(`文件：${folder}/page.html`);
+    expect(r.stdout).toContain(`文件：${folder}/form.xls`);
+    expect(r.stdout).toContain('单位：湘潭市环境卫生管理处　年度：2023');
+    expect(r.stderr).toContain(`${folder}/form.xls：按湖南省湘潭市「项目支出绩效目标申报表」表样（hunan-xiangtan）读取`);
+  });
+
   it('rejects an unknown output format', async () => {
     const r = await runCli(['check', SEED, '--format', 'xml']);
     expect(r.code).toBe(2);

@@ -33,6 +33,8 @@ export interface FormRead {
   indicators: IndicatorRead[];
   /** The indicator columns the table printed (one set's), and how many sets stood side by side. */
   columns: Set<string>;
+  /** The headings printed above them, normalised (a profile's own headings are evidence for it). */
+  headings: Set<string>;
   sets: number;
   flat: boolean;
   /** 一级 labels as printed (without points) and the points labels carried. */
@@ -60,6 +62,7 @@ export const emptyForm = (at: PlacedText['at']): FormRead => ({
   statements: [],
   indicators: [],
   columns: new Set(),
+  headings: new Set(),
   sets: 0,
   flat: false,
   level1Names: new Set(),

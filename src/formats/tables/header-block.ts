@@ -74,17 +74,25 @@ export function readLabelRow(grid: Grid, r: number, form: FormRead): number {
   for (const d of cells) if (d.cell.mergedFrom === null) form.declaredUnit ??= declaredAmountUnit(d.cell.text) ?? null;
 
   const goals = cells.filter((d) => d.label !== undefined && 'goal' in d.label);
-  const headingRow =
+  const labelled = written.filter((d) => d.label !== undefined);
+  // Labels over their values: a row of goal headings (each followed by another heading or nothing,
+  // as 东莞's 中期滚动目标 | 年度目标), or a row of labels alone over a row without any (资金总额 | 项目支出
+  // | 基本支出 over their amounts).
+  const goalHeadings =
     goals.length > 0 &&
-    r + 1 < grid.rows.length &&
     goals.every((d) => {
       // Rows are padded to the table's width: the empty cells after the last heading are no values.
       const next = cells.slice(cells.indexOf(d) + 1).find((n) => n.cell.text.trim() !== '');
       return next === undefined || next.label !== undefined;
     });
-  if (headingRow) {
-    const below = grid.rows[r + 1]!;
-    for (const d of goals) {
+  const below = grid.rows[r + 1];
+  const labelRow =
+    labelled.length >= 2 &&
+    labelled.length === written.length &&
+    below !== undefined &&
+    !below.some((c) => c.mergedFrom === null && labelOf(c.text) !== undefined);
+  if (below !== undefined && (goalHeadings || labelRow)) {
+    for (const d of goalHeadings && !labelRow ? goals : labelled) {
       const cell = below[d.column]!;
       if (cell.mergedFrom !== null) continue;
       assign(form, d.label!, { text: cell.text.trim(), at: { grid, row: r + 1, column: d.column } });
@@ -106,6 +114,7 @@ function assign(form: FormRead, label: Label, value: PlacedText): void {
   } else if ('source' in label) {
     if (value.text !== '') form.sources.push({ name: label.source, amount: value });
   } else if ('department' in label) {
+    if (value.text === '') return;
     if (label.department === 'unitCode') form.unitCode ??= value;
     else if (label.department === 'projectFunds') form.funds.project ??= value;
     else form.funds.basic ??= value;

@@ -31,6 +31,8 @@ export interface ColumnSet {
 export interface IndicatorHeader {
   row: number;
   sets: ColumnSet[];
+  /** The headings as printed over the sets' columns. */
+  headings: string[];
   level1Column: number;
   /** The block label merged into the table's left edge, e.g. "绩效指标(90分)": no data of its own. */
   blockColumns: Set<number>;
@@ -78,13 +80,14 @@ export function indicatorHeaderAt(file: string, grid: Grid, r: number): Indicato
     ids.push(id);
     if (id !== undefined) seen.add(id);
   }
-  if (!seen.has('level3') || !(seen.has('level1') || seen.has('level2')) || !(seen.has('target') || seen.has('actual'))) return null;
-
-  const first = ids.findIndex((id) => id !== undefined);
-  const level1Column = ids.indexOf('level1') >= 0 ? ids.indexOf('level1') : first;
+  if (!seen.has('level1') || !seen.has('level3') || !(seen.has('target') || seen.has('actual'))) return null;
+  // 一级 opens the table (what stands left of it is the block label or a flat sheet's project columns).
+  const level1Column = ids.indexOf('level1');
+  if (ids.findIndex((id) => id !== undefined) !== level1Column) return null;
   const header: IndicatorHeader = {
     row: r,
     sets: [],
+    headings: [],
     level1Column,
     blockColumns: new Set(),
     blockLabel: null,
@@ -117,7 +120,9 @@ export function indicatorHeaderAt(file: string, grid: Grid, r: number): Indicato
       header.sets.push({ term: 'annual', columns: set });
     }
     set.set(id, c);
+    header.headings.push(text);
   }
+  if (header.sets.some((s) => !s.columns.has('level3'))) return null;
   if (header.sets.length > 2) failAt(file, { grid, row: r, column: level1Column }, named.formats.tables.tooManySets(header.sets.length));
   if (header.sets.length === 2) header.sets[0]!.term = 'longTerm';
   else if (header.blockLabel !== null && LONG_TERM_BLOCK.test(header.blockLabel)) header.sets[0]!.term = 'longTerm';

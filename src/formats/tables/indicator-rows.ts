@@ -7,6 +7,7 @@
  */
 import type { DecimalText, Indicator } from '../../core/model/document.ts';
 import { readDecimal } from '../../core/model/decimal.ts';
+import { normalizeHeading } from '../../core/model/indicator-columns.ts';
 import { named } from '../../i18n/message-ref.ts';
 import type { FormRead, IndicatorRead } from './form-read.ts';
 import type { Grid, GridCell } from './grid.ts';
@@ -33,6 +34,7 @@ export const newRowState = (header: IndicatorHeader): RowState => ({ level1: nul
 /** Takes in what the heading row says about the form: its columns, sets and block points. */
 export function noteHeader(header: IndicatorHeader, form: FormRead): void {
   for (const set of header.sets) for (const id of set.columns.keys()) form.columns.add(id);
+  for (const h of header.headings) form.headings.add(normalizeHeading(h));
   form.sets = Math.max(form.sets, header.sets.length);
   if (header.blockLabel !== null) {
     const points = readBlockPoints(header.blockLabel);
@@ -119,15 +121,18 @@ function readIndicator(file: string, grid: Grid, r: number, set: ColumnSet, leve
     return v === undefined || v === '' ? null : v;
   };
   const level3 = text('level3') ?? '';
-  if (level3 === '') {
-    for (const [id, c] of set.columns) {
-      if (id === 'level1' || id === 'level2' || id === 'level3') continue;
-      const v = text(id);
-      if (v !== undefined && v !== '') failAt(file, { grid, row: r, column: c }, t.unplaced(v));
-    }
-    return null;
+  // The 2020 form often leaves 三级 empty and names the indicator in its 描述: a row with any value is
+  // an indicator; one with neither 三级 nor value is the form's empty 二级 slot.
+  let written: { column: number; text: string } | undefined =
+    level3 === '' ? undefined : { column: set.columns.get('level3')!, text: level3 };
+  for (const [id, c] of set.columns) {
+    if (written !== undefined) break;
+    if (id === 'level1' || id === 'level2' || id === 'level3') continue;
+    const v = text(id);
+    if (v !== undefined && v !== '') written = { column: c, text: v };
   }
-  if (level1 === null) failAt(file, { grid, row: r, column: set.columns.get('level3')! }, t.noLevel1(level3));
+  if (written === undefined) return null;
+  if (level1 === null) failAt(file, { grid, row: r, column: written.column }, t.noLevel1(written.text));
   const number = (id: ColumnId): DecimalText | null => {
     const v = text(id);
     if (v === undefined || v === '' || NOT_APPLICABLE.test(v)) return null;

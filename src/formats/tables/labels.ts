@@ -11,6 +11,7 @@ export type GoalLabel = 'annual' | 'longTerm' | 'results' | 'overall';
 
 const GOALS = new Map<string, GoalLabel>([
   ['年度目标', 'annual'],
+  ['绩效目标', 'annual'],
   ['年度绩效目标', 'annual'],
   ['本年度绩效目标', 'annual'],
   ['项目年度目标', 'annual'],

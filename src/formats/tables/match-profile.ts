@@ -6,6 +6,7 @@
 import type { FormKind, FormProfile } from '../../core/forms/profile.ts';
 import { defaultProfileFor, FORM_PROFILES } from '../../core/forms/profiles.ts';
 import { sameAmount } from '../../core/model/decimal.ts';
+import { normalizeHeading } from '../../core/model/indicator-columns.ts';
 import type { FormRead } from './form-read.ts';
 import type { Points } from './level1-label.ts';
 
@@ -24,7 +25,8 @@ export function matchProfile(forms: readonly FormRead[], year: number | null): F
   let best = ordered[0] ?? preferred;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const p of ordered) {
-    const s = score(p, read);
+    // The year's default is what a table without a province's marks follows.
+    const s = score(p, read) + (p === preferred ? 2 : 0);
     if (s > bestScore) [best, bestScore] = [p, s];
   }
   return best;
@@ -33,6 +35,7 @@ export function matchProfile(forms: readonly FormRead[], year: number | null): F
 /** What the forms printed, taken together. */
 interface Printed {
   columns: Set<string>;
+  headings: Set<string>;
   fields: Set<string>;
   level1: Set<string>;
   level1Points: Map<string, Points>;
@@ -44,6 +47,7 @@ interface Printed {
 function summarise(forms: readonly FormRead[]): Printed {
   const read: Printed = {
     columns: new Set(),
+    headings: new Set(),
     fields: new Set(),
     level1: new Set(),
     level1Points: new Map(),
@@ -53,6 +57,7 @@ function summarise(forms: readonly FormRead[]): Printed {
   };
   for (const f of forms) {
     for (const c of f.columns) read.columns.add(c);
+    for (const h of f.headings) read.headings.add(h);
     for (const k in f.fields) read.fields.add(k);
     for (const n of f.level1Names) read.level1.add(n);
     for (const [name, p] of f.level1Points) read.level1Points.set(name, p);
@@ -68,7 +73,14 @@ function score(profile: FormProfile, read: Printed): number {
   let s = 0;
   for (const c of read.columns) s += profileColumns.has(c) ? 2 : -1;
   for (const c of profileColumns) if (!read.columns.has(c)) s -= 1;
+  for (const c of profile.columns) {
+    if (read.headings.has(normalizeHeading(c.heading))) s += 1;
+    if (c.longTermHeading !== undefined && read.headings.has(normalizeHeading(c.longTermHeading))) s += 1;
+  }
+  // A header field the profile prints but the form lacks counts against it: a plain table is not
+  // 重庆's 审批表 for having its four columns, without 项目分类, 建设周期, 项目负责人 ….
   for (const f of read.fields) if ((profile.header as readonly string[]).includes(f)) s += 1;
+  for (const f of profile.header) if (!read.fields.has(f)) s -= 1;
   s += read.sets === profile.terms.length ? 3 : -3;
   s += read.flat === (profile.layout === 'flat') ? 3 : -5;
   const names = new Set(profile.level1.map((l) => l.name));

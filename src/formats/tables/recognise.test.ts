@@ -101,6 +101,35 @@ describe('several projects in one file', () => {
   });
 });
 
+it('河北 2020: a row with an empty 三级 and its indicator in the 描述 is an indicator still', () => {
+  const grid = gridOf([
+    ['项目名称', '普法宣传'],
+    ['绩效目标', '1、完成普法宣传年度工作任务'],
+    ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+    ['产出指标', '质量指标', '', '普法宣传设备完好率', '≥98%', '项目实施方案'],
+    ['^', '成本指标', '', '', '', ''],
+  ]);
+  const p = recognise(grid).documents[0]!.projects[0]!;
+  expect(p.goals).toEqual([{ term: 'annual', text: '1、完成普法宣传年度工作任务' }]);
+  expect(p.indicators.map((i) => [i.level2, i.level3, i.description, i.target])).toEqual([['质量指标', '', '普法宣传设备完好率', '≥98%']]);
+});
+
+it('labels in a row of their own over their values', () => {
+  const grid = gridOf([
+    ['项目名称', '实施单位', '预算数(万元)', '其中：财政资金'],
+    ['培训经费', '某培训中心', '12.00', '10.00'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '培训人次', '≥100人次'],
+  ]);
+  const d = recognise(grid, 2023).documents[0]!;
+  expect([d.unit.name, d.projects[0]!.name, d.projects[0]!.budget.total, d.projects[0]!.budget.fiscal]).toEqual([
+    '某培训中心',
+    '培训经费',
+    '12.00',
+    '10.00',
+  ]);
+});
+
 it('湘潭: an empty 二级-only row is skipped, a label spanning 一级 and 二级 is both, 指标值及单位 in one cell, 250万', () => {
   const grid = gridOf(
     [
@@ -218,6 +247,17 @@ it('重庆: a key/value header block and 一级 labels carrying their score rang
     ['产出指标', '数量指标', '维护面积'],
     ['产出指标', '质量指标', '验收合格率'],
   ]);
+});
+
+it('a plain table of the four common columns follows the framework of its year, not a provincial form', () => {
+  const grid = (level1: string) =>
+    gridOf([
+      ['项目名称', '某项目', '实施单位', '某单位'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      [level1, '数量指标', '培训人次', '≥100人次'],
+    ]);
+  expect(recognise(grid('产出指标'), 2023).profile.id).toBe('mof-2021');
+  expect(recognise(grid('产出指标'), 2020).profile.id).toBe('hebei-2020');
 });
 
 it('四川 申报表: many projects in one flat sheet in 元 with thousands separators, a department line first, code-name cells', () => {
@@ -458,10 +498,6 @@ describe('what cannot be read is refused, naming the place', () => {
     );
   });
 
-  it('a value without a 三级 indicator', () => {
-    expectImportError(() => recognise(table([['产出指标', '数量指标', '', '≥5个']])), { cell: 'D3' }, /「≥5个」无法归入指标表/);
-  });
-
   it('text under a column the table does not name', () => {
     const grid = gridOf([
       ['一级指标', '二级指标', '三级指标', '指标值', '审核人'],
@@ -471,7 +507,8 @@ describe('what cannot be read is refused, naming the place', () => {
   });
 
   it('an indicator before any 一级', () => {
-    expectImportError(() => recognise(table([['', '数量指标', '培训人次', '≥100人次']])), { cell: 'C3' }, /之前没有一级指标/);
+    expectImportError(() => recognise(table([['', '数量指标', '培训人次', '≥100人次']])), { cell: 'C3' }, /「培训人次」之前没有一级指标/);
+    expectImportError(() => recognise(table([['', '数量指标', '', '≥100人次']])), { cell: 'D3' }, /「≥100人次」之前没有一级指标/);
   });
 
   it('a weight that is not a number', () => {

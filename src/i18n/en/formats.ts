@@ -79,9 +79,8 @@ export const formats: Messages['formats'] = {
     noTables: 'the file holds no table',
     notAnAmount: (text, unit) => `"${text}" is not an amount (in ${unit})`,
     notANumber: (text) => `"${text}" is not a number`,
-    unplaced: (text) =>
-      `"${text}" cannot be placed in the indicator table: the row has no third-level indicator, or the column is not one of the table's`,
-    noLevel1: (text) => `indicator "${text}" comes before any first-level indicator`,
+    unplaced: (text) => `"${text}" cannot be placed in the indicator table: its column is not one of the table's`,
+    noLevel1: (text) => `"${text}" comes before any first-level indicator`,
     headerAlone: 'the indicator table has its headings but no indicator rows',
     noProject: (text) => `"${text}" is on a row of no project (the project name is empty)`,
     noYear: 'the budget year is not stated, so the date of the actual values is unknown; give the year (e.g. --year 2023)',
