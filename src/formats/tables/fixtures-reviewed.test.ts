@@ -63,6 +63,31 @@ describe('published forms reviewed as their own form', () => {
     });
   });
 
+  it('广东 东莞 目标表 2022 (the excerpt stops inside the 质量指标 rows)', () => {
+    expect(reviewed('guangdong-dongguan-2022-target')).toEqual({
+      // No 效果 rows: the excerpt ends before them; no 时效指标 (a hint).
+      'project#0': ['completeness.missing-level1', 'completeness.output-timeliness'],
+      // "建筑面积2.6万平方米,展示面积1万平方米": two values in one target, which no one can score as one.
+      'project#1': ['measurability.unreadable-target'],
+      'project#4': ['measurability.unreadable-target'],
+    });
+  });
+
+  it('河北 怀来 the sample’s own form as a table: what the text reader’s reading of it gets', () => {
+    expect(reviewed('hebei-huailai-project')).toEqual({
+      // The table alone prints no 部门整体绩效目标 and no year (the published document around it does).
+      'department#0': ['completeness.department-goals', 'completeness.year'],
+      'project#0': ['completeness.output-quality', 'completeness.output-timeliness'],
+      // The same rows as src/formats/text/seed-reviewed.test.ts finds in the published text.
+      'project#1': ['measurability.rate-percent', 'classification.rate-under-quantity', 'basis.restates-indicator'],
+      'project#2': ['measurability.rate-percent', 'classification.rate-under-quantity', 'basis.restates-indicator'],
+      'project#3': ['measurability.rate-percent', 'basis.restates-indicator'],
+      'project#4': ['measurability.missing-unit', 'measurability.vague-description', 'basis.restates-indicator'],
+      'project#5': ['measurability.rate-percent', 'basis.restates-indicator'],
+      'project#6': ['completeness.empty-target', 'consistency.duplicate-indicator', 'basis.restates-indicator'],
+    });
+  });
+
   it('湖南 湘潭 项目支出绩效目标申报表 2023', () => {
     expect(reviewed('hunan-xiangtan-declaration')).toEqual({
       // 空气质量 "优良": a grade of air quality the grammar does not know.
