@@ -42,7 +42,7 @@ export const PROJECT_FIELDS: readonly ProjectField[] = [
   { id: 'manager', aliases: ['项目负责人'], type: 'text' },
   { id: 'approvalNumber', aliases: ['项目审批文号', '审批文号', '立项依据文号'], type: 'text' },
   { id: 'subjectCode', aliases: ['财政资金科目代码', '支出功能分类科目', '功能科目'], type: 'text' },
-  { id: 'useOfFunds', aliases: ['资金用途', '项目概况', '项目资金用途'], type: 'text' },
+  { id: 'useOfFunds', aliases: ['资金用途', '项目概况', '项目资金用途', '预算规模及资金用途'], type: 'text' },
   {
     id: 'total',
     aliases: [

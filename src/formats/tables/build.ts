@@ -48,7 +48,7 @@ export function buildDocuments(file: string, forms: readonly FormRead[], profile
       d.department = departmentOf(form, unit, amount);
       continue;
     }
-    const project = projectOf(form, unit, amount);
+    const project = projectOf(file, form, unit, amount);
     documentOf(unitOf(form), year).projects.push(project);
     if (kindOf(form) === 'selfEvaluation') actuals.push(actualsOf(file, form, project, unit, year));
   }
@@ -81,6 +81,14 @@ function readAmount(file: string, p: PlacedText | null | undefined, unit: Amount
   return reading!.value;
 }
 
+const PERCENT_SIGN = /[%％]$/u;
+
+function readPercent(file: string, p: PlacedText): DecimalText | null {
+  const value = readDecimal(p.text.replace(PERCENT_SIGN, ''));
+  if (value === undefined) failAt(file, p.at, named.formats.tables.notANumber(p.text));
+  return value ?? null;
+}
+
 function unitOf(form: FormRead): Unit {
   const printed = form.fields.unit ?? form.fields.department;
   const split = printed === undefined ? { code: null, name: '' } : splitCodeName(printed.text);
@@ -110,7 +118,7 @@ function budgetOf(form: FormRead, amount: Amount): Budget {
   return budget;
 }
 
-function projectOf(form: FormRead, amountUnit: AmountUnit, amount: Amount): Project {
+function projectOf(file: string, form: FormRead, amountUnit: AmountUnit, amount: Amount): Project {
   const f = form.fields;
   const printedName = f.name?.text ?? '';
   const split = splitCodeName(printedName);
@@ -122,7 +130,7 @@ function projectOf(form: FormRead, amountUnit: AmountUnit, amount: Amount): Proj
     amountUnit,
     budget: budgetOf(form, amount),
     useOfFunds: f.useOfFunds?.text ?? '',
-    spendingPlan: [],
+    spendingPlan: form.spendingPlan.map((c) => ({ checkpoint: c.checkpoint, percent: readPercent(file, c.percent) })),
     goals: form.goals,
     indicators: form.indicators.map((i) => i.indicator),
     // Kept as printed: the model has no place for a department's code ("(433)乌海市供销合作社联合社(部门)").

@@ -28,6 +28,8 @@ export interface FormRead {
   fields: Partial<Record<ProjectFieldId, PlacedText>>;
   unitCode: PlacedText | null;
   goals: { term: Term; text: string }[];
+  /** 资金支出计划（%）: each checkpoint and its cumulative percentage. */
+  spendingPlan: { checkpoint: string; percent: PlacedText }[];
   overallGoal: string | null;
   statements: EvaluationStatement[];
   indicators: IndicatorRead[];
@@ -58,6 +60,7 @@ export const emptyForm = (at: PlacedText['at']): FormRead => ({
   fields: {},
   unitCode: null,
   goals: [],
+  spendingPlan: [],
   overallGoal: null,
   statements: [],
   indicators: [],

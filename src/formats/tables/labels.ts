@@ -137,6 +137,7 @@ const lookup = <T>(map: ReadonlyMap<string, T>, text: string): T | undefined => 
 
 export const goalLabelOf = (text: string) => lookup(GOALS, text);
 export const departmentLabelOf = (text: string) => lookup(DEPARTMENT, text);
+export const isSpendingPlanLabel = (text: string): boolean => text.length <= 20 && labelKey(text) === '资金支出计划';
 export const isFundSourceLabel = (text: string): boolean => text.length <= 40 && FUND_SOURCES.has(labelKey(text));
 export const dutyColumnOf = (text: string) => lookup(DUTY, text);
 export const executionColumnOf = (text: string) => lookup(EXECUTION, text);

@@ -84,7 +84,8 @@ function score(profile: FormProfile, read: Printed): number {
   s += read.sets === profile.terms.length ? 3 : -3;
   s += read.flat === (profile.layout === 'flat') ? 3 : -5;
   const names = new Set(profile.level1.map((l) => l.name));
-  for (const n of read.level1) s += names.has(n) ? 1 : -1;
+  // The 一级 labels tell the framework (效果 or 效益, 成本 first): they weigh as a column does.
+  for (const n of read.level1) s += names.has(n) ? 2 : -2;
   if (read.blockTotal !== null && profile.totalPoints !== null && sameAmount(read.blockTotal, profile.totalPoints)) s += 2;
   for (const [name, p] of read.level1Points) {
     const printed = profile.level1.find((l) => l.name === name)?.points;

@@ -110,8 +110,39 @@ it('河北 2020: a row with an empty 三级 and its indicator in the 描述 is a
     ['^', '成本指标', '', '', '', ''],
   ]);
   const p = recognise(grid).documents[0]!.projects[0]!;
-  expect(p.goals).toEqual([{ term: 'annual', text: '1、完成普法宣传年度工作任务' }]);
+  expect(p.goals).toEqual([{ term: 'annual', text: '完成普法宣传年度工作任务' }]);
   expect(p.indicators.map((i) => [i.level2, i.level3, i.description, i.target])).toEqual([['质量指标', '', '普法宣传设备完好率', '≥98%']]);
+});
+
+it("the sample's own table: the unit line, 资金用途 under a label merged down, 资金支出计划, numbered goals", () => {
+  const grid = gridOf([
+    ['315002怀来县司法局', '<', '<', '<', '<', '单位：万元', '<'],
+    ['项目编码', '315-0105-JBN-2D9U', '<', '项目名称', '法律援助', '<', '<'],
+    ['预算规模及资金用途', '预算数', '5.00', '其中：财政资金', '5.00', '其他资金', ''],
+    ['^', '指导、检查法律援助的法律法规和政策的执行', '<', '<', '<', '<', '<'],
+    ['资金支出计划（%）', '3月底', '6月底', '10月底', '<', '12月底', '<'],
+    ['^', '20.00', '50.00', '75.00', '<', '100.00', '<'],
+    ['绩效目标', '1、组织法律援助的律师办理法律援助案件。\n2、困难群众得到受益。', '<', '<', '<', '<', '<'],
+    ['一级指标', '二级指标', '三级指标', '绩效指标描述', '<', '指标值', '指标值确定依据'],
+    ['产出指标', '数量指标', '', '办理法律援助案件结案率', '<', '≥95', '结案率'],
+    ['效果指标', '社会效益指标', '', '减少不安定因素', '<', '≥95', '结案率'],
+  ]);
+  const { documents, profile } = recognise(grid);
+  expect(profile.id).toBe('hebei-2020');
+  const d = documents[0]!;
+  expect(d.unit).toEqual({ code: '315002', name: '怀来县司法局' });
+  const p = d.projects[0]!;
+  expect(p.useOfFunds).toBe('指导、检查法律援助的法律法规和政策的执行');
+  expect(p.spendingPlan).toEqual([
+    { checkpoint: '3月底', percent: '20.00' },
+    { checkpoint: '6月底', percent: '50.00' },
+    { checkpoint: '10月底', percent: '75.00' },
+    { checkpoint: '12月底', percent: '100.00' },
+  ]);
+  expect(p.goals).toEqual([
+    { term: 'annual', text: '组织法律援助的律师办理法律援助案件。' },
+    { term: 'annual', text: '困难群众得到受益。' },
+  ]);
 });
 
 it('labels in a row of their own over their values', () => {
