@@ -22,6 +22,7 @@ import type { Finding } from '../review/finding.ts';
 import { parseTargetValue } from '../target-value/parse.ts';
 import { messages, messagesFor, type Locale } from '../../i18n/index.ts';
 import { allocatePoints, formIndicatorPoints, type PointLine } from './points.ts';
+import { statementFindings } from './statements.ts';
 import {
   DEFAULT_EVALUATION_SETTINGS,
   FAMILIES,
@@ -198,17 +199,7 @@ export function evaluateProject(
   const spent = spending === null ? null : dec(spending.cumulative);
   const rate = budgetScored ? (spent ?? ZERO).div(adjusted) : null;
 
-  // A 自评表 published with the template's instructions still in 评价结论, 存在问题 …: never filled in.
-  for (const s of actuals.statements ?? [])
-    if (s.instruction)
-      finding(
-        'evaluation.instructionLeft',
-        'error',
-        null,
-        `evaluation.statements.${s.kind}`,
-        m.findings.instructionLeft(project.code, m.findings.statementKinds[s.kind]),
-        m.findings.instructionLeftSuggestion,
-      );
+  findings.push(...statementFindings(project.code, actuals.statements, options.locale));
 
   const formPoints = formIndicatorPoints(options.profile, settings);
   const formWeights = formPoints !== undefined;
