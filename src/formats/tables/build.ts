@@ -30,8 +30,16 @@ export function buildDocuments(file: string, forms: readonly FormRead[], profile
   const fileYear = forms.find((f) => f.year !== null)?.year ?? null;
   const documents = new Map<string, TargetDocument>();
   const actuals: ProjectActuals[] = [];
+  // One document per unit and year; a form that prints no unit code (a project's 实施单位) joins the
+  // document of the same name that does (its 部门整体 table's 部门预算编码).
   const documentOf = (unit: Unit, year: number | null): TargetDocument => {
-    const key = `${unit.code ?? ''}\u0000${unit.name}\u0000${year ?? ''}`;
+    const byName = `${unit.name}\u0000${year ?? ''}`;
+    const named = documents.get(byName);
+    if (named !== undefined && (named.unit.code === null || unit.code === null || named.unit.code === unit.code)) {
+      if (named.unit.code === null && unit.code !== null) named.unit = { ...named.unit, code: unit.code };
+      return named;
+    }
+    const key = named === undefined ? byName : `${byName}\u0000${unit.code}`;
     let d = documents.get(key);
     if (d === undefined) documents.set(key, (d = { unit, year, department: null, projects: [] }));
     return d;

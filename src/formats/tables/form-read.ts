@@ -3,9 +3,8 @@
  * amounts not yet read (their unit may only be known from the profile).
  */
 import type { EvaluationStatement } from '../../core/actuals/actuals.ts';
-import type { DecimalText, Indicator, Term } from '../../core/model/document.ts';
+import type { AmountUnit, DecimalText, Indicator, Term } from '../../core/model/document.ts';
 import type { ProjectFieldId } from '../../core/model/project-fields.ts';
-import type { AmountUnit } from '../../core/model/document.ts';
 import type { Points } from './level1-label.ts';
 import type { DutyColumn, ExecutionColumn } from './labels.ts';
 import type { PlacedText } from './place.ts';

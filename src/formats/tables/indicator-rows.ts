@@ -12,7 +12,7 @@ import { named } from '../../i18n/message-ref.ts';
 import type { FormRead, IndicatorRead } from './form-read.ts';
 import type { Grid, GridCell } from './grid.ts';
 import { type ColumnId, type ColumnSet, type IndicatorHeader, indicatorHeaderAt } from './indicator-header.ts';
-import { closingLabelOf, fieldOfLabel, goalLabelOf } from './labels.ts';
+import { closingLabelOf, fieldOfLabel, goalLabelOf, indicatorTermOf } from './labels.ts';
 import { labelText, readBlockPoints, readLevel1Label } from './level1-label.ts';
 import { failAt } from './place.ts';
 import { composeTarget } from './target-cells.ts';
@@ -53,6 +53,7 @@ export function endsIndicatorTable(file: string, grid: Grid, r: number): boolean
   const first = firstOwnText(grid.rows[r]!);
   if (first === undefined) return false;
   if (closingLabelOf(first) !== undefined || fieldOfLabel(first) !== undefined || goalLabelOf(first) !== undefined) return true;
+  if (indicatorTermOf(first) !== undefined) return true;
   return indicatorHeaderAt(file, grid, r) !== null;
 }
 

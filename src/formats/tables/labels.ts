@@ -4,6 +4,7 @@
  * as headings are (normalizeHeading), a bracketed hint dropped ("中期滚动目标(2019年--2021年)").
  */
 import { normalizeHeading } from '../../core/model/indicator-columns.ts';
+import type { Term } from '../../core/model/document.ts';
 import { type ProjectFieldId, projectFieldOfLabel } from '../../core/model/project-fields.ts';
 
 /** 'results' is a 自评表's 年度目标完成情况, 'overall' a 部门整体 table's 年度总体目标. */
@@ -137,6 +138,19 @@ const lookup = <T>(map: ReadonlyMap<string, T>, text: string): T | undefined => 
 
 export const goalLabelOf = (text: string) => lookup(GOALS, text);
 export const departmentLabelOf = (text: string) => lookup(DEPARTMENT, text);
+const INDICATOR_TERMS = new Map<string, Term>([
+  ['年度绩效指标', 'annual'],
+  ['年度指标', 'annual'],
+  ['本年度绩效指标', 'annual'],
+  ['长期绩效指标', 'longTerm'],
+  ['长期指标', 'longTerm'],
+  ['中期绩效指标', 'longTerm'],
+  ['中期指标', 'longTerm'],
+  ['实施期绩效指标', 'longTerm'],
+]);
+
+/** A row naming the term of the indicator table below it ("年度绩效指标", "长期绩效指标"), as jixiao's own form prints. */
+export const indicatorTermOf = (text: string) => lookup(INDICATOR_TERMS, text);
 export const isSpendingPlanLabel = (text: string): boolean => text.length <= 20 && labelKey(text) === '资金支出计划';
 export const isFundSourceLabel = (text: string): boolean => text.length <= 40 && FUND_SOURCES.has(labelKey(text));
 export const dutyColumnOf = (text: string) => lookup(DUTY, text);

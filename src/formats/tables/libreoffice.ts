@@ -20,7 +20,7 @@ export const CONVERSION_SECONDS = 60;
 const TARGET: Record<OldFormat, 'docx' | 'xlsx'> = { doc: 'docx', xls: 'xlsx' };
 
 export async function convertOldFormat(bytes: Uint8Array, fileName: string, format: OldFormat): Promise<Uint8Array> {
-  const kind = format === 'doc' ? named.formats.tableFiles.word : named.formats.tableFiles.excel;
+  const kind = format === 'doc' ? named.formats.tables.word : named.formats.tables.excel;
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-convert-'));
   try {
     const input = join(dir, `in.${format}`);
@@ -35,14 +35,14 @@ export async function convertOldFormat(bytes: Uint8Array, fileName: string, form
       input,
     ];
     const outcome = await run('soffice', args, CONVERSION_SECONDS * 1000);
-    if (outcome.kind === 'missing') throw new ImportError({ file: fileName }, named.formats.tableFiles.libreOfficeMissing(kind));
+    if (outcome.kind === 'missing') throw new ImportError({ file: fileName }, named.formats.tables.libreOfficeMissing(kind));
     if (outcome.kind === 'timeout')
-      throw new ImportError({ file: fileName }, named.formats.tableFiles.conversionTimedOut(kind, CONVERSION_SECONDS));
+      throw new ImportError({ file: fileName }, named.formats.tables.conversionTimedOut(kind, CONVERSION_SECONDS));
     const written = await readdir(join(dir, 'out')).catch(() => [] as string[]);
     const output = written.find((f) => f.endsWith(`.${TARGET[format]}`));
     if (outcome.code !== 0 || output === undefined) {
       const reason = outcome.stderr.trim().split('\n').at(-1) || `exit ${outcome.code}`;
-      throw new ImportError({ file: fileName }, named.formats.tableFiles.conversionFailed(kind, reason));
+      throw new ImportError({ file: fileName }, named.formats.tables.conversionFailed(kind, reason));
     }
     return new Uint8Array(await readFile(join(dir, 'out', output)));
   } finally {

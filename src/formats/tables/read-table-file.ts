@@ -37,7 +37,7 @@ export function tableFileFormat(bytes: Uint8Array, fileName: string): TableFileF
 
 export async function readTableFile(bytes: Uint8Array, fileName: string): Promise<TableFile> {
   const file = await readFormat(bytes, fileName, tableFileFormat(bytes, fileName));
-  if (file.tables.length === 0) throw new ImportError({ file: fileName }, named.formats.tableFiles.noTables);
+  if (file.tables.length === 0) throw new ImportError({ file: fileName }, named.formats.tables.noTables);
   return file;
 }
 
@@ -55,6 +55,6 @@ async function readFormat(bytes: Uint8Array, fileName: string, format: TableFile
     case 'html':
       return (await import('./read-html-tables.ts')).readHtmlTables(bytes, fileName);
     case null:
-      throw new ImportError({ file: fileName }, named.formats.tableFiles.notATableFile);
+      throw new ImportError({ file: fileName }, named.formats.tables.notATableFile);
   }
 }

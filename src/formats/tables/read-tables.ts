@@ -6,6 +6,7 @@
  */
 import { isTemplateInstruction } from '../../core/actuals/instruction-text.ts';
 import type { StatementKind } from '../../core/actuals/actuals.ts';
+import type { Term } from '../../core/model/document.ts';
 import type { TableFile, Grid, GridCell } from './grid.ts';
 import { dutiesHeaderAt, readDutiesBlock } from './duties-block.ts';
 import { executionHeaderAt, readExecutionBlock } from './execution-block.ts';
@@ -14,7 +15,7 @@ import { readFlatSheet } from './flat-sheet.ts';
 import { readCaption, readLabelRow, startsNewForm } from './header-block.ts';
 import { headingScore, indicatorHeaderAt } from './indicator-header.ts';
 import { endsIndicatorTable, readIndicatorTable } from './indicator-rows.ts';
-import { closingLabelOf } from './labels.ts';
+import { closingLabelOf, indicatorTermOf } from './labels.ts';
 import type { Place } from './place.ts';
 
 const STATEMENTS: Partial<Record<NonNullable<ReturnType<typeof closingLabelOf>>, StatementKind>> = {
@@ -29,6 +30,17 @@ export interface TablesRead {
   likeliestHeading: { grid: Grid; row: number } | null;
 }
 
+/** The text of a row holding a single written cell. */
+function soleText(row: readonly GridCell[]): string | undefined {
+  let text: string | undefined;
+  for (const c of row) {
+    if (c.mergedFrom !== null || c.text.trim() === '') continue;
+    if (text !== undefined) return undefined;
+    text = c.text.trim();
+  }
+  return text;
+}
+
 const isBlank = (row: readonly GridCell[]) => row.every((c) => c.mergedFrom !== null || c.text.trim() === '');
 
 export function readTables(file: TableFile): TablesRead {
@@ -36,6 +48,8 @@ export function readTables(file: TableFile): TablesRead {
   let form = null as FormRead | null;
   let pending: { text: string; at: Place }[] = [];
   let likeliest: { grid: Grid; row: number; score: number } | null = null;
+  /** The term a row above the next indicator heading named. */
+  let term: Term | null = null;
 
   const startForm = (at: Place): FormRead => {
     form = emptyForm(at);
@@ -61,6 +75,8 @@ export function readTables(file: TableFile): TablesRead {
       const at: Place = { grid, row: r, column: 0 };
       const header = indicatorHeaderAt(file.file, grid, r);
       if (header !== null) {
+        if (term !== null && header.sets.length === 1) header.sets[0]!.term = term;
+        term = null;
         if (header.projectColumns.has('name')) {
           const seed = current(at);
           r = readFlatSheet(file.file, grid, header, forms, seed);
@@ -69,6 +85,13 @@ export function readTables(file: TableFile): TablesRead {
         } else {
           r = readIndicatorTable(file.file, grid, header, current(at));
         }
+        continue;
+      }
+      const named = soleText(row);
+      const termHere = named === undefined ? undefined : indicatorTermOf(named);
+      if (termHere !== undefined) {
+        term = termHere;
+        r++;
         continue;
       }
       const score = headingScore(grid, r);

@@ -4,33 +4,54 @@
  * Sheets with nothing in them are left out (a template's empty Sheet2, Sheet3). A sheet has no text
  * "before" its table: its title rows are rows of the grid.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { messages } from '../../i18n/index.ts';
-import { named } from '../../i18n/message-ref.ts';
+import { named, type MessageRef } from '../../i18n/message-ref.ts';
+import { ImportError } from '../import-error.ts';
 import { cellShown } from '../xlsx/cells.ts';
 import { loadWorkbook } from '../xlsx/load-workbook.ts';
+import { openZip } from '../zip-reader.ts';
 import type { Grid, GridCell, TableFile } from './grid.ts';
+import { sheetMerges, type MergedRange } from './sheet-merges.ts';
 
 export async function readXlsxTables(bytes: Uint8Array, fileName: string): Promise<TableFile> {
-  const workbook = await loadWorkbook(bytes, fileName, (reason) => named.formats.damaged('xlsx', reason));
-  return { file: fileName, tables: workbook.worksheets.map(sheetGrid).filter((g) => g.rows.length > 0) };
+  const damaged = (reason: string | MessageRef) => named.formats.damaged('xlsx', reason);
+  const workbook = await loadWorkbook(bytes, fileName, damaged, ['mergeCells']);
+  let merges: Map<string, MergedRange[]>;
+  try {
+    merges = sheetMerges(openZip(bytes, fileName, damaged(named.formats.zip.broken)));
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError({ file: fileName }, damaged(e instanceof Error ? e.message : String(e)));
+  }
+  const grids = workbook.worksheets.map((sheet) => sheetGrid(sheet, merges.get(sheet.name) ?? []));
+  return { file: fileName, tables: grids.filter((g) => g.rows.length > 0) };
 }
 
-function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
+function sheetGrid(sheet: ExcelJS.Worksheet, merges: readonly MergedRange[]): Grid {
   const rows: GridCell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, r) => {
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: GridCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const master = cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
-      const text = cellShown(master);
-      const mergedFrom = master === cell ? null : master.row !== cell.row ? 'above' : 'left';
-      if (text !== '' || mergedFrom !== null) cells[c - 1] = { text, mergedFrom };
+      const text = cellShown(cell);
+      if (text !== '') cells[c - 1] = { text, mergedFrom: null };
     });
     rows[r - 1] = cells;
   });
+  for (const m of merges) {
+    const text = rows[m.top]?.[m.left]?.text ?? '';
+    for (let r = m.top; r <= m.bottom; r++) {
+      const cells = (rows[r] ??= []);
+      for (let c = m.left; c <= m.right; c++) {
+        if (r !== m.top || c !== m.left) cells[c] = { text, mergedFrom: r > m.top ? 'above' : 'left' };
+      }
+    }
+  }
   // Rows and columns past the last that shows something are only formatted, not printed.
-  const used = rows.findLastIndex((cells) => cells !== undefined && cells.some((c) => c !== undefined && c.text !== ''));
-  const usedWidth = Math.max(0, ...rows.map((cells) => (cells ?? []).findLastIndex((c) => c !== undefined && c.text !== '') + 1));
+  const shows = (c: GridCell | undefined) => c !== undefined && c.text !== '';
+  const used = rows.findLastIndex((cells) => cells?.some(shows) === true);
+  let usedWidth = 0;
+  for (const cells of rows) usedWidth = Math.max(usedWidth, (cells ?? []).findLastIndex(shows) + 1);
   return {
     name: messages().formats.location.sheet(sheet.name),
     before: [],

@@ -145,6 +145,23 @@ it("the sample's own table: the unit line, 资金用途 under a label merged dow
   ]);
 });
 
+it('年度 and 长期 indicator tables one under the other, each named by a row above its headings', () => {
+  const grid = gridOf([
+    ['项目名称', '法律援助'],
+    ['年度绩效指标', '<', '<', '<'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '开展培训', '≥2次'],
+    ['长期绩效指标', '<', '<', '<'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '受益人数', '≥2700人'],
+  ]);
+  const p = recognise(grid, 2021).documents[0]!.projects[0]!;
+  expect(p.indicators.map((i) => [i.term, i.level3])).toEqual([
+    ['annual', '开展培训'],
+    ['longTerm', '受益人数'],
+  ]);
+});
+
 it('labels in a row of their own over their values', () => {
   const grid = gridOf([
     ['项目名称', '实施单位', '预算数(万元)', '其中：财政资金'],
@@ -374,6 +391,27 @@ it('宁德: a 部门整体 table gives the department its funds, 年度总体目
   expect(d.department!.indicators!.map((i) => [i.level2, i.level3, i.explanation, i.target])).toEqual([
     ['数量指标', '资金的供应时效', '100%(历史标准)', '100%'],
     ['质量指标', '各类书籍审稿率', '100%(计划标准)', '1'],
+  ]);
+});
+
+it('a 部门整体 table and a project table of the same unit make one document', () => {
+  const department = gridOf(
+    [
+      ['部门(单位)名称', '某局', '部门预算编码', '901001'],
+      ['年度预算安排(万元)', '资金总额', '10'],
+      ['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+      ['^', '产出指标', '数量指标', '服务人次', '≥100人次'],
+    ],
+    { before: ['部门整体支出绩效目标表'] },
+  );
+  const project = gridOf([
+    ['项目名称', '某项目', '实施单位', '某局'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '培训人次', '≥100人次'],
+  ]);
+  const { documents } = recognise([department, project], 2023);
+  expect(documents.map((d) => [d.unit, d.department?.funds?.total, d.projects.map((p) => p.name)])).toEqual([
+    [{ code: '901001', name: '某局' }, '10', ['某项目']],
   ]);
 });
 

@@ -82,4 +82,4 @@ export class GridLayout {
 }
 
 /** "第 7 行第 2 列": a Word table or a web page has no cell names of its own. */
-export const wordCellName = (row: number, column: number): string => messages().formats.tableFiles.cell(row + 1, column + 1);
+export const wordCellName = (row: number, column: number): string => messages().formats.tables.cell(row + 1, column + 1);

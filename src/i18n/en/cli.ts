@@ -17,8 +17,7 @@ export const cli: Messages['cli'] = {
     progress: '{bar} {value}/{total} files {file}',
   },
   import: {
-    description:
-      "read target files and print the exchange JSON (amounts as decimal strings); provinces' published tables are read too",
+    description: "read target files and print the exchange JSON (amounts as decimal strings); provinces' published tables are read too",
     outputOption: 'write to a file instead of the screen',
     failed: (count) => `${count} file(s) could not be read; nothing was written`,
     wrote: (path, documents, projects) => `wrote ${path}: ${documents} unit document(s), ${projects} project(s)`,

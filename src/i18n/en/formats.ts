@@ -60,20 +60,17 @@ export const formats: Messages['formats'] = {
       `the file unpacks to more than ${Math.round(maxBytes / 1048576)} MB; it was not read (split it and import the parts)`,
     unsupported: (name) => `the part ${name} is encrypted or compressed in a way that is not supported`,
   },
-  tableFiles: {
+  damaged: (kind, reason) =>
+    `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
+  tables: {
     cell: (row, column) => `row ${row}, column ${column}`,
     notATableFile: 'unrecognised content: not a Word (.docx/.doc) or Excel (.xlsx/.xls) file nor a web page (.html)',
-    noTables: 'the file holds no table',
     libreOfficeMissing: (kind) =>
       `reading an old ${kind} file needs LibreOffice, which is not installed here (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui); or save it as .docx or .xlsx in Office and import that`,
     conversionFailed: (kind, reason) => `LibreOffice could not convert this ${kind} file: ${reason}`,
     conversionTimedOut: (kind, seconds) => `LibreOffice had not converted this ${kind} file after ${seconds} s and was stopped`,
     word: 'Word (.doc)',
     excel: 'Excel (.xls)',
-  },
-  damaged: (kind, reason) =>
-    `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
-  tables: {
     unknownLayout: (found, needed) =>
       `form layout not recognised: headings found ${found.length === 0 ? '(none)' : found.map((h) => `"${h}"`).join(', ')}; an indicator table needs at least ${needed.map((h) => `"${h}"`).join(', ')}`,
     noTables: 'the file holds no table',

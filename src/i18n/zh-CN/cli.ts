@@ -17,8 +17,7 @@ export const cli = {
     progress: '{bar} {value}/{total} 个文件 {file}',
   },
   import: {
-    description:
-      '读取预算绩效目标文件（含各省公开的表格和网页），输出交换格式 JSON（金额为十进制字符串）',
+    description: '读取预算绩效目标文件（含各省公开的表格和网页），输出交换格式 JSON（金额为十进制字符串）',
     outputOption: '写入文件，而不是输出到屏幕',
     failed: (count: number) => `${count} 个文件无法读取，未输出任何结果`,
     wrote: (path: string, documents: number, projects: number) => `已写入 ${path}：${documents} 个单位文档，${projects} 个项目`,

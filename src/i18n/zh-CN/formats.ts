@@ -42,23 +42,19 @@ export const formats = {
     tooLarge: (maxBytes: number) => `文件解压后超过 ${Math.round(maxBytes / 1048576)} MB 的上限，未予读取（请拆分后分别导入）`,
     unsupported: (name: string) => `文件中的部件 ${name} 已加密或使用了不支持的压缩方式`,
   },
-  /** Published tables read from Word, Excel and web pages (src/formats/tables). */
-  tableFiles: {
+  /** A library failed inside a damaged container (ZIP, XML, workbook): the file's fault, said as such. */
+  damaged: (kind: 'docx' | 'xlsx', reason: string) =>
+    `文件已损坏或不是有效的${{ docx: ' Word 文档（.docx）', xlsx: ' Excel 工作簿（.xlsx）' }[kind]}：${reason}`,
+  /** Reading published tables (Word, Excel, web pages) of any province's form. */
+  tables: {
     cell: (row: number, column: number) => `第 ${row} 行第 ${column} 列`,
     notATableFile: '无法识别的文件内容：不是 Word（.docx/.doc）、Excel（.xlsx/.xls）文件或网页（.html）',
-    noTables: '文件中没有表格',
     libreOfficeMissing: (kind: string) =>
       `读取旧版${kind}文件需要 LibreOffice，本机未安装（Debian/Ubuntu：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）；也可在 Office 中另存为 .docx 或 .xlsx 后导入`,
     conversionFailed: (kind: string, reason: string) => `LibreOffice 未能转换此${kind}文件：${reason}`,
     conversionTimedOut: (kind: string, seconds: number) => `LibreOffice 转换此${kind}文件超过 ${seconds} 秒仍未完成，已停止`,
     word: ' Word（.doc）',
     excel: ' Excel（.xls）',
-  },
-  /** A library failed inside a damaged container (ZIP, XML, workbook): the file's fault, said as such. */
-  damaged: (kind: 'docx' | 'xlsx', reason: string) =>
-    `文件已损坏或不是有效的${{ docx: ' Word 文档（.docx）', xlsx: ' Excel 工作簿（.xlsx）' }[kind]}：${reason}`,
-  /** Reading published tables (Word, Excel, web pages) of any province's form. */
-  tables: {
     unknownLayout: (found: readonly string[], needed: readonly string[]) =>
       `未能识别表样：找到的栏目为${found.length === 0 ? '（无）' : found.map((h) => `「${h}」`).join('')}，指标表至少需要${needed.map((h) => `「${h}」`).join('')}`,
     noTables: '文件中没有表格',
