@@ -3,6 +3,7 @@
  * their sub-folders) that some reader is for, in a stable order so that output is repeatable.
  * A path that does not exist is reported, not fatal: the others are still worked on.
  */
+import type { Actuals } from '../core/actuals/actuals.ts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { FormProfile } from '../core/forms/profile.ts';
@@ -53,6 +54,8 @@ export type FileResult =
       documents: TargetDocument[];
       /** The form profile another province's form was recognised as; null for jixiao's own formats. */
       profile: FormProfile | null;
+      /** What a 自评表 reports beside its targets (actuals, 评价结论 …); null for a target form. */
+      actuals: Actuals | null;
     }
   | { file: string; ok: false; message: string };
 
@@ -66,8 +69,8 @@ export const recognisedNote = (result: FileResult): string | null =>
 export async function readInputFile(file: string, options: ReadDocumentOptions): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
-    const { documents, profile } = await readDocuments(bytes, file, options);
-    return { file, ok: true, documents, profile };
+    const { documents, profile, actuals } = await readDocuments(bytes, file, options);
+    return { file, ok: true, documents, profile, actuals };
   } catch (e) {
     if (e instanceof ImportError) return { file, ok: false, message: e.message };
     const code = (e as NodeJS.ErrnoException).code;

@@ -43,6 +43,28 @@ describe('jixiao check', { timeout: 90_000 }, () => {
     expect(row.indicatorIndex).toBeGreaterThanOrEqual(1);
   });
 
+  it('reviews another province’s form as that form: 宁德’s 部门整体 table, its "1" against a 90% standard found, no basis asked of it', async () => {
+    const r = await runCli(['check', 'src/formats/tables/fixtures/fujian-ningde-department/page.html', '--format', 'json']);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(findings.filter((f) => f.ruleId === 'consistency.percent-standard').map((f) => [f.indicatorIndex, f.field])).toEqual([
+      [4, 'department.indicators.target'],
+      [5, 'department.indicators.target'],
+    ]);
+    expect(findings.map((f) => f.ruleId)).not.toContain('completeness.empty-basis');
+  });
+
+  it('says which statements of a 自评表 still hold the template’s instructions (青神: 评价结论, 存在问题 …)', async () => {
+    const r = await runCli(['check', 'src/formats/tables/fixtures/sichuan-qingshen-self-evaluation/page.html', '--format', 'json']);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(findings.filter((f) => f.ruleId === 'evaluation.instructionLeft').map((f) => f.field)).toEqual([
+      'evaluation.statements.results',
+      'evaluation.statements.conclusion',
+      'evaluation.statements.problems',
+      'evaluation.statements.improvements',
+      'evaluation.statements.budgetAnalysis',
+    ]);
+  });
+
   it('exits 0 and says so on a clean document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
     const file = join(dir, 'clean.txt');

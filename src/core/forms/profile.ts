@@ -53,6 +53,12 @@ export interface FormProfile {
   /** The header block's fields in printed order. */
   header: readonly ProjectFieldId[];
   /**
+   * The parts the form prints besides its header block and indicator table: 'spendingPlan' (资金支出计划)
+   * and 'departmentGoals' (the unit's 部门整体绩效目标: 总体、分项绩效目标、工作保障措施), as the
+   * sample's form does. Absent: neither — no province's published form seen prints them.
+   */
+  sections?: readonly ('spendingPlan' | 'departmentGoals')[];
+  /**
    * 'flat' when one sheet holds many projects, the header fields printed as leading columns merged
    * down over each project's rows (四川 申报表); absent for a header block above each project's table.
    */

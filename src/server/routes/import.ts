@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { TargetDocument as Model } from '../../core/model/document.ts';
+import { documentStatementFindings } from '../../core/evaluation/statements.ts';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { MAX_UPLOAD_BYTES } from '../../formats/limits.ts';
 import type { User } from '../../store/accounts.ts';
@@ -17,7 +18,7 @@ import { createDocumentIn, replaceContentIn } from '../../store/documents/create
 import { documentMeta, documentOf } from '../../store/documents/read.ts';
 import { EDITABLE } from '../../store/documents/version.ts';
 import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
-import { effectiveSettings } from '../../store/settings.ts';
+import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import { actorOf, editsContent, requireRole, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -116,16 +117,25 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const user = requireRole(req, 'unit', 'admin');
       const { bytes, fileName } = await uploadedFile(req);
-      const { documents, profile } = await ctx.parse.readDocuments(bytes, fileName);
+      const { documents, profile, actuals } = await ctx.parse.readDocuments(bytes, fileName);
       if (documents.length === 0) throw new ApiError(422, 'no_document', (m) => m.importNoDocument);
       const out = [];
       for (const document of documents) {
         const u = await targetUnit(ctx, user, document);
         const existingId = document.year === null ? undefined : await documentOf(ctx.store.db, u.id, document.year);
         const existing = existingId === undefined ? undefined : await documentMeta(ctx.store.db, existingId);
+        const settings = await effectiveSettings(ctx.store.db, u.bureauId);
         out.push({
           document,
-          findings: reviewDocument(document, { settings: (await effectiveSettings(ctx.store.db, u.bureauId)).review.settings }),
+          // Reviewed as the form the file is (another province's, where recognised), else as the bureau's profile;
+          // a 自评表's statements left as the template's instructions are said too.
+          findings: [
+            ...reviewDocument(document, {
+              settings: settings.review.settings,
+              profile: profile ?? documentProfile(settings, document.year),
+            }),
+            ...documentStatementFindings(document, actuals, 'zh-CN'),
+          ],
           unitId: u.id,
           existing: existing
             ? {
