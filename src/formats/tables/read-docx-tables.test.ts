@@ -110,6 +110,17 @@ describe('readDocxTables', () => {
     expect(texts(grid!)).toEqual([['项目\n名称'], ['2020年']]);
   });
 
+  it('reads the text whatever formatting its paragraphs and runs carry, tracked formatting changes included', () => {
+    const formatted = (text: string, change: string) =>
+      `<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:sz w:val="20"/></w:rPr>${change}</w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/>${
+        change === '' ? '' : '<w:rPrChange w:id="2" w:author="a"><w:rPr><w:b/></w:rPr></w:rPrChange>'
+      }</w:rPr><w:t>${text}</w:t></w:r><w:r><w:rPr/><w:t>%</w:t></w:r></w:p>`;
+    for (const change of ['', '<w:pPrChange w:id="1" w:author="a"><w:pPr><w:jc w:val="left"/></w:pPr></w:pPrChange>']) {
+      const xml = `<w:tbl><w:tr><w:tc>${formatted('指标值', change)}</w:tc><w:tc>${formatted('≥95', change)}</w:tc></w:tr></w:tbl>`;
+      expect(texts(readDocxTables(docxOf(xml), 'a.docx').tables[0]!)).toEqual([['指标值%', '≥95%']]);
+    }
+  });
+
   it('refuses damaged XML as a damaged Word file', () => {
     expect(() => readDocxTables(docxOf('<w:tbl><w:tr></w:tbl>'), 'a.docx')).toThrow(/a\.docx：文件已损坏或不是有效的 Word 文档/);
   });

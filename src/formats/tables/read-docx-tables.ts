@@ -52,6 +52,21 @@ export function readDocxTables(bytes: Uint8Array, fileName: string): TableFile {
   return { file: fileName, tables: gridsOf(body) };
 }
 
+/**
+ * The XML without its paragraph and run properties (w:pPr, w:rPr), which the reader skips anyway:
+ * as Word writes them (fonts, sizes, spacing on every run) they are most of the bytes, and cutting
+ * them out with one regular expression is far cheaper than parsing them. Only where no property
+ * holds its own earlier version (w:pPrChange, w:rPrChange: tracked formatting nests a w:pPr in a
+ * w:pPr) — otherwise the parser reads every byte.
+ */
+function withoutFormatting(xml: string): string {
+  const prefix = WORD_PREFIX.exec(xml.slice(0, 4096))?.[1];
+  if (prefix === undefined || xml.includes('PrChange')) return xml;
+  const p = prefix.replaceAll('.', '\\.');
+  return xml.replace(new RegExp(`<${p}:(pPr|rPr)\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}:\\1>)`, 'g'), '');
+}
+const WORD_PREFIX = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/;
+
 /** The body as paragraphs and tables, tables as rows of cells holding their own paragraphs and tables. */
 function parseBody(xml: string): Block[] {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
@@ -238,7 +253,7 @@ function parseBody(xml: string): Block[] {
     }
   });
 
-  parser.write(xml).close();
+  parser.write(withoutFormatting(xml)).close();
   return body;
 }
 
