@@ -57,16 +57,43 @@ export interface Timing {
 /** Runs `work` a few times after a warm-up; medians of elapsed and CPU time, in milliseconds. */
 export function measure(work: () => void, iterations: number): Timing {
   work(); // warm-up: JIT, caches, lazily compiled validators
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  const timings = new Timings();
   for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint();
-    const startCpu = process.cpuUsage();
+    const started = timings.start();
     work();
-    const used = process.cpuUsage(startCpu);
-    wall.push(Number(process.hrtime.bigint() - start) / 1e6);
-    cpu.push((used.user + used.system) / 1000);
+    timings.stop(started);
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { wallMs: median(wall), cpuMs: median(cpu) };
+  return timings.medians();
+}
+
+/** `measure` for work that awaits (a reader that loads its library on first use, a workbook's loader). */
+export async function measureAsync(work: () => Promise<unknown>, iterations: number): Promise<Timing> {
+  await work();
+  const timings = new Timings();
+  for (let i = 0; i < iterations; i++) {
+    const started = timings.start();
+    await work();
+    timings.stop(started);
+  }
+  return timings.medians();
+}
+
+class Timings {
+  private readonly wall: number[] = [];
+  private readonly cpu: number[] = [];
+
+  start() {
+    return { wall: process.hrtime.bigint(), cpu: process.cpuUsage() };
+  }
+
+  stop(started: { wall: bigint; cpu: NodeJS.CpuUsage }): void {
+    const used = process.cpuUsage(started.cpu);
+    this.wall.push(Number(process.hrtime.bigint() - started.wall) / 1e6);
+    this.cpu.push((used.user + used.system) / 1000);
+  }
+
+  medians(): Timing {
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return { wallMs: median(this.wall), cpuMs: median(this.cpu) };
+  }
 }

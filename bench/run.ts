@@ -9,9 +9,11 @@ import { api } from './api.ts';
 import type { Benchmark, BenchOptions } from './benchmark.ts';
 import { cli } from './cli.ts';
 import { importReview } from './import-review.ts';
+import { tableReader } from './table-reader.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [
   importReview,
+  tableReader,
   { name: 'review', description: '审核引擎 · the review engine alone (CPU time)', run: (options) => reviewBench(options) },
   api,
   cli,

@@ -13,6 +13,8 @@ import { writeMessage, type MessageRef } from '../i18n/message-ref.ts';
 
 export interface ImportLocation {
   file: string;
+  /** A published table as its reader names it ("表 2", "工作表「Sheet1」"), with `cell` in its own naming. */
+  tableName?: string;
   line?: number;
   sheet?: string;
   cell?: string;
@@ -65,6 +67,7 @@ const writeImportError = (place: NamedLocation, why: MessageRef, m: Messages) =>
 function describeLocation(l: NamedLocation, all: Messages): string {
   const m = all.formats.location;
   const parts = [l.file];
+  if (l.tableName !== undefined) parts.push(l.tableName);
   if (l.sheet !== undefined) parts.push(m.sheet(l.sheet));
   if (l.cell !== undefined) parts.push(m.cell(l.cell));
   if (l.line !== undefined) parts.push(m.line(l.line));

@@ -8,7 +8,7 @@ import type { Actuals } from '../core/actuals/actuals.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { readActualsFile } from '../formats/actuals/read-actuals.ts';
 import { ImportError, type NamedLocation } from '../formats/import-error.ts';
-import { readDocumentFile } from '../formats/read-document.ts';
+import { readDocuments, type DocumentRead } from '../formats/read-document.ts';
 import { ZipLimitError } from '../formats/zip-reader.ts';
 import { setLocale, type Locale } from '../i18n/index.ts';
 import type { MessageRef } from '../i18n/message-ref.ts';
@@ -29,7 +29,7 @@ interface ImportFailure {
   inflated?: number;
 }
 
-export type ParseReply = { value: TargetDocument[] | Actuals } | { importError: ImportFailure } | { error: string };
+export type ParseReply = { value: DocumentRead | Actuals } | { importError: ImportFailure } | { error: string };
 
 /** A job's answer as plain data: thrown across the thread, an error would lose its class and fields. */
 export async function answer(job: ParseJob): Promise<ParseReply> {
@@ -37,7 +37,7 @@ export async function answer(job: ParseJob): Promise<ParseReply> {
     setLocale(job.locale);
     const value =
       job.kind === 'document'
-        ? await readDocumentFile(job.bytes, job.fileName)
+        ? await readDocuments(job.bytes, job.fileName)
         : await readActualsFile(job.bytes, job.fileName, job.documents);
     return { value };
   } catch (e) {

@@ -11,6 +11,7 @@ import Tinypool from 'tinypool';
 import type { Actuals } from '../core/actuals/actuals.ts';
 import type { TargetDocument } from '../core/model/document.ts';
 import { PARSE_WORKER_HEAP_MB } from '../formats/limits.ts';
+import type { DocumentRead } from '../formats/read-document.ts';
 import { currentLocale } from '../i18n/index.ts';
 import { importErrorOf, type ParseJob, type ParseReply } from './parse-jobs.ts';
 import { workerModule } from './worker-thread.ts';
@@ -57,8 +58,13 @@ export class ParsePool {
   }
 
   /** The documents in an uploaded file (see readDocumentFile); rejects with the reader's ImportError. */
-  readDocument(bytes: Uint8Array, fileName: string): Promise<TargetDocument[]> {
-    return this.#run({ kind: 'document', bytes, fileName, locale: currentLocale() }) as Promise<TargetDocument[]>;
+  async readDocument(bytes: Uint8Array, fileName: string): Promise<TargetDocument[]> {
+    return (await this.readDocuments(bytes, fileName)).documents;
+  }
+
+  /** The documents in an uploaded file with the form profile it was recognised as (see readDocuments). */
+  readDocuments(bytes: Uint8Array, fileName: string): Promise<DocumentRead> {
+    return this.#run({ kind: 'document', bytes, fileName, locale: currentLocale() }) as Promise<DocumentRead>;
   }
 
   /** The actuals in an uploaded file, checked against the documents (see readActualsFile). */

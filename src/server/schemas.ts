@@ -103,6 +103,10 @@ export const DocumentMeta = Type.Object({
 
 export const StoredDocument = Type.Object({
   meta: DocumentMeta,
+  formProfile: Type.String({
+    description:
+      'the id of the form profile (表样) the document follows: its bureau’s pick (inherited), or the default for its year, e.g. "hebei-2020"',
+  }),
   unit: TargetDocument.properties.unit,
   department: Nullable(DepartmentGoals),
   projects: Type.Array(StoredProject),

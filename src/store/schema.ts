@@ -311,6 +311,8 @@ export interface BureauSettingsTable {
   evaluation: Json;
   /** Migration 0003. */
   review: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Migration 0009: the picked form profile's id; null inherits. */
+  form_profile: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   updated_at: Generated<Date>;
   updated_by_name: string;

@@ -8,7 +8,8 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import type { Finding, Severity } from '../../core/review/finding.ts';
 import { reviewDocument, summarize } from '../../core/review/engine.ts';
 import { messages, messagesFor, type Locale } from '../../i18n/index.ts';
-import { expandInputs, readInputFile } from '../inputs.ts';
+import { documentStatementFindings } from '../../core/evaluation/statements.ts';
+import { expandInputs, readInputFile, recognisedNote, type FileResult } from '../inputs.ts';
 import { startProgress } from '../progress.ts';
 import { wrapToWidth } from '../text-width.ts';
 
@@ -27,24 +28,36 @@ interface Reviewed {
 
 type Checked = { file: string; ok: true; reviewed: Reviewed[] } | { file: string; ok: false; message: string };
 
+/**
+ * A form another province prints is reviewed as that form (its 一级, columns and weights), jixiao's own
+ * formats by year; a 自评表's statements still holding the template's instructions are findings too.
+ */
+const reviewed = (document: TargetDocument, read: Extract<FileResult, { ok: true }>, locale: Locale): Reviewed => ({
+  document,
+  findings: [
+    ...reviewDocument(document, { locale, profile: read.profile ?? undefined }),
+    ...documentStatementFindings(document, read.actuals, locale),
+  ],
+});
+
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const m = messages().cli;
   const locale = currentLocale();
   const { files, problems } = await expandInputs(paths);
   if (files.length === 0 && problems.length === 0) problems.push(m.inputs.noFiles);
   const checked: Checked[] = [];
+  const notes: string[] = [];
   const progress = startProgress(files.length);
   for (const file of files) {
     const result = await readInputFile(file, options.year === undefined ? {} : { year: options.year });
     progress.tick(file);
-    checked.push(
-      result.ok
-        ? { file, ok: true, reviewed: result.documents.map((document) => ({ document, findings: reviewDocument(document, { locale }) })) }
-        : result,
-    );
+    const note = recognisedNote(result);
+    if (note !== null) notes.push(note);
+    checked.push(result.ok ? { file, ok: true, reviewed: result.documents.map((document) => reviewed(document, result, locale)) } : result);
   }
   progress.stop();
 
+  for (const note of notes) process.stderr.write(`${note}\n`);
   for (const p of problems) process.stderr.write(`${p}\n`);
   for (const c of checked) if (!c.ok) process.stderr.write(`${c.message}\n`);
   const unreadable = problems.length + checked.filter((c) => !c.ok).length;

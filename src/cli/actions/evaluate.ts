@@ -23,7 +23,8 @@ export interface EvaluateOptions extends YearOptions {
 
 export async function runEvaluate(paths: string[], options: EvaluateOptions): Promise<number> {
   return reportYear(paths, options, {
-    judge: (document, actuals) => evaluateDocument(document, actuals, options.at === undefined ? {} : { asOf: options.at }),
+    judge: (document, actuals, profile) =>
+      evaluateDocument(document, actuals, { ...(options.at === undefined ? {} : { asOf: options.at }), ...(profile ? { profile } : {}) }),
     tables: unitTables,
     write: { xlsx: writeEvaluationXlsx, docx: writeEvaluationDocx },
   });

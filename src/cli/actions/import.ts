@@ -7,7 +7,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { writeExchangeJson } from '../../formats/json/exchange.ts';
 import { messages } from '../../i18n/index.ts';
-import { expandInputs, readInputFile } from '../inputs.ts';
+import { expandInputs, readInputFile, recognisedNote } from '../inputs.ts';
 import { startProgress } from '../progress.ts';
 
 export interface ImportOptions {
@@ -20,14 +20,18 @@ export async function runImport(paths: string[], options: ImportOptions): Promis
   const { files, problems } = await expandInputs(paths);
   if (files.length === 0 && problems.length === 0) problems.push(m.inputs.noFiles);
   const documents: TargetDocument[] = [];
+  const notes: string[] = [];
   const progress = startProgress(files.length);
   for (const file of files) {
     const result = await readInputFile(file, options.year === undefined ? {} : { year: options.year });
     progress.tick(file);
     if (result.ok) documents.push(...result.documents);
     else problems.push(result.message);
+    const note = recognisedNote(result);
+    if (note !== null) notes.push(note);
   }
   progress.stop();
+  for (const note of notes) process.stderr.write(`${note}\n`);
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`${p}\n`);
     process.stderr.write(`${m.import.failed(problems.length)}\n`);

@@ -8,6 +8,7 @@
  * 完全不可能) lacks its mandatory cause and corrective measure; else 0. A red light that is explained
  * is a correct report, not a failure.
  */
+import type { FormProfile } from '../../core/forms/profile.ts';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import Table from 'cli-table3';
 import type { Actuals } from '../../core/actuals/actuals.ts';
@@ -42,8 +43,8 @@ export interface MonitorOptions extends YearOptions {
 const text = () => messages().monitoring.cli;
 
 export interface LoadedYear {
-  /** Each document with the file it came from. */
-  documents: { file: string; document: TargetDocument }[];
+  /** Each document with the file it came from, and the form profile another province's form was recognised as. */
+  documents: { file: string; document: TargetDocument; profile: FormProfile | undefined }[];
   actuals: Actuals;
 }
 
@@ -60,7 +61,7 @@ export async function loadYear(paths: readonly string[], options: YearOptions): 
   for (const file of files) {
     const result = await readInputFile(file, options.year === undefined ? {} : { year: options.year });
     progress.tick(file);
-    if (result.ok) documents.push(...result.documents.map((document) => ({ file, document })));
+    if (result.ok) documents.push(...result.documents.map((document) => ({ file, document, profile: result.profile ?? undefined })));
     else problems.push(result.message);
   }
   progress.stop();
@@ -153,7 +154,8 @@ export async function runMonitor(paths: string[], options: MonitorOptions): Prom
 
 /** How monitor or evaluate judges each document, prints a unit as tables, and writes its report. */
 export interface YearReport<R extends { findings: readonly Finding[] }> {
-  judge: (document: TargetDocument, actuals: Actuals) => R;
+  /** `profile`: the form the document was read as, where another province's (scoring follows its weights). */
+  judge: (document: TargetDocument, actuals: Actuals, profile: FormProfile | undefined) => R;
   tables: (result: R) => string;
   write: Record<ReportKind, (results: R[]) => Promise<Uint8Array>>;
 }
@@ -172,7 +174,7 @@ export async function reportYear<R extends { findings: readonly Finding[] }>(
   if (kind === null) return 2;
   const year = await loadYear(paths, options);
   if (year === null) return 2;
-  const units = year.documents.map(({ file, document }) => ({ file, result: report.judge(document, year.actuals) }));
+  const units = year.documents.map(({ file, document, profile }) => ({ file, result: report.judge(document, year.actuals, profile) }));
 
   if (options.format === 'json')
     process.stdout.write(

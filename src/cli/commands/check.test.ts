@@ -43,6 +43,28 @@ describe('jixiao check', { timeout: 90_000 }, () => {
     expect(row.indicatorIndex).toBeGreaterThanOrEqual(1);
   });
 
+  it('reviews another province’s form as that form: 宁德’s 部门整体 table, its "1" against a 90% standard found, no basis asked of it', async () => {
+    const r = await runCli(['check', 'src/formats/tables/fixtures/fujian-ningde-department/page.html', '--format', 'json']);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(findings.filter((f) => f.ruleId === 'consistency.percent-standard').map((f) => [f.indicatorIndex, f.field])).toEqual([
+      [4, 'department.indicators.target'],
+      [5, 'department.indicators.target'],
+    ]);
+    expect(findings.map((f) => f.ruleId)).not.toContain('completeness.empty-basis');
+  });
+
+  it('says which statements of a 自评表 still hold the template’s instructions (青神: 评价结论, 存在问题 …)', async () => {
+    const r = await runCli(['check', 'src/formats/tables/fixtures/sichuan-qingshen-self-evaluation/page.html', '--format', 'json']);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(findings.filter((f) => f.ruleId === 'evaluation.instructionLeft').map((f) => f.field)).toEqual([
+      'evaluation.statements.results',
+      'evaluation.statements.conclusion',
+      'evaluation.statements.problems',
+      'evaluation.statements.improvements',
+      'evaluation.statements.budgetAnalysis',
+    ]);
+  });
+
   it('exits 0 and says so on a clean document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
     const file = join(dir, 'clean.txt');
@@ -81,6 +103,16 @@ describe('jixiao check', { timeout: 90_000 }, () => {
     expect(r.stdout).toContain(`文件：${FIXTURES}/part2-only.txt`);
     expect(r.stdout).toMatch(/项目数 1，指标数 4；/);
     expect(r.stdout).toMatch(/合计 2 个文件：项目数 7，指标数 36；/);
+  });
+
+  it('checks another province’s forms, as a saved web page and as an old Excel file, saying which form each is', async () => {
+    const folder = 'src/formats/tables/fixtures/hunan-xiangtan-declaration';
+    const r = await runCli(['check', `${folder}/page.html`, `${folder}/form.xls`]);
+    expect(r.code, r.stderr).toBeLessThan(2);
+    expect(r.stdout).toContain(`文件：${folder}/page.html`);
+    expect(r.stdout).toContain(`文件：${folder}/form.xls`);
+    expect(r.stdout).toContain('单位：湘潭市环境卫生管理处　年度：2023');
+    expect(r.stderr).toContain(`${folder}/form.xls：按湖南省湘潭市「项目支出绩效目标申报表」表样（hunan-xiangtan）读取`);
   });
 
   it('rejects an unknown output format', async () => {

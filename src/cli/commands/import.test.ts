@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,36 @@ describe('jixiao import', { timeout: 90_000 }, () => {
     expect(docs[0]!.unit.name).toBe('蔚县教育局'); // annual-and-long-term.txt sorts first
     expect(docs.at(-1)!.unit.name).toBe('怀来县司法局');
     expect(docs.every((d) => d.year === 2023)).toBe(true);
+  });
+
+  it('reads a folder mixing jixiao’s files with other provinces’ forms as web pages, Word and Excel, saying which form each is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const tables = 'src/formats/tables/fixtures';
+    copyFileSync(SEED, join(dir, 'a-seed.txt'));
+    copyFileSync(join(tables, 'hunan-xiangtan-declaration/page.html'), join(dir, 'b-xiangtan.html'));
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync(join(tables, 'neimenggu-wuhai-project/form.docx'), join(dir, 'sub/c-wuhai.docx'));
+    copyFileSync(join(tables, 'guangdong-dongguan-approval/form.xlsx'), join(dir, 'sub/d-dongguan.xlsx'));
+    writeFileSync(join(dir, 'notes.md'), '不是导入文件');
+    // The parts a browser saves beside a page are no forms.
+    mkdirSync(join(dir, 'b-xiangtan_files'));
+    writeFileSync(join(dir, 'b-xiangtan_files/header.htm'), '<html><body><p>页眉</p></body></html>');
+    const out = join(dir, 'out.json');
+    const r = await runCli(['import', dir, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const docs = readExchangeJson(readFileSync(out), { fileName: out });
+    expect(docs.map((d) => d.unit.name)).toEqual([
+      '怀来县司法局',
+      ...['hunan-xiangtan-declaration', 'neimenggu-wuhai-project', 'guangdong-dongguan-approval'].flatMap((f) =>
+        (JSON.parse(readFileSync(join(tables, f, 'expected.json'), 'utf8')) as { documents: { unit: { name: string } }[] }).documents.map(
+          (d) => d.unit.name,
+        ),
+      ),
+    ]);
+    expect(r.stderr).toContain(`${join(dir, 'b-xiangtan.html')}：按湖南省湘潭市「项目支出绩效目标申报表」表样（hunan-xiangtan）读取`);
+    expect(r.stderr).toContain('（neimenggu-wuhai）读取');
+    expect(r.stderr).toContain('（guangdong-dongguan-approval）读取');
+    expect(r.stderr).not.toContain('a-seed.txt');
   });
 
   it('writes nothing when any file is unreadable, and names the file and line of each problem', async () => {

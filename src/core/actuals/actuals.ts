@@ -93,8 +93,38 @@ export const EvaluationNote = Type.Object({
   analysis: Text('偏差原因分析及改进措施；空为未填'),
   points: Type.Union([DecimalText, Type.Null()], { description: '分值（财政部门设定时）' }),
   gradePercent: Type.Union([DecimalText, Type.Null()], { description: '定性指标在其档次内的得分比例（%）' }),
+  // A 自评表 read from a published form prints the score it gave; jixiao's own evaluation computes it.
+  score: Type.Optional(Type.Union([DecimalText, Type.Null()], { description: '表中所填得分（自评表）' })),
 });
 export type EvaluationNote = Type.Static<typeof EvaluationNote>;
+
+/** Which closing paragraph of a 自评表 a statement is (or the prose cells above its tables). */
+export const StatementKind = Type.Union(
+  [
+    Type.Literal('results'),
+    Type.Literal('budgetAnalysis'),
+    Type.Literal('conclusion'),
+    Type.Literal('problems'),
+    Type.Literal('improvements'),
+  ],
+  {
+    description:
+      'results 年度目标完成情况 / budgetAnalysis 预算执行偏差原因 / conclusion 评价结论 / problems 存在问题 / improvements 改进措施',
+  },
+);
+export type StatementKind = Type.Static<typeof StatementKind>;
+
+/**
+ * A prose cell of a published 自评表, kept as printed. Forms are often published with the
+ * template's own instructions still in the cells ("结合自评情况,分析存在的问题及原因。(200字以内)"):
+ * such a cell is kept, marked `instruction`, so the review can say the unit never filled it in.
+ */
+export const EvaluationStatement = Type.Object({
+  kind: StatementKind,
+  text: Text('原文'),
+  instruction: Type.Boolean({ description: '仍是表样印好的填写说明，不是填报内容' }),
+});
+export type EvaluationStatement = Type.Static<typeof EvaluationStatement>;
 
 export const ProjectActuals = Type.Object({
   projectCode: Text('项目编码'),
@@ -104,6 +134,7 @@ export const ProjectActuals = Type.Object({
   values: Type.Array(IndicatorValue),
   monitoring: Type.Array(MonitoringNote),
   evaluation: Type.Array(EvaluationNote),
+  statements: Type.Optional(Type.Array(EvaluationStatement, { description: '自评表的评价结论、存在问题、改进措施等原文' })),
 });
 export type ProjectActuals = Type.Static<typeof ProjectActuals>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actuals, analyses, project, values } from '../actuals/fixtures/build.ts';
 import type { ProjectActuals } from '../actuals/actuals.ts';
+import { hebei2020 } from '../forms/profiles/hebei-2020.ts';
 import { evaluateProject, type ProjectEvaluation } from './evaluate.ts';
 import { summarizeDepartment } from './department.ts';
 import { DEFAULT_EVALUATION_SETTINGS as D, gradeOf } from './settings.ts';
@@ -323,5 +324,58 @@ describe('部门整体 summary', () => {
   });
   it('has no score without projects', () => {
     expect(summarizeDepartment({ code: null, name: 'x' }, 2020, [])).toMatchObject({ score: null, grade: null, rate: null });
+  });
+});
+
+describe('scoring as the profile’s form weights rows', () => {
+  // 四川 自评表: 预算执行情况(10分), 绩效指标(90分), a 权重 on every row.
+  const profile = { ...hebei2020, weights: 'column' as const, totalPoints: '90' };
+  const weightedProject = (weights: (string | null)[]) => ({
+    ...standard,
+    indicators: standard.indicators.map((row, i) => ({ ...row, weight: weights[i] ?? null })),
+  });
+  const met = actuals('P-1', { spending: spent('20.00'), values: values(2020, '15张', '3天', '达成', '95%') });
+
+  it('gives each row its form weight instead of the fixed 50/30/10 split', () => {
+    const e = evaluateProject(weightedProject(['40', '20', '20', '10']), met, 2020, { profile });
+    expect(e.budget.points).toBe('10.00');
+    expect(e.indicators.map((i) => i.points)).toEqual(['40.00', '20.00', '20.00', '10.00']);
+    expect(e.points).toBe('100.00');
+    expect(e.total).toBe('100.00');
+  });
+
+  it('scales weights that miss the form’s total to it exactly', () => {
+    // 30 + 30 + 30 + 30 = 120 → × 90/120 = 22.50 each.
+    const e = evaluateProject(weightedProject(['30', '30', '30', '30']), met, 2020, { profile });
+    expect(e.indicators.map((i) => i.points)).toEqual(['22.50', '22.50', '22.50', '22.50']);
+    expect(e.points).toBe('100.00');
+  });
+
+  it('keeps the fixed split where the form prints no weights, or a row lacks one (and says so)', () => {
+    const fixedSplit = ['25.00', '25.00', '30.00', '10.00'];
+    expect(evaluateProject(weightedProject(['40', '20', '20', '10']), met, 2020).indicators.map((i) => i.points)).toEqual(fixedSplit);
+    const partial = evaluateProject(weightedProject(['40', null, '20', '10']), met, 2020, { profile });
+    expect(partial.indicators.map((i) => i.points)).toEqual(fixedSplit);
+    expect(ruleIds(partial)).toContain('evaluation.pointsIncomplete@-');
+  });
+});
+
+describe('a 自评表 published with the template’s instructions left in', () => {
+  it('says which statements were never filled in, and nothing of those that were', () => {
+    const base = actuals('P-1', { spending: spent('20.00'), values: values(2020, '15张', '3天', '达成', '95%') });
+    const e = evaluateProject(
+      standard,
+      {
+        ...base,
+        statements: [
+          { kind: 'conclusion', text: '项目按计划完成，自评得分 95 分。', instruction: false },
+          { kind: 'problems', text: '结合自评情况，分析存在的问题及原因。（200字以内）', instruction: true },
+        ],
+      },
+      2020,
+    );
+    expect(e.findings.map((f) => [f.ruleId, f.field, f.message])).toEqual([
+      ['evaluation.instructionLeft', 'evaluation.statements.problems', '项目 P-1：存在问题仍是表样印好的填写说明，没有填写'],
+    ]);
   });
 });

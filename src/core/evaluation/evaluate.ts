@@ -14,13 +14,15 @@ import { evaluationNoteOf, explanationAsOf, spendingAsOf, valueAfter, valueAsOf 
 import { annualBudget, inWan } from '../actuals/budget.ts';
 import { endOfMonth, type IsoDate } from '../actuals/calendar.ts';
 import { completionOf, completionView, type Completion, type CompletionView } from '../actuals/completion.ts';
+import type { FormProfile } from '../forms/profile.ts';
 import { formForYear, level1KindOf, level2KindOf, parentOf, type Level1Kind } from '../framework/framework.ts';
 import { Decimal, dec, fixed } from '../model/decimal.ts';
 import type { DecimalText, Indicator, Project, Unit } from '../model/document.ts';
 import type { Finding } from '../review/finding.ts';
 import { parseTargetValue } from '../target-value/parse.ts';
 import { messages, messagesFor, type Locale } from '../../i18n/index.ts';
-import { allocatePoints, type PointLine } from './points.ts';
+import { allocatePoints, formIndicatorPoints, type PointLine } from './points.ts';
+import { statementFindings } from './statements.ts';
 import {
   DEFAULT_EVALUATION_SETTINGS,
   FAMILIES,
@@ -39,6 +41,11 @@ export interface EvaluationOptions {
    * budget year (everything recorded when the year is unknown).
    */
   asOf?: IsoDate | null;
+  /**
+   * The form profile the document follows. Where its form weights each row (权重/分值), the rows'
+   * weights are their points, scaled to the form's total; elsewhere the bureau's 一级 split applies.
+   */
+  profile?: FormProfile;
 }
 
 /** The 预算执行率 line. Amounts in 万元 and rates in percent, with 2 decimals. */
@@ -192,6 +199,11 @@ export function evaluateProject(
   const spent = spending === null ? null : dec(spending.cumulative);
   const rate = budgetScored ? (spent ?? ZERO).div(adjusted) : null;
 
+  findings.push(...statementFindings(project.code, actuals.statements, options.locale));
+
+  const formPoints = formIndicatorPoints(options.profile, settings);
+  const formWeights = formPoints !== undefined;
+
   // The indicator rows: family, applicability, completion.
   const rows = project.indicators.map((indicator, i) => {
     const index = i + 1;
@@ -243,10 +255,10 @@ export function evaluateProject(
         index: r.index,
         family: r.family!,
         applicable: r.status === 'scored',
-        explicit: r.note.points === null ? null : dec(r.note.points),
+        explicit: r.note.points !== null ? dec(r.note.points) : formWeights && r.indicator.weight ? dec(r.indicator.weight) : null,
       })),
   ];
-  const allocation = allocatePoints(lines, settings);
+  const allocation = allocatePoints(lines, settings, formPoints);
   if (allocation.explicitIgnored)
     finding(
       'evaluation.pointsIncomplete',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../model/decimal.ts';
-import { allocatePoints, familyWeights, type PointLine } from './points.ts';
+import { hebei2020 } from '../forms/profiles/hebei-2020.ts';
+import { allocatePoints, familyWeights, formIndicatorPoints, type PointLine } from './points.ts';
 import { DEFAULT_EVALUATION_SETTINGS as D, type EvaluationSettings, type Family } from './settings.ts';
 
 const line = (index: number | null, family: Family, applicable = true, explicit: string | null = null): PointLine => ({
@@ -108,5 +109,58 @@ describe('points per line', () => {
     // No 效益 row: its 30 go 50:10 to 产出 (+25 → 75, two rows of 37.50) and 满意度 (+5 → 15).
     expect(a.points.get(1)!.toFixed(2)).toBe('37.50');
     expect(a.points.get(3)!.toFixed(2)).toBe('15.00');
+  });
+});
+
+describe('points as the form weights them (a 权重/分值 column)', () => {
+  const formTable = (lines: PointLine[], formPoints: string, settings: EvaluationSettings = D) =>
+    Object.fromEntries([...allocatePoints(lines, settings, new Decimal(formPoints)).points].map(([k, v]) => [String(k), v.toFixed(2)]));
+  const weighted = [
+    line(null, 'budgetExecution'),
+    line(1, 'output', true, '60'),
+    line(2, 'outcome', true, '20'),
+    line(3, 'satisfaction', true, '10'),
+  ];
+
+  it('uses the weights as given where they add up to the form’s total, the budget line taking the rest of 100', () => {
+    expect(formTable(weighted, '90')).toEqual({ null: '10.00', 1: '60.00', 2: '20.00', 3: '10.00' });
+  });
+
+  it('scales weights that do not add up to the form’s total exactly, whatever the 一级 split', () => {
+    // 30 + 20 + 20 = 70 → × 90/70: 38.571… → 38.57, 25.714… → 25.72 (the extra cent), 25.71.
+    const off = [
+      line(null, 'budgetExecution'),
+      line(1, 'output', true, '30'),
+      line(2, 'output', true, '20'),
+      line(3, 'satisfaction', true, '20'),
+    ];
+    expect(formTable(off, '90')).toEqual({ null: '10.00', 1: '38.57', 2: '25.72', 3: '25.71' });
+  });
+
+  it('keeps the form’s total for the rows when one does not apply, the budget line its 10', () => {
+    const dropped = weighted.map((l) => (l.index === 3 ? { ...l, applicable: false } : l));
+    // 60 + 20 = 80 → × 90/80: 67.50, 22.50.
+    expect(formTable(dropped, '90')).toEqual({ null: '10.00', 1: '67.50', 2: '22.50' });
+  });
+
+  it('gives the rows all 100 where there is no budget line, unless absent weights are forfeited', () => {
+    expect(formTable(weighted.slice(1), '90')).toEqual({ 1: '66.67', 2: '22.22', 3: '11.11' });
+    expect(formTable(weighted.slice(1), '90', { ...D, absentFamily: 'forfeit' })).toEqual({ 1: '60.00', 2: '20.00', 3: '10.00' });
+  });
+
+  it('falls back to the 一级 split while a row has no weight', () => {
+    const partial = [line(null, 'budgetExecution'), line(1, 'output', true, '60'), line(2, 'outcome'), line(3, 'satisfaction', true, '10')];
+    const a = allocatePoints(partial, D, new Decimal('90'));
+    expect(a.explicitIgnored).toBe(true);
+    expect(a.points.get(1)!.toFixed(2)).toBe('50.00');
+  });
+
+  it('takes the form’s total from the profile, or what the budget line leaves; none where the form does not weight rows', () => {
+    const column = { ...hebei2020, weights: 'column' as const };
+    expect(formIndicatorPoints(hebei2020, D)).toBeUndefined();
+    expect(formIndicatorPoints(undefined, D)).toBeUndefined();
+    expect(formIndicatorPoints({ ...column, totalPoints: '90' }, D)?.toFixed(2)).toBe('90.00');
+    expect(formIndicatorPoints({ ...column, totalPoints: '100' }, D)?.toFixed(2)).toBe('100.00');
+    expect(formIndicatorPoints({ ...column, totalPoints: null }, D)?.toFixed(2)).toBe('90.00');
   });
 });

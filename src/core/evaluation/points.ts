@@ -1,9 +1,10 @@
 /**
  * Who gets how many of the 100 points (分值): 预算执行率 and the 一级 families by the bureau's
  * weights, an absent family's weight handed on by the settings' rule, each family's points spread
- * equally over its indicators (or as the bureau set them), indicators that do not apply dropped.
- * All points are cents that add up exactly (./apportion.ts).
+ * equally over its indicators (or as the bureau set them, or as the form weights them), indicators
+ * that do not apply dropped. All points are cents that add up exactly (./apportion.ts).
  */
+import type { FormProfile } from '../forms/profile.ts';
 import { Decimal, dec } from '../model/decimal.ts';
 import { apportion } from './apportion.ts';
 import type { EvaluationSettings, Family } from './settings.ts';
@@ -25,6 +26,7 @@ export interface Allocation {
 }
 
 const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
 const sum = (ds: Iterable<Decimal>) => [...ds].reduce((s, d) => s.plus(d), ZERO);
 
 /** The weight of each family present, with absent families' weights handed on by the settings' rule. */
@@ -48,11 +50,38 @@ export function familyWeights(present: ReadonlySet<Family>, settings: Evaluation
   return weights;
 }
 
-export function allocatePoints(lines: readonly PointLine[], settings: EvaluationSettings): Allocation {
+/**
+ * Where the profile's form weights each row (权重/分值), the points the rows share: the form's stated
+ * total (90 where 预算执行 takes 10, 100 where it takes none), or else what the bureau's budget line
+ * leaves. Undefined where the form does not weight rows and the 一级 split applies.
+ */
+export function formIndicatorPoints(profile: FormProfile | undefined, settings: EvaluationSettings): Decimal | undefined {
+  if (profile?.weights !== 'column') return undefined;
+  const total = profile.totalPoints === null ? HUNDRED.minus(settings.weights.budgetExecution) : dec(profile.totalPoints);
+  return Decimal.min(total, HUNDRED);
+}
+
+/**
+ * `formPoints` (./formIndicatorPoints): the rows' points, when every applicable row has some, are
+ * scaled to it exactly and the budget line takes the rest of 100; without a budget line the rows take
+ * all 100 (or keep the form's total where absent weights are forfeited).
+ */
+export function allocatePoints(lines: readonly PointLine[], settings: EvaluationSettings, formPoints?: Decimal): Allocation {
   const applicable = lines.filter((l) => l.applicable);
   const indicators = applicable.filter((l) => l.index !== null);
   const explicitCount = indicators.filter((l) => l.explicit !== null).length;
   const points = new Map<number | null, Decimal>();
+
+  if (explicitCount > 0 && explicitCount === indicators.length && formPoints !== undefined) {
+    const budgetLine = applicable.length > indicators.length;
+    if (budgetLine) points.set(null, HUNDRED.minus(formPoints));
+    const share = budgetLine || settings.absentFamily === 'forfeit' ? formPoints : HUNDRED;
+    apportion(
+      share,
+      indicators.map((l) => l.explicit!),
+    ).forEach((p, i) => points.set(indicators[i]!.index, p));
+    return { points, explicitIgnored: false };
+  }
 
   if (explicitCount > 0 && explicitCount === indicators.length) {
     // The bureau's points are used as given, rescaled to 100 only when rows were dropped.

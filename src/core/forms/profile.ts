@@ -20,6 +20,11 @@ export interface ProfileColumn {
   id: IndicatorColumnId | ResultColumnId;
   /** The heading this form prints. */
   heading: string;
+  /**
+   * The heading the 中期 set prints where it differs from the 年度 set's (东莞 批复表:
+   * "指标值(或计划水平)" left, "计划指标值(或计划水平)" right).
+   */
+  longTermHeading?: string;
 }
 
 export interface ProfileLevel1 {
@@ -47,6 +52,17 @@ export interface FormProfile {
   amountUnit: AmountUnit;
   /** The header block's fields in printed order. */
   header: readonly ProjectFieldId[];
+  /**
+   * The parts the form prints besides its header block and indicator table: 'spendingPlan' (资金支出计划)
+   * and 'departmentGoals' (the unit's 部门整体绩效目标: 总体、分项绩效目标、工作保障措施), as the
+   * sample's form does. Absent: neither — no province's published form seen prints them.
+   */
+  sections?: readonly ('spendingPlan' | 'departmentGoals')[];
+  /**
+   * 'flat' when one sheet holds many projects, the header fields printed as leading columns merged
+   * down over each project's rows (四川 申报表); absent for a header block above each project's table.
+   */
+  layout?: 'flat';
   /**
    * The indicator sets printed side by side: ['annual'], or ['longTerm', 'annual'] where a 中期 /
    * 实施期 set stands left of the 年度 set and both share the 一级 column.

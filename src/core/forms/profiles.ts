@@ -4,10 +4,27 @@
  */
 import { DEFAULT_FORM_2021_FROM_YEAR } from '../framework/framework.ts';
 import type { FormProfile } from './profile.ts';
+import { chongqingApproval } from './profiles/chongqing-approval.ts';
+import { fujianNingdeDepartment } from './profiles/fujian-ningde-department.ts';
+import { guangdongDongguanApproval } from './profiles/guangdong-dongguan-approval.ts';
 import { hebei2020 } from './profiles/hebei-2020.ts';
+import { hunanXiangtan } from './profiles/hunan-xiangtan.ts';
 import { mof2021 } from './profiles/mof-2021.ts';
+import { neimengguWuhai } from './profiles/neimenggu-wuhai.ts';
+import { sichuanApplication } from './profiles/sichuan-application.ts';
+import { sichuanSelfEvaluation } from './profiles/sichuan-self-evaluation.ts';
 
-export const FORM_PROFILES: readonly FormProfile[] = [hebei2020, mof2021];
+export const FORM_PROFILES: readonly FormProfile[] = [
+  hebei2020,
+  mof2021,
+  sichuanApplication,
+  sichuanSelfEvaluation,
+  chongqingApproval,
+  guangdongDongguanApproval,
+  fujianNingdeDepartment,
+  neimengguWuhai,
+  hunanXiangtan,
+];
 
 export const profileById = (id: string): FormProfile | undefined => FORM_PROFILES.find((p) => p.id === id);
 

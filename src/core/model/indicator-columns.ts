@@ -54,7 +54,6 @@ export const INDICATOR_COLUMNS: readonly ColumnDescriptor<IndicatorColumnId>[] =
       '全年绩效目标',
       '全年绩效目标值',
       '年度绩效目标值',
-      '绩效标准',
     ],
     type: 'text',
     width: 7,
@@ -72,7 +71,7 @@ export const INDICATOR_COLUMNS: readonly ColumnDescriptor<IndicatorColumnId>[] =
   { id: 'explanation', aliases: ['指标解释', '指标说明', '指标定义'], type: 'text', width: 12, shown: 'provincial' },
   {
     id: 'basis',
-    aliases: ['指标值确定依据', '指标值设定依据', '目标值确定依据', '评(计)分标准', '评分标准', '标准类型'],
+    aliases: ['指标值确定依据', '指标值设定依据', '目标值确定依据', '评(计)分标准', '评分标准', '标准类型', '绩效标准'],
     type: 'text',
     width: 10,
     shown: 'default',
@@ -115,13 +114,30 @@ export const normalizeHeading = (heading: string): string =>
     .replace(/[（［【]/gu, '(')
     .replace(/[）］】]/gu, ')');
 
+const BRACKETED = /\([^)]*\)/gu;
+
+// Readers ask for every cell of a table's first rows: the aliases are normalised once per descriptor.
+const aliasIndexes = new WeakMap<readonly { id: string; aliases: readonly string[] }[], Map<string, string>>();
+
+/** The first entry (in the descriptor's order) with an alias that reads as `normalized`. */
+export function byNormalizedAlias<Id extends string>(
+  entries: readonly { id: Id; aliases: readonly string[] }[],
+  normalized: string,
+): Id | undefined {
+  let index = aliasIndexes.get(entries);
+  if (index === undefined) {
+    index = new Map();
+    for (const e of entries) for (const a of e.aliases) if (!index.has(normalizeHeading(a))) index.set(normalizeHeading(a), e.id);
+    aliasIndexes.set(entries, index);
+  }
+  return index.get(normalized) as Id | undefined;
+}
+
 /** The column a printed heading names; a bracketed hint ("(万元)", "(或计划水平)") is tried without. */
 export function columnOfHeading<Id extends string>(columns: readonly ColumnDescriptor<Id>[], heading: string): Id | undefined {
   const h = normalizeHeading(heading);
   if (h === '') return undefined;
-  const bare = h.replace(/\([^)]*\)/gu, '');
-  for (const candidate of h === bare ? [h] : [h, bare]) {
-    for (const c of columns) if (c.aliases.some((a) => normalizeHeading(a) === candidate)) return c.id;
-  }
-  return undefined;
+  const found = byNormalizedAlias(columns, h);
+  if (found !== undefined || !h.includes('(')) return found;
+  return byNormalizedAlias(columns, h.replace(BRACKETED, ''));
 }

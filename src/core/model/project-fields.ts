@@ -4,7 +4,7 @@
  * table, the readers find fields by these labels and a form profile lists which it prints.
  */
 import type { Project } from './document.ts';
-import { normalizeHeading } from './indicator-columns.ts';
+import { byNormalizedAlias, normalizeHeading } from './indicator-columns.ts';
 
 export type ProjectFieldId =
   | 'code'
@@ -43,7 +43,7 @@ export const PROJECT_FIELDS: readonly ProjectField[] = [
   { id: 'manager', aliases: ['项目负责人'], type: 'text' },
   { id: 'approvalNumber', aliases: ['项目审批文号', '审批文号', '立项依据文号'], type: 'text' },
   { id: 'subjectCode', aliases: ['财政资金科目代码', '支出功能分类科目', '功能科目'], type: 'text' },
-  { id: 'useOfFunds', aliases: ['资金用途', '项目概况', '项目资金用途'], type: 'text' },
+  { id: 'useOfFunds', aliases: ['资金用途', '项目概况', '项目资金用途', '预算规模及资金用途'], type: 'text' },
   {
     id: 'total',
     aliases: [
@@ -65,13 +65,11 @@ export const PROJECT_FIELDS: readonly ProjectField[] = [
 
 /** The header field a printed label names (a trailing colon and a bracketed unit are ignored). */
 export function projectFieldOfLabel(label: string): ProjectFieldId | undefined {
-  const l = normalizeHeading(label).replace(/[:：]$/u, '');
+  const l = normalizeHeading(label).replace(TRAILING_COLON, '');
   if (l === '') return undefined;
-  const bare = l.replace(/\([^)]*\)/gu, '');
-  for (const candidate of l === bare ? [l] : [l, bare]) {
-    for (const f of PROJECT_FIELDS) if (f.aliases.some((a) => normalizeHeading(a) === candidate)) return f.id;
-  }
-  return undefined;
+  const found = byNormalizedAlias(PROJECT_FIELDS, l);
+  if (found !== undefined || !l.includes('(')) return found;
+  return byNormalizedAlias(PROJECT_FIELDS, l.replace(BRACKETED, ''));
 }
 
 /** The header fields the model holds as optional text properties (only some forms print them; 中期预算 is `budget.mediumTerm`). */
@@ -86,3 +84,6 @@ const PROVINCIAL: Record<ProvincialProjectFieldId, true> = {
   subjectCode: true,
 };
 export const PROVINCIAL_PROJECT_FIELDS = Object.keys(PROVINCIAL) as readonly ProvincialProjectFieldId[];
+
+const TRAILING_COLON = /[:：]$/u;
+const BRACKETED = /\([^)]*\)/gu;

@@ -67,6 +67,15 @@ describe('reviewDocument', () => {
     expect(finding!.message).toBe('项目 315-0105-JBN-2D9U 第 4 行「对培训人员做到“懂”能将所学知识用到实际，运用法…」的指标值为空。');
   });
 
+  it('reviews the department-wide rows of a 部门整体 table with the row rules, after the document’s own findings', () => {
+    const doc = aDocument({ projects: [] });
+    const row = { ...aProject().indicators[1]!, target: '' };
+    doc.department = { ...doc.department!, indicators: [aProject().indicators[0]!, row] };
+    expect(reviewDocument(doc).map((f) => [f.projectCode, f.indicatorIndex, f.field, f.message])).toEqual([
+      [null, 2, 'department.indicators.target', '部门整体绩效指标 第 2 行「法律援助案件结案率」的指标值为空。'],
+    ]);
+  });
+
   it('reviews a document without projects', () => {
     expect(reviewDocument(aDocument({ projects: [] }))).toEqual([]);
   });

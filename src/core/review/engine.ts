@@ -6,6 +6,8 @@
  * Linear in the rows: each row is read once (./context.ts), each rule is a cheap test on it.
  */
 import { messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
+import type { FormProfile } from '../forms/profile.ts';
+import { defaultProfileFor } from '../forms/profiles.ts';
 import type { TargetDocument } from '../model/document.ts';
 import { documentContext, type HistoryEntry } from './context.ts';
 import type { Finding, FindingField, Severity } from './finding.ts';
@@ -23,6 +25,8 @@ export interface ReviewOptions {
   settings?: Partial<ReviewSettings>;
   /** Last year's actual values; without them the rule comparing targets with history is silent. */
   history?: readonly HistoryEntry[];
+  /** The form profile the document follows (its bureau's pick); the default for its year when left out. */
+  profile?: FormProfile;
 }
 
 /** A rule as the UI lists it. */
@@ -48,8 +52,11 @@ const citation = (m: ReviewMessages, rule: Rule): string =>
 
 function placeText(m: ReviewMessages, at: Place): string {
   if (at.kind === 'document') return m.place.document;
-  const project = at.kind === 'project' ? at : at.project;
-  const name = m.place.project(project.project.code.trim(), project.ordinal, project.project.name.trim());
+  const table = at.kind === 'project' ? at : at.table;
+  const name =
+    table.kind === 'department'
+      ? m.place.departmentTable
+      : m.place.project(table.project.code.trim(), table.ordinal, table.project.name.trim());
   if (at.kind === 'project') return name;
   const label = at.label.length > LABEL_LENGTH ? at.label.slice(0, LABEL_LENGTH) + m.place.ellipsis : at.label;
   return m.place.row(name, at.row, label);
@@ -97,14 +104,16 @@ function makePlan(locale: Locale, settings: ReviewSettings): Plan {
     const source = citation(m, rule);
     const report: ReportFn = (at, field, params) => {
       const p = { ...params, at: placeText(m, at) };
-      const project = at.kind === 'document' ? null : at.kind === 'project' ? at : at.project;
+      const table = at.kind === 'document' ? null : at.kind === 'project' ? at : at.table;
+      const project = table?.kind === 'project' ? table : null;
       plan.found.push({
         finding: {
           ruleId: rule.id,
           severity,
           projectCode: project === null ? null : project.project.code,
           indicatorIndex: at.kind === 'row' ? at.row : null,
-          field,
+          // A department-wide row's field is under the department part: "department.indicators.target".
+          field: table?.kind === 'department' ? `department.${field}` : field,
           message: texts.message(p),
           suggestion: texts.suggestion(p),
           source,
@@ -137,11 +146,14 @@ function planFor(locale: Locale, settings: Partial<ReviewSettings> | undefined):
 
 export function reviewDocument(document: TargetDocument, options: ReviewOptions = {}): Finding[] {
   const plan = planFor(options.locale ?? 'zh-CN', options.settings);
-  const context = documentContext(document, plan.settings, options.history);
+  const profile = options.profile ?? defaultProfileFor(document.year, plan.settings.form2021FromYear);
+  const context = documentContext(document, plan.settings, options.history, profile);
   const found: Ordered[] = [];
   plan.found = found;
   try {
     for (const step of plan.document) step.rule.check(context, step.report);
+    if (context.department !== null)
+      for (const row of context.department.rows) for (const step of plan.row) step.rule.check(row, step.report);
     for (const project of context.projects) {
       for (const step of plan.project) step.rule.check(project, step.report);
       for (const row of project.rows) for (const step of plan.row) step.rule.check(row, step.report);

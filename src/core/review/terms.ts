@@ -19,7 +19,7 @@ export const SATISFACTION = /满意|认可度|好评|认同度/;
 
 /** When: deadlines, time limits, timeliness rates. */
 export const TIMELINESS =
-  /及时|按时|准时|如期|按期|时限|时效|期限|完成时间|办结时间|办理时间|工作日内|周期|截止|[前底末]完成|(?:年|月)底前/;
+  /及时|按时|准时|如期|按期|时限|时效|期限|完成时间|办结时间|办理时间|工作日内|周期(?!内)|截止|[前底末]完成|(?:年|月)底前/;
 
 /** At what cost: fees, prices, spending. */
 export const COST = /费用|成本|单价|价格|造价|经费|开支|支出额|补助标准|补贴标准|收费/;
@@ -64,6 +64,26 @@ export const HIGHER_IS_BETTER =
 export const LOWER_IS_BETTER = /投诉|事故|差错|失误|违法|违纪|犯罪|发生率|故障|超支|延误|逾期|返工/;
 
 /**
+ * What a 指标性质 or 指标方向(性) cell says besides a relation: the way the measure improves (正向 /
+ * 反向) or whether it is counted at all (定量 / 定性). Forms differ in which column holds which: 乌海
+ * prints 正向 under 指标性质 and the sign under 指标方向, 四川 the sign under 指标性质.
+ */
+export const NATURE_WORDS: Readonly<Record<string, { sense: 'higher' | 'lower' } | { kind: 'quantitative' | 'qualitative' }>> = {
+  正向: { sense: 'higher' },
+  正向指标: { sense: 'higher' },
+  越高越好: { sense: 'higher' },
+  越大越好: { sense: 'higher' },
+  反向: { sense: 'lower' },
+  反向指标: { sense: 'lower' },
+  越低越好: { sense: 'lower' },
+  越小越好: { sense: 'lower' },
+  定量: { kind: 'quantitative' },
+  定量指标: { kind: 'quantitative' },
+  定性: { kind: 'qualitative' },
+  定性指标: { kind: 'qualitative' },
+};
+
+/**
  * A basis names where the value comes from: a plan, a standard, history, a document or a
  * regulation (财预〔2015〕88号 绩效标准: 计划标准, 行业标准, 历史标准, 其他标准).
  */
@@ -72,6 +92,23 @@ export const BASIS_SOURCE =
 
 /** A basis that only names a measure: 结案率, 满意度, 培训次数, 交付额. */
 export const MEASURE_NOUN = /(?:率|度|数|量|额|值|次数|人数|数量)$/;
+
+/**
+ * A cell left as the template had it: a numbered stand-in (指标1, 目标2 — 宁德's 自评表 prints
+ * 三级 "指标1"), crosses (XXX, ××), or an ellipsis as the whole cell. Tested on the trimmed cell.
+ */
+export const PLACEHOLDER = /^(?:(?:指标|目标)\s*[0-9一二三四五六七八九十]+|[xX×＊*]{2,}|[.．。…·]{3,}|…+)$/;
+
+/** XXX standing for a name inside a text ("完成XXX工作"), never inside a Latin word. */
+export const PLACEHOLDER_RUN = /(?<![A-Za-z])(?:[xX]{3,}|×{2,})(?![A-Za-z])/;
+
+/**
+ * The template's instructions left in a field: a length limit ("(200字以内)", "限500字"), a request
+ * to the filler ("请填写…", "结合自评情况,分析存在的问题及原因。") — 青神's 自评表 still holds them.
+ * Each alternative holds what ./texts.ts tests cells for first (请, 填, "200字", 自评情况, 问题及原因).
+ */
+export const INSTRUCTION =
+  /[(（]\s*(?:限\s*)?\d+\s*字(?:以内|以下|内)?\s*[)）]|\d+\s*字以内|(?:不超过|限)\s*\d+\s*字|结合自评情况|分析存在的问题及原因|请(?:填写|简要|简述|根据|结合|按照|列明|如实)|此处填写|填写说明|(?:根据|按照)(?:实际情况|要求)填写/;
 
 /** Spaces and punctuation, which names may differ in without meaning anything else. */
 const IGNORED = new Uint8Array(0x10000);

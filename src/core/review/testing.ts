@@ -2,6 +2,8 @@
  * Small documents for rule tests: a clean document (no findings at all) and ways to change
  * one thing in it, so that each test shows exactly what makes its rule speak.
  */
+import type { FormProfile } from '../forms/profile.ts';
+import { hebei2020 } from '../forms/profiles/hebei-2020.ts';
 import type { Indicator, Project, TargetDocument } from '../model/document.ts';
 import { annualRow } from '../model/indicator.testing.ts';
 import { reviewDocument, type ReviewOptions } from './engine.ts';
@@ -73,3 +75,28 @@ export const placesOf = (ruleId: RuleId, document: TargetDocument, options?: Rev
   findingsOf(ruleId, document, options).map((f) =>
     f.projectCode === null ? 'document' : f.indicatorIndex === null ? f.projectCode : `${f.projectCode}#${f.indicatorIndex}`,
   );
+
+/**
+ * The sample's form as a province that weights each row would print it (乌海: 绩效指标 90分, 产出
+ * 50, 效果 30, 满意度 10) — a test's profile, not a shipped one.
+ */
+export const WEIGHTED_PROFILE: FormProfile = {
+  ...hebei2020,
+  id: 'test-weighted',
+  title: '项目绩效目标表（含分值）',
+  columns: [...hebei2020.columns, { id: 'weight', heading: '分值' }],
+  level1: [
+    { kind: 'output', name: '产出指标', points: { min: '50', max: '50' } },
+    { kind: 'outcome', name: '效果指标', points: { min: '20', max: '30' } },
+    { kind: 'satisfaction', name: '满意度指标' },
+  ],
+  weights: 'column',
+  totalPoints: '90',
+};
+
+/** The clean document's rows weighted to the weighted profile's 90: 产出 20+20+10, 效果 30, 满意度 10. */
+export function weighted(weights: readonly (string | null)[] = ['20', '20', '10', '30', '10']): TargetDocument {
+  const project = aProject();
+  project.indicators = project.indicators.map((row, i) => ({ ...row, weight: weights[i] ?? null }));
+  return aDocument({ projects: [project] });
+}

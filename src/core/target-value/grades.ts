@@ -13,7 +13,8 @@ interface Recognised {
 /** Ordered families: each level lists the ways documents write it; levels run best to worst. */
 const ORDERED: ReadonlyArray<[GradeScale, readonly (readonly string[])[]]> = [
   ['quality', [['好'], ['较好', '比较好'], ['一般'], ['较差', '比较差'], ['差']]],
-  ['rating', [['优'], ['良'], ['中']]],
+  // 优良 (东莞, 湘潭 air quality) asks for at least 良.
+  ['rating', [['优'], ['良', '优良'], ['中']]],
   ['merit', [['优秀'], ['良好'], ['合格', '及格', '中等'], ['不合格', '不及格']]],
   [
     'expectation',
@@ -28,7 +29,8 @@ const ORDERED: ReadonlyArray<[GradeScale, readonly (readonly string[])[]]> = [
   [
     'completion',
     [
-      ['全部完成', '按时完成', '按期完成', '如期完成', '及时完成', '完成', '已完成', '按要求完成', '保质保量完成', '按计划完成'],
+      // 及时 alone (东莞 批复表: 结算款支付及时性 "及时") is done on time.
+      ['全部完成', '按时完成', '按期完成', '如期完成', '及时完成', '及时', '完成', '已完成', '按要求完成', '保质保量完成', '按计划完成'],
       ['基本完成'],
       ['部分完成'],
       ['未完成'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTargetValue } from './parse.ts';
+import { parseRelation, parseTargetValue } from './parse.ts';
 import { isPercentage } from './target-value.ts';
 
 /** The reading without the original text, for compact expectations. */
@@ -146,6 +146,7 @@ describe('parseTargetValue: grades', () => {
     ['差', 'quality', 0],
     ['优', 'rating', 2],
     ['良', 'rating', 1],
+    ['优良', 'rating', 1],
     ['中', 'rating', 0],
     ['优秀', 'merit', 3],
     ['良好', 'merit', 2],
@@ -167,6 +168,7 @@ describe('parseTargetValue: grades', () => {
     ['有所减少', 'reduction', 0],
     ['完成', 'completion', 3],
     ['按时完成', 'completion', 3],
+    ['及时', 'completion', 3],
     ['基本完成', 'completion', 2],
     ['未完成', 'completion', 0],
     ['达标', 'compliance', 2],
@@ -228,5 +230,25 @@ describe('isPercentage', () => {
     expect(isPercentage(parseTargetValue('≤2‰'))).toBe(true);
     expect(isPercentage(parseTargetValue('≥95'))).toBe(false);
     expect(isPercentage(parseTargetValue('好'))).toBe(false);
+  });
+});
+
+describe('parseRelation: a 指标性质 cell holding only the relation', () => {
+  it('reads the relation words and signs the grammar knows', () => {
+    expect(['≥', '＞', '>=', '不低于', '以上', '=', '≤', '以内', '<'].map(parseRelation)).toEqual([
+      '≥',
+      '>',
+      '≥',
+      '≥',
+      '≥',
+      '=',
+      '≤',
+      '≤',
+      '<',
+    ]);
+  });
+
+  it('reads nothing else', () => {
+    expect(['正向', '定性', '≥95%', '', '高于或等于'].map(parseRelation)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

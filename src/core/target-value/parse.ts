@@ -217,3 +217,12 @@ export function parseTargetValue(text: string): TargetValue {
   const operator: Operator = relation === undefined || (relation === '=' && fromSuffix) ? (fromSuffix ?? '=') : relation;
   return { kind: 'quantitative', text, operator, value, upper: null, unit, direction: DIRECTION[operator] };
 }
+
+/**
+ * A cell that holds only the relation, as the 指标性质 (or 指标方向) column of some forms does ("≥",
+ * "=", "不低于", "以上"); undefined for anything else ("正向", "定性", "≥95%").
+ */
+export function parseRelation(text: string): Operator | undefined {
+  const s = normaliseTargetText(text);
+  return Object.hasOwn(RELATION_WORDS, s) ? RELATION_WORDS[s] : Object.hasOwn(SUFFIX_WORDS, s) ? SUFFIX_WORDS[s] : undefined;
+}

@@ -73,3 +73,55 @@ export function cellDecimal(cell: Cell): DecimalText | null | undefined {
   const has = text.split('.')[1]?.length ?? 0;
   return has >= decimals ? text : d.toFixed(decimals);
 }
+
+/**
+ * A cell as the sheet shows it, exactly: a number with the decimals and thousands separators its
+ * format shows (a percentage format shows "85%" for 0.85); General as Excel's 15 significant
+ * digits; a date in its format's year, month and day ("2021年3月5日", "2021/3/5"), ISO when it has none.
+ */
+export function cellShown(cell: Cell): string {
+  const v = plain(cell.value);
+  if (v === null) return '';
+  const format = firstSection(cell.numFmt ?? '');
+  if (typeof v === 'number') return numberShown(v, format);
+  if (v instanceof Date) return dateShown(v, format);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v).replace(/\r\n?/g, '\n').trim();
+}
+
+/** The positive numbers' section of a format, with its quoted text, escapes and [colour] left out. */
+const firstSection = (format: string): string =>
+  (/^((?:"[^"]*"|\\.|[^;])*)/.exec(format)?.[1] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, (m) => (m[0] === '[' ? '' : m));
+
+const literal = (format: string) => format.replace(/"[^"]*"|\\./g, '');
+
+function numberShown(value: number, format: string): string {
+  let d = new Decimal(value).toSignificantDigits(15);
+  const code = literal(format);
+  if (!/[0#?]/.test(code)) return d.toFixed();
+  const percent = code.includes('%');
+  if (percent) d = d.times(100);
+  const decimals = /\.([0#?]*)/.exec(code)?.[1] ?? '';
+  const least = decimals.replace(/[#?]/g, '').length;
+  let text = d.toDecimalPlaces(decimals.length).toFixed();
+  const has = text.split('.')[1]?.length ?? 0;
+  if (has < least) text = d.toFixed(least);
+  if (/[0#?],[0#?]/.test(code.split('.')[0]!)) text = text.replace(/^(-?\d+)/, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ','));
+  return percent ? `${text}%` : text;
+}
+
+function dateShown(date: Date, format: string): string {
+  const parts = { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+  if (!/[yd]/i.test(literal(format))) return `${parts.y}-${pad2(parts.m)}-${pad2(parts.d)}`;
+  // Only the date is shown: a time part in the format is dropped with what separates it.
+  return format
+    .replace(/\s*[hH]+.*$/, '')
+    .replace(/"([^"]*)"|\\(.)|(y+|Y+)|(m+|M+)|(d+|D+)/g, (_, quoted, escaped, y, m, d) => {
+      if (quoted !== undefined) return quoted;
+      if (escaped !== undefined) return escaped;
+      if (y !== undefined) return y.length <= 2 ? pad2(parts.y % 100) : String(parts.y);
+      if (m !== undefined) return m.length === 1 ? String(parts.m) : pad2(parts.m);
+      return d.length === 1 ? String(parts.d) : pad2(parts.d);
+    })
+    .trim();
+}

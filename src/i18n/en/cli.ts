@@ -11,13 +11,13 @@ export const cli: Messages['cli'] = {
     yearOption: 'budget year, overriding the year the file states or implies',
     notFound: (path) => `${path}: no such file or folder`,
     unreadable: (path, reason) => `${path}: cannot be read (${reason})`,
-    noFiles: 'no importable files found (.docx, .txt, .xlsx, .json)',
+    noFiles: 'no importable files found (.docx, .doc, .xlsx, .xls, .html, .txt, .json)',
+    recognised: (path, region, title, id) => `${path}: read as the form "${title}" of ${region} (${id})`,
     badYear: (value) => `the year should be four digits between 1990 and 2100, not "${value}"`,
     progress: '{bar} {value}/{total} files {file}',
   },
   import: {
-    description:
-      'read performance-target files (Word text exports or the exchange format) and print the exchange JSON (amounts as decimal strings)',
+    description: "read target files and print the exchange JSON (amounts as decimal strings); provinces' published tables are read too",
     outputOption: 'write to a file instead of the screen',
     failed: (count) => `${count} file(s) could not be read; nothing was written`,
     wrote: (path, documents, projects) => `wrote ${path}: ${documents} unit document(s), ${projects} project(s)`,

@@ -39,6 +39,15 @@ export const evaluation: Messages['evaluation'] = {
     unknownFamilySuggestion: 'level-1 indicators are 产出指标, 效益 (效果) 指标, 满意度指标 or 成本指标',
     noIndicators: (code) => `project ${code}: no indicator can be scored`,
     noIndicatorsSuggestion: 'indicators should cover output, outcome and satisfaction',
+    instructionLeft: (code, part) => `project ${code}: the ${part} still holds the form's printed instructions; it was never filled in`,
+    instructionLeftSuggestion: 'delete the instructions and write what happened',
+    statementKinds: {
+      results: 'achievement of the annual goals',
+      budgetAnalysis: 'reasons for the budget deviation',
+      conclusion: 'evaluation conclusion (评价结论)',
+      problems: 'problems found (存在问题)',
+      improvements: 'improvements (改进措施)',
+    },
     pointsIncomplete: (code) => `project ${code}: only some indicators have points set; spread by the family weights instead`,
     pointsIncompleteSuggestion: 'when setting points, set them for every scored indicator',
     gradePercentOutOfBand: (code, index, percent, band, min, max) =>

@@ -62,4 +62,27 @@ export const formats: Messages['formats'] = {
   },
   damaged: (kind, reason) =>
     `the file is damaged or not a valid ${{ docx: 'Word document (.docx)', xlsx: 'Excel workbook (.xlsx)' }[kind]}: ${reason}`,
+  tables: {
+    cell: (row, column) => `row ${row}, column ${column}`,
+    notATableFile: 'unrecognised content: not a Word (.docx/.doc) or Excel (.xlsx/.xls) file nor a web page (.html)',
+    libreOfficeMissing: (kind) =>
+      `reading an old ${kind} file needs LibreOffice, which is not installed here (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui); or save it as .docx or .xlsx in Office and import that`,
+    conversionFailed: (kind, reason) => `LibreOffice could not convert this ${kind} file: ${reason}`,
+    conversionTimedOut: (kind, seconds) => `LibreOffice had not converted this ${kind} file after ${seconds} s and was stopped`,
+    word: 'Word (.doc)',
+    excel: 'Excel (.xls)',
+    unknownLayout: (found, needed) =>
+      `form layout not recognised: headings found ${found.length === 0 ? '(none)' : found.map((h) => `"${h}"`).join(', ')}; an indicator table needs at least ${needed.map((h) => `"${h}"`).join(', ')}`,
+    noTables: 'the file holds no table',
+    notAnAmount: (text, unit) => `"${text}" is not an amount (in ${unit})`,
+    notANumber: (text) => `"${text}" is not a number`,
+    unplaced: (text) => `"${text}" cannot be placed in the indicator table: its column is not one of the table's`,
+    noLevel1: (text) => `"${text}" comes before any first-level indicator`,
+    headerAlone: 'the indicator table has its headings but no indicator rows',
+    noProject: (text) => `"${text}" is on a row of no project (the project name is empty)`,
+    noYear: 'the budget year is not stated, so the date of the actual values is unknown; give the year (e.g. --year 2023)',
+    tooManySets: (n) => `the indicator table sets ${n} indicator sets side by side; at most two (medium-term and annual) are read`,
+    departmentSelfEvaluation:
+      'a whole-department self-evaluation (部门整体支出绩效自评表) cannot be imported yet (whole-department target tables and project self-evaluations can)',
+  },
 };

@@ -6,6 +6,22 @@ const departmentPart = {
   subGoals: 'sub-goals (分项绩效目标)',
   safeguards: 'safeguard measures (工作保障措施)',
 } as const;
+const textPart = {
+  name: 'project name',
+  useOfFunds: 'use of funds',
+  goals: 'performance goal',
+  overallGoal: "department's overall goal",
+  subGoals: "department's sub-goal",
+  safeguards: 'safeguard measure',
+  duty: "annual duty target's department function",
+  dutyTask: "annual duty target's task",
+  level3: 'third-level indicator',
+  description: 'indicator description',
+  target: 'target value',
+  basis: 'basis of the target',
+  explanation: 'indicator explanation (指标解释)',
+  remark: 'remark',
+} as const;
 const directionName = { higher: 'higher-is-better (≥)', lower: 'lower-is-better (≤)' } as const;
 
 export const review: Messages['review'] = {
@@ -20,6 +36,7 @@ export const review: Messages['review'] = {
   },
   place: {
     document: 'The document',
+    departmentTable: 'Department-wide indicators',
     project: (code, ordinal, name) => (code.trim() !== '' ? `Project ${code}` : `Project no. ${ordinal} "${name}"`),
     row: (project, row, label) => (label === '' ? `${project}, row ${row}` : `${project}, row ${row} "${label}"`),
     ellipsis: '…',
@@ -33,6 +50,7 @@ export const review: Messages['review'] = {
     monitoring: 'execution monitoring',
     disclosure: 'what is disclosed',
     coding: 'project coding rules',
+    weights: 'indicator weights and points',
   },
   regulations: {
     'caiyu-2015-88': 'Measures for the Management of Performance Targets of Central Department Budgets',
@@ -52,6 +70,12 @@ export const review: Messages['review'] = {
         p.part === 'all'
           ? 'Add part one: the overall goal, the sub-goals and the safeguard measures.'
           : `Add the ${departmentPart[p.part]}, in line with the projects' targets.`,
+    },
+    'completeness.department-indicators': {
+      title: 'Department-wide table without indicators',
+      message: (p) =>
+        `${p.at} is a department-wide expenditure target table (部门整体支出绩效目标表) but has no department-wide indicators.`,
+      suggestion: () => 'Add department-wide indicators under the output, benefit and satisfaction first levels, with target values.',
     },
     'completeness.year': {
       title: 'Budget year missing',
@@ -126,6 +150,21 @@ export const review: Messages['review'] = {
       message: (p) => `${p.at} gives no basis for its target value.`,
       suggestion: () => 'Name the basis: a plan, an industry standard, history, or a document number.',
     },
+    'completeness.placeholder': {
+      title: 'Template placeholder left in',
+      message: (p) => `${p.at}: the ${textPart[p.part]} "${p.text}" is the template's placeholder, never filled in.`,
+      suggestion: (p) => `Replace the ${textPart[p.part]} with the real content.`,
+    },
+    'completeness.template-text': {
+      title: 'Template instructions left in',
+      message: (p) => `${p.at}: the ${textPart[p.part]} still holds the template's instructions: "${p.text}".`,
+      suggestion: (p) => `Delete the instructions and write the ${textPart[p.part]}.`,
+    },
+    'completeness.weight': {
+      title: 'Indicator without a weight',
+      message: (p) => `${p.at} has no weight (points); every indicator of the ${p.profile} needs one.`,
+      suggestion: () => "Give each indicator a weight by its importance; together they make the form's total.",
+    },
     'consistency.budget-sum': {
       title: 'Funds do not add up to the budget',
       message: (p) =>
@@ -136,6 +175,26 @@ export const review: Messages['review'] = {
       title: 'Budget not positive',
       message: (p) => `${p.at} has a budget of ${p.total} ${p.amountUnit}.`,
       suggestion: () => 'Check the budget; a project without money needs no target table.',
+    },
+    'consistency.department-funds': {
+      title: 'Department funds do not add up',
+      message: (p) =>
+        p.problem === 'zero'
+          ? `The department's total funds are ${p.total} ${p.amountUnit}.`
+          : `The department's project and basic expenditure add up to ${p.sum} ${p.amountUnit}, not the total of ${p.total} ${p.amountUnit}.`,
+      suggestion: (p) =>
+        p.problem === 'zero'
+          ? "Fill in the total of the department's annual budget."
+          : 'Check the total, project and basic expenditure: the total is project plus basic expenditure.',
+    },
+    'consistency.duty-amounts': {
+      title: "Duty amounts exceed the department's expenditure",
+      message: (p) =>
+        `The annual duty targets' ${p.part} expenditure adds up to ${p.sum} ${p.amountUnit}, more than the department's ${p.part} expenditure of ${p.limit} ${p.amountUnit}.`,
+      suggestion: (p) =>
+        p.part === 'project'
+          ? "Check the duties' budget amounts: the project rows together cannot exceed the department's project expenditure."
+          : "Check the basic-expenditure row's amount: it is the department's basic expenditure, not its total.",
     },
     'consistency.spending-plan-range': {
       title: 'Spending plan outside 0–100%',
@@ -179,6 +238,47 @@ export const review: Messages['review'] = {
           ? `${p.at} repeats row ${p.firstRow} exactly.`
           : `${p.at} has the same name as row ${p.firstRow} with a different target value.`,
       suggestion: (p) => `Remove the duplicate or turn it into a different indicator (keeping row ${p.firstRow}).`,
+    },
+    'consistency.weights-sum': {
+      title: "Weights do not add up to the form's total",
+      message: (p) => `${p.at}: the indicator weights add up to ${p.sum} points; the form sets ${p.total}.`,
+      suggestion: (p) => `Adjust the weights so that they add up to ${p.total} points.`,
+    },
+    'consistency.level1-points': {
+      title: "First-level points outside the form's range",
+      message: (p) => `${p.at}: the weights under ${p.level1} add up to ${p.sum} points; the form allows ${p.min}–${p.max}.`,
+      suggestion: (p) => `Adjust the weights under ${p.level1} to add up to between ${p.min} and ${p.max} points.`,
+    },
+    'consistency.nature-target': {
+      title: 'Indicator nature and target disagree',
+      message: (p) =>
+        p.problem === 'qualitative'
+          ? `${p.at}: the nature is "${p.nature}" but the target "${p.target}" is a number.`
+          : p.problem === 'quantitative'
+            ? `${p.at}: the nature is "${p.nature}" but the target "${p.target}" is not a number.`
+            : `${p.at}: the nature "${p.nature}" points the other way from the target "${p.target}".`,
+      suggestion: (p) =>
+        p.problem === 'relation'
+          ? 'Use the same relation in the nature and the target.'
+          : 'Make nature and target agree: a number for a quantitative indicator, a graded value for a qualitative one.',
+    },
+    'consistency.measure-unit': {
+      title: "Unit of measure differs from the target's unit",
+      message: (p) => `${p.at}: the unit of measure is "${p.measureUnit}" but the target "${p.target}" is in "${p.unit}".`,
+      suggestion: () => 'Use the same unit in the unit-of-measure column and the target.',
+    },
+    'consistency.direction-operator': {
+      title: 'Direction and relation disagree',
+      message: (p) => `${p.at} is a ${p.direction} indicator (${directionName[p.expected]}) but its target uses "${p.relation}".`,
+      suggestion: (p) =>
+        p.expected === 'higher'
+          ? 'Use "≥" or ">" for a higher-is-better indicator, or check its direction.'
+          : 'Use "≤" or "<" for a lower-is-better indicator, or check its direction.',
+    },
+    'consistency.percent-standard': {
+      title: 'Target written as a ratio against a percentage standard',
+      message: (p) => `${p.at}: the target is "${p.target}" while the explanation or basis sets a standard of ${p.standard}.`,
+      suggestion: (p) => `Write the target as a percentage, e.g. "${p.standard}".`,
     },
     'measurability.unreadable-target': {
       title: 'Target value not measurable',
@@ -236,6 +336,11 @@ export const review: Messages['review'] = {
           ? `${p.at} has no ${p.level === 1 ? 'first' : 'second'}-level indicator.`
           : `${p.at}: the ${p.level === 1 ? 'first' : 'second'}-level indicator "${p.name}" is not in the framework.`,
       suggestion: () => 'Choose from the framework: 产出 (数量, 质量, 时效, 成本), 效益 (经济, 社会, 生态, 可持续影响), 满意度.',
+    },
+    'classification.level1-profile': {
+      title: "First level not in the bureau's form",
+      message: (p) => `${p.at}: the first-level indicator "${p.level1}" is not one of the ${p.profile}'s (${p.allowed}).`,
+      suggestion: (p) => `Use one of the form's first levels: ${p.allowed}.`,
     },
     'classification.level2-parent': {
       title: 'Second-level indicator under the wrong first level',

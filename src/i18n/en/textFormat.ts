@@ -25,7 +25,7 @@ export const textFormat: Messages['textFormat'] = {
     projectHeading: 'project table (项目绩效目标表)',
   },
   unknownContent:
-    'unrecognised file content: jixiao reads performance targets as Word documents (.docx), Word text exports (.txt), Excel templates (.xlsx) and its exchange format (.json)',
+    'unrecognised file content: jixiao reads performance targets as Word documents (.docx, .doc), Excel workbooks (.xlsx, .xls), saved web pages (.html), Word text exports (.txt) and its exchange format (.json)',
   notADocument:
     'not a performance-target document: no 部门整体绩效目标 and no 项目绩效目标表 found (expected a Word text export, one table cell per line, each starting with a TAB)',
   notANumber: (text) => `"${text}" is not a number`,

@@ -37,6 +37,15 @@ export const evaluation = {
     unknownFamilySuggestion: '一级指标应为产出指标、效益（效果）指标、满意度指标或成本指标',
     noIndicators: (code: string) => `项目 ${code}：没有可评分的绩效指标`,
     noIndicatorsSuggestion: '绩效指标应覆盖产出、效益和满意度',
+    instructionLeft: (code: string, part: string) => `项目 ${code}：${part}仍是表样印好的填写说明，没有填写`,
+    instructionLeftSuggestion: '删去填写说明，按实际情况填写',
+    statementKinds: {
+      results: '年度目标完成情况',
+      budgetAnalysis: '预算执行偏差原因',
+      conclusion: '评价结论',
+      problems: '存在问题',
+      improvements: '改进措施',
+    },
     pointsIncomplete: (code: string) => `项目 ${code}：只有部分指标设定了分值，已改为按一级指标权重平均分配`,
     pointsIncompleteSuggestion: '设定分值时为每个参与评分的指标都填写分值',
     gradePercentOutOfBand: (code: string, index: number, percent: string, band: string, min: string, max: string) =>

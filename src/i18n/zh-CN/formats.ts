@@ -45,4 +45,27 @@ export const formats = {
   /** A library failed inside a damaged container (ZIP, XML, workbook): the file's fault, said as such. */
   damaged: (kind: 'docx' | 'xlsx', reason: string) =>
     `文件已损坏或不是有效的${{ docx: ' Word 文档（.docx）', xlsx: ' Excel 工作簿（.xlsx）' }[kind]}：${reason}`,
+  /** Reading published tables (Word, Excel, web pages) of any province's form. */
+  tables: {
+    cell: (row: number, column: number) => `第 ${row} 行第 ${column} 列`,
+    notATableFile: '无法识别的文件内容：不是 Word（.docx/.doc）、Excel（.xlsx/.xls）文件或网页（.html）',
+    libreOfficeMissing: (kind: string) =>
+      `读取旧版${kind}文件需要 LibreOffice，本机未安装（Debian/Ubuntu：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）；也可在 Office 中另存为 .docx 或 .xlsx 后导入`,
+    conversionFailed: (kind: string, reason: string) => `LibreOffice 未能转换此${kind}文件：${reason}`,
+    conversionTimedOut: (kind: string, seconds: number) => `LibreOffice 转换此${kind}文件超过 ${seconds} 秒仍未完成，已停止`,
+    word: ' Word（.doc）',
+    excel: ' Excel（.xls）',
+    unknownLayout: (found: readonly string[], needed: readonly string[]) =>
+      `未能识别表样：找到的栏目为${found.length === 0 ? '（无）' : found.map((h) => `「${h}」`).join('')}，指标表至少需要${needed.map((h) => `「${h}」`).join('')}`,
+    noTables: '文件中没有表格',
+    notAnAmount: (text: string, unit: string) => `「${text}」不是金额（单位：${unit}）`,
+    notANumber: (text: string) => `「${text}」不是数字`,
+    unplaced: (text: string) => `「${text}」无法归入指标表：此栏不是指标表的栏目`,
+    noLevel1: (text: string) => `「${text}」之前没有一级指标`,
+    headerAlone: '指标表只有表头，没有指标行',
+    noProject: (text: string) => `「${text}」所在行不属于任何项目（项目名称为空）`,
+    noYear: '未写明预算年度，无法确定完成值的日期；请指定年度（如 --year 2023）',
+    tooManySets: (n: number) => `指标表并列了 ${n} 组指标，最多识别中期和年度两组`,
+    departmentSelfEvaluation: '部门整体支出绩效自评表尚不能导入（只能导入部门整体支出绩效目标表和项目自评表）',
+  },
 };

@@ -11,6 +11,38 @@ type DepartmentPart = 'all' | 'overallGoal' | 'subGoals' | 'safeguards';
 const LATIN_END = /[\x21-\x7e]$/;
 const at = (p: { at: string }) => (LATIN_END.test(p.at) ? `${p.at} ` : p.at);
 const directionName: Record<Direction, string> = { higher: '越高越好（正向，≥）', lower: '越低越好（反向，≤）' };
+/** The free-text cells placeholder and template-text findings name (src/core/review/texts.ts). */
+type TextPart =
+  | 'name'
+  | 'useOfFunds'
+  | 'goals'
+  | 'overallGoal'
+  | 'subGoals'
+  | 'safeguards'
+  | 'duty'
+  | 'dutyTask'
+  | 'level3'
+  | 'description'
+  | 'target'
+  | 'basis'
+  | 'explanation'
+  | 'remark';
+const textPart: Record<TextPart, string> = {
+  name: '项目名称',
+  useOfFunds: '资金用途',
+  goals: '绩效目标',
+  overallGoal: '部门整体总体绩效目标',
+  subGoals: '部门整体分项绩效目标',
+  safeguards: '工作保障措施',
+  duty: '年度履职目标的部门职能',
+  dutyTask: '年度履职目标的年度目标任务',
+  level3: '三级指标',
+  description: '绩效指标描述',
+  target: '指标值',
+  basis: '指标值确定依据',
+  explanation: '指标解释',
+  remark: '备注',
+};
 const departmentPart: Record<DepartmentPart, string> = {
   all: '部门整体绩效目标',
   overallGoal: '总体绩效目标',
@@ -31,6 +63,7 @@ export const review = {
   /** 意见所指的位置。 */
   place: {
     document: '本文件',
+    departmentTable: '部门整体绩效指标',
     project: (code: string, ordinal: number, name: string) => (code.trim() !== '' ? `项目 ${code}` : `第 ${ordinal} 个项目「${name}」`),
     row: (project: string, row: number, label: string) =>
       label === '' ? `${project} 第 ${row} 行` : `${project} 第 ${row} 行「${label}」`,
@@ -46,6 +79,7 @@ export const review = {
     monitoring: '预算执行监控',
     disclosure: '公开内容',
     coding: '项目编码规则',
+    weights: '指标权重与分值',
   },
   regulations: {
     'caiyu-2015-88': '《中央部门预算绩效目标管理办法》',
@@ -67,6 +101,11 @@ export const review = {
         p.part === 'all'
           ? '补充第一部分：总体绩效目标、分项绩效目标和工作保障措施。'
           : `补充${departmentPart[p.part]}，与预算项目的绩效目标相衔接。`,
+    },
+    'completeness.department-indicators': {
+      title: '部门整体支出绩效目标表没有绩效指标',
+      message: (p: { at: string }) => `${at(p)}是部门整体支出绩效目标表，却没有部门整体绩效指标。`,
+      suggestion: () => '按产出、效益、满意度等一级指标补充部门整体绩效指标，写明指标值。',
     },
     'completeness.year': {
       title: '未注明预算年度',
@@ -137,6 +176,21 @@ export const review = {
       message: (p: { at: string }) => `${at(p)}的指标值确定依据为空。`,
       suggestion: () => '写明取值依据：计划标准、行业标准、历史标准，或文件文号（如"冀财政法〔2019〕19号"）。',
     },
+    'completeness.placeholder': {
+      title: '仍是模板占位内容',
+      message: (p: { at: string; part: TextPart; text: string }) => `${at(p)}的${textPart[p.part]}"${p.text}"是模板的占位内容，没有填写。`,
+      suggestion: (p: { part: TextPart }) => `把"${textPart[p.part]}"改为实际内容。`,
+    },
+    'completeness.template-text': {
+      title: '保留了模板的填写说明',
+      message: (p: { at: string; part: TextPart; text: string }) => `${at(p)}的${textPart[p.part]}仍是模板的填写说明："${p.text}"。`,
+      suggestion: (p: { part: TextPart }) => `删去填写说明，按实际情况填写${textPart[p.part]}。`,
+    },
+    'completeness.weight': {
+      title: '指标没有权重',
+      message: (p: { at: string; profile: string }) => `${at(p)}没有权重（分值），${p.profile}的每个指标都要填写权重。`,
+      suggestion: () => '按指标的重要程度填写权重，各指标权重之和等于表样规定的总分。',
+    },
     // ── 一致性 ──────────────────────────────────────────────
     'consistency.budget-sum': {
       title: '资金来源合计与预算数不符',
@@ -148,6 +202,28 @@ export const review = {
       title: '预算数不是正数',
       message: (p: { at: string; total: string; amountUnit: string }) => `${at(p)}的预算数为 ${p.total} ${p.amountUnit}。`,
       suggestion: () => '核对预算数；没有预算的项目不需要填报绩效目标表。',
+    },
+    'consistency.department-funds': {
+      title: '部门整体资金总额不对',
+      message: (p: { at: string; problem: 'zero' | 'sum'; total: string; sum: string; amountUnit: string }) =>
+        p.problem === 'zero'
+          ? `部门整体的资金总额为 ${p.total} ${p.amountUnit}。`
+          : `部门整体的项目支出与基本支出合计 ${p.sum} ${p.amountUnit}，与资金总额 ${p.total} ${p.amountUnit}不符。`,
+      suggestion: (p: { problem: 'zero' | 'sum' }): string =>
+        p.problem === 'zero'
+          ? '填写部门年度预算安排的资金总额。'
+          : '核对资金总额、项目支出和基本支出，使资金总额等于项目支出与基本支出之和。',
+    },
+    'consistency.duty-amounts': {
+      title: '履职目标预算金额超过部门支出',
+      message: (p: { at: string; part: 'project' | 'basic'; sum: string; limit: string; amountUnit: string }) =>
+        p.part === 'project'
+          ? `年度履职目标中项目支出的预算金额合计 ${p.sum} ${p.amountUnit}，超过项目支出 ${p.limit} ${p.amountUnit}。`
+          : `年度履职目标中基本支出的预算金额合计 ${p.sum} ${p.amountUnit}，超过基本支出 ${p.limit} ${p.amountUnit}。`,
+      suggestion: (p: { part: 'project' | 'basic' }): string =>
+        p.part === 'project'
+          ? '核对各项履职目标的预算金额；项目支出各行的合计不应超过部门的项目支出。'
+          : '核对基本支出一行的预算金额，应为部门的基本支出，而不是资金总额。',
     },
     'consistency.spending-plan-range': {
       title: '支出计划比例超出 0–100%',
@@ -194,6 +270,47 @@ export const review = {
       message: (p: { at: string; firstRow: number; sameTarget: boolean }) =>
         p.sameTarget ? `${at(p)}与第 ${p.firstRow} 行完全相同。` : `${at(p)}与第 ${p.firstRow} 行的指标名称相同，指标值不同。`,
       suggestion: (p: { firstRow: number }) => `删除重复的一行，或改写为另一项指标（保留第 ${p.firstRow} 行）。`,
+    },
+    'consistency.weights-sum': {
+      title: '权重之和不等于总分',
+      message: (p: { at: string; sum: string; total: string }) => `${at(p)}的指标权重合计 ${p.sum} 分，表样规定为 ${p.total} 分。`,
+      suggestion: (p: { total: string }) => `调整各指标权重，使合计为 ${p.total} 分。`,
+    },
+    'consistency.level1-points': {
+      title: '一级指标分值超出规定范围',
+      message: (p: { at: string; level1: string; sum: string; min: string; max: string }) =>
+        `${at(p)}的${p.level1}权重合计 ${p.sum} 分，表样规定为 ${p.min}–${p.max} 分。`,
+      suggestion: (p: { level1: string; min: string; max: string }) => `调整${p.level1}下各指标的权重，使合计在 ${p.min}–${p.max} 分之间。`,
+    },
+    'consistency.nature-target': {
+      title: '指标性质与指标值不一致',
+      message: (p: { at: string; nature: string; target: string; problem: 'qualitative' | 'quantitative' | 'relation' }) =>
+        p.problem === 'qualitative'
+          ? `${at(p)}的指标性质为"${p.nature}"，指标值"${p.target}"却是数值。`
+          : p.problem === 'quantitative'
+            ? `${at(p)}的指标性质为"${p.nature}"，指标值"${p.target}"却不是数值。`
+            : `${at(p)}的指标性质为"${p.nature}"，与指标值"${p.target}"的关系相反。`,
+      suggestion: (p: { problem: 'qualitative' | 'quantitative' | 'relation' }): string =>
+        p.problem === 'relation' ? '统一指标性质与指标值的关系符号。' : '统一指标性质与指标值：定量指标写数值，定性指标写分级的定性值。',
+    },
+    'consistency.measure-unit': {
+      title: '度量单位与指标值的单位不一致',
+      message: (p: { at: string; measureUnit: string; target: string; unit: string }) =>
+        `${at(p)}的度量单位为"${p.measureUnit}"，指标值"${p.target}"的单位却是"${p.unit}"。`,
+      suggestion: () => '统一度量单位与指标值的单位。',
+    },
+    'consistency.direction-operator': {
+      title: '指标方向性与关系符号相反',
+      message: (p: { at: string; direction: string; relation: string; expected: Direction }) =>
+        `${at(p)}是${p.direction}指标（${directionName[p.expected]}），指标值却用"${p.relation}"。`,
+      suggestion: (p: { expected: Direction }): string =>
+        p.expected === 'higher' ? '正向指标使用"≥"或">"，或核对指标方向性。' : '反向指标使用"≤"或"<"，或核对指标方向性。',
+    },
+    'consistency.percent-standard': {
+      title: '指标值写成比值，标准是百分比',
+      message: (p: { at: string; target: string; standard: string }) =>
+        `${at(p)}的指标值为"${p.target}"，而指标解释或取值依据的标准是 ${p.standard}。`,
+      suggestion: (p: { standard: string }) => `按百分比填写指标值，如"${p.standard}"。`,
     },
     // ── 可衡量性 ────────────────────────────────────────────
     'measurability.unreadable-target': {
@@ -254,6 +371,12 @@ export const review = {
           ? `${at(p)}没有填写${p.level === 1 ? '一级' : '二级'}指标。`
           : `${at(p)}的${p.level === 1 ? '一级' : '二级'}指标"${p.name}"不在指标体系中。`,
       suggestion: () => '从指标体系中选择：产出指标（数量、质量、时效、成本）、效益指标（经济、社会、生态效益、可持续影响）、满意度指标。',
+    },
+    'classification.level1-profile': {
+      title: '一级指标不属于本表样',
+      message: (p: { at: string; level1: string; profile: string; allowed: string }) =>
+        `${at(p)}的一级指标"${p.level1}"不是本单位所用${p.profile}的一级指标（${p.allowed}）。`,
+      suggestion: (p: { allowed: string }) => `改用表样中的一级指标：${p.allowed}。`,
     },
     'classification.level2-parent': {
       title: '二级指标放错一级',

@@ -24,7 +24,7 @@ export const textFormat = {
     projectHeading: '项目绩效目标表',
   },
   unknownContent:
-    '无法识别的文件内容：jixiao 读取预算绩效目标的 Word 文档（.docx）、Word 导出的文本（.txt）、Excel 模板（.xlsx）和 jixiao 交换格式（.json）',
+    '无法识别的文件内容：jixiao 读取预算绩效目标的 Word 文档（.docx、.doc）、Excel 工作簿（.xlsx、.xls）、保存的网页（.html）、Word 导出的文本（.txt）和 jixiao 交换格式（.json）',
   notADocument: '不是预算绩效目标文件：找不到“部门整体绩效目标”或“项目绩效目标表”（应为 Word 导出的文本，表格每格一行、以 Tab 开头）',
   notANumber: (text: string) => `“${text}”不是数字`,
   unknownRow: (label: string) => `无法识别的表格行“${label}”`,

@@ -273,7 +273,8 @@ export const web = {
   },
   importPage: {
     title: '导入绩效目标文件',
-    help: '可导入已公开的绩效目标 Word 文档（.docx）或其导出的文本（.txt，如怀来县司法局 2020 年公开稿）、Excel 填报模板（.xlsx）和 jixiao 交换格式（.json），由服务器按内容识别。先预览，确认后再写入。',
+    help: '可导入已公开的绩效目标 Word 文档（.docx）或其导出的文本（.txt，如怀来县司法局 2020 年公开稿）、Excel 填报模板（.xlsx）和 jixiao 交换格式（.json），以及各省公开的绩效目标表（Word .docx/.doc、Excel .xlsx/.xls、保存的网页 .html），由服务器按内容识别。先预览，确认后再写入。',
+    profile: (region: string, title: string) => `按${region}「${title}」表样读取。`,
     drop: '点击或拖入文件',
     reading: '正在读取……',
     previewTitle: '预览：将要建立的内容',
@@ -669,7 +670,7 @@ export const web = {
   },
   settings: {
     title: '财政部门设置',
-    help: '审核规则、运行监控预警阈值和绩效自评权重由财政部门设定，下级财政部门未设定的沿用上级；均未设定的使用系统默认值（财预〔2015〕88号、财预〔2019〕136号、财预〔2020〕10号）。',
+    help: '表样、审核规则、运行监控预警阈值和绩效自评权重由财政部门设定，下级财政部门未设定的沿用上级；均未设定的使用系统默认值（财预〔2015〕88号、财预〔2019〕136号、财预〔2020〕10号）。',
     version: (v: number) => (v === 0 ? '尚未设定' : `版本 ${v}`),
     own: '本级设定',
     inheritedFrom: (bureau: string) => `沿用 ${bureau} 的设定`,
@@ -677,6 +678,22 @@ export const web = {
     ownSwitch: (part: string) => `${part}：本级设定`,
     ownShort: '本级',
     inheritShort: '沿用',
+    formProfile: '表样',
+    formProfileHelp:
+      '本地区填报和审核所用的绩效目标表样：编辑器显示的列、审核的一级指标和权重规则、导出的格式都按表样。未选择时按预算年度：2021 年以前用河北 2020 年表样，2021 年起用财预〔2021〕101号框架。',
+    formProfileByYear: '按预算年度（未选择）',
+    /** Shipped profiles by id (src/core/forms/profiles.ts); a profile without a name here shows its region and title. */
+    profileNames: {
+      'hebei-2020': '河北省 2020 年项目绩效目标表（产出、效果、满意度）',
+      'mof-2021': '财预〔2021〕101号框架项目绩效目标表（成本、产出、效益、满意度）',
+      'sichuan-application': '四川省项目支出绩效目标申报表（多项目一张表，金额为元）',
+      'sichuan-self-evaluation': '四川省部门预算项目支出绩效自评表（含权重、得分）',
+      'chongqing-approval': '重庆市项目绩效目标审批表（成本指标 0–20 分）',
+      'guangdong-dongguan-approval': '广东省东莞市项目支出绩效目标批复表（中期与年度并列）',
+      'fujian-ningde-department': '福建省宁德市部门整体支出绩效目标表',
+      'neimenggu-wuhai': '内蒙古自治区乌海市项目绩效目标表（含指标性质、分值）',
+      'hunan-xiangtan': '湖南省湘潭市项目支出绩效目标申报表',
+    } as Readonly<Record<string, string | undefined>>,
     review: '审核规则',
     form2021FromYear: '2021 年版指标体系起始年度',
     form2021FromYearHelp: '该年度起按财预〔2021〕101号的四类一级指标（含成本指标）审核。',

@@ -12,7 +12,7 @@ import Type from 'typebox';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { documentAudit } from '../../store/audit.ts';
 import { documentAuditSummary } from '../../store/audit-summary.ts';
-import { effectiveSettings } from '../../store/settings.ts';
+import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
 import { copyToNextYear, createDocument } from '../../store/documents/create.ts';
 import { updateDepartment } from '../../store/documents/department.ts';
@@ -86,7 +86,10 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       return sendJson(
         reply,
-        await ctx.cache.get(`doc-json:${meta.id}:${meta.version}`, async () => JSON.stringify(await readDocument(db, meta.id))),
+        await ctx.cache.get(`doc-json:${meta.id}:${meta.version}`, async () => {
+          const profile = documentProfile(await effectiveSettings(db, meta.bureauId), meta.year);
+          return JSON.stringify({ ...(await readDocument(db, meta.id)), formProfile: profile.id });
+        }),
       );
     },
   );
@@ -110,11 +113,13 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
-      const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () =>
-        reviewDocument(modelOf((await readDocument(db, meta.id))!), {
-          settings: (await effectiveSettings(db, meta.bureauId)).review.settings,
-        }),
-      );
+      const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () => {
+        const settings = await effectiveSettings(db, meta.bureauId);
+        return reviewDocument(modelOf((await readDocument(db, meta.id))!), {
+          settings: settings.review.settings,
+          profile: documentProfile(settings, meta.year),
+        });
+      });
       return { version: meta.version, findings };
     },
   );

@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { TargetDocument as Model } from '../../core/model/document.ts';
+import { documentStatementFindings } from '../../core/evaluation/statements.ts';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { MAX_UPLOAD_BYTES } from '../../formats/limits.ts';
 import type { User } from '../../store/accounts.ts';
@@ -17,7 +18,7 @@ import { createDocumentIn, replaceContentIn } from '../../store/documents/create
 import { documentMeta, documentOf } from '../../store/documents/read.ts';
 import { EDITABLE } from '../../store/documents/version.ts';
 import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
-import { effectiveSettings } from '../../store/settings.ts';
+import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import { actorOf, editsContent, requireRole, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -60,9 +61,17 @@ const Existing = Nullable(
 
 export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  // The raw-body form: any non-JSON, non-multipart upload arrives as bytes.
+  // The raw-body form: any non-JSON, non-multipart upload arrives as bytes (the content decides the format;
+  // the XLSX type is taken by the actuals routes, which share this parser scope).
   app.addContentTypeParser(
-    ['application/octet-stream', 'text/plain'],
+    [
+      'application/octet-stream',
+      'text/plain',
+      'text/html',
+      'application/msword',
+      'application/vnd.ms-excel',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
     (_req, body, done) => done(null, body),
   );
@@ -74,10 +83,21 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['import'],
         summary: 'Read an uploaded file (raw body with ?fileName=, or multipart field "file"); nothing is written',
-        consumes: ['application/octet-stream', 'multipart/form-data', 'text/plain'],
+        consumes: ['application/octet-stream', 'multipart/form-data', 'text/plain', 'text/html'],
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
         response: {
           200: Type.Object({
+            profile: Nullable(
+              Type.Object(
+                {
+                  id: Type.String(),
+                  version: Type.Integer(),
+                  title: Type.String(),
+                  region: Type.String(),
+                },
+                { description: 'the form profile (表样) another province’s form was recognised as; null for jixiao’s own formats' },
+              ),
+            ),
             documents: Type.Array(
               Type.Object({
                 document: TargetDocument,
@@ -97,16 +117,25 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const user = requireRole(req, 'unit', 'admin');
       const { bytes, fileName } = await uploadedFile(req);
-      const documents = await ctx.parse.readDocument(bytes, fileName);
+      const { documents, profile, actuals } = await ctx.parse.readDocuments(bytes, fileName);
       if (documents.length === 0) throw new ApiError(422, 'no_document', (m) => m.importNoDocument);
       const out = [];
       for (const document of documents) {
         const u = await targetUnit(ctx, user, document);
         const existingId = document.year === null ? undefined : await documentOf(ctx.store.db, u.id, document.year);
         const existing = existingId === undefined ? undefined : await documentMeta(ctx.store.db, existingId);
+        const settings = await effectiveSettings(ctx.store.db, u.bureauId);
         out.push({
           document,
-          findings: reviewDocument(document, { settings: (await effectiveSettings(ctx.store.db, u.bureauId)).review.settings }),
+          // Reviewed as the form the file is (another province's, where recognised), else as the bureau's profile;
+          // a 自评表's statements left as the template's instructions are said too.
+          findings: [
+            ...reviewDocument(document, {
+              settings: settings.review.settings,
+              profile: profile ?? documentProfile(settings, document.year),
+            }),
+            ...documentStatementFindings(document, actuals, 'zh-CN'),
+          ],
           unitId: u.id,
           existing: existing
             ? {
@@ -118,7 +147,10 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
             : null,
         });
       }
-      return { documents: out };
+      return {
+        profile: profile === null ? null : { id: profile.id, version: profile.version, title: profile.title, region: profile.region },
+        documents: out,
+      };
     },
   );
 

@@ -39,7 +39,7 @@ for (const make of testDatabases()) {
     it('gives a document jixiao’s defaults while no bureau above it sets any', async () => {
       const r = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/review-settings`);
       expect(r.statusCode).toBe(200);
-      expect(r.json()).toEqual({ settings: DEFAULT_REVIEW_SETTINGS, source: null });
+      expect(r.json()).toEqual({ settings: DEFAULT_REVIEW_SETTINGS, source: null, formProfile: 'hebei-2020' });
       expect((await errorsOf()).map((f) => f.ruleId)).toEqual([RULE, RULE, RULE, RULE, RULE]);
     });
 
@@ -63,7 +63,11 @@ for (const make of testDatabases()) {
       expect(r.json().own.review).toEqual(review);
 
       const forDocument = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/review-settings`)).json();
-      expect(forDocument).toEqual({ settings: review, source: { bureauId: cityId, bureauName: '张家口市财政局' } });
+      expect(forDocument).toEqual({
+        settings: review,
+        source: { bureauId: cityId, bureauName: '张家口市财政局' },
+        formProfile: 'hebei-2020',
+      });
       const county = await settingsOf(w.countyId);
       check(BureauSettings, county);
       expect(county.own.review).toBeNull();

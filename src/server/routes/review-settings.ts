@@ -1,13 +1,14 @@
 /**
  * The review settings in force for a document: its bureau's own, inherited from a bureau above,
- * or jixiao's defaults. The browser reviews the working copy with them as the user types, so the
- * findings it shows are the ones the server gives when the document is submitted.
+ * or jixiao's defaults, and the form profile it follows. The browser reviews the working copy with
+ * them as the user types, so the findings it shows are the ones the server gives when the document
+ * is submitted.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { ReviewSettings } from '../../core/review/settings.ts';
-import { effectiveSettings } from '../../store/settings.ts';
+import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import { assertRead } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ErrorBody, IdParams, Nullable } from '../schemas.ts';
@@ -30,6 +31,7 @@ export async function reviewSettingsRoutes(fastify: FastifyInstance, ctx: AppCon
             source: Nullable(
               Type.Object({ bureauId: Type.Integer(), bureauName: Type.String() }, { description: 'null: jixiao’s defaults' }),
             ),
+            formProfile: Type.String({ description: 'the id of the form profile the document follows, e.g. "hebei-2020"' }),
           }),
           401: ErrorBody,
           403: ErrorBody,
@@ -40,7 +42,10 @@ export async function reviewSettingsRoutes(fastify: FastifyInstance, ctx: AppCon
     async (req) => {
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
-      return ctx.cache.get(`review-settings:${meta.bureauId}`, async () => (await effectiveSettings(ctx.store.db, meta.bureauId)).review);
+      return ctx.cache.get(`review-settings:${meta.bureauId}:${meta.year}`, async () => {
+        const settings = await effectiveSettings(ctx.store.db, meta.bureauId);
+        return { ...settings.review, formProfile: documentProfile(settings, meta.year).id };
+      });
     },
   );
 }

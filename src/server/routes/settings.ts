@@ -1,5 +1,5 @@
 /**
- * A bureau's review, monitoring and evaluation settings: anyone signed in reads them (a unit needs
+ * A bureau's review, monitoring and evaluation settings and its form profile: anyone signed in reads them (a unit needs
  * to know the thresholds that light its projects); admins and the reviewers of the bureau or of a
  * bureau above it change them (If-Match: the settings' version, "0" before the first change). A
  * change recomputes the monitoring and evaluation figures of the documents under the bureau, and a
@@ -18,7 +18,7 @@ import type { AppContext } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Nullable } from '../schemas.ts';
 import { expectedVersion } from '../http.ts';
-import { BureauSettings } from '../settings-schemas.ts';
+import { BureauSettings, FormProfileId } from '../settings-schemas.ts';
 import { freshScope } from './monitoring.ts';
 
 export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -48,13 +48,14 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
       schema: {
         tags: ['settings'],
         summary:
-          'Replace what the bureau sets (null: inherit; review left out: kept). 422 for settings that cannot classify or score (weights not adding up to 100, an unknown rule …)',
+          'Replace what the bureau sets (null: inherit; review or formProfile left out: kept). 422 for settings that cannot classify or score (weights not adding up to 100, an unknown rule, a profile jixiao does not ship …)',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({
           monitoring: Nullable(MonitoringSettings),
           evaluation: Nullable(EvaluationSettings),
           review: Type.Optional(Nullable(ReviewSettings)),
+          formProfile: Type.Optional(FormProfileId),
         }),
         response: { 200: BureauSettings, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 428: ErrorBody },
       },
@@ -66,7 +67,7 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const expected = expectedVersion(req);
       await refusals(req, () => putBureauSettings(db, actorOf(user), req.params.id, expected, req.body));
       ctx.cache.bump();
-      if (req.body.review !== undefined) ctx.recount.kick();
+      if (req.body.review !== undefined || req.body.formProfile !== undefined) ctx.recount.kick();
       // The documents under the bureau are recomputed now, so lists and dashboards show the new rules at once.
       await freshScope(ctx, { bureauId: req.params.id });
       return bureauSettings(db, req.params.id);

@@ -27,7 +27,7 @@ import { LIGHT_ORDER, type MonitoringSettings } from '../../core/monitoring/sett
 import { toModelProject } from '../documents/content.ts';
 import { documentMeta, readDocument, type StoredDocument } from '../documents/read.ts';
 import type { Database, Db, DocumentStatus, ProjectMonitoringTable, Trx } from '../schema.ts';
-import { effectiveSettings } from '../settings.ts';
+import { documentProfile, effectiveSettings } from '../settings.ts';
 import { reanchor } from './anchors.ts';
 import { coreActuals, documentRecords } from './records.ts';
 
@@ -106,6 +106,7 @@ export async function refreshDocument(trx: Trx, documentId: number, force: boole
     const lookup = actualsLookup(coreActuals(await documentRecords(trx, documentId, doc.projects)));
     const settings = await effectiveSettings(trx, meta.bureauId);
     const evaluation: EvaluationSettings = checkEvaluationSettings(settings.evaluation.settings);
+    const profile = documentProfile(settings, meta.year);
     const spans = [];
     const scores = [];
     for (const [position, stored] of doc.projects.entries()) {
@@ -113,7 +114,7 @@ export async function refreshDocument(trx: Trx, documentId: number, force: boole
       const actuals = lookup(project.code);
       const ids = { project_id: stored.id, document_id: documentId, project_code: project.code, project_name: project.name, position };
       for (const s of monitoringSpans(project, actuals, meta.year, settings.monitoring.settings)) spans.push({ ...ids, ...s });
-      const e = evaluateProject(project, actuals, meta.year, { settings: evaluation, locale: 'zh-CN' });
+      const e = evaluateProject(project, actuals, meta.year, { settings: evaluation, locale: 'zh-CN', profile });
       scores.push({
         ...ids,
         budget: e.budget.adjusted,

@@ -11,7 +11,7 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import { messagesFor, type Locale } from '../../i18n/index.ts';
 import { modelOf, readDocument, type DocumentMeta } from '../documents/read.ts';
 import { NotFoundError } from '../errors.ts';
-import { effectiveSettings, type EffectiveSettings } from '../settings.ts';
+import { documentProfile, effectiveSettings, type EffectiveSettings } from '../settings.ts';
 import { coreActuals, documentRecords, orphanCount, type DocumentRecords } from './records.ts';
 import type { Db } from '../schema.ts';
 
@@ -65,6 +65,7 @@ export function monitorStored(s: StoredActuals, date: IsoDate, locale: Locale): 
 export function evaluateStored(s: StoredActuals, asOf: IsoDate | null, locale: Locale): DepartmentEvaluation {
   const result = evaluateDocument(s.model, coreActuals(s.records), {
     settings: s.settings.evaluation.settings,
+    profile: documentProfile(s.settings, s.model.year),
     locale,
     ...(asOf === null ? {} : { asOf }),
   });

@@ -12,6 +12,7 @@ import * as openComments from './0005-open-comments.ts';
 import * as oneTimePasswords from './0006-one-time-passwords.ts';
 import * as unreportedAndNotApplicable from './0007-unreported-and-not-applicable.ts';
 import * as documentSnapshots from './0008-document-snapshots.ts';
+import * as formProfileSetting from './0009-form-profile-setting.ts';
 import * as provincialColumns from './0010-provincial-columns.ts';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0006-one-time-passwords': oneTimePasswords,
   '0007-unreported-and-not-applicable': unreportedAndNotApplicable,
   '0008-document-snapshots': documentSnapshots,
+  '0009-form-profile-setting': formProfileSetting,
   '0010-provincial-columns': provincialColumns,
 };
 

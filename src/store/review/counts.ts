@@ -10,7 +10,7 @@ import { reviewDocument } from '../../core/review/engine.ts';
 import type { Finding } from '../../core/review/finding.ts';
 import { rowsJson, type FindingCounts } from '../documents/content.ts';
 import { storeRuleCounts } from './rule-counts.ts';
-import { effectiveSettings } from '../settings.ts';
+import { documentProfile, effectiveSettings } from '../settings.ts';
 import type { Database } from '../schema.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
@@ -55,8 +55,8 @@ export async function reviewStored(trx: Transaction<Database>, documentId: numbe
     .select('units.bureau_id')
     .where('documents.id', '=', documentId)
     .executeTakeFirstOrThrow();
-  const { review } = await effectiveSettings(trx, bureau_id);
-  return reviewCounts(doc, reviewDocument(doc, { settings: review.settings }));
+  const settings = await effectiveSettings(trx, bureau_id);
+  return reviewCounts(doc, reviewDocument(doc, { settings: settings.review.settings, profile: documentProfile(settings, doc.year) }));
 }
 
 /**

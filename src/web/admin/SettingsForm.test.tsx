@@ -12,11 +12,12 @@ import { SettingsForm } from './SettingsForm.tsx';
 const inherited: BureauSettings = {
   bureauId: 3,
   version: 0,
-  own: { review: null, monitoring: null, evaluation: null },
+  own: { review: null, monitoring: null, evaluation: null, formProfile: null },
   effective: {
     review: { settings: DEFAULT_REVIEW_SETTINGS, source: null },
     monitoring: { settings: DEFAULT_MONITORING_SETTINGS, source: { bureauId: 2, bureauName: '张家口市财政局' } },
     evaluation: { settings: DEFAULT_EVALUATION_SETTINGS, source: null },
+    formProfile: { settings: null, source: null },
   },
 };
 
@@ -49,7 +50,25 @@ describe('the bureau settings form', () => {
       review: null,
       monitoring: { ...DEFAULT_MONITORING_SETTINGS, yellowShortfall: '8' },
       evaluation: null,
+      formProfile: null,
     });
+  });
+
+  it('picks the bureau’s form profile from the shipped ones, named in the user’s language', async () => {
+    const onSave = vi.fn<(own: OwnSettings) => Promise<void>>(async () => undefined);
+    render(
+      <Providers>
+        <SettingsForm settings={inherited} onSave={onSave} editable />
+      </Providers>,
+    );
+    expect(screen.getByTestId('settings-formProfile').textContent).toContain('按预算年度（未选择）');
+    await userEvent.click(screen.getByRole('switch', { name: '表样：本级设定' }));
+    expect(screen.getByTestId('settings-formProfile').textContent).toContain('河北省 2020 年项目绩效目标表');
+    fireEvent.mouseDown(screen.getByLabelText('表样'));
+    await userEvent.click(await screen.findByText('财预〔2021〕101号框架项目绩效目标表（成本、产出、效益、满意度）'));
+    await userEvent.click(saveButton());
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0]).toEqual({ review: null, monitoring: null, evaluation: null, formProfile: 'mof-2021' });
   });
 
   it('holds back weights that do not add up to 100, saying so, until they do', async () => {

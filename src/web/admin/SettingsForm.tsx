@@ -1,5 +1,5 @@
 /**
- * A bureau's settings as a form, in three parts — 审核规则, 运行监控, 绩效自评 — each either the
+ * A bureau's settings as a form, in four parts — 表样, 审核规则, 运行监控, 绩效自评 — each either the
  * bureau's own or inherited (from the bureau named, or jixiao's defaults). Turning a part to its own
  * starts from what is in force. What cannot work (weights not adding up to 100, red before yellow,
  * a project-code pattern that does not compile …) is said next to the field and keeps Save off.
@@ -8,6 +8,7 @@ import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/ico
 import { Alert, Button, Card, Checkbox, Form, InputNumber, Input, Radio, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EvaluationSettings } from '../../core/evaluation/settings.ts';
+import { FORM_PROFILES } from '../../core/forms/profiles.ts';
 import { dec } from '../../core/model/decimal.ts';
 import { LIGHT_ORDER as LIGHTS, type Light, type MonitoringSettings } from '../../core/monitoring/settings.ts';
 import { ruleCatalog } from '../../core/review/engine.ts';
@@ -20,12 +21,12 @@ import { AmountInput } from '../form/fields.tsx';
 import { useUnsaved } from '../form/unsaved.tsx';
 
 type Part = keyof OwnSettings;
-const PARTS: Part[] = ['review', 'monitoring', 'evaluation'];
+const PARTS: Part[] = ['formProfile', 'review', 'monitoring', 'evaluation'];
 
 /** What stands in the way of saving, by part, in the user's language. */
 export function problemsOf(own: OwnSettings, all: Messages): Record<Part, string[]> {
   const m = all.web.settings.problems;
-  const out: Record<Part, string[]> = { review: [], monitoring: [], evaluation: [] };
+  const out: Record<Part, string[]> = { formProfile: [], review: [], monitoring: [], evaluation: [] };
   if (own.review) {
     try {
       new RegExp(own.review.projectCodePattern);
@@ -49,6 +50,12 @@ export function problemsOf(own: OwnSettings, all: Messages): Record<Part, string
   }
   return out;
 }
+
+/**
+ * Where an own part starts when nothing is in force to copy: the form profile, which no bureau up
+ * the tree picked, starts at the first shipped one (every other part always has its defaults).
+ */
+const startOf = (key: Part): OwnSettings[Part] => (key === 'formProfile' ? FORM_PROFILES[0]!.id : null);
 
 const Field = ({ label, children, help }: { label: string; children: ReactNode; help?: string }) => (
   <Form.Item label={label} help={help} className="settings-field">
@@ -144,7 +151,7 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
               disabled={!editable}
               checkedChildren={m.ownShort}
               unCheckedChildren={m.inheritShort}
-              onChange={(on) => change({ [key]: on ? settings.effective[key].settings : null })}
+              onChange={(on) => change({ [key]: on ? (settings.effective[key].settings ?? startOf(key)) : null })}
             />
           </Space>
         }
@@ -160,8 +167,22 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
   };
 
   const overrides = Object.entries(review.severityOverrides);
+  const profile = own.formProfile ?? settings.effective.formProfile.settings;
   return (
     <div className="settings-form">
+      {part('formProfile', m.formProfile, () => (
+        <Field label={m.formProfile} help={m.formProfileHelp}>
+          <Select
+            aria-label={m.formProfile}
+            value={profile ?? undefined}
+            placeholder={m.formProfileByYear}
+            onChange={(id: string) => change({ formProfile: id })}
+            options={FORM_PROFILES.map((p) => ({ value: p.id, label: m.profileNames[p.id] ?? `${p.region} ${p.title}` }))}
+            style={{ width: '100%', maxWidth: 480 }}
+          />
+        </Field>
+      ))}
+
       {part('review', m.review, (disabled) => (
         <>
           <Field label={m.form2021FromYear} help={m.form2021FromYearHelp}>

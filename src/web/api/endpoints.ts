@@ -1,4 +1,5 @@
 /** Every API call the UI makes, by name (paths and bodies as src/server/routes/* define them). */
+import { profileById } from '../../core/forms/profiles.ts';
 import type { DepartmentGoals, Project, TargetDocument } from '../../core/model/document.ts';
 import type { Finding } from '../../core/review/finding.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
@@ -28,6 +29,7 @@ import type {
   CommentAnchor,
   CommentPage,
   DocumentList,
+  ImportPreview,
   ImportPreviewItem,
   ListFilter,
   ListedUser,
@@ -106,12 +108,13 @@ export const endpoints = {
     return first;
   },
   version: (id: number, version: number) => api.get<VersionContent>(`/api/documents/${id}/versions/${version}`),
-  reviewSettings: (id: number) => api.get<{ settings: ReviewSettings }>(`/api/documents/${id}/review-settings`).then((r) => r.settings),
-
-  importPreview: (file: File) =>
+  /** What the live review of a document needs: its bureau's review settings and the profile it follows. */
+  reviewSettings: (id: number) =>
     api
-      .post<{ documents: ImportPreviewItem[] }>('/api/import/preview', { raw: file, query: { fileName: file.name } })
-      .then((r) => r.documents),
+      .get<{ settings: ReviewSettings; formProfile: string }>(`/api/documents/${id}/review-settings`)
+      .then((r) => ({ settings: r.settings, profile: profileById(r.formProfile) })),
+
+  importPreview: (file: File) => api.post<ImportPreview>('/api/import/preview', { raw: file, query: { fileName: file.name } }),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>
     api.post<{ documents: Array<{ id: number; version: number }> }>('/api/import/commit', { body: { documents } }).then((r) => r.documents),
 

@@ -89,6 +89,12 @@ export interface ImportPreviewItem {
   existing: { id: number; status: Status; version: number; replaceable: boolean } | null;
 }
 
+/** What an import preview read: the documents, and the form profile (表样) another province's form was read as. */
+export interface ImportPreview {
+  profile: { id: string; version: number; title: string; region: string } | null;
+  documents: ImportPreviewItem[];
+}
+
 export interface BatchResult {
   id: number;
   ok: boolean;

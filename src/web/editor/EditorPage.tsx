@@ -49,11 +49,11 @@ export default function EditorPage() {
   const { session, snapshot, error } = useDocumentSession(documentId);
   const openComments = useOpenComments(documentId);
 
-  // The bureau's review settings, so live findings are the ones the server gives on submission.
+  // The bureau's review settings and form profile, so live findings are the ones the server gives on submission.
   const reviewSettings = useQuery(queries.reviewSettings(documentId));
   const doc = useDeferredValue(snapshot?.doc);
-  const settings = reviewSettings.data;
-  const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, settings }) : []), [doc, locale, settings]);
+  const review = reviewSettings.data;
+  const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, ...review }) : []), [doc, locale, review]);
   const index = useMemo(() => new FindingIndex(findings), [findings]);
   const notes = useMemo<NotesSource>(() => ({ findings: index, comments: openComments.data ?? [] }), [index, openComments.data]);
 

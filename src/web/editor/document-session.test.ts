@@ -67,6 +67,7 @@ class FakeServer implements SessionApi {
         approvedAt: null,
         publishedAt: null,
       },
+      formProfile: 'hebei-2020',
       unit: { code: '315002', name: '怀来县司法局' },
       department: this.department,
       projects: [...this.projects].map(([id, p]) => ({

@@ -25,8 +25,8 @@ export interface EditorDocument {
   year: number;
   department: TargetDocument['department'];
   projects: EditorProject[];
-  /** The form profile (表样) the document follows, where the server names one. */
-  formProfile: string | null;
+  /** The id of the form profile (表样) the document follows, as the server names it. */
+  formProfile: string;
 }
 
 let counter = 0;
@@ -53,13 +53,12 @@ export function editorDocument(stored: StoredDocument): EditorDocument {
     year: stored.meta.year,
     department: stored.department,
     projects: stored.projects.map((p) => editorProject(p, p.id)),
-    formProfile: 'formProfile' in stored && typeof stored.formProfile === 'string' ? stored.formProfile : null,
+    formProfile: stored.formProfile,
   };
 }
 
-/** The profile the editor shows the document in: the one the server names, else the year's. */
-export const profileOf = (d: EditorDocument): FormProfile =>
-  (d.formProfile === null ? undefined : profileById(d.formProfile)) ?? defaultProfileFor(d.year);
+/** The profile the editor shows the document in: the one the server names (the year's should this jixiao not know it). */
+export const profileOf = (d: EditorDocument): FormProfile => profileById(d.formProfile) ?? defaultProfileFor(d.year);
 
 /**
  * The core model of one project (what the API stores). A checkpoint just added and still blank (no

@@ -56,7 +56,8 @@ export default function ImportPage() {
     preview.mutate(f);
   };
 
-  const items = preview.data ?? [];
+  const items = preview.data?.documents ?? [];
+  const profile = preview.data?.profile ?? null;
   const blocked = items.some((it) => it.existing && !it.existing.replaceable);
   const missingYear = items.some((it, i) => it.document.year === null && !years[i]);
   const failure = (preview.error ?? commit.error) as ApiFailure | Error | null;
@@ -66,7 +67,7 @@ export default function ImportPage() {
       <Typography.Title level={3}>{w.title}</Typography.Title>
       <Typography.Paragraph type="secondary">{w.help}</Typography.Paragraph>
       <FileDrop
-        accept=".txt,.docx,.xlsx,.json,text/plain"
+        accept=".txt,.docx,.doc,.xlsx,.xls,.html,.htm,.json,text/plain,text/html"
         file={file}
         reading={preview.isPending}
         disabled={preview.isPending}
@@ -87,6 +88,7 @@ export default function ImportPage() {
 
       {items.length > 0 && (
         <Card title={w.previewTitle} className="import-preview" data-testid="import-preview">
+          {profile && <Typography.Paragraph type="secondary">{w.profile(profile.region, profile.title)}</Typography.Paragraph>}
           {items.map((item, i) => {
             const d = item.document;
             const counts = summarize(item.findings);

@@ -26,6 +26,7 @@ export const hebei2020: FormProfile = {
   ],
   amountUnit: '万元',
   header: ['code', 'name', 'unit', 'total', 'fiscal', 'other', 'useOfFunds'],
+  sections: ['spendingPlan', 'departmentGoals'],
   terms: ['annual'],
   weights: 'fixed',
   totalPoints: null,

@@ -28,6 +28,7 @@ export const mof2021: FormProfile = {
   ],
   amountUnit: '万元',
   header: ['code', 'name', 'unit', 'total', 'fiscal', 'other', 'useOfFunds'],
+  sections: ['spendingPlan', 'departmentGoals'],
   terms: ['annual'],
   weights: 'fixed',
   totalPoints: null,

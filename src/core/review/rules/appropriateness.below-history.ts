@@ -15,10 +15,11 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'appropriateness' },
   scope: 'row',
   check(context, report) {
-    const history = context.project.document.history;
+    const history = context.table.document.history;
     const t = context.target;
-    if (history === null || t.kind !== 'quantitative' || t.direction === 'exact') return;
-    const code = context.project.project.code;
+    // History is kept by project; department-wide rows have none.
+    if (history === null || context.table.kind !== 'project' || t.kind !== 'quantitative' || t.direction === 'exact') return;
+    const code = context.table.project.code;
     const text = history.get(historyKey(code, context.name)) ?? history.get(historyKey(code, context.label));
     if (text === undefined) return;
     const actual = parseTargetValue(text);

@@ -14,7 +14,7 @@ export default defineRule({
   check(context, report) {
     if (context.level1 !== 'output' || !context.cost || context.timeliness || context.satisfaction) return;
     if (context.level2 !== 'quantity' && context.level2 !== 'quality' && context.level2 !== 'timeliness') return;
-    const form = context.project.document.form;
+    const form = context.table.document.form;
     const suggested =
       form === '2015'
         ? `${level1Name('output', form)}—${level2Name('cost', form)}`

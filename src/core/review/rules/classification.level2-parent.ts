@@ -19,7 +19,7 @@ export default defineRule({
   scope: 'row',
   check(context, report) {
     if (context.level1 === null || context.level2 === null) return;
-    const form = context.project.document.form;
+    const form = context.table.document.form;
     const parent = PARENTS[form].get(context.level2) ?? null;
     if (parent !== context.level1)
       report(context, 'indicators.level2', {

@@ -14,6 +14,6 @@ export default defineRule({
   check(context, report) {
     if (context.level1 !== 'output' || context.level2 !== 'quantity' || !context.percentLike) return;
     if (context.timeliness || context.cost || context.satisfaction) return;
-    report(context, 'indicators.level2', { suggested: level2Name('quality', context.project.document.form) });
+    report(context, 'indicators.level2', { suggested: level2Name('quality', context.table.document.form) });
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
     if (!context.satisfaction || context.level1 === null || context.level1 === 'satisfaction') return;
     report(context, 'indicators.level1', {
       level1: context.indicator.level1.trim(),
-      suggested: level1Name('satisfaction', context.project.document.form),
+      suggested: level1Name('satisfaction', context.table.document.form),
     });
   },
 });

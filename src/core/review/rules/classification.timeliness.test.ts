@@ -5,6 +5,8 @@ describe('classification.timeliness', () => {
   it('is silent for deadlines under 时效 and timely outcomes under 效益', () => {
     expect(findingsOf('classification.timeliness', aDocument())).toEqual([]);
     expect(findingsOf('classification.timeliness', withRow({ description: '及时化解矛盾纠纷', target: '明显改善' }, 3))).toEqual([]);
+    // 湘潭: "服务周期内" says over which period air quality is measured, not when something is done.
+    expect(findingsOf('classification.timeliness', withRow({ description: '服务周期内空气质量', target: '≥90%' }, 1))).toEqual([]);
   });
 
   it('reports a time limit, a timeliness rate or a deadline filed under 数量 or 质量', () => {

@@ -13,7 +13,7 @@ export default defineRule({
     if (context.level2 === 'quantity' || context.level2 === 'quality' || context.level2 === 'cost')
       report(context, 'indicators.level2', {
         level2: context.indicator.level2.trim(),
-        suggested: level2Name('timeliness', context.project.document.form),
+        suggested: level2Name('timeliness', context.table.document.form),
       });
   },
 });

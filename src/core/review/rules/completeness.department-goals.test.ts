@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hebei2020 } from '../../forms/profiles/hebei-2020.ts';
 import { aDocument, findingsOf } from '../testing.ts';
 
 describe('completeness.department-goals', () => {
@@ -28,5 +29,15 @@ describe('completeness.department-goals', () => {
   it('reports a document without part one once', () => {
     const found = findingsOf('completeness.department-goals', aDocument({ department: null }));
     expect(found.map((f) => [f.field, f.message])).toEqual([['department', '本文件没有部门整体绩效目标。']]);
+  });
+
+  it('asks a 部门整体支出绩效目标表 only for its 年度总体目标, and a province’s project form for none of it', () => {
+    const { sections: _, ...provincial } = hebei2020;
+    const department = { ...provincial, kind: 'department' as const };
+    const prose = aDocument({ department: { overallGoal: '', subGoals: [], safeguards: [] } });
+    expect(findingsOf('completeness.department-goals', prose, { profile: department }).map((f) => f.field)).toEqual([
+      'department.overallGoal',
+    ]);
+    expect(findingsOf('completeness.department-goals', aDocument({ department: null }), { profile: provincial })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-/** Every indicator row has a 指标值确定依据. */
+/** Every indicator row has a 指标值确定依据, where the profile's form prints one. */
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -8,6 +8,7 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'standards' },
   scope: 'row',
   check(context, report) {
-    if (context.indicator.basis.trim() === '') report(context, 'indicators.basis', {});
+    if (context.indicator.basis.trim() === '' && context.table.document.printed.columns.has('basis'))
+      report(context, 'indicators.basis', {});
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN_ROWS, aDocument, aProject, findingsOf, withProject } from '../testing.ts';
+import { hebei2020 } from '../../forms/profiles/hebei-2020.ts';
 
 describe('completeness.missing-level1', () => {
   it('is silent when 产出, 效果 and 满意度 are all there (older form)', () => {
@@ -27,5 +28,12 @@ describe('completeness.missing-level1', () => {
   it('follows the bureau setting for the first year of the 2021 form', () => {
     const doc = aDocument({ year: 2021 });
     expect(findingsOf('completeness.missing-level1', doc, { settings: { form2021FromYear: 2022 } })).toEqual([]);
+  });
+
+  it('asks for the 一级 the profile’s form prints, by the names it prints', () => {
+    const profile = { ...hebei2020, level1: [hebei2020.level1[0]!, { kind: 'cost' as const, name: '成本指标' }] };
+    expect(findingsOf('completeness.missing-level1', aDocument(), { profile }).map((f) => f.message)).toEqual([
+      '项目 315-0105-JBN-2D9U 没有成本指标。',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Each project has the 一级 indicators of its year's form: 产出, 效果/效益 and 满意度; from the
- * 2021 form on (财预〔2021〕101号) also 成本. A 2015-style 成本 二级 counts as cost.
+ * Each project has the 一级 indicators of its profile's form: 产出, 效果/效益 and 满意度 in the older
+ * form, also 成本 from the 2021 framework on (财预〔2021〕101号), and what a province's form prints.
+ * A 2015-style 成本 二级 counts as cost.
  */
-import { frameworkOf, level1Name } from '../../framework/framework.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -12,8 +12,7 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'indicators' },
   scope: 'project',
   check(context, report) {
-    const form = context.document.form;
-    for (const l1 of frameworkOf(form))
-      if (!context.level1s.has(l1.kind)) report(context, 'indicators.level1', { level1: level1Name(l1.kind, form), form });
+    const { profile, form } = context.document;
+    for (const l1 of profile.level1) if (!context.level1s.has(l1.kind)) report(context, 'indicators.level1', { level1: l1.name, form });
   },
 });

@@ -1,4 +1,4 @@
-/** A project table names its project: 项目编码 and 项目名称. */
+/** A project table names its project: 项目名称, and 项目编码 where the profile's form has the field. */
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -8,7 +8,7 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
   scope: 'project',
   check(context, report) {
-    if (context.project.code.trim() === '') report(context, 'code', { part: 'code' });
+    if (context.project.code.trim() === '' && context.document.printed.header.has('code')) report(context, 'code', { part: 'code' });
     if (context.project.name.trim() === '') report(context, 'name', { part: 'name' });
   },
 });

@@ -1,4 +1,4 @@
-/** 资金用途 says what the money pays for. */
+/** 资金用途 says what the money pays for, where the profile's form has the field. */
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -8,6 +8,6 @@ export default defineRule({
   source: { regulation: 'caiyu-2015-88', clause: 'completeness' },
   scope: 'project',
   check(context, report) {
-    if (context.project.useOfFunds.trim() === '') report(context, 'useOfFunds', {});
+    if (context.project.useOfFunds.trim() === '' && context.document.printed.header.has('useOfFunds')) report(context, 'useOfFunds', {});
   },
 });

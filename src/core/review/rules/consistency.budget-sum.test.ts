@@ -39,4 +39,19 @@ describe('consistency.budget-sum', () => {
   it('leaves an empty budget to completeness.budget', () => {
     expect(findingsOf('consistency.budget-sum', withProject({ budget: budget(null, '5', null) }))).toEqual([]);
   });
+
+  it('reads sources listed besides 财政资金 as the rest of the budget (四川: 财政专户管理资金 0.00, 单位资金 0.00)', () => {
+    const besides = budget('238.93', '238.93', null, [
+      ['财政专户管理资金', '0.00'],
+      ['单位资金', '0.00'],
+    ]);
+    expect(findingsOf('consistency.budget-sum', withProject({ budget: besides }))).toEqual([]);
+    // 湘潭: "该项目支出上级资金 0" names one source of 250, no more.
+    expect(findingsOf('consistency.budget-sum', withProject({ budget: budget('250', null, null, [['该项目支出上级资金', '0']]) }))).toEqual(
+      [],
+    );
+    expect(findingsOf('consistency.budget-sum', withProject({ budget: budget('250', null, null, [['上级资金', '251']]) }))).toHaveLength(1);
+    const off = budget('238.93', '238.93', null, [['单位资金', '1.00']]);
+    expect(findingsOf('consistency.budget-sum', withProject({ budget: off })).map((f) => f.field)).toEqual(['budget.sources']);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * 财政资金 + 其他资金 = 预算数 exactly (an empty 其他资金 counts as none), and so do the listed
- * fund sources where a template lists them. Exact decimals: 0.1 + 0.2 is 0.3.
+ * fund sources where a template lists them — on their own (财政拨款, 自有资金 …), or as the sources
+ * besides 财政资金 (四川: 财政专户管理资金, 单位资金). Exact decimals: 0.1 + 0.2 is 0.3.
  */
 import { Decimal, sum } from '../../model/decimal.ts';
 import type { DecimalText } from '../../model/document.ts';
@@ -35,7 +36,10 @@ export default defineRule({
     const listed = sources.length === 0 ? [] : sources.map((s) => s.amount);
     if (listed.some((a) => a !== null)) {
       const s = sum(listed);
-      if (!s.equals(total)) report(context, 'budget.sources', { parts: 'sources', sum: shown(s, [total, ...listed]), total, amountUnit });
+      // Without 财政资金 or 其他资金 a list may name only some sources (湘潭: 上级资金 0 of 250): only too much is wrong.
+      const partial = fiscal === null && other === null;
+      const agrees = partial ? !s.gt(total) : s.equals(total) || (fiscal !== null && s.plus(fiscal).equals(total));
+      if (!agrees) report(context, 'budget.sources', { parts: 'sources', sum: shown(s, [total, ...listed]), total, amountUnit });
     }
   },
 });

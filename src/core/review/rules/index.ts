@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../rule.ts';
 import completenessDepartmentGoals from './completeness.department-goals.ts';
+import completenessDepartmentIndicators from './completeness.department-indicators.ts';
 import completenessYear from './completeness.year.ts';
 import completenessProjectIdentity from './completeness.project-identity.ts';
 import completenessBudget from './completeness.budget.ts';
@@ -17,8 +18,13 @@ import completenessOutputTimeliness from './completeness.output-timeliness.ts';
 import completenessEmptyDescription from './completeness.empty-description.ts';
 import completenessEmptyTarget from './completeness.empty-target.ts';
 import completenessEmptyBasis from './completeness.empty-basis.ts';
+import completenessPlaceholder from './completeness.placeholder.ts';
+import completenessTemplateText from './completeness.template-text.ts';
+import completenessWeight from './completeness.weight.ts';
 import consistencyBudgetSum from './consistency.budget-sum.ts';
 import consistencyBudgetPositive from './consistency.budget-positive.ts';
+import consistencyDepartmentFunds from './consistency.department-funds.ts';
+import consistencyDutyAmounts from './consistency.duty-amounts.ts';
 import consistencySpendingPlanRange from './consistency.spending-plan-range.ts';
 import consistencySpendingPlanOrder from './consistency.spending-plan-order.ts';
 import consistencySpendingPlanEnd from './consistency.spending-plan-end.ts';
@@ -27,6 +33,12 @@ import consistencyProjectCodeUnit from './consistency.project-code-unit.ts';
 import consistencyDuplicateProjectCode from './consistency.duplicate-project-code.ts';
 import consistencyProjectUnit from './consistency.project-unit.ts';
 import consistencyDuplicateIndicator from './consistency.duplicate-indicator.ts';
+import consistencyWeightsSum from './consistency.weights-sum.ts';
+import consistencyLevel1Points from './consistency.level1-points.ts';
+import consistencyNatureTarget from './consistency.nature-target.ts';
+import consistencyMeasureUnit from './consistency.measure-unit.ts';
+import consistencyDirectionOperator from './consistency.direction-operator.ts';
+import consistencyPercentStandard from './consistency.percent-standard.ts';
 import measurabilityUnreadableTarget from './measurability.unreadable-target.ts';
 import measurabilityRatePercent from './measurability.rate-percent.ts';
 import measurabilityRateRange from './measurability.rate-range.ts';
@@ -37,6 +49,7 @@ import measurabilityVagueDescription from './measurability.vague-description.ts'
 import measurabilityUngradedTrend from './measurability.ungraded-trend.ts';
 import measurabilityDirection from './measurability.direction.ts';
 import classificationUnknownLevel from './classification.unknown-level.ts';
+import classificationLevel1Profile from './classification.level1-profile.ts';
 import classificationLevel2Parent from './classification.level2-parent.ts';
 import classificationRateUnderQuantity from './classification.rate-under-quantity.ts';
 import classificationTimeliness from './classification.timeliness.ts';
@@ -49,6 +62,7 @@ import appropriatenessBelowHistory from './appropriateness.below-history.ts';
 
 export const rules: readonly Rule[] = [
   completenessDepartmentGoals,
+  completenessDepartmentIndicators,
   completenessYear,
   completenessProjectIdentity,
   completenessBudget,
@@ -62,8 +76,13 @@ export const rules: readonly Rule[] = [
   completenessEmptyDescription,
   completenessEmptyTarget,
   completenessEmptyBasis,
+  completenessPlaceholder,
+  completenessTemplateText,
+  completenessWeight,
   consistencyBudgetSum,
   consistencyBudgetPositive,
+  consistencyDepartmentFunds,
+  consistencyDutyAmounts,
   consistencySpendingPlanRange,
   consistencySpendingPlanOrder,
   consistencySpendingPlanEnd,
@@ -72,6 +91,12 @@ export const rules: readonly Rule[] = [
   consistencyDuplicateProjectCode,
   consistencyProjectUnit,
   consistencyDuplicateIndicator,
+  consistencyWeightsSum,
+  consistencyLevel1Points,
+  consistencyNatureTarget,
+  consistencyMeasureUnit,
+  consistencyDirectionOperator,
+  consistencyPercentStandard,
   measurabilityUnreadableTarget,
   measurabilityRatePercent,
   measurabilityRateRange,
@@ -82,6 +107,7 @@ export const rules: readonly Rule[] = [
   measurabilityUngradedTrend,
   measurabilityDirection,
   classificationUnknownLevel,
+  classificationLevel1Profile,
   classificationLevel2Parent,
   classificationRateUnderQuantity,
   classificationTimeliness,
