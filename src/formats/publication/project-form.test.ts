@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormProfile } from '../../core/forms/profile.ts';
+import { FORM_PROFILES } from '../../core/forms/profiles.ts';
 import { hebei2020 } from '../../core/forms/profiles/hebei-2020.ts';
+import { INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import type { Project } from '../../core/model/document.ts';
 import { generatedDocuments, seedDocuments } from './fixtures.testing.ts';
 import { FORM_WIDTH, projectFormRows, toFormTable } from './project-form.ts';
@@ -101,4 +103,14 @@ describe('the 项目绩效目标表 as rows and cells', () => {
     expect(header.cells.at(-1)!.x1).toBe(FORM_WIDTH);
     expect(toFormTable(rows).columns.reduce((a, b) => a + b, 0)).toBe(FORM_WIDTH);
   });
+
+  for (const profile of FORM_PROFILES)
+    it(`prints the indicator table in the profile ${profile.id}: its target columns, under its headings`, () => {
+      const project = generatedDocuments({ provincial: true })[0]!.projects[0]!;
+      const rows = projectFormRows(project, profile);
+      const header = rows.find((r) => r.header && r.cells.length > 1)!;
+      const targetColumns = profile.columns.filter((c) => INDICATOR_COLUMNS.some((d) => d.id === c.id));
+      expect(header.cells.map((c) => c.paragraphs[0])).toEqual(targetColumns.map((c) => c.heading));
+      expect(toFormTable(rows).columns.reduce((a, b) => a + b, 0)).toBe(FORM_WIDTH);
+    });
 });

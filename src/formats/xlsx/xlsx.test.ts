@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormProfile } from '../../core/forms/profile.ts';
-import { defaultProfileFor } from '../../core/forms/profiles.ts';
+import { defaultProfileFor, FORM_PROFILES } from '../../core/forms/profiles.ts';
+import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
-import { setLocale } from '../../i18n/index.ts';
+import { messages, setLocale } from '../../i18n/index.ts';
 import { importFailure } from '../import-error.testing.ts';
 import { LAYOUT_VARIATIONS, generatedDocuments, seedDocuments } from '../publication/fixtures.testing.ts';
 import { readDocumentFile } from '../read-document.ts';
@@ -190,6 +191,18 @@ describe('the template', () => {
     expect(projects.getRow(2).values).toEqual(expect.arrayContaining(['3月底', '6月底', '10月底', '12月底']));
     await expect(readXlsx(bytes, 'blank.xlsx')).rejects.toThrow('blank.xlsx：文件中没有预算绩效目标');
   });
+
+  for (const profile of FORM_PROFILES)
+    it(`in the profile ${profile.id}: its further indicator columns under its headings, its header fields`, async () => {
+      const wb = await workbookOf(await xlsxTemplate(2021, profile));
+      const headings = wb.getWorksheet('绩效指标')!.getRow(1).values as unknown[];
+      for (const c of profile.columns.filter((c) => PROVINCIAL_INDICATOR_COLUMNS.some((p) => p.id === c.id)))
+        expect(headings).toContain(c.heading);
+      const header = wb.getWorksheet('项目')!.getRow(1).values as unknown[];
+      for (const f of profile.header.filter((f) => f === 'manager' || f === 'mediumTerm' || f === 'category'))
+        expect(header).toContain(messages().publication.xlsx.projects[f]);
+      expect(wb.worksheets.some((w) => w.name === '部门整体支出')).toBe(profile.kind === 'department');
+    });
 
   it('shows the columns and header fields of the profile it is made for', async () => {
     const profile = {
