@@ -100,7 +100,7 @@ describe('IndicatorTable columns of the form profile', () => {
       columns: [...hebei2020.columns, { id: 'weight', heading: '分值' }, { id: 'nature', heading: '指标性质' }],
     };
     render(<Table profile={profile} />);
-    // In the descriptor's order, after 指标值确定依据.
+    // In the profile's order, after 指标值确定依据.
     expect(headings().slice(1, -1)).toEqual([
       '一级指标',
       '二级指标',
@@ -108,8 +108,8 @@ describe('IndicatorTable columns of the form profile', () => {
       '绩效指标描述',
       '指标值',
       '指标值确定依据',
-      '指标性质',
       '分值',
+      '指标性质',
     ]);
     await userEvent.type(screen.getByLabelText('分值 2'), '１０');
     fireEvent.blur(screen.getByLabelText('分值 2'));

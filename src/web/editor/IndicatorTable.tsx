@@ -4,8 +4,8 @@
  * commands by keyboard (Alt+↑/↓ move, Ctrl+Enter insert below, Ctrl+Backspace delete, Ctrl+Z undo the
  * delete) or by the buttons at the end of each row. Rows of the same 一级/二级 look merged, as on the
  * printed form, while each row keeps its own choice. A row is 年度 or 长期; the button under its
- * number switches it. Beside jixiao's own columns, those of the document's form profile (and any a
- * row already fills in) follow 指标值确定依据, under the profile's headings.
+ * number switches it. Beside jixiao's own columns, those of the document's form profile (in its
+ * order, under its headings) and any other a row already fills in follow 指标值确定依据.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Select } from 'antd';
@@ -48,8 +48,9 @@ const TEXT_TARGETS = new Set(['INPUT', 'TEXTAREA']);
 
 export function IndicatorTable({ rows, onRows, year, code, projectId, profile = defaultProfileFor(year) }: Props) {
   const m = useMessages().web;
-  const filled = filledColumns(rows);
-  const provincial = PROVINCIAL_INDICATOR_COLUMNS.filter((c) => profile.columns.some((p) => p.id === c.id) || filled.includes(c));
+  // The profile's further columns in its order, then any other a row fills in.
+  const listed = profile.columns.flatMap((p) => PROVINCIAL_INDICATOR_COLUMNS.filter((c) => c.id === p.id));
+  const provincial = [...listed, ...filledColumns(rows).filter((c) => !listed.includes(c))];
   const headingOf = (c: Provincial) => profile.columns.find((p) => p.id === c.id)?.heading ?? m.project[c.id];
   const notes = useNotes();
   const tableRef = useRef<HTMLTableElement>(null);
