@@ -48,8 +48,9 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
     },
     {
       cells: [
-        label(r.budgetBlock, { rowSpan: 4 }),
-        label(r.budget, { span: 2 }),
+        label(r.budgetBlock, { rowSpan: 5 }),
+        label(''),
+        label(r.budget),
         label(r.spent),
         label(r.rate),
         label(r.checkpoint, { span: 2 }),
@@ -60,13 +61,27 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
     },
     {
       cells: [
-        amount(e.budget, { span: 2 }),
+        label(r.totalFunds),
+        amount(e.budget),
         amount(e.spent),
         value(percent(e.rate)),
         value(checkpoint, { span: 2 }),
         value(percent(e.planned)),
         value(e.shortfall === null ? '' : m.table.points(e.shortfall)),
         value(m.lights[p.light]),
+      ],
+    },
+    {
+      // Spending is recorded per project: with other funds the fiscal money's own spending is unknown.
+      cells: [
+        label(r.fiscal),
+        amount(e.fiscal.budget),
+        e.fiscal.spent === null ? value('—') : amount(e.fiscal.spent),
+        value(e.fiscal.spent === null ? '—' : percent(e.fiscal.rate)),
+        value('—', { span: 2 }),
+        value('—'),
+        value('—'),
+        value('—'),
       ],
     },
     { cells: [label(r.projectCause, { span: 2 }), value(causeText(p.explanation), { span: 7, align: 'left' })] },

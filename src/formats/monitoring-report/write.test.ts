@@ -81,6 +81,7 @@ describe('the 监控表 workbook', () => {
     expect(e.find((r) => r.includes('≥15张'))!.slice(3, 6)).toEqual(['≥15张', '12张', '80.00%（应达 75.00%）']);
     expect(d.find((r) => r.includes('预警等级'))).toBeDefined();
     expect(d.find((r) => r.includes('红灯'))).toEqual([
+      '年度资金总额',
       '20.00',
       '15.00',
       '75.00%',
@@ -89,6 +90,8 @@ describe('the 监控表 workbook', () => {
       '0.00 个百分点',
       '红灯',
     ]);
+    // No other funds: the fiscal money is all of it, its spending and rate too.
+    expect(d.find((r) => r[0] === '其中：财政资金')).toEqual(['其中：财政资金', '20.00', '15.00', '75.00%', '—', '—', '—', '—']);
   });
 
   it('prints on A4 fitted to the width; project codes stay on one line, wrapped rows are as tall as their text', async () => {
