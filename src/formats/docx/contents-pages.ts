@@ -61,6 +61,9 @@ function attr(value: unknown, name: string): string | number | undefined {
   }
   return undefined;
 }
+/** A w:ST_OnOff element: on when present, unless its w:val says off. */
+const isOn = (element: unknown): boolean =>
+  element !== undefined && !['0', 'false', 'off'].includes(String(attr(element, 'w:val') ?? 'on'));
 const num = (value: unknown, name: string): number | undefined => {
   const v = attr(value, name);
   return v === undefined ? undefined : Number(v);
@@ -240,6 +243,12 @@ interface ParagraphBlock {
 interface TableBlock {
   type: 'table';
   rows: number[];
+  /** The first rows, repeated at the top of each page the table goes on to (w:tblHeader). */
+  header: number;
+  /** Each row's keep-with-next: Word's, the first paragraph of its first cell's (w:keepNext). */
+  kept: boolean[];
+  /** The line drawn under the last row on a page when the table goes on (its bottom border). */
+  breakBorder: number;
   /** The _Toc bookmarks in each row's cells. */
   bookmarks: string[][];
 }
@@ -338,6 +347,8 @@ function readTable(tbl: unknown, reading: Reading): TableBlock {
   const rows = all(tbl, 'w:tr');
   const heights: number[] = [];
   const bookmarks: string[][] = [];
+  const header = rows.findIndex((tr) => !isOn(child(child(tr, 'w:trPr'), 'w:tblHeader')));
+  const kept = rows.map((tr) => isOn(child(child(child(child(tr, 'w:tc'), 'w:p'), 'w:pPr'), 'w:keepNext')));
   /** Cells merged down from a row: where they started, the column, and the height their text needs. */
   const open = new Map<number, { first: number; height: number }>();
   const merges: Array<{ first: number; last: number; height: number }> = [];
@@ -396,7 +407,7 @@ function readTable(tbl: unknown, reading: Reading): TableBlock {
     const missing = m.height + below - heights.slice(m.first, m.last + 1).reduce((a, b) => a + b, 0);
     if (missing > 0) heights[m.last]! += missing;
   }
-  return { type: 'table', rows: heights, bookmarks };
+  return { type: 'table', rows: heights, header: header < 0 ? rows.length : header, kept, breakBorder: bottomBorder, bookmarks };
 }
 
 /**
@@ -477,15 +488,41 @@ function paginate(blocks: readonly Block[], page: Page, scale: number): { bookma
     }
     return height;
   };
+  const sum = (heights: readonly number[]) => heights.reduce((a, h) => a + h, 0) * scale;
+  /**
+   * Rows as docx/layout places them (Word's rules for rows that cannot split): rows kept with the next
+   * go to the next page together when they do not fit, with the first lines of what follows the table
+   * when its last row is kept with the next, unless they do not fit on a page of their own either;
+   * on each page the table goes on to, its header rows are repeated first.
+   */
+  const table = (b: TableBlock, i: number) => {
+    if (y > 0) y += after * scale;
+    const last = b.rows.length - 1;
+    const newTablePage = (r: number) => {
+      newPage();
+      if (r >= b.header) y += sum(b.rows.slice(0, b.header));
+    };
+    let brokenUntil = -1;
+    b.rows.forEach((row, r) => {
+      let end = r;
+      while (end < last && b.kept[end]) end++;
+      const keptPast = end === last && b.kept[last]!;
+      if ((end > r || keptPast) && r > brokenUntil) {
+        const together = () =>
+          sum(b.rows.slice(r, end + 1)) + (end < last ? b.breakBorder * scale : 0) + (keptPast && i + 1 < blocks.length ? kept(i + 1) : 0);
+        if (y > 0 && y + together() > page.height) newTablePage(r);
+        if (y + together() > page.height) brokenUntil = end;
+      }
+      const border = r < last ? b.breakBorder * scale : 0;
+      if (y > 0 && y + row * scale + border > page.height) newTablePage(r);
+      for (const bookmark of b.bookmarks[r]!) pages.set(bookmark, number);
+      y += row * scale;
+    });
+    after = 0;
+  };
   blocks.forEach((b, i) => {
     if (b.type === 'table') {
-      if (y > 0) y += after * scale;
-      b.rows.forEach((row, r) => {
-        if (y > 0 && y + row * scale > page.height) newPage();
-        for (const bookmark of b.bookmarks[r]!) pages.set(bookmark, number);
-        y += row * scale;
-      });
-      after = 0;
+      table(b, i);
       return;
     }
     if (b.pageBreakBefore && y > 0) newPage();

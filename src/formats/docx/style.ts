@@ -5,6 +5,9 @@
  * Times New Roman for digits and Latin letters; Word and LibreOffice substitute where a font is missing.
  */
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+import { TABLE_JOIN_STYLE } from './docx-body.ts';
+
+export { TABLE_JOIN_STYLE };
 
 /** Twips (1/20 pt). */
 export const PAGE = {
@@ -42,6 +45,13 @@ const subHeading = (level: 2 | 3): IParagraphStyleOptions => ({
 
 export const paragraphStyles: IParagraphStyleOptions[] = [
   {
+    id: TABLE_JOIN_STYLE,
+    name: 'Table Join',
+    basedOn: 'Normal',
+    run: { size: 2 },
+    paragraph: { spacing: { before: 0, after: 0, line: 2, lineRule: LineRuleType.EXACT } },
+  },
+  {
     id: 'Title',
     name: 'Title',
     basedOn: 'Normal',
@@ -72,7 +82,7 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     name: 'Table Text',
     basedOn: 'Normal',
     run: { font: SONG, size: SIZE.table },
-    paragraph: { spacing: { before: 0, after: 0, line: 300, lineRule: LineRuleType.AUTO } },
+    paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
   },
   {
     id: 'TOCHeading',

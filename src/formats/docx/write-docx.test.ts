@@ -42,19 +42,36 @@ describe('writeDocx: the published layout as Word markup', () => {
     const text = pdfText(docxToPdf(docx, FONTCONFIG));
     const contents = text.slice(0, text.indexOf('第一部分', text.indexOf('工作保障措施')));
     expect(contents).toMatch(/1、法律援助绩效目标表[.…\s]*\d+/);
-    expect(contents).toMatch(/6、社区矫正绩效目标表[.…\s]*10/);
+    expect(contents).toMatch(/6、社区矫正绩效目标表[.…\s]*9/);
   });
 
-  it('one real table per project, 一级 and 二级 merged down over their rows', async () => {
+  it('one form per project, 一级 and 二级 merged down over their rows, as two tables printed as one', async () => {
     const [seed] = seedDocuments();
     const xml = partOf(await writeDocx([seed!], { contentsPageNumbers: false }), 'word/document.xml');
-    expect(count(xml, '<w:tbl>')).toBe(6);
+    // The block above the indicator table, then the indicator table, joined by a hairline paragraph.
+    expect(count(xml, '<w:tbl>')).toBe(2 * 6);
+    expect(count(xml, '<w:pStyle w:val="TableJoin"/>')).toBe(6);
     // Project 1: 一级 产出/效果/满意度 each over 2 rows, 二级 too: 6 merges started, 6 continued,
-    // plus 预算规模 and 资金支出计划 over 2 rows each, in each of the 6 tables.
-    const first = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
+    // plus 预算规模 and 资金支出计划 over 2 rows each, in each of the 6 forms.
+    const first = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>', xml.indexOf('</w:tbl>') + 1));
     expect(count(first, '<w:vMerge w:val="restart"/>')).toBe(2 + 6);
     expect(count(first, '<w:vMerge w:val="continue"/>') + count(first, '<w:vMerge/>')).toBe(2 + 6);
     expect(first).toContain('<w:gridSpan');
+  });
+
+  it('page breaks: the header row repeats on every page, rows never split, an 一级 group is kept on one page', async () => {
+    const [seed] = seedDocuments();
+    const xml = partOf(await writeDocx([seed!], { contentsPageNumbers: false }), 'word/document.xml');
+    const indicators = xml.slice(xml.indexOf('<w:tbl>', xml.indexOf('TableJoin')), xml.indexOf('</w:tbl>', xml.indexOf('TableJoin')));
+    const rows = indicators.split('<w:tr>').slice(1);
+    // 一级指标 … as the repeated header; 产出/效果/满意度 two rows each.
+    expect(rows.map((r) => r.includes('<w:tblHeader/>'))).toEqual([true, false, false, false, false, false, false]);
+    expect(rows.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
+    // Kept with the next: the header, and each group's rows but its last (Word reads the first cell's paragraph).
+    const firstParagraph = (row: string) => row.slice(row.indexOf('<w:p>'), row.indexOf('</w:p>'));
+    const kept = rows.map((r) => firstParagraph(r).includes('<w:keepNext/>'));
+    expect(kept).toEqual([true, true, false, true, false, true, false]);
+    expect(xml).not.toContain('w:val="off"');
   });
 
   it('several units: one document, each unit from a new page under its own title', async () => {

@@ -32,9 +32,18 @@ import type { NumberedItem, TargetDocument } from '../../core/model/document.ts'
 import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
 import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
-import { FORM_WIDTH, projectFormRows, toFormTable, type CellAlign, type GridCell } from '../publication/project-form.ts';
+import {
+  FORM_WIDTH,
+  formParts,
+  keptWithNext,
+  projectFormRows,
+  toFormTable,
+  type CellAlign,
+  type GridCell,
+} from '../publication/project-form.ts';
 import { contentsPageNumbers, type ContentsPagesFound } from './contents-pages.ts';
-import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
+import { loosenKeeps, rowHeights } from './keep.ts';
+import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TABLE_JOIN_STYLE, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
 
 const form = () => messages().publication.form;
 
@@ -225,7 +234,7 @@ function documentBlocks(doc: TargetDocument, combined: boolean, newPage: boolean
         spacing: { before: 0, after: 120 },
         children: runs(f.projectTitle(i + 1, project.name), { size: SIZE.tableTitle }),
       }),
-      projectTable(projectFormRows(project)),
+      ...projectTables(projectFormRows(project)),
     );
   });
   return blocks;
@@ -252,47 +261,101 @@ const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function projectTable(rows: ReturnType<typeof projectFormRows>): Table {
-  const table = toFormTable(rows);
+/**
+ * A project's form as Word tables: the block above the indicator table, then the indicator table (one
+ * per term), each with its header rows repeated on every page (Word repeats only a table's first
+ * rows). Between them a hairline paragraph of the TableJoin style, which the reader takes for no break
+ * at all (./docx-body.ts). Rows never split, and an 一级 group's rows are kept on one page.
+ */
+function projectTables(formRows: ReturnType<typeof projectFormRows>): Block[] {
+  const table = toFormTable(formRows);
   // Whole twips that add up to the text width exactly.
   const edges = [0];
   let x = 0;
   for (const w of table.columns) edges.push(Math.round(((x += w) * TEXT_WIDTH) / FORM_WIDTH));
   const widths = edges.slice(1).map((e, i) => e - edges[i]!);
   const cellWidth = (c: GridCell) => edges[c.column + c.span]! - edges[c.column]!;
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { left: 85, right: 85, top: 40, bottom: 40 },
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: table.rows.map(
-      (row) =>
-        new TableRow({
-          cantSplit: true,
-          children: row.cells.map(
-            (cell) =>
-              new TableCell({
-                width: { size: cellWidth(cell), type: WidthType.DXA },
-                columnSpan: cell.span > 1 ? cell.span : undefined,
-                verticalMerge:
-                  cell.merge === 'restart' ? VerticalMergeType.RESTART : cell.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-                verticalAlign: row.frameless ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
-                margins: cell.compact
-                  ? { left: 20, right: 20, top: 40, bottom: 40 }
-                  : { left: 85, right: 85, top: row.frameless ? 0 : 40, bottom: row.frameless ? 60 : 40 },
-                borders: row.frameless ? { top: NONE, left: NONE, right: NONE, bottom: LINE } : undefined,
-                children: cell.paragraphs.map(
-                  (p) =>
-                    new Paragraph({
-                      style: 'TableText',
-                      alignment: ALIGN[cell.align],
-                      children: runs(p, cell.compact ? { size: SIZE.compact } : row.frameless ? { size: SIZE.table } : {}),
-                    }),
-                ),
-              }),
-          ),
-        }),
-    ),
+  const heights = rowHeights(
+    table.rows.map((row, r) => ({
+      cells: row.cells.map((c) => ({
+        text: c.merge === 'continue' ? '' : c.paragraphs.join('\n'),
+        width: (cellWidth(c) - 170) / 20,
+        rows: c.merge === 'restart' ? mergedRows(table.rows, r, c.column) : 1,
+      })),
+    })),
+    SIZE.table / 2,
+    // The cell's margins and line, with room to spare.
+    6,
+  );
+  const rows = table.rows.map((row, r) => ({ ...row, keepNext: keptWithNext(formRows, r), height: heights[r]! }));
+  const blocks: Block[] = [];
+  const parts = formParts(rows);
+  const joined = loosenKeeps(parts, (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) / 20);
+  parts.forEach((part, i) => {
+    if (i > 0) blocks.push(joinParagraph());
+    blocks.push(
+      new Table({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        margins: { left: 85, right: 85, top: 40, bottom: 40 },
+        // Where the upper part is kept with the lower, the line between them is the lower one's top.
+        borders: {
+          top: LINE,
+          bottom: joined[i] ? NONE : LINE,
+          left: LINE,
+          right: LINE,
+          insideHorizontal: LINE,
+          insideVertical: LINE,
+        },
+        rows: part.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              // Written only where on: Word reads an element with w:val="off" as off, but not every reader does.
+              ...(row.header ? { tableHeader: true } : {}),
+              ...(row.keepNext ? { keepNext: true } : {}),
+              children: row.cells.map(
+                (cell) =>
+                  new TableCell({
+                    width: { size: cellWidth(cell), type: WidthType.DXA },
+                    columnSpan: cell.span > 1 ? cell.span : undefined,
+                    verticalMerge:
+                      cell.merge === 'restart'
+                        ? VerticalMergeType.RESTART
+                        : cell.merge === 'continue'
+                          ? VerticalMergeType.CONTINUE
+                          : undefined,
+                    verticalAlign: row.frameless ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
+                    margins: cell.compact
+                      ? { left: 20, right: 20, top: 40, bottom: 40 }
+                      : { left: 85, right: 85, top: row.frameless ? 0 : 40, bottom: row.frameless ? 60 : 40 },
+                    borders: row.frameless ? { top: NONE, left: NONE, right: NONE, bottom: LINE } : undefined,
+                    children: cell.paragraphs.map(
+                      (p) =>
+                        new Paragraph({
+                          style: 'TableText',
+                          alignment: ALIGN[cell.align],
+                          ...(row.keepNext ? { keepNext: true } : {}),
+                          children: runs(p, cell.compact ? { size: SIZE.compact } : row.frameless ? { size: SIZE.table } : {}),
+                        }),
+                    ),
+                  }),
+              ),
+            }),
+        ),
+      }),
+    );
   });
+  return blocks;
 }
+
+/** How many rows a cell merged down from row `r` covers. */
+function mergedRows(rows: ReturnType<typeof toFormTable>['rows'], r: number, column: number): number {
+  let n = 1;
+  while (rows[r + n]?.cells.some((c) => c.column === column && c.merge === 'continue')) n++;
+  return n;
+}
+
+/** The hairline between two tables printed as one, kept with the table below. */
+const joinParagraph = () => new Paragraph({ style: TABLE_JOIN_STYLE, keepNext: true, children: [] });

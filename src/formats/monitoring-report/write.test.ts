@@ -118,6 +118,11 @@ describe('the 监控表 workbook', () => {
     for (const expected of ['项目支出绩效运行监控表', '执行至今完成值', '全年预计完成值', '完全不可能', '人员保障：宣传骨干抽调防疫'])
       expect(text).toContain(expected);
     expect(xml).toContain('w:orient="landscape"');
-    expect(xml.match(/<w:tbl>/g)).toHaveLength(7);
+    // The summary, then per project the block and the indicator table, joined by a hairline paragraph:
+    // a table repeats only its first rows on each page, and its header row is repeated.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1 + 2 * 6);
+    expect(xml.match(/<w:pStyle w:val="TableJoin"\/>/g)).toHaveLength(6);
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1 + 6);
+    expect(xml).not.toContain('w:val="off"');
   });
 });
