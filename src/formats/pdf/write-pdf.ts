@@ -10,7 +10,8 @@ import type { NumberedItem, TargetDocument } from '../../core/model/document.ts'
 import { messages } from '../../i18n/index.ts';
 import { documentTitle } from '../publication/document-title.ts';
 import { FONT_FILES } from '../publication/fonts.ts';
-import { FORM_WIDTH, projectFormRows, toFormTable } from '../publication/project-form.ts';
+import { ems, LINE_EMS, lineCount } from '../publication/measure.ts';
+import { FORM_WIDTH, formParts, projectFormRows, toFormTable } from '../publication/project-form.ts';
 
 const form = () => messages().publication.form;
 
@@ -115,7 +116,12 @@ function documentContent(doc: TargetDocument, combined: boolean, newPage: boolea
       ...toc(1),
       ...(i > 0 ? { pageBreak: 'before' as const } : {}),
     });
-    out.push(projectTable(project));
+    // Where the page's text starts above the form: the part's heading over the first project, then the title.
+    const above =
+      (i === 0 ? 3 * SIZE.body * LINE_EMS : 0) +
+      lineCount(f.projectTitle(i + 1, project.name), TEXT_WIDTH, SIZE.tableTitle) * SIZE.tableTitle * 1.25 * LINE_EMS +
+      8;
+    out.push(projectTable(project, above));
   });
   return out;
 }
@@ -133,93 +139,269 @@ function itemContent(item: NumberedItem, depth: number): Content[] {
 type Grid = ReturnType<typeof toFormTable>;
 type GridRow = Grid['rows'][number];
 
+/** Points of A4 height the text may fill: the page less its margins. */
+const PAGE_HEIGHT = 841.89 - MARGINS[1] - MARGINS[3];
+/** The share of the room left on a page that a cut group's part is sized to: heights are estimated. */
+const SAFE = 0.9;
+
 /**
  * A project's form as tables stacked without a gap: the project block, kept on one page, and the
- * indicator table (one per term), whose header rows repeat on each page it runs onto. In the indicator
- * table a merged 一级/二级 cell is drawn by leaving out the lines between its rows, with its text in the
- * middle row: unlike a spanned cell it can break across pages.
+ * indicator table (one per term). The indicator table is a table of 一级 groups, each a table of its
+ * own with its 一级/二级 cells really merged, that never breaks across pages: a group that does not fit
+ * goes to the next page whole, where the header rows are drawn again, and every page's part of the
+ * table is closed by the group's own bottom line. A group taller than a page is cut between rows where
+ * a page would end, and its 一级/二级 labels are printed again below the cut.
  */
-function projectTable(project: TargetDocument['projects'][number]): Content {
+function projectTable(project: TargetDocument['projects'][number], above: number): Content {
   const grid = toFormTable(projectFormRows(project));
   const widths = grid.columns.map((w) => (w * TEXT_WIDTH) / FORM_WIDTH - 2 * CELL_PADDING - LINE_WIDTH);
-  const firstHeader = grid.rows.findIndex((r) => r.header);
-  const info = firstHeader < 0 ? grid.rows : grid.rows.slice(0, firstHeader);
-  const sections: GridRow[][] = [];
-  if (firstHeader >= 0) {
-    grid.rows.slice(firstHeader).forEach((row, i, rows) => {
-      if (row.header && (i === 0 || !rows[i - 1]!.header)) sections.push([]);
-      sections[sections.length - 1]!.push(row);
-    });
-  }
+  const [info = [], ...sections] = formParts(grid.rows);
+  // Where on its page the table has got to, as estimated: for cutting a group taller than a page where the page ends.
+  let y = above + estimatedHeight(info, widths);
   return {
     stack: [
-      { unbreakable: true, ...pdfTable(info, widths, 'span', 0) },
-      ...sections.map((rows) => pdfTable(rows, widths, 'lines', rows.filter((r) => r.header).length)),
+      { unbreakable: true, ...pdfTable(info, widths, { frameTop: false }) },
+      ...sections.flatMap((rows) => {
+        const headers = rows.filter((r) => r.header);
+        const headerHeight = estimatedHeight(headers, widths);
+        y += headerHeight;
+        // A group cut to fit a page goes on on the next page: the table is ended there and started again.
+        const tables: GridRow[][][] = [[]];
+        for (const group of groupsOf(rows.filter((r) => !r.header))) {
+          const height = estimatedHeight(group, widths);
+          if (y + height <= PAGE_HEIGHT) {
+            tables[tables.length - 1]!.push(group);
+            y += height;
+            continue;
+          }
+          if (headerHeight + height <= PAGE_HEIGHT) {
+            // The group goes to the next page whole, under the header drawn again.
+            tables[tables.length - 1]!.push(group);
+            y = headerHeight + height;
+            continue;
+          }
+          // Cut with room to spare: a part that does not fit after all would leave a page empty.
+          const parts = cutToFit(group, widths, (PAGE_HEIGHT - y) * SAFE, (PAGE_HEIGHT - headerHeight) * SAFE);
+          parts.forEach((part, i) => {
+            if (i > 0) tables.push([]);
+            tables[tables.length - 1]!.push(part);
+          });
+          y = headerHeight + estimatedHeight(parts[parts.length - 1]!, widths);
+        }
+        return tables.map(
+          (chunks, i): Content =>
+            ({
+              table: {
+                widths: [TEXT_WIDTH],
+                // A table of its own for each: pdfmake writes its layout into the nodes it lays out.
+                body: [[pdfTable(headers, widths)], ...chunks.map((chunk) => [pdfTable(chunk, widths)])],
+                headerRows: 1,
+                keepWithHeaderRows: 1,
+                dontBreakRows: true,
+              },
+              layout: {
+                hLineWidth: () => 0,
+                vLineWidth: () => 0,
+                paddingLeft: () => 0,
+                paddingRight: () => 0,
+                paddingTop: () => 0,
+                paddingBottom: () => 0,
+              },
+              ...(i > 0 ? { pageBreak: 'before' } : {}),
+            }) as Content,
+        );
+      }),
     ],
   };
 }
 
-function pdfTable(rows: readonly GridRow[], widths: number[], merges: 'span' | 'lines', headerRows: number) {
+/** The indicator rows in 一级 groups: a group starts at every row whose 一级 cell is not merged into the one above. */
+function groupsOf(rows: readonly GridRow[]): GridRow[][] {
+  const groups: GridRow[][] = [];
+  for (const row of rows) {
+    if (groups.length === 0 || row.cells[0]?.merge !== 'continue') groups.push([]);
+    groups[groups.length - 1]!.push(row);
+  }
+  return groups;
+}
+
+/**
+ * A group taller than a page cut between rows: a first part of at most `first` points (what is left
+ * of the page, estimated; none if that is under a few rows), then parts of at most `room`, as even as
+ * their number allows. Each part after the first starts with the 一级/二级 labels of the cells merged
+ * over the cut.
+ */
+function cutToFit(group: readonly GridRow[], widths: readonly number[], first: number, room: number): GridRow[][] {
+  const heights = group.map((row) => estimatedHeight([row], widths));
+  const parts: GridRow[][] = [];
+  let r = 0;
+  const take = (limit: number) => {
+    const part: GridRow[] = [];
+    let height = 0;
+    while (r < group.length && (part.length === 0 || height + heights[r]! <= limit)) {
+      part.push(r > 0 && part.length === 0 ? relabelled(group, r) : group[r]!);
+      height += heights[r++]!;
+    }
+    parts.push(part);
+  };
+  if (first >= 4 * SIZE.table * CELL_LINE_HEIGHT) take(first);
+  const rest = heights.slice(r).reduce((a, h) => a + h, 0);
+  const even = rest / Math.ceil(rest / room);
+  while (r < group.length) take(Math.min(room, even + heights[r]! / 2));
+  return parts;
+}
+
+/** Row `r` of a group with the cells it continues (merged from above) holding their text again. */
+function relabelled(group: readonly GridRow[], r: number): GridRow {
+  const row = group[r]!;
+  return {
+    ...row,
+    cells: row.cells.map((cell) => {
+      if (cell.merge !== 'continue') return cell;
+      let first = r;
+      while (first > 0 && group[first]!.cells.find((c) => c.column === cell.column)?.merge === 'continue') first--;
+      const source = group[first]!.cells.find((c) => c.column === cell.column)!;
+      const goesOn = group[r + 1]?.cells.find((c) => c.column === cell.column)?.merge === 'continue';
+      return { ...cell, paragraphs: source.paragraphs, merge: goesOn ? ('restart' as const) : undefined };
+    }),
+  };
+}
+
+/** Rough height of rows: each as tall as its tallest cell that does not span rows (./measure.ts). */
+function estimatedHeight(rows: readonly GridRow[], widths: readonly number[]): number {
+  return rows.reduce((sum, row) => sum + rowHeight(row, widths), 0);
+}
+
+const rowHeight = (row: GridRow, widths: readonly number[]): number =>
+  Math.max(
+    0,
+    ...row.cells
+      .filter((c) => c.merge === undefined)
+      .map((c) => lineCount(c.paragraphs.join('\n'), cellWidth(c, widths), SIZE.table) * SIZE.table * CELL_LINE_HEIGHT),
+  ) +
+  2 * CELL_PADDING_Y +
+  LINE_WIDTH;
+
+/** The width a cell's text has: its columns, with the padding and lines between them. */
+const cellWidth = (cell: { column: number; span: number }, widths: readonly number[]): number =>
+  widths.slice(cell.column, cell.column + cell.span).reduce((a, w) => a + w, 0) + (cell.span - 1) * (2 * CELL_PADDING + LINE_WIDTH);
+
+/**
+ * Rows as a pdfmake table, merged cells spanning their rows. Text is centred in its cell by a top
+ * margin worked out from the estimated heights, which are also set as the rows' heights (pdfmake's
+ * own vertical alignment misplaces a cell spanning rows); a merged cell's text needing more height than
+ * its rows have shares the extra out among them, not to the last alone.
+ */
+function pdfTable(rows: readonly GridRow[], widths: number[], options: { frameTop?: boolean } = {}) {
   const body: TableCell[][] = rows.map(() => widths.map((): TableCell => ({ text: '' })));
+  const texts = rows.map((row) =>
+    row.cells.map((cell) => balanced(cell.paragraphs.join('\n'), cellWidth(cell, widths), cell.compact ? 9 : SIZE.table)),
+  );
+  const heightOf = (text: string, cell: GridRow['cells'][number]) => {
+    const size = cell.compact ? 9 : SIZE.table;
+    return lineCount(text, cellWidth(cell, widths) + (cell.compact ? 5 : 0), size) * size * CELL_LINE_HEIGHT;
+  };
+  const spans = rows.map((row, r) =>
+    row.cells.map((cell) => {
+      let span = 1;
+      if (cell.merge === 'restart') while (rows[r + span]?.cells.some((c) => c.column === cell.column && c.merge === 'continue')) span++;
+      return span;
+    }),
+  );
+  // Content heights, without padding: the tallest cell of one row, then merged cells' extra shared out.
+  const heights = rows.map((row, r) =>
+    Math.max(SIZE.table * CELL_LINE_HEIGHT, ...row.cells.map((cell, c) => (cell.merge === undefined ? heightOf(texts[r]![c]!, cell) : 0))),
+  );
+  const between = 2 * CELL_PADDING_Y + LINE_WIDTH;
+  const box = (r: number, span: number) => heights.slice(r, r + span).reduce((a, h) => a + h, 0) + (span - 1) * between;
+  rows.forEach((row, r) =>
+    row.cells.forEach((cell, c) => {
+      const span = spans[r]![c]!;
+      if (cell.merge !== 'restart') return;
+      const extra = heightOf(texts[r]![c]!, cell) - box(r, span);
+      if (extra > 0) for (let k = r; k < r + span; k++) heights[k]! += extra / span;
+    }),
+  );
   rows.forEach((row, r) => {
-    for (const cell of row.cells) {
-      if (cell.merge === 'continue' && merges === 'span') continue;
-      // The rows a cell merged downwards covers.
-      let rows_ = 1;
-      if (cell.merge === 'restart') {
-        while (rows[r + rows_]?.cells.some((c) => c.column === cell.column && c.merge === 'continue')) rows_++;
-      }
-      const spanned = merges === 'span' && rows_ > 1;
-      const lines = merges === 'lines' && cell.merge !== undefined;
-      let text = cell.paragraphs.join('\n');
-      let border: [boolean, boolean, boolean, boolean] | undefined;
-      if (row.frameless) border = [false, false, false, false];
-      else if (lines) {
-        const first = rowOfGroupStart(rows, r, cell.column);
-        const length = groupLength(rows, first, cell.column);
-        const middle = first + Math.floor((length - 1) / 2);
-        const source = rows[first]!.cells.find((c) => c.column === cell.column)!;
-        text = r === middle ? source.paragraphs.join('\n') : '';
-        border = [true, r === first, true, r === first + length - 1];
-      }
+    row.cells.forEach((cell, c) => {
+      if (cell.merge === 'continue') return;
+      const span = spans[r]![c]!;
+      const top = row.frameless ? 0 : Math.max(0, (box(r, span) - heightOf(texts[r]![c]!, cell)) / 2);
       body[r]![cell.column] = {
-        text,
+        text: texts[r]![c]!,
         style: 'cell',
         alignment: cell.align,
+        margin: row.frameless ? [0, 0, 0, 2] : cell.compact ? [-2.5, top, -2.5, 0] : [0, top, 0, 0],
         ...(cell.span > 1 ? { colSpan: cell.span } : {}),
-        ...(spanned ? { rowSpan: rows_ } : {}),
-        ...(border === undefined ? {} : { border }),
-        ...(row.frameless ? { margin: [0, 0, 0, 2] } : {}),
-        ...(cell.compact ? { fontSize: 9, margin: [-2.5, 0, -2.5, 0] } : {}),
-      };
-    }
+        ...(span > 1 ? { rowSpan: span } : {}),
+        ...(row.frameless ? { border: [false, false, false, false] } : {}),
+        ...(cell.compact ? { fontSize: 9 } : {}),
+      } as TableCell;
+    });
   });
   return {
-    table: { widths, body, dontBreakRows: true, headerRows },
+    table: { widths, body, heights: (r: number) => heights[r]! },
     layout: {
       // The project block starts with the unit line, above the frame.
-      hLineWidth: (i: number) => (i === 0 && merges === 'span' ? 0 : LINE_WIDTH),
+      hLineWidth: (i: number) => (i === 0 && options.frameTop === false ? 0 : LINE_WIDTH),
       vLineWidth: () => LINE_WIDTH,
       paddingLeft: () => CELL_PADDING,
       paddingRight: () => CELL_PADDING,
-      paddingTop: () => 3,
-      paddingBottom: () => 3,
+      paddingTop: () => CELL_PADDING_Y,
+      paddingBottom: () => CELL_PADDING_Y,
     },
   };
 }
 
-/** The row where the merged cell covering (r, column) starts. */
-function rowOfGroupStart(rows: readonly GridRow[], r: number, column: number): number {
-  let first = r;
-  while (first > 0 && rows[first]!.cells.find((c) => c.column === column)?.merge === 'continue') first--;
-  return first;
+/** Punctuation a line may not start with. */
+const NO_LINE_START = /[，。、；：？！）》」』”’…—·]/u;
+
+/**
+ * A cell's text with its lines evened out where its last line would hold one character alone ("满意
+ * 度指 / 标"): a line break where the lines come out even. Only for text of Chinese characters, each
+ * an em wide, whose lines are known before layout.
+ */
+function balanced(text: string, width: number, size: number): string {
+  const chars = [...text];
+  if (text.includes('\n') || chars.some((c) => ems(c) !== 1)) return text;
+  const perLine = Math.floor(width / size + 1e-6);
+  if (perLine < 2 || chars.length <= perLine || chars.length % perLine !== 1) return text;
+  const lines = Math.ceil(chars.length / perLine);
+  const even = Math.ceil(chars.length / lines);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let end = Math.min(chars.length, i + even);
+    // Never a line starting with a comma or a closing bracket: the one before goes down with it.
+    while (end < chars.length && end - 1 > i && NO_LINE_START.test(chars[end]!)) end--;
+    out.push(chars.slice(i, end).join(''));
+    i = end;
+  }
+  return out.join('\n');
 }
 
-function groupLength(rows: readonly GridRow[], first: number, column: number): number {
-  let n = 1;
-  while (rows[first + n]?.cells.find((c) => c.column === column)?.merge === 'continue') n++;
-  return n;
+/**
+ * The character spacing that pulls a body paragraph's last character, alone on its line, back onto
+ * the line above (at most 5 % tighter), or 0. Estimated (./measure.ts), so only for a text whose
+ * characters are all an em wide.
+ */
+function tightening(text: string, width: number, size: number, indent: number): number {
+  const chars = [...text];
+  if (chars.some((c) => ems(c) !== 1)) return 0;
+  const lastLine = (advance: number) => {
+    let room = Math.floor((width - indent) / advance + 1e-6);
+    let left = chars.length;
+    while (left > room) {
+      left -= room;
+      room = Math.floor(width / advance + 1e-6);
+    }
+    return left;
+  };
+  if (chars.length < 2 || lastLine(size) !== 1) return 0;
+  for (let spacing = -0.05; spacing >= -0.05 * size; spacing -= 0.05) if (lastLine(size + spacing) !== 1) return spacing;
+  return 0;
 }
 
 const CELL_PADDING = 4;
+const CELL_PADDING_Y = 3;
+const CELL_LINE_HEIGHT = 1.15 * LINE_EMS;
 const LINE_WIDTH = 0.5;
