@@ -15,7 +15,7 @@ const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text,
 const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => ({ text: text ?? '', align: 'center', ...more });
 const amount = (text: string | null, more: Partial<GridCell> = {}): GridCell => value(text, { amount: true, ...more });
 const percent = (p: string | null) => (p === null ? '' : `${p}%`);
-const unitName = (u: { code: string | null; name: string }) => `${u.code ?? ''}${u.name}`;
+const unitName = (u: { code: string | null; name: string }) => (u.code === null ? u.name : `${u.code} ${u.name}`);
 
 /**
  * The 财政资金 row. Spending is recorded for the project, not per source, so the row's 全年 figures are

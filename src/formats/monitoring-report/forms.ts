@@ -13,7 +13,7 @@ const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text,
 const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => ({ text: text ?? '', align: 'center', ...more });
 const amount = (text: string | null, more: Partial<GridCell> = {}): GridCell => value(text, { amount: true, ...more });
 const percent = (p: string | null) => (p === null ? '' : `${p}%`);
-const unitName = (u: { code: string | null; name: string }) => `${u.code ?? ''}${u.name}`;
+const unitName = (u: { code: string | null; name: string }) => (u.code === null ? u.name : `${u.code} ${u.name}`);
 
 function causeText(e: MonitoringExplanation): string {
   if (e.cause === null) return '';

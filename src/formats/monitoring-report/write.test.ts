@@ -42,7 +42,7 @@ describe('the 监控表 workbook', () => {
     expect(s.map((x) => x.name)).toEqual(['监控汇总', ...documents[0]!.projects.map((p) => p.code)]);
     expect(s.every((x) => x.landscape)).toBe(true);
     const summary = s[0]!.rows;
-    expect(summary[0]).toEqual(['315002怀来县司法局 绩效运行监控（截至 2020年10月31日）']);
+    expect(summary[0]).toEqual(['315002 怀来县司法局 绩效运行监控（截至 2020年10月31日）']);
     expect(summary.find((r) => r[0] === '315-0103-JBN-NGVM')).toEqual([
       '315-0103-JBN-NGVM',
       '社区矫正',

@@ -9,7 +9,7 @@ import type { Content, TableCell } from 'pdfmake';
 import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
 import { documentTitle } from '../publication/document-title.ts';
-import { FONT_FILES } from '../publication/fonts.ts';
+import { FONT_FILES, type FontFile, sansFontFiles } from '../publication/fonts.ts';
 import { ems, LINE_EMS, lineCount } from '../publication/measure.ts';
 import { FORM_WIDTH, formParts, projectFormRows, toFormTable } from '../publication/project-form.ts';
 
@@ -20,31 +20,42 @@ const CM = 72 / 2.54;
 const MARGINS: [number, number, number, number] = [2.8 * CM, 3.7 * CM, 2.6 * CM, 3.5 * CM];
 const TEXT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2];
 const SIZE = { title: 22, body: 16, tableTitle: 14, table: 10.5, footer: 14 };
+/** The serif (宋体, 小标宋, the body) and the sans (黑体: headings), by role as in the Word export. */
 const FONT = 'NotoSerifSC';
+const SANS = 'Sans';
 
 let fontsSet = false;
-function loadShippedFont(): void {
+function loadFonts(): void {
   if (fontsSet) return;
-  const files = { normal: FONT_FILES.regular(), bold: FONT_FILES.bold() };
-  pdfmake.setFonts({ [FONT]: { ...files, italics: files.normal, bolditalics: files.bold } });
+  const serif = { normal: FONT_FILES.regular(), bold: FONT_FILES.bold() };
+  const found = sansFontFiles();
+  // Without Noto Sans CJK, headings are set in the serif's bold.
+  const sans = found === null ? { normal: serif.bold, bold: serif.bold } : { normal: found.regular, bold: found.bold };
+  // A face of a collection is given as [file, PostScript name], which pdfmake reads but its types do not know.
+  const source = (f: FontFile) => f as string;
+  pdfmake.setFonts({
+    [FONT]: { ...serif, italics: serif.normal, bolditalics: serif.bold },
+    [SANS]: { normal: source(sans.normal), bold: source(sans.bold), italics: source(sans.normal), bolditalics: source(sans.bold) },
+  });
   // Documents come from users: nothing in them may make the writer read files or fetch URLs.
-  const allowed = new Set(Object.values(files));
+  const allowed = new Set([...Object.values(serif), ...Object.values(sans)].map((f) => (typeof f === 'string' ? f : f[0])));
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
   pdfmake.setUrlAccessPolicy(() => false);
   fontsSet = true;
 }
 
 export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Array> {
-  loadShippedFont();
+  loadFonts();
   const combined = docs.length > 1;
   const content: Content[] = [];
-  const contents: Content = {
-    toc: {
-      title: { text: form().contents, style: 'contentsTitle' },
-      textStyle: { fontSize: SIZE.tableTitle },
-      numberStyle: { fontSize: SIZE.tableTitle },
-    },
+  const entries: ContentsEntry[] = [];
+  const entry: Entry = (text, level, bold = false) => {
+    const id = `contents-${entries.length}`;
+    entries.push({ id, text, indent: level * 20, bold });
+    return { id };
   };
+  // Filled in once the entries are known: the contents come before the headings they list.
+  const contents = { stack: [] as Content[] };
   if (combined) content.push(contents);
   docs.forEach((doc, i) => {
     const title = documentTitle(doc);
@@ -52,14 +63,15 @@ export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Ar
       content.push({
         text: title.title,
         style: 'title',
-        ...(combined ? { tocItem: true, tocStyle: { bold: true } } : {}),
+        ...(combined ? entry(title.title, 0, true) : {}),
         ...(combined || i > 0 ? { pageBreak: 'before' as const } : {}),
       });
       if (title.unitCode !== null) content.push({ text: title.unitCode, style: 'subtitle' });
     }
     if (!combined) content.push(contents);
-    content.push(...documentContent(doc, combined, title === null && combined));
+    content.push(...documentContent(doc, combined, title === null && combined, entry));
   });
+  contents.stack.push({ text: form().contents, style: 'contentsTitle' }, ...entries.map(contentsLine));
   const first = docs[0];
   const pdf = pdfmake.createPdf({
     pageSize: 'A4',
@@ -73,47 +85,92 @@ export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Ar
     footer: (page: number) => ({ text: form().pageNumber(page), alignment: 'center', fontSize: SIZE.footer, margin: [0, 1.2 * CM, 0, 0] }),
     defaultStyle: { font: FONT, fontSize: SIZE.body, lineHeight: 1.25 },
     styles: {
+      // 小标宋: no free face is packaged; a bold serif stands in, as GB/T 9704 allows.
       title: { fontSize: SIZE.title, bold: true, alignment: 'center', margin: [0, 12, 0, 12] },
       subtitle: { alignment: 'center', margin: [0, 0, 0, 24] },
-      contentsTitle: { fontSize: SIZE.body, bold: true, alignment: 'center', margin: [0, 12, 0, 18] },
-      part: { fontSize: SIZE.body, bold: true, alignment: 'center', margin: [0, 12, 0, 12] },
-      section: { fontSize: SIZE.body, bold: true, leadingIndent: 2 * SIZE.body },
+      // Headings in 黑体, as the Word export has them.
+      contentsTitle: { font: SANS, fontSize: SIZE.body, alignment: 'center', margin: [0, 12, 0, 18] },
+      part: { font: SANS, fontSize: SIZE.body, alignment: 'center', margin: [0, 12, 0, 12] },
+      section: { font: SANS, fontSize: SIZE.body, leadingIndent: 2 * SIZE.body },
       body: { leadingIndent: 2 * SIZE.body, alignment: 'justify' },
-      tableTitle: { fontSize: SIZE.tableTitle, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
+      tableTitle: { font: SANS, fontSize: SIZE.tableTitle, alignment: 'center', margin: [0, 0, 0, 8] },
       cell: { fontSize: SIZE.table, lineHeight: 1.15 },
     },
   });
   return new Uint8Array(await pdf.getBuffer());
 }
 
-function documentContent(doc: TargetDocument, combined: boolean, newPage: boolean): Content[] {
+interface ContentsEntry {
+  /** The heading's id, which the line's page number refers to. */
+  id: string;
+  text: string;
+  indent: number;
+  bold: boolean;
+}
+
+/** Lists a heading in the contents; gives the id to set on it. */
+type Entry = (text: string, level: number, bold?: boolean) => { id: string };
+
+/**
+ * A line of the contents: the heading (wrapped where long), a dotted leader to the page number, and the
+ * number, leader and number on the heading's last line. The heading's width is estimated
+ * (./measure.ts), with room to spare, as the leader's length is set before layout.
+ */
+function contentsLine(e: ContentsEntry): Content {
+  const size = SIZE.tableTitle;
+  const line = size * 1.25 * LINE_EMS;
+  // Room for pdfmake's placeholder, 00000, laid out before the number is known.
+  const number = 3 * size;
+  const room = TEXT_WIDTH - e.indent - number - 3 * size;
+  const title = Math.min(room, ems(e.text) * size * 1.08 + 2);
+  const lines = lineCount(e.text, title, size);
+  const leader = TEXT_WIDTH - e.indent - title - number;
+  const below = (lines - 1) * line;
+  return {
+    table: {
+      widths: [title, leader, number],
+      body: [
+        [
+          { text: e.text, fontSize: size, bold: e.bold, linkToDestination: e.id },
+          {
+            canvas: [{ type: 'line', x1: 4, y1: 0, x2: leader - 4, y2: 0, lineWidth: 1, dash: { length: 1, space: 3 } }],
+            margin: [0, below + 0.72 * line, 0, 0],
+          },
+          { text: [{ pageReference: e.id }] as never, fontSize: size, alignment: 'right', margin: [0, below, 0, 0] },
+        ],
+      ],
+    },
+    layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 1, paddingBottom: () => 1 },
+    margin: [e.indent, 0, 0, 0],
+  } as Content;
+}
+
+function documentContent(doc: TargetDocument, combined: boolean, newPage: boolean, entry: Entry): Content[] {
   const f = form();
-  const toc = (level: 0 | 1) => ({
-    tocItem: true,
-    tocMargin: [(level + (combined ? 1 : 0)) * 20, 0, 0, 0] as [number, number, number, number],
-  });
+  const toc = (level: 0 | 1, text: string) => entry(text, level + (combined ? 1 : 0));
   const out: Content[] = [];
   const d = doc.department;
   if (d !== null) {
     out.push({
       text: `${f.part1}\u3000${f.part1Title}`,
       style: 'part',
-      ...toc(0),
+      ...toc(0, `${f.part1}\u3000${f.part1Title}`),
       ...(!combined || newPage ? { pageBreak: 'before' as const } : {}),
     });
-    out.push({ text: f.overallGoal, style: 'section', ...toc(1) });
-    for (const line of d.overallGoal === '' ? [] : d.overallGoal.split('\n')) out.push({ text: line, style: 'body' });
-    out.push({ text: f.subGoals, style: 'section', ...toc(1) });
+    out.push({ text: f.overallGoal, style: 'section', ...toc(1, f.overallGoal) });
+    for (const line of d.overallGoal === '' ? [] : d.overallGoal.split('\n')) out.push(bodyParagraph(line, 0));
+    out.push({ text: f.subGoals, style: 'section', ...toc(1, f.subGoals) });
     out.push(...d.subGoals.flatMap((item) => itemContent(item, 0)));
-    out.push({ text: f.safeguards, style: 'section', ...toc(1) });
+    out.push({ text: f.safeguards, style: 'section', ...toc(1, f.safeguards) });
     out.push(...d.safeguards.flatMap((item) => itemContent(item, 0)));
   }
-  if (doc.projects.length > 0) out.push({ text: `${f.part2}\u3000${f.part2Title}`, style: 'part', ...toc(0), pageBreak: 'before' });
+  if (doc.projects.length > 0)
+    out.push({ text: `${f.part2}\u3000${f.part2Title}`, style: 'part', ...toc(0, `${f.part2}\u3000${f.part2Title}`), pageBreak: 'before' });
   doc.projects.forEach((project, i) => {
     out.push({
       text: f.projectTitle(i + 1, project.name),
       style: 'tableTitle',
-      ...toc(1),
+      ...toc(1, f.projectTitle(i + 1, project.name)),
       ...(i > 0 ? { pageBreak: 'before' as const } : {}),
     });
     // Where the page's text starts above the form: the part's heading over the first project, then the title.
@@ -128,12 +185,18 @@ function documentContent(doc: TargetDocument, combined: boolean, newPage: boolea
 
 function itemContent(item: NumberedItem, depth: number): Content[] {
   const [first = '', ...rest] = item.text.split('\n');
-  const margin: [number, number, number, number] = [depth * 2 * SIZE.body, 0, 0, 0];
+  const margin = depth * 2 * SIZE.body;
   return [
-    { text: `${item.label}${first}`, style: 'body', margin },
-    ...rest.map((line): Content => ({ text: line, style: 'body', margin })),
+    bodyParagraph(`${item.label}${first}`, margin),
+    ...rest.map((line) => bodyParagraph(line, margin)),
     ...item.children.flatMap((child) => itemContent(child, depth + 1)),
   ];
+}
+
+/** A paragraph of the body, set a little tighter where its last character would stand alone on a line. */
+function bodyParagraph(text: string, margin: number): Content {
+  const spacing = tightening(text, TEXT_WIDTH - margin, SIZE.body, 2 * SIZE.body);
+  return { text, style: 'body', margin: [margin, 0, 0, 0], ...(spacing === 0 ? {} : { characterSpacing: spacing }) };
 }
 
 type Grid = ReturnType<typeof toFormTable>;
@@ -204,9 +267,12 @@ function projectTable(project: TargetDocument['projects'][number], above: number
                 vLineWidth: () => 0,
                 paddingLeft: () => 0,
                 paddingRight: () => 0,
-                paddingTop: () => 0,
+                // Each group's top line drawn over the line above it, not under it as a second line.
+                paddingTop: (r: number) => (r > 0 ? -LINE_WIDTH : 0),
                 paddingBottom: () => 0,
               },
+              // The table's top line over the project block's bottom line.
+              margin: [0, -LINE_WIDTH, 0, 0],
               ...(i > 0 ? { pageBreak: 'before' } : {}),
             }) as Content,
         );

@@ -92,7 +92,8 @@ const amount = (v: string | null) => value(v ?? '');
 export function projectFormRows(project: Project): FormRow[] {
   const f = form();
   const rows: FormRow[] = [];
-  const unitLine = `${project.unit.code ?? ''}${project.unit.name}`;
+  // The code and the name apart, as they read: 315002 怀来县司法局.
+  const unitLine = project.unit.code === null ? project.unit.name : `${project.unit.code} ${project.unit.name}`;
   rows.push(
     row(cellsAt([0, 700, FORM_WIDTH], [value(unitLine, 'left'), value(f.amountUnit(project.amountUnit), 'right')]), {
       frameless: true,
