@@ -37,12 +37,13 @@ import {
   formParts,
   keptWithNext,
   projectFormRows,
+  relabelled,
   toFormTable,
   type CellAlign,
   type GridCell,
 } from '../publication/project-form.ts';
 import { contentsPageNumbers, type ContentsPagesFound } from './contents-pages.ts';
-import { loosenKeeps, rowHeights } from './keep.ts';
+import { planKeeps, rowHeights } from './keep.ts';
 import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TABLE_JOIN_STYLE, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
 
 const form = () => messages().publication.form;
@@ -290,7 +291,10 @@ function projectTables(formRows: ReturnType<typeof projectFormRows>): Block[] {
   const rows = table.rows.map((row, r) => ({ ...row, keepNext: keptWithNext(formRows, r), height: heights[r]! }));
   const blocks: Block[] = [];
   const parts = formParts(rows);
-  const joined = loosenKeeps(parts, (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) / 20);
+  const { joined, cuts } = planKeeps(parts, (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) / 20);
+  parts.forEach((part, i) => {
+    for (const r of [...cuts[i]!].sort((a, b) => a - b)) part[r] = relabelled(part, r);
+  });
   parts.forEach((part, i) => {
     if (i > 0) blocks.push(joinParagraph());
     blocks.push(

@@ -11,7 +11,7 @@ import { messages } from '../../i18n/index.ts';
 import { documentTitle } from '../publication/document-title.ts';
 import { FONT_FILES, type FontFile, sansFontFiles } from '../publication/fonts.ts';
 import { ems, LINE_EMS, lineCount } from '../publication/measure.ts';
-import { FORM_WIDTH, formParts, projectFormRows, toFormTable } from '../publication/project-form.ts';
+import { FORM_WIDTH, formParts, projectFormRows, relabelled, toFormTable } from '../publication/project-form.ts';
 
 const form = () => messages().publication.form;
 
@@ -315,22 +315,6 @@ function cutToFit(group: readonly GridRow[], widths: readonly number[], first: n
   const even = rest / Math.ceil(rest / room);
   while (r < group.length) take(Math.min(room, even + heights[r]! / 2));
   return parts;
-}
-
-/** Row `r` of a group with the cells it continues (merged from above) holding their text again. */
-function relabelled(group: readonly GridRow[], r: number): GridRow {
-  const row = group[r]!;
-  return {
-    ...row,
-    cells: row.cells.map((cell) => {
-      if (cell.merge !== 'continue') return cell;
-      let first = r;
-      while (first > 0 && group[first]!.cells.find((c) => c.column === cell.column)?.merge === 'continue') first--;
-      const source = group[first]!.cells.find((c) => c.column === cell.column)!;
-      const goesOn = group[r + 1]?.cells.find((c) => c.column === cell.column)?.merge === 'continue';
-      return { ...cell, paragraphs: source.paragraphs, merge: goesOn ? ('restart' as const) : undefined };
-    }),
-  };
 }
 
 /** Rough height of rows: each as tall as its tallest cell that does not span rows (./measure.ts). */

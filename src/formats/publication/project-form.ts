@@ -270,6 +270,26 @@ export function formParts<R extends { header: boolean }>(rows: readonly R[]): R[
   return parts;
 }
 
+/**
+ * Row `r` of a table's rows with the cells it continues (merged from above) holding their text again:
+ * where a page break cuts a merged 一级/二级 group, the labels start again below the cut.
+ */
+export function relabelled<R extends { cells: readonly GridCell[] }>(rows: readonly R[], r: number): R {
+  const row = rows[r]!;
+  const at = (k: number, column: number) => rows[k]?.cells.find((c) => c.column === column);
+  return {
+    ...row,
+    cells: row.cells.map((cell) => {
+      if (cell.merge !== 'continue') return cell;
+      let first = r;
+      while (first > 0 && at(first, cell.column)?.merge === 'continue') first--;
+      const source = at(first, cell.column)!;
+      const goesOn = at(r + 1, cell.column)?.merge === 'continue';
+      return { ...cell, paragraphs: source.paragraphs, merge: goesOn ? ('restart' as const) : undefined };
+    }),
+  };
+}
+
 /** Consecutive items of the same term. */
 function runsByTerm<T extends { term: Term }>(items: readonly T[]): T[][] {
   const runs: T[][] = [];

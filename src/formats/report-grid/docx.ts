@@ -20,7 +20,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { HEI, PAGE, SIZE, SONG, TABLE_JOIN_STYLE, documentDefaults, paragraphStyles } from '../docx/style.ts';
-import { loosenKeeps, rowHeights } from '../docx/keep.ts';
+import { planKeeps, rowHeights } from '../docx/keep.ts';
 import { placeCells, type Align, type GridRow, type PlacedCell, type ReportForm } from './grid.ts';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -78,7 +78,18 @@ function formTables(form: ReportForm): (Paragraph | Table)[] {
     rows.map((row, r) => ({ height: heights[i]![r]!, keepNext: row.keepWithNext === true, header: row.header === true })),
   );
   const pageHeight = ((form.landscape ? PAGE.width : PAGE.height) - MARGIN.top - MARGIN.bottom) / 20;
-  const joined = loosenKeeps(kept, pageHeight);
+  const { joined, cuts } = planKeeps(kept, pageHeight);
+  // Where a group is cut, the cells merged over the cut start again below it, with their text.
+  placedParts.forEach((placed, i) => {
+    for (const cut of [...cuts[i]!].sort((a, b) => a - b)) {
+      for (const cell of [...placed]) {
+        if (cell.row >= cut || cell.row + cell.rowSpan <= cut) continue;
+        placed.push({ ...cell, row: cut, rowSpan: cell.row + cell.rowSpan - cut });
+        cell.rowSpan = cut - cell.row;
+      }
+    }
+    placed.sort((a, b) => a.row - b.row || a.column - b.column);
+  });
 
   return parts.flatMap((rows, i) => {
     const placed = placedParts[i]!;
