@@ -1,6 +1,6 @@
 /**
  * The look of a published 预算绩效目标 in Word, after GB/T 9704《党政机关公文格式》: A4 with a
- * 156 mm text width, body in 仿宋 三号, headings in 黑体, tables in 宋体 五号, the page number
+ * 156 mm text width, title in 小标宋 二号, body in 仿宋_GB2312 三号, headings in 黑体, tables in 宋体 五号, the page number
  * "— 1 —" in the footer. Chinese fonts are named as Word names them on Chinese Windows, with
  * Times New Roman for digits and Latin letters; Word and LibreOffice substitute where a font is missing.
  */
@@ -18,12 +18,16 @@ export const PAGE = {
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 const LATIN = 'Times New Roman';
-/** The Chinese fonts by their Word names. */
-export const CJK_FONTS = { fangsong: '仿宋', song: '宋体', hei: '黑体' } as const;
+/**
+ * The Chinese fonts by their Word names, as GB/T 9704 names them: the body in 仿宋_GB2312, headings in
+ * 黑体, tables in 宋体, the title in 小标宋 (方正小标宋简体, the face offices install for it).
+ */
+export const CJK_FONTS = { fangsong: '仿宋_GB2312', song: '宋体', hei: '黑体', xiaobiaosong: '方正小标宋简体' } as const;
 const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia });
 export const FANGSONG = font(CJK_FONTS.fangsong);
 export const SONG = font(CJK_FONTS.song);
 export const HEI = font(CJK_FONTS.hei);
+export const XIAOBIAOSONG = font(CJK_FONTS.xiaobiaosong);
 
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt. */
 export const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, compact: 18, footer: 28 };
@@ -56,7 +60,8 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     name: 'Title',
     basedOn: 'Normal',
     next: 'Normal',
-    run: { font: SONG, size: SIZE.title, bold: true },
+    // 小标宋 is a heavy face of its own: not set bold.
+    run: { font: XIAOBIAOSONG, size: SIZE.title },
     paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480 } },
   },
   {

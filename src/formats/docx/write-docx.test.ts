@@ -18,18 +18,26 @@ describe('writeDocx: the published layout as Word markup', () => {
     const footers = Object.keys(unzipSync(docx)).filter((n) => /^word\/footer\d*\.xml$/.test(n));
     expect(footers.map((f) => partOf(docx, f)).join('')).toMatch(/PAGE/);
     const styles = partOf(docx, 'word/styles.xml');
-    for (const font of ['仿宋', '宋体', '黑体']) expect(styles).toContain(`w:eastAsia="${font}"`);
+    for (const font of ['仿宋_GB2312', '宋体', '黑体', '方正小标宋简体']) expect(styles).toContain(`w:eastAsia="${font}"`);
     expect(styles).toContain('w:ascii="Times New Roman"');
     // The font table names the fonts as Word does, so a machine without them substitutes a Chinese face.
     const table = partOf(docx, 'word/fontTable.xml');
     for (const [font, alt] of [
-      ['仿宋', 'FangSong'],
+      ['仿宋_GB2312', 'FangSong_GB2312'],
       ['宋体', 'SimSun'],
       ['黑体', 'SimHei'],
+      ['方正小标宋简体', 'FZXiaoBiaoSong-B05S'],
     ]) {
       expect(table).toContain(`<w:font w:name="${font}"><w:altName w:val="${alt}"/>`);
     }
-    expect(table.match(/<w:charset w:val="86"\/>/g)).toHaveLength(3);
+    expect(table.match(/<w:charset w:val="86"\/>/g)).toHaveLength(4);
+  });
+
+  it('Word asks to update fields on opening only when the contents have no page numbers yet', async () => {
+    expect(partOf(await writeDocx(seedDocuments()), 'word/settings.xml')).not.toContain('updateFields');
+    expect(partOf(await writeDocx(seedDocuments(), { contentsPageNumbers: false }), 'word/settings.xml')).toContain(
+      '<w:updateFields/>',
+    );
   });
 
   it('a table of contents field over the headings, with page numbers worked out', async () => {

@@ -85,7 +85,8 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
     // Numbers the contents with the shipped font's widths (CJK text is full-width in every 宋/仿宋/黑体),
     // so they are right where fields are not updated (LibreOffice, viewers); Word updates them on opening.
     ...(options.contentsPageNumbers === false ? {} : { pageNumbers: pageNumberEstimator(options) }),
-    features: { updateFields: true },
+    // Word asks on opening to update fields when told to: only when the contents have no numbers yet.
+    ...(options.contentsPageNumbers === false ? { features: { updateFields: true } } : {}),
     sections: [
       {
         properties: {
@@ -104,15 +105,17 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
 }
 
 /**
- * The font table Word itself writes for these fonts: their English names (SimSun, FangSong, SimHei)
+ * The font table Word itself writes for these fonts: their English names (SimSun, FangSong_GB2312, SimHei, FZXiaoBiaoSong)
  * and their GB2312 character set and PANOSE class, by which Word, WPS and LibreOffice substitute a
  * similar Chinese font where one is missing. (docx writes an empty table.)
  */
 function withFontTable(docx: Uint8Array): Uint8Array {
   const fonts = [
     [CJK_FONTS.song, 'SimSun', '02010600030101010101', 'auto', 'variable'],
-    [CJK_FONTS.fangsong, 'FangSong', '02010609060101010101', 'modern', 'fixed'],
+    [CJK_FONTS.fangsong, 'FangSong_GB2312', '02010609030101010101', 'modern', 'fixed'],
     [CJK_FONTS.hei, 'SimHei', '02010609060101010101', 'modern', 'fixed'],
+    // Where 小标宋 is missing, a serif of the GB2312 set stands in for it.
+    [CJK_FONTS.xiaobiaosong, 'FZXiaoBiaoSong-B05S', '02010600030101010101', 'roman', 'variable'],
   ]
     .map(
       ([name, alt, panose, family, pitch]) =>
@@ -183,7 +186,7 @@ function titleBlocks(title: DocumentTitle, combined: boolean, newPage: boolean):
       style: 'Title',
       alignment: AlignmentType.CENTER,
       pageBreakBefore: newPage,
-      children: runs(title.title, { bold: true, size: SIZE.title }),
+      children: runs(title.title, { size: SIZE.title }),
     }),
   ];
   if (title.unitCode !== null) {
