@@ -77,6 +77,8 @@ const textOf = (t: unknown): string =>
 interface Style {
   size: number;
   bold: boolean;
+  /** Character spacing (w:spacing of the run), in points. */
+  characterSpacing: number;
   before: number;
   after: number;
   line: { exact: number } | { multiple: number };
@@ -96,6 +98,7 @@ function styleResolver(s: DocumentStyles): (id: string | undefined) => Style {
   const base: Style = {
     size: Number(s.defaults.run?.size ?? 20) / 2,
     bold: false,
+    characterSpacing: 0,
     before: 0,
     after: 0,
     line: { multiple: (s.defaults.paragraph?.spacing?.line ?? 240) / 240 },
@@ -116,6 +119,7 @@ function styleResolver(s: DocumentStyles): (id: string | undefined) => Style {
     const style: Style = {
       size: options.run?.size === undefined ? parent.size : Number(options.run.size) / 2,
       bold: options.run?.bold ?? parent.bold,
+      characterSpacing: options.run?.characterSpacing === undefined ? parent.characterSpacing : Number(options.run.characterSpacing) / 20,
       before: twips(spacing?.before) ?? parent.before,
       after: twips(spacing?.after) ?? parent.after,
       line: spacing?.line === undefined ? parent.line : lineOf(spacing.line, spacing.lineRule),
@@ -185,11 +189,12 @@ function lineHeights(
   width: number,
   firstLine: number,
   height: (eastAsian: boolean) => number,
+  space: number,
 ): number[] {
   const out: number[] = [];
   for (const part of text.split('\n')) {
     const chars = [...part];
-    const widths = chars.map((c) => emsOf(c, bold) * size);
+    const widths = chars.map((c) => emsOf(c, bold) * size + space);
     const breakBefore = (i: number) => breaksBetween(chars[i - 1]!, chars[i]!);
     let x = firstLine;
     let lineEastAsian = false;
@@ -311,9 +316,10 @@ function readParagraph(p: unknown, width: number, { style, digits }: Reading, in
   const available = width - own.left;
   // A contents entry ends with its page number, right-aligned at a tab stop: the line holds the text and the number.
   const entry = all(child(pPr, 'w:tabs'), 'w:tab').length > 0 ? '0'.repeat(digits) : '';
+  // Lines keep their own heights on a grid of lines too: jixiao's documents do not snap them to it (w:snapToGrid off).
   const height = (eastAsian: boolean) =>
     'exact' in own.line ? own.line.exact : own.line.multiple * size * (eastAsian ? CJK_LINE : LATIN_LINE);
-  const lines = lineHeights(text.trimEnd() + entry, size, bold, available, own.firstLine, height);
+  const lines = lineHeights(text.trimEnd() + entry, size, bold, available, own.firstLine, height, s.characterSpacing);
   return {
     type: 'paragraph',
     before: own.before,
@@ -459,9 +465,15 @@ function readBody(body: unknown, reading: Reading): { page: Page; sectPr: unknow
 /**
  * Lays the blocks out on pages with each height scaled, and gives the page each bookmark starts on.
  * Rows never break (the tables' rows cannot split); a paragraph kept with the next stays with the next
- * one's first lines or the next table's first row.
+ * one's first lines or the next table's first row. The space above the blocks' first paragraph counts
+ * only at the document's start (`documentStart`): at the top of a page after a break it is left out.
  */
-function paginate(blocks: readonly Block[], page: Page, scale: number): { bookmarks: Map<string, number>; pages: number } {
+function paginate(
+  blocks: readonly Block[],
+  page: Page,
+  scale: number,
+  documentStart: boolean,
+): { bookmarks: Map<string, number>; pages: number } {
   const pages = new Map<string, number>();
   let number = 1;
   let y = 0;
@@ -533,7 +545,7 @@ function paginate(blocks: readonly Block[], page: Page, scale: number): { bookma
     else if (y > 0 && y + space + (lines[0] ?? 0) > page.height) newPage();
     for (const bookmark of b.bookmarks) pages.set(bookmark, number);
     // The space above a paragraph is left out at the top of a page, but for the document's first.
-    if (y > 0 || i === 0) y += space;
+    if (y > 0 || (i === 0 && documentStart)) y += space;
     for (const h of lines) {
       if (y > 0 && y + h > page.height) newPage();
       y += h;
@@ -589,8 +601,8 @@ export function contentsPageNumbers(o: ContentsPageOptions): PageNumberEstimator
       const numbers = new Map<string, number>();
       let offset = 0;
       for (const [i, segment] of read.segments.entries()) {
-        const low = paginate(segment.blocks, read.page, 1 - MARGIN);
-        let laid: Laid | undefined = sameLayout(low, paginate(segment.blocks, read.page, 1 + MARGIN)) ? low : laidOut.get(i);
+        const low = paginate(segment.blocks, read.page, 1 - MARGIN, i === 0);
+        let laid: Laid | undefined = sameLayout(low, paginate(segment.blocks, read.page, 1 + MARGIN, i === 0)) ? low : laidOut.get(i);
         if (laid === undefined) {
           if (segment.contents) return exactly();
           laid = layOutAlone(segment, i === 0, read.sectPr, context);

@@ -4,7 +4,7 @@
  * "— 1 —" in the footer. Chinese fonts are named as Word names them on Chinese Windows, with
  * Times New Roman for digits and Latin letters; Word and LibreOffice substitute where a font is missing.
  */
-import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+import { AlignmentType, DocumentGridType, LineRuleType, type IParagraphStyleOptions } from 'docx';
 import { TABLE_JOIN_STYLE } from './docx-body.ts';
 
 export { TABLE_JOIN_STYLE };
@@ -34,7 +34,17 @@ export const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, compact: 1
 
 /** Two characters of 三号 text: the first-line indent of Chinese body text. */
 export const INDENT = 640;
-const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT };
+const BODY_LINE = { line: 579, lineRule: LineRuleType.EXACT };
+
+/**
+ * GB/T 9704's grid: 22 lines of 28 characters on the 156 × 225 mm text area. Lines 579 twips apart
+ * (12756 / 22), as the body's exact line spacing and the section's grid of lines; 28 characters of
+ * 三号 text (16 pt) to a line by narrowing each by a quarter point (BODY_SPACING). Not Word's grid of
+ * characters (linesAndChars): LibreOffice spreads the characters of such a grid over twice the width.
+ */
+export const DOC_GRID = { type: DocumentGridType.LINES, linePitch: 579 };
+/** Twips of character spacing that put 28 characters of 三号 on a line of 8844 twips (316 each). */
+const BODY_SPACING = -5;
 
 /** Headings below the first: 黑体 body text indented as a paragraph, kept with what follows. */
 const subHeading = (level: 2 | 3): IParagraphStyleOptions => ({
@@ -46,6 +56,12 @@ const subHeading = (level: 2 | 3): IParagraphStyleOptions => ({
   run: { font: HEI, size: SIZE.body },
   paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, keepNext: true, outlineLevel: level - 1 },
 });
+
+/**
+ * The title's spacing. Here, in the contents and under the title, lines have exact heights, about those
+ * of single spacing: lines on the grid's pitch would spread them out.
+ */
+export const TITLE_SPACING = { before: 240, after: 480, line: 640, lineRule: LineRuleType.EXACT };
 
 export const paragraphStyles: IParagraphStyleOptions[] = [
   {
@@ -62,7 +78,7 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     next: 'Normal',
     // 小标宋 is a heavy face of its own: not set bold.
     run: { font: XIAOBIAOSONG, size: SIZE.title },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480 } },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: TITLE_SPACING },
   },
   {
     id: 'Heading1',
@@ -79,7 +95,7 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     id: 'BodyText',
     name: 'Body Text',
     basedOn: 'Normal',
-    run: { font: FANGSONG, size: SIZE.body },
+    run: { font: FANGSONG, size: SIZE.body, characterSpacing: BODY_SPACING },
     paragraph: { indent: { firstLine: INDENT }, spacing: BODY_LINE, alignment: AlignmentType.JUSTIFIED },
   },
   {
@@ -95,7 +111,7 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     next: 'Normal',
     run: { font: HEI, size: SIZE.body },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 360 } },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 360, line: 460, lineRule: LineRuleType.EXACT } },
   },
   ...[1, 2, 3].map(
     (level): IParagraphStyleOptions => ({
@@ -104,7 +120,7 @@ export const paragraphStyles: IParagraphStyleOptions[] = [
       basedOn: 'Normal',
       next: 'Normal',
       run: { font: FANGSONG, size: SIZE.tableTitle },
-      paragraph: { indent: { left: (level - 1) * 560 }, spacing: { before: 60, after: 60 } },
+      paragraph: { indent: { left: (level - 1) * 560 }, spacing: { before: 60, after: 60, line: 400, lineRule: LineRuleType.EXACT } },
     }),
   ),
 ];

@@ -33,11 +33,22 @@ describe('writeDocx: the published layout as Word markup', () => {
     expect(table.match(/<w:charset w:val="86"\/>/g)).toHaveLength(4);
   });
 
+  it('GB/T 9704 grid: 22 lines of 28 characters of 三号 body text', async () => {
+    const docx = await writeDocx(seedDocuments(), { contentsPageNumbers: false });
+    // 12756 twips of text height / 22 lines; lines are not snapped to it (the body's exact spacing keeps to it).
+    expect(partOf(docx, 'word/document.xml')).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+    const styles = partOf(docx, 'word/styles.xml');
+    expect(styles).toContain('<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/>');
+    const body = styles.slice(styles.indexOf('w:styleId="BodyText"'), styles.indexOf('</w:style>', styles.indexOf('w:styleId="BodyText"')));
+    expect(body).toMatch(/<w:spacing w:line="579" w:lineRule="exact"\/>/);
+    // 28 characters of 16 pt less a quarter point each: 28 × 315 twips fit the 8844 of a line, 29 do not.
+    expect(body).toContain('<w:spacing w:val="-5"/>');
+    expect(body).toContain('<w:sz w:val="32"/>');
+  });
+
   it('Word asks to update fields on opening only when the contents have no page numbers yet', async () => {
     expect(partOf(await writeDocx(seedDocuments()), 'word/settings.xml')).not.toContain('updateFields');
-    expect(partOf(await writeDocx(seedDocuments(), { contentsPageNumbers: false }), 'word/settings.xml')).toContain(
-      '<w:updateFields/>',
-    );
+    expect(partOf(await writeDocx(seedDocuments(), { contentsPageNumbers: false }), 'word/settings.xml')).toContain('<w:updateFields/>');
   });
 
   it('a table of contents field over the headings, with page numbers worked out', async () => {

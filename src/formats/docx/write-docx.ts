@@ -11,6 +11,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -27,7 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
@@ -44,7 +45,20 @@ import {
 } from '../publication/project-form.ts';
 import { contentsPageNumbers, type ContentsPagesFound } from './contents-pages.ts';
 import { planKeeps, rowHeights } from './keep.ts';
-import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TABLE_JOIN_STYLE, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
+import {
+  CJK_FONTS,
+  DOC_GRID,
+  INDENT,
+  PAGE,
+  TITLE_SPACING,
+  XIAOBIAOSONG,
+  SIZE,
+  SONG,
+  TABLE_JOIN_STYLE,
+  TEXT_WIDTH,
+  documentDefaults,
+  paragraphStyles,
+} from './style.ts';
 
 const form = () => messages().publication.form;
 
@@ -95,6 +109,7 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
             margin: PAGE.margin,
             pageNumbers: { start: 1 },
           },
+          grid: DOC_GRID,
         },
         footers: { default: pageNumberFooter() },
         children,
@@ -125,6 +140,10 @@ function withFontTable(docx: Uint8Array): Uint8Array {
   const latin =
     '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>';
   const files = unzipSync(docx);
+  // Lines are not put on the section's grid of lines: the body's exact spacing keeps to it already,
+  // and tables, contents and titles keep their own (LibreOffice would spread table rows over it).
+  const styles = strFromU8(files['word/styles.xml']!);
+  files['word/styles.xml'] = strToU8(styles.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/>'));
   files['word/fontTable.xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}${latin}</w:fonts>`,
   );
@@ -174,7 +193,7 @@ function pageNumberFooter(): Footer {
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
 /** Runs of text with its line breaks kept as Word line breaks. */
-function runs(text: string, options: { bold?: boolean; size?: number } = {}): ParagraphChild[] {
+function runs(text: string, options: { bold?: boolean; size?: number; font?: typeof XIAOBIAOSONG } = {}): ParagraphChild[] {
   return text.split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...options }));
 }
 
@@ -182,15 +201,23 @@ function runs(text: string, options: { bold?: boolean; size?: number } = {}): Pa
 function titleBlocks(title: DocumentTitle, combined: boolean, newPage: boolean): Paragraph[] {
   const blocks = [
     new Paragraph({
-      ...(combined ? { heading: HeadingLevel.HEADING_1 } : {}),
-      style: 'Title',
+      // In a combined document the title heads its unit in the contents: a heading, set as the title
+      // (one paragraph style only: a paragraph naming two is read differently by different readers).
+      ...(combined
+        ? { heading: HeadingLevel.HEADING_1, spacing: TITLE_SPACING, children: runs(title.title, { size: SIZE.title, font: XIAOBIAOSONG }) }
+        : { style: 'Title', children: runs(title.title, { size: SIZE.title }) }),
       alignment: AlignmentType.CENTER,
       pageBreakBefore: newPage,
-      children: runs(title.title, { size: SIZE.title }),
     }),
   ];
   if (title.unitCode !== null) {
-    blocks.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: runs(title.unitCode) }));
+    blocks.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 480, line: 460, lineRule: LineRuleType.EXACT },
+        children: runs(title.unitCode),
+      }),
+    );
   }
   return blocks;
 }
