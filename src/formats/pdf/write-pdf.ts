@@ -10,7 +10,8 @@ import type { NumberedItem, TargetDocument } from '../../core/model/document.ts'
 import { messages } from '../../i18n/index.ts';
 import { documentTitle } from '../publication/document-title.ts';
 import { FONT_FILES, type FontFile, sansFontFiles } from '../publication/fonts.ts';
-import { ems, LINE_EMS, lineCount } from '../publication/measure.ts';
+import { LINE_EMS } from '../publication/measure.ts';
+import { balanced, lineCount, textWidth, tightening } from './text-lines.ts';
 import { FORM_WIDTH, formParts, projectFormRows, relabelled, toFormTable } from '../publication/project-form.ts';
 
 const form = () => messages().publication.form;
@@ -113,8 +114,8 @@ type Entry = (text: string, level: number, bold?: boolean) => { id: string };
 
 /**
  * A line of the contents: the heading (wrapped where long), a dotted leader to the page number, and the
- * number, leader and number on the heading's last line. The heading's width is estimated
- * (./measure.ts), with room to spare, as the leader's length is set before layout.
+ * number, leader and number on the heading's last line. The heading's width is measured (./text-lines.ts),
+ * as the leader's length is set before layout.
  */
 function contentsLine(e: ContentsEntry): Content {
   const size = SIZE.tableTitle;
@@ -122,7 +123,7 @@ function contentsLine(e: ContentsEntry): Content {
   // Room for pdfmake's placeholder, 00000, laid out before the number is known.
   const number = 3 * size;
   const room = TEXT_WIDTH - e.indent - number - 3 * size;
-  const title = Math.min(room, ems(e.text) * size * 1.08 + 2);
+  const title = Math.min(room, textWidth(e.text, size) + 2);
   const lines = lineCount(e.text, title, size);
   const leader = TEXT_WIDTH - e.indent - title - number;
   const below = (lines - 1) * line;
@@ -401,54 +402,6 @@ function pdfTable(rows: readonly GridRow[], widths: number[], options: { frameTo
       paddingBottom: () => CELL_PADDING_Y,
     },
   };
-}
-
-/** Punctuation a line may not start with. */
-const NO_LINE_START = /[，。、；：？！）》」』”’…—·]/u;
-
-/**
- * A cell's text with its lines evened out where its last line would hold one character alone ("满意
- * 度指 / 标"): a line break where the lines come out even. Only for text of Chinese characters, each
- * an em wide, whose lines are known before layout.
- */
-function balanced(text: string, width: number, size: number): string {
-  const chars = [...text];
-  if (text.includes('\n') || chars.some((c) => ems(c) !== 1)) return text;
-  const perLine = Math.floor(width / size + 1e-6);
-  if (perLine < 2 || chars.length <= perLine || chars.length % perLine !== 1) return text;
-  const lines = Math.ceil(chars.length / perLine);
-  const even = Math.ceil(chars.length / lines);
-  const out: string[] = [];
-  for (let i = 0; i < chars.length; ) {
-    let end = Math.min(chars.length, i + even);
-    // Never a line starting with a comma or a closing bracket: the one before goes down with it.
-    while (end < chars.length && end - 1 > i && NO_LINE_START.test(chars[end]!)) end--;
-    out.push(chars.slice(i, end).join(''));
-    i = end;
-  }
-  return out.join('\n');
-}
-
-/**
- * The character spacing that pulls a body paragraph's last character, alone on its line, back onto
- * the line above (at most 5 % tighter), or 0. Estimated (./measure.ts), so only for a text whose
- * characters are all an em wide.
- */
-function tightening(text: string, width: number, size: number, indent: number): number {
-  const chars = [...text];
-  if (chars.some((c) => ems(c) !== 1)) return 0;
-  const lastLine = (advance: number) => {
-    let room = Math.floor((width - indent) / advance + 1e-6);
-    let left = chars.length;
-    while (left > room) {
-      left -= room;
-      room = Math.floor(width / advance + 1e-6);
-    }
-    return left;
-  };
-  if (chars.length < 2 || lastLine(size) !== 1) return 0;
-  for (let spacing = -0.05; spacing >= -0.05 * size; spacing -= 0.05) if (lastLine(size + spacing) !== 1) return spacing;
-  return 0;
 }
 
 const CELL_PADDING = 4;
