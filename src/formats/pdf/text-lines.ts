@@ -27,7 +27,19 @@ function measuredFont(): MeasuredFont {
   return font;
 }
 
-export const textWidth = (text: string, size: number): number => measuredFont().widthOfString(text, size);
+const widths = new Map<string, number>();
+
+/** The width of text in points; remembered, as the same pieces are measured over and over. */
+export function textWidth(text: string, size: number): number {
+  const key = `${size} ${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    width = measuredFont().widthOfString(text, size);
+    if (widths.size > 100_000) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
+}
 
 /** Marks a line may not start with, and marks it may not end with. */
 const NO_START = /[，。、；：？！）》」』”’…—·,.;:?!)\]}%]/u;

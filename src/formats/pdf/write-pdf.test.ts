@@ -36,6 +36,8 @@ describe('writePdf', () => {
     expect(info.pages).toBeGreaterThanOrEqual(8);
     // pdffonts: the subset of Noto Serif SC, embedded ("yes" in the emb column).
     expect(info.fonts).toMatch(/NotoSerifSC\S*\s+CID TrueType\s+Identity-H\s+yes/);
+    // Fonts by role: headings (黑体) in Noto Sans CJK, from Debian's fonts-noto-cjk (.ci/run installs it).
+    expect(info.fonts).toMatch(/NotoSansCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes/);
     const text = squeeze(pdfText(pdf));
     const missing = printedTexts(docs).filter((t) => !text.includes(squeeze(t)));
     expect(missing).toEqual([]);
