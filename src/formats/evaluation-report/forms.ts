@@ -30,10 +30,11 @@ function fiscalCells(b: ProjectEvaluation['budget']): GridCell[] {
 }
 
 /**
- * Nine columns: the block label, three for the row's subject (一级 and 二级 each "满意度指标" on one
- * line), five for values (and the analysis).
+ * Nine columns: the block label, three for the row's subject (一级 with "满意度指标" and 二级 with
+ * "社会效益指标" on one line), five for values (and the analysis): 分值 with 100.00, 执行率 with
+ * 100.00% on one line.
  */
-const COLUMNS = [7, 13, 13, 14, 9, 9, 9, 10, 16];
+const COLUMNS = [7, 14, 16, 12, 8, 8, 10, 11, 14];
 
 export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportForm {
   const m = messages().evaluation.report;

@@ -29,8 +29,8 @@ function progressText(i: IndicatorProgress, band: string): string {
   return i.pace === null ? percent(i.progress) : `${percent(i.progress)}（${messages().monitoring.table.paceExpected(i.pace.expected)}）`;
 }
 
-/** Ten columns: 一级, 二级 (each "满意度指标" on one line), 三级 and seven for the row's figures and explanations. */
-const COLUMNS = [12, 12, 20, 10, 10, 10, 10, 19, 9, 21];
+/** Ten columns: 一级 ("满意度指标" on one line), 二级 ("社会效益指标"), 三级 and seven for the row's figures and explanations. */
+const COLUMNS = [12, 14, 18, 10, 10, 10, 10, 19, 9, 21];
 
 export function projectForm(p: ProjectMonitoring, year: number, taken: Set<string>): ReportForm {
   const m = messages().monitoring;

@@ -44,6 +44,13 @@ function checkPages(name: string, printed: Printed) {
   const texts = pdfPageTexts(printed.pdf);
   const pages = pdfPages(printed.pdf, 50, 1, texts.length);
   pages.forEach((png, i) => keepRender(png, `${name}-page${String(i + 1).padStart(2, '0')}.png`));
+  // 一级 wide enough for its longest label: 满意度指标 on one line, never 满意度指 / 标.
+  const lines = texts
+    .join('\n')
+    .split('\n')
+    .map((l) => l.trim());
+  expect(lines.filter((l) => l.includes('满意度指')).every((l) => l.includes('满意度指标'))).toBe(true);
+  expect(lines.some((l) => l.includes('满意度指标'))).toBe(true);
   const continued = continuationPages(texts, printed.startsForm);
   // The fixture's tables run over pages: there is something to check.
   expect(continued.length).toBeGreaterThanOrEqual(2);
