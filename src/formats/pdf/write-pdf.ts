@@ -1,8 +1,9 @@
 /**
  * Writes units' 预算绩效目标 as a PDF in the published layout, the same as the Word export: title,
  * contents with page numbers, 第一部分 部门整体绩效目标, 第二部分 with one 项目绩效目标表 per project
- * (merged cells as in the official form), A4, "— 1 —" page numbers. The CJK font (Noto Serif SC) is
- * embedded as a subset, so the PDF looks the same on any machine.
+ * (merged cells as in the official form), A4, "— 1 —" page numbers. Fonts by role, embedded as
+ * subsets so the PDF looks the same on any machine: a serif for 宋体, 小标宋 (its bold) and the body, a
+ * sans for 黑体 headings (../publication/fonts.ts). Tables break like an official form's: see projectTable.
  */
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
