@@ -44,6 +44,10 @@ export const ProjectMonitoring = Type.Object({
     spent: DecimalText,
     spentAsOf: Nullable(IsoDateText),
     rate: Nullable(DecimalText),
+    fiscal: Type.Object(
+      { budget: Nullable(DecimalText), spent: Nullable(DecimalText), rate: Nullable(DecimalText) },
+      { description: '其中：财政资金; spent and rate only when the project has no other funds (spending is not recorded per source)' },
+    ),
     checkpoint: Nullable(Type.Object({ label: Type.String(), date: IsoDateText, percent: DecimalText })),
     planned: DecimalText,
     shortfall: Nullable(DecimalText),

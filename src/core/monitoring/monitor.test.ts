@@ -42,11 +42,20 @@ describe('execution against the plan', () => {
       spent: '14.00',
       spentAsOf: '2020-06-20',
       rate: '35.00',
+      // No other funds: the fiscal money is all of it.
+      fiscal: { budget: '40.00', spent: '14.00', rate: '35.00' },
       checkpoint: { label: '6月底', date: '2020-06-30', percent: '50.00' },
       planned: '50.00',
       shortfall: '15.00',
       light: 'yellow',
     });
+  });
+  it('gives the 财政资金 line its table amount alone when there are other funds (spending is not recorded per source)', () => {
+    const split = { ...p, amountUnit: '元' as const, budget: { total: '400000.00', fiscal: '300000.10', other: '99999.90', sources: [] } };
+    const r = monitorProject(split, actuals('M-1', { spending: spending(['2020-06-20', '14.00']) }), '2020-06-30', 2020);
+    // 300000.10 元 is exactly 30.0001 万元: shown to the cent, never through a binary float.
+    expect(r.execution.fiscal).toEqual({ budget: '30.00', spent: null, rate: null });
+    expect(r.execution).toMatchObject({ budget: '40.00', spent: '14.00', rate: '35.00' });
   });
   it('is yellow from 10 points behind and red from 20 (both bounds inclusive)', () => {
     const light = (spent: string) =>

@@ -6,7 +6,7 @@
  */
 import { actualsLookup, type Actuals, type ProjectActuals } from '../actuals/actuals.ts';
 import { explanationAsOf, spendingAsOf, valueAsOf, type MonitoringExplanation } from '../actuals/as-of.ts';
-import { annualBudget } from '../actuals/budget.ts';
+import { annualBudget, inWan } from '../actuals/budget.ts';
 import { yearElapsed, yearOf, type IsoDate } from '../actuals/calendar.ts';
 import { completionOf, completionView, type Completion, type CompletionView } from '../actuals/completion.ts';
 import { level2KindOf } from '../framework/framework.ts';
@@ -41,6 +41,8 @@ export interface ExecutionStatus {
   spentAsOf: IsoDate | null;
   /** 执行率 = spent / budget; null without a budget. */
   rate: DecimalText | null;
+  /** The 其中：财政资金 line of the 监控表. */
+  fiscal: FiscalExecution;
   /** The plan's last checkpoint passed; null before the first. */
   checkpoint: { label: string; date: IsoDate; percent: DecimalText } | null;
   /** Planned cumulative percent on the date (0 before the first checkpoint). */
@@ -48,6 +50,17 @@ export interface ExecutionStatus {
   /** planned − rate in percentage points: positive means behind the plan; null without a rate. */
   shortfall: DecimalText | null;
   light: Light;
+}
+
+/**
+ * Spending is recorded for the project, not per source: the fiscal money's spending and rate are known
+ * only when the project has no other funds (then the fiscal money is all of it, the 全年预算数 too).
+ * Otherwise only the target table's 财政资金 is known. Amounts in 万元 with 2 decimals.
+ */
+export interface FiscalExecution {
+  budget: DecimalText | null;
+  spent: DecimalText | null;
+  rate: DecimalText | null;
 }
 
 /**
@@ -126,6 +139,7 @@ export interface UnitMonitoring {
 }
 
 const HUNDRED = new Decimal(100);
+const orNull = (d: Decimal | null): DecimalText | null => (d === null ? null : fixed(d));
 /** Reasons a recorded actual cannot be compared with its target: the unit should correct the value. */
 const BAD_ACTUAL = new Set(['actualNotNumber', 'actualNotGrade', 'unitMismatch']);
 
@@ -291,12 +305,18 @@ function executionOf(
   }
   const shortfall = rate === null ? null : planned.minus(rate);
   const light: Light = shortfall === null ? 'green' : shortfallLight(shortfall, settings);
+  const other = inWan(project.budget.other, project.amountUnit);
+  const fiscal: FiscalExecution =
+    other === null || other.isZero()
+      ? { budget: budget === null ? null : fixed(budget), spent: fixed(spent), rate: rate === null ? null : fixed(rate) }
+      : { budget: orNull(inWan(project.budget.fiscal, project.amountUnit)), spent: null, rate: null };
 
   return {
     budget: budget === null ? null : fixed(budget),
     spent: fixed(spent),
     spentAsOf: entry?.date ?? null,
     rate: rate === null ? null : fixed(rate),
+    fiscal,
     checkpoint: passed === null ? null : { label: passed.label, date: passed.date!, percent: fixed(passed.percent!) },
     planned: fixed(planned),
     shortfall: shortfall === null ? null : fixed(shortfall),

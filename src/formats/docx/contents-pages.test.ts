@@ -32,9 +32,9 @@ describe('the contents’ page numbers: estimated as docx/layout lays the pages 
       const { numbers, how } = await estimated(docs);
       expect(how).toEqual(['estimated']);
       expect(numbers).toEqual(contentsNumbers(await writeDocx(docs, { contentsPageNumbers: 'exact' })));
-      // 2 parts, 3 parts of part one, 6 projects; the last table starts on page 10 (as LibreOffice prints it).
+      // 2 parts, 3 parts of part one, 6 projects, a page each; the last table starts on page 9 (as LibreOffice prints it).
       expect(numbers).toHaveLength(11);
-      expect(numbers.at(-1)).toBe('10');
+      expect(numbers.at(-1)).toBe('9');
     },
     SLOW,
   );
@@ -70,7 +70,13 @@ describe('the contents’ page numbers: estimated as docx/layout lays the pages 
     'a part whose pages the estimate cannot settle is laid out on its own, and the numbers are docx/layout’s',
     async () => {
       // Three units in one document, one of whose parts ends too near a page's edge for the estimate.
-      const docs = generateDocuments({ seed: 102, units: 3, projectsPerUnit: [1, 5], year: 2020 });
+      const docs = generateDocuments({
+        seed: 105,
+        units: 3,
+        projectsPerUnit: [3, 8],
+        year: 2020,
+        layout: { longTerm: true, remarks: true },
+      });
       const { numbers, how } = await estimated(docs);
       expect(how).toEqual(['partly laid out']);
       expect(numbers).toEqual(contentsNumbers(await writeDocx(docs, { contentsPageNumbers: 'exact' })));

@@ -61,6 +61,9 @@ function attr(value: unknown, name: string): string | number | undefined {
   }
   return undefined;
 }
+/** A w:ST_OnOff element: on when present, unless its w:val says off. */
+const isOn = (element: unknown): boolean =>
+  element !== undefined && !['0', 'false', 'off'].includes(String(attr(element, 'w:val') ?? 'on'));
 const num = (value: unknown, name: string): number | undefined => {
   const v = attr(value, name);
   return v === undefined ? undefined : Number(v);
@@ -74,6 +77,8 @@ const textOf = (t: unknown): string =>
 interface Style {
   size: number;
   bold: boolean;
+  /** Character spacing (w:spacing of the run), in points. */
+  characterSpacing: number;
   before: number;
   after: number;
   line: { exact: number } | { multiple: number };
@@ -93,6 +98,7 @@ function styleResolver(s: DocumentStyles): (id: string | undefined) => Style {
   const base: Style = {
     size: Number(s.defaults.run?.size ?? 20) / 2,
     bold: false,
+    characterSpacing: 0,
     before: 0,
     after: 0,
     line: { multiple: (s.defaults.paragraph?.spacing?.line ?? 240) / 240 },
@@ -113,6 +119,7 @@ function styleResolver(s: DocumentStyles): (id: string | undefined) => Style {
     const style: Style = {
       size: options.run?.size === undefined ? parent.size : Number(options.run.size) / 2,
       bold: options.run?.bold ?? parent.bold,
+      characterSpacing: options.run?.characterSpacing === undefined ? parent.characterSpacing : Number(options.run.characterSpacing) / 20,
       before: twips(spacing?.before) ?? parent.before,
       after: twips(spacing?.after) ?? parent.after,
       line: spacing?.line === undefined ? parent.line : lineOf(spacing.line, spacing.lineRule),
@@ -182,11 +189,12 @@ function lineHeights(
   width: number,
   firstLine: number,
   height: (eastAsian: boolean) => number,
+  space: number,
 ): number[] {
   const out: number[] = [];
   for (const part of text.split('\n')) {
     const chars = [...part];
-    const widths = chars.map((c) => emsOf(c, bold) * size);
+    const widths = chars.map((c) => emsOf(c, bold) * size + space);
     const breakBefore = (i: number) => breaksBetween(chars[i - 1]!, chars[i]!);
     let x = firstLine;
     let lineEastAsian = false;
@@ -240,6 +248,12 @@ interface ParagraphBlock {
 interface TableBlock {
   type: 'table';
   rows: number[];
+  /** The first rows, repeated at the top of each page the table goes on to (w:tblHeader). */
+  header: number;
+  /** Each row's keep-with-next: Word's, the first paragraph of its first cell's (w:keepNext). */
+  kept: boolean[];
+  /** The line drawn under the last row on a page when the table goes on (its bottom border). */
+  breakBorder: number;
   /** The _Toc bookmarks in each row's cells. */
   bookmarks: string[][];
 }
@@ -302,9 +316,10 @@ function readParagraph(p: unknown, width: number, { style, digits }: Reading, in
   const available = width - own.left;
   // A contents entry ends with its page number, right-aligned at a tab stop: the line holds the text and the number.
   const entry = all(child(pPr, 'w:tabs'), 'w:tab').length > 0 ? '0'.repeat(digits) : '';
+  // Lines keep their own heights on a grid of lines too: jixiao's documents do not snap them to it (w:snapToGrid off).
   const height = (eastAsian: boolean) =>
     'exact' in own.line ? own.line.exact : own.line.multiple * size * (eastAsian ? CJK_LINE : LATIN_LINE);
-  const lines = lineHeights(text.trimEnd() + entry, size, bold, available, own.firstLine, height);
+  const lines = lineHeights(text.trimEnd() + entry, size, bold, available, own.firstLine, height, s.characterSpacing);
   return {
     type: 'paragraph',
     before: own.before,
@@ -338,6 +353,8 @@ function readTable(tbl: unknown, reading: Reading): TableBlock {
   const rows = all(tbl, 'w:tr');
   const heights: number[] = [];
   const bookmarks: string[][] = [];
+  const header = rows.findIndex((tr) => !isOn(child(child(tr, 'w:trPr'), 'w:tblHeader')));
+  const kept = rows.map((tr) => isOn(child(child(child(child(tr, 'w:tc'), 'w:p'), 'w:pPr'), 'w:keepNext')));
   /** Cells merged down from a row: where they started, the column, and the height their text needs. */
   const open = new Map<number, { first: number; height: number }>();
   const merges: Array<{ first: number; last: number; height: number }> = [];
@@ -396,7 +413,7 @@ function readTable(tbl: unknown, reading: Reading): TableBlock {
     const missing = m.height + below - heights.slice(m.first, m.last + 1).reduce((a, b) => a + b, 0);
     if (missing > 0) heights[m.last]! += missing;
   }
-  return { type: 'table', rows: heights, bookmarks };
+  return { type: 'table', rows: heights, header: header < 0 ? rows.length : header, kept, breakBorder: bottomBorder, bookmarks };
 }
 
 /**
@@ -448,9 +465,15 @@ function readBody(body: unknown, reading: Reading): { page: Page; sectPr: unknow
 /**
  * Lays the blocks out on pages with each height scaled, and gives the page each bookmark starts on.
  * Rows never break (the tables' rows cannot split); a paragraph kept with the next stays with the next
- * one's first lines or the next table's first row.
+ * one's first lines or the next table's first row. The space above the blocks' first paragraph counts
+ * only at the document's start (`documentStart`): at the top of a page after a break it is left out.
  */
-function paginate(blocks: readonly Block[], page: Page, scale: number): { bookmarks: Map<string, number>; pages: number } {
+function paginate(
+  blocks: readonly Block[],
+  page: Page,
+  scale: number,
+  documentStart: boolean,
+): { bookmarks: Map<string, number>; pages: number } {
   const pages = new Map<string, number>();
   let number = 1;
   let y = 0;
@@ -477,15 +500,41 @@ function paginate(blocks: readonly Block[], page: Page, scale: number): { bookma
     }
     return height;
   };
+  const sum = (heights: readonly number[]) => heights.reduce((a, h) => a + h, 0) * scale;
+  /**
+   * Rows as docx/layout places them (Word's rules for rows that cannot split): rows kept with the next
+   * go to the next page together when they do not fit, with the first lines of what follows the table
+   * when its last row is kept with the next, unless they do not fit on a page of their own either;
+   * on each page the table goes on to, its header rows are repeated first.
+   */
+  const table = (b: TableBlock, i: number) => {
+    if (y > 0) y += after * scale;
+    const last = b.rows.length - 1;
+    const newTablePage = (r: number) => {
+      newPage();
+      if (r >= b.header) y += sum(b.rows.slice(0, b.header));
+    };
+    let brokenUntil = -1;
+    b.rows.forEach((row, r) => {
+      let end = r;
+      while (end < last && b.kept[end]) end++;
+      const keptPast = end === last && b.kept[last]!;
+      if ((end > r || keptPast) && r > brokenUntil) {
+        const together = () =>
+          sum(b.rows.slice(r, end + 1)) + (end < last ? b.breakBorder * scale : 0) + (keptPast && i + 1 < blocks.length ? kept(i + 1) : 0);
+        if (y > 0 && y + together() > page.height) newTablePage(r);
+        if (y + together() > page.height) brokenUntil = end;
+      }
+      const border = r < last ? b.breakBorder * scale : 0;
+      if (y > 0 && y + row * scale + border > page.height) newTablePage(r);
+      for (const bookmark of b.bookmarks[r]!) pages.set(bookmark, number);
+      y += row * scale;
+    });
+    after = 0;
+  };
   blocks.forEach((b, i) => {
     if (b.type === 'table') {
-      if (y > 0) y += after * scale;
-      b.rows.forEach((row, r) => {
-        if (y > 0 && y + row * scale > page.height) newPage();
-        for (const bookmark of b.bookmarks[r]!) pages.set(bookmark, number);
-        y += row * scale;
-      });
-      after = 0;
+      table(b, i);
       return;
     }
     if (b.pageBreakBefore && y > 0) newPage();
@@ -496,7 +545,7 @@ function paginate(blocks: readonly Block[], page: Page, scale: number): { bookma
     else if (y > 0 && y + space + (lines[0] ?? 0) > page.height) newPage();
     for (const bookmark of b.bookmarks) pages.set(bookmark, number);
     // The space above a paragraph is left out at the top of a page, but for the document's first.
-    if (y > 0 || i === 0) y += space;
+    if (y > 0 || (i === 0 && documentStart)) y += space;
     for (const h of lines) {
       if (y > 0 && y + h > page.height) newPage();
       y += h;
@@ -552,8 +601,8 @@ export function contentsPageNumbers(o: ContentsPageOptions): PageNumberEstimator
       const numbers = new Map<string, number>();
       let offset = 0;
       for (const [i, segment] of read.segments.entries()) {
-        const low = paginate(segment.blocks, read.page, 1 - MARGIN);
-        let laid: Laid | undefined = sameLayout(low, paginate(segment.blocks, read.page, 1 + MARGIN)) ? low : laidOut.get(i);
+        const low = paginate(segment.blocks, read.page, 1 - MARGIN, i === 0);
+        let laid: Laid | undefined = sameLayout(low, paginate(segment.blocks, read.page, 1 + MARGIN, i === 0)) ? low : laidOut.get(i);
         if (laid === undefined) {
           if (segment.contents) return exactly();
           laid = layOutAlone(segment, i === 0, read.sectPr, context);

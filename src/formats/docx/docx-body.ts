@@ -16,6 +16,13 @@ export interface BodyParagraph {
   text: string;
 }
 
+/**
+ * The style of the hairline paragraph jixiao writes between two tables printed as one (Word joins
+ * tables with nothing between them, and repeats only a table's first rows on a new page, so a form
+ * whose header is not its first row is written as two tables): the body reads them as one table.
+ */
+export const TABLE_JOIN_STYLE = 'TableJoin';
+
 export interface BodyCell {
   paragraphs: string[];
   /** Merged into the cell above (w:vMerge without "restart"): shown empty. */
@@ -68,8 +75,22 @@ export function readBody(xml: string): BodyBlock[] | undefined {
   return blocks;
 }
 
+const isJoin = (p: Element) => attr(child(child(p, 'pPr') ?? p, 'pStyle'), 'val') === TABLE_JOIN_STYLE;
+
 function blockContent(container: Element, out: BodyBlock[], state: FieldState): void {
+  let joining = false;
   for (const e of children(container)) {
+    if (isW(e, 'p') && isJoin(e) && out[out.length - 1]?.kind === 'table' && paragraphText(e, state) === '') {
+      joining = true;
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (joining && isW(e, 'tbl') && last?.kind === 'table') {
+      last.rows.push(...table(e, state).rows);
+      joining = false;
+      continue;
+    }
+    joining = false;
     if (isW(e, 'p')) out.push({ kind: 'paragraph', text: paragraphText(e, state) });
     else if (isW(e, 'tbl')) out.push(table(e, state));
     else if (isW(e, 'sdt')) {

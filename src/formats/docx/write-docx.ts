@@ -11,6 +11,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -27,14 +28,37 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
 import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
-import { FORM_WIDTH, projectFormRows, toFormTable, type CellAlign, type GridCell } from '../publication/project-form.ts';
+import {
+  FORM_WIDTH,
+  formParts,
+  keptWithNext,
+  projectFormRows,
+  relabelled,
+  toFormTable,
+  type CellAlign,
+  type GridCell,
+} from '../publication/project-form.ts';
 import { contentsPageNumbers, type ContentsPagesFound } from './contents-pages.ts';
-import { CJK_FONTS, INDENT, PAGE, SIZE, SONG, TEXT_WIDTH, documentDefaults, paragraphStyles } from './style.ts';
+import { planKeeps, rowHeights } from './keep.ts';
+import {
+  CJK_FONTS,
+  DOC_GRID,
+  INDENT,
+  PAGE,
+  TITLE_SPACING,
+  XIAOBIAOSONG,
+  SIZE,
+  SONG,
+  TABLE_JOIN_STYLE,
+  TEXT_WIDTH,
+  documentDefaults,
+  paragraphStyles,
+} from './style.ts';
 
 const form = () => messages().publication.form;
 
@@ -75,7 +99,8 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
     // Numbers the contents with the shipped font's widths (CJK text is full-width in every 宋/仿宋/黑体),
     // so they are right where fields are not updated (LibreOffice, viewers); Word updates them on opening.
     ...(options.contentsPageNumbers === false ? {} : { pageNumbers: pageNumberEstimator(options) }),
-    features: { updateFields: true },
+    // Word asks on opening to update fields when told to: only when the contents have no numbers yet.
+    ...(options.contentsPageNumbers === false ? { features: { updateFields: true } } : {}),
     sections: [
       {
         properties: {
@@ -84,6 +109,7 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
             margin: PAGE.margin,
             pageNumbers: { start: 1 },
           },
+          grid: DOC_GRID,
         },
         footers: { default: pageNumberFooter() },
         children,
@@ -94,15 +120,17 @@ export async function writeDocx(docs: readonly TargetDocument[], options: WriteD
 }
 
 /**
- * The font table Word itself writes for these fonts: their English names (SimSun, FangSong, SimHei)
+ * The font table Word itself writes for these fonts: their English names (SimSun, FangSong_GB2312, SimHei, FZXiaoBiaoSong)
  * and their GB2312 character set and PANOSE class, by which Word, WPS and LibreOffice substitute a
  * similar Chinese font where one is missing. (docx writes an empty table.)
  */
 function withFontTable(docx: Uint8Array): Uint8Array {
   const fonts = [
     [CJK_FONTS.song, 'SimSun', '02010600030101010101', 'auto', 'variable'],
-    [CJK_FONTS.fangsong, 'FangSong', '02010609060101010101', 'modern', 'fixed'],
+    [CJK_FONTS.fangsong, 'FangSong_GB2312', '02010609030101010101', 'modern', 'fixed'],
     [CJK_FONTS.hei, 'SimHei', '02010609060101010101', 'modern', 'fixed'],
+    // Where 小标宋 is missing, a serif of the GB2312 set stands in for it.
+    [CJK_FONTS.xiaobiaosong, 'FZXiaoBiaoSong-B05S', '02010600030101010101', 'roman', 'variable'],
   ]
     .map(
       ([name, alt, panose, family, pitch]) =>
@@ -112,6 +140,10 @@ function withFontTable(docx: Uint8Array): Uint8Array {
   const latin =
     '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>';
   const files = unzipSync(docx);
+  // Lines are not put on the section's grid of lines: the body's exact spacing keeps to it already,
+  // and tables, contents and titles keep their own (LibreOffice would spread table rows over it).
+  const styles = strFromU8(files['word/styles.xml']!);
+  files['word/styles.xml'] = strToU8(styles.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/>'));
   files['word/fontTable.xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}${latin}</w:fonts>`,
   );
@@ -161,7 +193,7 @@ function pageNumberFooter(): Footer {
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
 /** Runs of text with its line breaks kept as Word line breaks. */
-function runs(text: string, options: { bold?: boolean; size?: number } = {}): ParagraphChild[] {
+function runs(text: string, options: { bold?: boolean; size?: number; font?: typeof XIAOBIAOSONG } = {}): ParagraphChild[] {
   return text.split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...options }));
 }
 
@@ -169,15 +201,23 @@ function runs(text: string, options: { bold?: boolean; size?: number } = {}): Pa
 function titleBlocks(title: DocumentTitle, combined: boolean, newPage: boolean): Paragraph[] {
   const blocks = [
     new Paragraph({
-      ...(combined ? { heading: HeadingLevel.HEADING_1 } : {}),
-      style: 'Title',
+      // In a combined document the title heads its unit in the contents: a heading, set as the title
+      // (one paragraph style only: a paragraph naming two is read differently by different readers).
+      ...(combined
+        ? { heading: HeadingLevel.HEADING_1, spacing: TITLE_SPACING, children: runs(title.title, { size: SIZE.title, font: XIAOBIAOSONG }) }
+        : { style: 'Title', children: runs(title.title, { size: SIZE.title }) }),
       alignment: AlignmentType.CENTER,
       pageBreakBefore: newPage,
-      children: runs(title.title, { bold: true, size: SIZE.title }),
     }),
   ];
   if (title.unitCode !== null) {
-    blocks.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: runs(title.unitCode) }));
+    blocks.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 480, line: 460, lineRule: LineRuleType.EXACT },
+        children: runs(title.unitCode),
+      }),
+    );
   }
   return blocks;
 }
@@ -225,7 +265,7 @@ function documentBlocks(doc: TargetDocument, combined: boolean, newPage: boolean
         spacing: { before: 0, after: 120 },
         children: runs(f.projectTitle(i + 1, project.name), { size: SIZE.tableTitle }),
       }),
-      projectTable(projectFormRows(project)),
+      ...projectTables(projectFormRows(project)),
     );
   });
   return blocks;
@@ -252,47 +292,104 @@ const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function projectTable(rows: ReturnType<typeof projectFormRows>): Table {
-  const table = toFormTable(rows);
+/**
+ * A project's form as Word tables: the block above the indicator table, then the indicator table (one
+ * per term), each with its header rows repeated on every page (Word repeats only a table's first
+ * rows). Between them a hairline paragraph of the TableJoin style, which the reader takes for no break
+ * at all (./docx-body.ts). Rows never split, and an 一级 group's rows are kept on one page.
+ */
+function projectTables(formRows: ReturnType<typeof projectFormRows>): Block[] {
+  const table = toFormTable(formRows);
   // Whole twips that add up to the text width exactly.
   const edges = [0];
   let x = 0;
   for (const w of table.columns) edges.push(Math.round(((x += w) * TEXT_WIDTH) / FORM_WIDTH));
   const widths = edges.slice(1).map((e, i) => e - edges[i]!);
   const cellWidth = (c: GridCell) => edges[c.column + c.span]! - edges[c.column]!;
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { left: 85, right: 85, top: 40, bottom: 40 },
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: table.rows.map(
-      (row) =>
-        new TableRow({
-          cantSplit: true,
-          children: row.cells.map(
-            (cell) =>
-              new TableCell({
-                width: { size: cellWidth(cell), type: WidthType.DXA },
-                columnSpan: cell.span > 1 ? cell.span : undefined,
-                verticalMerge:
-                  cell.merge === 'restart' ? VerticalMergeType.RESTART : cell.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-                verticalAlign: row.frameless ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
-                margins: cell.compact
-                  ? { left: 20, right: 20, top: 40, bottom: 40 }
-                  : { left: 85, right: 85, top: row.frameless ? 0 : 40, bottom: row.frameless ? 60 : 40 },
-                borders: row.frameless ? { top: NONE, left: NONE, right: NONE, bottom: LINE } : undefined,
-                children: cell.paragraphs.map(
-                  (p) =>
-                    new Paragraph({
-                      style: 'TableText',
-                      alignment: ALIGN[cell.align],
-                      children: runs(p, cell.compact ? { size: SIZE.compact } : row.frameless ? { size: SIZE.table } : {}),
-                    }),
-                ),
-              }),
-          ),
-        }),
-    ),
+  const heights = rowHeights(
+    table.rows.map((row, r) => ({
+      cells: row.cells.map((c) => ({
+        text: c.merge === 'continue' ? '' : c.paragraphs.join('\n'),
+        width: (cellWidth(c) - 170) / 20,
+        rows: c.merge === 'restart' ? mergedRows(table.rows, r, c.column) : 1,
+      })),
+    })),
+    SIZE.table / 2,
+    // The cell's margins and line, with room to spare.
+    6,
+  );
+  const rows = table.rows.map((row, r) => ({ ...row, keepNext: keptWithNext(formRows, r), height: heights[r]! }));
+  const blocks: Block[] = [];
+  const parts = formParts(rows);
+  const { joined, cuts } = planKeeps(parts, (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) / 20);
+  parts.forEach((part, i) => {
+    for (const r of [...cuts[i]!].sort((a, b) => a - b)) part[r] = relabelled(part, r);
   });
+  parts.forEach((part, i) => {
+    if (i > 0) blocks.push(joinParagraph());
+    blocks.push(
+      new Table({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        margins: { left: 85, right: 85, top: 40, bottom: 40 },
+        // Where the upper part is kept with the lower, the line between them is the lower one's top.
+        borders: {
+          top: LINE,
+          bottom: joined[i] ? NONE : LINE,
+          left: LINE,
+          right: LINE,
+          insideHorizontal: LINE,
+          insideVertical: LINE,
+        },
+        rows: part.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              // Written only where on: Word reads an element with w:val="off" as off, but not every reader does.
+              ...(row.header ? { tableHeader: true } : {}),
+              ...(row.keepNext ? { keepNext: true } : {}),
+              children: row.cells.map(
+                (cell) =>
+                  new TableCell({
+                    width: { size: cellWidth(cell), type: WidthType.DXA },
+                    columnSpan: cell.span > 1 ? cell.span : undefined,
+                    verticalMerge:
+                      cell.merge === 'restart'
+                        ? VerticalMergeType.RESTART
+                        : cell.merge === 'continue'
+                          ? VerticalMergeType.CONTINUE
+                          : undefined,
+                    verticalAlign: row.frameless ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
+                    margins: cell.compact
+                      ? { left: 20, right: 20, top: 40, bottom: 40 }
+                      : { left: 85, right: 85, top: row.frameless ? 0 : 40, bottom: row.frameless ? 60 : 40 },
+                    borders: row.frameless ? { top: NONE, left: NONE, right: NONE, bottom: LINE } : undefined,
+                    children: cell.paragraphs.map(
+                      (p) =>
+                        new Paragraph({
+                          style: 'TableText',
+                          alignment: ALIGN[cell.align],
+                          ...(row.keepNext ? { keepNext: true } : {}),
+                          children: runs(p, cell.compact ? { size: SIZE.compact } : row.frameless ? { size: SIZE.table } : {}),
+                        }),
+                    ),
+                  }),
+              ),
+            }),
+        ),
+      }),
+    );
+  });
+  return blocks;
 }
+
+/** How many rows a cell merged down from row `r` covers. */
+function mergedRows(rows: ReturnType<typeof toFormTable>['rows'], r: number, column: number): number {
+  let n = 1;
+  while (rows[r + n]?.cells.some((c) => c.column === column && c.merge === 'continue')) n++;
+  return n;
+}
+
+/** The hairline between two tables printed as one, kept with the table below. */
+const joinParagraph = () => new Paragraph({ style: TABLE_JOIN_STYLE, keepNext: true, children: [] });

@@ -9,13 +9,13 @@ import type { ProjectEvaluation } from '../../core/evaluation/evaluate.ts';
 import { GRADES } from '../../core/evaluation/settings.ts';
 import { Decimal } from '../../core/model/decimal.ts';
 import { messages } from '../../i18n/index.ts';
-import { runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
+import { keptInGroups, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 
 const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text, label: true, ...more });
 const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => ({ text: text ?? '', align: 'center', ...more });
 const amount = (text: string | null, more: Partial<GridCell> = {}): GridCell => value(text, { amount: true, ...more });
 const percent = (p: string | null) => (p === null ? '' : `${p}%`);
-const unitName = (u: { code: string | null; name: string }) => `${u.code ?? ''}${u.name}`;
+const unitName = (u: { code: string | null; name: string }) => (u.code === null ? u.name : `${u.code} ${u.name}`);
 
 /**
  * The 财政资金 row. Spending is recorded for the project, not per source, so the row's 全年 figures are
@@ -29,8 +29,12 @@ function fiscalCells(b: ProjectEvaluation['budget']): GridCell[] {
   return [amount(b.fiscal ?? b.initial), amount(b.adjusted), amount(b.spent), dash, value(percent(b.rate)), dash];
 }
 
-/** Nine columns: the block label, three for the row's subject, five for values (and the analysis). */
-const COLUMNS = [7, 9, 9, 16, 10, 10, 10, 11, 18];
+/**
+ * Nine columns: the block label, three for the row's subject (一级 with "满意度指标" and 二级 with
+ * "社会效益指标" on one line), five for values (and the analysis): 分值 with 100.00, 执行率 with
+ * 100.00% on one line.
+ */
+const COLUMNS = [7, 14, 16, 12, 8, 8, 10, 11, 14];
 
 export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportForm {
   const m = messages().evaluation.report;
@@ -79,7 +83,8 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
   );
   rows.push({
     cells: [
-      label(messages().evaluation.report.indicators, { rowSpan: p.indicators.length + 1 }),
+      // In the header row, repeated on each page: a cell merged down the whole table would hold up the page break.
+      label(messages().evaluation.report.indicators),
       label(m.level1),
       label(m.level2),
       label(m.level3),
@@ -89,10 +94,16 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
       label(m.score),
       label(m.explanation),
     ],
+    header: true,
+    keepWithNext: true,
   });
+  // The block above the indicators is printed whole, with the indicators' header and first group.
+  for (const row of rows) row.keepWithNext = true;
+  const kept = keptInGroups(level1);
   p.indicators.forEach((i, k) => {
     const cells: GridCell[] = [];
-    if (level1[k]! > 0) cells.push(value(i.level1, { rowSpan: level1[k] }));
+    // The label column beside an 一级 group is merged over it, and so breaks with it.
+    if (level1[k]! > 0) cells.push(label('', { rowSpan: level1[k] }), value(i.level1, { rowSpan: level1[k] }));
     if (level2[k]! > 0) cells.push(value(i.level2, { rowSpan: level2[k] }));
     const scored = i.status === 'scored';
     cells.push(
@@ -106,7 +117,7 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
         { align: 'left' },
       ),
     );
-    rows.push({ cells });
+    rows.push({ cells, keepWithNext: kept[k]! });
   });
   rows.push({ cells: [label(m.total, { span: 6 }), amount(p.points), amount(p.total), value(`${m.grade}：${p.grade}`)] });
   const all = p.withoutNotApplicable;
@@ -129,7 +140,7 @@ export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): Rep
   const m = messages().evaluation.report;
   const h = m.summaryHeaders;
   const rows: GridRow[] = [
-    { cells: [h.index, h.code, h.name, h.budget, h.spent, h.rate, h.total, h.grade].map((t) => label(t)) },
+    { cells: [h.index, h.code, h.name, h.budget, h.spent, h.rate, h.total, h.grade].map((t) => label(t)), header: true },
     ...d.projects.map((p, i) => ({
       cells: [
         value(String(i + 1)),

@@ -110,6 +110,11 @@ describe('the 自评表 workbook', () => {
       '28.33',
     ])
       expect(text).toContain(expected);
-    expect(xml.match(/<w:tbl>/g)).toHaveLength(7);
+    // The summary, then per project the block and the indicator table, joined by a hairline paragraph:
+    // a table repeats only its first rows on each page, and its header row is repeated.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1 + 2 * 6);
+    expect(xml.match(/<w:pStyle w:val="TableJoin"\/>/g)).toHaveLength(6);
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1 + 6);
+    expect(xml).not.toContain('w:val="off"');
   });
 });

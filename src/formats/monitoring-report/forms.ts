@@ -7,13 +7,13 @@
 import type { MonitoringExplanation } from '../../core/actuals/as-of.ts';
 import type { IndicatorProgress, ProjectMonitoring, UnitMonitoring } from '../../core/monitoring/monitor.ts';
 import { messages } from '../../i18n/index.ts';
-import { runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
+import { keptInGroups, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 
 const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text, label: true, ...more });
 const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => ({ text: text ?? '', align: 'center', ...more });
 const amount = (text: string | null, more: Partial<GridCell> = {}): GridCell => value(text, { amount: true, ...more });
 const percent = (p: string | null) => (p === null ? '' : `${p}%`);
-const unitName = (u: { code: string | null; name: string }) => `${u.code ?? ''}${u.name}`;
+const unitName = (u: { code: string | null; name: string }) => (u.code === null ? u.name : `${u.code} ${u.name}`);
 
 function causeText(e: MonitoringExplanation): string {
   if (e.cause === null) return '';
@@ -29,8 +29,8 @@ function progressText(i: IndicatorProgress, band: string): string {
   return i.pace === null ? percent(i.progress) : `${percent(i.progress)}（${messages().monitoring.table.paceExpected(i.pace.expected)}）`;
 }
 
-/** Ten columns: 一级, 二级, 三级 and seven for the row's figures and explanations. */
-const COLUMNS = [9, 11, 22, 10, 10, 10, 10, 21, 9, 21];
+/** Ten columns: 一级 ("满意度指标" on one line), 二级 ("社会效益指标"), 三级 and seven for the row's figures and explanations. */
+const COLUMNS = [12, 14, 18, 10, 10, 10, 10, 19, 9, 21];
 
 export function projectForm(p: ProjectMonitoring, year: number, taken: Set<string>): ReportForm {
   const m = messages().monitoring;
@@ -48,8 +48,9 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
     },
     {
       cells: [
-        label(r.budgetBlock, { rowSpan: 4 }),
-        label(r.budget, { span: 2 }),
+        label(r.budgetBlock, { rowSpan: 5 }),
+        label(''),
+        label(r.budget),
         label(r.spent),
         label(r.rate),
         label(r.checkpoint, { span: 2 }),
@@ -60,7 +61,8 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
     },
     {
       cells: [
-        amount(e.budget, { span: 2 }),
+        label(r.totalFunds),
+        amount(e.budget),
         amount(e.spent),
         value(percent(e.rate)),
         value(checkpoint, { span: 2 }),
@@ -69,19 +71,37 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
         value(m.lights[p.light]),
       ],
     },
+    {
+      // Spending is recorded per project: with other funds the fiscal money's own spending is unknown.
+      cells: [
+        label(r.fiscal),
+        amount(e.fiscal.budget),
+        e.fiscal.spent === null ? value('—') : amount(e.fiscal.spent),
+        value(e.fiscal.spent === null ? '—' : percent(e.fiscal.rate)),
+        value('—', { span: 2 }),
+        value('—'),
+        value('—'),
+        value('—'),
+      ],
+    },
     { cells: [label(r.projectCause, { span: 2 }), value(causeText(p.explanation), { span: 7, align: 'left' })] },
     { cells: [label(r.projectMeasure, { span: 2 }), value(p.explanation.measure, { span: 7, align: 'left' })] },
     {
       cells: [r.level1, r.level2, r.level3, r.target, r.actual, r.progress, r.expected, r.cause, r.likelihood, r.measure].map((t) =>
         label(t),
       ),
+      header: true,
+      keepWithNext: true,
     },
   ];
+  // The block above the indicators is printed whole, with the indicators' header and first group.
+  for (const row of rows) row.keepWithNext = true;
   const level1 = runLengths(p.indicators.map((i) => i.level1));
   const level2 = runLengths(
     p.indicators.map((i) => i.level2),
     level1,
   );
+  const kept = keptInGroups(level1);
   p.indicators.forEach((i, k) => {
     const cells: GridCell[] = [];
     if (level1[k]! > 0) cells.push(value(i.level1, { rowSpan: level1[k] }));
@@ -97,7 +117,7 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
       value(likelihoodText(i.explanation)),
       value(i.explanation.measure, { align: 'left' }),
     );
-    rows.push({ cells });
+    rows.push({ cells, keepWithNext: kept[k]! });
   });
   return {
     sheetName: sheetName(p.projectCode, taken),
@@ -119,6 +139,7 @@ export function summaryForm(u: UnitMonitoring, taken: Set<string>): ReportForm {
       cells: [t.projectCode, t.projectName, t.budget, t.spent, t.rate, t.planned, t.shortfall, t.light, t.cause, t.measure].map((x) =>
         label(x),
       ),
+      header: true,
     },
     ...u.projects.map((p) => ({
       cells: [

@@ -42,7 +42,7 @@ describe('the 监控表 workbook', () => {
     expect(s.map((x) => x.name)).toEqual(['监控汇总', ...documents[0]!.projects.map((p) => p.code)]);
     expect(s.every((x) => x.landscape)).toBe(true);
     const summary = s[0]!.rows;
-    expect(summary[0]).toEqual(['315002怀来县司法局 绩效运行监控（截至 2020年10月31日）']);
+    expect(summary[0]).toEqual(['315002 怀来县司法局 绩效运行监控（截至 2020年10月31日）']);
     expect(summary.find((r) => r[0] === '315-0103-JBN-NGVM')).toEqual([
       '315-0103-JBN-NGVM',
       '社区矫正',
@@ -81,6 +81,7 @@ describe('the 监控表 workbook', () => {
     expect(e.find((r) => r.includes('≥15张'))!.slice(3, 6)).toEqual(['≥15张', '12张', '80.00%（应达 75.00%）']);
     expect(d.find((r) => r.includes('预警等级'))).toBeDefined();
     expect(d.find((r) => r.includes('红灯'))).toEqual([
+      '年度资金总额',
       '20.00',
       '15.00',
       '75.00%',
@@ -89,6 +90,8 @@ describe('the 监控表 workbook', () => {
       '0.00 个百分点',
       '红灯',
     ]);
+    // No other funds: the fiscal money is all of it, its spending and rate too.
+    expect(d.find((r) => r[0] === '其中：财政资金')).toEqual(['其中：财政资金', '20.00', '15.00', '75.00%', '—', '—', '—', '—']);
   });
 
   it('prints on A4 fitted to the width; project codes stay on one line, wrapped rows are as tall as their text', async () => {
@@ -115,6 +118,11 @@ describe('the 监控表 workbook', () => {
     for (const expected of ['项目支出绩效运行监控表', '执行至今完成值', '全年预计完成值', '完全不可能', '人员保障：宣传骨干抽调防疫'])
       expect(text).toContain(expected);
     expect(xml).toContain('w:orient="landscape"');
-    expect(xml.match(/<w:tbl>/g)).toHaveLength(7);
+    // The summary, then per project the block and the indicator table, joined by a hairline paragraph:
+    // a table repeats only its first rows on each page, and its header row is repeated.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1 + 2 * 6);
+    expect(xml.match(/<w:pStyle w:val="TableJoin"\/>/g)).toHaveLength(6);
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1 + 6);
+    expect(xml).not.toContain('w:val="off"');
   });
 });

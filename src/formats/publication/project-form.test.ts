@@ -15,7 +15,7 @@ describe('the 项目绩效目标表 as rows and cells', () => {
     const project = seedDocuments()[0]!.projects[0]!;
     const rows = projectFormRows(project);
     expect(texts(rows)).toEqual([
-      ['315002怀来县司法局', '单位：万元'],
+      ['315002 怀来县司法局', '单位：万元'],
       ['项目编码', '315-0105-JBN-2D9U', '项目名称', '法律援助'],
       ['预算规模及资金用途', '预算数', '5.00', '其中：财政资金', '5.00', '其他资金', ''],
       ['↑', project.useOfFunds],

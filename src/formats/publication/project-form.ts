@@ -70,7 +70,12 @@ const value = (text: string, align: CellAlign = 'center'): Omit<FormCell, 'x0' |
 });
 const merged = (): Omit<FormCell, 'x0' | 'x1'> => ({ paragraphs: [''], align: 'center', label: true, merge: 'continue' });
 
-const LABEL_EDGE = 130;
+/**
+ * The form's first column and the indicator table's 一级: "满意度指标" (five characters of 五号 宋体,
+ * with the cell's margins) on one line in Word and in the PDF; 二级 takes six (社会效益指标).
+ */
+const LABEL_EDGE = 150;
+const LEVEL2_EDGE = 320;
 /** 预算数 | value | 其中：财政资金 | value | 其他资金 | value, after the row label. */
 const PAIR_EDGES = [0, LABEL_EDGE, 250, 390, 580, 720, 850, FORM_WIDTH];
 const SPLIT_EDGES = [0, LABEL_EDGE, 420, 550, FORM_WIDTH];
@@ -89,7 +94,8 @@ const amount = (v: string | null) => value(v ?? '');
 export function projectFormRows(project: Project, profile?: FormProfile): FormRow[] {
   const f = form();
   const rows: FormRow[] = [];
-  const unitLine = `${project.unit.code ?? ''}${project.unit.name}`;
+  // The code and the name apart, as they read: 315002 怀来县司法局.
+  const unitLine = project.unit.code === null ? project.unit.name : `${project.unit.code} ${project.unit.name}`;
   rows.push(
     row(cellsAt([0, 700, FORM_WIDTH], [value(unitLine, 'left'), value(f.amountUnit(project.amountUnit), 'right')]), {
       frameless: true,
@@ -182,7 +188,11 @@ function profileColumns(profile: FormProfile): { columns: Column[]; edges: numbe
   return { columns: described.map(({ c, title }) => ({ key: c.id, title, align: prose.includes(c.id) ? 'left' : 'center' })), edges };
 }
 
-/** Column edges; 三级 gets room when it is filled in (the seed leaves it empty). */
+/**
+ * Column edges. 三级 gets room when it is filled in (the seed leaves it empty); empty, it is just two
+ * characters wide, its heading set as 三级 / 指标 rather than wrapped unevenly. A profile's columns
+ * are its own (see profileColumns).
+ */
 function indicatorColumns(withRemark: boolean, withLevel3: boolean, profile?: FormProfile): { columns: Column[]; edges: number[] } {
   if (profile !== undefined) return profileColumns(profile);
   const f = form();
@@ -194,18 +204,16 @@ function indicatorColumns(withRemark: boolean, withLevel3: boolean, profile?: Fo
     { key: 'target', title: f.target, align: 'center' },
     { key: 'basis', title: f.basis, align: 'center' },
   ];
+  const level3 = LEVEL2_EDGE + (withLevel3 ? (withRemark ? 100 : 120) : NARROW_LEVEL3);
   if (!withRemark) {
-    return {
-      columns,
-      edges: withLevel3 ? [0, LABEL_EDGE, 250, 390, 640, 770, FORM_WIDTH] : [0, LABEL_EDGE, 250, 330, 640, 770, FORM_WIDTH],
-    };
+    return { columns, edges: [0, LABEL_EDGE, LEVEL2_EDGE, level3, withLevel3 ? 650 : 660, 780, FORM_WIDTH] };
   }
   columns.push({ key: 'remark', title: f.remark, align: 'center' });
-  return {
-    columns,
-    edges: withLevel3 ? [0, LABEL_EDGE, 250, 370, 580, 690, 860, FORM_WIDTH] : [0, LABEL_EDGE, 250, 330, 580, 690, 870, FORM_WIDTH],
-  };
+  return { columns, edges: [0, LABEL_EDGE, LEVEL2_EDGE, level3, withLevel3 ? 590 : 600, 700, 870, FORM_WIDTH] };
 }
+
+/** Two characters of 五号 type and the cell's margins, not three. */
+const NARROW_LEVEL3 = 72;
 
 /**
  * The indicator table: a header row, then one row per indicator with 一级 merged down over rows of the
@@ -252,6 +260,52 @@ function indicatorRows(indicators: readonly Indicator[], titled: boolean, profil
     });
   }
   return out;
+}
+
+/**
+ * Whether a row must print on the same page as the next: the rows above the indicator table (one
+ * block with the table's header), the header rows, and the rows of an 一级 group but its last, so a
+ * merged 一级/二级 cell is never cut by a page break.
+ */
+export function keptWithNext(rows: readonly FormRow[], r: number): boolean {
+  const next = rows[r + 1];
+  if (next === undefined) return false;
+  if (rows[r]!.header || !rows.slice(0, r + 1).some((row) => row.header)) return true;
+  return next.cells[0]?.merge === 'continue';
+}
+
+/**
+ * The form cut into the parts printed as tables of their own, one under the other: the block above the
+ * indicator table, then each run of indicator rows from its header rows on, as a table repeats only
+ * its first rows on each page.
+ */
+export function formParts<R extends { header: boolean }>(rows: readonly R[]): R[][] {
+  const parts: R[][] = [[]];
+  rows.forEach((row, i) => {
+    if (row.header && i > 0 && !rows[i - 1]!.header && parts[parts.length - 1]!.length > 0) parts.push([]);
+    parts[parts.length - 1]!.push(row);
+  });
+  return parts;
+}
+
+/**
+ * Row `r` of a table's rows with the cells it continues (merged from above) holding their text again:
+ * where a page break cuts a merged 一级/二级 group, the labels start again below the cut.
+ */
+export function relabelled<R extends { cells: readonly GridCell[] }>(rows: readonly R[], r: number): R {
+  const row = rows[r]!;
+  const at = (k: number, column: number) => rows[k]?.cells.find((c) => c.column === column);
+  return {
+    ...row,
+    cells: row.cells.map((cell) => {
+      if (cell.merge !== 'continue') return cell;
+      let first = r;
+      while (first > 0 && at(first, cell.column)?.merge === 'continue') first--;
+      const source = at(first, cell.column)!;
+      const goesOn = at(r + 1, cell.column)?.merge === 'continue';
+      return { ...cell, paragraphs: source.paragraphs, merge: goesOn ? ('restart' as const) : undefined };
+    }),
+  };
 }
 
 /** Consecutive items of the same term. */

@@ -42,6 +42,11 @@ export function pdfText(pdf: Uint8Array): string {
   return run('pdftotext', ['-raw', '-enc', 'UTF-8', join(dir, 'a.pdf'), '-']);
 }
 
+/** The text of each page (pdftotext ends each page with a form feed). */
+export function pdfPageTexts(pdf: Uint8Array): string[] {
+  return pdfText(pdf).split('\f').slice(0, -1);
+}
+
 export function pdfInfo(pdf: Uint8Array): { pages: number; pageSize: string; fonts: string } {
   const dir = workDir();
   const file = join(dir, 'a.pdf');
@@ -130,4 +135,34 @@ export function referenceImage(dir: string, name: string, fresh: string): string
     copyFileSync(fresh, path);
   }
   return path;
+}
+
+/** A page of the render kept in test-output/ for people to look at (the issue asks for them there). */
+export function keepRender(png: string, name: string): void {
+  const dir = join(import.meta.dirname, '../../../test-output/renders');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(png, join(dir, name));
+}
+
+/**
+ * Whether the lowest thing drawn on the page above its footer (the lowest `footer` share of the page)
+ * is a horizontal line across at least `share` of the page's width: a table closed at the page foot,
+ * not left open there.
+ */
+export function endsWithRule(png: string, share = 0.5, footer = 0.09): boolean {
+  const image = PNG.sync.read(readFileSync(png));
+  const dark = (x: number, y: number) => image.data[(y * image.width + x) * 4]! < 160;
+  for (let y = Math.floor(image.height * (1 - footer)); y > 0; y--) {
+    let any = false;
+    let run = 0;
+    let longest = 0;
+    for (let x = 0; x < image.width; x++) {
+      if (dark(x, y)) {
+        any = true;
+        longest = Math.max(longest, ++run);
+      } else run = 0;
+    }
+    if (any) return longest >= share * image.width;
+  }
+  return false;
 }

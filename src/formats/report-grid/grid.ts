@@ -24,6 +24,22 @@ export interface GridCell {
 
 export interface GridRow {
   cells: GridCell[];
+  /**
+   * A header row, repeated at the top of each page the table goes on to: writers start a table of their
+   * own at the first of a run of header rows (a table repeats only its first rows), so no cell may span
+   * from above into it.
+   */
+  header?: boolean;
+  /** Printed on the same page as the next row: the rows of a merged 一级 group but its last, a block of the form. */
+  keepWithNext?: boolean;
+}
+
+/**
+ * Whether the rows of a table that starts with header rows are kept with the next: the header rows,
+ * and the rows of an 一级 group (`level1`: run lengths, as `runLengths` gives them) but its last.
+ */
+export function keptInGroups(level1: readonly number[]): boolean[] {
+  return level1.map((_, k) => k + 1 < level1.length && level1[k + 1] === 0);
 }
 
 export interface ReportForm {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { declaredAmountUnit, readAmountCell } from './amount.ts';
 import { splitCodeName } from './code-name.ts';
 import { readBlockPoints, readLevel1Label } from './level1-label.ts';
-import { composeTarget } from './target-cells.ts';
+import { composeTarget, valueCell } from './target-cells.ts';
 
 describe('amount cells', () => {
   it.each([
@@ -95,5 +95,22 @@ describe('a target printed over several cells', () => {
 
   it('leaves an empty value empty', () => {
     expect(composeTarget({ nature: '=', direction: null, value: '', measureUnit: '%' }).target).toBe('');
+  });
+
+  it('prints the value cell again without the sign and unit the form prints beside it', () => {
+    for (const cells of [
+      { nature: '≥', direction: null, value: '95', measureUnit: '%' },
+      { nature: '反向', direction: '≤', value: '3', measureUnit: '万元' },
+      { nature: '=', direction: null, value: '24', measureUnit: '人/次' },
+      { nature: '定性', direction: null, value: '优良', measureUnit: '' },
+    ]) {
+      const composed = composeTarget(cells);
+      expect(valueCell(composed.target, { nature: composed.nature, measureUnit: cells.measureUnit })).toBe(cells.value);
+    }
+  });
+
+  it('prints a target edited away from its sign or unit whole, rather than cut wrongly', () => {
+    expect(valueCell('≤30人', { nature: '≥', measureUnit: '人' })).toBe('≤30人');
+    expect(valueCell('≥30件', { nature: '≥', measureUnit: '人' })).toBe('≥30件');
   });
 });

@@ -34,3 +34,20 @@ export function composeTarget(cells: TargetCells): ComposedTarget {
   const target = cells.value === '' ? '' : `${sign}${cells.value}${cells.measureUnit ?? ''}`;
   return { target, nature: nature === '' ? null : nature, direction: direction === '' ? null : direction };
 }
+
+/**
+ * The 指标值 cell of a form that prints the sign and the unit in cells of their own: the target
+ * without them ("≥95%" under 指标性质 "≥" and 度量单位 "%" → "95"), so that the form written again
+ * reads back as it was. Where the target does not start with the sign or end with the unit (edited
+ * since), it is printed whole rather than cut wrongly.
+ */
+export function valueCell(target: string, printed: { nature: string | null; measureUnit: string | null }): string {
+  let value = target;
+  const sign = printed.nature !== null && isOperator(printed.nature) ? printed.nature : '';
+  if (sign !== '' && value.startsWith(sign)) value = value.slice(sign.length);
+  else if (sign !== '') return target;
+  const unit = printed.measureUnit ?? '';
+  if (unit !== '' && value.endsWith(unit) && value.length > unit.length) value = value.slice(0, -unit.length);
+  else if (unit !== '') return target;
+  return value;
+}

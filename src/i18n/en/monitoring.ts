@@ -74,6 +74,8 @@ export const monitoring: Messages['monitoring'] = {
     amountUnit: 'Unit: 10k yuan',
     projectHeader: (code, name) => `${code}  ${name}`,
     budgetBlock: 'Budget execution',
+    totalFunds: 'total',
+    fiscal: 'of which fiscal funds',
     budget: 'annual budget',
     spent: 'spent',
     rate: 'execution rate',

@@ -75,6 +75,8 @@ export const monitoring = {
     amountUnit: '单位：万元',
     projectHeader: (code: string, name: string) => `${code}　${name}`,
     budgetBlock: '预算执行情况',
+    totalFunds: '年度资金总额',
+    fiscal: '其中：财政资金',
     budget: '全年预算数',
     spent: '执行数',
     rate: '执行率',
