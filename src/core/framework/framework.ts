@@ -54,7 +54,8 @@ const satisfaction: Level2Definition = {
 /** The 效益 second levels, the same in both forms (only the first level's name changed). */
 const benefits: readonly Level2Definition[] = [
   { kind: 'economic', name: '经济效益指标', aliases: ['经济效益'] },
-  { kind: 'social', name: '社会效益指标', aliases: ['社会效益'] },
+  // 东莞 prints the three as one 二级, "社会、经济、生态效益指标": filed with the first it names.
+  { kind: 'social', name: '社会效益指标', aliases: ['社会效益', '社会、经济、生态效益', '社会经济生态效益'] },
   { kind: 'ecological', name: '生态效益指标', aliases: ['生态效益', '环境效益', '生态环境效益'] },
   { kind: 'sustainable', name: '可持续影响指标', aliases: ['可持续影响', '可持续影响效益'] },
 ];
@@ -65,7 +66,8 @@ const FORMS: Record<FrameworkForm, readonly Level1Definition[]> = {
       kind: 'output',
       name: '产出指标',
       aliases: ['产出'],
-      level2: [quantity, quality, timeliness, { kind: 'cost', name: '成本指标', aliases: ['成本'] }],
+      // 东莞 prints 成本 as "预算(或投资规模)控制指标", read without its hint.
+      level2: [quantity, quality, timeliness, { kind: 'cost', name: '成本指标', aliases: ['成本', '预算控制', '投资规模控制'] }],
     },
     {
       kind: 'outcome',

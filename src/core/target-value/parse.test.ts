@@ -138,6 +138,19 @@ describe('parseTargetValue: relations and numbers', () => {
   });
 });
 
+describe('parseTargetValue: tolerances', () => {
+  it('reads ±N (东莞 "±3%以内") as the range from -N to N', () => {
+    expect(reading('±3%以内')).toEqual(['range', '-3', '3', '%', 'exact']);
+    expect(reading('±3%')).toEqual(['range', '-3', '3', '%', 'exact']);
+    expect(reading('正负5天内')).toEqual(['range', '-5', '5', '天', 'exact']);
+    expect(reading('±0')).toEqual(['range', '0', '0', '', 'exact']);
+  });
+
+  it('reads no tolerance with a relation, a range or a sign after ±', () => {
+    for (const text of ['±≥3%', '±3%以上', '±1-2%', '±-3%', '±', '±及时']) expect(reading(text)).toBe('unreadable');
+  });
+});
+
 describe('parseTargetValue: grades', () => {
   it.each([
     ['好', 'quality', 4],

@@ -3,6 +3,7 @@
  *
  *   quantitative  [relation] number [unit] [以上|以下|以内|内]   ≥95%  >95  100  ≤3天  不低于95%  15张以上
  *                 number [unit] (- ~ ～ 至 到) number [unit]     90-100  90%～100%
+ *                 ± number [unit] [以内|内]                      ±3%以内  (the range -3%…3%)
  *   qualitative   a recognised grade (./grades.ts)               好  达到预期  明显改善  是  12月底前
  *
  * Relations: ≥ ＞ ≧ >= 不低于 不少于 大于等于 至少 达到 → ≥;  > 高于 大于 超过 多于 → >;
@@ -181,6 +182,9 @@ export function parseTargetValue(text: string): TargetValue {
     if (grade) return { kind: 'qualitative', text, grade: s, scale: grade.scale, rank: grade.rank, direction: 'higher' };
   }
 
+  const tolerance = s.charCodeAt(0) === 0xb1 ? 1 : s.startsWith('正负') ? 2 : 0;
+  if (tolerance > 0) return toleranceRange(s.slice(tolerance), text);
+
   // [relation] number unit [separator number unit] [suffix], scanned left to right.
   const relationWord = wordAt(s, RELATIONS_BY_FIRST.get(s.charCodeAt(0)), false);
   const relation = relationWord?.[1];
@@ -216,6 +220,26 @@ export function parseTargetValue(text: string): TargetValue {
   if (relation && fromSuffix && relation !== '=' && DIRECTION[relation] !== DIRECTION[fromSuffix]) return { kind: 'unreadable', text };
   const operator: Operator = relation === undefined || (relation === '=' && fromSuffix) ? (fromSuffix ?? '=') : relation;
   return { kind: 'quantitative', text, operator, value, upper: null, unit, direction: DIRECTION[operator] };
+}
+
+/**
+ * A tolerance, "±3%以内" (a 误差率 within 3% either way): the range from -3% to 3%, so a deviation
+ * either side is scored as one. A relation after ± ("±≥3%") is no tolerance.
+ */
+function toleranceRange(rest: string, text: string): TargetValue {
+  const size = parseTargetValue(rest);
+  if (size.kind !== 'quantitative' || size.upper !== null || size.value.startsWith('-') || (size.operator !== '=' && size.operator !== '≤'))
+    return { kind: 'unreadable', text };
+  if (size.operator === '=' && rest !== `${size.value}${size.unit}`) return { kind: 'unreadable', text };
+  return {
+    kind: 'quantitative',
+    text,
+    operator: 'range',
+    value: size.value === '0' ? '0' : `-${size.value}`,
+    upper: size.value,
+    unit: size.unit,
+    direction: 'exact',
+  };
 }
 
 /**

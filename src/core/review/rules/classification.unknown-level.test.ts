@@ -28,6 +28,8 @@ describe('classification.unknown-level', () => {
   it('reads a 二级 without the bracketed hint a form prints after it (东莞 "数量指标(或建筑规模指标)")', () => {
     expect(findingsOf('classification.unknown-level', withRow({ level2: '数量指标(或建筑规模指标)' }, 0))).toEqual([]);
     expect(findingsOf('classification.unknown-level', withRow({ level2: '时效指标（工期指标、形象进度指标）' }, 2))).toEqual([]);
-    expect(findingsOf('classification.unknown-level', withRow({ level2: '预算(或投资规模)控制指标' }, 2))).toHaveLength(1);
+    expect(findingsOf('classification.unknown-level', withRow({ level2: '预算(或投资规模)控制指标' }, 2))).toEqual([]);
+    expect(findingsOf('classification.unknown-level', withRow({ level2: '社会、经济、生态效益 指标' }, 4))).toEqual([]);
+    expect(findingsOf('classification.unknown-level', withRow({ level2: '预算(或投资规模)编制指标' }, 2))).toHaveLength(1);
   });
 });
