@@ -59,6 +59,12 @@ export interface FormProfile {
    */
   sections?: readonly ('spendingPlan' | 'departmentGoals')[];
   /**
+   * The province's project-code rule as a regular expression, where its forms show one (四川's
+   * 21-character codes, "51000021R000000019951"); null where no rule is known (nothing is checked).
+   * Absent on jixiao's own forms, which follow the bureau's setting (ReviewSettings.projectCodePattern).
+   */
+  projectCodePattern?: string | null;
+  /**
    * 'flat' when one sheet holds many projects, the header fields printed as leading columns merged
    * down over each project's rows (四川 申报表); absent for a header block above each project's table.
    */

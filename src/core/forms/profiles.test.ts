@@ -22,6 +22,10 @@ describe.each(FORM_PROFILES.map((p) => [p.id, p] as const))('profile %s', (_, pr
     expect(ids).toContain('target');
   });
 
+  it('gives a project-code rule that compiles, where it gives one', () => {
+    if (typeof profile.projectCodePattern === 'string') expect(() => new RegExp(profile.projectCodePattern!)).not.toThrow();
+  });
+
   it('lists only 一级 of its framework, each once', () => {
     const kinds = new Set(frameworkOf(profile.framework).map((l1) => l1.kind));
     expect(profile.level1.filter((l) => !kinds.has(l.kind))).toEqual([]);

@@ -101,14 +101,13 @@ describe('published forms reviewed as their own form', () => {
 
   it('四川 青神 项目支出绩效自评表 2023', () => {
     expect(reviewed('sichuan-qingshen-self-evaluation')).toEqual({
-      // 工资性支出 has only a 数量 and a 社会效益 row: no 成本, 满意度, 质量 or 时效. The 21-character 四川
-      // project code is not the bureau's default (河北) pattern, which a 四川 bureau sets for itself.
+      // 工资性支出 has only a 数量 and a 社会效益 row: no 成本, 满意度, 质量 or 时效. Its 21-character
+      // code follows 四川's rule (the profile's), not the 河北 default.
       'project#0': [
         'completeness.missing-level1',
         'completeness.missing-level1',
         'completeness.output-quality',
         'completeness.output-timeliness',
-        'consistency.project-code-format',
       ],
       // 发放（缴纳）覆盖率, a rate, under 数量指标.
       'project#1': ['classification.rate-under-quantity'],

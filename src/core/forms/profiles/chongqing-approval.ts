@@ -31,5 +31,7 @@ export const chongqingApproval: FormProfile = {
   terms: ['annual'],
   weights: 'fixed',
   totalPoints: null,
+  // The forms seen print no project code rule to check against.
+  projectCodePattern: null,
   source: 'docs/forms/README.md#not-found-and-where-the-search-stopped',
 };

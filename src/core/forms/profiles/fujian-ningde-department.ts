@@ -30,5 +30,7 @@ export const fujianNingdeDepartment: FormProfile = {
   terms: ['annual'],
   weights: 'fixed',
   totalPoints: null,
+  // The forms seen print no project code rule to check against.
+  projectCodePattern: null,
   source: 'docs/forms/excerpts/fujian-ningde-2019-department-target.txt',
 };

@@ -28,5 +28,7 @@ export const guangdongDongguanApproval: FormProfile = {
   terms: ['longTerm', 'annual'],
   weights: 'fixed',
   totalPoints: null,
+  // The forms seen print no project code rule to check against.
+  projectCodePattern: null,
   source: 'docs/forms/excerpts/guangdong-dongguan-2019-approval.txt',
 };

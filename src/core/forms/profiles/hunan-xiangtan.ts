@@ -29,5 +29,7 @@ export const hunanXiangtan: FormProfile = {
   terms: ['annual'],
   weights: 'fixed',
   totalPoints: null,
+  // The forms seen print no project code rule to check against.
+  projectCodePattern: null,
   source: 'docs/forms/sources/hunan-project-target/SOURCE.md',
 };

@@ -34,5 +34,7 @@ export const neimengguWuhai: FormProfile = {
   terms: ['annual'],
   weights: 'column',
   totalPoints: '90',
+  // The forms seen print no project code rule to check against.
+  projectCodePattern: null,
   source: 'docs/forms/excerpts/neimenggu-wuhai-2021-project-target.txt',
 };

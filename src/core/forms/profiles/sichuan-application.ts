@@ -32,5 +32,7 @@ export const sichuanApplication: FormProfile = {
   terms: ['annual'],
   weights: 'fixed',
   totalPoints: null,
+  // 四川's project codes as its forms print them: 8 digits, a letter, 12 digits (51000021R000000019951, 51092324T000010263357).
+  projectCodePattern: '^\\d{8}[A-Z]\\d{12}$',
   source: 'docs/forms/README.md#not-found-and-where-the-search-stopped',
 };

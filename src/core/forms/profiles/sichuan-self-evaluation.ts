@@ -36,5 +36,7 @@ export const sichuanSelfEvaluation: FormProfile = {
   terms: ['annual'],
   weights: 'column',
   totalPoints: '90',
+  // 四川's project codes as its forms print them: 8 digits, a letter, 12 digits (51000021R000000019951, 51092324T000010263357).
+  projectCodePattern: '^\\d{8}[A-Z]\\d{12}$',
   source: 'docs/forms/sources/sichuan-self-evaluation/SOURCE.md',
 };

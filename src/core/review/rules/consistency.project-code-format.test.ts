@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { profileById } from '../../forms/profiles.ts';
 import { aDocument, findingsOf, withProject } from '../testing.ts';
 
 describe('consistency.project-code-format', () => {
@@ -16,5 +17,13 @@ describe('consistency.project-code-format', () => {
     const settings = { projectCodePattern: '^\\d{6}\\d{6}$' };
     expect(findingsOf('consistency.project-code-format', withProject({ code: '130000200001' }), { settings })).toEqual([]);
     expect(findingsOf('consistency.project-code-format', aDocument(), { settings })).toHaveLength(1);
+  });
+
+  it('follows the province’s rule where the form profile gives one, and checks nothing where none is known', () => {
+    const sichuan = { profile: profileById('sichuan-self-evaluation')! };
+    expect(findingsOf('consistency.project-code-format', withProject({ code: '51000021R000000019951' }), sichuan)).toEqual([]);
+    expect(findingsOf('consistency.project-code-format', withProject({ code: '315-0105-JBN-2D9U' }), sichuan)).toHaveLength(1);
+    const wuhai = { profile: profileById('neimenggu-wuhai')!, settings: { projectCodePattern: '^\\d{6}$' } };
+    expect(findingsOf('consistency.project-code-format', withProject({ code: '(31)部门预算项目' }), wuhai)).toEqual([]);
   });
 });

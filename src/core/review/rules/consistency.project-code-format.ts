@@ -1,4 +1,4 @@
-/** 项目编码 follows the bureau's coding rule (ReviewSettings.projectCodePattern). */
+/** 项目编码 follows the coding rule: the province's where its form profile gives one, else the bureau's (ReviewSettings.projectCodePattern). */
 import { defineRule } from '../rule.ts';
 import { projectCodeRegExp } from '../settings.ts';
 
@@ -10,6 +10,8 @@ export default defineRule({
   scope: 'project',
   check(context, report) {
     const code = context.project.code.trim();
-    if (code !== '' && !projectCodeRegExp(context.document.settings.projectCodePattern).test(code)) report(context, 'code', { code });
+    const { profile, settings } = context.document;
+    const pattern = profile.projectCodePattern === undefined ? settings.projectCodePattern : profile.projectCodePattern;
+    if (code !== '' && pattern !== null && !projectCodeRegExp(pattern).test(code)) report(context, 'code', { code });
   },
 });
