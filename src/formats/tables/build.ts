@@ -45,6 +45,8 @@ export function buildDocuments(file: string, forms: readonly FormRead[], profile
     return d;
   };
   for (const form of forms) {
+    const unread = form.unread[0];
+    if (unread !== undefined) failAt(file, unread.at, named.formats.tables.unread(unread.text));
     const year = yearOption ?? form.year ?? fileYear;
     const unit = amountUnitOf(form, profile);
     const amount = (p: PlacedText | null | undefined) => readAmount(file, p, unit);

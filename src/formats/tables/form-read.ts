@@ -53,6 +53,8 @@ export interface FormRead {
   year: number | null;
   /** Where the form starts, for errors that concern it as a whole. */
   at: PlacedText['at'];
+  /** Text in the header block that is neither a known label nor the value of one: refused, never dropped. */
+  unread: PlacedText[];
 }
 
 export const emptyForm = (at: PlacedText['at']): FormRead => ({
@@ -78,4 +80,5 @@ export const emptyForm = (at: PlacedText['at']): FormRead => ({
   declaredUnit: null,
   year: null,
   at,
+  unread: [],
 });

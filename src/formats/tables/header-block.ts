@@ -7,6 +7,7 @@
  * "单位:万元" or "315002怀来县司法局", and the title with its year.
  */
 import { isTemplateInstruction } from '../../core/actuals/instruction-text.ts';
+import { columnOfHeading, INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { projectFieldOfLabel, type ProjectFieldId } from '../../core/model/project-fields.ts';
 import { declaredAmountUnit } from './amount.ts';
 import type { FormRead } from './form-read.ts';
@@ -23,10 +24,18 @@ import {
 } from './labels.ts';
 import type { PlacedText } from './place.ts';
 
-type Label = { field: ProjectFieldId } | { goal: GoalLabel } | { department: DepartmentLabel } | { source: string };
+type Label = { field: ProjectFieldId } | { goal: GoalLabel } | { department: DepartmentLabel } | { source: string } | { notKept: true };
+
+/**
+ * Labels of what the model deliberately does not keep: a clerk's telephone number (重庆 审批表), the
+ * people who filled the form in, and the finance bureau's own routing of it (乌海's 归口科室, the
+ * bureau's office that handles the unit). Their values are read past, not refused.
+ */
+const NOT_KEPT = /^(?:联系电话|联系人|填报人|填表人|审核人|经办人|归口科室)[:：]?$/u;
 
 function labelOf(text: string): Label | undefined {
   if (text.length > 40) return undefined;
+  if (NOT_KEPT.test(text.trim())) return { notKept: true };
   const field = fieldOfLabel(text);
   if (field !== undefined) return { field };
   const goal = goalLabelOf(text);
@@ -91,6 +100,14 @@ export function readLabelRow(grid: Grid, r: number, form: FormRead): number {
   // A row without labels holds captions: a title, "单位：万元", "预算单位:…", the sample's unit line.
   if (written.every((d) => d.label === undefined)) {
     for (const d of written) readCaption(d.cell.text, form, at(d.column));
+    // Inside a header block, a row of two or more texts that are no captions is an unknown label and
+    // its value: refused like one on a row of known labels.
+    // (The top row of a heading over two rows, "绩效指标 | 指标值", is no such row.)
+    const captions = written.filter((d) => /[:：]/u.test(d.cell.text) || declaredAmountUnit(d.cell.text) !== undefined);
+    const heading = written.some((d) => columnOfHeading(INDICATOR_COLUMNS, d.cell.text) !== undefined);
+    const blockTitle = grid.rows[r + 1]?.[written[0]!.column]?.mergedFrom === 'above';
+    if (Object.keys(form.fields).length > 0 && written.length >= 2 && captions.length === 0 && !heading && !blockTitle)
+      form.unread.push({ text: written[0]!.cell.text.trim(), at: at(written[0]!.column) });
     // …or the value of a field whose label is merged down beside it (预算规模及资金用途 over the 资金用途 text).
     const inherited = cells.find((d) => d.cell.mergedFrom === 'above' && fieldOfLabel(d.cell.text) !== undefined);
     const value = inherited === undefined ? undefined : cells.slice(cells.indexOf(inherited) + 1).find((d) => d.cell.mergedFrom === null);
@@ -127,7 +144,15 @@ export function readLabelRow(grid: Grid, r: number, form: FormRead): number {
     return 2;
   }
   for (const [i, d] of cells.entries()) {
-    if (d.label === undefined) continue;
+    if (d.label === undefined) {
+      // Text beside no label on a row of label/value pairs would be lost: the build refuses it by its
+      // cell. A block's title merged down beside its labels ("年度预算安排(万元)") is no such text.
+      const valueOfLabel = cells[i - 1]?.label !== undefined;
+      const blockTitle = grid.rows[r + 1]?.[d.column]?.mergedFrom === 'above' || declaredAmountUnit(d.cell.text) !== undefined;
+      if (!valueOfLabel && !blockTitle && d.cell.mergedFrom === null && d.cell.text.trim() !== '')
+        form.unread.push({ text: d.cell.text.trim(), at: at(d.column) });
+      continue;
+    }
     const next = cells[i + 1];
     if (next === undefined || next.label !== undefined) continue;
     assign(form, d.label, { text: next.cell.text.trim(), at: at(next.column) });
@@ -136,6 +161,7 @@ export function readLabelRow(grid: Grid, r: number, form: FormRead): number {
 }
 
 function assign(form: FormRead, label: Label, value: PlacedText): void {
+  if ('notKept' in label) return;
   if ('field' in label) {
     if (form.fields[label.field] === undefined && value.text !== '' && !STAMP.test(value.text)) form.fields[label.field] = value;
   } else if ('source' in label) {

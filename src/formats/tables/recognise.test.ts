@@ -552,6 +552,24 @@ describe('四川 自评表', () => {
 });
 
 describe('what cannot be read is refused, naming the place', () => {
+  it('refuses header-block text that is neither a field it knows nor a value, rather than drop it', () => {
+    const rows = (third: string[]) =>
+      gridOf([
+        ['项目名称', '某项目', '项目负责人', '李四'],
+        third,
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '培训人次', '≥100人次'],
+      ]);
+    expectImportError(
+      () => recognise(rows(['项目绩效承诺人', '王五', '项目分类', '一般性项目'])),
+      { tableName: '表 1', cell: 'A2' },
+      /「项目绩效承诺人」不是已知的栏目/,
+    );
+    expectImportError(() => recognise(rows(['项目绩效承诺人', '王五', '', ''])), { cell: 'A2' }, /「项目绩效承诺人」不是已知的栏目/);
+    // A clerk's telephone is read past: the model keeps no telephone numbers.
+    expect(recognise(rows(['联系电话', '023-12345678', '项目分类', '一般性项目'])).documents[0]!.projects[0]!.category).toBe('一般性项目');
+  });
+
   const table = (rows: string[][]) => gridOf([['项目名称', '某项目'], ['一级指标', '二级指标', '三级指标', '指标值'], ...rows]);
 
   it('an unknown layout names the headings found and the ones needed', () => {

@@ -62,6 +62,7 @@ export const formats = {
     notANumber: (text: string) => `「${text}」不是数字`,
     unplaced: (text: string) => `「${text}」无法归入指标表：此栏不是指标表的栏目`,
     noLevel1: (text: string) => `「${text}」之前没有一级指标`,
+    unread: (text: string) => `「${text}」不是已知的栏目，也不是某一栏目的内容，无法导入（为免遗漏，整份文件未导入）`,
     headerAlone: '指标表只有表头，没有指标行',
     noProject: (text: string) => `「${text}」所在行不属于任何项目（项目名称为空）`,
     noYear: '未写明预算年度，无法确定完成值的日期；请指定年度（如 --year 2023）',
