@@ -29,6 +29,7 @@ export async function runImport(paths: string[], options: ImportOptions): Promis
     else problems.push(result.message);
     const note = recognisedNote(result);
     if (note !== null) notes.push(note);
+    if (result.ok && result.actuals !== null && result.actuals.projects.length > 0) notes.push(m.import.actualsNotExported(file));
   }
   progress.stop();
   for (const note of notes) process.stderr.write(`${note}\n`);

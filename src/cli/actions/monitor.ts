@@ -11,7 +11,7 @@
 import type { FormProfile } from '../../core/forms/profile.ts';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import Table from 'cli-table3';
-import type { Actuals } from '../../core/actuals/actuals.ts';
+import type { Actuals, ProjectActuals } from '../../core/actuals/actuals.ts';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import type { Finding } from '../../core/review/finding.ts';
@@ -29,7 +29,8 @@ export type ReportKind = 'xlsx' | 'docx';
 
 /** What both monitor and evaluate take. */
 export interface YearOptions {
-  actuals: string;
+  /** The actuals file; may be left out when the targets are 自评表s, which carry their own. */
+  actuals?: string;
   year?: number;
   format: OutputFormat;
   to?: ReportKind;
@@ -57,27 +58,38 @@ export async function loadYear(paths: readonly string[], options: YearOptions): 
   const { files, problems } = await expandInputs(paths);
   if (files.length === 0 && problems.length === 0) problems.push(cli.inputs.noFiles);
   const documents: LoadedYear['documents'] = [];
+  /** What 自评表s report beside their targets: the year's actuals when no actuals file is given. */
+  const reported: ProjectActuals[] = [];
   const progress = startProgress(files.length);
   for (const file of files) {
     const result = await readInputFile(file, options.year === undefined ? {} : { year: options.year });
     progress.tick(file);
-    if (result.ok) documents.push(...result.documents.map((document) => ({ file, document, profile: result.profile ?? undefined })));
-    else problems.push(result.message);
+    if (result.ok) {
+      documents.push(...result.documents.map((document) => ({ file, document, profile: result.profile ?? undefined })));
+      reported.push(...(result.actuals?.projects ?? []));
+    } else problems.push(result.message);
   }
   progress.stop();
   let actuals: Actuals | null = null;
-  if (problems.length === 0)
+  if (problems.length === 0 && options.actuals === undefined) {
+    if (reported.length > 0) actuals = { projects: reported };
+    else problems.push(text().needActuals);
+  } else if (problems.length === 0)
     try {
-      const bytes = new Uint8Array(await readFile(options.actuals));
-      actuals = await readActualsFile(
+      const path = options.actuals!;
+      const bytes = new Uint8Array(await readFile(path));
+      const recorded = await readActualsFile(
         bytes,
-        options.actuals,
+        path,
         documents.map((d) => d.document),
       );
+      // An actuals file speaks for the projects it lists; a 自评表's own figures stand for the rest.
+      const listed = new Set(recorded.projects.map((p) => p.projectCode));
+      actuals = { projects: [...recorded.projects, ...reported.filter((p) => !listed.has(p.projectCode))] };
     } catch (e) {
       if (e instanceof ImportError) problems.push(e.message);
       else if ((e as NodeJS.ErrnoException).code !== undefined)
-        problems.push(cli.inputs.unreadable(options.actuals, (e as NodeJS.ErrnoException).code!));
+        problems.push(cli.inputs.unreadable(options.actuals!, (e as NodeJS.ErrnoException).code!));
       else throw e;
     }
   if (problems.length > 0 || actuals === null) {

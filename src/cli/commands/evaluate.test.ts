@@ -69,4 +69,17 @@ describe('jixiao evaluate', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-file.txt');
   });
+
+  it('evaluates a 自评表 by the figures it reports when no actuals file is given, and asks for one otherwise', async () => {
+    const form = 'src/formats/tables/fixtures/sichuan-qingshen-self-evaluation/page.html';
+    const r = await runCli(['evaluate', form, '--format', 'json']);
+    const [unit] = JSON.parse(r.stdout) as DepartmentEvaluation[];
+    // 青神 printed its 预算执行数 (251.89 of 251.89) but left every 完成值 and its 评价结论 as the template's instructions.
+    expect(unit!.projects[0]!.budget).toMatchObject({ adjusted: '251.89', spent: '251.89', rate: '100.00' });
+    expect(new Set(unit!.findings.map((f) => f.ruleId))).toEqual(new Set(['evaluation.missingActual', 'evaluation.instructionLeft']));
+    expect(r.code).toBe(1);
+    const targets = await runCli(['evaluate', SEED]);
+    expect(targets.code).toBe(2);
+    expect(targets.stderr).toContain('--actuals');
+  });
 });

@@ -71,6 +71,15 @@ describe('jixiao import', { timeout: 90_000 }, () => {
     expect(r.stderr).not.toContain('a-seed.txt');
   });
 
+  it('says that a 自评表’s actual values are not in the exchange JSON, and how to evaluate them', async () => {
+    const form = 'src/formats/tables/fixtures/sichuan-qingshen-self-evaluation/form.docx';
+    const r = await runCli(['import', form]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `${form}：这是自评表，其完成值、得分和评价结论不在交换格式 JSON 中（只导出绩效目标）；自评请用 jixiao evaluate ${form}`,
+    );
+  });
+
   it('writes nothing when any file is unreadable, and names the file and line of each problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
     const bad = join(dir, 'bad.txt');

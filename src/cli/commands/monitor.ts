@@ -34,7 +34,7 @@ export function yearCommand(
     .command(name)
     .description(texts.description)
     .argument('<targets...>', m.targetsArgument)
-    .requiredOption('--actuals <file>', m.actualsOption)
+    .option('--actuals <file>', m.actualsOption)
     .addOption(new Option('--at <date>', texts.at).argParser(dateArgument).makeOptionMandatory(texts.atRequired))
     .option('--year <year>', messages().cli.inputs.yearOption, yearArgument)
     .option('--format <format>', m.formatOption, choice(['table', 'json'] as const), 'table')

@@ -21,6 +21,8 @@ export const cli: Messages['cli'] = {
     outputOption: 'write to a file instead of the screen',
     failed: (count) => `${count} file(s) could not be read; nothing was written`,
     wrote: (path, documents, projects) => `wrote ${path}: ${documents} unit document(s), ${projects} project(s)`,
+    actualsNotExported: (path) =>
+      `${path}: a self-evaluation form; its actual values, scores and conclusions are not in the exchange JSON (only the targets are); evaluate it with jixiao evaluate ${path}`,
   },
   check: {
     description:

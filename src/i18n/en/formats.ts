@@ -76,7 +76,8 @@ export const formats: Messages['formats'] = {
     noTables: 'the file holds no table',
     notAnAmount: (text, unit) => `"${text}" is not an amount (in ${unit})`,
     notANumber: (text) => `"${text}" is not a number`,
-    unread: (text) => `"${text}" is neither a field jixiao knows nor the value of one; the file was not imported, so that nothing is left out`,
+    unread: (text) =>
+      `"${text}" is neither a field jixiao knows nor the value of one; the file was not imported, so that nothing is left out`,
     unplaced: (text) => `"${text}" cannot be placed in the indicator table: its column is not one of the table's`,
     noLevel1: (text) => `"${text}" comes before any first-level indicator`,
     headerAlone: 'the indicator table has its headings but no indicator rows',

@@ -146,7 +146,9 @@ export const monitoring: Messages['monitoring'] = {
     description:
       'in-year monitoring: on a date, spending against the plan and indicators against their targets, with green/yellow/red lights; exit 0 fine, 1 a required explanation is missing, 2 a file cannot be read',
     targetsArgument: 'target files or folders (any format jixiao imports)',
-    actualsOption: 'actuals file (CSV or XLSX, header 项目编码,指标序号,实际值,日期,说明)',
+    actualsOption:
+      'actuals file (CSV or XLSX, header 项目编码,指标序号,实际值,日期,说明); may be left out for 自评表s, whose 完成值 are used',
+    needActuals: 'actuals are needed: give an actuals file with --actuals (the files given are no 自评表s and hold no 完成值)',
     atOption: 'monitoring date, e.g. 2020-06-30',
     formatOption: 'output: table (default) or json',
     toOption: 'also export the monitoring forms: xlsx or docx (with -o)',

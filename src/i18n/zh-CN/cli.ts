@@ -21,6 +21,8 @@ export const cli = {
     outputOption: '写入文件，而不是输出到屏幕',
     failed: (count: number) => `${count} 个文件无法读取，未输出任何结果`,
     wrote: (path: string, documents: number, projects: number) => `已写入 ${path}：${documents} 个单位文档，${projects} 个项目`,
+    actualsNotExported: (path: string) =>
+      `${path}：这是自评表，其完成值、得分和评价结论不在交换格式 JSON 中（只导出绩效目标）；自评请用 jixiao evaluate ${path}`,
   },
   check: {
     description: '审核预算绩效目标，按文件列出发现的问题；退出码 0 无错误，1 有错误，2 有文件无法读取',

@@ -147,7 +147,8 @@ export const monitoring = {
     description:
       '绩效运行监控：按某一日期比较预算执行与支出计划、指标进度与指标值，给出预警（绿/黄/红灯）；退出码 0 无错误，1 有须填写而未填写的偏差说明，2 文件无法读取',
     targetsArgument: '绩效目标文件或文件夹（jixiao 能导入的任何格式）',
-    actualsOption: '实际值文件（CSV 或 XLSX，表头：项目编码,指标序号,实际值,日期,说明）',
+    actualsOption: '实际值文件（CSV 或 XLSX，表头：项目编码,指标序号,实际值,日期,说明）；读取自评表时可省略，用表中的完成值',
+    needActuals: '需要实际值：请用 --actuals 指定实际值文件（所给文件不是自评表，不含完成值）',
     atOption: '监控日期，如 2020-06-30',
     formatOption: '输出格式：table（表格，默认）或 json',
     toOption: '同时导出监控表：xlsx 或 docx（配合 -o）',
