@@ -45,6 +45,16 @@ for (const make of testDatabases().slice(0, 1)) {
       });
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json().profile).toBeNull();
+      expect(r.json().actualsLeftOut).toBe(false);
+    });
+
+    it('says a 自评表’s actual values are left out of the import', async () => {
+      const r = await w.clients.ownUnit.request('POST', '/api/import/preview?fileName=zp.html', {
+        raw: readFileSync(resolve(import.meta.dirname, '../formats/tables/fixtures/sichuan-qingshen-self-evaluation/page.html')),
+        contentType: 'text/html',
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ profile: { id: 'sichuan-self-evaluation' }, actualsLeftOut: true });
     });
   });
 }

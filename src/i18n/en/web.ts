@@ -286,6 +286,8 @@ export const web: M = {
     title: 'Import a targets file',
     help: 'Reads published target documents as Word files (.docx) or their text export (.txt, like the 2020 document of 怀来县司法局), the Excel template (.xlsx), the jixiao exchange format (.json), and the target tables provinces publish (Word .docx/.doc, Excel .xlsx/.xls, saved web pages .html); the server recognises each by its content. You see a preview first, then confirm.',
     profile: (region, title) => `Read as the form "${title}" of ${region}.`,
+    actualsLeftOut:
+      'A self-evaluation form: only its targets are imported; its actual values, scores and conclusions are not. Record them under Self-evaluation once the targets are approved, or evaluate this file directly with jixiao evaluate.',
     drop: 'Click or drop a file here',
     reading: 'Reading…',
     previewTitle: 'Preview: what will be created',

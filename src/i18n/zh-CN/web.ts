@@ -275,6 +275,8 @@ export const web = {
     title: '导入绩效目标文件',
     help: '可导入已公开的绩效目标 Word 文档（.docx）或其导出的文本（.txt，如怀来县司法局 2020 年公开稿）、Excel 填报模板（.xlsx）和 jixiao 交换格式（.json），以及各省公开的绩效目标表（Word .docx/.doc、Excel .xlsx/.xls、保存的网页 .html），由服务器按内容识别。先预览，确认后再写入。',
     profile: (region: string, title: string) => `按${region}「${title}」表样读取。`,
+    actualsLeftOut:
+      '这是自评表：只导入其中的绩效目标；表中的完成值、得分和评价结论不导入，请在目标审核通过后于「绩效自评」中填报，或用命令 jixiao evaluate 直接自评此文件。',
     drop: '点击或拖入文件',
     reading: '正在读取……',
     previewTitle: '预览：将要建立的内容',

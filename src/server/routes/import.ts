@@ -98,6 +98,9 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 { description: 'the form profile (表样) another province’s form was recognised as; null for jixiao’s own formats' },
               ),
             ),
+            actualsLeftOut: Type.Boolean({
+              description: 'the file is a 自评表 whose actual values, scores and conclusions are not imported (only its targets are)',
+            }),
             documents: Type.Array(
               Type.Object({
                 document: TargetDocument,
@@ -149,6 +152,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
       }
       return {
         profile: profile === null ? null : { id: profile.id, version: profile.version, title: profile.title, region: profile.region },
+        actualsLeftOut: actuals !== null && actuals.projects.length > 0,
         documents: out,
       };
     },

@@ -92,6 +92,8 @@ export interface ImportPreviewItem {
 /** What an import preview read: the documents, and the form profile (表样) another province's form was read as. */
 export interface ImportPreview {
   profile: { id: string; version: number; title: string; region: string } | null;
+  /** A 自评表: its actual values, scores and conclusions are not imported, only its targets. */
+  actualsLeftOut: boolean;
   documents: ImportPreviewItem[];
 }
 

@@ -89,6 +89,7 @@ export default function ImportPage() {
       {items.length > 0 && (
         <Card title={w.previewTitle} className="import-preview" data-testid="import-preview">
           {profile && <Typography.Paragraph type="secondary">{w.profile(profile.region, profile.title)}</Typography.Paragraph>}
+          {preview.data?.actualsLeftOut && <Alert type="info" showIcon message={w.actualsLeftOut} data-testid="import-actuals-left-out" />}
           {items.map((item, i) => {
             const d = item.document;
             const counts = summarize(item.findings);
