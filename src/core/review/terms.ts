@@ -102,14 +102,6 @@ export const PLACEHOLDER = /^(?:(?:指标|目标)\s*[0-9一二三四五六七八
 /** XXX standing for a name inside a text ("完成XXX工作"), never inside a Latin word. */
 export const PLACEHOLDER_RUN = /(?<![A-Za-z])(?:[xX]{3,}|×{2,})(?![A-Za-z])/;
 
-/**
- * The template's instructions left in a field: a length limit ("(200字以内)", "限500字"), a request
- * to the filler ("请填写…", "结合自评情况,分析存在的问题及原因。") — 青神's 自评表 still holds them.
- * Each alternative holds what ./texts.ts tests cells for first (请, 填, "200字", 自评情况, 问题及原因).
- */
-export const INSTRUCTION =
-  /[(（]\s*(?:限\s*)?\d+\s*字(?:以内|以下|内)?\s*[)）]|\d+\s*字以内|(?:不超过|限)\s*\d+\s*字|结合自评情况|分析存在的问题及原因|请(?:填写|简要|简述|根据|结合|按照|列明|如实)|此处填写|填写说明|(?:根据|按照)(?:实际情况|要求)填写/;
-
 /** Spaces and punctuation, which names may differ in without meaning anything else. */
 const IGNORED = new Uint8Array(0x10000);
 for (const c of ' \t\n\r\f\v\u00a0\u3000。．.，,、；;：:！!？?“”"\'‘’「」（）()') IGNORED[c.charCodeAt(0)] = 1;

@@ -6,25 +6,12 @@
  * A review reads every cell of a province: one walk per document finds, by a character test, the
  * few cells that could hold either, and both rules share its result.
  */
+import type { Messages } from '../../i18n/index.ts';
 import type { NumberedItem } from '../model/document.ts';
 import type { DocumentContext, ProjectContext, RowContext, TableContext } from './context.ts';
 
-/** Which cell, as the messages name it. */
-export type TextPart =
-  | 'name'
-  | 'useOfFunds'
-  | 'goals'
-  | 'overallGoal'
-  | 'subGoals'
-  | 'safeguards'
-  | 'duty'
-  | 'dutyTask'
-  | 'level3'
-  | 'description'
-  | 'target'
-  | 'basis'
-  | 'explanation'
-  | 'remark';
+/** Which cell, as the messages name it (the ids are the catalog's). */
+export type TextPart = Parameters<Messages['review']['rules']['completeness.placeholder']['suggestion']>[0]['part'];
 
 export interface TextCell {
   at: DocumentContext | ProjectContext | RowContext;

@@ -5,7 +5,7 @@
  * (完成值 at the year end, 预算执行数 as the year's spending, the scores and closing paragraphs).
  */
 import type { Actuals, EvaluationNote, ProjectActuals } from '../../core/actuals/actuals.ts';
-import { isTemplateInstruction } from '../../core/actuals/instruction-text.ts';
+import { isTemplateInstruction } from '../../core/text/template-instruction.ts';
 import type { FormProfile } from '../../core/forms/profile.ts';
 import { Decimal, readDecimal } from '../../core/model/decimal.ts';
 import type { AmountUnit, Budget, DecimalText, DepartmentGoals, Project, TargetDocument, Unit } from '../../core/model/document.ts';

@@ -6,7 +6,7 @@
  * sample's 资金支出计划 over its percentages, captions written as "预算单位:东莞市交通运输局",
  * "单位:万元" or "315002怀来县司法局", and the title with its year.
  */
-import { isTemplateInstruction } from '../../core/actuals/instruction-text.ts';
+import { isTemplateInstruction } from '../../core/text/template-instruction.ts';
 import { columnOfHeading, INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { projectFieldOfLabel, type ProjectFieldId } from '../../core/model/project-fields.ts';
 import { declaredAmountUnit } from './amount.ts';

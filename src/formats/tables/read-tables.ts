@@ -4,7 +4,7 @@
  * rows between them. A project's name (or code) met again starts the next form, so a file of many
  * projects — one table each, or header and indicators in separate tables — reads as many forms.
  */
-import { isTemplateInstruction } from '../../core/actuals/instruction-text.ts';
+import { isTemplateInstruction } from '../../core/text/template-instruction.ts';
 import type { StatementKind } from '../../core/actuals/actuals.ts';
 import type { Term } from '../../core/model/document.ts';
 import type { TableFile, Grid, GridCell } from './grid.ts';

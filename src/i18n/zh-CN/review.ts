@@ -11,23 +11,8 @@ type DepartmentPart = 'all' | 'overallGoal' | 'subGoals' | 'safeguards';
 const LATIN_END = /[\x21-\x7e]$/;
 const at = (p: { at: string }) => (LATIN_END.test(p.at) ? `${p.at} ` : p.at);
 const directionName: Record<Direction, string> = { higher: '越高越好（正向，≥）', lower: '越低越好（反向，≤）' };
-/** The free-text cells placeholder and template-text findings name (src/core/review/texts.ts). */
-type TextPart =
-  | 'name'
-  | 'useOfFunds'
-  | 'goals'
-  | 'overallGoal'
-  | 'subGoals'
-  | 'safeguards'
-  | 'duty'
-  | 'dutyTask'
-  | 'level3'
-  | 'description'
-  | 'target'
-  | 'basis'
-  | 'explanation'
-  | 'remark';
-const textPart: Record<TextPart, string> = {
+/** The free-text cells placeholder and template-text findings name (src/core/review/texts.ts reads their ids from here). */
+const textPart = {
   name: '项目名称',
   useOfFunds: '资金用途',
   goals: '绩效目标',
@@ -43,6 +28,7 @@ const textPart: Record<TextPart, string> = {
   explanation: '指标解释',
   remark: '备注',
 };
+type TextPart = keyof typeof textPart;
 const departmentPart: Record<DepartmentPart, string> = {
   all: '部门整体绩效目标',
   overallGoal: '总体绩效目标',

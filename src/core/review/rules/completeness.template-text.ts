@@ -2,7 +2,7 @@
  * The template's instructions left in a field ("(200字以内)", "结合自评情况,分析存在的问题及原因。"):
  * the field was not written, whatever its length.
  */
-import { INSTRUCTION } from '../terms.ts';
+import { TEMPLATE_INSTRUCTION } from '../../text/template-instruction.ts';
 import { suspectTexts } from '../texts.ts';
 import { defineRule } from '../rule.ts';
 
@@ -16,7 +16,7 @@ export default defineRule({
   scope: 'document',
   check(context, report) {
     for (const { at, field, part, text: cell } of suspectTexts(context)) {
-      if (!INSTRUCTION.test(cell)) continue;
+      if (!TEMPLATE_INSTRUCTION.test(cell)) continue;
       const text = cell.trim();
       report(at, field, { part, text: text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text });
     }
