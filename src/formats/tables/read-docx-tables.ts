@@ -45,7 +45,7 @@ export function readDocxTables(bytes: Uint8Array, fileName: string): TableFile {
   if (xml === undefined) throw new ImportError({ file: fileName }, named.publication.errors.notDocx);
   let body: Block[];
   try {
-    body = parseBody(new TextDecoder().decode(xml));
+    body = parseBody(documentText(xml));
   } catch (e) {
     throw new ImportError({ file: fileName }, named.formats.damaged('docx', e instanceof Error ? e.message : String(e)));
   }
@@ -53,19 +53,39 @@ export function readDocxTables(bytes: Uint8Array, fileName: string): TableFile {
 }
 
 /**
- * The XML without its paragraph and run properties (w:pPr, w:rPr), which the reader skips anyway:
- * as Word writes them (fonts, sizes, spacing on every run) they are most of the bytes, and cutting
- * them out with one regular expression is far cheaper than parsing them. Only where no property
- * holds its own earlier version (w:pPrChange, w:rPrChange: tracked formatting nests a w:pPr in a
- * w:pPr) — otherwise the parser reads every byte.
+ * word/document.xml as text, without what the reader skips anyway: as Word writes them (fonts, sizes,
+ * spacing on every run, borders on every cell, revision ids on every paragraph) these are most of the
+ * bytes, and cutting them out with one regular expression is far cheaper than decoding and parsing
+ * them. Cut: paragraph, run and table properties and the table grid whole; every empty element the
+ * reader does not read (a cell's width, shading, alignment; a row's height); the revision ids of
+ * paragraphs, runs and rows and the xml:space of text. The cut is made on the bytes as Latin-1 (one
+ * character a byte, so decoding is a copy and a multi-byte character is never split: every tag is
+ * ASCII), and only what is left is decoded as UTF-8. Only where no property holds its own earlier
+ * version (w:pPrChange, w:tblGridChange… tracked formatting nests a w:pPr in a w:pPr) — otherwise
+ * the whole is decoded and the parser reads every byte.
  */
-function withoutFormatting(xml: string): string {
-  const prefix = WORD_PREFIX.exec(xml.slice(0, 4096))?.[1];
-  if (prefix === undefined || xml.includes('PrChange')) return xml;
-  const p = prefix.replaceAll('.', '\\.');
-  return xml.replace(new RegExp(`<${p}:(pPr|rPr)\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}:\\1>)`, 'g'), '');
+function documentText(xml: Uint8Array): string {
+  const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const raw = bytes.toString('latin1');
+  const prefix = WORD_PREFIX.exec(raw.slice(0, 4096))?.[1];
+  if (prefix === undefined || raw.includes('PrChange') || raw.includes('GridChange')) return new TextDecoder().decode(xml);
+  return new TextDecoder().decode(Buffer.from(raw.replace(skippedMarkup(prefix), '$1'), 'latin1'));
 }
 const WORD_PREFIX = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/;
+/** Elements read by parseBody: any other empty element can go without changing what it reads. */
+const READ =
+  'p|t|instrText|tab|ptab|br|cr|noBreakHyphen|fldChar|fldSimple|del|moveFrom|delText|drawing|pict|object|pPr|rPr|sectPr|sdt|docPartGallery|sdtContent|tbl|tr|gridBefore|tc|gridSpan|vMerge|hMerge';
+const skippedMarkup = (prefix: string): RegExp => {
+  const p = prefix.replaceAll('.', '\\.');
+  return new RegExp(
+    [
+      `(<${p}:(?:p|r|tr|t))(?: (?:${p}:rsid\\w*|xml:space)="[^"]*")+(?=[ />])`,
+      `<${p}:(pPr|rPr|tblPr|tblGrid|tcBorders|tcMar)\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}:\\2>)`,
+      `<${p}:(?!(?:${READ})[\\s/>])[A-Za-z]+\\b[^>]*/>`,
+    ].join('|'),
+    'g',
+  );
+};
 
 /** The body as paragraphs and tables, tables as rows of cells holding their own paragraphs and tables. */
 function parseBody(xml: string): Block[] {
@@ -154,6 +174,9 @@ function parseBody(xml: string): Block[] {
       case 'pPr':
       case 'rPr':
       case 'sectPr':
+      // A row's or cell's properties before a tracked change: the merges shown are the current ones.
+      case 'trPrChange':
+      case 'tcPrChange':
         skipFrom = depth;
         return;
       case 'sdt':
@@ -253,7 +276,7 @@ function parseBody(xml: string): Block[] {
     }
   });
 
-  parser.write(withoutFormatting(xml)).close();
+  parser.write(xml).close();
   return body;
 }
 
