@@ -68,10 +68,12 @@ function documentText(xml: Uint8Array): string {
   const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
   const raw = bytes.toString('latin1');
   const prefix = WORD_PREFIX.exec(raw.slice(0, 4096))?.[1];
-  if (prefix === undefined || raw.includes('PrChange') || raw.includes('GridChange')) return new TextDecoder().decode(xml);
+  if (prefix === undefined || TRACKED_PROPERTIES.test(raw)) return new TextDecoder().decode(xml);
   return new TextDecoder().decode(Buffer.from(raw.replace(skippedMarkup(prefix), '$1'), 'latin1'));
 }
 const WORD_PREFIX = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/;
+// A regular expression finds these several times faster than String.includes does.
+const TRACKED_PROPERTIES = /PrChange|GridChange/;
 /** Elements read by parseBody: any other empty element can go without changing what it reads. */
 const READ =
   'p|t|instrText|tab|ptab|br|cr|noBreakHyphen|fldChar|fldSimple|del|moveFrom|delText|drawing|pict|object|pPr|rPr|sectPr|sdt|docPartGallery|sdtContent|tbl|tr|gridBefore|tc|gridSpan|vMerge|hMerge';
