@@ -69,7 +69,12 @@ function documentText(xml: Uint8Array): string {
   const raw = bytes.toString('latin1');
   const prefix = WORD_PREFIX.exec(raw.slice(0, 4096))?.[1];
   if (prefix === undefined || TRACKED_PROPERTIES.test(raw)) return new TextDecoder().decode(xml);
-  return new TextDecoder().decode(Buffer.from(raw.replace(skippedMarkup(prefix), '$1'), 'latin1'));
+  const cut = skipped(prefix);
+  let left = raw.replace(cut.markup, '$1');
+  // The runs' and the rows' and cells' property tags are then mere wrappers, a third of the tags
+  // left, and can go too — when each has lost its attributes, so every start still meets its end.
+  if (!cut.attributedWrapper.test(left)) left = left.replace(cut.wrapper, '');
+  return new TextDecoder().decode(Buffer.from(left, 'latin1'));
 }
 const WORD_PREFIX = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/;
 // A regular expression finds these several times faster than String.includes does.
@@ -77,16 +82,20 @@ const TRACKED_PROPERTIES = /PrChange|GridChange/;
 /** Elements read by parseBody: any other empty element can go without changing what it reads. */
 const READ =
   'p|t|instrText|tab|ptab|br|cr|noBreakHyphen|fldChar|fldSimple|del|moveFrom|delText|drawing|pict|object|pPr|rPr|sectPr|sdt|docPartGallery|sdtContent|tbl|tr|gridBefore|tc|gridSpan|vMerge|hMerge';
-const skippedMarkup = (prefix: string): RegExp => {
+const skipped = (prefix: string) => {
   const p = prefix.replaceAll('.', '\\.');
-  return new RegExp(
-    [
-      `(<${p}:(?:p|r|tr|t))(?: (?:${p}:rsid\\w*|xml:space)="[^"]*")+(?=[ />])`,
-      `<${p}:(pPr|rPr|tblPr|tblGrid|tcBorders|tcMar)\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}:\\2>)`,
-      `<${p}:(?!(?:${READ})[\\s/>])[A-Za-z]+\\b[^>]*/>`,
-    ].join('|'),
-    'g',
-  );
+  return {
+    markup: new RegExp(
+      [
+        `(<${p}:(?:p|r|tr|t))(?: (?:${p}:rsid\\w*|xml:space)="[^"]*")+(?=[ />])`,
+        `<${p}:(pPr|rPr|tblPr|tblGrid|tcBorders|tcMar)\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}:\\2\\s*>)`,
+        `<${p}:(?!(?:${READ})[\\s/>])[A-Za-z]+\\b[^>]*/>`,
+      ].join('|'),
+      'g',
+    ),
+    attributedWrapper: new RegExp(`<${p}:(?:r|tcPr|trPr)\\s`),
+    wrapper: new RegExp(`<${p}:(?:r|tcPr|trPr)>|</${p}:(?:r|tcPr|trPr)\\s*>`, 'g'),
+  };
 };
 
 /** The body as paragraphs and tables, tables as rows of cells holding their own paragraphs and tables. */
