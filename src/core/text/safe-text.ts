@@ -15,13 +15,25 @@ const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => ty
 
 /** Where (`path.key[0].name`) a parsed JSON value holds unsafe text, in a string or a key; undefined if nowhere. */
 export function unsafeTextAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return UNSAFE.test(value) ? path : undefined;
+  const steps = unsafeSteps(value);
+  return steps === undefined ? undefined : path + steps.reverse().join('');
+}
+
+/**
+ * The steps to the unsafe text, innermost first; undefined if there is none. A document read from a
+ * file is thousands of strings, all safe as a rule: a step is named only on the way back from a find.
+ */
+function unsafeSteps(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return UNSAFE.test(value) ? [] : undefined;
   if (!isContainer(value)) return undefined;
-  for (const [key, v] of Object.entries(value)) {
-    const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
-    if (UNSAFE.test(key)) return at;
-    const inner = unsafeTextAt(v, at);
-    if (inner !== undefined) return inner;
+  const step = (key: string) => (Array.isArray(value) ? `[${key}]` : `.${key}`);
+  for (const key of Object.keys(value)) {
+    if (UNSAFE.test(key)) return [step(key)];
+    const inner = unsafeSteps((value as Record<string, unknown>)[key]);
+    if (inner !== undefined) {
+      inner.push(step(key));
+      return inner;
+    }
   }
   return undefined;
 }

@@ -121,6 +121,34 @@ describe('readDocxTables', () => {
     }
   });
 
+  it('reads merges and skipped columns among the table, row and cell properties Word writes, tracked table changes included', () => {
+    const tc = (text: string, merge: string, change: string, runAttributes: string) =>
+      `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/>${merge}<w:tcBorders><w:top w:val="single" w:sz="4"/></w:tcBorders><w:shd w:val="clear" w:fill="auto"/><w:vAlign w:val="center"/>${change}</w:tcPr >` +
+      `<w:p w:rsidR="00B52C1E" w:rsidRDefault="00B52C1E"><w:r w:rsidRPr="00C1"${runAttributes}><w:t xml:space="preserve">${text}</w:t><w:tab/><w:t>/</w:t></w:r ></w:p><w:p/></w:tc>`;
+    // Plain; with a run that keeps an attribute the reader does not cut; with tracked changes.
+    for (const [grid, cellChange, rowChange, runAttributes] of [
+      ['<w:tblGrid><w:gridCol w:w="900"/><w:gridCol w:w="900"/><w:gridCol w:w="900"/></w:tblGrid>', '', '', ''],
+      ['<w:tblGrid><w:gridCol w:w="900"/><w:gridCol w:w="900"/><w:gridCol w:w="900"/></w:tblGrid>', '', '', ' w14:paraId="1A2B"'],
+      [
+        '<w:tblGrid><w:gridCol w:w="900"/><w:gridCol w:w="900"/><w:gridCol w:w="900"/><w:tblGridChange w:id="1"><w:tblGrid><w:gridCol w:w="1"/></w:tblGrid></w:tblGridChange></w:tblGrid>',
+        '<w:tcPrChange w:id="2" w:author="a"><w:tcPr><w:gridSpan w:val="3"/></w:tcPr></w:tcPrChange>',
+        '<w:trPrChange w:id="3" w:author="a"><w:trPr><w:gridBefore w:val="2"/></w:trPr></w:trPrChange>',
+        '',
+      ],
+    ] as const) {
+      const xml =
+        `<w:tbl><w:tblPr><w:tblW w:w="2700" w:type="dxa"/><w:tblBorders><w:top w:val="single"/></w:tblBorders></w:tblPr>${grid}` +
+        `<w:tr w:rsidR="00B52C1E" w:rsidTr="00B52C1E"><w:trPr><w:trHeight w:val="400"/>${rowChange}</w:trPr>${tc('a', '<w:gridSpan w:val="2"/>', cellChange, runAttributes)}${tc('b', '<w:vMerge w:val="restart"/>', '', runAttributes)}</w:tr>` +
+        `<w:tr><w:trPr><w:gridBefore w:val="1"/><w:jc w:val="center"/></w:trPr>${tc('c', '', '', runAttributes)}${tc('', '<w:vMerge/>', cellChange, runAttributes)}</w:tr></w:tbl>`;
+      const [read] = readDocxTables(docxOf(xml), 'a.docx').tables;
+      expect(texts(read!)).toEqual([
+        ['a /', 'a /', 'b /'],
+        ['', 'c /', 'b /'],
+      ]);
+      expect(merges(read!)).toEqual(['.l.', '..a']);
+    }
+  });
+
   it('refuses damaged XML as a damaged Word file', () => {
     expect(() => readDocxTables(docxOf('<w:tbl><w:tr></w:tbl>'), 'a.docx')).toThrow(/a\.docx：文件已损坏或不是有效的 Word 文档/);
   });

@@ -45,7 +45,7 @@ export function readDocxTables(bytes: Uint8Array, fileName: string): TableFile {
   if (xml === undefined) throw new ImportError({ file: fileName }, named.publication.errors.notDocx);
   let body: Block[];
   try {
-    body = parseBody(new TextDecoder().decode(xml));
+    body = parseBody(documentText(xml));
   } catch (e) {
     throw new ImportError({ file: fileName }, named.formats.damaged('docx', e instanceof Error ? e.message : String(e)));
   }
@@ -53,19 +53,50 @@ export function readDocxTables(bytes: Uint8Array, fileName: string): TableFile {
 }
 
 /**
- * The XML without its paragraph and run properties (w:pPr, w:rPr), which the reader skips anyway:
- * as Word writes them (fonts, sizes, spacing on every run) they are most of the bytes, and cutting
- * them out with one regular expression is far cheaper than parsing them. Only where no property
- * holds its own earlier version (w:pPrChange, w:rPrChange: tracked formatting nests a w:pPr in a
- * w:pPr) — otherwise the parser reads every byte.
+ * word/document.xml as text, without what the reader skips anyway: as Word writes them (fonts, sizes,
+ * spacing on every run, borders on every cell, revision ids on every paragraph) these are most of the
+ * bytes, and cutting them out with one regular expression is far cheaper than decoding and parsing
+ * them. Cut: paragraph, run and table properties and the table grid whole; every empty element the
+ * reader does not read (a cell's width, shading, alignment; a row's height); the revision ids of
+ * paragraphs, runs and rows and the xml:space of text. The cut is made on the bytes as Latin-1 (one
+ * character a byte, so decoding is a copy and a multi-byte character is never split: every tag is
+ * ASCII), and only what is left is decoded as UTF-8. Only where no property holds its own earlier
+ * version (w:pPrChange, w:tblGridChange… tracked formatting nests a w:pPr in a w:pPr) — otherwise
+ * the whole is decoded and the parser reads every byte.
  */
-function withoutFormatting(xml: string): string {
-  const prefix = WORD_PREFIX.exec(xml.slice(0, 4096))?.[1];
-  if (prefix === undefined || xml.includes('PrChange')) return xml;
-  const p = prefix.replaceAll('.', '\\.');
-  return xml.replace(new RegExp(`<${p}:(pPr|rPr)\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}:\\1>)`, 'g'), '');
+function documentText(xml: Uint8Array): string {
+  const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const raw = bytes.toString('latin1');
+  const prefix = WORD_PREFIX.exec(raw.slice(0, 4096))?.[1];
+  if (prefix === undefined || TRACKED_PROPERTIES.test(raw)) return new TextDecoder().decode(xml);
+  const cut = skipped(prefix);
+  let left = raw.replace(cut.markup, '$1');
+  // The runs' and the rows' and cells' property tags are then mere wrappers, a third of the tags
+  // left, and can go too — when each has lost its attributes, so every start still meets its end.
+  if (!cut.attributedWrapper.test(left)) left = left.replace(cut.wrapper, '');
+  return new TextDecoder().decode(Buffer.from(left, 'latin1'));
 }
 const WORD_PREFIX = /xmlns:([A-Za-z_][\w.-]*)="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/;
+// A regular expression finds these several times faster than String.includes does.
+const TRACKED_PROPERTIES = /PrChange|GridChange/;
+/** Elements read by parseBody: any other empty element can go without changing what it reads. */
+const READ =
+  'p|t|instrText|tab|ptab|br|cr|noBreakHyphen|fldChar|fldSimple|del|moveFrom|delText|drawing|pict|object|pPr|rPr|sectPr|sdt|docPartGallery|sdtContent|tbl|tr|gridBefore|tc|gridSpan|vMerge|hMerge';
+const skipped = (prefix: string) => {
+  const p = prefix.replaceAll('.', '\\.');
+  return {
+    markup: new RegExp(
+      [
+        `(<${p}:(?:p|r|tr|t))(?: (?:${p}:rsid\\w*|xml:space)="[^"]*")+(?=[ />])`,
+        `<${p}:(pPr|rPr|tblPr|tblGrid|tcBorders|tcMar)\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}:\\2\\s*>)`,
+        `<${p}:(?!(?:${READ})[\\s/>])[A-Za-z]+\\b[^>]*/>`,
+      ].join('|'),
+      'g',
+    ),
+    attributedWrapper: new RegExp(`<${p}:(?:r|tcPr|trPr)\\s`),
+    wrapper: new RegExp(`<${p}:(?:r|tcPr|trPr)>|</${p}:(?:r|tcPr|trPr)\\s*>`, 'g'),
+  };
+};
 
 /** The body as paragraphs and tables, tables as rows of cells holding their own paragraphs and tables. */
 function parseBody(xml: string): Block[] {
@@ -154,6 +185,9 @@ function parseBody(xml: string): Block[] {
       case 'pPr':
       case 'rPr':
       case 'sectPr':
+      // A row's or cell's properties before a tracked change: the merges shown are the current ones.
+      case 'trPrChange':
+      case 'tcPrChange':
         skipFrom = depth;
         return;
       case 'sdt':
@@ -253,7 +287,7 @@ function parseBody(xml: string): Block[] {
     }
   });
 
-  parser.write(withoutFormatting(xml)).close();
+  parser.write(xml).close();
   return body;
 }
 
