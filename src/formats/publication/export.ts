@@ -31,11 +31,21 @@ const writers = {
   xlsx: async () => (await import('../xlsx/write-xlsx.ts')).exportXlsx,
 };
 
+export interface WriteFileOptions {
+  /** The form profile (表样) Word and PDF print in; jixiao's own form by default. */
+  profile?: FormProfile;
+}
+
 /** One file holding the documents, in order. */
-export async function writeDocumentsFile(docs: readonly TargetDocument[], format: FileFormat): Promise<Uint8Array> {
+export async function writeDocumentsFile(
+  docs: readonly TargetDocument[],
+  format: FileFormat,
+  options: WriteFileOptions = {},
+): Promise<Uint8Array> {
   switch (format) {
     case 'docx':
     case 'pdf':
+      return (await writers[format]())(docs, { profile: options.profile });
     case 'xlsx':
       return (await writers[format]())(docs);
     case 'json':

@@ -37,6 +37,14 @@ export const publication = {
     longTermIndicators: '长期绩效指标',
     ...indicatorHeadings,
     goalNumber: (n: number) => `${n}、`,
+    // 各省表样的表头与部门整体支出表（按其表样导出时）。
+    formYear: (year: number) => `（${year}年度）`,
+    unitName: '单位名称',
+    useOfFunds: '资金用途',
+    departmentOverallGoal: '年度总体目标',
+    ...projectHeadings,
+    ...departmentTableHeadings,
+    ...departmentTableParts,
     pageNumber: (n: number) => `— ${n} —`,
   },
   /** Excel 模板与导出。 */
