@@ -11,13 +11,14 @@ import { setImmediate } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { TargetDocument } from '../../core/model/document.ts';
-import { FILE_TYPES, type FileFormat } from '../../formats/publication/export.ts';
+import { FILE_TYPES, PER_UNIT_FORMATS, type FileFormat } from '../../formats/publication/export.ts';
 import { bundleFileName, ZipWriter, type BundleFile } from '../../formats/publication/zip.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { modelOf, readDocument } from '../../store/documents/read.ts';
+import { documentMeta, modelOf, readDocument } from '../../store/documents/read.ts';
 import { NotFoundError } from '../../store/errors.ts';
 import { listDocuments, MAX_PAGE, type ListScope } from '../../store/listing.ts';
 import type { Database, DocumentStatus } from '../../store/schema.ts';
+import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import type { FileCache } from './file-cache.ts';
 import type { Renderer } from './render.ts';
 
@@ -43,11 +44,31 @@ async function storedModel(db: Kysely<Database>, id: number): Promise<TargetDocu
   return modelOf(stored);
 }
 
+/**
+ * The form profile (表样) a document's Word and PDF print in: its bureau's pick (inherited down the
+ * tree), else its year's default — the profile the document API names as `formProfile`.
+ */
+async function profileIdOf(db: Kysely<Database>, id: number): Promise<string> {
+  const meta = await documentMeta(db, id);
+  if (meta === undefined) throw new NotFoundError('document', id);
+  return documentProfile(await effectiveSettings(db, meta.bureauId), meta.year).id;
+}
+
+/** The profile Word and PDF files of these documents print in: theirs where they share one, else jixiao's own form. */
+async function profileIdFor(db: Kysely<Database>, ids: readonly number[], format: FileFormat): Promise<string | undefined> {
+  if (!PER_UNIT_FORMATS.has(format)) return undefined;
+  const profiles = new Set<string>();
+  for (const id of ids) profiles.add(await profileIdOf(db, id));
+  return profiles.size === 1 ? [...profiles][0] : undefined;
+}
+
 /** One document as a file. */
 export async function documentFile(deps: ExportDeps, item: Pick<ExportItem, 'id' | 'version'>, format: FileFormat): Promise<Uint8Array> {
+  // The bureau may pick another profile without the document changing: the profile is part of the file's key.
+  const profile = await profileIdFor(deps.db, [item.id], format);
   const write = async () =>
-    deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id)], format, locale: deps.locale });
-  return deps.files ? deps.files.get(`${item.id}:${item.version}:${format}:${deps.locale}`, write) : write();
+    deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id)], format, locale: deps.locale, profile });
+  return deps.files ? deps.files.get(`${item.id}:${item.version}:${format}:${deps.locale}:${profile ?? ''}`, write) : write();
 }
 
 /** The documents as stored, in order. */
@@ -64,7 +85,12 @@ export async function storedModels(db: Kysely<Database>, items: readonly ExportI
 
 /** Several documents in one file (a workbook, the exchange JSON, open data, a combined Word or PDF file). */
 export async function documentsFile(deps: ExportDeps, items: readonly ExportItem[], format: FileFormat): Promise<Uint8Array> {
-  return deps.renderer.render({ kind: 'documents', docs: await storedModels(deps.db, items), format, locale: deps.locale });
+  const profile = await profileIdFor(
+    deps.db,
+    items.map((i) => i.id),
+    format,
+  );
+  return deps.renderer.render({ kind: 'documents', docs: await storedModels(deps.db, items), format, locale: deps.locale, profile });
 }
 
 export interface Selection {

@@ -6,6 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { openDataFiles } from '../../formats/open-data/data-package.ts';
 import { PER_UNIT_FORMATS, writeDocumentsFile, FILE_TYPES, type FileFormat } from '../../formats/publication/export.ts';
@@ -51,18 +52,18 @@ export async function writeExport(source: ExportSource, format: FileFormat, outp
   return writeFileAtomically(output, async (sink) => sink(await source.oneFile(format)));
 }
 
-/** Documents read from a file, written in this process. */
-export function memorySource(docs: readonly TargetDocument[], onFile?: (name: string) => void): ExportSource {
+/** Documents read from a file, written in this process; Word and PDF in `profile` (jixiao's own form by default). */
+export function memorySource(docs: readonly TargetDocument[], onFile?: (name: string) => void, profile?: FormProfile): ExportSource {
   return {
     count: docs.length,
     async *unitFiles(format) {
       for (const doc of docs) {
         const name = bundleFileName(doc.unit, doc.year, FILE_TYPES[format].extension);
-        yield { name, data: await writeDocumentsFile([doc], format) };
+        yield { name, data: await writeDocumentsFile([doc], format, { profile }) };
         onFile?.(name);
       }
     },
-    oneFile: (format) => writeDocumentsFile(docs, format),
+    oneFile: (format) => writeDocumentsFile(docs, format, { profile }),
     documents: async () => [...docs],
   };
 }
