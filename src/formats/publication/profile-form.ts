@@ -197,10 +197,15 @@ function columnsOf(profile: FormProfile): Column[] {
   });
 }
 
-/** What an indicator's cell in a column holds: the 指标值 without the sign and unit printed beside it. */
+/**
+ * What an indicator's cell in a column holds: the 指标值 without the sign and unit printed beside it;
+ * under 三级 the 绩效指标描述 of an indicator named only there (the 2020 form's way) where the profile
+ * has no 描述 column, as such forms name an indicator in 三级.
+ */
 function cellText(indicator: Indicator, id: IndicatorColumnId, columns: readonly Column[]): string {
-  if (id !== 'target') return indicator[id] ?? '';
   const has = (c: IndicatorColumnId) => columns.some((k) => k.id === c);
+  if (id === 'level3' && indicator.level3 === '' && !has('description')) return indicator.description;
+  if (id !== 'target') return indicator[id] ?? '';
   if (!has('nature') && !has('measureUnit')) return indicator.target;
   return valueCell(indicator.target, {
     nature: has('nature') ? (indicator.nature ?? null) : null,
