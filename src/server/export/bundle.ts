@@ -55,7 +55,7 @@ async function profileIdOf(db: Kysely<Database>, id: number): Promise<string> {
 }
 
 /** The profile Word and PDF files of these documents print in: theirs where they share one, else jixiao's own form. */
-async function profileIdFor(db: Kysely<Database>, ids: readonly number[], format: FileFormat): Promise<string | undefined> {
+export async function profileIdFor(db: Kysely<Database>, ids: readonly number[], format: FileFormat): Promise<string | undefined> {
   if (!PER_UNIT_FORMATS.has(format)) return undefined;
   const profiles = new Set<string>();
   for (const id of ids) profiles.add(await profileIdOf(db, id));

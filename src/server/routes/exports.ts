@@ -32,6 +32,7 @@ import {
   unitFiles,
   writeZip,
   type ExportDeps,
+  profileIdFor,
 } from '../export/bundle.ts';
 import { FileCache } from '../export/file-cache.ts';
 import { renderer } from '../export/render.ts';
@@ -130,7 +131,9 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
       const format = req.query.format;
-      const etag = `"${meta.version}-${format}"`;
+      // A Word or PDF file changes with the profile its bureau picks, as well as with the document.
+      const profile = await profileIdFor(db, [meta.id], format);
+      const etag = `"${meta.version}-${format}${profile === undefined ? '' : `-${profile}`}"`;
       if (notModified(req, reply, etag, meta.status === 'published')) return reply.status(304).send(null);
       const bytes = await documentFile(deps(req), meta, format);
       const f = messagesFor(localeOf(req)).publication;

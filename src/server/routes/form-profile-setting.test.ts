@@ -88,6 +88,8 @@ for (const make of testDatabases()) {
       await put(cityId, picked.json().version, { monitoring: null, evaluation: null, formProfile: null });
       const own = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/export?format=docx`);
       expect((await readDocuments(own.rawPayload, 'draft.docx')).profile).toBeNull();
+      // The document is the same version: the file's ETag tells the two apart.
+      expect(own.headers.etag).not.toBe(docx.headers.etag);
     });
   });
 }
