@@ -32,7 +32,7 @@ const writers = {
 };
 
 export interface WriteFileOptions {
-  /** The form profile (表样) Word and PDF print in; jixiao's own form by default. */
+  /** The form profile (表样) Word and PDF print in (jixiao's own form by default), and whose columns the workbook has. */
   profile?: FormProfile;
 }
 
@@ -45,9 +45,8 @@ export async function writeDocumentsFile(
   switch (format) {
     case 'docx':
     case 'pdf':
-      return (await writers[format]())(docs, { profile: options.profile });
     case 'xlsx':
-      return (await writers[format]())(docs);
+      return (await writers[format]())(docs, { profile: options.profile });
     case 'json':
       return new TextEncoder().encode(writeExchangeJson(docs));
     case 'opendata':

@@ -8,11 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FORM_PROFILES } from '../../core/forms/profiles.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
+import { columnOfHeading, INDICATOR_COLUMNS, PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { writeDocx } from '../docx/write-docx.ts';
 import { writePdf } from '../pdf/write-pdf.ts';
+import { exportXlsx } from '../xlsx/write-xlsx.ts';
 import { readDocuments } from '../read-document.ts';
 import { printsOwnForm } from '../publication/profile-form.ts';
 import { withoutNullOptionals } from './fixtures.testing.ts';
@@ -51,6 +54,19 @@ describe.each(folders)('%s exported in its own profile', (folder) => {
       expect(read.profile?.kind).toBe('project');
     });
   }
+
+  it('reads back from the workbook with the profile’s columns under its headings', async () => {
+    const xlsx = await exportXlsx(expected.documents, { profile });
+    const read = await readDocuments(xlsx, `${folder}.xlsx`);
+    expect(withoutNullOptionals(read.documents)).toEqual(withoutNullOptionals(expected.documents));
+    const headings = strFromU8(unzipSync(xlsx)['xl/sharedStrings.xml'] ?? new Uint8Array());
+    // Under the profile's headings, but where one names another column to the reader (乌海's 指标性质 over
+    // 正向/反向, 指标方向 over the sign): there jixiao's own, or the workbook would read back swapped.
+    const own = profile.columns.filter(
+      (c) => PROVINCIAL_INDICATOR_COLUMNS.some((p) => p.id === c.id) && columnOfHeading(INDICATOR_COLUMNS, c.heading) === c.id,
+    );
+    for (const c of own) expect(headings).toContain(c.heading);
+  });
 
   it('prints its headings and values in the PDF', async () => {
     const pdf = await writePdf(expected.documents, { profile });
