@@ -114,7 +114,10 @@ export async function exportFromStore(
     if (unit === undefined) return { ok: false, error: 'unit-not-found', detail: request.unit };
     const id = await documentOf(db, unit.id, request.year);
     const meta = id === undefined ? undefined : await documentMeta(db, id);
-    items = meta === undefined ? [] : [{ id: meta.id, version: meta.version, unitCode: unit.code, unitName: unit.name, year: meta.year }];
+    items =
+      meta === undefined
+        ? []
+        : [{ id: meta.id, version: meta.version, unitCode: unit.code, unitName: unit.name, year: meta.year, bureauId: meta.bureauId }];
   } else {
     const bureau = (await bureausUnder(db, null)).find((b) => b.code === request.bureau || b.name === request.bureau);
     if (bureau === undefined) return { ok: false, error: 'bureau-not-found', detail: request.bureau ?? '' };

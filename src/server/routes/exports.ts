@@ -32,7 +32,7 @@ import {
   unitFiles,
   writeZip,
   type ExportDeps,
-  profileIdFor,
+  profileIdsOf,
 } from '../export/bundle.ts';
 import { FileCache } from '../export/file-cache.ts';
 import { renderer } from '../export/render.ts';
@@ -132,7 +132,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       await assertRead(ctx, req, meta);
       const format = req.query.format;
       // A Word or PDF file changes with the profile its bureau picks, as well as with the document.
-      const profile = await profileIdFor(db, [meta.id], format);
+      const [profile] = await profileIdsOf(db, [meta], format);
       const etag = `"${meta.version}-${format}${profile === undefined ? '' : `-${profile}`}"`;
       if (notModified(req, reply, etag, meta.status === 'published')) return reply.status(304).send(null);
       const bytes = await documentFile(deps(req), meta, format);
@@ -212,7 +212,8 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     }
     if (items.length === 0) throw new ApiError(404, 'no_documents', (m) => m.noDocuments);
     reply.header('x-total-count', String(total));
-    if (notModified(req, reply, bundleTag(items, q.format, combined), publishedOnly)) return reply.status(304).send(null);
+    const tag = bundleTag(items, q.format, combined, await profileIdsOf(db, items, q.format));
+    if (notModified(req, reply, tag, publishedOnly)) return reply.status(304).send(null);
     if (bundlesWriting >= CONCURRENT_BUNDLES) {
       reply.header('retry-after', '30');
       throw new ApiError(503, 'export_busy', (m) => m.exportBusy);

@@ -80,6 +80,9 @@ for (const make of testDatabases()) {
       expect(docx.statusCode).toBe(200);
       const read = await readDocuments(docx.rawPayload, 'draft.docx');
       expect(read.profile?.id).toBe('neimenggu-wuhai');
+      const bundle = async () =>
+        (await w.clients.admin.request('GET', `/api/bureaus/${w.countyId}/export?year=2020&format=docx`)).headers.etag;
+      const bundleInPick = await bundle();
       const stored = modelOf((await readDocument(w.store.db, w.draftId))!);
       expect(read.documents.flatMap((d) => d.projects.map((p) => [p.code, p.name, p.budget.total, p.indicators.length]))).toEqual(
         stored.projects.map((p) => [p.code, p.name, p.budget.total, p.indicators.length]),
@@ -88,8 +91,9 @@ for (const make of testDatabases()) {
       await put(cityId, picked.json().version, { monitoring: null, evaluation: null, formProfile: null });
       const own = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/export?format=docx`);
       expect((await readDocuments(own.rawPayload, 'draft.docx')).profile).toBeNull();
-      // The document is the same version: the file's ETag tells the two apart.
+      // The document is the same version: the file's ETag tells the two apart, and the bureau's bundle's.
       expect(own.headers.etag).not.toBe(docx.headers.etag);
+      expect(await bundle()).not.toBe(bundleInPick);
     });
   });
 }
