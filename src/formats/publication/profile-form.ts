@@ -219,6 +219,8 @@ function cellText(indicator: Indicator, id: IndicatorColumnId, columns: readonly
  * side: the 一级 column shared, then each set's columns; an 一级's rows pair the sets' indicators in order.
  */
 function indicatorTable(indicators: readonly Indicator[], profile: FormProfile): FormRow[] {
+  // A heading without rows is what a table reader refuses as a table read in part: none is printed.
+  if (indicators.length === 0) return [];
   const columns = columnsOf(profile);
   const sideBySide = profile.terms.length > 1;
   const level1 = columns.find((c) => c.id === 'level1');
@@ -242,17 +244,15 @@ function indicatorTable(indicators: readonly Indicator[], profile: FormProfile):
 
   if (!sideBySide) {
     const anyLongTerm = indicators.some((i) => i.term === 'longTerm');
-    const runs = indicators.length === 0 ? [[]] : runsByTerm(indicators);
-    return runs.flatMap((run) => {
+    return runsByTerm(indicators).flatMap((run) => {
       const f = form();
-      const title =
-        anyLongTerm && run.length > 0
-          ? [
-              row(cellsAt([0, FORM_WIDTH], [label(run[0]!.term === 'longTerm' ? f.longTermIndicators : f.annualIndicators)]), {
-                header: true,
-              }),
-            ]
-          : [];
+      const title = anyLongTerm
+        ? [
+            row(cellsAt([0, FORM_WIDTH], [label(run[0]!.term === 'longTerm' ? f.longTermIndicators : f.annualIndicators)]), {
+              header: true,
+            }),
+          ]
+        : [];
       const slots = run.map((i) => [i]);
       return [...title, header, ...slots.map((slot, r) => row(cellsAt(edges, slotCells(slots, r, [{ term: null, columns: own }], null))))];
     });

@@ -51,6 +51,8 @@ export interface FormRead {
   department: boolean;
   declaredUnit: AmountUnit | null;
   year: number | null;
+  /** The title printed above the form (a caption naming a 表), normalised: a profile's own title is evidence for it. */
+  title: string | null;
   /** Where the form starts, for errors that concern it as a whole. */
   at: PlacedText['at'];
 }
@@ -77,5 +79,6 @@ export const emptyForm = (at: PlacedText['at']): FormRead => ({
   department: false,
   declaredUnit: null,
   year: null,
+  title: null,
   at,
 });
