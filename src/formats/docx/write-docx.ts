@@ -34,7 +34,14 @@ import type { NumberedItem, TargetDocument } from '../../core/model/document.ts'
 import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
 import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
-import { departmentFormRows, formRows, PROFILE_KEYWORD, printsOwnForm, profileFormTitle } from '../publication/profile-form.ts';
+import {
+  departmentFormRows,
+  flatFormRows,
+  formRows,
+  PROFILE_KEYWORD,
+  printsOwnForm,
+  profileFormTitle,
+} from '../publication/profile-form.ts';
 import {
   FORM_WIDTH,
   type FormRow,
@@ -156,9 +163,9 @@ function withFontTable(docx: Uint8Array): Uint8Array {
 }
 
 /**
- * The documents in a province's profile: each form (a project's, a unit's 部门整体 table) under the
- * profile's title and year on a page of its own, as the province publishes them — no contents, no
- * parts. A 部门整体 part the profile has no table for (a project profile) is not printed.
+ * The documents in a province's profile: each form (a project's, a unit's 部门整体 table, a flat
+ * profile's sheet of a unit's projects) under the profile's title and year on a page of its own, as
+ * the province publishes them — no contents, no parts. A 部门整体 part the profile has no table for (a project profile) is not printed.
  */
 async function writeProfileDocx(docs: readonly TargetDocument[], profile: FormProfile): Promise<Uint8Array> {
   const children: Block[] = [];
@@ -173,7 +180,9 @@ async function writeProfileDocx(docs: readonly TargetDocument[], profile: FormPr
     if (doc.department !== null && profile.kind === 'department') {
       children.push(title(doc.year), ...projectTables(departmentFormRows(doc.unit, doc.department, profile)));
     }
-    for (const project of doc.projects) children.push(title(doc.year), ...projectTables(formRows(project, profile)));
+    if (profile.layout === 'flat' && doc.projects.length > 0)
+      children.push(title(doc.year), ...projectTables(flatFormRows(doc.projects, profile)));
+    else for (const project of doc.projects) children.push(title(doc.year), ...projectTables(formRows(project, profile)));
   }
   const document = new Document({
     creator: 'jixiao',

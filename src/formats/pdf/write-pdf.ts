@@ -14,7 +14,7 @@ import { documentTitle } from '../publication/document-title.ts';
 import { FONT_FILES, type FontFile, sansFontFiles } from '../publication/fonts.ts';
 import { LINE_EMS } from '../publication/measure.ts';
 import { balanced, lineCount, textWidth, tightening } from './text-lines.ts';
-import { departmentFormRows, formRows, printsOwnForm, profileFormTitle } from '../publication/profile-form.ts';
+import { departmentFormRows, flatFormRows, formRows, printsOwnForm, profileFormTitle } from '../publication/profile-form.ts';
 import { FORM_WIDTH, type FormRow, formParts, relabelled, toFormTable } from '../publication/project-form.ts';
 
 const form = () => messages().publication.form;
@@ -99,7 +99,8 @@ function profileContent(docs: readonly TargetDocument[], profile: FormProfile): 
   };
   for (const doc of docs) {
     if (doc.department !== null && profile.kind === 'department') add(doc.year, departmentFormRows(doc.unit, doc.department, profile));
-    for (const project of doc.projects) add(doc.year, formRows(project, profile));
+    if (profile.layout === 'flat' && doc.projects.length > 0) add(doc.year, flatFormRows(doc.projects, profile));
+    else for (const project of doc.projects) add(doc.year, formRows(project, profile));
   }
   return content;
 }

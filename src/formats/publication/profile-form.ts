@@ -68,6 +68,47 @@ export function formRows(project: Project, profile?: FormProfile): FormRow[] {
   return rows;
 }
 
+/**
+ * A unit's projects on one sheet, as a flat profile prints them (四川 申报表): the profile's header fields
+ * and 年度目标 as leading columns merged down over each project's indicator rows, then its indicator
+ * columns. What a flat sheet has no column for (资金用途, 支出计划 …) it does not print.
+ */
+export function flatFormRows(projects: readonly Project[], profile: FormProfile): FormRow[] {
+  const f = form();
+  const headings = fieldHeadings();
+  const fields = profile.header.map((id) => ({ id, heading: headings[id] }));
+  const columns = columnsOf(profile);
+  const lead = [...fields.map(() => 6), 12];
+  const widths = [...lead, ...columns.map((c) => c.width)];
+  const total = widths.reduce((a, b) => a + b, 0);
+  let at = 0;
+  const edges = [0, ...widths.map((w) => Math.round(((at += w) * FORM_WIDTH) / total))];
+  const rows = [
+    // One unit for the sheet: the first project's (a unit's projects share theirs).
+    amountUnitRow(projects[0]?.amountUnit ?? profile.amountUnit),
+    row(cellsAt(edges, [...fields.map((c) => label(c.heading)), label(f.annualGoals), ...columns.map((c) => label(c.heading))]), {
+      header: true,
+    }),
+  ];
+  for (const project of projects) {
+    const values = fieldValues(project);
+    const leading = [
+      ...fields.map((c) => values[c.id] ?? ''),
+      project.goals
+        .filter((g) => g.term === 'annual')
+        .map((g) => g.text)
+        .join('\n'),
+    ];
+    const slots = project.indicators.length === 0 ? [[undefined]] : project.indicators.map((i) => [i]);
+    slots.forEach((_, r) => {
+      const merge = slots.length === 1 ? undefined : r === 0 ? ('restart' as const) : ('continue' as const);
+      const own = leading.map((text) => (merge === 'continue' ? merged() : { ...value(text, 'left'), ...(merge ? { merge } : {}) }));
+      rows.push(row(cellsAt(edges, [...own, ...slotCells(slots, r, [{ term: null, columns }], null)])));
+    });
+  }
+  return rows;
+}
+
 /** A unit's 部门整体支出绩效目标表 in a 部门整体 profile. */
 export function departmentFormRows(unit: Unit, department: DepartmentGoals, profile: FormProfile): FormRow[] {
   const f = form();
@@ -109,33 +150,60 @@ type Pair = [label: string, text: string, id?: ProjectFieldId];
  * left out for the profile not listing it). Fund sources follow under their own names.
  */
 function projectFields(project: Project, profile: FormProfile): Pair[] {
-  const f = form();
-  const b = project.budget;
-  const values: Record<ProjectFieldId, [string, string | null | undefined]> = {
-    code: [f.projectCode, project.code],
-    name: [f.projectName, project.name],
-    unit: [f.unitName, codeName(project.unit)],
-    department: [f.department, project.department],
-    attribute: [f.attribute, project.attribute],
-    period: [f.period, project.period],
-    category: [f.category, project.category],
-    constructionPeriod: [f.constructionPeriod, project.constructionPeriod],
-    manager: [f.manager, project.manager],
-    approvalNumber: [f.approvalNumber, project.approvalNumber],
-    subjectCode: [f.subjectCode, project.subjectCode],
-    useOfFunds: [f.useOfFunds, project.useOfFunds],
-    total: [f.total, b.total],
-    fiscal: [f.fiscal, b.fiscal],
-    other: [f.other, b.other],
-    mediumTerm: [f.budgetMediumTerm, b.mediumTerm],
-  };
+  const headings = fieldHeadings();
+  const values = fieldValues(project);
   const ids = Object.keys(values) as ProjectFieldId[];
   const order = [...profile.header, ...ids.filter((id) => !profile.header.includes(id))];
   const pairs: Pair[] = order.flatMap((id): Pair[] => {
-    const [heading, text] = values[id];
-    return profile.header.includes(id) || (text !== null && text !== undefined && text !== '') ? [[heading, text ?? '', id]] : [];
+    const text = values[id];
+    return profile.header.includes(id) || (text !== null && text !== undefined && text !== '') ? [[headings[id], text ?? '', id]] : [];
   });
-  return [...pairs, ...b.sources.map((s): Pair => [s.name, s.amount ?? ''])];
+  return [...pairs, ...project.budget.sources.map((s): Pair => [s.name, s.amount ?? ''])];
+}
+
+/** The labels the header fields print under. */
+function fieldHeadings(): Record<ProjectFieldId, string> {
+  const f = form();
+  return {
+    code: f.projectCode,
+    name: f.projectName,
+    unit: f.unitName,
+    department: f.department,
+    attribute: f.attribute,
+    period: f.period,
+    category: f.category,
+    constructionPeriod: f.constructionPeriod,
+    manager: f.manager,
+    approvalNumber: f.approvalNumber,
+    subjectCode: f.subjectCode,
+    useOfFunds: f.useOfFunds,
+    total: f.total,
+    fiscal: f.fiscal,
+    other: f.other,
+    mediumTerm: f.budgetMediumTerm,
+  };
+}
+
+function fieldValues(project: Project): Record<ProjectFieldId, string | null | undefined> {
+  const b = project.budget;
+  return {
+    code: project.code,
+    name: project.name,
+    unit: codeName(project.unit),
+    department: project.department,
+    attribute: project.attribute,
+    period: project.period,
+    category: project.category,
+    constructionPeriod: project.constructionPeriod,
+    manager: project.manager,
+    approvalNumber: project.approvalNumber,
+    subjectCode: project.subjectCode,
+    useOfFunds: project.useOfFunds,
+    total: b.total,
+    fiscal: b.fiscal,
+    other: b.other,
+    mediumTerm: b.mediumTerm,
+  };
 }
 
 function fieldRows(pairs: readonly Pair[]): FormRow[] {

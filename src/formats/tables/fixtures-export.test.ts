@@ -94,25 +94,28 @@ describe.each(folders)('%s exported in its own profile', (folder) => {
 /**
  * Documents that are no province's form (jixiao's generated ones, with every provincial field) printed
  * in each shipped profile. The table reader tells the profile from what the form prints — its headings,
- * header fields, 一级 labels, title — and the data decides some of that: 四川's 申报表 is one flat sheet
- * of many projects, which the Word writer does not print (each project's form stands under its own
- * title); 湘潭's 申报表 prints 四川's title, and its own 一级 labels (社会公众或服务对象满意度指标) the
- * generated documents do not use. Those read back to the same documents under another profile.
+ * header fields, 一级 labels, title — and the data decides some of that: 湘潭's 申报表 prints 四川's
+ * title, and its own 一级 labels (社会公众或服务对象满意度指标) the generated documents do not use, so it
+ * reads back to the same indicators under another profile. 四川's flat sheet prints no project code,
+ * and a project's several 年度目标 in one cell (read back as one goal).
  */
 describe('generated documents exported in each profile', () => {
   const docs = generatedDocuments({ provincial: true });
-  const recognised = new Set(['chongqing-approval', 'guangdong-dongguan-approval', 'fujian-ningde-department', 'neimenggu-wuhai']);
+  const recognised = new Set([
+    'sichuan-application',
+    'chongqing-approval',
+    'guangdong-dongguan-approval',
+    'fujian-ningde-department',
+    'neimenggu-wuhai',
+  ]);
   for (const profile of FORM_PROFILES.filter((p) => !printsOwnForm(p) && p.kind !== 'selfEvaluation'))
     it(`${profile.id}: every indicator read back, ${recognised.has(profile.id) ? 'as the profile' : 'as another profile (see above)'}`, async () => {
       const read = await readDocuments(await writeDocx(docs, { profile }), `${profile.id}.docx`);
       // A 部门整体 part is printed by a 部门整体 profile only.
-      const counts = (d: readonly TargetDocument[]) =>
-        d
-          .flatMap((x) => [
-            ...x.projects.map((p) => p.indicators.length),
-            profile.kind === 'department' ? (x.department?.indicators?.length ?? 0) : 0,
-          ])
-          .filter((n) => n > 0);
+      const counts = (d: readonly TargetDocument[]) => [
+        ...d.flatMap((x) => x.projects.map((p) => [p.name, p.amountUnit, p.budget.total, p.indicators.length])),
+        ...(profile.kind === 'department' ? d.map((x) => x.department?.indicators?.length ?? 0) : []),
+      ];
       expect(counts(read.documents)).toEqual(counts(docs));
       if (recognised.has(profile.id)) expect(read.profile?.id).toBe(profile.id);
       else expect(read.profile?.id).not.toBe(profile.id);
