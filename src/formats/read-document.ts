@@ -17,6 +17,7 @@ import { unsafeTextAt, withSafeText } from '../core/text/safe-text.ts';
 import { named } from '../i18n/message-ref.ts';
 import { ImportError } from './import-error.ts';
 import { readDocx } from './docx/read-docx.ts';
+import { PROFILE_KEYWORD } from './publication/profile-form.ts';
 import { readExchangeJson } from './json/exchange.ts';
 import { looksLikeCompoundFile } from './tables/old-office.ts';
 import { tableFileFormat } from './tables/read-table-file.ts';
@@ -91,7 +92,11 @@ const docxReader: DocumentReader = {
   recognizes: (_bytes, zipEntries) => zipEntries?.has('word/document.xml') === true,
   read: (bytes, fileName, options) => readDocx(bytes, fileName, options),
   damagedAs: 'docx',
-  ownLayout: (zip) => /<dc:creator>jixiao<\/dc:creator>/.test(new TextDecoder().decode(zip.read('docProps/core.xml'))),
+  // A file jixiao printed in a province's profile says so: the table reader reads it, telling the profile.
+  ownLayout: (zip) => {
+    const core = new TextDecoder().decode(zip.read('docProps/core.xml'));
+    return /<dc:creator>jixiao<\/dc:creator>/.test(core) && !core.includes(`<cp:keywords>${PROFILE_KEYWORD}`);
+  },
 };
 
 const xlsxReader: DocumentReader = {

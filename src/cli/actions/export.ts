@@ -8,10 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { profileById } from '../../core/forms/profiles.ts';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { writeTemplate, type FileFormat } from '../../formats/publication/export.ts';
-import { readDocumentFile } from '../../formats/read-document.ts';
+import { readDocuments } from '../../formats/read-document.ts';
 import { messages, messagesFor, type Locale } from '../../i18n/index.ts';
 import { writeFileAtomically } from '../../server/export/bundle.ts';
 import { memorySource, writeExport } from '../../server/export/to-file.ts';
@@ -28,7 +29,10 @@ export interface ExportOptions {
   databaseUrl?: string;
   combined?: boolean;
   template?: boolean;
-  /** The template's form profile (an id the command checked). */
+  /**
+   * The form profile (an id the command checked) of the template, and of Word and PDF files from a
+   * file that was not read as a province's form (one that was prints in the profile it was read as).
+   */
   profile?: string;
 }
 
@@ -52,8 +56,11 @@ export async function runExport(file: string | undefined, o: ExportOptions, form
     return fromDatabase(o, format, o.year);
   }
   let docs: TargetDocument[];
+  let profile: FormProfile | undefined;
   try {
-    docs = await readDocumentFile(new Uint8Array(await readFile(file)), file, o.year === undefined ? {} : { year: o.year });
+    const read = await readDocuments(new Uint8Array(await readFile(file)), file, o.year === undefined ? {} : { year: o.year });
+    docs = read.documents;
+    profile = read.profile ?? (o.profile === undefined ? undefined : profileById(o.profile));
   } catch (e) {
     if (e instanceof ImportError) return usage(e.message);
     const code = (e as NodeJS.ErrnoException).code;
@@ -63,7 +70,7 @@ export async function runExport(file: string | undefined, o: ExportOptions, form
   if (docs.length === 0) return usage(c().noDocuments);
   const progress = bundleProgress();
   await writeExport(
-    memorySource(docs, (file) => progress.tick(docs.length, file)),
+    memorySource(docs, (file) => progress.tick(docs.length, file), profile),
     format,
     o.output,
     o.combined === true,

@@ -8,6 +8,7 @@ import { readDocx } from '../../formats/docx/read-docx.ts';
 import { readExchangeJson } from '../../formats/json/exchange.ts';
 import { generatedDocuments, seedDocuments } from '../../formats/publication/fixtures.testing.ts';
 import { readXlsx } from '../../formats/xlsx/read-xlsx.ts';
+import { readDocuments } from '../../formats/read-document.ts';
 import { systemActor } from '../../store/audit.ts';
 import { openStore } from '../../store/database.ts';
 import { createDocument } from '../../store/documents/create.ts';
@@ -38,6 +39,22 @@ describe('jixiao export FILE', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(readExchangeJson(r.stdout, { fileName: 'seed.docx' })).toEqual(seed);
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    "Word from a province's published form prints in the profile it was read as; --profile for a file read as jixiao's own",
+    async () => {
+      const dir = temp();
+      const page = 'src/formats/tables/fixtures/guangdong-dongguan-approval/page.html';
+      expect((await runCli(['export', page, '--to', 'docx', '-o', join(dir, 'dongguan.docx')])).code).toBe(0);
+      const dongguan = await readDocuments(readFileSync(join(dir, 'dongguan.docx')), 'dongguan.docx');
+      expect(dongguan.profile?.id).toBe('guangdong-dongguan-approval');
+      expect(dongguan.documents).toEqual((await readDocuments(readFileSync(page), 'page.html')).documents);
+
+      expect((await runCli(['export', SEED, '--to', 'docx', '--profile', 'neimenggu-wuhai', '-o', join(dir, 'seed.docx')])).code).toBe(0);
+      expect((await readDocuments(readFileSync(join(dir, 'seed.docx')), 'seed.docx')).profile?.id).toBe('neimenggu-wuhai');
     },
     SLOW,
   );

@@ -2,7 +2,7 @@
  * The rows of an actuals file, CSV or XLSX, recognised by content (an XLSX is a ZIP). Every cell
  * keeps where it came from, so errors can name the line (CSV) or the sheet and cell (XLSX).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { safeText } from '../../core/text/safe-text.ts';
 import { named } from '../../i18n/message-ref.ts';

@@ -29,15 +29,24 @@ import {
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
 import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
 import {
+  departmentFormRows,
+  flatFormRows,
+  formRows,
+  PROFILE_KEYWORD,
+  printsOwnForm,
+  profileFormTitle,
+} from '../publication/profile-form.ts';
+import {
   FORM_WIDTH,
+  type FormRow,
   formParts,
   keptWithNext,
-  projectFormRows,
   relabelled,
   toFormTable,
   type CellAlign,
@@ -74,10 +83,13 @@ export interface WriteDocxOptions {
   contentsPageNumbers?: boolean | 'exact';
   /** Told how the contents' numbers were found (for tests and benchmarks). */
   onContentsPages?: (how: ContentsPagesFound) => void;
+  /** The form profile (表样) to print in; jixiao's own form by default. */
+  profile?: FormProfile;
 }
 
 /** One Word document holding the given units' documents, in order. */
 export async function writeDocx(docs: readonly TargetDocument[], options: WriteDocxOptions = {}): Promise<Uint8Array> {
+  if (!printsOwnForm(options.profile)) return writeProfileDocx(docs, options.profile!);
   const combined = docs.length > 1;
   const contents = [
     new Paragraph({ style: 'TOCHeading', children: [new TextRun(form().contents)] }),
@@ -148,6 +160,47 @@ function withFontTable(docx: Uint8Array): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}${latin}</w:fonts>`,
   );
   return zipSync(files, { level: 6 });
+}
+
+/**
+ * The documents in a province's profile: each form (a project's, a unit's 部门整体 table, a flat
+ * profile's sheet of a unit's projects) under the profile's title and year on a page of its own, as
+ * the province publishes them — no contents, no parts. A 部门整体 part the profile has no table for (a project profile) is not printed.
+ */
+async function writeProfileDocx(docs: readonly TargetDocument[], profile: FormProfile): Promise<Uint8Array> {
+  const children: Block[] = [];
+  const title = (year: number | null) =>
+    new Paragraph({
+      style: 'Title',
+      alignment: AlignmentType.CENTER,
+      pageBreakBefore: children.length > 0,
+      children: runs(profileFormTitle(profile, year), { size: SIZE.title }),
+    });
+  for (const doc of docs) {
+    if (doc.department !== null && profile.kind === 'department') {
+      children.push(title(doc.year), ...projectTables(departmentFormRows(doc.unit, doc.department, profile)));
+    }
+    if (profile.layout === 'flat' && doc.projects.length > 0)
+      children.push(title(doc.year), ...projectTables(flatFormRows(doc.projects, profile)));
+    else for (const project of doc.projects) children.push(title(doc.year), ...projectTables(formRows(project, profile)));
+  }
+  const document = new Document({
+    creator: 'jixiao',
+    title: profile.title,
+    keywords: `${PROFILE_KEYWORD}${profile.id}`,
+    styles: { default: documentDefaults, paragraphStyles },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin, pageNumbers: { start: 1 } },
+          grid: DOC_GRID,
+        },
+        footers: { default: pageNumberFooter() },
+        children,
+      },
+    ],
+  });
+  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }
 
 let layout: PageNumberEstimator | undefined;
@@ -265,7 +318,7 @@ function documentBlocks(doc: TargetDocument, combined: boolean, newPage: boolean
         spacing: { before: 0, after: 120 },
         children: runs(f.projectTitle(i + 1, project.name), { size: SIZE.tableTitle }),
       }),
-      ...projectTables(projectFormRows(project)),
+      ...projectTables(formRows(project)),
     );
   });
   return blocks;
@@ -298,7 +351,7 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
  * rows). Between them a hairline paragraph of the TableJoin style, which the reader takes for no break
  * at all (./docx-body.ts). Rows never split, and an 一级 group's rows are kept on one page.
  */
-function projectTables(formRows: ReturnType<typeof projectFormRows>): Block[] {
+function projectTables(formRows: readonly FormRow[]): Block[] {
   const table = toFormTable(formRows);
   // Whole twips that add up to the text width exactly.
   const edges = [0];

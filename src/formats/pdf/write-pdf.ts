@@ -3,9 +3,10 @@
  * contents with page numbers, 第一部分 部门整体绩效目标, 第二部分 with one 项目绩效目标表 per project
  * (merged cells as in the official form), A4, "— 1 —" page numbers. Fonts by role, embedded as
  * subsets so the PDF looks the same on any machine: a serif for 宋体, 小标宋 (its bold) and the body, a
- * sans for 黑体 headings (../publication/fonts.ts). Tables break like an official form's: see projectTable.
+ * sans for 黑体 headings (../publication/fonts.ts). Tables break like an official form's: see formTable.
  */
 import pdfmake from 'pdfmake';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { Content, TableCell } from 'pdfmake';
 import type { NumberedItem, TargetDocument } from '../../core/model/document.ts';
 import { messages } from '../../i18n/index.ts';
@@ -13,7 +14,8 @@ import { documentTitle } from '../publication/document-title.ts';
 import { FONT_FILES, type FontFile, sansFontFiles } from '../publication/fonts.ts';
 import { LINE_EMS } from '../publication/measure.ts';
 import { balanced, lineCount, textWidth, tightening } from './text-lines.ts';
-import { FORM_WIDTH, formParts, projectFormRows, relabelled, toFormTable } from '../publication/project-form.ts';
+import { departmentFormRows, flatFormRows, formRows, printsOwnForm, profileFormTitle } from '../publication/profile-form.ts';
+import { FORM_WIDTH, type FormRow, formParts, relabelled, toFormTable } from '../publication/project-form.ts';
 
 const form = () => messages().publication.form;
 
@@ -46,10 +48,16 @@ function loadFonts(): void {
   fontsSet = true;
 }
 
-export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Array> {
+export interface WritePdfOptions {
+  /** The form profile (表样) to print in; jixiao's own form by default. */
+  profile?: FormProfile;
+}
+
+export async function writePdf(docs: readonly TargetDocument[], options: WritePdfOptions = {}): Promise<Uint8Array> {
   loadFonts();
   const combined = docs.length > 1;
   const content: Content[] = [];
+  if (!printsOwnForm(options.profile)) return render(profileContent(docs, options.profile!), options.profile!.title);
   const entries: ContentsEntry[] = [];
   const entry: Entry = (text, level, bold = false) => {
     const id = `contents-${entries.length}`;
@@ -75,11 +83,34 @@ export async function writePdf(docs: readonly TargetDocument[]): Promise<Uint8Ar
   });
   contents.stack.push({ text: form().contents, style: 'contentsTitle' }, ...entries.map(contentsLine));
   const first = docs[0];
+  return render(content, first !== undefined && !combined ? (documentTitle(first)?.title ?? first.unit.name) : form().part2Title);
+}
+
+/**
+ * The documents in a province's profile: each form under the profile's title and year on a page of
+ * its own, as the province publishes them (as the Word export has them: ../docx/write-docx.ts).
+ */
+function profileContent(docs: readonly TargetDocument[], profile: FormProfile): Content[] {
+  const content: Content[] = [];
+  const add = (year: number | null, rows: readonly FormRow[]) => {
+    const title = profileFormTitle(profile, year);
+    content.push({ text: title, style: 'title', ...(content.length > 0 ? { pageBreak: 'before' as const } : {}) });
+    content.push(formTable(rows, lineCount(title, TEXT_WIDTH, SIZE.title) * SIZE.title * 1.25 * LINE_EMS + 24));
+  };
+  for (const doc of docs) {
+    if (doc.department !== null && profile.kind === 'department') add(doc.year, departmentFormRows(doc.unit, doc.department, profile));
+    if (profile.layout === 'flat' && doc.projects.length > 0) add(doc.year, flatFormRows(doc.projects, profile));
+    else for (const project of doc.projects) add(doc.year, formRows(project, profile));
+  }
+  return content;
+}
+
+async function render(content: Content[], title: string): Promise<Uint8Array> {
   const pdf = pdfmake.createPdf({
     pageSize: 'A4',
     pageMargins: MARGINS,
     info: {
-      title: first !== undefined && !combined ? (documentTitle(first)?.title ?? first.unit.name) : form().part2Title,
+      title,
       creator: 'jixiao',
       producer: 'jixiao',
     },
@@ -180,7 +211,7 @@ function documentContent(doc: TargetDocument, combined: boolean, newPage: boolea
       (i === 0 ? 3 * SIZE.body * LINE_EMS : 0) +
       lineCount(f.projectTitle(i + 1, project.name), TEXT_WIDTH, SIZE.tableTitle) * SIZE.tableTitle * 1.25 * LINE_EMS +
       8;
-    out.push(projectTable(project, above));
+    out.push(formTable(formRows(project), above));
   });
   return out;
 }
@@ -217,8 +248,8 @@ const SAFE = 0.9;
  * table is closed by the group's own bottom line. A group taller than a page is cut between rows where
  * a page would end, and its 一级/二级 labels are printed again below the cut.
  */
-function projectTable(project: TargetDocument['projects'][number], above: number): Content {
-  const grid = toFormTable(projectFormRows(project));
+function formTable(rows: readonly FormRow[], above: number): Content {
+  const grid = toFormTable(rows);
   const widths = grid.columns.map((w) => (w * TEXT_WIDTH) / FORM_WIDTH - 2 * CELL_PADDING - LINE_WIDTH);
   const [info = [], ...sections] = formParts(grid.rows);
   // Where on its page the table has got to, as estimated: for cutting a group taller than a page where the page ends.

@@ -31,13 +31,22 @@ const writers = {
   xlsx: async () => (await import('../xlsx/write-xlsx.ts')).exportXlsx,
 };
 
+export interface WriteFileOptions {
+  /** The form profile (表样) Word and PDF print in (jixiao's own form by default), and whose columns the workbook has. */
+  profile?: FormProfile;
+}
+
 /** One file holding the documents, in order. */
-export async function writeDocumentsFile(docs: readonly TargetDocument[], format: FileFormat): Promise<Uint8Array> {
+export async function writeDocumentsFile(
+  docs: readonly TargetDocument[],
+  format: FileFormat,
+  options: WriteFileOptions = {},
+): Promise<Uint8Array> {
   switch (format) {
     case 'docx':
     case 'pdf':
     case 'xlsx':
-      return (await writers[format]())(docs);
+      return (await writers[format]())(docs, { profile: options.profile });
     case 'json':
       return new TextEncoder().encode(writeExchangeJson(docs));
     case 'opendata':

@@ -5,7 +5,9 @@ import { hebei2020 } from '../../core/forms/profiles/hebei-2020.ts';
 import { INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import type { Project } from '../../core/model/document.ts';
 import { generatedDocuments, seedDocuments } from './fixtures.testing.ts';
+import { formRows } from './profile-form.ts';
 import { FORM_WIDTH, projectFormRows, toFormTable } from './project-form.ts';
+import { valueCell } from '../tables/target-cells.ts';
 
 const texts = (rows: ReturnType<typeof projectFormRows>) =>
   rows.map((r) => r.cells.map((c) => (c.merge === 'continue' ? '↑' : c.paragraphs.join('\n'))));
@@ -82,7 +84,7 @@ describe('the 项目绩效目标表 as rows and cells', () => {
       ],
     };
     const project = generatedDocuments({ provincial: true, level3: true })[0]!.projects[0]!;
-    const rows = projectFormRows(project, profile);
+    const rows = formRows(project, profile);
     const header = rows.find((r) => r.header)!;
     // A result column (完成值) has no place in a target table.
     expect(header.cells.map((c) => c.paragraphs[0])).toEqual([
@@ -96,7 +98,9 @@ describe('the 项目绩效目标表 as rows and cells', () => {
     ]);
     const first = texts(rows)[rows.indexOf(header) + 1]!;
     const i = project.indicators[0]!;
-    expect(first.slice(2)).toEqual([i.level3, i.nature ?? '', i.target, i.measureUnit ?? '', i.weight ?? '']);
+    // 指标值 without the sign and the unit printed beside it.
+    const target = valueCell(i.target, { nature: i.nature ?? null, measureUnit: i.measureUnit ?? null });
+    expect(first.slice(2)).toEqual([i.level3, i.nature ?? '', target, i.measureUnit ?? '', i.weight ?? '']);
     // Widths as the descriptor's: 三级 (8) twice as wide as 指标性质 (4).
     const width = (n: number) => header.cells[n]!.x1 - header.cells[n]!.x0;
     expect(Math.abs(width(2) - 2 * width(3))).toBeLessThanOrEqual(2);
@@ -107,10 +111,19 @@ describe('the 项目绩效目标表 as rows and cells', () => {
   for (const profile of FORM_PROFILES)
     it(`prints the indicator table in the profile ${profile.id}: its target columns, under its headings`, () => {
       const project = generatedDocuments({ provincial: true })[0]!.projects[0]!;
-      const rows = projectFormRows(project, profile);
+      const rows = formRows(project, profile);
       const header = rows.find((r) => r.header && r.cells.length > 1)!;
       const targetColumns = profile.columns.filter((c) => INDICATOR_COLUMNS.some((d) => d.id === c.id));
-      expect(header.cells.map((c) => c.paragraphs[0])).toEqual(targetColumns.map((c) => c.heading));
+      // 中期 and 年度 side by side share the 一级 column; the 中期 set under its own headings where it has them.
+      const expected =
+        profile.terms.length === 1
+          ? targetColumns.map((c) => c.heading)
+          : [
+              targetColumns[0]!.heading,
+              ...targetColumns.slice(1).map((c) => c.longTermHeading ?? c.heading),
+              ...targetColumns.slice(1).map((c) => c.heading),
+            ];
+      expect(header.cells.map((c) => c.paragraphs[0])).toEqual(expected);
       expect(toFormTable(rows).columns.reduce((a, b) => a + b, 0)).toBe(FORM_WIDTH);
     });
 });

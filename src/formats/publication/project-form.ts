@@ -6,9 +6,7 @@
  * over their rows. Read cell by cell, with a merged-into cell as an empty cell, the rows are exactly
  * what the published-text reader (`src/formats/text/`) reads, so a DOCX is read back by the same rules.
  */
-import type { FormProfile } from '../../core/forms/profile.ts';
 import type { Indicator, Project, Term } from '../../core/model/document.ts';
-import { INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { messages } from '../../i18n/index.ts';
 
 /** Horizontal layout units across the table; writers scale them to the page's text width. */
@@ -54,44 +52,44 @@ export interface FormTable {
 const form = () => messages().publication.form;
 
 /** Cells from edges: `cellsAt([0, 110, 1000], ['a', 'b'])` gives a cell over 0–110 and one over 110–1000. */
-function cellsAt(edges: readonly number[], contents: readonly Omit<FormCell, 'x0' | 'x1'>[]): FormCell[] {
+export function cellsAt(edges: readonly number[], contents: readonly Omit<FormCell, 'x0' | 'x1'>[]): FormCell[] {
   return contents.map((c, i) => ({ ...c, x0: edges[i]!, x1: edges[i + 1]! }));
 }
 
-const label = (text: string, align: CellAlign = 'center'): Omit<FormCell, 'x0' | 'x1'> => ({
+export const label = (text: string, align: CellAlign = 'center'): Omit<FormCell, 'x0' | 'x1'> => ({
   paragraphs: [text],
   align,
   label: true,
 });
-const value = (text: string, align: CellAlign = 'center'): Omit<FormCell, 'x0' | 'x1'> => ({
+export const value = (text: string, align: CellAlign = 'center'): Omit<FormCell, 'x0' | 'x1'> => ({
   paragraphs: text.split('\n'),
   align,
   label: false,
 });
-const merged = (): Omit<FormCell, 'x0' | 'x1'> => ({ paragraphs: [''], align: 'center', label: true, merge: 'continue' });
+export const merged = (): Omit<FormCell, 'x0' | 'x1'> => ({ paragraphs: [''], align: 'center', label: true, merge: 'continue' });
 
 /**
  * The form's first column and the indicator table's 一级: "满意度指标" (five characters of 五号 宋体,
  * with the cell's margins) on one line in Word and in the PDF; 二级 takes six (社会效益指标).
  */
-const LABEL_EDGE = 150;
+export const LABEL_EDGE = 150;
 const LEVEL2_EDGE = 320;
 /** 预算数 | value | 其中：财政资金 | value | 其他资金 | value, after the row label. */
 const PAIR_EDGES = [0, LABEL_EDGE, 250, 390, 580, 720, 850, FORM_WIDTH];
 const SPLIT_EDGES = [0, LABEL_EDGE, 420, 550, FORM_WIDTH];
 const WIDE_EDGES = [0, LABEL_EDGE, FORM_WIDTH];
 
-function evenEdges(count: number): number[] {
+export function evenEdges(count: number): number[] {
   const edges = [0, LABEL_EDGE];
   for (let i = 1; i <= count; i++) edges.push(Math.round(LABEL_EDGE + ((FORM_WIDTH - LABEL_EDGE) * i) / count));
   return edges;
 }
 
-const row = (cells: FormCell[], extra: Partial<FormRow> = {}): FormRow => ({ cells, frameless: false, header: false, ...extra });
+export const row = (cells: FormCell[], extra: Partial<FormRow> = {}): FormRow => ({ cells, frameless: false, header: false, ...extra });
 const amount = (v: string | null) => value(v ?? '');
 
-/** The rows of one project's form; its indicator table in a profile's columns when given, else jixiao's own. */
-export function projectFormRows(project: Project, profile?: FormProfile): FormRow[] {
+/** The rows of one project's form, jixiao's own (a province's form: ./profile-form.ts). */
+export function projectFormRows(project: Project): FormRow[] {
   const f = form();
   const rows: FormRow[] = [];
   // The code and the name apart, as they read: 315002 怀来县司法局.
@@ -146,19 +144,7 @@ export function projectFormRows(project: Project, profile?: FormProfile): FormRo
       ),
     );
   }
-  if (project.spendingPlan.length > 0) {
-    const edges = evenEdges(project.spendingPlan.length);
-    const compact = project.spendingPlan.length > 6;
-    rows.push(
-      row(
-        cellsAt(edges, [
-          { ...label(f.spendingPlan), merge: 'restart' },
-          ...project.spendingPlan.map((c) => ({ ...label(c.checkpoint), compact })),
-        ]),
-      ),
-    );
-    rows.push(row(cellsAt(edges, [merged(), ...project.spendingPlan.map((c) => ({ ...value(c.percent ?? ''), compact }))])));
-  }
+  rows.push(...spendingPlanRows(project));
   // Goals and indicators print in runs of one term, in their order, labelled by term once a project
   // has long-term ones, as the published text has them.
   const anyLongTerm = project.goals.some((g) => g.term === 'longTerm') || project.indicators.some((i) => i.term === 'longTerm');
@@ -169,32 +155,33 @@ export function projectFormRows(project: Project, profile?: FormProfile): FormRo
   }
   if (project.goals.length === 0) rows.push(row(cellsAt(WIDE_EDGES, [label(f.goals), value('', 'left')])));
 
-  rows.push(...indicatorRows(project.indicators, anyLongTerm, profile));
+  rows.push(...indicatorRows(project.indicators, anyLongTerm));
   return rows;
+}
+
+/** 资金支出计划（%）: the checkpoints over their percentages; none where the project has no plan. */
+export function spendingPlanRows(project: Project): FormRow[] {
+  if (project.spendingPlan.length === 0) return [];
+  const edges = evenEdges(project.spendingPlan.length);
+  const compact = project.spendingPlan.length > 6;
+  return [
+    row(
+      cellsAt(edges, [
+        { ...label(form().spendingPlan), merge: 'restart' },
+        ...project.spendingPlan.map((c) => ({ ...label(c.checkpoint), compact })),
+      ]),
+    ),
+    row(cellsAt(edges, [merged(), ...project.spendingPlan.map((c) => ({ ...value(c.percent ?? ''), compact }))])),
+  ];
 }
 
 type Column = { key: keyof Omit<Indicator, 'term'>; title: string; align: CellAlign };
 
-/** A profile's columns, under its headings, as wide as the descriptor says relative to one another. */
-function profileColumns(profile: FormProfile): { columns: Column[]; edges: number[] } {
-  const described = profile.columns.flatMap((p) => {
-    const c = INDICATOR_COLUMNS.find((d) => d.id === p.id);
-    return c === undefined ? [] : [{ c, title: p.heading }];
-  });
-  const total = described.reduce((sum, d) => sum + d.c.width, 0);
-  let at = 0;
-  const edges = [0, ...described.map((d) => Math.round(((at += d.c.width) * FORM_WIDTH) / total))];
-  const prose: readonly string[] = ['description', 'explanation'];
-  return { columns: described.map(({ c, title }) => ({ key: c.id, title, align: prose.includes(c.id) ? 'left' : 'center' })), edges };
-}
-
 /**
  * Column edges. 三级 gets room when it is filled in (the seed leaves it empty); empty, it is just two
- * characters wide, its heading set as 三级 / 指标 rather than wrapped unevenly. A profile's columns
- * are its own (see profileColumns).
+ * characters wide, its heading set as 三级 / 指标 rather than wrapped unevenly.
  */
-function indicatorColumns(withRemark: boolean, withLevel3: boolean, profile?: FormProfile): { columns: Column[]; edges: number[] } {
-  if (profile !== undefined) return profileColumns(profile);
+function indicatorColumns(withRemark: boolean, withLevel3: boolean): { columns: Column[]; edges: number[] } {
   const f = form();
   const columns: Column[] = [
     { key: 'level1', title: f.level1, align: 'center' },
@@ -220,12 +207,11 @@ const NARROW_LEVEL3 = 72;
  * same 一级, and 二级 over rows of the same 一级 and 二级. Once a project has long-term goals or
  * indicators, each run of one term gets a titled section (年度绩效指标, 长期绩效指标).
  */
-function indicatorRows(indicators: readonly Indicator[], titled: boolean, profile?: FormProfile): FormRow[] {
+function indicatorRows(indicators: readonly Indicator[], titled: boolean): FormRow[] {
   const f = form();
   const { columns, edges } = indicatorColumns(
     indicators.some((i) => i.remark !== ''),
     indicators.some((i) => i.level3 !== ''),
-    profile,
   );
   const runs = indicators.length === 0 ? [[]] : runsByTerm(indicators);
   const sections = runs.map((rows) => ({
@@ -309,7 +295,7 @@ export function relabelled<R extends { cells: readonly GridCell[] }>(rows: reado
 }
 
 /** Consecutive items of the same term. */
-function runsByTerm<T extends { term: Term }>(items: readonly T[]): T[][] {
+export function runsByTerm<T extends { term: Term }>(items: readonly T[]): T[][] {
   const runs: T[][] = [];
   for (const item of items) {
     const last = runs[runs.length - 1];

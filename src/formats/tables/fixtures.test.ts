@@ -12,6 +12,7 @@ import type { Actuals } from '../../core/actuals/actuals.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { readDocumentFile } from '../read-document.ts';
 import { readTableFile } from './read-table-file.ts';
+import { withoutNullOptionals } from './fixtures.testing.ts';
 import { recogniseTables } from './recognise.ts';
 
 interface Expected {
@@ -28,38 +29,6 @@ const folders = readdirSync(root, { withFileTypes: true })
 /** Legacy .doc and .xls are read through LibreOffice, as the issue allows: without it they are not this test's business. */
 const LEGACY = new Set(['form.doc', 'form.xls']);
 const hasLibreOffice = (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, 'soffice')));
-
-/**
- * The model holds a provincial property as absent or null where the form has no such column or the
- * cell is empty (document.ts): the two are the same reading, so a null one is compared as absent.
- */
-const OPTIONAL = new Set([
-  'nature',
-  'measureUnit',
-  'weight',
-  'direction',
-  'explanation',
-  'origin',
-  'previousYear',
-  'yearBeforeLast',
-  'category',
-  'constructionPeriod',
-  'manager',
-  'approvalNumber',
-  'subjectCode',
-  'mediumTerm',
-  'funds',
-]);
-function withoutNullOptionals<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutNullOptionals) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (OPTIONAL.has(key) && (v === null || v === undefined)) continue;
-    out[key] = withoutNullOptionals(v);
-  }
-  return out as T;
-}
 
 describe.each(folders)('%s', (folder) => {
   const dir = join(root, folder);

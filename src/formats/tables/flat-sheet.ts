@@ -25,7 +25,13 @@ export function readFlatSheet(file: string, grid: Grid, header: IndicatorHeader,
     const row = grid.rows[r]!;
     const name = row[nameColumn]!;
     if (name.mergedFrom === null && name.text.trim() !== '') {
-      form = { ...emptyForm({ grid, row: r, column: nameColumn }), year: seed.year, declaredUnit: seed.declaredUnit, flat: true };
+      form = {
+        ...emptyForm({ grid, row: r, column: nameColumn }),
+        year: seed.year,
+        title: seed.title,
+        declaredUnit: seed.declaredUnit,
+        flat: true,
+      };
       noteHeader(header, form);
       for (const [field, c] of header.projectColumns) {
         const text = row[c]!.text.trim();

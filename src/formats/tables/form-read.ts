@@ -51,6 +51,8 @@ export interface FormRead {
   department: boolean;
   declaredUnit: AmountUnit | null;
   year: number | null;
+  /** The title printed above the form (a caption naming a 表), normalised: a profile's own title is evidence for it. */
+  title: string | null;
   /** Where the form starts, for errors that concern it as a whole. */
   at: PlacedText['at'];
   /** Text in the header block that is neither a known label nor the value of one: refused, never dropped. */
@@ -79,6 +81,7 @@ export const emptyForm = (at: PlacedText['at']): FormRead => ({
   department: false,
   declaredUnit: null,
   year: null,
+  title: null,
   at,
   unread: [],
 });

@@ -7,7 +7,7 @@
  * "单位:万元" or "315002怀来县司法局", and the title with its year.
  */
 import { isTemplateInstruction } from '../../core/text/template-instruction.ts';
-import { columnOfHeading, INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+import { columnOfHeading, INDICATOR_COLUMNS, normalizeHeading } from '../../core/model/indicator-columns.ts';
 import { projectFieldOfLabel, type ProjectFieldId } from '../../core/model/project-fields.ts';
 import { declaredAmountUnit } from './amount.ts';
 import type { FormRead } from './form-read.ts';
@@ -62,6 +62,7 @@ export function readCaption(text: string, form: FormRead, at: PlacedText['at']):
     form.fields.unit = { text: unitLine[2]!.trim(), at };
     return;
   }
+  if (form.title === null && t.includes('表') && !t.includes(':') && !t.includes('：')) form.title = normalizeHeading(t);
   if (form.year === null && (t.includes('表') || YEAR_ONLY.test(t))) {
     const m = YEAR.exec(t);
     if (m !== null) form.year = Number(m[1]);

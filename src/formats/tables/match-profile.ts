@@ -42,6 +42,7 @@ interface Printed {
   sets: number;
   flat: boolean;
   blockTotal: string | null;
+  titles: Set<string>;
 }
 
 function summarise(forms: readonly FormRead[]): Printed {
@@ -54,6 +55,7 @@ function summarise(forms: readonly FormRead[]): Printed {
     sets: 0,
     flat: false,
     blockTotal: null,
+    titles: new Set(),
   };
   for (const f of forms) {
     for (const c of f.columns) read.columns.add(c);
@@ -64,6 +66,7 @@ function summarise(forms: readonly FormRead[]): Printed {
     read.sets = Math.max(read.sets, f.sets);
     read.flat ||= f.flat;
     read.blockTotal ??= f.blockTotal;
+    if (f.title !== null) read.titles.add(f.title);
   }
   return read;
 }
@@ -86,6 +89,10 @@ function score(profile: FormProfile, read: Printed): number {
   const names = new Set(profile.level1.map((l) => l.name));
   // The 一级 labels tell the framework (效果 or 效益, 成本 first): they weigh as a column does.
   for (const n of read.level1) s += names.has(n) ? 2 : -2;
+  // The form's own title ("…财政项目支出绩效目标批复表（2019年度）") names it, where profiles' titles differ;
+  // outweighing the rest, as a form jixiao printed in a profile fills its columns with any data.
+  const title = normalizeHeading(profile.title);
+  if ([...read.titles].some((t) => t.includes(title))) s += 10;
   if (read.blockTotal !== null && profile.totalPoints !== null && sameAmount(read.blockTotal, profile.totalPoints)) s += 2;
   for (const [name, p] of read.level1Points) {
     const printed = profile.level1.find((l) => l.name === name)?.points;

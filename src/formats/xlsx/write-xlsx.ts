@@ -11,7 +11,12 @@ import { defaultProfileFor } from '../../core/forms/profiles.ts';
 import type { FormProfile } from '../../core/forms/profile.ts';
 import type { Indicator, NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
 import { formForYear, frameworkOf } from '../../core/framework/framework.ts';
-import { PROVINCIAL_INDICATOR_COLUMNS, type IndicatorColumnId } from '../../core/model/indicator-columns.ts';
+import {
+  columnOfHeading,
+  INDICATOR_COLUMNS,
+  PROVINCIAL_INDICATOR_COLUMNS,
+  type IndicatorColumnId,
+} from '../../core/model/indicator-columns.ts';
 import { messages } from '../../i18n/index.ts';
 import { cellText, writeAmount } from './cells.ts';
 import {
@@ -47,11 +52,18 @@ interface OptionalColumns {
   headings: Partial<Record<IndicatorColumnId, string>>;
 }
 
-export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8Array> {
+/**
+ * The documents as the workbook; with a form profile, its header fields and further indicator columns
+ * too (filled in or not), the latter under its headings.
+ */
+export async function exportXlsx(
+  docs: readonly TargetDocument[],
+  options: { profile?: FormProfile | undefined } = {},
+): Promise<Uint8Array> {
   const projects = docs.flatMap((d) => d.projects);
   const has = (value: unknown) => value !== undefined && value !== null;
   const indicators = [...projects.flatMap((p) => p.indicators), ...docs.flatMap((d) => d.department?.indicators ?? [])];
-  const columns: OptionalColumns = {
+  const filled: OptionalColumns = {
     project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => projects.some((p) => has(k === 'mediumTerm' ? p.budget.mediumTerm : p[k])))),
     indicator: new Set(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => indicators.some((i) => has(i[c.id]))).map((c) => c.id)),
     headings: {},
@@ -59,6 +71,18 @@ export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8
       (d) => has(d.department?.funds) || (d.department?.duties ?? []).length > 0 || (d.department?.indicators ?? []).length > 0,
     ),
   };
+  const profile = options.profile === undefined ? undefined : profileColumns(options.profile);
+  const columns: OptionalColumns =
+    profile === undefined
+      ? filled
+      : {
+          project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => filled.project.has(k) || profile.project.has(k))),
+          indicator: new Set(
+            PROVINCIAL_INDICATOR_COLUMNS.map((c) => c.id).filter((id) => filled.indicator.has(id) || profile.indicator.has(id)),
+          ),
+          headings: profile.headings,
+          departmentTable: filled.departmentTable || profile.departmentTable,
+        };
   return workbook(docs, docs[0]?.year ?? null, columns);
 }
 
@@ -67,15 +91,24 @@ export async function exportXlsx(docs: readonly TargetDocument[]): Promise<Uint8
  * profile (by default the year's) the header fields and indicator columns beyond jixiao's own.
  */
 export async function xlsxTemplate(year?: number, profile: FormProfile = defaultProfileFor(year ?? null)): Promise<Uint8Array> {
-  const columns: OptionalColumns = {
+  return workbook([], year ?? null, profileColumns(profile));
+}
+
+/** The optional columns a profile prints. */
+function profileColumns(profile: FormProfile): OptionalColumns {
+  return {
     project: new Set(OPTIONAL_PROJECT_COLUMNS.filter((k) => profile.header.includes(k))),
     indicator: new Set(PROVINCIAL_INDICATOR_COLUMNS.filter((c) => profile.columns.some((p) => p.id === c.id)).map((c) => c.id)),
     departmentTable: profile.kind === 'department',
     headings: Object.fromEntries(
-      profile.columns.filter((c) => PROVINCIAL_INDICATOR_COLUMNS.some((p) => p.id === c.id)).map((c) => [c.id, c.heading]),
+      profile.columns
+        .filter((c) => PROVINCIAL_INDICATOR_COLUMNS.some((p) => p.id === c.id))
+        // 乌海 prints 正向/反向 under 指标性质, the sign under 指标方向: a heading that names another
+        // column to the workbook's reader keeps jixiao's own, or the two would be read swapped.
+        .filter((c) => columnOfHeading(INDICATOR_COLUMNS, c.heading) === c.id)
+        .map((c) => [c.id, c.heading]),
     ),
   };
-  return workbook([], year ?? null, columns);
 }
 
 const x = () => messages().publication.xlsx;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormProfile } from '../../core/forms/profile.ts';
 import { defaultProfileFor, FORM_PROFILES } from '../../core/forms/profiles.ts';
-import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
+import { columnOfHeading, INDICATOR_COLUMNS, PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { messages, setLocale } from '../../i18n/index.ts';
 import { importFailure } from '../import-error.testing.ts';
@@ -196,8 +196,14 @@ describe('the template', () => {
     it(`in the profile ${profile.id}: its further indicator columns under its headings, its header fields`, async () => {
       const wb = await workbookOf(await xlsxTemplate(2021, profile));
       const headings = wb.getWorksheet('绩效指标')!.getRow(1).values as unknown[];
+      // Under the profile's headings, but where one names another column to the reader (乌海's 指标性质 over
+      // 正向/反向, 指标方向 over the sign): there jixiao's own, or the workbook would read back swapped.
       for (const c of profile.columns.filter((c) => PROVINCIAL_INDICATOR_COLUMNS.some((p) => p.id === c.id)))
-        expect(headings).toContain(c.heading);
+        expect(headings).toContain(
+          columnOfHeading(INDICATOR_COLUMNS, c.heading) === c.id
+            ? c.heading
+            : messages().publication.xlsx.indicators[c.id as keyof ReturnType<typeof messages>['publication']['xlsx']['indicators']],
+        );
       const header = wb.getWorksheet('项目')!.getRow(1).values as unknown[];
       for (const f of profile.header.filter((f) => f === 'manager' || f === 'mediumTerm' || f === 'category'))
         expect(header).toContain(messages().publication.xlsx.projects[f]);

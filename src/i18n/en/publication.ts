@@ -224,7 +224,8 @@ export const publication: Messages['publication'] = {
     dataOption: 'data directory (embedded database), default ./data; DATABASE_URL selects PostgreSQL',
     combinedOption: 'with several units, write one combined file (docx, pdf) instead of a ZIP of one file per unit',
     templateOption: 'write the blank Excel template (--to xlsx)',
-    profileOption: (ids) => `the form profile of the template (${ids}), by default the budget year's`,
+    profileOption: (ids) =>
+      `the form profile (${ids}) of the template, and of Word and PDF files from a file not read as a province's form; by default the budget year's`,
     badProfile: (id, ids) => `no form profile "${id}": use one of ${ids}`,
     badFormat: (to) => `unknown format "${to}": use docx, pdf, xlsx, json or csv`,
     needsSource: 'give a file to export, or --unit/--bureau with --year',

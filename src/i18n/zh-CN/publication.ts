@@ -37,6 +37,14 @@ export const publication = {
     longTermIndicators: '长期绩效指标',
     ...indicatorHeadings,
     goalNumber: (n: number) => `${n}、`,
+    // 各省表样的表头与部门整体支出表（按其表样导出时）。
+    formYear: (year: number) => `（${year}年度）`,
+    unitName: '单位名称',
+    useOfFunds: '资金用途',
+    departmentOverallGoal: '年度总体目标',
+    ...projectHeadings,
+    ...departmentTableHeadings,
+    ...departmentTableParts,
     pageNumber: (n: number) => `— ${n} —`,
   },
   /** Excel 模板与导出。 */
@@ -252,7 +260,8 @@ export const publication = {
     dataOption: '数据目录（嵌入式数据库），默认 ./data；设置 DATABASE_URL 时改用 PostgreSQL',
     combinedOption: '多个单位时合并为一份文件（docx、pdf），而不是每个单位一份的 ZIP',
     templateOption: '导出空白的 Excel 填报模板（--to xlsx）',
-    profileOption: (ids: string) => `模板所用的表样（${ids}），默认按预算年度`,
+    profileOption: (ids: string) =>
+      `模板所用的表样（${ids}）；从文件导出 Word、PDF 时，文件不是按某省表样读入的，也用此表样；默认按预算年度`,
     badProfile: (id: string, ids: string) => `没有表样“${id}”：应为 ${ids}`,
     badFormat: (to: string) => `不支持的导出格式“${to}”：应为 docx、pdf、xlsx、json 或 csv`,
     needsSource: '请给出要导出的文件，或者 --unit/--bureau 与 --year',

@@ -11,13 +11,14 @@ import { setImmediate } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { TargetDocument } from '../../core/model/document.ts';
-import { FILE_TYPES, type FileFormat } from '../../formats/publication/export.ts';
+import { FILE_TYPES, PER_UNIT_FORMATS, type FileFormat } from '../../formats/publication/export.ts';
 import { bundleFileName, ZipWriter, type BundleFile } from '../../formats/publication/zip.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { NotFoundError } from '../../store/errors.ts';
 import { listDocuments, MAX_PAGE, type ListScope } from '../../store/listing.ts';
 import type { Database, DocumentStatus } from '../../store/schema.ts';
+import { documentProfile, effectiveSettings, type EffectiveSettings } from '../../store/settings.ts';
 import type { FileCache } from './file-cache.ts';
 import type { Renderer } from './render.ts';
 
@@ -27,6 +28,8 @@ export interface ExportItem {
   unitCode: string;
   unitName: string;
   year: number;
+  /** The unit's bureau, whose settings pick the form profile. */
+  bureauId: number;
 }
 
 export interface ExportDeps {
@@ -43,11 +46,39 @@ async function storedModel(db: Kysely<Database>, id: number): Promise<TargetDocu
   return modelOf(stored);
 }
 
+type Placed = Pick<ExportItem, 'bureauId' | 'year'>;
+
+/**
+ * The form profile (表样) each document's Word and PDF print in: its bureau's pick (inherited down the
+ * tree), else its year's default — the profile the document API names as `formProfile`. None for
+ * the other formats. A bureau's settings are read once however many of its documents there are.
+ */
+export async function profileIdsOf(db: Kysely<Database>, items: readonly Placed[], format: FileFormat): Promise<(string | undefined)[]> {
+  if (!PER_UNIT_FORMATS.has(format)) return items.map(() => undefined);
+  const settings = new Map<number, EffectiveSettings>();
+  const ids: string[] = [];
+  for (const item of items) {
+    let s = settings.get(item.bureauId);
+    if (s === undefined) settings.set(item.bureauId, (s = await effectiveSettings(db, item.bureauId)));
+    ids.push(documentProfile(s, item.year).id);
+  }
+  return ids;
+}
+
+/** The profile one file of several documents prints in: theirs where they share one, else jixiao's own form. */
+const sharedProfile = (ids: readonly (string | undefined)[]) => (new Set(ids).size === 1 ? ids[0] : undefined);
+
 /** One document as a file. */
-export async function documentFile(deps: ExportDeps, item: Pick<ExportItem, 'id' | 'version'>, format: FileFormat): Promise<Uint8Array> {
+export async function documentFile(
+  deps: ExportDeps,
+  item: Pick<ExportItem, 'id' | 'version' | 'bureauId' | 'year'>,
+  format: FileFormat,
+): Promise<Uint8Array> {
+  // The bureau may pick another profile without the document changing: the profile is part of the file's key.
+  const [profile] = await profileIdsOf(deps.db, [item], format);
   const write = async () =>
-    deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id)], format, locale: deps.locale });
-  return deps.files ? deps.files.get(`${item.id}:${item.version}:${format}:${deps.locale}`, write) : write();
+    deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id)], format, locale: deps.locale, profile });
+  return deps.files ? deps.files.get(`${item.id}:${item.version}:${format}:${deps.locale}:${profile ?? ''}`, write) : write();
 }
 
 /** The documents as stored, in order. */
@@ -64,7 +95,8 @@ export async function storedModels(db: Kysely<Database>, items: readonly ExportI
 
 /** Several documents in one file (a workbook, the exchange JSON, open data, a combined Word or PDF file). */
 export async function documentsFile(deps: ExportDeps, items: readonly ExportItem[], format: FileFormat): Promise<Uint8Array> {
-  return deps.renderer.render({ kind: 'documents', docs: await storedModels(deps.db, items), format, locale: deps.locale });
+  const profile = sharedProfile(await profileIdsOf(deps.db, items, format));
+  return deps.renderer.render({ kind: 'documents', docs: await storedModels(deps.db, items), format, locale: deps.locale, profile });
 }
 
 export interface Selection {
@@ -94,17 +126,26 @@ export async function selectDocuments(
       offset,
     });
     total = list.total;
-    for (const d of list.items) items.push({ id: d.id, version: d.version, unitCode: d.unitCode, unitName: d.unitName, year: d.year });
+    for (const d of list.items)
+      items.push({ id: d.id, version: d.version, unitCode: d.unitCode, unitName: d.unitName, year: d.year, bureauId: d.bureauId });
     offset += list.items.length;
     if (list.items.length < limit) break;
   }
   return { items, total };
 }
 
-/** What a bundle is made of: its ETag, the same as long as no document in it changes. */
-export function bundleTag(items: readonly ExportItem[], format: FileFormat, combined: boolean): string {
+/**
+ * What a bundle is made of: its ETag, the same as long as no document in it changes, nor the profile
+ * (`profiles`, by item) its Word or PDF files print in.
+ */
+export function bundleTag(
+  items: readonly ExportItem[],
+  format: FileFormat,
+  combined: boolean,
+  profiles: readonly (string | undefined)[],
+): string {
   const hash = createHash('sha256').update(`${format}:${combined}`);
-  for (const i of items) hash.update(`;${i.id}.${i.version}`);
+  items.forEach((i, n) => hash.update(`;${i.id}.${i.version}${profiles[n] === undefined ? '' : `.${profiles[n]}`}`));
   return `"b-${hash.digest('base64url').slice(0, 27)}"`;
 }
 

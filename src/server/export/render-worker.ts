@@ -16,7 +16,7 @@ port.on('message', ({ id, job }: { id: number; job: RenderJob }) => {
       const bytes =
         job.kind === 'template'
           ? await writeTemplate(job.year, job.profile === undefined ? undefined : profileById(job.profile))
-          : await writeDocumentsFile(job.docs, job.format);
+          : await writeDocumentsFile(job.docs, job.format, { profile: job.profile === undefined ? undefined : profileById(job.profile) });
       reply = { id, bytes };
     } catch (e) {
       reply = { id, error: (e as Error).message };

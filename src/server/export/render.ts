@@ -11,7 +11,8 @@ import type { Locale } from '../../i18n/index.ts';
 import { startWorker, workerModule } from '../worker-thread.ts';
 
 export type RenderJob =
-  | { kind: 'documents'; docs: readonly TargetDocument[]; format: FileFormat; locale: Locale }
+  /** `profile`: the id of the form profile Word and PDF print in (jixiao's own form when absent). */
+  | { kind: 'documents'; docs: readonly TargetDocument[]; format: FileFormat; locale: Locale; profile?: string | undefined }
   | { kind: 'template'; year?: number; profile?: string; locale: Locale };
 
 export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };

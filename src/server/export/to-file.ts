@@ -6,6 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { openDataFiles } from '../../formats/open-data/data-package.ts';
 import { PER_UNIT_FORMATS, writeDocumentsFile, FILE_TYPES, type FileFormat } from '../../formats/publication/export.ts';
@@ -51,18 +52,18 @@ export async function writeExport(source: ExportSource, format: FileFormat, outp
   return writeFileAtomically(output, async (sink) => sink(await source.oneFile(format)));
 }
 
-/** Documents read from a file, written in this process. */
-export function memorySource(docs: readonly TargetDocument[], onFile?: (name: string) => void): ExportSource {
+/** Documents read from a file, written in this process; Word and PDF in `profile` (jixiao's own form by default). */
+export function memorySource(docs: readonly TargetDocument[], onFile?: (name: string) => void, profile?: FormProfile): ExportSource {
   return {
     count: docs.length,
     async *unitFiles(format) {
       for (const doc of docs) {
         const name = bundleFileName(doc.unit, doc.year, FILE_TYPES[format].extension);
-        yield { name, data: await writeDocumentsFile([doc], format) };
+        yield { name, data: await writeDocumentsFile([doc], format, { profile }) };
         onFile?.(name);
       }
     },
-    oneFile: (format) => writeDocumentsFile(docs, format),
+    oneFile: (format) => writeDocumentsFile(docs, format, { profile }),
     documents: async () => [...docs],
   };
 }
@@ -113,7 +114,10 @@ export async function exportFromStore(
     if (unit === undefined) return { ok: false, error: 'unit-not-found', detail: request.unit };
     const id = await documentOf(db, unit.id, request.year);
     const meta = id === undefined ? undefined : await documentMeta(db, id);
-    items = meta === undefined ? [] : [{ id: meta.id, version: meta.version, unitCode: unit.code, unitName: unit.name, year: meta.year }];
+    items =
+      meta === undefined
+        ? []
+        : [{ id: meta.id, version: meta.version, unitCode: unit.code, unitName: unit.name, year: meta.year, bureauId: meta.bureauId }];
   } else {
     const bureau = (await bureausUnder(db, null)).find((b) => b.code === request.bureau || b.name === request.bureau);
     if (bureau === undefined) return { ok: false, error: 'bureau-not-found', detail: request.bureau ?? '' };

@@ -32,6 +32,7 @@ import {
   unitFiles,
   writeZip,
   type ExportDeps,
+  profileIdsOf,
 } from '../export/bundle.ts';
 import { FileCache } from '../export/file-cache.ts';
 import { renderer } from '../export/render.ts';
@@ -130,7 +131,9 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
       const format = req.query.format;
-      const etag = `"${meta.version}-${format}"`;
+      // A Word or PDF file changes with the profile its bureau picks, as well as with the document.
+      const [profile] = await profileIdsOf(db, [meta], format);
+      const etag = `"${meta.version}-${format}${profile === undefined ? '' : `-${profile}`}"`;
       if (notModified(req, reply, etag, meta.status === 'published')) return reply.status(304).send(null);
       const bytes = await documentFile(deps(req), meta, format);
       const f = messagesFor(localeOf(req)).publication;
@@ -209,7 +212,8 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     }
     if (items.length === 0) throw new ApiError(404, 'no_documents', (m) => m.noDocuments);
     reply.header('x-total-count', String(total));
-    if (notModified(req, reply, bundleTag(items, q.format, combined), publishedOnly)) return reply.status(304).send(null);
+    const tag = bundleTag(items, q.format, combined, await profileIdsOf(db, items, q.format));
+    if (notModified(req, reply, tag, publishedOnly)) return reply.status(304).send(null);
     if (bundlesWriting >= CONCURRENT_BUNDLES) {
       reply.header('retry-after', '30');
       throw new ApiError(503, 'export_busy', (m) => m.exportBusy);

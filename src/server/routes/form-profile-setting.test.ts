@@ -5,6 +5,8 @@
  * 2021 framework has it reviewed for the 成本指标 it lacks. Runs on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocuments } from '../../formats/read-document.ts';
+import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { BureauSettings } from '../settings-schemas.ts';
 import { openWorld, type World } from '../fixture.testing.ts';
 import { expectSchema as check } from '../schema-check.testing.ts';
@@ -68,6 +70,30 @@ for (const make of testDatabases()) {
       const cleared = await put(cityId, kept.json().version, { monitoring: null, evaluation: null, formProfile: null });
       expect(cleared.json().own.formProfile).toBeNull();
       expect(await profileOfDraft()).toBe('hebei-2020');
+    });
+
+    it('the document’s Word file prints in the picked profile, which the table reader reads it back as', async () => {
+      const current = await settingsOf(cityId);
+      const picked = await put(cityId, current.version, { monitoring: null, evaluation: null, formProfile: 'neimenggu-wuhai' });
+      expect(picked.statusCode).toBe(200);
+      const docx = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/export?format=docx`);
+      expect(docx.statusCode).toBe(200);
+      const read = await readDocuments(docx.rawPayload, 'draft.docx');
+      expect(read.profile?.id).toBe('neimenggu-wuhai');
+      const bundle = async () =>
+        (await w.clients.admin.request('GET', `/api/bureaus/${w.countyId}/export?year=2020&format=docx`)).headers.etag;
+      const bundleInPick = await bundle();
+      const stored = modelOf((await readDocument(w.store.db, w.draftId))!);
+      expect(read.documents.flatMap((d) => d.projects.map((p) => [p.code, p.name, p.budget.total, p.indicators.length]))).toEqual(
+        stored.projects.map((p) => [p.code, p.name, p.budget.total, p.indicators.length]),
+      );
+      // Back to the year's default: jixiao's own form again, read by jixiao's own reader.
+      await put(cityId, picked.json().version, { monitoring: null, evaluation: null, formProfile: null });
+      const own = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/export?format=docx`);
+      expect((await readDocuments(own.rawPayload, 'draft.docx')).profile).toBeNull();
+      // The document is the same version: the file's ETag tells the two apart, and the bureau's bundle's.
+      expect(own.headers.etag).not.toBe(docx.headers.etag);
+      expect(await bundle()).not.toBe(bundleInPick);
     });
   });
 }
