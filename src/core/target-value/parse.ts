@@ -17,7 +17,7 @@
 import type { DecimalText } from '../model/document.ts';
 import { toHalfWidth } from '../text/half-width.ts';
 import { recogniseGrade } from './grades.ts';
-import type { Direction, Operator, TargetValue } from './target-value.ts';
+import { OPERATOR_DIRECTION, type Operator, type TargetValue } from './target-value.ts';
 
 // Full-width ASCII (！ to ～, which holds ＞＜＝％０-９．) to half-width (toHalfWidth), and the other ways
 // documents write ≥ ≤ and range dashes.
@@ -150,15 +150,6 @@ function unitEnd(s: string, i: number): number {
   return i;
 }
 
-const DIRECTION: Readonly<Record<Operator, Direction>> = {
-  '≥': 'higher',
-  '>': 'higher',
-  '≤': 'lower',
-  '<': 'lower',
-  '=': 'exact',
-  range: 'exact',
-};
-
 /** A number the grammar matched, as DecimalText: no thousands separators, no leading zeros. */
 function canonical(n: string): DecimalText {
   const s = n.includes(',') ? n.replaceAll(',', '') : n;
@@ -217,9 +208,10 @@ export function parseTargetValue(text: string): TargetValue {
   }
 
   // "≥95%以上" says the same thing twice; "≤3天以上" contradicts itself.
-  if (relation && fromSuffix && relation !== '=' && DIRECTION[relation] !== DIRECTION[fromSuffix]) return { kind: 'unreadable', text };
+  if (relation && fromSuffix && relation !== '=' && OPERATOR_DIRECTION[relation] !== OPERATOR_DIRECTION[fromSuffix])
+    return { kind: 'unreadable', text };
   const operator: Operator = relation === undefined || (relation === '=' && fromSuffix) ? (fromSuffix ?? '=') : relation;
-  return { kind: 'quantitative', text, operator, value, upper: null, unit, direction: DIRECTION[operator] };
+  return { kind: 'quantitative', text, operator, value, upper: null, unit, direction: OPERATOR_DIRECTION[operator] };
 }
 
 /**

@@ -16,6 +16,15 @@ export type Operator = '≥' | '>' | '≤' | '<' | '=' | 'range';
  */
 export type Direction = 'higher' | 'lower' | 'exact';
 
+export const OPERATOR_DIRECTION: Readonly<Record<Operator, Direction>> = {
+  '≥': 'higher',
+  '>': 'higher',
+  '≤': 'lower',
+  '<': 'lower',
+  '=': 'exact',
+  range: 'exact',
+};
+
 /**
  * The family a qualitative grade belongs to (./grades.ts lists each family's grades, best first).
  * `trend` is a bare direction word (提高, 降低) with no grade; `deadline` is a date to meet

@@ -4,17 +4,8 @@
  * relation from 指标性质 (四川 prints "=" | "100" | "%"), so only a target that writes its own
  * relation can disagree.
  */
-import type { Direction, Operator } from '../../target-value/target-value.ts';
+import { OPERATOR_DIRECTION } from '../../target-value/target-value.ts';
 import { defineRule } from '../rule.ts';
-
-const DIRECTION: Readonly<Record<Operator, Direction>> = {
-  '≥': 'higher',
-  '>': 'higher',
-  '≤': 'lower',
-  '<': 'lower',
-  '=': 'exact',
-  range: 'exact',
-};
 
 export default defineRule({
   id: 'consistency.nature-target',
@@ -27,7 +18,12 @@ export default defineRule({
     const t = context.target;
     if (kind !== null && t.kind === (kind.kind === 'qualitative' ? 'quantitative' : 'qualitative'))
       report(context, 'indicators.nature', { nature: kind.text, target: t.text, problem: kind.kind });
-    else if (operator !== null && t.kind === 'quantitative' && t.direction !== 'exact' && DIRECTION[operator.operator] !== t.direction)
+    else if (
+      operator !== null &&
+      t.kind === 'quantitative' &&
+      t.direction !== 'exact' &&
+      OPERATOR_DIRECTION[operator.operator] !== t.direction
+    )
       report(context, 'indicators.nature', { nature: operator.text, target: t.text, problem: 'relation' });
   },
 });
