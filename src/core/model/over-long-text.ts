@@ -3,6 +3,7 @@
  * readers to report at its place.
  */
 import type { Indicator, NumberedItem, TargetDocument } from './document.ts';
+import { INDICATOR_COLUMNS, type IndicatorColumnId } from './indicator-columns.ts';
 import { PROVINCIAL_PROJECT_FIELDS } from './project-fields.ts';
 import { TEXT_LIMITS, type TextField } from './text-limits.ts';
 
@@ -67,22 +68,8 @@ function* documentTexts(doc: TargetDocument): Generator<PlacedText> {
   }
 }
 
-const INDICATOR_TEXTS = [
-  'level1',
-  'level2',
-  'level3',
-  'description',
-  'target',
-  'basis',
-  'remark',
-  'nature',
-  'measureUnit',
-  'direction',
-  'explanation',
-  'origin',
-  'previousYear',
-  'yearBeforeLast',
-] as const;
+/** Every text column of an indicator row (the descriptor's; 权重 is a number, held to no length). */
+const INDICATOR_TEXTS = INDICATOR_COLUMNS.flatMap((c) => (c.type === 'text' ? [c.id as Exclude<IndicatorColumnId, 'weight'>] : []));
 
 function* indicatorTexts(i: Indicator, projectIndex: number | null, indicatorIndex: number): Generator<PlacedText> {
   for (const field of INDICATOR_TEXTS) yield { field, text: i[field] ?? null, projectIndex, indicatorIndex };
