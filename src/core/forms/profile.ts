@@ -75,6 +75,11 @@ export interface FormProfile {
    */
   terms: readonly Term[];
   /**
+   * What the form calls the 中期 goals where it prints them under its own label (东莞: "中期滚动目标");
+   * absent: jixiao's own "长期目标".
+   */
+  longTermGoalsLabel?: string;
+  /**
    * How the form weights indicators: 'column' when each row prints its weight (权重/分值), 'fixed'
    * when it does not and the bureau's 一级 split applies (10/50/30/10 by default).
    */

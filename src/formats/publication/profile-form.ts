@@ -63,7 +63,7 @@ export function formRows(project: Project, profile?: FormProfile): FormRow[] {
   if (profile === undefined || printsOwnForm(profile)) return projectFormRows(project);
   const rows = [amountUnitRow(project.amountUnit), ...fieldRows(projectFields(project, profile))];
   rows.push(...spendingPlanRows(project));
-  rows.push(...goalRows(project.goals));
+  rows.push(...goalRows(project.goals, profile));
   rows.push(...indicatorTable(project.indicators, profile));
   return rows;
 }
@@ -229,11 +229,12 @@ function fieldRows(pairs: readonly Pair[]): FormRow[] {
 }
 
 /** The goals, one row per term under its label (中期目标, 年度目标), numbered where a term has several. */
-function goalRows(goals: Project['goals']): FormRow[] {
+function goalRows(goals: Project['goals'], profile: FormProfile | undefined): FormRow[] {
   const f = form();
+  const longTerm = profile?.longTermGoalsLabel ?? f.longTermGoals;
   return runsByTerm(goals).map((run) => {
     const paragraphs = run.length === 1 ? [run[0]!.text] : run.map((g, i) => `${f.goalNumber(i + 1)}${g.text}`);
-    const title = run[0]!.term === 'longTerm' ? f.longTermGoals : f.annualGoals;
+    const title = run[0]!.term === 'longTerm' ? longTerm : f.annualGoals;
     return row(cellsAt(WIDE, [label(title), { paragraphs, align: 'left', label: false }]));
   });
 }

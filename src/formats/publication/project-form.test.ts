@@ -108,6 +108,24 @@ describe('the 项目绩效目标表 as rows and cells', () => {
     expect(toFormTable(rows).columns.reduce((a, b) => a + b, 0)).toBe(FORM_WIDTH);
   });
 
+  it('labels the 中期 goals as the profile’s form does (东莞: 中期滚动目标), jixiao’s 长期目标 otherwise', () => {
+    const project: Project = {
+      ...generatedDocuments({ provincial: true })[0]!.projects[0]!,
+      goals: [
+        { term: 'longTerm', text: '三年完成全部改造' },
+        { term: 'annual', text: '本年完成三个项目结算' },
+      ],
+    };
+    const goalLabels = (profile: FormProfile) =>
+      formRows(project, profile)
+        .filter((r) => r.cells.some((c) => c.paragraphs.includes(project.goals[0]!.text) || c.paragraphs.includes(project.goals[1]!.text)))
+        .map((r) => r.cells[0]!.paragraphs[0]);
+    const dongguan = FORM_PROFILES.find((p) => p.id === 'guangdong-dongguan-approval')!;
+    expect(goalLabels(dongguan)).toEqual(['中期滚动目标', '年度目标']);
+    const chongqing = FORM_PROFILES.find((p) => p.id === 'chongqing-approval')!;
+    expect(goalLabels(chongqing)).toEqual(['长期目标', '年度目标']);
+  });
+
   for (const profile of FORM_PROFILES)
     it(`prints the indicator table in the profile ${profile.id}: its target columns, under its headings`, () => {
       const project = generatedDocuments({ provincial: true })[0]!.projects[0]!;

@@ -26,6 +26,7 @@ export const guangdongDongguanApproval: FormProfile = {
   amountUnit: '万元',
   header: ['unit', 'name', 'mediumTerm', 'total'],
   terms: ['longTerm', 'annual'],
+  longTermGoalsLabel: '中期滚动目标',
   weights: 'fixed',
   totalPoints: null,
   // The forms seen print no project code rule to check against.
