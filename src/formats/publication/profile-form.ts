@@ -71,7 +71,8 @@ export function formRows(project: Project, profile?: FormProfile): FormRow[] {
 /**
  * A unit's projects on one sheet, as a flat profile prints them (四川 申报表): the profile's header fields
  * and 年度目标 as leading columns merged down over each project's indicator rows, then its indicator
- * columns. What a flat sheet has no column for (资金用途, 支出计划 …) it does not print.
+ * columns. What a flat sheet has no column for (资金用途, 支出计划 …) it does not print; the project code
+ * goes before the name.
  */
 export function flatFormRows(projects: readonly Project[], profile: FormProfile): FormRow[] {
   const f = form();
@@ -92,6 +93,8 @@ export function flatFormRows(projects: readonly Project[], profile: FormProfile)
   ];
   for (const project of projects) {
     const values = fieldValues(project);
+    // A sheet without a code column prints the code before the name, as 四川's does ("51000021R000000019951-工资性支出").
+    if (!profile.header.includes('code') && project.code !== '') values.name = `${project.code}-${project.name}`;
     const leading = [
       ...fields.map((c) => values[c.id] ?? ''),
       project.goals

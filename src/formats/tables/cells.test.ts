@@ -37,6 +37,9 @@ describe('code-name cells', () => {
     ['(433001)乌海市供销合作社联合社', '433001', '乌海市供销合作社联合社'],
     ['（301001）四川省教育厅本级', '301001', '四川省教育厅本级'],
     ['[301]四川省教育厅', '301', '四川省教育厅'],
+    // A code with dashes of its own: the name starts after the last one; a name in Latin letters keeps them.
+    ['305-0185-YBN-9E6Q-法律援助', '305-0185-YBN-9E6Q', '法律援助'],
+    ['51000021R000000019951-IT运维', '51000021R000000019951', 'IT运维'],
   ])('%s', (text, code, name) => {
     expect(splitCodeName(text)).toEqual({ code, name });
   });
@@ -44,6 +47,8 @@ describe('code-name cells', () => {
   it('leaves a name without a code, and a year, alone', () => {
     expect(splitCodeName('雾炮车降尘抑尘服务')).toEqual({ code: null, name: '雾炮车降尘抑尘服务' });
     expect(splitCodeName('2023-全县安可替代补助资金')).toEqual({ code: null, name: '2023-全县安可替代补助资金' });
+    expect(splitCodeName('2023-05-专项检查')).toEqual({ code: null, name: '2023-05-专项检查' });
+    expect(splitCodeName('G7-京新高速养护')).toEqual({ code: null, name: 'G7-京新高速养护' });
   });
 });
 

@@ -96,8 +96,8 @@ describe.each(folders)('%s exported in its own profile', (folder) => {
  * in each shipped profile. The table reader tells the profile from what the form prints — its headings,
  * header fields, 一级 labels, title — and the data decides some of that: 湘潭's 申报表 prints 四川's
  * title, and its own 一级 labels (社会公众或服务对象满意度指标) the generated documents do not use, so it
- * reads back to the same indicators under another profile. 四川's flat sheet prints no project code,
- * and a project's several 年度目标 in one cell (read back as one goal).
+ * reads back to the same indicators under another profile. 四川's flat sheet prints a project's code
+ * before its name, and its several 年度目标 in one cell (read back as one goal).
  */
 describe('generated documents exported in each profile', () => {
   const docs = generatedDocuments({ provincial: true });
@@ -113,7 +113,7 @@ describe('generated documents exported in each profile', () => {
       const read = await readDocuments(await writeDocx(docs, { profile }), `${profile.id}.docx`);
       // A 部门整体 part is printed by a 部门整体 profile only.
       const counts = (d: readonly TargetDocument[]) => [
-        ...d.flatMap((x) => x.projects.map((p) => [p.name, p.amountUnit, p.budget.total, p.indicators.length])),
+        ...d.flatMap((x) => x.projects.map((p) => [p.code, p.name, p.amountUnit, p.budget.total, p.indicators.length])),
         ...(profile.kind === 'department' ? d.map((x) => x.department?.indicators?.length ?? 0) : []),
       ];
       expect(counts(read.documents)).toEqual(counts(docs));
