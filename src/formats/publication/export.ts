@@ -24,6 +24,9 @@ export const FILE_TYPES: Record<FileFormat, { extension: string; mediaType: stri
 /** The formats published one file per unit (a bureau's bundle is a ZIP of them, or one combined file). */
 export const PER_UNIT_FORMATS: ReadonlySet<FileFormat> = new Set(['docx', 'pdf']);
 
+/** The formats a form profile shapes: Word and PDF print its form, the workbook has its columns. */
+export const PROFILED_FORMATS: ReadonlySet<FileFormat> = new Set(['docx', 'pdf', 'xlsx']);
+
 // The writers load large libraries (docx, pdfmake, exceljs): only the one asked for is loaded.
 const writers = {
   docx: async () => (await import('../docx/write-docx.ts')).writeDocx,

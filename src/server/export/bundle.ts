@@ -11,7 +11,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { TargetDocument } from '../../core/model/document.ts';
-import { FILE_TYPES, PER_UNIT_FORMATS, type FileFormat } from '../../formats/publication/export.ts';
+import { FILE_TYPES, PROFILED_FORMATS, type FileFormat } from '../../formats/publication/export.ts';
 import { bundleFileName, ZipWriter, type BundleFile } from '../../formats/publication/zip.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
@@ -49,12 +49,12 @@ async function storedModel(db: Kysely<Database>, id: number): Promise<TargetDocu
 type Placed = Pick<ExportItem, 'bureauId' | 'year'>;
 
 /**
- * The form profile (表样) each document's Word and PDF print in: its bureau's pick (inherited down the
- * tree), else its year's default — the profile the document API names as `formProfile`. None for
- * the other formats. A bureau's settings are read once however many of its documents there are.
+ * The form profile (表样) each document's Word and PDF print in and whose columns its workbook has: its
+ * bureau's pick (inherited down the tree), else its year's default — the profile the document API
+ * names as `formProfile`. None for the exchange and open-data formats. A bureau's settings are read once however many of its documents there are.
  */
 export async function profileIdsOf(db: Kysely<Database>, items: readonly Placed[], format: FileFormat): Promise<(string | undefined)[]> {
-  if (!PER_UNIT_FORMATS.has(format)) return items.map(() => undefined);
+  if (!PROFILED_FORMATS.has(format)) return items.map(() => undefined);
   const settings = new Map<number, EffectiveSettings>();
   const ids: string[] = [];
   for (const item of items) {

@@ -11,7 +11,7 @@ import type { Locale } from '../../i18n/index.ts';
 import { startWorker, workerModule } from '../worker-thread.ts';
 
 export type RenderJob =
-  /** `profile`: the id of the form profile Word and PDF print in (jixiao's own form when absent). */
+  /** `profile`: the id of the form profile Word and PDF print in and the workbook has the columns of (jixiao’s own form when absent). */
   | { kind: 'documents'; docs: readonly TargetDocument[]; format: FileFormat; locale: Locale; profile?: string | undefined }
   | { kind: 'template'; year?: number; profile?: string; locale: Locale };
 

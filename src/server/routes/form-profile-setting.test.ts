@@ -4,6 +4,7 @@
  * review. The seed is a 2020 document: by year it follows the 河北 2020 form; a city that picks the
  * 2021 framework has it reviewed for the 成本指标 it lacks. Runs on PGlite and PostgreSQL.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../formats/read-document.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
@@ -94,6 +95,25 @@ for (const make of testDatabases()) {
       // The document is the same version: the file's ETag tells the two apart, and the bureau's bundle's.
       expect(own.headers.etag).not.toBe(docx.headers.etag);
       expect(await bundle()).not.toBe(bundleInPick);
+    });
+
+    it('the document’s workbook has the picked profile’s columns under its headings (乌海 prints 分值 for the weight)', async () => {
+      const headingsOf = async () => {
+        const xlsx = await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}/export?format=xlsx`);
+        expect(xlsx.statusCode).toBe(200);
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+        const texts = book.worksheets.flatMap((sheet) => (sheet.getRow(1).values as unknown[]).filter((v) => typeof v === 'string'));
+        return { texts, etag: xlsx.headers.etag };
+      };
+      const own = await headingsOf();
+      expect(own.texts).not.toContain('分值');
+      const current = await settingsOf(cityId);
+      const picked = await put(cityId, current.version, { monitoring: null, evaluation: null, formProfile: 'neimenggu-wuhai' });
+      const inPick = await headingsOf();
+      expect(inPick.texts).toContain('分值');
+      expect(inPick.etag).not.toBe(own.etag);
+      await put(cityId, picked.json().version, { monitoring: null, evaluation: null, formProfile: null });
     });
   });
 }
