@@ -8,6 +8,8 @@ import { LocaleProvider } from '../app/locale.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import type { FormProfile } from '../../core/forms/profile.ts';
 import { hebei2020 } from '../../core/forms/profiles/hebei-2020.ts';
+import { hunanXiangtan } from '../../core/forms/profiles/hunan-xiangtan.ts';
+import { neimengguWuhai } from '../../core/forms/profiles/neimenggu-wuhai.ts';
 import { editorRow, type EditorRow } from './model.ts';
 
 const row = (level2: string, description: string): EditorRow =>
@@ -116,6 +118,24 @@ describe('IndicatorTable columns of the form profile', () => {
     expect(current[1]).toMatchObject({ weight: '10' });
     await userEvent.clear(screen.getByLabelText('分值 2'));
     expect(current[1]!.weight).toBeNull();
+  });
+
+  it('leaves out 描述 and 依据 where the profile’s form has no such column and no row fills one in', () => {
+    render(<Table profile={neimengguWuhai} />);
+    // The rows fill 绩效指标描述 in, so it stays; none fills 指标值确定依据 in, which 乌海's form has not.
+    expect(headings()).toContain('绩效指标描述');
+    expect(headings()).not.toContain('指标值确定依据');
+    expect(screen.queryByLabelText('指标值确定依据 1')).toBeNull();
+    expect(headings()).toContain('分值');
+    // Columns and header cells agree, so the table keeps its grid.
+    expect(document.querySelectorAll('colgroup col')).toHaveLength(screen.getAllByRole('columnheader').length);
+  });
+
+  it('names jixiao’s own columns as the profile prints them (湘潭: 绩效标准)', () => {
+    render(<Table profile={hunanXiangtan} />);
+    expect(headings()).toContain('绩效标准');
+    expect(headings()).not.toContain('指标值确定依据');
+    expect(screen.getByLabelText('绩效标准 1')).toBeTruthy();
   });
 
   it('shows a column outside the profile where a row fills it in, and none where none does', () => {

@@ -24,6 +24,7 @@ import {
   IndicatorHeaderCells,
   provincialWidth,
   type ProvincialColumn,
+  type OwnColumns,
 } from '../form/IndicatorTableView.tsx';
 import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
 import { worst } from './findings-index.ts';
@@ -52,6 +53,15 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
   const listed = profile.columns.flatMap((p) => PROVINCIAL_INDICATOR_COLUMNS.filter((c) => c.id === p.id));
   const provincial = [...listed, ...filledColumns(rows).filter((c) => !listed.includes(c))];
   const headingOf = (c: Provincial) => profile.columns.find((p) => p.id === c.id)?.heading ?? m.project[c.id];
+  // 描述 and 依据 where the profile's form prints them, or a row already fills them in; under its headings.
+  const printed = (id: keyof OwnColumns) => profile.columns.find((p) => p.id === id)?.heading;
+  const own: OwnColumns = {
+    description: printed('description') !== undefined || rows.some((r) => r.description !== ''),
+    basis: printed('basis') !== undefined || rows.some((r) => r.basis !== ''),
+  };
+  const ownHeading = (id: keyof OwnColumns) => printed(id) ?? m.project[id];
+  /** Where typing starts in a new or restored row: the indicator's own words. */
+  const wordsColumn: Column = own.description ? 'description' : 'level3';
   const notes = useNotes();
   const tableRef = useRef<HTMLTableElement>(null);
   const focusNext = useRef<{ key: string; col: Column } | null>(null);
@@ -100,7 +110,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
     },
     insert(index: number) {
       const row = blankRow(rows[index]);
-      focusNext.current = { key: row.key, col: 'description' };
+      focusNext.current = { key: row.key, col: wordsColumn };
       onRows(insertBelow(rows, index, row).rows);
     },
     remove(index: number, col: Column) {
@@ -114,14 +124,14 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
     undo() {
       if (!removed) return;
       const r = restoreRow(rows, removed);
-      focusNext.current = { key: removed.row.key, col: 'description' };
+      focusNext.current = { key: removed.row.key, col: wordsColumn };
       setRemoved(null);
       onRows(r.rows);
     },
   };
 
   const onKeyDown = (index: number) => (e: KeyboardEvent<HTMLTableRowElement>) => {
-    const col = ((e.target as HTMLElement).closest('[data-col]')?.getAttribute('data-col') ?? 'description') as Column;
+    const col = ((e.target as HTMLElement).closest('[data-col]')?.getAttribute('data-col') ?? wordsColumn) as Column;
     const ctrl = e.ctrlKey || e.metaKey;
     let handled = true;
     if (e.altKey && e.key === 'ArrowUp') commands.move(index, -1, col);
@@ -166,7 +176,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
           <colgroup>
             <col style={{ width: '5%' }} />
             {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
-            <IndicatorColumns remark={remark} level3 share={88} provincial={provincial} widened />
+            <IndicatorColumns remark={remark} level3 share={88} provincial={provincial} widened own={own} />
             <col style={{ width: '7%' }} />
           </colgroup>
           <thead>
@@ -174,14 +184,22 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
               <th scope="col" aria-label={m.project.rowNumber}>
                 #
               </th>
-              <IndicatorHeaderCells remark={remark} extra={provincial.map((c) => headingOf(c))} />
+              <IndicatorHeaderCells
+                remark={remark}
+                extra={provincial.map((c) => headingOf(c))}
+                own={own}
+                headings={{ description: ownHeading('description'), basis: ownHeading('basis') }}
+              />
               <th scope="col" className="sr-only-header">
                 <span className="sr-only">{m.project.rowActions}</span>
               </th>
             </tr>
             {notes && notes.findings.at(code, 'indicators', null).length > 0 && (
               <tr className="indicator-project-notes">
-                <td colSpan={(remark ? 9 : 8) + provincial.length} id={placeId({ code, field: 'indicators', row: null })}>
+                <td
+                  colSpan={6 + Number(own.description) + Number(own.basis) + Number(remark) + provincial.length}
+                  id={placeId({ code, field: 'indicators', row: null })}
+                >
                   {notes.findings.at(code, 'indicators', null).map((f, i) => (
                     <FindingItem key={i} finding={f} />
                   ))}
@@ -245,21 +263,23 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
                     />
                     <Notes place={place('level2', n)} />
                   </td>
-                  {(['level3', 'description'] as const).map((field) => (
-                    <td key={field} className="form-value" data-col={field} id={placeId(place(field, n))}>
-                      <div className="form-cell">
-                        <GrowingTextArea
-                          aria-label={`${m.project[field]} ${n}`}
-                          count={textCount(field)}
-                          value={row[field]}
-                          status={status(field, n)}
-                          onChange={(e) => update(index, { [field]: e.target.value.replace(/\n/g, '') })}
-                          onBlur={() => halfWidthOnBlur(index, field)}
-                        />
-                        <Notes place={place(field, n)} />
-                      </div>
-                    </td>
-                  ))}
+                  {(['level3', 'description'] as const)
+                    .filter((field) => field === 'level3' || own.description)
+                    .map((field) => (
+                      <td key={field} className="form-value" data-col={field} id={placeId(place(field, n))}>
+                        <div className="form-cell">
+                          <GrowingTextArea
+                            aria-label={`${field === 'level3' ? m.project.level3 : ownHeading(field)} ${n}`}
+                            count={textCount(field)}
+                            value={row[field]}
+                            status={status(field, n)}
+                            onChange={(e) => update(index, { [field]: e.target.value.replace(/\n/g, '') })}
+                            onBlur={() => halfWidthOnBlur(index, field)}
+                          />
+                          <Notes place={place(field, n)} />
+                        </div>
+                      </td>
+                    ))}
                   <td className="form-value" data-col="target" id={placeId(place('target', n))}>
                     <div className="form-cell">
                       <TargetValueField
@@ -271,19 +291,21 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
                       <Notes place={place('target', n)} />
                     </div>
                   </td>
-                  <td className="form-value" data-col="basis" id={placeId(place('basis', n))}>
-                    <div className="form-cell">
-                      <GrowingTextArea
-                        aria-label={`${m.project.basis} ${n}`}
-                        count={textCount('basis')}
-                        value={row.basis}
-                        status={status('basis', n)}
-                        onChange={(e) => update(index, { basis: e.target.value.replace(/\n/g, '') })}
-                        onBlur={() => halfWidthOnBlur(index, 'basis')}
-                      />
-                      <Notes place={place('basis', n)} />
-                    </div>
-                  </td>
+                  {own.basis && (
+                    <td className="form-value" data-col="basis" id={placeId(place('basis', n))}>
+                      <div className="form-cell">
+                        <GrowingTextArea
+                          aria-label={`${ownHeading('basis')} ${n}`}
+                          count={textCount('basis')}
+                          value={row.basis}
+                          status={status('basis', n)}
+                          onChange={(e) => update(index, { basis: e.target.value.replace(/\n/g, '') })}
+                          onBlur={() => halfWidthOnBlur(index, 'basis')}
+                        />
+                        <Notes place={place('basis', n)} />
+                      </div>
+                    </td>
+                  )}
                   {provincial.map((c) => (
                     <td key={c.id} className="form-value" data-col={c.id} id={placeId(place(c.id, n))}>
                       <div className="form-cell">
@@ -318,7 +340,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
                       aria-label={`${m.project.moveUp} ${n}`}
                       title={m.project.moveUp}
                       disabled={index === 0}
-                      onClick={() => commands.move(index, -1, 'description')}
+                      onClick={() => commands.move(index, -1, wordsColumn)}
                     />
                     <Button
                       size="small"
@@ -327,7 +349,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
                       aria-label={`${m.project.moveDown} ${n}`}
                       title={m.project.moveDown}
                       disabled={index === rows.length - 1}
-                      onClick={() => commands.move(index, 1, 'description')}
+                      onClick={() => commands.move(index, 1, wordsColumn)}
                     />
                     <Button
                       size="small"
@@ -344,7 +366,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
                       icon={<DeleteOutlined />}
                       aria-label={`${m.project.deleteRow} ${n}`}
                       title={m.project.deleteRow}
-                      onClick={() => commands.remove(index, 'description')}
+                      onClick={() => commands.remove(index, wordsColumn)}
                     />
                   </td>
                 </tr>

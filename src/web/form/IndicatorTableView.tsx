@@ -9,15 +9,35 @@ import { Notes, placeId } from './notes.tsx';
 export const INDICATOR_FIELDS = ['level3', 'description', 'target', 'basis'] as const;
 
 /**
+ * Which of jixiao's own text columns a table has: 绩效指标描述 and 指标值确定依据 are the sample's form's;
+ * a form profile without them (乌海's, 四川's) leaves them out unless some row fills them in.
+ */
+export interface OwnColumns {
+  description: boolean;
+  basis: boolean;
+}
+const ALL_OWN: OwnColumns = { description: true, basis: true };
+
+/**
  * Column widths in percent of the table, as the printed form sets them: 三级 narrow while no row
  * fills it (the seed leaves it empty), 备注 only when some row has one. `share` is the part of the
- * table these columns get (the editor keeps some for its row number and row buttons).
+ * table these columns get (the editor keeps some for its row number and row buttons). The room of
+ * 描述 and 依据 goes to those shown, to 三级 when neither is. One width per column shown, in order.
  */
-export function indicatorWidths(remark: boolean, level3: boolean, share = 100): number[] {
-  const widths = [13, 15, level3 ? 10 : 6, 0, 14, 0, ...(remark ? [8] : [])];
-  const rest = 100 - widths.reduce((a, b) => a + b, 0);
-  widths[3] = rest * 0.55;
-  widths[5] = rest * 0.45;
+export function indicatorWidths(remark: boolean, level3: boolean, share = 100, own: OwnColumns = ALL_OWN): number[] {
+  const fixed = 13 + 15 + (level3 ? 10 : 6) + 14 + (remark ? 8 : 0);
+  const rest = 100 - fixed;
+  const description = own.basis ? rest * 0.55 : rest;
+  const basis = own.description ? rest * 0.45 : rest;
+  const widths = [
+    13,
+    15,
+    (level3 ? 10 : 6) + (own.description || own.basis ? 0 : rest),
+    ...(own.description ? [description] : []),
+    14,
+    ...(own.basis ? [basis] : []),
+    ...(remark ? [8] : []),
+  ];
   return widths.map((w) => (w * share) / 100);
 }
 
@@ -47,19 +67,22 @@ export function IndicatorColumns({
   share = 100,
   provincial = [],
   widened = false,
+  own = ALL_OWN,
 }: {
   remark: boolean;
   level3: boolean;
   share?: number;
   provincial?: readonly ProvincialColumn[];
   widened?: boolean;
+  own?: OwnColumns;
 }) {
   const units = provincial.reduce((n, c) => n + c.width, 0);
   const extra = provincialWidth(provincial);
   // Percent of the table: the form's width is 100 / (100 + extra) of a widened table.
   const scale = widened ? 100 / (100 + extra) : 1;
-  const own = indicatorWidths(remark, level3, widened ? share * scale : share - extra);
-  const widths = [...own.slice(0, 6), ...provincial.map((c) => (c.width / units) * extra * scale), ...own.slice(6)];
+  const ownWidths = indicatorWidths(remark, level3, widened ? share * scale : share - extra, own);
+  const before = remark ? ownWidths.length - 1 : ownWidths.length;
+  const widths = [...ownWidths.slice(0, before), ...provincial.map((c) => (c.width / units) * extra * scale), ...ownWidths.slice(before)];
   return (
     <>
       {widths.map((w, i) => (
@@ -69,17 +92,30 @@ export function IndicatorColumns({
   );
 }
 
-/** The header cells; `extra` headings (a profile's further columns) go between 指标值确定依据 and 备注. */
-export function IndicatorHeaderCells({ remark, extra = [] }: { remark: boolean; extra?: readonly string[] }) {
+/**
+ * The header cells; `extra` headings (a profile's further columns) go between 指标值确定依据 and 备注.
+ * `headings` names jixiao's own columns as a profile prints them (湘潭's 绩效标准 for 指标值确定依据).
+ */
+export function IndicatorHeaderCells({
+  remark,
+  extra = [],
+  own = ALL_OWN,
+  headings = {},
+}: {
+  remark: boolean;
+  extra?: readonly string[];
+  own?: OwnColumns;
+  headings?: Partial<Record<keyof OwnColumns, string>>;
+}) {
   const m = useMessages().web.project;
   return (
     <>
       <th scope="col">{m.level1}</th>
       <th scope="col">{m.level2}</th>
       <th scope="col">{m.level3}</th>
-      <th scope="col">{m.description}</th>
+      {own.description && <th scope="col">{headings.description ?? m.description}</th>}
       <th scope="col">{m.target}</th>
-      <th scope="col">{m.basis}</th>
+      {own.basis && <th scope="col">{headings.basis ?? m.basis}</th>}
       {extra.map((heading) => (
         <th scope="col" key={heading}>
           {heading}
