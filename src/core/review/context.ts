@@ -6,6 +6,7 @@
  */
 import { level1KindOf, level2KindOf, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
 import type { FormProfile } from '../forms/profile.ts';
+import type { PeerRange } from '../library/peer-range.ts';
 import type { IndicatorColumnId, ResultColumnId } from '../model/indicator-columns.ts';
 import type { ProjectFieldId } from '../model/project-fields.ts';
 import type { Indicator, Project, TargetDocument } from '../model/document.ts';
@@ -18,10 +19,12 @@ import { BASIS_SOURCE, comparable, COST, MEASURE_NOUN, MONEY_UNIT, NATURE_WORDS,
 /** Last year's actual value of an indicator, for the "target below last year's actual" rule. */
 export interface HistoryEntry {
   projectCode: string;
-  /** The indicator's name as last year's table wrote it (三级 or description). */
+  /** The indicator's name (三级 or description), as this year's row or last year's table writes it. */
   description: string;
   /** The actual value, in the same grammar as targets, e.g. "96%". */
   actual: string;
+  /** The year it was achieved in, where known (matched history knows it: ../library/history.ts). */
+  year?: number;
 }
 
 export interface DocumentContext {
@@ -38,7 +41,9 @@ export interface DocumentContext {
   /** The department-wide indicator rows, where the department part has any. */
   department: DepartmentTableContext | null;
   /** Last year's actual values by project code and comparable indicator name; null without history. */
-  history: ReadonlyMap<string, string> | null;
+  history: ReadonlyMap<string, HistoryEntry> | null;
+  /** The targets of each indicator family among the unit's peers, by family key; null without them. */
+  peers: ReadonlyMap<string, PeerRange> | null;
 }
 
 export interface ProjectContext {
@@ -242,6 +247,7 @@ export function documentContext(
   settings: ReviewSettings,
   history: readonly HistoryEntry[] | undefined,
   profile: FormProfile,
+  peers: ReadonlyMap<string, PeerRange> | undefined,
 ): DocumentContext {
   const context: DocumentContext = {
     kind: 'document',
@@ -252,7 +258,8 @@ export function documentContext(
     settings,
     projects: [],
     department: null,
-    history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h.actual])) : null,
+    history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h])) : null,
+    peers: peers ?? null,
   };
   document.projects.forEach((project, i) => {
     const p: ProjectContext = {

@@ -1,0 +1,16 @@
+/**
+ * The indicator library (指标库) and each indicator's history, pure: library entries, the 共性
+ * indicators of the 2021 framework, families of the same measure across units and years, suggestions
+ * for a project, and the 上年/前年 values of a row. The store, the API and the editor build on this.
+ */
+export { LibraryEntry, EntrySource, EntryStatus, type EntryState, isOffered } from './entry.ts';
+export { FIELDS, FIELD_NAMES, Field, fieldNamed, fieldOfUnit, isField } from './fields.ts';
+export { FRAMEWORK_2021_ENTRIES } from './framework-2021.ts';
+export { observationsOf, unitKey, type ActualOf, type Observation, type ObservedProject } from './observation.ts';
+export { normaliseWording, wordingSimilarity } from './wording.ts';
+export { familyKey } from './family-key.ts';
+export { groupFamilies, type Family, type FamilyUse } from './families.ts';
+export { typicalTarget, type Distribution } from './distribution.ts';
+export { entryRow, suggest, type SuggestQuery, type Suggestion } from './suggest.ts';
+export { historyOf, reviewHistory, SAME_INDICATOR, UnitHistory, type PastValue, type RowHistory } from './history.ts';
+export { peerRanges, type PeerRange } from './peer-range.ts';
