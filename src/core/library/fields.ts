@@ -60,7 +60,8 @@ const UNIT_FIELDS: ReadonlyArray<readonly [RegExp, Field]> = [
   [/科技|科学技术/, 'science'],
   [/文化|旅游|广电|广播电视|体育|文物|图书馆/, 'culture'],
   [/卫生|卫健|医院|疾病预防|疾控|医疗保障|医保/, 'health'],
-  [/民政|残疾人|老龄/, 'civilAffairs'],
+  // 人民政府 holds 民政 and is no 民政局.
+  [/(?<!人)民政|残疾人|老龄/, 'civilAffairs'],
   [/人力资源|人社|社会保障|社保|就业/, 'socialSecurity'],
   [/农业|农村|畜牧|农机|兽医|乡村振兴/, 'agriculture'],
   [/林业|草原|林场/, 'forestry'],
