@@ -5,29 +5,35 @@
  * rows that used them keep their history). Like the target model, the schema is the definition.
  */
 import Type from 'typebox';
-import { Field } from './fields.ts';
+import { FIELDS, type Field as FieldId } from './fields.ts';
+
+export const Field = Type.Unsafe<FieldId>({ type: 'string', enum: [...FIELDS], description: '行业/领域' });
 
 const OptionalText = (description: string) => Type.Union([Type.String(), Type.Null()], { description });
 
-/** Where an entry came from: the 财政部 framework, a bureau's own library, or learned from published history. */
-export const EntrySource = Type.Union(
-  [
-    Type.Object({ kind: Type.Literal('framework'), document: Type.String({ description: '文号，如 "财预〔2021〕101号"' }) }),
-    Type.Object({ kind: Type.Literal('bureau'), bureau: Type.String({ minLength: 1, description: '财政部门编码' }) }),
-    Type.Object({ kind: Type.Literal('learned') }),
-  ],
-  { description: '来源：财政部框架、财政部门、从公开历史学得' },
+/**
+ * Where an entry came from: the 财政部 framework (with the document's number), a bureau's own library
+ * (with the bureau's code), or learned from published history (no reference).
+ */
+export const EntrySource = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('framework'), Type.Literal('bureau'), Type.Literal('learned')]),
+    reference: OptionalText('财政部框架的文号，如 "财预〔2021〕101号"；或财政部门编码'),
+  },
+  { description: '来源：framework 财政部框架、bureau 财政部门、learned 从公开历史学得' },
 );
 export type EntrySource = Type.Static<typeof EntrySource>;
 
-/** 申请入库 → 已入库 or 不予入库 (with the bureau's reason); 已停用 keeps the entry for history. */
-export const EntryStatus = Type.Union(
-  [
-    Type.Object({ state: Type.Literal('proposed') }),
-    Type.Object({ state: Type.Literal('approved') }),
-    Type.Object({ state: Type.Literal('refused'), reason: Type.String({ minLength: 1, description: '不予入库的理由' }) }),
-    Type.Object({ state: Type.Literal('retired') }),
-  ],
+/**
+ * 申请入库 (proposed) → 已入库 (approved) or 不予入库 (refused, with the bureau's reason); 已停用
+ * (retired) keeps the entry for history. One object rather than a union per state: a file that
+ * leaves out a reason is then told exactly that (entryProblem), not which other state it is not.
+ */
+export const EntryStatus = Type.Object(
+  {
+    state: Type.Union([Type.Literal('proposed'), Type.Literal('approved'), Type.Literal('refused'), Type.Literal('retired')]),
+    reason: OptionalText('不予入库的理由'),
+  },
   { description: '状态' },
 );
 export type EntryStatus = Type.Static<typeof EntryStatus>;
@@ -52,6 +58,35 @@ export const LibraryEntry = Type.Object({
   status: EntryStatus,
 });
 export type LibraryEntry = Type.Static<typeof LibraryEntry>;
+
+/** The names library files write (and may write) for states, sources and directions. */
+export const STATE_NAMES: Readonly<Record<EntryState, string>> = {
+  proposed: '申请入库',
+  approved: '已入库',
+  refused: '不予入库',
+  retired: '已停用',
+};
+export const SOURCE_NAMES: Readonly<Record<EntrySource['kind'], string>> = {
+  framework: '财政部框架',
+  bureau: '财政部门',
+  learned: '历史学得',
+};
+export const DIRECTION_NAMES: Readonly<Record<NonNullable<LibraryEntry['direction']>, string>> = {
+  higher: '正向',
+  lower: '反向',
+  exact: '等于',
+};
+
+/** What an entry lacks that its source or state asks for, with the field it belongs in; null if nothing. */
+export function entryProblem(
+  entry: LibraryEntry,
+): { problem: 'missingReason' | 'missingBureau' | 'missingDocument'; field: 'status.reason' | 'source.reference' } | null {
+  if (entry.status.state === 'refused' && !entry.status.reason?.trim()) return { problem: 'missingReason', field: 'status.reason' };
+  if (entry.source.reference?.trim()) return null;
+  if (entry.source.kind === 'bureau') return { problem: 'missingBureau', field: 'source.reference' };
+  if (entry.source.kind === 'framework') return { problem: 'missingDocument', field: 'source.reference' };
+  return null;
+}
 
 /** The entries a unit may pick from: approved ones. Retired and refused entries are kept, not offered. */
 export const isOffered = (entry: LibraryEntry): boolean => entry.status.state === 'approved';

@@ -1,9 +1,8 @@
 /**
  * 行业/领域: the fixed list a library entry and a suggestion are filed under. 共性 holds the
- * indicators every field uses (the framework's own, such as 服务对象满意度).
+ * indicators every field uses (the framework's own, such as 服务对象满意度). Plain data, without the
+ * schema (./entry.ts): the command line's help lists the fields without loading typebox.
  */
-import Type from 'typebox';
-
 export const FIELDS = [
   'common',
   'justice',
@@ -23,7 +22,6 @@ export const FIELDS = [
 ] as const;
 
 export type Field = (typeof FIELDS)[number];
-export const Field = Type.Unsafe<Field>({ type: 'string', enum: [...FIELDS], description: '行业/领域' });
 
 /** The names forms and library files write; also what an imported library may write. */
 export const FIELD_NAMES: Readonly<Record<Field, string>> = {

@@ -9,7 +9,7 @@
  */
 import type { LibraryEntry } from './entry.ts';
 
-const SOURCE = { kind: 'framework', document: '财预〔2021〕101号' } as const;
+const SOURCE = { kind: 'framework', reference: '财预〔2021〕101号' } as const;
 
 export const FRAMEWORK_2021_ENTRIES: readonly LibraryEntry[] = [
   {
@@ -27,6 +27,6 @@ export const FRAMEWORK_2021_ENTRIES: readonly LibraryEntry[] = [
     dataSource: null,
     field: 'common',
     source: SOURCE,
-    status: { state: 'approved' },
+    status: { state: 'approved', reason: null },
   },
 ];

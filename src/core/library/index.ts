@@ -3,8 +3,18 @@
  * indicators of the 2021 framework, families of the same measure across units and years, suggestions
  * for a project, and the 上年/前年 values of a row. The store, the API and the editor build on this.
  */
-export { LibraryEntry, EntrySource, EntryStatus, type EntryState, isOffered } from './entry.ts';
-export { FIELDS, FIELD_NAMES, Field, fieldNamed, fieldOfUnit, isField } from './fields.ts';
+export {
+  DIRECTION_NAMES,
+  EntrySource,
+  EntryStatus,
+  type EntryState,
+  entryProblem,
+  isOffered,
+  LibraryEntry,
+  SOURCE_NAMES,
+  STATE_NAMES,
+} from './entry.ts';
+export { FIELDS, FIELD_NAMES, type Field, fieldNamed, fieldOfUnit, isField } from './fields.ts';
 export { FRAMEWORK_2021_ENTRIES } from './framework-2021.ts';
 export { observationsOf, unitKey, type ActualOf, type Observation, type ObservedProject } from './observation.ts';
 export { normaliseWording, wordingSimilarity } from './wording.ts';
