@@ -12,7 +12,7 @@ import type { LibraryEntry } from '../../core/library/entry.ts';
 import { groupFamilies } from '../../core/library/families.ts';
 import type { Field } from '../../core/library/fields.ts';
 import { observationsOf, type Observation } from '../../core/library/observation.ts';
-import { suggest, type Suggestion } from '../../core/library/suggest.ts';
+import { indexForSuggestions, suggest, type Suggestion } from '../../core/library/suggest.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { readLibrary } from '../../formats/library/read-library.ts';
 import { messages } from '../../i18n/index.ts';
@@ -69,7 +69,7 @@ export async function runSuggest(options: SuggestOptions): Promise<number> {
   for (const p of problems) process.stderr.write(`${p}\n`);
 
   const families = groupFamilies(observations);
-  const found = suggest(families, {
+  const found = suggest(indexForSuggestions(families), {
     name: options.name,
     category: options.category ?? null,
     field: options.field ?? null,

@@ -4,6 +4,7 @@ import { annualRow } from '../model/indicator.testing.ts';
 import { historyOf, reviewHistory, SAME_INDICATOR } from './history.ts';
 import { observationsOf } from './observation.ts';
 import { wordingSimilarity, normaliseWording } from './wording.ts';
+import { reviewDocument } from '../review/engine.ts';
 
 const unit = { code: '315002', name: '怀来县司法局' };
 const row = (level2: string, description: string, target: string): Indicator => annualRow('产出指标', level2, description, target, '');
@@ -164,6 +165,26 @@ describe('history matching across years', () => {
     const past = observationsOf(doc(2020, [project('P', '法律援助', [row('质量指标', '法律援助案件结案率', '≥95%')])]), () => '98%');
     expect(reviewHistory(current, historyOf(current, past))).toEqual([
       { projectCode: 'P', description: '法律援助案件结案率（%）', actual: '98%', year: 2020 },
+    ]);
+  });
+});
+
+describe('history in the review', () => {
+  it('finds a 2021 target below the 2020 actual of the reworded row, citing both figures and the year', () => {
+    const year2020 = doc(2020, [
+      project('P', '法律援助', [row('质量指标', '服务对象满意率', '≥90'), row('数量指标', '办理法律援助案件数量', '≥100件')]),
+    ]);
+    const actuals = ['96%', '130件'];
+    const past = observationsOf(year2020, (_code, i) => actuals[i - 1] ?? null);
+    const copy = doc(2021, [
+      project('P', '法律援助', [row('质量指标', '服务对象满意度', '≥92%'), row('数量指标', '办理法律援助案件数量', '≥120件')]),
+    ]);
+    const findings = reviewDocument(copy, { history: reviewHistory(copy, historyOf(copy, past)) }).filter(
+      (f) => f.ruleId === 'appropriateness.below-history',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      '项目 P 第 1 行「服务对象满意度」的指标值"≥92%"低于2020年实际完成的"96%"，且未说明理由。',
+      '项目 P 第 2 行「办理法律援助案件数量」的指标值"≥120件"低于2020年实际完成的"130件"，且未说明理由。',
     ]);
   });
 });

@@ -5,7 +5,7 @@ import type { LibraryEntry } from './entry.ts';
 import { groupFamilies } from './families.ts';
 import { FRAMEWORK_2021_ENTRIES } from './framework-2021.ts';
 import { observationsOf } from './observation.ts';
-import { entryRow, suggest } from './suggest.ts';
+import { entryRow, indexForSuggestions, suggest } from './suggest.ts';
 
 const row = (level1: string, level2: string, description: string, target: string): Indicator =>
   annualRow(level1, level2, description, target, '');
@@ -39,16 +39,18 @@ function doc(unitName: string, projects: Array<[name: string, rows: Indicator[],
   };
 }
 
-const families = groupFamilies(
-  [
-    doc('怀来县司法局', [
-      ['法律援助', [cases('120'), rate, satisfied('≥90%')]],
-      ['普法宣传', [row('产出指标', '数量指标', '制作宣传展板数量', '≥50张'), satisfied('≥80%')]],
-    ]),
-    doc('涿鹿县司法局', [['法律援助中心业务经费', [cases('80'), satisfied('≥95%')]]]),
-    doc('蔚县司法局', [['法律援助', [rate]]]),
-    doc('怀来县教育局', [['学生资助', [row('产出指标', '数量指标', '资助学生人数', '≥300人'), satisfied('≥90%')], '民生']]),
-  ].flatMap((d) => observationsOf(d)),
+const families = indexForSuggestions(
+  groupFamilies(
+    [
+      doc('怀来县司法局', [
+        ['法律援助', [cases('120'), rate, satisfied('≥90%')]],
+        ['普法宣传', [row('产出指标', '数量指标', '制作宣传展板数量', '≥50张'), satisfied('≥80%')]],
+      ]),
+      doc('涿鹿县司法局', [['法律援助中心业务经费', [cases('80'), satisfied('≥95%')]]]),
+      doc('蔚县司法局', [['法律援助', [rate]]]),
+      doc('怀来县教育局', [['学生资助', [row('产出指标', '数量指标', '资助学生人数', '≥300人'), satisfied('≥90%')], '民生']]),
+    ].flatMap((d) => observationsOf(d)),
+  ),
 );
 
 describe('suggest', () => {

@@ -48,9 +48,11 @@ export interface Suggestion {
   fromLastYear: boolean;
   /** The rank's measure: the sum, over the units using it, of their closest project's closeness. */
   score: number;
+  /** The family's place among all families (most used first), which breaks ties. */
+  order: number;
 }
 
-/** A project name's character pairs after normalising, for comparing with the query's words. */
+/** A project name's distinct character pairs after normalising, for comparing with the query's words. */
 function pairsOf(name: string): Set<string> {
   const s = normaliseWording(name);
   const pairs = new Set<string>();
@@ -62,36 +64,116 @@ function pairsOf(name: string): Set<string> {
 /**
  * How close a project is to the query, 0 to 2: the share of the query's name the project's name
  * holds (a search, not a comparison of equals: 法律援助 is wholly in 法律援助中心业务经费), plus a
- * half for the same 分类 and a half for the same field. Closer than a half counts as a peer.
+ * half for the same 分类 and a half for the same field. A half or closer counts as a peer.
  */
 const PEER = 0.5;
 
-export function suggest(families: readonly Family[], query: SuggestQuery): Suggestion[] {
+interface IndexedUse {
+  family: number;
+  use: FamilyUse;
+}
+
+/**
+ * The families with their projects indexed by the words of their names, their 分类 and their field:
+ * a query then reads only the projects that share something with it, not every row of a province's
+ * history. Built once per set of families, asked many times.
+ */
+export interface SuggestionIndex {
+  families: readonly Family[];
+  familyByKey: ReadonlyMap<string, number>;
+  /** Per project (by position): its unit's key and its uses. */
+  projects: ReadonlyArray<{ unit: string; uses: IndexedUse[] }>;
+  byPair: ReadonlyMap<string, number[]>;
+  byCategory: ReadonlyMap<string, number[]>;
+  byField: ReadonlyMap<Field, number[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+export function indexForSuggestions(families: readonly Family[]): SuggestionIndex {
+  const ids = new Map<string, number>();
+  const projects: Array<{ unit: string; uses: IndexedUse[] }> = [];
+  const byPair = new Map<string, number[]>();
+  const byCategory = new Map<string, number[]>();
+  const byField = new Map<Field, number[]>();
+  families.forEach((family, f) => {
+    for (const use of family.uses) {
+      const p = use.project;
+      if (p === null) continue;
+      const unit = unitKey(use.unit);
+      const key = `${unit}\u0000${p.code}\u0000${p.name}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = projects.length;
+        ids.set(key, id);
+        projects.push({ unit, uses: [] });
+        for (const pair of pairsOf(p.name)) push(byPair, pair, id);
+        const category = p.category?.trim();
+        if (category) push(byCategory, category, id);
+        const field = fieldOfUnit(use.unit.name);
+        if (field !== null) push(byField, field, id);
+      }
+      projects[id]!.uses.push({ family: f, use });
+    }
+  });
+  return { families, familyByKey: new Map(families.map((f, i) => [f.key, i])), projects, byPair, byCategory, byField };
+}
+
+export function suggest(index: SuggestionIndex, query: SuggestQuery): Suggestion[] {
   const wanted = pairsOf(query.name);
   const category = query.category?.trim() || null;
   const field = query.field ?? null;
-  const closeness = new Map<string, number>();
-  const closenessOf = (use: FamilyUse): number => {
-    const p = use.project;
-    if (p === null) return 0;
-    const memo = `${unitKey(use.unit)}\u0000${p.code}\u0000${p.name}`;
-    let c = closeness.get(memo);
-    if (c === undefined) {
-      const have = pairsOf(p.name);
-      let shared = 0;
-      for (const pair of wanted) if (have.has(pair)) shared++;
-      c = wanted.size === 0 ? 0 : shared / wanted.size;
-      if (category !== null && p.category?.trim() === category) c += 0.5;
-      if (field !== null && fieldOfUnit(use.unit.name) === field) c += 0.5;
-      closeness.set(memo, c);
+
+  // What every project that shares anything with the query shares: pairs of its name, and halves
+  // for the same 分类 and field. Counted in whole numbers, so that "a half or closer" is exact.
+  const shared = new Map<number, { pairs: number; halves: number }>();
+  const add = (ids: readonly number[] | undefined, pairs: number, halves: number) => {
+    for (const id of ids ?? []) {
+      const s = shared.get(id);
+      if (s === undefined) shared.set(id, { pairs, halves });
+      else {
+        s.pairs += pairs;
+        s.halves += halves;
+      }
     }
-    return c;
   };
-  const lastYear = new Set<string>();
-  for (const row of query.lastYear ?? []) {
-    const key = familyKey(row, parseTargetValue(row.target));
-    if (key !== null) lastYear.add(key);
+  for (const pair of wanted) add(index.byPair.get(pair), 1, 0);
+  if (category !== null) add(index.byCategory.get(category), 0, 1);
+  if (field !== null) add(index.byField.get(field), 0, 1);
+
+  interface Gathered {
+    users: Array<{ use: FamilyUse; c: number }>;
+    best: Map<string, number>;
   }
+  const gathered = new Map<number, Gathered>();
+  for (const [id, s] of shared) {
+    // pairs / wanted + halves / 2 ≥ 1/2
+    if (2 * s.pairs + s.halves * wanted.size < wanted.size) continue;
+    const c = (wanted.size === 0 ? 0 : s.pairs / wanted.size) + s.halves / 2;
+    const project = index.projects[id]!;
+    for (const { family, use } of project.uses) {
+      let g = gathered.get(family);
+      if (g === undefined) {
+        g = { users: [], best: new Map() };
+        gathered.set(family, g);
+      }
+      g.users.push({ use, c });
+      g.best.set(project.unit, Math.max(g.best.get(project.unit) ?? 0, c));
+    }
+  }
+  const lastYear = new Set<number>();
+  for (const row of query.lastYear ?? []) {
+    const f = index.familyByKey.get(familyKey(row, parseTargetValue(row.target)) ?? '');
+    if (f !== undefined) {
+      lastYear.add(f);
+      if (!gathered.has(f)) gathered.set(f, { users: [], best: new Map() });
+    }
+  }
+
   const offered = (query.library ?? []).filter(isOffered).filter((e) => field === null || e.field === field || e.field === 'common');
   const entryOf = new Map<string, LibraryEntry>();
   for (const e of offered) {
@@ -101,23 +183,14 @@ export function suggest(families: readonly Family[], query: SuggestQuery): Sugge
 
   const out: Suggestion[] = [];
   const used = new Set<LibraryEntry>();
-  for (const family of families) {
-    const best = new Map<string, number>();
-    const users: Array<{ use: FamilyUse; c: number }> = [];
-    for (const use of family.uses) {
-      const c = closenessOf(use);
-      if (c < PEER) continue;
-      users.push({ use, c });
-      const unit = unitKey(use.unit);
-      best.set(unit, Math.max(best.get(unit) ?? 0, c));
-    }
-    const fromLastYear = lastYear.has(family.key);
-    if (users.length === 0 && !fromLastYear) continue;
+  for (const [f, g] of gathered) {
+    const family = index.families[f]!;
     const entry = entryOf.get(family.key) ?? null;
     if (entry !== null) used.add(entry);
-    users.sort((a, b) => b.c - a.c);
+    // Closest first; among equals, in the family's own order (its uses as observed).
+    g.users.sort((a, b) => b.c - a.c);
     let score = 0;
-    for (const c of best.values()) score += c;
+    for (const c of g.best.values()) score += c;
     out.push({
       family,
       entry,
@@ -126,13 +199,15 @@ export function suggest(families: readonly Family[], query: SuggestQuery): Sugge
       level2: family.level2,
       unit: family.unit,
       typical: family.typical ?? entry?.target ?? null,
-      users: users.map((u) => u.use),
-      peers: best.size,
-      fromLastYear,
+      users: g.users.map((u) => u.use),
+      peers: g.best.size,
+      fromLastYear: lastYear.has(f),
       score,
+      order: f,
     });
   }
-  out.sort((a, b) => Number(b.fromLastYear) - Number(a.fromLastYear) || b.score - a.score || b.peers - a.peers);
+  // Last year's first; then by closeness summed over peers, by peers, and the family's own rank.
+  out.sort((a, b) => Number(b.fromLastYear) - Number(a.fromLastYear) || b.score - a.score || b.peers - a.peers || a.order - b.order);
   for (const entry of offered) {
     if (used.has(entry)) continue;
     out.push({
@@ -147,6 +222,7 @@ export function suggest(families: readonly Family[], query: SuggestQuery): Sugge
       peers: 0,
       fromLastYear: false,
       score: 0,
+      order: index.families.length,
     });
   }
   return out.slice(0, query.limit ?? 20);
