@@ -8,11 +8,16 @@ import { readFile } from 'node:fs/promises';
 import Table from 'cli-table3';
 import { valueAsOf } from '../../core/actuals/as-of.ts';
 import type { Actuals } from '../../core/actuals/actuals.ts';
-import type { LibraryEntry } from '../../core/library/entry.ts';
-import { groupFamilies } from '../../core/library/families.ts';
-import type { Field } from '../../core/library/fields.ts';
-import { observationsOf, type Observation } from '../../core/library/observation.ts';
-import { indexForSuggestions, suggest, type Suggestion } from '../../core/library/suggest.ts';
+import {
+  type Field,
+  groupFamilies,
+  indexForSuggestions,
+  type LibraryEntry,
+  type Observation,
+  observationsOf,
+  type Suggestion,
+  suggest,
+} from '../../core/library/index.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { readLibrary } from '../../formats/library/read-library.ts';
 import { messages } from '../../i18n/index.ts';

@@ -1,5 +1,6 @@
 /** `jixiao suggest --name N --from FILES`: the indicators projects like N used (../actions/suggest.ts does the work). */
 import { InvalidArgumentError, type Command } from 'commander';
+// The fields alone, not the library's public face: declaring a command loads no schema library (typebox).
 import { FIELD_NAMES, FIELDS, fieldNamed, type Field } from '../../core/library/fields.ts';
 import { messages } from '../../i18n/index.ts';
 import type { SuggestOptions } from '../actions/suggest.ts';

@@ -4,7 +4,7 @@
  * it is in, is an error and no entry is returned.
  */
 import { Compile } from 'typebox/compile';
-import { entryProblem, type LibraryEntry } from '../../core/library/entry.ts';
+import { entryProblem, type LibraryEntry } from '../../core/library/index.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import { lineAt, schemaFailure } from '../json/schema-errors.ts';

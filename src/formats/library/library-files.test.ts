@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { LibraryEntry } from '../../core/library/entry.ts';
-import { FRAMEWORK_2021_ENTRIES } from '../../core/library/framework-2021.ts';
+import { FRAMEWORK_2021_ENTRIES, type LibraryEntry } from '../../core/library/index.ts';
 import { ImportError } from '../import-error.ts';
 import { readLibraryJson, writeLibraryJson } from './json.ts';
 import { readLibrary } from './read-library.ts';

@@ -1,5 +1,5 @@
 /** A library file by its content: a workbook (ZIP) or JSON. */
-import type { LibraryEntry } from '../../core/library/entry.ts';
+import type { LibraryEntry } from '../../core/library/index.ts';
 import { readLibraryJson } from './json.ts';
 import { readLibraryXlsx } from './xlsx.ts';
 

@@ -2,7 +2,7 @@
  * The published JSON Schema of a library file (schema/jixiao.library.v1.schema.json), made from the
  * core's typebox schema of an entry like the exchange format's, every object closed.
  */
-import { LibraryEntry } from '../../core/library/entry.ts';
+import { LibraryEntry } from '../../core/library/index.ts';
 import { hoistAndClose, plain, type Json } from '../json/schema.ts';
 
 export const LIBRARY_FORMAT = 'jixiao.library';

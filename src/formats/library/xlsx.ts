@@ -11,11 +11,13 @@ import {
   entryProblem,
   type EntrySource,
   type EntryStatus,
+  FIELD_NAMES,
+  FIELDS,
+  fieldNamed,
   LibraryEntry,
   SOURCE_NAMES,
   STATE_NAMES,
-} from '../../core/library/entry.ts';
-import { FIELD_NAMES, FIELDS, fieldNamed } from '../../core/library/fields.ts';
+} from '../../core/library/index.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import { schemaFailure } from '../json/schema-errors.ts';
