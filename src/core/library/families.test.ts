@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, TargetDocument } from '../model/document.ts';
 import { annualRow } from '../model/indicator.testing.ts';
 import { groupFamilies } from './families.ts';
+import { learnedEntry } from './learned.ts';
 import { observationsOf, type Observation } from './observation.ts';
 
 const row = (level2: string, description: string, target: string): Indicator => annualRow('产出指标', level2, description, target, '');
@@ -71,5 +72,31 @@ describe('groupFamilies', () => {
     const graded = families.find((f) => f.unit === '' && f.label === '法律援助案件结案率')!;
     expect(graded.targets).toMatchObject({ count: 0, min: null, grades: { 明显提升: 1 } });
     expect(graded.typical).toBe('明显提升');
+  });
+});
+
+describe('learnedEntry', () => {
+  it('proposes a family as a library entry learned from history, with peers’ direction and typical target', () => {
+    const families = groupFamilies([
+      ...observed('怀来县司法局', 2020, [row('质量指标', '法律援助案件结案率', '≥95%')]),
+      ...observed('涿鹿县司法局', 2020, [row('质量指标', '法律援助案件结案率', '≥97%')]),
+      ...observed('蔚县司法局', 2020, [row('质量指标', '法律援助案件结案率', '=100%')]),
+    ]);
+    expect(learnedEntry(families[0]!, 'learned-1', 'justice')).toEqual({
+      id: 'learned-1',
+      level1: '产出指标',
+      level2: '质量指标',
+      level3: '法律援助案件结案率',
+      description: '',
+      unit: '%',
+      direction: 'higher',
+      target: '≥97%',
+      explanation: null,
+      method: null,
+      dataSource: null,
+      field: 'justice',
+      source: { kind: 'learned', reference: null },
+      status: { state: 'proposed', reason: null },
+    });
   });
 });

@@ -4,11 +4,10 @@
  */
 import type { Unit } from '../model/document.ts';
 import { level1KindOf, type Level1Kind } from '../framework/framework.ts';
-import { parseTargetValue } from '../target-value/parse.ts';
-import type { TargetValue } from '../target-value/target-value.ts';
 import { DistributionBuilder, mostCommon, typicalTarget, type Distribution } from './distribution.ts';
 import { familyKey, familyKeyParts } from './family-key.ts';
 import { labelOf, type Observation, type ObservedProject } from './observation.ts';
+import { targetReader } from './target-reader.ts';
 
 /** One use of a family: a row of a unit's project in a year. */
 export interface FamilyUse {
@@ -35,19 +34,6 @@ export interface Family {
   typical: string | null;
 }
 
-// Target cells repeat ("≥90%", "100%"): each distinct text is read once per grouping.
-function reader(): (text: string) => TargetValue {
-  const read = new Map<string, TargetValue>();
-  return (text) => {
-    let value = read.get(text);
-    if (value === undefined) {
-      value = parseTargetValue(text);
-      read.set(text, value);
-    }
-    return value;
-  };
-}
-
 interface Builder {
   key: string;
   unit: string;
@@ -61,7 +47,7 @@ interface Builder {
 
 /** The families of the observations, most used first (then by key, so the order is repeatable). */
 export function groupFamilies(observations: Iterable<Observation>): Family[] {
-  const read = reader();
+  const read = targetReader();
   const builders = new Map<string, Builder>();
   for (const o of observations) {
     const target = read(o.indicator.target);

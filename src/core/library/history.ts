@@ -10,6 +10,7 @@ import type { HistoryEntry } from '../review/context.ts';
 import { parseTargetValue } from '../target-value/parse.ts';
 import { measureUnitOf, unitsCompatible } from './measure.ts';
 import { labelOf, unitKey, type Observation } from './observation.ts';
+import { targetReader } from './target-reader.ts';
 import { normaliseWording, wordingSimilarity } from './wording.ts';
 
 /**
@@ -57,6 +58,7 @@ export class UnitHistory {
     readonly unit: string,
     past: Iterable<Observation>,
   ) {
+    const read = targetReader();
     for (const o of past) {
       if (o.project === null || o.year === null || unitKey(o.unit) !== unit) continue;
       let year = this.years.get(o.year);
@@ -65,7 +67,7 @@ export class UnitHistory {
         this.years.set(o.year, year);
       }
       const label = labelOf(o.indicator);
-      const c = { o, wording: normaliseWording(label), unit: measureUnitOf(o.indicator, parseTargetValue(o.indicator.target), label) };
+      const c = { o, wording: normaliseWording(label), unit: measureUnitOf(o.indicator, read(o.indicator.target), label) };
       push(year.byCode, o.project.code.trim(), c);
       push(year.byName, normaliseWording(o.project.name), c);
     }

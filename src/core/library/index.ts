@@ -21,6 +21,16 @@ export { normaliseWording, wordingSimilarity } from './wording.ts';
 export { familyKey } from './family-key.ts';
 export { groupFamilies, type Family, type FamilyUse } from './families.ts';
 export { typicalTarget, type Distribution } from './distribution.ts';
-export { entryRow, indexForSuggestions, suggest, type SuggestionIndex, type SuggestQuery, type Suggestion } from './suggest.ts';
+export {
+  entryRow,
+  indexForSuggestions,
+  LIBRARY_ORIGIN,
+  suggest,
+  suggestedRow,
+  type SuggestionIndex,
+  type SuggestQuery,
+  type Suggestion,
+} from './suggest.ts';
 export { historyOf, reviewHistory, SAME_INDICATOR, UnitHistory, type PastValue, type RowHistory } from './history.ts';
 export { peerRanges, type PeerRange } from './peer-range.ts';
+export { learnedEntry } from './learned.ts';

@@ -3,10 +3,10 @@
  * "far off its family" rule compares a target with. A unit is no peer of itself.
  */
 import type { DecimalText } from '../model/document.ts';
-import { parseTargetValue } from '../target-value/parse.ts';
 import { DistributionBuilder } from './distribution.ts';
 import type { Family } from './families.ts';
 import { unitKey } from './observation.ts';
+import { targetReader } from './target-reader.ts';
 
 export interface PeerRange {
   /** Numeric targets of peers. */
@@ -22,13 +22,14 @@ export interface PeerRange {
 /** Each family's peer range by family key, leaving out `unit`'s own rows (a unit key, ./observation.ts). */
 export function peerRanges(families: readonly Family[], unit: string | null): Map<string, PeerRange> {
   const out = new Map<string, PeerRange>();
+  const read = targetReader();
   for (const family of families) {
     const values = new DistributionBuilder();
     const units = new Set<string>();
     for (const use of family.uses) {
       const key = unitKey(use.unit);
       if (key === unit) continue;
-      const target = parseTargetValue(use.target);
+      const target = read(use.target);
       if (target.kind !== 'quantitative') continue;
       values.add(target);
       units.add(key);

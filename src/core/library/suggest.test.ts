@@ -5,7 +5,7 @@ import type { LibraryEntry } from './entry.ts';
 import { groupFamilies } from './families.ts';
 import { FRAMEWORK_2021_ENTRIES } from './framework-2021.ts';
 import { observationsOf } from './observation.ts';
-import { entryRow, indexForSuggestions, suggest } from './suggest.ts';
+import { entryRow, indexForSuggestions, suggest, suggestedRow } from './suggest.ts';
 
 const row = (level1: string, level2: string, description: string, target: string): Indicator =>
   annualRow(level1, level2, description, target, '');
@@ -108,7 +108,27 @@ describe('suggest', () => {
     expect(found.map((s) => s.label)).not.toContain('法律援助知晓率');
   });
 
-  it('adds a library entry as a row whose 指标来源 is the library', () => {
-    expect(entryRow(FRAMEWORK_2021_ENTRIES[0]!)).toMatchObject({ level3: '服务对象满意度', measureUnit: '%', origin: '指标库' });
+  it('adds a suggestion as a row whose 指标来源 is the library: the entry’s, with peers’ typical target where it has none', () => {
+    expect(entryRow(FRAMEWORK_2021_ENTRIES[0]!)).toMatchObject({
+      level3: '服务对象满意度',
+      measureUnit: '%',
+      origin: '指标库',
+      target: '',
+    });
+    const found = suggest(families, { name: '法律援助', library: FRAMEWORK_2021_ENTRIES });
+    const satisfaction = found.find((s) => s.label === '服务对象满意度')!;
+    expect(suggestedRow(satisfaction)).toMatchObject({ level3: '服务对象满意度', target: '≥90%', origin: '指标库', basis: '' });
+    expect(suggestedRow(found.find((s) => s.label === '办理法律援助案件数量')!)).toEqual({
+      term: 'annual',
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '办理法律援助案件数量',
+      description: '',
+      target: '≥100件',
+      basis: '',
+      remark: '',
+      measureUnit: '件',
+      origin: '指标库',
+    });
   });
 });

@@ -228,6 +228,9 @@ export function suggest(index: SuggestionIndex, query: SuggestQuery): Suggestion
   return out.slice(0, query.limit ?? 20);
 }
 
+/** What a row added from a suggestion says in its 指标来源 column. */
+export const LIBRARY_ORIGIN = '指标库';
+
 /** A library entry as the indicator row it would add (指标来源 = library). */
 export function entryRow(entry: LibraryEntry): Indicator {
   return {
@@ -241,6 +244,30 @@ export function entryRow(entry: LibraryEntry): Indicator {
     remark: '',
     measureUnit: entry.unit,
     explanation: entry.explanation,
-    origin: '指标库',
+    origin: LIBRARY_ORIGIN,
+  };
+}
+
+/**
+ * The row a suggestion adds to a project (指标来源 = 指标库): the library entry's where there is one,
+ * with peers' typical target where the entry suggests none; else the family's levels, name, unit and
+ * typical target. The basis is left to the unit: peers' values are no basis of their own.
+ */
+export function suggestedRow(s: Suggestion): Indicator {
+  if (s.entry !== null) {
+    const row = entryRow(s.entry);
+    return row.target === '' && s.typical !== null ? { ...row, target: s.typical } : row;
+  }
+  return {
+    term: 'annual',
+    level1: s.level1,
+    level2: s.level2,
+    level3: s.label,
+    description: '',
+    target: s.typical ?? '',
+    basis: '',
+    remark: '',
+    ...(s.unit === '' ? {} : { measureUnit: s.unit }),
+    origin: LIBRARY_ORIGIN,
   };
 }
