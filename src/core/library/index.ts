@@ -32,5 +32,5 @@ export {
   type Suggestion,
 } from './suggest.ts';
 export { historyOf, reviewHistory, SAME_INDICATOR, UnitHistory, type PastValue, type RowHistory } from './history.ts';
-export { peerRanges, type PeerRange } from './peer-range.ts';
+export { type PeerRange, peerRangesFor } from './peer-range.ts';
 export { learnedEntry } from './learned.ts';

@@ -2,9 +2,10 @@
  * The range of a family's targets among a unit's peers (other units, any year): what the review's
  * "far off its family" rule compares a target with. A unit is no peer of itself.
  */
-import type { DecimalText } from '../model/document.ts';
+import type { DecimalText, Indicator, TargetDocument } from '../model/document.ts';
 import { DistributionBuilder } from './distribution.ts';
 import type { Family } from './families.ts';
+import { familyKey } from './family-key.ts';
 import { unitKey } from './observation.ts';
 import { targetReader } from './target-reader.ts';
 
@@ -19,20 +20,31 @@ export interface PeerRange {
   unit: string;
 }
 
-/** Each family's peer range by family key, leaving out `unit`'s own rows (a unit key, ./observation.ts). */
-export function peerRanges(families: readonly Family[], unit: string | null): Map<string, PeerRange> {
-  const out = new Map<string, PeerRange>();
+/**
+ * The peer range of each family the document's rows belong to, by family key, leaving out the
+ * document's own unit. Only those families are read: a review asks for a few dozen of a province's
+ * thousands.
+ */
+export function peerRangesFor(document: TargetDocument, families: readonly Family[]): Map<string, PeerRange> {
   const read = targetReader();
+  const own = unitKey(document.unit);
+  const rows: Indicator[] = [...(document.department?.indicators ?? []), ...document.projects.flatMap((p) => p.indicators)];
+  const wanted = new Set<string>();
+  for (const row of rows) {
+    const key = familyKey(row, read(row.target));
+    if (key !== null) wanted.add(key);
+  }
+  const out = new Map<string, PeerRange>();
   for (const family of families) {
+    if (!wanted.has(family.key)) continue;
     const values = new DistributionBuilder();
     const units = new Set<string>();
     for (const use of family.uses) {
-      const key = unitKey(use.unit);
-      if (key === unit) continue;
+      const unit = unitKey(use.unit);
       const target = read(use.target);
-      if (target.kind !== 'quantitative') continue;
+      if (unit === own || target.kind !== 'quantitative') continue;
       values.add(target);
-      units.add(key);
+      units.add(unit);
     }
     const d = values.build();
     if (d.count > 0)

@@ -27,7 +27,7 @@ export interface ReviewOptions {
   /** Last year's actual values; without them the rule comparing targets with history is silent. */
   history?: readonly HistoryEntry[];
   /**
-   * The targets peers wrote for each indicator family (../library/peer-range.ts); without them the
+   * The targets peers wrote for the document's indicator families (../library/peer-range.ts); without them the
    * rule comparing a target with its family is silent.
    */
   peers?: ReadonlyMap<string, PeerRange>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupFamilies } from '../../library/families.ts';
-import { observationsOf, unitKey } from '../../library/observation.ts';
-import { peerRanges } from '../../library/peer-range.ts';
+import { observationsOf } from '../../library/observation.ts';
+import { peerRangesFor } from '../../library/peer-range.ts';
 import type { TargetDocument } from '../../model/document.ts';
 import { aDocument, aProject, findingsOf, withRow } from '../testing.ts';
 
@@ -16,7 +16,8 @@ function peers(targets: readonly string[], units = targets.length): TargetDocume
     return aDocument({ unit, year: 2020, projects: [project] });
   });
 }
-const ranges = (docs: readonly TargetDocument[]) => peerRanges(groupFamilies(docs.flatMap((d) => observationsOf(d))), unitKey(own));
+/** The peers' ranges for the clean document, whose unit is `own`; only its rows' families are read. */
+const ranges = (docs: readonly TargetDocument[]) => peerRangesFor(aDocument(), groupFamilies(docs.flatMap((d) => observationsOf(d))));
 
 describe('appropriateness.off-family', () => {
   const five = ranges(peers(['≥90%', '≥92%', '95%', '≥96%', '≥98%']));
