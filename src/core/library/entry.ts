@@ -5,11 +5,16 @@
  * rows that used them keep their history). Like the target model, the schema is the definition.
  */
 import Type from 'typebox';
-import { FIELDS, type Field as FieldId } from './fields.ts';
+import { TEXT_LIMITS, type TextField } from '../model/text-limits.ts';
+import { FIELDS, type Field } from './fields.ts';
 
-export const Field = Type.Unsafe<FieldId>({ type: 'string', enum: [...FIELDS], description: '行业/领域' });
+export const FieldSchema = Type.Unsafe<Field>({ type: 'string', enum: [...FIELDS], description: '行业/领域' });
 
-const OptionalText = (description: string) => Type.Union([Type.String(), Type.Null()], { description });
+// An entry becomes an indicator row (./suggest.ts entryRow): its texts keep to the row's cells' limits.
+const Text = (description: string, field: TextField, minLength = 0) =>
+  Type.String({ description, minLength, maxLength: TEXT_LIMITS[field] });
+const OptionalText = (description: string, field: TextField) =>
+  Type.Union([Type.String({ maxLength: TEXT_LIMITS[field] }), Type.Null()], { description });
 
 /**
  * Where an entry came from: the 财政部 framework (with the document's number), a bureau's own library
@@ -18,7 +23,7 @@ const OptionalText = (description: string) => Type.Union([Type.String(), Type.Nu
 export const EntrySource = Type.Object(
   {
     kind: Type.Union([Type.Literal('framework'), Type.Literal('bureau'), Type.Literal('learned')]),
-    reference: OptionalText('财政部框架的文号，如 "财预〔2021〕101号"；或财政部门编码'),
+    reference: OptionalText('财政部框架的文号，如 "财预〔2021〕101号"；或财政部门编码', 'basis'),
   },
   { description: '来源：framework 财政部框架、bureau 财政部门、learned 从公开历史学得' },
 );
@@ -32,7 +37,7 @@ export type EntrySource = Type.Static<typeof EntrySource>;
 export const EntryStatus = Type.Object(
   {
     state: Type.Union([Type.Literal('proposed'), Type.Literal('approved'), Type.Literal('refused'), Type.Literal('retired')]),
-    reason: OptionalText('不予入库的理由'),
+    reason: OptionalText('不予入库的理由', 'remark'),
   },
   { description: '状态' },
 );
@@ -40,20 +45,20 @@ export type EntryStatus = Type.Static<typeof EntryStatus>;
 export type EntryState = EntryStatus['state'];
 
 export const LibraryEntry = Type.Object({
-  id: Type.String({ minLength: 1, description: '编号，库内唯一' }),
-  level1: Type.String({ minLength: 1, description: '一级指标' }),
-  level2: Type.String({ minLength: 1, description: '二级指标' }),
-  level3: Type.String({ minLength: 1, description: '三级指标（指标名称）' }),
-  description: Type.String({ description: '绩效指标描述' }),
-  unit: OptionalText('度量单位，如 "%"、"件"'),
+  id: Type.String({ minLength: 1, maxLength: 64, description: '编号，库内唯一' }),
+  level1: Text('一级指标', 'level1', 1),
+  level2: Text('二级指标', 'level2', 1),
+  level3: Text('三级指标（指标名称）', 'level3', 1),
+  description: Text('绩效指标描述', 'description'),
+  unit: OptionalText('度量单位，如 "%"、"件"', 'measureUnit'),
   direction: Type.Union([Type.Literal('higher'), Type.Literal('lower'), Type.Literal('exact'), Type.Null()], {
     description: 'higher 正向 / lower 反向 / exact 等于或区间',
   }),
-  target: OptionalText('建议指标值或区间，按指标值的写法，如 "≥95%"、"90%-100%"'),
-  explanation: OptionalText('指标解释'),
-  method: OptionalText('计算方法'),
-  dataSource: OptionalText('数据来源'),
-  field: Field,
+  target: OptionalText('建议指标值或区间，按指标值的写法，如 "≥95%"、"90%-100%"', 'target'),
+  explanation: OptionalText('指标解释', 'explanation'),
+  method: OptionalText('计算方法', 'explanation'),
+  dataSource: OptionalText('数据来源', 'basis'),
+  field: FieldSchema,
   source: EntrySource,
   status: EntryStatus,
 });

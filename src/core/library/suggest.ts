@@ -7,8 +7,7 @@
  */
 import type { Indicator } from '../model/document.ts';
 import { parseTargetValue } from '../target-value/parse.ts';
-import type { LibraryEntry } from './entry.ts';
-import { isOffered } from './entry.ts';
+import { isOffered, type LibraryEntry } from './entry.ts';
 import type { Family, FamilyUse } from './families.ts';
 import { familyKey } from './family-key.ts';
 import { fieldOfUnit, type Field } from './fields.ts';

@@ -40,6 +40,8 @@ function describe(e: SchemaError): MessageRef {
       return m.outOfRange;
     case 'minLength':
       return m.empty;
+    case 'maxLength':
+      return m.tooLong(Number(e.params.limit));
     default:
       return m.invalid(e.message);
   }

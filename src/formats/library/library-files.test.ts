@@ -72,6 +72,11 @@ describe('library files as JSON', () => {
     expect((await failure(() => readLibraryJson(JSON.stringify(data), 'lib.json'))).message).toBe(
       'lib.json 字段「entries[3].id」：编号“130730-001”重复',
     );
+    data.entries[3].id = 'old';
+    data.entries[0].unit = '个'.repeat(31);
+    expect((await failure(() => readLibraryJson(JSON.stringify(data), 'lib.json'))).message).toBe(
+      'lib.json 字段「entries[0].unit」：超过 30 个字的上限',
+    );
     expect((await failure(() => readLibraryJson('{"format":"jixiao.targets"}', 'lib.json'))).message).toContain('不是 jixiao 指标库文件');
   });
 });
@@ -105,6 +110,7 @@ describe('library files as XLSX', () => {
       ['三级指标', 1, '', '不能为空'],
       ['文号或财政部门编码', 2, '', '来源为财政部门的指标须写明财政部门编码'],
       ['编号', 4, '130730-001', '编号“130730-001”重复'],
+      ['三级指标', 2, '率'.repeat(201), '超过 200 个字的上限'],
     ];
     for (const [heading, entry, value, reason] of cases) {
       const e = await failure(async () => readLibraryXlsx(await edited(heading, entry, value), 'lib.xlsx'));

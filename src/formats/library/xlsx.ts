@@ -98,6 +98,15 @@ export async function writeLibraryXlsx(entries: readonly LibraryEntry[]): Promis
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** The column an entry's field is read from, by its path in the entry. */
+const COLUMN_OF_PATH: Readonly<Record<string, Column>> = {
+  ...Object.fromEntries(COLUMNS.map((c) => [c.key, c.key])),
+  'source.kind': 'source',
+  'source.reference': 'sourceRef',
+  'status.state': 'state',
+  'status.reason': 'reason',
+};
+
 const byName = <K extends string>(names: Readonly<Record<K, string>>, text: string): K | undefined =>
   (Object.keys(names) as K[]).find((k) => names[k] === text);
 
@@ -123,7 +132,7 @@ export async function readLibraryXlsx(bytes: Uint8Array, fileName: string): Prom
   for (const c of COLUMNS) if (c.required && !at.has(c.key)) fail(null, null, m.missingColumn(c.heading));
 
   const entries: LibraryEntry[] = [];
-  /** Each entry's 编号 cell, where a problem of the whole entry is pointed at. */
+  /** Each entry's 编号 cell, where a duplicate is pointed at. */
   const idCells: string[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -146,7 +155,7 @@ export async function readLibraryXlsx(bytes: Uint8Array, fileName: string): Prom
     const source: EntrySource = { kind: sourceKind, reference: optional('sourceRef') };
     const state = byName(STATE_NAMES, required('state')) ?? fail(...place('state'), m.unknownStatus(text('state')));
     const status: EntryStatus = { state, reason: optional('reason') };
-    entries.push({
+    const entry: LibraryEntry = {
       id: required('id'),
       level1: required('level1'),
       level2: required('level2'),
@@ -161,19 +170,18 @@ export async function readLibraryXlsx(bytes: Uint8Array, fileName: string): Prom
       field,
       source,
       status,
-    });
-    const wrong = entryProblem(entries.at(-1)!);
-    if (wrong !== null) fail(...place(wrong.field === 'status.reason' ? 'reason' : 'sourceRef'), m[wrong.problem]);
+    };
+    // The cells are read into the schema's shape; the schema still has the last word (lengths, above all).
+    const v = validate();
+    if (!v.Check(entry)) {
+      const { reason, field: path } = schemaFailure([...v.Errors(entry)]);
+      fail(...place(COLUMN_OF_PATH[path ?? ''] ?? 'id'), reason);
+    }
+    const wrong = entryProblem(entry);
+    if (wrong !== null) fail(...place(COLUMN_OF_PATH[wrong.field]!), m[wrong.problem]);
+    entries.push(entry);
     idCells.push(row.getCell(at.get('id')!).address);
   }
-  // The cells above are read into the schema's shape; the schema still has the last word.
-  entries.forEach((e, i) => {
-    const v = validate();
-    if (!v.Check(e)) {
-      const { reason, field } = schemaFailure([...v.Errors(e)]);
-      fail(idCells[i]!, field ?? null, reason);
-    }
-  });
   checkUniqueIds(entries, (index, id) => fail(idCells[index]!, '编号', m.duplicateId(id)));
   return entries;
 }
