@@ -68,6 +68,14 @@ describe('groupFamilies', () => {
     expect(rate.actuals).toMatchObject({ count: 2, min: '96.5', median: '96.75', max: '97' });
   });
 
+  it('reads a 二级 with its printed hint as the 二级 (东莞 prints 数量指标(或建筑规模指标))', () => {
+    const both = groupFamilies([
+      ...observed('东莞市交通运输局', 2019, [row('数量指标(或建筑规模指标)', '镇街补助款完成结算项目数', '3')]),
+      ...observed('东莞市交通运输局', 2020, [row('数量指标', '镇街补助款完成结算项目数', '4')]),
+    ]);
+    expect(both.map((f) => f.uses.length)).toEqual([2]);
+  });
+
   it('counts qualitative grades, and makes the most written grade the typical target', () => {
     const graded = families.find((f) => f.unit === '' && f.label === '法律援助案件结案率')!;
     expect(graded.targets).toMatchObject({ count: 0, min: null, grades: { 明显提升: 1 } });

@@ -3,7 +3,7 @@
  * same 二级 — across units and years. The key is what families are grouped by and what the review
  * looks a row's peers up with.
  */
-import { level2KindOf } from '../framework/framework.ts';
+import { level2KindOfCell } from '../framework/framework.ts';
 import type { Indicator } from '../model/document.ts';
 import type { TargetValue } from '../target-value/target-value.ts';
 import { measureUnitOf } from './measure.ts';
@@ -22,7 +22,7 @@ export function familyKeyParts(indicator: Indicator, target: TargetValue): Famil
   const wording = normaliseWording(label);
   if (wording === '') return null;
   const level2 = indicator.level2.trim();
-  return { level2: level2KindOf(level2) ?? normaliseWording(level2), unit: measureUnitOf(indicator, target, label) ?? '', wording };
+  return { level2: level2KindOfCell(level2) ?? normaliseWording(level2), unit: measureUnitOf(indicator, target, label) ?? '', wording };
 }
 
 /** The key of an indicator's family; null where its wording is only numbers and punctuation. */

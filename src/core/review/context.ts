@@ -4,7 +4,7 @@
  * Everything several rules need (the parsed target, the 一级/二级 kinds, what the name measures)
  * is worked out here, so that a rule is a cheap test and a review stays linear in the rows.
  */
-import { level1KindOf, level2KindOf, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
+import { level1KindOf, level2KindOfCell, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
 import type { FormProfile } from '../forms/profile.ts';
 import type { PeerRange } from '../library/peer-range.ts';
 import type { IndicatorColumnId, ResultColumnId } from '../model/indicator-columns.ts';
@@ -197,14 +197,6 @@ function readLevel1(cell: string, profile: FormProfile): Level1Kind | null {
 }
 const SPACES = /\s+/g;
 
-/** A bracketed hint some forms print after a 二级 name: "数量指标(或建筑规模指标)", "时效指标（工期指标）". */
-const HINT = /[(（][^)）]*[)）]/g;
-
-/** A 二级 cell's kind, read as printed and, failing that, without its bracketed hint. */
-function readLevel2(cell: string): Level2Kind | null {
-  return level2KindOf(cell) ?? (cell.includes('(') || cell.includes('（') ? level2KindOf(cell.replace(HINT, '')) : null);
-}
-
 function rowContext(indicator: Indicator, row: number, table: TableContext): RowContext {
   const level3 = indicator.level3.trim();
   const description = indicator.description.trim();
@@ -221,7 +213,7 @@ function rowContext(indicator: Indicator, row: number, table: TableContext): Row
     name,
     target,
     level1: readLevel1(indicator.level1, table.document.profile),
-    level2: memoised(level2Memo, indicator.level2, readLevel2),
+    level2: memoised(level2Memo, indicator.level2, level2KindOfCell),
     percentLike: PERCENT_LIKE.test(wording),
     satisfaction: SATISFACTION.test(wording),
     timeliness: TIMELINESS.test(wording) || (target.kind === 'qualitative' && target.scale === 'deadline'),
