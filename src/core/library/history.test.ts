@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Project, TargetDocument } from '../model/document.ts';
 import { annualRow } from '../model/indicator.testing.ts';
-import { historyOf, reviewHistory, SAME_INDICATOR } from './history.ts';
+import { historyOf, reviewHistory, SAME_INDICATOR, withHistoryColumns } from './history.ts';
 import { observationsOf } from './observation.ts';
 import { wordingSimilarity, normaliseWording } from './wording.ts';
 import { reviewDocument } from '../review/engine.ts';
@@ -158,6 +158,24 @@ describe('history matching across years', () => {
     const [only] = history.get('315-0105-JBN-NEW')!;
     expect(only?.previousYear).toMatchObject({ year: 2020, target: '≥93%', actual: '96%' });
     expect(only?.yearBeforeLast).toMatchObject({ year: 2019, target: '≥90%', actual: null });
+  });
+
+  it('fills the 上年 / 前年 columns with the actual, else the target, keeping what the unit wrote', () => {
+    const legalAid = (target: string, more: Partial<Indicator> = {}) =>
+      project('P', '法律援助', [
+        { ...row('质量指标', '法律援助案件结案率', target), ...more },
+        row('数量指标', '办理法律援助案件数量', '≥100件'),
+      ]);
+    const past = [
+      ...observationsOf(doc(2019, [legalAid('≥90%')])),
+      ...observationsOf(doc(2020, [legalAid('≥93%')]), (_code, i) => (i === 1 ? '96%' : null)),
+    ];
+    const current = doc(2021, [legalAid('≥95%', { yearBeforeLast: '91%' })]);
+    const filled = withHistoryColumns(current, historyOf(current, past));
+    expect(filled.projects[0]!.indicators.map((r) => [r.previousYear, r.yearBeforeLast])).toEqual([
+      ['96%', '91%'],
+      ['≥100件', '≥100件'],
+    ]);
   });
 
   it('gives the review last year’s actuals under this year’s wording', () => {

@@ -146,3 +146,26 @@ export function reviewHistory(document: TargetDocument, histories: ReadonlyMap<s
   }
   return out;
 }
+
+/**
+ * The document with its 上年 / 前年 columns filled from matched history, for the forms and exports
+ * that print them: the year's actual where one was recorded, else its target (the columns are
+ * "上年指标值或实际值"). What a unit wrote in those cells itself is kept.
+ */
+export function withHistoryColumns(document: TargetDocument, histories: ReadonlyMap<string, readonly RowHistory[]>): TargetDocument {
+  const value = (past: PastValue | null | undefined) => (past ? (past.actual ?? past.target) : null);
+  return {
+    ...document,
+    projects: document.projects.map((project) => {
+      const rows = histories.get(project.code) ?? [];
+      return {
+        ...project,
+        indicators: project.indicators.map((indicator, i) => ({
+          ...indicator,
+          previousYear: indicator.previousYear || value(rows[i]?.previousYear),
+          yearBeforeLast: indicator.yearBeforeLast || value(rows[i]?.yearBeforeLast),
+        })),
+      };
+    }),
+  };
+}

@@ -31,6 +31,6 @@ export {
   type SuggestQuery,
   type Suggestion,
 } from './suggest.ts';
-export { historyOf, reviewHistory, SAME_INDICATOR, UnitHistory, type PastValue, type RowHistory } from './history.ts';
+export { historyOf, type PastValue, reviewHistory, type RowHistory, SAME_INDICATOR, UnitHistory, withHistoryColumns } from './history.ts';
 export { type PeerRange, peerRangesFor } from './peer-range.ts';
 export { learnedEntry } from './learned.ts';
