@@ -3,7 +3,6 @@
  * across units and years, with how their targets and actuals are spread and who uses them.
  */
 import type { Unit } from '../model/document.ts';
-import { level1KindOf, type Level1Kind } from '../framework/framework.ts';
 import { DistributionBuilder, mostCommon, typicalTarget, type Distribution } from './distribution.ts';
 import { familyKey, familyKeyParts } from './family-key.ts';
 import { labelOf, type Observation, type ObservedProject } from './observation.ts';
@@ -24,7 +23,6 @@ export interface Family {
   label: string;
   /** The 一级 and 二级 cells written most often. */
   level1: string;
-  level1Kind: Level1Kind | null;
   level2: string;
   unit: string;
   targets: Distribution;
@@ -82,7 +80,6 @@ export function groupFamilies(observations: Iterable<Observation>): Family[] {
       key: b.key,
       label: mostCommon(b.labels) ?? '',
       level1,
-      level1Kind: level1KindOf(level1),
       level2: mostCommon(b.level2s) ?? '',
       unit: b.unit,
       targets,
