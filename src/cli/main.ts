@@ -13,6 +13,7 @@ import { registerImport } from './commands/import.ts';
 import { registerMonitor } from './commands/monitor.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSuggest } from './commands/suggest.ts';
 import { registerUser } from './commands/user.ts';
 const m = () => messages().cli;
 
@@ -43,6 +44,7 @@ for (const register of [
   registerExport,
   registerMonitor,
   registerEvaluate,
+  registerSuggest,
   registerServe,
   registerUser,
   registerBackup,

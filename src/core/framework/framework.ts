@@ -130,6 +130,14 @@ export const level1KindOf = (name: string): Level1Kind | null => level1Index.get
 /** Which 二级 a cell names, or null if it names none. */
 export const level2KindOf = (name: string): Level2Kind | null => level2Index.get(normalize(name)) ?? null;
 
+/** A bracketed hint some forms print after a 二级 name: "数量指标(或建筑规模指标)", "时效指标（工期指标）". */
+const HINT = /[(（][^)）]*[)）]/g;
+
+/** Which 二级 a table cell names, read as printed and, failing that, without its bracketed hint. */
+export function level2KindOfCell(cell: string): Level2Kind | null {
+  return level2KindOf(cell) ?? (cell.includes('(') || cell.includes('（') ? level2KindOf(cell.replace(HINT, '')) : null);
+}
+
 /** The 一级 under which a 二级 belongs in a form (成本 belongs to 产出 in 2015 and is its own 一级 in 2021). */
 export function parentOf(level2: Level2Kind, form: FrameworkForm): Level1Kind | null {
   for (const l1 of FORMS[form]) if (l1.level2.some((l2) => l2.kind === level2)) return l1.kind;

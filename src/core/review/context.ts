@@ -4,8 +4,9 @@
  * Everything several rules need (the parsed target, the 一级/二级 kinds, what the name measures)
  * is worked out here, so that a rule is a cheap test and a review stays linear in the rows.
  */
-import { level1KindOf, level2KindOf, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
+import { level1KindOf, level2KindOfCell, type FrameworkForm, type Level1Kind, type Level2Kind } from '../framework/framework.ts';
 import type { FormProfile } from '../forms/profile.ts';
+import type { PeerRange } from '../library/peer-range.ts';
 import type { IndicatorColumnId, ResultColumnId } from '../model/indicator-columns.ts';
 import type { ProjectFieldId } from '../model/project-fields.ts';
 import type { Indicator, Project, TargetDocument } from '../model/document.ts';
@@ -18,10 +19,12 @@ import { BASIS_SOURCE, comparable, COST, MEASURE_NOUN, MONEY_UNIT, NATURE_WORDS,
 /** Last year's actual value of an indicator, for the "target below last year's actual" rule. */
 export interface HistoryEntry {
   projectCode: string;
-  /** The indicator's name as last year's table wrote it (三级 or description). */
+  /** The indicator's name (三级 or description), as this year's row or last year's table writes it. */
   description: string;
   /** The actual value, in the same grammar as targets, e.g. "96%". */
   actual: string;
+  /** The year it was achieved in, where known (matched history knows it: ../library/history.ts). */
+  year?: number;
 }
 
 export interface DocumentContext {
@@ -38,7 +41,9 @@ export interface DocumentContext {
   /** The department-wide indicator rows, where the department part has any. */
   department: DepartmentTableContext | null;
   /** Last year's actual values by project code and comparable indicator name; null without history. */
-  history: ReadonlyMap<string, string> | null;
+  history: ReadonlyMap<string, HistoryEntry> | null;
+  /** The targets of each indicator family among the unit's peers, by family key; null without them. */
+  peers: ReadonlyMap<string, PeerRange> | null;
 }
 
 export interface ProjectContext {
@@ -192,14 +197,6 @@ function readLevel1(cell: string, profile: FormProfile): Level1Kind | null {
 }
 const SPACES = /\s+/g;
 
-/** A bracketed hint some forms print after a 二级 name: "数量指标(或建筑规模指标)", "时效指标（工期指标）". */
-const HINT = /[(（][^)）]*[)）]/g;
-
-/** A 二级 cell's kind, read as printed and, failing that, without its bracketed hint. */
-function readLevel2(cell: string): Level2Kind | null {
-  return level2KindOf(cell) ?? (cell.includes('(') || cell.includes('（') ? level2KindOf(cell.replace(HINT, '')) : null);
-}
-
 function rowContext(indicator: Indicator, row: number, table: TableContext): RowContext {
   const level3 = indicator.level3.trim();
   const description = indicator.description.trim();
@@ -216,7 +213,7 @@ function rowContext(indicator: Indicator, row: number, table: TableContext): Row
     name,
     target,
     level1: readLevel1(indicator.level1, table.document.profile),
-    level2: memoised(level2Memo, indicator.level2, readLevel2),
+    level2: memoised(level2Memo, indicator.level2, level2KindOfCell),
     percentLike: PERCENT_LIKE.test(wording),
     satisfaction: SATISFACTION.test(wording),
     timeliness: TIMELINESS.test(wording) || (target.kind === 'qualitative' && target.scale === 'deadline'),
@@ -242,6 +239,7 @@ export function documentContext(
   settings: ReviewSettings,
   history: readonly HistoryEntry[] | undefined,
   profile: FormProfile,
+  peers: ReadonlyMap<string, PeerRange> | undefined,
 ): DocumentContext {
   const context: DocumentContext = {
     kind: 'document',
@@ -252,7 +250,8 @@ export function documentContext(
     settings,
     projects: [],
     department: null,
-    history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h.actual])) : null,
+    history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h])) : null,
+    peers: peers ?? null,
   };
   document.projects.forEach((project, i) => {
     const p: ProjectContext = {

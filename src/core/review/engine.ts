@@ -8,6 +8,7 @@
 import { messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
 import type { FormProfile } from '../forms/profile.ts';
 import { defaultProfileFor } from '../forms/profiles.ts';
+import type { PeerRange } from '../library/peer-range.ts';
 import type { TargetDocument } from '../model/document.ts';
 import { documentContext, type HistoryEntry } from './context.ts';
 import type { Finding, FindingField, Severity } from './finding.ts';
@@ -25,6 +26,11 @@ export interface ReviewOptions {
   settings?: Partial<ReviewSettings>;
   /** Last year's actual values; without them the rule comparing targets with history is silent. */
   history?: readonly HistoryEntry[];
+  /**
+   * The targets peers wrote for the document's indicator families (../library/peer-range.ts); without them the
+   * rule comparing a target with its family is silent.
+   */
+  peers?: ReadonlyMap<string, PeerRange>;
   /** The form profile the document follows (its bureau's pick); the default for its year when left out. */
   profile?: FormProfile;
 }
@@ -147,7 +153,7 @@ function planFor(locale: Locale, settings: Partial<ReviewSettings> | undefined):
 export function reviewDocument(document: TargetDocument, options: ReviewOptions = {}): Finding[] {
   const plan = planFor(options.locale ?? 'zh-CN', options.settings);
   const profile = options.profile ?? defaultProfileFor(document.year, plan.settings.form2021FromYear);
-  const context = documentContext(document, plan.settings, options.history, profile);
+  const context = documentContext(document, plan.settings, options.history, profile, options.peers);
   const found: Ordered[] = [];
   plan.found = found;
   try {

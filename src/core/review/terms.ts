@@ -90,6 +90,12 @@ export const NATURE_WORDS: Readonly<Record<string, { sense: 'higher' | 'lower' }
 export const BASIS_SOURCE =
   /计划|标准|规定|办法|规范|方案|规划|文件|通知|意见|要求|[号〕】\]]|历史|上年|往年|以前年度|近[一二三四五1-5]年|行业|国家|条例|法规|法律|合同|协议|预算|批复|目标|任务|考核|统计|测算|调查|调研|实际|承诺|指南|指引|制度|决定|纲要|部署|定额|责任书|清单|政策|职责|职能/;
 
+/**
+ * Words that say why a target is set below what was achieved: a cause (因, 由于, 受…影响) or a stated
+ * cut (下调, 调减, 压减 …). 因素 names no cause.
+ */
+export const LOWERING_REASON = /因(?!素)|由于|受.{0,20}影响|下调|调减|调低|压减|缩减|降低|下降|减少/;
+
 /** A basis that only names a measure: 结案率, 满意度, 培训次数, 交付额. */
 export const MEASURE_NOUN = /(?:率|度|数|量|额|值|次数|人数|数量)$/;
 

@@ -10,6 +10,7 @@ import { parseTargetValue } from '../../core/target-value/parse.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError } from '../import-error.ts';
 import { decodeText } from '../text/decode.ts';
+import { lineAt, schemaFailure } from './schema-errors.ts';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, exchangeJsonSchema } from './schema.ts';
 
 export interface WriteExchangeOptions {
@@ -62,64 +63,10 @@ export function readExchangeJson(content: string | Uint8Array, source: { fileNam
 
   const v = validate();
   if (!v.Check(data)) {
-    const error = mostSpecific([...v.Errors(data)]);
-    fail(describe(error), jsonPath(error.instancePath) || undefined);
+    const { reason, field } = schemaFailure([...v.Errors(data)]);
+    fail(reason, field);
   }
   const documents = (data as { documents: TargetDocument[] }).documents;
   for (const d of documents) for (const p of d.projects) for (const i of p.indicators) delete (i as { targetValue?: unknown }).targetValue;
   return documents;
-}
-
-interface SchemaError {
-  keyword: string;
-  instancePath: string;
-  message: string;
-  params: Record<string, unknown>;
-}
-
-/** The deepest error is the one to show: a union reports its alternatives' failures at its own path too. */
-function mostSpecific(errors: readonly SchemaError[]): SchemaError {
-  const depth = (e: SchemaError) => e.instancePath.split('/').length;
-  const rank = (e: SchemaError) => (e.keyword === 'anyOf' || e.keyword === 'boolean' ? 1 : 0);
-  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0]!;
-}
-
-function describe(e: SchemaError): MessageRef {
-  const m = named.exchangeFormat;
-  switch (e.keyword) {
-    case 'required':
-      return m.missingFields((e.params.requiredProperties as string[]).join('、'));
-    case 'additionalProperties':
-      return m.unknownField((e.params.additionalProperties as string[]).join('、'));
-    case 'boolean':
-      return m.unknownField(e.instancePath.split('/').pop() ?? '');
-    case 'type':
-      return m.wrongType(String(e.params.type));
-    case 'pattern':
-      return m.notDecimal;
-    case 'const':
-      return m.notAllowed(JSON.stringify(e.params.allowedValue));
-    case 'minimum':
-    case 'maximum':
-      return m.outOfRange;
-    case 'minLength':
-      return m.empty;
-    default:
-      return m.invalid(e.message);
-  }
-}
-
-/** "/documents/0/projects/2/budget/total" → "documents[0].projects[2].budget.total". */
-function jsonPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : path === '' ? p : `${path}.${p}`), '');
-}
-
-function lineAt(text: string, position: number): number {
-  let line = 1;
-  for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -11,10 +11,10 @@ export const EXCHANGE_FORMAT = 'jixiao.targets';
 export const EXCHANGE_VERSION = 1;
 export const SCHEMA_ID = 'urn:jixiao:schema:targets:v1';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Plain JSON of a typebox schema (typebox keeps its own metadata under symbols, which JSON drops). */
-const plain = (schema: unknown): Json => JSON.parse(JSON.stringify(schema)) as Json;
+export const plain = (schema: unknown): Json => JSON.parse(JSON.stringify(schema)) as Json;
 
 export function exchangeJsonSchema(): Record<string, Json> {
   const defs: Record<string, Json> = {};
@@ -43,7 +43,7 @@ export function exchangeJsonSchema(): Record<string, Json> {
  * Closes every object schema and moves typebox's local definitions (its cyclic NumberedItem,
  * repeated with a relative `$id` wherever it is used) to one top-level `$defs`.
  */
-function hoistAndClose(node: Json, defs: Record<string, Json>): Json {
+export function hoistAndClose(node: Json, defs: Record<string, Json>): Json {
   if (Array.isArray(node)) return node.map((n) => hoistAndClose(n, defs));
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, Json> = {};

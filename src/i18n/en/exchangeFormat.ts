@@ -10,6 +10,7 @@ export const exchangeFormat: Messages['exchangeFormat'] = {
   notDecimal: 'expected an exact decimal string such as "5.00"',
   notAllowed: (allowed) => `the value should be ${allowed}`,
   outOfRange: 'out of the allowed range',
+  tooLong: (max) => `longer than the limit of ${max} characters`,
   empty: 'must not be empty',
   invalid: (detail) => `does not match the exchange format: ${detail}`,
 };

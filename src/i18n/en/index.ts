@@ -11,5 +11,19 @@ import { server } from './server.ts';
 import { publication } from './publication.ts';
 import { web } from './web.ts';
 import { diff } from './diff.ts';
+import { library } from './library.ts';
 
-export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff };
+export const en: Messages = {
+  cli,
+  formats,
+  textFormat,
+  exchangeFormat,
+  monitoring,
+  evaluation,
+  review,
+  server,
+  publication,
+  web,
+  diff,
+  library,
+};

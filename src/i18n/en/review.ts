@@ -384,8 +384,15 @@ export const review: Messages['review'] = {
     },
     'appropriateness.below-history': {
       title: "Target below last year's actual",
-      message: (p) => `${p.at}: the target "${p.target}" is below last year's actual "${p.actual}".`,
-      suggestion: () => 'Targets should not fall below what was already achieved; explain any lowering.',
+      message: (p) =>
+        `${p.at}: the target "${p.target}" is below ${p.year === null ? "last year's" : `the ${p.year}`} actual "${p.actual}", and no reason is given.`,
+      suggestion: () => 'Targets should not fall below what was already achieved; explain any lowering in the basis or the remark.',
+    },
+    'appropriateness.off-family': {
+      title: 'Target far off its family',
+      message: (p) =>
+        `${p.at}: the target "${p.target}" is far off the same indicator elsewhere: ${p.count} targets of ${p.units} units lie between ${p.min} and ${p.max}.`,
+      suggestion: () => 'Check the value and its unit; where it differs for a reason, give it in the basis.',
     },
   },
 };

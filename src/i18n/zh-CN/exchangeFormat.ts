@@ -9,6 +9,7 @@ export const exchangeFormat = {
   notDecimal: '应为精确的十进制数字文本，如 "5.00"',
   notAllowed: (allowed: string) => `取值应为 ${allowed}`,
   outOfRange: '超出允许范围',
+  tooLong: (max: number) => `超过 ${max} 个字的上限`,
   empty: '不能为空',
   invalid: (detail: string) => `不符合交换格式：${detail}`,
 };

@@ -410,8 +410,15 @@ export const review = {
     // ── 适当性 ──────────────────────────────────────────────
     'appropriateness.below-history': {
       title: '指标值低于上年实际',
-      message: (p: { at: string; target: string; actual: string }) => `${at(p)}的指标值"${p.target}"低于上年实际完成的"${p.actual}"。`,
-      suggestion: () => '目标应不低于已达到的水平；确需降低的，说明理由。',
+      message: (p: { at: string; target: string; actual: string; year: number | null }) =>
+        `${at(p)}的指标值"${p.target}"低于${p.year === null ? '上年' : `${p.year}年`}实际完成的"${p.actual}"，且未说明理由。`,
+      suggestion: () => '目标应不低于已达到的水平；确需降低的，在指标值确定依据或备注中说明理由。',
+    },
+    'appropriateness.off-family': {
+      title: '指标值远离同类指标',
+      message: (p: { at: string; target: string; min: string; max: string; count: number; units: number }) =>
+        `${at(p)}的指标值"${p.target}"远离同类指标的取值：${p.units} 个单位的 ${p.count} 个指标值在 ${p.min}–${p.max} 之间。`,
+      suggestion: () => '核对指标值和计量单位；确有不同的，在指标值确定依据中说明。',
     },
   },
 };

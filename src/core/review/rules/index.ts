@@ -59,6 +59,7 @@ import classificationNotSatisfaction from './classification.not-satisfaction.ts'
 import basisRestatesIndicator from './basis.restates-indicator.ts';
 import basisNoSource from './basis.no-source.ts';
 import appropriatenessBelowHistory from './appropriateness.below-history.ts';
+import appropriatenessOffFamily from './appropriateness.off-family.ts';
 
 export const rules: readonly Rule[] = [
   completenessDepartmentGoals,
@@ -117,4 +118,5 @@ export const rules: readonly Rule[] = [
   basisRestatesIndicator,
   basisNoSource,
   appropriatenessBelowHistory,
+  appropriatenessOffFamily,
 ];
