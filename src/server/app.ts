@@ -18,6 +18,8 @@ import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
 import { ApiError, errorHandler } from './errors.ts';
 import { ParsePool } from './parse-pool.ts';
 import { ReadCache } from './read-cache.ts';
+import { readerOf, routeReads } from './read-routing.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { ReviewRecount } from './review-recount.ts';
 import { actualsRoutes } from './routes/actuals.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -54,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: false });
   const ctx: AppContext = {
     store: options.store,
+    reader: readerOf(options.store),
     cache,
     recount: new ReviewRecount(
       options.store.db,
@@ -76,13 +79,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.decorateRequest('user', null);
+  app.decorateRequest('userSession', null);
 
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: ctx.secureCookies },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, limit) => rateLimited(limit.ttl) });
+  // Counted in the database: several servers behind a load balancer share each limit.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: databaseRateLimitStore(ctx.store.db),
+    errorResponseBuilder: (_req, limit) => rateLimited(limit.ttl),
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -111,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     await loadSession(ctx, req);
     assertPasswordSettled(req);
   });
+  routeReads(app, ctx);
   // Text no database column can hold is refused where it arrives, naming the field, before any route sees it.
   app.addHook('preValidation', async (req) => {
     for (const [part, value] of [
