@@ -27,8 +27,10 @@ interface Replica {
   db: Kysely<Database>;
   /** Where the replica was last seen to have replayed the WAL to; it only grows. */
   replayed: bigint;
-  /** Date.now() before which the replica is left out (after a failure); 0 while it is up. */
-  downUntil: number;
+  /** It answered when last asked; until it first does, it is asked before any read is sent to it. */
+  up: boolean;
+  /** Date.now() before which a replica that failed is not asked again. */
+  retryAt: number;
 }
 
 export class Replicas {
@@ -45,7 +47,7 @@ export class Replicas {
     private readonly onDown: (error: unknown) => void = () => {},
   ) {
     this.#list = open.map((connect) => {
-      const state = { replayed: 0n, downUntil: 0 };
+      const state = { replayed: 0n, up: false, retryAt: 0 };
       return Object.assign(state, { db: connect((error) => this.#down(state, error)) });
     });
   }
@@ -55,15 +57,18 @@ export class Replicas {
   }
 
   /** A connection to the replica failed: it is left out for a while. */
-  #down(replica: Pick<Replica, 'downUntil'>, error: unknown): void {
-    if (replica.downUntil === 0) this.onDown(error);
-    replica.downUntil = Date.now() + RETRY_AFTER_MS;
+  #down(replica: Pick<Replica, 'up' | 'retryAt'>, error: unknown): void {
+    // Told once per outage: when it was up, or at its first try.
+    if (replica.up || replica.retryAt === 0) this.onDown(error);
+    replica.up = false;
+    replica.retryAt = Date.now() + RETRY_AFTER_MS;
   }
 
   /**
    * Where a read-only request runs: the next replica in turn that is up and has replayed `after`
    * (the session's last write, or null), else the primary. Asks the replica for its position only
-   * when what it last told does not cover `after`, or when it is due to be tried again.
+   * when what it last told does not cover `after`, or before its first read (at start, or when a
+   * replica that failed is due to be tried again).
    */
   async reader(after: string | null): Promise<Kysely<Database>> {
     if (this.#list.length === 0) return this.primary;
@@ -71,11 +76,11 @@ export class Replicas {
     const now = Date.now();
     for (let tried = 0; tried < this.#list.length; tried++) {
       const replica = this.#list[this.#next++ % this.#list.length]!;
-      if (replica.downUntil > now) continue;
-      if (replica.downUntil === 0 && replica.replayed >= need) return replica.db;
+      if (!replica.up && replica.retryAt > now) continue;
+      if (replica.up && replica.replayed >= need) return replica.db;
       if (await this.#caughtUp(replica, need)) return replica.db;
       // Behind the session's write: another replica is no likelier to have it than this one was.
-      if (replica.downUntil === 0) return this.primary;
+      if (replica.up) return this.primary;
     }
     return this.primary;
   }
@@ -86,7 +91,7 @@ export class Replicas {
       const lsn = rows[0]?.lsn;
       // No replay position: the server is not a standby (promoted, or misconfigured) and no longer follows the primary.
       if (lsn == null) throw new Error('not a streaming replica: pg_last_wal_replay_lsn() is null');
-      replica.downUntil = 0;
+      replica.up = true;
       const replayed = lsnValue(lsn);
       if (replayed > replica.replayed) replica.replayed = replayed;
       return replica.replayed >= need;
