@@ -122,15 +122,26 @@ export function testDatabases(): Array<() => TestDatabase> {
 
 /**
  * A database on the test server read through its streaming replica, for the suites about read
- * replicas; undefined without both URLs (in CI that is a failing test, locally a loud warning).
+ * replicas; undefined without both URLs.
  */
 export function replicatedDatabase(): (() => TestDatabase) | undefined {
   if (POSTGRES_URL && REPLICA_URL) return () => postgresDatabase(POSTGRES_URL, REPLICA_URL);
-  const missing = POSTGRES_URL ? 'JIXIAO_TEST_REPLICA_URL' : 'JIXIAO_TEST_DATABASE_URL and JIXIAO_TEST_REPLICA_URL';
-  if (postgresRequired)
-    it('runs on a PostgreSQL primary and replica in CI', () => {
-      throw new Error(`${missing} not set: CI must run the replica tests (scripts/ci-postgres.sh starts a primary and a replica)`);
-    });
-  else console.warn(`\n*** ${missing} not set: the read-replica tests do NOT run here ***\n`);
+  missing(POSTGRES_URL ? 'JIXIAO_TEST_REPLICA_URL' : 'JIXIAO_TEST_DATABASE_URL and JIXIAO_TEST_REPLICA_URL', 'the read-replica tests');
   return undefined;
+}
+
+/** A database on the test server alone, for the suites about what only a server allows (several app servers on it). */
+export function postgresOnly(): (() => TestDatabase) | undefined {
+  if (POSTGRES_URL) return () => postgresDatabase(POSTGRES_URL);
+  missing('JIXIAO_TEST_DATABASE_URL', 'the PostgreSQL-only tests');
+  return undefined;
+}
+
+/** A suite's server is not given: in CI that is a failing test, locally a loud warning. */
+function missing(variables: string, tests: string): void {
+  if (postgresRequired)
+    it(`runs ${tests} in CI`, () => {
+      throw new Error(`${variables} not set: CI must run ${tests} (scripts/ci-postgres.sh starts a primary and a replica)`);
+    });
+  else console.warn(`\n*** ${variables} not set: ${tests} do NOT run here ***\n`);
 }
