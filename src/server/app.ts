@@ -43,6 +43,11 @@ export interface AppOptions {
   /** Folder of the built UI; default dist/web in the checkout. null: API only. */
   webRoot?: string | null;
   secureCookies?: boolean;
+  /**
+   * The load balancers or TLS proxies in front (addresses or CIDR ranges, comma-separated) whose
+   * X-Forwarded-For is believed: the client's address is what rate limits count by. Default: none.
+   */
+  trustProxy?: string;
   sessionPolicy?: SessionPolicy;
   logger?: boolean;
   /** Where uploads are read; default a pool of its own. Closed with the app. */
@@ -53,7 +58,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const cache = new ReadCache(options.store.exclusive);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy || false });
   const ctx: AppContext = {
     store: options.store,
     reader: readerOf(options.store),

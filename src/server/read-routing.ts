@@ -11,6 +11,7 @@ import { recordSessionWrite } from '../store/accounts.ts';
 import type { AppContext } from './context.ts';
 
 const READ_ONLY = new Set(['GET', 'HEAD']);
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function routeReads(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('reader', null);
@@ -20,7 +21,7 @@ export function routeReads(app: FastifyInstance, ctx: AppContext): void {
     if (READ_ONLY.has(req.method)) req.reader = await replicas.reader(req.userSession?.writeLsn ?? null);
   });
   app.addHook('onSend', async (req, _reply, payload) => {
-    if (!READ_ONLY.has(req.method) && req.userSession) await recordSessionWrite(ctx.store.db, req.userSession.tokenHash);
+    if (WRITES.has(req.method) && req.userSession) await recordSessionWrite(ctx.store.db, req.userSession.tokenHash);
     return payload;
   });
 }

@@ -23,6 +23,9 @@ export interface ServeOptions {
   databaseUrl?: string;
   /** Streaming replicas of databaseUrl for read-only requests. */
   replicaUrls?: readonly string[];
+  /** Behind a TLS proxy: cookies only over https, and the proxies whose X-Forwarded-For is believed. */
+  secureCookies?: boolean;
+  trustProxy?: string;
   demo: boolean;
   /** Automatic snapshots of the embedded database (ignored on PostgreSQL, which has its own backups). */
   snapshots?: SnapshotSchedule;
@@ -47,7 +50,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       onReplicaDown: (e) => o.print(m.replicaDown(e instanceof Error ? e.message : String(e))),
     });
     const accounts = o.demo ? await seedDemoIfEmpty(store, o.rootDir) : null;
-    const { app, ctx } = await buildApp({ store });
+    const { app, ctx } = await buildApp({ store, secureCookies: o.secureCookies, trustProxy: o.trustProxy });
     const control = o.databaseUrl ? undefined : await listenControl(store, o.dataDir, () => ctx.cache.bump());
     const schedule = o.snapshots ?? DEFAULT_SNAPSHOTS;
     const snapshots = o.databaseUrl

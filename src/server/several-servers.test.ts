@@ -14,6 +14,9 @@ import { ROOT } from './fixture.testing.ts';
 import { TestClient } from './testing.ts';
 
 const make = postgresOnly();
+/** Requests come through the load balancer, which names the client in X-Forwarded-For. */
+const LOAD_BALANCER = '10.9.9.9';
+const from = (client: string) => ({ remoteAddress: LOAD_BALANCER, headers: { 'x-forwarded-for': client } });
 if (make) {
   describe('two app servers on one PostgreSQL', () => {
     const database = make();
@@ -27,8 +30,8 @@ if (make) {
       stores.push(await database.open());
       accounts = (await seedDemoIfEmpty(stores[0]!, ROOT))!;
       stores.push(await openStore({ databaseUrl: database.url! }));
-      one = (await buildApp({ store: stores[0]!, webRoot: null })).app;
-      two = (await buildApp({ store: stores[1]!, webRoot: null })).app;
+      one = (await buildApp({ store: stores[0]!, webRoot: null, trustProxy: LOAD_BALANCER })).app;
+      two = (await buildApp({ store: stores[1]!, webRoot: null, trustProxy: LOAD_BALANCER })).app;
     }, 120_000);
     afterAll(async () => {
       await Promise.all([one?.close(), two?.close()]);
@@ -54,11 +57,12 @@ if (make) {
       expect((await one.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
     });
 
-    it('counts a route’s rate limit over both servers', async () => {
+    it('counts a client’s rate limit over both servers', async () => {
       const browser = new TestClient(one);
-      const login = (server: FastifyInstance, i: number, remoteAddress = '10.0.0.7') =>
-        browser.via(server).request('POST', '/api/auth/login', { body: { username: `nobody-${i}`, password: 'x' }, remoteAddress });
-      // The login route allows 20 a minute from an address: ten on each server, then the next is one too many.
+      const login = (server: FastifyInstance, i: number, client = '10.0.0.7') =>
+        browser.via(server).request('POST', '/api/auth/login', { body: { username: `nobody-${i}`, password: 'x' }, ...from(client) });
+      // The login route allows 20 a minute from a client: ten on each server, then the next is one too many;
+      // another client behind the same load balancer has its own count.
       for (let i = 0; i < 10; i++) expect((await login(one, i)).statusCode).toBe(401);
       for (let i = 10; i < 20; i++) expect((await login(two, i)).statusCode).toBe(401);
       const refused = await login(two, 20);
@@ -74,7 +78,7 @@ if (make) {
       const attempt = (server: FastifyInstance, i: number) =>
         browser.via(server).request('POST', '/api/auth/login', {
           body: { username: demo('reviewer').username, password: `wrong-${i}` },
-          remoteAddress: `10.0.1.${i}`,
+          ...from(`10.0.1.${i}`),
         });
       for (let i = 0; i < 10; i++) expect((await attempt(i % 2 === 0 ? one : two, i)).statusCode).toBe(401);
       const locked = await attempt(two, 10);

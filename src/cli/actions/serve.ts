@@ -11,6 +11,8 @@ export interface ServeCommandOptions {
   data: string;
   databaseUrl?: string;
   databaseReplicaUrls?: string;
+  secureCookies: boolean;
+  trustProxy?: string;
   demo: boolean;
   snapshotEvery: number;
   snapshotKeep: number;
@@ -24,6 +26,8 @@ export async function runServe(o: ServeCommandOptions): Promise<void> {
       dataDir: o.data,
       databaseUrl: o.databaseUrl || undefined,
       replicaUrls: replicaUrlList(o.databaseReplicaUrls),
+      secureCookies: o.secureCookies,
+      trustProxy: o.trustProxy || undefined,
       demo: o.demo,
       snapshots: { everyMinutes: o.snapshotEvery, keep: o.snapshotKeep },
       rootDir: PACKAGE_ROOT,

@@ -19,6 +19,8 @@ export function registerServe(program: Command): void {
     .option('--data <dir>', m.dataOption, './data')
     .option('--database-url <url>', m.databaseUrlOption, process.env.DATABASE_URL)
     .option('--database-replica-urls <urls>', m.databaseReplicaUrlsOption, process.env.DATABASE_REPLICA_URLS)
+    .option('--secure-cookies', m.secureCookiesOption, process.env.SECURE_COOKIES === 'true')
+    .option('--trust-proxy <addresses>', m.trustProxyOption, process.env.TRUST_PROXY)
     .option('--no-demo', m.noDemoOption)
     .option('--snapshot-every <minutes>', m.snapshotEveryOption, wholeNumber, DEFAULT_SNAPSHOTS.everyMinutes)
     .option('--snapshot-keep <n>', m.snapshotKeepOption, wholeNumber, DEFAULT_SNAPSHOTS.keep)

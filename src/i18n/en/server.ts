@@ -182,6 +182,9 @@ export const server: M = {
     databaseUrlOption: 'PostgreSQL connection URL (or DATABASE_URL); when given, the embedded database is not used',
     databaseReplicaUrlsOption:
       'connection URLs of PostgreSQL streaming replicas, separated by commas (or DATABASE_REPLICA_URLS); read-only requests take turns on them; with --database-url only',
+    secureCookiesOption: 'send cookies over https only (Secure; when served behind a TLS proxy; or SECURE_COOKIES=true)',
+    trustProxyOption:
+      'addresses of the load balancers or TLS proxies in front (IPs or CIDR ranges, comma-separated; or TRUST_PROXY): their X-Forwarded-For is believed, so rate limits count real clients',
     noDemoOption: 'do not create demo data in an empty database',
     snapshotEveryOption: 'minutes between automatic snapshots of the embedded database (only when data changed; 0 turns them off)',
     snapshotKeepOption: 'how many automatic snapshots to keep',

@@ -185,6 +185,9 @@ export const server = {
     databaseUrlOption: 'PostgreSQL 连接串（也可用环境变量 DATABASE_URL），给出时不用内嵌数据库',
     databaseReplicaUrlsOption:
       'PostgreSQL 流复制只读副本的连接串，以逗号分隔（也可用环境变量 DATABASE_REPLICA_URLS）；只读请求轮流分给它们，须与 --database-url 同用',
+    secureCookiesOption: 'Cookie 只经 https 发送（Secure；在 TLS 反向代理之后提供服务时使用；也可设 SECURE_COOKIES=true）',
+    trustProxyOption:
+      '前面的负载均衡器或 TLS 代理的地址（IP 或网段，逗号分隔；也可用环境变量 TRUST_PROXY）：信任其 X-Forwarded-For，按客户端真实地址限流',
     noDemoOption: '空数据库时不创建演示数据',
     snapshotEveryOption: '内嵌数据库自动快照的间隔（分钟，有修改时才写；0 为关闭）',
     snapshotKeepOption: '保留的自动快照份数',
