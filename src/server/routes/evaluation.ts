@@ -46,7 +46,13 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
       await assertActualsReader(ctx, req, meta);
       const asOf = asOfIn(req, req.query.asOf, meta.year);
       const locale = localeOf(req);
-      return judgedActuals(ctx, meta, `evaluation:${meta.id}:${asOf}:${locale}`, (stored) => evaluateStored(stored, asOf, locale));
+      return judgedActuals(
+        ctx,
+        meta,
+        `evaluation:${meta.id}:${asOf}:${locale}`,
+        (stored) => evaluateStored(stored, asOf, locale),
+        ctx.reader(req),
+      );
     },
   );
 
