@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await reviewSettingsRoutes(app, ctx);
   await publicUnitRoutes(app, ctx);
   await exportRoutes(app, ctx);
+  await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

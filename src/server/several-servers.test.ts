@@ -57,6 +57,15 @@ if (make) {
       expect((await one.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
     });
 
+    it('tells the load balancer each server is healthy while it reaches the database', async () => {
+      for (const server of [one, two]) expect((await new TestClient(server).request('GET', '/api/health')).json()).toEqual({ ok: true });
+      const unreachable = await openStore({ databaseUrl: 'postgres://postgres@127.0.0.1:1/nowhere' }, { migrate: false });
+      const { app } = await buildApp({ store: unreachable, webRoot: null });
+      expect((await new TestClient(app).request('GET', '/api/health')).statusCode).toBe(500);
+      await app.close();
+      await unreachable.close();
+    });
+
     it('counts a client’s rate limit over both servers', async () => {
       const browser = new TestClient(one);
       const login = (server: FastifyInstance, i: number, client = '10.0.0.7') =>
