@@ -18,7 +18,7 @@ export function routeReads(app: FastifyInstance, ctx: AppContext): void {
   const { replicas } = ctx.store;
   if (replicas.count === 0) return;
   app.addHook('preHandler', async (req) => {
-    if (READ_ONLY.has(req.method)) req.reader = await replicas.reader(req.userSession?.writeLsn ?? null);
+    if (READ_ONLY.has(req.method) && req.url.startsWith('/api/')) req.reader = await replicas.reader(req.userSession?.writeLsn ?? null);
   });
   app.addHook('onSend', async (req, _reply, payload) => {
     if (WRITES.has(req.method) && req.userSession) await recordSessionWrite(ctx.store.db, req.userSession.tokenHash);

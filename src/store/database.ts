@@ -114,11 +114,19 @@ function openPostgres(connectionString: string, replicaUrls: readonly string[], 
 }
 
 /**
- * A replica's pool reports its failures: a connection refused or timed out (a replica that is down
- * or unreachable must not hold a request for long), or an idle connection dropped.
+ * A replica's connections give up connecting after 2 s: a replica that is down or unreachable must
+ * not hold a request for long. (Set on the client, not the pool: the pool's timeout would also end a
+ * wait for a free connection, and a busy replica is not a down one.)
  */
+class ReplicaClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: 2_000 });
+  }
+}
+
+/** A replica's pool reports its failures: a connection refused or timed out, or an idle connection dropped. */
 function replicaPool(connectionString: string, failed: (error: unknown) => void): PostgresPool {
-  const pool = new pg.Pool({ connectionString, types, max: 10, application_name: 'jixiao-replica', connectionTimeoutMillis: 2_000 });
+  const pool = new pg.Pool({ connectionString, types, max: 10, application_name: 'jixiao-replica', Client: ReplicaClient });
   pool.on('error', failed);
   return {
     connect: async () => {
