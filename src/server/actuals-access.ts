@@ -15,6 +15,7 @@ import { recordingState } from '../store/actuals/publication.ts';
 import { storedActuals, type StoredActuals } from '../store/actuals/results.ts';
 import type { User } from '../store/accounts.ts';
 import type { DocumentMeta } from '../store/documents/read.ts';
+import type { Db } from '../store/schema.ts';
 import { assertReviewer, requireUser } from './access.ts';
 import type { AppContext } from './context.ts';
 import { ApiError, messagesOf } from './errors.ts';
@@ -27,12 +28,19 @@ export async function assertActualsReader(ctx: AppContext, req: FastifyRequest, 
 
 /**
  * A document's actuals judged by `judge` (its monitoring on a date, its self-evaluation), with the
- * recording state the editor needs beside it; cached under `key`.
+ * recording state the editor needs beside it; cached under `key`; read from `db` (ctx.reader(req)
+ * in a read-only route).
  */
-export function judgedActuals<R extends object>(ctx: AppContext, meta: DocumentMeta, key: string, judge: (stored: StoredActuals) => R) {
+export function judgedActuals<R extends object>(
+  ctx: AppContext,
+  meta: DocumentMeta,
+  key: string,
+  judge: (stored: StoredActuals) => R,
+  db: Db = ctx.store.db,
+) {
   return ctx.cache.get(key, async () => {
-    const stored = await storedActuals(ctx.store.db, meta.id);
-    const recording = await recordingState(ctx.store.db, meta.id, meta.status);
+    const stored = await storedActuals(db, meta.id);
+    const recording = await recordingState(db, meta.id, meta.status);
     return {
       documentId: meta.id,
       revision: recording.revision,

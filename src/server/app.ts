@@ -18,6 +18,8 @@ import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
 import { ApiError, errorHandler } from './errors.ts';
 import { ParsePool } from './parse-pool.ts';
 import { ReadCache } from './read-cache.ts';
+import { readerOf, routeReads } from './read-routing.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { ReviewRecount } from './review-recount.ts';
 import { actualsRoutes } from './routes/actuals.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -27,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -41,6 +44,11 @@ export interface AppOptions {
   /** Folder of the built UI; default dist/web in the checkout. null: API only. */
   webRoot?: string | null;
   secureCookies?: boolean;
+  /**
+   * The load balancers or TLS proxies in front (addresses or CIDR ranges, comma-separated) whose
+   * X-Forwarded-For is believed: the client's address is what rate limits count by. Default: none.
+   */
+  trustProxy?: string;
   sessionPolicy?: SessionPolicy;
   logger?: boolean;
   /** Where uploads are read; default a pool of its own. Closed with the app. */
@@ -51,9 +59,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const cache = new ReadCache(options.store.exclusive);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: options.trustProxy || false });
   const ctx: AppContext = {
     store: options.store,
+    reader: readerOf(options.store),
     cache,
     recount: new ReviewRecount(
       options.store.db,
@@ -76,13 +85,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.decorateRequest('user', null);
+  app.decorateRequest('userSession', null);
 
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: ctx.secureCookies },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, limit) => rateLimited(limit.ttl) });
+  // Counted in the database: several servers behind a load balancer share each limit.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: databaseRateLimitStore(ctx.store.db),
+    errorResponseBuilder: (_req, limit) => rateLimited(limit.ttl),
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -111,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     await loadSession(ctx, req);
     assertPasswordSettled(req);
   });
+  routeReads(app, ctx);
   // Text no database column can hold is refused where it arrives, naming the field, before any route sees it.
   app.addHook('preValidation', async (req) => {
     for (const [part, value] of [
@@ -144,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await reviewSettingsRoutes(app, ctx);
   await publicUnitRoutes(app, ctx);
   await exportRoutes(app, ctx);
+  await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

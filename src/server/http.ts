@@ -4,6 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { documentMeta, type DocumentMeta } from '../store/documents/read.ts';
+import type { Db } from '../store/schema.ts';
 import type { AppContext } from './context.ts';
 import { ApiError, notFound } from './errors.ts';
 
@@ -15,8 +16,9 @@ export function expectedVersion(req: FastifyRequest): number {
   return Number(m[1]);
 }
 
-export async function metaOr404(ctx: AppContext, id: number): Promise<DocumentMeta> {
-  const meta = await ctx.cache.get(`meta:${id}`, () => documentMeta(ctx.store.db, id));
+/** A document's metadata, read where the route reads (`db`: ctx.reader(req) in a read-only route). */
+export async function metaOr404(ctx: AppContext, id: number, db: Db = ctx.store.db): Promise<DocumentMeta> {
+  const meta = await ctx.cache.get(`meta:${id}`, () => documentMeta(db, id));
   if (!meta) throw notFound('document', id);
   return meta;
 }

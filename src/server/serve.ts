@@ -21,6 +21,11 @@ export interface ServeOptions {
   /** Embedded database directory, unless databaseUrl is given. */
   dataDir: string;
   databaseUrl?: string;
+  /** Streaming replicas of databaseUrl for read-only requests. */
+  replicaUrls?: readonly string[];
+  /** Behind a TLS proxy: cookies only over https, and the proxies whose X-Forwarded-For is believed. */
+  secureCookies?: boolean;
+  trustProxy?: string;
   demo: boolean;
   /** Automatic snapshots of the embedded database (ignored on PostgreSQL, which has its own backups). */
   snapshots?: SnapshotSchedule;
@@ -41,9 +46,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const release = o.databaseUrl ? () => {} : lockDataDir(o.dataDir);
   let store: Store | undefined;
   try {
-    store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.dataDir });
+    store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl, replicaUrls: o.replicaUrls } : { dataDir: o.dataDir }, {
+      onReplicaDown: (e) => o.print(m.replicaDown(e instanceof Error ? e.message : String(e))),
+    });
     const accounts = o.demo ? await seedDemoIfEmpty(store, o.rootDir) : null;
-    const { app, ctx } = await buildApp({ store });
+    const { app, ctx } = await buildApp({ store, secureCookies: o.secureCookies, trustProxy: o.trustProxy });
     const control = o.databaseUrl ? undefined : await listenControl(store, o.dataDir, () => ctx.cache.bump());
     const schedule = o.snapshots ?? DEFAULT_SNAPSHOTS;
     const snapshots = o.databaseUrl
@@ -67,7 +74,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     }
     // Printed last: whoever watches the output knows the server is fully up when this line appears.
     if (snapshots && schedule.everyMinutes > 0) o.print(m.snapshots(resolve(snapshotDir(o.dataDir)), schedule.everyMinutes, schedule.keep));
-    o.print(m.database(o.databaseUrl ? 'PostgreSQL' : `PGlite ${resolve(o.dataDir)}`));
+    const replicas = store.replicas.count;
+    o.print(m.database(!o.databaseUrl ? `PGlite ${resolve(o.dataDir)}` : replicas > 0 ? m.withReplicas(replicas) : 'PostgreSQL'));
     const opened = store;
     return {
       url,

@@ -8,24 +8,30 @@ export { pgliteDatabase, testDatabases, type TestDatabase } from '../store/testi
 
 /** A signed-in (or anonymous) browser: cookies and the CSRF header, over app.inject. */
 export class TestClient {
-  #cookies = new Map<string, string>();
-  #csrf: string | undefined;
+  #state: { cookies: Map<string, string>; csrf: string | undefined } = { cookies: new Map(), csrf: undefined };
   constructor(private readonly app: FastifyInstance) {}
+
+  /** The same browser talking to another app server (behind one load balancer): its cookies go along. */
+  via(app: FastifyInstance): TestClient {
+    const other = new TestClient(app);
+    other.#state = this.#state;
+    return other;
+  }
 
   async request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
-    options: { body?: unknown; headers?: Record<string, string>; raw?: Buffer | string; contentType?: string } = {},
+    options: { body?: unknown; headers?: Record<string, string>; raw?: Buffer | string; contentType?: string; remoteAddress?: string } = {},
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (method !== 'GET') {
-      if (this.#csrf === undefined) {
+      if (this.#state.csrf === undefined) {
         const r = await this.request('GET', '/api/auth/csrf');
-        this.#csrf = r.json<{ token: string }>().token;
+        this.#state.csrf = r.json<{ token: string }>().token;
       }
-      headers['x-csrf-token'] ??= this.#csrf;
+      headers['x-csrf-token'] ??= this.#state.csrf;
     }
-    if (this.#cookies.size > 0) headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.#state.cookies.size > 0) headers.cookie = [...this.#state.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let payload: string | Buffer | undefined;
     if (options.raw !== undefined) {
       payload = options.raw;
@@ -34,10 +40,10 @@ export class TestClient {
       payload = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
     }
-    const response = await this.app.inject({ method, url, headers, payload });
+    const response = await this.app.inject({ method, url, headers, payload, remoteAddress: options.remoteAddress });
     for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.#cookies.delete(c.name);
-      else this.#cookies.set(c.name, c.value);
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.#state.cookies.delete(c.name);
+      else this.#state.cookies.set(c.name, c.value);
     }
     return response;
   }

@@ -4,7 +4,7 @@
  * Sessions expire after an idle time and after an absolute lifetime, whichever comes first.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { MIN_PASSWORD_LENGTH } from '../core/accounts/password-policy.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.ts';
@@ -240,6 +240,8 @@ export interface SessionUser {
   user: User;
   lastSeenAt: number;
   expiresAt: number;
+  /** The primary's WAL position after the session's last write, or null (see ./replicas.ts). */
+  writeLsn: string | null;
 }
 
 /** The live session behind a token, or undefined if none, expired, idle too long, or its user is disabled. */
@@ -248,7 +250,12 @@ export async function sessionByToken(db: Kysely<Database>, token: string, policy
   const r = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.last_seen_at', 's.expires_at', ...USER_COLUMNS.map((c) => `u.${c}` as const)])
+    .select([
+      's.last_seen_at',
+      's.expires_at',
+      sql<string | null>`s.write_lsn::text`.as('write_lsn'),
+      ...USER_COLUMNS.map((c) => `u.${c}` as const),
+    ])
     .where('s.token_hash', '=', hash)
     .executeTakeFirst();
   if (!r || r.disabled) return undefined;
@@ -256,7 +263,16 @@ export async function sessionByToken(db: Kysely<Database>, token: string, policy
   const lastSeenAt = r.last_seen_at.getTime();
   const expiresAt = r.expires_at.getTime();
   if (now >= expiresAt || now - lastSeenAt >= policy.idleMs) return undefined;
-  return { tokenHash: hash, user: toUser(r), lastSeenAt, expiresAt };
+  return { tokenHash: hash, user: toUser(r), lastSeenAt, expiresAt, writeLsn: r.write_lsn };
+}
+
+/**
+ * Records that the session has written, after its write committed: the primary's WAL insert
+ * position now is at or past the end of that commit. (Not pg_current_wal_lsn(), the position
+ * written out so far: with synchronous_commit off, a commit may still be beyond it.)
+ */
+export async function recordSessionWrite(db: Kysely<Database>, hash: string): Promise<void> {
+  await db.updateTable('sessions').set({ write_lsn: sql<string>`pg_current_wal_insert_lsn()` }).where('token_hash', '=', hash).execute();
 }
 
 export async function touchSession(db: Kysely<Database>, hash: string, at: Date): Promise<void> {

@@ -3,22 +3,27 @@
  * PostgreSQL server named by a connection URL. Both are driven by Kysely's own PostgresDialect over
  * node-postgres: PGlite's official node-postgres adapter exposes its single connection as a pool of
  * one, so a transaction holds the only connection and other queries wait — transactions are real
- * and serialised — and both databases share one set of type parsers.
+ * and serialised — and both databases share one set of type parsers. A PostgreSQL primary may have
+ * streaming replicas for read-only requests (./replicas.ts); PGlite has none.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
+import { Replicas } from './replicas.ts';
 import type { Database } from './schema.ts';
 
 export type StoreKind = 'pglite' | 'postgres';
 
 export interface Store {
+  /** The primary: every write and transaction, and the reads that must see the latest commit. */
   db: Kysely<Database>;
+  /** Where read-only requests may run instead (none on PGlite or without DATABASE_REPLICA_URLS). */
+  replicas: Replicas;
   kind: StoreKind;
   /**
    * True when this process is the only writer (PGlite: one process owns the data directory), so an
@@ -29,7 +34,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type StoreLocation = { dataDir: string } | { databaseUrl: string };
+export type StoreLocation = { dataDir: string } | { databaseUrl: string; replicaUrls?: readonly string[] };
+
+/** DATABASE_REPLICA_URLS and --database-replica-urls: connection URLs separated by commas. */
+export const replicaUrlList = (urls: string | undefined): string[] =>
+  (urls ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -49,8 +61,17 @@ const types = {
 /** Where PGlite keeps its files inside the data directory (the directory also holds the lock and control socket). */
 export const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
 
-export async function openStore(location: StoreLocation, options: { migrate?: boolean } = {}): Promise<Store> {
-  const store = 'dataDir' in location ? await openPglite(location.dataDir) : openPostgres(location.databaseUrl);
+export interface OpenOptions {
+  migrate?: boolean;
+  /** Hears of a replica that cannot be reached (its reads go to the primary for a while). */
+  onReplicaDown?: (error: unknown) => void;
+}
+
+export async function openStore(location: StoreLocation, options: OpenOptions = {}): Promise<Store> {
+  const store =
+    'dataDir' in location
+      ? await openPglite(location.dataDir)
+      : openPostgres(location.databaseUrl, location.replicaUrls ?? [], options.onReplicaDown);
   if (options.migrate !== false) await migrate(store.db);
   return store;
 }
@@ -62,6 +83,7 @@ async function openPglite(dataDir: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    replicas: new Replicas(db, []),
     kind: 'pglite',
     exclusive: true,
     close: async () => {
@@ -71,10 +93,52 @@ async function openPglite(dataDir: string): Promise<Store> {
   };
 }
 
-function openPostgres(connectionString: string): Store {
-  const pool = new pg.Pool({ connectionString, types, max: 10 });
+function openPostgres(connectionString: string, replicaUrls: readonly string[], onReplicaDown?: (error: unknown) => void): Store {
+  const pool = new pg.Pool({ connectionString, types, max: 10, application_name: 'jixiao' });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', exclusive: false, close: () => db.destroy() };
+  const replicas = new Replicas(
+    db,
+    replicaUrls.map((url) => (failed) => new Kysely<Database>({ dialect: new PostgresDialect({ pool: replicaPool(url, failed) }) })),
+    onReplicaDown,
+  );
+  return {
+    db,
+    replicas,
+    kind: 'postgres',
+    exclusive: false,
+    close: async () => {
+      await replicas.close();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * A replica's connections give up connecting after 2 s: a replica that is down or unreachable must
+ * not hold a request for long. (Set on the client, not the pool: the pool's timeout would also end a
+ * wait for a free connection, and a busy replica is not a down one.)
+ */
+class ReplicaClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: 2_000 });
+  }
+}
+
+/** A replica's pool reports its failures: a connection refused or timed out, or an idle connection dropped. */
+function replicaPool(connectionString: string, failed: (error: unknown) => void): PostgresPool {
+  const pool = new pg.Pool({ connectionString, types, max: 10, application_name: 'jixiao-replica', Client: ReplicaClient });
+  pool.on('error', failed);
+  return {
+    connect: async () => {
+      try {
+        return await pool.connect();
+      } catch (e) {
+        failed(e);
+        throw e;
+      }
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** Applies every pending migration in one transaction; throws if any fails. */

@@ -57,6 +57,14 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   last_seen_at: Stamp;
   expires_at: Stamp;
+  /** Migration 0014: the primary's WAL position ("16/B374D848") after the session's last write. */
+  write_lsn: string | null;
+}
+/** Migration 0014: counters shared by the app servers (rate limits, failed logins). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  expires_at: Date;
 }
 export interface BudgetYearsTable {
   year: number;
@@ -330,6 +338,7 @@ export interface Database {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
   budget_years: BudgetYearsTable;
   documents: DocumentsTable;
   department_items: DepartmentItemsTable;

@@ -1,6 +1,7 @@
 /**
  * Test support for the suites that run on a database: the databases each suite runs on (PGlite in
- * a temporary data directory, and PostgreSQL from JIXIAO_TEST_DATABASE_URL in a database of its own).
+ * a temporary data directory, and PostgreSQL from JIXIAO_TEST_DATABASE_URL in a database of its own),
+ * and for the suites about read replicas, that server's streaming replica (JIXIAO_TEST_REPLICA_URL).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import { openStore, type Store } from './database.ts';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
+  /** PostgreSQL: the database's connection URL. */
+  url?: string;
   /** Opens the store, migrated to the latest schema unless `migrate: false`. */
   open(options?: { migrate?: boolean }): Promise<Store>;
   /** Removes what open() made (the data directory or the database). */
@@ -19,6 +22,8 @@ export interface TestDatabase {
 }
 
 export const POSTGRES_URL = process.env.JIXIAO_TEST_DATABASE_URL;
+/** A streaming replica of POSTGRES_URL's server (scripts/ci-postgres.sh starts one). */
+export const REPLICA_URL = process.env.JIXIAO_TEST_REPLICA_URL;
 
 export function pgliteDatabase(): TestDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
@@ -29,20 +34,35 @@ export function pgliteDatabase(): TestDatabase {
   };
 }
 
-/** A fresh database on the test server, so suites run in parallel without seeing each other. */
-export function postgresDatabase(adminUrl: string): TestDatabase {
+/** `url` with its database replaced by `name`. */
+function databaseUrl(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A fresh database on the test server, so suites run in parallel without seeing each other; with
+ * `replicaUrl`, the store also reads from that server's replica, opened once the replica has the
+ * new database.
+ */
+export function postgresDatabase(adminUrl: string, replicaUrl?: string): TestDatabase {
   const name = `jixiao_test_${randomBytes(6).toString('hex')}`;
   const admin = () => new pg.Client({ connectionString: adminUrl });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = databaseUrl(adminUrl, name);
   return {
     name: 'postgres',
+    url,
     open: async (options) => {
       const c = admin();
       await c.connect();
       await c.query(`CREATE DATABASE ${name}`);
       await c.end();
-      return openStore({ databaseUrl: url.toString() }, options);
+      if (replicaUrl === undefined) return openStore({ databaseUrl: url }, options);
+      // The replica cannot be connected to before it has the new database.
+      await (await openStore({ databaseUrl: url }, options)).close();
+      await replicaCaughtUp(adminUrl, replicaUrl);
+      return openStore({ databaseUrl: url, replicaUrls: [databaseUrl(replicaUrl, name)] }, { migrate: false });
     },
     dispose: async () => {
       const c = admin();
@@ -59,6 +79,26 @@ export function postgresDatabase(adminUrl: string): TestDatabase {
       await c.end();
     },
   };
+}
+
+/**
+ * Resolves once the replica has replayed everything the primary had written when this was called
+ * (polling the replica's own replay position, the signal replication gives).
+ */
+export async function replicaCaughtUp(primaryUrl: string, replicaUrl: string): Promise<void> {
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  const replica = new pg.Client({ connectionString: replicaUrl });
+  await Promise.all([primary.connect(), replica.connect()]);
+  try {
+    const { rows } = await primary.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+    for (;;) {
+      const r = await replica.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [rows[0]!.lsn]);
+      if (r.rows[0]!.done) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await Promise.all([primary.end(), replica.end()]);
+  }
 }
 
 /** In CI the PostgreSQL run is required: a missing URL fails the suite instead of skipping it. */
@@ -78,4 +118,36 @@ export function testDatabases(): Array<() => TestDatabase> {
     });
   else console.warn('\n*** JIXIAO_TEST_DATABASE_URL is not set: the PostgreSQL half of the database tests does NOT run here ***\n');
   return list;
+}
+
+/**
+ * A database on the test server read through its streaming replica, for the suites about read
+ * replicas; undefined without both URLs.
+ */
+export function replicatedDatabase(): (() => TestDatabase) | undefined {
+  if (POSTGRES_URL && REPLICA_URL) return () => postgresDatabase(POSTGRES_URL, REPLICA_URL);
+  missing(POSTGRES_URL ? 'JIXIAO_TEST_REPLICA_URL' : 'JIXIAO_TEST_DATABASE_URL and JIXIAO_TEST_REPLICA_URL', 'the read-replica tests');
+  return undefined;
+}
+
+/** A database on the test server alone, for the suites about what only a server allows (several app servers on it). */
+export function postgresOnly(): (() => TestDatabase) | undefined {
+  if (POSTGRES_URL) return () => postgresDatabase(POSTGRES_URL);
+  missing('JIXIAO_TEST_DATABASE_URL', 'the PostgreSQL-only tests');
+  return undefined;
+}
+
+/**
+ * A suite's server is not given: in CI that is a failing test, locally a loud warning and a skipped
+ * test (a file that declares none fails).
+ */
+function missing(variables: string, tests: string): void {
+  if (postgresRequired)
+    it(`runs ${tests} in CI`, () => {
+      throw new Error(`${variables} not set: CI must run ${tests} (scripts/ci-postgres.sh starts a primary and a replica)`);
+    });
+  else {
+    console.warn(`\n*** ${variables} not set: ${tests} do NOT run here ***\n`);
+    it.skip(`${tests}: ${variables} not set`, () => {});
+  }
 }

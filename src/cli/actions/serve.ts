@@ -3,12 +3,16 @@ import { messages } from '../../i18n/index.ts';
 import { PACKAGE_ROOT } from '../../server/package-root.ts';
 import { startServer } from '../../server/serve.ts';
 import { DataDirBusyError } from '../../store/data-dir-lock.ts';
+import { replicaUrlList } from '../../store/database.ts';
 
 export interface ServeCommandOptions {
   port: string;
   host: string;
   data: string;
   databaseUrl?: string;
+  databaseReplicaUrls?: string;
+  secureCookies: boolean;
+  trustProxy?: string;
   demo: boolean;
   snapshotEvery: number;
   snapshotKeep: number;
@@ -21,6 +25,9 @@ export async function runServe(o: ServeCommandOptions): Promise<void> {
       host: o.host,
       dataDir: o.data,
       databaseUrl: o.databaseUrl || undefined,
+      replicaUrls: replicaUrlList(o.databaseReplicaUrls),
+      secureCookies: o.secureCookies,
+      trustProxy: o.trustProxy || undefined,
       demo: o.demo,
       snapshots: { everyMinutes: o.snapshotEvery, keep: o.snapshotKeep },
       rootDir: PACKAGE_ROOT,

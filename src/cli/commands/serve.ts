@@ -1,4 +1,4 @@
-/** `jixiao serve [--port N] [--host H] [--data DIR]`: the web server (npm start runs it; ../actions/serve.ts starts it). */
+/** `jixiao serve [--port N] [--host H] [--data DIR | --database-url URL [--database-replica-urls URL,…]]`: the web server (npm start runs it; ../actions/serve.ts starts it). */
 import { InvalidArgumentError, type Command } from 'commander';
 import { messages } from '../../i18n/index.ts';
 import { DEFAULT_SNAPSHOTS } from '../../server/snapshot-schedule.ts';
@@ -18,6 +18,9 @@ export function registerServe(program: Command): void {
     .option('--host <address>', m.hostOption, '127.0.0.1')
     .option('--data <dir>', m.dataOption, './data')
     .option('--database-url <url>', m.databaseUrlOption, process.env.DATABASE_URL)
+    .option('--database-replica-urls <urls>', m.databaseReplicaUrlsOption, process.env.DATABASE_REPLICA_URLS)
+    .option('--secure-cookies', m.secureCookiesOption, process.env.SECURE_COOKIES === 'true')
+    .option('--trust-proxy <addresses>', m.trustProxyOption, process.env.TRUST_PROXY)
     .option('--no-demo', m.noDemoOption)
     .option('--snapshot-every <minutes>', m.snapshotEveryOption, wholeNumber, DEFAULT_SNAPSHOTS.everyMinutes)
     .option('--snapshot-keep <n>', m.snapshotKeepOption, wholeNumber, DEFAULT_SNAPSHOTS.keep)

@@ -171,6 +171,8 @@ export const server: M = {
     snapshots: (dir, minutes, keep) =>
       `Automatic snapshots: every ${minutes} minutes while data changes, into ${dir} (newest ${keep} kept; restore with jixiao restore)`,
     snapshotFailed: (reason) => `Automatic snapshot failed: ${reason}`,
+    withReplicas: (count) => `PostgreSQL, with ${count} read replica(s) taking the read-only requests`,
+    replicaDown: (reason) => `A read replica cannot be reached; the primary takes its reads for now: ${reason}`,
   },
   commands: {
     serve: 'Start the server (default http://127.0.0.1:3000, embedded database in ./data)',
@@ -178,6 +180,11 @@ export const server: M = {
     hostOption: 'address to listen on',
     dataOption: 'data directory of the embedded database',
     databaseUrlOption: 'PostgreSQL connection URL (or DATABASE_URL); when given, the embedded database is not used',
+    databaseReplicaUrlsOption:
+      'connection URLs of PostgreSQL streaming replicas, separated by commas (or DATABASE_REPLICA_URLS); read-only requests take turns on them; with --database-url only',
+    secureCookiesOption: 'send cookies over https only (Secure; when served behind a TLS proxy; or SECURE_COOKIES=true)',
+    trustProxyOption:
+      'addresses of the load balancers or TLS proxies in front (IPs or CIDR ranges, comma-separated; or TRUST_PROXY): their X-Forwarded-For is believed, so rate limits count real clients',
     noDemoOption: 'do not create demo data in an empty database',
     snapshotEveryOption: 'minutes between automatic snapshots of the embedded database (only when data changed; 0 turns them off)',
     snapshotKeepOption: 'how many automatic snapshots to keep',

@@ -174,6 +174,8 @@ export const server = {
     snapshots: (dir: string, minutes: number, keep: number) =>
       `自动快照：有修改时每 ${minutes} 分钟写入 ${dir}（保留最新 ${keep} 份；用 jixiao restore 恢复）`,
     snapshotFailed: (reason: string) => `自动快照失败：${reason}`,
+    withReplicas: (count: number) => `PostgreSQL，另有 ${count} 个只读副本分担只读请求`,
+    replicaDown: (reason: string) => `只读副本连接失败，其读请求暂由主库处理：${reason}`,
   },
   commands: {
     serve: '启动服务器（默认 http://127.0.0.1:3000，内嵌数据库位于 ./data）',
@@ -181,6 +183,11 @@ export const server = {
     hostOption: '监听地址',
     dataOption: '内嵌数据库的数据目录',
     databaseUrlOption: 'PostgreSQL 连接串（也可用环境变量 DATABASE_URL），给出时不用内嵌数据库',
+    databaseReplicaUrlsOption:
+      'PostgreSQL 流复制只读副本的连接串，以逗号分隔（也可用环境变量 DATABASE_REPLICA_URLS）；只读请求轮流分给它们，须与 --database-url 同用',
+    secureCookiesOption: 'Cookie 只经 https 发送（Secure；在 TLS 反向代理之后提供服务时使用；也可设 SECURE_COOKIES=true）',
+    trustProxyOption:
+      '前面的负载均衡器或 TLS 代理的地址（IP 或网段，逗号分隔；也可用环境变量 TRUST_PROXY）：信任其 X-Forwarded-For，按客户端真实地址限流',
     noDemoOption: '空数据库时不创建演示数据',
     snapshotEveryOption: '内嵌数据库自动快照的间隔（分钟，有修改时才写；0 为关闭）',
     snapshotKeepOption: '保留的自动快照份数',

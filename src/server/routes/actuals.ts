@@ -119,15 +119,15 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const meta = await projectMeta(req.params.id);
       await assertActualsReader(ctx, req, meta);
       return ctx.cache.get(`project-actuals:${req.params.id}`, async () => {
-        const doc = (await readDocument(db, meta.id))!;
-        const all = await documentRecords(db, meta.id, doc.projects);
+        const doc = (await readDocument(ctx.reader(req), meta.id))!;
+        const all = await documentRecords(ctx.reader(req), meta.id, doc.projects);
         const mine = <T extends { projectId: number | null }>(list: T[]) => list.filter((r) => r.projectId === req.params.id);
         return {
           spending: mine(all.spending),
           values: mine(all.values),
           monitoringNotes: mine(all.monitoringNotes),
           evaluationNotes: mine(all.evaluationNotes),
-          recording: await recordingState(db, meta.id, meta.status),
+          recording: await recordingState(ctx.reader(req), meta.id, meta.status),
         };
       });
     },
@@ -166,18 +166,18 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertActualsReader(ctx, req, meta);
       const { kind, orphaned, limit = 50, offset = 0 } = req.query;
       return ctx.cache.get(`document-actuals:${meta.id}:${kind}:${orphaned}:${limit}:${offset}`, async () => {
-        const doc = (await readDocument(db, meta.id))!;
-        const records = await documentRecords(db, meta.id, doc.projects);
+        const doc = (await readDocument(ctx.reader(req), meta.id))!;
+        const records = await documentRecords(ctx.reader(req), meta.id, doc.projects);
         const all: Array<(typeof records)[ActualsKind][number]> = records[kind];
         const chosen = orphaned === undefined ? all : all.filter((r) => r.orphaned === orphaned);
         return {
           items: chosen.slice(offset, offset + limit),
           total: chosen.length,
-          recording: await recordingState(db, meta.id, meta.status),
+          recording: await recordingState(ctx.reader(req), meta.id, meta.status),
         };
       });
     },

@@ -21,7 +21,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     { schema: { tags: ['admin'], summary: 'All bureaus', response: { 200: Type.Object({ items: Type.Array(BureauInTree) }), ...denied } } },
     async (req) => {
       admin(req);
-      return { items: await bureausUnder(db, null) };
+      return { items: await bureausUnder(ctx.reader(req), null) };
     },
   );
   app.post(
@@ -66,7 +66,12 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       admin(req);
-      return listUnits(db, { bureauId: req.query.bureauId, q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
+      return listUnits(ctx.reader(req), {
+        bureauId: req.query.bureauId,
+        q: req.query.q,
+        limit: req.query.limit ?? 50,
+        offset: req.query.offset ?? 0,
+      });
     },
   );
   app.post(
@@ -111,7 +116,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       admin(req);
-      return listUsers(db, { q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
+      return listUsers(ctx.reader(req), { q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
     },
   );
   app.post(

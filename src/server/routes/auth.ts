@@ -5,6 +5,7 @@
  * (failed attempts counted here), so neither a single host nor a distributed guesser gets far.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import Type from 'typebox';
 import {
   authenticate,
@@ -17,6 +18,8 @@ import {
 } from '../../store/accounts.ts';
 import { MIN_PASSWORD_LENGTH } from '../../core/accounts/password-policy.ts';
 import { verifyPassword } from '../../store/password.ts';
+import { clearCount, countHit, readCount } from '../../store/rate-limits.ts';
+import type { Database } from '../../store/schema.ts';
 import { actorOf, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -26,29 +29,29 @@ export const SESSION_COOKIE = 'jixiao_session';
 /** last_seen_at is written at most this often per session: reads should not each cost a write. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Failed logins per username within a window; bounded so a flood of names cannot grow it without end. */
+/**
+ * Failed logins per username within a window, counted in the database (../../store/rate-limits.ts)
+ * so that every app server refuses a username another has seen guessed at.
+ */
 class FailedLogins {
-  #failures = new Map<string, { count: number; since: number }>();
   constructor(
+    private readonly db: Kysely<Database>,
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
   /** How long (ms) the username must wait before trying again; 0 when it may try now. */
-  waitFor(username: string, now = Date.now()): number {
-    const f = this.#failures.get(username);
-    return f !== undefined && now - f.since < this.windowMs && f.count >= this.max ? f.since + this.windowMs - now : 0;
+  async waitFor(username: string): Promise<number> {
+    const { hits, ttl } = await readCount(this.db, failedLoginKey(username));
+    return hits >= this.max ? ttl : 0;
   }
-  fail(username: string, now = Date.now()): void {
-    const f = this.#failures.get(username);
-    if (!f || now - f.since >= this.windowMs) {
-      if (this.#failures.size >= 100_000) this.#failures.clear();
-      this.#failures.set(username, { count: 1, since: now });
-    } else f.count++;
+  async fail(username: string): Promise<void> {
+    await countHit(this.db, failedLoginKey(username), this.windowMs);
   }
-  succeed(username: string): void {
-    this.#failures.delete(username);
+  succeed(username: string): Promise<void> {
+    return clearCount(this.db, failedLoginKey(username));
   }
 }
+const failedLoginKey = (username: string) => `failed login ${username}`;
 
 /** A 429 that says how long to wait (the per-IP limit's answer too; it sets Retry-After itself). */
 export function rateLimited(waitMs: number): ApiError {
@@ -78,9 +81,10 @@ export function sessionCookieOptions(ctx: AppContext) {
   return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: ctx.secureCookies };
 }
 
-/** Resolves the session cookie to `req.user` on every API request. */
+/** Resolves the session cookie to `req.user` (and `req.userSession`) on every API request. */
 export async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<void> {
   req.user = null;
+  req.userSession = null;
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
   const key = `session:${token}`;
@@ -93,10 +97,11 @@ export async function loadSession(ctx: AppContext, req: FastifyRequest): Promise
     ctx.cache.set(key, { ...session, lastSeenAt: now });
   }
   req.user = session.user;
+  req.userSession = session;
 }
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
-  const failed = new FailedLogins(10, 15 * 60_000);
+  const failed = new FailedLogins(ctx.store.db, 10, 15 * 60_000);
 
   app.get(
     '/api/auth/csrf',
@@ -123,17 +128,17 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const { username, password } = req.body as { username: string; password: string };
-      const wait = failed.waitFor(username);
+      const wait = await failed.waitFor(username);
       if (wait > 0) {
         reply.header('retry-after', String(Math.ceil(wait / 1000)));
         throw rateLimited(wait);
       }
       const user = await authenticate(ctx.store.db, username, password);
       if (!user) {
-        failed.fail(username);
+        await failed.fail(username);
         throw new ApiError(401, 'login_failed', (m) => m.loginFailed);
       }
-      failed.succeed(username);
+      await failed.succeed(username);
       const token = await openSession(ctx.store.db, user.id, ctx.sessionPolicy);
       reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(ctx), maxAge: Math.floor(ctx.sessionPolicy.absoluteMs / 1000) });
       return { user };

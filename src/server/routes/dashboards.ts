@@ -279,7 +279,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
       const locale = localeOf(req);
       const { projectId } = req.query;
       const body = await ctx.cache.get(`dashboard:${meta.id}:${date}:${projectId}:${locale}`, async () => {
-        const stored = await storedActuals(db, meta.id);
+        const stored = await storedActuals(ctx.reader(req), meta.id);
         if (projectId !== undefined && !stored.projectIds.includes(projectId)) throw notFound('project', projectId);
         return { date, year: meta.year, charts: documentCharts(stored, date, projectId, locale) };
       });

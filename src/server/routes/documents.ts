@@ -81,14 +81,14 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req, reply) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       return sendJson(
         reply,
         await ctx.cache.get(`doc-json:${meta.id}:${meta.version}`, async () => {
-          const profile = documentProfile(await effectiveSettings(db, meta.bureauId), meta.year);
-          return JSON.stringify({ ...(await readDocument(db, meta.id)), formProfile: profile.id });
+          const profile = documentProfile(await effectiveSettings(ctx.reader(req), meta.bureauId), meta.year);
+          return JSON.stringify({ ...(await readDocument(ctx.reader(req), meta.id)), formProfile: profile.id });
         }),
       );
     },
@@ -110,12 +110,12 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req, reply) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () => {
-        const settings = await effectiveSettings(db, meta.bureauId);
-        return reviewDocument(modelOf((await readDocument(db, meta.id))!), {
+        const settings = await effectiveSettings(ctx.reader(req), meta.bureauId);
+        return reviewDocument(modelOf((await readDocument(ctx.reader(req), meta.id))!), {
           settings: settings.review.settings,
           profile: documentProfile(settings, meta.year),
         });
@@ -211,7 +211,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       return sendJson(
         reply,
         await ctx.cache.get(`project-json:${req.params.id}:${meta.version}`, async () =>
-          JSON.stringify({ document: meta, project: await readProject(db, meta.id, req.params.id) }),
+          JSON.stringify({ document: meta, project: await readProject(ctx.reader(req), meta.id, req.params.id) }),
         ),
       );
     },
@@ -368,11 +368,13 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertRead(ctx, req, meta);
       if (meta.status === 'published' && !req.user) throw new ApiError(401, 'unauthenticated', (m) => m.unauthenticated);
       const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId, open: req.query.open === true };
-      return ctx.cache.get(`comments:${meta.id}:${page.limit}:${page.beforeId}:${page.open}`, () => documentComments(db, meta.id, page));
+      return ctx.cache.get(`comments:${meta.id}:${page.limit}:${page.beforeId}:${page.open}`, () =>
+        documentComments(ctx.reader(req), meta.id, page),
+      );
     },
   );
 
@@ -448,12 +450,12 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       requireUser(req);
       await assertRead(ctx, req, meta);
       const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId };
-      if (req.query.detail === 'summary') return documentAuditSummary(db, meta.id, page);
-      return { items: await documentAudit(db, meta.id, page) };
+      if (req.query.detail === 'summary') return documentAuditSummary(ctx.reader(req), meta.id, page);
+      return { items: await documentAudit(ctx.reader(req), meta.id, page) };
     },
   );
 }

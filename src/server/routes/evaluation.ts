@@ -42,11 +42,17 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
       },
     },
     async (req) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertActualsReader(ctx, req, meta);
       const asOf = asOfIn(req, req.query.asOf, meta.year);
       const locale = localeOf(req);
-      return judgedActuals(ctx, meta, `evaluation:${meta.id}:${asOf}:${locale}`, (stored) => evaluateStored(stored, asOf, locale));
+      return judgedActuals(
+        ctx,
+        meta,
+        `evaluation:${meta.id}:${asOf}:${locale}`,
+        (stored) => evaluateStored(stored, asOf, locale),
+        ctx.reader(req),
+      );
     },
   );
 
@@ -62,9 +68,9 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
       },
     },
     async (req, reply) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertActualsReader(ctx, req, meta);
-      const result = evaluateStored(await storedActuals(db, meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
+      const result = evaluateStored(await storedActuals(ctx.reader(req), meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
       const name = messages().server.actuals.fileNames.evaluation(meta.unitName, meta.year);
       return sendReport(reply, req.query.format, { xlsx: writeEvaluationXlsx, docx: writeEvaluationDocx }, [result], name);
     },
@@ -117,7 +123,9 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
       },
     },
     async (req) => {
-      const published = await ctx.cache.get(`published-evaluation:${req.params.id}`, () => publishedEvaluation(db, req.params.id));
+      const published = await ctx.cache.get(`published-evaluation:${req.params.id}`, () =>
+        publishedEvaluation(ctx.reader(req), req.params.id),
+      );
       if (!published) throw notFound('evaluation', req.params.id);
       return published;
     },

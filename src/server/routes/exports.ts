@@ -97,9 +97,8 @@ function sendBytes(reply: FastifyReply, bytes: Uint8Array, mediaType: string, di
 
 export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const db = ctx.store.db;
   const files = new FileCache();
-  const deps = (req: FastifyRequest): ExportDeps => ({ db, renderer, files, locale: localeOf(req) });
+  const deps = (req: FastifyRequest): ExportDeps => ({ db: ctx.reader(req), renderer, files, locale: localeOf(req) });
   fastify.addHook('onClose', () => renderer.close());
   let bundlesWriting = 0;
 
@@ -128,11 +127,11 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertRead(ctx, req, meta);
       const format = req.query.format;
       // A Word or PDF file changes with the profile its bureau picks, as well as with the document.
-      const [profile] = await profileIdsOf(db, [meta], format);
+      const [profile] = await profileIdsOf(ctx.reader(req), [meta], format);
       const etag = `"${meta.version}-${format}${profile === undefined ? '' : `-${profile}`}"`;
       if (notModified(req, reply, etag, meta.status === 'published')) return reply.status(304).send(null);
       const bytes = await documentFile(deps(req), meta, format);
@@ -194,6 +193,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
 
   /** A bureau's documents of the year (with its sub-bureaus'), as one download. */
   const bundle = async (req: BundleRequest, reply: FastifyReply, publishedOnly: boolean) => {
+    const db = ctx.reader(req);
     const b = await bureauById(db, req.params.id);
     if (b === undefined) throw notFound('bureau', req.params.id);
     const q = req.query;

@@ -67,7 +67,9 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
   ];
   for (const l of lists) {
     const list = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
-      ctx.cache.get(`${l.name}:${scopeKey(scope)}:${req.url}`, async () => JSON.stringify(await l.read(db, scope, filterOf(req.query))));
+      ctx.cache.get(`${l.name}:${scopeKey(scope)}:${req.url}`, async () =>
+        JSON.stringify(await l.read(ctx.reader(req), scope, filterOf(req.query))),
+      );
     app.get(
       `/api/${l.name}`,
       { schema: { tags: ['lists'], summary: l.summary, querystring: ListQuery, response: { 200: l.response, 401: ErrorBody } } },
@@ -85,17 +87,17 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
     app.get(
       path,
       { schema: { tags: [path.includes('public') ? 'public' : 'lists'], summary: 'The bureau tree', response: bureauTree } },
-      async () => ({
-        items: await ctx.cache.get('bureau-tree', () => bureausUnder(db, null)),
+      async (req) => ({
+        items: await ctx.cache.get('bureau-tree', () => bureausUnder(ctx.reader(req), null)),
       }),
     );
   }
 
   const TotalsQuery = Type.Object({ year: Type.Integer() });
   // Keyed by the caller's scope: a unit's totals count its own drafts, which no one else's may.
-  const totals = (bureauId: number, year: number, scope: ListScope) =>
+  const totals = (req: FastifyRequest, bureauId: number, year: number, scope: ListScope) =>
     ctx.cache.get(`totals:${bureauId}:${year}:${scopeKey(scope)}`, async () => {
-      const rows = await bureauTotals(db, bureauId, year, scope);
+      const rows = await bureauTotals(ctx.reader(req), bureauId, year, scope);
       if (rows.length === 0) throw notFound('bureau', bureauId);
       return { bureau: rows[0]!, children: rows.slice(1) };
     });
@@ -113,7 +115,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { ...totalsResponse, 401: ErrorBody },
       },
     },
-    async (req) => totals(req.params.id, req.query.year, listScope(requireUser(req))),
+    async (req) => totals(req, req.params.id, req.query.year, listScope(requireUser(req))),
   );
 
   app.get(
@@ -127,7 +129,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: totalsResponse,
       },
     },
-    async (req) => totals(req.params.id, req.query.year, publicScope),
+    async (req) => totals(req, req.params.id, req.query.year, publicScope),
   );
 
   app.get(
@@ -146,7 +148,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const f = { bureauId: req.query.bureauId, q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 };
-      return ctx.cache.get(`units:${JSON.stringify(f)}`, () => listUnits(db, f));
+      return ctx.cache.get(`units:${JSON.stringify(f)}`, () => listUnits(ctx.reader(req), f));
     },
   );
 }

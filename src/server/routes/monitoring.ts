@@ -102,7 +102,13 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       await assertActualsReader(ctx, req, meta);
       const date = dateInYear(req, req.query.date, meta.year);
       const locale = localeOf(req);
-      return judgedActuals(ctx, meta, `monitoring:${meta.id}:${date}:${locale}`, (stored) => monitorStored(stored, date, locale));
+      return judgedActuals(
+        ctx,
+        meta,
+        `monitoring:${meta.id}:${date}:${locale}`,
+        (stored) => monitorStored(stored, date, locale),
+        ctx.reader(req),
+      );
     },
   );
 
@@ -121,7 +127,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       const meta = await metaOr404(ctx, req.params.id);
       await assertActualsReader(ctx, req, meta);
       const date = dateInYear(req, req.query.date, meta.year);
-      const result = monitorStored(await storedActuals(db, meta.id), date, 'zh-CN');
+      const result = monitorStored(await storedActuals(ctx.reader(req), meta.id), date, 'zh-CN');
       const name = messages().server.actuals.fileNames.monitoring(meta.unitName, meta.year, date);
       return sendReport(reply, req.query.format, { xlsx: writeMonitoringXlsx, docx: writeMonitoringDocx }, [result], name);
     },

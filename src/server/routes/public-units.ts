@@ -29,7 +29,7 @@ export async function publicUnitRoutes(fastify: FastifyInstance, ctx: AppContext
     },
     async (req) => {
       const f = { bureauId: req.query.bureauId, q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 };
-      return ctx.cache.get(`units:${JSON.stringify(f)}`, () => listUnits(ctx.store.db, f));
+      return ctx.cache.get(`units:${JSON.stringify(f)}`, () => listUnits(ctx.reader(req), f));
     },
   );
 }

@@ -40,10 +40,10 @@ export async function reviewSettingsRoutes(fastify: FastifyInstance, ctx: AppCon
       },
     },
     async (req) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertRead(ctx, req, meta);
       return ctx.cache.get(`review-settings:${meta.bureauId}:${meta.year}`, async () => {
-        const settings = await effectiveSettings(ctx.store.db, meta.bureauId);
+        const settings = await effectiveSettings(ctx.reader(req), meta.bureauId);
         return { ...settings.review, formProfile: documentProfile(settings, meta.year).id };
       });
     },

@@ -38,7 +38,7 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
     },
     async (req) => {
       requireUser(req);
-      return ctx.cache.get(`settings:${req.params.id}`, () => bureauSettings(db, req.params.id));
+      return ctx.cache.get(`settings:${req.params.id}`, () => bureauSettings(ctx.reader(req), req.params.id));
     },
   );
 

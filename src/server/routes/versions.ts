@@ -35,10 +35,13 @@ export async function versionRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       requireUser(req);
       await assertRead(ctx, req, meta);
-      const page = await listSubmissions(db, meta.id, { limit: req.query.limit ?? 50, beforeVersion: req.query.beforeVersion });
+      const page = await listSubmissions(ctx.reader(req), meta.id, {
+        limit: req.query.limit ?? 50,
+        beforeVersion: req.query.beforeVersion,
+      });
       return { ...page, current: { version: meta.version, status: meta.status, updatedAt: meta.updatedAt } };
     },
   );
@@ -54,18 +57,18 @@ export async function versionRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const meta = await metaOr404(ctx, req.params.id);
+      const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       requireUser(req);
       await assertRead(ctx, req, meta);
       const { version } = req.params;
       const current = version === meta.version;
-      const submission = await readSubmission(db, meta.id, version);
+      const submission = await readSubmission(ctx.reader(req), meta.id, version);
       if (submission) {
         const { content, ...rest } = submission;
         return { version, current, submission: rest, content };
       }
       if (!current) throw notFound('version', version);
-      return { version, current, submission: null, content: modelOf((await readDocument(db, meta.id))!) };
+      return { version, current, submission: null, content: modelOf((await readDocument(ctx.reader(req), meta.id))!) };
     },
   );
 }
