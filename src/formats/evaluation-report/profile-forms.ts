@@ -29,7 +29,12 @@ const statementOf = (p: ProjectEvaluation, kind: StatementKind): EvaluationState
   p.statements.find((s) => s.kind === kind);
 
 /** The width of the block-label column left of the indicator table (预算执行情况, 绩效指标). */
-const LABEL_WIDTH = 6;
+const LABEL_WIDTH = 5;
+/**
+ * The narrowest column: the indicator columns also hold the 预算执行情况 block's amounts, which must
+ * not wrap ("251.89" under 指标性质, a column of 4 characters in a target table).
+ */
+const AMOUNT_WIDTH = 7;
 /** Column widths are in CJK characters (the descriptors'); a workbook's unit is half of one. */
 const PER_CHARACTER = 2;
 
@@ -39,7 +44,9 @@ export function profileProjectForm(p: ProjectEvaluation, profile: FormProfile, t
   // The blocks above the indicators are printed whole, with the indicators' header and first group.
   for (const row of rows) row.keepWithNext = true;
   rows.push(...indicatorRows(p, profile), ...closingRows(p, width));
-  const widths = profile.columns.map((c) => [...INDICATOR_COLUMNS, ...RESULT_COLUMNS].find((d) => d.id === c.id)!.width * PER_CHARACTER);
+  const widths = profile.columns.map(
+    (c) => Math.max(AMOUNT_WIDTH, [...INDICATOR_COLUMNS, ...RESULT_COLUMNS].find((d) => d.id === c.id)!.width) * PER_CHARACTER,
+  );
   return {
     sheetName: sheetName(p.projectCode || p.projectName, taken),
     title: profileFormTitle(profile, p.year),
