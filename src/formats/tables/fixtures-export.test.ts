@@ -13,7 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Actuals } from '../../core/actuals/actuals.ts';
 import { evaluateDocument } from '../../core/evaluation/department.ts';
-import { FORM_PROFILES } from '../../core/forms/profiles.ts';
+import { FORM_PROFILES, SELF_EVALUATION_PROFILES } from '../../core/forms/profiles.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { columnOfHeading, INDICATOR_COLUMNS, PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { writeDocx } from '../docx/write-docx.ts';
@@ -41,7 +41,7 @@ const expectedOf = (folder: string) => JSON.parse(readFileSync(join(root, folder
 const profileOf = (id: string) => FORM_PROFILES.find((p) => p.id === id)!;
 
 /** A 自评表's result columns (完成值, 得分 …) come from the year's actuals: the self-evaluation writer prints it. */
-const SELF_EVALUATION = new Set(FORM_PROFILES.filter((p) => p.kind === 'selfEvaluation').map((p) => p.id));
+const SELF_EVALUATION = new Set(SELF_EVALUATION_PROFILES.map((p) => p.id));
 
 describe.each(folders)('%s exported in its own profile', (folder) => {
   const expected = expectedOf(folder);

@@ -168,5 +168,8 @@ export const evaluation: Messages['evaluation'] = {
     atOption: 'evaluation date (default: 31 December of the budget year); later actuals are not counted',
     toOption: 'also export the self-evaluation forms: xlsx or docx (with -o)',
     unitHeading: (unit, year) => `unit: ${unit}  year: ${year}`,
+    profileOption: (ids) =>
+      `print the self-evaluation forms in this province's form (with --to/-o), without the department summary: ${ids}`,
+    badProfile: (id, ids) => `no self-evaluation form profile "${id}": use one of ${ids}`,
   },
 };

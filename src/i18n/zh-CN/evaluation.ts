@@ -167,5 +167,7 @@ export const evaluation = {
     atOption: '评价日期（默认为预算年度的 12 月 31 日），其后的实际值不计入',
     toOption: '同时导出自评表：xlsx 或 docx（配合 -o）',
     unitHeading: (unit: string, year: string) => `单位：${unit}　年度：${year}`,
+    profileOption: (ids: string) => `自评表按该省表样印制（配合 --to/-o），不含部门整体汇总表：${ids}`,
+    badProfile: (id: string, ids: string) => `没有自评表表样“${id}”：应为 ${ids}`,
   },
 };
