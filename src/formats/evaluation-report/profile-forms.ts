@@ -11,12 +11,12 @@ import type { EvaluationStatement, StatementKind } from '../../core/actuals/actu
 import type { IndicatorScore, ProjectEvaluation } from '../../core/evaluation/evaluate.ts';
 import type { FormProfile } from '../../core/forms/profile.ts';
 import { Decimal } from '../../core/model/decimal.ts';
-import { INDICATOR_COLUMNS, RESULT_COLUMNS } from '../../core/model/indicator-columns.ts';
 import type { ProjectFieldId } from '../../core/model/project-fields.ts';
 import { messages } from '../../i18n/index.ts';
 import { profileFormTitle } from '../publication/profile-form.ts';
-import { keptInGroups, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
+import { keptInGroups, placeCells, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 import { valueCell } from '../tables/target-cells.ts';
+import { displayWidth } from '../xlsx/page.ts';
 import { allFiscal, amount, label, percent, value } from './cells.ts';
 
 /** What 四川's form prints in a cell it says not to fill (the budget line's sub-rows' 权重 and 得分, a 不适用 row's). */
@@ -28,15 +28,43 @@ const bare = (points: string) => new Decimal(points).toFixed();
 const statementOf = (p: ProjectEvaluation, kind: StatementKind): EvaluationStatement | undefined =>
   p.statements.find((s) => s.kind === kind);
 
-/** The width of the block-label column left of the indicator table (预算执行情况, 绩效指标). */
-const LABEL_WIDTH = 5;
 /**
- * The narrowest column: the indicator columns also hold the 预算执行情况 block's amounts, which must
- * not wrap ("251.89" under 指标性质, a column of 4 characters in a target table).
+ * Column widths fitted to what the columns hold, as the published form's are: the 预算执行情况 block's
+ * amounts and rates lie over the indicator columns, so "251.89" and "100.00%" must fit where a target
+ * table has a narrow 指标性质. A cell of one column counts with its longest line, labels and prose only
+ * up to a few characters (they wrap), plus room for the cell's margins. In Excel width units (a CJK
+ * character is 2).
  */
-const AMOUNT_WIDTH = 7;
-/** Column widths are in CJK characters (the descriptors'); a workbook's unit is half of one. */
-const PER_CHARACTER = 2;
+const LABEL_FIT = 6;
+const VALUE_FIT = 8;
+const MARGINS = 2;
+
+const UNBREAKABLE = /^[^\s\u2e80-\uffff]*$/u;
+
+/** A line's width: a percent sign is as wide as nearly two digits ("100.00%" must not break before it). */
+const printedWidth = (line: string) => displayWidth(line) + (line.match(/%/gu)?.length ?? 0);
+
+function fittedColumns(rows: GridRow[], width: number): number[] {
+  const widths = new Array<number>(width).fill(MARGINS);
+  const placed = placeCells({
+    sheetName: '',
+    title: '',
+    subtitle: null,
+    caption: null,
+    columns: widths,
+    rows,
+    notes: [],
+    landscape: false,
+  });
+  for (const c of placed.filter((c) => c.span === 1)) {
+    for (const line of c.text.split('\n')) {
+      // A line with neither a space nor a CJK character (an amount, a rate, a score) cannot wrap: it counts whole.
+      const fit = UNBREAKABLE.test(line) ? Number.POSITIVE_INFINITY : c.label ? LABEL_FIT : VALUE_FIT;
+      widths[c.column] = Math.max(widths[c.column]!, Math.min(printedWidth(line), fit) + MARGINS);
+    }
+  }
+  return widths;
+}
 
 export function profileProjectForm(p: ProjectEvaluation, profile: FormProfile, taken: Set<string>): ReportForm {
   const width = 1 + profile.columns.length;
@@ -44,15 +72,12 @@ export function profileProjectForm(p: ProjectEvaluation, profile: FormProfile, t
   // The blocks above the indicators are printed whole, with the indicators' header and first group.
   for (const row of rows) row.keepWithNext = true;
   rows.push(...indicatorRows(p, profile), ...closingRows(p, width));
-  const widths = profile.columns.map(
-    (c) => Math.max(AMOUNT_WIDTH, [...INDICATOR_COLUMNS, ...RESULT_COLUMNS].find((d) => d.id === c.id)!.width) * PER_CHARACTER,
-  );
   return {
     sheetName: sheetName(p.projectCode || p.projectName, taken),
     title: profileFormTitle(profile, p.year),
     subtitle: null,
     caption: null,
-    columns: [LABEL_WIDTH * PER_CHARACTER, ...widths],
+    columns: fittedColumns(rows, width),
     rows,
     notes: [],
     landscape: false,

@@ -11,6 +11,7 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import { readActualsFile } from '../actuals/read-actuals.ts';
 import { readDocumentFile, readDocuments } from '../read-document.ts';
 import { withoutNullOptionals } from '../tables/fixtures.testing.ts';
+import { evaluationForms } from './forms.ts';
 import { writeEvaluationDocx, writeEvaluationXlsx } from './write.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -212,6 +213,9 @@ describe('the 自评表 in a province’s profile', async () => {
     ]);
     expect(line(c, rowOf(c, '总额'))).toEqual(['总额', '238.93', '251.89', '240.00', '95.28%', '10', '9.53', '年末两人调出，工资结余。']);
     expect(line(c, rowOf(c, '其中：财政资金'))).toEqual(['其中：财政资金', '238.93', '251.89', '240.00', '95.28%', '/', '/']);
+    // Columns fitted to what they hold: the rate, in what is 指标值's column below, on one line.
+    const [form] = evaluationForms([evaluated], sichuanSelfEvaluation);
+    expect(form!.columns[5]).toBeGreaterThanOrEqual('95.28%'.length + 2);
     expect(line(c, rowOf(c, '单位资金'))).toEqual(['单位资金', '0.00', '/', '/']);
     // The block label carries the rows' points; the sign, the bare value and the unit in cells of their own.
     expect(line(c, rowOf(c, '一级指标'))).toEqual(['绩效指标（90分）', ...sichuanSelfEvaluation.columns.map((col) => col.heading)]);
