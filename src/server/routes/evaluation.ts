@@ -71,7 +71,9 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
         querystring: Type.Object({
           format: ExportFormat,
           ...AsOf.properties,
-          profile: Type.Optional(Type.String({ description: 'a 自评表 form profile (表样) id, e.g. sichuan-self-evaluation' })),
+          profile: Type.Optional(
+            Type.String({ maxLength: 100, description: 'a 自评表 form profile (表样) id, e.g. sichuan-self-evaluation' }),
+          ),
         }),
         response: { ...actualsResponses(FileResponse), 400: ErrorBody },
       },
