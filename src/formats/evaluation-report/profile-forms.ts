@@ -76,7 +76,10 @@ export function profileProjectForm(p: ProjectEvaluation, profile: FormProfile, t
     sheetName: sheetName(p.projectCode || p.projectName, taken),
     title: profileFormTitle(profile, p.year),
     subtitle: null,
-    caption: null,
+    caption:
+      profile.reportCode === undefined
+        ? null
+        : { left: messages().evaluation.report.profileForm.reportCode(profile.reportCode), right: '' },
     columns: fittedColumns(rows, width),
     rows,
     notes: [],

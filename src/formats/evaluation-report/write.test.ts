@@ -198,6 +198,7 @@ describe('the 自评表 in a province’s profile', async () => {
     expect(s.map((x) => x.name)).toEqual([code]);
     const c = s[0]!.cells;
     expect(c.get('A1')).toBe('部门预算项目支出绩效自评表（2023年度）');
+    expect(c.get('A2')).toBe('报表编号：510000_0013zp');
     expect(line(c, rowOf(c, '项目名称'))).toEqual(['项目名称', '51000021R000000019951-工资性支出']);
     expect(line(c, rowOf(c, '主管部门'))).toEqual(['主管部门', '青神县发展和改革局本级', '实施单位（盖章）', '青神县发展和改革局']);
     expect(line(c, rowOf(c, '年度预算数（万元）'))).toEqual([

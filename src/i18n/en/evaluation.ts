@@ -135,6 +135,7 @@ export const evaluation: Messages['evaluation'] = {
     totalAllRows: 'Total with every row scored (not-applicable rows too)',
     summaryScoreAllRows: 'Department score with every row scored (not-applicable rows too)',
     profileForm: {
+      reportCode: (code) => `report no. ${code}`,
       implementer: 'implementing unit (seal)',
       basics: 'project overview',
       goalsAchieved: '1. annual goals achieved',

@@ -134,6 +134,7 @@ export const evaluation = {
     summaryScoreAllRows: '所有指标均计分（不适用行也计分）时的部门整体得分',
     /** 按表样（如四川 510000_0013zp）印制的自评表：栏目名称照原表。 */
     profileForm: {
+      reportCode: (code: string) => `报表编号：${code}`,
       implementer: '实施单位（盖章）',
       basics: '项目基本情况',
       goalsAchieved: '1.项目年度目标完成情况',
