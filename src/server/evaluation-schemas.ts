@@ -3,7 +3,7 @@
  * published one, the core's results (src/core/evaluation) as JSON.
  */
 import Type from 'typebox';
-import { IsoDateText } from '../core/actuals/actuals.ts';
+import { EvaluationStatement, IsoDateText } from '../core/actuals/actuals.ts';
 import { Family, Grade } from '../core/evaluation/settings.ts';
 import { DecimalText } from '../core/model/document.ts';
 import { Cause } from './actuals-schemas.ts';
@@ -12,6 +12,8 @@ import { Finding, Nullable, Timestamp } from './schemas.ts';
 
 // Self-evaluations published before migration 0005 were stored without the fields marked `Since0005`.
 const Since0005 = <T extends Type.TSchema>(schema: T) => Type.Optional(schema);
+// …and before the 自评表 could be printed in a province's form, without what that form prints beside the scores.
+const SinceProfileForms = <T extends Type.TSchema>(schema: T) => Type.Optional(schema);
 const MonitoringOffered = Since0005(
   Nullable(
     Type.Object(
@@ -30,11 +32,19 @@ export const ProjectEvaluation = Type.Object({
   asOf: Nullable(IsoDateText),
   goals: Type.Array(Type.String()),
   results: Type.String(),
+  statements: SinceProfileForms(
+    Type.Array(EvaluationStatement, { description: 'the 自评表’s prose as the unit wrote it (评价结论, 存在问题 …)' }),
+  ),
   budget: Type.Object({
     initial: Nullable(DecimalText),
     adjusted: Nullable(DecimalText),
     fiscal: Nullable(DecimalText),
     other: Nullable(DecimalText),
+    sources: SinceProfileForms(
+      Type.Array(Type.Object({ name: Type.String(), amount: Nullable(DecimalText) }), {
+        description: 'further fund sources of the 年初预算数 (财政专户管理资金, 单位资金 …), 万元',
+      }),
+    ),
     spent: Nullable(DecimalText),
     rate: Nullable(DecimalText),
     scored: Type.Boolean(),
@@ -50,6 +60,8 @@ export const ProjectEvaluation = Type.Object({
       family: Nullable(Family),
       status: Type.Union([Type.Literal('scored'), Type.Literal('notApplicable'), Type.Literal('unclassified')]),
       target: Type.String(),
+      nature: SinceProfileForms(Nullable(Type.String({ description: '指标性质 as the target table printed it' }))),
+      measureUnit: SinceProfileForms(Nullable(Type.String({ description: '度量单位 as the target table printed it' }))),
       actual: ActualOnDate,
       completion: CompletionView,
       completionPercent: Nullable(DecimalText),

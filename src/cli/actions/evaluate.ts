@@ -3,13 +3,15 @@
  * an actuals file, printed as Chinese tables (per project the execution rate and its score, each
  * indicator's points and score, the total and the grade; the 部门整体 summary) or as JSON (the core's
  * DepartmentEvaluation per unit with the file it came from; decimals as strings, see
- * docs/self-evaluation.md). `--to xlsx|docx -o OUT` also writes the 自评表 and the summary.
+ * docs/self-evaluation.md). `--to xlsx|docx -o OUT` also writes the 自评表 and the summary, or with
+ * `--profile` each 自评表 as that province prints it.
  *
  * Exit code: 2 when a file cannot be read; 1 when a finding is an error (a missing actual or
  * spending record, an unmet indicator without its 偏差原因分析及改进措施 …); else 0.
  */
 import { evaluateDocument, type DepartmentEvaluation } from '../../core/evaluation/department.ts';
 import type { ProjectEvaluation } from '../../core/evaluation/evaluate.ts';
+import { profileById } from '../../core/forms/profiles.ts';
 import { fixed, sum } from '../../core/model/decimal.ts';
 import { GRADES } from '../../core/evaluation/settings.ts';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
@@ -19,14 +21,18 @@ import { findingsTable, percent, reportYear, textTable, unitLabel, type YearOpti
 
 export interface EvaluateOptions extends YearOptions {
   at?: IsoDate;
+  /** The 自评表 profile the forms are printed in (the command checked it is one); absent: jixiao's own. */
+  profile?: string;
 }
 
 export async function runEvaluate(paths: string[], options: EvaluateOptions): Promise<number> {
+  const printed = options.profile === undefined ? {} : { profile: profileById(options.profile)! };
   return reportYear(paths, options, {
+    // Scored as the form each document was read as; --profile says only how the forms are printed.
     judge: (document, actuals, profile) =>
       evaluateDocument(document, actuals, { ...(options.at === undefined ? {} : { asOf: options.at }), ...(profile ? { profile } : {}) }),
     tables: unitTables,
-    write: { xlsx: writeEvaluationXlsx, docx: writeEvaluationDocx },
+    write: { xlsx: (units) => writeEvaluationXlsx(units, printed), docx: (units) => writeEvaluationDocx(units, printed) },
   });
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
+import { readDocuments } from '../../formats/read-document.ts';
 import { runCli, runOnSeedYear, SEED, SEED_ACTUALS } from '../run-cli.testing.ts';
 
 const evaluate = (...args: string[]) => runOnSeedYear('evaluate', ...args);
@@ -81,5 +82,23 @@ describe('jixiao evaluate', { timeout: 120_000 }, () => {
     const targets = await runCli(['evaluate', SEED]);
     expect(targets.code).toBe(2);
     expect(targets.stderr).toContain('--actuals');
+  });
+
+  it('prints the 自评表 in a province’s profile with --profile, which the table reader reads back as that form', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-evaluate-'));
+    const form = 'src/formats/tables/fixtures/sichuan-qingshen-self-evaluation/page.html';
+    const out = join(dir, '自评表.docx');
+    expect((await runCli(['evaluate', form, '--profile', 'sichuan-self-evaluation', '-o', out])).code).toBe(1);
+    const read = await readDocuments(readFileSync(out), out);
+    expect(read.profile?.id).toBe('sichuan-self-evaluation');
+    const published = await readDocuments(readFileSync(form), form);
+    expect(read.documents).toEqual(published.documents);
+    // The 预算执行数 青神 reported, scored: 10 of 10.
+    expect(read.actuals?.projects[0]).toMatchObject({ adjustedBudget: '251.89', evaluation: [{ index: null, score: '10.00' }, {}, {}] });
+
+    // Only a 自评表 profile: a target table's is refused, saying which there are.
+    const wrong = await runCli(['evaluate', form, '--profile', 'hebei-2020', '-o', out]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('没有自评表表样“hebei-2020”：应为 sichuan-self-evaluation');
   });
 });

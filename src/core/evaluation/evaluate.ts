@@ -9,7 +9,7 @@
  *                      qualitative target the band's percent (the evaluator's, or the default)
  *   every score is rounded to the cent (half up); the total is the sum of the printed scores.
  */
-import type { DeviationCause, ProjectActuals } from '../actuals/actuals.ts';
+import type { DeviationCause, EvaluationStatement, ProjectActuals } from '../actuals/actuals.ts';
 import { evaluationNoteOf, explanationAsOf, spendingAsOf, valueAfter, valueAsOf } from '../actuals/as-of.ts';
 import { annualBudget, inWan } from '../actuals/budget.ts';
 import { endOfMonth, type IsoDate } from '../actuals/calendar.ts';
@@ -57,6 +57,8 @@ export interface BudgetExecutionScore {
   /** Of the 年初预算数: 财政资金 and 其他资金, as the target table gives them. */
   fiscal: DecimalText | null;
   other: DecimalText | null;
+  /** The further fund sources of the 年初预算数 (财政专户管理资金, 单位资金 …), as the target table names them. */
+  sources: { name: string; amount: DecimalText | null }[];
   /** 全年执行数; null when no spending was recorded. */
   spent: DecimalText | null;
   /** 执行率 in percent; null without a budget. */
@@ -96,6 +98,9 @@ export interface IndicatorScore {
   status: IndicatorStatus;
   /** 年度指标值 as written. */
   target: string;
+  /** 指标性质 and 度量单位 as the target table printed them beside the value: a form that prints them apart prints them again. */
+  nature: string | null;
+  measureUnit: string | null;
   /** 实际完成值 as written, with its date; null when none was recorded by the evaluation date. */
   actual: { value: string; date: IsoDate; note: string } | null;
   completion: CompletionView;
@@ -130,6 +135,8 @@ export interface ProjectEvaluation {
   goals: string[];
   /** 实际完成情况, as the unit wrote it. */
   results: string;
+  /** The 自评表's prose as the unit wrote it (评价结论, 存在问题, 改进措施 …), instructions left in marked so. */
+  statements: EvaluationStatement[];
   budget: BudgetExecutionScore;
   indicators: IndicatorScore[];
   families: FamilyScore[];
@@ -300,6 +307,7 @@ export function evaluateProject(
     adjusted: adjusted === null ? null : fixed(adjusted),
     fiscal: orNull(inWan(project.budget.fiscal, project.amountUnit)),
     other: orNull(inWan(project.budget.other, project.amountUnit)),
+    sources: project.budget.sources.map((s) => ({ name: s.name, amount: orNull(inWan(s.amount, project.amountUnit)) })),
     spent: spent === null ? null : fixed(spent),
     rate: ratePercent,
     scored: budgetScored,
@@ -372,6 +380,8 @@ export function evaluateProject(
       family: r.family,
       status: r.status,
       target: r.indicator.target,
+      nature: r.indicator.nature ?? null,
+      measureUnit: r.indicator.measureUnit ?? null,
       actual: r.value === null ? null : { value: r.value.value, date: r.value.date, note: r.value.note },
       completion: completionView(c),
       completionPercent,
@@ -408,6 +418,7 @@ export function evaluateProject(
     asOf,
     goals: project.goals.filter((g) => g.term === 'annual').map((g) => g.text),
     results: actuals.results,
+    statements: actuals.statements ?? [],
     budget,
     indicators,
     families,

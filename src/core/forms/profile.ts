@@ -86,6 +86,8 @@ export interface FormProfile {
   weights: 'column' | 'fixed';
   /** The points all indicator weights add up to, where the form states it (90 when 10 go to 预算执行). */
   totalPoints: DecimalText | null;
+  /** The report number the form prints above itself, where it has one (四川 自评表: 报表编号 510000_0013zp). */
+  reportCode?: string;
   /** Where the form was seen: a path under docs/forms/ that names the published source. */
   source: string;
 }

@@ -28,6 +28,9 @@ export const FORM_PROFILES: readonly FormProfile[] = [
 
 export const profileById = (id: string): FormProfile | undefined => FORM_PROFILES.find((p) => p.id === id);
 
+/** The profiles of a year-end 自评表: what a self-evaluation can be printed in. */
+export const SELF_EVALUATION_PROFILES: readonly FormProfile[] = FORM_PROFILES.filter((p) => p.kind === 'selfEvaluation');
+
 export function defaultProfileFor(year: number | null, form2021FromYear = DEFAULT_FORM_2021_FROM_YEAR): FormProfile {
   return year !== null && year < form2021FromYear ? hebei2020 : mof2021;
 }

@@ -7,25 +7,18 @@
 import type { DepartmentEvaluation } from '../../core/evaluation/department.ts';
 import type { ProjectEvaluation } from '../../core/evaluation/evaluate.ts';
 import { GRADES } from '../../core/evaluation/settings.ts';
-import { Decimal } from '../../core/model/decimal.ts';
+import type { FormProfile } from '../../core/forms/profile.ts';
 import { messages } from '../../i18n/index.ts';
+import { allFiscal, amount, label, percent, value } from './cells.ts';
+import { profileProjectForm } from './profile-forms.ts';
 import { keptInGroups, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 
-const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text, label: true, ...more });
-const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => ({ text: text ?? '', align: 'center', ...more });
-const amount = (text: string | null, more: Partial<GridCell> = {}): GridCell => value(text, { amount: true, ...more });
-const percent = (p: string | null) => (p === null ? '' : `${p}%`);
 const unitName = (u: { code: string | null; name: string }) => (u.code === null ? u.name : `${u.code} ${u.name}`);
 
-/**
- * The 财政资金 row. Spending is recorded for the project, not per source, so the row's 全年 figures are
- * known only when there are no other funds: then the fiscal money is all of it. 分值 and 得分 belong
- * to the total.
- */
+/** The 财政资金 row (see allFiscal). 分值 and 得分 belong to the total. */
 function fiscalCells(b: ProjectEvaluation['budget']): GridCell[] {
   const dash = value('—');
-  const allFiscal = b.other === null || new Decimal(b.other).isZero();
-  if (!allFiscal) return [amount(b.fiscal), dash, dash, dash, dash, dash];
+  if (!allFiscal(b)) return [amount(b.fiscal), dash, dash, dash, dash, dash];
   return [amount(b.fiscal ?? b.initial), amount(b.adjusted), amount(b.spent), dash, value(percent(b.rate)), dash];
 }
 
@@ -180,8 +173,16 @@ export function departmentForm(d: DepartmentEvaluation, taken: Set<string>): Rep
   };
 }
 
-/** The forms of one or more units: each unit's summary, then its projects' 自评表. */
-export function evaluationForms(units: readonly DepartmentEvaluation[]): ReportForm[] {
+/**
+ * The forms of one or more units: each unit's summary, then its projects' 自评表. In a 自评表 profile,
+ * each project's form as the province prints it, and no summary: the province's form set has none,
+ * and a file of its forms alone reads back as that profile.
+ */
+export function evaluationForms(units: readonly DepartmentEvaluation[], profile?: FormProfile): ReportForm[] {
   const taken = new Set<string>();
+  if (profile !== undefined) {
+    if (profile.kind !== 'selfEvaluation') throw new Error(`${profile.id} is no 自评表 profile`);
+    return units.flatMap((d) => d.projects.map((p) => profileProjectForm(p, profile, taken)));
+  }
   return units.flatMap((d) => [departmentForm(d, taken), ...d.projects.map((p) => projectForm(p, taken))]);
 }

@@ -161,11 +161,15 @@ function formSection(form: ReportForm): ISectionOptions {
   return { properties: { page: { size, margin: MARGIN } }, children };
 }
 
-/** A Word document of forms, each starting on a new page, as bytes. */
-export async function formsDocument(forms: readonly ReportForm[], title: string): Promise<Uint8Array> {
+/**
+ * A Word document of forms, each starting on a new page, as bytes. `keywords`: what its properties
+ * say (a form printed in a province's profile names it, so readers take it for that province's form).
+ */
+export async function formsDocument(forms: readonly ReportForm[], title: string, keywords?: string): Promise<Uint8Array> {
   const document = new Document({
     creator: 'jixiao',
     title,
+    ...(keywords === undefined ? {} : { keywords }),
     styles: { default: documentDefaults, paragraphStyles },
     sections: forms.map(formSection),
   });

@@ -1,8 +1,9 @@
 /**
  * Issue 13's "…and export again in their own profile": each published form of ./fixtures, as
  * expected.json holds it, written to Word in the profile it was recognised as and read back through
- * the table reader (as a bureau meets it), to the same documents and the same profile; and to PDF,
- * whose text is checked for the profile's headings and the form's values (no reader reads PDF).
+ * the table reader (as a bureau meets it), to the same documents and the same profile — a 自评表 as
+ * the year's self-evaluation, to Word and Excel, with its actuals too; and to PDF, whose text is
+ * checked for the profile's headings and the form's values (no reader reads PDF).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,10 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FORM_PROFILES } from '../../core/forms/profiles.ts';
+import type { Actuals } from '../../core/actuals/actuals.ts';
+import { evaluateDocument } from '../../core/evaluation/department.ts';
+import { FORM_PROFILES, SELF_EVALUATION_PROFILES } from '../../core/forms/profiles.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { columnOfHeading, INDICATOR_COLUMNS, PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { writeDocx } from '../docx/write-docx.ts';
+import { writeEvaluationDocx, writeEvaluationXlsx } from '../evaluation-report/write.ts';
 import { writePdf } from '../pdf/write-pdf.ts';
 import { exportXlsx } from '../xlsx/write-xlsx.ts';
 import { readDocuments } from '../read-document.ts';
@@ -24,6 +28,8 @@ import { withoutNullOptionals } from './fixtures.testing.ts';
 interface Expected {
   profile: string;
   documents: TargetDocument[];
+  /** A 自评表's year as the form reported it. */
+  actuals?: Actuals;
 }
 
 const root = resolve(import.meta.dirname, 'fixtures');
@@ -34,8 +40,8 @@ const folders = readdirSync(root, { withFileTypes: true })
 const expectedOf = (folder: string) => JSON.parse(readFileSync(join(root, folder, 'expected.json'), 'utf8')) as Expected;
 const profileOf = (id: string) => FORM_PROFILES.find((p) => p.id === id)!;
 
-/** A 自评表's result columns (完成值, 得分 …) come from the year's actuals, which the target writers do not print. */
-const SELF_EVALUATION = new Set(FORM_PROFILES.filter((p) => p.kind === 'selfEvaluation').map((p) => p.id));
+/** A 自评表's result columns (完成值, 得分 …) come from the year's actuals: the self-evaluation writer prints it. */
+const SELF_EVALUATION = new Set(SELF_EVALUATION_PROFILES.map((p) => p.id));
 
 describe.each(folders)('%s exported in its own profile', (folder) => {
   const expected = expectedOf(folder);
@@ -49,11 +55,24 @@ describe.each(folders)('%s exported in its own profile', (folder) => {
       expect(withoutNullOptionals(read.documents)).toEqual(withoutNullOptionals(expected.documents));
     });
   } else {
-    it('a 自评表 is written as its target table (its results need a 自评表 writer, not built): read back, the same documents, as a project form', async () => {
-      const read = await readDocuments(await writeDocx(expected.documents, { profile }), `${folder}.docx`);
-      expect(withoutNullOptionals(read.documents)).toEqual(withoutNullOptionals(expected.documents));
-      expect(read.profile?.kind).toBe('project');
-    });
+    // A 自评表 is the year's evaluation printed in its profile: what the form printed reads back, the
+    // scores now the evaluation's (the published form left 得分 empty).
+    it.each([
+      ['docx', writeEvaluationDocx],
+      ['xlsx', writeEvaluationXlsx],
+    ] as const)(
+      'its self-evaluation reads back from %s through the table reader: the same documents, actuals and profile',
+      async (kind, write) => {
+        const units = expected.documents.map((d) => evaluateDocument(d, expected.actuals!, { profile }));
+        const read = await readDocuments(await write(units, { profile }), `${folder}.${kind}`);
+        expect(read.profile?.id).toBe(profile.id);
+        expect(withoutNullOptionals(read.documents)).toEqual(withoutNullOptionals(expected.documents));
+        const scores = units.flatMap((u) => u.projects.flatMap((p) => [p.budget.score, ...p.indicators.map((i) => i.score)]));
+        expect(read.actuals?.projects.flatMap((p) => p.evaluation.map((n) => n.score))).toEqual(scores);
+        const withoutScores = (a: Actuals | null | undefined) => a?.projects.map((p) => ({ ...p, evaluation: [] }));
+        expect(withoutScores(read.actuals)).toEqual(withoutScores(expected.actuals));
+      },
+    );
   }
 
   it('reads back from the workbook with the profile’s columns under its headings', async () => {

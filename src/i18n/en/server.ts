@@ -58,6 +58,10 @@ export const server: M = {
     wrongPassword: 'The current password is wrong.',
     importUnreadable: (reason) => `The file cannot be read: ${reason}`,
     importNoDocument: 'The file holds no performance-target document.',
+    evaluationProfile: (id, known, ids) =>
+      known
+        ? `The form profile "${id}" is no self-evaluation form: use one of ${ids}.`
+        : `No self-evaluation form profile "${id}": use one of ${ids}.`,
     importTooLarge:
       'The file is too large: reading it needs more memory than the server allows; it was not read (split it and import the parts).',
     uploadTooLarge: (maxMb) => `The request is larger than allowed (an uploaded file may be at most ${maxMb} MB).`,

@@ -64,6 +64,8 @@ export const server = {
     wrongPassword: '原密码错误。',
     importUnreadable: (reason: string) => `文件无法读取：${reason}`,
     importNoDocument: '文件中没有可导入的绩效目标文档。',
+    evaluationProfile: (id: string, known: boolean, ids: string) =>
+      known ? `表样“${id}”不是自评表表样，应为 ${ids}。` : `没有自评表表样“${id}”，应为 ${ids}。`,
     importTooLarge: '文件太大：读取它所需的内存超出服务器的上限，未予读取（请拆分后分别导入）。',
     uploadTooLarge: (maxMb: number) => `请求内容超过大小上限（上传的文件最大 ${maxMb} MB）。`,
     importUnitMismatch: (code: string) => `文件中的单位（${code}）不是您的单位。`,

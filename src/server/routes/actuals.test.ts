@@ -14,6 +14,7 @@ import { evaluateDocument } from '../../core/evaluation/department.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { monitorDocument } from '../../core/monitoring/monitor.ts';
 import { readActualsFile } from '../../formats/actuals/read-actuals.ts';
+import { readDocuments } from '../../formats/read-document.ts';
 import { ACTUALS_KINDS, documentRecords } from '../../store/actuals/records.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { ImportPlan, SpendingRecord, ValueRecord } from '../actuals-schemas.ts';
@@ -125,6 +126,28 @@ for (const make of testDatabases()) {
 
       const audit = (await unit().request('GET', `/api/documents/${id}/audit`)).json().items;
       expect(audit[0]).toMatchObject({ action: 'import', entity: 'actuals', after: { created: 77, counts: { values: 33 } } });
+    });
+
+    it('exports the 自评表 in a province’s 自评表 profile, which the table reader reads back as that form; any other profile is a 400', async () => {
+      const docx = await unit().request('GET', `/api/documents/${id}/evaluation/export?format=docx&profile=sichuan-self-evaluation`);
+      expect(docx.statusCode, docx.body).toBe(200);
+      const read = await readDocuments(docx.rawPayload, 'evaluation.docx');
+      expect(read.profile?.id).toBe('sichuan-self-evaluation');
+      expect(read.documents.flatMap((d) => d.projects.map((p) => [p.code, p.indicators.length]))).toEqual(
+        model.projects.map((p) => [p.code, p.indicators.length]),
+      );
+      const evaluated = evaluateDocument(model, actuals, { locale: 'zh-CN' });
+      expect(read.actuals?.projects.map((p) => [p.projectCode, p.spending[0]?.cumulative, p.evaluation[0]?.score])).toEqual(
+        evaluated.projects.map((p) => [p.projectCode, p.budget.spent, p.budget.score]),
+      );
+      for (const [profile, message] of [
+        ['hebei-2020', '表样“hebei-2020”不是自评表表样，应为 sichuan-self-evaluation。'],
+        ['nowhere-1999', '没有自评表表样“nowhere-1999”，应为 sichuan-self-evaluation。'],
+      ] as const) {
+        const r = await unit().request('GET', `/api/documents/${id}/evaluation/export?format=xlsx&profile=${profile}`);
+        expect(r.statusCode).toBe(400);
+        expect(r.json()).toEqual({ code: 'invalid_profile', message, profile });
+      }
     });
 
     it('lists a document’s records of each kind whole, as the store reads them', async () => {

@@ -7,6 +7,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import type { FormProfile } from '../../core/forms/profile.ts';
+import { profileById, SELF_EVALUATION_PROFILES } from '../../core/forms/profiles.ts';
 import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluation-report/write.ts';
 import { messages } from '../../i18n/index.ts';
 import { publishEvaluation, publishedEvaluation, withdrawEvaluation } from '../../store/actuals/publication.ts';
@@ -15,10 +17,18 @@ import { actorOf, assertReviewer } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf, refusals } from '../actuals-access.ts';
 import { DocumentEvaluation, PublishedEvaluation } from '../evaluation-schemas.ts';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { ErrorBody, IdParams } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';
 import { actualsResponses, ExportFormat, FileResponse, sendReport } from './monitoring.ts';
+
+/** The 自评表 profile an export names; a 400 for one jixiao does not ship or of another kind of form. */
+function selfEvaluationProfile(id: string): FormProfile {
+  const profile = SELF_EVALUATION_PROFILES.find((p) => p.id === id);
+  if (profile !== undefined) return profile;
+  const ids = SELF_EVALUATION_PROFILES.map((p) => p.id).join(', ');
+  throw new ApiError(400, 'invalid_profile', (m) => m.evaluationProfile(id, profileById(id) !== undefined, ids), { profile: id });
+}
 
 export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -61,18 +71,30 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['evaluation'],
-        summary: 'The 项目支出绩效自评表 of every project with the 部门整体 summary, as XLSX or DOCX',
+        summary:
+          'The 项目支出绩效自评表 of every project with the 部门整体 summary, as XLSX or DOCX; with `profile` (a 自评表 profile, 400 for another) each project’s form as that province prints it, without the summary',
         params: IdParams,
-        querystring: Type.Object({ format: ExportFormat, ...AsOf.properties }),
-        response: actualsResponses(FileResponse),
+        querystring: Type.Object({
+          format: ExportFormat,
+          ...AsOf.properties,
+          profile: Type.Optional(
+            Type.String({ maxLength: 100, description: 'a 自评表 form profile (表样) id, e.g. sichuan-self-evaluation' }),
+          ),
+        }),
+        response: { ...actualsResponses(FileResponse), 400: ErrorBody },
       },
     },
     async (req, reply) => {
+      const printed = req.query.profile === undefined ? {} : { profile: selfEvaluationProfile(req.query.profile) };
       const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertActualsReader(ctx, req, meta);
       const result = evaluateStored(await storedActuals(ctx.reader(req), meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
       const name = messages().server.actuals.fileNames.evaluation(meta.unitName, meta.year);
-      return sendReport(reply, req.query.format, { xlsx: writeEvaluationXlsx, docx: writeEvaluationDocx }, [result], name);
+      const write = {
+        xlsx: (r: (typeof result)[]) => writeEvaluationXlsx(r, printed),
+        docx: (r: (typeof result)[]) => writeEvaluationDocx(r, printed),
+      };
+      return sendReport(reply, req.query.format, write, [result], name);
     },
   );
 

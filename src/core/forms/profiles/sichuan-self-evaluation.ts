@@ -38,5 +38,6 @@ export const sichuanSelfEvaluation: FormProfile = {
   totalPoints: '90',
   // 四川's project codes as its forms print them: 8 digits, a letter, 12 digits (51000021R000000019951, 51092324T000010263357).
   projectCodePattern: '^\\d{8}[A-Z]\\d{12}$',
+  reportCode: '510000_0013zp',
   source: 'docs/forms/sources/sichuan-self-evaluation/SOURCE.md',
 };
