@@ -163,8 +163,9 @@ export const ListFilter = Type.Object({
 
 export const ListQuery = Type.Object({ ...ListFilter.properties, ...CursorPage.properties });
 
-export const DocumentSort = Type.Union([Type.Literal('unit'), Type.Literal('-updated'), Type.Literal('updated')], {
-  description: 'unit: newest year, then unit code (the default); -updated: last changed first; updated: longest unchanged first',
+export const DocumentSort = Type.Union([Type.Literal('unit'), Type.Literal('-year'), Type.Literal('-updated'), Type.Literal('updated')], {
+  description:
+    'unit: unit code, each unit’s years newest first (the default); -year: newest year first; -updated: last changed first; updated: longest unchanged first',
 });
 
 export const DocumentListQuery = Type.Object({ ...ListQuery.properties, sort: Type.Optional(DocumentSort) });

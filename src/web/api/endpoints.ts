@@ -31,7 +31,10 @@ import type {
   DocumentList,
   ImportPreview,
   ImportPreviewItem,
+  DocumentQuery,
+  DocumentSetSummary,
   ListFilter,
+  Paged,
   ListedUser,
   ProjectList,
   Status,
@@ -45,7 +48,7 @@ import type {
 
 type Step = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';
 type Query = NonNullable<Parameters<typeof api.get>[1]>['query'];
-const filterQuery = (f: ListFilter): Query => ({ ...f, status: f.status });
+const filterQuery = (f: ListFilter | DocumentQuery): Query => ({ ...f, status: f.status });
 
 export const endpoints = {
   exportFormats: () => api.get<{ formats: string[] }>('/api/export-formats').then((r) => r.formats),
@@ -56,13 +59,13 @@ export const endpoints = {
     api.post<{ user: User }>('/api/auth/login', { body: { username, password } }).then((r) => r.user),
   logout: () => api.post<void>('/api/auth/logout'),
 
-  documents: (f: ListFilter) => api.get<DocumentList>('/api/documents', { query: filterQuery(f) }),
+  documents: (f: DocumentQuery) => api.get<DocumentList>('/api/documents', { query: filterQuery(f) }),
+  documentSummary: (f: ListFilter) => api.get<DocumentSetSummary>('/api/documents/summary', { query: filterQuery(f) }),
   projects: (f: ListFilter) => api.get<ProjectList>('/api/projects', { query: filterQuery(f) }),
-  publicDocuments: (f: ListFilter) => api.get<DocumentList>('/api/public/documents', { query: filterQuery(f) }),
+  publicDocuments: (f: DocumentQuery) => api.get<DocumentList>('/api/public/documents', { query: filterQuery(f) }),
   publicProjects: (f: ListFilter) => api.get<ProjectList>('/api/public/projects', { query: filterQuery(f) }),
   bureaus: (publicOnly: boolean) => api.get<{ items: Bureau[] }>(publicOnly ? '/api/public/bureaus' : '/api/bureaus').then((r) => r.items),
-  units: (bureauId?: number) =>
-    api.get<{ items: UnitRecord[]; total: number }>('/api/public/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
+  units: (bureauId?: number) => api.get<Paged<UnitRecord>>('/api/public/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
 
   document: (id: number) => api.get<StoredDocument>(`/api/documents/${id}`),
   findings: (id: number) => api.get<{ version: number; findings: Finding[] }>(`/api/documents/${id}/findings`),
@@ -150,12 +153,11 @@ export const endpoints = {
   adminBureaus: () => api.get<{ items: Bureau[] }>('/api/admin/bureaus').then((r) => r.items),
   createBureau: (b: { code: string; name: string; parentId: number | null }) => api.post<Bureau>('/api/admin/bureaus', { body: b }),
   renameBureau: (id: number, name: string) => api.patch<Bureau>(`/api/admin/bureaus/${id}`, { body: { name } }),
-  adminUnits: (q: { bureauId?: number; q?: string; limit: number; offset: number }) =>
-    api.get<{ items: UnitRecord[]; total: number }>('/api/admin/units', { query: q }),
+  adminUnits: (q: { bureauId?: number; q?: string; limit: number; cursor?: string }) =>
+    api.get<Paged<UnitRecord>>('/api/admin/units', { query: q }),
   createUnit: (u: { code: string; name: string; bureauId: number }) => api.post<UnitRecord>('/api/admin/units', { body: u }),
   updateUnit: (id: number, u: { name?: string; bureauId?: number }) => api.patch<UnitRecord>(`/api/admin/units/${id}`, { body: u }),
-  adminUsers: (q: { q?: string; limit: number; offset: number }) =>
-    api.get<{ items: ListedUser[]; total: number }>('/api/admin/users', { query: q }),
+  adminUsers: (q: { q?: string; limit: number; cursor?: string }) => api.get<Paged<ListedUser>>('/api/admin/users', { query: q }),
   createUser: (u: NewUser) => api.post<{ user: User; password: string }>('/api/admin/users', { body: u }),
   updateUser: (id: number, u: Partial<Omit<NewUser, 'username'>> & { disabled?: boolean; resetPassword?: boolean }) =>
     api.patch<{ user: User; password?: string }>(`/api/admin/users/${id}`, { body: u }),
