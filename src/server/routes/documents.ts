@@ -29,6 +29,7 @@ import {
   CommentAnchor,
   DepartmentGoals,
   DocumentMeta as DocumentMetaSchema,
+  CursorPage,
   ErrorBody,
   Finding,
   Id,
@@ -348,19 +349,19 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       schema: {
         tags: ['comments'],
         summary:
-          'Review comments on a document, newest first, with the total; page with beforeId (nextBeforeId), open=true for the unresolved only',
+          'Review comments on a document, newest first, with the total; a page at a time by cursor, open=true for the unresolved only',
         params: IdParams,
         querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent, at most 200' })),
-          beforeId: Type.Optional(Type.Integer({ description: 'the nextBeforeId of the page before' })),
+          ...CursorPage.properties,
           open: Type.Optional(Type.Boolean({ description: 'only comments not yet resolved' })),
         }),
         response: {
           200: Type.Object({
             items: Type.Array(Comment),
             total: Type.Integer({ description: 'all the comments (open=true: the unresolved ones), not only this page' }),
-            nextBeforeId: Nullable(Type.Integer({ description: 'beforeId of the next page; null on the last' })),
+            nextCursor: Nullable(Type.String({ description: 'give it back as `cursor` for the next page; null on the last' })),
           }),
+          400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
@@ -371,8 +372,8 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const meta = await metaOr404(ctx, req.params.id);
       await assertRead(ctx, req, meta);
       if (meta.status === 'published' && !req.user) throw new ApiError(401, 'unauthenticated', (m) => m.unauthenticated);
-      const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId, open: req.query.open === true };
-      return ctx.cache.get(`comments:${meta.id}:${page.limit}:${page.beforeId}:${page.open}`, () => documentComments(db, meta.id, page));
+      const page = { limit: req.query.limit, cursor: req.query.cursor, open: req.query.open === true };
+      return ctx.cache.get(`comments:${meta.id}:${page.limit}:${page.cursor}:${page.open}`, () => documentComments(db, meta.id, page));
     },
   );
 

@@ -84,16 +84,16 @@ export const endpoints = {
   approveBatch: (items: Array<{ id: number; version: number }>) =>
     api.post<{ results: BatchResult[] }>('/api/documents/approve-batch', { body: { items } }).then((r) => r.results),
 
-  comments: (id: number, beforeId?: number) => api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 50, beforeId } }),
+  comments: (id: number, cursor?: string) => api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 50, cursor } }),
   /** Every unresolved comment, read a page at a time to the last: the form shows each at its field, none left out. */
   openComments: async (id: number) => {
     const open: Comment[] = [];
-    let beforeId: number | undefined;
+    let cursor: string | undefined;
     do {
-      const page = await api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 200, beforeId, open: 'true' } });
+      const page = await api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 200, cursor, open: 'true' } });
       open.push(...page.items);
-      beforeId = page.nextBeforeId ?? undefined;
-    } while (beforeId !== undefined);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
     return open;
   },
   addComment: (id: number, body: string, anchor: CommentAnchor) =>
@@ -104,8 +104,8 @@ export const endpoints = {
   /** Every submission of a document, newest first, read a page at a time to the last, and its current version. */
   versions: async (id: number) => {
     const first = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200 } });
-    for (let page = first; page.nextBeforeVersion !== null; ) {
-      page = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200, beforeVersion: page.nextBeforeVersion } });
+    for (let page = first; page.nextCursor !== null; ) {
+      page = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200, cursor: page.nextCursor } });
       first.items.push(...page.items);
     }
     return first;

@@ -48,8 +48,8 @@ export const queries = {
     infiniteQueryOptions({
       queryKey: ['comments', id, 'history'],
       queryFn: ({ pageParam }) => endpoints.comments(id, pageParam),
-      initialPageParam: undefined as number | undefined,
-      getNextPageParam: (last: CommentPage) => last.nextBeforeId ?? undefined,
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last: CommentPage) => last.nextCursor ?? undefined,
     }),
   audit: (id: number) =>
     infiniteQueryOptions({

@@ -76,7 +76,7 @@ export type AuditRecord = Omit<Wire<typeof Api.AuditRecord>, 'before' | 'after'>
 export interface CommentPage {
   items: Comment[];
   total: number;
-  nextBeforeId: number | null;
+  nextCursor: string | null;
 }
 
 export interface AuditPage {
