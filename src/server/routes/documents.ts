@@ -421,11 +421,10 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       schema: {
         tags: ['documents'],
         summary:
-          'The audit trail of a document, newest first (page with beforeId). detail=summary: before/after reduced to {status, name, comment}, and consecutive edits of one thing by one person within 5 minutes as one entry with a count (page with nextBeforeId)',
+          'The audit trail of a document, newest first, a page at a time by cursor. detail=summary: before/after reduced to {status, name, comment}, and consecutive edits of one thing by one person within 5 minutes as one entry with a count (a page never splits one)',
         params: IdParams,
         querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          beforeId: Type.Optional(Type.Integer()),
+          ...CursorPage.properties,
           detail: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('summary')], { description: 'full (default) or summary' })),
         }),
         response: {
@@ -438,10 +437,11 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
                 firstAt: Type.Optional(Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' })),
               }),
             ),
-            nextBeforeId: Type.Optional(
-              Nullable(Type.Integer({ description: 'summary: beforeId of the next page; null at the start of the trail' })),
+            nextCursor: Nullable(
+              Type.String({ description: 'give it back as `cursor` for the next page; null at the start of the trail' }),
             ),
           }),
+          400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
@@ -452,9 +452,8 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const meta = await metaOr404(ctx, req.params.id);
       requireUser(req);
       await assertRead(ctx, req, meta);
-      const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId };
-      if (req.query.detail === 'summary') return documentAuditSummary(db, meta.id, page);
-      return { items: await documentAudit(db, meta.id, page) };
+      const page = { limit: req.query.limit, cursor: req.query.cursor };
+      return req.query.detail === 'summary' ? documentAuditSummary(db, meta.id, page) : documentAudit(db, meta.id, page);
     },
   );
 }

@@ -99,8 +99,8 @@ export const endpoints = {
   addComment: (id: number, body: string, anchor: CommentAnchor) =>
     api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
   resolveComment: (commentId: number) => api.post<void>(`/api/comments/${commentId}/resolve`),
-  audit: (id: number, beforeId?: number) =>
-    api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),
+  audit: (id: number, cursor?: string) =>
+    api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, cursor, detail: 'summary' } }),
   /** Every submission of a document, newest first, read a page at a time to the last, and its current version. */
   versions: async (id: number) => {
     const first = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200 } });

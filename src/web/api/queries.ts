@@ -55,8 +55,8 @@ export const queries = {
     infiniteQueryOptions({
       queryKey: ['audit', id],
       queryFn: ({ pageParam }) => endpoints.audit(id, pageParam),
-      initialPageParam: undefined as number | undefined,
-      getNextPageParam: (last: AuditPage) => last.nextBeforeId ?? undefined,
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last: AuditPage) => last.nextCursor ?? undefined,
     }),
   versions: (id: number) => queryOptions({ queryKey: ['versions', id], queryFn: () => endpoints.versions(id) }),
   /** A stored version never changes. */

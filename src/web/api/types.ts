@@ -81,7 +81,7 @@ export interface CommentPage {
 
 export interface AuditPage {
   items: AuditRecord[];
-  nextBeforeId: number | null;
+  nextCursor: string | null;
 }
 
 export interface NewUser {
