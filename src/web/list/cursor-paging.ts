@@ -6,8 +6,7 @@
 import { keepPreviousData, useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Paged, Total } from '../api/types.ts';
-
-export const PAGE_SIZE = 20;
+import { PAGE_SIZE } from './paging.ts';
 
 export interface CursorPaging {
   /** The cursor of the page on show; undefined on the first. */
