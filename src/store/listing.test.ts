@@ -37,6 +37,8 @@ async function walk<T>(
     totals.push(page.total);
     await between(pages);
     if (page.nextCursor === null) return { items, pages, totals };
+    // Bounded: a cursor that leads back to rows already shown fails here rather than loop on.
+    if (pages > 1000) throw new Error(`no last page after ${pages} pages`);
     cursor = page.nextCursor;
   }
 }
