@@ -65,7 +65,9 @@ export const endpoints = {
   publicDocuments: (f: DocumentQuery) => api.get<DocumentList>('/api/public/documents', { query: filterQuery(f) }),
   publicProjects: (f: ListFilter) => api.get<ProjectList>('/api/public/projects', { query: filterQuery(f) }),
   bureaus: (publicOnly: boolean) => api.get<{ items: Bureau[] }>(publicOnly ? '/api/public/bureaus' : '/api/bureaus').then((r) => r.items),
-  units: (bureauId?: number) => api.get<Paged<UnitRecord>>('/api/public/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
+  /** The first units by code under a bureau, matching `q` in the code or name when given. */
+  units: (bureauId?: number, q?: string) =>
+    api.get<Paged<UnitRecord>>('/api/public/units', { query: { bureauId, q, limit: 200 } }).then((r) => r.items),
 
   document: (id: number) => api.get<StoredDocument>(`/api/documents/${id}`),
   findings: (id: number) => api.get<{ version: number; findings: Finding[] }>(`/api/documents/${id}/findings`),

@@ -18,8 +18,8 @@ type AdminUsers = Parameters<typeof endpoints.adminUsers>[0];
 export const queries = {
   bureaus: () => queryOptions({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: RARELY }),
   publicBureaus: () => queryOptions({ queryKey: ['public-bureaus'], queryFn: () => endpoints.bureaus(true), staleTime: RARELY }),
-  units: (bureauId: number | undefined) =>
-    queryOptions({ queryKey: ['units', bureauId], queryFn: () => endpoints.units(bureauId), staleTime: RARELY }),
+  units: (bureauId: number | undefined, q?: string) =>
+    queryOptions({ queryKey: ['units', bureauId, q], queryFn: () => endpoints.units(bureauId, q), staleTime: RARELY }),
 
   document: (id: number) => queryOptions({ queryKey: ['document', id], queryFn: () => endpoints.document(id) }),
   publicDocument: (id: number) => queryOptions({ queryKey: ['public-document', id], queryFn: () => endpoints.document(id) }),
