@@ -30,7 +30,6 @@ import type {
   CommentPage,
   DocumentList,
   ImportPreview,
-  ImportPreviewItem,
   DocumentQuery,
   DocumentSetSummary,
   ListFilter,

@@ -6,7 +6,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
 import { useState } from 'react';
-import { endpoints } from '../api/endpoints.ts';
 import type { Bureau } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import type { ParamPatch } from './address.ts';
