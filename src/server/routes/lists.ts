@@ -59,7 +59,7 @@ function filterOf(q: Query): ListFilter {
   };
 }
 
-const pageOf = (q: Query) => ({ limit: q.limit, cursor: q.cursor, sort: q.sort });
+const pageRequestOf = (q: Query) => ({ limit: q.limit, cursor: q.cursor, sort: q.sort });
 
 const scopeKey = (s: ListScope) =>
   'all' in s ? 'all' : 'bureauId' in s ? `bureau ${s.bureauId}` : 'unitId' in s ? `unit ${s.unitId}` : 'published';
@@ -94,7 +94,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
   for (const l of lists) {
     const list = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
       ctx.cache.get(`${l.name}:${scopeKey(scope)}:${req.url}`, async () =>
-        JSON.stringify(await l.read(db, scope, filterOf(req.query), pageOf(req.query))),
+        JSON.stringify(await l.read(db, scope, filterOf(req.query), pageRequestOf(req.query))),
       );
     app.get(
       `/api/${l.name}`,
