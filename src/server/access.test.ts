@@ -159,6 +159,7 @@ for (const make of testDatabases()) {
         expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
       },
       { name: 'GET document list', run: (r) => w.clients[r].request('GET', '/api/documents?year=2020'), expect: signedIn(200) },
+      { name: 'GET document summary', run: (r) => w.clients[r].request('GET', '/api/documents/summary?year=2020'), expect: signedIn(200) },
       { name: 'GET project list', run: (r) => w.clients[r].request('GET', '/api/projects?q=%E6%B3%95'), expect: signedIn(200) },
       {
         name: 'GET bureau totals',
@@ -481,16 +482,41 @@ for (const make of testDatabases()) {
           }
       });
 
-      it('document and project lists: only what the caller acts on, in their counts and sums', async () => {
+      /** Every page of a list, one row a page, following the cursors. */
+      const everyPage = async (role: RoleName, path: string) => {
+        const items: Array<{ id: number; documentId?: number }> = [];
+        let first: { total: { value: number; exact: boolean } } | undefined;
+        for (let cursor = ''; ; ) {
+          const page = (await w.clients[role].request('GET', `${path}&limit=1${cursor && `&cursor=${cursor}`}`)).json();
+          first ??= page;
+          items.push(...page.items);
+          if (page.nextCursor === null) return { items, total: first!.total };
+          cursor = page.nextCursor;
+        }
+      };
+
+      it('document and project lists: only what the caller acts on, on every page, in their counts and sums', async () => {
         for (const role of signedInRoles) {
           const listed = rows.filter((r) => actsOn(role, r));
-          const docs = (await w.clients[role].request('GET', '/api/documents?year=2020&limit=1')).json();
-          expect({ role, documents: docs.total, budgetTotal: docs.budgetTotal, statusCounts: docs.statusCounts }).toEqual({
+          const docs = await everyPage(role, '/api/documents?year=2020');
+          expect({ role, ids: docs.items.map((d) => d.id).sort(), total: docs.total }).toEqual({
+            role,
+            ids: listed.map((r) => r.id).sort(),
+            total: { value: listed.length, exact: true },
+          });
+          const summary = (await w.clients[role].request('GET', '/api/documents/summary?year=2020')).json();
+          expect({ role, documents: summary.total, budgetTotal: summary.budgetTotal, statusCounts: summary.statusCounts }).toEqual({
             role,
             ...figures(listed),
           });
-          const projects = (await w.clients[role].request('GET', '/api/projects?year=2020&limit=1')).json();
-          expect({ role, projects: projects.total }).toEqual({ role, projects: listed.reduce((n, r) => n + r.projects, 0) });
+          const projects = await everyPage(role, '/api/projects?year=2020');
+          const projectCount = listed.reduce((n, r) => n + r.projects, 0);
+          expect({ role, projects: projects.items.length, total: projects.total.value }).toEqual({
+            role,
+            projects: projectCount,
+            total: projectCount,
+          });
+          expect(projects.items.every((p) => listed.some((r) => r.id === p.documentId))).toBe(true);
         }
       });
 

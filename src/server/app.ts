@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         title: 'jixiao 绩效 API',
         version: '1',
         description:
-          'Sign in with POST /api/auth/login (session cookie). Fetch a CSRF token from GET /api/auth/csrf and send it as X-CSRF-Token on every POST/PUT/PATCH/DELETE. Writes to a document name the version they are based on in If-Match; a stale one gets 409 with currentVersion. Lists take limit (≤200) and offset and return total. Amounts are decimal strings.',
+          'Sign in with POST /api/auth/login (session cookie). Fetch a CSRF token from GET /api/auth/csrf and send it as X-CSRF-Token on every POST/PUT/PATCH/DELETE. Writes to a document name the version they are based on in If-Match; a stale one gets 409 with currentVersion. Lists take limit (≤200) and page by cursor: give back a page’s nextCursor as cursor for the next (null on the last); total is {value, exact}, counted up to 1,000 on the first page. Amounts are decimal strings.',
       },
       components: {
         securitySchemes: {

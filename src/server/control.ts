@@ -71,8 +71,8 @@ export async function runControl(store: Store, request: ControlRequest, progress
     case 'user-list': {
       const users: Array<User & { scope: string }> = [];
       const bureaus = new Map((await bureausUnder(db, null)).map((b) => [b.id, b.name]));
-      for (let offset = 0; ; offset += 200) {
-        const page = await listUsers(db, { limit: 200, offset });
+      for (let cursor: string | undefined; ; ) {
+        const page = await listUsers(db, {}, { limit: 200, cursor });
         for (const u of page.items) {
           const unitName =
             u.unitId === null
@@ -80,7 +80,8 @@ export async function runControl(store: Store, request: ControlRequest, progress
               : (await db.selectFrom('units').select('name').where('id', '=', u.unitId).executeTakeFirst())?.name;
           users.push({ ...u, scope: unitName ?? (u.bureauId === null ? '' : (bureaus.get(u.bureauId) ?? '')) });
         }
-        if (page.items.length < 200) return { ok: true, users };
+        if (page.nextCursor === null) return { ok: true, users };
+        cursor = page.nextCursor;
       }
     }
     case 'export':

@@ -240,7 +240,9 @@ describe('SIGKILL during a large import', () => {
       restarts.push(Date.now() - t);
       headers = await signIn(server.url, password);
       for (const i of imports.filter((x) => x.listed === undefined))
-        i.listed = ((await (await fetch(`${server.url}/api/documents?year=${i.year}`, { headers })).json()) as { total: number }).total;
+        i.listed = (
+          (await (await fetch(`${server.url}/api/documents?year=${i.year}`, { headers })).json()) as { total: { value: number } }
+        ).total.value;
     };
 
     // 1. One import uninterrupted (measured), then one killed halfway through COMMIT's log write.

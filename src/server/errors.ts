@@ -11,6 +11,7 @@ import { ZipLimitError } from '../formats/zip-reader.ts';
 import { messagesFor, type Messages } from '../i18n/index.ts';
 import {
   ConflictError,
+  InvalidCursorError,
   InvalidInputError,
   InvalidStateError,
   NotFoundError,
@@ -89,6 +90,7 @@ function toApiError(e: unknown, all: Messages): ApiError | undefined {
   if (e instanceof ReviewErrorsError)
     return new ApiError(422, 'review_errors', (m) => m.reviewErrors(e.findings.length), { findings: e.findings });
   if (e instanceof ConflictError) return new ApiError(409, 'conflict', (m) => m.conflict(e.entity, e.key), { entity: e.entity });
+  if (e instanceof InvalidCursorError) return new ApiError(400, 'invalid_cursor', (m) => m.invalidCursor);
   if (e instanceof InvalidInputError) return new ApiError(422, 'invalid_input', (m) => m.invalidInput(e.reason));
   if (e instanceof ZipLimitError)
     return new ApiError(413, 'too_large', (m) => m.importUnreadable(e.in(all)), { location: e.locationIn(all) });

@@ -114,12 +114,41 @@ export const StoredDocument = Type.Object({
 
 export const VersionResult = Type.Object({ version: Type.Integer() });
 
+/** An offset page: only the lists that still page by position in one document's rows (A's monitoring list, actuals). */
 export const Page = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent, at most 200' })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 
-export const ListQuery = Type.Object({
+/** A cursor page (src/store/keyset.ts): the first page without `cursor`, then each page's `nextCursor`. */
+export const CursorPage = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent, at most 200' })),
+  cursor: Type.Optional(
+    Type.String({
+      maxLength: 2000,
+      description:
+        'the previous page’s nextCursor, as given (opaque); absent for the first page. A cursor this list did not give out is a 400.',
+    }),
+  ),
+});
+
+export const Total = Type.Object(
+  {
+    value: Type.Integer({ minimum: 0 }),
+    exact: Type.Boolean({ description: 'false: the filter matches more than `value` (counting stops at 1,000; show "1,000+")' }),
+  },
+  { description: 'how many rows the filter matches, over all pages: on the first page; null on later pages (keep the first page’s)' },
+);
+
+/** A page of a cursor-paged list. */
+export const PageOf = <T extends Type.TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    nextCursor: Nullable(Type.String({ description: 'give it back as `cursor` for the next page; null on the last page' })),
+    total: Nullable(Total),
+  });
+
+export const ListFilter = Type.Object({
   year: Type.Optional(Type.Integer()),
   status: Type.Optional(Type.Array(Status, { description: 'repeat the parameter for several' })),
   bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
@@ -130,8 +159,16 @@ export const ListQuery = Type.Object({
     }),
   ),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'text in a project name' })),
-  ...Page.properties,
 });
+
+export const ListQuery = Type.Object({ ...ListFilter.properties, ...CursorPage.properties });
+
+export const DocumentSort = Type.Union([Type.Literal('unit'), Type.Literal('-year'), Type.Literal('-updated'), Type.Literal('updated')], {
+  description:
+    'unit: unit code, each unit’s years newest first (the default); -year: newest year first; -updated: last changed first; updated: longest unchanged first',
+});
+
+export const DocumentListQuery = Type.Object({ ...ListQuery.properties, sort: Type.Optional(DocumentSort) });
 
 export const DocumentListItem = Type.Object({
   id: Type.Integer(),
@@ -153,9 +190,10 @@ export const DocumentListItem = Type.Object({
 
 const StatusCounts = Type.Record(Type.String(), Type.Integer());
 
-export const DocumentList = Type.Object({
-  items: Type.Array(DocumentListItem),
-  total: Type.Integer(),
+export const DocumentList = PageOf(DocumentListItem);
+
+export const DocumentSetSummary = Type.Object({
+  total: Type.Integer({ description: 'exact' }),
   budgetTotal: Type.String({ description: '万元, over the whole filtered set' }),
   statusCounts: StatusCounts,
 });
@@ -175,7 +213,7 @@ export const ProjectListItem = Type.Object({
   indicatorCount: Type.Integer(),
   findingCounts: FindingCounts,
 });
-export const ProjectList = Type.Object({ items: Type.Array(ProjectListItem), total: Type.Integer() });
+export const ProjectList = PageOf(ProjectListItem);
 
 export const BureauTotals = Type.Object({
   bureauId: Type.Integer(),

@@ -22,7 +22,7 @@ export const Submission = Type.Object({
 export const VersionList = Type.Object({
   items: Type.Array(Submission, { description: 'the submissions, newest first' }),
   total: Type.Integer(),
-  nextBeforeVersion: Nullable(Type.Integer({ description: 'beforeVersion of the next page; null on the last' })),
+  nextCursor: Nullable(Type.String({ description: 'give it back as `cursor` for the next page; null on the last' })),
   current: Type.Object(
     { version: Type.Integer(), status: Status, updatedAt: Timestamp },
     {

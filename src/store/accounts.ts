@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { MIN_PASSWORD_LENGTH } from '../core/accounts/password-policy.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.ts';
+import { firstPageTotal, keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest, type Total } from './keyset.ts';
 import { escapeLike } from './organisation.ts';
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from './password.ts';
 import type { Database, Role } from './schema.ts';
@@ -179,28 +180,38 @@ export type ListedUser = User & {
   scopeName: string | null;
 };
 
+const USERS_BY_NAME: KeysetOrder = {
+  name: 'username',
+  keys: [
+    { column: 'users.username', direction: 'asc', type: 'text' },
+    { column: 'users.id', direction: 'asc', type: 'int' },
+  ],
+};
+
+/** Accounts by username, optionally matching a username or display name, a page at a time. */
 export async function listUsers(
   db: Kysely<Database>,
-  filter: { q?: string; limit: number; offset: number },
-): Promise<{ items: ListedUser[]; total: number }> {
+  filter: { q?: string },
+  page: PageRequest,
+): Promise<Page<ListedUser> & { total: Total | null }> {
   let q = db.selectFrom('users');
   if (filter.q) {
     const like = `%${escapeLike(filter.q)}%`;
     q = q.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.display_name', 'like', like)]));
   }
-  const [rows, count] = await Promise.all([
-    q
-      .leftJoin('units', 'units.id', 'users.unit_id')
-      .leftJoin('bureaus', 'bureaus.id', 'users.bureau_id')
-      .select(USER_COLUMNS.map((c) => `users.${c}` as const))
-      .select((eb) => eb.fn.coalesce('units.name', 'bureaus.name').as('scope_name'))
-      .orderBy('users.username')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [rows, total] = await Promise.all([
+    keysetQuery(
+      q
+        .leftJoin('units', 'units.id', 'users.unit_id')
+        .leftJoin('bureaus', 'bureaus.id', 'users.bureau_id')
+        .select(USER_COLUMNS.map((c) => `users.${c}` as const))
+        .select((eb) => eb.fn.coalesce('units.name', 'bureaus.name').as('scope_name')),
+      USERS_BY_NAME,
+      page,
+    ).execute(),
+    firstPageTotal(db, page, q),
   ]);
-  return { items: rows.map((r) => ({ ...toUser(r), scopeName: r.scope_name })), total: count.n };
+  return { ...pageOf(USERS_BY_NAME, page, rows, (r) => ({ ...toUser(r), scopeName: r.scope_name })), total };
 }
 
 /** Checks a username and password; the same work is done for unknown names. */

@@ -122,8 +122,8 @@ for (const make of testDatabases()) {
     });
 
     it('reads the trail as a timeline: each edit run once, bodies reduced to status, name and comment', async () => {
-      const { items, nextBeforeId } = await documentAuditSummary(store.db, 42, { limit: 50 });
-      expect(nextBeforeId).toBeNull();
+      const { items, nextCursor } = await documentAuditSummary(store.db, 42, { limit: 50 });
+      expect(nextCursor).toBeNull();
       expect(items.map((i) => [i.action, i.entity, i.count])).toEqual([
         ['submit', 'document', 1],
         ['create', 'comment', 1],
@@ -139,10 +139,10 @@ for (const make of testDatabases()) {
     it('pages by runs, the next page starting below the last run shown, never inside it', async () => {
       const first = await documentAuditSummary(store.db, 42, { limit: 3 });
       expect(first.items.map((i) => i.count)).toEqual([1, 1, 12]);
-      expect(first.nextBeforeId).toBe(first.items[2]!.firstId);
-      const second = await documentAuditSummary(store.db, 42, { limit: 3, beforeId: first.nextBeforeId! });
+      const second = await documentAuditSummary(store.db, 42, { limit: 3, cursor: first.nextCursor! });
       expect(second.items.map((i) => i.action)).toEqual(['import']);
-      expect(second.nextBeforeId).toBeNull();
+      expect(second.items[0]!.id).toBeLessThan(first.items[2]!.firstId);
+      expect(second.nextCursor).toBeNull();
     });
   });
 }

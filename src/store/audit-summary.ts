@@ -5,7 +5,8 @@
  * one entry with a count. The log itself stays append-only and whole; this is only a way of reading it.
  */
 import { sql, type Kysely } from 'kysely';
-import type { AuditRecord } from './audit.ts';
+import { AUDIT_NEWEST_FIRST, type AuditRecord } from './audit.ts';
+import { decodeCursor, encodeCursor, pageSize, type PageRequest } from './keyset.ts';
 import type { Database } from './schema.ts';
 
 /** What a timeline shows of a before/after body. */
@@ -77,20 +78,22 @@ const brief = (column: 'before' | 'after') =>
     'version', CASE WHEN entity = 'document' THEN ${sql.ref(column)}->'version' END)) END`;
 
 /**
- * A page of the summary timeline, newest first: `limit` runs older than `beforeId`, and the id to
- * ask for the next page with (null at the start of the log). The log is read a batch of briefs at a
- * time until the last run on the page is known to be complete.
+ * A page of the summary timeline, newest first: `limit` runs older than the cursor's id, and the
+ * cursor of the next page (null at the start of the log), which starts below the last run shown,
+ * never inside it. The log is read a batch of briefs at a time until the last run on the page is
+ * known to be complete.
  */
 export async function documentAuditSummary(
   db: Kysely<Database>,
   documentId: number,
-  page: { limit: number; beforeId?: number },
-): Promise<{ items: AuditSummaryEntry[]; nextBeforeId: number | null }> {
-  const batch = Math.max(page.limit * 2, 100);
+  page: PageRequest,
+): Promise<{ items: AuditSummaryEntry[]; nextCursor: string | null }> {
+  const limit = pageSize(page.limit);
+  const batch = Math.max(limit * 2, 100);
   const runs: AuditSummaryEntry[] = [];
-  let cursor = page.beforeId;
+  let cursor = page.cursor === undefined ? undefined : Number(decodeCursor(AUDIT_NEWEST_FIRST, page.cursor)[0]);
   let exhausted = false;
-  while (runs.length <= page.limit && !exhausted) {
+  while (runs.length <= limit && !exhausted) {
     let q = db
       .selectFrom('audit_log')
       .select([
@@ -111,6 +114,6 @@ export async function documentAuditSummary(
     exhausted = rows.length < batch;
     cursor = rows.at(-1)?.id;
   }
-  const items = runs.slice(0, page.limit);
-  return { items, nextBeforeId: runs.length > page.limit ? items.at(-1)!.firstId : null };
+  const items = runs.slice(0, limit);
+  return { items, nextCursor: runs.length > limit ? encodeCursor(AUDIT_NEWEST_FIRST, [items.at(-1)!.firstId]) : null };
 }

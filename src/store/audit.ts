@@ -4,6 +4,7 @@
  * claims a change that did not commit, nor misses one that did.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest } from './keyset.ts';
 import type { Database } from './schema.ts';
 
 export interface Actor {
@@ -51,16 +52,14 @@ export interface AuditRecord {
   after: unknown;
 }
 
-/** A document's trail, newest first, keyset-paginated by id. */
-export async function documentAudit(
-  db: Kysely<Database>,
-  documentId: number,
-  page: { limit: number; beforeId?: number },
-): Promise<AuditRecord[]> {
-  let q = db.selectFrom('audit_log').selectAll().where('document_id', '=', documentId);
-  if (page.beforeId !== undefined) q = q.where('id', '<', page.beforeId);
-  const rows = await q.orderBy('id', 'desc').limit(page.limit).execute();
-  return rows.map((r) => ({
+/** A document's trail is read newest first: its cursors (./keyset.ts) carry the id the next page is older than. */
+export const AUDIT_NEWEST_FIRST: KeysetOrder = { name: 'audit', keys: [{ column: 'id', direction: 'desc', type: 'int' }] };
+
+/** A document's trail, newest first, a page at a time by cursor. */
+export async function documentAudit(db: Kysely<Database>, documentId: number, page: PageRequest): Promise<Page<AuditRecord>> {
+  const q = db.selectFrom('audit_log').selectAll().where('document_id', '=', documentId);
+  const rows = await keysetQuery(q, AUDIT_NEWEST_FIRST, page).execute();
+  return pageOf(AUDIT_NEWEST_FIRST, page, rows, (r) => ({
     id: r.id,
     at: r.at,
     actorId: r.actor_id,

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type Actor } from './audit.ts';
 import { InvalidInputError, NotFoundError } from './errors.ts';
+import { keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest } from './keyset.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -103,64 +104,57 @@ export async function commentDocument(db: Db, commentId: number): Promise<number
   return r?.document_id;
 }
 
-export interface CommentPage {
-  /** Newest first. */
-  items: Comment[];
-  /** All the document's comments (or its open ones, when only those were asked for). */
+export interface CommentPage extends Page<Comment> {
+  /** All the document's comments (or its open ones, when only those were asked for): exact, one document's count. */
   total: number;
-  /** The beforeId of the next page; null when this page reaches the first comment. */
-  nextBeforeId: number | null;
 }
 
+const NEWEST_FIRST: KeysetOrder = { name: 'comments', keys: [{ column: 'c.id', direction: 'desc', type: 'int' }] };
+
 /**
- * A page of a document's comments, newest first, keyset-paginated by id (before `beforeId`);
- * `open`: only those not yet resolved — what the form shows at its fields, served by the partial
- * index comments_open however many have been resolved.
+ * A page of a document's comments, newest first, by cursor (./keyset.ts); `open`: only those not yet
+ * resolved — what the form shows at its fields, served by the partial index comments_open however
+ * many have been resolved.
  */
-export async function documentComments(
-  db: Db,
-  documentId: number,
-  page: { limit: number; beforeId?: number; open?: boolean },
-): Promise<CommentPage> {
+export async function documentComments(db: Db, documentId: number, page: PageRequest & { open?: boolean }): Promise<CommentPage> {
   let base = db.selectFrom('comments as c').where('c.document_id', '=', documentId);
   if (page.open) base = base.where('c.resolved_at', 'is', null);
-  let q = base;
-  if (page.beforeId !== undefined) q = q.where('c.id', '<', page.beforeId);
   const [rows, count] = await Promise.all([
-    q
-      .innerJoin('users as u', 'u.id', 'c.author_id')
-      .select([
-        'c.id',
-        'c.document_id',
-        'c.project_id',
-        'c.project_code',
-        'c.indicator_index',
-        'c.field',
-        'c.author_id',
-        'u.display_name',
-        'c.body',
-        'c.created_at',
-        'c.resolved_at',
-      ])
-      .orderBy('c.id', 'desc')
-      // One more than the page: whether another page follows, without a second query.
-      .limit(page.limit + 1)
-      .execute(),
+    keysetQuery(
+      base
+        .innerJoin('users as u', 'u.id', 'c.author_id')
+        .select([
+          'c.id',
+          'c.document_id',
+          'c.project_id',
+          'c.project_code',
+          'c.indicator_index',
+          'c.field',
+          'c.author_id',
+          'u.display_name',
+          'c.body',
+          'c.created_at',
+          'c.resolved_at',
+        ]),
+      NEWEST_FIRST,
+      page,
+    ).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit).map((r) => ({
-    id: r.id,
-    documentId: r.document_id,
-    projectId: r.project_id,
-    projectCode: r.project_code,
-    indicatorIndex: r.indicator_index,
-    field: r.field,
-    authorId: r.author_id,
-    authorName: r.display_name,
-    body: r.body,
-    createdAt: r.created_at,
-    resolvedAt: r.resolved_at,
-  }));
-  return { items, total: Number(count.n), nextBeforeId: more ? items.at(-1)!.id : null };
+  return {
+    ...pageOf(NEWEST_FIRST, page, rows, (r) => ({
+      id: r.id,
+      documentId: r.document_id,
+      projectId: r.project_id,
+      projectCode: r.project_code,
+      indicatorIndex: r.indicator_index,
+      field: r.field,
+      authorId: r.author_id,
+      authorName: r.display_name,
+      body: r.body,
+      createdAt: r.created_at,
+      resolvedAt: r.resolved_at,
+    })),
+    total: Number(count.n),
+  };
 }

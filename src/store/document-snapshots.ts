@@ -6,6 +6,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { TargetDocument } from '../core/model/document.ts';
 import type { Actor } from './audit.ts';
+import { keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest } from './keyset.ts';
 import type { Database, DocumentStatus } from './schema.ts';
 
 export interface DocumentSnapshotsTable {
@@ -32,11 +33,9 @@ export interface Submission {
   outcome: Exclude<DocumentStatus, 'submitted'> | null;
 }
 
-export interface SubmissionPage {
-  items: Submission[];
+export interface SubmissionPage extends Page<Submission> {
+  /** All the document's submissions. */
   total: number;
-  /** The `beforeVersion` of the next page; null on the last. */
-  nextBeforeVersion: number | null;
 }
 
 /** Keeps the content being submitted, as the document's version `version`. */
@@ -86,28 +85,20 @@ const submissionOf = (r: {
   outcome: r.outcome,
 });
 
-/** A document's submissions, newest first, `limit` a page, keyset-paged by version. */
-export async function listSubmissions(
-  db: Db,
-  documentId: number,
-  page: { limit: number; beforeVersion?: number },
-): Promise<SubmissionPage> {
+const NEWEST_FIRST: KeysetOrder = { name: 'versions', keys: [{ column: 'version', direction: 'desc', type: 'int' }] };
+
+/** A document's submissions, newest first, a page at a time by cursor (./keyset.ts). */
+export async function listSubmissions(db: Db, documentId: number, page: PageRequest): Promise<SubmissionPage> {
   const s = snapshotsDb(db);
-  let q = s.selectFrom('document_snapshots').select(COLUMNS).where('document_id', '=', documentId);
-  if (page.beforeVersion !== undefined) q = q.where('version', '<', page.beforeVersion);
   const [rows, count] = await Promise.all([
-    q
-      .orderBy('version', 'desc')
-      .limit(page.limit + 1)
-      .execute(),
+    keysetQuery(s.selectFrom('document_snapshots').select(COLUMNS).where('document_id', '=', documentId), NEWEST_FIRST, page).execute(),
     s
       .selectFrom('document_snapshots')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('document_id', '=', documentId)
       .executeTakeFirstOrThrow(),
   ]);
-  const items = rows.slice(0, page.limit).map(submissionOf);
-  return { items, total: Number(count.n), nextBeforeVersion: rows.length > page.limit ? items.at(-1)!.version : null };
+  return { ...pageOf(NEWEST_FIRST, page, rows, submissionOf), total: Number(count.n) };
 }
 
 /** One submission with its content, or undefined when the document was not submitted at that version. */

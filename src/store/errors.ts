@@ -70,3 +70,11 @@ export class InvalidInputError extends Error {
     super(reason);
   }
 }
+
+/** A page's cursor that is not one this list gave out (cut, edited, or from another list or order). */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  constructor() {
+    super('invalid cursor');
+  }
+}

@@ -1,14 +1,19 @@
 /**
  * Lists across units for reviewers, units and the public: documents and projects filtered by year,
- * status, bureau (with its sub-bureaus), unit, finding severity and project-name text, paginated
- * with a total; and budget totals per bureau, summed exactly as NUMERIC by the database.
+ * status, bureau (with its sub-bureaus), unit, finding severity and project-name text, a page at a
+ * time by cursor (./keyset.ts) with a capped count; the status counts and budget sum of a filtered
+ * set apart (`documentSummary`, read once per filter, not per page); and budget totals per bureau,
+ * summed exactly as NUMERIC by the database.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Severity } from '../core/review/finding.ts';
 import { exactSum } from './amounts.ts';
 import { documentSummaryOf, SUMMARY_COLUMNS, type DocumentSummary } from './documents/summary.ts';
+import { firstPageTotal, keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest, type SortKey, type Total } from './keyset.ts';
 import { escapeLike } from './organisation.ts';
 import type { Database, DocumentStatus } from './schema.ts';
+
+export { MAX_PAGE } from './keyset.ts';
 
 export type SeverityFilter = Severity | 'clean';
 
@@ -23,12 +28,14 @@ export interface ListFilter {
   severity?: SeverityFilter;
   /** Text in a project's name (Chinese substring; served by a trigram index). */
   q?: string;
-  limit: number;
-  offset: number;
 }
 
-/** No page is larger than this, whatever the request says. */
-export const MAX_PAGE = 200;
+/**
+ * The orders the documents list offers: by unit code, each unit's years newest first (the default);
+ * newest year first (what `limit=1` reads as "the latest year"); by last change, newest or oldest first.
+ */
+export const DOCUMENT_SORTS = ['unit', '-year', '-updated', 'updated'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
 type Eb = ExpressionBuilder<Database & { d: Database['documents']; u: Database['units'] }, 'd' | 'u'>;
 
@@ -52,20 +59,37 @@ function documentConditions(eb: Eb, scope: ListScope, f: ListFilter): Expression
 
 const nameLike = (q: string) => `%${escapeLike(q)}%`;
 
+const key = (column: string, type: SortKey['type'], direction: SortKey['direction'] = 'asc'): SortKey => ({ column, direction, type });
+
+/**
+ * Unit code first, then year: the page walks the units' code index and looks each unit's documents
+ * up by (unit_id, year), starting at the cursor's unit. (Year first would sort a whole year's
+ * documents by a code that lives in another table.)
+ */
+const byUnit = (name: string, ...rest: SortKey[]): KeysetOrder => ({
+  name,
+  keys: [key('u.code', 'text'), key('d.year', 'int', 'desc'), ...rest],
+});
+
+const DOCUMENT_ORDERS: Record<DocumentSort, KeysetOrder> = {
+  unit: byUnit('unit', key('d.id', 'int')),
+  '-year': { name: '-year', keys: [key('d.year', 'int', 'desc'), key('d.id', 'int', 'desc')] },
+  '-updated': { name: '-updated', keys: [key('d.updated_at', 'timestamp', 'desc'), key('d.id', 'int', 'desc')] },
+  updated: { name: 'updated', keys: [key('d.updated_at', 'timestamp'), key('d.id', 'int')] },
+};
+
+const PROJECTS_BY_UNIT = byUnit('unit-project', key('p.position', 'int'), key('p.id', 'int'));
+
 export interface DocumentListItem extends DocumentSummary {
   bureauName: string;
 }
 
-export interface DocumentList {
-  items: DocumentListItem[];
-  total: number;
-  /** Over the whole filtered set, not only this page. */
-  budgetTotal: string;
-  statusCounts: Partial<Record<DocumentStatus, number>>;
+export interface DocumentList extends Page<DocumentListItem> {
+  total: Total | null;
 }
 
-export async function listDocuments(db: Kysely<Database>, scope: ListScope, f: ListFilter): Promise<DocumentList> {
-  const base = db
+function documentsIn(db: Kysely<Database>, scope: ListScope, f: ListFilter) {
+  return db
     .selectFrom('documents as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .where((eb) => {
@@ -82,34 +106,47 @@ export async function listDocuments(db: Kysely<Database>, scope: ListScope, f: L
         );
       return eb.and(c);
     });
-  const [rows, counts] = await Promise.all([
-    base
-      .innerJoin('bureaus as b', 'b.id', 'u.bureau_id')
-      .select([...SUMMARY_COLUMNS, 'b.name as bureau_name'])
-      .orderBy('d.year', 'desc')
-      .orderBy('u.code')
-      .limit(Math.min(f.limit, MAX_PAGE))
-      .offset(f.offset)
-      .execute(),
-    base
-      .select(['d.status', (eb) => eb.fn.countAll<number>().as('n'), sql<string>`coalesce(sum(d.budget_total), 0)`.as('budget')])
-      .groupBy('d.status')
-      .execute(),
+}
+
+export async function listDocuments(
+  db: Kysely<Database>,
+  scope: ListScope,
+  f: ListFilter,
+  page: PageRequest & { sort?: DocumentSort },
+): Promise<DocumentList> {
+  const base = documentsIn(db, scope, f);
+  const order = DOCUMENT_ORDERS[page.sort ?? 'unit'];
+  const [rows, total] = await Promise.all([
+    keysetQuery(
+      base.innerJoin('bureaus as b', 'b.id', 'u.bureau_id').select([...SUMMARY_COLUMNS, 'b.name as bureau_name']),
+      order,
+      page,
+    ).execute(),
+    firstPageTotal(db, page, base),
   ]);
+  return { ...pageOf(order, page, rows, (r) => ({ ...documentSummaryOf(r), bureauName: r.bureau_name })), total };
+}
+
+export interface DocumentSetSummary {
+  /** Exact: the whole filtered set is grouped. */
+  total: number;
+  budgetTotal: string;
+  statusCounts: Partial<Record<DocumentStatus, number>>;
+}
+
+/** The filtered set's count, status counts and exact budget sum: one grouping of the whole set, so per filter, never per page. */
+export async function documentSummary(db: Kysely<Database>, scope: ListScope, f: ListFilter): Promise<DocumentSetSummary> {
+  const counts = await documentsIn(db, scope, f)
+    .select(['d.status', (eb) => eb.fn.countAll<number>().as('n'), sql<string>`coalesce(sum(d.budget_total), 0)`.as('budget')])
+    .groupBy('d.status')
+    .execute();
   const statusCounts: Partial<Record<DocumentStatus, number>> = {};
   let total = 0;
-  const budget: string[] = [];
   for (const c of counts) {
     statusCounts[c.status] = c.n;
     total += c.n;
-    budget.push(c.budget);
   }
-  return {
-    items: rows.map((r) => ({ ...documentSummaryOf(r), bureauName: r.bureau_name })),
-    total,
-    budgetTotal: exactSum(budget),
-    statusCounts,
-  };
+  return { total, budgetTotal: exactSum(counts.map((c) => c.budget)), statusCounts };
 }
 
 export interface ProjectListItem {
@@ -128,12 +165,13 @@ export interface ProjectListItem {
   findingCounts: { error: number; warning: number; info: number };
 }
 
-/** Projects across documents: the text search over project names lands here. */
+/** Projects across documents: the text search over project names lands here. Ordered by unit, then the project's place in its document. */
 export async function listProjects(
   db: Kysely<Database>,
   scope: ListScope,
   f: ListFilter,
-): Promise<{ items: ProjectListItem[]; total: number }> {
+  page: PageRequest,
+): Promise<Page<ProjectListItem> & { total: Total | null }> {
   const base = db
     .selectFrom('projects as p')
     .innerJoin('documents as d', 'd.id', 'p.document_id')
@@ -147,9 +185,10 @@ export async function listProjects(
       if (f.severity === 'clean') c.push(eb.and([eb('p.error_count', '=', 0), eb('p.warning_count', '=', 0)]));
       return eb.and(c);
     });
-  const [rows, count] = await Promise.all([
-    base
-      .select([
+  const order = PROJECTS_BY_UNIT;
+  const [rows, total] = await Promise.all([
+    keysetQuery(
+      base.select([
         'p.id',
         'p.document_id',
         'p.code',
@@ -165,17 +204,14 @@ export async function listProjects(
         'p.error_count',
         'p.warning_count',
         'p.info_count',
-      ])
-      .orderBy('d.year', 'desc')
-      .orderBy('u.code')
-      .orderBy('p.position')
-      .limit(Math.min(f.limit, MAX_PAGE))
-      .offset(f.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]),
+      order,
+      page,
+    ).execute(),
+    firstPageTotal(db, page, base),
   ]);
   return {
-    items: rows.map((r) => ({
+    ...pageOf(order, page, rows, (r) => ({
       id: r.id,
       documentId: r.document_id,
       code: r.code,
@@ -190,7 +226,7 @@ export async function listProjects(
       indicatorCount: r.indicator_count,
       findingCounts: { error: r.error_count, warning: r.warning_count, info: r.info_count },
     })),
-    total: count.n,
+    total,
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type Actor } from './audit.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.ts';
+import { firstPageTotal, keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest, type Total } from './keyset.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -135,11 +136,20 @@ export async function unitByCode(db: Db, code: string): Promise<Unit | undefined
   return r && { id: r.id, code: r.code, name: r.name, bureauId: r.bureau_id };
 }
 
-/** Units under a bureau (including sub-bureaus), optionally matching a name or code, paginated. */
+const UNITS_BY_CODE: KeysetOrder = {
+  name: 'code',
+  keys: [
+    { column: 'u.code', direction: 'asc', type: 'text' },
+    { column: 'u.id', direction: 'asc', type: 'int' },
+  ],
+};
+
+/** Units under a bureau (including sub-bureaus), optionally matching a name or code, by code, a page at a time. */
 export async function listUnits(
   db: Db,
-  filter: { bureauId?: number; q?: string; limit: number; offset: number },
-): Promise<{ items: Unit[]; total: number }> {
+  filter: { bureauId?: number; q?: string },
+  page: PageRequest,
+): Promise<Page<Unit> & { total: Total | null }> {
   let q = db.selectFrom('units as u');
   if (filter.bureauId !== undefined) {
     const root = filter.bureauId;
@@ -149,11 +159,11 @@ export async function listUnits(
     const like = `%${escapeLike(filter.q)}%`;
     q = q.where((eb) => eb.or([eb('u.name', 'like', like), eb('u.code', 'like', like)]));
   }
-  const [rows, count] = await Promise.all([
-    q.select(['u.id', 'u.code', 'u.name', 'u.bureau_id']).orderBy('u.code').limit(filter.limit).offset(filter.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const [rows, total] = await Promise.all([
+    keysetQuery(q.select(['u.id', 'u.code', 'u.name', 'u.bureau_id']), UNITS_BY_CODE, page).execute(),
+    firstPageTotal(db, page, q),
   ]);
-  return { items: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, bureauId: r.bureau_id })), total: count.n };
+  return { ...pageOf(UNITS_BY_CODE, page, rows, (r) => ({ id: r.id, code: r.code, name: r.name, bureauId: r.bureau_id })), total };
 }
 
 /** LIKE treats % and _ as wildcards; a search for "10%" means the text. */

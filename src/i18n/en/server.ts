@@ -38,6 +38,7 @@ export const server: M = {
     reviewErrors: (n) => `Review found ${n} errors; fix them before submitting.`,
     conflict: (entity, key) => `${entity} "${key}" already exists.`,
     invalidInput: (reason) => `Invalid input: ${reason}`,
+    invalidCursor: 'The page cursor is not valid (damaged, or from another list or order): start again from the first page.',
     validation: (detail) => `The request does not fit: ${detail}`,
     emptyText: (field) =>
       `${field === undefined ? 'This' : `The ${formats.textFields[field]}`} may not be empty: fill it in and save again.`,

@@ -44,6 +44,7 @@ export const server = {
     reviewErrors: (n: number) => `审核发现 ${n} 个错误，修正后才能提交。`,
     conflict: (entity: string, key: string) => `${entityName(entity)}“${key}”已存在。`,
     invalidInput: (reason: string) => `输入有误：${reason}`,
+    invalidCursor: '翻页参数 cursor 无效（已损坏，或来自别的列表、别的排序）：请从第一页重新翻页。',
     validation: (detail: string) => `请求内容不符合要求：${detail}`,
     emptyText: (field: keyof typeof formats.textFields | undefined) =>
       `${field === undefined ? '此项' : `“${formats.textFields[field]}”`}不能为空，请填写后再保存。`,

@@ -16,7 +16,8 @@ import { bundleFileName, ZipWriter, type BundleFile } from '../../formats/public
 import type { Locale } from '../../i18n/index.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { NotFoundError } from '../../store/errors.ts';
-import { listDocuments, MAX_PAGE, type ListScope } from '../../store/listing.ts';
+import type { PageRequest } from '../../store/keyset.ts';
+import { documentSummary, listDocuments, MAX_PAGE, type ListFilter, type ListScope } from '../../store/listing.ts';
 import type { Database, DocumentStatus } from '../../store/schema.ts';
 import { documentProfile, effectiveSettings, type EffectiveSettings } from '../../store/settings.ts';
 import type { FileCache } from './file-cache.ts';
@@ -114,22 +115,16 @@ export async function selectDocuments(
   page: { offset: number; limit: number },
 ): Promise<{ items: ExportItem[]; total: number }> {
   const scope: ListScope = s.publishedOnly ? { publishedOnly: true } : { all: true };
+  const filter: ListFilter = { year: s.year, bureauId: s.bureauId, status: s.statuses ? [...s.statuses] : undefined };
   const items: ExportItem[] = [];
-  let total = 0;
-  for (let offset = page.offset; items.length < page.limit; ) {
-    const limit = Math.min(MAX_PAGE, page.limit - items.length);
-    const list = await listDocuments(db, scope, {
-      year: s.year,
-      bureauId: s.bureauId,
-      status: s.statuses ? [...s.statuses] : undefined,
-      limit,
-      offset,
-    });
-    total = list.total;
+  const { total } = await documentSummary(db, scope, filter);
+  let request: PageRequest = { offset: page.offset };
+  while (items.length < page.limit) {
+    const list = await listDocuments(db, scope, filter, { ...request, limit: Math.min(MAX_PAGE, page.limit - items.length) });
     for (const d of list.items)
       items.push({ id: d.id, version: d.version, unitCode: d.unitCode, unitName: d.unitName, year: d.year, bureauId: d.bureauId });
-    offset += list.items.length;
-    if (list.items.length < limit) break;
+    if (list.nextCursor === null) break;
+    request = { cursor: list.nextCursor };
   }
   return { items, total };
 }

@@ -7,7 +7,7 @@ import { bureausUnder, createBureau, createUnit, listUnits, renameBureau, update
 import { generatePassword } from '../../store/password.ts';
 import { actorOf, requireRole } from '../access.ts';
 import type { AppContext } from '../context.ts';
-import { Bureau, BureauInTree, ErrorBody, IdParams, ListedUser, Nullable, Page, Role, Unit, User } from '../schemas.ts';
+import { Bureau, BureauInTree, CursorPage, ErrorBody, IdParams, ListedUser, Nullable, PageOf, Role, Unit, User } from '../schemas.ts';
 
 const denied = { 401: ErrorBody, 403: ErrorBody };
 
@@ -59,19 +59,15 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Units, paginated',
-        querystring: Type.Object({ bureauId: Type.Optional(Type.Integer()), q: Type.Optional(Type.String()), ...Page.properties }),
-        response: { 200: Type.Object({ items: Type.Array(Unit), total: Type.Integer() }), ...denied },
+        summary: 'Units by code, a page at a time by cursor',
+        querystring: Type.Object({ bureauId: Type.Optional(Type.Integer()), q: Type.Optional(Type.String()), ...CursorPage.properties }),
+        response: { 200: PageOf(Unit), 400: ErrorBody, ...denied },
       },
     },
     async (req) => {
       admin(req);
-      return listUnits(ctx.reader(req), {
-        bureauId: req.query.bureauId,
-        q: req.query.q,
-        limit: req.query.limit ?? 50,
-        offset: req.query.offset ?? 0,
-      });
+      const { bureauId, q, limit, cursor } = req.query;
+      return listUnits(ctx.reader(req), { bureauId, q }, { limit, cursor });
     },
   );
   app.post(
@@ -109,14 +105,14 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Accounts, paginated',
-        querystring: Type.Object({ q: Type.Optional(Type.String()), ...Page.properties }),
-        response: { 200: Type.Object({ items: Type.Array(ListedUser), total: Type.Integer() }), ...denied },
+        summary: 'Accounts by username, a page at a time by cursor',
+        querystring: Type.Object({ q: Type.Optional(Type.String()), ...CursorPage.properties }),
+        response: { 200: PageOf(ListedUser), 400: ErrorBody, ...denied },
       },
     },
     async (req) => {
       admin(req);
-      return listUsers(ctx.reader(req), { q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
+      return listUsers(ctx.reader(req), { q: req.query.q }, { limit: req.query.limit, cursor: req.query.cursor });
     },
   );
   app.post(

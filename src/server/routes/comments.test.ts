@@ -13,7 +13,7 @@ const MANY = 1_234;
 type Page = {
   items: Array<{ id: number; body: string; resolvedAt: string | null; field: string | null; indicatorIndex: number | null }>;
   total: number;
-  nextBeforeId: number | null;
+  nextCursor: string | null;
 };
 
 for (const make of testDatabases()) {
@@ -45,18 +45,18 @@ for (const make of testDatabases()) {
 
     const pages = async (query: string, limit: number): Promise<Page[]> => {
       const out: Page[] = [];
-      let before: number | null | undefined;
+      let cursor: string | null | undefined;
       do {
         const r = await w.clients.ownUnit.request(
           'GET',
-          `/api/documents/${w.draftId}/comments?limit=${limit}${query}${before ? `&beforeId=${before}` : ''}`,
+          `/api/documents/${w.draftId}/comments?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`,
         );
         expect(r.statusCode).toBe(200);
         out.push(r.json<Page>());
-        before = out.at(-1)!.nextBeforeId;
+        cursor = out.at(-1)!.nextCursor;
         // Bounded: a server that never ends its pages fails here rather than loop on.
-      } while (typeof before === 'number' && out.length < 100);
-      expect(out.at(-1)!.nextBeforeId).toBeNull();
+      } while (typeof cursor === 'string' && out.length < 100);
+      expect(out.at(-1)!.nextCursor).toBeNull();
       return out;
     };
 
@@ -84,7 +84,10 @@ for (const make of testDatabases()) {
     it('gives 50 by default and refuses pages over 200', async () => {
       const first = (await w.clients.reviewer.request('GET', `/api/documents/${w.draftId}/comments`)).json<Page>();
       expect(first.items.map((c) => c.id)).toEqual(ids.slice(0, 50));
-      expect(first.nextBeforeId).toBe(ids[49]);
+      const second = (
+        await w.clients.reviewer.request('GET', `/api/documents/${w.draftId}/comments?cursor=${first.nextCursor}`)
+      ).json<Page>();
+      expect(second.items[0]!.id).toBe(ids[50]);
       expect((await w.clients.reviewer.request('GET', `/api/documents/${w.draftId}/comments?limit=201`)).statusCode).toBe(400);
     });
 

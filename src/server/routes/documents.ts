@@ -29,6 +29,7 @@ import {
   CommentAnchor,
   DepartmentGoals,
   DocumentMeta as DocumentMetaSchema,
+  CursorPage,
   ErrorBody,
   Finding,
   Id,
@@ -348,19 +349,19 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       schema: {
         tags: ['comments'],
         summary:
-          'Review comments on a document, newest first, with the total; page with beforeId (nextBeforeId), open=true for the unresolved only',
+          'Review comments on a document, newest first, with the total; a page at a time by cursor, open=true for the unresolved only',
         params: IdParams,
         querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent, at most 200' })),
-          beforeId: Type.Optional(Type.Integer({ description: 'the nextBeforeId of the page before' })),
+          ...CursorPage.properties,
           open: Type.Optional(Type.Boolean({ description: 'only comments not yet resolved' })),
         }),
         response: {
           200: Type.Object({
             items: Type.Array(Comment),
             total: Type.Integer({ description: 'all the comments (open=true: the unresolved ones), not only this page' }),
-            nextBeforeId: Nullable(Type.Integer({ description: 'beforeId of the next page; null on the last' })),
+            nextCursor: Nullable(Type.String({ description: 'give it back as `cursor` for the next page; null on the last' })),
           }),
+          400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
@@ -371,8 +372,8 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertRead(ctx, req, meta);
       if (meta.status === 'published' && !req.user) throw new ApiError(401, 'unauthenticated', (m) => m.unauthenticated);
-      const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId, open: req.query.open === true };
-      return ctx.cache.get(`comments:${meta.id}:${page.limit}:${page.beforeId}:${page.open}`, () =>
+      const page = { limit: req.query.limit, cursor: req.query.cursor, open: req.query.open === true };
+      return ctx.cache.get(`comments:${meta.id}:${page.limit}:${page.cursor}:${page.open}`, () =>
         documentComments(ctx.reader(req), meta.id, page),
       );
     },
@@ -422,11 +423,10 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       schema: {
         tags: ['documents'],
         summary:
-          'The audit trail of a document, newest first (page with beforeId). detail=summary: before/after reduced to {status, name, comment}, and consecutive edits of one thing by one person within 5 minutes as one entry with a count (page with nextBeforeId)',
+          'The audit trail of a document, newest first, a page at a time by cursor. detail=summary: before/after reduced to {status, name, comment}, and consecutive edits of one thing by one person within 5 minutes as one entry with a count (a page never splits one)',
         params: IdParams,
         querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          beforeId: Type.Optional(Type.Integer()),
+          ...CursorPage.properties,
           detail: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('summary')], { description: 'full (default) or summary' })),
         }),
         response: {
@@ -439,10 +439,11 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
                 firstAt: Type.Optional(Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' })),
               }),
             ),
-            nextBeforeId: Type.Optional(
-              Nullable(Type.Integer({ description: 'summary: beforeId of the next page; null at the start of the trail' })),
+            nextCursor: Nullable(
+              Type.String({ description: 'give it back as `cursor` for the next page; null at the start of the trail' }),
             ),
           }),
+          400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
@@ -453,9 +454,10 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       requireUser(req);
       await assertRead(ctx, req, meta);
-      const page = { limit: req.query.limit ?? 50, beforeId: req.query.beforeId };
-      if (req.query.detail === 'summary') return documentAuditSummary(ctx.reader(req), meta.id, page);
-      return { items: await documentAudit(ctx.reader(req), meta.id, page) };
+      const page = { limit: req.query.limit, cursor: req.query.cursor };
+      return req.query.detail === 'summary'
+        ? documentAuditSummary(ctx.reader(req), meta.id, page)
+        : documentAudit(ctx.reader(req), meta.id, page);
     },
   );
 }

@@ -5,14 +5,36 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { bureausUnder, listUnits } from '../../store/organisation.ts';
-import { bureauTotals, listDocuments, listProjects, type ListFilter, type ListScope } from '../../store/listing.ts';
+import { bureausUnder } from '../../store/organisation.ts';
+import {
+  bureauTotals,
+  documentSummary,
+  listDocuments,
+  listProjects,
+  type DocumentSort,
+  type ListFilter,
+  type ListScope,
+} from '../../store/listing.ts';
 import type { DocumentStatus } from '../../store/schema.ts';
 import { listScope, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { sendJson } from '../http.ts';
-import { BureauInTree, BureauTotals, DocumentList, ErrorBody, IdParams, ListQuery, Page, ProjectList, Unit } from '../schemas.ts';
+import {
+  BureauInTree,
+  BureauTotals,
+  DocumentList,
+  DocumentListQuery,
+  DocumentSetSummary,
+  ErrorBody,
+  IdParams,
+  ListFilter as ListFilterSchema,
+  ListQuery,
+  PageOf,
+  ProjectList,
+  Unit,
+} from '../schemas.ts';
+import { UnitsQuery, unitsPage } from './public-units.ts';
 
 type Query = {
   year?: number;
@@ -22,7 +44,8 @@ type Query = {
   severity?: ListFilter['severity'];
   q?: string;
   limit?: number;
-  offset?: number;
+  cursor?: string;
+  sort?: DocumentSort;
 };
 
 function filterOf(q: Query): ListFilter {
@@ -33,10 +56,10 @@ function filterOf(q: Query): ListFilter {
     unitId: q.unitId,
     severity: q.severity,
     q: q.q?.trim() || undefined,
-    limit: q.limit ?? 50,
-    offset: q.offset ?? 0,
   };
 }
+
+const pageRequestOf = (q: Query) => ({ limit: q.limit, cursor: q.cursor, sort: q.sort });
 
 const scopeKey = (s: ListScope) =>
   'all' in s ? 'all' : 'bureauId' in s ? `bureau ${s.bureauId}` : 'unitId' in s ? `unit ${s.unitId}` : 'published';
@@ -53,13 +76,16 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       name: 'documents',
       read: listDocuments,
+      querystring: DocumentListQuery,
       response: DocumentList,
-      summary: 'Documents the caller may see, filtered and paginated, with the total, status counts and budget sum',
-      publicSummary: 'Published documents, filtered and paginated',
+      summary:
+        'Documents the caller may see, filtered, a page at a time by cursor (sort: by unit or by last change), with a count up to 1,000',
+      publicSummary: 'Published documents, filtered, a page at a time by cursor',
     },
     {
       name: 'projects',
       read: listProjects,
+      querystring: ListQuery,
       response: ProjectList,
       summary: 'Projects across the documents the caller may see (text search in project names)',
       publicSummary: 'Projects of published documents (text search in names)',
@@ -68,19 +94,45 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
   for (const l of lists) {
     const list = (scope: ListScope, req: FastifyRequest<{ Querystring: Query }>) =>
       ctx.cache.get(`${l.name}:${scopeKey(scope)}:${req.url}`, async () =>
-        JSON.stringify(await l.read(ctx.reader(req), scope, filterOf(req.query))),
+        JSON.stringify(await l.read(ctx.reader(req), scope, filterOf(req.query), pageRequestOf(req.query))),
       );
     app.get(
       `/api/${l.name}`,
-      { schema: { tags: ['lists'], summary: l.summary, querystring: ListQuery, response: { 200: l.response, 401: ErrorBody } } },
+      {
+        schema: {
+          tags: ['lists'],
+          summary: l.summary,
+          querystring: l.querystring,
+          response: { 200: l.response, 400: ErrorBody, 401: ErrorBody },
+        },
+      },
       async (req, reply) => sendJson(reply, await list(listScope(requireUser(req)), req)),
     );
     app.get(
       `/api/public/${l.name}`,
-      { schema: { tags: ['public'], summary: l.publicSummary, querystring: ListQuery, response: { 200: l.response } } },
+      { schema: { tags: ['public'], summary: l.publicSummary, querystring: l.querystring, response: { 200: l.response, 400: ErrorBody } } },
       async (req, reply) => sendJson(reply, await list(publicScope, req)),
     );
   }
+
+  app.get(
+    '/api/documents/summary',
+    {
+      schema: {
+        tags: ['lists'],
+        summary:
+          'Over the whole filtered set of documents the caller may see (the list’s filter, without paging): the exact count, the count per status and the budget sum in 万元',
+        querystring: ListFilterSchema,
+        response: { 200: DocumentSetSummary, 401: ErrorBody },
+      },
+    },
+    async (req) => {
+      const scope = listScope(requireUser(req));
+      return ctx.cache.get(`documents-summary:${scopeKey(scope)}:${req.url}`, () =>
+        documentSummary(ctx.reader(req), scope, filterOf(req.query)),
+      );
+    },
+  );
 
   const bureauTree = { 200: Type.Object({ items: Type.Array(BureauInTree) }) };
   for (const path of ['/api/bureaus', '/api/public/bureaus']) {
@@ -138,17 +190,10 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['lists'],
         summary: 'Units (under a bureau, matching a name or code), for filters',
-        querystring: Type.Object({
-          bureauId: Type.Optional(Type.Integer()),
-          q: Type.Optional(Type.String({ maxLength: 100 })),
-          ...Page.properties,
-        }),
-        response: { 200: Type.Object({ items: Type.Array(Unit), total: Type.Integer() }) },
+        querystring: UnitsQuery,
+        response: { 200: PageOf(Unit), 400: ErrorBody },
       },
     },
-    async (req) => {
-      const f = { bureauId: req.query.bureauId, q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 };
-      return ctx.cache.get(`units:${JSON.stringify(f)}`, () => listUnits(ctx.reader(req), f));
-    },
+    async (req) => unitsPage(ctx, ctx.reader(req), req.query),
   );
 }

@@ -1,14 +1,28 @@
 /**
- * Units for the public pages' filters, without signing in: the same list as /api/units (code,
- * name, bureau — nothing that is not already on every published document), under /api/public so
- * that what is public is said by the path.
+ * Units for the filters, signed in (/api/units) or not (/api/public/units): code, name, bureau —
+ * nothing that is not already on every published document; under /api/public so that what is
+ * public is said by the path.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import Type from 'typebox';
 import { listUnits } from '../../store/organisation.ts';
+import type { Database } from '../../store/schema.ts';
 import type { AppContext } from '../context.ts';
-import { Page, Unit } from '../schemas.ts';
+import { CursorPage, ErrorBody, PageOf, Unit } from '../schemas.ts';
+
+export const UnitsQuery = Type.Object({
+  bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'text in the unit’s code or name' })),
+  ...CursorPage.properties,
+});
+
+/** A page of units by code, cached by the whole query: the same for every caller. */
+export function unitsPage(ctx: AppContext, db: Kysely<Database>, query: Type.Static<typeof UnitsQuery>) {
+  const { bureauId, q, limit, cursor } = query;
+  return ctx.cache.get(`units:${JSON.stringify([bureauId, q, limit, cursor])}`, () => listUnits(db, { bureauId, q }, { limit, cursor }));
+}
 
 export async function publicUnitRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -18,18 +32,12 @@ export async function publicUnitRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['public'],
-        summary: 'Units (under a bureau and its sub-bureaus, matching a name or code), for the public filters',
-        querystring: Type.Object({
-          bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
-          q: Type.Optional(Type.String({ maxLength: 100, description: 'text in the unit’s code or name' })),
-          ...Page.properties,
-        }),
-        response: { 200: Type.Object({ items: Type.Array(Unit), total: Type.Integer() }) },
+        summary:
+          'Units (under a bureau and its sub-bureaus, matching a name or code) by code, a page at a time by cursor, for the public filters',
+        querystring: UnitsQuery,
+        response: { 200: PageOf(Unit), 400: ErrorBody },
       },
     },
-    async (req) => {
-      const f = { bureauId: req.query.bureauId, q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 };
-      return ctx.cache.get(`units:${JSON.stringify(f)}`, () => listUnits(ctx.reader(req), f));
-    },
+    async (req) => unitsPage(ctx, ctx.reader(req), req.query),
   );
 }

@@ -65,7 +65,7 @@ for (const make of testDatabases()) {
       expect(await list()).toEqual({
         items: [],
         total: 0,
-        nextBeforeVersion: null,
+        nextCursor: null,
         current: expect.objectContaining({ version: v, status: 'draft' }),
       });
       const current = await read(v);
@@ -115,9 +115,9 @@ for (const make of testDatabases()) {
       expect(all.items.map((s: { version: number }) => s.version)).toEqual([second, first]);
       expect(all.total).toBe(2);
       const page1 = await list('?limit=1');
-      expect(page1).toMatchObject({ items: [{ version: second }], total: 2, nextBeforeVersion: second });
-      const page2 = await list(`?limit=1&beforeVersion=${page1.nextBeforeVersion}`);
-      expect(page2).toMatchObject({ items: [{ version: first }], total: 2, nextBeforeVersion: null });
+      expect(page1).toMatchObject({ items: [{ version: second }], total: 2, nextCursor: expect.any(String) });
+      const page2 = await list(`?limit=1&cursor=${page1.nextCursor}`);
+      expect(page2).toMatchObject({ items: [{ version: first }], total: 2, nextCursor: null });
       expect((await w.clients.reviewer.request('GET', url('?limit=201'))).statusCode).toBe(400);
     });
 

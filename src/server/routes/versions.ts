@@ -10,7 +10,7 @@ import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { assertRead, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { ErrorBody, IdParams } from '../schemas.ts';
+import { CursorPage, ErrorBody, IdParams } from '../schemas.ts';
 import { VersionContent, VersionList } from '../versions-schemas.ts';
 import { metaOr404 } from '../http.ts';
 
@@ -25,23 +25,17 @@ export async function versionRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['documents'],
-        summary: 'The submissions of a document, newest first (page with beforeVersion), and its current version',
+        summary: 'The submissions of a document, newest first (a page at a time by cursor), and its current version',
         params: IdParams,
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, 50 when absent' })),
-          beforeVersion: Type.Optional(Type.Integer({ minimum: 1 })),
-        }),
-        response: { 200: VersionList, ...responses },
+        querystring: CursorPage,
+        response: { 200: VersionList, 400: ErrorBody, ...responses },
       },
     },
     async (req) => {
       const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       requireUser(req);
       await assertRead(ctx, req, meta);
-      const page = await listSubmissions(ctx.reader(req), meta.id, {
-        limit: req.query.limit ?? 50,
-        beforeVersion: req.query.beforeVersion,
-      });
+      const page = await listSubmissions(ctx.reader(req), meta.id, req.query);
       return { ...page, current: { version: meta.version, status: meta.status, updatedAt: meta.updatedAt } };
     },
   );

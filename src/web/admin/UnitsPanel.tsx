@@ -1,12 +1,13 @@
 /** Budget units: find by bureau or text, add one under a bureau, rename it or move it to another bureau. */
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import type { UnitRecord } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
-import { pageRange, tablePagination } from '../list/paging.ts';
+import { CursorPager } from '../list/CursorPager.tsx';
+import { useCursorList } from '../list/cursor-paging.ts';
 import { queries, stale } from '../api/queries.ts';
 
 type Editing = { unit: UnitRecord | null; code: string; name: string; bureauId: number | null };
@@ -16,13 +17,10 @@ export function UnitsPanel() {
   const m = w.admin;
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [filter, setFilter] = useState<{ bureauId?: number; q?: string; page: number }>({ page: 1 });
+  const [filter, setFilter] = useState<{ bureauId?: number; q?: string }>({});
   const [editing, setEditing] = useState<Editing | null>(null);
   const bureaus = useQuery(queries.bureaus());
-  const units = useQuery({
-    ...queries.adminUnits({ bureauId: filter.bureauId, q: filter.q, ...pageRange(filter.page) }),
-    placeholderData: keepPreviousData,
-  });
+  const units = useCursorList(filter, (page) => queries.adminUnits({ ...filter, ...page }));
   const bureauOptions = (bureaus.data ?? []).map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }));
   const bureauName = (id: number) => bureaus.data?.find((b) => b.id === id)?.name ?? '';
   const save = useMutation({
@@ -47,7 +45,7 @@ export function UnitsPanel() {
           allowClear
           placeholder={w.common.all}
           value={filter.bureauId}
-          onChange={(bureauId?: number) => setFilter({ ...filter, bureauId, page: 1 })}
+          onChange={(bureauId?: number) => setFilter({ ...filter, bureauId })}
           options={bureauOptions}
           style={{ width: 200 }}
         />
@@ -55,7 +53,7 @@ export function UnitsPanel() {
           aria-label={m.searchUnits}
           placeholder={m.searchUnits}
           allowClear
-          onSearch={(q) => setFilter({ ...filter, q: q || undefined, page: 1 })}
+          onSearch={(q) => setFilter({ ...filter, q: q || undefined })}
           style={{ width: 240 }}
         />
         <Button
@@ -69,9 +67,9 @@ export function UnitsPanel() {
       <Table<UnitRecord>
         rowKey="id"
         size="middle"
-        loading={units.isFetching}
-        dataSource={units.data?.items ?? []}
-        pagination={tablePagination(filter.page, units.data?.total ?? 0, (page) => setFilter({ ...filter, page }), w.common.total)}
+        loading={units.list.isFetching}
+        dataSource={units.list.data?.items ?? []}
+        pagination={false}
         columns={[
           { title: m.code, dataIndex: 'code', width: 140, render: (v: string) => <span className="mono">{v}</span> },
           { title: m.name, dataIndex: 'name' },
@@ -88,6 +86,7 @@ export function UnitsPanel() {
           },
         ]}
       />
+      <CursorPager {...units.pager} />
       <Modal
         open={editing !== null}
         title={editing?.unit ? m.editUnit(editing.unit.name) : m.newUnit}

@@ -30,8 +30,10 @@ import type {
   CommentPage,
   DocumentList,
   ImportPreview,
-  ImportPreviewItem,
+  DocumentQuery,
+  DocumentSetSummary,
   ListFilter,
+  Paged,
   ListedUser,
   ProjectList,
   Status,
@@ -45,7 +47,7 @@ import type {
 
 type Step = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';
 type Query = NonNullable<Parameters<typeof api.get>[1]>['query'];
-const filterQuery = (f: ListFilter): Query => ({ ...f, status: f.status });
+const filterQuery = (f: ListFilter | DocumentQuery): Query => ({ ...f, status: f.status });
 
 export const endpoints = {
   exportFormats: () => api.get<{ formats: string[] }>('/api/export-formats').then((r) => r.formats),
@@ -56,13 +58,15 @@ export const endpoints = {
     api.post<{ user: User }>('/api/auth/login', { body: { username, password } }).then((r) => r.user),
   logout: () => api.post<void>('/api/auth/logout'),
 
-  documents: (f: ListFilter) => api.get<DocumentList>('/api/documents', { query: filterQuery(f) }),
+  documents: (f: DocumentQuery) => api.get<DocumentList>('/api/documents', { query: filterQuery(f) }),
+  documentSummary: (f: ListFilter) => api.get<DocumentSetSummary>('/api/documents/summary', { query: filterQuery(f) }),
   projects: (f: ListFilter) => api.get<ProjectList>('/api/projects', { query: filterQuery(f) }),
-  publicDocuments: (f: ListFilter) => api.get<DocumentList>('/api/public/documents', { query: filterQuery(f) }),
+  publicDocuments: (f: DocumentQuery) => api.get<DocumentList>('/api/public/documents', { query: filterQuery(f) }),
   publicProjects: (f: ListFilter) => api.get<ProjectList>('/api/public/projects', { query: filterQuery(f) }),
   bureaus: (publicOnly: boolean) => api.get<{ items: Bureau[] }>(publicOnly ? '/api/public/bureaus' : '/api/bureaus').then((r) => r.items),
-  units: (bureauId?: number) =>
-    api.get<{ items: UnitRecord[]; total: number }>('/api/public/units', { query: { bureauId, limit: 200 } }).then((r) => r.items),
+  /** The first units by code under a bureau, matching `q` in the code or name when given. */
+  units: (bureauId?: number, q?: string) =>
+    api.get<Paged<UnitRecord>>('/api/public/units', { query: { bureauId, q, limit: 200 } }).then((r) => r.items),
 
   document: (id: number) => api.get<StoredDocument>(`/api/documents/${id}`),
   findings: (id: number) => api.get<{ version: number; findings: Finding[] }>(`/api/documents/${id}/findings`),
@@ -81,28 +85,28 @@ export const endpoints = {
   approveBatch: (items: Array<{ id: number; version: number }>) =>
     api.post<{ results: BatchResult[] }>('/api/documents/approve-batch', { body: { items } }).then((r) => r.results),
 
-  comments: (id: number, beforeId?: number) => api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 50, beforeId } }),
+  comments: (id: number, cursor?: string) => api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 50, cursor } }),
   /** Every unresolved comment, read a page at a time to the last: the form shows each at its field, none left out. */
   openComments: async (id: number) => {
     const open: Comment[] = [];
-    let beforeId: number | undefined;
+    let cursor: string | undefined;
     do {
-      const page = await api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 200, beforeId, open: 'true' } });
+      const page = await api.get<CommentPage>(`/api/documents/${id}/comments`, { query: { limit: 200, cursor, open: 'true' } });
       open.push(...page.items);
-      beforeId = page.nextBeforeId ?? undefined;
-    } while (beforeId !== undefined);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
     return open;
   },
   addComment: (id: number, body: string, anchor: CommentAnchor) =>
     api.post<Comment>(`/api/documents/${id}/comments`, { body: { body, ...anchor } }),
   resolveComment: (commentId: number) => api.post<void>(`/api/comments/${commentId}/resolve`),
-  audit: (id: number, beforeId?: number) =>
-    api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, beforeId, detail: 'summary' } }),
+  audit: (id: number, cursor?: string) =>
+    api.get<AuditPage>(`/api/documents/${id}/audit`, { query: { limit: 50, cursor, detail: 'summary' } }),
   /** Every submission of a document, newest first, read a page at a time to the last, and its current version. */
   versions: async (id: number) => {
     const first = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200 } });
-    for (let page = first; page.nextBeforeVersion !== null; ) {
-      page = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200, beforeVersion: page.nextBeforeVersion } });
+    for (let page = first; page.nextCursor !== null; ) {
+      page = await api.get<VersionList>(`/api/documents/${id}/versions`, { query: { limit: 200, cursor: page.nextCursor } });
       first.items.push(...page.items);
     }
     return first;
@@ -150,12 +154,11 @@ export const endpoints = {
   adminBureaus: () => api.get<{ items: Bureau[] }>('/api/admin/bureaus').then((r) => r.items),
   createBureau: (b: { code: string; name: string; parentId: number | null }) => api.post<Bureau>('/api/admin/bureaus', { body: b }),
   renameBureau: (id: number, name: string) => api.patch<Bureau>(`/api/admin/bureaus/${id}`, { body: { name } }),
-  adminUnits: (q: { bureauId?: number; q?: string; limit: number; offset: number }) =>
-    api.get<{ items: UnitRecord[]; total: number }>('/api/admin/units', { query: q }),
+  adminUnits: (q: { bureauId?: number; q?: string; limit: number; cursor?: string }) =>
+    api.get<Paged<UnitRecord>>('/api/admin/units', { query: q }),
   createUnit: (u: { code: string; name: string; bureauId: number }) => api.post<UnitRecord>('/api/admin/units', { body: u }),
   updateUnit: (id: number, u: { name?: string; bureauId?: number }) => api.patch<UnitRecord>(`/api/admin/units/${id}`, { body: u }),
-  adminUsers: (q: { q?: string; limit: number; offset: number }) =>
-    api.get<{ items: ListedUser[]; total: number }>('/api/admin/users', { query: q }),
+  adminUsers: (q: { q?: string; limit: number; cursor?: string }) => api.get<Paged<ListedUser>>('/api/admin/users', { query: q }),
   createUser: (u: NewUser) => api.post<{ user: User; password: string }>('/api/admin/users', { body: u }),
   updateUser: (id: number, u: Partial<Omit<NewUser, 'username'>> & { disabled?: boolean; resetPassword?: boolean }) =>
     api.patch<{ user: User; password?: string }>(`/api/admin/users/${id}`, { body: u }),

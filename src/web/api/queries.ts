@@ -6,7 +6,7 @@
  */
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { endpoints } from './endpoints.ts';
-import type { AuditPage, CommentPage, ListFilter } from './types.ts';
+import type { AuditPage, CommentPage, DocumentQuery, ListFilter } from './types.ts';
 
 /** Lists of bureaus and units change rarely: five minutes before they are asked again. */
 const RARELY = 300_000;
@@ -18,8 +18,8 @@ type AdminUsers = Parameters<typeof endpoints.adminUsers>[0];
 export const queries = {
   bureaus: () => queryOptions({ queryKey: ['bureaus'], queryFn: () => endpoints.bureaus(false), staleTime: RARELY }),
   publicBureaus: () => queryOptions({ queryKey: ['public-bureaus'], queryFn: () => endpoints.bureaus(true), staleTime: RARELY }),
-  units: (bureauId: number | undefined) =>
-    queryOptions({ queryKey: ['units', bureauId], queryFn: () => endpoints.units(bureauId), staleTime: RARELY }),
+  units: (bureauId: number | undefined, q?: string) =>
+    queryOptions({ queryKey: ['units', bureauId, q], queryFn: () => endpoints.units(bureauId, q), staleTime: RARELY }),
 
   document: (id: number) => queryOptions({ queryKey: ['document', id], queryFn: () => endpoints.document(id) }),
   publicDocument: (id: number) => queryOptions({ queryKey: ['public-document', id], queryFn: () => endpoints.document(id) }),
@@ -27,9 +27,11 @@ export const queries = {
   reviewSettings: (id: number) =>
     queryOptions({ queryKey: ['review-settings', id], queryFn: () => endpoints.reviewSettings(id), staleTime: RARELY }),
   myDocuments: () => queryOptions({ queryKey: ['documents', 'mine'], queryFn: () => endpoints.documents({ limit: 200 }) }),
-  queue: (filter: ListFilter) => queryOptions({ queryKey: ['queue', filter], queryFn: () => endpoints.documents(filter) }),
-  queueProgress: (filter: ListFilter) => queryOptions({ queryKey: ['queue-progress', filter], queryFn: () => endpoints.documents(filter) }),
-  publicDocuments: (filter: ListFilter) =>
+  queue: (filter: DocumentQuery) => queryOptions({ queryKey: ['queue', filter], queryFn: () => endpoints.documents(filter) }),
+  /** Counts per status and the budget sum of a filtered set: asked once per filter, not per page. */
+  queueSummary: (filter: ListFilter) =>
+    queryOptions({ queryKey: ['queue-summary', filter], queryFn: () => endpoints.documentSummary(filter) }),
+  publicDocuments: (filter: DocumentQuery) =>
     queryOptions({ queryKey: ['public-documents', filter], queryFn: () => endpoints.publicDocuments(filter) }),
   publicProjects: (filter: ListFilter) =>
     queryOptions({ queryKey: ['public-projects', filter], queryFn: () => endpoints.publicProjects(filter) }),
@@ -37,7 +39,7 @@ export const queries = {
   monitoredYear: () =>
     queryOptions({
       queryKey: ['monitored-year'],
-      queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1 }),
+      queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1, sort: '-year' }),
       staleTime: RARELY,
     }),
 
@@ -46,15 +48,15 @@ export const queries = {
     infiniteQueryOptions({
       queryKey: ['comments', id, 'history'],
       queryFn: ({ pageParam }) => endpoints.comments(id, pageParam),
-      initialPageParam: undefined as number | undefined,
-      getNextPageParam: (last: CommentPage) => last.nextBeforeId ?? undefined,
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last: CommentPage) => last.nextCursor ?? undefined,
     }),
   audit: (id: number) =>
     infiniteQueryOptions({
       queryKey: ['audit', id],
       queryFn: ({ pageParam }) => endpoints.audit(id, pageParam),
-      initialPageParam: undefined as number | undefined,
-      getNextPageParam: (last: AuditPage) => last.nextBeforeId ?? undefined,
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last: AuditPage) => last.nextCursor ?? undefined,
     }),
   versions: (id: number) => queryOptions({ queryKey: ['versions', id], queryFn: () => endpoints.versions(id) }),
   /** A stored version never changes. */

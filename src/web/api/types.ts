@@ -35,6 +35,17 @@ export type ProjectList = Wire<typeof Api.ProjectList>;
 export type Bureau = Wire<typeof Api.BureauInTree>;
 export type UnitRecord = Wire<typeof Api.Unit>;
 export type ListFilter = Wire<typeof Api.ListQuery>;
+export type DocumentQuery = Wire<typeof Api.DocumentListQuery>;
+export type DocumentSort = Wire<typeof Api.DocumentSort>;
+export type DocumentSetSummary = Wire<typeof Api.DocumentSetSummary>;
+/** How many rows a cursor-paged list's filter matches (first page only); `exact` false: more than `value`. */
+export type Total = Wire<typeof Api.Total>;
+/** A page of a cursor-paged list. */
+export interface Paged<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: Total | null;
+}
 export type Comment = Wire<typeof Api.Comment>;
 export type CommentAnchor = Wire<typeof Api.CommentAnchor>;
 export type Submission = Wire<typeof Versions.Submission>;
@@ -65,12 +76,12 @@ export type AuditRecord = Omit<Wire<typeof Api.AuditRecord>, 'before' | 'after'>
 export interface CommentPage {
   items: Comment[];
   total: number;
-  nextBeforeId: number | null;
+  nextCursor: string | null;
 }
 
 export interface AuditPage {
   items: AuditRecord[];
-  nextBeforeId: number | null;
+  nextCursor: string | null;
 }
 
 export interface NewUser {

@@ -1,7 +1,11 @@
-/** The bureau and unit pickers of a list's filters: choosing a bureau narrows the units to it and clears the unit. */
-import { useQuery } from '@tanstack/react-query';
+/**
+ * The bureau and unit pickers of a list's filters: choosing a bureau narrows the units to it and
+ * clears the unit. The units offered are the first page by code; typing searches the server (a
+ * province has tens of thousands), not the page on show.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
-import { endpoints } from '../api/endpoints.ts';
+import { useState } from 'react';
 import type { Bureau } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import type { ParamPatch } from './address.ts';
@@ -17,7 +21,8 @@ interface Props {
 
 export function BureauUnitFilter({ bureaus, bureauId, unitId, set }: Props) {
   const w = useMessages().web;
-  const units = useQuery(queries.units(bureauId));
+  const [search, setSearch] = useState('');
+  const units = useQuery({ ...queries.units(bureauId, search.trim() || undefined), placeholderData: keepPreviousData });
   return (
     <>
       <Form.Item label={w.common.bureau}>
@@ -35,7 +40,7 @@ export function BureauUnitFilter({ bureaus, bureauId, unitId, set }: Props) {
         <Select
           aria-label={w.common.unit}
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ filterOption: false, onSearch: setSearch }}
           value={unitId}
           onChange={(v?: number) => set({ unitId: v })}
           options={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}

@@ -1,4 +1,7 @@
-/** Lists are read from the server a page at a time (limit/offset), shown in tables that page the same way. */
+/**
+ * The page size of the web's lists, and paging by offset for the one list that still pages so (the
+ * warning list, until it reads part A's aggregates); every other list pages by cursor (./cursor-paging.ts).
+ */
 import type { TablePaginationConfig } from 'antd';
 
 export const PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 /** Published documents for anyone: by bureau, unit and year, and a search in project names. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -10,11 +10,13 @@ import { amountText } from '../format/amount.ts';
 import { numberParam } from '../list/address.ts';
 import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
 import { useListAddress } from '../list/useListAddress.ts';
+import { CursorPager } from '../list/CursorPager.tsx';
+import { countText, useCursorList } from '../list/cursor-paging.ts';
 import { queries } from '../api/queries.ts';
 
 export default function PublicListPage() {
   const w = useMessages().web;
-  const { params, set, paging: page, pagination } = useListAddress();
+  const { params, set } = useListAddress();
   const filter = useMemo(
     () => ({
       year: numberParam(params, 'year'),
@@ -25,14 +27,8 @@ export default function PublicListPage() {
     [params],
   );
   const listFilter = { year: filter.year, bureauId: filter.bureauId, unitId: filter.unitId };
-  const documents = useQuery({
-    ...queries.publicDocuments({ ...listFilter, ...page }),
-    placeholderData: keepPreviousData,
-    enabled: !filter.q,
-  });
-  const projects = useQuery({
-    ...queries.publicProjects({ ...listFilter, q: filter.q, ...page }),
-    placeholderData: keepPreviousData,
+  const documents = useCursorList(filter, (page) => queries.publicDocuments({ ...listFilter, ...page }), { enabled: !filter.q });
+  const projects = useCursorList(filter, (page) => queries.publicProjects({ ...listFilter, q: filter.q, ...page }), {
     enabled: !!filter.q,
   });
   const bureaus = useQuery(queries.publicBureaus());
@@ -68,13 +64,13 @@ export default function PublicListPage() {
 
       {filter.q ? (
         <>
-          <Typography.Text strong>{w.publicList.resultsProjects(projects.data?.total ?? 0)}</Typography.Text>
+          <Typography.Text strong>{w.publicList.resultsProjects(countText(projects.total))}</Typography.Text>
           <Table<ProjectListItem>
             rowKey="id"
-            loading={projects.isFetching}
-            dataSource={projects.data?.items ?? []}
+            loading={projects.list.isFetching}
+            dataSource={projects.list.data?.items ?? []}
             locale={{ emptyText: <Empty description={w.publicList.none} /> }}
-            pagination={pagination(projects.data?.total ?? 0)}
+            pagination={false}
             columns={[
               {
                 title: w.unitHome.columns.name,
@@ -86,16 +82,17 @@ export default function PublicListPage() {
               { title: w.common.budget, dataIndex: 'budgetTotal', width: 130, align: 'right', render: (v: string | null) => amountText(v) },
             ]}
           />
+          <CursorPager {...projects.pager} />
         </>
       ) : (
         <>
-          <Typography.Text strong>{w.publicList.resultsDocuments(documents.data?.total ?? 0)}</Typography.Text>
+          <Typography.Text strong>{w.publicList.resultsDocuments(countText(documents.total))}</Typography.Text>
           <Table<DocumentListItem>
             rowKey="id"
-            loading={documents.isFetching}
-            dataSource={documents.data?.items ?? []}
+            loading={documents.list.isFetching}
+            dataSource={documents.list.data?.items ?? []}
             locale={{ emptyText: <Empty description={w.publicList.none} /> }}
-            pagination={pagination(documents.data?.total ?? 0)}
+            pagination={false}
             columns={[
               {
                 title: w.common.unit,
@@ -113,6 +110,7 @@ export default function PublicListPage() {
               },
             ]}
           />
+          <CursorPager {...documents.pager} />
         </>
       )}
     </div>

@@ -1,7 +1,8 @@
 /**
  * The reviewers' queue: documents of the units under their bureau, filtered (year, status, bureau,
- * unit, findings, project name), with counts by status and the exact budget total of the whole
- * filtered set, page by page; clean submitted documents can be approved together.
+ * unit, findings, project name) and ordered (by unit, or by last change), page by page from the
+ * server's cursor; the counts by status and the exact budget total of the whole filtered set come
+ * once per filter (the documents summary); clean submitted documents can be approved together.
  */
 import { CheckOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,7 +10,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Tabl
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
-import { STATUSES, type BatchResult, type DocumentListItem, type ListFilter, type Status } from '../api/types.ts';
+import { STATUSES, type BatchResult, type DocumentListItem, type DocumentQuery, type DocumentSort, type Status } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { FindingCountTags } from '../form/FindingCountTags.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
@@ -18,11 +19,14 @@ import { ChartCard } from '../charts/ChartCard.tsx';
 import { numberParam } from '../list/address.ts';
 import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
 import { useListAddress } from '../list/useListAddress.ts';
+import { CursorPager } from '../list/CursorPager.tsx';
+import { useCursorList } from '../list/cursor-paging.ts';
 import { queries, stale } from '../api/queries.ts';
 const SEVERITIES = ['error', 'warning', 'info', 'clean'] as const;
+const SORTS: readonly DocumentSort[] = ['unit', '-updated', 'updated'];
 
-/** The filter as the address bar keeps it; without a status, the submitted documents. */
-export function filterFromParams(params: URLSearchParams): ListFilter & { page: number } {
+/** The filter and order as the address bar keeps them; without a status, the submitted documents. */
+export function filterFromParams(params: URLSearchParams): Omit<DocumentQuery, 'limit' | 'cursor'> {
   const num = (k: string) => numberParam(params, k);
   const status = params.getAll('status').filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
   const severity = params.get('severity');
@@ -31,9 +35,9 @@ export function filterFromParams(params: URLSearchParams): ListFilter & { page: 
     status: params.has('status') ? status : ['submitted'],
     bureauId: num('bureauId'),
     unitId: num('unitId'),
-    severity: (SEVERITIES as readonly string[]).includes(severity ?? '') ? (severity as ListFilter['severity']) : undefined,
+    severity: (SEVERITIES as readonly string[]).includes(severity ?? '') ? (severity as DocumentQuery['severity']) : undefined,
     q: params.get('q') ?? undefined,
-    page: num('page') ?? 1,
+    sort: SORTS.find((s) => s === params.get('sort')),
   };
 }
 
@@ -72,14 +76,13 @@ export default function QueuePage() {
   const [selected, setSelected] = useState<DocumentListItem[]>([]);
   const [failures, setFailures] = useState<BatchResult[]>([]);
   // A selection is of the rows on show: another filter or page drops it.
-  const { params, set, paging, pagination } = useListAddress(() => setSelected([]));
+  const { params, set } = useListAddress(() => setSelected([]));
   const filter = useMemo(() => filterFromParams(params), [params]);
-
-  const query = { ...filter, ...paging };
-  const list = useQuery({ ...queries.queue(query), placeholderData: keepPreviousData });
+  const { list, pager } = useCursorList(filter, (page) => queries.queue({ ...filter, ...page }), { onMove: () => setSelected([]) });
+  const { sort: _sort, ...counted } = filter;
+  const summary = useQuery({ ...queries.queueSummary(counted), placeholderData: keepPreviousData });
   // The same filter over every status: how far the units have come.
-  const progressQuery = { ...filter, status: undefined, limit: 1, offset: 0 };
-  const progress = useQuery({ ...queries.queueProgress(progressQuery), placeholderData: keepPreviousData });
+  const progress = useQuery({ ...queries.queueSummary({ ...counted, status: undefined }), placeholderData: keepPreviousData });
   const bureaus = useQuery(queries.bureaus());
 
   const approve = useMutation({
@@ -134,6 +137,15 @@ export default function QueuePage() {
               placeholder={w.common.all}
             />
           </Form.Item>
+          <Form.Item label={w.queue.sort}>
+            <Select
+              aria-label={w.queue.sort}
+              value={filter.sort ?? 'unit'}
+              onChange={(v: DocumentSort) => set({ sort: v === 'unit' ? undefined : v })}
+              options={SORTS.map((s) => ({ value: s, label: w.queue.sortOptions[s] }))}
+              style={{ width: 140 }}
+            />
+          </Form.Item>
           <Form.Item label={w.queue.search}>
             <Input.Search
               aria-label={w.queue.search}
@@ -149,11 +161,11 @@ export default function QueuePage() {
 
       {progress.data && <StatusChart counts={progress.data.statusCounts} />}
 
-      {data && (
+      {summary.data && (
         <Space wrap className="queue-totals" data-testid="queue-totals">
-          <Typography.Text strong>{w.queue.totals(data.total, amountText(data.budgetTotal))}</Typography.Text>
-          {STATUSES.filter((s) => data.statusCounts[s]).map((s) => (
-            <Tag key={s}>{w.queue.statusCount(m.server.statusNames[s], data.statusCounts[s]!)}</Tag>
+          <Typography.Text strong>{w.queue.totals(summary.data.total, amountText(summary.data.budgetTotal))}</Typography.Text>
+          {STATUSES.filter((s) => summary.data.statusCounts[s]).map((s) => (
+            <Tag key={s}>{w.queue.statusCount(m.server.statusNames[s], summary.data.statusCounts[s]!)}</Tag>
           ))}
         </Space>
       )}
@@ -199,7 +211,7 @@ export default function QueuePage() {
           onChange: (_keys, rows) => setSelected(rows),
           getCheckboxProps: (d) => ({ disabled: d.status !== 'submitted' || d.findingCounts.error > 0, 'aria-label': d.unitName }),
         }}
-        pagination={pagination(data?.total ?? 0)}
+        pagination={false}
         scroll={{ x: 1100 }}
         columns={[
           {
@@ -227,6 +239,7 @@ export default function QueuePage() {
           },
         ]}
       />
+      <CursorPager {...pager} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ const submission = (version: number, outcome: VersionList['items'][number]['outc
 const list = (current: VersionList['current'], ...items: VersionList['items']): VersionList => ({
   items,
   total: items.length,
-  nextBeforeVersion: null,
+  nextCursor: null,
   current,
 });
 

@@ -47,12 +47,12 @@ describe('a document’s comments, page by page', () => {
       {
         match: /^GET \/api\/documents\/3\/comments\?limit=50$/,
         status: 200,
-        body: { items: [comment(9), comment(8)], total: 3, nextBeforeId: 8 },
+        body: { items: [comment(9), comment(8)], total: 3, nextCursor: 'c8' },
       },
       {
-        match: /^GET \/api\/documents\/3\/comments\?limit=50&beforeId=8$/,
+        match: /^GET \/api\/documents\/3\/comments\?limit=50&cursor=c8$/,
         status: 200,
-        body: { items: [comment(4, { projectId: 7, indicatorIndex: 2 })], total: 3, nextBeforeId: null },
+        body: { items: [comment(4, { projectId: 7, indicatorIndex: 2 })], total: 3, nextCursor: null },
       },
     ]);
     render(
@@ -67,7 +67,7 @@ describe('a document’s comments, page by page', () => {
     expect(screen.getAllByText(/^意见 \d$/).map((e) => e.textContent)).toEqual(['意见 9', '意见 8', '意见 4']);
     expect(screen.getByText(/法律援助/).textContent).toContain('第 2 行');
     expect(screen.queryByRole('button', { name: /加载更早的批注/ })).toBeNull();
-    expect(sent.map((s) => s.path)).toEqual(['/api/documents/3/comments?limit=50', '/api/documents/3/comments?limit=50&beforeId=8']);
+    expect(sent.map((s) => s.path)).toEqual(['/api/documents/3/comments?limit=50', '/api/documents/3/comments?limit=50&cursor=c8']);
   });
 
   it('shows at a field the open comments anchored there, however far back they were made', async () => {
@@ -75,12 +75,12 @@ describe('a document’s comments, page by page', () => {
       {
         match: /open=true$/,
         status: 200,
-        body: { items: [comment(900, { projectId: 7, indicatorIndex: 1, field: 'basis' }), comment(899)], total: 3, nextBeforeId: 899 },
+        body: { items: [comment(900, { projectId: 7, indicatorIndex: 1, field: 'basis' }), comment(899)], total: 3, nextCursor: 'c899' },
       },
       {
-        match: /beforeId=899&open=true$/,
+        match: /cursor=c899&open=true$/,
         status: 200,
-        body: { items: [comment(5, { projectId: 7, indicatorIndex: 1, field: 'basis' })], total: 3, nextBeforeId: null },
+        body: { items: [comment(5, { projectId: 7, indicatorIndex: 1, field: 'basis' })], total: 3, nextCursor: null },
       },
     ]);
     render(
@@ -91,7 +91,7 @@ describe('a document’s comments, page by page', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: '审核批注 2' })).toBeTruthy());
     expect(sent.map((s) => s.path)).toEqual([
       '/api/documents/3/comments?limit=200&open=true',
-      '/api/documents/3/comments?limit=200&beforeId=899&open=true',
+      '/api/documents/3/comments?limit=200&cursor=c899&open=true',
     ]);
   });
 
