@@ -11,5 +11,6 @@ import { server } from './server.ts';
 import { publication } from './publication.ts';
 import { web } from './web.ts';
 import { diff } from './diff.ts';
+import { bulk } from './bulk.ts';
 
-export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff };
+export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff, bulk };

@@ -13,7 +13,8 @@ import { server } from './server.ts';
 import { publication } from './publication.ts';
 import { web } from './web.ts';
 import { diff } from './diff.ts';
+import { bulk } from './bulk.ts';
 
-export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff };
+export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff, bulk };
 
 export type Messages = typeof zhCN;
