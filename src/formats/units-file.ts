@@ -55,7 +55,10 @@ export async function readUnitsFile(bytes: Uint8Array, fileName: string): Promis
   });
   const missing = COLUMNS.filter((c) => !index.has(c));
   if (missing.length > 0)
-    throw new ImportError(table.header[0]?.at ?? { file: fileName }, named.bulk.unitsFile.missingColumns(missing.map((c) => columnName[c])));
+    throw new ImportError(
+      table.header[0]?.at ?? { file: fileName },
+      named.bulk.unitsFile.missingColumns(missing.map((c) => columnName[c])),
+    );
   return table.rows.map((row) => {
     const cell = (c: Column): TableCell => row.cells[index.get(c)!] ?? { text: '', at: row.at };
     return organisationRow(

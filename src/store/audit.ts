@@ -31,7 +31,11 @@ export async function recordAudit(db: Transaction<Database> | Kysely<Database>, 
 const AUDIT_CHUNK = 1000;
 
 /** Many entries at once (a bulk load's), as `recordAudit` writes each. */
-export async function recordAudits(db: Transaction<Database> | Kysely<Database>, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+export async function recordAudits(
+  db: Transaction<Database> | Kysely<Database>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   for (let i = 0; i < entries.length; i += AUDIT_CHUNK)
     await db
       .insertInto('audit_log')

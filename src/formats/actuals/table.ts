@@ -25,7 +25,11 @@ export interface Table {
 }
 
 /** `empty`: what a file without a header is told (by default, the header an actuals file needs). */
-export async function readTable(bytes: Uint8Array, fileName: string, empty: MessageRef = named.monitoring.actualsFile.empty): Promise<Table> {
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  empty: MessageRef = named.monitoring.actualsFile.empty,
+): Promise<Table> {
   if (!looksLikeZip(bytes)) return readCsv(bytes, fileName, empty);
   try {
     return await readXlsx(bytes, fileName, empty);

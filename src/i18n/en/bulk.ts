@@ -16,7 +16,8 @@ export const bulk: Messages['bulk'] = {
     noRows: 'the file holds no unit or bureau',
   },
   load: {
-    unknownUnit: (code) => `unit code "${code}" is neither an existing unit nor in the units file (or name new units' bureau with --bureau)`,
+    unknownUnit: (code) =>
+      `unit code "${code}" is neither an existing unit nor in the units file (or name new units' bureau with --bureau)`,
     noUnitCode: (name) => `the document of "${name}" names no unit code: no unit to load it into`,
     noYear: (code) => `unit "${code}"'s document has no budget year (give --year)`,
     exists: (code, year) => `unit "${code}" already has a document for ${year}`,

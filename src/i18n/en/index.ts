@@ -13,4 +13,17 @@ import { web } from './web.ts';
 import { diff } from './diff.ts';
 import { bulk } from './bulk.ts';
 
-export const en: Messages = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff, bulk };
+export const en: Messages = {
+  cli,
+  formats,
+  textFormat,
+  exchangeFormat,
+  monitoring,
+  evaluation,
+  review,
+  server,
+  publication,
+  web,
+  diff,
+  bulk,
+};

@@ -61,7 +61,8 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
   };
   const seen = new Set<string>();
   for (const { content } of items) {
-    if (content.unit.code === null) throw new ImportError({ file, field: named.formats.textFields.unitCode }, m.noUnitCode(content.unit.name));
+    if (content.unit.code === null)
+      throw new ImportError({ file, field: named.formats.textFields.unitCode }, m.noUnitCode(content.unit.name));
     if (content.year === null) fail(m.noYear(content.unit.code));
     const key = `${content.unit.code}/${content.year}`;
     if (seen.has(key)) fail(m.twice(content.unit.code, content.year!));
@@ -69,7 +70,13 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
   }
   const codes = [...new Set(items.map((i) => i.content.unit.code!))];
   const units = new Map(
-    (await trx.selectFrom('units').select(['id', 'code', 'bureau_id']).where('code', 'in', [...codes, '']).execute()).map((u) => [u.code, u]),
+    (
+      await trx
+        .selectFrom('units')
+        .select(['id', 'code', 'bureau_id'])
+        .where('code', 'in', [...codes, ''])
+        .execute()
+    ).map((u) => [u.code, u]),
   );
   const unknown = items.filter((i) => !units.has(i.content.unit.code!));
   if (unknown.length > 0 && options.newUnitsBureauId === undefined) fail(m.unknownUnit(unknown[0]!.content.unit.code!));
@@ -109,7 +116,10 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
     const bureauId = units.get(content.unit.code!)!.bureau_id;
     let s = settings.get(bureauId);
     if (!s) settings.set(bureauId, (s = await effectiveSettings(trx, bureauId)));
-    const counts = reviewCounts(content, reviewDocument(content, { settings: s.review.settings, profile: documentProfile(s, content.year) }));
+    const counts = reviewCounts(
+      content,
+      reviewDocument(content, { settings: s.review.settings, profile: documentProfile(s, content.year) }),
+    );
     const errors = counts.findings.filter((f) => f.severity === 'error');
     if (status !== 'draft' && errors.length > 0) fail(m.reviewErrors(content.unit.code!, errors.length, errors[0]!.message));
     reviews.push(counts);
@@ -163,25 +173,26 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
       status === 'draft' ? [] : [{ documentId: ids[k]!, version: 1, content, outcome: status === 'submitted' ? null : status }],
     ),
   );
-  await recordAudits(
-    trx,
-    actor,
-    [
-      ...created.map((u) => ({
-        action: 'create',
-        entity: 'unit',
-        entityId: u.id,
-        after: { id: u.id, code: u.code, name: unknown.find((i) => i.content.unit.code === u.code)!.content.unit.name, bureauId: u.bureau_id },
-      })),
-      ...items.map(({ content, status }, k) => ({
-        action: 'load',
-        entity: 'document',
-        entityId: ids[k]!,
-        documentId: ids[k]!,
-        after: { ...summaryOf(content), status, year: content.year, unitId: units.get(content.unit.code!)!.id, copiedFromId: null, file },
-      })),
-    ],
-  );
+  await recordAudits(trx, actor, [
+    ...created.map((u) => ({
+      action: 'create',
+      entity: 'unit',
+      entityId: u.id,
+      after: {
+        id: u.id,
+        code: u.code,
+        name: unknown.find((i) => i.content.unit.code === u.code)!.content.unit.name,
+        bureauId: u.bureau_id,
+      },
+    })),
+    ...items.map(({ content, status }, k) => ({
+      action: 'load',
+      entity: 'document',
+      entityId: ids[k]!,
+      documentId: ids[k]!,
+      after: { ...summaryOf(content), status, year: content.year, unitId: units.get(content.unit.code!)!.id, copiedFromId: null, file },
+    })),
+  ]);
   // ISSUE 14 MERGE (part A): the loaded documents' aggregates are built here, in this transaction, once
   // src/store/aggregates/ exists — `await rebuildAggregates(trx, ids);` — so dashboards read them at once.
   return { documentIds: ids, projects: items.reduce((n, i) => n + i.content.projects.length, 0), unitsCreated: created.length };

@@ -106,7 +106,9 @@ export async function applyOrganisation(trx: Trx, actor: Actor, rows: readonly O
   const bureauId = new Map([...existingBureaus.values()].map((b) => [b.code, b.id]));
   // Ancestors of each bureau a new one hangs under, as closure rows (ancestor, depth from it).
   const ancestors = new Map<number, Array<{ ancestor: number; depth: number }>>();
-  const parentIds = [...new Set(levels.flat().flatMap((r) => (r.parent !== null && existingBureaus.has(r.parent) ? [bureauId.get(r.parent)!] : [])))];
+  const parentIds = [
+    ...new Set(levels.flat().flatMap((r) => (r.parent !== null && existingBureaus.has(r.parent) ? [bureauId.get(r.parent)!] : []))),
+  ];
   if (parentIds.length > 0)
     for (const t of await trx
       .selectFrom('bureau_tree')
@@ -129,7 +131,10 @@ export async function applyOrganisation(trx: Trx, actor: Actor, rows: readonly O
     for (const r of level) {
       const id = bureauId.get(r.code)!;
       const parentId = r.parent === null ? null : bureauId.get(r.parent)!;
-      const own = [{ ancestor: id, depth: 0 }, ...(parentId === null ? [] : ancestors.get(parentId)!.map((a) => ({ ...a, depth: a.depth + 1 })))];
+      const own = [
+        { ancestor: id, depth: 0 },
+        ...(parentId === null ? [] : ancestors.get(parentId)!.map((a) => ({ ...a, depth: a.depth + 1 }))),
+      ];
       ancestors.set(id, own);
       tree.push(...own.map((a) => ({ ancestor_id: a.ancestor, descendant_id: id, depth: a.depth })));
       audits.push({
@@ -150,7 +155,12 @@ export async function applyOrganisation(trx: Trx, actor: Actor, rows: readonly O
   const unitId = new Map(units.map((u) => [u.code, u.id]));
   for (const r of newUnits) {
     const id = unitId.get(r.code)!;
-    audits.push({ action: 'create', entity: 'unit', entityId: id, after: { id, code: r.code, name: r.name, bureauId: bureauId.get(r.parent!)! } });
+    audits.push({
+      action: 'create',
+      entity: 'unit',
+      entityId: id,
+      after: { id, code: r.code, name: r.name, bureauId: bureauId.get(r.parent!)! },
+    });
   }
   await recordAudits(trx, actor, audits);
   return { bureausCreated: levels.reduce((n, l) => n + l.length, 0), unitsCreated: newUnits.length, existing };
