@@ -25,4 +25,21 @@ export const bulk: Messages['bulk'] = {
     reviewErrors: (code, count, first) =>
       `unit "${code}"'s document has ${count} review errors and cannot be loaded as submitted or later (the first: ${first})`,
   },
+
+  command: {
+    description:
+      'load performance-target files (any format jixiao import reads) straight into the database, each file wholly or not at all: a county or a province at once',
+    unitsOption: 'units file (CSV or XLSX, header: code,name,parent,kind), whose bureaus and units are created first',
+    statusOption: 'status of the loaded documents: draft (default), submitted, approved or published',
+    bureauOption: 'create units the documents name but no one registered under this bureau (its code)',
+    databaseOption: 'PostgreSQL connection URL (as --database-url)',
+    badStatus: (value) => `the status is draft, submitted, approved or published, not "${value}"`,
+    unknownBureau: (code) => `no bureau has the code "${code}"`,
+    whileServing: 'a server is using this data directory: stop it before loading (or load into PostgreSQL)',
+    units: (bureaus, units, existing) => `units file: ${bureaus} bureaus and ${units} units created, ${existing} existed`,
+    unitsFailed: 'the units file has an error: nothing was loaded',
+    done: (files, documents, projects, seconds, rate) =>
+      `loaded ${files} files: ${documents} documents, ${projects} projects in ${seconds} s (${rate} projects/s)`,
+    failed: (count) => `${count} files were not loaded (see above); the others were`,
+  },
 };

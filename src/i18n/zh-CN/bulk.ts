@@ -23,4 +23,21 @@ export const bulk = {
     reviewErrors: (code: string, count: number, first: string) =>
       `单位“${code}”的文档有 ${count} 个审核错误，不能以已提交之后的状态装入（第一个：${first}）`,
   },
+
+  command: {
+    description: '把绩效目标文件（jixiao import 能读的任何格式）直接装入数据库，每个文件全部装入或全部不装；用于一次装入一个县或一个省',
+    unitsOption: '单位表（CSV 或 XLSX，表头：编码,名称,上级编码,类型），先建立其中的财政部门和预算单位',
+    statusOption: '装入后的状态：draft（草稿，默认）、submitted、approved 或 published',
+    bureauOption: '文档所写的单位不存在时，在这个财政部门（编码）下新建',
+    databaseOption: 'PostgreSQL 连接地址（同 --database-url）',
+    badStatus: (value: string) => `状态应为 draft、submitted、approved 或 published，而不是“${value}”`,
+    unknownBureau: (code: string) => `没有编码为“${code}”的财政部门`,
+    whileServing: '服务器正在使用这个数据目录：请先停止服务器再装入（或装入 PostgreSQL）',
+    units: (bureaus: number, units: number, existing: number) =>
+      `单位表：新建 ${bureaus} 个财政部门、${units} 个预算单位，${existing} 个已存在`,
+    unitsFailed: '单位表有误，未装入任何内容',
+    done: (files: number, documents: number, projects: number, seconds: string, rate: number) =>
+      `已装入 ${files} 个文件：${documents} 个文档，${projects} 个项目，用时 ${seconds} 秒（每秒 ${rate} 个项目）`,
+    failed: (count: number) => `${count} 个文件未装入（见上）；其余文件已装入`,
+  },
 };
