@@ -2,8 +2,7 @@
  * `jixiao load FILE...`: performance-target files (and folders of them) straight into the store.
  * A units file, when given, is applied first in one transaction (an error in it loads nothing).
  * Then each file is one transaction: all its documents or none, a bad file reported with its file,
- * line and field while the others go on; the exit code is 2 when any file was not loaded. The next
- * file is read while the database writes the one before.
+ * line and field while the others go on; the exit code is 2 when any file was not loaded.
  */
 import { readFile } from 'node:fs/promises';
 import { ImportError } from '../../formats/import-error.ts';
@@ -26,6 +25,15 @@ export interface LoadCommandOptions extends TargetOptions {
 }
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
+
+/**
+ * Files in flight at once: while the database writes one, the next is read, reviewed and turned
+ * into rows (on two cores, this process and the database each keep one busy).
+ */
+const FILES_AT_ONCE = 2;
+/** PostgreSQL's deadlock, serialization failure and unique violation: a file that met another's new rows is tried again. */
+const RETRIED = ['40P01', '40001', '23505'];
+const ATTEMPTS = 3;
 
 export async function runLoad(paths: string[], o: LoadCommandOptions): Promise<number> {
   const m = messages().bulk.command;
@@ -77,27 +85,42 @@ async function load(store: Store, paths: string[], o: LoadCommandOptions): Promi
   const read = (file: string) => readInputFile(file, o.year === undefined ? {} : { year: o.year });
   const progress = startProgress(files.length);
   const started = performance.now();
+  const refused: Array<string | undefined> = [];
   let loaded = 0;
   let documents = 0;
   let projects = 0;
-  let next: Promise<FileResult> | undefined = files[0] === undefined ? undefined : read(files[0]);
-  for (const [i, file] of files.entries()) {
-    const result = await next!;
-    next = files[i + 1] === undefined ? undefined : read(files[i + 1]!);
-    if (!result.ok) problems.push(result.message);
-    else
+  const loadFile = async (file: string, result: Extract<FileResult, { ok: true }>) => {
+    const items = result.documents.map((content) => ({ content, status: o.status }));
+    for (let attempt = 1; ; attempt++)
       try {
-        const items = result.documents.map((content) => ({ content, status: o.status }));
-        const r = await store.db.transaction().execute((trx) => loadDocuments(trx, actor, items, { file, newUnitsBureauId }));
-        loaded++;
-        documents += r.documentIds.length;
-        projects += r.projects;
+        return await store.db.transaction().execute((trx) => loadDocuments(trx, actor, items, { file, newUnitsBureauId }));
       } catch (e) {
-        if (!(e instanceof ImportError)) throw e;
-        problems.push(e.message);
+        // Two files creating the same new unit (or year) at once: the one that waited sees it exist when tried again.
+        if (!RETRIED.includes((e as { code?: string }).code ?? '') || attempt === ATTEMPTS) throw e;
       }
-    progress.tick(file);
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      const result = await read(file);
+      if (!result.ok) refused[i] = result.message;
+      else
+        try {
+          const r = await loadFile(file, result);
+          loaded++;
+          documents += r.documentIds.length;
+          projects += r.projects;
+        } catch (e) {
+          if (!(e instanceof ImportError)) throw e;
+          refused[i] = e.message;
+        }
+      progress.tick(file);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, files.length) }, worker));
+  problems.push(...refused.filter((p) => p !== undefined));
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
   for (const p of problems) say(p);
