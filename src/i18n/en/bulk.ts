@@ -26,6 +26,13 @@ export const bulk: Messages['bulk'] = {
       `unit "${code}"'s document has ${count} review errors and cannot be loaded as submitted or later (the first: ${first})`,
   },
 
+  upload: {
+    button: 'Import units file',
+    title: 'Create bureaus and budget units from a units file',
+    hint: 'CSV or XLSX, header: code,name,parent,kind (bureau or unit; the top bureau has no parent). All or nothing; codes that exist are left as they are.',
+    drop: 'Drop a units file here, or click to choose one',
+    reading: 'Importing…',
+  },
   command: {
     description:
       'load performance-target files (any format jixiao import reads) straight into the database, each file wholly or not at all: a county or a province at once',

@@ -8,6 +8,7 @@ import type { UnitRecord } from '../api/types.ts';
 import { useMessages } from '../app/locale.tsx';
 import { pageRange, tablePagination } from '../list/paging.ts';
 import { queries, stale } from '../api/queries.ts';
+import { UnitsUpload } from './UnitsUpload.tsx';
 
 type Editing = { unit: UnitRecord | null; code: string; name: string; bureauId: number | null };
 
@@ -65,6 +66,7 @@ export function UnitsPanel() {
         >
           {m.newUnit}
         </Button>
+        <UnitsUpload />
       </Space>
       <Table<UnitRecord>
         rowKey="id"

@@ -154,6 +154,11 @@ export const endpoints = {
     api.get<{ items: UnitRecord[]; total: number }>('/api/admin/units', { query: q }),
   createUnit: (u: { code: string; name: string; bureauId: number }) => api.post<UnitRecord>('/api/admin/units', { body: u }),
   updateUnit: (id: number, u: { name?: string; bureauId?: number }) => api.patch<UnitRecord>(`/api/admin/units/${id}`, { body: u }),
+  bulkUnits: (file: File) =>
+    api.post<{ bureausCreated: number; unitsCreated: number; existing: number }>('/api/admin/units/bulk', {
+      raw: file,
+      query: { fileName: file.name },
+    }),
   adminUsers: (q: { q?: string; limit: number; offset: number }) =>
     api.get<{ items: ListedUser[]; total: number }>('/api/admin/users', { query: q }),
   createUser: (u: NewUser) => api.post<{ user: User; password: string }>('/api/admin/users', { body: u }),
