@@ -5,8 +5,10 @@
  * createBureau and createUnit (../organisation.ts) write them one at a time. A row whose code
  * exists already is left as it is (a units file can be loaded again), unless it names another
  * parent: moving is not a bulk import's business. The first problem throws an ImportError naming
- * the row, so the caller's transaction writes nothing.
+ * the row, so the caller's transaction writes nothing. Codes are looked up as one array parameter
+ * each: a province's units file has more codes than a statement has bind parameters.
  */
+import { sql } from 'kysely';
 import type { OrganisationRow } from '../../formats/units-file.ts';
 import { ImportError, type ImportLocation } from '../../formats/import-error.ts';
 import { named } from '../../i18n/message-ref.ts';
@@ -52,7 +54,7 @@ export async function applyOrganisation(trx: Trx, actor: Actor, rows: readonly O
         .selectFrom('bureaus as b')
         .leftJoin('bureaus as p', 'p.id', 'b.parent_id')
         .select(['b.id', 'b.code', 'p.code as parentCode'])
-        .where('b.code', 'in', [...bureauRows.keys(), ...parentCodes, ''])
+        .where(sql<boolean>`b.code = any(${[...bureauRows.keys(), ...parentCodes]}::text[])`)
         .execute()
     ).map((b) => [b.code, b]),
   );
@@ -62,7 +64,7 @@ export async function applyOrganisation(trx: Trx, actor: Actor, rows: readonly O
         .selectFrom('units as u')
         .innerJoin('bureaus as b', 'b.id', 'u.bureau_id')
         .select(['u.code', 'b.code as bureauCode'])
-        .where('u.code', 'in', [...unitRows.keys(), ''])
+        .where(sql<boolean>`u.code = any(${[...unitRows.keys()]}::text[])`)
         .execute()
     ).map((u) => [u.code, u]),
   );
