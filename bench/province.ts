@@ -122,7 +122,8 @@ export const province: Benchmark = {
   onlyWhenNamed: true,
   async run({ quick, log, units: asked }) {
     const units = asked ?? (quick ? 2000 : DEFAULT_UNITS);
-    const cluster = await startCluster({ shared_buffers: '512MB' });
+    // A province server's memory and WAL room rather than initdb's minimal defaults; fsync stays on.
+    const cluster = await startCluster({ shared_buffers: '1GB', max_wal_size: '4GB' });
     let server: Child | undefined;
     const figures: Figure[] = [];
     try {
