@@ -10,6 +10,7 @@
  * from another system): it is then kept as its submission (version 1, with how its review
  * ended), and, as submitting does, it must have no review errors.
  */
+import { sql } from 'kysely';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { ImportError } from '../../formats/import-error.ts';
@@ -70,13 +71,9 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
   }
   const codes = [...new Set(items.map((i) => i.content.unit.code!))];
   const units = new Map(
-    (
-      await trx
-        .selectFrom('units')
-        .select(['id', 'code', 'bureau_id'])
-        .where('code', 'in', [...codes, ''])
-        .execute()
-    ).map((u) => [u.code, u]),
+    (await trx.selectFrom('units').select(['id', 'code', 'bureau_id']).where(sql<boolean>`code = any(${codes}::text[])`).execute()).map(
+      (u) => [u.code, u],
+    ),
   );
   const unknown = items.filter((i) => !units.has(i.content.unit.code!));
   if (unknown.length > 0 && options.newUnitsBureauId === undefined) fail(m.unknownUnit(unknown[0]!.content.unit.code!));
@@ -104,8 +101,8 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
     .selectFrom('documents as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .select(['u.code', 'd.year'])
-    .where('d.unit_id', 'in', [...unitIds, -1])
-    .where('d.year', 'in', [...years, -1])
+    .where(sql<boolean>`d.unit_id = any(${unitIds}::bigint[])`)
+    .where(sql<boolean>`d.year = any(${years}::int[])`)
     .execute();
   for (const t of taken) if (seen.has(`${t.code}/${t.year}`)) fail(m.exists(t.code, t.year));
 
