@@ -19,13 +19,13 @@ import { watchLoad, type Benchmark, type Figure } from './benchmark.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const CONNECTIONS = 200;
 
-interface Child {
+export interface Child {
   child: ChildProcess;
   output: () => string;
   exited: Promise<void>;
 }
 
-function start(args: string[], ready: RegExp): Promise<Child> {
+export function start(args: string[], ready: RegExp): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
@@ -40,7 +40,7 @@ function start(args: string[], ready: RegExp): Promise<Child> {
   });
 }
 
-async function stop(c: Child | undefined): Promise<void> {
+export async function stop(c: Child | undefined): Promise<void> {
   if (!c || c.child.exitCode !== null || c.child.signalCode !== null) return;
   c.child.kill('SIGTERM');
   const timer = setTimeout(() => c.child.kill('SIGKILL'), 10_000);
@@ -69,7 +69,7 @@ function signIn(url: string, output: string): Promise<Record<string, string>> {
   return signInOverHttp(url, username!, password!);
 }
 
-async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
+export async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
   const r = await fetch(url, { headers });
   if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
   return (await r.json()) as T;

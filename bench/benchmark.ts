@@ -19,11 +19,15 @@ export interface BenchOptions {
   quick: boolean;
   /** Progress lines go here (stderr), figures are returned. */
   log: (line: string) => void;
+  /** `--units N`: the size of a generated province (the province benchmark's). */
+  units?: number;
 }
 
 export interface Benchmark {
   name: string;
   description: string;
+  /** Runs only when named (`npm run bench -- NAME`): too long for every run. */
+  onlyWhenNamed?: boolean;
   run(options: BenchOptions): Promise<Figure[]>;
 }
 

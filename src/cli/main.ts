@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerLoad } from './commands/load.ts';
 import { registerMonitor } from './commands/monitor.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
@@ -40,6 +41,7 @@ const program = new Command('jixiao')
 // (document, database and server libraries take seconds to load), so help and each command load no more.
 for (const register of [
   registerImport,
+  registerLoad,
   registerCheck,
   registerExport,
   registerMonitor,

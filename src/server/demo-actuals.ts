@@ -27,7 +27,7 @@ const PACE: readonly (readonly number[])[] = [
 ];
 
 /** What a unit would have recorded for a project over its year. */
-function demoProjectActuals(project: Project, year: number, pattern: number): ProjectActuals {
+export function demoProjectActuals(project: Project, year: number, pattern: number): ProjectActuals {
   const pace = PACE[pattern % PACE.length]!;
   const budget = new Decimal(project.budget.total ?? 0);
   const plan = datedPlan(project.spendingPlan, year).filter((c) => c.date !== null && c.percent !== null);

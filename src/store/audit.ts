@@ -25,20 +25,35 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Transaction<Database> | Kysely<Database>, actor: Actor, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: actor.id,
-      actor_name: actor.name,
-      action: e.action,
-      entity: e.entity,
-      entity_id: String(e.entityId),
-      document_id: e.documentId ?? null,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(actor, e)).execute();
 }
+
+/** Entries per INSERT of `recordAudits`: 8 parameters a row, well under PostgreSQL's 65,535. */
+const AUDIT_CHUNK = 1000;
+
+/** Many entries at once (a bulk load's), as `recordAudit` writes each. */
+export async function recordAudits(
+  db: Transaction<Database> | Kysely<Database>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK)
+    await db
+      .insertInto('audit_log')
+      .values(entries.slice(i, i + AUDIT_CHUNK).map((e) => auditRow(actor, e)))
+      .execute();
+}
+
+const auditRow = (actor: Actor, e: AuditEntry) => ({
+  actor_id: actor.id,
+  actor_name: actor.name,
+  action: e.action,
+  entity: e.entity,
+  entity_id: String(e.entityId),
+  document_id: e.documentId ?? null,
+  before: e.before === undefined ? null : JSON.stringify(e.before),
+  after: e.after === undefined ? null : JSON.stringify(e.after),
+});
 
 export interface AuditRecord {
   id: number;

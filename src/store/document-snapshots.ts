@@ -46,10 +46,32 @@ export async function keepSubmission(
   version: number,
   content: TargetDocument,
 ): Promise<void> {
-  await snapshotsDb(trx)
-    .insertInto('document_snapshots')
-    .values({ document_id: documentId, version, submitted_by: actor.id, submitted_by_name: actor.name, content: JSON.stringify(content) })
-    .execute();
+  await keepSubmissions(trx, actor, [{ documentId, version, content, outcome: null }]);
+}
+
+/** Submissions per INSERT of `keepSubmissions` (each carries a whole document). */
+const SNAPSHOT_CHUNK = 200;
+
+/** Keeps submissions of many documents at once (a bulk load of submitted or later documents), with how their review ended. */
+export async function keepSubmissions(
+  trx: Transaction<Database>,
+  actor: Actor,
+  submissions: ReadonlyArray<{ documentId: number; version: number; content: TargetDocument; outcome: Submission['outcome'] }>,
+): Promise<void> {
+  for (let i = 0; i < submissions.length; i += SNAPSHOT_CHUNK)
+    await snapshotsDb(trx)
+      .insertInto('document_snapshots')
+      .values(
+        submissions.slice(i, i + SNAPSHOT_CHUNK).map((s) => ({
+          document_id: s.documentId,
+          version: s.version,
+          submitted_by: actor.id,
+          submitted_by_name: actor.name,
+          outcome: s.outcome,
+          content: JSON.stringify(s.content),
+        })),
+      )
+      .execute();
 }
 
 /** Records the step that ended (or, returning an approved document, reopened) the latest submission's review. */

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { safeText } from '../../core/text/safe-text.ts';
-import { named } from '../../i18n/message-ref.ts';
+import { named, type MessageRef } from '../../i18n/message-ref.ts';
 import { ImportError, type ImportLocation } from '../import-error.ts';
 import { decodeText } from '../text/decode.ts';
 import { cellDecimal, cellText } from '../xlsx/cells.ts';
@@ -24,10 +24,15 @@ export interface Table {
   rows: { at: Omit<ImportLocation, 'field'>; cells: TableCell[] }[];
 }
 
-export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
-  if (!looksLikeZip(bytes)) return readCsv(bytes, fileName);
+/** `empty`: what a file without a header is told (by default, the header an actuals file needs). */
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  empty: MessageRef = named.monitoring.actualsFile.empty,
+): Promise<Table> {
+  if (!looksLikeZip(bytes)) return readCsv(bytes, fileName, empty);
   try {
-    return await readXlsx(bytes, fileName);
+    return await readXlsx(bytes, fileName, empty);
   } catch (e) {
     if (e instanceof ImportError) throw e;
     // exceljs failing inside a damaged workbook: the file's fault, reported as such.
@@ -35,7 +40,7 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
   }
 }
 
-function readCsv(bytes: Uint8Array, file: string): Table {
+function readCsv(bytes: Uint8Array, file: string, empty: MessageRef): Table {
   // A file's NUL or lone surrogate is cleaned here: no database column could hold it.
   const text = safeText(decodeText(bytes).text);
   let records: { record: string[]; info: { lines: number } }[];
@@ -52,7 +57,7 @@ function readCsv(bytes: Uint8Array, file: string): Table {
     end = info.lines;
   }
   const [head, ...body] = lines.filter((l) => l.cells.some((c) => c.trim() !== ''));
-  if (!head) throw new ImportError({ file }, named.monitoring.actualsFile.empty);
+  if (!head) throw new ImportError({ file }, empty);
   const row = (l: { line: number; cells: string[] }) => ({
     at: { file, line: l.line },
     cells: l.cells.map((text) => ({ text: text.trim(), at: { file, line: l.line } })),
@@ -60,7 +65,7 @@ function readCsv(bytes: Uint8Array, file: string): Table {
   return { header: row(head).cells, rows: body.map(row) };
 }
 
-async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
+async function readXlsx(bytes: Uint8Array, file: string, empty: MessageRef): Promise<Table> {
   const workbook = await loadWorkbook(bytes, file, named.monitoring.actualsFile.badXlsx);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportError({ file }, named.monitoring.actualsFile.noSheet);
@@ -74,7 +79,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
     if (cells.some((c) => c.text !== '')) rows.push({ at: { file, sheet: sheet.name, cell: `A${number}` }, cells });
   });
   const [head, ...body] = rows;
-  if (!head) throw new ImportError({ file, sheet: sheet.name }, named.monitoring.actualsFile.empty);
+  if (!head) throw new ImportError({ file, sheet: sheet.name }, empty);
   return { header: head.cells, rows: body };
 }
 

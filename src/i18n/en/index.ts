@@ -12,6 +12,7 @@ import { publication } from './publication.ts';
 import { web } from './web.ts';
 import { diff } from './diff.ts';
 import { library } from './library.ts';
+import { bulk } from './bulk.ts';
 
 export const en: Messages = {
   cli,
@@ -26,4 +27,5 @@ export const en: Messages = {
   web,
   diff,
   library,
+  bulk,
 };

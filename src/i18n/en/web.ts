@@ -393,6 +393,7 @@ export const web: M = {
     actions: {
       create: 'created',
       import: 'imported',
+      load: 'bulk-loaded',
       update: 'changed',
       delete: 'deleted',
       reorder: 'reordered',

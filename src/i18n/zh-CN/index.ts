@@ -14,7 +14,22 @@ import { publication } from './publication.ts';
 import { web } from './web.ts';
 import { diff } from './diff.ts';
 import { library } from './library.ts';
+import { bulk } from './bulk.ts';
 
-export const zhCN = { cli, formats, textFormat, exchangeFormat, monitoring, evaluation, review, server, publication, web, diff, library };
+export const zhCN = {
+  cli,
+  formats,
+  textFormat,
+  exchangeFormat,
+  monitoring,
+  evaluation,
+  review,
+  server,
+  publication,
+  web,
+  diff,
+  library,
+  bulk,
+};
 
 export type Messages = typeof zhCN;

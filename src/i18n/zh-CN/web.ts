@@ -381,6 +381,7 @@ export const web = {
     actions: {
       create: '新增',
       import: '导入',
+      load: '批量装入',
       update: '修改',
       delete: '删除',
       reorder: '调整顺序',

@@ -2,11 +2,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { ImportError } from '../../formats/import-error.ts';
+import { organisationRowsOf, readUnitsFile, type OrganisationRow } from '../../formats/units-file.ts';
+import { named } from '../../i18n/message-ref.ts';
 import { createUser, listUsers, updateUser } from '../../store/accounts.ts';
+import { applyOrganisation } from '../../store/bulk/organisation.ts';
 import { bureausUnder, createBureau, createUnit, listUnits, renameBureau, updateUnit } from '../../store/organisation.ts';
 import { generatePassword } from '../../store/password.ts';
 import { actorOf, requireRole } from '../access.ts';
 import type { AppContext } from '../context.ts';
+import { uploadedFile } from './import.ts';
 import { Bureau, BureauInTree, CursorPage, ErrorBody, IdParams, ListedUser, Nullable, PageOf, Role, Unit, User } from '../schemas.ts';
 
 const denied = { 401: ErrorBody, 403: ErrorBody };
@@ -85,6 +90,50 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await createUnit(db, admin(req), req.body)),
+  );
+  app.post(
+    '/api/admin/units/bulk',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          '批量导入财政部门和预算单位 · Create bureaus and units in bulk: a units file (编码,名称,上级编码,类型; CSV or XLSX, multipart field "file" or a raw body with ?fileName=) or JSON rows; all or nothing, an error names the row; existing codes are left as they are',
+        consumes: ['application/json', 'multipart/form-data', 'application/octet-stream'],
+        querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
+        body: Type.Object({
+          rows: Type.Optional(
+            Type.Array(
+              Type.Object({
+                code: Type.String({ maxLength: 50 }),
+                name: Type.String({ maxLength: 200 }),
+                parent: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+                kind: Type.String({ maxLength: 20, description: '财政部门 (bureau) or 预算单位 (unit)' }),
+              }),
+              { maxItems: 100_000 },
+            ),
+          ),
+        }),
+        response: {
+          200: Type.Object({ bureausCreated: Type.Integer(), unitsCreated: Type.Integer(), existing: Type.Integer() }),
+          ...denied,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (req) => {
+      const actor = admin(req);
+      const body = req.body as { rows?: Parameters<typeof organisationRowsOf>[0] } | Buffer | undefined;
+      let rows: OrganisationRow[];
+      let source = 'JSON';
+      if (body !== undefined && !Buffer.isBuffer(body) && body.rows !== undefined) rows = organisationRowsOf(body.rows, source);
+      else {
+        const { bytes, fileName } = await uploadedFile(req);
+        source = fileName;
+        rows = await readUnitsFile(bytes, fileName);
+      }
+      if (rows.length === 0) throw new ImportError({ file: source }, named.bulk.unitsFile.noRows);
+      return db.transaction().execute((trx) => applyOrganisation(trx, actor, rows));
+    },
   );
   app.patch(
     '/api/admin/units/:id',

@@ -41,15 +41,6 @@ export function rowsJson(rows: readonly object[]): string {
   return LONE_SURROGATE_ESCAPE.test(json) ? JSON.stringify(rows, wellFormed) : json;
 }
 
-type BulkTable =
-  | 'projects'
-  | 'fund_sources'
-  | 'spending_checkpoints'
-  | 'goals'
-  | 'indicators'
-  | 'department_duties'
-  | 'department_indicators';
-
 /**
  * Inserts rows with one JSON parameter per statement, expanded by the database into the table's
  * own row type (json_populate_recordset), instead of a VALUES list of thousands of bind
@@ -57,11 +48,11 @@ type BulkTable =
  * driver and query builder do per-row work once instead of per value. Every row names the same
  * columns (those of the first row); a column left out takes its default.
  */
-async function insertRows<T extends BulkTable>(db: Db, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
+export async function insertRows<T extends keyof Database>(db: Db, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
   await insertRowsReturning(db, table, rows, []);
 }
 
-async function insertRowsReturning<T extends BulkTable, R>(
+export async function insertRowsReturning<T extends keyof Database, R>(
   db: Db,
   table: T,
   rows: ReadonlyArray<Insertable<Database[T]>>,
@@ -171,25 +162,42 @@ export async function insertProjects(
   firstPosition = 0,
   findingCounts?: readonly FindingCounts[],
 ): Promise<number[]> {
-  const inserted = await insertRowsReturning<'projects', { id: number; position: number }>(
+  return insertPlacedProjects(
+    db,
+    projects.map((project, i) => ({ documentId, position: firstPosition + i, project, counts: findingCounts?.[i] ?? NO_FINDINGS })),
+  );
+}
+
+/** A project to insert, where it goes, and its review's counts. */
+export interface PlacedProject {
+  documentId: number;
+  position: number;
+  project: Project;
+  counts: FindingCounts;
+}
+
+/** Inserts projects of one document or of many (a bulk load), with all their parts; returns their ids in order. */
+export async function insertPlacedProjects(db: Db, placed: readonly PlacedProject[]): Promise<number[]> {
+  const inserted = await insertRowsReturning<'projects', { id: number; document_id: number; position: number }>(
     db,
     'projects',
-    projects.map((p, i) => {
-      const counts = findingCounts?.[i] ?? NO_FINDINGS;
-      return {
-        document_id: documentId,
-        position: firstPosition + i,
-        ...projectColumns(p),
-        error_count: counts.error,
-        warning_count: counts.warning,
-        info_count: counts.info,
-      };
-    }),
-    ['id', 'position'],
+    placed.map(({ documentId, position, project, counts }) => ({
+      document_id: documentId,
+      position,
+      ...projectColumns(project),
+      error_count: counts.error,
+      warning_count: counts.warning,
+      info_count: counts.info,
+    })),
+    ['id', 'document_id', 'position'],
   );
-  const byPosition = new Map(inserted.map((r) => [r.position, r.id]));
-  const ids = projects.map((_, i) => byPosition.get(firstPosition + i)!);
-  await insertProjectParts(db, projects, ids);
+  const idOf = new Map(inserted.map((r) => [`${r.document_id}/${r.position}`, r.id]));
+  const ids = placed.map((p) => idOf.get(`${p.documentId}/${p.position}`)!);
+  await insertProjectParts(
+    db,
+    placed.map((p) => p.project),
+    ids,
+  );
   return ids;
 }
 
@@ -224,49 +232,60 @@ export async function deleteProjectParts(db: Db, projectId: number): Promise<voi
   await db.deleteFrom('indicators').where('project_id', '=', projectId).execute();
 }
 
+/** The columns of a document's row that hold 部门整体绩效目标's own fields (the rest is in rows of their own). */
+export function departmentColumns(department: DepartmentGoals | null) {
+  const funds = department?.funds ?? null;
+  return {
+    has_department: department !== null,
+    overall_goal: department?.overallGoal ?? '',
+    funds_amount_unit: funds?.amountUnit ?? null,
+    funds_total: funds?.total ?? null,
+    funds_project: funds?.project ?? null,
+    funds_basic: funds?.basic ?? null,
+  };
+}
+
 /** Writes 部门整体绩效目标 (replacing what was there). */
 export async function writeDepartment(db: Db, documentId: number, department: DepartmentGoals | null): Promise<void> {
   await db.deleteFrom('department_items').where('document_id', '=', documentId).execute();
   await db.deleteFrom('department_duties').where('document_id', '=', documentId).execute();
   await db.deleteFrom('department_indicators').where('document_id', '=', documentId).execute();
-  const funds = department?.funds ?? null;
-  await db
-    .updateTable('documents')
-    .set({
-      has_department: department !== null,
-      overall_goal: department?.overallGoal ?? '',
-      funds_amount_unit: funds?.amountUnit ?? null,
-      funds_total: funds?.total ?? null,
-      funds_project: funds?.project ?? null,
-      funds_basic: funds?.basic ?? null,
-    })
-    .where('id', '=', documentId)
-    .execute();
-  if (!department) return;
+  await db.updateTable('documents').set(departmentColumns(department)).where('id', '=', documentId).execute();
+  await insertDepartments(db, [{ documentId, department }]);
+}
+
+/** Inserts the rows of 部门整体绩效目标 of documents that have none yet (one document's, or a bulk load's many). */
+export async function insertDepartments(
+  db: Db,
+  entries: ReadonlyArray<{ documentId: number; department: DepartmentGoals | null }>,
+): Promise<void> {
+  const present = entries.filter((e): e is { documentId: number; department: DepartmentGoals } => e.department !== null);
   await insertRows(
     db,
     'department_duties',
-    (department.duties ?? []).map((d, position) => ({
-      document_id: documentId,
-      position,
-      duty: d.duty,
-      task: d.task,
-      project_name: d.projectName,
-      amount: d.amount,
-    })),
+    present.flatMap(({ documentId, department }) =>
+      (department.duties ?? []).map((d, position) => ({
+        document_id: documentId,
+        position,
+        duty: d.duty,
+        task: d.task,
+        project_name: d.projectName,
+        amount: d.amount,
+      })),
+    ),
   );
   await insertRows(
     db,
     'department_indicators',
-    (department.indicators ?? []).map((i, position) => ({ document_id: documentId, position, ...indicatorColumns(i) })),
+    present.flatMap(({ documentId, department }) =>
+      (department.indicators ?? []).map((i, position) => ({ document_id: documentId, position, ...indicatorColumns(i) })),
+    ),
   );
   for (const section of ['subGoals', 'safeguards'] as const) {
-    // One INSERT per nesting level; children find their parent's id by (parent, position).
-    let level: Array<{ item: NumberedItem; parentId: number | null; position: number }> = department[section].map((item, position) => ({
-      item,
-      parentId: null,
-      position,
-    }));
+    // One INSERT per nesting level; children find their parent's id by (document, parent, position).
+    let level: Array<{ documentId: number; item: NumberedItem; parentId: number | null; position: number }> = present.flatMap(
+      ({ documentId, department }) => department[section].map((item, position) => ({ documentId, item, parentId: null, position })),
+    );
     while (level.length > 0) {
       const next: typeof level = [];
       for (const chunk of chunks(level)) {
@@ -274,7 +293,7 @@ export async function writeDepartment(db: Db, documentId: number, department: De
           .insertInto('department_items')
           .values(
             chunk.map((l) => ({
-              document_id: documentId,
+              document_id: l.documentId,
               section,
               parent_id: l.parentId,
               position: l.position,
@@ -282,12 +301,12 @@ export async function writeDepartment(db: Db, documentId: number, department: De
               text: l.item.text,
             })),
           )
-          .returning(['id', 'parent_id', 'position'])
+          .returning(['id', 'document_id', 'parent_id', 'position'])
           .execute();
-        const idOf = new Map(rows.map((r) => [`${r.parent_id}/${r.position}`, r.id]));
+        const idOf = new Map(rows.map((r) => [`${r.document_id}/${r.parent_id}/${r.position}`, r.id]));
         for (const l of chunk) {
-          const id = idOf.get(`${l.parentId}/${l.position}`)!;
-          l.item.children.forEach((child, position) => next.push({ item: child, parentId: id, position }));
+          const id = idOf.get(`${l.documentId}/${l.parentId}/${l.position}`)!;
+          l.item.children.forEach((child, position) => next.push({ documentId: l.documentId, item: child, parentId: id, position }));
         }
       }
       level = next;

@@ -24,7 +24,7 @@ async function ensureYear(trx: Trx, year: number): Promise<void> {
 /** An import's audit entry names the project codes of a document up to this many projects. */
 const SUMMARY_CODES = 200;
 
-const summaryOf = (doc: TargetDocument) => ({
+export const summaryOf = (doc: TargetDocument) => ({
   unit: doc.unit,
   year: doc.year,
   projects: doc.projects.length,

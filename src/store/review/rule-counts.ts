@@ -30,8 +30,11 @@ export async function storeRuleCounts(trx: Trx, documentId: number, findings: re
   if (stored.length === counts.size && stored.every((r) => counts.get(`${r.rule_id}\u0001${r.severity}`)?.findings === r.findings)) return;
   await trx.deleteFrom('document_rule_counts').where('document_id', '=', documentId).execute();
   if (counts.size === 0) return;
-  await trx
-    .insertInto('document_rule_counts')
-    .values([...counts.values()].map((c) => ({ document_id: documentId, rule_id: c.ruleId, severity: c.severity, findings: c.findings })))
-    .execute();
+  await trx.insertInto('document_rule_counts').values(rowsOf(documentId, counts)).execute();
 }
+
+const rowsOf = (documentId: number, counts: Counts) =>
+  [...counts.values()].map((c) => ({ document_id: documentId, rule_id: c.ruleId, severity: c.severity, findings: c.findings }));
+
+/** A new document's per-rule counts as rows (a bulk load inserts many documents' at once). */
+export const ruleCountRows = (documentId: number, findings: readonly Finding[]) => rowsOf(documentId, countsOf(findings));

@@ -9,6 +9,7 @@ import { useMessages } from '../app/locale.tsx';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { useCursorList } from '../list/cursor-paging.ts';
 import { queries, stale } from '../api/queries.ts';
+import { UnitsUpload } from './UnitsUpload.tsx';
 
 type Editing = { unit: UnitRecord | null; code: string; name: string; bureauId: number | null };
 
@@ -63,6 +64,7 @@ export function UnitsPanel() {
         >
           {m.newUnit}
         </Button>
+        <UnitsUpload />
       </Space>
       <Table<UnitRecord>
         rowKey="id"

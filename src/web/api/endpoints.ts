@@ -158,6 +158,11 @@ export const endpoints = {
     api.get<Paged<UnitRecord>>('/api/admin/units', { query: q }),
   createUnit: (u: { code: string; name: string; bureauId: number }) => api.post<UnitRecord>('/api/admin/units', { body: u }),
   updateUnit: (id: number, u: { name?: string; bureauId?: number }) => api.patch<UnitRecord>(`/api/admin/units/${id}`, { body: u }),
+  bulkUnits: (file: File) =>
+    api.post<{ bureausCreated: number; unitsCreated: number; existing: number }>('/api/admin/units/bulk', {
+      raw: file,
+      query: { fileName: file.name },
+    }),
   adminUsers: (q: { q?: string; limit: number; cursor?: string }) => api.get<Paged<ListedUser>>('/api/admin/users', { query: q }),
   createUser: (u: NewUser) => api.post<{ user: User; password: string }>('/api/admin/users', { body: u }),
   updateUser: (id: number, u: Partial<Omit<NewUser, 'username'>> & { disabled?: boolean; resetPassword?: boolean }) =>
