@@ -170,8 +170,17 @@ export const province: Benchmark = {
           break;
         }
       }
-      const list = await getJson<{ total: number }>(`${url}/api/documents?year=${PROVINCE_YEAR}&limit=1`, asProvince);
-      const deepOffset = Math.max(0, Math.min(10_000, list.total - 50));
+      // The page at row 10,000 (or the last full one) of the province's list, reached by its cursor as a user paging on would.
+      const listUrl = `${url}/api/documents?year=${PROVINCE_YEAR}`;
+      let deepCursor: string | null = null;
+      for (let row = 0; row < 10_000; row += 200) {
+        const page: { nextCursor: string | null } = await getJson(
+          `${listUrl}&limit=200${deepCursor === null ? '' : `&cursor=${encodeURIComponent(deepCursor)}`}`,
+          asProvince,
+        );
+        if (page.nextCursor === null) break;
+        deepCursor = page.nextCursor;
+      }
 
       const amount = quick ? 10 : 30;
       const seconds50 = quick ? 5 : 15;
@@ -209,7 +218,7 @@ export const province: Benchmark = {
       );
       await single('bureau totals', `${url}/api/bureaus/${bureaus.province}/totals?year=${PROVINCE_YEAR}`, asProvince);
       await single('public totals', `${url}/api/public/bureaus/${bureaus.province}/totals?year=${PROVINCE_YEAR}`, {});
-      await single('list deep page', `${url}/api/documents?year=${PROVINCE_YEAR}&offset=${deepOffset}`, asProvince);
+      await single('list deep page', deepCursor === null ? listUrl : `${listUrl}&cursor=${encodeURIComponent(deepCursor)}`, asProvince);
 
       // Last: it marks every document of the province for a recount, which the server then works through.
       const settingsUrl = `${url}/api/bureaus/${bureaus.province}/settings`;
