@@ -5,7 +5,8 @@
  *   `indicators` (each row's completion on the date), `scores` (each project's self-evaluation);
  * - a bureau: `groupExecution` and `lights` per sub-bureau and per unit directly under it on the
  *   date, `grades` and `scoreBands` of its projects' self-evaluations, `findings` (the review rules
- *   that fire most in the year's documents). Read from the derived rows, so a province is an index query.
+ *   that fire most in the year's documents). Read from the aggregates maintained on write
+ *   (src/store/aggregates/), so a province reads a few rows per bureau, whatever its size.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -28,7 +29,7 @@ import { BureauDashboard, Dashboard } from '../dashboard-schemas.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { IdParams } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';
-import { actualsResponses, freshScope } from './monitoring.ts';
+import { actualsResponses, pendingFor } from './monitoring.ts';
 
 const HUNDRED = new Decimal(100);
 const percentOf = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : fixed(part.div(whole).times(HUNDRED)));
@@ -309,7 +310,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
       const { year } = req.query;
       const date = dateInYear(req, req.query.date, year);
       const locale = localeOf(req);
-      const pending = await freshScope(ctx, { year, bureauId });
+      const pending = await pendingFor(ctx, user, { bureauId });
       const body = await ctx.cache.get(`bureau-dashboard:${bureauId}:${year}:${date}:${locale}`, async () => ({
         date,
         year,
