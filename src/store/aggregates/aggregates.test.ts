@@ -24,14 +24,7 @@ import { putBureauSettings } from '../settings.ts';
 import { testDatabases, type TestDatabase } from '../testing.ts';
 import { transition } from '../workflow.ts';
 import { claimWork } from './queue.ts';
-import {
-  amount,
-  referenceFindings,
-  referenceGroups,
-  referenceScores,
-  referenceTotals,
-  referenceWarnings,
-} from './reference.testing.ts';
+import { amount, referenceFindings, referenceGroups, referenceScores, referenceTotals, referenceWarnings } from './reference.testing.ts';
 import { bureauTotals } from './totals.ts';
 import { runWorkItem } from './work.ts';
 
@@ -131,8 +124,9 @@ for (const make of testDatabases()) {
       await drain();
       const homes = [b.province, b.city, b.county, b.county, b.other, b.other];
       for (const [i, content] of contents.entries()) {
-        const unitId = (await createUnit(store.db, actor, { code: `97${String(i).padStart(4, '0')}`, name: `测试单位${i}`, bureauId: homes[i]! }))
-          .id;
+        const unitId = (
+          await createUnit(store.db, actor, { code: `97${String(i).padStart(4, '0')}`, name: `测试单位${i}`, bureauId: homes[i]! })
+        ).id;
         units.push(unitId);
         const { id, version } = await createDocument(store.db, actor, { unitId, year: YEAR, content: content! });
         docs.push(id);

@@ -54,7 +54,7 @@ export async function expandBureau(db: Db, bureauId: number, review: boolean): P
  * Claims up to `limit` items, oldest first, that no one holds or whose lease ran out, for
  * `leaseSeconds`. Items another worker is claiming at this moment are skipped, not waited for.
  */
-export async function claimWork(db: Kysely<Database>, worker: string, limit: number, leaseSeconds: number): Promise<WorkItem[]> {
+export async function claimWork(db: Db, worker: string, limit: number, leaseSeconds: number): Promise<WorkItem[]> {
   const { rows } = await sql<{ kind: WorkItem['kind']; target_id: number; review: boolean; generation: number }>`
     update derived_work w set claimed_by = ${worker}, claimed_until = now() + make_interval(secs => ${leaseSeconds})
     from (
