@@ -38,11 +38,7 @@ export interface ProvincePlace {
 type Query = (db: Kysely<Database>, p: ProvincePlace) => Promise<unknown>;
 
 const dashboard = (db: Kysely<Database>, bureauId: number, p: ProvincePlace) =>
-  Promise.all([
-    groupFigures(db, bureauId, p.year, p.date),
-    scoreFigures(db, bureauId, p.year),
-    frequentFindings(db, bureauId, p.year, 10),
-  ]);
+  Promise.all([groupFigures(db, bureauId, p.year, p.date), scoreFigures(db, bureauId, p.year), frequentFindings(db, bureauId, p.year, 10)]);
 
 /** The reads the province bench names, as the routes run them (without HTTP and the read cache). */
 export const provinceQueries: Record<string, Query> = {
@@ -125,7 +121,9 @@ export async function synthesize(
   await sql`insert into budget_years (year) values (${y}) on conflict do nothing`.execute(db);
   await sql`insert into bureaus (code, name, parent_id) values ('99', '合成省财政厅', null)`.execute(db);
   await sql`insert into bureaus (code, name, parent_id)
-    select '99' || lpad(c::text, 2, '0'), '合成市' || c, (select id from bureaus where code = '99') from generate_series(1, ${o.cities}) c`.execute(db);
+    select '99' || lpad(c::text, 2, '0'), '合成市' || c, (select id from bureaus where code = '99') from generate_series(1, ${o.cities}) c`.execute(
+    db,
+  );
   await sql`insert into bureaus (code, name, parent_id)
     select p.code || lpad(k::text, 2, '0'), p.name || '县' || k, p.id
     from bureaus p cross join generate_series(1, ${o.countiesPerCity}) k where p.code like '99__'`.execute(db);
