@@ -5,7 +5,7 @@
  * into a throw-away PostgreSQL database: each query's EXPLAIN ANALYZE execution time (summed over
  * its statements) and wall time (p50/p99), beside the read-time queries they replaced.
  *
- *   tsx bench/province-queries.ts --units 2000 [--server postgres://postgres@127.0.0.1:55432/postgres]
+ *   tsx bench/province-queries.ts --units 2000 [--server postgres://postgres@127.0.0.1:55432/postgres] [--plans] [--keep]
  *
  * The province bench (bench/province*.ts) loads its province through the bulk loader and calls
  * `provinceQueries` on it; `synthesize` is for measuring the queries alone.
@@ -188,6 +188,7 @@ async function main() {
       units: { type: 'string', default: '2000' },
       server: { type: 'string', default: 'postgres://postgres@127.0.0.1:55432/postgres' },
       plans: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
     },
   });
   const units = Number(values.units);
@@ -232,7 +233,7 @@ async function main() {
     }
   } finally {
     await store.close();
-    await admin.query(`drop database if exists ${name}`);
+    if (!values.keep) await admin.query(`drop database if exists ${name}`);
     await admin.end();
   }
 }

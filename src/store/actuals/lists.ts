@@ -5,7 +5,7 @@
  * per unit or sub-bureau, the grade and score distribution, the review rules that fire most. Names
  * are joined last, to the rows already picked; sums are exact NUMERIC.
  */
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
 import type { Grade } from '../../core/evaluation/settings.ts';
 import { LIGHT_ORDER, type Light } from '../../core/monitoring/settings.ts';
@@ -13,7 +13,7 @@ import type { Severity } from '../../core/review/finding.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { ListScope } from '../listing.ts';
 import { MAX_PAGE } from '../listing.ts';
-import type { Database, DocumentStatus } from '../schema.ts';
+import type { Database, DocumentStatus, ProjectMonitoringTable } from '../schema.ts';
 import { MONITORED } from './monitored.ts';
 
 export interface WarningFilter {
@@ -80,6 +80,9 @@ const statusesOf = (scope: Scope): readonly DocumentStatus[] => ('publishedOnly'
 const under = (column: RawBuilder<unknown>, root: number) =>
   sql<SqlBool>`${column} in (select descendant_id from bureau_tree where ancestor_id = ${root})`;
 
+/** Up to this many bureaus, the warning list merges a page from each one's index. */
+const MERGED_BUREAUS = 40;
+
 /** The order of the warning list, and its cursor: red first, then by shortfall (none last), unit code, position. */
 const WARNING_KEYS = ['order_light', 'order_shortfall', 'unit_code', 'position', 'project_id'] as const;
 type WarningKey = [number, string, string, number, number];
@@ -115,34 +118,72 @@ function decodeCursor(cursor: string): WarningKey {
  */
 export async function warningList(db: Kysely<Database>, scope: Scope, f: WarningFilter): Promise<WarningList> {
   const limit = Math.min(f.limit, MAX_PAGE);
+  const offset = f.cursor === undefined ? (f.offset ?? 0) : 0;
   const unit = unitOf(scope, f);
-  const page = db
+  const roots = bureauRoots(scope, f);
+  const bureaus =
+    roots.length === 0 || unit !== undefined
+      ? undefined
+      : (
+          await db
+            .selectFrom('bureaus')
+            .select('id')
+            .where((eb) => eb.and(roots.map((r) => under(sql`id`, r))))
+            .execute()
+        ).map((b) => b.id);
+  const conditions = (eb: ExpressionBuilder<Database & { pm: ProjectMonitoringTable }, 'pm'>) => {
+    const c: Expression<SqlBool>[] = [
+      eb('pm.year', '=', f.year),
+      eb('pm.status', 'in', [...statusesOf(scope)]),
+      eb('pm.valid_from', '<=', f.date),
+      eb('pm.valid_to', '>', f.date),
+    ];
+    if (unit !== undefined) c.push(eb('pm.unit_id', '=', unit ?? -1));
+    if (f.light && f.light.length > 0) c.push(eb('pm.light', 'in', f.light));
+    if (f.cursor !== undefined)
+      c.push(sql<SqlBool>`(${sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)))}) > (${sql.join(decodeCursor(f.cursor))})`);
+    return eb.and(c);
+  };
+  const inOrder = sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)));
+  // Many bureaus (a province): the year's index walked in the list's order, keeping their rows.
+  const walked = db
     .selectFrom('project_monitoring as pm')
     .selectAll('pm')
-    .where((eb) => {
-      const c: Expression<SqlBool>[] = [
-        eb('pm.year', '=', f.year),
-        eb('pm.status', 'in', [...statusesOf(scope)]),
-        eb('pm.valid_from', '<=', f.date),
-        eb('pm.valid_to', '>', f.date),
-      ];
-      for (const root of bureauRoots(scope, f)) c.push(under(sql`pm.bureau_id`, root));
-      if (unit !== undefined) c.push(eb('pm.unit_id', '=', unit ?? -1));
-      if (f.light && f.light.length > 0) c.push(eb('pm.light', 'in', f.light));
-      if (f.cursor !== undefined)
-        c.push(sql<SqlBool>`(${sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)))}) > (${sql.join(decodeCursor(f.cursor))})`);
-      return eb.and(c);
-    })
-    .$call((q) => WARNING_KEYS.reduce((o, k) => o.orderBy(`pm.${k}`), q))
+    .where(conditions)
+    .$if(bureaus !== undefined, (q) => q.where('pm.bureau_id', '=', sql<number>`any(${bureaus}::bigint[])`))
+    .orderBy(inOrder)
+    .limit(limit + offset);
+  // A few (a county, a city): each one's index walked in that order for a page, the pages merged.
+  const merged = db
+    .selectFrom('bureaus as b')
+    .where('b.id', 'in', bureaus && bureaus.length > 0 ? bureaus : [-1])
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('project_monitoring as pm')
+          .selectAll('pm')
+          .whereRef('pm.bureau_id', '=', 'b.id')
+          .where(conditions)
+          .orderBy(inOrder)
+          .limit(limit + offset)
+          .as('pm'),
+      (j) => j.onTrue(),
+    )
+    .selectAll('pm');
+  const page = bureaus !== undefined && bureaus.length <= MERGED_BUREAUS ? merged : walked;
+  const paged = db
+    .selectFrom(page.as('pm'))
+    .selectAll('pm')
+    .orderBy(inOrder)
     .limit(limit)
-    .$if(f.cursor === undefined && (f.offset ?? 0) > 0, (q) => q.offset(f.offset!));
+    .offset(offset);
   const [rows, counts] = await Promise.all([
     db
-      .selectFrom(page.as('pm'))
+      .selectFrom(paged.as('pm'))
       .innerJoin('units as u', 'u.id', 'pm.unit_id')
       .selectAll('pm')
       .select('u.name as unit_name')
-      .$call((q) => WARNING_KEYS.reduce((o, k) => o.orderBy(`pm.${k}`), q))
+      .orderBy(inOrder)
       .execute(),
     monitoringSums(db, scope, f),
   ]);
