@@ -404,6 +404,8 @@ export interface BureauMonitoringTable extends MonitoringSums {
 export interface DerivedWorkTable {
   kind: 'bureau' | 'document';
   target_id: number;
+  /** The bureau itself, or the document's unit's bureau when queued: what `pending` counts by. */
+  bureau_id: number;
   /** Recount the review findings too (the review settings or the form profile changed). */
   review: boolean;
   enqueued_at: Generated<Date>;

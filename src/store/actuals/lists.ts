@@ -171,12 +171,7 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
     )
     .selectAll('pm');
   const page = bureaus !== undefined && bureaus.length <= MERGED_BUREAUS ? merged : walked;
-  const paged = db
-    .selectFrom(page.as('pm'))
-    .selectAll('pm')
-    .orderBy(inOrder)
-    .limit(limit)
-    .offset(offset);
+  const paged = db.selectFrom(page.as('pm')).selectAll('pm').orderBy(inOrder).limit(limit).offset(offset);
   const [rows, counts] = await Promise.all([
     db
       .selectFrom(paged.as('pm'))

@@ -7,8 +7,8 @@
  * runs out. Queuing an item again while it is being worked on moves its `generation` on: the worker
  * finishing the older round then releases it instead of deleting it, and it is done once more.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database, Db, DerivedWorkTable } from '../schema.ts';
+import { sql } from 'kysely';
+import type { Db, DerivedWorkTable } from '../schema.ts';
 
 export interface WorkItem {
   kind: DerivedWorkTable['kind'];
@@ -19,32 +19,41 @@ export interface WorkItem {
 
 function enqueue(db: Db, rows: ReturnType<typeof sql>, review: boolean) {
   return sql`
-    insert into derived_work (kind, target_id, review) ${rows}
+    insert into derived_work (kind, target_id, bureau_id, review) ${rows}
     on conflict (kind, target_id) do update set
-      review = derived_work.review or ${review}, generation = derived_work.generation + 1, enqueued_at = clock_timestamp()`.execute(db);
+      review = derived_work.review or ${review}, bureau_id = excluded.bureau_id, generation = derived_work.generation + 1,
+      enqueued_at = clock_timestamp()`.execute(db);
 }
 
 /** Queues the documents under a bureau (and the bureaus below); `review`: their findings are recounted too. */
 export async function enqueueBureau(db: Db, bureauId: number, review: boolean): Promise<void> {
-  await enqueue(db, sql`values ('bureau', ${bureauId}, ${review})`, review);
+  await enqueue(db, sql`values ('bureau', ${bureauId}, ${bureauId}, ${review})`, review);
 }
 
 /** Queues the given documents; `review`: their findings are recounted too. */
 export async function enqueueDocuments(db: Db, documentIds: readonly number[], review: boolean): Promise<void> {
   if (documentIds.length === 0) return;
-  await enqueue(db, sql`select 'document', id, ${review} from unnest(${documentIds}::bigint[]) as t(id)`, review);
+  await enqueue(
+    db,
+    sql`select 'document', d.id, u.bureau_id, ${review} from documents d join units u on u.id = d.unit_id where d.id = any(${documentIds}::bigint[])`,
+    review,
+  );
 }
 
 /** Queues a unit's documents (its bureau changed: its figures count elsewhere now). */
 export async function enqueueUnitDocuments(db: Db, unitId: number): Promise<void> {
-  await enqueue(db, sql`select 'document', id, false from documents where unit_id = ${unitId}`, false);
+  await enqueue(
+    db,
+    sql`select 'document', d.id, u.bureau_id, false from documents d join units u on u.id = d.unit_id where d.unit_id = ${unitId}`,
+    false,
+  );
 }
 
 /** Turns a bureau item into an item per document under it (in the caller's transaction). */
 export async function expandBureau(db: Db, bureauId: number, review: boolean): Promise<void> {
   await enqueue(
     db,
-    sql`select 'document', d.id, ${review} from documents d join units u on u.id = d.unit_id
+    sql`select 'document', d.id, u.bureau_id, ${review} from documents d join units u on u.id = d.unit_id
       where u.bureau_id in (select descendant_id from bureau_tree where ancestor_id = ${bureauId})`,
     review,
   );
@@ -84,30 +93,31 @@ export async function completeWork(db: Db, worker: string, item: WorkItem): Prom
 
 /**
  * How many queued items touch a list's scope (a bureau's subtree, a unit, or everything): what a
- * list may say is still being brought up to date. One index probe when the queue is empty.
+ * list may say is still being brought up to date — the documents queued in it, and the bureaus
+ * queued above or in it. Counted by an index on the items' bureaus; one probe when the queue is empty.
  */
 export async function pendingWork(db: Db, scope: { bureauId?: number; unitId?: number }): Promise<number> {
   const any = await db.selectFrom('derived_work').select('target_id').limit(1).executeTakeFirst();
   if (!any) return 0;
   const { bureauId, unitId } = scope;
+  if (unitId === undefined && bureauId === undefined)
+    return Number(
+      (
+        await db
+          .selectFrom('derived_work')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const root = unitId !== undefined ? sql`(select bureau_id from units where id = ${unitId})` : sql`${bureauId}::bigint`;
   const documents =
     unitId !== undefined
-      ? sql`select id from documents where unit_id = ${unitId}`
-      : bureauId !== undefined
-        ? sql`select d.id from documents d join units u on u.id = d.unit_id
-            where u.bureau_id in (select descendant_id from bureau_tree where ancestor_id = ${bureauId})`
-        : undefined;
-  // A bureau item covers the scope if it is above or below the scope's bureau (or the unit's).
-  const root = unitId !== undefined ? sql`(select bureau_id from units where id = ${unitId})` : sql`${bureauId ?? null}::bigint`;
-  const bureaus =
-    documents === undefined
-      ? sql`true`
-      : sql`target_id in (select ancestor_id from bureau_tree where descendant_id = ${root}
-          union select descendant_id from bureau_tree where ancestor_id = ${root})`;
+      ? sql`target_id in (select id from documents where unit_id = ${unitId})`
+      : sql`bureau_id in (select descendant_id from bureau_tree where ancestor_id = ${root})`;
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from derived_work
-    where (kind = 'bureau' and ${bureaus}) or (kind = 'document' ${documents === undefined ? sql`` : sql`and target_id in (${documents})`})`.execute(
-    db,
-  );
+    where (kind = 'document' and ${documents})
+      or (kind = 'bureau' and bureau_id in (select ancestor_id from bureau_tree where descendant_id = ${root}
+        union select descendant_id from bureau_tree where ancestor_id = ${root}))`.execute(db);
   return rows[0]!.n;
 }

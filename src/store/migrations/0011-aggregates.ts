@@ -112,6 +112,7 @@ const statements = [
   sql`CREATE TABLE derived_work (
     kind text NOT NULL CHECK (kind IN ('bureau', 'document')),
     target_id bigint NOT NULL,
+    bureau_id bigint NOT NULL,
     review boolean NOT NULL,
     enqueued_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     generation integer NOT NULL DEFAULT 1,
@@ -120,6 +121,8 @@ const statements = [
     PRIMARY KEY (kind, target_id)
   )`,
   sql`CREATE INDEX derived_work_order ON derived_work (enqueued_at)`,
+  // What a list's scope still waits for (pending).
+  sql`CREATE INDEX derived_work_bureau ON derived_work (bureau_id)`,
 
   sql`DROP INDEX project_monitoring_span`,
   sql`ALTER TABLE project_monitoring
@@ -140,7 +143,8 @@ const statements = [
   // Superseded by the queue.
   sql`ALTER TABLE document_actuals_state DROP COLUMN derived_version, DROP COLUMN derived_stale`,
 
-  sql`INSERT INTO derived_work (kind, target_id, review) SELECT 'document', id, review_stale FROM documents`,
+  sql`INSERT INTO derived_work (kind, target_id, bureau_id, review)
+    SELECT 'document', d.id, u.bureau_id, d.review_stale FROM documents d JOIN units u ON u.id = d.unit_id`,
   sql`ALTER TABLE documents DROP COLUMN review_stale`,
 ];
 
