@@ -5,6 +5,7 @@
  * changes of status, a settings change (once the queue is drained) and a unit moved to another
  * bureau. On PGlite and PostgreSQL.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
 import { emptyProjectActuals } from '../../core/actuals/actuals.ts';
@@ -24,6 +25,7 @@ import { putBureauSettings } from '../settings.ts';
 import { testDatabases, type TestDatabase } from '../testing.ts';
 import { transition } from '../workflow.ts';
 import { claimWork } from './queue.ts';
+import { rebuildAggregates } from './rebuild.ts';
 import { amount, referenceFindings, referenceGroups, referenceScores, referenceTotals, referenceWarnings } from './reference.testing.ts';
 import { bureauTotals } from './totals.ts';
 import { runWorkItem } from './work.ts';
@@ -175,6 +177,14 @@ for (const make of testDatabases()) {
       await updateUnit(store.db, actor, units[4]!, { bureauId: b.county });
       expect(await store.db.selectFrom('derived_work').select('kind').execute()).not.toEqual([]);
       await drain();
+      await expectAsComputedAtRead();
+    });
+
+    it('are built again from scratch by rebuildAggregates, as after a bulk load', async () => {
+      for (const t of ['document_aggregates', 'document_monitoring', 'bureau_year_totals', 'bureau_rule_counts', 'bureau_monitoring'])
+        await sql`delete from ${sql.table(t)}`.execute(store.db);
+      expect(await scoreFigures(store.db, b.province, YEAR)).not.toEqual(await referenceScores(store.db, b.province, YEAR));
+      await rebuildAggregates(store.db, docs);
       await expectAsComputedAtRead();
     });
   });
