@@ -187,5 +187,22 @@ for (const make of testDatabases()) {
       await rebuildAggregates(store.db, docs);
       await expectAsComputedAtRead();
     });
+
+    it('leave the monitoring of a load to the workers when asked, its totals right at once', async () => {
+      for (const t of ['document_aggregates', 'document_monitoring', 'bureau_year_totals', 'bureau_rule_counts', 'bureau_monitoring'])
+        await sql`delete from ${sql.table(t)}`.execute(store.db);
+      await store.db.deleteFrom('project_monitoring').execute();
+      await store.db.deleteFrom('project_evaluation').execute();
+      await rebuildAggregates(store.db, docs, { queueMonitored: true });
+      const totals = async () =>
+        (await bureauTotals(store.db, b.province, YEAR, { all: true })).map(({ bureauName: _, ...t }) => ({
+          ...t,
+          budgetTotal: amount(t.budgetTotal),
+        }));
+      expect(await totals()).toEqual(await referenceTotals(store.db, b.province, YEAR, { all: true }));
+      expect((await store.db.selectFrom('derived_work').select('target_id').execute()).length).toBe(4);
+      await drain();
+      await expectAsComputedAtRead();
+    });
   });
 }

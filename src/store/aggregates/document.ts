@@ -60,27 +60,34 @@ const keyOf = (k: Key) => `${k.bureauId}|${k.year}|${k.status}`;
 const sameKey = (a: Key, b: Key) => keyOf(a) === keyOf(b);
 const compareKeys = (a: Key, b: Key) => a.bureauId - b.bureauId || a.year - b.year || a.status.localeCompare(b.status);
 
+/**
+ * Each document's row of `document_aggregates` (but its rule counts), from its row and its derived
+ * rows, for the documents `ids` (an array parameter): here for one, in ./rebuild.ts for a load.
+ */
+export const aggregateRows = (ids: readonly number[]) => sql`
+  select d.id as document_id, d.unit_id, u.bureau_id, d.year, d.status,
+    d.project_count as projects, d.budget_total, (d.error_count > 0)::int as with_errors,
+    count(pe.project_id)::int as evaluated,
+    count(*) filter (where pe.grade = '优')::int as grade_excellent,
+    count(*) filter (where pe.grade = '良')::int as grade_good,
+    count(*) filter (where pe.grade = '中')::int as grade_fair,
+    count(*) filter (where pe.grade = '差')::int as grade_poor,
+    ${sql.join(
+      [0, 1, 2, 3, 4].map(
+        (b) => sql`count(*) filter (where width_bucket(pe.total, array[60, 70, 80, 90]::numeric[]) = ${b})::int as ${sql.ref(`band_${b}`)}`,
+      ),
+    )}
+  from documents d
+    join units u on u.id = d.unit_id
+    left join project_evaluation pe on pe.document_id = d.id
+  where d.id = any(${ids}::bigint[])
+  group by d.id, u.bureau_id`;
+
 /** What the document adds up to now, from its row and its derived rows; undefined if it is gone. */
 async function currentAggregate(trx: Trx, documentId: number): Promise<Aggregate | undefined> {
-  const { rows } = await sql<Omit<Aggregate, 'ruleCounts'>>`
-    select d.unit_id as "unitId", u.bureau_id as "bureauId", d.year, d.status,
-      d.project_count as projects, d.budget_total, (d.error_count > 0)::int as with_errors,
-      count(pe.project_id)::int as evaluated,
-      count(*) filter (where pe.grade = '优')::int as grade_excellent,
-      count(*) filter (where pe.grade = '良')::int as grade_good,
-      count(*) filter (where pe.grade = '中')::int as grade_fair,
-      count(*) filter (where pe.grade = '差')::int as grade_poor,
-      ${sql.join(
-        [0, 1, 2, 3, 4].map(
-          (b) =>
-            sql`count(*) filter (where width_bucket(pe.total, array[60, 70, 80, 90]::numeric[]) = ${b})::int as ${sql.ref(`band_${b}`)}`,
-        ),
-      )}
-    from documents d
-      join units u on u.id = d.unit_id
-      left join project_evaluation pe on pe.document_id = d.id
-    where d.id = ${documentId}
-    group by d.id, u.bureau_id`.execute(trx);
+  const { rows } = await sql<
+    AggregateCounts & { unit_id: number; bureau_id: number; year: number; status: DocumentStatus }
+  >`${aggregateRows([documentId])}`.execute(trx);
   const row = rows[0];
   if (!row) return undefined;
   const ruleCounts = await trx
@@ -90,7 +97,7 @@ async function currentAggregate(trx: Trx, documentId: number): Promise<Aggregate
     .orderBy('rule_id')
     .orderBy('severity')
     .execute();
-  return { ...row, ruleCounts };
+  return { ...row, unitId: row.unit_id, bureauId: row.bureau_id, ruleCounts };
 }
 
 /** The monitored document's projects summed into spans between the dates any of them changes on. */

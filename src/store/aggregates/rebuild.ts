@@ -1,48 +1,57 @@
 /**
  * Building the aggregates of documents written without them — by the bulk loader, or behind the
- * store's back — in the caller's transaction (or one per document): a monitored document gets its
- * derived rows and aggregates one by one (its monitoring is the core's to compute); documents not
- * monitored and without aggregates yet (a load) are summed set-wise, a few statements for all of
- * them. For many documents outside a load, queuing them (`enqueueDocuments` in ./queue.ts) lets the
- * servers' workers share the work instead.
+ * store's back — in the caller's transaction: documents without aggregates yet (a load) are summed
+ * set-wise, a few statements for all of them; a monitored document's derived rows and monitoring
+ * are the core's to compute, one document at a time, here or (`queueMonitored`) by the workers.
  */
 import { sql } from 'kysely';
 import { refreshDocument } from '../actuals/derived.ts';
 import { MONITORED } from '../actuals/monitored.ts';
 import type { Db, Trx } from '../schema.ts';
-import { COUNT_COLUMNS } from './document.ts';
+import { aggregateRows, COUNT_COLUMNS } from './document.ts';
+import { enqueueDocuments } from './queue.ts';
 
-export async function rebuildAggregates(db: Db, documentIds: readonly number[]): Promise<void> {
+export interface RebuildOptions {
+  /**
+   * Queue the monitored documents for the background worker instead of computing their monitoring
+   * here (a load of many approved documents returns at once; `pending` counts them meanwhile).
+   */
+  queueMonitored?: boolean;
+}
+
+export async function rebuildAggregates(db: Db, documentIds: readonly number[], options: RebuildOptions = {}): Promise<void> {
   if (documentIds.length === 0) return;
   if (!db.isTransaction) {
-    await db.transaction().execute((trx) => rebuildAggregates(trx, documentIds));
+    await db.transaction().execute((trx) => rebuildAggregates(trx, documentIds, options));
     return;
   }
   const trx = db as Trx;
-  const { rows } = await sql<{ id: number; fresh: boolean }>`
-    select d.id, d.status not in (${sql.join(MONITORED)})
-      and not exists (select 1 from document_aggregates a where a.document_id = d.id) as fresh
+  const { rows } = await sql<{ id: number; fresh: boolean; monitored: boolean }>`
+    select d.id, not exists (select 1 from document_aggregates a where a.document_id = d.id) as fresh,
+      d.status in (${sql.join(MONITORED)}) as monitored
     from documents d where d.id = any(${documentIds}::bigint[]) order by d.id`.execute(trx);
   const fresh = rows.filter((r) => r.fresh).map((r) => r.id);
   if (fresh.length > 0) await addFresh(trx, fresh);
-  for (const r of rows) if (!r.fresh) await refreshDocument(trx, r.id);
+  // What was written behind the store's back over aggregates already there: each one's whole rebuild.
+  for (const r of rows) if (!r.fresh && !r.monitored) await refreshDocument(trx, r.id);
+  const monitored = rows.filter((r) => r.monitored).map((r) => r.id);
+  if (options.queueMonitored) await enqueueDocuments(trx, monitored, false);
+  else for (const id of monitored) await refreshDocument(trx, id);
 }
 
-/** Documents not monitored, without aggregates: their rows, and their sums added to their bureaus' rollups. */
+/**
+ * Documents without aggregates: their rows, and their sums added to their bureaus' rollups. Their
+ * monitoring (none yet for a load) is added by the refresh of each monitored one, as a difference.
+ */
 async function addFresh(trx: Trx, ids: readonly number[]): Promise<void> {
   const columns = sql.join(COUNT_COLUMNS.map((c) => sql.ref(c)));
-  // Not monitored: no evaluation, so every count after with_errors is 0.
-  const counted = sql`
-    select d.id as document_id, d.unit_id, u.bureau_id, d.year, d.status, d.project_count as projects, d.budget_total,
-      (d.error_count > 0)::int as with_errors,
-      ${sql.join(COUNT_COLUMNS.slice(3).map((c) => sql`0 as ${sql.ref(c)}`))}
-    from documents d join units u on u.id = d.unit_id where d.id = any(${ids}::bigint[])`;
   await sql`
     insert into document_aggregates (document_id, unit_id, bureau_id, year, status, ${columns}, rule_counts)
-    select c.*, coalesce((
-      select jsonb_agg(jsonb_build_object('rule_id', r.rule_id, 'severity', r.severity, 'findings', r.findings) order by r.rule_id, r.severity)
-      from document_rule_counts r where r.document_id = c.document_id), '[]'::jsonb)
-    from (${counted}) c`.execute(trx);
+    select c.document_id, c.unit_id, c.bureau_id, c.year, c.status, ${sql.join(COUNT_COLUMNS.map((x) => sql`c.${sql.ref(x)}`))},
+      coalesce((
+        select jsonb_agg(jsonb_build_object('rule_id', r.rule_id, 'severity', r.severity, 'findings', r.findings) order by r.rule_id, r.severity)
+        from document_rule_counts r where r.document_id = c.document_id), '[]'::jsonb)
+    from (${aggregateRows(ids)}) c`.execute(trx);
   // In key order, as every writer takes these rows.
   await sql`
     insert into bureau_year_totals (bureau_id, year, status, documents, ${columns})
