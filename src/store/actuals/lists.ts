@@ -139,7 +139,15 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
       eb('pm.valid_to', '>', f.date),
     ];
     if (unit !== undefined) c.push(eb('pm.unit_id', '=', unit ?? -1));
-    if (f.light && f.light.length > 0) c.push(eb('pm.light', 'in', f.light));
+    // By the order's first key, so that one light is a range of the index, still in order.
+    if (f.light && f.light.length > 0)
+      c.push(
+        eb(
+          'pm.order_light',
+          'in',
+          f.light.map((l) => -LIGHT_ORDER.indexOf(l)),
+        ),
+      );
     if (f.cursor !== undefined)
       c.push(sql<SqlBool>`(${sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)))}) > (${sql.join(decodeCursor(f.cursor))})`);
     return eb.and(c);
@@ -172,16 +180,14 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
     .selectAll('pm');
   const page = bureaus !== undefined && bureaus.length <= MERGED_BUREAUS ? merged : walked;
   const paged = db.selectFrom(page.as('pm')).selectAll('pm').orderBy(inOrder).limit(limit).offset(offset);
-  const [rows, counts] = await Promise.all([
-    db
-      .selectFrom(paged.as('pm'))
-      .innerJoin('units as u', 'u.id', 'pm.unit_id')
-      .selectAll('pm')
-      .select('u.name as unit_name')
-      .orderBy(inOrder)
-      .execute(),
-    monitoringSums(db, scope, f),
-  ]);
+  const [rows, counts] = await Promise.all([paged.execute(), monitoringSums(db, scope, f)]);
+  // The page's units' names, by their ids.
+  const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+  const names = new Map(
+    unitIds.length === 0
+      ? []
+      : (await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name]),
+  );
   const lightCounts: Record<Light, number> = { green: counts.green, yellow: counts.yellow, red: counts.red };
   const lights: readonly Light[] = f.light && f.light.length > 0 ? f.light : LIGHT_ORDER;
   const last = rows.at(-1);
@@ -191,7 +197,7 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
       documentId: r.document_id,
       unitId: r.unit_id,
       unitCode: r.unit_code,
-      unitName: r.unit_name,
+      unitName: names.get(r.unit_id)!,
       projectCode: r.project_code,
       projectName: r.project_name,
       light: r.light,
