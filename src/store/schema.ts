@@ -401,6 +401,11 @@ export interface BureauMonitoringTable extends MonitoringSums {
   status: DocumentStatus;
   valid_from: DateText;
 }
+/** Units per bureau (its own, not those below), kept by a trigger on `units` (migration 0011). */
+export interface BureauUnitsTable {
+  bureau_id: number;
+  units: number;
+}
 export interface DerivedWorkTable {
   kind: 'bureau' | 'document';
   target_id: number;
@@ -447,6 +452,7 @@ export interface Database {
   bureau_year_totals: BureauYearTotalsTable;
   bureau_rule_counts: BureauRuleCountsTable;
   bureau_monitoring: BureauMonitoringTable;
+  bureau_units: BureauUnitsTable;
   derived_work: DerivedWorkTable;
 }
 

@@ -30,7 +30,7 @@ export const COUNT_COLUMNS = [
   'band_4',
 ] as const satisfies readonly (keyof AggregateCounts)[];
 
-export const MONITORING_COLUMNS = [
+const MONITORING_COLUMNS = [
   'budget',
   'spent',
   'planned_amount',

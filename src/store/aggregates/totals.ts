@@ -1,7 +1,8 @@
 /**
  * A bureau's totals for a year (documents by status, projects, budget, documents with errors), and
  * each direct sub-bureau's: summed from the bureaus' year totals (./document.ts keeps them on
- * write), a row per bureau and status, so a province's totals read a few thousand rows.
+ * write) and the units per bureau (a trigger keeps them), a row per bureau and status, so a
+ * province's totals read a few thousand rows.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ListScope } from '../listing.ts';
@@ -62,7 +63,8 @@ export async function bureauTotals(db: Kysely<Database>, bureauId: number, year:
     } & Record<DocumentStatus, number>
   >`
     select g.id as bureau_id, g.name as bureau_name,
-      (select count(*) from units u where u.bureau_id in (select descendant_id from bureau_tree where ancestor_id = g.id))::int as units,
+      (select coalesce(sum(n.units), 0) from bureau_tree t join bureau_units n on n.bureau_id = t.descendant_id
+        where t.ancestor_id = g.id)::int as units,
       coalesce(sum(y.documents), 0)::int as documents,
       coalesce(sum(y.projects), 0)::int as projects,
       coalesce(sum(y.budget_total), 0)::text as budget_total,

@@ -8,6 +8,7 @@
  * - rollups per bureau (the unit's own bureau; a subtree is summed through bureau_tree):
  *   `bureau_year_totals` per year and status, `bureau_rule_counts` per year and rule, and
  *   `bureau_monitoring` per year and status as spans from `valid_from` to the next row's;
+ * - `bureau_units`: units per bureau, kept by a trigger on units;
  * - `derived_work`: the durable queue of rebuilds too wide for the writing transaction (a bureau's
  *   settings), claimed with a lease so a crashed worker's items are taken again.
  *
@@ -108,6 +109,33 @@ const statements = [
     unreported integer NOT NULL,
     PRIMARY KEY (bureau_id, year, status, valid_from)
   )`,
+
+  // Units per bureau, for totals: kept by a trigger, so every writer of units (the admin routes, a
+  // bulk load, a restore) keeps it, set-wise per statement.
+  sql`CREATE TABLE bureau_units (
+    bureau_id bigint PRIMARY KEY REFERENCES bureaus (id) ON DELETE CASCADE,
+    units integer NOT NULL
+  )`,
+  sql`INSERT INTO bureau_units (bureau_id, units) SELECT bureau_id, count(*) FROM units GROUP BY bureau_id`,
+  sql`CREATE FUNCTION count_bureau_units() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO bureau_units (bureau_id, units)
+          SELECT bureau_id, count(*) FROM new_units GROUP BY bureau_id ORDER BY bureau_id
+          ON CONFLICT (bureau_id) DO UPDATE SET units = bureau_units.units + excluded.units;
+      END IF;
+      IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE bureau_units b SET units = b.units - o.n
+          FROM (SELECT bureau_id, count(*) AS n FROM old_units GROUP BY bureau_id) o WHERE b.bureau_id = o.bureau_id;
+      END IF;
+      RETURN NULL;
+    END $$`,
+  sql`CREATE TRIGGER bureau_units_insert AFTER INSERT ON units REFERENCING NEW TABLE AS new_units
+    FOR EACH STATEMENT EXECUTE FUNCTION count_bureau_units()`,
+  sql`CREATE TRIGGER bureau_units_update AFTER UPDATE ON units REFERENCING OLD TABLE AS old_units NEW TABLE AS new_units
+    FOR EACH STATEMENT EXECUTE FUNCTION count_bureau_units()`,
+  sql`CREATE TRIGGER bureau_units_delete AFTER DELETE ON units REFERENCING OLD TABLE AS old_units
+    FOR EACH STATEMENT EXECUTE FUNCTION count_bureau_units()`,
 
   sql`CREATE TABLE derived_work (
     kind text NOT NULL CHECK (kind IN ('bureau', 'document')),
