@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       options.store.db,
       () => cache.bump(),
       (e) => app.log.error(e, 'derived rebuild failed'),
+      options.store.kind === 'postgres' ? 4 : 1,
     ),
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     parse: options.parsePool ?? new ParsePool(),

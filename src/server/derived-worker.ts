@@ -30,6 +30,8 @@ export class DerivedWorker {
     private readonly db: Kysely<Database>,
     private readonly onBatch: () => void,
     private readonly onError: (error: unknown) => void,
+    /** Items worked on at once: a server's pool has connections to spare (PGlite has one: 1). */
+    private readonly concurrency = 1,
     private readonly pollMs = POLL_MS,
   ) {}
 
@@ -70,11 +72,17 @@ export class DerivedWorker {
         // Until the queue is empty: a bureau's item turns into its documents' items.
         const items = await claimWork(this.db, this.id, BATCH, LEASE_SECONDS);
         if (items.length === 0) return;
-        for (const item of items) {
-          if (this.#stopped) return;
-          await runWorkItem(this.db, this.id, item);
-          await setImmediate();
-        }
+        // Each item in its own transaction, `concurrency` at a time (they lock different documents).
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: Math.min(this.concurrency, items.length) }, async () => {
+            while (next < items.length && !this.#stopped) {
+              await runWorkItem(this.db, this.id, items[next++]!);
+              await setImmediate();
+            }
+          }),
+        );
+        if (this.#stopped) return;
         this.onBatch();
       }
     } catch (e) {
