@@ -176,6 +176,19 @@ for (const make of testDatabases()) {
       await putBureauSettings(store.db, actor, b.city, 0, { monitoring: strict, evaluation: null });
       await updateUnit(store.db, actor, units[4]!, { bureauId: b.county });
       expect(await store.db.selectFrom('derived_work').select('kind').execute()).not.toEqual([]);
+      // Three workers at once (on PostgreSQL truly in parallel, documents of one bureau side by side): no item twice, no deadlock.
+      const done: string[] = [];
+      await Promise.all(
+        ['a', 'b', 'c'].map(async (worker) => {
+          for (;;) {
+            const [item] = await claimWork(store.db, worker, 1, 60);
+            if (!item) return;
+            done.push(`${item.kind}:${item.targetId}:${item.generation}`);
+            await runWorkItem(store.db, worker, item);
+          }
+        }),
+      );
+      expect(new Set(done).size).toBe(done.length);
       await drain();
       await expectAsComputedAtRead();
     });
