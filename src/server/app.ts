@@ -16,11 +16,11 @@ import type { Store } from '../store/database.ts';
 import type { AppContext } from './context.ts';
 import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
 import { ApiError, errorHandler } from './errors.ts';
+import { DerivedWorker } from './derived-worker.ts';
 import { ParsePool } from './parse-pool.ts';
 import { ReadCache } from './read-cache.ts';
 import { readerOf, routeReads } from './read-routing.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
-import { ReviewRecount } from './review-recount.ts';
 import { actualsRoutes } from './routes/actuals.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assertPasswordSettled, authRoutes, loadSession, rateLimited } from './routes/auth.ts';
@@ -64,17 +64,18 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     store: options.store,
     reader: readerOf(options.store),
     cache,
-    recount: new ReviewRecount(
+    worker: new DerivedWorker(
       options.store.db,
       () => cache.bump(),
-      (e) => app.log.error(e, 'review recount failed'),
+      (e) => app.log.error(e, 'derived rebuild failed'),
+      options.store.kind === 'postgres' ? 4 : 1,
     ),
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     parse: options.parsePool ?? new ParsePool(),
     secureCookies: options.secureCookies ?? false,
   };
-  app.addHook('onReady', async () => ctx.recount.kick());
-  app.addHook('onClose', async () => ctx.recount.stop());
+  app.addHook('onReady', async () => ctx.worker.start());
+  app.addHook('onClose', async () => ctx.worker.stop());
   app.addHook('onClose', () => ctx.parse.close());
   // A POST without a body (a workflow step without a comment) is validated as an empty object.
   app.setValidatorCompiler((route) => {
@@ -140,9 +141,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   // A 304 has no body (RFC 9110): the serialised null of `send(null)` is not sent either.
   app.addHook('onSend', async (_req, reply, payload) => (reply.statusCode === 304 ? '' : payload));
-  // Every write that reached a route may have committed: cached reads computed before it are dropped.
+  // Every write that reached a route may have committed: cached reads computed before it are dropped,
+  // and the worker looks for what it queued (a settings change, a unit moved …).
   app.addHook('onResponse', async (req) => {
-    if (!SAFE_METHODS.has(req.method)) ctx.cache.bump();
+    if (SAFE_METHODS.has(req.method)) return;
+    ctx.cache.bump();
+    ctx.worker.kick();
   });
 
   await authRoutes(app, ctx);

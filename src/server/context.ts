@@ -10,7 +10,7 @@ import type { SessionPolicy, SessionUser, User } from '../store/accounts.ts';
 import type { Database } from '../store/schema.ts';
 import type { ParsePool } from './parse-pool.ts';
 import type { ReadCache } from './read-cache.ts';
-import type { ReviewRecount } from './review-recount.ts';
+import type { DerivedWorker } from './derived-worker.ts';
 
 export interface AppContext {
   store: Store;
@@ -20,8 +20,8 @@ export interface AppContext {
    */
   reader(req: FastifyRequest): Kysely<Database>;
   cache: ReadCache;
-  /** Recounts findings in the background after a change of review settings. */
-  recount: ReviewRecount;
+  /** Drains the queue of derived rebuilds (after a change of a bureau's settings, a unit's move …). */
+  worker: DerivedWorker;
   sessionPolicy: SessionPolicy;
   /** Reads uploaded files in worker threads. */
   parse: ParsePool;

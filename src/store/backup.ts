@@ -50,6 +50,12 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'project_monitoring', key: ['project_id', 'valid_from'], identity: false },
   { name: 'project_evaluation', key: ['project_id'], identity: false },
   { name: 'document_rule_counts', key: ['document_id', 'rule_id', 'severity'], identity: false },
+  { name: 'document_aggregates', key: ['document_id'], identity: false, json: ['rule_counts'] },
+  { name: 'document_monitoring', key: ['document_id', 'valid_from'], identity: false },
+  { name: 'bureau_year_totals', key: ['bureau_id', 'year', 'status'], identity: false },
+  { name: 'bureau_rule_counts', key: ['bureau_id', 'year', 'rule_id', 'severity'], identity: false },
+  { name: 'bureau_monitoring', key: ['bureau_id', 'year', 'status', 'valid_from'], identity: false },
+  { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
 ];
 
 const PAGE = 5000;

@@ -2,8 +2,8 @@
  * Lists across units for reviewers, units and the public: documents and projects filtered by year,
  * status, bureau (with its sub-bureaus), unit, finding severity and project-name text, a page at a
  * time by cursor (./keyset.ts) with a capped count; the status counts and budget sum of a filtered
- * set apart (`documentSummary`, read once per filter, not per page); and budget totals per bureau,
- * summed exactly as NUMERIC by the database.
+ * set apart (`documentSummary`, read once per filter, not per page). Budget totals per bureau are
+ * read from the aggregates (./aggregates/totals.ts).
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Severity } from '../core/review/finding.ts';
@@ -228,79 +228,4 @@ export async function listProjects(
     })),
     total,
   };
-}
-
-export interface BureauTotals {
-  bureauId: number;
-  bureauName: string;
-  units: number;
-  documents: number;
-  projects: number;
-  /** 万元, exact. */
-  budgetTotal: string;
-  statusCounts: Partial<Record<DocumentStatus, number>>;
-  documentsWithErrors: number;
-}
-
-/**
- * The documents whose figures a caller's totals count: published ones, and besides them all of
- * those in the caller's scope (every status) — a unit's own, a reviewer's bureau subtree, all for admins.
- */
-function countedInTotals(scope: ListScope) {
-  if ('all' in scope) return sql``;
-  if ('publishedOnly' in scope) return sql`and d.status = 'published'`;
-  if ('unitId' in scope) return sql`and (d.status = 'published' or d.unit_id = ${scope.unitId})`;
-  return sql`and (d.status = 'published' or u.bureau_id in (select descendant_id from bureau_tree where ancestor_id = ${scope.bureauId}))`;
-}
-
-/**
- * Totals for a year: the bureau itself (everything under it), then each direct sub-bureau
- * (everything under that), in code order; over the documents `scope` may count (countedInTotals).
- */
-export async function bureauTotals(db: Kysely<Database>, bureauId: number, year: number, scope: ListScope): Promise<BureauTotals[]> {
-  const r = await sql<{
-    bureau_id: number;
-    bureau_name: string;
-    units: number;
-    documents: number;
-    projects: number;
-    budget_total: string;
-    with_errors: number;
-    draft: number;
-    submitted: number;
-    returned: number;
-    approved: number;
-    published: number;
-  }>`
-    select g.id as bureau_id, g.name as bureau_name,
-      count(distinct u.id)::int as units,
-      count(d.id)::int as documents,
-      coalesce(sum(d.project_count), 0)::int as projects,
-      coalesce(sum(d.budget_total), 0)::text as budget_total,
-      count(d.id) filter (where d.error_count > 0)::int as with_errors,
-      count(d.id) filter (where d.status = 'draft')::int as draft,
-      count(d.id) filter (where d.status = 'submitted')::int as submitted,
-      count(d.id) filter (where d.status = 'returned')::int as returned,
-      count(d.id) filter (where d.status = 'approved')::int as approved,
-      count(d.id) filter (where d.status = 'published')::int as published
-    from bureau_tree c
-      join bureaus g on g.id = c.descendant_id
-      join bureau_tree t on t.ancestor_id = c.descendant_id
-      left join units u on u.bureau_id = t.descendant_id
-      left join documents d on d.unit_id = u.id and d.year = ${year} ${countedInTotals(scope)}
-    where c.ancestor_id = ${bureauId} and c.depth <= 1
-    group by g.id, g.name, g.code, c.depth
-    order by c.depth, g.code`.execute(db);
-  return r.rows.map((x) => ({
-    bureauId: x.bureau_id,
-    bureauName: x.bureau_name,
-    units: x.units,
-    documents: x.documents,
-    projects: x.projects,
-    budgetTotal: x.budget_total,
-    documentsWithErrors: x.with_errors,
-    statusCounts: Object.fromEntries(
-      (['draft', 'submitted', 'returned', 'approved', 'published'] as const).map((s) => [s, x[s]]).filter(([, n]) => n !== 0),
-    ),
-  }));
 }

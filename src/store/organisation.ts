@@ -4,6 +4,7 @@
  * one indexed join.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { enqueueUnitDocuments } from './aggregates/queue.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.ts';
 import { firstPageTotal, keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest, type Total } from './keyset.ts';
@@ -121,6 +122,7 @@ export async function updateUnit(
     if (changes.bureauId !== undefined && !(await bureau(trx, changes.bureauId))) throw new NotFoundError('bureau', changes.bureauId);
     const after = { ...before, ...changes };
     await trx.updateTable('units').set({ name: after.name, bureau_id: after.bureauId }).where('id', '=', id).execute();
+    if (after.bureauId !== before.bureauId) await enqueueUnitDocuments(trx, id);
     await recordAudit(trx, actor, { action: 'update', entity: 'unit', entityId: id, before, after });
     return after;
   });

@@ -86,8 +86,6 @@ export interface DocumentsTable {
   error_count: Generated<number>;
   warning_count: Generated<number>;
   info_count: Generated<number>;
-  /** The counts predate a change of the review settings: the background recount will redo them. */
-  review_stale: Generated<boolean>;
   /** Migration 0010: 部门整体 年度预算安排; no unit, no such table. */
   funds_amount_unit: '万元' | '元' | null;
   funds_total: Numeric | null;
@@ -270,8 +268,6 @@ export interface EvaluationNotesTable extends ProjectAnchor, IndicatorAnchor, Re
 export interface DocumentActualsStateTable {
   document_id: number;
   revision: Generated<number>;
-  derived_version: number | null;
-  derived_stale: Generated<boolean>;
   evaluation_published_at: Date | null;
   evaluation_published_by_name: string | null;
   evaluation_snapshot: Json;
@@ -296,6 +292,14 @@ export interface ProjectMonitoringTable {
   /** Migration 0005. */
   unreported_indicators: number;
   missing_explanations: number;
+  /** Migration 0011: the document's keys, and the warning list's order (-light_rank; -shortfall, none last). */
+  unit_id: number;
+  bureau_id: number;
+  year: number;
+  status: DocumentStatus;
+  unit_code: string;
+  order_light: number;
+  order_shortfall: Numeric;
 }
 export interface ProjectEvaluationTable {
   project_id: number;
@@ -332,6 +336,98 @@ export interface DocumentRuleCountsTable {
   findings: number;
 }
 
+// ── Aggregates maintained on write (migration 0011, ./aggregates) ──
+
+/** What a document or a bureau adds up to: the columns rollups sum. */
+export interface AggregateCounts {
+  projects: number;
+  budget_total: Numeric;
+  with_errors: number;
+  evaluated: number;
+  grade_excellent: number;
+  grade_good: number;
+  grade_fair: number;
+  grade_poor: number;
+  band_0: number;
+  band_1: number;
+  band_2: number;
+  band_3: number;
+  band_4: number;
+}
+export interface DocumentAggregatesTable extends AggregateCounts {
+  document_id: number;
+  unit_id: number;
+  bureau_id: number;
+  year: number;
+  status: DocumentStatus;
+  /** [{rule_id, severity, findings}]: what the document added to its bureau's rule counts. */
+  rule_counts: ColumnType<RuleCount[], string, string>;
+}
+export interface RuleCount {
+  rule_id: string;
+  severity: Severity;
+  findings: number;
+}
+/** A state of monitoring summed over projects: Σ 全年预算数, Σ spent (of projects with a budget), Σ budget × planned %, projects per light. */
+export interface MonitoringSums {
+  budget: Numeric;
+  spent: Numeric;
+  planned_amount: Numeric;
+  green: number;
+  yellow: number;
+  red: number;
+  /** Projects with an indicator row not reported (未填报). */
+  unreported: number;
+}
+export interface DocumentMonitoringTable extends MonitoringSums {
+  document_id: number;
+  valid_from: DateText;
+  valid_to: DateText;
+  unit_id: number;
+  bureau_id: number;
+  year: number;
+  status: DocumentStatus;
+}
+export interface BureauYearTotalsTable extends AggregateCounts {
+  bureau_id: number;
+  year: number;
+  status: DocumentStatus;
+  documents: number;
+}
+export interface BureauRuleCountsTable {
+  bureau_id: number;
+  year: number;
+  rule_id: string;
+  severity: Severity;
+  findings: number;
+  documents: number;
+}
+/** The bureau's documents of a year and status, summed, from `valid_from` to the next row's. */
+export interface BureauMonitoringTable extends MonitoringSums {
+  bureau_id: number;
+  year: number;
+  status: DocumentStatus;
+  valid_from: DateText;
+}
+/** Units per bureau (its own, not those below), kept by a trigger on `units` (migration 0011). */
+export interface BureauUnitsTable {
+  bureau_id: number;
+  units: number;
+}
+export interface DerivedWorkTable {
+  kind: 'bureau' | 'document';
+  target_id: number;
+  /** The bureau itself, or the document's unit's bureau when queued: what `pending` counts by. */
+  bureau_id: number;
+  /** Recount the review findings too (the review settings or the form profile changed). */
+  review: boolean;
+  enqueued_at: Generated<Date>;
+  /** Moves on each time the item is queued again, so a worker finishing an older round leaves it queued. */
+  generation: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+}
+
 export interface Database {
   bureaus: BureausTable;
   bureau_tree: BureauTreeTable;
@@ -360,6 +456,13 @@ export interface Database {
   project_evaluation: ProjectEvaluationTable;
   bureau_settings: BureauSettingsTable;
   document_rule_counts: DocumentRuleCountsTable;
+  document_aggregates: DocumentAggregatesTable;
+  document_monitoring: DocumentMonitoringTable;
+  bureau_year_totals: BureauYearTotalsTable;
+  bureau_rule_counts: BureauRuleCountsTable;
+  bureau_monitoring: BureauMonitoringTable;
+  bureau_units: BureauUnitsTable;
+  derived_work: DerivedWorkTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

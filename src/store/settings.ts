@@ -20,7 +20,7 @@ import { ActualsError } from './actuals/errors.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { NotFoundError } from './errors.ts';
 import { bureau } from './organisation.ts';
-import { markReviewStale } from './review/stale.ts';
+import { enqueueBureau } from './aggregates/queue.ts';
 import type { Database, Db } from './schema.ts';
 
 /** Where an effective setting comes from: a bureau (this one or an ancestor), or jixiao's defaults (null). */
@@ -155,19 +155,9 @@ export async function putBureauSettings(
         .insertInto('bureau_settings')
         .values({ bureau_id: bureauId, ...values })
         .execute();
-    await trx
-      .updateTable('document_actuals_state')
-      .set({ derived_stale: true })
-      .where('document_id', 'in', (eb) =>
-        eb
-          .selectFrom('documents as d')
-          .innerJoin('units as u', 'u.id', 'd.unit_id')
-          .select('d.id')
-          .where('u.bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId)),
-      )
-      .execute();
-    // The profile decides which rules speak (weights, the 一级 set), so a new pick recounts the findings too.
-    if (settings.review !== undefined || settings.formProfile !== undefined) await markReviewStale(trx, bureauId);
+    // The documents under the bureau are rebuilt by the background worker; the profile decides
+    // which rules speak (weights, the 一级 set), so a new pick recounts the findings too.
+    await enqueueBureau(trx, bureauId, settings.review !== undefined || settings.formProfile !== undefined);
     await recordAudit(trx, actor, {
       action: 'update',
       entity: 'bureauSettings',

@@ -4,6 +4,7 @@
  * document's status and version in the same transaction that changes them, and is audited.
  */
 import type { Kysely } from 'kysely';
+import { refreshDocument } from './actuals/derived.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { addComment, type CommentAnchor } from './comments.ts';
 import { keepSubmission, recordOutcome } from './document-snapshots.ts';
@@ -67,6 +68,8 @@ export async function transition(
       .set({ status: rule.to, ...(stamp ? { [stamp]: new Date() } : {}) })
       .where('id', '=', documentId)
       .execute();
+    // Monitoring starts or stops with approval, and every status counts in its own totals.
+    await refreshDocument(trx, documentId);
     if (comment) await addComment(trx, actor, documentId, comment.anchor ?? {}, comment.body);
     await recordAudit(trx, actor, {
       action: step,

@@ -5,9 +5,12 @@
  *   `indicators` (each row's completion on the date), `scores` (each project's self-evaluation);
  * - a bureau: `groupExecution` and `lights` per sub-bureau and per unit directly under it on the
  *   date, `grades` and `scoreBands` of its projects' self-evaluations, `findings` (the review rules
- *   that fire most in the year's documents). Read from the derived rows, so a province is an index query.
+ *   that fire most in the year's documents). Read from the aggregates maintained on write
+ *   (src/store/aggregates/), so a province reads a few rows per bureau, whatever its size.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { endOfMonth, type IsoDate } from '../../core/actuals/calendar.ts';
@@ -28,7 +31,7 @@ import { BureauDashboard, Dashboard } from '../dashboard-schemas.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { IdParams } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';
-import { actualsResponses, freshScope } from './monitoring.ts';
+import { actualsResponses, pendingFor } from './monitoring.ts';
 
 const HUNDRED = new Decimal(100);
 const percentOf = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : fixed(part.div(whole).times(HUNDRED)));
@@ -148,14 +151,14 @@ function documentCharts(s: StoredActuals, date: IsoDate, projectId: number | und
 }
 
 /** A bureau's charts for a year, on a date. */
-async function bureauCharts(ctx: AppContext, bureauId: number, year: number, date: IsoDate, locale: Locale): Promise<Chart[]> {
+async function bureauCharts(db: Kysely<Database>, bureauId: number, year: number, date: IsoDate, locale: Locale): Promise<Chart[]> {
   const m = messagesFor(locale);
   const d = m.server.dashboards;
   const c = d.columns;
   const [groups, scores, findings] = await Promise.all([
-    groupFigures(ctx.store.db, bureauId, year, date),
-    scoreFigures(ctx.store.db, bureauId, year),
-    frequentFindings(ctx.store.db, bureauId, year, 10),
+    groupFigures(db, bureauId, year, date),
+    scoreFigures(db, bureauId, year),
+    frequentFindings(db, bureauId, year, 10),
   ]);
   const lightNames = m.monitoring.lights;
   const rules = m.review.rules as Record<string, { title: string } | undefined>;
@@ -304,18 +307,19 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
       const bureauId = req.params.id;
       const allowed = user.role === 'admin' || (user.role === 'reviewer' && (await reviewerBureaus(ctx, user.bureauId)).has(bureauId));
       if (!allowed) throw forbidden();
-      const b = await bureau(db, bureauId);
+      const reader = ctx.reader(req);
+      const b = await bureau(reader, bureauId);
       if (!b) throw notFound('bureau', bureauId);
       const { year } = req.query;
       const date = dateInYear(req, req.query.date, year);
       const locale = localeOf(req);
-      const pending = await freshScope(ctx, { year, bureauId });
+      const pending = await pendingFor(ctx, reader, user, { bureauId });
       const body = await ctx.cache.get(`bureau-dashboard:${bureauId}:${year}:${date}:${locale}`, async () => ({
         date,
         year,
         bureau: { id: b.id, name: b.name },
         pending,
-        charts: await bureauCharts(ctx, bureauId, year, date, locale),
+        charts: await bureauCharts(reader, bureauId, year, date, locale),
       }));
       return req.query.format === 'csv' ? sendCsv(reply, body.charts, req.query.chart, `${b.name}${year}`) : body;
     },

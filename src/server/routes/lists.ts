@@ -6,15 +6,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { bureausUnder } from '../../store/organisation.ts';
-import {
-  bureauTotals,
-  documentSummary,
-  listDocuments,
-  listProjects,
-  type DocumentSort,
-  type ListFilter,
-  type ListScope,
-} from '../../store/listing.ts';
+import { bureauTotals } from '../../store/aggregates/totals.ts';
+import { documentSummary, listDocuments, listProjects, type DocumentSort, type ListFilter, type ListScope } from '../../store/listing.ts';
 import type { DocumentStatus } from '../../store/schema.ts';
 import { listScope, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';

@@ -4,25 +4,24 @@
  * light on a date, read from the derived rows (src/store/actuals/derived.ts).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { IsoDateText } from '../../core/actuals/actuals.ts';
 import { Light } from '../../core/monitoring/settings.ts';
 import { writeMonitoringDocx, writeMonitoringXlsx } from '../../formats/monitoring-report/write.ts';
 import { messages } from '../../i18n/index.ts';
-import { refreshStale, type DerivedScope } from '../../store/actuals/derived.ts';
 import { warningList } from '../../store/actuals/lists.ts';
 import { monitorStored, storedActuals } from '../../store/actuals/results.ts';
+import { pendingWork } from '../../store/aggregates/queue.ts';
 import type { User } from '../../store/accounts.ts';
 import { listScope, requireUser } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf } from '../actuals-access.ts';
 import type { AppContext } from '../context.ts';
 import { DocumentMonitoring, WarningList } from '../monitoring-schemas.ts';
-import { ErrorBody, IdParams, Page } from '../schemas.ts';
+import { ErrorBody, IdParams, Nullable, Page } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';
-
-/** At most this many stale documents are brought up to date before a list answers; the rest are `pending`. */
-const REFRESH_PER_REQUEST = 500;
 
 const FILE_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -61,23 +60,22 @@ export async function sendReport<R>(
 }
 
 /**
- * Brings the derived rows of a list's scope up to date (documents approved or published since, or
- * whose bureau's settings changed), once per cache generation. Returns how many are still pending.
+ * How many queued rebuilds touch what a user's list covers (src/store/aggregates/queue.ts): the
+ * list says so, and the background worker does them; a read never does.
  */
-export async function freshScope(ctx: AppContext, scope: DerivedScope): Promise<number> {
-  return ctx.cache.get(`fresh:${JSON.stringify(scope)}`, async () => {
-    const { refreshed, pending } = await refreshStale(ctx.store.db, scope, REFRESH_PER_REQUEST);
-    if (refreshed > 0) ctx.cache.bump();
-    return pending;
-  });
-}
-
-/** The part of the derived rows a user's list covers. */
-function derivedScope(user: User, year: number, filter: { bureauId?: number; unitId?: number }): DerivedScope {
-  if (user.role === 'unit') return { year, unitId: user.unitId };
-  if (user.role === 'reviewer')
-    return { year, bureauId: filter.bureauId ?? user.bureauId, ...(filter.unitId ? { unitId: filter.unitId } : {}) };
-  return { year, ...filter };
+export function pendingFor(
+  ctx: AppContext,
+  db: Kysely<Database>,
+  user: User,
+  filter: { bureauId?: number; unitId?: number },
+): Promise<number> {
+  const scope =
+    user.role === 'unit'
+      ? { unitId: user.unitId }
+      : user.role === 'reviewer'
+        ? { bureauId: filter.bureauId ?? user.bureauId, ...(filter.unitId !== undefined ? { unitId: filter.unitId } : {}) }
+        : filter;
+  return ctx.cache.get(`pending:${JSON.stringify(scope)}`, () => pendingWork(db, scope));
 }
 
 export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -139,7 +137,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       schema: {
         tags: ['monitoring'],
         summary:
-          'Monitored projects (approved and published documents) the caller may see, by warning light on a date: red first, then by shortfall; with counts per light over the whole filtered set',
+          'Monitored projects (approved and published documents) the caller may see, by warning light on a date: red first, then by shortfall, a page at a time (cursor); with counts per light over the whole filtered set, and how many queued rebuilds still touch it (pending)',
         querystring: Type.Object({
           year: Type.Integer({ minimum: 1990, maximum: 2100 }),
           date: Type.Optional(IsoDateText),
@@ -147,8 +145,22 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
           unitId: Type.Optional(Type.Integer()),
           light: Type.Optional(Type.Array(Light, { description: 'repeat for several' })),
           ...Page.properties,
+          cursor: Type.Optional(
+            Type.String({
+              maxLength: 2000,
+              description: 'the previous page’s nextCursor (opaque); absent for the first page (then offset applies)',
+            }),
+          ),
         }),
-        response: { 200: Type.Object({ ...WarningList.properties, pending: Type.Integer() }), 401: ErrorBody, 422: ErrorBody },
+        response: {
+          200: Type.Object({
+            ...WarningList.properties,
+            nextCursor: Nullable(Type.String({ description: 'give it back as `cursor` for the next page; null on the last page' })),
+            pending: Type.Integer({ description: 'queued rebuilds still touching this list (its figures may lag until done)' }),
+          }),
+          401: ErrorBody,
+          422: ErrorBody,
+        },
       },
     },
     async (req) => {
@@ -159,10 +171,11 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
         ...(q.bureauId !== undefined ? { bureauId: q.bureauId } : {}),
         ...(q.unitId !== undefined ? { unitId: q.unitId } : {}),
       };
-      const pending = await freshScope(ctx, derivedScope(user, q.year, filter));
-      const f = { year: q.year, date, ...filter, light: q.light, limit: q.limit ?? 50, offset: q.offset ?? 0 };
+      const reader = ctx.reader(req);
+      const pending = await pendingFor(ctx, reader, user, filter);
+      const f = { year: q.year, date, ...filter, light: q.light, limit: q.limit ?? 50, offset: q.offset ?? 0, cursor: q.cursor };
       const scope = listScope(user);
-      const list = await ctx.cache.get(`warnings:${JSON.stringify(scope)}:${JSON.stringify(f)}`, () => warningList(db, scope, f));
+      const list = await ctx.cache.get(`warnings:${JSON.stringify(scope)}:${JSON.stringify(f)}`, () => warningList(reader, scope, f));
       return { year: q.year, date, ...list, pending };
     },
   );

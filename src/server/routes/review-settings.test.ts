@@ -74,7 +74,7 @@ for (const make of testDatabases()) {
       expect(county.effective.review.source).toEqual({ bureauId: cityId, bureauName: '张家口市财政局' });
       expect(await errorsOf()).toEqual([]);
       // The counts stored before the change are recounted in the background; the unit's list shows them.
-      await w.ctx.recount.idle();
+      await w.ctx.worker.idle();
       const mine = (await w.clients.ownUnit.request('GET', `/api/documents`)).json();
       expect(mine.items.find((d: { id: number }) => d.id === w.draftId).findingCounts.error).toBe(0);
 

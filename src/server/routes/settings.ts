@@ -2,8 +2,9 @@
  * A bureau's review, monitoring and evaluation settings and its form profile: anyone signed in reads them (a unit needs
  * to know the thresholds that light its projects); admins and the reviewers of the bureau or of a
  * bureau above it change them (If-Match: the settings' version, "0" before the first change). A
- * change recomputes the monitoring and evaluation figures of the documents under the bureau, and a
- * change of the review settings their finding counts (in the background: ../review-recount.ts).
+ * change queues the documents under the bureau for the background worker (../derived-worker.ts),
+ * which recomputes their monitoring and evaluation figures and, after a change of the review
+ * settings or the form profile, their finding counts; the change itself returns at once.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -19,7 +20,6 @@ import { forbidden } from '../errors.ts';
 import { ErrorBody, IdParams, IfMatch, Nullable } from '../schemas.ts';
 import { expectedVersion } from '../http.ts';
 import { BureauSettings, FormProfileId } from '../settings-schemas.ts';
-import { freshScope } from './monitoring.ts';
 
 export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -67,9 +67,8 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const expected = expectedVersion(req);
       await refusals(req, () => putBureauSettings(db, actorOf(user), req.params.id, expected, req.body));
       ctx.cache.bump();
-      if (req.body.review !== undefined || req.body.formProfile !== undefined) ctx.recount.kick();
-      // The documents under the bureau are recomputed now, so lists and dashboards show the new rules at once.
-      await freshScope(ctx, { bureauId: req.params.id });
+      // The documents under the bureau are rebuilt in the background; lists say how many are pending meanwhile.
+      ctx.worker.kick();
       return bureauSettings(db, req.params.id);
     },
   );

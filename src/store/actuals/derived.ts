@@ -8,12 +8,12 @@
  * [valid_from, valid_to) that answer "the light on any date" exactly, with no recomputation as
  * the calendar moves (a unit that records nothing turns yellow on 3月31日 all the same).
  *
- * The rows are rewritten, for the whole document, inside every actuals write (under the document's
- * actuals lock); a document whose targets or status changed since (its version moved on) or whose
- * bureau's settings changed is stale, and `refreshStale` brings it up to date before a list reads.
- * Only approved and published documents are monitored.
+ * The rows are rewritten, for the whole document, in the transaction of every write they depend on
+ * (an actuals write, a change of status, a move of the unit), under the document's actuals lock,
+ * together with the document's aggregates (../aggregates/document.ts); a change of a bureau's
+ * settings queues its documents for the background worker (../aggregates/queue.ts). Lists never
+ * rebuild them. Only approved and published documents are monitored.
  */
-import type { Kysely } from 'kysely';
 import type { ProjectActuals } from '../../core/actuals/actuals.ts';
 import { actualsLookup } from '../../core/actuals/actuals.ts';
 import { isoDate, type IsoDate } from '../../core/actuals/calendar.ts';
@@ -26,16 +26,35 @@ import { monitorProject } from '../../core/monitoring/monitor.ts';
 import { LIGHT_ORDER, type MonitoringSettings } from '../../core/monitoring/settings.ts';
 import { toModelProject } from '../documents/content.ts';
 import { documentMeta, readDocument, type StoredDocument } from '../documents/read.ts';
-import type { Database, Db, DocumentStatus, ProjectMonitoringTable, Trx } from '../schema.ts';
+import { refreshAggregates } from '../aggregates/document.ts';
+import type { ProjectMonitoringTable, Trx } from '../schema.ts';
+import { MONITORED } from './monitored.ts';
 import { documentProfile, effectiveSettings } from '../settings.ts';
 import { reanchor } from './anchors.ts';
 import { coreActuals, documentRecords } from './records.ts';
 
-/** Monitoring checks spending and indicators against approved targets only. */
-export const MONITORED: readonly DocumentStatus[] = ['approved', 'published'];
+export { MONITORED } from './monitored.ts';
 
-type Span = Omit<ProjectMonitoringTable, 'project_id' | 'document_id' | 'project_code' | 'project_name' | 'position'>;
+type Span = Pick<
+  ProjectMonitoringTable,
+  | 'valid_from'
+  | 'valid_to'
+  | 'light'
+  | 'light_rank'
+  | 'execution_light'
+  | 'budget'
+  | 'spent'
+  | 'rate'
+  | 'planned'
+  | 'shortfall'
+  | 'flagged_indicators'
+  | 'unreported_indicators'
+  | 'missing_explanations'
+>;
 type State = Omit<Span, 'valid_from' | 'valid_to'>;
+
+/** The warning list's sort key of a project without a shortfall: after every one with one. */
+const NO_SHORTFALL = '1000000';
 
 /** The dates a project's monitoring can change on within the year, in order. */
 export function breakpoints(project: Project, actuals: ProjectActuals, year: number): IsoDate[] {
@@ -83,21 +102,19 @@ export function monitoringSpans(project: Project, actuals: ProjectActuals, year:
 export async function lockActuals(trx: Trx, documentId: number) {
   await trx
     .insertInto('document_actuals_state')
-    .values({ document_id: documentId, evaluation_snapshot: null, derived_version: null })
+    .values({ document_id: documentId, evaluation_snapshot: null })
     .onConflict((oc) => oc.column('document_id').doNothing())
     .execute();
   return trx.selectFrom('document_actuals_state').selectAll().where('document_id', '=', documentId).forUpdate().executeTakeFirstOrThrow();
 }
 
 /**
- * Recomputes a document's derived rows (and re-anchors its records). Unless `force`, a document
- * already up to date (another process refreshed it meanwhile) is left alone. A write that has just
- * read and re-anchored the document under the lock passes it as `current`.
+ * Recomputes a document's derived rows (and re-anchors its records) and its aggregates. A write
+ * that has just read and re-anchored the document under the lock passes it as `current`.
  */
-export async function refreshDocument(trx: Trx, documentId: number, force: boolean, current?: StoredDocument): Promise<void> {
-  const state = await lockActuals(trx, documentId);
+export async function refreshDocument(trx: Trx, documentId: number, current?: StoredDocument): Promise<void> {
+  await lockActuals(trx, documentId);
   const meta = current?.meta ?? (await documentMeta(trx, documentId))!;
-  if (!force && !state.derived_stale && state.derived_version === meta.version) return;
   await trx.deleteFrom('project_monitoring').where('document_id', '=', documentId).execute();
   await trx.deleteFrom('project_evaluation').where('document_id', '=', documentId).execute();
   if (MONITORED.includes(meta.status)) {
@@ -107,13 +124,21 @@ export async function refreshDocument(trx: Trx, documentId: number, force: boole
     const settings = await effectiveSettings(trx, meta.bureauId);
     const evaluation: EvaluationSettings = checkEvaluationSettings(settings.evaluation.settings);
     const profile = documentProfile(settings, meta.year);
+    const keys = { unit_id: meta.unitId, bureau_id: meta.bureauId, year: meta.year, status: meta.status, unit_code: meta.unitCode };
     const spans = [];
     const scores = [];
     for (const [position, stored] of doc.projects.entries()) {
       const project = toModelProject(stored);
       const actuals = lookup(project.code);
       const ids = { project_id: stored.id, document_id: documentId, project_code: project.code, project_name: project.name, position };
-      for (const s of monitoringSpans(project, actuals, meta.year, settings.monitoring.settings)) spans.push({ ...ids, ...s });
+      for (const s of monitoringSpans(project, actuals, meta.year, settings.monitoring.settings))
+        spans.push({
+          ...ids,
+          ...s,
+          ...keys,
+          order_light: -s.light_rank,
+          order_shortfall: s.shortfall === null ? NO_SHORTFALL : `-${s.shortfall}`.replace(/^--/, ''),
+        });
       const e = evaluateProject(project, actuals, meta.year, { settings: evaluation, locale: 'zh-CN', profile });
       scores.push({
         ...ids,
@@ -137,56 +162,5 @@ export async function refreshDocument(trx: Trx, documentId: number, force: boole
         .values(scores.slice(i, i + 1000))
         .execute();
   }
-  await trx
-    .updateTable('document_actuals_state')
-    .set({ derived_version: meta.version, derived_stale: false })
-    .where('document_id', '=', documentId)
-    .execute();
-}
-
-/** Which documents a refresh (or a list) covers. */
-export interface DerivedScope {
-  year?: number;
-  /** This bureau and those under it. */
-  bureauId?: number;
-  unitId?: number;
-}
-
-/** Monitored documents in the scope whose derived rows are missing or out of date. */
-function staleQuery(db: Db, scope: DerivedScope) {
-  return db
-    .selectFrom('documents as d')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .leftJoin('document_actuals_state as s', 's.document_id', 'd.id')
-    .where('d.status', 'in', [...MONITORED])
-    .$if(scope.year !== undefined, (q) => q.where('d.year', '=', scope.year!))
-    .$if(scope.unitId !== undefined, (q) => q.where('d.unit_id', '=', scope.unitId!))
-    .$if(scope.bureauId !== undefined, (q) =>
-      q.where('u.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', scope.bureauId!)),
-    )
-    .where((eb) =>
-      eb.or([
-        eb('s.document_id', 'is', null),
-        eb('s.derived_stale', '=', true),
-        eb('s.derived_version', 'is distinct from', eb.ref('d.version')),
-      ]),
-    );
-}
-
-/**
- * Refreshes the stale documents of a scope, one transaction each, at most `limit` of them;
- * returns how many it refreshed and how many are still stale.
- */
-export async function refreshStale(
-  db: Kysely<Database>,
-  scope: DerivedScope,
-  limit: number,
-): Promise<{ refreshed: number; pending: number }> {
-  const ids = await staleQuery(db, scope).select('d.id').orderBy('d.id').limit(limit).execute();
-  for (const { id } of ids) await db.transaction().execute((trx) => refreshDocument(trx, id, false));
-  if (ids.length < limit) return { refreshed: ids.length, pending: 0 };
-  const { n } = await staleQuery(db, scope)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { refreshed: ids.length, pending: Number(n) };
+  await refreshAggregates(trx, documentId);
 }

@@ -1,17 +1,20 @@
 /**
- * Bureau-wide reads of the derived rows (./derived.ts): projects by warning light on a date, and
- * the figures of a bureau's dashboard — execution and lights per unit or sub-bureau, the grade and
- * score distribution, the review rules that fire most. Index queries; sums are exact NUMERIC.
+ * Bureau-wide reads, from the aggregates maintained on write (../aggregates/document.ts) and the
+ * derived rows (./derived.ts), never grouping documents × units: projects by warning light on a
+ * date (keyset-paged by an index), and the figures of a bureau's dashboard — execution and lights
+ * per unit or sub-bureau, the grade and score distribution, the review rules that fire most. Names
+ * are joined last, to the rows already picked; sums are exact NUMERIC.
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { IsoDate } from '../../core/actuals/calendar.ts';
 import type { Grade } from '../../core/evaluation/settings.ts';
 import { LIGHT_ORDER, type Light } from '../../core/monitoring/settings.ts';
 import type { Severity } from '../../core/review/finding.ts';
+import { InvalidInputError } from '../errors.ts';
 import type { ListScope } from '../listing.ts';
 import { MAX_PAGE } from '../listing.ts';
-import type { Database } from '../schema.ts';
-import { MONITORED } from './derived.ts';
+import type { Database, DocumentStatus, ProjectMonitoringTable } from '../schema.ts';
+import { MONITORED } from './monitored.ts';
 
 export interface WarningFilter {
   year: number;
@@ -20,7 +23,9 @@ export interface WarningFilter {
   unitId?: number;
   light?: Light[];
   limit: number;
-  offset: number;
+  /** The previous page's `nextCursor`; without it the page starts at `offset` (default 0). */
+  cursor?: string;
+  offset?: number;
 }
 
 export interface WarningItem {
@@ -54,80 +59,145 @@ export interface WarningList {
   total: number;
   /** Over the whole filtered set, whatever the light filter. */
   lightCounts: Record<Light, number>;
+  /** Give it back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
 }
 
 type Scope = ListScope;
+type Place = { year: number; date: IsoDate; bureauId?: number; unitId?: number };
 
-/** The monitored documents of a year the caller may see, their units, and the projects' spans on the date. */
-function spansOn(db: Kysely<Database>, scope: Scope, f: { year: number; date: IsoDate; bureauId?: number; unitId?: number }) {
-  return db
-    .selectFrom('project_monitoring as pm')
-    .innerJoin('documents as d', 'd.id', 'pm.document_id')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .where((eb) => {
-      const under = (root: number) =>
-        eb('u.bureau_id', 'in', eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', root));
-      const c: Expression<SqlBool>[] = [
-        eb('d.status', 'in', [...MONITORED]),
-        eb('d.year', '=', f.year),
-        sql<SqlBool>`daterange(pm.valid_from, pm.valid_to) @> ${f.date}::date`,
-      ];
-      if ('bureauId' in scope) c.push(under(scope.bureauId));
-      if ('unitId' in scope) c.push(eb('d.unit_id', '=', scope.unitId));
-      if ('publishedOnly' in scope) c.push(eb('d.status', '=', 'published'));
-      if (f.bureauId !== undefined) c.push(under(f.bureauId));
-      if (f.unitId !== undefined) c.push(eb('d.unit_id', '=', f.unitId));
-      return eb.and(c);
-    });
+/** The bureaus whose subtrees a caller's scope and a filter both cover; undefined: no bureau limit. */
+function bureauRoots(scope: Scope, f: Place): number[] {
+  return [...('bureauId' in scope ? [scope.bureauId] : []), ...(f.bureauId !== undefined ? [f.bureauId] : [])];
+}
+/** The one unit a scope or filter is limited to, or undefined; null when they name two units (nothing). */
+function unitOf(scope: Scope, f: Place): number | null | undefined {
+  const units = [...('unitId' in scope ? [scope.unitId] : []), ...(f.unitId !== undefined ? [f.unitId] : [])];
+  if (units.length === 2 && units[0] !== units[1]) return null;
+  return units[0];
+}
+const statusesOf = (scope: Scope): readonly DocumentStatus[] => ('publishedOnly' in scope ? ['published'] : MONITORED);
+const under = (column: RawBuilder<unknown>, root: number) =>
+  sql<SqlBool>`${column} in (select descendant_id from bureau_tree where ancestor_id = ${root})`;
+
+/** Up to this many bureaus, the warning list merges a page from each one's index. */
+const MERGED_BUREAUS = 40;
+
+/** The order of the warning list, and its cursor: red first, then by shortfall (none last), unit code, position. */
+const WARNING_KEYS = ['order_light', 'order_shortfall', 'unit_code', 'position', 'project_id'] as const;
+type WarningKey = [number, string, string, number, number];
+
+function encodeCursor(key: WarningKey): string {
+  return Buffer.from(JSON.stringify(['warnings', ...key]), 'utf8').toString('base64url');
+}
+function decodeCursor(cursor: string): WarningKey {
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    v = null;
+  }
+  const ok =
+    Array.isArray(v) &&
+    v.length === 6 &&
+    v[0] === 'warnings' &&
+    Number.isSafeInteger(v[1]) &&
+    typeof v[2] === 'string' &&
+    /^-?\d+(\.\d+)?$/.test(v[2]) &&
+    typeof v[3] === 'string' &&
+    Number.isSafeInteger(v[4]) &&
+    Number.isSafeInteger(v[5]);
+  if (!ok) throw new InvalidInputError('cursor');
+  return (v as unknown[]).slice(1) as WarningKey;
 }
 
+/**
+ * The projects the caller may see on the date, a page in the list's order: an index walk in that
+ * order (for the year, or a bureau's or a unit's year) that stops after the page; names joined to
+ * the page. The counts per light come from the aggregates.
+ */
 export async function warningList(db: Kysely<Database>, scope: Scope, f: WarningFilter): Promise<WarningList> {
-  const base = spansOn(db, scope, f);
-  const filtered = f.light && f.light.length > 0 ? base.where('pm.light', 'in', f.light) : base;
-  const [rows, counts] = await Promise.all([
-    filtered
-      .select([
-        'pm.project_id',
-        'pm.document_id',
-        'd.unit_id',
-        'u.code as unit_code',
-        'u.name as unit_name',
-        'pm.project_code',
-        'pm.project_name',
-        'pm.light',
-        'pm.execution_light',
-        'pm.budget',
-        'pm.spent',
-        'pm.rate',
-        'pm.planned',
-        'pm.shortfall',
-        'pm.flagged_indicators',
-        'pm.unreported_indicators',
-        'pm.missing_explanations',
-        'pm.valid_from',
-      ])
-      .orderBy('pm.light_rank', 'desc')
-      .orderBy(sql`pm.shortfall desc nulls last`)
-      .orderBy('u.code')
-      .orderBy('pm.position')
-      .limit(Math.min(f.limit, MAX_PAGE))
-      .offset(f.offset)
-      .execute(),
-    base
-      .select(['pm.light', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('pm.light')
-      .execute(),
-  ]);
-  const lightCounts: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
-  for (const c of counts) lightCounts[c.light] = Number(c.n);
+  const limit = Math.min(f.limit, MAX_PAGE);
+  const offset = f.cursor === undefined ? (f.offset ?? 0) : 0;
+  const unit = unitOf(scope, f);
+  const roots = bureauRoots(scope, f);
+  const bureaus =
+    roots.length === 0 || unit !== undefined
+      ? undefined
+      : (
+          await db
+            .selectFrom('bureaus')
+            .select('id')
+            .where((eb) => eb.and(roots.map((r) => under(sql`id`, r))))
+            .execute()
+        ).map((b) => b.id);
+  const conditions = (eb: ExpressionBuilder<Database & { pm: ProjectMonitoringTable }, 'pm'>) => {
+    const c: Expression<SqlBool>[] = [
+      eb('pm.year', '=', f.year),
+      eb('pm.status', 'in', [...statusesOf(scope)]),
+      eb('pm.valid_from', '<=', f.date),
+      eb('pm.valid_to', '>', f.date),
+    ];
+    if (unit !== undefined) c.push(eb('pm.unit_id', '=', unit ?? -1));
+    // By the order's first key, so that one light is a range of the index, still in order.
+    if (f.light && f.light.length > 0)
+      c.push(
+        eb(
+          'pm.order_light',
+          'in',
+          f.light.map((l) => -LIGHT_ORDER.indexOf(l)),
+        ),
+      );
+    if (f.cursor !== undefined)
+      c.push(sql<SqlBool>`(${sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)))}) > (${sql.join(decodeCursor(f.cursor))})`);
+    return eb.and(c);
+  };
+  const inOrder = sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)));
+  // Many bureaus (a province): the year's index walked in the list's order, keeping their rows.
+  const walked = db
+    .selectFrom('project_monitoring as pm')
+    .selectAll('pm')
+    .where(conditions)
+    .$if(bureaus !== undefined, (q) => q.where('pm.bureau_id', '=', sql<number>`any(${bureaus}::bigint[])`))
+    .orderBy(inOrder)
+    .limit(limit + offset);
+  // A few (a county, a city): each one's index walked in that order for a page, the pages merged.
+  const merged = db
+    .selectFrom('bureaus as b')
+    .where('b.id', 'in', bureaus && bureaus.length > 0 ? bureaus : [-1])
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('project_monitoring as pm')
+          .selectAll('pm')
+          .whereRef('pm.bureau_id', '=', 'b.id')
+          .where(conditions)
+          .orderBy(inOrder)
+          .limit(limit + offset)
+          .as('pm'),
+      (j) => j.onTrue(),
+    )
+    .selectAll('pm');
+  const page = bureaus !== undefined && bureaus.length <= MERGED_BUREAUS ? merged : walked;
+  const paged = db.selectFrom(page.as('pm')).selectAll('pm').orderBy(inOrder).limit(limit).offset(offset);
+  const [rows, counts] = await Promise.all([paged.execute(), monitoringSums(db, scope, f)]);
+  // The page's units' names, by their ids.
+  const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+  const names = new Map(
+    unitIds.length === 0
+      ? []
+      : (await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name]),
+  );
+  const lightCounts: Record<Light, number> = { green: counts.green, yellow: counts.yellow, red: counts.red };
   const lights: readonly Light[] = f.light && f.light.length > 0 ? f.light : LIGHT_ORDER;
+  const last = rows.at(-1);
   return {
     items: rows.map((r) => ({
       projectId: r.project_id,
       documentId: r.document_id,
       unitId: r.unit_id,
       unitCode: r.unit_code,
-      unitName: r.unit_name,
+      unitName: names.get(r.unit_id)!,
       projectCode: r.project_code,
       projectName: r.project_name,
       light: r.light,
@@ -144,7 +214,70 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
     })),
     total: lights.reduce((n: number, l) => n + lightCounts[l], 0),
     lightCounts,
+    nextCursor:
+      last && rows.length === limit
+        ? encodeCursor([last.order_light, last.order_shortfall, last.unit_code, last.position, last.project_id])
+        : null,
   };
+}
+
+/** Monitoring summed over projects. */
+interface Sums {
+  budget: string;
+  spent: string;
+  plannedAmount: string;
+  green: number;
+  yellow: number;
+  red: number;
+  unreported: number;
+}
+
+const SUMS = sql`coalesce(sum(x.budget), 0)::text as budget, coalesce(sum(x.spent), 0)::text as spent,
+  coalesce(sum(x.planned_amount), 0)::text as "plannedAmount",
+  coalesce(sum(x.green), 0)::int as green, coalesce(sum(x.yellow), 0)::int as yellow,
+  coalesce(sum(x.red), 0)::int as red, coalesce(sum(x.unreported), 0)::int as unreported`;
+
+/** Each (bureau, status) of the bureaus `ids` selects: its monitoring on the date, one row each (`x`). */
+const bureauStatesOn = (ids: RawBuilder<unknown>, year: number, date: IsoDate, statuses: readonly DocumentStatus[]) => sql`
+  ${ids}
+  cross join unnest(${[...statuses]}::text[]) as s(status)
+  cross join lateral (
+    select * from bureau_monitoring m
+    where m.bureau_id = b.id and m.year = ${year} and m.status = s.status and m.valid_from <= ${date}::date
+    order by m.valid_from desc limit 1
+  ) x`;
+
+/**
+ * The monitoring of everything a scope and filter cover on the date, summed: from the bureaus'
+ * rollups (a row per bureau and status), or, limited to a unit, from its documents' spans.
+ */
+async function monitoringSums(db: Kysely<Database>, scope: Scope, f: Place): Promise<Sums> {
+  const unit = unitOf(scope, f);
+  const roots = bureauRoots(scope, f);
+  const statuses = statusesOf(scope);
+  const query =
+    unit !== undefined
+      ? sql<Sums>`select ${SUMS} from document_monitoring x
+          where x.unit_id = ${unit ?? -1} and x.year = ${f.year} and x.status in (${sql.join(statuses)})
+            and x.valid_from <= ${f.date}::date and x.valid_to > ${f.date}::date
+            ${sql.join(
+              roots.map((r) => sql`and ${under(sql`x.bureau_id`, r)}`),
+              sql` `,
+            )}`
+      : sql<Sums>`select ${SUMS} from ${bureauStatesOn(
+          sql`(select id from bureaus ${
+            roots.length > 0
+              ? sql`where ${sql.join(
+                  roots.map((r) => under(sql`id`, r)),
+                  sql` and `,
+                )}`
+              : sql``
+          }) as b`,
+          f.year,
+          f.date,
+          statuses,
+        )}`;
+  return (await query.execute(db)).rows[0]!;
 }
 
 /** A bar of a bureau's dashboard: a sub-bureau (with everything under it) or a unit directly under the bureau. */
@@ -162,42 +295,54 @@ export interface GroupFigures {
   unreported: number;
 }
 
-/** Execution and lights on a date per sub-bureau and per unit directly under the bureau, in code order. */
+/**
+ * Execution and lights on a date per sub-bureau and per unit directly under the bureau, in code
+ * order: the sub-bureaus from the rollups of the bureaus under each (a row per bureau and status),
+ * the units from their documents' spans; groups with no monitored project left out.
+ */
 export async function groupFigures(store: Kysely<Database>, bureauId: number, year: number, date: IsoDate): Promise<GroupFigures[]> {
-  const r = await sql<Omit<GroupFigures, 'plannedAmount' | 'lights'> & { planned_amount: string } & Record<Light, number>>`
-    select
-      case when g.id is null then 'unit' else 'bureau' end as kind,
-      coalesce(g.id, u.id) as id, coalesce(g.code, u.code) as code, coalesce(g.name, u.name) as name,
-      coalesce(sum(pm.budget), 0)::text as budget,
-      coalesce(sum(pm.spent) filter (where pm.budget is not null), 0)::text as spent,
-      coalesce(sum(pm.budget * pm.planned / 100), 0)::text as planned_amount,
-      count(*) filter (where pm.light = 'green')::int as green,
-      count(*) filter (where pm.light = 'yellow')::int as yellow,
-      count(*) filter (where pm.light = 'red')::int as red,
-      count(*) filter (where pm.unreported_indicators > 0)::int as unreported
-    from project_monitoring pm
-      join documents d on d.id = pm.document_id
-      join units u on u.id = d.unit_id
-      left join lateral (
-        select c.id, c.code, c.name from bureau_tree t join bureaus c on c.id = t.ancestor_id
-        where t.descendant_id = u.bureau_id and c.parent_id = ${bureauId}
-      ) g on true
-    where d.year = ${year} and d.status in ('approved', 'published')
-      and daterange(pm.valid_from, pm.valid_to) @> ${date}::date
-      and u.bureau_id in (select descendant_id from bureau_tree where ancestor_id = ${bureauId})
-    group by 1, 2, 3, 4
-    order by 1, 3`.execute(store);
-  return r.rows.map((x) => ({
-    kind: x.kind,
-    id: Number(x.id),
-    code: x.code,
-    name: x.name,
-    budget: x.budget,
-    spent: x.spent,
-    plannedAmount: x.planned_amount,
-    lights: { green: x.green, yellow: x.yellow, red: x.red },
-    unreported: x.unreported,
-  }));
+  type Row = Sums & { id: number };
+  const [bureaus, units] = await Promise.all([
+    sql<Row>`
+      select g.id, ${SUMS}
+      from bureaus g
+        join lateral ${bureauStatesOn(sql`(select descendant_id as id from bureau_tree where ancestor_id = g.id) as b`, year, date, MONITORED)} on true
+      where g.parent_id = ${bureauId}
+      group by g.id`.execute(store),
+    sql<Row>`
+      select x.unit_id as id, ${SUMS}
+      from document_monitoring x
+      where x.bureau_id = ${bureauId} and x.year = ${year} and x.status in (${sql.join(MONITORED)})
+        and x.valid_from <= ${date}::date and x.valid_to > ${date}::date
+      group by x.unit_id`.execute(store),
+  ]);
+  const named = async (kind: 'bureau' | 'unit', rows: Row[]) => {
+    const present = rows.filter((r) => r.green + r.yellow + r.red > 0);
+    if (present.length === 0) return [];
+    const ids = present.map((r) => r.id);
+    const names =
+      kind === 'bureau'
+        ? await store.selectFrom('bureaus').select(['id', 'code', 'name']).where('id', 'in', ids).execute()
+        : await store.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
+    const byId = new Map(names.map((n) => [n.id, n]));
+    return present
+      .map((r): GroupFigures => {
+        const n = byId.get(r.id)!;
+        return {
+          kind,
+          id: r.id,
+          code: n.code,
+          name: n.name,
+          budget: r.budget,
+          spent: r.spent,
+          plannedAmount: r.plannedAmount,
+          lights: { green: r.green, yellow: r.yellow, red: r.red },
+          unreported: r.unreported,
+        };
+      })
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  };
+  return [...(await named('bureau', bureaus.rows)), ...(await named('unit', units.rows))];
 }
 
 export interface ScoreFigures {
@@ -209,23 +354,23 @@ export interface ScoreFigures {
 
 export const SCORE_BANDS = [0, 60, 70, 80, 90] as const;
 
-/** The year-end self-evaluation of the monitored projects under a bureau (the settings' evaluation date). */
+/** The year-end self-evaluation of the monitored projects under a bureau, from the bureaus' year totals. */
 export async function scoreFigures(store: Kysely<Database>, bureauId: number, year: number): Promise<ScoreFigures> {
-  const r = await sql<{ grade: Grade; band: number; n: number }>`
-    select pe.grade, width_bucket(pe.total, array[60, 70, 80, 90]::numeric[]) as band, count(*)::int as n
-    from project_evaluation pe
-      join documents d on d.id = pe.document_id
-      join units u on u.id = d.unit_id
-    where d.year = ${year} and d.status in ('approved', 'published')
-      and u.bureau_id in (select descendant_id from bureau_tree where ancestor_id = ${bureauId})
-    group by 1, 2`.execute(store);
-  const grades = { 优: 0, 良: 0, 中: 0, 差: 0 };
-  const bands = SCORE_BANDS.map(() => 0);
-  for (const x of r.rows) {
-    grades[x.grade] += x.n;
-    bands[x.band]! += x.n;
-  }
-  return { grades, bands };
+  const r = await store
+    .selectFrom('bureau_year_totals as y')
+    .where('y.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId))
+    .where('y.year', '=', year)
+    .where('y.status', 'in', [...MONITORED])
+    .select((eb) =>
+      (['grade_excellent', 'grade_good', 'grade_fair', 'grade_poor', 'band_0', 'band_1', 'band_2', 'band_3', 'band_4'] as const).map((c) =>
+        eb.fn.coalesce(eb.fn.sum<number>(`y.${c}`), sql<number>`0`).as(c),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return {
+    grades: { 优: Number(r.grade_excellent), 良: Number(r.grade_good), 中: Number(r.grade_fair), 差: Number(r.grade_poor) },
+    bands: [r.band_0, r.band_1, r.band_2, r.band_3, r.band_4].map(Number),
+  };
 }
 
 export interface RuleFrequency {
@@ -235,21 +380,15 @@ export interface RuleFrequency {
   documents: number;
 }
 
-/** The review rules that fire most in a year's documents under a bureau (every status). */
+/** The review rules that fire most in a year's documents under a bureau (every status), from the bureaus' rule counts. */
 export async function frequentFindings(store: Kysely<Database>, bureauId: number, year: number, limit: number): Promise<RuleFrequency[]> {
   const rows = await store
-    .selectFrom('document_rule_counts as rc')
-    .innerJoin('documents as d', 'd.id', 'rc.document_id')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .where('d.year', '=', year)
-    .where('u.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId))
-    .select([
-      'rc.rule_id',
-      'rc.severity',
-      sql<string>`sum(rc.findings)`.as('findings'),
-      sql<string>`count(distinct rc.document_id)`.as('documents'),
-    ])
+    .selectFrom('bureau_rule_counts as rc')
+    .where('rc.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', bureauId))
+    .where('rc.year', '=', year)
+    .select(['rc.rule_id', 'rc.severity', sql<string>`sum(rc.findings)`.as('findings'), sql<string>`sum(rc.documents)`.as('documents')])
     .groupBy(['rc.rule_id', 'rc.severity'])
+    .having(sql`sum(rc.findings)`, '>', 0)
     .orderBy(sql`sum(rc.findings)`, 'desc')
     .orderBy('rc.rule_id')
     .limit(limit)

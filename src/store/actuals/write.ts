@@ -85,7 +85,7 @@ export async function closeRecording(open: OpenDocument): Promise<number> {
     .where('document_id', '=', meta.id)
     .returning('revision')
     .executeTakeFirstOrThrow();
-  await refreshDocument(trx, meta.id, true, open.document);
+  await refreshDocument(trx, meta.id, open.document);
   return revision;
 }
 

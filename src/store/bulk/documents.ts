@@ -15,6 +15,7 @@ import type { TargetDocument } from '../../core/model/document.ts';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { named, type MessageRef } from '../../i18n/message-ref.ts';
+import { rebuildAggregates } from '../aggregates/rebuild.ts';
 import { recordAudits, type Actor } from '../audit.ts';
 import { keepSubmissions } from '../document-snapshots.ts';
 import { departmentColumns, insertDepartments, insertPlacedProjects, insertRows, insertRowsReturning } from '../documents/content.ts';
@@ -190,7 +191,8 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
       after: { ...summaryOf(content), status, year: content.year, unitId: units.get(content.unit.code!)!.id, copiedFromId: null, file },
     })),
   ]);
-  // ISSUE 14 MERGE (part A): the loaded documents' aggregates are built here, in this transaction, once
-  // src/store/aggregates/ exists — `await rebuildAggregates(trx, ids);` — so dashboards read them at once.
+  // Their aggregates in this transaction, so totals and counts read them at once; the monitoring rows of
+  // approved and published ones (a document at a time) are left to the server's background workers.
+  await rebuildAggregates(trx, ids, { queueMonitored: true });
   return { documentIds: ids, projects: items.reduce((n, i) => n + i.content.projects.length, 0), unitsCreated: created.length };
 }

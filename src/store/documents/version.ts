@@ -4,6 +4,7 @@
  * writer based on a stale version gets StaleVersionError and changes nothing, so no update is ever lost.
  */
 import type { Kysely } from 'kysely';
+import { refreshAggregates } from '../aggregates/document.ts';
 import { recordAudit, type Actor, type AuditEntry } from '../audit.ts';
 import { InvalidStateError, NotFoundError, StaleVersionError } from '../errors.ts';
 import { refreshReview } from '../review/refresh.ts';
@@ -62,6 +63,7 @@ export async function beginEdit(trx: Trx, actor: Actor, documentId: number, expe
   const { version, status } = await claimVersion(trx, documentId, expected, EDITABLE, action);
   if (status === 'returned') {
     await trx.updateTable('documents').set({ status: 'draft' }).where('id', '=', documentId).execute();
+    await refreshAggregates(trx, documentId);
     await recordAudit(trx, actor, {
       action: 'reopen',
       entity: 'document',

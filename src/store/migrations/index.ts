@@ -14,6 +14,7 @@ import * as unreportedAndNotApplicable from './0007-unreported-and-not-applicabl
 import * as documentSnapshots from './0008-document-snapshots.ts';
 import * as formProfileSetting from './0009-form-profile-setting.ts';
 import * as provincialColumns from './0010-provincial-columns.ts';
+import * as aggregates from './0011-aggregates.ts';
 import * as keysetIndexes from './0012-keyset-indexes.ts';
 import * as severalServers from './0014-several-servers.ts';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0008-document-snapshots': documentSnapshots,
   '0009-form-profile-setting': formProfileSetting,
   '0010-provincial-columns': provincialColumns,
+  '0011-aggregates': aggregates,
   '0012-keyset-indexes': keysetIndexes,
   '0014-several-servers': severalServers,
 };

@@ -12,6 +12,7 @@ import { rowsJson, type FindingCounts } from '../documents/content.ts';
 import { storeRuleCounts } from './rule-counts.ts';
 import { documentProfile, effectiveSettings } from '../settings.ts';
 import type { Database } from '../schema.ts';
+import { refreshAggregates } from '../aggregates/document.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
 
@@ -98,5 +99,6 @@ export async function storeReviewCounts(
         AND (p.error_count, p.warning_count, p.info_count) IS DISTINCT FROM (c.error_count, c.warning_count, c.info_count)`.execute(trx);
   }
   await storeRuleCounts(trx, documentId, counts.findings);
+  await refreshAggregates(trx, documentId);
   return counts.findings;
 }

@@ -62,8 +62,11 @@ export type ProjectEvaluation = DocumentEvaluation['projects'][number];
 export type IndicatorEvaluation = ProjectEvaluation['indicators'][number];
 export type PublishedEvaluation = Wire<typeof Evaluation.PublishedEvaluation>;
 
-/** GET /api/monitoring/projects also says how many documents' figures were still being brought up to date. */
-export type WarningList = Wire<typeof Monitoring.WarningList> & { pending: number };
+/**
+ * GET /api/monitoring/projects also gives the next page's cursor, and says how many queued rebuilds
+ * still touch the list (its figures may lag until the background worker is done).
+ */
+export type WarningList = Wire<typeof Monitoring.WarningList> & { pending: number; nextCursor: string | null };
 export type WarningItem = WarningList['items'][number];
 
 // ── Dashboards ─────────────────────────────────────────────────────────────────────────────

@@ -1,21 +1,23 @@
 /**
- * A change of a bureau's review settings marks the documents under it (and under the bureaus
- * below, which inherit) and only those; the recount then stores the counts the new settings give,
- * on the document and on each project, a batch at a time. On PGlite and PostgreSQL.
+ * A change of a bureau's review settings queues the documents under it (and under the bureaus
+ * below, which inherit) and only those; the worker then stores the counts the new settings give,
+ * on the document and on each project. A change of only the monitoring or evaluation settings
+ * rebuilds the figures without recounting. On PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocuments } from '../../core/model/generate.ts';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../core/review/settings.ts';
-import { testDatabases, type TestDatabase } from '../testing.ts';
 import { systemActor } from '../audit.ts';
 import type { Store } from '../database.ts';
 import { createDocument } from '../documents/create.ts';
 import { readDocument } from '../documents/read.ts';
 import { createBureau, createUnit } from '../organisation.ts';
-import { reviewCounts } from './counts.ts';
-import { recountStale } from './recount.ts';
+import { reviewCounts } from '../review/counts.ts';
 import { bureauSettings, putBureauSettings } from '../settings.ts';
+import { testDatabases, type TestDatabase } from '../testing.ts';
+import { claimWork, type WorkItem } from './queue.ts';
+import { runWorkItem } from './work.ts';
 
 const actor = systemActor('test');
 const [content] = generateDocuments({ seed: 31, projectsPerUnit: 8, year: 2032 });
@@ -27,8 +29,16 @@ for (const make of testDatabases()) {
     let store: Store;
     let province: number;
     const docs: Record<'ownUnit' | 'countyBelow' | 'elsewhere', number> = { ownUnit: 0, countyBelow: 0, elsewhere: 0 };
-    const stale = async (id: number) =>
-      (await store.db.selectFrom('documents').select('review_stale').where('id', '=', id).executeTakeFirstOrThrow()).review_stale;
+    /** Drains the queue, returning the document items it did. */
+    const drain = async () => {
+      const done: WorkItem[] = [];
+      for (;;) {
+        const items = await claimWork(store.db, 'test', 1, 60);
+        if (items.length === 0) return done;
+        for (const item of items) await runWorkItem(store.db, 'test', item);
+        done.push(...items.filter((i) => i.kind === 'document'));
+      }
+    };
     beforeAll(async () => {
       store = await database.open();
       province = (await createBureau(store.db, actor, { code: '9801', name: '测试省财政厅', parentId: null })).id;
@@ -47,19 +57,21 @@ for (const make of testDatabases()) {
       await database.dispose();
     });
 
-    it('marks the documents under the bureau, recounts them in batches, and leaves the others alone', async () => {
+    it('queues the documents under the bureau, recounts them, and leaves the others alone', async () => {
       const before = reviewCounts(content!, reviewDocument(content!));
       expect(before.total.warning).toBeGreaterThan(0);
       for (const id of Object.values(docs)) expect((await readDocument(store.db, id))!.meta.findingCounts).toEqual(before.total);
 
       await putBureauSettings(store.db, actor, province, 0, { monitoring: null, evaluation: null, review: quiet });
-      expect([await stale(docs.ownUnit), await stale(docs.countyBelow), await stale(docs.elsewhere)]).toEqual([true, true, false]);
-      // Until recounted, the stored counts are the old ones.
+      // Until the worker comes, the stored counts are the old ones.
       expect((await readDocument(store.db, docs.countyBelow))!.meta.findingCounts).toEqual(before.total);
-
-      expect(await recountStale(store.db, 1)).toEqual({ recounted: 1, more: true });
-      expect(await recountStale(store.db, 10)).toEqual({ recounted: 1, more: false });
-      expect(await recountStale(store.db, 10)).toEqual({ recounted: 0, more: false });
+      const done = await drain();
+      expect(done.map((i) => [i.targetId, i.review]).sort()).toEqual(
+        [
+          [docs.ownUnit, true],
+          [docs.countyBelow, true],
+        ].sort(),
+      );
 
       const after = reviewCounts(content!, reviewDocument(content!, { settings: quiet }));
       expect(after.total.warning).toBe(0);
@@ -67,15 +79,14 @@ for (const make of testDatabases()) {
         const stored = (await readDocument(store.db, id))!;
         expect(stored.meta.findingCounts).toEqual(after.total);
         expect(stored.projects.map((p) => p.findingCounts)).toEqual(after.perProject);
-        expect(await stale(id)).toBe(false);
       }
       expect((await readDocument(store.db, docs.elsewhere))!.meta.findingCounts).toEqual(before.total);
     });
 
-    it('a change of only the monitoring or evaluation settings marks nothing', async () => {
+    it('a change of only the monitoring or evaluation settings rebuilds without recounting', async () => {
       const { version } = await bureauSettings(store.db, province);
       await putBureauSettings(store.db, actor, province, version, { monitoring: null, evaluation: null });
-      expect([await stale(docs.ownUnit), await stale(docs.countyBelow)]).toEqual([false, false]);
+      expect((await drain()).map((i) => i.review)).toEqual([false, false]);
     });
   });
 }
