@@ -5,10 +5,8 @@
  */
 import { Compile } from 'typebox/compile';
 import { entryProblem, type LibraryEntry } from '../../core/library/index.ts';
-import { named, type MessageRef } from '../../i18n/message-ref.ts';
-import { ImportError } from '../import-error.ts';
-import { lineAt, schemaFailure } from '../json/schema-errors.ts';
-import { decodeText } from '../text/decode.ts';
+import { named } from '../../i18n/message-ref.ts';
+import { failIn, readVersionedJson } from '../json/versioned-json.ts';
 import { checkUniqueIds } from './unique-ids.ts';
 import { LIBRARY_FORMAT, LIBRARY_VERSION, libraryJsonSchema } from './schema.ts';
 
@@ -21,27 +19,13 @@ const validate = () => (validator ??= Compile(libraryJsonSchema() as never));
 
 export function readLibraryJson(content: string | Uint8Array, fileName: string): LibraryEntry[] {
   const m = named.library.file;
-  const text = typeof content === 'string' ? content.replace(/^\uFEFF/, '') : decodeText(content).text;
-  const fail = (reason: MessageRef, field?: string, line?: number): never => {
-    throw new ImportError({ file: fileName, ...(line === undefined ? {} : { line }), ...(field === undefined ? {} : { field }) }, reason);
-  };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const detail = (e as Error).message;
-    const at = /position (\d+)/.exec(detail);
-    fail(m.notJson(detail), undefined, at === null ? undefined : lineAt(text, Number(at[1])));
-  }
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== LIBRARY_FORMAT)
-    fail(m.notLibraryFile, 'format');
-  const version = (data as { version?: unknown }).version;
-  if (version !== LIBRARY_VERSION) fail(m.unsupportedVersion(JSON.stringify(version) ?? ''), 'version');
-  const v = validate();
-  if (!v.Check(data)) {
-    const { reason, field } = schemaFailure([...v.Errors(data)]);
-    fail(reason, field);
-  }
+  const fail = failIn(fileName);
+  const data = readVersionedJson(content, fileName, {
+    format: LIBRARY_FORMAT,
+    version: LIBRARY_VERSION,
+    validate,
+    messages: { notJson: m.notJson, wrongFormat: m.notLibraryFile, unsupportedVersion: m.unsupportedVersion },
+  });
   const entries = (data as { entries: LibraryEntry[] }).entries;
   entries.forEach((e, i) => {
     const wrong = entryProblem(e);
