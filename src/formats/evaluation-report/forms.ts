@@ -11,7 +11,7 @@ import type { FormProfile } from '../../core/forms/profile.ts';
 import { messages } from '../../i18n/index.ts';
 import { allFiscal, amount, label, percent, value } from './cells.ts';
 import { profileProjectForm } from './profile-forms.ts';
-import { keptInGroups, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
+import { indicatorGroups, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 
 const unitName = (u: { code: string | null; name: string }) => (u.code === null ? u.name : `${u.code} ${u.name}`);
 
@@ -69,11 +69,7 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
     },
   ];
 
-  const level1 = runLengths(p.indicators.map((i) => i.level1));
-  const level2 = runLengths(
-    p.indicators.map((i) => i.level2),
-    level1,
-  );
+  const { level1, level2, kept } = indicatorGroups(p.indicators);
   rows.push({
     cells: [
       // In the header row, repeated on each page: a cell merged down the whole table would hold up the page break.
@@ -92,7 +88,6 @@ export function projectForm(p: ProjectEvaluation, taken: Set<string>): ReportFor
   });
   // The block above the indicators is printed whole, with the indicators' header and first group.
   for (const row of rows) row.keepWithNext = true;
-  const kept = keptInGroups(level1);
   p.indicators.forEach((i, k) => {
     const cells: GridCell[] = [];
     // The label column beside an 一级 group is merged over it, and so breaks with it.

@@ -14,7 +14,7 @@ import { Decimal } from '../../core/model/decimal.ts';
 import type { ProjectFieldId } from '../../core/model/project-fields.ts';
 import { messages } from '../../i18n/index.ts';
 import { profileFormTitle } from '../publication/profile-form.ts';
-import { keptInGroups, placeCells, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
+import { indicatorGroups, placeCells, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 import { valueCell } from '../tables/target-cells.ts';
 import { displayWidth } from '../xlsx/page.ts';
 import { allFiscal, amount, label, percent, value } from './cells.ts';
@@ -261,12 +261,7 @@ function indicatorRows(p: ProjectEvaluation, profile: FormProfile): GridRow[] {
       keepWithNext: true,
     },
   ];
-  const level1 = runLengths(p.indicators.map((i) => i.level1));
-  const level2 = runLengths(
-    p.indicators.map((i) => i.level2),
-    level1,
-  );
-  const kept = keptInGroups(level1);
+  const { level1, level2, kept } = indicatorGroups(p.indicators);
   p.indicators.forEach((i, k) => {
     // The label column beside an 一级 group is merged over it, and so breaks with it.
     const cells: GridCell[] = level1[k]! > 0 ? [label('', { rowSpan: level1[k] })] : [];

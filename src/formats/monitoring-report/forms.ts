@@ -7,7 +7,7 @@
 import type { MonitoringExplanation } from '../../core/actuals/as-of.ts';
 import type { IndicatorProgress, ProjectMonitoring, UnitMonitoring } from '../../core/monitoring/monitor.ts';
 import { messages } from '../../i18n/index.ts';
-import { keptInGroups, runLengths, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
+import { indicatorGroups, sheetName, type GridCell, type GridRow, type ReportForm } from '../report-grid/grid.ts';
 
 const label = (text: string, more: Partial<GridCell> = {}): GridCell => ({ text, label: true, ...more });
 const value = (text: string | null, more: Partial<GridCell> = {}): GridCell => ({ text: text ?? '', align: 'center', ...more });
@@ -96,12 +96,7 @@ export function projectForm(p: ProjectMonitoring, year: number, taken: Set<strin
   ];
   // The block above the indicators is printed whole, with the indicators' header and first group.
   for (const row of rows) row.keepWithNext = true;
-  const level1 = runLengths(p.indicators.map((i) => i.level1));
-  const level2 = runLengths(
-    p.indicators.map((i) => i.level2),
-    level1,
-  );
-  const kept = keptInGroups(level1);
+  const { level1, level2, kept } = indicatorGroups(p.indicators);
   p.indicators.forEach((i, k) => {
     const cells: GridCell[] = [];
     if (level1[k]! > 0) cells.push(value(i.level1, { rowSpan: level1[k] }));

@@ -38,8 +38,25 @@ export interface GridRow {
  * Whether the rows of a table that starts with header rows are kept with the next: the header rows,
  * and the rows of an 一级 group (`level1`: run lengths, as `runLengths` gives them) but its last.
  */
-export function keptInGroups(level1: readonly number[]): boolean[] {
+function keptInGroups(level1: readonly number[]): boolean[] {
   return level1.map((_, k) => k + 1 < level1.length && level1[k + 1] === 0);
+}
+
+/**
+ * An indicator table's merges and page keeping: each row's 一级 and 二级 run lengths (the 二级 within
+ * its 一级) and whether it is kept with the next (`keptInGroups`).
+ */
+export function indicatorGroups(indicators: readonly { level1: string; level2: string }[]): {
+  level1: number[];
+  level2: number[];
+  kept: boolean[];
+} {
+  const level1 = runLengths(indicators.map((i) => i.level1));
+  const level2 = runLengths(
+    indicators.map((i) => i.level2),
+    level1,
+  );
+  return { level1, level2, kept: keptInGroups(level1) };
 }
 
 export interface ReportForm {
