@@ -26,7 +26,6 @@ export const web: M = {
     findings: 'Review findings',
     updatedAt: 'Updated',
     actions: 'Actions',
-    total: (n) => `${n} in all`,
     totalRows: (n) => `${n} in all`,
     previousPage: 'Previous',
     nextPage: 'Next',

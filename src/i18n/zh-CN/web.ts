@@ -24,7 +24,6 @@ export const web = {
     findings: '审核意见',
     updatedAt: '更新时间',
     actions: '操作',
-    total: (n: number) => `共 ${n} 条`,
     /** A cursor-paged list's total: a number, or "1000+" when counting stopped there. */
     totalRows: (n: string) => `共 ${n} 条`,
     previousPage: '上一页',

@@ -141,7 +141,7 @@ export const endpoints = {
   evaluation: (id: number) => api.get<DocumentEvaluation>(`/api/documents/${id}/evaluation`),
   publishEvaluation: (id: number) => api.post<PublishedEvaluation>(`/api/documents/${id}/evaluation/publish`),
   withdrawEvaluation: (id: number) => api.post<void>(`/api/documents/${id}/evaluation/withdraw`),
-  warnings: (q: { year: number; date?: string; bureauId?: number; unitId?: number; light?: Light[]; limit: number; offset: number }) =>
+  warnings: (q: { year: number; date?: string; bureauId?: number; unitId?: number; light?: Light[]; limit: number; cursor?: string }) =>
     api.get<WarningList>('/api/monitoring/projects', { query: q }),
   documentDashboard: (id: number, date?: string) => api.get<Dashboard>(`/api/documents/${id}/dashboard`, { query: { date } }),
   bureauDashboard: (bureauId: number, year: number, date?: string) =>

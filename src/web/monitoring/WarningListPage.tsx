@@ -1,7 +1,7 @@
 /**
  * The bureau-wide warning list (预警): every monitored project the user may see on a date, red
  * first, then by how far behind plan, in tabs by light with the count of each over the whole
- * filtered set; filters by year, date, bureau and unit, page by page. A row opens the project's 监控表.
+ * filtered set; filters by year, date, bureau and unit, a page at a time by cursor. A row opens the project's 监控表.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, DatePicker, Form, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
@@ -16,6 +16,9 @@ import { useSession } from '../auth/session.ts';
 import { amountText } from '../format/amount.ts';
 import { numberParam } from '../list/address.ts';
 import { BureauUnitFilter } from '../list/BureauUnitFilter.tsx';
+import { useCursorPaging } from '../list/cursor-paging.ts';
+import { CursorPager } from '../list/CursorPager.tsx';
+import { PAGE_SIZE } from '../list/paging.ts';
 import { useListAddress } from '../list/useListAddress.ts';
 import { yearBounds } from './dates.ts';
 import { LightTag } from './Light.tsx';
@@ -29,7 +32,7 @@ export default function WarningListPage() {
   const msgs = useMessages();
   const w = msgs.web;
   const m = w.warnings;
-  const { params, set, paging, pagination } = useListAddress();
+  const { params, set } = useListAddress();
   const latest = useMonitoredYear();
   const filter = useMemo(() => {
     const light = params.get('light');
@@ -42,13 +45,15 @@ export default function WarningListPage() {
     };
   }, [params]);
   const year = filter.year ?? latest;
+  const paging = useCursorPaging(JSON.stringify({ ...filter, year }));
   const query = {
     year: year ?? 0,
     date: filter.date,
     bureauId: filter.bureauId,
     unitId: filter.unitId,
     light: filter.light ? [filter.light] : undefined,
-    ...paging,
+    limit: PAGE_SIZE,
+    cursor: paging.cursor,
   };
   const list = useQuery({ ...queries.warnings(query), enabled: year !== undefined, placeholderData: keepPreviousData });
   const bureaus = useQuery(queries.bureaus());
@@ -109,7 +114,7 @@ export default function WarningListPage() {
         loading={list.isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 1200 }}
-        pagination={pagination(data?.total ?? 0)}
+        pagination={false}
         columns={[
           { title: w.common.unit, key: 'unit', width: 170, render: (_, r) => r.unitName },
           {
@@ -153,6 +158,13 @@ export default function WarningListPage() {
           { title: m.unreported, dataIndex: 'unreportedIndicators', width: 90, align: 'right' },
           { title: m.since, dataIndex: 'since', width: 110 },
         ]}
+      />
+      <CursorPager
+        paging={paging}
+        nextCursor={list.isPlaceholderData ? undefined : data?.nextCursor}
+        // The counts per light are exact, over the whole filtered set.
+        total={data ? { value: filter.light ? counts[filter.light] : all, exact: true } : undefined}
+        loading={list.isFetching}
       />
     </div>
   );
