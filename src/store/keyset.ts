@@ -23,7 +23,7 @@ export const COUNT_CAP = 1_000;
  * `timestamp` keys travel as PostgreSQL's own text of the value: a JS Date keeps milliseconds and
  * the column keeps microseconds, so a cursor made from a Date would not equal its own row.
  */
-export type KeyType = 'int' | 'text' | 'timestamp';
+export type KeyType = 'int' | 'decimal' | 'text' | 'timestamp';
 
 export interface SortKey {
   /** The column as the query names it, e.g. `d.year`; never NULL. */
@@ -69,6 +69,8 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}
 
 function valid(type: KeyType, v: unknown): v is KeyValue {
   if (type === 'int') return typeof v === 'number' && Number.isSafeInteger(v);
+  // A NUMERIC key travels as its decimal text, exact.
+  if (type === 'decimal') return typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v);
   if (type === 'text') return typeof v === 'string' && v.length <= 1000;
   return typeof v === 'string' && TIMESTAMP.test(v);
 }

@@ -171,11 +171,17 @@ for (const make of testDatabases()) {
       expect((await warnings('date=2020-03-30')).lightCounts).toEqual({ green: 3, yellow: 0, red: 0 });
       expect((await warnings('date=2020-03-31')).lightCounts).toEqual({ green: 2, yellow: 0, red: 1 });
 
-      const redOnly = await warnings('date=2020-06-30&light=red&limit=1&offset=1');
+      // The second red project, on the page after the first's cursor.
+      const firstRed = await warnings('date=2020-06-30&light=red&limit=1');
+      expect(firstRed.items.map((i: { projectCode: string }) => i.projectCode)).toEqual(['T02-0101-JBN-CCCC']);
+      const redOnly = await warnings(`date=2020-06-30&light=red&limit=1&cursor=${encodeURIComponent(firstRed.nextCursor)}`);
+      const afterRed = await warnings(`date=2020-06-30&light=red&limit=1&cursor=${encodeURIComponent(redOnly.nextCursor)}`);
+      expect(afterRed.items).toEqual([]);
       expect(redOnly.total).toBe(2);
       expect(redOnly.items.map((i: { projectCode: string }) => i.projectCode)).toEqual(['T01-0102-JBN-BBBB']);
       expect(redOnly.lightCounts).toEqual({ green: 1, yellow: 0, red: 2 });
       expect((await w.clients.admin.request('GET', `/api/monitoring/projects?year=2020&date=2021-01-01`)).statusCode).toBe(422);
+      expect((await w.clients.admin.request('GET', '/api/monitoring/projects?year=2020&cursor=not-a-cursor')).statusCode).toBe(400);
     });
 
     it('shows a unit only its own projects, and a reviewer those under the bureau', async () => {

@@ -20,7 +20,7 @@ import { listScope, requireUser } from '../access.ts';
 import { assertActualsReader, dateInYear, judgedActuals, localeOf } from '../actuals-access.ts';
 import type { AppContext } from '../context.ts';
 import { DocumentMonitoring, WarningList } from '../monitoring-schemas.ts';
-import { ErrorBody, IdParams, Nullable, Page } from '../schemas.ts';
+import { CursorPage, ErrorBody, IdParams, Nullable } from '../schemas.ts';
 import { metaOr404 } from '../http.ts';
 
 const FILE_TYPES = {
@@ -144,13 +144,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
           bureauId: Type.Optional(Type.Integer({ description: 'this bureau and its sub-bureaus' })),
           unitId: Type.Optional(Type.Integer()),
           light: Type.Optional(Type.Array(Light, { description: 'repeat for several' })),
-          ...Page.properties,
-          cursor: Type.Optional(
-            Type.String({
-              maxLength: 2000,
-              description: 'the previous page’s nextCursor (opaque); absent for the first page (then offset applies)',
-            }),
-          ),
+          ...CursorPage.properties,
         }),
         response: {
           200: Type.Object({
@@ -158,6 +152,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
             nextCursor: Nullable(Type.String({ description: 'give it back as `cursor` for the next page; null on the last page' })),
             pending: Type.Integer({ description: 'queued rebuilds still touching this list (its figures may lag until done)' }),
           }),
+          400: ErrorBody,
           401: ErrorBody,
           422: ErrorBody,
         },
@@ -173,7 +168,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       };
       const reader = ctx.reader(req);
       const pending = await pendingFor(ctx, reader, user, filter);
-      const f = { year: q.year, date, ...filter, light: q.light, limit: q.limit ?? 50, offset: q.offset ?? 0, cursor: q.cursor };
+      const f = { year: q.year, date, ...filter, light: q.light, limit: q.limit ?? 50, cursor: q.cursor };
       const scope = listScope(user);
       const list = await ctx.cache.get(`warnings:${JSON.stringify(scope)}:${JSON.stringify(f)}`, () => warningList(reader, scope, f));
       return { year: q.year, date, ...list, pending };

@@ -10,7 +10,7 @@ import type { IsoDate } from '../../core/actuals/calendar.ts';
 import type { Grade } from '../../core/evaluation/settings.ts';
 import { LIGHT_ORDER, type Light } from '../../core/monitoring/settings.ts';
 import type { Severity } from '../../core/review/finding.ts';
-import { InvalidInputError } from '../errors.ts';
+import { decodeCursor, encodeCursor, type KeysetOrder } from '../keyset.ts';
 import type { ListScope } from '../listing.ts';
 import { MAX_PAGE } from '../listing.ts';
 import type { Database, DocumentStatus, ProjectMonitoringTable } from '../schema.ts';
@@ -23,9 +23,8 @@ export interface WarningFilter {
   unitId?: number;
   light?: Light[];
   limit: number;
-  /** The previous page's `nextCursor`; without it the page starts at `offset` (default 0). */
+  /** The previous page's `nextCursor`; absent for the first page. */
   cursor?: string;
-  offset?: number;
 }
 
 export interface WarningItem {
@@ -85,31 +84,15 @@ const MERGED_BUREAUS = 40;
 
 /** The order of the warning list, and its cursor: red first, then by shortfall (none last), unit code, position. */
 const WARNING_KEYS = ['order_light', 'order_shortfall', 'unit_code', 'position', 'project_id'] as const;
-type WarningKey = [number, string, string, number, number];
-
-function encodeCursor(key: WarningKey): string {
-  return Buffer.from(JSON.stringify(['warnings', ...key]), 'utf8').toString('base64url');
-}
-function decodeCursor(cursor: string): WarningKey {
-  let v: unknown;
-  try {
-    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    v = null;
-  }
-  const ok =
-    Array.isArray(v) &&
-    v.length === 6 &&
-    v[0] === 'warnings' &&
-    Number.isSafeInteger(v[1]) &&
-    typeof v[2] === 'string' &&
-    /^-?\d+(\.\d+)?$/.test(v[2]) &&
-    typeof v[3] === 'string' &&
-    Number.isSafeInteger(v[4]) &&
-    Number.isSafeInteger(v[5]);
-  if (!ok) throw new InvalidInputError('cursor');
-  return (v as unknown[]).slice(1) as WarningKey;
-}
+const WARNING_ORDER: KeysetOrder = {
+  name: 'warnings',
+  // All ascending, so that a page starts after the cursor's row by one row comparison on the index.
+  keys: WARNING_KEYS.map((k) => ({
+    column: `pm.${k}`,
+    direction: 'asc' as const,
+    type: k === 'order_shortfall' ? ('decimal' as const) : k === 'unit_code' ? ('text' as const) : ('int' as const),
+  })),
+};
 
 /**
  * The projects the caller may see on the date, a page in the list's order: an index walk in that
@@ -118,7 +101,6 @@ function decodeCursor(cursor: string): WarningKey {
  */
 export async function warningList(db: Kysely<Database>, scope: Scope, f: WarningFilter): Promise<WarningList> {
   const limit = Math.min(f.limit, MAX_PAGE);
-  const offset = f.cursor === undefined ? (f.offset ?? 0) : 0;
   const unit = unitOf(scope, f);
   const roots = bureauRoots(scope, f);
   const bureaus =
@@ -149,7 +131,9 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
         ),
       );
     if (f.cursor !== undefined)
-      c.push(sql<SqlBool>`(${sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)))}) > (${sql.join(decodeCursor(f.cursor))})`);
+      c.push(
+        sql<SqlBool>`(${sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)))}) > (${sql.join(decodeCursor(WARNING_ORDER, f.cursor))})`,
+      );
     return eb.and(c);
   };
   const inOrder = sql.join(WARNING_KEYS.map((k) => sql.ref(`pm.${k}`)));
@@ -160,7 +144,7 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
     .where(conditions)
     .$if(bureaus !== undefined, (q) => q.where('pm.bureau_id', '=', sql<number>`any(${bureaus}::bigint[])`))
     .orderBy(inOrder)
-    .limit(limit + offset);
+    .limit(limit);
   // A few (a county, a city): each one's index walked in that order for a page, the pages merged.
   const merged = db
     .selectFrom('bureaus as b')
@@ -173,13 +157,13 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
           .whereRef('pm.bureau_id', '=', 'b.id')
           .where(conditions)
           .orderBy(inOrder)
-          .limit(limit + offset)
+          .limit(limit)
           .as('pm'),
       (j) => j.onTrue(),
     )
     .selectAll('pm');
   const page = bureaus !== undefined && bureaus.length <= MERGED_BUREAUS ? merged : walked;
-  const paged = db.selectFrom(page.as('pm')).selectAll('pm').orderBy(inOrder).limit(limit).offset(offset);
+  const paged = db.selectFrom(page.as('pm')).selectAll('pm').orderBy(inOrder).limit(limit);
   const [rows, counts] = await Promise.all([paged.execute(), monitoringSums(db, scope, f)]);
   // The page's units' names, by their ids.
   const unitIds = [...new Set(rows.map((r) => r.unit_id))];
@@ -216,7 +200,7 @@ export async function warningList(db: Kysely<Database>, scope: Scope, f: Warning
     lightCounts,
     nextCursor:
       last && rows.length === limit
-        ? encodeCursor([last.order_light, last.order_shortfall, last.unit_code, last.position, last.project_id])
+        ? encodeCursor(WARNING_ORDER, [last.order_light, last.order_shortfall, last.unit_code, last.position, last.project_id])
         : null,
   };
 }
