@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- province [--units N]`: a province-year on one PostgreSQL server (issue 14). A
- * throw-away cluster from Debian's binaries (./province-cluster.ts), a generated province
+ * throw-away cluster from Debian's binaries (src/store/pg-cluster.testing.ts), a generated province
  * (./province-data.ts: 35,000 units by default, ~10 projects each) bulk-loaded with `jixiao load`
  * (one run per status, the units file first), a year of actuals recorded for the approved and
  * published documents, then the real server in a child process, measured over loopback with
@@ -22,7 +22,7 @@ import { openStore } from '../src/store/database.ts';
 import { modelOf, readDocument } from '../src/store/documents/read.ts';
 import { type Child, getJson, start, stop } from './api.ts';
 import { watchLoad, type Benchmark, type Figure } from './benchmark.ts';
-import { startCluster } from './province-cluster.ts';
+import { startCluster } from '../src/store/pg-cluster.testing.ts';
 import { PROVINCE_YEAR, STATUSES, writeProvince } from './province-data.ts';
 
 const DEFAULT_UNITS = 35_000;

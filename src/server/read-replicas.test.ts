@@ -10,22 +10,29 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/database.ts';
-import { POSTGRES_URL, REPLICA_URL, postgresDatabase, replicaCaughtUp, replicatedDatabase } from '../store/testing.ts';
+import { postgresDatabase, replicaCaughtUp, testServer, type TestDatabase, type TestServer } from '../store/testing.ts';
 import { buildApp } from './app.ts';
 import type { DemoAccount } from './demo.ts';
 import { openDemo } from './fixture.testing.ts';
 import { TestClient } from './testing.ts';
 
-const make = replicatedDatabase();
-if (make && POSTGRES_URL && REPLICA_URL) {
-  const primaryUrl = POSTGRES_URL;
-  const replicaUrl = REPLICA_URL;
+describe('read replicas', () => {
+  let server: TestServer;
+  let primaryUrl: string;
+  let replicaUrl: string;
+  beforeAll(async () => {
+    server = await testServer({ replica: true });
+    primaryUrl = server.primaryUrl;
+    replicaUrl = server.replicaUrl!;
+  }, 120_000);
+  afterAll(() => server?.stop());
+
   describe('reads on a PostgreSQL replica', () => {
     let store: Store;
     let app: FastifyInstance;
     let accounts: DemoAccount[];
     let close: () => Promise<void>;
-    const replica = new pg.Client({ connectionString: replicaUrl });
+    let replica: pg.Client;
     const demo = (role: string) => accounts.find((a) => a.role === role)!;
 
     async function pauseReplay() {
@@ -43,13 +50,14 @@ if (make && POSTGRES_URL && REPLICA_URL) {
     }
 
     beforeAll(async () => {
+      replica = new pg.Client({ connectionString: replicaUrl });
       await replica.connect();
-      ({ store, app, accounts, close } = await openDemo(make()));
+      ({ store, app, accounts, close } = await openDemo(postgresDatabase(primaryUrl, replicaUrl)));
       expect(store.replicas.count).toBe(1);
     }, 120_000);
     afterAll(async () => {
-      await replica.query('SELECT pg_wal_replay_resume()');
-      await replica.end();
+      await replica?.query('SELECT pg_wal_replay_resume()');
+      await replica?.end();
       await close?.();
     });
 
@@ -91,11 +99,12 @@ if (make && POSTGRES_URL && REPLICA_URL) {
   });
 
   describe('a replica that cannot be reached', () => {
-    const database = postgresDatabase(primaryUrl);
+    let database: TestDatabase;
     let store: Store;
     let app: FastifyInstance;
     const down: unknown[] = [];
     beforeAll(async () => {
+      database = postgresDatabase(primaryUrl);
       await (await database.open()).close();
       // Port 1 on loopback: nothing listens there, a connection is refused at once.
       const nowhere = new URL(replicaUrl);
@@ -106,7 +115,7 @@ if (make && POSTGRES_URL && REPLICA_URL) {
     afterAll(async () => {
       await app?.close();
       await store?.close();
-      await database.dispose();
+      await database?.dispose();
     });
 
     it('leaves its reads to the primary, and is reported once', async () => {
@@ -117,4 +126,4 @@ if (make && POSTGRES_URL && REPLICA_URL) {
       expect(down).toHaveLength(1);
     });
   });
-}
+});

@@ -1,7 +1,8 @@
 /**
  * Test support for the suites that run on a database: the databases each suite runs on (PGlite in
  * a temporary data directory, and PostgreSQL from JIXIAO_TEST_DATABASE_URL in a database of its own),
- * and for the suites about read replicas, that server's streaming replica (JIXIAO_TEST_REPLICA_URL).
+ * and for the suites about servers, that server and its streaming replica (JIXIAO_TEST_REPLICA_URL) or
+ * a throw-away pair.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { it } from 'vitest';
 import { openStore, type Store } from './database.ts';
+import { startCluster } from './pg-cluster.testing.ts';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
@@ -120,34 +122,21 @@ export function testDatabases(): Array<() => TestDatabase> {
   return list;
 }
 
-/**
- * A database on the test server read through its streaming replica, for the suites about read
- * replicas; undefined without both URLs.
- */
-export function replicatedDatabase(): (() => TestDatabase) | undefined {
-  if (POSTGRES_URL && REPLICA_URL) return () => postgresDatabase(POSTGRES_URL, REPLICA_URL);
-  missing(POSTGRES_URL ? 'JIXIAO_TEST_REPLICA_URL' : 'JIXIAO_TEST_DATABASE_URL and JIXIAO_TEST_REPLICA_URL', 'the read-replica tests');
-  return undefined;
-}
-
-/** A database on the test server alone, for the suites about what only a server allows (several app servers on it). */
-export function postgresOnly(): (() => TestDatabase) | undefined {
-  if (POSTGRES_URL) return () => postgresDatabase(POSTGRES_URL);
-  missing('JIXIAO_TEST_DATABASE_URL', 'the PostgreSQL-only tests');
-  return undefined;
+export interface TestServer {
+  primaryUrl: string;
+  /** Its streaming replica, when the suite asked for one. */
+  replicaUrl?: string;
+  stop(): void;
 }
 
 /**
- * A suite's server is not given: in CI that is a failing test, locally a loud warning and a skipped
- * test (a file that declares none fails).
+ * The PostgreSQL server a suite about servers runs on (read replicas, several app servers), with a
+ * streaming replica when asked: the one the environment names (scripts/ci-postgres.sh starts both),
+ * else a throw-away one from Debian's binaries, for this suite alone — so these suites always run.
  */
-function missing(variables: string, tests: string): void {
-  if (postgresRequired)
-    it(`runs ${tests} in CI`, () => {
-      throw new Error(`${variables} not set: CI must run ${tests} (scripts/ci-postgres.sh starts a primary and a replica)`);
-    });
-  else {
-    console.warn(`\n*** ${variables} not set: ${tests} do NOT run here ***\n`);
-    it.skip(`${tests}: ${variables} not set`, () => {});
-  }
+export async function testServer(options: { replica?: boolean } = {}): Promise<TestServer> {
+  if (POSTGRES_URL !== undefined && (!options.replica || REPLICA_URL !== undefined))
+    return { primaryUrl: POSTGRES_URL, ...(options.replica ? { replicaUrl: REPLICA_URL } : {}), stop: () => {} };
+  const cluster = await startCluster({}, options);
+  return { primaryUrl: cluster.url, ...(cluster.replicaUrl ? { replicaUrl: cluster.replicaUrl } : {}), stop: cluster.stop };
 }

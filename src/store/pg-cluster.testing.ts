@@ -1,7 +1,8 @@
 /**
- * A throw-away PostgreSQL cluster for the province benchmark, from Debian's binaries as
- * scripts/ci-postgres.sh makes one: initdb in a temporary folder (as the postgres user when run as
- * root, since initdb refuses root), started on a free loopback port, removed by `stop`.
+ * A throw-away PostgreSQL cluster from Debian's binaries, as scripts/ci-postgres.sh makes one, for
+ * the province benchmark and for the suites about servers when no server is given: initdb in a
+ * temporary folder (as the postgres user when run as root, since initdb refuses root), started on a
+ * free loopback port, with a streaming replica of it when asked; `stop` removes both.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { join } from 'node:path';
 
 export interface Cluster {
   url: string;
+  /** The streaming replica's URL, when one was asked for. */
+  replicaUrl?: string;
   /** Where the cluster's folder is (its data, log and socket), for the benchmark's other files too. */
   dir: string;
   stop(): void;
@@ -41,9 +44,9 @@ function freePort(): Promise<number> {
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export async function startCluster(settings: Record<string, string> = {}): Promise<Cluster> {
+export async function startCluster(settings: Record<string, string> = {}, options: { replica?: boolean } = {}): Promise<Cluster> {
   const bin = pgBin();
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-province-'));
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-pg-'));
   const root = process.getuid?.() === 0;
   // initdb refuses root: the postgres user Debian's package creates runs the cluster then.
   const run = (program: string, args: string[]) =>
@@ -56,29 +59,39 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
     chownSync(dir, uid, gid);
   }
   const data = join(dir, 'data');
+  const replica = join(dir, 'replica');
   const stop = () => {
-    try {
-      run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
-    } catch {
-      // Not started, or already stopped: the folder goes anyway.
+    for (const folder of [replica, data]) {
+      try {
+        run('pg_ctl', ['-D', folder, '-m', 'immediate', 'stop']);
+      } catch {
+        // Not made, not started, or already stopped: the folder goes anyway.
+      }
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const start = async (folder: string, log: string) => {
     const port = await freePort();
-    const options = {
+    const o = Object.entries({
       listen_addresses: '127.0.0.1',
       port: String(port),
       unix_socket_directories: dir,
       max_connections: '200',
       ...settings,
-    };
-    const o = Object.entries(options)
+    })
       .map(([k, v]) => `-c ${k}=${v}`)
       .join(' ');
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', o, 'start']);
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop };
+    run('pg_ctl', ['-D', folder, '-l', join(dir, log), '-w', '-o', o, 'start']);
+    return `postgres://postgres@127.0.0.1:${port}/postgres`;
+  };
+  try {
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    const url = await start(data, 'log');
+    if (!options.replica) return { url, dir, stop };
+    // initdb's pg_hba.conf lets loopback connect for replication too; -R makes the copy a hot standby streaming from it.
+    const { port } = new URL(url);
+    run('pg_basebackup', ['-h', '127.0.0.1', '-p', port, '-U', 'postgres', '-D', replica, '-R', '-X', 'stream', '-c', 'fast']);
+    return { url, replicaUrl: await start(replica, 'replica.log'), dir, stop };
   } catch (e) {
     stop();
     throw e;
