@@ -31,6 +31,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
+import { libraryRoutes } from './routes/library.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicUnitRoutes } from './routes/public-units.ts';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await reviewSettingsRoutes(app, ctx);
   await publicUnitRoutes(app, ctx);
   await exportRoutes(app, ctx);
+  await libraryRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

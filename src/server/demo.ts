@@ -2,7 +2,7 @@
  * The demo county an empty database starts with: 河北省财政厅 → 张家口市财政局 → 怀来县财政局,
  * 怀来县司法局 (315002) with the seed document as its 2020 draft, a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
- * published), and three
+ * published), its indicator library (./demo-library.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -20,6 +20,7 @@ import { generatePassword } from '../store/password.ts';
 import type { Role } from '../store/schema.ts';
 import { transition } from '../store/workflow.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
+import { seedDemoLibrary } from './demo-library.ts';
 
 export interface DemoAccount {
   role: Role;
@@ -77,5 +78,6 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await createUser(db, actor, { ...accounts[0]!, oneTimePassword: true, displayName: '怀来县司法局填报员', unitId: sifaju.id });
   await createUser(db, actor, { ...accounts[1]!, oneTimePassword: true, displayName: '怀来县财政局审核员', bureauId: county.id });
   await createUser(db, actor, { ...accounts[2]!, oneTimePassword: true, displayName: '系统管理员' });
+  await seedDemoLibrary(store, actor, county, sifaju, seed);
   return accounts;
 }

@@ -428,6 +428,39 @@ export interface DerivedWorkTable {
   claimed_until: Date | null;
 }
 
+// ── The indicator library (migration 0015, ./library) ──
+
+export interface LibraryEntriesTable {
+  id: Id;
+  /** NULL: the national library (the 财政部 framework). */
+  bureau_id: number | null;
+  /** The core entry's id (LibraryEntry.id), unique within its bureau. */
+  code: string;
+  level1: string;
+  level2: string;
+  level3: string;
+  description: Generated<string>;
+  unit: string | null;
+  direction: 'higher' | 'lower' | 'exact' | null;
+  target: string | null;
+  explanation: string | null;
+  method: string | null;
+  data_source: string | null;
+  field: string;
+  source_kind: 'framework' | 'bureau' | 'learned';
+  source_reference: string | null;
+  state: 'proposed' | 'approved' | 'refused' | 'retired';
+  reason: string | null;
+  family_key: string | null;
+  proposed_by_unit_id: number | null;
+  proposed_by_user_id: number | null;
+  decided_by_user_id: number | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface Database {
   bureaus: BureausTable;
   bureau_tree: BureauTreeTable;
@@ -463,6 +496,7 @@ export interface Database {
   bureau_monitoring: BureauMonitoringTable;
   bureau_units: BureauUnitsTable;
   derived_work: DerivedWorkTable;
+  library_entries: LibraryEntriesTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

@@ -42,4 +42,28 @@ export const library: Messages['library'] = {
     missingBureau: 'an entry from a bureau needs the bureau’s code',
     missingDocument: 'an entry from the 财政部 framework needs its document number',
   },
+  store: {
+    notFound: (id) => `Library entry ${id} not found.`,
+    stale: (current, expected) =>
+      `The entry was changed by someone else (now version ${current}; your change was based on version ${expected}). Reload and try again; nothing was saved.`,
+    invalidState: (state, action) =>
+      `The entry is ${state}: it cannot be ${{ edit: 'edited', approve: 'approved', refuse: 'refused', retire: 'retired', withdraw: 'withdrawn' }[action]}.`,
+    reasonRequired: 'Refusing an entry needs a reason.',
+    codeTaken: (code) => `This bureau's library already has an entry "${code}".`,
+  },
+  command: {
+    description: "the indicator library: export (JSON or XLSX) or import a bureau's (or the national) library",
+    export: "export the library a bureau sees (its own, its ancestors' and the national entries; without --bureau, the national library)",
+    import: "import a library file (.json or .xlsx) into a bureau's library (without --bureau, the national one), all or nothing",
+    bureauOption: 'the bureau code (e.g. 130730)',
+    formatOption: 'export format: json (default) or xlsx',
+    outOption: 'the file to write (JSON goes to standard output without it)',
+    badFormat: (value) => `the format should be json or xlsx, not "${value}"`,
+    xlsxNeedsOut: 'XLSX needs a file: give --out.',
+    unknownBureau: (code) => `No bureau has the code ${code}.`,
+    exported: (count, file) => `Exported ${count} entries to ${file}.`,
+    imported: (created, updated) => `Imported: ${created} added, ${updated} updated.`,
+    importFailed: 'The library file has an error; nothing was imported.',
+    whileServing: 'A server is using this data directory: stop it first, or use 导入 on the web page.',
+  },
 };

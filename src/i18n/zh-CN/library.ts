@@ -40,4 +40,32 @@ export const library = {
     missingBureau: '来源为财政部门的指标须写明财政部门编码',
     missingDocument: '来源为财政部框架的指标须写明文号',
   },
+  /** 数据库中的指标库：申请入库、审核、停用的拒绝理由。 */
+  store: {
+    notFound: (id: number) => `未找到指标库条目（${id}）。`,
+    stale: (current: number, expected: number) =>
+      `该指标已被他人修改（当前版本 ${current}，您的修改基于版本 ${expected}）。请刷新后再操作，您的内容未被保存。`,
+    invalidState: (state: 'proposed' | 'approved' | 'refused' | 'retired', action: 'edit' | 'approve' | 'refuse' | 'retire' | 'withdraw') =>
+      `该指标的状态为“${{ proposed: '申请入库', approved: '已入库', refused: '不予入库', retired: '已停用' }[state]}”，不能${
+        { edit: '修改', approve: '批准入库', refuse: '不予入库', retire: '停用', withdraw: '撤回申请' }[action]
+      }。`,
+    reasonRequired: '不予入库须写明理由（reason）。',
+    codeTaken: (code: string) => `本财政部门的指标库中已有编号“${code}”。`,
+  },
+  /** jixiao library 命令。 */
+  command: {
+    description: '指标库：导出（JSON 或 XLSX）或导入某财政部门（或全国）的指标库',
+    export: '导出财政部门可见的指标库（本级、上级与全国的条目；不给 --bureau 时为全国指标库）',
+    import: '把指标库文件（.json 或 .xlsx）导入财政部门的指标库（不给 --bureau 时为全国指标库），全部成功或全部不导入',
+    bureauOption: '财政部门编码（如 130730）',
+    formatOption: '导出格式：json（默认）或 xlsx',
+    outOption: '导出到的文件（不给时 JSON 写到标准输出）',
+    badFormat: (value: string) => `导出格式应为 json 或 xlsx，而不是“${value}”`,
+    xlsxNeedsOut: 'XLSX 须用 --out 指定文件。',
+    unknownBureau: (code: string) => `没有编码为 ${code} 的财政部门。`,
+    exported: (count: number, file: string) => `已导出 ${count} 条指标到 ${file}。`,
+    imported: (created: number, updated: number) => `已导入：新增 ${created} 条，更新 ${updated} 条。`,
+    importFailed: '指标库文件有误，未导入任何条目。',
+    whileServing: '服务器正在使用该数据目录：请先停止服务器，或改用网页上的“导入”。',
+  },
 };

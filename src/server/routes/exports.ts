@@ -88,7 +88,7 @@ function notModified(req: FastifyRequest, reply: FastifyReply, etag: string, sha
   return (req.headers['if-none-match'] ?? '').split(',').some((t) => t.trim() === etag);
 }
 
-function sendBytes(reply: FastifyReply, bytes: Uint8Array, mediaType: string, disposition: string) {
+export function sendBytes(reply: FastifyReply, bytes: Uint8Array, mediaType: string, disposition: string) {
   return reply
     .type(mediaType)
     .header('content-disposition', disposition)
