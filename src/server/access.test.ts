@@ -98,6 +98,20 @@ for (const make of testDatabases()) {
       remark: '',
     };
 
+    const libraryContent = { level1: '产出指标', level2: '数量指标', level3: '测试指标', unit: '件', target: '≥1件', field: 'justice' };
+    /** The demo county's first library entry in a state (the demo's application, its learned entries). */
+    const countyEntry = async (state: 'proposed' | 'approved') =>
+      (
+        await w.store.db
+          .selectFrom('library_entries')
+          .select('id')
+          .where('bureau_id', '=', w.countyId)
+          .where('state', '=', state)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).id;
+
     const cases: Array<{ name: string; run: (role: RoleName) => Promise<{ statusCode: number }>; expect: Expect }> = [
       {
         name: 'GET a draft',
@@ -408,6 +422,64 @@ for (const make of testDatabases()) {
         name: 'GET bureau bundle',
         run: (r) => w.clients[r].request('GET', `/api/bureaus/${w.countyId}/export?year=2020&format=json`),
         expect: only({ reviewer: 200, admin: 200 }),
+      },
+      // The indicator library: internal (the public gets 401); units apply and see their bureau's approved entries and
+      // their own applications; reviewers decide on their bureau's; admins read.
+      { name: 'GET library', run: (r) => w.clients[r].request('GET', '/api/library'), expect: signedIn(200) },
+      {
+        name: 'GET a library application',
+        run: async (r) => w.clients[r].request('GET', `/api/library/${await countyEntry('proposed')}`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }, 404),
+      },
+      { name: 'GET library export', run: (r) => w.clients[r].request('GET', '/api/library/export?format=xlsx'), expect: signedIn(200) },
+      {
+        name: 'POST library application',
+        run: (r) => w.clients[r].request('POST', '/api/library/applications', { body: { entry: libraryContent } }),
+        expect: only({ ownUnit: 201, otherUnit: 201 }),
+      },
+      {
+        name: 'POST library entry',
+        run: (r) => w.clients[r].request('POST', '/api/library/entries', { body: { entry: libraryContent } }),
+        expect: only({ reviewer: 201, otherReviewer: 201 }),
+      },
+      {
+        name: 'PUT library entry',
+        run: async (r) =>
+          w.clients[r].request('PUT', `/api/library/entries/${await countyEntry('proposed')}`, {
+            headers: STALE,
+            body: { entry: libraryContent },
+          }),
+        // The applicant unit, and the reviewers of its bureau.
+        expect: only({ ownUnit: 409, reviewer: 409 }),
+      },
+      {
+        name: 'POST library decision',
+        run: async (r) =>
+          w.clients[r].request('POST', `/api/library/entries/${await countyEntry('proposed')}/decision`, {
+            headers: STALE,
+            body: { decision: 'approve' },
+          }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'POST library retire',
+        run: async (r) => w.clients[r].request('POST', `/api/library/entries/${await countyEntry('approved')}/retire`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'DELETE library application',
+        run: async (r) => w.clients[r].request('DELETE', `/api/library/entries/${await countyEntry('proposed')}`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'POST library import',
+        run: (r) =>
+          w.clients[r].request('POST', '/api/library/import?fileName=lib.json', {
+            raw: '{"format":"x"}',
+            contentType: 'application/octet-stream',
+          }),
+        // A reviewer reaches the file's check (422); nothing is imported.
+        expect: only({ reviewer: 422, otherReviewer: 422 }),
       },
       {
         name: 'GET public bureau bundle',
