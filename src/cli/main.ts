@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerLibrary } from './commands/library.ts';
 import { registerLoad } from './commands/load.ts';
 import { registerMonitor } from './commands/monitor.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -47,6 +48,7 @@ for (const register of [
   registerMonitor,
   registerEvaluate,
   registerSuggest,
+  registerLibrary,
   registerServe,
   registerUser,
   registerBackup,

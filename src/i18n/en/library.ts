@@ -52,6 +52,7 @@ export const library: Messages['library'] = {
     codeTaken: (code) => `This bureau's library already has an entry "${code}".`,
   },
   command: {
+    fileArgument: 'a library file (.json or .xlsx)',
     description: "the indicator library: export (JSON or XLSX) or import a bureau's (or the national) library",
     export: "export the library a bureau sees (its own, its ancestors' and the national entries; without --bureau, the national library)",
     import: "import a library file (.json or .xlsx) into a bureau's library (without --bureau, the national one), all or nothing",

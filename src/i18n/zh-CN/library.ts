@@ -54,6 +54,7 @@ export const library = {
   },
   /** jixiao library 命令。 */
   command: {
+    fileArgument: '指标库文件（.json 或 .xlsx）',
     description: '指标库：导出（JSON 或 XLSX）或导入某财政部门（或全国）的指标库',
     export: '导出财政部门可见的指标库（本级、上级与全国的条目；不给 --bureau 时为全国指标库）',
     import: '把指标库文件（.json 或 .xlsx）导入财政部门的指标库（不给 --bureau 时为全国指标库），全部成功或全部不导入',
