@@ -42,6 +42,7 @@ export const web: M = {
   },
   language: { label: 'Language', zh: '中文', en: 'English' },
   nav: {
+    library: 'Indicator library',
     myDocuments: 'Our targets',
     import: 'Import a file',
     reviewQueue: 'Review',

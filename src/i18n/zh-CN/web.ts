@@ -41,6 +41,7 @@ export const web = {
   },
   language: { label: '语言', zh: '中文', en: 'English' },
   nav: {
+    library: '指标库',
     myDocuments: '本单位绩效目标',
     import: '导入文件',
     reviewQueue: '审核',

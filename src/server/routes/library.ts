@@ -8,7 +8,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { EntryStatus, FieldSchema, LibraryEntry } from '../../core/library/entry.ts';
+import { EntryStatus, LibraryEntry } from '../../core/library/entry.ts';
 import { MAX_UPLOAD_BYTES } from '../../formats/limits.ts';
 import { writeLibraryJson } from '../../formats/library/json.ts';
 import { readLibrary } from '../../formats/library/read-library.ts';
@@ -35,41 +35,10 @@ import { localeOf } from '../actuals-access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { expectedVersion } from '../http.ts';
-import { CursorPage, ErrorBody, IdParams, IfMatch, Nullable, PageOf } from '../schemas.ts';
+import { EntryContent, type EntryContentBody, LibraryEntryView, LibraryListQuery } from '../library-schemas.ts';
+import { ErrorBody, IdParams, IfMatch, Nullable, PageOf } from '../schemas.ts';
 import { attachment, sendBytes } from './exports.ts';
 import { uploadedFile } from './import.ts';
-
-export const LibraryEntryView = Type.Object(
-  {
-    id: Type.Integer(),
-    version: Type.Integer({ description: '给 If-Match 的版本号' }),
-    bureau: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() }, { description: 'null：全国指标库（财政部框架）' })),
-    entry: LibraryEntry,
-    proposedBy: Nullable(Type.Object({ unitId: Type.Integer(), unitName: Type.String() }, { description: '申请入库的单位' })),
-    decidedBy: Nullable(Type.String({ description: '批准或不予入库的审核人' })),
-    decidedAt: Nullable(Type.String({ format: 'date-time' })),
-  },
-  { description: '指标库条目' },
-);
-
-/** What a unit or reviewer writes of an entry: its id, source and status are the workflow's. */
-const EntryContent = Type.Object(
-  {
-    level1: LibraryEntry.properties.level1,
-    level2: LibraryEntry.properties.level2,
-    level3: LibraryEntry.properties.level3,
-    description: Type.Optional(LibraryEntry.properties.description),
-    unit: Type.Optional(LibraryEntry.properties.unit),
-    direction: Type.Optional(LibraryEntry.properties.direction),
-    target: Type.Optional(LibraryEntry.properties.target),
-    explanation: Type.Optional(LibraryEntry.properties.explanation),
-    method: Type.Optional(LibraryEntry.properties.method),
-    dataSource: Type.Optional(LibraryEntry.properties.dataSource),
-    field: FieldSchema,
-  },
-  { additionalProperties: false },
-);
-type EntryContentBody = Type.Static<typeof EntryContent>;
 
 /** Left-out optional texts are empty (null), the description ''. */
 const contentOf = (b: EntryContentBody): StoredContent => ({
@@ -84,15 +53,6 @@ const contentOf = (b: EntryContentBody): StoredContent => ({
   method: b.method?.trim() || null,
   dataSource: b.dataSource?.trim() || null,
   field: b.field,
-});
-
-const ListQuery = Type.Object({
-  ...CursorPage.properties,
-  field: Type.Optional(FieldSchema),
-  state: Type.Optional(EntryStatus.properties.state),
-  q: Type.Optional(Type.String({ maxLength: 100, description: '三级指标名称或指标描述中的文字' })),
-  bureauId: Type.Optional(Type.Integer({ description: '只列该财政部门自己的条目' })),
-  national: Type.Optional(Type.Boolean({ description: 'true：只列全国指标库的条目' })),
 });
 
 const STATUS: Record<LibraryErrorKind, number> = { notFound: 404, invalid: 422, conflict: 409, stale: 409, state: 409 };
@@ -151,7 +111,7 @@ export async function libraryRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['library'],
         summary: '指标库条目列表（按行业/领域、状态、文字、所属财政部门筛选；按游标分页，新的在前；首页给出总数，最多数到 1000）',
-        querystring: ListQuery,
+        querystring: LibraryListQuery,
         response: { 200: PageOf(LibraryEntryView), 400: ErrorBody, 401: ErrorBody },
       },
     },

@@ -26,6 +26,7 @@ const WarningListPage = lazy(() => import('../monitoring/WarningListPage.tsx'));
 const BureauDashboardPage = lazy(() => import('../dashboard/BureauDashboardPage.tsx'));
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
+const LibraryPage = lazy(() => import('../library/LibraryPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -190,6 +191,14 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <AdminPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'library',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <LibraryPage />
           </RequireRole>
         ),
       },

@@ -43,6 +43,7 @@ export default function Layout() {
           link('/settings', w.nav.settings),
         ]
       : []),
+    ...(user ? [link('/library', w.nav.library)] : []),
     ...(user?.role === 'admin' ? [link('/admin', w.nav.admin)] : []),
     link('/public', w.nav.publicDocuments),
   ];

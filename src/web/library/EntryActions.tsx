@@ -1,0 +1,89 @@
+/**
+ * What the signed-in user may do with one library entry: a reviewer of its bureau (or one above)
+ * approves or refuses an application — a refusal with its reason — and retires an approved entry;
+ * the applicant unit withdraws its application before the decision.
+ */
+import { Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { useMessages } from '../app/locale.tsx';
+import type { LibraryEntryView } from './library-api.ts';
+
+export interface EntryCommands {
+  approve(v: LibraryEntryView): void;
+  refuse(v: LibraryEntryView, reason: string): void;
+  retire(v: LibraryEntryView): void;
+  withdraw(v: LibraryEntryView): void;
+}
+
+export function EntryActions({
+  view,
+  decides,
+  applied,
+  busy,
+  commands,
+}: {
+  view: LibraryEntryView;
+  /** The user reviews the entry's bureau. */
+  decides: boolean;
+  /** The entry is the user's unit's application. */
+  applied: boolean;
+  busy: boolean;
+  commands: EntryCommands;
+}) {
+  const m = useMessages().library.page;
+  const [refusing, setRefusing] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const state = view.entry.status.state;
+  const name = view.entry.level3;
+  return (
+    <Space size={4} wrap>
+      {decides && state === 'proposed' && (
+        <>
+          <Button size="small" type="primary" aria-label={`${m.approve} ${name}`} disabled={busy} onClick={() => commands.approve(view)}>
+            {m.approve}
+          </Button>
+          <Button size="small" danger aria-label={`${m.refuse} ${name}`} disabled={busy} onClick={() => setRefusing(true)}>
+            {m.refuse}
+          </Button>
+        </>
+      )}
+      {decides && state === 'approved' && (
+        <Popconfirm title={m.retireConfirm} okText={m.confirm} cancelText={m.cancel} onConfirm={() => commands.retire(view)}>
+          <Button size="small" aria-label={`${m.retire} ${name}`} disabled={busy}>
+            {m.retire}
+          </Button>
+        </Popconfirm>
+      )}
+      {applied && state === 'proposed' && (
+        <Popconfirm title={m.withdrawConfirm} okText={m.confirm} cancelText={m.cancel} onConfirm={() => commands.withdraw(view)}>
+          <Button size="small" aria-label={`${m.withdraw} ${name}`} disabled={busy}>
+            {m.withdraw}
+          </Button>
+        </Popconfirm>
+      )}
+      <Modal
+        open={refusing}
+        title={`${m.reasonTitle}：${name}`}
+        okText={m.refuse}
+        cancelText={m.cancel}
+        okButtonProps={{ danger: true, loading: busy }}
+        onCancel={() => setRefusing(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={({ reason }) => {
+            commands.refuse(view, reason.trim());
+            setRefusing(false);
+          }}
+        >
+          <Form.Item name="reason" label={m.reason} rules={[{ required: true, whitespace: true, message: m.reasonRequired }]}>
+            <Input.TextArea aria-label={m.reason} autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The indicator library (指标库) for signed-in users: the entries the user may see, filtered by
+ * field, state and wording, newest first, a page at a time by cursor. Units apply for new entries
+ * and withdraw their applications; reviewers decide on their bureau's, add entries, retire them
+ * and import a library file; everyone exports what they see as JSON or XLSX.
+ */
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import type { EntryState } from '../../core/library/entry.ts';
+import { FIELD_NAMES, FIELDS, isField } from '../../core/library/fields.ts';
+import { subtree } from '../admin/bureau-tree.ts';
+import { queries } from '../api/queries.ts';
+import { useMessages } from '../app/locale.tsx';
+import { useSession } from '../auth/session.ts';
+import { useCursorList } from '../list/cursor-paging.ts';
+import { CursorPager } from '../list/CursorPager.tsx';
+import { useListAddress } from '../list/useListAddress.ts';
+import { EntryActions, type EntryCommands } from './EntryActions.tsx';
+import { EntryForm } from './EntryForm.tsx';
+import { exportHref, libraryEndpoints, libraryQueries, libraryStale, type EntryContent, type LibraryEntryView } from './library-api.ts';
+
+const STATES: readonly EntryState[] = ['proposed', 'approved', 'refused', 'retired'];
+const STATE_COLORS: Record<EntryState, string> = { proposed: 'processing', approved: 'success', refused: 'error', retired: 'default' };
+
+export default function LibraryPage() {
+  const all = useMessages();
+  const m = all.library.page;
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const { user } = useSession();
+  const { params, set } = useListAddress();
+  const filter = useMemo(() => {
+    const field = params.get('field') ?? '';
+    const state = params.get('state') ?? '';
+    return {
+      field: isField(field) ? field : undefined,
+      state: (STATES as readonly string[]).includes(state) ? (state as EntryState) : undefined,
+      q: params.get('q') ?? undefined,
+    };
+  }, [params]);
+  const { list, pager } = useCursorList(filter, (page) => libraryQueries.list({ ...filter, ...page }));
+  const bureaus = useQuery({ ...queries.bureaus(), enabled: user?.role === 'reviewer' });
+  // A reviewer decides on the entries of its bureau and those under it.
+  const decided = useMemo(
+    () => new Set(user?.role === 'reviewer' && user.bureauId !== null ? subtree(bureaus.data ?? [], user.bureauId).map((b) => b.id) : []),
+    [user, bureaus.data],
+  );
+  const [adding, setAdding] = useState(false);
+
+  const done = (text: string) => async () => {
+    message.success(text);
+    await libraryStale(client);
+  };
+  const failed = (e: Error) => message.error(e.message || all.web.common.networkError);
+  const write = useMutation({ mutationFn: (run: () => Promise<unknown>) => run(), onError: failed });
+  const commands: EntryCommands = {
+    approve: (v) => write.mutate(() => libraryEndpoints.decide(v, 'approve'), { onSuccess: done(m.approved) }),
+    refuse: (v, reason) => write.mutate(() => libraryEndpoints.decide(v, 'refuse', reason), { onSuccess: done(m.refused) }),
+    retire: (v) => write.mutate(() => libraryEndpoints.retire(v), { onSuccess: done(m.retired) }),
+    withdraw: (v) => write.mutate(() => libraryEndpoints.withdraw(v), { onSuccess: done(m.withdrawn) }),
+  };
+  const create = useMutation({
+    mutationFn: (entry: EntryContent) => (user?.role === 'unit' ? libraryEndpoints.apply(entry) : libraryEndpoints.add(entry)),
+    onSuccess: async () => {
+      setAdding(false);
+      await done(user?.role === 'unit' ? m.applied : m.added)();
+    },
+    onError: failed,
+  });
+  const upload = useMutation({
+    mutationFn: libraryEndpoints.import,
+    onSuccess: (r) => done(m.imported(r.created, r.updated))(),
+    onError: failed,
+  });
+
+  return (
+    <div className="library-page">
+      <Typography.Title level={3}>{m.title}</Typography.Title>
+      <Typography.Paragraph type="secondary">{m.intro}</Typography.Paragraph>
+      <Card size="small" className="filters" title={m.filters}>
+        <Form layout="inline" className="filter-form">
+          <Form.Item label={m.field}>
+            <Select
+              aria-label={m.field}
+              allowClear
+              style={{ width: 150 }}
+              value={filter.field ?? null}
+              onChange={(v) => set({ field: v ?? undefined })}
+              options={FIELDS.map((f) => ({ value: f, label: FIELD_NAMES[f] }))}
+            />
+          </Form.Item>
+          <Form.Item label={m.state}>
+            <Select
+              aria-label={m.state}
+              allowClear
+              style={{ width: 130 }}
+              value={filter.state ?? null}
+              onChange={(v) => set({ state: v ?? undefined })}
+              options={STATES.map((s) => ({ value: s, label: m.states[s] }))}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Input.Search
+              aria-label={m.search}
+              placeholder={m.search}
+              allowClear
+              defaultValue={filter.q}
+              onSearch={(v) => set({ q: v.trim() || undefined })}
+              style={{ width: 240 }}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+      <Space className="page-actions" wrap>
+        {(user?.role === 'unit' || user?.role === 'reviewer') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {user.role === 'unit' ? m.apply : m.add}
+          </Button>
+        )}
+        {user?.role === 'reviewer' && (
+          <Upload
+            accept=".json,.xlsx"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              upload.mutate(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={upload.isPending}>
+              {m.import}
+            </Button>
+          </Upload>
+        )}
+        <Button icon={<DownloadOutlined />} href={exportHref('xlsx')}>
+          {m.export('XLSX')}
+        </Button>
+        <Button icon={<DownloadOutlined />} href={exportHref('json')}>
+          {m.export('JSON')}
+        </Button>
+      </Space>
+      <Table<LibraryEntryView>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        columns={[
+          {
+            title: m.columns.indicator,
+            key: 'indicator',
+            render: (_, v) => (
+              <>
+                <Typography.Text type="secondary">
+                  {v.entry.level1} / {v.entry.level2} /{' '}
+                </Typography.Text>
+                <Typography.Text strong>{v.entry.level3}</Typography.Text>
+                {v.entry.description && <div className="muted">{v.entry.description}</div>}
+              </>
+            ),
+          },
+          { title: m.columns.unit, key: 'unit', width: 80, render: (_, v) => v.entry.unit ?? '' },
+          { title: m.columns.target, key: 'target', width: 110, render: (_, v) => v.entry.target ?? '' },
+          { title: m.columns.field, key: 'field', width: 90, render: (_, v) => FIELD_NAMES[v.entry.field] },
+          {
+            title: m.columns.owner,
+            key: 'owner',
+            width: 150,
+            render: (_, v) => (
+              <>
+                {v.bureau?.name ?? m.national}
+                {v.entry.source.kind === 'learned' && <div className="muted">{m.learned}</div>}
+              </>
+            ),
+          },
+          {
+            title: m.columns.state,
+            key: 'state',
+            width: 150,
+            render: (_, v) => (
+              <>
+                <Tag color={STATE_COLORS[v.entry.status.state]}>{m.states[v.entry.status.state]}</Tag>
+                {v.entry.status.reason && <div className="muted">{m.refusedBecause(v.entry.status.reason)}</div>}
+              </>
+            ),
+          },
+          { title: m.columns.proposedBy, key: 'proposedBy', width: 140, render: (_, v) => v.proposedBy?.unitName ?? '' },
+          {
+            title: all.web.common.actions,
+            key: 'actions',
+            width: 180,
+            render: (_, v) => (
+              <EntryActions
+                view={v}
+                decides={v.bureau !== null && decided.has(v.bureau.id)}
+                applied={user?.role === 'unit' && v.proposedBy?.unitId === user.unitId}
+                busy={write.isPending}
+                commands={commands}
+              />
+            ),
+          },
+        ]}
+      />
+      <CursorPager {...pager} />
+      <EntryForm
+        mode={user?.role === 'unit' ? 'apply' : 'add'}
+        open={adding}
+        saving={create.isPending}
+        onSubmit={(entry) => create.mutate(entry)}
+        onClose={() => setAdding(false)}
+      />
+    </div>
+  );
+}
