@@ -69,7 +69,13 @@ export async function importLibrary(
       if (before === undefined) continue;
       await trx
         .updateTable('library_entries')
-        .set((eb) => ({ ...entryColumns(e), version: eb('version', '+', 1), updated_at: now }))
+        .set((eb) => ({
+          ...entryColumns(e),
+          version: eb('version', '+', 1),
+          updated_at: now,
+          // A decision the file makes (an application it approves or refuses) is the importer's.
+          ...(e.status.state !== before.entry.status.state && decided(e) ? { decided_by_user_id: actor.id, decided_at: now } : {}),
+        }))
         .where('id', '=', before.id)
         .execute();
       audits.push({

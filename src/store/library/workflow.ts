@@ -73,8 +73,10 @@ export async function assertCodeFree(trx: Trx, bureauId: number | null, code: st
     .where((eb) => (bureauId === null ? eb('bureau_id', 'is', null) : eb('bureau_id', '=', bureauId)))
     .where('code', '=', code)
     .executeTakeFirst();
-  if (taken) throw new LibraryError('conflict', 'conflict', (m) => m.codeTaken(code), { entity: LIBRARY_ENTITY, code });
+  if (taken) throw codeTaken(code);
 }
+
+const codeTaken = (code: string) => new LibraryError('conflict', 'conflict', (m) => m.codeTaken(code), { entity: LIBRARY_ENTITY, code });
 
 /** 申请入库: a unit's application, in its bureau's library, waiting for the bureau's decision. */
 export async function proposeEntry(
@@ -98,7 +100,13 @@ export async function addEntry(
   content: EntryContent,
   code?: string,
 ): Promise<number> {
-  return db.transaction().execute((trx) => insertEntry(trx, actor, 'create', bureauId, content, code, { state: 'approved' }));
+  try {
+    return await db.transaction().execute((trx) => insertEntry(trx, actor, 'create', bureauId, content, code, { state: 'approved' }));
+  } catch (e) {
+    // Another reviewer took the code between the check and the insert: the unique index says so.
+    if (code !== undefined && (e as { code?: string }).code === '23505') throw codeTaken(code);
+    throw e;
+  }
 }
 
 /** The entry locked for the rest of the transaction, at the version the caller saw and in a state that allows `action`. */
