@@ -1,7 +1,7 @@
 /**
  * The 上年 / 前年 columns beside an indicator table: what the same row targeted and achieved in the
  * two years before, read-only. The year, and the row's wording then where it was reworded, show on
- * hover or focus.
+ * hover (and are read out to screen readers).
  */
 import { Tooltip } from 'antd';
 import { labelOf } from '../../core/library/observation.ts';
@@ -24,14 +24,14 @@ function PastCell({ past, indicator, year }: { past: PastValue | null; indicator
   const m = useMessages().web.history;
   if (past === null) return <td className="form-value history-cell" data-col={`history-${year}`} />;
   const reworded = past.label.trim() !== labelOf(indicator);
+  const about = reworded ? m.reworded(past.year, past.label) : m.yearOf(past.year);
   return (
     <td className="form-value history-cell" data-col={`history-${year}`}>
-      <Tooltip title={reworded ? m.reworded(past.year, past.label) : m.yearOf(past.year)}>
-        {/* Focusable, so that the year and old wording are there for the keyboard too. */}
-        <span className="history-value" tabIndex={0}>
-          {m.value(past.target, past.actual)}
-        </span>
+      <Tooltip title={about}>
+        <span className="history-value">{m.value(past.target, past.actual)}</span>
       </Tooltip>
+      {/* What the tooltip says, for screen readers, which do not hover. */}
+      <span className="sr-only">{about}</span>
     </td>
   );
 }

@@ -19,12 +19,20 @@ export function PeerComparison({ indicatorId, label }: { indicatorId: number; la
     <Popover
       trigger="click"
       open={open}
-      onOpenChange={setOpen}
+      // The button opens and closes it itself; the popover closes it on a click elsewhere or Escape.
+      onOpenChange={(next) => !next && setOpen(false)}
       placement="bottomLeft"
       content={open && <PeerFigures indicatorId={indicatorId} />}
       destroyOnHidden
     >
-      <Button type="link" size="small" className="peer-compare" aria-label={m.openNamed(label)} aria-expanded={open}>
+      <Button
+        type="link"
+        size="small"
+        className="peer-compare"
+        aria-label={m.openNamed(label)}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {m.open}
       </Button>
     </Popover>
