@@ -46,10 +46,16 @@ export const queries = {
     }),
 
   /**
-   * Each row's 上年 / 前年, by the stored rows' ids. The editor binds them to its rows once (ids change
-   * with every save), so it is not refetched on its own.
+   * Each row's 上年 / 前年, by the stored rows' ids: asked for the version a page shows, since every
+   * save renumbers the rows (the editor binds them to its rows once, as loaded).
    */
-  history: (id: number) => queryOptions({ queryKey: ['history', id], queryFn: () => endpoints.history(id), staleTime: Infinity }),
+  history: (id: number, version: number | undefined) =>
+    queryOptions({
+      queryKey: ['history', id, version],
+      queryFn: () => endpoints.history(id),
+      enabled: version !== undefined,
+      staleTime: Infinity,
+    }),
   suggestions: (projectId: number) =>
     queryOptions({ queryKey: ['suggestions', projectId], queryFn: () => endpoints.suggestions(projectId, SUGGESTIONS) }),
   /** A published row's peers change only as other documents are published. */

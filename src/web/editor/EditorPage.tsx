@@ -57,7 +57,8 @@ export default function EditorPage() {
   // The bureau's review settings and form profile, so live findings are the ones the server gives on submission.
   const reviewSettings = useQuery(queries.reviewSettings(documentId));
   // Each row's 上年 / 前年, bound to the rows as loaded (by their stored ids) and kept by them through edits.
-  const history = useQuery({ ...queries.history(documentId), enabled: session !== null });
+  const loadedVersion = useMemo(() => session?.getSnapshot().version, [session]);
+  const history = useQuery(queries.history(documentId, loadedVersion));
   const pastByKey = useMemo(() => new Map([...historyByIndicator(history.data)].map(([id, h]) => [storedRowKey(id), h])), [history.data]);
   const doc = useDeferredValue(snapshot?.doc);
   const review = reviewSettings.data;

@@ -55,7 +55,7 @@ export default function ReviewPage() {
   const openComments = useOpenComments(id);
   const history = useCommentHistory(id);
   const index = useMemo(() => new FindingIndex(findings.data?.findings ?? []), [findings.data]);
-  const past = useQuery(queries.history(id));
+  const past = useQuery(queries.history(id, doc.data?.meta.version));
   const pastById = useMemo(() => historyByIndicator(past.data), [past.data]);
 
   const notes = useMemo<NotesSource>(
