@@ -83,10 +83,10 @@ describe('the indicator library and history in the browser', () => {
   /** The library list's row of the entry. */
   const entryRow = () => page.getByRole('row').filter({ hasText: LABEL });
 
-  /** Fills a field of a form by its label: a select is picked from, anything else typed into. */
+  /** Fills a field of a form by its label: a select (or an input offering choices) is typed into and picked from. */
   async function fill(scope: Locator, label: string, value: string) {
     const field = scope.getByLabel(label, { exact: true });
-    if ((await field.getAttribute('role')) === 'combobox') await choose(page, scope, label, '', new RegExp(`^${value}$`));
+    if ((await field.getAttribute('role')) === 'combobox') await choose(page, scope, label, value, new RegExp(`^${value}$`));
     else await field.fill(value);
   }
 
@@ -106,11 +106,11 @@ describe('the indicator library and history in the browser', () => {
       await page.getByRole('menuitem', { name: '指标库' }).click();
       await page.waitForURL(/\/library/);
       await page.getByRole('button', { name: '申请入库' }).click();
-      const dialog = page.getByRole('dialog').filter({ has: page.getByLabel('三级指标', { exact: true }) });
+      const dialog = page.getByRole('dialog', { name: '申请入库' });
       for (const [label, value] of Object.entries(ENTRY)) await fill(dialog, label, value);
       await screenshot(page, '41-library-application');
-      await dialog.getByRole('button', { name: /^(提交申请|申请入库|提交|确定)$/ }).click();
-      await dialog.waitFor({ state: 'detached' });
+      await dialog.getByRole('button', { name: '提交申请' }).click();
+      await dialog.waitFor({ state: 'hidden' });
       await eventually(() => entryRow().first().innerText()).toContain('申请入库');
       await signOut(page);
     },
@@ -123,7 +123,7 @@ describe('the indicator library and history in the browser', () => {
       await reviewer();
       await page.goto('/library');
       await entryRow().first().waitFor();
-      await entryRow().first().getByRole('button', { name: '批准' }).click();
+      await entryRow().first().getByRole('button', { name: `批准 ${LABEL}`, exact: true }).click();
       await eventually(() => entryRow().first().innerText()).toContain('已入库');
       await screenshot(page, '42-library-approved');
       await signOut(page);
