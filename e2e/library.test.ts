@@ -123,7 +123,10 @@ describe('the indicator library and history in the browser', () => {
       await reviewer();
       await page.goto('/library');
       await entryRow().first().waitFor();
-      await entryRow().first().getByRole('button', { name: `批准 ${LABEL}`, exact: true }).click();
+      await entryRow()
+        .first()
+        .getByRole('button', { name: `批准 ${LABEL}`, exact: true })
+        .click();
       await eventually(() => entryRow().first().innerText()).toContain('已入库');
       await screenshot(page, '42-library-approved');
       await signOut(page);
