@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, SCREENSHOTS } from './support/browser.ts';
-import { eventually, signIn, signOut, START, STEP } from './support/pages.ts';
+import { choose, eventually, signIn, signOut, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 
@@ -42,13 +42,6 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
   /** What the API says, asked from the signed-in page. */
   const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 
-  /** Picks an option of an antd Select found by its label (typing narrows the list first). */
-  async function choose(scope: Page | ReturnType<Page['locator']>, label: string, typed: string, option: RegExp) {
-    await scope.getByLabel(label, { exact: true }).click();
-    if (typed) await page.keyboard.type(typed);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  }
-
   it(
     'the admin creates a unit account and sees its password once',
     async () => {
@@ -57,7 +50,7 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
       const dialog = page.locator('.ant-modal').filter({ hasText: '新建用户' });
       await dialog.getByLabel('用户名', { exact: true }).fill('weijian');
       await dialog.getByLabel('姓名或称呼', { exact: true }).fill('卫生健康局填报员');
-      await choose(dialog, '单位', '315004', /怀来县卫生健康局/);
+      await choose(page, dialog, '单位', '315004', /怀来县卫生健康局/);
       await dialog.getByRole('button', { name: '建立' }).click();
       const shown = page.getByTestId('new-password');
       await shown.waitFor();
@@ -143,7 +136,7 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
     async () => {
       const panel = page.getByTestId('project-monitoring');
       const row = panel.getByTestId('explanation-1');
-      await choose(row, '第 1 行 完成可能性', '', /完全不可能/);
+      await choose(page, row, '第 1 行 完成可能性', '', /完全不可能/);
       await row.getByRole('button', { name: '保存说明' }).click();
       await eventually(() => panel.locator('.ant-card-extra [data-light]').getAttribute('data-light')).toBe('red');
       await eventually(() => row.innerText()).toContain('须填写偏差原因和纠偏措施');
@@ -157,7 +150,7 @@ describe('monitoring, self-evaluation and dashboards in the browser', () => {
       ]);
       await screenshot(page, '33-red-light-explanation-prompt');
 
-      await choose(row, '第 1 行 偏差原因类别', '', /人员保障/);
+      await choose(page, row, '第 1 行 偏差原因类别', '', /人员保障/);
       await row.getByLabel('第 1 行 偏差原因', { exact: true }).fill('执法人员调整，培训推迟到下半年');
       await row.getByLabel('第 1 行 纠偏措施', { exact: true }).fill('下半年集中开展培训，9 月底前完成');
       await row.getByRole('button', { name: '保存说明' }).click();

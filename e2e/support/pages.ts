@@ -1,5 +1,5 @@
 /** Steps the end-to-end tests take the way a person does: through labels and buttons they can see. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -60,6 +60,13 @@ export async function changePassword(page: Page, current: string, next: string):
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.waitForURL(/\/login$/);
+}
+
+/** Picks an option of an antd Select found by its label within `scope` (typing narrows the list first). */
+export async function choose(page: Page, scope: Page | Locator, label: string, typed: string, option: RegExp): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click();
+  if (typed) await page.keyboard.type(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
 /** Waits until autosave says everything is on the server. */

@@ -422,6 +422,52 @@ export const web = {
     notPublished: '该文件尚未公开。',
     contents: '目录',
   },
+  /** 指标的上年、前年（编辑器、审核页）。 */
+  history: {
+    heading: { previousYear: '上年', yearBeforeLast: '前年' },
+    value: (target: string, actual: string | null) =>
+      actual === null ? `目标 ${target || '—'}` : `目标 ${target || '—'} / 实际 ${actual}`,
+    yearOf: (year: number) => `${year} 年`,
+    reworded: (year: number, label: string) => `${year} 年，当时写作“${label}”`,
+  },
+  /** 编辑器的指标推荐。 */
+  suggestions: {
+    open: '指标推荐',
+    title: (project: string) => `指标推荐 · ${project || '（未命名项目）'}`,
+    unsavedProject: '项目保存后即可查看推荐。',
+    intro: '同类项目常用的指标：添加后与手工填写的指标一样随文件保存，可再修改。',
+    none: '暂无推荐：尚无相近项目的已批复指标，指标库中也没有本行业的指标。',
+    levels: (level1: string, level2: string) => `${level1} / ${level2}`,
+    measureUnit: (unit: string) => `度量单位 ${unit}`,
+    typical: (target: string) => `典型指标值 ${target}`,
+    spread: (count: number, min: string | null, max: string | null) =>
+      min === null || max === null ? `共 ${count} 个指标值` : `共 ${count} 个指标值，${min}～${max}`,
+    peers: (n: number) => `${n} 个同类单位在用`,
+    library: '指标库',
+    libraryCode: (code: string) => `指标库 ${code}`,
+    lastYear: '上年',
+    lastYearHelp: '本项目上年用过此指标',
+    users: (n: number) => `使用情况（${n}）`,
+    use: (unit: string, year: number | null, project: string, target: string) =>
+      `${unit}（${year === null ? '年度未注明' : `${year}年`}）${project}：${target || '未填写'}`,
+    add: '添加',
+    addNamed: (label: string) => `添加“${label}”`,
+    added: '已添加',
+    addedNotice: (label: string) => `已添加“${label}”，随文件自动保存。`,
+  },
+  /** 公开查询的同类比较。 */
+  peers: {
+    open: '同类比较',
+    openNamed: (label: string) => `同类比较：${label}`,
+    title: (label: string, unit: string) => (unit ? `${label}（${unit}）` : label),
+    count: (count: number, units: number) => `同类指标值 ${count} 个，来自 ${units} 个单位`,
+    min: '最低',
+    median: '中位数',
+    max: '最高',
+    typical: '典型指标值',
+    uses: '其他单位的指标值',
+    none: '暂无可比较的同类指标。',
+  },
   chart: { asTable: '以表格查看', asChart: '以图表查看', download: '下载表格（CSV）' },
   exports: {
     label: '下载',

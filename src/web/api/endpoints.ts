@@ -5,6 +5,7 @@ import type { Finding } from '../../core/review/finding.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
 import type { Actuals } from '../../core/actuals/actuals.ts';
 import { api } from './client.ts';
+import type { DocumentHistory, PeerComparison, SuggestionList } from './history-types.ts';
 import type {
   BureauDashboard,
   BureauSettings,
@@ -117,6 +118,12 @@ export const endpoints = {
     api
       .get<{ settings: ReviewSettings; formProfile: string }>(`/api/documents/${id}/review-settings`)
       .then((r) => ({ settings: r.settings, profile: profileById(r.formProfile) })),
+
+  // An indicator's past and its peers (docs/library.md).
+  history: (id: number) => api.get<DocumentHistory>(`/api/documents/${id}/history`),
+  suggestions: (projectId: number, limit: number) =>
+    api.get<SuggestionList>(`/api/projects/${projectId}/suggestions`, { query: { limit } }).then((r) => r.items),
+  publicPeers: (indicatorId: number) => api.get<PeerComparison>(`/api/public/indicators/${indicatorId}/peers`),
 
   importPreview: (file: File) => api.post<ImportPreview>('/api/import/preview', { raw: file, query: { fileName: file.name } }),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>

@@ -10,6 +10,8 @@ import type { AuditPage, CommentPage, DocumentQuery, ListFilter } from './types.
 
 /** Lists of bureaus and units change rarely: five minutes before they are asked again. */
 const RARELY = 300_000;
+/** How many suggestions a project's panel lists (the API's own default). */
+const SUGGESTIONS = 20;
 
 type Warnings = Parameters<typeof endpoints.warnings>[0];
 type AdminUnits = Parameters<typeof endpoints.adminUnits>[0];
@@ -42,6 +44,23 @@ export const queries = {
       queryFn: () => endpoints.documents({ status: ['approved', 'published'], limit: 1, sort: '-year' }),
       staleTime: RARELY,
     }),
+
+  /**
+   * Each row's 上年 / 前年, by the stored rows' ids: asked for the version a page shows, since every
+   * save renumbers the rows (the editor binds them to its rows once, as loaded).
+   */
+  history: (id: number, version: number | undefined) =>
+    queryOptions({
+      queryKey: ['history', id, version],
+      queryFn: () => endpoints.history(id),
+      enabled: version !== undefined,
+      staleTime: Infinity,
+    }),
+  suggestions: (projectId: number) =>
+    queryOptions({ queryKey: ['suggestions', projectId], queryFn: () => endpoints.suggestions(projectId, SUGGESTIONS) }),
+  /** A published row's peers change only as other documents are published. */
+  publicPeers: (indicatorId: number) =>
+    queryOptions({ queryKey: ['public-peers', indicatorId], queryFn: () => endpoints.publicPeers(indicatorId), staleTime: RARELY }),
 
   openComments: (id: number) => queryOptions({ queryKey: ['comments', id, 'open'], queryFn: () => endpoints.openComments(id) }),
   commentHistory: (id: number) =>

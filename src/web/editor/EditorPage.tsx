@@ -26,7 +26,11 @@ import { DepartmentEditor } from './DepartmentEditor.tsx';
 import { FindingIndex } from './findings-index.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
-import { blankProject, editorProject, profileOf, toTargetDocument } from './model.ts';
+import { blankProject, editorProject, editorRow, profileOf, storedRowKey, toTargetDocument, type EditorRow } from './model.ts';
+import { insertInGroup } from './rows.ts';
+import { Suggestions } from './Suggestions.tsx';
+import { historyByIndicator, historyForReview, historyOfRows } from '../form/row-history.ts';
+import type { Indicator } from '../../core/model/document.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
@@ -35,6 +39,7 @@ import { DocumentNav } from '../shell/DocumentNav.tsx';
 import { queries, stale } from '../api/queries.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
+const keyOf = (row: EditorRow) => row.key;
 const DEPARTMENT_TAB = 'department';
 
 export default function EditorPage() {
@@ -51,9 +56,20 @@ export default function EditorPage() {
 
   // The bureau's review settings and form profile, so live findings are the ones the server gives on submission.
   const reviewSettings = useQuery(queries.reviewSettings(documentId));
+  // Each row's 上年 / 前年, bound to the rows as loaded (by their stored ids) and kept by them through edits.
+  const loadedVersion = useMemo(() => session?.getSnapshot().version, [session]);
+  const history = useQuery(queries.history(documentId, loadedVersion));
+  const pastByKey = useMemo(() => new Map([...historyByIndicator(history.data)].map(([id, h]) => [storedRowKey(id), h])), [history.data]);
   const doc = useDeferredValue(snapshot?.doc);
   const review = reviewSettings.data;
-  const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, ...review }) : []), [doc, locale, review]);
+  const findings = useMemo(() => {
+    if (!doc) return [];
+    const target = toTargetDocument(doc);
+    // With history the live review also says where a target falls below last year's actual.
+    const past =
+      pastByKey.size > 0 ? historyForReview(target, (i) => historyOfRows(doc.projects[i]!.indicators, keyOf, pastByKey)) : undefined;
+    return reviewDocument(target, { locale, ...review, history: past });
+  }, [doc, locale, review, pastByKey]);
   const index = useMemo(() => new FindingIndex(findings), [findings]);
   const notes = useMemo<NotesSource>(() => ({ findings: index, comments: openComments.data ?? [] }), [index, openComments.data]);
 
@@ -103,6 +119,12 @@ export default function EditorPage() {
     const target = f.projectCode === null ? DEPARTMENT_TAB : (current.projects.find((p) => p.code === f.projectCode)?.key ?? shown);
     setLocating({ place: f, openComments, part: target });
     if (target !== shown) setTab(target);
+  };
+
+  /** Puts a suggested row into the project's table, as a row typed in would be (the newest working copy's). */
+  const addSuggested = (key: string, row: Indicator) => {
+    const rows = session.getSnapshot().doc.projects.find((p) => p.key === key)?.indicators;
+    if (rows) session.updateProject(key, { indicators: insertInGroup(rows, editorRow(row)).rows });
   };
 
   const addProject = () => {
@@ -264,9 +286,23 @@ export default function EditorPage() {
                         code={project.code}
                         projectId={project.id}
                         profile={profileOf(current)}
+                        history={pastByKey}
+                        extra={
+                          <Suggestions
+                            projectId={project.id}
+                            projectName={project.name}
+                            rows={project.indicators}
+                            onAdd={(row) => addSuggested(project.key, row)}
+                          />
+                        }
                       />
                     ) : (
-                      <IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />
+                      <IndicatorTableView
+                        indicators={project.indicators}
+                        code={project.code}
+                        projectId={project.id}
+                        history={historyOfRows(project.indicators, keyOf, pastByKey)}
+                      />
                     )
                   }
                 />

@@ -11,19 +11,29 @@ import { hebei2020 } from '../../core/forms/profiles/hebei-2020.ts';
 import { hunanXiangtan } from '../../core/forms/profiles/hunan-xiangtan.ts';
 import { neimengguWuhai } from '../../core/forms/profiles/neimenggu-wuhai.ts';
 import { editorRow, type EditorRow } from './model.ts';
+import type { RowHistory } from '../form/row-history.ts';
 
 const row = (level2: string, description: string): EditorRow =>
   editorRow({ term: 'annual', level1: '产出指标', level2, level3: '', description, target: '', basis: '', remark: '' });
 
 let current: EditorRow[] = [];
 
-function Table({ profile, first = [] }: { profile?: FormProfile; first?: EditorRow[] }) {
+function Table({
+  profile,
+  first = [],
+  history,
+}: {
+  profile?: FormProfile;
+  first?: EditorRow[];
+  history?: (rows: EditorRow[]) => ReadonlyMap<string, RowHistory>;
+}) {
   const [rows, setRows] = useState([...first, row('数量指标', '办案数'), row('质量指标', '结案率'), row('时效指标', '办结时限')]);
+  const [past] = useState(() => history?.(rows));
   current = rows;
   return (
     <LocaleProvider locale="zh-CN">
       <App>
-        <IndicatorTable rows={rows} onRows={setRows} year={2020} code="315-0105-JBN-2D9U" projectId={1} profile={profile} />
+        <IndicatorTable rows={rows} onRows={setRows} year={2020} code="315-0105-JBN-2D9U" projectId={1} profile={profile} history={past} />
       </App>
     </LocaleProvider>
   );
@@ -145,5 +155,44 @@ describe('IndicatorTable columns of the form profile', () => {
     render(<Table first={[{ ...row('数量指标', '培训'), measureUnit: '次' }]} />);
     expect(headings()).toContain('度量单位');
     expect((screen.getByLabelText('度量单位 1') as HTMLTextAreaElement).value).toBe('次');
+  });
+});
+
+describe('IndicatorTable 上年 / 前年', () => {
+  afterEach(cleanup);
+  const headings = () => screen.getAllByRole('columnheader').map((h) => h.textContent);
+  const past = (year: number, label: string, target: string, actual: string | null) => ({ year, label, target, actual, similarity: 0.8 });
+
+  it('shows the two years read-only beside each row, and they stay with the row as it moves', async () => {
+    render(
+      <Table
+        history={(rows) =>
+          new Map([
+            [rows[1]!.key, { previousYear: past(2019, '结案率', '≥95%', '96%'), yearBeforeLast: past(2018, '案件结案率', '≥90%', null) }],
+          ])
+        }
+      />,
+    );
+    expect(headings()).toContain('上年');
+    expect(headings()).toContain('前年');
+    const cells = () =>
+      [...document.querySelectorAll('[data-col="history-previousYear"]')].map((c) => c.querySelector('.history-value')?.textContent ?? '');
+    expect(cells()).toEqual(['', '目标 ≥95% / 实际 96%', '']);
+    // The year says where the value is from; the old wording where the row was reworded.
+    const before = document.querySelectorAll('[data-col="history-yearBeforeLast"]')[1]!;
+    expect(before.querySelector('.history-value')!.textContent).toBe('目标 ≥90%');
+    expect(before.textContent).toContain('2018 年，当时写作“案件结案率”');
+    expect(document.querySelectorAll('[data-col="history-previousYear"]')[1]!.textContent).toContain('2019 年');
+    expect(document.querySelectorAll('[data-col="history-previousYear"]')[1]!.textContent).not.toContain('当时写作');
+    await userEvent.click(screen.getByRole('button', { name: '上移（Alt+↑） 2' }));
+    expect(cells()).toEqual(['目标 ≥95% / 实际 96%', '', '']);
+    // Read-only: nothing to type into.
+    expect(document.querySelector('[data-col="history-previousYear"] textarea, [data-col="history-previousYear"] input')).toBeNull();
+  });
+
+  it('leaves the columns out where no row has a past', () => {
+    render(<Table history={() => new Map()} />);
+    expect(headings()).not.toContain('上年');
+    expect(document.querySelectorAll('colgroup col')).toHaveLength(screen.getAllByRole('columnheader').length);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Select } from 'antd';
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FormProfile } from '../../core/forms/profile.ts';
 import { defaultProfileFor } from '../../core/forms/profiles.ts';
 import { formForYear, frameworkOf, level1KindOf } from '../../core/framework/framework.ts';
@@ -26,7 +26,9 @@ import {
   type ProvincialColumn,
   type OwnColumns,
 } from '../form/IndicatorTableView.tsx';
+import { HISTORY_COLUMNS, HistoryCells, useHistoryHeadings } from '../form/HistoryCells.tsx';
 import { FindingItem, Notes, placeId, useNotes, type Place } from '../form/notes.tsx';
+import { hasHistory, historyOfRows, type RowHistory } from '../form/row-history.ts';
 import { worst } from './findings-index.ts';
 import { blankRow, type EditorRow } from './model.ts';
 import { insertBelow, moveRow, removeRow, restoreRow, type Removed } from './rows.ts';
@@ -43,15 +45,24 @@ interface Props {
   projectId: number | null;
   /** The document's form profile; the year's by default. */
   profile?: FormProfile;
+  /** Each row's 上年 / 前年 by row key; the columns show where some row has any. */
+  history?: ReadonlyMap<string, RowHistory>;
+  /** Further commands beside 增加指标行 (the suggestions). */
+  extra?: ReactNode;
 }
 
 const TEXT_TARGETS = new Set(['INPUT', 'TEXTAREA']);
 
-export function IndicatorTable({ rows, onRows, year, code, projectId, profile = defaultProfileFor(year) }: Props) {
+export function IndicatorTable({ rows, onRows, year, code, projectId, profile = defaultProfileFor(year), history, extra }: Props) {
   const m = useMessages().web;
+  const historyHeadings = useHistoryHeadings();
   // The profile's further columns in its order, then any other a row fills in.
   const listed = profile.columns.flatMap((p) => PROVINCIAL_INDICATOR_COLUMNS.filter((c) => c.id === p.id));
   const provincial = [...listed, ...filledColumns(rows).filter((c) => !listed.includes(c))];
+  const pastOf = history === undefined ? rows.map(() => null) : historyOfRows(rows, (r) => r.key, history);
+  const past = hasHistory(pastOf);
+  // The read-only 上年 / 前年 widen the table as the provincial columns do.
+  const wide = past ? [...provincial, ...HISTORY_COLUMNS] : provincial;
   const headingOf = (c: Provincial) => profile.columns.find((p) => p.id === c.id)?.heading ?? m.project[c.id];
   // 描述 and 依据 where the profile's form prints them, or a row already fills them in; under its headings.
   const printed = (id: keyof OwnColumns) => profile.columns.find((p) => p.id === id)?.heading;
@@ -171,12 +182,12 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
         <table
           className="form-band form-indicators form-editing"
           ref={tableRef}
-          style={provincial.length > 0 ? { width: `${100 + provincialWidth(provincial)}%` } : undefined}
+          style={wide.length > 0 ? { width: `${100 + provincialWidth(wide)}%` } : undefined}
         >
           <colgroup>
             <col style={{ width: '5%' }} />
             {/* 三级指标 is there to be filled in: it keeps its width while every row leaves it empty. */}
-            <IndicatorColumns remark={remark} level3 share={88} provincial={provincial} widened own={own} />
+            <IndicatorColumns remark={remark} level3 share={88} provincial={wide} widened own={own} />
             <col style={{ width: '7%' }} />
           </colgroup>
           <thead>
@@ -186,7 +197,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
               </th>
               <IndicatorHeaderCells
                 remark={remark}
-                extra={provincial.map((c) => headingOf(c))}
+                extra={[...provincial.map((c) => headingOf(c)), ...(past ? historyHeadings : [])]}
                 own={own}
                 headings={{ description: ownHeading('description'), basis: ownHeading('basis') }}
               />
@@ -197,7 +208,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
             {notes && notes.findings.at(code, 'indicators', null).length > 0 && (
               <tr className="indicator-project-notes">
                 <td
-                  colSpan={6 + Number(own.description) + Number(own.basis) + Number(remark) + provincial.length}
+                  colSpan={6 + Number(own.description) + Number(own.basis) + Number(remark) + wide.length}
                   id={placeId({ code, field: 'indicators', row: null })}
                 >
                   {notes.findings.at(code, 'indicators', null).map((f, i) => (
@@ -321,6 +332,7 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
                       </div>
                     </td>
                   ))}
+                  {past && <HistoryCells history={pastOf[index]!} indicator={row} />}
                   {remark && (
                     <td className="form-value" data-col="remark">
                       <GrowingTextArea
@@ -375,9 +387,12 @@ export function IndicatorTable({ rows, onRows, year, code, projectId, profile = 
           </tbody>
         </table>
       </div>
-      <Button icon={<PlusOutlined />} onClick={() => commands.insert(rows.length - 1)} className="add-row">
-        {m.project.addRow}
-      </Button>
+      <div className="indicator-commands">
+        <Button icon={<PlusOutlined />} onClick={() => commands.insert(rows.length - 1)} className="add-row">
+          {m.project.addRow}
+        </Button>
+        {extra}
+      </div>
     </div>
   );
 }

@@ -35,10 +35,23 @@ export const newKey = (prefix: string) => `${prefix}${++counter}`;
 
 export const editorRow = (indicator: Indicator): EditorRow => ({ ...indicator, key: newKey('r') });
 
+/**
+ * The key of a row as loaded: named by its stored id, so what the server says of that row (its
+ * 上年 / 前年) finds it. The server renumbers rows on saving; the keys stay, which is the point.
+ */
+export const storedRowKey = (indicatorId: number) => `i${indicatorId}`;
+
 export function editorProject(project: StoredProject | Project, id: number | null): EditorProject {
   const { indicators, ...rest } = project;
   const { findingCounts: _counts, id: _id, ...fields } = rest as typeof rest & { findingCounts?: unknown; id?: unknown };
-  return { ...fields, id, key: id === null ? newKey('p') : `p${id}`, indicators: indicators.map((i) => editorRow(withoutId(i))) };
+  return {
+    ...fields,
+    id,
+    key: id === null ? newKey('p') : `p${id}`,
+    indicators: indicators.map((i: Indicator & { id?: number }) =>
+      i.id === undefined ? editorRow(i) : { ...withoutId(i), key: storedRowKey(i.id) },
+    ),
+  };
 }
 
 function withoutId(i: Indicator & { id?: number }): Indicator {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertBelow, moveRow, removeRow, restoreRow } from './rows.ts';
+import { insertBelow, insertInGroup, moveRow, removeRow, restoreRow } from './rows.ts';
 
 describe('indicator row operations', () => {
   const rows = ['a', 'b', 'c'];
@@ -37,5 +37,20 @@ describe('indicator row operations', () => {
     insertBelow(input, 0, 'x');
     removeRow(input, 0);
     expect(input).toEqual(['a', 'b']);
+  });
+
+  it('adds a row after the last of its 一级 and 二级, else of its 一级, else at the end', () => {
+    const r = (level1: string, level2: string, name: string) => ({ level1, level2, name });
+    const table = [
+      r('产出指标', '数量指标', 'a'),
+      r('产出指标', '质量指标', 'b'),
+      r('产出指标', '数量指标', 'c'),
+      r('满意度指标', '服务对象满意度指标', 'd'),
+    ];
+    const names = (x: { rows: { name: string }[]; index: number }) => [x.rows.map((row) => row.name).join(''), x.index];
+    expect(names(insertInGroup(table, r('产出指标', '数量指标 ', 'x')))).toEqual(['abcxd', 3]);
+    expect(names(insertInGroup(table, r('产出指标', '时效指标', 'x')))).toEqual(['abcxd', 3]);
+    expect(names(insertInGroup(table, r('效益指标', '社会效益指标', 'x')))).toEqual(['abcdx', 4]);
+    expect(names(insertInGroup([], r('效益指标', '社会效益指标', 'x')))).toEqual(['x', 0]);
   });
 });

@@ -38,3 +38,14 @@ export function restoreRow<T>(rows: readonly T[], removed: Removed<T>): { rows: 
   out.splice(at, 0, removed.row);
   return { rows: out, index: at };
 }
+
+/**
+ * Adds `row` after the last row of its 一级 and 二级 (else of its 一级, else at the end), so that
+ * a row added from a suggestion joins its group as the printed form merges it.
+ */
+export function insertInGroup<T extends { level1: string; level2: string }>(rows: readonly T[], row: T): { rows: T[]; index: number } {
+  const same = (r: T, level2: boolean) => r.level1.trim() === row.level1.trim() && (!level2 || r.level2.trim() === row.level2.trim());
+  const last = (level2: boolean) => rows.findLastIndex((r) => same(r, level2));
+  const after = last(true) >= 0 ? last(true) : last(false) >= 0 ? last(false) : rows.length - 1;
+  return insertBelow(rows, after, row);
+}

@@ -1,10 +1,13 @@
 /** The indicator table of the official form, read-only, with 一级/二级 merged down over their rows. */
 import { Tag } from 'antd';
+import type { ReactNode } from 'react';
 import type { Indicator } from '../../core/model/document.ts';
 import { PROVINCIAL_INDICATOR_COLUMNS } from '../../core/model/indicator-columns.ts';
 import { useMessages } from '../app/locale.tsx';
+import { HISTORY_COLUMNS, HistoryCells, useHistoryHeadings } from './HistoryCells.tsx';
 import { rowSpans } from './indicator-groups.ts';
 import { Notes, placeId } from './notes.tsx';
+import { hasHistory, type RowHistory } from './row-history.ts';
 
 export const INDICATOR_FIELDS = ['level3', 'description', 'target', 'basis'] as const;
 
@@ -51,8 +54,11 @@ const MAX_PROVINCIAL_SHARE = 40;
 export const filledColumns = (rows: readonly Indicator[]): ProvincialColumn[] =>
   PROVINCIAL_INDICATOR_COLUMNS.filter((c) => rows.some((r) => (r[c.id] ?? '') !== ''));
 
-/** The part of the form's width the provincial columns take beside jixiao's own, in percent. */
-export const provincialWidth = (provincial: readonly ProvincialColumn[]): number =>
+/**
+ * The part of the form's width the provincial columns take beside jixiao's own, in percent (and the
+ * read-only 上年 / 前年 columns, which are as wide as theirs: ./HistoryCells.tsx).
+ */
+export const provincialWidth = (provincial: readonly { width: number }[]): number =>
   Math.min(MAX_PROVINCIAL_SHARE, provincial.reduce((n, c) => n + c.width, 0) * PERCENT_PER_WIDTH);
 
 /**
@@ -72,7 +78,7 @@ export function IndicatorColumns({
   remark: boolean;
   level3: boolean;
   share?: number;
-  provincial?: readonly ProvincialColumn[];
+  provincial?: readonly { width: number }[];
   widened?: boolean;
   own?: OwnColumns;
 }) {
@@ -133,30 +139,42 @@ export function IndicatorTableView({
   indicators,
   code,
   projectId,
+  history,
+  targetExtra,
 }: {
   indicators: readonly Indicator[];
   code: string;
   projectId: number | null;
+  /** Each row's 上年 / 前年, in the rows' order; the columns show where some row has any. */
+  history?: readonly (RowHistory | null)[];
+  /** What follows a row's target value in its cell (the public portal's comparison with peers). */
+  targetExtra?: (index: number) => ReactNode;
 }) {
   const m = useMessages().web.project;
+  const historyHeadings = useHistoryHeadings();
   const spans = rowSpans(indicators);
   const remark = indicators.some((i) => i.remark !== '');
   const provincial = filledColumns(indicators);
+  const past = history !== undefined && hasHistory(history);
   const place = (field: string, row: number) => ({ code, projectId, field: `indicators.${field}`, row });
   return (
     <table className="form-band form-indicators">
       <colgroup>
-        <IndicatorColumns remark={remark} level3={indicators.some((i) => i.level3 !== '')} provincial={provincial} />
+        <IndicatorColumns
+          remark={remark}
+          level3={indicators.some((i) => i.level3 !== '')}
+          provincial={past ? [...provincial, ...HISTORY_COLUMNS] : provincial}
+        />
       </colgroup>
       <thead>
         <tr>
-          <IndicatorHeaderCells remark={remark} extra={provincial.map((c) => m[c.id])} />
+          <IndicatorHeaderCells remark={remark} extra={[...provincial.map((c) => m[c.id]), ...(past ? historyHeadings : [])]} />
         </tr>
       </thead>
       <tbody>
         {indicators.length === 0 && (
           <tr>
-            <td colSpan={(remark ? 7 : 6) + provincial.length} className="form-value">
+            <td colSpan={(remark ? 7 : 6) + provincial.length + (past ? HISTORY_COLUMNS.length : 0)} className="form-value">
               {m.noIndicators}
             </td>
           </tr>
@@ -189,6 +207,7 @@ export function IndicatorTableView({
                       {indicator[field]}
                       {field === 'description' && indicator.term === 'longTerm' && <Tag className="term-tag">{m.termNames.longTerm}</Tag>}
                     </div>
+                    {field === 'target' && targetExtra?.(i)}
                     <Notes place={place(field, row)} />
                   </div>
                 </td>
@@ -201,6 +220,7 @@ export function IndicatorTableView({
                   </div>
                 </td>
               ))}
+              {past && <HistoryCells history={history[i] ?? null} indicator={indicator} />}
               {remark && <td className="form-value">{indicator.remark}</td>}
             </tr>
           );

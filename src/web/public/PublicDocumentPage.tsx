@@ -1,4 +1,7 @@
-/** A published document as published: 第一部分 部门整体绩效目标, 第二部分 each 项目绩效目标表, read-only, with downloads. */
+/**
+ * A published document as published: 第一部分 部门整体绩效目标, 第二部分 each 项目绩效目标表, read-only, with
+ * downloads, and beside each indicator's target its comparison with other units' (同类比较).
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Result, Space, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -11,6 +14,8 @@ import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { PeerComparison } from './PeerComparison.tsx';
+import { labelOf } from '../../core/library/observation.ts';
 import { queries } from '../api/queries.ts';
 
 export default function PublicDocumentPage() {
@@ -64,7 +69,14 @@ export default function PublicDocumentPage() {
               <ProjectForm
                 project={p}
                 projectId={p.id}
-                indicators={<IndicatorTableView indicators={p.indicators} code={p.code} projectId={p.id} />}
+                indicators={
+                  <IndicatorTableView
+                    indicators={p.indicators}
+                    code={p.code}
+                    projectId={p.id}
+                    targetExtra={(i) => <PeerComparison indicatorId={p.indicators[i]!.id} label={labelOf(p.indicators[i]!)} />}
+                  />
+                }
               />
             </section>
           ))}

@@ -21,6 +21,7 @@ import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { NotesProvider, type NotesSource } from '../form/notes.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
+import { historyByIndicator, historyOfRows } from '../form/row-history.ts';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
@@ -54,6 +55,8 @@ export default function ReviewPage() {
   const openComments = useOpenComments(id);
   const history = useCommentHistory(id);
   const index = useMemo(() => new FindingIndex(findings.data?.findings ?? []), [findings.data]);
+  const past = useQuery(queries.history(id, doc.data?.meta.version));
+  const pastById = useMemo(() => historyByIndicator(past.data), [past.data]);
 
   const notes = useMemo<NotesSource>(
     () => ({
@@ -174,7 +177,14 @@ export default function ReviewPage() {
               <ProjectForm
                 project={project}
                 projectId={project.id}
-                indicators={<IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />}
+                indicators={
+                  <IndicatorTableView
+                    indicators={project.indicators}
+                    code={project.code}
+                    projectId={project.id}
+                    history={historyOfRows(project.indicators, (r) => r.id, pastById)}
+                  />
+                }
               />
             ) : (
               <DepartmentView department={d.department} />
