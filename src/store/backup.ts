@@ -56,6 +56,7 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'bureau_rule_counts', key: ['bureau_id', 'year', 'rule_id', 'severity'], identity: false },
   { name: 'bureau_monitoring', key: ['bureau_id', 'year', 'status', 'valid_from'], identity: false },
   { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
+  { name: 'ex_ante_assessments', key: ['project_id'], identity: false, json: ['content'] },
 ];
 
 const PAGE = 5000;
