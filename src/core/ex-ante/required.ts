@@ -14,8 +14,8 @@ import type { AssessmentState } from './assessment.ts';
 
 /** The unit's previous-year projects, as the review needs them. */
 export interface PreviousProjects {
-  codes: readonly string[];
-  names: readonly string[];
+  codes: string[];
+  names: string[];
 }
 
 /** What the review needs to know about a document's assessments (fed like history: src/store/ex-ante/context.ts). */
@@ -23,7 +23,7 @@ export interface ExAnteContext {
   /** The unit's previous-year projects; null when that document is not in jixiao. */
   previous: PreviousProjects | null;
   /** The stored assessments by project code. */
-  assessments: Readonly<Record<string, AssessmentState>>;
+  assessments: Record<string, AssessmentState>;
 }
 
 /** A previous-year index built once per document. */
