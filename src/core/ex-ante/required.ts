@@ -53,5 +53,5 @@ export function isNewProject(project: Project, previous: PreviousIndex | null): 
 export function needsAssessment(project: Project, previous: PreviousIndex | null, threshold: string): boolean {
   if (dec(threshold).isZero()) return false;
   const total = inWan(project.budget.total, project.amountUnit);
-  return total !== null && total.greaterThanOrEqualTo(threshold) && isNewProject(project, previous);
+  return total?.greaterThanOrEqualTo(threshold) === true && isNewProject(project, previous);
 }

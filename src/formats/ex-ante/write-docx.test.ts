@@ -15,16 +15,19 @@ describe('事前绩效评估报告 (DOCX)', () => {
     });
     assessment.assessor.kind = 'thirdParty';
     assessment.suggestions = '细化成本指标。';
-    const text = paragraphsOf(
-      await writeExAnteDocx({ project: aProject({ attribute: '新增' }), unitName: '怀来县司法局', assessment }),
-    );
+    const text = paragraphsOf(await writeExAnteDocx({ project: aProject({ attribute: '新增' }), unitName: '怀来县司法局', assessment }));
     expect(text[0]).toBe('事前绩效评估报告');
     expect(text).toContain('项目编码：315-0105-JBN-2D9U');
     expect(text).toContain('预算数（万元）：5.00');
     expect(text).toContain('项目属性：新增');
-    const order = ['（一）立项必要性', '（二）投入经济性', '（三）绩效目标合理性', '（四）实施方案可行性', '（五）筹资合规性', '（六）总体结论'].map((h) =>
-      text.indexOf(h),
-    );
+    const order = [
+      '（一）立项必要性',
+      '（二）投入经济性',
+      '（三）绩效目标合理性',
+      '（四）实施方案可行性',
+      '（五）筹资合规性',
+      '（六）总体结论',
+    ].map((h) => text.indexOf(h));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(text[order[0]! + 1]).toBe('第1方面的评估情况。');
     expect(text).toContain('得分：19 分（满分 20 分）');

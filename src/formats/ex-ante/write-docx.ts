@@ -19,7 +19,8 @@ export interface ExAnteReport {
 }
 
 const body = (text: string) => text.split('\n').map((line) => new Paragraph({ style: 'BodyText', children: [new TextRun(line)] }));
-const heading = (text: string, level: 1 | 2) => new Paragraph({ style: `Heading${level}`, alignment: AlignmentType.LEFT, children: [new TextRun(text)] });
+const heading = (text: string, level: 1 | 2) =>
+  new Paragraph({ style: `Heading${level}`, alignment: AlignmentType.LEFT, children: [new TextRun(text)] });
 
 export async function writeExAnteDocx(report: ExAnteReport, locale: Locale = 'zh-CN'): Promise<Uint8Array> {
   const m = messagesFor(locale).exAnte;

@@ -22,7 +22,8 @@ export const exAnte = {
   date: '评估日期',
   /** 编辑器里的面板。 */
   panel: {
-    required: (threshold: string) => `本项目为新增项目，预算数达到 ${threshold} 万元，须在提交前完成事前绩效评估（中发〔2018〕34号：评估结果作为申请预算的必备要件）。`,
+    required: (threshold: string) =>
+      `本项目为新增项目，预算数达到 ${threshold} 万元，须在提交前完成事前绩效评估（中发〔2018〕34号：评估结果作为申请预算的必备要件）。`,
     optional: '本项目已有事前绩效评估。',
     save: '保存评估',
     saved: '事前绩效评估已保存',

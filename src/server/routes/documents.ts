@@ -117,7 +117,10 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       // Keyed by version too, though a saved 事前绩效评估 leaves the version: every write empties the cache.
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () => {
-        const [settings, exAnte] = await Promise.all([effectiveSettings(ctx.reader(req), meta.bureauId), exAnteContext(ctx.reader(req), meta.id)]);
+        const [settings, exAnte] = await Promise.all([
+          effectiveSettings(ctx.reader(req), meta.bureauId),
+          exAnteContext(ctx.reader(req), meta.id),
+        ]);
         return reviewDocument(modelOf((await readDocument(ctx.reader(req), meta.id))!), {
           settings: settings.review.settings,
           profile: documentProfile(settings, meta.year),

@@ -168,7 +168,10 @@ export async function exAnteRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const [stored, project] = await Promise.all([readAssessment(db, req.params.id), readProject(db, meta.id, req.params.id)]);
       if (!project || !stored) throw notFound('exAnteAssessment', req.params.id);
       const locale = localeOf(req);
-      const bytes = await writeExAnteDocx({ project: toModelProject(project), unitName: meta.unitName, assessment: stored.assessment }, locale);
+      const bytes = await writeExAnteDocx(
+        { project: toModelProject(project), unitName: meta.unitName, assessment: stored.assessment },
+        locale,
+      );
       const title = messagesFor(locale).exAnte.report.title;
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -15,9 +15,7 @@ export async function exAnteContext(db: Db, documentId: number): Promise<ExAnteC
     .where('d.id', '=', documentId)
     .executeTakeFirst();
   const [lastYear, stored] = await Promise.all([
-    previous
-      ? db.selectFrom('projects').select(['code', 'name']).where('document_id', '=', previous.id).execute()
-      : Promise.resolve(null),
+    previous ? db.selectFrom('projects').select(['code', 'name']).where('document_id', '=', previous.id).execute() : Promise.resolve(null),
     db
       .selectFrom('ex_ante_assessments as a')
       .innerJoin('projects as p', 'p.id', 'a.project_id')

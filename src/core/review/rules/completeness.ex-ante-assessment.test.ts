@@ -17,12 +17,21 @@ describe(RULE, () => {
 
   it('blocks a 新增 project at the amount without an assessment, naming the project and the amount', () => {
     const [f] = findingsOf(RULE, withProject({ attribute: '新增' }), { settings, exAnte: noPrevious });
-    expect(f).toMatchObject({ severity: 'error', projectCode: '315-0105-JBN-2D9U', field: 'exAnte', source: '中发〔2018〕34号 事前绩效评估' });
+    expect(f).toMatchObject({
+      severity: 'error',
+      projectCode: '315-0105-JBN-2D9U',
+      field: 'exAnte',
+      source: '中发〔2018〕34号 事前绩效评估',
+    });
     expect(f!.message).toBe('项目 315-0105-JBN-2D9U 是预算数达到 5 万元的新增项目，没有事前绩效评估。');
   });
 
   it('counts the amount in 万元 and exactly: just under is not at the amount', () => {
-    const under = withProject({ attribute: '新增', amountUnit: '元', budget: { total: '49999.99', fiscal: null, other: null, sources: [] } });
+    const under = withProject({
+      attribute: '新增',
+      amountUnit: '元',
+      budget: { total: '49999.99', fiscal: null, other: null, sources: [] },
+    });
     const at = withProject({ attribute: '新增', amountUnit: '元', budget: { total: '50000', fiscal: null, other: null, sources: [] } });
     expect(findingsOf(RULE, under, { settings, exAnte: noPrevious })).toEqual([]);
     expect(findingsOf(RULE, at, { settings, exAnte: noPrevious })).toHaveLength(1);
