@@ -32,6 +32,7 @@ export const exAnte: Messages['exAnte'] = {
     stale: 'Someone else changed this assessment; reload it before saving.',
     reload: 'Reload',
     none: 'Not assessed',
+    unfinished: 'Unfinished',
     exportDocx: 'Export the report (Word)',
     readOnly: 'Read-only: the assessment went in with the document.',
   },

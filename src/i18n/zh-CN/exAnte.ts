@@ -33,6 +33,7 @@ export const exAnte = {
     stale: '这份评估已被他人修改，请重新载入后再保存。',
     reload: '重新载入',
     none: '尚未评估',
+    unfinished: '未完成',
     exportDocx: '导出评估报告（Word）',
     readOnly: '只读：评估随文件提交，审核时只能查看。',
   },

@@ -26,7 +26,8 @@ import { DepartmentEditor } from './DepartmentEditor.tsx';
 import { FindingIndex } from './findings-index.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
-import { blankProject, editorProject, profileOf, toTargetDocument } from './model.ts';
+import { blankProject, editorProject, profileOf, toProject, toTargetDocument } from './model.ts';
+import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
@@ -53,7 +54,12 @@ export default function EditorPage() {
   const reviewSettings = useQuery(queries.reviewSettings(documentId));
   const doc = useDeferredValue(snapshot?.doc);
   const review = reviewSettings.data;
-  const findings = useMemo(() => (doc ? reviewDocument(toTargetDocument(doc), { locale, ...review }) : []), [doc, locale, review]);
+  // The stored 事前绩效评估, so the live review asks for them as the submission gate does.
+  const exAnte = useQuery(queries.exAnteContext(documentId)).data;
+  const findings = useMemo(
+    () => (doc ? reviewDocument(toTargetDocument(doc), { locale, ...review, exAnte }) : []),
+    [doc, locale, review, exAnte],
+  );
   const index = useMemo(() => new FindingIndex(findings), [findings]);
   const notes = useMemo<NotesSource>(() => ({ findings: index, comments: openComments.data ?? [] }), [index, openComments.data]);
 
@@ -270,6 +276,9 @@ export default function EditorPage() {
                     )
                   }
                 />
+                {project.id !== null && (
+                  <ExAntePanel documentId={documentId} projectId={project.id} project={toProject(project)} editable={editable} />
+                )}
                 {editable && (
                   <Button
                     danger

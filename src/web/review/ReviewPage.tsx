@@ -21,6 +21,7 @@ import { IndicatorTableView } from '../form/IndicatorTableView.tsx';
 import { NotesProvider, type NotesSource } from '../form/notes.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
+import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
@@ -171,11 +172,14 @@ export default function ReviewPage() {
               label={w.editor.parts}
             />
             {project ? (
-              <ProjectForm
-                project={project}
-                projectId={project.id}
-                indicators={<IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />}
-              />
+              <>
+                <ProjectForm
+                  project={project}
+                  projectId={project.id}
+                  indicators={<IndicatorTableView indicators={project.indicators} code={project.code} projectId={project.id} />}
+                />
+                <ExAntePanel documentId={meta.id} projectId={project.id} project={project} editable={false} />
+              </>
             ) : (
               <DepartmentView department={d.department} />
             )}
