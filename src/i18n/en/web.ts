@@ -729,6 +729,10 @@ export const web: M = {
     addOverride: 'Add',
     projectCodePattern: 'Project code format (regular expression)',
     projectCodePatternHelp: 'The default reads 315-0105-JBN-2D9U: unit prefix, four-digit class, three-letter type, short id.',
+    exAnteThreshold: 'Ex-ante assessment amount',
+    exAnteThresholdHelp:
+      'A new project with a budget of at least this needs a complete ex-ante assessment before submission (中发〔2018〕34号); 0 asks for none. Local rules differ: the bureau decides.',
+    exAnteThresholdSuffix: '万元',
     monitoring: 'Monitoring lights',
     yellowShortfall: 'Yellow: execution behind plan by',
     redShortfall: 'Red: execution behind plan by',

@@ -60,7 +60,12 @@ describe('事前绩效评估 panel', () => {
     const put = sent.find((s) => s.method === 'PUT')!;
     expect(put.ifMatch).toBe('"0"');
     expect(put.body).toMatchObject({
-      assessment: { necessity: { finding: '论证充分。', score: '18' }, conclusion: 'support', assessor: { kind: 'unit', name: '怀来县司法局' }, date: '2019-10-15' },
+      assessment: {
+        necessity: { finding: '论证充分。', score: '18' },
+        conclusion: 'support',
+        assessor: { kind: 'unit', name: '怀来县司法局' },
+        date: '2019-10-15',
+      },
     });
   });
 

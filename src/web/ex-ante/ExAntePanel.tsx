@@ -62,9 +62,11 @@ function AssessmentCard(props: { documentId: number; stored: ProjectExAnte; requ
       await endpoints.saveExAnte(stored.projectId, stored.version, draft);
       message.success(x.panel.saved);
       await Promise.all(
-        [['ex-ante-project', stored.projectId], ['ex-ante', documentId], ['findings', documentId]].map((queryKey) =>
-          client.invalidateQueries({ queryKey }),
-        ),
+        [
+          ['ex-ante-project', stored.projectId],
+          ['ex-ante', documentId],
+          ['findings', documentId],
+        ].map((queryKey) => client.invalidateQueries({ queryKey })),
       );
     } catch (e) {
       if (e instanceof ApiFailure && e.isConflict) setStale(true);
