@@ -399,6 +399,7 @@ export const web = {
       project: '项目',
       indicator: '指标行',
       comment: '批注',
+      exAnteAssessment: '事前绩效评估',
     } as Record<string, string>,
     statusChange: (from: string, to: string) => `${from} → ${to}`,
     times: (n: number) => `连续 ${n} 次`,
