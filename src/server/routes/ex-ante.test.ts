@@ -131,6 +131,40 @@ for (const make of testDatabases()) {
       expect(late.json().code).toBe('invalid_state');
     });
 
+    it('next year, last year’s projects are carried on and a project it lacks is new', async () => {
+      const next = await w.clients.ownUnit.request('POST', `/api/documents/${w.draftId}/next-year`);
+      expect(next.statusCode).toBe(201);
+      const id = next.json().id;
+      const copy = (await w.clients.ownUnit.request('GET', `/api/documents/${id}`)).json();
+      // 普法宣传 was 新增 in 2020; in 2021 it is carried on.
+      expect(copy.projects.find((p: { name: string }) => p.name === '普法宣传').attribute).toBe('延续');
+      const context = (await w.clients.ownUnit.request('GET', `/api/documents/${id}/ex-ante`)).json();
+      expect(context.previous.codes).toHaveLength(projects.length);
+      expect(context.assessments).toEqual({});
+      const added = await w.clients.ownUnit.request('POST', `/api/documents/${id}/projects`, {
+        headers: { 'if-match': `"${copy.meta.version}"` },
+        body: {
+          project: {
+            ...copy.projects[0],
+            id: undefined,
+            errorCount: undefined,
+            warningCount: undefined,
+            infoCount: undefined,
+            code: '315-0105-JBN-TJ01',
+            name: '人民调解',
+            budget: { total: '40.00', fiscal: '40.00', other: null, sources: [] },
+            attribute: null,
+            indicators: [],
+          },
+        },
+      });
+      expect(added.statusCode).toBe(201);
+      const findings = (await w.clients.ownUnit.request('GET', `/api/documents/${id}/findings`)).json().findings;
+      expect(findings.filter((f: { ruleId: string }) => f.ruleId === RULE).map((f: { projectCode: string }) => f.projectCode)).toEqual([
+        '315-0105-JBN-TJ01',
+      ]);
+    });
+
     it('the report downloads as Word for those who read the assessment', async () => {
       const id = byName('普法宣传').id;
       const r = await w.clients.reviewer.request('GET', `/api/projects/${id}/ex-ante/report.docx`);
