@@ -16,12 +16,15 @@ export const withDemoNewProject = (seed: TargetDocument): TargetDocument => ({
   projects: seed.projects.map((p) => (p.name.trim() === DEMO_NEW_PROJECT ? { ...p, attribute: '新增' } : p)),
 });
 
+/** The use of funds' first sentence, without its full stop. */
+const firstSentence = (text: string): string => text.trim().split(/[。；;]/, 1)[0]!;
+
 export function demoAssessment(project: Project, unitName: string, year: number): ExAnteAssessment {
   const budget = `${project.budget.total ?? '—'}${project.amountUnit}`;
   const outputs = project.indicators.filter((i) => i.level1.includes('产出')).length;
   return {
     necessity: {
-      finding: `${project.name}属于${unitName}“${project.useOfFunds.slice(0, 40)}”的法定职责，与普法规划相衔接，与单位其他项目无重复交叉。`,
+      finding: `${project.name}的资金用于“${firstSentence(project.useOfFunds)}”，属于${unitName}的法定职责，与普法规划相衔接，与单位其他项目无重复交叉。`,
       score: '18',
     },
     economy: { finding: `申请预算${budget}，支出内容与职责匹配，测算依据为上年同类活动的实际支出。`, score: '17' },

@@ -170,10 +170,10 @@ function AssessmentForm({ draft, set, points }: { draft: ExAnteAssessment; set: 
           />
         </fieldset>
       ))}
-      <p>
+      <Typography.Text strong>
         {x.total}：{totalScore(draft).toString()}
-      </p>
-      <div>
+      </Typography.Text>
+      <div className="ex-ante-conclusion">
         <Typography.Text strong>{x.conclusion}</Typography.Text>
         <Radio.Group
           aria-label={x.conclusion}
