@@ -35,6 +35,8 @@ describe('ex-ante assessment', () => {
   it('refuses a section score above its 20 points and an impossible date, naming them', () => {
     expect(() => checkAssessment({ ...complete(), financing: { finding: 'x', score: '20.01' } })).toThrow('financing');
     expect(() => checkAssessment({ ...complete(), date: '2019-13-40' })).toThrow('date');
+    expect(() => checkAssessment({ ...complete(), date: '2019-02-29' })).toThrow('date');
+    expect(checkAssessment({ ...complete(), date: '2020-02-29' })).toBeTruthy();
     expect(checkAssessment({ ...complete(), financing: { finding: 'x', score: '20' } })).toBeTruthy();
   });
 });

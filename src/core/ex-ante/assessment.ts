@@ -85,6 +85,12 @@ export const stateOf = (a: ExAnteAssessment): AssessmentState =>
 export const totalScore = (a: ExAnteAssessment): Decimal =>
   SECTION_IDS.reduce((total, id) => (a[id].score === null ? total : total.plus(dec(a[id].score))), new Decimal(0));
 
+/** "2019-10-15" as a day the calendar has ("2019-02-30" is not one, though Date.parse rolls it over). */
+function isCalendarDate(date: string): boolean {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
+}
+
 /**
  * Throws a RangeError naming the section whose score is above its 20 points (the schema checks
  * the rest: text lengths, the conclusion, the date's form).
@@ -94,6 +100,6 @@ export function checkAssessment(a: ExAnteAssessment): ExAnteAssessment {
     const score = a[id].score;
     if (score !== null && dec(score).greaterThan(SECTION_POINTS)) throw new RangeError(id);
   }
-  if (a.date !== null && Number.isNaN(Date.parse(`${a.date}T00:00:00Z`))) throw new RangeError('date');
+  if (a.date !== null && !isCalendarDate(a.date)) throw new RangeError('date');
   return a;
 }
