@@ -13,8 +13,12 @@ export const exAnte: Messages['exAnte'] = {
   assessorKinds: { unit: 'assessed by the unit', thirdParty: 'assessed by a third party' },
   finding: 'Findings',
   score: 'Score',
-  points: (points) => `out of ${points}`,
-  total: 'Total',
+  sectionLabel: (section, points) => `${section} (out of ${points})`,
+  fieldLabel: (section, field) => `${section} ${field}`,
+  scoreLine: (score) => `Score: ${score}`,
+  totalLine: (total) => `Total: ${total}`,
+  conclusionLine: (conclusion, total) => `${conclusion} (total ${total})`,
+  assessorLine: (name, kind) => `${name} (${kind})`,
   conclusion: 'Conclusion',
   suggestions: 'Suggestions',
   assessor: 'Assessor',
@@ -61,6 +65,5 @@ export const exAnte: Messages['exAnte'] = {
   errors: {
     score: (section, points) => `The score of ${section} is above its ${points} points.`,
     date: 'The assessment date is not a valid date.',
-    notRequired: 'This project is not a new project needing an ex-ante assessment, and has none saved.',
   },
 };

@@ -13,8 +13,12 @@ export const exAnte = {
   assessorKinds: { unit: '单位自行评估', thirdParty: '委托第三方机构评估' },
   finding: '评估情况',
   score: '得分',
-  points: (points: string) => `满分 ${points} 分`,
-  total: '总分',
+  sectionLabel: (section: string, points: string) => `${section}（满分 ${points} 分）`,
+  fieldLabel: (section: string, field: string) => `${section} ${field}`,
+  scoreLine: (score: string) => `得分：${score}`,
+  totalLine: (total: string) => `总分：${total}`,
+  conclusionLine: (conclusion: string, total: string) => `${conclusion}（总分 ${total}）`,
+  assessorLine: (name: string, kind: string) => `${name}（${kind}）`,
   conclusion: '总体结论',
   suggestions: '相关建议',
   assessor: '评估方',
@@ -63,6 +67,5 @@ export const exAnte = {
   errors: {
     score: (section: string, points: string) => `${section}的得分超过满分 ${points} 分。`,
     date: '评估日期不是有效日期。',
-    notRequired: '该项目不是需要事前绩效评估的新增项目，也没有已保存的评估。',
   },
 };

@@ -147,17 +147,15 @@ function AssessmentForm({ draft, set, points }: { draft: ExAnteAssessment; set: 
     <div className="ex-ante-form">
       {SECTION_IDS.map((id) => (
         <fieldset key={id} className="ex-ante-section">
-          <legend>
-            {x.sections[id]}（{x.points(points)}）
-          </legend>
+          <legend>{x.sectionLabel(x.sections[id], points)}</legend>
           <Input.TextArea
-            aria-label={`${x.sections[id]} ${x.finding}`}
+            aria-label={x.fieldLabel(x.sections[id], x.finding)}
             autoSize={{ minRows: 2 }}
             value={draft[id].finding}
             onChange={(e) => set({ [id]: { ...draft[id], finding: e.target.value } })}
           />
           <Input
-            aria-label={`${x.sections[id]} ${x.score}`}
+            aria-label={x.fieldLabel(x.sections[id], x.score)}
             addonBefore={x.score}
             inputMode="decimal"
             style={{ width: 180 }}
@@ -170,9 +168,7 @@ function AssessmentForm({ draft, set, points }: { draft: ExAnteAssessment; set: 
           />
         </fieldset>
       ))}
-      <Typography.Text strong>
-        {x.total}：{totalScore(draft).toString()}
-      </Typography.Text>
+      <Typography.Text strong>{x.totalLine(totalScore(draft).toString())}</Typography.Text>
       <div className="ex-ante-conclusion">
         <Typography.Text strong>{x.conclusion}</Typography.Text>
         <Radio.Group
@@ -220,20 +216,16 @@ function AssessmentView({ assessment: a, points }: { assessment: ExAnteAssessmen
   return (
     <Descriptions column={1} bordered size="small">
       {SECTION_IDS.map((id) => (
-        <Descriptions.Item key={id} label={`${x.sections[id]}（${x.points(points)}）`}>
+        <Descriptions.Item key={id} label={x.sectionLabel(x.sections[id], points)}>
           <div className="pre-wrap">{a[id].finding || none}</div>
-          <div>
-            {x.score}：{a[id].score ?? x.report.unscored}
-          </div>
+          <div>{x.scoreLine(a[id].score ?? x.report.unscored)}</div>
         </Descriptions.Item>
       ))}
       <Descriptions.Item label={x.conclusion}>
-        {a.conclusion === null ? x.report.noConclusion : x.conclusions[a.conclusion]}（{x.total} {totalScore(a).toString()}）
+        {x.conclusionLine(a.conclusion === null ? x.report.noConclusion : x.conclusions[a.conclusion], totalScore(a).toString())}
       </Descriptions.Item>
       <Descriptions.Item label={x.suggestions}>{a.suggestions || none}</Descriptions.Item>
-      <Descriptions.Item label={x.assessor}>
-        {a.assessor.name || none}（{x.assessorKinds[a.assessor.kind]}）
-      </Descriptions.Item>
+      <Descriptions.Item label={x.assessor}>{x.assessorLine(a.assessor.name || none, x.assessorKinds[a.assessor.kind])}</Descriptions.Item>
       <Descriptions.Item label={x.date}>{a.date ?? none}</Descriptions.Item>
     </Descriptions>
   );
