@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blankAssessment } from '../core/ex-ante/assessment.ts';
 import { exactSum } from '../store/amounts.ts';
 import { openWorld, ROLES, ROOT, type RoleName, type World } from './fixture.testing.ts';
 import { testDatabases } from './testing.ts';
@@ -217,6 +218,33 @@ for (const make of testDatabases()) {
         name: 'DELETE project',
         run: (r) => w.clients[r].request('DELETE', `/api/projects/${projectId}`, { headers: STALE }),
         expect: only({ ownUnit: 409 }),
+      },
+      // 事前绩效评估: the unit, its reviewers and admins read it, published or not; only the unit writes it.
+      {
+        name: 'GET ex-ante context of a draft',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/ex-ante`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET ex-ante context of a published document',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/ex-ante`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET ex-ante assessment',
+        run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/ex-ante`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'PUT ex-ante assessment',
+        run: (r) =>
+          w.clients[r].request('PUT', `/api/projects/${projectId}/ex-ante`, { headers: STALE, body: { assessment: blankAssessment('') } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'GET ex-ante report of a project without one',
+        run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/ex-ante/report.docx`),
+        expect: only({ ownUnit: 404, reviewer: 404, admin: 404 }),
       },
       {
         name: 'POST indicator',

@@ -67,6 +67,16 @@ export async function assertReviewer(ctx: AppContext, req: FastifyRequest, doc: 
   return user;
 }
 
+/**
+ * Reading what goes with a declaration but is not published with it (a 事前绩效评估): the unit's
+ * staff, the reviewers over its bureau and admins — not the public, even once the targets are published.
+ */
+export async function assertInsider(ctx: AppContext, req: FastifyRequest, doc: DocumentMeta): Promise<User> {
+  const user = requireUser(req);
+  if (user.role === 'admin' || (user.role === 'unit' && user.unitId === doc.unitId) || (await reviews(ctx, user, doc))) return user;
+  throw forbidden();
+}
+
 /** Commenting: the reviewers of the document and its unit's staff. */
 export async function assertCommenter(ctx: AppContext, req: FastifyRequest, doc: DocumentMeta): Promise<User> {
   const user = requireUser(req);

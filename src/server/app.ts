@@ -28,6 +28,7 @@ import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { exAnteRoutes } from './routes/ex-ante.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await publicUnitRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await libraryRoutes(app, ctx);
+  await exAnteRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

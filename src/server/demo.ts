@@ -1,6 +1,7 @@
 /**
  * The demo county an empty database starts with: 河北省财政厅 → 张家口市财政局 → 怀来县财政局,
- * 怀来县司法局 (315002) with the seed document as its 2020 draft, a few more units with generated
+ * 怀来县司法局 (315002) with the seed document as its 2020 draft (its 普法宣传 a 新增 project with a
+ * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
  * published), its indicator library (./demo-library.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
@@ -19,8 +20,10 @@ import { createBureau, createUnit } from '../store/organisation.ts';
 import { generatePassword } from '../store/password.ts';
 import type { Role } from '../store/schema.ts';
 import { transition } from '../store/workflow.ts';
+import { saveAssessment } from '../store/ex-ante/assessments.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
 import { seedDemoLibrary } from './demo-library.ts';
+import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
 
 export interface DemoAccount {
   role: Role;
@@ -49,7 +52,18 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   const sifaju = await createUnit(db, actor, { code: '315002', name: '怀来县司法局', bureauId: county.id });
   const seedPath = join(rootDir, SEED_FILE);
   const [seed] = await readDocumentFile(await readFile(seedPath), seedPath);
-  if (seed) await createDocument(db, actor, { unitId: sifaju.id, year: seed.year ?? 2020, content: seed, action: 'import' });
+  if (seed) {
+    const year = seed.year ?? 2020;
+    const draft = await createDocument(db, actor, { unitId: sifaju.id, year, content: withDemoNewProject(seed), action: 'import' });
+    const project = await db
+      .selectFrom('projects')
+      .select('id')
+      .where('document_id', '=', draft.id)
+      .where('name', '=', DEMO_NEW_PROJECT)
+      .executeTakeFirst();
+    const model = withDemoNewProject(seed).projects.find((p) => p.name.trim() === DEMO_NEW_PROJECT);
+    if (project && model) await saveAssessment(db, actor, project.id, 0, demoAssessment(model, sifaju.name, year));
+  }
 
   const generated = generateDocuments({ seed: 315, units: OTHER_UNITS.length, projectsPerUnit: [3, 6], year: 2020 });
   const others: number[] = [];

@@ -57,6 +57,7 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'bureau_monitoring', key: ['bureau_id', 'year', 'status', 'valid_from'], identity: false },
   { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
   { name: 'library_entries', key: ['id'], identity: true },
+  { name: 'ex_ante_assessments', key: ['project_id'], identity: false, json: ['content'] },
 ];
 
 const PAGE = 5000;

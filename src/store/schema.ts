@@ -329,6 +329,16 @@ export interface BureauSettingsTable {
   updated_at: Generated<Date>;
   updated_by_name: string;
 }
+/** Migration 0017: a project's 事前绩效评估 (src/core/ex-ante/assessment.ts). */
+export interface ExAnteAssessmentsTable {
+  project_id: number;
+  document_id: number;
+  content: ColumnType<unknown, string, string>;
+  state: 'complete' | 'rejected' | 'incomplete';
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by_name: string;
+}
 export interface DocumentRuleCountsTable {
   document_id: number;
   rule_id: string;
@@ -497,6 +507,7 @@ export interface Database {
   bureau_units: BureauUnitsTable;
   derived_work: DerivedWorkTable;
   library_entries: LibraryEntriesTable;
+  ex_ante_assessments: ExAnteAssessmentsTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

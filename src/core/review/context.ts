@@ -13,6 +13,7 @@ import type { Indicator, Project, TargetDocument } from '../model/document.ts';
 import { parseRelation, parseTargetValue } from '../target-value/parse.ts';
 import { isPercentage, type Operator, type TargetValue } from '../target-value/target-value.ts';
 import { compareDecimal } from './compare.ts';
+import { previousIndex, type ExAnteContext, type PreviousIndex } from '../ex-ante/required.ts';
 import type { ReviewSettings } from './settings.ts';
 import { BASIS_SOURCE, comparable, COST, MEASURE_NOUN, MONEY_UNIT, NATURE_WORDS, PERCENT_LIKE, SATISFACTION, TIMELINESS } from './terms.ts';
 
@@ -44,6 +45,8 @@ export interface DocumentContext {
   history: ReadonlyMap<string, HistoryEntry> | null;
   /** The targets of each indicator family among the unit's peers, by family key; null without them. */
   peers: ReadonlyMap<string, PeerRange> | null;
+  /** The stored 事前绩效评估 and the previous year's projects, indexed; null without them (the rule is silent). */
+  exAnte: (ExAnteContext & { index: PreviousIndex | null }) | null;
 }
 
 export interface ProjectContext {
@@ -240,6 +243,7 @@ export function documentContext(
   history: readonly HistoryEntry[] | undefined,
   profile: FormProfile,
   peers: ReadonlyMap<string, PeerRange> | undefined,
+  exAnte?: ExAnteContext,
 ): DocumentContext {
   const context: DocumentContext = {
     kind: 'document',
@@ -252,6 +256,7 @@ export function documentContext(
     department: null,
     history: history ? new Map(history.map((h) => [historyKey(h.projectCode, h.description), h])) : null,
     peers: peers ?? null,
+    exAnte: exAnte ? { ...exAnte, index: previousIndex(exAnte.previous) } : null,
   };
   document.projects.forEach((project, i) => {
     const p: ProjectContext = {

@@ -9,6 +9,7 @@ import { messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
 import type { FormProfile } from '../forms/profile.ts';
 import { defaultProfileFor } from '../forms/profiles.ts';
 import type { PeerRange } from '../library/peer-range.ts';
+import type { ExAnteContext } from '../ex-ante/required.ts';
 import type { TargetDocument } from '../model/document.ts';
 import { documentContext, type HistoryEntry } from './context.ts';
 import type { Finding, FindingField, Severity } from './finding.ts';
@@ -33,6 +34,8 @@ export interface ReviewOptions {
   peers?: ReadonlyMap<string, PeerRange>;
   /** The form profile the document follows (its bureau's pick); the default for its year when left out. */
   profile?: FormProfile;
+  /** The stored 事前绩效评估 and last year's projects; without them the rule asking for an assessment is silent. */
+  exAnte?: ExAnteContext;
 }
 
 /** A rule as the UI lists it. */
@@ -153,7 +156,7 @@ function planFor(locale: Locale, settings: Partial<ReviewSettings> | undefined):
 export function reviewDocument(document: TargetDocument, options: ReviewOptions = {}): Finding[] {
   const plan = planFor(options.locale ?? 'zh-CN', options.settings);
   const profile = options.profile ?? defaultProfileFor(document.year, plan.settings.form2021FromYear);
-  const context = documentContext(document, plan.settings, options.history, profile, options.peers);
+  const context = documentContext(document, plan.settings, options.history, profile, options.peers, options.exAnte);
   const found: Ordered[] = [];
   plan.found = found;
   try {

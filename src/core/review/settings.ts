@@ -3,6 +3,7 @@
  */
 import Type from 'typebox';
 import { DEFAULT_FORM_2021_FROM_YEAR } from '../framework/framework.ts';
+import { NonNegativeDecimalText } from '../model/document.ts';
 import { Severity, SEVERITIES } from './finding.ts';
 
 export const ReviewSettings = Type.Object(
@@ -22,6 +23,12 @@ export const ReviewSettings = Type.Object(
      * three-letter type, a short id.
      */
     projectCodePattern: Type.String({ maxLength: 500, description: 'the project-code rule as a regular expression' }),
+    /**
+     * 事前绩效评估: a new project whose 预算数 reaches this many 万元 needs an assessment before it is
+     * submitted; "0" (the default, as the 办法 read set no national amount) asks for none. Optional so
+     * that settings saved before it keep their meaning.
+     */
+    exAnteThreshold: Type.Optional(NonNegativeDecimalText),
   },
   { additionalProperties: false, description: 'the review engine’s settings (src/core/review/settings.ts)' },
 );
@@ -33,6 +40,7 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   disabledSeverities: [],
   severityOverrides: {},
   projectCodePattern: '^\\d{3,9}-\\d{4}-[A-Z]{3}-[0-9A-Z]{2,8}$',
+  exAnteThreshold: '0',
 };
 
 const compiled = new Map<string, RegExp>();

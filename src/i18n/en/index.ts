@@ -13,6 +13,7 @@ import { web } from './web.ts';
 import { diff } from './diff.ts';
 import { library } from './library.ts';
 import { bulk } from './bulk.ts';
+import { exAnte } from './exAnte.ts';
 
 export const en: Messages = {
   cli,
@@ -28,4 +29,5 @@ export const en: Messages = {
   diff,
   library,
   bulk,
+  exAnte,
 };

@@ -51,6 +51,7 @@ export const review: Messages['review'] = {
     disclosure: 'what is disclosed',
     coding: 'project coding rules',
     weights: 'indicator weights and points',
+    exAnte: 'ex-ante performance assessment',
   },
   regulations: {
     'caiyu-2015-88': 'Measures for the Management of Performance Targets of Central Department Budgets',
@@ -164,6 +165,17 @@ export const review: Messages['review'] = {
       title: 'Indicator without a weight',
       message: (p) => `${p.at} has no weight (points); every indicator of the ${p.profile} needs one.`,
       suggestion: () => "Give each indicator a weight by its importance; together they make the form's total.",
+    },
+    'completeness.ex-ante-assessment': {
+      title: 'New project without an ex-ante assessment',
+      message: (p) =>
+        p.state === 'rejected'
+          ? `${p.at} is a new project whose ex-ante assessment concluded "not supported": no budget can be asked for it.`
+          : `${p.at} is a new project with a budget of at least ${p.threshold} 万元 and ${p.state === 'missing' ? 'no' : 'an unfinished'} ex-ante performance assessment.`,
+      suggestion: (p) =>
+        p.state === 'rejected'
+          ? 'Rework the project as the assessment advises and assess it again, or withdraw it.'
+          : "Fill in the project's ex-ante assessment: findings and scores on the need, the economy, the targets, the plan's feasibility and the funding's compliance, with a conclusion, the assessor and the date.",
     },
     'consistency.budget-sum': {
       title: 'Funds do not add up to the budget',

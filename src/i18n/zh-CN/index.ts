@@ -15,6 +15,7 @@ import { web } from './web.ts';
 import { diff } from './diff.ts';
 import { library } from './library.ts';
 import { bulk } from './bulk.ts';
+import { exAnte } from './exAnte.ts';
 
 export const zhCN = {
   cli,
@@ -30,6 +31,7 @@ export const zhCN = {
   diff,
   library,
   bulk,
+  exAnte,
 };
 
 export type Messages = typeof zhCN;

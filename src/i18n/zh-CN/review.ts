@@ -66,6 +66,7 @@ export const review = {
     disclosure: '公开内容',
     coding: '项目编码规则',
     weights: '指标权重与分值',
+    exAnte: '事前绩效评估',
   },
   regulations: {
     'caiyu-2015-88': '《中央部门预算绩效目标管理办法》',
@@ -176,6 +177,17 @@ export const review = {
       title: '指标没有权重',
       message: (p: { at: string; profile: string }) => `${at(p)}没有权重（分值），${p.profile}的每个指标都要填写权重。`,
       suggestion: () => '按指标的重要程度填写权重，各指标权重之和等于表样规定的总分。',
+    },
+    'completeness.ex-ante-assessment': {
+      title: '新增项目缺少事前绩效评估',
+      message: (p: { at: string; state: 'missing' | 'incomplete' | 'rejected'; threshold: string }): string =>
+        p.state === 'rejected'
+          ? `${at(p)}是新增项目，事前绩效评估结论为“不予支持”，不能申请预算。`
+          : `${at(p)}是预算数达到 ${p.threshold} 万元的新增项目，${p.state === 'missing' ? '没有' : '尚未完成'}事前绩效评估。`,
+      suggestion: (p: { state: 'missing' | 'incomplete' | 'rejected' }): string =>
+        p.state === 'rejected'
+          ? '按评估意见调整项目后重新评估，或撤下该项目。'
+          : '在项目的“事前绩效评估”中填写立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性五方面的评估情况和得分，以及总体结论、评估方和评估日期。',
     },
     // ── 一致性 ──────────────────────────────────────────────
     'consistency.budget-sum': {

@@ -400,6 +400,7 @@ export const web = {
       project: '项目',
       indicator: '指标行',
       comment: '批注',
+      exAnteAssessment: '事前绩效评估',
     } as Record<string, string>,
     statusChange: (from: string, to: string) => `${from} → ${to}`,
     times: (n: number) => `连续 ${n} 次`,
@@ -763,6 +764,10 @@ export const web = {
     addOverride: '增加调整',
     projectCodePattern: '项目编码格式（正则表达式）',
     projectCodePatternHelp: '默认读作 315-0105-JBN-2D9U：单位前缀、四位分类、三位类型字母、短编号。',
+    exAnteThreshold: '事前绩效评估金额标准',
+    exAnteThresholdHelp:
+      '新增项目的预算数达到此金额，提交前须完成事前绩效评估（中发〔2018〕34号）；0 为不要求。各地办法的金额不一，由本局确定。',
+    exAnteThresholdSuffix: '万元',
     monitoring: '运行监控预警',
     yellowShortfall: '黄灯：执行率落后计划',
     redShortfall: '红灯：执行率落后计划',

@@ -13,6 +13,7 @@ import { reviewDocument } from '../../core/review/engine.ts';
 import { documentAudit } from '../../store/audit.ts';
 import { documentAuditSummary } from '../../store/audit-summary.ts';
 import { documentProfile, effectiveSettings } from '../../store/settings.ts';
+import { exAnteContext } from '../../store/ex-ante/context.ts';
 import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
 import { copyToNextYear, createDocument } from '../../store/documents/create.ts';
 import { updateDepartment } from '../../store/documents/department.ts';
@@ -114,11 +115,16 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
+      // Keyed by version too, though a saved 事前绩效评估 leaves the version: every write empties the cache.
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () => {
-        const settings = await effectiveSettings(ctx.reader(req), meta.bureauId);
+        const [settings, exAnte] = await Promise.all([
+          effectiveSettings(ctx.reader(req), meta.bureauId),
+          exAnteContext(ctx.reader(req), meta.id),
+        ]);
         return reviewDocument(modelOf((await readDocument(ctx.reader(req), meta.id))!), {
           settings: settings.review.settings,
           profile: documentProfile(settings, meta.year),
+          exAnte,
         });
       });
       return { version: meta.version, findings };

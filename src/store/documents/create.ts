@@ -169,15 +169,23 @@ export async function replaceContentIn(
   return version;
 }
 
-/** Starts next year's draft from this document's content (copied, then edited). */
+/**
+ * Starts next year's draft from this document's content (copied, then edited). A project 新增 this
+ * year is carried on next year (延续): it is not new again, and needs no second 事前绩效评估.
+ */
 export async function copyToNextYear(db: Kysely<Database>, actor: Actor, documentId: number): Promise<CreatedDocument> {
   const source = await readDocument(db, documentId);
   if (!source) throw new NotFoundError('document', documentId);
   const year = source.meta.year + 1;
+  const content = modelOf(source);
   return createDocument(db, actor, {
     unitId: source.meta.unitId,
     year,
-    content: { ...modelOf(source), year },
+    content: {
+      ...content,
+      year,
+      projects: content.projects.map((p) => (p.attribute === '新增' ? { ...p, attribute: '延续' as const } : p)),
+    },
     copiedFromId: documentId,
     action: 'copy',
   });

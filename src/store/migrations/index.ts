@@ -18,6 +18,7 @@ import * as aggregates from './0011-aggregates.ts';
 import * as keysetIndexes from './0012-keyset-indexes.ts';
 import * as severalServers from './0014-several-servers.ts';
 import * as library from './0015-library.ts';
+import * as exAnteAssessment from './0017-ex-ante-assessment.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0012-keyset-indexes': keysetIndexes,
   '0014-several-servers': severalServers,
   '0015-library': library,
+  '0017-ex-ante-assessment': exAnteAssessment,
 };
 
 export const migrationProvider: MigrationProvider = {

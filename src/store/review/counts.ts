@@ -13,6 +13,7 @@ import { storeRuleCounts } from './rule-counts.ts';
 import { documentProfile, effectiveSettings } from '../settings.ts';
 import type { Database } from '../schema.ts';
 import { refreshAggregates } from '../aggregates/document.ts';
+import { exAnteContext } from '../ex-ante/context.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
 
@@ -46,8 +47,8 @@ export function reviewCounts(doc: TargetDocument, findings: Finding[]): ReviewCo
 }
 
 /**
- * Reviews a stored document's content with the review settings of its unit's bureau, so that the
- * counts on lists agree with the editor's live findings and with the submission gate.
+ * Reviews a stored document's content with the review settings of its unit's bureau and its stored
+ * 事前绩效评估, so that the counts on lists agree with the editor's live findings and with the submission gate.
  */
 export async function reviewStored(trx: Transaction<Database>, documentId: number, doc: TargetDocument): Promise<ReviewCounts> {
   const { bureau_id } = await trx
@@ -56,8 +57,11 @@ export async function reviewStored(trx: Transaction<Database>, documentId: numbe
     .select('units.bureau_id')
     .where('documents.id', '=', documentId)
     .executeTakeFirstOrThrow();
-  const settings = await effectiveSettings(trx, bureau_id);
-  return reviewCounts(doc, reviewDocument(doc, { settings: settings.review.settings, profile: documentProfile(settings, doc.year) }));
+  const [settings, exAnte] = await Promise.all([effectiveSettings(trx, bureau_id), exAnteContext(trx, documentId)]);
+  return reviewCounts(
+    doc,
+    reviewDocument(doc, { settings: settings.review.settings, profile: documentProfile(settings, doc.year), exAnte }),
+  );
 }
 
 /**

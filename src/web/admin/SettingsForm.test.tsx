@@ -71,6 +71,22 @@ describe('the bureau settings form', () => {
     expect(onSave.mock.calls[0]![0]).toEqual({ review: null, monitoring: null, evaluation: null, formProfile: 'mof-2021' });
   });
 
+  it('sets the amount at which a new project needs a 事前绩效评估, in 万元, with the review rules', async () => {
+    const onSave = vi.fn<(own: OwnSettings) => Promise<void>>(async () => undefined);
+    render(
+      <Providers>
+        <SettingsForm settings={inherited} onSave={onSave} editable />
+      </Providers>,
+    );
+    await userEvent.click(screen.getByRole('switch', { name: '审核规则：本级设定' }));
+    const amount = screen.getByLabelText('事前绩效评估金额标准') as HTMLInputElement;
+    expect(amount.value).toBe('0');
+    fireEvent.change(amount, { target: { value: '100.5' } });
+    await userEvent.click(saveButton());
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0].review).toEqual({ ...DEFAULT_REVIEW_SETTINGS, exAnteThreshold: '100.5' });
+  });
+
   it('holds back weights that do not add up to 100, saying so, until they do', async () => {
     const onSave = vi.fn<(own: OwnSettings) => Promise<void>>(async () => undefined);
     render(

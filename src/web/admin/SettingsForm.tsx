@@ -262,6 +262,15 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
               onChange={(e) => setReview({ projectCodePattern: e.target.value })}
             />
           </Field>
+          <Field label={m.exAnteThreshold} help={m.exAnteThresholdHelp}>
+            <Figure
+              label={m.exAnteThreshold}
+              value={review.exAnteThreshold ?? '0'}
+              onChange={(v) => setReview({ exAnteThreshold: v })}
+              suffix={m.exAnteThresholdSuffix}
+              disabled={disabled}
+            />
+          </Field>
         </>
       ))}
 

@@ -4,6 +4,8 @@ import type { DepartmentGoals, Project, TargetDocument } from '../../core/model/
 import type { Finding } from '../../core/review/finding.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
 import type { Actuals } from '../../core/actuals/actuals.ts';
+import type { ExAnteAssessment } from '../../core/ex-ante/assessment.ts';
+import type { ExAnteContext } from '../../core/ex-ante/required.ts';
 import { api } from './client.ts';
 import type { DocumentHistory, PeerComparison, SuggestionList } from './history-types.ts';
 import type {
@@ -45,6 +47,20 @@ import type {
   VersionContent,
   VersionList,
 } from './types.ts';
+
+/** GET /api/documents/:id/ex-ante (src/server/routes/ex-ante.ts). */
+export type ExAnteReview = ExAnteContext & { threshold: string };
+/** GET /api/projects/:id/ex-ante. */
+export interface ProjectExAnte {
+  projectId: number;
+  required: boolean;
+  threshold: string;
+  sectionPoints: string;
+  assessment: ExAnteAssessment | null;
+  version: number;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
 
 type Step = 'submit' | 'withdraw' | 'return' | 'approve' | 'publish';
 type Query = NonNullable<Parameters<typeof api.get>[1]>['query'];
@@ -124,6 +140,12 @@ export const endpoints = {
   suggestions: (projectId: number, limit: number) =>
     api.get<SuggestionList>(`/api/projects/${projectId}/suggestions`, { query: { limit } }).then((r) => r.items),
   publicPeers: (indicatorId: number) => api.get<PeerComparison>(`/api/public/indicators/${indicatorId}/peers`),
+  /** 事前绩效评估: what the live review needs (the amount, last year's projects, each assessment's state). */
+  exAnteContext: (id: number) => api.get<ExAnteReview>(`/api/documents/${id}/ex-ante`),
+  exAnte: (projectId: number) => api.get<ProjectExAnte>(`/api/projects/${projectId}/ex-ante`),
+  saveExAnte: (projectId: number, version: number, assessment: ExAnteAssessment) =>
+    api.put<{ version: number }>(`/api/projects/${projectId}/ex-ante`, { version, body: { assessment } }),
+  exAnteReportUrl: (projectId: number) => `/api/projects/${projectId}/ex-ante/report.docx`,
 
   importPreview: (file: File) => api.post<ImportPreview>('/api/import/preview', { raw: file, query: { fileName: file.name } }),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>

@@ -26,6 +26,8 @@ export const queries = {
   document: (id: number) => queryOptions({ queryKey: ['document', id], queryFn: () => endpoints.document(id) }),
   publicDocument: (id: number) => queryOptions({ queryKey: ['public-document', id], queryFn: () => endpoints.document(id) }),
   findings: (id: number) => queryOptions({ queryKey: ['findings', id], queryFn: () => endpoints.findings(id) }),
+  exAnteContext: (id: number) => queryOptions({ queryKey: ['ex-ante', id], queryFn: () => endpoints.exAnteContext(id) }),
+  exAnte: (projectId: number) => queryOptions({ queryKey: ['ex-ante-project', projectId], queryFn: () => endpoints.exAnte(projectId) }),
   reviewSettings: (id: number) =>
     queryOptions({ queryKey: ['review-settings', id], queryFn: () => endpoints.reviewSettings(id), staleTime: RARELY }),
   myDocuments: () => queryOptions({ queryKey: ['documents', 'mine'], queryFn: () => endpoints.documents({ limit: 200 }) }),

@@ -26,11 +26,12 @@ import { DepartmentEditor } from './DepartmentEditor.tsx';
 import { FindingIndex } from './findings-index.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
-import { blankProject, editorProject, editorRow, profileOf, storedRowKey, toTargetDocument, type EditorRow } from './model.ts';
+import { blankProject, editorProject, editorRow, profileOf, storedRowKey, toProject, toTargetDocument, type EditorRow } from './model.ts';
 import { insertInGroup } from './rows.ts';
 import { Suggestions } from './Suggestions.tsx';
 import { historyByIndicator, historyForReview, historyOfRows } from '../form/row-history.ts';
 import type { Indicator } from '../../core/model/document.ts';
+import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
@@ -62,14 +63,16 @@ export default function EditorPage() {
   const pastByKey = useMemo(() => new Map([...historyByIndicator(history.data)].map(([id, h]) => [storedRowKey(id), h])), [history.data]);
   const doc = useDeferredValue(snapshot?.doc);
   const review = reviewSettings.data;
+  // The stored 事前绩效评估, so the live review asks for them as the submission gate does.
+  const exAnte = useQuery(queries.exAnteContext(documentId)).data;
   const findings = useMemo(() => {
     if (!doc) return [];
     const target = toTargetDocument(doc);
     // With history the live review also says where a target falls below last year's actual.
     const past =
       pastByKey.size > 0 ? historyForReview(target, (i) => historyOfRows(doc.projects[i]!.indicators, keyOf, pastByKey)) : undefined;
-    return reviewDocument(target, { locale, ...review, history: past });
-  }, [doc, locale, review, pastByKey]);
+    return reviewDocument(target, { locale, ...review, history: past, exAnte });
+  }, [doc, locale, review, pastByKey, exAnte]);
   const index = useMemo(() => new FindingIndex(findings), [findings]);
   const notes = useMemo<NotesSource>(() => ({ findings: index, comments: openComments.data ?? [] }), [index, openComments.data]);
 
@@ -306,6 +309,9 @@ export default function EditorPage() {
                     )
                   }
                 />
+                {project.id !== null && (
+                  <ExAntePanel documentId={documentId} projectId={project.id} project={toProject(project)} editable={editable} />
+                )}
                 {editable && (
                   <Button
                     danger

@@ -22,6 +22,7 @@ import { NotesProvider, type NotesSource } from '../form/notes.tsx';
 import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { historyByIndicator, historyOfRows } from '../form/row-history.ts';
+import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
@@ -174,18 +175,21 @@ export default function ReviewPage() {
               label={w.editor.parts}
             />
             {project ? (
-              <ProjectForm
-                project={project}
-                projectId={project.id}
-                indicators={
-                  <IndicatorTableView
-                    indicators={project.indicators}
-                    code={project.code}
-                    projectId={project.id}
-                    history={historyOfRows(project.indicators, (r) => r.id, pastById)}
-                  />
-                }
-              />
+              <>
+                <ProjectForm
+                  project={project}
+                  projectId={project.id}
+                  indicators={
+                    <IndicatorTableView
+                      indicators={project.indicators}
+                      code={project.code}
+                      projectId={project.id}
+                      history={historyOfRows(project.indicators, (r) => r.id, pastById)}
+                    />
+                  }
+                />
+                <ExAntePanel documentId={meta.id} projectId={project.id} project={project} editable={false} />
+              </>
             ) : (
               <DepartmentView department={d.department} />
             )}

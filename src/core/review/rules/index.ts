@@ -21,6 +21,7 @@ import completenessEmptyBasis from './completeness.empty-basis.ts';
 import completenessPlaceholder from './completeness.placeholder.ts';
 import completenessTemplateText from './completeness.template-text.ts';
 import completenessWeight from './completeness.weight.ts';
+import completenessExAnteAssessment from './completeness.ex-ante-assessment.ts';
 import consistencyBudgetSum from './consistency.budget-sum.ts';
 import consistencyBudgetPositive from './consistency.budget-positive.ts';
 import consistencyDepartmentFunds from './consistency.department-funds.ts';
@@ -80,6 +81,7 @@ export const rules: readonly Rule[] = [
   completenessPlaceholder,
   completenessTemplateText,
   completenessWeight,
+  completenessExAnteAssessment,
   consistencyBudgetSum,
   consistencyBudgetPositive,
   consistencyDepartmentFunds,
