@@ -37,9 +37,11 @@ export function judgedActuals<R extends object>(
   key: string,
   judge: (stored: StoredActuals) => R,
   db: Db = ctx.store.db,
+  /** The date whose targets in force to judge by (a 目标调整 changes them); the current ones by default. */
+  on?: IsoDate,
 ) {
   return ctx.cache.get(key, async () => {
-    const stored = await storedActuals(db, meta.id);
+    const stored = await storedActuals(db, meta.id, on);
     const recording = await recordingState(db, meta.id, meta.status);
     return {
       documentId: meta.id,

@@ -18,6 +18,7 @@ import {
   ReviewErrorsError,
   StaleVersionError,
 } from '../store/errors.ts';
+import { AdjustmentError } from '../store/adjustments/errors.ts';
 import { ParseMemoryError } from './parse-pool.ts';
 
 /** The caller's language: English only when Accept-Language prefers it. */
@@ -80,6 +81,7 @@ const lastStep = (instancePath: string) =>
 function toApiError(e: unknown, all: Messages): ApiError | undefined {
   if (e instanceof ApiError) return e;
   if (e instanceof NotFoundError) return notFound(e.entity, e.id);
+  if (e instanceof AdjustmentError) return new ApiError(e.status, e.code, () => e.describe(all.adjustments.errors), e.details);
   if (e instanceof StaleVersionError)
     return new ApiError(409, 'stale_version', (m) => m.staleVersion(e.currentVersion, e.expectedVersion), {
       currentVersion: e.currentVersion,

@@ -58,6 +58,7 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
   { name: 'library_entries', key: ['id'], identity: true },
   { name: 'ex_ante_assessments', key: ['project_id'], identity: false, json: ['content'] },
+  { name: 'adjustments', key: ['id'], identity: true, json: ['base_content', 'content'] },
 ];
 
 const PAGE = 5000;

@@ -238,6 +238,7 @@ function entityName(entity: string): string {
     evaluationNote: '自评说明',
     bureauSettings: '监控与评价设置',
     version: '文档版本',
+    adjustment: '目标调整申请',
   };
   return names[entity] ?? entity;
 }

@@ -7,6 +7,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { isoDate } from '../../core/actuals/calendar.ts';
 import type { FormProfile } from '../../core/forms/profile.ts';
 import { profileById, SELF_EVALUATION_PROFILES } from '../../core/forms/profiles.ts';
 import { writeEvaluationDocx, writeEvaluationXlsx } from '../../formats/evaluation-report/write.ts';
@@ -36,6 +37,8 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
   const AsOf = Type.Object({
     asOf: Type.Optional(Type.String({ description: 'evaluation date YYYY-MM-DD in the budget year; default 12月31日' })),
   });
+  /** The self-evaluation judges by the targets in force on its date, 12月31日 by default. */
+  const yearEnd = (year: number) => isoDate(year, 12, 31)!;
   const asOfIn = (req: Parameters<typeof dateInYear>[0], given: string | undefined, year: number) =>
     given === undefined ? null : dateInYear(req, given, year);
 
@@ -62,6 +65,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
         `evaluation:${meta.id}:${asOf}:${locale}`,
         (stored) => evaluateStored(stored, asOf, locale),
         ctx.reader(req),
+        asOf ?? yearEnd(meta.year),
       );
     },
   );
@@ -88,7 +92,8 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
       const printed = req.query.profile === undefined ? {} : { profile: selfEvaluationProfile(req.query.profile) };
       const meta = await metaOr404(ctx, req.params.id, ctx.reader(req));
       await assertActualsReader(ctx, req, meta);
-      const result = evaluateStored(await storedActuals(ctx.reader(req), meta.id), asOfIn(req, req.query.asOf, meta.year), 'zh-CN');
+      const asOf = asOfIn(req, req.query.asOf, meta.year);
+      const result = evaluateStored(await storedActuals(ctx.reader(req), meta.id, asOf ?? yearEnd(meta.year)), asOf, 'zh-CN');
       const name = messages().server.actuals.fileNames.evaluation(meta.unitName, meta.year);
       const write = {
         xlsx: (r: (typeof result)[]) => writeEvaluationXlsx(r, printed),

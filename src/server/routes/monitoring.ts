@@ -89,7 +89,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       schema: {
         tags: ['monitoring'],
         summary:
-          'The document’s monitoring on a date (default today, held to the budget year): execution, indicator progress, lights, findings',
+          'The document’s monitoring on a date (default today, held to the budget year) against the targets in force on it: execution, indicator progress, lights, findings',
         params: IdParams,
         querystring: Type.Object({ date: Type.Optional(Type.String({ description: 'YYYY-MM-DD within the budget year; default today' })) }),
         response: actualsResponses(DocumentMonitoring),
@@ -106,6 +106,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
         `monitoring:${meta.id}:${date}:${locale}`,
         (stored) => monitorStored(stored, date, locale),
         ctx.reader(req),
+        date,
       );
     },
   );
@@ -125,7 +126,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       const meta = await metaOr404(ctx, req.params.id);
       await assertActualsReader(ctx, req, meta);
       const date = dateInYear(req, req.query.date, meta.year);
-      const result = monitorStored(await storedActuals(ctx.reader(req), meta.id), date, 'zh-CN');
+      const result = monitorStored(await storedActuals(ctx.reader(req), meta.id, date), date, 'zh-CN');
       const name = messages().server.actuals.fileNames.monitoring(meta.unitName, meta.year, date);
       return sendReport(reply, req.query.format, { xlsx: writeMonitoringXlsx, docx: writeMonitoringDocx }, [result], name);
     },

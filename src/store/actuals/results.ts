@@ -14,6 +14,7 @@ import { NotFoundError } from '../errors.ts';
 import { documentProfile, effectiveSettings, type EffectiveSettings } from '../settings.ts';
 import { coreActuals, documentRecords, orphanCount, type DocumentRecords } from './records.ts';
 import type { Db } from '../schema.ts';
+import { formerProjects, supersededContent } from '../adjustments/in-force.ts';
 
 export interface StoredActuals {
   meta: DocumentMeta;
@@ -25,14 +26,21 @@ export interface StoredActuals {
   orphans: number;
 }
 
-export async function storedActuals(db: Db, documentId: number): Promise<StoredActuals> {
+/**
+ * `on`: a date whose targets in force to judge by (../adjustments/in-force.ts); by default the
+ * document's current ones. Former targets have no stored rows: their projects take the id of the
+ * current project with their code (-1 where none is).
+ */
+export async function storedActuals(db: Db, documentId: number, on?: IsoDate): Promise<StoredActuals> {
   const doc = await readDocument(db, documentId);
   if (!doc) throw new NotFoundError('document', documentId);
-  const records = await documentRecords(db, documentId, doc.projects);
+  const former = on === undefined ? null : await supersededContent(db, documentId, on);
+  const live = former ? formerProjects(former, doc.projects) : doc.projects;
+  const records = await documentRecords(db, documentId, live);
   return {
     meta: doc.meta,
-    model: modelOf(doc),
-    projectIds: doc.projects.map((p) => p.id),
+    model: former ?? modelOf(doc),
+    projectIds: live.map((p) => (p.id > 0 ? p.id : -1)),
     records,
     settings: await effectiveSettings(db, doc.meta.bureauId),
     orphans: orphanCount(records),

@@ -131,6 +131,21 @@ async function writeContent(trx: Trx, documentId: number, content: TargetDocumen
   await storeReviewCounts(trx, documentId, content, ids, counts);
 }
 
+/**
+ * Puts `content` in place of the document's projects and department goals, whatever its status: the
+ * caller has claimed the version and checked that the status allows it (an import over a draft, an
+ * approved 目标调整 over approved targets).
+ */
+export async function overwriteContent(trx: Trx, documentId: number, content: TargetDocument): Promise<void> {
+  await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();
+  await trx
+    .updateTable('documents')
+    .set({ unit_code_as_written: content.unit.code, unit_name_as_written: content.unit.name })
+    .where('id', '=', documentId)
+    .execute();
+  await writeContent(trx, documentId, content);
+}
+
 /** Replaces a draft's whole content (importing a file over it). */
 export async function replaceContent(
   db: Kysely<Database>,
@@ -151,13 +166,7 @@ export async function replaceContentIn(
 ): Promise<number> {
   const version = await beginEdit(trx, actor, documentId, expected, 'import');
   const before = await storedSummary(trx, documentId);
-  await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();
-  await trx
-    .updateTable('documents')
-    .set({ unit_code_as_written: content.unit.code, unit_name_as_written: content.unit.name })
-    .where('id', '=', documentId)
-    .execute();
-  await writeContent(trx, documentId, content);
+  await overwriteContent(trx, documentId, content);
   await recordAudit(trx, actor, {
     action: 'import',
     entity: 'document',
