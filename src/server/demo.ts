@@ -3,7 +3,7 @@
  * 怀来县司法局 (315002) with the seed document as its 2020 draft (its 普法宣传 a 新增 project with a
  * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
- * published), its indicator library (./demo-library.ts), and three
+ * published, its targets adjusted from 7月1日: ./demo-adjustment.ts), its indicator library (./demo-library.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -22,6 +22,7 @@ import type { Role } from '../store/schema.ts';
 import { transition } from '../store/workflow.ts';
 import { saveAssessment } from '../store/ex-ante/assessments.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
+import { seedDemoAdjustment } from './demo-adjustment.ts';
 import { seedDemoLibrary } from './demo-library.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
 
@@ -83,6 +84,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await seedMonitoredYear(store, actor, monitored);
   const published = (await documentMeta(db, monitored[0]!))!;
   await transition(db, actor, published.id, published.version, 'publish');
+  await seedDemoAdjustment(store, actor, published.id);
 
   const accounts: DemoAccount[] = [
     { role: 'unit', username: 'sifaju', password: generatePassword() },

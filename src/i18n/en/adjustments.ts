@@ -10,7 +10,8 @@ export const adjustments: typeof zh = {
   errors: {
     stale: (current: number, expected: number) =>
       `The adjustment request was changed by someone else (now version ${current}, yours was based on ${expected}). Reload and try again; nothing was saved.`,
-    state: (state: string, step: string) => `The adjustment request is "${states[state as keyof typeof states] ?? state}": cannot ${steps[step] ?? step} it.`,
+    state: (state: string, step: string) =>
+      `The adjustment request is "${states[state as keyof typeof states] ?? state}": cannot ${steps[step] ?? step} it.`,
     reviewErrors: (n: number) => `The review finds ${n} errors in the adjusted targets; fix them before submitting.`,
     effectiveDate: (date: string, year: number) => `"Effective date" ${date} is not a day of ${year}; choose a date in the budget year.`,
     effectiveDateOrder: (date: string, previous: string) =>

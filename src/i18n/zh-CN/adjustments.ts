@@ -9,7 +9,8 @@ export const adjustments = {
   errors: {
     stale: (current: number, expected: number) =>
       `调整申请已被他人修改（当前版本 ${current}，您的操作基于版本 ${expected}）。请刷新后再操作，您的内容未被保存。`,
-    state: (state: string, step: string) => `调整申请状态为“${states[state as keyof typeof states] ?? state}”，不能${steps[step] ?? step}。`,
+    state: (state: string, step: string) =>
+      `调整申请状态为“${states[state as keyof typeof states] ?? state}”，不能${steps[step] ?? step}。`,
     reviewErrors: (n: number) => `调整后的绩效目标经审核发现 ${n} 个错误，修正后才能提交。`,
     effectiveDate: (date: string, year: number) => `“生效日期”${date} 不是 ${year} 年内的日期，请选择预算年度内的日期。`,
     effectiveDateOrder: (date: string, previous: string) =>

@@ -130,7 +130,10 @@ export async function adjustmentRoutes(fastify: FastifyInstance, ctx: AppContext
       const meta = await metaOr404(ctx, req.params.id);
       const user = assertOwnUnit(req, meta);
       const a = await draftAdjustment(db, actorOf(user), meta.id, req.body);
-      return reply.status(201).header('etag', `"${a.version}"`).send(await view(req, a));
+      return reply
+        .status(201)
+        .header('etag', `"${a.version}"`)
+        .send(await view(req, a));
     },
   );
 
@@ -219,8 +222,7 @@ export async function adjustmentRoutes(fastify: FastifyInstance, ctx: AppContext
       async (req, reply) => {
         const { meta } = await adjustmentOr404(req.params.id);
         const user = UNIT_STEPS.includes(step) ? assertOwnUnit(req, meta) : await assertReviewer(ctx, req, meta);
-        if (step === 'return' && !req.body.comment)
-          throw new ApiError(422, 'comment_required', (m) => m.returnNeedsComment);
+        if (step === 'return' && !req.body.comment) throw new ApiError(422, 'comment_required', (m) => m.returnNeedsComment);
         const a = await stepAdjustment(db, actorOf(user), req.params.id, expectedVersion(req), step, req.body.comment);
         reply.header('etag', `"${a.version}"`);
         return view(req, a);

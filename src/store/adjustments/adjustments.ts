@@ -121,9 +121,7 @@ export async function readAdjustment(db: Kysely<Database> | Transaction<Database
     .select([...COLUMNS, 'a.base_content', 'a.content'])
     .where('a.id', '=', id)
     .executeTakeFirst();
-  return (
-    row && { ...adjustmentOf(row), baseContent: row.base_content as TargetDocument, content: row.content as TargetDocument }
-  );
+  return row && { ...adjustmentOf(row), baseContent: row.base_content as TargetDocument, content: row.content as TargetDocument };
 }
 
 const NEWEST_FIRST: KeysetOrder = { name: 'adjustments', keys: [{ column: 'a.number', direction: 'desc', type: 'int' }] };

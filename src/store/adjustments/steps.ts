@@ -66,13 +66,23 @@ export async function draftAdjustment(
   input: { reason: string; effectiveDate: IsoDate },
 ): Promise<AdjustmentWithContent> {
   return db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('documents').select(['status', 'version', 'year']).where('id', '=', documentId).forUpdate().executeTakeFirst();
+    const doc = await trx
+      .selectFrom('documents')
+      .select(['status', 'version', 'year'])
+      .where('id', '=', documentId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!doc) throw new NotFoundError('document', documentId);
     if (!MONITORED.includes(doc.status)) throw new InvalidStateError(documentId, doc.status, 'adjust');
     checkReason(input.reason);
     checkDate(input.effectiveDate, doc.year);
     const a = adjustmentsDb(trx);
-    const open = await a.selectFrom('adjustments').select('number').where('document_id', '=', documentId).where('state', 'in', OPEN_STATES).executeTakeFirst();
+    const open = await a
+      .selectFrom('adjustments')
+      .select('number')
+      .where('document_id', '=', documentId)
+      .where('state', 'in', OPEN_STATES)
+      .executeTakeFirst();
     if (open) throw new AdjustmentError(409, 'adjustment_open', (m) => m.open(open.number), { number: open.number });
     const last = await a
       .selectFrom('adjustments')
@@ -97,14 +107,26 @@ export async function draftAdjustment(
       .returning('id')
       .executeTakeFirstOrThrow();
     const created = (await readAdjustment(trx, id))!;
-    await recordAudit(trx, actor, { action: 'create', entity: 'adjustment', entityId: id, documentId, before: null, after: auditOf(created) });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'adjustment',
+      entityId: id,
+      documentId,
+      before: null,
+      after: auditOf(created),
+    });
     return created;
   });
 }
 
 /** Locks the request's row and checks its version and state. */
 async function claim(trx: Trx, id: number, expected: number, allowed: readonly AdjustmentState[], step: string) {
-  const row = await adjustmentsDb(trx).selectFrom('adjustments').select(['version', 'state']).where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await adjustmentsDb(trx)
+    .selectFrom('adjustments')
+    .select(['version', 'state'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('adjustment', id);
   if (row.version !== expected) throw AdjustmentError.stale(row.version, expected);
   if (!allowed.includes(row.state)) throw AdjustmentError.state(row.state, step);
@@ -216,7 +238,9 @@ async function adoptAdjustment(trx: Trx, actor: Actor, a: AdjustmentWithContent)
     .executeTakeFirst();
   const previous = (latest?.d as IsoDate | null | undefined) ?? null;
   if (previous !== null && a.effectiveDate < previous)
-    throw new AdjustmentError(422, 'effective_date_order', (m) => m.effectiveDateOrder(a.effectiveDate, previous), { field: 'effectiveDate' });
+    throw new AdjustmentError(422, 'effective_date_order', (m) => m.effectiveDateOrder(a.effectiveDate, previous), {
+      field: 'effectiveDate',
+    });
   // A project's 事前绩效评估 stays with it (by code) across the rewrite of its rows.
   const assessments = await trx
     .selectFrom('ex_ante_assessments as x')
@@ -235,7 +259,9 @@ async function adoptAdjustment(trx: Trx, actor: Actor, a: AdjustmentWithContent)
     await refreshReview(trx, a.documentId);
   }
   // The adjusted targets are kept as the document's version, in the name of the unit that asked for them.
-  await keepSubmissions(trx, { id: null, name: a.createdByName }, [{ documentId: a.documentId, version, content: a.content, outcome: status as 'approved' | 'published' }]);
+  await keepSubmissions(trx, { id: null, name: a.createdByName }, [
+    { documentId: a.documentId, version, content: a.content, outcome: status as 'approved' | 'published' },
+  ]);
   await refreshDocument(trx, a.documentId);
   await recordAudit(trx, actor, {
     action: 'adjust',
