@@ -11,6 +11,7 @@ import { exactSum } from '../store/amounts.ts';
 import { openWorld, ROLES, ROOT, type RoleName, type World } from './fixture.testing.ts';
 import { testDatabases } from './testing.ts';
 import { rebuildAggregates } from '../store/aggregates/rebuild.ts';
+import type { AdjustmentsTable } from '../store/adjustments/adjustments.ts';
 
 const SEED = readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt'));
 const ACTUALS = readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv'));
@@ -37,6 +38,8 @@ for (const make of testDatabases()) {
     let publishedId: number;
     let spendingId: number;
     let seedModel: unknown;
+    let adjustmentId: number;
+    let demoAdjustmentId: number;
     beforeAll(async () => {
       w = await openWorld(database);
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
@@ -71,6 +74,32 @@ for (const make of testDatabases()) {
         .returning('id')
         .executeTakeFirstOrThrow();
       spendingId = spending.id;
+      // A 目标调整 request of the own unit, written behind the store's back (the draft has no approved targets to adjust).
+      const adjustments = w.store.db.withTables<{ adjustments: AdjustmentsTable }>();
+      adjustmentId = (
+        await adjustments
+          .insertInto('adjustments')
+          .values({
+            document_id: w.draftId,
+            number: 1,
+            state: 'draft',
+            reason: '测试',
+            effective_date: '2020-07-01',
+            base_version: 1,
+            base_content: '{}',
+            content: '{}',
+            created_by: null,
+            created_by_name: 'test',
+            submitted_at: null,
+            decided_at: null,
+            decided_by_name: null,
+            approved_version: null,
+            review_comment: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      demoAdjustmentId = (await adjustments.selectFrom('adjustments').select('id').where('state', '=', 'approved').executeTakeFirstOrThrow()).id;
     }, 120_000);
     afterAll(() => w?.close());
 
@@ -245,6 +274,43 @@ for (const make of testDatabases()) {
         name: 'GET ex-ante report of a project without one',
         run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/ex-ante/report.docx`),
         expect: only({ ownUnit: 404, reviewer: 404, admin: 404 }),
+      },
+      {
+        name: 'GET adjustments of a draft',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/adjustments`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'POST adjustment of a draft (only approved targets are adjusted)',
+        run: (r) =>
+          w.clients[r].request('POST', `/api/documents/${w.draftId}/adjustments`, { body: { reason: '测试', effectiveDate: '2020-07-01' } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'GET adjustment queue',
+        run: (r) => w.clients[r].request('GET', '/api/adjustments'),
+        expect: signedIn(200),
+      },
+      {
+        name: 'GET an adjustment of another unit of the county',
+        run: (r) => w.clients[r].request('GET', `/api/adjustments/${demoAdjustmentId}`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'PUT adjustment',
+        run: (r) => w.clients[r].request('PUT', `/api/adjustments/${adjustmentId}`, { headers: STALE, body: { reason: '改' } }),
+        expect: only({ ownUnit: 409 }),
+      },
+      ...(['submit', 'withdraw', 'return', 'approve'] as const).map((step) => ({
+        name: `POST adjustment ${step}`,
+        run: (r: RoleName) =>
+          w.clients[r].request('POST', `/api/adjustments/${adjustmentId}/${step}`, { headers: STALE, body: { comment: '意见' } }),
+        expect: only(step === 'submit' || step === 'withdraw' ? { ownUnit: 409 } : { reviewer: 409 }),
+      })),
+      {
+        name: 'GET public adjustments of a published document',
+        run: (r) => w.clients[r].request('GET', `/api/public/documents/${publishedId}/adjustments`),
+        expect: everyone(200),
       },
       {
         name: 'POST indicator',
