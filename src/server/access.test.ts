@@ -99,7 +99,9 @@ for (const make of testDatabases()) {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-      demoAdjustmentId = (await adjustments.selectFrom('adjustments').select('id').where('state', '=', 'approved').executeTakeFirstOrThrow()).id;
+      demoAdjustmentId = (
+        await adjustments.selectFrom('adjustments').select('id').where('state', '=', 'approved').executeTakeFirstOrThrow()
+      ).id;
     }, 120_000);
     afterAll(() => w?.close());
 
@@ -283,7 +285,9 @@ for (const make of testDatabases()) {
       {
         name: 'POST adjustment of a draft (only approved targets are adjusted)',
         run: (r) =>
-          w.clients[r].request('POST', `/api/documents/${w.draftId}/adjustments`, { body: { reason: '测试', effectiveDate: '2020-07-01' } }),
+          w.clients[r].request('POST', `/api/documents/${w.draftId}/adjustments`, {
+            body: { reason: '测试', effectiveDate: '2020-07-01' },
+          }),
         expect: only({ ownUnit: 409 }),
       },
       {

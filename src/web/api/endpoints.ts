@@ -8,6 +8,7 @@ import type { ExAnteAssessment } from '../../core/ex-ante/assessment.ts';
 import type { ExAnteContext } from '../../core/ex-ante/required.ts';
 import { api } from './client.ts';
 import type { DocumentHistory, PeerComparison, SuggestionList } from './history-types.ts';
+import type { AdjustmentState, AdjustmentView, CursorList, PublicAdjustment, QueuedAdjustment } from './adjustment-types.ts';
 import type {
   BureauDashboard,
   BureauSettings,
@@ -146,6 +147,18 @@ export const endpoints = {
   saveExAnte: (projectId: number, version: number, assessment: ExAnteAssessment) =>
     api.put<{ version: number }>(`/api/projects/${projectId}/ex-ante`, { version, body: { assessment } }),
   exAnteReportUrl: (projectId: number) => `/api/projects/${projectId}/ex-ante/report.docx`,
+
+  // 目标调整 (docs/adjustments.md).
+  adjustmentQueue: (state: AdjustmentState, cursor?: string) =>
+    api.get<CursorList<QueuedAdjustment>>('/api/adjustments', { query: { state, cursor } }),
+  adjustment: (id: number) => api.get<AdjustmentView>(`/api/adjustments/${id}`),
+  requestAdjustment: (documentId: number, reason: string, effectiveDate: string) =>
+    api.post<AdjustmentView>(`/api/documents/${documentId}/adjustments`, { body: { reason, effectiveDate } }),
+  saveAdjustment: (id: number, version: number, body: { reason?: string; effectiveDate?: string; content?: TargetDocument }) =>
+    api.put<AdjustmentView>(`/api/adjustments/${id}`, { version, body }),
+  adjustmentStep: (id: number, version: number, step: 'submit' | 'withdraw' | 'return' | 'approve', comment?: string) =>
+    api.post<AdjustmentView>(`/api/adjustments/${id}/${step}`, { version, body: comment ? { comment } : {} }),
+  publicAdjustments: (documentId: number) => api.get<CursorList<PublicAdjustment>>(`/api/public/documents/${documentId}/adjustments`),
 
   importPreview: (file: File) => api.post<ImportPreview>('/api/import/preview', { raw: file, query: { fileName: file.name } }),
   importCommit: (documents: Array<{ document: TargetDocument; year?: number; replaceVersion?: number }>) =>

@@ -17,6 +17,8 @@ const EditorPage = lazy(() => import('../editor/EditorPage.tsx'));
 const ImportPage = lazy(() => import('../import/ImportPage.tsx'));
 const QueuePage = lazy(() => import('../review/QueuePage.tsx'));
 const ReviewPage = lazy(() => import('../review/ReviewPage.tsx'));
+const AdjustmentsPage = lazy(() => import('../adjustments/AdjustmentsPage.tsx'));
+const AdjustmentPage = lazy(() => import('../adjustments/AdjustmentPage.tsx'));
 const PublicListPage = lazy(() => import('../public/PublicListPage.tsx'));
 const PublicDocumentPage = lazy(() => import('../public/PublicDocumentPage.tsx'));
 const MonitoringPage = lazy(() => import('../monitoring/MonitoringPage.tsx'));
@@ -119,6 +121,22 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={['reviewer', 'admin']}>
             <ReviewPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'adjustments',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <AdjustmentsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'adjustments/:id',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <AdjustmentPage />
           </RequireRole>
         ),
       },

@@ -15,6 +15,7 @@ import { ProjectForm } from '../form/ProjectForm.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { PeerComparison } from './PeerComparison.tsx';
+import { PublicAdjustments } from '../adjustments/PublicAdjustments.tsx';
 import { labelOf } from '../../core/library/observation.ts';
 import { queries } from '../api/queries.ts';
 
@@ -81,6 +82,7 @@ export default function PublicDocumentPage() {
             </section>
           ))}
         </section>
+        <PublicAdjustments documentId={id} />
       </div>
       <nav className="public-toc" aria-label={w.publicDocument.contents}>
         <Anchor

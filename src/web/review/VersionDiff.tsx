@@ -98,7 +98,8 @@ export function VersionDiff({ documentId, initial }: { documentId: number; initi
   );
 }
 
-function Changes({ parts }: { parts: PartChanges[] }) {
+/** The changes of a comparison, part by part (also what a 目标调整 changes). */
+export function Changes({ parts }: { parts: PartChanges[] }) {
   const v = useMessages().diff.view;
   const value = (text: string | null) => (text === null ? <span className="diff-empty">{v.empty}</span> : text);
   return (

@@ -31,6 +31,7 @@ export default function Layout() {
           link('/unit', w.nav.myDocuments),
           link('/unit/monitoring', w.nav.monitoring),
           link('/unit/evaluation', w.nav.evaluation),
+          link('/adjustments', m.adjustments.title),
           link('/unit/dashboard', w.nav.unitDashboard),
           link('/import', w.nav.import),
         ]
@@ -38,6 +39,7 @@ export default function Layout() {
     ...(user && user.role !== 'unit'
       ? [
           link('/review', w.nav.reviewQueue),
+          link('/adjustments', m.adjustments.title),
           link('/monitoring', w.nav.warnings),
           link('/dashboard', w.nav.bureauDashboard),
           link('/settings', w.nav.settings),
