@@ -405,6 +405,7 @@ export const web: M = {
       approve: 'approved',
       publish: 'published',
       resolve: 'marked resolved',
+      adjust: 'adjusted targets in force (new version)',
     },
     entities: {
       document: 'document',
@@ -413,6 +414,7 @@ export const web: M = {
       indicator: 'indicator row',
       comment: 'comment',
       exAnteAssessment: 'ex-ante assessment',
+      adjustment: 'target adjustment request',
     },
     statusChange: (from, to) => `${from} → ${to}`,
     times: (n) => `${n} saves in a row`,

@@ -393,6 +393,7 @@ export const web = {
       approve: '审核通过',
       publish: '公开',
       resolve: '标为已处理',
+      adjust: '目标调整生效（新版本）',
     } as Record<string, string>,
     entities: {
       document: '文件',
@@ -401,6 +402,7 @@ export const web = {
       indicator: '指标行',
       comment: '批注',
       exAnteAssessment: '事前绩效评估',
+      adjustment: '目标调整申请',
     } as Record<string, string>,
     statusChange: (from: string, to: string) => `${from} → ${to}`,
     times: (n: number) => `连续 ${n} 次`,

@@ -34,7 +34,7 @@ export function AuditTimeline({ documentId }: { documentId: number }) {
     const to = statusOf(r.after);
     const change = from && to && from !== to ? w.statusChange(m.server.statusNames[from], m.server.statusNames[to]) : '';
     // A resubmission: what it changed against the submission before it.
-    const submitted = r.action === 'submit' ? r.after?.version : undefined;
+    const submitted = r.action === 'submit' && r.entity === 'document' ? r.after?.version : undefined;
     const previous = submitted !== undefined && versions.data ? previousSubmission(versions.data, submitted) : undefined;
     return {
       action,
