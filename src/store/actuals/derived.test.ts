@@ -3,7 +3,7 @@ import { emptyProjectActuals } from '../../core/actuals/actuals.ts';
 import { DEFAULT_MONITORING_SETTINGS } from '../../core/monitoring/settings.ts';
 import { monitorProject } from '../../core/monitoring/monitor.ts';
 import type { Project } from '../../core/model/document.ts';
-import { breakpoints, monitoringSpans } from './derived.ts';
+import { breakpoints, joinSpans, monitoringSpans } from './derived.ts';
 
 const project: Project = {
   code: 'T-0101-JBN-AAAA',
@@ -83,5 +83,24 @@ describe('a project’s monitoring over its year, as spans', () => {
         m.execution.shortfall,
       ]);
     }
+  });
+
+  it('judges each part of the year by the targets in force over it (a 目标调整), the parts joined into one year', () => {
+    const valued = { ...emptyProjectActuals(project.code), values: [{ index: 1, date: '2020-03-31', value: '6次', note: '' }] };
+    const withTarget = (target: string): Project => ({ ...project, indicators: [{ ...project.indicators[0]!, target }] });
+    const former = withTarget('≥1次');
+    const current = withTarget('≥100次');
+    const spans = joinSpans([
+      ...monitoringSpans(former, valued, 2020, DEFAULT_MONITORING_SETTINGS, { from: '2020-01-01', to: '2020-07-01' }),
+      ...monitoringSpans(current, valued, 2020, DEFAULT_MONITORING_SETTINGS, { from: '2020-07-01', to: '2021-01-01' }),
+    ]);
+    const on = (all: typeof spans, date: string) => all.find((s) => s.valid_from <= date && date < s.valid_to)!;
+    expect(on(spans, '2020-06-30').flagged_indicators).toBe(0);
+    expect(on(spans, '2020-07-01').flagged_indicators).toBe(1);
+    // Judged by the adjusted target all year, the row would be flagged before the adjustment too.
+    expect(on(monitoringSpans(current, valued, 2020, DEFAULT_MONITORING_SETTINGS), '2020-06-30').flagged_indicators).toBe(1);
+    expect(spans[0]!.valid_from).toBe('2020-01-01');
+    expect(spans.at(-1)!.valid_to).toBe('2021-01-01');
+    spans.slice(1).forEach((s, i) => expect(s.valid_from).toBe(spans[i]!.valid_to));
   });
 });

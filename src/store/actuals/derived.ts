@@ -12,7 +12,8 @@
  * (an actuals write, a change of status, a move of the unit), under the document's actuals lock,
  * together with the document's aggregates (../aggregates/document.ts); a change of a bureau's
  * settings queues its documents for the background worker (../aggregates/queue.ts). Lists never
- * rebuild them. Only approved and published documents are monitored.
+ * rebuild them. Only approved and published documents are monitored. Each date is judged by the
+ * targets in force on it: before an approved 目标调整's effective date, by the former ones.
  */
 import type { ProjectActuals } from '../../core/actuals/actuals.ts';
 import { actualsLookup } from '../../core/actuals/actuals.ts';
@@ -32,6 +33,7 @@ import { MONITORED } from './monitored.ts';
 import { documentProfile, effectiveSettings } from '../settings.ts';
 import { reanchor } from './anchors.ts';
 import { coreActuals, documentRecords } from './records.ts';
+import { formerProjects, targetEras } from '../adjustments/in-force.ts';
 
 export { MONITORED } from './monitored.ts';
 
@@ -69,11 +71,40 @@ export function breakpoints(project: Project, actuals: ProjectActuals, year: num
   return [...dates].sort();
 }
 
-/** A project's monitoring over its year as spans of equal state. */
-export function monitoringSpans(project: Project, actuals: ProjectActuals, year: number, settings: MonitoringSettings): Span[] {
-  const dates = breakpoints(project, actuals, year);
+/** Days [from, to) of a year: the part of it a project's targets were in force for (../adjustments/in-force.ts). */
+export interface Era {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** Spans next to each other in the same state made one. */
+export function joinSpans(spans: readonly Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const s of spans) {
+    const last = joined.at(-1);
+    const { valid_from: _f, valid_to: _t, ...state } = s;
+    if (last && last.valid_to === s.valid_from) {
+      const { valid_from: _lf, valid_to: _lt, ...previous } = last;
+      if (JSON.stringify(previous) === JSON.stringify(state)) {
+        last.valid_to = s.valid_to;
+        continue;
+      }
+    }
+    joined.push({ ...s });
+  }
+  return joined;
+}
+
+/** A project's monitoring over its year (or over `era` of it) as spans of equal state. */
+export function monitoringSpans(
+  project: Project,
+  actuals: ProjectActuals,
+  year: number,
+  settings: MonitoringSettings,
+  era: Era = { from: isoDate(year, 1, 1)!, to: isoDate(year + 1, 1, 1)! },
+): Span[] {
+  const dates = [era.from, ...breakpoints(project, actuals, year).filter((d) => d > era.from && d < era.to)];
   const spans: Span[] = [];
-  let previous = '';
   dates.forEach((date, i) => {
     const m = monitorProject(project, actuals, date, year, { settings, locale: 'zh-CN' });
     const state: State = {
@@ -89,13 +120,9 @@ export function monitoringSpans(project: Project, actuals: ProjectActuals, year:
       unreported_indicators: m.unreported,
       missing_explanations: m.findings.filter((f) => f.ruleId === 'monitoring.missingExplanation').length,
     };
-    const valid_to = dates[i + 1] ?? isoDate(year + 1, 1, 1)!;
-    const key = JSON.stringify(state);
-    if (key === previous) spans.at(-1)!.valid_to = valid_to;
-    else spans.push({ ...state, valid_from: date, valid_to });
-    previous = key;
+    spans.push({ ...state, valid_from: date, valid_to: dates[i + 1] ?? era.to });
   });
-  return spans;
+  return joinSpans(spans);
 }
 
 /** Takes the document's actuals lock (the state row), creating the row on first use. */
@@ -121,6 +148,14 @@ export async function refreshDocument(trx: Trx, documentId: number, current?: St
     const doc = current ?? (await readDocument(trx, documentId))!;
     if (!current) await reanchor(trx, documentId, doc.projects);
     const lookup = actualsLookup(coreActuals(await documentRecords(trx, documentId, doc.projects)));
+    // Before an approved 目标调整 took effect, the former targets (and the actuals as recorded against them) were in force.
+    const eras = await Promise.all(
+      (await targetEras(trx, documentId, meta.year)).map(async ({ content, ...era }) => {
+        if (content === null) return { ...era, projects: null, lookup };
+        const live = formerProjects(content, doc.projects);
+        return { ...era, projects: content.projects, lookup: actualsLookup(coreActuals(await documentRecords(trx, documentId, live))) };
+      }),
+    );
     const settings = await effectiveSettings(trx, meta.bureauId);
     const evaluation: EvaluationSettings = checkEvaluationSettings(settings.evaluation.settings);
     const profile = documentProfile(settings, meta.year);
@@ -131,7 +166,11 @@ export async function refreshDocument(trx: Trx, documentId: number, current?: St
       const project = toModelProject(stored);
       const actuals = lookup(project.code);
       const ids = { project_id: stored.id, document_id: documentId, project_code: project.code, project_name: project.name, position };
-      for (const s of monitoringSpans(project, actuals, meta.year, settings.monitoring.settings))
+      const inForce = eras.flatMap((era) => {
+        const then = era.projects === null ? project : era.projects.find((p) => p.code === project.code);
+        return then ? monitoringSpans(then, era.lookup(project.code), meta.year, settings.monitoring.settings, era) : [];
+      });
+      for (const s of joinSpans(inForce))
         spans.push({
           ...ids,
           ...s,

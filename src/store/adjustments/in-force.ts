@@ -4,7 +4,7 @@
  * on a date the targets are the base of the earliest approved adjustment effective after it, or,
  * when none is, the document's own content.
  */
-import type { IsoDate } from '../../core/actuals/calendar.ts';
+import { isoDate, type IsoDate } from '../../core/actuals/calendar.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import type { LiveProject } from '../actuals/anchors.ts';
 import type { Db } from '../schema.ts';
@@ -37,4 +37,33 @@ export function formerProjects(content: TargetDocument, current: readonly LivePr
     code: p.code,
     indicators: p.indicators.map((x) => ({ id: -++token, description: x.description, target: x.target })),
   }));
+}
+
+/**
+ * The year cut where approved adjustments took effect, each part [from, to) with the targets in
+ * force over it: a former content, or null for the document's own (the last part).
+ */
+export async function targetEras(
+  db: Db,
+  documentId: number,
+  year: number,
+): Promise<Array<{ from: IsoDate; to: IsoDate; content: TargetDocument | null }>> {
+  const approved = await adjustmentsDb(db)
+    .selectFrom('adjustments')
+    .select(['effective_date', 'base_content'])
+    .where('document_id', '=', documentId)
+    .where('state', '=', 'approved')
+    .orderBy('effective_date')
+    .orderBy('number')
+    .execute();
+  const eras: Array<{ from: IsoDate; to: IsoDate; content: TargetDocument | null }> = [];
+  let from = isoDate(year, 1, 1)!;
+  // Adjustments effective on the same day: the later one's base was in force on no day.
+  for (const a of approved)
+    if (a.effective_date > from) {
+      eras.push({ from, to: a.effective_date, content: a.base_content as TargetDocument });
+      from = a.effective_date;
+    }
+  eras.push({ from, to: isoDate(year + 1, 1, 1)!, content: null });
+  return eras;
 }
