@@ -163,22 +163,25 @@ export default function AdjustmentPage() {
         )}
       </Space>
 
-      <section className="adjustment-changes" data-testid="adjustment-changes">
-        <Typography.Title level={4}>{a.changes}</Typography.Title>
-        {data.changes.length === 0 ? (
-          <Typography.Paragraph type="secondary">{a.noChanges}</Typography.Paragraph>
-        ) : (
-          <Changes parts={data.changes} />
-        )}
-      </section>
-      <section className="adjustment-findings">
+      {/* The editor's layout: the changes and the tables, the findings beside them. */}
+      <div className="editor-body">
+        <div className="editor-main">
+          <section className="adjustment-changes" data-testid="adjustment-changes">
+            <Typography.Title level={4}>{a.changes}</Typography.Title>
+            {data.changes.length === 0 ? (
+              <Typography.Paragraph type="secondary">{a.noChanges}</Typography.Paragraph>
+            ) : (
+              <Changes parts={data.changes} />
+            )}
+          </section>
+          {editable && (
+            <section className="adjustment-content">
+              <AdjustmentEditor key={data.version} content={data.content} onChange={setContent} />
+            </section>
+          )}
+        </div>
         <FindingsPanel title={a.findings} part={data.findings} all={data.findings} onLocate={() => undefined} />
-      </section>
-      {editable && (
-        <section className="adjustment-content">
-          <AdjustmentEditor key={data.version} content={data.content} onChange={setContent} />
-        </section>
-      )}
+      </div>
 
       <Modal
         open={deciding !== null}

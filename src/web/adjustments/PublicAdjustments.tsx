@@ -5,10 +5,13 @@ import { endpoints } from '../api/endpoints.ts';
 import { useMessages } from '../app/locale.tsx';
 import { Changes } from '../review/VersionDiff.tsx';
 
+/** The approved adjustments of a published document (the newest 50: a document has a few a year). */
+export const usePublicAdjustments = (documentId: number) =>
+  useQuery({ queryKey: ['public-adjustments', documentId], queryFn: () => endpoints.publicAdjustments(documentId) });
+
 export function PublicAdjustments({ documentId }: { documentId: number }) {
   const a = useMessages().adjustments.page;
-  const list = useQuery({ queryKey: ['public-adjustments', documentId], queryFn: () => endpoints.publicAdjustments(documentId) });
-  const items = list.data?.items ?? [];
+  const items = usePublicAdjustments(documentId).data?.items ?? [];
   if (items.length === 0) return null;
   return (
     <section id="adjustments" className="public-adjustments" data-testid="public-adjustments">

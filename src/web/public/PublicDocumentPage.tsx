@@ -15,15 +15,17 @@ import { ProjectForm } from '../form/ProjectForm.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { PeerComparison } from './PeerComparison.tsx';
-import { PublicAdjustments } from '../adjustments/PublicAdjustments.tsx';
+import { PublicAdjustments, usePublicAdjustments } from '../adjustments/PublicAdjustments.tsx';
 import { labelOf } from '../../core/library/observation.ts';
 import { queries } from '../api/queries.ts';
 
 export default function PublicDocumentPage() {
-  const w = useMessages().web;
+  const m = useMessages();
+  const w = m.web;
   const id = Number(useParams().id);
   const [params] = useSearchParams();
   const doc = useQuery(queries.publicDocument(id));
+  const adjusted = (usePublicAdjustments(id).data?.items.length ?? 0) > 0;
   const focusProject = params.get('project');
 
   useEffect(() => {
@@ -99,6 +101,7 @@ export default function PublicDocumentPage() {
                 title: w.editor.projectTab(i + 1, p.name),
               })),
             },
+            ...(adjusted ? [{ key: 'adjustments', href: '#adjustments', title: m.adjustments.page.publicTitle }] : []),
           ]}
         />
       </nav>
