@@ -180,7 +180,7 @@ export default function AdjustmentPage() {
             </section>
           )}
         </div>
-        <FindingsPanel title={a.findings} part={data.findings} all={data.findings} onLocate={() => undefined} />
+        <FindingsPanel title={a.findings} part={data.findings} all={data.findings} />
       </div>
 
       <Modal

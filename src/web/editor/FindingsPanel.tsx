@@ -13,7 +13,8 @@ interface Props {
   /** Findings of the part on screen. */
   part: readonly Finding[];
   all: readonly Finding[];
-  onLocate: (f: Finding) => void;
+  /** Brings a finding's field into view; without it the findings are listed only. */
+  onLocate?: (f: Finding) => void;
 }
 
 export function FindingsPanel({ title, part, all, onLocate }: Props) {
@@ -49,9 +50,11 @@ export function FindingsPanel({ title, part, all, onLocate }: Props) {
           shown.map((f, i) => (
             <div key={`${f.ruleId}-${f.projectCode}-${f.indicatorIndex}-${i}`} className="findings-entry">
               <FindingItem finding={f} />
-              <Button size="small" type="link" icon={<AimOutlined />} onClick={() => onLocate(f)}>
-                {m.editor.goToField}
-              </Button>
+              {onLocate && (
+                <Button size="small" type="link" icon={<AimOutlined />} onClick={() => onLocate(f)}>
+                  {m.editor.goToField}
+                </Button>
+              )}
             </div>
           ))
         )}
