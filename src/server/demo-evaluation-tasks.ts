@@ -15,7 +15,12 @@ export const DEMO_SAMPLE_SEED = 'huailai-2020-demo';
 
 export async function seedDemoEvaluationTasks(store: Store, actor: Actor, countyId: number, submittingUnitId: number): Promise<void> {
   const db = store.db;
-  const task = await createTask(db, actor, countyId, { year: 2020, title: DEMO_TASK_TITLE, deadline: '2021-03-31', scope: { kind: 'all' } });
+  const task = await createTask(db, actor, countyId, {
+    year: 2020,
+    title: DEMO_TASK_TITLE,
+    deadline: '2021-03-31',
+    scope: { kind: 'all' },
+  });
   const assignment = await db
     .selectFrom('evaluation_assignments')
     .select(['id', 'version'])

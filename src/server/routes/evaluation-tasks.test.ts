@@ -38,7 +38,13 @@ for (const make of testDatabases()) {
     afterAll(() => w?.close());
 
     const auditOf = (entity: string, id: number) =>
-      w.store.db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', String(id)).orderBy('id').execute();
+      w.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity', '=', entity)
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute();
 
     it('the demo county shows its task, an accepted self-evaluation and a drawn, re-checked sample', async () => {
       const list = (await w.clients.reviewer.request('GET', '/api/evaluation-tasks')).json();
@@ -98,7 +104,9 @@ for (const make of testDatabases()) {
       expect(reminders.items.find((r: { taskId: number }) => r.taskId === task.id)).toMatchObject({ kind: 'week', daysLeft: 3 });
 
       // Someone else's assignment is not the unit's to start; a stale version changes nothing.
-      expect((await w.clients.ownUnit.request('POST', `/api/evaluation-assignments/${a.id}/start`, { headers: v(1) })).statusCode).toBe(403);
+      expect((await w.clients.ownUnit.request('POST', `/api/evaluation-assignments/${a.id}/start`, { headers: v(1) })).statusCode).toBe(
+        403,
+      );
       const stale = await nongye.request('POST', `/api/evaluation-assignments/${a.id}/start`, { headers: v(7) });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('stale_version');
@@ -139,7 +147,11 @@ for (const make of testDatabases()) {
         headers: v(3),
         body: { decision: 'return', comment: '请补充偏差原因的佐证' },
       });
-      expect(returned.json()).toMatchObject({ state: 'returned', reviewComment: '请补充偏差原因的佐证', reviewedByName: '怀来县财政局审核员' });
+      expect(returned.json()).toMatchObject({
+        state: 'returned',
+        reviewComment: '请补充偏差原因的佐证',
+        reviewedByName: '怀来县财政局审核员',
+      });
       const back = (await nongye.request('GET', '/api/evaluation-reminders')).json();
       expect(back.items.find((r: { taskId: number }) => r.taskId === task.id)).toMatchObject({ kind: 'returned' });
 
@@ -150,13 +162,16 @@ for (const make of testDatabases()) {
         body: { decision: 'accept', comment: '' },
       });
       expect(accepted.json()).toMatchObject({ state: 'accepted', version: 6 });
-      expect((await nongye.request('GET', '/api/evaluation-reminders')).json().items.some((r: { taskId: number }) => r.taskId === task.id)).toBe(
-        false,
-      );
+      expect(
+        (await nongye.request('GET', '/api/evaluation-reminders')).json().items.some((r: { taskId: number }) => r.taskId === task.id),
+      ).toBe(false);
 
       const trail = await auditOf('evaluationAssignment', a.id);
       expect(trail.map((t) => t.action)).toEqual(['start', 'submit', 'return', 'submit', 'accept']);
-      expect(trail[2]).toMatchObject({ before: { state: 'submitted' }, after: { state: 'returned', reviewComment: '请补充偏差原因的佐证' } });
+      expect(trail[2]).toMatchObject({
+        before: { state: 'submitted' },
+        after: { state: 'returned', reviewComment: '请补充偏差原因的佐证' },
+      });
 
       const counts = (await w.clients.reviewer.request('GET', `/api/evaluation-tasks/${task.id}`)).json().counts;
       expect(counts).toEqual({ notStarted: 3, inProgress: 0, submitted: 0, returned: 0, accepted: 1, late: 0 });
@@ -204,8 +219,18 @@ for (const make of testDatabases()) {
         body: { score: '79.5', findings: '满意度调查样本不足' },
       });
       expect(saved.json()).toMatchObject({ score: '79.50', grade: '中', findings: '满意度调查样本不足', version: 2 });
-      expect((await w.clients.reviewer.request('PUT', `/api/evaluation-rechecks/${recheck.id}`, { headers: v(1), body: { score: '80', findings: '' } })).statusCode).toBe(409);
-      expect((await auditOf('evaluationRecheck', recheck.id))[0]).toMatchObject({ before: { score: null }, after: { score: '79.50', grade: '中' } });
+      expect(
+        (
+          await w.clients.reviewer.request('PUT', `/api/evaluation-rechecks/${recheck.id}`, {
+            headers: v(1),
+            body: { score: '80', findings: '' },
+          })
+        ).statusCode,
+      ).toBe(409);
+      expect((await auditOf('evaluationRecheck', recheck.id))[0]).toMatchObject({
+        before: { score: null },
+        after: { score: '79.50', grade: '中' },
+      });
     });
 
     it('refuses to submit a self-evaluation before the targets are approved', async () => {
@@ -222,15 +247,20 @@ for (const make of testDatabases()) {
         .select('d.id')
         .where('u.code', '=', '315005')
         .executeTakeFirstOrThrow();
-      const projects = await w.store.db.selectFrom('projects').select(['id', 'code']).where('document_id', '=', doc.id).orderBy('id').execute();
+      const projects = await w.store.db
+        .selectFrom('projects')
+        .select(['id', 'code'])
+        .where('document_id', '=', doc.id)
+        .orderBy('id')
+        .execute();
       const chosen = projects[0]!;
       const created = await w.clients.reviewer.request('POST', '/api/evaluation-tasks', {
         body: { year: 2020, title: '重点项目自评', deadline: '2099-12-31', scope: { kind: 'projects', projectIds: [chosen.id] } },
       });
       expect(created.json().assigned).toBe(1);
-      const a = (await nongye.request('GET', '/api/evaluation-assignments')).json().items.find(
-        (x: { taskId: number }) => x.taskId === created.json().id,
-      );
+      const a = (await nongye.request('GET', '/api/evaluation-assignments'))
+        .json()
+        .items.find((x: { taskId: number }) => x.taskId === created.json().id);
       expect(a.projectCodes).toEqual([chosen.code]);
       const submitted = (await nongye.request('POST', `/api/evaluation-assignments/${a.id}/submit`, { headers: v(1) })).json();
       const evaluation = (await nongye.request('GET', `/api/documents/${doc.id}/evaluation`)).json();
