@@ -20,7 +20,6 @@ import {
   Space,
   Statistic,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -133,7 +132,7 @@ function TaskDetailView({ id }: { id: number }) {
   );
   const task = detail.data?.task;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={task ? `${task.title}（${task.year}）` : m.title}
         extra={<Link to="/evaluation-tasks">{m.actions.back}</Link>}

@@ -4,7 +4,7 @@
  * 提交自评. Submitting is refused with the reason while the self-evaluation has errors.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, List, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, List, Space, Table, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { failureText } from '../api/client.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -19,7 +19,7 @@ export default function UnitTasksPage() {
   const reminders = useQuery(taskQueries.reminders());
   const { list, pager } = useCursorList({}, (page) => taskQueries.mine(page));
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={m.reminders.title} size="small">
         <List
           className="evaluation-reminders"
@@ -75,7 +75,7 @@ export default function UnitTasksPage() {
 
 function UnitActions({ assignment }: { assignment: UnitAssignmentView }) {
   const m = useMessages().evaluationTasks.actions;
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
   const start = useMutation({
@@ -108,11 +108,14 @@ function UnitActions({ assignment }: { assignment: UnitAssignmentView }) {
         </Button>
       )}
       {open && (
-        <Popconfirm title={m.submitConfirm} onConfirm={() => submit.mutate()}>
-          <Button size="small" type="primary" loading={submit.isPending}>
-            {m.submit}
-          </Button>
-        </Popconfirm>
+        <Button
+          size="small"
+          type="primary"
+          loading={submit.isPending}
+          onClick={() => modal.confirm({ title: m.submit, content: m.submitConfirm, onOk: () => submit.mutate() })}
+        >
+          {m.submit}
+        </Button>
       )}
     </Space>
   );
