@@ -121,7 +121,7 @@ export async function evaluationTaskRoutes(fastify: FastifyInstance, ctx: AppCon
     async (req) => {
       const user = requireRole(req, 'reviewer', 'admin');
       const bureaus = user.role === 'admin' ? null : [...(await reviewerBureaus(ctx, user.bureauId!))];
-      return { ...(await listTasks(ctx.reader(req), bureaus, req.query)), total: null };
+      return listTasks(ctx.reader(req), bureaus, req.query);
     },
   );
 
@@ -203,7 +203,7 @@ export async function evaluationTaskRoutes(fastify: FastifyInstance, ctx: AppCon
     async (req) => {
       const source = ctx.reader(req);
       const { task } = await taskReader(req, req.params.id, source);
-      return { ...(await listRechecks(source, task.id, req.query)), total: null };
+      return listRechecks(source, task.id, req.query);
     },
   );
 

@@ -11,7 +11,7 @@ import { gradeOf, type Grade } from '../../core/evaluation/settings.ts';
 import { ActualsError } from '../actuals/errors.ts';
 import { recordAudit, type Actor } from '../audit.ts';
 import { NotFoundError } from '../errors.ts';
-import { keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest } from '../keyset.ts';
+import { firstPageTotal, keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest, type Total } from '../keyset.ts';
 import type { Database, Db } from '../schema.ts';
 import { effectiveSettings } from '../settings.ts';
 import { TaskError } from './errors.ts';
@@ -168,9 +168,10 @@ const toRecheck = (r: RecheckRow): Recheck => ({
 });
 
 /** The drawn self-evaluations in the order drawn, with their re-checks, a page at a time. */
-export async function listRechecks(db: Db, taskId: number, page: PageRequest): Promise<Page<Recheck>> {
-  const rows = await keysetQuery(rechecks(db).where('r.task_id', '=', taskId), IN_DRAW_ORDER, page).execute();
-  return pageOf(IN_DRAW_ORDER, page, rows, toRecheck);
+export async function listRechecks(db: Db, taskId: number, page: PageRequest): Promise<Page<Recheck> & { total: Total | null }> {
+  const q = rechecks(db).where('r.task_id', '=', taskId);
+  const [rows, total] = await Promise.all([keysetQuery(q, IN_DRAW_ORDER, page).execute(), firstPageTotal(db, page, q)]);
+  return { ...pageOf(IN_DRAW_ORDER, page, rows, toRecheck), total };
 }
 
 export async function readRecheck(db: Db, id: number): Promise<(Recheck & { taskId: number }) | undefined> {

@@ -209,10 +209,15 @@ export async function taskCounts(db: Db, task: Task, today: string): Promise<Tas
 const NEWEST_FIRST: KeysetOrder = { name: 'tasks', keys: [{ column: 't.id', direction: 'desc', type: 'int' }] };
 
 /** The tasks of the bureaus in `bureauIds` (null: all), newest first. */
-export async function listTasks(db: Db, bureauIds: readonly number[] | null, page: PageRequest): Promise<Page<Task>> {
+export async function listTasks(
+  db: Db,
+  bureauIds: readonly number[] | null,
+  page: PageRequest,
+): Promise<Page<Task> & { total: Total | null }> {
   let q = db.selectFrom('evaluation_tasks as t').selectAll('t');
   if (bureauIds !== null) q = q.where('t.bureau_id', 'in', bureauIds.length > 0 ? [...bureauIds] : [-1]);
-  return pageOf(NEWEST_FIRST, page, await keysetQuery(q, NEWEST_FIRST, page).execute(), toTask);
+  const [rows, total] = await Promise.all([keysetQuery(q, NEWEST_FIRST, page).execute(), firstPageTotal(db, page, q)]);
+  return { ...pageOf(NEWEST_FIRST, page, rows, toTask), total };
 }
 
 const BY_UNIT_CODE: KeysetOrder = {

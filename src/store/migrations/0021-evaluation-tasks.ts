@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE evaluation_tasks (
-    id bigserial PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     bureau_id bigint NOT NULL REFERENCES bureaus (id),
     year integer NOT NULL,
     title text NOT NULL,
@@ -22,7 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX evaluation_tasks_bureau ON evaluation_tasks (bureau_id, id)`.execute(db);
   await sql`CREATE TABLE evaluation_assignments (
-    id bigserial PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     task_id bigint NOT NULL REFERENCES evaluation_tasks (id) ON DELETE CASCADE,
     unit_id bigint NOT NULL REFERENCES units (id),
     unit_code text NOT NULL,
@@ -51,7 +51,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     drawn_by_name text NOT NULL
   )`.execute(db);
   await sql`CREATE TABLE evaluation_rechecks (
-    id bigserial PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     task_id bigint NOT NULL REFERENCES evaluation_samples (task_id) ON DELETE CASCADE,
     assignment_id bigint NOT NULL REFERENCES evaluation_assignments (id) ON DELETE CASCADE,
     position integer NOT NULL,
