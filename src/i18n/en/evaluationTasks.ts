@@ -96,6 +96,17 @@ export const evaluationTasks: Messages['evaluationTasks'] = {
   },
   empty: 'No self-evaluation tasks',
   unitEmpty: 'No self-evaluation task for this unit',
+  command: {
+    description:
+      'Draws a 抽评 sample again from its recorded seed and population (an offline check: the same seed and population draw the same sample)',
+    populationArgument: 'the population: ids of the accepted assignments (space or comma separated; any order)',
+    seedOption: 'the random seed (as the draw recorded it)',
+    countOption: 'sample count',
+    percentOption: 'sample percentage (rounded up)',
+    oneSize: 'Give one of --count or --percent',
+    badId: (value) => `"${value}" is not an assignment id (a positive whole number)`,
+    badSize: (value) => `"${value}" is not a number`,
+  },
   errors: {
     title: 'The task needs a name',
     deadline: (value) => `Deadline "${value}" is not a date (YYYY-MM-DD)`,

@@ -97,6 +97,17 @@ export const evaluationTasks = {
   },
   empty: '暂无自评任务',
   unitEmpty: '暂无布置给本单位的自评任务',
+  /** `jixiao sample`：离线重抽样本，核对一次抽评。 */
+  command: {
+    description: '按记录的随机种子和总体重新抽取抽评样本（离线核对：相同种子与相同总体抽出相同样本）',
+    populationArgument: '总体：已通过自评的分配 id（空格或逗号分隔；顺序无关）',
+    seedOption: '随机种子（抽评记录中的种子）',
+    countOption: '样本数量',
+    percentOption: '样本比例（%，向上取整）',
+    oneSize: '请给出 --count 或 --percent 之一',
+    badId: (value: string) => `“${value}”不是分配 id（应为正整数）`,
+    badSize: (value: string) => `“${value}”不是数`,
+  },
   errors: {
     title: '任务名称不能为空',
     deadline: (value: string) => `截止日期“${value}”不是有效日期（应为 YYYY-MM-DD）`,
