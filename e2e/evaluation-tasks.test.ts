@@ -73,6 +73,12 @@ describe('self-evaluation tasks, review and sampling in the browser', () => {
       await signIn(page, 'nongye', unitPassword, /\/unit$/);
       await page.getByRole('menuitem', { name: /自评任务/ }).click();
       await page.waitForURL(/\/my-evaluation-tasks$/);
+      // The demo's task, past its deadline and not started, is the one reminder: the badge says 1.
+      await page
+        .locator('.evaluation-reminders')
+        .getByText(/2020年度项目支出绩效自评.*逾期/)
+        .waitFor();
+      await eventually(() => page.locator('.app-menu .ant-badge-count').first().innerText()).toBe('1');
       const row = page.locator('.unit-evaluation-tasks tr').filter({ hasText: TITLE });
       await row.getByText('未开始').waitFor();
       await row.getByRole('button', { name: '开始自评' }).click();
@@ -84,6 +90,7 @@ describe('self-evaluation tasks, review and sampling in the browser', () => {
       await row.getByRole('button', { name: '提交自评' }).click();
       await confirm(page);
       await row.getByText('已提交').waitFor();
+      await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
       await expect(row.innerText()).resolves.toMatch(/\d+\.\d{2}/);
       await screenshot(page, '63-evaluation-task-unit-submitted');
       await signOut(page);

@@ -241,7 +241,7 @@ export async function evaluationTaskRoutes(fastify: FastifyInstance, ctx: AppCon
       const user = requireRole(req, 'unit');
       const day = today();
       const listed = await unitAssignments(ctx.reader(req), user.unitId!, req.query);
-      return { ...listed, items: listed.items.map((a) => withLate(a, a.deadline, day)), total: null };
+      return { ...listed, items: listed.items.map((a) => withLate(a, a.deadline, day)) };
     },
   );
 

@@ -291,13 +291,16 @@ export async function readAssignment(db: Db, id: number): Promise<Assignment | u
 const UNIT_NEWEST_FIRST: KeysetOrder = { name: 'unit-assignments', keys: [{ column: 'a.id', direction: 'desc', type: 'int' }] };
 
 /** A unit's assignments, newest task first, with their tasks. */
-export async function unitAssignments(db: Db, unitId: number, page: PageRequest): Promise<Page<UnitAssignment>> {
+export async function unitAssignments(db: Db, unitId: number, page: PageRequest): Promise<Page<UnitAssignment> & { total: Total | null }> {
   const q = assignmentsWithUnits(db)
     .innerJoin('evaluation_tasks as t', 't.id', 'a.task_id')
     .select(['t.title', 't.year', 't.deadline'])
     .where('a.unit_id', '=', unitId);
-  const rows = await keysetQuery(q, UNIT_NEWEST_FIRST, page).execute();
-  return pageOf(UNIT_NEWEST_FIRST, page, rows, (r) => ({ ...toAssignment(r), title: r.title, year: r.year, deadline: r.deadline }));
+  const [rows, total] = await Promise.all([keysetQuery(q, UNIT_NEWEST_FIRST, page).execute(), firstPageTotal(db, page, q)]);
+  return {
+    ...pageOf(UNIT_NEWEST_FIRST, page, rows, (r) => ({ ...toAssignment(r), title: r.title, year: r.year, deadline: r.deadline })),
+    total,
+  };
 }
 
 /** A unit's assignments it still owes (for its reminders), with their tasks: few per unit, by the (unit_id, id) index. */

@@ -17,6 +17,7 @@ import {
   Modal,
   Radio,
   Segmented,
+  Select,
   Space,
   Statistic,
   Table,
@@ -25,7 +26,10 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { subtree } from '../admin/bureau-tree.ts';
 import { failureText } from '../api/client.ts';
+import { queries } from '../api/queries.ts';
+import { useSession } from '../auth/session.ts';
 import { useMessages } from '../app/locale.tsx';
 import { GradeTag } from '../evaluation/GradeTag.tsx';
 import { useCursorList } from '../list/cursor-paging.ts';
@@ -76,14 +80,32 @@ function TaskList() {
   );
 }
 
+interface CreateValues {
+  title: string;
+  year: number;
+  deadline: dayjs.Dayjs;
+  scope: 'all' | 'bureau';
+  bureauId?: number;
+}
+
+/** 布置: to every unit under the reviewer's bureau, or under one bureau of its subtree (chosen projects: the API's `projects` scope). */
 function CreateTask({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (t: TaskView) => void }) {
   const m = useMessages().evaluationTasks;
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm<{ title: string; year: number; deadline: dayjs.Dayjs }>();
+  const { user } = useSession();
+  const bureaus = useQuery({ ...queries.bureaus(), enabled: open });
+  const reachable = user?.bureauId != null ? subtree(bureaus.data ?? [], user.bureauId) : [];
+  const [form] = Form.useForm<CreateValues>();
+  const scope = Form.useWatch('scope', form);
   const create = useMutation({
-    mutationFn: (v: { title: string; year: number; deadline: dayjs.Dayjs }) =>
-      taskEndpoints.create({ title: v.title, year: v.year, deadline: v.deadline.format('YYYY-MM-DD'), scope: { kind: 'all' } }),
+    mutationFn: (v: CreateValues) =>
+      taskEndpoints.create({
+        title: v.title,
+        year: v.year,
+        deadline: v.deadline.format('YYYY-MM-DD'),
+        scope: v.scope === 'bureau' && v.bureauId !== undefined ? { kind: 'bureau', bureauId: v.bureauId } : { kind: 'all' },
+      }),
     onSuccess: async (t) => {
       message.success(m.create.done(t.assigned));
       await tasksStale(client);
@@ -102,7 +124,12 @@ function CreateTask({ open, onClose, onCreated }: { open: boolean; onClose: () =
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() - 1 }} onFinish={(v) => create.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ year: new Date().getFullYear() - 1, scope: 'all' }}
+        onFinish={(v) => create.mutate(v)}
+      >
         <Form.Item name="title" label={m.create.taskTitle} rules={[{ required: true, whitespace: true, message: m.errors.title }]}>
           <Input maxLength={200} />
         </Form.Item>
@@ -112,9 +139,22 @@ function CreateTask({ open, onClose, onCreated }: { open: boolean; onClose: () =
         <Form.Item name="deadline" label={m.create.deadline} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>
-        <Typography.Text type="secondary">
-          {m.create.scope}：{m.scopes.all}
-        </Typography.Text>
+        <Form.Item name="scope" label={m.create.scope}>
+          <Radio.Group>
+            <Radio value="all">{m.scopes.all}</Radio>
+            <Radio value="bureau">{m.scopes.bureau}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {scope === 'bureau' && (
+          <Form.Item name="bureauId" label={m.create.bureau} rules={[{ required: true, message: m.errors.bureau }]}>
+            <Select
+              loading={bureaus.isLoading}
+              options={reachable.map((b) => ({ value: b.id, label: `${b.code} ${b.name}` }))}
+              showSearch
+              optionFilterProp="label"
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
