@@ -104,7 +104,7 @@ describe('a self-evaluation task for the bureau', () => {
     vi.unstubAllGlobals();
   });
 
-  it('shows its counts and units, accepts a submitted one, and returns one only with a comment', async () => {
+  it('shows its counts and units, and returns a submitted one only with a comment', async () => {
     const sent = api();
     renderTask();
     const counts = await screen.findByTestId('task-counts');
@@ -154,6 +154,70 @@ describe('a self-evaluation task for the bureau', () => {
       path: '/api/evaluation-tasks/7/sample',
       body: { size: { count: 2 }, seed: 'seed-1' },
       ifMatch: '"1"',
+    });
+  });
+});
+
+describe('assigning a task', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('sends the title, year, deadline and a sub-bureau the reviewer chose', async () => {
+    const sent: Sent[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      const u = new URL(String(url), 'http://localhost');
+      const json = (body: unknown, status = 200) =>
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+      if (u.pathname === '/api/auth/csrf') return json({ token: 't' });
+      if (u.pathname === '/api/auth/session') return json({ user: REVIEWER });
+      if (u.pathname === '/api/bureaus')
+        return json({
+          items: [
+            { id: 3, code: '130730', name: '怀来县财政局', parentId: null, depth: 0 },
+            { id: 5, code: '130730-01', name: '沙城镇财政所', parentId: 3, depth: 1 },
+          ],
+        });
+      const method = init.method ?? 'GET';
+      sent.push({ method, path: u.pathname, body: init.body ? JSON.parse(String(init.body)) : undefined, ifMatch: null });
+      if (method === 'POST') return json({ ...task, id: 8, assigned: 3 }, 201);
+      return json({ items: [task], nextCursor: null, total: { value: 1, exact: true } });
+    });
+    render(
+      <Providers>
+        <MemoryRouter initialEntries={['/evaluation-tasks']}>
+          <Routes>
+            <Route path="/evaluation-tasks" element={<EvaluationTasksPage />} />
+            <Route path="/evaluation-tasks/:id" element={<p>task page</p>} />
+          </Routes>
+        </MemoryRouter>
+      </Providers>,
+    );
+    await screen.findByText('2020年度自评');
+    await userEvent.click(screen.getByRole('button', { name: /布置自评任务/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText('任务名称'), '2021年度自评');
+    const year = within(dialog).getByLabelText('年度');
+    await userEvent.clear(year);
+    await userEvent.type(year, '2021');
+    const deadline = within(dialog).getByLabelText('截止日期');
+    await userEvent.click(deadline);
+    await userEvent.type(deadline, '2022-03-31{enter}');
+    await userEvent.click(within(dialog).getByLabelText('指定财政部门及其下级的单位'));
+    await userEvent.click(await within(dialog).findByLabelText('财政部门'));
+    await userEvent.click(await screen.findByText('130730-01 沙城镇财政所'));
+    await userEvent.click(
+      within(dialog)
+        .getAllByRole('button')
+        .find((b) => /布\s*置/.test(b.textContent ?? ''))!,
+    );
+    await screen.findByText('task page');
+    expect(sent.find((s) => s.method === 'POST')?.body).toEqual({
+      title: '2021年度自评',
+      year: 2021,
+      deadline: '2022-03-31',
+      scope: { kind: 'bureau', bureauId: 5 },
     });
   });
 });
