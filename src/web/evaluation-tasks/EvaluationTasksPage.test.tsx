@@ -164,7 +164,8 @@ describe('assigning a task', () => {
     vi.unstubAllGlobals();
   });
 
-  it('sends the title, year, deadline and a sub-bureau the reviewer chose', async () => {
+  /** The task list, the bureaus and the projects as the reviewer sees them; the POST is recorded. */
+  function assigningApi(): Sent[] {
     const sent: Sent[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
       const u = new URL(String(url), 'http://localhost');
@@ -178,6 +179,23 @@ describe('assigning a task', () => {
             { id: 3, code: '130730', name: '怀来县财政局', parentId: null, depth: 0 },
             { id: 5, code: '130730-01', name: '沙城镇财政所', parentId: 3, depth: 1 },
           ],
+        });
+      if (u.pathname === '/api/projects')
+        return json({
+          items: [
+            {
+              id: 41,
+              documentId: 4,
+              code: '315-0101-JBN-GXGK',
+              name: '普法宣传',
+              unitId: 9,
+              unitCode: '315002',
+              unitName: '怀来县司法局',
+              year: 2021,
+            },
+          ],
+          nextCursor: null,
+          total: null,
         });
       const method = init.method ?? 'GET';
       sent.push({ method, path: u.pathname, body: init.body ? JSON.parse(String(init.body)) : undefined, ifMatch: null });
@@ -194,6 +212,11 @@ describe('assigning a task', () => {
         </MemoryRouter>
       </Providers>,
     );
+    return sent;
+  }
+
+  /** Opens 布置自评任务 and fills in the name, the year 2021 and the deadline. */
+  async function fillIn() {
     await screen.findByText('2020年度自评');
     await userEvent.click(screen.getByRole('button', { name: /布置自评任务/ }));
     const dialog = await screen.findByRole('dialog');
@@ -204,20 +227,40 @@ describe('assigning a task', () => {
     const deadline = within(dialog).getByLabelText('截止日期');
     await userEvent.click(deadline);
     await userEvent.type(deadline, '2022-03-31{enter}');
-    await userEvent.click(within(dialog).getByLabelText('指定财政部门及其下级的单位'));
-    await userEvent.click(await within(dialog).findByLabelText('财政部门'));
-    await userEvent.click(await screen.findByText('130730-01 沙城镇财政所'));
+    return dialog;
+  }
+
+  const assign = async (dialog: HTMLElement) => {
     await userEvent.click(
       within(dialog)
         .getAllByRole('button')
         .find((b) => /布\s*置/.test(b.textContent ?? ''))!,
     );
     await screen.findByText('task page');
+  };
+
+  it('sends the title, year, deadline and a sub-bureau the reviewer chose', async () => {
+    const sent = assigningApi();
+    const dialog = await fillIn();
+    await userEvent.click(within(dialog).getByLabelText('指定财政部门及其下级的单位'));
+    await userEvent.click(await within(dialog).findByLabelText('财政部门'));
+    await userEvent.click(await screen.findByText('130730-01 沙城镇财政所'));
+    await assign(dialog);
     expect(sent.find((s) => s.method === 'POST')?.body).toEqual({
       title: '2021年度自评',
       year: 2021,
       deadline: '2022-03-31',
       scope: { kind: 'bureau', bureauId: 5 },
     });
+  });
+
+  it('sends the chosen projects of the year', async () => {
+    const sent = assigningApi();
+    const dialog = await fillIn();
+    await userEvent.click(within(dialog).getByLabelText('指定项目'));
+    await userEvent.click(await within(dialog).findByLabelText('项目'));
+    await userEvent.click(await screen.findByText('315-0101-JBN-GXGK 普法宣传（怀来县司法局）'));
+    await assign(dialog);
+    expect(sent.find((s) => s.method === 'POST')?.body).toMatchObject({ year: 2021, scope: { kind: 'projects', projectIds: [41] } });
   });
 });

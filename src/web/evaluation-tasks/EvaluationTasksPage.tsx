@@ -28,6 +28,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { subtree } from '../admin/bureau-tree.ts';
 import { failureText } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
 import { queries } from '../api/queries.ts';
 import { useSession } from '../auth/session.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -35,7 +36,16 @@ import { GradeTag } from '../evaluation/GradeTag.tsx';
 import { useCursorList } from '../list/cursor-paging.ts';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { StateTag } from './StateTag.tsx';
-import { taskEndpoints, taskQueries, tasksStale, type AssignmentView, type RecheckView, type TaskView } from './tasks-api.ts';
+import {
+  taskEndpoints,
+  taskQueries,
+  tasksStale,
+  type AssignmentView,
+  type NewTask,
+  type RecheckView,
+  type TaskDetail,
+  type TaskView,
+} from './tasks-api.ts';
 
 export default function EvaluationTasksPage() {
   const { id } = useParams();
@@ -84,11 +94,19 @@ interface CreateValues {
   title: string;
   year: number;
   deadline: dayjs.Dayjs;
-  scope: 'all' | 'bureau';
+  scope: 'all' | 'bureau' | 'projects';
   bureauId?: number;
+  projectIds?: number[];
 }
 
-/** 布置: to every unit under the reviewer's bureau, or under one bureau of its subtree (chosen projects: the API's `projects` scope). */
+const scopeOf = (v: CreateValues): NewTask['scope'] =>
+  v.scope === 'bureau' && v.bureauId !== undefined
+    ? { kind: 'bureau', bureauId: v.bureauId }
+    : v.scope === 'projects'
+      ? { kind: 'projects', projectIds: v.projectIds ?? [] }
+      : { kind: 'all' };
+
+/** 布置: to every unit under the reviewer's bureau, under one bureau of its subtree, or the units of chosen projects (found by name in the task's year). */
 function CreateTask({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (t: TaskView) => void }) {
   const m = useMessages().evaluationTasks;
   const { message } = App.useApp();
@@ -98,13 +116,20 @@ function CreateTask({ open, onClose, onCreated }: { open: boolean; onClose: () =
   const reachable = user?.bureauId != null ? subtree(bureaus.data ?? [], user.bureauId) : [];
   const [form] = Form.useForm<CreateValues>();
   const scope = Form.useWatch('scope', form);
+  const year = Form.useWatch('year', form);
+  const [search, setSearch] = useState('');
+  const projects = useQuery({
+    queryKey: ['evaluation-task-projects', year, search],
+    queryFn: () => endpoints.projects({ year, q: search || undefined, limit: 50 }),
+    enabled: open && scope === 'projects',
+  });
   const create = useMutation({
     mutationFn: (v: CreateValues) =>
       taskEndpoints.create({
         title: v.title,
         year: v.year,
         deadline: v.deadline.format('YYYY-MM-DD'),
-        scope: v.scope === 'bureau' && v.bureauId !== undefined ? { kind: 'bureau', bureauId: v.bureauId } : { kind: 'all' },
+        scope: scopeOf(v),
       }),
     onSuccess: async (t) => {
       message.success(m.create.done(t.assigned));
@@ -143,8 +168,26 @@ function CreateTask({ open, onClose, onCreated }: { open: boolean; onClose: () =
           <Radio.Group>
             <Radio value="all">{m.scopes.all}</Radio>
             <Radio value="bureau">{m.scopes.bureau}</Radio>
+            <Radio value="projects">{m.scopes.projects}</Radio>
           </Radio.Group>
         </Form.Item>
+        {scope === 'projects' && (
+          <Form.Item
+            name="projectIds"
+            label={m.create.projects}
+            extra={m.create.projectsHint}
+            rules={[{ required: true, message: m.errors.projects }]}
+          >
+            <Select
+              mode="multiple"
+              showSearch
+              filterOption={false}
+              onSearch={setSearch}
+              loading={projects.isFetching}
+              options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${p.unitName}）` }))}
+            />
+          </Form.Item>
+        )}
         {scope === 'bureau' && (
           <Form.Item name="bureauId" label={m.create.bureau} rules={[{ required: true, message: m.errors.bureau }]}>
             <Select
@@ -273,7 +316,7 @@ function ReviewActions({ assignment }: { assignment: AssignmentView }) {
   );
 }
 
-function SampleCard({ task, sample }: { task: TaskView; sample: import('./tasks-api.ts').TaskDetail['sample'] }) {
+function SampleCard({ task, sample }: { task: TaskView; sample: TaskDetail['sample'] }) {
   const m = useMessages().evaluationTasks.sample;
   const c = useMessages().evaluationTasks.columns;
   const { message } = App.useApp();
