@@ -54,6 +54,7 @@ describe('self-evaluation tasks, review and sampling in the browser', () => {
       await deadline.click();
       await deadline.fill('2099-03-31');
       await deadline.press('Enter');
+      await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
       await screenshot(page, '61-evaluation-task-assign');
       await dialog
         .getByRole('button', { name: '布 置' })
