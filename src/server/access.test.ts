@@ -144,6 +144,28 @@ for (const make of testDatabases()) {
           .executeTakeFirstOrThrow()
       ).id;
 
+    /** The demo's 自评任务, 司法局's assignment in it, and its 抽评 re-check. */
+    const demoTask = async () =>
+      (await w.store.db.selectFrom('evaluation_tasks').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+    const demoAssignment = async () =>
+      (
+        await w.store.db
+          .selectFrom('evaluation_assignments as a')
+          .innerJoin('units as u', 'u.id', 'a.unit_id')
+          .select('a.id')
+          .where('a.task_id', '=', await demoTask())
+          .where('u.code', '=', '315002')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const demoRecheck = async () =>
+      (
+        await w.store.db
+          .selectFrom('evaluation_rechecks')
+          .select('id')
+          .where('task_id', '=', await demoTask())
+          .executeTakeFirstOrThrow()
+      ).id;
+
     const cases: Array<{ name: string; run: (role: RoleName) => Promise<{ statusCode: number }>; expect: Expect }> = [
       {
         name: 'GET a draft',
@@ -316,6 +338,77 @@ for (const make of testDatabases()) {
         run: (r) => w.clients[r].request('GET', `/api/public/documents/${publishedId}/adjustments`),
         expect: everyone(200),
       },
+      {
+        name: 'POST evaluation task (a blank title: the allowed reach the check)',
+        run: (r) =>
+          w.clients[r].request('POST', '/api/evaluation-tasks', {
+            body: { year: 2020, title: ' ', deadline: '2021-03-31', scope: { kind: 'all' } },
+          }),
+        expect: only({ reviewer: 422, otherReviewer: 422 }),
+      },
+      {
+        name: 'GET evaluation tasks',
+        run: (r) => w.clients[r].request('GET', '/api/evaluation-tasks'),
+        expect: only({ reviewer: 200, otherReviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET the demo evaluation task',
+        run: async (r) => w.clients[r].request('GET', `/api/evaluation-tasks/${await demoTask()}`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET the demo evaluation task’s assignments',
+        run: async (r) => w.clients[r].request('GET', `/api/evaluation-tasks/${await demoTask()}/assignments`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'POST evaluation sample',
+        run: async (r) =>
+          w.clients[r].request('POST', `/api/evaluation-tasks/${await demoTask()}/sample`, {
+            headers: STALE,
+            body: { size: { count: 1 } },
+          }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'GET evaluation sample re-checks',
+        run: async (r) => w.clients[r].request('GET', `/api/evaluation-tasks/${await demoTask()}/sample/rechecks`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'PUT evaluation re-check',
+        run: async (r) =>
+          w.clients[r].request('PUT', `/api/evaluation-rechecks/${await demoRecheck()}`, {
+            headers: STALE,
+            body: { score: '80', findings: '' },
+          }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'GET my evaluation assignments',
+        run: (r) => w.clients[r].request('GET', '/api/evaluation-assignments'),
+        expect: only({ ownUnit: 200, otherUnit: 200 }),
+      },
+      {
+        name: 'POST start an evaluation assignment',
+        run: async (r) => w.clients[r].request('POST', `/api/evaluation-assignments/${await demoAssignment()}/start`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'POST submit an evaluation assignment',
+        run: async (r) => w.clients[r].request('POST', `/api/evaluation-assignments/${await demoAssignment()}/submit`, { headers: STALE }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'POST review an evaluation assignment',
+        run: async (r) =>
+          w.clients[r].request('POST', `/api/evaluation-assignments/${await demoAssignment()}/review`, {
+            headers: STALE,
+            body: { decision: 'accept' },
+          }),
+        expect: only({ reviewer: 409 }),
+      },
+      { name: 'GET evaluation reminders', run: (r) => w.clients[r].request('GET', '/api/evaluation-reminders'), expect: signedIn(200) },
       {
         name: 'POST indicator',
         run: (r) => w.clients[r].request('POST', `/api/projects/${projectId}/indicators`, { headers: STALE, body: { indicator } }),

@@ -30,6 +30,7 @@ import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exAnteRoutes } from './routes/ex-ante.ts';
 import { adjustmentRoutes } from './routes/adjustments.ts';
+import { evaluationTaskRoutes } from './routes/evaluation-tasks.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await libraryRoutes(app, ctx);
   await exAnteRoutes(app, ctx);
   await adjustmentRoutes(app, ctx);
+  await evaluationTaskRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

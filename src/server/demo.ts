@@ -3,7 +3,9 @@
  * 怀来县司法局 (315002) with the seed document as its 2020 draft (its 普法宣传 a 新增 project with a
  * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
- * published, its targets adjusted from 7月1日: ./demo-adjustment.ts), its indicator library (./demo-library.ts), and three
+ * published, its targets adjusted from 7月1日: ./demo-adjustment.ts), its indicator library
+ * (./demo-library.ts), its 自评任务 with an accepted self-evaluation and a drawn 抽评 sample
+ * (./demo-evaluation-tasks.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -24,6 +26,7 @@ import { saveAssessment } from '../store/ex-ante/assessments.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
 import { seedDemoAdjustment } from './demo-adjustment.ts';
 import { seedDemoLibrary } from './demo-library.ts';
+import { seedDemoEvaluationTasks } from './demo-evaluation-tasks.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
 
 export interface DemoAccount {
@@ -68,8 +71,10 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
 
   const generated = generateDocuments({ seed: 315, units: OTHER_UNITS.length, projectsPerUnit: [3, 6], year: 2020 });
   const others: number[] = [];
+  const otherUnits: number[] = [];
   for (const [i, u] of OTHER_UNITS.entries()) {
     const unit = await createUnit(db, actor, { ...u, bureauId: county.id });
+    otherUnits.push(unit.id);
     const doc = generated[i]!;
     const content = {
       ...doc,
@@ -85,6 +90,8 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   const published = (await documentMeta(db, monitored[0]!))!;
   await transition(db, actor, published.id, published.version, 'publish');
   await seedDemoAdjustment(store, actor, published.id);
+  // 卫生健康局's self-evaluation submitted, accepted and drawn for 抽评.
+  await seedDemoEvaluationTasks(store, actor, county.id, otherUnits[1]!);
 
   const accounts: DemoAccount[] = [
     { role: 'unit', username: 'sifaju', password: generatePassword() },

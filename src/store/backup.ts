@@ -59,6 +59,10 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'library_entries', key: ['id'], identity: true },
   { name: 'ex_ante_assessments', key: ['project_id'], identity: false, json: ['content'] },
   { name: 'adjustments', key: ['id'], identity: true, json: ['base_content', 'content'] },
+  { name: 'evaluation_tasks', key: ['id'], identity: true, json: ['scope'] },
+  { name: 'evaluation_assignments', key: ['id'], identity: true, json: ['project_codes'] },
+  { name: 'evaluation_samples', key: ['task_id'], identity: false, json: ['size', 'population'] },
+  { name: 'evaluation_rechecks', key: ['id'], identity: true },
 ];
 
 const PAGE = 5000;

@@ -471,6 +471,55 @@ export interface LibraryEntriesTable {
   version: Generated<number>;
 }
 
+export interface EvaluationTasksTable {
+  id: Id;
+  bureau_id: number;
+  year: number;
+  title: string;
+  deadline: DateText;
+  scope: ColumnType<unknown, string, string>;
+  assigned: number;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  created_by_name: string;
+}
+export type AssignmentStateText = 'notStarted' | 'inProgress' | 'submitted' | 'returned' | 'accepted';
+export interface EvaluationAssignmentsTable {
+  id: Id;
+  task_id: number;
+  unit_id: number;
+  unit_code: string;
+  project_codes: Json;
+  state: Generated<AssignmentStateText>;
+  document_id: number | null;
+  self_score: Numeric | null;
+  self_grade: Grade | null;
+  submitted_at: Stamp | null;
+  review_comment: Generated<string>;
+  reviewed_by_name: string | null;
+  reviewed_at: Stamp | null;
+  version: Generated<number>;
+}
+export interface EvaluationSamplesTable {
+  task_id: number;
+  seed: string;
+  size: ColumnType<unknown, string, string>;
+  population: ColumnType<unknown, string, string>;
+  drawn_at: Generated<Date>;
+  drawn_by_name: string;
+}
+export interface EvaluationRechecksTable {
+  id: Id;
+  task_id: number;
+  assignment_id: number;
+  position: number;
+  score: Numeric | null;
+  grade: Grade | null;
+  findings: Generated<string>;
+  rechecked_by_name: string | null;
+  rechecked_at: Stamp | null;
+  version: Generated<number>;
+}
 export interface Database {
   bureaus: BureausTable;
   bureau_tree: BureauTreeTable;
@@ -508,6 +557,10 @@ export interface Database {
   derived_work: DerivedWorkTable;
   library_entries: LibraryEntriesTable;
   ex_ante_assessments: ExAnteAssessmentsTable;
+  evaluation_tasks: EvaluationTasksTable;
+  evaluation_assignments: EvaluationAssignmentsTable;
+  evaluation_samples: EvaluationSamplesTable;
+  evaluation_rechecks: EvaluationRechecksTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

@@ -15,6 +15,7 @@ import { library } from './library.ts';
 import { bulk } from './bulk.ts';
 import { exAnte } from './exAnte.ts';
 import { adjustments } from './adjustments.ts';
+import { evaluationTasks } from './evaluationTasks.ts';
 
 export const en: Messages = {
   cli,
@@ -32,4 +33,5 @@ export const en: Messages = {
   bulk,
   exAnte,
   adjustments,
+  evaluationTasks,
 };

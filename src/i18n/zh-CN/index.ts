@@ -17,6 +17,7 @@ import { library } from './library.ts';
 import { bulk } from './bulk.ts';
 import { exAnte } from './exAnte.ts';
 import { adjustments } from './adjustments.ts';
+import { evaluationTasks } from './evaluationTasks.ts';
 
 export const zhCN = {
   cli,
@@ -34,6 +35,7 @@ export const zhCN = {
   bulk,
   exAnte,
   adjustments,
+  evaluationTasks,
 };
 
 export type Messages = typeof zhCN;

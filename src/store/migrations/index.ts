@@ -20,6 +20,7 @@ import * as severalServers from './0014-several-servers.ts';
 import * as library from './0015-library.ts';
 import * as exAnteAssessment from './0017-ex-ante-assessment.ts';
 import * as adjustments from './0018-adjustments.ts';
+import * as evaluationTasks from './0021-evaluation-tasks.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015-library': library,
   '0017-ex-ante-assessment': exAnteAssessment,
   '0018-adjustments': adjustments,
+  '0021-evaluation-tasks': evaluationTasks,
 };
 
 export const migrationProvider: MigrationProvider = {

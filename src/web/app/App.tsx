@@ -29,6 +29,8 @@ const BureauDashboardPage = lazy(() => import('../dashboard/BureauDashboardPage.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
 const LibraryPage = lazy(() => import('../library/LibraryPage.tsx'));
+const EvaluationTasksPage = lazy(() => import('../evaluation-tasks/EvaluationTasksPage.tsx'));
+const UnitTasksPage = lazy(() => import('../evaluation-tasks/UnitTasksPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -217,6 +219,30 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={EVERY_ROLE}>
             <LibraryPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'evaluation-tasks',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <EvaluationTasksPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'evaluation-tasks/:id',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <EvaluationTasksPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'my-evaluation-tasks',
+        element: (
+          <RequireRole roles={['unit']}>
+            <UnitTasksPage />
           </RequireRole>
         ),
       },

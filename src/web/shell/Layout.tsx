@@ -1,10 +1,12 @@
 /** The frame of every page: a skip link, the header with the sections the user's role has, the language switch and the account. */
-import { Button, Layout as AntLayout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Layout as AntLayout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { endpoints } from '../api/endpoints.ts';
 import { useLocale, useMessages } from '../app/locale.tsx';
 import { PASSWORD_PAGE, useSession, useSetSession } from '../auth/session.ts';
+import { taskQueries } from '../evaluation-tasks/tasks-api.ts';
 
 export function PageLoading() {
   const m = useMessages().web;
@@ -13,6 +15,19 @@ export function PageLoading() {
       <Spin />
       <span>{m.common.loading}</span>
     </div>
+  );
+}
+
+/** The unit's 自评任务 link, its badge the number of reminders (computed by the server from the deadlines). */
+function TasksLink() {
+  const m = useMessages().evaluationTasks;
+  const reminders = useQuery(taskQueries.reminders());
+  return (
+    <Link to="/my-evaluation-tasks">
+      <Badge count={reminders.data?.count ?? 0} size="small" offset={[6, -2]} data-testid="reminder-badge">
+        <span style={{ color: 'inherit' }}>{m.title}</span>
+      </Badge>
+    </Link>
   );
 }
 
@@ -32,6 +47,7 @@ export default function Layout() {
           link('/unit/monitoring', w.nav.monitoring),
           link('/unit/evaluation', w.nav.evaluation),
           link('/adjustments', m.adjustments.title),
+          { key: '/my-evaluation-tasks', label: <TasksLink /> },
           link('/unit/dashboard', w.nav.unitDashboard),
           link('/import', w.nav.import),
         ]
@@ -41,6 +57,7 @@ export default function Layout() {
           link('/review', w.nav.reviewQueue),
           link('/adjustments', m.adjustments.title),
           link('/monitoring', w.nav.warnings),
+          link('/evaluation-tasks', m.evaluationTasks.title),
           link('/dashboard', w.nav.bureauDashboard),
           link('/settings', w.nav.settings),
         ]
