@@ -58,6 +58,9 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
   { name: 'library_entries', key: ['id'], identity: true },
   { name: 'ex_ante_assessments', key: ['project_id'], identity: false, json: ['content'] },
+  { name: 'transfer_funds', key: ['id'], identity: true, json: ['indicators'] },
+  { name: 'transfer_allocations', key: ['id'], identity: true, json: ['targets'] },
+  { name: 'transfer_breakdowns', key: ['id'], identity: true, json: ['mapping'] },
 ];
 
 const PAGE = 5000;
