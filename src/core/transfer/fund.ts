@@ -34,3 +34,36 @@ export function rowKind(row: Pick<FundIndicator, 'level2' | 'level3'>, t: Target
   const counted = row.level2.includes('数量') && !row.level3.includes('率') && !isPercentage(t) && t.operator !== 'range';
   return counted ? 'quantity' : 'rate';
 }
+
+export const TransferAmount = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,6})?$', description: '金额（万元），精确小数文本，如 "43.10"' });
+
+/** What the upper bureau sets: the 区域绩效目标表's header, goal and rows. */
+export const FundContent = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100, description: '年度' }),
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^\\S+$', description: '专项编码（设定部门内唯一）' }),
+    name: Type.String({ minLength: 1, maxLength: 200, description: '专项名称' }),
+    department: Type.String({ maxLength: 200, description: '主管部门（如 省司法厅）' }),
+    amount: TransferAmount,
+    amountCentral: Type.Union([TransferAmount, Type.Null()], { description: '其中：中央补助；无则 null' }),
+    amountLocal: Type.Union([TransferAmount, Type.Null()], { description: '其中：地方资金；无则 null' }),
+    goal: Type.String({ maxLength: 4000, description: '年度总体目标' }),
+    indicators: Type.Array(FundIndicator, { maxItems: FUND_INDICATOR_LIMIT, description: '绩效指标' }),
+  },
+  { additionalProperties: false },
+);
+export type FundContent = Type.Static<typeof FundContent>;
+
+/** What is issued to one lower bureau: its money and its 指标值 per fund row. */
+export const AllocationContent = Type.Object(
+  {
+    bureauId: Type.Integer({ description: '接收的下级财政部门' }),
+    amount: TransferAmount,
+    targets: Type.Array(Type.String({ maxLength: 100 }), {
+      maxItems: FUND_INDICATOR_LIMIT,
+      description: '该地区各绩效指标的指标值，与 indicators 一一对应（数量指标为分到该地区的份额，比率等与专项相同）',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type AllocationContent = Type.Static<typeof AllocationContent>;
