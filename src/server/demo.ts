@@ -3,7 +3,8 @@
  * 怀来县司法局 (315002) with the seed document as its 2020 draft (its 普法宣传 a 新增 project with a
  * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
- * published), its indicator library (./demo-library.ts), and three
+ * published), its indicator library (./demo-library.ts), two transfer-payment funds the province issued
+ * to it (./demo-transfer.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -23,6 +24,7 @@ import { transition } from '../store/workflow.ts';
 import { saveAssessment } from '../store/ex-ante/assessments.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
 import { seedDemoLibrary } from './demo-library.ts';
+import { seedDemoTransfers } from './demo-transfer.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
 
 export interface DemoAccount {
@@ -52,9 +54,11 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   const sifaju = await createUnit(db, actor, { code: '315002', name: '怀来县司法局', bureauId: county.id });
   const seedPath = join(rootDir, SEED_FILE);
   const [seed] = await readDocumentFile(await readFile(seedPath), seedPath);
+  let draftId: number | null = null;
   if (seed) {
     const year = seed.year ?? 2020;
     const draft = await createDocument(db, actor, { unitId: sifaju.id, year, content: withDemoNewProject(seed), action: 'import' });
+    draftId = draft.id;
     const project = await db
       .selectFrom('projects')
       .select('id')
@@ -93,5 +97,6 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await createUser(db, actor, { ...accounts[1]!, oneTimePassword: true, displayName: '怀来县财政局审核员', bureauId: county.id });
   await createUser(db, actor, { ...accounts[2]!, oneTimePassword: true, displayName: '系统管理员' });
   await seedDemoLibrary(store, actor, county, sifaju, seed);
+  await seedDemoTransfers(store, actor, province, county, draftId);
   return accounts;
 }

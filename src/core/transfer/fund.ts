@@ -35,7 +35,10 @@ export function rowKind(row: Pick<FundIndicator, 'level2' | 'level3'>, t: Target
   return counted ? 'quantity' : 'rate';
 }
 
-export const TransferAmount = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,6})?$', description: '金额（万元），精确小数文本，如 "43.10"' });
+export const TransferAmount = Type.String({
+  pattern: '^[0-9]{1,12}(\\.[0-9]{1,6})?$',
+  description: '金额（万元），精确小数文本，如 "43.10"',
+});
 
 /** What the upper bureau sets: the 区域绩效目标表's header, goal and rows. */
 export const FundContent = Type.Object(

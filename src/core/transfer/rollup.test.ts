@@ -30,13 +30,33 @@ const region = (id: number, amount: string, targets: string[], projects: Project
 });
 
 describe('rolling a fund up from projects', () => {
-  const a = region(1, '43.10', ['≥600人', '=100%', '≤0.2%', '≥95%', '明显改善'], [
-    project(1, '4.10', [{ target: '≥250人', actual: '260人' }, { target: '100%', actual: '100' }, null, { target: '≥90', actual: '96' }, null]),
-    project(2, '39.00', [{ target: '≥350人', actual: null }, { target: '=100%', actual: '98%' }, { target: '≤0.1%', actual: null }, { target: '≥97%', actual: '98' }, { target: '明显改善', actual: null }]),
-  ]);
-  const b = region(2, '56.90', ['≥400人', '=100%', '≤0.2%', '≥95%', '明显改善'], [
-    project(3, '50.00', [{ target: '≥300人', actual: null }, null, null, null, null]),
-  ]);
+  const a = region(
+    1,
+    '43.10',
+    ['≥600人', '=100%', '≤0.2%', '≥95%', '明显改善'],
+    [
+      project(1, '4.10', [
+        { target: '≥250人', actual: '260人' },
+        { target: '100%', actual: '100' },
+        null,
+        { target: '≥90', actual: '96' },
+        null,
+      ]),
+      project(2, '39.00', [
+        { target: '≥350人', actual: null },
+        { target: '=100%', actual: '98%' },
+        { target: '≤0.1%', actual: null },
+        { target: '≥97%', actual: '98' },
+        { target: '明显改善', actual: null },
+      ]),
+    ],
+  );
+  const b = region(
+    2,
+    '56.90',
+    ['≥400人', '=100%', '≤0.2%', '≥95%', '明显改善'],
+    [project(3, '50.00', [{ target: '≥300人', actual: null }, null, null, null, null])],
+  );
   const r = rollUp({ amount: '100.00', indicators: INDICATORS, regions: [a, b] });
   const [ra, rb] = r.regions;
 

@@ -28,7 +28,7 @@ export interface ProjectPart {
   /** The money of the allocation this project spends (万元). */
   amount: DecimalText;
   /** Per fund row, the project's row mapped to it, or null. */
-  rows: ReadonlyArray<MappedRow | null>;
+  rows: Array<MappedRow | null>;
 }
 
 export interface RegionInput {
@@ -38,7 +38,7 @@ export interface RegionInput {
   amount: DecimalText;
   /** The region's 指标值 per fund row. */
   targets: readonly string[];
-  projects: readonly ProjectPart[];
+  projects: ProjectPart[];
 }
 
 export interface RollupInput {
@@ -72,7 +72,7 @@ export interface RegionRollup {
   brokenDown: DecimalText;
   moneyCoverage: Coverage;
   rows: RollupRow[];
-  projects: readonly ProjectPart[];
+  projects: ProjectPart[];
 }
 
 export interface FundRollup {
@@ -101,7 +101,8 @@ type Quantitative = Extract<TargetValue, { kind: 'quantitative' }>;
  */
 function numberIn(text: string, issued: Quantitative): Decimal | null {
   const t = parseTargetValue(text);
-  if (t.kind === 'quantitative' && t.operator !== 'range' && (t.unit === '' || issued.unit === '' || t.unit === issued.unit)) return dec(t.value);
+  if (t.kind === 'quantitative' && t.operator !== 'range' && (t.unit === '' || issued.unit === '' || t.unit === issued.unit))
+    return dec(t.value);
   return null;
 }
 

@@ -42,7 +42,20 @@ describe('the 区域绩效目标表 forms', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await formsWorkbook(forms)) as never);
     const whole = texts(workbook.worksheets[0]!);
-    for (const label of ['专项名称', '主管部门', '资金情况（万元）', '年度金额', '其中', '中央补助', '地方资金', '年度总体目标', '一级指标', '二级指标', '三级指标', '指标值'])
+    for (const label of [
+      '专项名称',
+      '主管部门',
+      '资金情况（万元）',
+      '年度金额',
+      '其中',
+      '中央补助',
+      '地方资金',
+      '年度总体目标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+    ])
       expect(whole).toContain(label);
     expect(whole).toEqual(expect.arrayContaining(['社区矫正补助资金', '≥500人', '40', '20']));
     const region = texts(workbook.worksheets[1]!);

@@ -136,9 +136,5 @@ export function rollupForm(m: M, fund: FundSheet, rollup: FundRollup, taken: Set
 /** The forms of one export: the fund as set, each region as issued, the roll-up. */
 export function transferForms(m: M, fund: FundSheet, regions: readonly RegionSheet[], rollup: FundRollup): ReportForm[] {
   const taken = new Set<string>();
-  return [
-    targetForm(m, fund, null, taken),
-    ...regions.map((r) => targetForm(m, fund, r, taken)),
-    rollupForm(m, fund, rollup, taken),
-  ];
+  return [targetForm(m, fund, null, taken), ...regions.map((r) => targetForm(m, fund, r, taken)), rollupForm(m, fund, rollup, taken)];
 }

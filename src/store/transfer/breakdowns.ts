@@ -90,7 +90,11 @@ export async function acceptAllocation(db: Kysely<Database>, actor: Actor, id: n
   return db.transaction().execute(async (trx) => {
     const a = await lockIssued(trx, id, expected);
     if (a.state === 'accepted') throw TransferError.state('already_accepted', (m) => m.alreadyAccepted);
-    await trx.updateTable('transfer_allocations').set({ state: 'accepted', version: expected + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('transfer_allocations')
+      .set({ state: 'accepted', version: expected + 1 })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, actor, {
       action: 'accept',
       entity: 'transferAllocation',
@@ -120,9 +124,9 @@ async function checkProject(trx: Trx, a: AllocationOwner, projectId: number, c: 
   const own = new Set(
     wanted.length === 0
       ? []
-      : (
-          await trx.selectFrom('indicators').select('id').where('project_id', '=', projectId).where('id', 'in', wanted).execute()
-        ).map((r) => r.id),
+      : (await trx.selectFrom('indicators').select('id').where('project_id', '=', projectId).where('id', 'in', wanted).execute()).map(
+          (r) => r.id,
+        ),
   );
   const stray = c.mapping.findIndex((x) => x !== null && !own.has(x));
   if (stray >= 0) throw TransferError.invalid(`mapping[${stray}]`, (m) => m.indicatorOutside(stray + 1));
@@ -161,8 +165,17 @@ export async function addBreakdown(
       .values({ allocation_id: allocationId, project_id: projectId, amount: c.amount, mapping: JSON.stringify(c.mapping) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('transfer_allocations').set({ version: expected + 1 }).where('id', '=', allocationId).execute();
-    await recordAudit(trx, actor, { action: 'create', entity: 'transferBreakdown', entityId: id, after: { allocationId, projectId, ...c } });
+    await trx
+      .updateTable('transfer_allocations')
+      .set({ version: expected + 1 })
+      .where('id', '=', allocationId)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'transferBreakdown',
+      entityId: id,
+      after: { allocationId, projectId, ...c },
+    });
     return { id, version: 1, allocationVersion: expected + 1 };
   });
 }
@@ -174,10 +187,19 @@ async function lockBreakdown(trx: Trx, id: number, expected: number) {
   const current = await trx.selectFrom('transfer_breakdowns').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!current) throw TransferError.notFound('breakdown', id);
   if (current.version !== expected) throw TransferError.stale('breakdown', id, current.version, expected);
-  return { a, before: { allocationId: current.allocation_id, projectId: current.project_id, amount: current.amount, mapping: current.mapping } };
+  return {
+    a,
+    before: { allocationId: current.allocation_id, projectId: current.project_id, amount: current.amount, mapping: current.mapping },
+  };
 }
 
-export async function updateBreakdown(db: Kysely<Database>, actor: Actor, id: number, expected: number, c: BreakdownContent): Promise<number> {
+export async function updateBreakdown(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  expected: number,
+  c: BreakdownContent,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { a, before } = await lockBreakdown(trx, id, expected);
     await checkProject(trx, a, before.projectId, c);
@@ -212,7 +234,18 @@ export async function readBreakdowns(db: Db, allocationIds: readonly number[]): 
     .innerJoin('projects as p', 'p.id', 'b.project_id')
     .innerJoin('documents as d', 'd.id', 'p.document_id')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select(['b.id', 'b.version', 'b.allocation_id', 'b.amount', 'b.mapping', 'p.id as project_id', 'p.document_id', 'p.code', 'p.name', 'u.name as unit_name'])
+    .select([
+      'b.id',
+      'b.version',
+      'b.allocation_id',
+      'b.amount',
+      'b.mapping',
+      'p.id as project_id',
+      'p.document_id',
+      'p.code',
+      'p.name',
+      'u.name as unit_name',
+    ])
     .where('b.allocation_id', 'in', [...allocationIds])
     .orderBy('b.allocation_id')
     .orderBy('p.code')
@@ -260,7 +293,11 @@ export async function candidateProjects(
     .where('u.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', a.bureauId));
   if (q) query = query.where('p.name', 'like', `%${escapeLike(q)}%`);
   const [rows, total] = await Promise.all([
-    keysetQuery(query.select(['p.id', 'p.document_id', 'p.code', 'p.name', 'p.budget_total', 'u.name as unit_name']), CANDIDATES_ORDER, page).execute(),
+    keysetQuery(
+      query.select(['p.id', 'p.document_id', 'p.code', 'p.name', 'p.budget_total', 'u.name as unit_name']),
+      CANDIDATES_ORDER,
+      page,
+    ).execute(),
     firstPageTotal(db, page, query),
   ]);
   return {
@@ -291,7 +328,17 @@ export async function projectTransfers(db: Db, projectId: number): Promise<Proje
     .innerJoin('transfer_funds as f', 'f.id', 'a.fund_id')
     .innerJoin('bureaus as fb', 'fb.id', 'f.bureau_id')
     .innerJoin('bureaus as ab', 'ab.id', 'a.bureau_id')
-    .select(['b.id', 'b.amount', 'f.id as fund_id', 'f.year', 'f.code', 'f.name', 'f.department', 'fb.name as fund_bureau', 'ab.name as region'])
+    .select([
+      'b.id',
+      'b.amount',
+      'f.id as fund_id',
+      'f.year',
+      'f.code',
+      'f.name',
+      'f.department',
+      'fb.name as fund_bureau',
+      'ab.name as region',
+    ])
     .where('b.project_id', '=', projectId)
     .orderBy('f.id')
     .execute();

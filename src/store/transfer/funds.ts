@@ -81,7 +81,19 @@ export async function listFunds(
   }
   const [rows, total] = await Promise.all([
     keysetQuery(
-      q.select(['f.id', 'f.version', 'f.state', 'f.year', 'f.code', 'f.name', 'f.department', 'f.amount', 'f.bureau_id', 'b.name as bureau_name', 'f.issued_at']),
+      q.select([
+        'f.id',
+        'f.version',
+        'f.state',
+        'f.year',
+        'f.code',
+        'f.name',
+        'f.department',
+        'f.amount',
+        'f.bureau_id',
+        'b.name as bureau_name',
+        'f.issued_at',
+      ]),
       FUNDS_ORDER,
       page,
     ).execute(),
@@ -155,7 +167,12 @@ function checkContent(c: FundContent): void {
 }
 
 /** Sets a new fund (a draft) for the actor's bureau; returns its id. */
-export async function createFund(db: Kysely<Database>, actor: Actor, bureauId: number, content: FundContent): Promise<{ id: number; version: number }> {
+export async function createFund(
+  db: Kysely<Database>,
+  actor: Actor,
+  bureauId: number,
+  content: FundContent,
+): Promise<{ id: number; version: number }> {
   checkContent(content);
   return db.transaction().execute(async (trx) => {
     await assertCodeFree(trx, bureauId, content, null);
@@ -182,10 +199,14 @@ const columns = (c: FundContent) => ({
 });
 
 async function assertCodeFree(trx: Trx, bureauId: number, c: FundContent, self: number | null): Promise<void> {
-  let q = trx.selectFrom('transfer_funds').select('id').where('bureau_id', '=', bureauId).where('year', '=', c.year).where('code', '=', c.code);
+  let q = trx
+    .selectFrom('transfer_funds')
+    .select('id')
+    .where('bureau_id', '=', bureauId)
+    .where('year', '=', c.year)
+    .where('code', '=', c.code);
   if (self !== null) q = q.where('id', '<>', self);
-  if (await q.executeTakeFirst())
-    throw new TransferError('conflict', 'code_taken', (m) => m.codeTaken(c.code, c.year), { field: 'code' });
+  if (await q.executeTakeFirst()) throw new TransferError('conflict', 'code_taken', (m) => m.codeTaken(c.code, c.year), { field: 'code' });
 }
 
 /** The fund's row locked, at the expected version and still a draft. */
@@ -262,7 +283,13 @@ export async function updateFund(
         )
         .execute();
     const after = (await readFund(trx, id))!;
-    await recordAudit(trx, actor, { action: 'update', entity: 'transferFund', entityId: id, before: auditedFund(before), after: auditedFund(after) });
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'transferFund',
+      entityId: id,
+      before: auditedFund(before),
+      after: auditedFund(after),
+    });
     return expected + 1;
   });
 }
