@@ -27,6 +27,8 @@ const BureauDashboardPage = lazy(() => import('../dashboard/BureauDashboardPage.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
 const LibraryPage = lazy(() => import('../library/LibraryPage.tsx'));
+const TransferListPage = lazy(() => import('../transfer/TransferListPage.tsx'));
+const TransferFundPage = lazy(() => import('../transfer/TransferFundPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -111,6 +113,22 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={['reviewer', 'admin']}>
             <QueuePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'transfers',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <TransferListPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'transfers/:id',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <TransferFundPage />
           </RequireRole>
         ),
       },

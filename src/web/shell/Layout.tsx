@@ -40,6 +40,7 @@ export default function Layout() {
           link('/review', w.nav.reviewQueue),
           link('/monitoring', w.nav.warnings),
           link('/dashboard', w.nav.bureauDashboard),
+          link('/transfers', m.transfer.page.nav),
           link('/settings', w.nav.settings),
         ]
       : []),
