@@ -64,8 +64,8 @@ export function AllocationCard({
       <Table
         size="small"
         pagination={false}
-        rowKey={(_, k) => String(k)}
-        dataSource={indicators.map((ind, k) => ({ ...ind, regionTarget: a.targets[k] ?? '' }))}
+        rowKey="key"
+        dataSource={indicators.map((ind, k) => ({ ...ind, key: k, regionTarget: a.targets[k] ?? '' }))}
         columns={[
           { title: m.level1, dataIndex: 'level1', width: 100 },
           { title: m.level2, dataIndex: 'level2', width: 130 },
@@ -101,7 +101,12 @@ export function AllocationCard({
                   key: 'remove',
                   width: 80,
                   render: (_: unknown, b: BreakdownView) => (
-                    <Button size="small" aria-label={`${m.remove} ${b.project.name}`} icon={<DeleteOutlined />} onClick={() => commands.remove(b)} />
+                    <Button
+                      size="small"
+                      aria-label={`${m.remove} ${b.project.name}`}
+                      icon={<DeleteOutlined />}
+                      onClick={() => commands.remove(b)}
+                    />
                   ),
                 },
               ]
@@ -165,7 +170,14 @@ function BreakdownForm({
         form={form}
         layout="vertical"
         initialValues={{ amount: '', mapping: indicators.map(() => 0) }}
-        onFinish={(v) => projectId !== null && onSubmit(projectId, v.amount.trim(), v.mapping.map((x) => (x ? x : null)))}
+        onFinish={(v) =>
+          projectId !== null &&
+          onSubmit(
+            projectId,
+            v.amount.trim(),
+            v.mapping.map((x) => (x ? x : null)),
+          )
+        }
       >
         <Form.Item label={m.chooseProject} required>
           <Select
@@ -185,7 +197,11 @@ function BreakdownForm({
             options={(candidates.data?.items ?? []).map((p) => ({ value: p.projectId, label: `${p.unitName}　${p.code} ${p.name}` }))}
           />
         </Form.Item>
-        <Form.Item name="amount" label={m.amount} rules={[{ required: true, pattern: /^[0-9]{1,12}(\.[0-9]{1,6})?$/, message: m.badAmount(m.amount) }]}>
+        <Form.Item
+          name="amount"
+          label={m.amount}
+          rules={[{ required: true, pattern: /^[0-9]{1,12}(\.[0-9]{1,6})?$/, message: m.badAmount(m.amount) }]}
+        >
           <Input aria-label={m.amount} style={{ width: 160 }} />
         </Form.Item>
         {indicators.map((ind, k) => (

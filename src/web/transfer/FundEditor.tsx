@@ -42,7 +42,12 @@ export function FundEditor({
   const indicators = Form.useWatch('indicators', form) ?? initial.indicators;
 
   const finish = (v: Values) => {
-    const rows = v.indicators.map((r) => ({ level1: r.level1.trim(), level2: r.level2.trim(), level3: r.level3.trim(), target: (r.target ?? '').trim() }));
+    const rows = v.indicators.map((r) => ({
+      level1: r.level1.trim(),
+      level2: r.level2.trim(),
+      level3: r.level3.trim(),
+      target: (r.target ?? '').trim(),
+    }));
     const fund: FundContent = {
       year: v.year,
       code: v.code.trim(),
@@ -129,7 +134,11 @@ export function FundEditor({
                 {fields.map((field, i) => (
                   <Card key={field.key} size="small" className="transfer-allocation-edit" data-testid="allocation-edit">
                     <Space wrap align="start">
-                      <Form.Item name={[field.name, 'bureauId']} label={m.region} rules={[{ required: true, message: m.required(m.region) }]}>
+                      <Form.Item
+                        name={[field.name, 'bureauId']}
+                        label={m.region}
+                        rules={[{ required: true, message: m.required(m.region) }]}
+                      >
                         <Select
                           aria-label={`${m.region} ${i + 1}`}
                           style={{ width: 220 }}
@@ -142,11 +151,23 @@ export function FundEditor({
                         <Input aria-label={`${m.amount} ${i + 1}`} style={{ width: 140 }} />
                       </Form.Item>
                       {indicators.map((row, k) => (
-                        <Form.Item key={`${field.key}-${k}`} name={[field.name, 'targets', k]} label={m.regionTarget(row?.level3 || String(k + 1))}>
-                          <Input aria-label={`${m.regionTarget(row?.level3 || String(k + 1))} ${i + 1}`} placeholder={row?.target} style={{ width: 140 }} />
+                        <Form.Item
+                          key={`${field.key}-${k}`}
+                          name={[field.name, 'targets', k]}
+                          label={m.regionTarget(row?.level3 || String(k + 1))}
+                        >
+                          <Input
+                            aria-label={`${m.regionTarget(row?.level3 || String(k + 1))} ${i + 1}`}
+                            placeholder={row?.target}
+                            style={{ width: 140 }}
+                          />
                         </Form.Item>
                       ))}
-                      <Button aria-label={`${m.remove} ${m.region} ${i + 1}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+                      <Button
+                        aria-label={`${m.remove} ${m.region} ${i + 1}`}
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(field.name)}
+                      />
                     </Space>
                   </Card>
                 ))}

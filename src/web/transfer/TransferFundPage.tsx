@@ -81,7 +81,9 @@ export default function TransferFundPage() {
             }}
             regions={regions}
             saving={write.isPending}
-            onSave={(content, allocations) => void run(m.saved)(() => transferEndpoints.update(f, content, allocations)).catch(() => undefined)}
+            onSave={(content, allocations) =>
+              void run(m.saved)(() => transferEndpoints.update(f, content, allocations)).catch(() => undefined)
+            }
             actions={
               <Popconfirm title={m.issueConfirm} onConfirm={() => run(m.issued)(() => transferEndpoints.issue(f)).catch(() => undefined)}>
                 <Button disabled={f.allocations.length === 0}>{m.issue}</Button>
@@ -105,8 +107,8 @@ export default function TransferFundPage() {
             <Table
               size="small"
               pagination={false}
-              rowKey={(_, k) => String(k)}
-              dataSource={f.indicators}
+              rowKey="key"
+              dataSource={f.indicators.map((ind, key) => ({ ...ind, key }))}
               columns={[
                 { title: m.level1, dataIndex: 'level1', width: 100 },
                 { title: m.level2, dataIndex: 'level2', width: 130 },
