@@ -59,7 +59,7 @@ export function RollupTable({ rollup, indicators }: { rollup: FundRollup; indica
   const m = useMessages().transfer.page;
   return (
     <div className="transfer-rollup">
-      <Alert type={rollup.complete ? 'success' : 'warning'} showIcon message={rollup.complete ? m.complete : m.incomplete} />
+      <Alert type={rollup.complete ? 'success' : 'warning'} showIcon title={rollup.complete ? m.complete : m.incomplete} />
       <Block
         title={m.whole}
         issued={rollup.amount}
