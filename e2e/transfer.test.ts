@@ -3,12 +3,13 @@
  * makes an account for 河北省财政厅's reviewer, who sets a fund on /transfers (新建专项), gives
  * 怀来县财政局 its money and targets and issues it (下达); the county's reviewer accepts it (接收),
  * breaks it down to 司法局's project that spends it (分解到项目) and the roll-up (分解汇总) shows the
- * county's money and indicator broken down. Screenshots go to test-output/e2e/.
+ * county's money and indicator broken down; 司法局 sees the funds its project spends. Screenshots go to
+ * test-output/e2e/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
-import { choose, eventually, signIn, signOut, START, STEP } from './support/pages.ts';
+import { choose, eventually, openProjectTab, signIn, signOut, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 
@@ -77,7 +78,10 @@ describe('transfer-payment targets in the browser', () => {
       await eventually(() => issue.isEnabled()).toBe(true);
       await screenshot(page, '60-transfer-set');
       await issue.click();
-      await page.locator('.ant-popover').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page
+        .locator('.ant-popover')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
       await page.locator('[data-testid="allocation"]').filter({ hasText: '下达给怀来县财政局' }).waitFor();
       await eventually(() => page.locator('h3').innerText()).toContain('已下达');
       await screenshot(page, '61-transfer-issued');
@@ -113,6 +117,23 @@ describe('transfer-payment targets in the browser', () => {
       const whole = page.locator('[data-testid="rollup-block"]').filter({ hasText: '全部地区' });
       expect(await whole.innerText()).toContain('已分解到项目 4.10 万元');
       await screenshot(page, '62-transfer-broken-down');
+      await signOut(page);
+    },
+    STEP,
+  );
+
+  it(
+    'the unit sees which funds its project spends',
+    async () => {
+      await signIn(page, 'sifaju', server.passwords['sifaju']!, /\/unit$/);
+      await page.getByRole('button', { name: '编辑' }).click();
+      await page.waitForURL(/\/documents\/\d+\/edit/);
+      await openProjectTab(page, /社区矫正补助资金/);
+      const spends = page.locator('.project-transfers');
+      await eventually(() => spends.innerText()).toContain(FUND);
+      // The demo's own fund for the same project, issued by the same province.
+      expect(await spends.innerText()).toContain('2020年社区矫正补助资金（演示数据）（河北省财政厅下达，分解到本项目 4.10 万元）');
+      await screenshot(page, '63-transfer-project-spends');
       expect(errors).toEqual([]);
     },
     STEP,

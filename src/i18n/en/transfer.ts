@@ -93,6 +93,7 @@ export const transfer: Messages['transfer'] = {
     complete: 'All money and every indicator broken down to projects',
     incomplete: 'Money or indicators not yet broken down',
     spends: 'Transfer funds this project spends',
+    spendsLine: (fund, bureau, amount) => `${fund} (issued by ${bureau}; ${amount} (10k yuan) to this project)`,
     roles: { setter: 'Set by this bureau', receiver: 'Issued to this bureau', reader: 'Read only' },
   },
   table: {

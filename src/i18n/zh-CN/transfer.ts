@@ -93,6 +93,7 @@ export const transfer = {
     complete: '资金和全部指标均已分解到项目',
     incomplete: '尚有资金或指标未分解',
     spends: '本项目使用的转移支付资金',
+    spendsLine: (fund: string, bureau: string, amount: string) => `${fund}（${bureau}下达，分解到本项目 ${amount} 万元）`,
     roles: { setter: '本部门设定', receiver: '下达给本部门', reader: '只读' },
   },
   /** 区域绩效目标表（XLSX / DOCX），列同财政部《中央对地方专项转移支付区域绩效目标表》。 */
