@@ -165,6 +165,27 @@ for (const make of testDatabases()) {
           .where('task_id', '=', await demoTask())
           .executeTakeFirstOrThrow()
       ).id;
+    /** The demo's fund the province issued to the county and the county broke down (./demo-transfer.ts). */
+    const demoTransfer = async () => {
+      const r = await w.store.db
+        .selectFrom('transfer_breakdowns as b')
+        .innerJoin('transfer_allocations as a', 'a.id', 'b.allocation_id')
+        .select(['a.fund_id', 'a.id as allocation_id', 'b.id as breakdown_id', 'b.project_id'])
+        .where('a.bureau_id', '=', w.countyId)
+        .executeTakeFirstOrThrow();
+      return { fundId: r.fund_id, allocationId: r.allocation_id, breakdownId: r.breakdown_id, projectId: r.project_id };
+    };
+    const transferFund = {
+      year: 2020,
+      code: 'MATRIX',
+      name: '测试专项',
+      department: '测试',
+      amount: '10',
+      amountCentral: '5',
+      amountLocal: '4',
+      goal: '',
+      indicators: [{ level1: '产出指标', level2: '数量指标', level3: '件数', target: '≥1件' }],
+    };
 
     const cases: Array<{ name: string; run: (role: RoleName) => Promise<{ statusCode: number }>; expect: Expect }> = [
       {
@@ -298,6 +319,87 @@ for (const make of testDatabases()) {
         name: 'GET ex-ante report of a project without one',
         run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/ex-ante/report.docx`),
         expect: only({ ownUnit: 404, reviewer: 404, admin: 404 }),
+      },
+      // 转移支付: the province set and issued the demo's funds to the county; the county's reviewer receives
+      // and breaks down, the other county sees nothing of them, admins read; no one here is the setter.
+      {
+        name: 'GET transfer funds',
+        run: (r) => w.clients[r].request('GET', '/api/transfer-funds'),
+        expect: only({ reviewer: 200, otherReviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'POST transfer fund (amounts that do not add up)',
+        run: (r) => w.clients[r].request('POST', '/api/transfer-funds', { body: transferFund }),
+        expect: only({ reviewer: 422, otherReviewer: 422 }),
+      },
+      {
+        name: 'GET transfer fund',
+        run: async (r) => w.clients[r].request('GET', `/api/transfer-funds/${(await demoTransfer()).fundId}`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'PUT transfer fund',
+        run: async (r) =>
+          w.clients[r].request('PUT', `/api/transfer-funds/${(await demoTransfer()).fundId}`, {
+            headers: STALE,
+            body: { fund: { ...transferFund, amountLocal: '5' }, allocations: [] },
+          }),
+        expect: only({}),
+      },
+      {
+        name: 'POST transfer fund issue',
+        run: async (r) => w.clients[r].request('POST', `/api/transfer-funds/${(await demoTransfer()).fundId}/issue`, { headers: STALE }),
+        expect: only({}),
+      },
+      {
+        name: 'GET transfer fund roll-up',
+        run: async (r) => w.clients[r].request('GET', `/api/transfer-funds/${(await demoTransfer()).fundId}/rollup`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET transfer fund table (DOCX)',
+        run: async (r) => w.clients[r].request('GET', `/api/transfer-funds/${(await demoTransfer()).fundId}/table.docx`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'POST transfer allocation accept',
+        run: async (r) =>
+          w.clients[r].request('POST', `/api/transfer-allocations/${(await demoTransfer()).allocationId}/accept`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'GET transfer allocation candidate projects',
+        run: async (r) => w.clients[r].request('GET', `/api/transfer-allocations/${(await demoTransfer()).allocationId}/projects`),
+        expect: only({ reviewer: 200 }),
+      },
+      {
+        name: 'POST transfer breakdown',
+        run: async (r) =>
+          w.clients[r].request('POST', `/api/transfer-allocations/${(await demoTransfer()).allocationId}/breakdowns`, {
+            headers: STALE,
+            body: { projectId, amount: '1', mapping: [null, null, null] },
+          }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'PUT transfer breakdown',
+        run: async (r) =>
+          w.clients[r].request('PUT', `/api/transfer-breakdowns/${(await demoTransfer()).breakdownId}`, {
+            headers: STALE,
+            body: { amount: '1', mapping: [null, null, null] },
+          }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'DELETE transfer breakdown',
+        run: async (r) =>
+          w.clients[r].request('DELETE', `/api/transfer-breakdowns/${(await demoTransfer()).breakdownId}`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'GET the transfer funds a project spends',
+        run: async (r) => w.clients[r].request('GET', `/api/projects/${(await demoTransfer()).projectId}/transfers`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
       },
       {
         name: 'GET adjustments of a draft',

@@ -31,6 +31,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { exAnteRoutes } from './routes/ex-ante.ts';
 import { adjustmentRoutes } from './routes/adjustments.ts';
 import { evaluationTaskRoutes } from './routes/evaluation-tasks.ts';
+import { transferRoutes } from './routes/transfer.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await exAnteRoutes(app, ctx);
   await adjustmentRoutes(app, ctx);
   await evaluationTaskRoutes(app, ctx);
+  await transferRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

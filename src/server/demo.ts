@@ -5,7 +5,8 @@
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
  * published, its targets adjusted from 7月1日: ./demo-adjustment.ts), its indicator library
  * (./demo-library.ts), its 自评任务 with an accepted self-evaluation and a drawn 抽评 sample
- * (./demo-evaluation-tasks.ts), and three
+ * (./demo-evaluation-tasks.ts), two transfer-payment funds the province issued to it
+ * (./demo-transfer.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -27,6 +28,7 @@ import { seedMonitoredYear } from './demo-actuals.ts';
 import { seedDemoAdjustment } from './demo-adjustment.ts';
 import { seedDemoLibrary } from './demo-library.ts';
 import { seedDemoEvaluationTasks } from './demo-evaluation-tasks.ts';
+import { seedDemoTransfers } from './demo-transfer.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
 
 export interface DemoAccount {
@@ -56,9 +58,11 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   const sifaju = await createUnit(db, actor, { code: '315002', name: '怀来县司法局', bureauId: county.id });
   const seedPath = join(rootDir, SEED_FILE);
   const [seed] = await readDocumentFile(await readFile(seedPath), seedPath);
+  let draftId: number | null = null;
   if (seed) {
     const year = seed.year ?? 2020;
     const draft = await createDocument(db, actor, { unitId: sifaju.id, year, content: withDemoNewProject(seed), action: 'import' });
+    draftId = draft.id;
     const project = await db
       .selectFrom('projects')
       .select('id')
@@ -102,5 +106,6 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await createUser(db, actor, { ...accounts[1]!, oneTimePassword: true, displayName: '怀来县财政局审核员', bureauId: county.id });
   await createUser(db, actor, { ...accounts[2]!, oneTimePassword: true, displayName: '系统管理员' });
   await seedDemoLibrary(store, actor, county, sifaju, seed);
+  await seedDemoTransfers(store, actor, province, county, draftId);
   return accounts;
 }

@@ -63,6 +63,9 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'evaluation_assignments', key: ['id'], identity: true, json: ['project_codes'] },
   { name: 'evaluation_samples', key: ['task_id'], identity: false, json: ['size', 'population'] },
   { name: 'evaluation_rechecks', key: ['id'], identity: true },
+  { name: 'transfer_funds', key: ['id'], identity: true, json: ['indicators'] },
+  { name: 'transfer_allocations', key: ['id'], identity: true, json: ['targets'] },
+  { name: 'transfer_breakdowns', key: ['id'], identity: true, json: ['mapping'] },
 ];
 
 const PAGE = 5000;

@@ -561,6 +561,47 @@ export interface Database {
   evaluation_assignments: EvaluationAssignmentsTable;
   evaluation_samples: EvaluationSamplesTable;
   evaluation_rechecks: EvaluationRechecksTable;
+  transfer_funds: TransferFundsTable;
+  transfer_allocations: TransferAllocationsTable;
+  transfer_breakdowns: TransferBreakdownsTable;
+}
+
+/** Migration 0020: 转移支付区域绩效目标 (see ./transfer/). */
+export interface TransferFundsTable {
+  id: Id;
+  bureau_id: number;
+  year: number;
+  code: string;
+  name: string;
+  department: string;
+  amount: Numeric;
+  amount_central: Numeric | null;
+  amount_local: Numeric | null;
+  goal: string;
+  indicators: Json;
+  state: 'draft' | 'issued';
+  version: Generated<number>;
+  issued_at: Date | null;
+  updated_at: Generated<Date>;
+}
+export interface TransferAllocationsTable {
+  id: Id;
+  fund_id: number;
+  bureau_id: number;
+  position: number;
+  amount: Numeric;
+  targets: Json;
+  state: 'issued' | 'accepted';
+  version: Generated<number>;
+}
+export interface TransferBreakdownsTable {
+  id: Id;
+  allocation_id: number;
+  project_id: number;
+  amount: Numeric;
+  mapping: Json;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

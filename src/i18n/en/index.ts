@@ -16,6 +16,7 @@ import { bulk } from './bulk.ts';
 import { exAnte } from './exAnte.ts';
 import { adjustments } from './adjustments.ts';
 import { evaluationTasks } from './evaluationTasks.ts';
+import { transfer } from './transfer.ts';
 
 export const en: Messages = {
   cli,
@@ -34,4 +35,5 @@ export const en: Messages = {
   exAnte,
   adjustments,
   evaluationTasks,
+  transfer,
 };

@@ -18,6 +18,7 @@ import { bulk } from './bulk.ts';
 import { exAnte } from './exAnte.ts';
 import { adjustments } from './adjustments.ts';
 import { evaluationTasks } from './evaluationTasks.ts';
+import { transfer } from './transfer.ts';
 
 export const zhCN = {
   cli,
@@ -36,6 +37,7 @@ export const zhCN = {
   exAnte,
   adjustments,
   evaluationTasks,
+  transfer,
 };
 
 export type Messages = typeof zhCN;

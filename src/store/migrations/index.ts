@@ -21,6 +21,7 @@ import * as library from './0015-library.ts';
 import * as exAnteAssessment from './0017-ex-ante-assessment.ts';
 import * as adjustments from './0018-adjustments.ts';
 import * as evaluationTasks from './0021-evaluation-tasks.ts';
+import * as transferPayments from './0020-transfer-payments.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017-ex-ante-assessment': exAnteAssessment,
   '0018-adjustments': adjustments,
   '0021-evaluation-tasks': evaluationTasks,
+  '0020-transfer-payments': transferPayments,
 };
 
 export const migrationProvider: MigrationProvider = {

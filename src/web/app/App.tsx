@@ -31,6 +31,8 @@ const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
 const LibraryPage = lazy(() => import('../library/LibraryPage.tsx'));
 const EvaluationTasksPage = lazy(() => import('../evaluation-tasks/EvaluationTasksPage.tsx'));
 const UnitTasksPage = lazy(() => import('../evaluation-tasks/UnitTasksPage.tsx'));
+const TransferListPage = lazy(() => import('../transfer/TransferListPage.tsx'));
+const TransferFundPage = lazy(() => import('../transfer/TransferFundPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -115,6 +117,22 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={['reviewer', 'admin']}>
             <QueuePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'transfers',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <TransferListPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'transfers/:id',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <TransferFundPage />
           </RequireRole>
         ),
       },

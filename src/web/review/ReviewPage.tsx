@@ -23,6 +23,7 @@ import { PartNav } from '../form/PartNav.tsx';
 import { ProjectForm } from '../form/ProjectForm.tsx';
 import { historyByIndicator, historyOfRows } from '../form/row-history.ts';
 import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
+import { ProjectTransfers } from '../transfer/ProjectTransfers.tsx';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
@@ -188,6 +189,7 @@ export default function ReviewPage() {
                     />
                   }
                 />
+                <ProjectTransfers projectId={project.id} />
                 <ExAntePanel documentId={meta.id} projectId={project.id} project={project} editable={false} />
               </>
             ) : (

@@ -59,6 +59,7 @@ export default function Layout() {
           link('/monitoring', w.nav.warnings),
           link('/evaluation-tasks', m.evaluationTasks.title),
           link('/dashboard', w.nav.bureauDashboard),
+          link('/transfers', m.transfer.page.nav),
           link('/settings', w.nav.settings),
         ]
       : []),
