@@ -33,6 +33,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { libraryRoutes } from './routes/library.ts';
+import { noticeRoutes } from './routes/notices.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicUnitRoutes } from './routes/public-units.ts';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await exportRoutes(app, ctx);
   await libraryRoutes(app, ctx);
   await exAnteRoutes(app, ctx);
+  await noticeRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -66,7 +66,14 @@ function coverRows(docs: readonly CoveredDocument[]): FormRow[] {
     total = total.plus(budget);
     projects += d.content.projects.length;
     rows.push(
-      row(cellsAt(COVER_EDGES, [value(String(i + 1)), value(d.unitName, 'left'), value(String(d.content.projects.length)), value(budget.toString(), 'right')])),
+      row(
+        cellsAt(COVER_EDGES, [
+          value(String(i + 1)),
+          value(d.unitName, 'left'),
+          value(String(d.content.projects.length)),
+          value(budget.toString(), 'right'),
+        ]),
+      ),
     );
   });
   rows.push(row(cellsAt(COVER_EDGES, [label(''), label(t.total), value(String(projects)), value(total.toString(), 'right')])));

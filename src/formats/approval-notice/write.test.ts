@@ -21,11 +21,16 @@ const head = {
 const docs = [{ unitName: '怀来县司法局', content: seed }];
 
 const paragraphsOf = (bytes: Uint8Array) =>
-  readBody(documentXml(bytes, 'notice.docx')!)!.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flat().map((c) => c.paragraphs.join('\n'))));
+  readBody(documentXml(bytes, 'notice.docx')!)!.flatMap((b) =>
+    b.kind === 'paragraph' ? [b.text] : b.rows.flat().map((c) => c.paragraphs.join('\n')),
+  );
 
 describe('批复通知 and 批复表', () => {
   it('adds the budget in 万元 exactly, from 元 tables too', () => {
-    const inYuan = { ...seed, projects: seed.projects.map((p) => ({ ...p, amountUnit: '元' as const, budget: { ...p.budget, total: '12345' } })) };
+    const inYuan = {
+      ...seed,
+      projects: seed.projects.map((p) => ({ ...p, amountUnit: '元' as const, budget: { ...p.budget, total: '12345' } })),
+    };
     expect(budgetInWan(inYuan).toString()).toBe(String(1.2345 * seed.projects.length));
     const [cover] = noticeSheets(head, [{ unitName: '甲', content: inYuan }]);
     const total = cover!.rows.at(-1)!.cells.at(-1)!.paragraphs[0];

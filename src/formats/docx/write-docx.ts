@@ -211,7 +211,12 @@ export async function writeFormSheetsDocx(sheets: readonly FormSheet[], title: s
     new Paragraph({ alignment, spacing: { after: 120 }, children: runs(text) });
   for (const sheet of sheets) {
     children.push(
-      new Paragraph({ style: 'Title', alignment: AlignmentType.CENTER, pageBreakBefore: children.length > 0, children: runs(sheet.title, { size: SIZE.title }) }),
+      new Paragraph({
+        style: 'Title',
+        alignment: AlignmentType.CENTER,
+        pageBreakBefore: children.length > 0,
+        children: runs(sheet.title, { size: SIZE.title }),
+      }),
       ...sheet.subtitles.map((t) => line(t, AlignmentType.CENTER)),
       ...sheet.paragraphs.map((t) => body(t)),
       ...sheet.above.map((t) => line(t, AlignmentType.LEFT)),

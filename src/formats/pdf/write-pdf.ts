@@ -119,7 +119,10 @@ export async function writeFormSheetsPdf(sheets: readonly FormSheet[], title: st
     ];
     content.push(...head);
     if (sheet.rows.length > 0) {
-      const above = [sheet.title, ...sheet.subtitles, ...sheet.above].reduce((h, t) => h + lineCount(t, TEXT_WIDTH, SIZE.tableTitle) * SIZE.tableTitle * 1.25 * LINE_EMS + 8, 24);
+      const above = [sheet.title, ...sheet.subtitles, ...sheet.above].reduce(
+        (h, t) => h + lineCount(t, TEXT_WIDTH, SIZE.tableTitle) * SIZE.tableTitle * 1.25 * LINE_EMS + 8,
+        24,
+      );
       content.push(formTable(sheet.rows, above));
     }
     content.push(...sheet.closing.map((t): Content => ({ text: t, alignment: 'right', margin: [0, 12, 0, 0] })));

@@ -38,7 +38,8 @@ export const notices: Messages['notices'] = {
   page: {
     title: 'Approval notices',
     unitTitle: 'Approvals',
-    intro: 'The bureau issues the approved targets with the budget (中发〔2018〕34号); they are what monitoring and evaluation measure against.',
+    intro:
+      'The bureau issues the approved targets with the budget (中发〔2018〕34号); they are what monitoring and evaluation measure against.',
     unitIntro: 'Approval notices the bureau issued to this unit, with their forms to download.',
     create: 'New notice',
     number: 'Number',

@@ -29,7 +29,8 @@ export const notices = {
     reasonRequired: '撤回批复通知须填写撤回理由（reason）。',
     empty: '批复通知至少要包含一份已审核或已公开的绩效目标，才能印发。',
     documentNotFound: (id: number) => `未找到绩效目标文档（${id}）。`,
-    wrongYear: (unit: string, year: number, noticeYear: number) => `“${unit}”的绩效目标是 ${year} 年度的，批复通知是 ${noticeYear} 年度的。`,
+    wrongYear: (unit: string, year: number, noticeYear: number) =>
+      `“${unit}”的绩效目标是 ${year} 年度的，批复通知是 ${noticeYear} 年度的。`,
     notApproved: (unit: string, status: string) => `“${unit}”的绩效目标当前为“${status}”：只有已审核或已公开的绩效目标可以批复。`,
     outsideBureau: (unit: string) => `“${unit}”不在本财政部门及其下级的范围内。`,
     moved: (unit: string, covered: number, current: number) =>

@@ -30,7 +30,12 @@ export class NoticeError extends Error {
   }
 
   static state(id: number, state: NoticeState, action: NoticeAction): NoticeError {
-    return new NoticeError('state', 'invalid_state', (m) => m.notices.store.invalidState(m.notices.states[state], m.notices.store.actions[action]), { id, state });
+    return new NoticeError(
+      'state',
+      'invalid_state',
+      (m) => m.notices.store.invalidState(m.notices.states[state], m.notices.store.actions[action]),
+      { id, state },
+    );
   }
 
   static numberTaken(number: string, year: number): NoticeError {

@@ -29,18 +29,38 @@ export interface NoticeFields {
 
 const UNIQUE_VIOLATION = '23505';
 const isUnique = (e: unknown, index: string) =>
-  (e as { code?: string }).code === UNIQUE_VIOLATION && String((e as { constraint?: string; message?: string }).constraint ?? (e as Error).message).includes(index);
+  (e as { code?: string }).code === UNIQUE_VIOLATION &&
+  String((e as { constraint?: string; message?: string }).constraint ?? (e as Error).message).includes(index);
 
 /** A new draft notice of a bureau and budget year. */
-export async function createNotice(db: Kysely<Database>, actor: Actor, bureauId: number, year: number, fields: NoticeFields): Promise<number> {
+export async function createNotice(
+  db: Kysely<Database>,
+  actor: Actor,
+  bureauId: number,
+  year: number,
+  fields: NoticeFields,
+): Promise<number> {
   try {
     return await db.transaction().execute(async (trx) => {
       const { id } = await trx
         .insertInto('approval_notices')
-        .values({ bureau_id: bureauId, year, number: fields.number, title: fields.title, notice_date: fields.date, body: fields.body, state: 'draft' })
+        .values({
+          bureau_id: bureauId,
+          year,
+          number: fields.number,
+          title: fields.title,
+          notice_date: fields.date,
+          body: fields.body,
+          state: 'draft',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'create', entity: NOTICE_ENTITY, entityId: id, after: { bureauId, year, ...fields, state: 'draft' } });
+      await recordAudit(trx, actor, {
+        action: 'create',
+        entity: NOTICE_ENTITY,
+        entityId: id,
+        after: { bureauId, year, ...fields, state: 'draft' },
+      });
       return id;
     });
   } catch (e) {
@@ -133,7 +153,13 @@ async function coveredRows(trx: Trx, bureauId: number, ids: readonly number[], l
       'd.unit_id',
       'u.name as unit_name',
       eb
-        .exists(eb.selectFrom('bureau_tree as t').whereRef('t.descendant_id', '=', 'u.bureau_id').where('t.ancestor_id', '=', bureauId).select('t.depth'))
+        .exists(
+          eb
+            .selectFrom('bureau_tree as t')
+            .whereRef('t.descendant_id', '=', 'u.bureau_id')
+            .where('t.ancestor_id', '=', bureauId)
+            .select('t.depth'),
+        )
         .as('under'),
     ])
     .where('d.id', 'in', ids);
@@ -145,17 +171,17 @@ async function coveredRows(trx: Trx, bureauId: number, ids: readonly number[], l
 
 /** Why a document cannot go into a notice of `year` under `bureauId`, or null. */
 function refusal(doc: CoveredRow | undefined, id: number, year: number): NoticeError | null {
-  if (doc === undefined) return new NoticeError('invalid', 'document_not_found', (m) => m.notices.store.documentNotFound(id), { documentId: id });
-  if (!doc.under) return new NoticeError('invalid', 'outside_bureau', (m) => m.notices.store.outsideBureau(doc.unit_name), { documentId: id });
+  if (doc === undefined)
+    return new NoticeError('invalid', 'document_not_found', (m) => m.notices.store.documentNotFound(id), { documentId: id });
+  if (!doc.under)
+    return new NoticeError('invalid', 'outside_bureau', (m) => m.notices.store.outsideBureau(doc.unit_name), { documentId: id });
   if (doc.year !== year)
     return new NoticeError('invalid', 'wrong_year', (m) => m.notices.store.wrongYear(doc.unit_name, doc.year, year), { documentId: id });
   if (!NOTICEABLE.includes(doc.status))
-    return new NoticeError(
-      'invalid',
-      'not_approved',
-      (m) => m.notices.store.notApproved(doc.unit_name, m.server.statusNames[doc.status]),
-      { documentId: id, status: doc.status },
-    );
+    return new NoticeError('invalid', 'not_approved', (m) => m.notices.store.notApproved(doc.unit_name, m.server.statusNames[doc.status]), {
+      documentId: id,
+      status: doc.status,
+    });
   return null;
 }
 
@@ -170,7 +196,9 @@ export async function addDocuments(
   return db.transaction().execute(async (trx) => {
     const notice = await claim(trx, id, expected, ['draft'], 'add');
     const present = new Set(
-      (await trx.selectFrom('approval_notice_documents').select('document_id').where('notice_id', '=', id).execute()).map((r) => r.document_id),
+      (await trx.selectFrom('approval_notice_documents').select('document_id').where('notice_id', '=', id).execute()).map(
+        (r) => r.document_id,
+      ),
     );
     const wanted = [...new Set(documentIds)].filter((d) => !present.has(d));
     const docs = await coveredRows(trx, notice.bureau_id, wanted, false);
@@ -201,7 +229,13 @@ export async function addDocuments(
 }
 
 /** Takes a document out of a draft. */
-export async function removeDocument(db: Kysely<Database>, actor: Actor, id: number, expected: number, documentId: number): Promise<number> {
+export async function removeDocument(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  expected: number,
+  documentId: number,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await claim(trx, id, expected, ['draft'], 'remove');
     const removed = await trx
@@ -211,7 +245,10 @@ export async function removeDocument(db: Kysely<Database>, actor: Actor, id: num
       .returning('document_version')
       .executeTakeFirst();
     if (!removed)
-      throw new NoticeError('notFound', 'not_found', (m) => m.notices.store.documentNotFound(documentId), { entity: 'document', id: documentId });
+      throw new NoticeError('notFound', 'not_found', (m) => m.notices.store.documentNotFound(documentId), {
+        entity: 'document',
+        id: documentId,
+      });
     const version = await bump(trx, id);
     await recordAudit(trx, actor, {
       action: 'removeDocument',
@@ -271,7 +308,12 @@ export async function issueNotice(db: Kysely<Database>, actor: Actor, id: number
         entity: NOTICE_ENTITY,
         entityId: id,
         before: { state: 'draft', version: expected },
-        after: { state: 'issued', version, number: notice.number, documents: rows.map((r) => ({ documentId: r.document_id, version: r.document_version })) },
+        after: {
+          state: 'issued',
+          version,
+          number: notice.number,
+          documents: rows.map((r) => ({ documentId: r.document_id, version: r.document_version })),
+        },
       });
       await recordAudits(
         trx,
@@ -333,7 +375,13 @@ export async function withdrawNotice(db: Kysely<Database>, actor: Actor, id: num
     await recordAudits(
       trx,
       actor,
-      docs.map((d) => ({ action: 'noticeWithdrawn', entity: NOTICE_ENTITY, entityId: id, documentId: d.document_id, after: { notice: notice.number, reason: why } })),
+      docs.map((d) => ({
+        action: 'noticeWithdrawn',
+        entity: NOTICE_ENTITY,
+        entityId: id,
+        documentId: d.document_id,
+        after: { notice: notice.number, reason: why },
+      })),
     );
     return version;
   });

@@ -97,10 +97,17 @@ export async function readNotice(db: Db, id: number): Promise<NoticeView | undef
 /** Newest first. */
 const NOTICES_NEWEST_FIRST: KeysetOrder = { name: 'notices', keys: [{ column: 'n.id', direction: 'desc', type: 'int' }] };
 
-export async function listNotices(db: Db, scope: NoticeScope, f: NoticeFilter, page: PageRequest): Promise<Page<NoticeView> & { total: Total | null }> {
+export async function listNotices(
+  db: Db,
+  scope: NoticeScope,
+  f: NoticeFilter,
+  page: PageRequest,
+): Promise<Page<NoticeView> & { total: Total | null }> {
   let q = noticeColumns(db);
   if ('bureauId' in scope)
-    q = q.where('n.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', scope.bureauId));
+    q = q.where('n.bureau_id', 'in', (eb) =>
+      eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', scope.bureauId),
+    );
   if ('unitId' in scope)
     q = q.where('n.id', 'in', (eb) =>
       eb.selectFrom('approval_notice_documents').select('notice_id').where('unit_id', '=', scope.unitId).where('state', '<>', 'draft'),
@@ -136,16 +143,28 @@ const BY_UNIT: KeysetOrder = {
   ],
 };
 
-const documentColumns = ['d.id', 'd.version', 'd.status', 'd.unit_id', 'u.code', 'u.name', 'u.bureau_id', 'd.year', 'd.project_count', 'd.budget_total'] as const;
+const documentColumns = [
+  'd.id',
+  'd.version',
+  'd.status',
+  'd.unit_id',
+  'u.code',
+  'u.name',
+  'u.bureau_id',
+  'd.year',
+  'd.project_count',
+  'd.budget_total',
+] as const;
 
-/** A notice's documents, by unit code. */
-export async function noticeDocuments(db: Db, noticeId: number, page: PageRequest): Promise<Page<NoticeDocument>> {
-  const q = db
+/** A notice's documents, by unit code; only a unit's own with `unitId`. */
+export async function noticeDocuments(db: Db, noticeId: number, page: PageRequest, unitId?: number): Promise<Page<NoticeDocument>> {
+  let q = db
     .selectFrom('approval_notice_documents as a')
     .innerJoin('documents as d', 'd.id', 'a.document_id')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .select([...documentColumns, 'a.document_version'])
     .where('a.notice_id', '=', noticeId);
+  if (unitId !== undefined) q = q.where('a.unit_id', '=', unitId);
   const rows = await keysetQuery(q, BY_UNIT, page).execute();
   return pageOf(BY_UNIT, page, rows, (r) => ({ ...documentOf(r), version: r.document_version }));
 }
