@@ -56,6 +56,7 @@ export const notices: Messages['notices'] = {
     projects: 'Projects',
     issuedAt: 'Issued',
     withdrawnReason: 'Reason for withdrawal',
+    edit: 'Edit',
     save: 'Save',
     issue: 'Issue',
     issueConfirm: 'An issued notice cannot be changed, only withdrawn. Issue it?',

@@ -59,6 +59,7 @@ export const notices = {
     projects: '项目数',
     issuedAt: '印发时间',
     withdrawnReason: '撤回理由',
+    edit: '修改',
     save: '保存',
     issue: '印发',
     issueConfirm: '印发后批复通知不能再修改，只能撤回。确定印发？',

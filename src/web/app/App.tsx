@@ -27,6 +27,8 @@ const BureauDashboardPage = lazy(() => import('../dashboard/BureauDashboardPage.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
 const LibraryPage = lazy(() => import('../library/LibraryPage.tsx'));
+const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx'));
+const NoticePage = lazy(() => import('../notices/NoticePage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -199,6 +201,22 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={EVERY_ROLE}>
             <LibraryPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'notices',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <NoticesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'notices/:id',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <NoticePage />
           </RequireRole>
         ),
       },

@@ -19,6 +19,7 @@ export function PageLoading() {
 export default function Layout() {
   const { m, locale, setLocale } = useLocale();
   const w = m.web;
+  const notices = m.notices.page;
   const { user } = useSession();
   const setSession = useSetSession();
   const navigate = useNavigate();
@@ -32,6 +33,7 @@ export default function Layout() {
           link('/unit/monitoring', w.nav.monitoring),
           link('/unit/evaluation', w.nav.evaluation),
           link('/unit/dashboard', w.nav.unitDashboard),
+          link('/notices', notices.unitTitle),
           link('/import', w.nav.import),
         ]
       : []),
@@ -40,6 +42,7 @@ export default function Layout() {
           link('/review', w.nav.reviewQueue),
           link('/monitoring', w.nav.warnings),
           link('/dashboard', w.nav.bureauDashboard),
+          link('/notices', notices.title),
           link('/settings', w.nav.settings),
         ]
       : []),
