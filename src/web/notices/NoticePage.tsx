@@ -6,7 +6,7 @@
  */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMessages } from '../app/locale.tsx';
@@ -43,7 +43,7 @@ export default function NoticePage() {
   const all = useMessages();
   const m = all.notices.page;
   const id = Number(useParams().id);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
   const { user } = useSession();
@@ -104,23 +104,30 @@ export default function NoticePage() {
             <Button icon={<PlusOutlined />} onClick={() => setPicking(true)}>
               {m.addDocuments}
             </Button>
-            <Popconfirm title={m.issueConfirm} onConfirm={() => run(() => noticeEndpoints.issue(n), m.issued)}>
-              <Button type="primary" disabled={n.documentCount === 0}>
-                {m.issue}
-              </Button>
-            </Popconfirm>
-            <Popconfirm
-              title={m.delete}
-              onConfirm={() =>
-                run(
-                  () => noticeEndpoints.remove(n),
-                  m.deleted,
-                  () => navigate('/notices'),
-                )
+            <Button
+              type="primary"
+              disabled={n.documentCount === 0}
+              onClick={() => modal.confirm({ title: m.issueConfirm, onOk: () => run(() => noticeEndpoints.issue(n), m.issued) })}
+            >
+              {m.issue}
+            </Button>
+            <Button
+              danger
+              onClick={() =>
+                modal.confirm({
+                  title: m.delete,
+                  okButtonProps: { danger: true },
+                  onOk: () =>
+                    run(
+                      () => noticeEndpoints.remove(n),
+                      m.deleted,
+                      () => navigate('/notices'),
+                    ),
+                })
               }
             >
-              <Button danger>{m.delete}</Button>
-            </Popconfirm>
+              {m.delete}
+            </Button>
           </>
         )}
         {writes && n.state === 'issued' && (
