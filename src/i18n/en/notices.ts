@@ -89,8 +89,21 @@ export const notices: Messages['notices'] = {
     coveredVersion: (v: number) => `version ${v}`,
   },
   cli: {
-    description: "Export an approval notice's forms (DOCX or PDF), several as a ZIP",
-    notFound: (number: string) => `No approval notice numbered "${number}".`,
+    description: 'Approval notices',
+    export:
+      'Export an approval notice: by default one form per document (DOCX or PDF), several as a ZIP; --whole: the whole notice (cover and forms)',
+    bureauOption: "the issuing bureau's code",
+    yearOption: 'budget year',
+    numberOption: 'the notice number, e.g. 怀财绩〔2020〕1号',
+    formatOption: 'docx or pdf (default pdf)',
+    outOption: 'output file (.zip, .docx or .pdf)',
+    wholeOption: 'the whole notice as one file',
+    badFormat: (v: string) => `Format "${v}" is not docx or pdf.`,
+    unknownBureau: (code: string) => `No bureau with code ${code}.`,
+    notFound: (number: string, year: number) => `The bureau has no approval notice numbered "${number}" in ${year}.`,
+    empty: 'The notice covers no documents yet.',
+    whileServing: 'A server is using the data directory: stop it first, or download the forms in the browser.',
     written: (n: number, output: string) => `${n} forms written: ${output}`,
+    writtenWhole: (output: string) => `Notice written: ${output}`,
   },
 };

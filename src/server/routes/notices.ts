@@ -8,11 +8,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { CoveredDocument, NoticeHead } from '../../formats/approval-notice/sheets.ts';
 import { FILE_TYPES } from '../../formats/publication/export.ts';
 import { messagesFor } from '../../i18n/index.ts';
 import type { User } from '../../store/accounts.ts';
-import { modelOf, readDocument } from '../../store/documents/read.ts';
 import { NoticeError, type NoticeErrorKind } from '../../store/notices/errors.ts';
 import {
   addDocuments,
@@ -26,10 +24,10 @@ import {
 } from '../../store/notices/notices.ts';
 import {
   candidateDocuments,
-  coveredContent,
   documentNotices,
   listNotices,
   noticeDocuments,
+  printedNotice,
   readNotice,
   unitInNotice,
   type NoticeScope,
@@ -336,22 +334,6 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  /** The notice's head and the documents a file prints: as issued, or (a draft) as they are now. */
-  async function printed(
-    from: typeof db,
-    notice: View,
-    documentIds?: readonly number[],
-  ): Promise<{ head: NoticeHead; docs: CoveredDocument[] }> {
-    const covered = await coveredContent(from, notice.id, documentIds);
-    const docs: CoveredDocument[] = [];
-    for (const c of covered) {
-      const content = c.content ?? modelOf((await readDocument(from, c.documentId))!);
-      docs.push({ unitName: c.unitName, content });
-    }
-    const { number, title, date, year, body, bureauName, withdrawnReason } = notice;
-    return { head: { number, title, date, year, body, bureauName, withdrawnReason }, docs };
-  }
-
   async function sendNotice(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -361,7 +343,7 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
     documentIds?: readonly number[],
   ) {
     const from = ctx.reader(req);
-    const { head, docs } = await printed(from, notice, documentIds);
+    const { head, docs } = await printedNotice(from, notice, documentIds);
     if (docs.length === 0) throw new ApiError(404, 'no_documents', (m) => m.noDocuments);
     const [profile] = await profileIdsOf(from, [{ bureauId: notice.bureauId, year: notice.year }], format);
     const locale = localeOf(req);

@@ -5,6 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { TargetDocument } from '../../core/model/document.ts';
+import type { CoveredDocument, NoticeHead } from '../../formats/approval-notice/sheets.ts';
+import { modelOf, readDocument } from '../documents/read.ts';
 import { firstPageTotal, keysetQuery, pageOf, type KeysetOrder, type Page, type PageRequest, type Total } from '../keyset.ts';
 import type { Database, DocumentStatus, NoticeState } from '../schema.ts';
 import { NOTICEABLE } from './notices.ts';
@@ -267,11 +269,8 @@ export async function documentNotices(db: Db, documentId: number, drafts: boolea
   }));
 }
 
-/**
- * What a notice's files print, a document at a time by unit code: its content as issued, or for a
- * draft the document as it is now (the 批复表 previewed before issuing).
- */
-export async function coveredContent(
+/** The content a notice's files print, by unit code: as issued, or null for a draft's documents (printed as they are now). */
+async function coveredContent(
   db: Db,
   noticeId: number,
   documentIds?: readonly number[],
@@ -298,4 +297,19 @@ export async function unitInNotice(db: Db, noticeId: number, unitId: number): Pr
     .where('state', '<>', 'draft')
     .executeTakeFirst();
   return r !== undefined;
+}
+
+/** A notice's head and the documents its files print (all, or those given): as issued, or for a draft as they are now. */
+export async function printedNotice(
+  db: Db,
+  notice: NoticeView,
+  documentIds?: readonly number[],
+): Promise<{ head: NoticeHead; docs: CoveredDocument[] }> {
+  const docs: CoveredDocument[] = [];
+  for (const c of await coveredContent(db, notice.id, documentIds)) {
+    const content = c.content ?? modelOf((await readDocument(db, c.documentId))!);
+    docs.push({ unitName: c.unitName, content });
+  }
+  const { number, title, date, year, body, bureauName, withdrawnReason } = notice;
+  return { head: { number, title, date, year, body, bureauName, withdrawnReason }, docs };
 }
