@@ -52,6 +52,7 @@ for (const make of testDatabases()) {
       expect((await w.clients.otherReviewer.request('GET', `/api/notices/${list.items[0].id}`)).statusCode).toBe(403);
       const docs = (await w.clients.reviewer.request('GET', `/api/notices/${list.items[0].id}/documents`)).json();
       expect(docs.items.map((d: { documentId: number }) => d.documentId)).toEqual([publishedId]);
+      expect(docs.total).toEqual({ value: 1, exact: true });
       // Issued while approved, then published: the notice covers the approved version.
       expect(docs.items[0].currentVersion).toBeGreaterThan(docs.items[0].version);
       const onDocument = (await w.clients.reviewer.request('GET', `/api/documents/${publishedId}/notices`)).json();

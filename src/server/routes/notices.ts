@@ -229,8 +229,7 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const from = ctx.reader(req);
       const notice = await found(req, () => noticeOr404(req.params.id, from));
       const user = await assertReader(req, notice, from);
-      const page = await noticeDocuments(from, notice.id, req.query, user.role === 'unit' ? user.unitId : undefined);
-      return { ...page, total: null };
+      return noticeDocuments(from, notice.id, req.query, user.role === 'unit' ? user.unitId : undefined);
     },
   );
 

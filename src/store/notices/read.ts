@@ -159,7 +159,12 @@ const documentColumns = [
 ] as const;
 
 /** A notice's documents, by unit code; only a unit's own with `unitId`. */
-export async function noticeDocuments(db: Db, noticeId: number, page: PageRequest, unitId?: number): Promise<Page<NoticeDocument>> {
+export async function noticeDocuments(
+  db: Db,
+  noticeId: number,
+  page: PageRequest,
+  unitId?: number,
+): Promise<Page<NoticeDocument> & { total: Total | null }> {
   let q = db
     .selectFrom('approval_notice_documents as a')
     .innerJoin('documents as d', 'd.id', 'a.document_id')
@@ -167,8 +172,8 @@ export async function noticeDocuments(db: Db, noticeId: number, page: PageReques
     .select([...documentColumns, 'a.document_version'])
     .where('a.notice_id', '=', noticeId);
   if (unitId !== undefined) q = q.where('a.unit_id', '=', unitId);
-  const rows = await keysetQuery(q, BY_UNIT, page).execute();
-  return pageOf(BY_UNIT, page, rows, (r) => ({ ...documentOf(r), version: r.document_version }));
+  const [rows, total] = await Promise.all([keysetQuery(q, BY_UNIT, page).execute(), firstPageTotal(db, page, q)]);
+  return { ...pageOf(BY_UNIT, page, rows, (r) => ({ ...documentOf(r), version: r.document_version })), total };
 }
 
 const documentOf = (r: {
