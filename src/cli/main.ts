@@ -11,6 +11,7 @@ import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerLibrary } from './commands/library.ts';
+import { registerNotice } from './commands/notice.ts';
 import { registerLoad } from './commands/load.ts';
 import { registerMonitor } from './commands/monitor.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -50,6 +51,7 @@ for (const register of [
   registerEvaluate,
   registerSuggest,
   registerLibrary,
+  registerNotice,
   registerServe,
   registerUser,
   registerBackup,

@@ -40,6 +40,8 @@ for (const make of testDatabases()) {
     let seedModel: unknown;
     let adjustmentId: number;
     let demoAdjustmentId: number;
+    let demoNoticeId: number;
+    let unitNoticeId: number;
     beforeAll(async () => {
       w = await openWorld(database);
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
@@ -102,6 +104,29 @@ for (const make of testDatabases()) {
       demoAdjustmentId = (
         await adjustments.selectFrom('adjustments').select('id').where('state', '=', 'approved').executeTakeFirstOrThrow()
       ).id;
+      demoNoticeId = (await w.store.db.selectFrom('approval_notices').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+      // An issued notice covering the unit's document, written behind the store's back (its draft cannot be approved as it is).
+      const unitNotice = await w.store.db
+        .insertInto('approval_notices')
+        .values({ bureau_id: w.countyId, year: 2020, number: '测试〔2020〕1号', title: '测试', notice_date: '2020-03-01', state: 'issued' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      unitNoticeId = unitNotice.id;
+      const draft = await w.store.db
+        .selectFrom('documents')
+        .select(['version', 'unit_id'])
+        .where('id', '=', w.draftId)
+        .executeTakeFirstOrThrow();
+      await w.store.db
+        .insertInto('approval_notice_documents')
+        .values({
+          notice_id: unitNoticeId,
+          document_id: w.draftId,
+          document_version: draft.version,
+          unit_id: draft.unit_id,
+          state: 'issued',
+        })
+        .execute();
     }, 120_000);
     afterAll(() => w?.close());
 
@@ -773,6 +798,85 @@ for (const make of testDatabases()) {
           }),
         // A reviewer reaches the file's check (422); nothing is imported.
         expect: only({ reviewer: 422, otherReviewer: 422 }),
+      },
+      // 绩效目标批复: reviewers over the notice's bureau write; its units read it once issued to them; admins read.
+      { name: 'GET notices', run: (r) => w.clients[r].request('GET', '/api/notices'), expect: signedIn(200) },
+      {
+        name: 'GET a notice',
+        run: (r) => w.clients[r].request('GET', `/api/notices/${demoNoticeId}`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET a notice issued to the unit',
+        run: (r) => w.clients[r].request('GET', `/api/notices/${unitNoticeId}`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET a notice’s documents',
+        run: (r) => w.clients[r].request('GET', `/api/notices/${unitNoticeId}/documents`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET a 批复表',
+        run: (r) => w.clients[r].request('GET', `/api/notices/${unitNoticeId}/documents/${w.draftId}/export?format=docx`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET a notice file',
+        run: (r) => w.clients[r].request('GET', `/api/notices/${demoNoticeId}/export?format=docx`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET a document’s notices',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/notices`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'POST notice',
+        // A date that is no date: an allowed reviewer reaches the check (422); nothing is written.
+        run: (r) =>
+          w.clients[r].request('POST', '/api/notices', { body: { number: 'X1', title: 't', date: '2020-02-30', body: '', year: 2020 } }),
+        expect: only({ reviewer: 422, otherReviewer: 422 }),
+      },
+      {
+        name: 'PUT notice',
+        run: (r) =>
+          w.clients[r].request('PUT', `/api/notices/${demoNoticeId}`, {
+            headers: STALE,
+            body: { number: 'X1', title: 't', date: '2020-03-01', body: '' },
+          }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'DELETE notice',
+        run: (r) => w.clients[r].request('DELETE', `/api/notices/${demoNoticeId}`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'GET notice candidates',
+        run: (r) => w.clients[r].request('GET', `/api/notices/${demoNoticeId}/candidates`),
+        expect: only({ reviewer: 200 }),
+      },
+      {
+        name: 'POST notice documents',
+        run: (r) =>
+          w.clients[r].request('POST', `/api/notices/${demoNoticeId}/documents`, { headers: STALE, body: { documentIds: [w.draftId] } }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'DELETE notice document',
+        run: (r) => w.clients[r].request('DELETE', `/api/notices/${demoNoticeId}/documents/${w.draftId}`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'POST notice issue',
+        run: (r) => w.clients[r].request('POST', `/api/notices/${demoNoticeId}/issue`, { headers: STALE }),
+        expect: only({ reviewer: 409 }),
+      },
+      {
+        name: 'POST notice withdraw',
+        run: (r) => w.clients[r].request('POST', `/api/notices/${demoNoticeId}/withdraw`, { headers: STALE, body: { reason: '测试' } }),
+        expect: only({ reviewer: 409 }),
       },
       {
         name: 'GET public bureau bundle',

@@ -36,6 +36,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { libraryRoutes } from './routes/library.ts';
+import { noticeRoutes } from './routes/notices.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicUnitRoutes } from './routes/public-units.ts';
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await adjustmentRoutes(app, ctx);
   await evaluationTaskRoutes(app, ctx);
   await transferRoutes(app, ctx);
+  await noticeRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

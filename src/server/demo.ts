@@ -3,10 +3,10 @@
  * 怀来县司法局 (315002) with the seed document as its 2020 draft (its 普法宣传 a 新增 project with a
  * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
- * published, its targets adjusted from 7月1日: ./demo-adjustment.ts), its indicator library
- * (./demo-library.ts), its 自评任务 with an accepted self-evaluation and a drawn 抽评 sample
- * (./demo-evaluation-tasks.ts), two transfer-payment funds the province issued to it
- * (./demo-transfer.ts), and three
+ * published, its targets adjusted from 7月1日: ./demo-adjustment.ts; 卫生健康局's also issued in an
+ * approval notice, ./demo-notice.ts), its indicator library (./demo-library.ts), its 自评任务 with an
+ * accepted self-evaluation and a drawn 抽评 sample (./demo-evaluation-tasks.ts), two transfer-payment
+ * funds the province issued to it (./demo-transfer.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -30,6 +30,7 @@ import { seedDemoLibrary } from './demo-library.ts';
 import { seedDemoEvaluationTasks } from './demo-evaluation-tasks.ts';
 import { seedDemoTransfers } from './demo-transfer.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
+import { seedDemoNotice } from './demo-notice.ts';
 
 export interface DemoAccount {
   role: Role;
@@ -91,6 +92,8 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   // 卫生健康局's published, so that a newcomer's first look at /public finds something to read.
   const monitored = others.slice(1);
   await seedMonitoredYear(store, actor, monitored);
+  // Its approved targets are issued with the budget (批复), then published: ./demo-notice.ts.
+  await seedDemoNotice(store, actor, county.id, monitored[0]!);
   const published = (await documentMeta(db, monitored[0]!))!;
   await transition(db, actor, published.id, published.version, 'publish');
   await seedDemoAdjustment(store, actor, published.id);

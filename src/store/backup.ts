@@ -66,6 +66,8 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'transfer_funds', key: ['id'], identity: true, json: ['indicators'] },
   { name: 'transfer_allocations', key: ['id'], identity: true, json: ['targets'] },
   { name: 'transfer_breakdowns', key: ['id'], identity: true, json: ['mapping'] },
+  { name: 'approval_notices', key: ['id'], identity: true },
+  { name: 'approval_notice_documents', key: ['notice_id', 'document_id'], identity: false, json: ['content'] },
 ];
 
 const PAGE = 5000;

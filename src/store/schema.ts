@@ -520,6 +520,40 @@ export interface EvaluationRechecksTable {
   rechecked_at: Stamp | null;
   version: Generated<number>;
 }
+// ── 绩效目标批复 (migration 0019, ./notices) ──
+
+export type NoticeState = 'draft' | 'issued' | 'withdrawn';
+export interface ApprovalNoticesTable {
+  id: Id;
+  bureau_id: number;
+  year: number;
+  /** 文号, unique per bureau and year. */
+  number: string;
+  title: string;
+  notice_date: DateText;
+  body: Generated<string>;
+  state: NoticeState;
+  withdrawn_reason: string | null;
+  issued_at: Date | null;
+  issued_by_name: string | null;
+  withdrawn_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface ApprovalNoticeDocumentsTable {
+  notice_id: number;
+  document_id: number;
+  /** The document's version the notice covers (approved or published). */
+  document_version: number;
+  unit_id: number;
+  /** Its notice's state, kept in step (one issued notice per document version: a partial unique index). */
+  state: NoticeState;
+  /** The TargetDocument as issued; null while the notice is a draft. */
+  content: ColumnType<unknown, string | null | undefined, string | null>;
+  added_at: Generated<Date>;
+}
+
 export interface Database {
   bureaus: BureausTable;
   bureau_tree: BureauTreeTable;
@@ -564,6 +598,8 @@ export interface Database {
   transfer_funds: TransferFundsTable;
   transfer_allocations: TransferAllocationsTable;
   transfer_breakdowns: TransferBreakdownsTable;
+  approval_notices: ApprovalNoticesTable;
+  approval_notice_documents: ApprovalNoticeDocumentsTable;
 }
 
 /** Migration 0020: 转移支付区域绩效目标 (see ./transfer/). */

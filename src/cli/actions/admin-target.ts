@@ -5,7 +5,8 @@
 import { messages } from '../../i18n/index.ts';
 import { askServer, runControl, type ControlProgress, type ControlRequest, type ControlResponse } from '../../server/control.ts';
 import { openStore } from '../../store/database.ts';
-import { dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
+import { DataDirBusyError, dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
+import type { Store } from '../../store/database.ts';
 
 export interface TargetOptions {
   data: string;
@@ -42,4 +43,26 @@ export function fail(response: Extract<ControlResponse, { ok: false }>): never {
   }[response.error](response.detail);
   console.error(text);
   process.exit(2);
+}
+
+/**
+ * Runs `work` straight on the store (a command the control socket does not carry), or says `busy` and
+ * gives 2 when a server holds the embedded data directory.
+ */
+export async function onStore(o: TargetOptions, busy: string, work: (store: Store) => Promise<number>): Promise<number> {
+  let release = () => {};
+  try {
+    if (!o.databaseUrl) release = lockDataDir(o.data);
+  } catch (e) {
+    if (!(e instanceof DataDirBusyError)) throw e;
+    process.stderr.write(`${busy}\n`);
+    return 2;
+  }
+  const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.data });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+    release();
+  }
 }

@@ -34,6 +34,7 @@ import type { NumberedItem, TargetDocument } from '../../core/model/document.ts'
 import { messages } from '../../i18n/index.ts';
 import { fontData } from '../publication/fonts.ts';
 import { documentTitle, type DocumentTitle } from '../publication/document-title.ts';
+import type { FormSheet } from '../publication/form-sheet.ts';
 import {
   departmentFormRows,
   flatFormRows,
@@ -188,6 +189,44 @@ async function writeProfileDocx(docs: readonly TargetDocument[], profile: FormPr
     creator: 'jixiao',
     title: profile.title,
     keywords: `${PROFILE_KEYWORD}${profile.id}`,
+    styles: { default: documentDefaults, paragraphStyles },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin, pageNumbers: { start: 1 } },
+          grid: DOC_GRID,
+        },
+        footers: { default: pageNumberFooter() },
+        children,
+      },
+    ],
+  });
+  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
+}
+
+/** Forms each under a head of its own, each sheet from a new page (../publication/form-sheet.ts): an approval's 批复表, a notice. */
+export async function writeFormSheetsDocx(sheets: readonly FormSheet[], title: string): Promise<Uint8Array> {
+  const children: Block[] = [];
+  const line = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    new Paragraph({ alignment, spacing: { after: 120 }, children: runs(text) });
+  for (const sheet of sheets) {
+    children.push(
+      new Paragraph({
+        style: 'Title',
+        alignment: AlignmentType.CENTER,
+        pageBreakBefore: children.length > 0,
+        children: runs(sheet.title, { size: SIZE.title }),
+      }),
+      ...sheet.subtitles.map((t) => line(t, AlignmentType.CENTER)),
+      ...sheet.paragraphs.map((t) => body(t)),
+      ...sheet.above.map((t) => line(t, AlignmentType.LEFT)),
+      ...(sheet.rows.length > 0 ? projectTables(sheet.rows) : []),
+      ...sheet.closing.map((t) => line(t, AlignmentType.RIGHT)),
+    );
+  }
+  const document = new Document({
+    creator: 'jixiao',
+    title,
     styles: { default: documentDefaults, paragraphStyles },
     sections: [
       {

@@ -12,6 +12,7 @@ import type { NumberedItem, TargetDocument } from '../../core/model/document.ts'
 import { messages } from '../../i18n/index.ts';
 import { documentTitle } from '../publication/document-title.ts';
 import { FONT_FILES, type FontFile, sansFontFiles } from '../publication/fonts.ts';
+import type { FormSheet } from '../publication/form-sheet.ts';
 import { LINE_EMS } from '../publication/measure.ts';
 import { balanced, lineCount, textWidth, tightening } from './text-lines.ts';
 import { departmentFormRows, flatFormRows, formRows, printsOwnForm, profileFormTitle } from '../publication/profile-form.ts';
@@ -103,6 +104,30 @@ function profileContent(docs: readonly TargetDocument[], profile: FormProfile): 
     else for (const project of doc.projects) add(doc.year, formRows(project, profile));
   }
   return content;
+}
+
+/** Forms each under a head of its own, each sheet from a new page, as the Word export prints them (writeFormSheetsDocx). */
+export async function writeFormSheetsPdf(sheets: readonly FormSheet[], title: string): Promise<Uint8Array> {
+  loadFonts();
+  const content: Content[] = [];
+  for (const sheet of sheets) {
+    const head: Content[] = [
+      { text: sheet.title, style: 'title', ...(content.length > 0 ? { pageBreak: 'before' as const } : {}) },
+      ...sheet.subtitles.map((t): Content => ({ text: t, alignment: 'center', fontSize: SIZE.tableTitle, margin: [0, 0, 0, 6] })),
+      ...sheet.paragraphs.map((t): Content => ({ text: t, style: 'body' })),
+      ...sheet.above.map((t): Content => ({ text: t, fontSize: SIZE.tableTitle, margin: [0, 6, 0, 6] })),
+    ];
+    content.push(...head);
+    if (sheet.rows.length > 0) {
+      const above = [sheet.title, ...sheet.subtitles, ...sheet.above].reduce(
+        (h, t) => h + lineCount(t, TEXT_WIDTH, SIZE.tableTitle) * SIZE.tableTitle * 1.25 * LINE_EMS + 8,
+        24,
+      );
+      content.push(formTable(sheet.rows, above));
+    }
+    content.push(...sheet.closing.map((t): Content => ({ text: t, alignment: 'right', margin: [0, 12, 0, 0] })));
+  }
+  return render(content, title);
 }
 
 async function render(content: Content[], title: string): Promise<Uint8Array> {

@@ -17,6 +17,7 @@ import { exAnte } from './exAnte.ts';
 import { adjustments } from './adjustments.ts';
 import { evaluationTasks } from './evaluationTasks.ts';
 import { transfer } from './transfer.ts';
+import { notices } from './notices.ts';
 
 export const en: Messages = {
   cli,
@@ -36,4 +37,5 @@ export const en: Messages = {
   adjustments,
   evaluationTasks,
   transfer,
+  notices,
 };

@@ -19,6 +19,7 @@ import { exAnte } from './exAnte.ts';
 import { adjustments } from './adjustments.ts';
 import { evaluationTasks } from './evaluationTasks.ts';
 import { transfer } from './transfer.ts';
+import { notices } from './notices.ts';
 
 export const zhCN = {
   cli,
@@ -38,6 +39,7 @@ export const zhCN = {
   adjustments,
   evaluationTasks,
   transfer,
+  notices,
 };
 
 export type Messages = typeof zhCN;

@@ -7,13 +7,16 @@
 import type { Worker } from 'node:worker_threads';
 import type { TargetDocument } from '../../core/model/document.ts';
 import type { FileFormat } from '../../formats/publication/export.ts';
+import type { NoticeFileRequest } from '../../formats/approval-notice/write.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { startWorker, workerModule } from '../worker-thread.ts';
 
 export type RenderJob =
   /** `profile`: the id of the form profile Word and PDF print in and the workbook has the columns of (jixiao’s own form when absent). */
   | { kind: 'documents'; docs: readonly TargetDocument[]; format: FileFormat; locale: Locale; profile?: string | undefined }
-  | { kind: 'template'; year?: number; profile?: string; locale: Locale };
+  | { kind: 'template'; year?: number; profile?: string; locale: Locale }
+  /** An approval notice or its 批复表 (../../formats/approval-notice/write.ts), `profile` as above. */
+  | ({ kind: 'notice'; locale: Locale; profile?: string | undefined } & Omit<NoticeFileRequest, 'profile'>);
 
 export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 

@@ -22,6 +22,7 @@ import * as exAnteAssessment from './0017-ex-ante-assessment.ts';
 import * as adjustments from './0018-adjustments.ts';
 import * as evaluationTasks from './0021-evaluation-tasks.ts';
 import * as transferPayments from './0020-transfer-payments.ts';
+import * as approvalNotices from './0019-approval-notices.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018-adjustments': adjustments,
   '0021-evaluation-tasks': evaluationTasks,
   '0020-transfer-payments': transferPayments,
+  '0019-approval-notices': approvalNotices,
 };
 
 export const migrationProvider: MigrationProvider = {

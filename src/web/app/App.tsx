@@ -33,6 +33,8 @@ const EvaluationTasksPage = lazy(() => import('../evaluation-tasks/EvaluationTas
 const UnitTasksPage = lazy(() => import('../evaluation-tasks/UnitTasksPage.tsx'));
 const TransferListPage = lazy(() => import('../transfer/TransferListPage.tsx'));
 const TransferFundPage = lazy(() => import('../transfer/TransferFundPage.tsx'));
+const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx'));
+const NoticePage = lazy(() => import('../notices/NoticePage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -261,6 +263,22 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={['unit']}>
             <UnitTasksPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'notices',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <NoticesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'notices/:id',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <NoticePage />
           </RequireRole>
         ),
       },

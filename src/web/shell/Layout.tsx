@@ -34,6 +34,7 @@ function TasksLink() {
 export default function Layout() {
   const { m, locale, setLocale } = useLocale();
   const w = m.web;
+  const notices = m.notices.page;
   const { user } = useSession();
   const setSession = useSetSession();
   const navigate = useNavigate();
@@ -49,6 +50,7 @@ export default function Layout() {
           link('/adjustments', m.adjustments.title),
           { key: '/my-evaluation-tasks', label: <TasksLink /> },
           link('/unit/dashboard', w.nav.unitDashboard),
+          link('/notices', notices.unitTitle),
           link('/import', w.nav.import),
         ]
       : []),
@@ -60,6 +62,7 @@ export default function Layout() {
           link('/evaluation-tasks', m.evaluationTasks.title),
           link('/dashboard', w.nav.bureauDashboard),
           link('/transfers', m.transfer.page.nav),
+          link('/notices', notices.title),
           link('/settings', w.nav.settings),
         ]
       : []),
