@@ -18,7 +18,6 @@ import { modelOf, readDocument } from '../documents/read.ts';
 import { claimVersion } from '../documents/version.ts';
 import { InvalidStateError, NotFoundError } from '../errors.ts';
 import { reviewStored } from '../review/counts.ts';
-import { refreshReview } from '../review/refresh.ts';
 import type { Database, Trx } from '../schema.ts';
 import { adjustmentsDb, OPEN_STATES, readAdjustment, type AdjustmentState, type AdjustmentWithContent } from './adjustments.ts';
 import { AdjustmentError } from './errors.ts';
@@ -241,23 +240,8 @@ async function adoptAdjustment(trx: Trx, actor: Actor, a: AdjustmentWithContent)
     throw new AdjustmentError(422, 'effective_date_order', (m) => m.effectiveDateOrder(a.effectiveDate, previous), {
       field: 'effectiveDate',
     });
-  // A project's 事前绩效评估 stays with it (by code) across the rewrite of its rows.
-  const assessments = await trx
-    .selectFrom('ex_ante_assessments as x')
-    .innerJoin('projects as p', 'p.id', 'x.project_id')
-    .select(['p.code', 'x.content', 'x.state', 'x.version', 'x.updated_at', 'x.updated_by_name'])
-    .where('x.document_id', '=', a.documentId)
-    .execute();
+  // What hangs on its projects (事前绩效评估, 转移支付 breakdowns) stays with them: ../documents/project-attachments.ts.
   await overwriteContent(trx, a.documentId, a.content);
-  if (assessments.length > 0) {
-    const ids = await trx.selectFrom('projects').select(['id', 'code']).where('document_id', '=', a.documentId).execute();
-    const rows = assessments.flatMap(({ code, content, ...x }) => {
-      const p = ids.find((r) => r.code === code);
-      return p ? [{ ...x, content: JSON.stringify(content), project_id: p.id, document_id: a.documentId }] : [];
-    });
-    if (rows.length > 0) await trx.insertInto('ex_ante_assessments').values(rows).execute();
-    await refreshReview(trx, a.documentId);
-  }
   // The adjusted targets are kept as the document's version, in the name of the unit that asked for them.
   await keepSubmissions(trx, { id: null, name: a.createdByName }, [
     { documentId: a.documentId, version, content: a.content, outcome: status as 'approved' | 'published' },

@@ -10,6 +10,8 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { reviewStored, storeReviewCounts } from '../review/counts.ts';
 import type { Database, Trx } from '../schema.ts';
 import { insertProjects, writeDepartment } from './content.ts';
+import { keepingProjectAttachments } from './project-attachments.ts';
+import { refreshReview } from '../review/refresh.ts';
 import { modelOf, readDocument } from './read.ts';
 import { beginEdit } from './version.ts';
 
@@ -137,13 +139,17 @@ async function writeContent(trx: Trx, documentId: number, content: TargetDocumen
  * approved 目标调整 over approved targets).
  */
 export async function overwriteContent(trx: Trx, documentId: number, content: TargetDocument): Promise<void> {
-  await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();
-  await trx
-    .updateTable('documents')
-    .set({ unit_code_as_written: content.unit.code, unit_name_as_written: content.unit.name })
-    .where('id', '=', documentId)
-    .execute();
-  await writeContent(trx, documentId, content);
+  const assessed = await keepingProjectAttachments(trx, documentId, async () => {
+    await trx.deleteFrom('projects').where('document_id', '=', documentId).execute();
+    await trx
+      .updateTable('documents')
+      .set({ unit_code_as_written: content.unit.code, unit_name_as_written: content.unit.name })
+      .where('id', '=', documentId)
+      .execute();
+    await writeContent(trx, documentId, content);
+  });
+  // The review ran before the assessments were back: it would count them missing.
+  if (assessed) await refreshReview(trx, documentId);
 }
 
 /** Replaces a draft's whole content (importing a file over it). */
