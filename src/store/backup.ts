@@ -58,6 +58,10 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
   { name: 'library_entries', key: ['id'], identity: true },
   { name: 'ex_ante_assessments', key: ['project_id'], identity: false, json: ['content'] },
+  { name: 'evaluations', key: ['id'], identity: true },
+  { name: 'evaluation_assignees', key: ['evaluation_id', 'user_id'], identity: false },
+  { name: 'evaluation_findings', key: ['id'], identity: true },
+  { name: 'evaluation_reports', key: ['evaluation_id'], identity: false },
 ];
 
 const PAGE = 5000;
