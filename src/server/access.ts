@@ -43,8 +43,8 @@ export async function canRead(ctx: AppContext, user: User | null, doc: DocumentM
 }
 
 /**
- * What an evaluator (a third-party institution's account) may call: signing in and out, the
- * evaluations routes (each answers only for what it is assigned), and reading a document, which
+ * What an evaluator (a third-party institution's account) may call: signing in and out, what the
+ * public reads, the evaluations routes (each answers only for what it is assigned), and reading a document, which
  * `canRead` grants only for the subjects of its evaluations. Everything else answers 403 here,
  * before any route sees it, so no route that reads a reviewer's bureau from `bureauId` ever takes an
  * evaluator for one (docs/evaluations.md).
@@ -53,7 +53,13 @@ export function assertEvaluatorConfined(req: FastifyRequest): void {
   if (req.user?.role !== 'evaluator') return;
   const route = req.routeOptions.url;
   if (route === undefined) return;
-  if (route.startsWith('/api/auth/') || route === '/api/evaluations' || route.startsWith('/api/evaluations/')) return;
+  if (
+    route.startsWith('/api/auth/') ||
+    route.startsWith('/api/public/') ||
+    route === '/api/evaluations' ||
+    route.startsWith('/api/evaluations/')
+  )
+    return;
   if (req.method === 'GET' && route === '/api/documents/:id') return;
   throw forbidden();
 }

@@ -3,12 +3,14 @@
  * 怀来县司法局 (315002) with the seed document as its 2020 draft (its 普法宣传 a 新增 project with a
  * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
- * published), its indicator library (./demo-library.ts), and three
+ * published), its indicator library (./demo-library.ts), an accepted 财政评价 by a third party of
+ * 卫生健康局's first project (./demo-evaluations.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TargetDocument } from '../core/model/document.ts';
 import { generateDocuments } from '../core/model/generate.ts';
 import { readDocumentFile } from '../formats/read-document.ts';
 import { createUser } from '../store/accounts.ts';
@@ -22,6 +24,7 @@ import type { Role } from '../store/schema.ts';
 import { transition } from '../store/workflow.ts';
 import { saveAssessment } from '../store/ex-ante/assessments.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
+import { seedDemoEvaluation } from './demo-evaluations.ts';
 import { seedDemoLibrary } from './demo-library.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
 
@@ -67,6 +70,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
 
   const generated = generateDocuments({ seed: 315, units: OTHER_UNITS.length, projectsPerUnit: [3, 6], year: 2020 });
   const others: number[] = [];
+  const contents: TargetDocument[] = [];
   for (const [i, u] of OTHER_UNITS.entries()) {
     const unit = await createUnit(db, actor, { ...u, bureauId: county.id });
     const doc = generated[i]!;
@@ -76,6 +80,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
       projects: doc.projects.map((p) => ({ ...p, unit: { code: u.code, name: u.name } })),
     };
     others.push((await createDocument(db, actor, { unitId: unit.id, year: 2020, content, action: 'import' })).id);
+    contents.push(content);
   }
   // 卫生健康局 and 农业农村局 approved, each with a year of actuals, for the monitoring pages and dashboards;
   // 卫生健康局's published, so that a newcomer's first look at /public finds something to read.
@@ -93,5 +98,6 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await createUser(db, actor, { ...accounts[1]!, oneTimePassword: true, displayName: '怀来县财政局审核员', bureauId: county.id });
   await createUser(db, actor, { ...accounts[2]!, oneTimePassword: true, displayName: '系统管理员' });
   await seedDemoLibrary(store, actor, county, sifaju, seed);
+  await seedDemoEvaluation(store, actor, county, { id: monitored[0]!, content: contents[1]! });
   return accounts;
 }
