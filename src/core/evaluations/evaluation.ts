@@ -26,17 +26,17 @@ export type EvaluationState = Type.Static<typeof EvaluationState>;
 export const FindingSeverity = Type.Union([Type.Literal('major'), Type.Literal('moderate'), Type.Literal('minor')]);
 export type FindingSeverity = Type.Static<typeof FindingSeverity>;
 
-/** A score as the evaluator writes it: 0 to 100, at most two decimals (the bands need no finer). */
-export const Score = Type.String({
-  pattern: '^(100(\\.0{1,2})?|[0-9]{1,2}(\\.[0-9]{1,2})?)$',
-  description: '0–100，最多两位小数，如 "86.50"',
-});
+/** A score as the evaluator writes it: 0 to 100, at most two decimals (the bands need no finer); checked by `scored`. */
+export const Score = Type.String({ maxLength: 10, description: '0–100，最多两位小数，如 "86.50"' });
+
+const SCORE = /^\d{1,3}(\.\d{1,2})?$/;
 
 /** The score kept as two decimals and its grade in the bureau's bands (default 优 ≥ 90, 良 ≥ 80, 中 ≥ 60). */
 export function scored(score: DecimalText, settings: EvaluationSettings): { score: DecimalText; grade: Grade } {
-  const d = dec(score);
-  if (d.isNegative() || d.gt(100)) throw new RangeError('score');
-  return { score: fixed(d), grade: gradeOf(score, settings) };
+  if (!SCORE.test(score.trim())) throw new RangeError('score');
+  const d = dec(score.trim());
+  if (d.gt(100)) throw new RangeError('score');
+  return { score: fixed(d), grade: gradeOf(d.toString(), settings) };
 }
 
 /** What each step needs the evaluation to be in. */
