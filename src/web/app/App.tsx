@@ -27,6 +27,8 @@ const BureauDashboardPage = lazy(() => import('../dashboard/BureauDashboardPage.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
 const LibraryPage = lazy(() => import('../library/LibraryPage.tsx'));
+const EvaluationsPage = lazy(() => import('../evaluations/EvaluationsPage.tsx'));
+const EvaluationDetailPage = lazy(() => import('../evaluations/EvaluationDetailPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -191,6 +193,22 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <AdminPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'evaluations',
+        element: (
+          <RequireRole roles={[...EVERY_ROLE, 'evaluator']}>
+            <EvaluationsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'evaluations/:id',
+        element: (
+          <RequireRole roles={[...EVERY_ROLE, 'evaluator']}>
+            <EvaluationDetailPage />
           </RequireRole>
         ),
       },
