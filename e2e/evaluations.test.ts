@@ -58,7 +58,9 @@ describe('a third-party evaluation in the browser', () => {
       await page.getByRole('button', { name: '新建评价' }).click();
       const plan = page.getByRole('dialog', { name: '新建评价' });
       await plan.getByLabel('评价名称', { exact: true }).fill(TITLE);
-      await choose(page, plan, '项目', '法律援助', /怀来县司法局 · .*法律援助/);
+      await choose(page, plan, '评价的项目', '法律援助', /怀来县司法局 · .*法律援助/);
+      // The year follows the project's.
+      expect(await plan.getByLabel('年度', { exact: true }).inputValue()).toBe('2020');
       await plan.getByLabel('评价主体', { exact: true }).fill(ORGANISATION);
       await choose(page, plan, '委托的第三方机构账号', '', new RegExp(ORGANISATION));
       await screenshot(page, '51-evaluation-plan');

@@ -42,6 +42,7 @@ export const evaluations: typeof zh = {
     titleLabel: 'Title',
     subject: 'Subject',
     subjectProject: 'Project',
+    subjectProjectPick: 'Project evaluated',
     subjectPolicy: 'Policy',
     documentId: 'Document number',
     projectCode: 'Project code',

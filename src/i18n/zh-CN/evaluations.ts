@@ -40,6 +40,7 @@ export const evaluations = {
     titleLabel: '评价名称',
     subject: '评价对象',
     subjectProject: '项目',
+    subjectProjectPick: '评价的项目',
     subjectPolicy: '政策',
     documentId: '项目所在文件编号',
     projectCode: '项目编码',

@@ -193,12 +193,17 @@ function NewEvaluationDialog({ open, onClose }: { open: boolean; onClose: () => 
             <Input aria-label={m.policyName} maxLength={200} />
           </Form.Item>
         ) : (
-          <Form.Item name="projectId" label={m.subjectProject} rules={[{ required: true }]}>
+          <Form.Item name="projectId" label={m.subjectProjectPick} rules={[{ required: true }]}>
             <Select
-              aria-label={m.subjectProject}
+              aria-label={m.subjectProjectPick}
               showSearch
               filterOption={false}
               onSearch={setSearch}
+              // An evaluation is of the project's year unless the reviewer says otherwise.
+              onChange={(id: number) => {
+                const year = projects.data?.items.find((p) => p.id === id)?.year;
+                if (year !== undefined) form.setFieldValue('year', year);
+              }}
               loading={projects.isFetching}
               options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.unitName} · ${p.name}（${p.year}）` }))}
             />
