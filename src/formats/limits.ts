@@ -35,3 +35,6 @@ export const MAX_BACKUP_LINE_BYTES = 64 * MiB;
  * leaps past the limit): the unpacked limit is the guarantee, this the net under it.
  */
 export const PARSE_WORKER_HEAP_MB = 2048;
+
+/** Largest evaluation report (PDF or Word) kept in the database: a report with photos runs to a few MB. */
+export const MAX_EVALUATION_REPORT_BYTES = 20 * MiB;

@@ -27,7 +27,10 @@ type Expect = Record<RoleName, number>;
 const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expect =>
   Object.fromEntries(ROLES.map((r) => [r, allowed[r] ?? (r === 'anonymous' ? 401 : denied)])) as Expect;
 const everyone = (status: number): Expect => Object.fromEntries(ROLES.map((r) => [r, status])) as Expect;
-const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 401 });
+/** What visitors read outside /api/public: an evaluator signed in reaches only its own routes and /api/public (403). */
+const visitors = (status: number): Expect => ({ ...everyone(status), evaluator: 403 });
+/** Every internal role; a third-party evaluator gets `evaluator` (403: it reaches only its evaluations, docs/evaluations.md). */
+const signedIn = (status: number, evaluator = 403): Expect => ({ ...everyone(status), anonymous: 401, evaluator });
 
 for (const make of testDatabases()) {
   const database = make();
@@ -42,8 +45,11 @@ for (const make of testDatabases()) {
     let demoAdjustmentId: number;
     let demoNoticeId: number;
     let unitNoticeId: number;
+    /** The demo's accepted 财政评价 (卫生健康局's project, assigned to the demo's evaluator, not the world's). */
+    let evaluationId: number;
     beforeAll(async () => {
       w = await openWorld(database);
+      evaluationId = (await w.store.db.selectFrom('evaluations').select('id').executeTakeFirstOrThrow()).id;
       const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
       projectId = doc.projects[0].id;
       indicatorId = doc.projects[0].indicators[0].id;
@@ -267,7 +273,7 @@ for (const make of testDatabases()) {
       {
         name: 'GET review settings of a published document',
         run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/review-settings`),
-        expect: everyone(200),
+        expect: visitors(200),
       },
       { name: 'GET public units', run: (r) => w.clients[r].request('GET', '/api/public/units'), expect: everyone(200) },
       {
@@ -289,7 +295,7 @@ for (const make of testDatabases()) {
         run: (r) => w.clients[r].request('GET', `/api/public/bureaus/${w.countyId}/totals?year=2020`),
         expect: everyone(200),
       },
-      { name: 'GET me', run: (r) => w.clients[r].request('GET', '/api/auth/me'), expect: signedIn(200) },
+      { name: 'GET me', run: (r) => w.clients[r].request('GET', '/api/auth/me'), expect: signedIn(200, 200) },
       {
         name: 'POST check',
         run: (r) =>
@@ -728,13 +734,13 @@ for (const make of testDatabases()) {
       {
         name: 'GET export of a published document',
         run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/export?format=json`),
-        expect: everyone(200),
+        expect: visitors(200),
       },
-      { name: 'GET export formats', run: (r) => w.clients[r].request('GET', '/api/export-formats'), expect: everyone(200) },
+      { name: 'GET export formats', run: (r) => w.clients[r].request('GET', '/api/export-formats'), expect: visitors(200) },
       {
         name: 'GET XLSX template',
         run: (r) => w.clients[r].request('GET', '/api/templates/targets.xlsx?year=2020'),
-        expect: everyone(200),
+        expect: visitors(200),
       },
       {
         name: 'GET bureau bundle',
@@ -747,7 +753,7 @@ for (const make of testDatabases()) {
       {
         name: 'GET a library application',
         run: async (r) => w.clients[r].request('GET', `/api/library/${await countyEntry('proposed')}`),
-        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }, 404),
+        expect: { ...only({ ownUnit: 200, reviewer: 200, admin: 200 }, 404), evaluator: 403 },
       },
       { name: 'GET library export', run: (r) => w.clients[r].request('GET', '/api/library/export?format=xlsx'), expect: signedIn(200) },
       {
@@ -885,6 +891,86 @@ for (const make of testDatabases()) {
       },
     ];
 
+    // 绩效评价: a reviewer of the county plans, accepts and returns; the assigned evaluator records; the
+    // world's evaluator is assigned nothing and so sees nothing (404); a unit sees only its own projects'.
+    const stale = { headers: { 'if-match': '"999"' } };
+    cases.push(
+      { name: 'GET evaluations', run: (r) => w.clients[r].request('GET', '/api/evaluations'), expect: signedIn(200, 200) },
+      {
+        name: 'GET an evaluation',
+        run: (r) => w.clients[r].request('GET', `/api/evaluations/${evaluationId}`),
+        expect: only({ reviewer: 200, admin: 200 }, 404),
+      },
+      {
+        name: 'GET an evaluation report',
+        run: (r) => w.clients[r].request('GET', `/api/evaluations/${evaluationId}/report`),
+        expect: only({ reviewer: 200, admin: 200 }, 404),
+      },
+      {
+        name: 'POST evaluation',
+        run: (r) =>
+          w.clients[r].request('POST', '/api/evaluations', {
+            body: { year: 2020, kind: 'finance', title: '测试评价', evaluatingBody: '县财政局', subject: { policyName: '测试政策' } },
+          }),
+        expect: only({ reviewer: 201, otherReviewer: 201 }),
+      },
+      {
+        name: 'PUT evaluation plan',
+        run: (r) => w.clients[r].request('PUT', `/api/evaluations/${evaluationId}`, { ...stale, body: { title: 'x' } }),
+        expect: only({ reviewer: 409, admin: 403 }, 404),
+      },
+      {
+        name: 'PUT evaluation result',
+        run: (r) =>
+          w.clients[r].request('PUT', `/api/evaluations/${evaluationId}/result`, { ...stale, body: { score: '90', summary: '' } }),
+        expect: only({ reviewer: 403, admin: 403 }, 404),
+      },
+      {
+        name: 'POST evaluation finding',
+        run: (r) =>
+          w.clients[r].request('POST', `/api/evaluations/${evaluationId}/findings`, { ...stale, body: { text: 'x', severity: 'minor' } }),
+        expect: only({ reviewer: 403, admin: 403 }, 404),
+      },
+      {
+        name: 'PUT evaluation report',
+        run: (r) =>
+          w.clients[r].request('PUT', `/api/evaluations/${evaluationId}/report?fileName=r.pdf`, {
+            ...stale,
+            raw: '%PDF-1.4',
+            contentType: 'application/octet-stream',
+          }),
+        expect: only({ reviewer: 403, admin: 403 }, 404),
+      },
+      {
+        name: 'POST evaluation submit',
+        run: (r) => w.clients[r].request('POST', `/api/evaluations/${evaluationId}/submit`, stale),
+        expect: only({ reviewer: 403, admin: 403 }, 404),
+      },
+      {
+        name: 'POST evaluation accept',
+        run: (r) => w.clients[r].request('POST', `/api/evaluations/${evaluationId}/accept`, stale),
+        expect: only({ reviewer: 409, admin: 403 }, 404),
+      },
+      {
+        name: 'POST evaluation return',
+        run: (r) => w.clients[r].request('POST', `/api/evaluations/${evaluationId}/return`, { ...stale, body: { comment: 'x' } }),
+        expect: only({ reviewer: 409, admin: 403 }, 404),
+      },
+      {
+        name: 'GET evaluators',
+        run: (r) => w.clients[r].request('GET', '/api/evaluations/evaluators'),
+        expect: only({ reviewer: 200, otherReviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'POST evaluator account',
+        run: (r) =>
+          w.clients[r].request('POST', '/api/evaluations/evaluators', {
+            body: { username: `pj-${r}`, displayName: '联系人', organisation: '某评价机构' },
+          }),
+        expect: only({ reviewer: 201, otherReviewer: 201 }),
+      },
+    );
+
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       const got: Partial<Expect> = {};
       for (const role of ROLES) got[role] = (await c.run(role)).statusCode;
@@ -899,7 +985,8 @@ for (const make of testDatabases()) {
       let rows: Row[];
       let huaianId: number;
       let cityId: number;
-      const signedInRoles = ROLES.filter((r) => r !== 'anonymous').reverse();
+      // The evaluator reads no totals or lists of documents at all (403, in the matrix above).
+      const signedInRoles = ROLES.filter((r) => r !== 'anonymous' && r !== 'evaluator').reverse();
       beforeAll(async () => {
         rows = (
           await w.store.db
@@ -930,6 +1017,7 @@ for (const make of testDatabases()) {
           reviewer: r.bureauId === w.countyId,
           otherReviewer: r.bureauId === huaianId,
           admin: true,
+          evaluator: false,
         })[role];
       const figures = (docs: Row[]) => ({
         documents: docs.length,

@@ -6,6 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { User } from '../store/accounts.ts';
 import type { DocumentMeta } from '../store/documents/read.ts';
+import { evaluatesDocument } from '../store/evaluations/scope.ts';
 import { bureausUnder } from '../store/organisation.ts';
 import type { ListScope } from '../store/listing.ts';
 import type { AppContext } from './context.ts';
@@ -36,7 +37,31 @@ export async function canRead(ctx: AppContext, user: User | null, doc: DocumentM
   if (!user) return false;
   if (user.role === 'admin') return true;
   if (user.role === 'unit') return user.unitId === doc.unitId;
+  if (user.role === 'evaluator')
+    return ctx.cache.get(`evaluates:${user.id}:${doc.id}`, () => evaluatesDocument(ctx.store.db, user.id, doc.id));
   return reviews(ctx, user, doc);
+}
+
+/**
+ * What an evaluator (a third-party institution's account) may call: signing in and out, what the
+ * public reads, the evaluations routes (each answers only for what it is assigned), and reading a document, which
+ * `canRead` grants only for the subjects of its evaluations. Everything else answers 403 here,
+ * before any route sees it, so no route that reads a reviewer's bureau from `bureauId` ever takes an
+ * evaluator for one (docs/evaluations.md).
+ */
+export function assertEvaluatorConfined(req: FastifyRequest): void {
+  if (req.user?.role !== 'evaluator') return;
+  const route = req.routeOptions.url;
+  if (route === undefined) return;
+  if (
+    route.startsWith('/api/auth/') ||
+    route.startsWith('/api/public/') ||
+    route === '/api/evaluations' ||
+    route.startsWith('/api/evaluations/')
+  )
+    return;
+  if (req.method === 'GET' && route === '/api/documents/:id') return;
+  throw forbidden();
 }
 
 export async function assertRead(ctx: AppContext, req: FastifyRequest, doc: DocumentMeta): Promise<void> {

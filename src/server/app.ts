@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { unsafeTextAt } from '../core/text/safe-text.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/accounts.ts';
 import type { Store } from '../store/database.ts';
+import { assertEvaluatorConfined } from './access.ts';
 import type { AppContext } from './context.ts';
 import { MAX_UPLOAD_BYTES } from '../formats/limits.ts';
 import { ApiError, errorHandler } from './errors.ts';
@@ -28,6 +29,7 @@ import { dashboardRoutes } from './routes/dashboards.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { evaluationsRoutes } from './routes/evaluations.ts';
 import { exAnteRoutes } from './routes/ex-ante.ts';
 import { adjustmentRoutes } from './routes/adjustments.ts';
 import { evaluationTaskRoutes } from './routes/evaluation-tasks.ts';
@@ -132,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     await loadSession(ctx, req);
     assertPasswordSettled(req);
+    assertEvaluatorConfined(req);
   });
   routeReads(app, ctx);
   // Text no database column can hold is refused where it arrives, naming the field, before any route sees it.
@@ -176,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await evaluationTaskRoutes(app, ctx);
   await transferRoutes(app, ctx);
   await noticeRoutes(app, ctx);
+  await evaluationsRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

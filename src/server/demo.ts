@@ -6,12 +6,14 @@
  * published, its targets adjusted from 7月1日: ./demo-adjustment.ts; 卫生健康局's also issued in an
  * approval notice, ./demo-notice.ts), its indicator library (./demo-library.ts), its 自评任务 with an
  * accepted self-evaluation and a drawn 抽评 sample (./demo-evaluation-tasks.ts), two transfer-payment
- * funds the province issued to it (./demo-transfer.ts), and three
+ * funds the province issued to it (./demo-transfer.ts), an accepted 财政评价 by a third party of
+ * 卫生健康局's first project (./demo-evaluations.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TargetDocument } from '../core/model/document.ts';
 import { generateDocuments } from '../core/model/generate.ts';
 import { readDocumentFile } from '../formats/read-document.ts';
 import { createUser } from '../store/accounts.ts';
@@ -26,6 +28,7 @@ import { transition } from '../store/workflow.ts';
 import { saveAssessment } from '../store/ex-ante/assessments.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
 import { seedDemoAdjustment } from './demo-adjustment.ts';
+import { seedDemoEvaluation } from './demo-evaluations.ts';
 import { seedDemoLibrary } from './demo-library.ts';
 import { seedDemoEvaluationTasks } from './demo-evaluation-tasks.ts';
 import { seedDemoTransfers } from './demo-transfer.ts';
@@ -77,6 +80,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   const generated = generateDocuments({ seed: 315, units: OTHER_UNITS.length, projectsPerUnit: [3, 6], year: 2020 });
   const others: number[] = [];
   const otherUnits: number[] = [];
+  const contents: TargetDocument[] = [];
   for (const [i, u] of OTHER_UNITS.entries()) {
     const unit = await createUnit(db, actor, { ...u, bureauId: county.id });
     otherUnits.push(unit.id);
@@ -87,6 +91,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
       projects: doc.projects.map((p) => ({ ...p, unit: { code: u.code, name: u.name } })),
     };
     others.push((await createDocument(db, actor, { unitId: unit.id, year: 2020, content, action: 'import' })).id);
+    contents.push(content);
   }
   // 卫生健康局 and 农业农村局 approved, each with a year of actuals, for the monitoring pages and dashboards;
   // 卫生健康局's published, so that a newcomer's first look at /public finds something to read.
@@ -110,5 +115,6 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await createUser(db, actor, { ...accounts[2]!, oneTimePassword: true, displayName: '系统管理员' });
   await seedDemoLibrary(store, actor, county, sifaju, seed);
   await seedDemoTransfers(store, actor, province, county, draftId);
+  await seedDemoEvaluation(store, actor, county, { id: monitored[0]!, content: contents[1]! });
   return accounts;
 }

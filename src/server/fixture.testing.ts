@@ -1,6 +1,7 @@
 /**
  * The API suites' world: the demo county plus a second county (怀安县) with its own unit, unit
- * account and reviewer, so every role of the authorization rules has someone to play it.
+ * account and reviewer, and a third-party evaluator account of the demo county assigned nothing, so
+ * every role of the authorization rules has someone to play it.
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,8 +17,8 @@ import { TestClient, type TestDatabase } from './testing.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
-export type RoleName = 'anonymous' | 'ownUnit' | 'otherUnit' | 'reviewer' | 'otherReviewer' | 'admin';
-export const ROLES: RoleName[] = ['anonymous', 'ownUnit', 'otherUnit', 'reviewer', 'otherReviewer', 'admin'];
+export type RoleName = 'anonymous' | 'ownUnit' | 'otherUnit' | 'reviewer' | 'otherReviewer' | 'admin' | 'evaluator';
+export const ROLES: RoleName[] = ['anonymous', 'ownUnit', 'otherUnit', 'reviewer', 'otherReviewer', 'admin', 'evaluator'];
 
 export interface World {
   store: Store;
@@ -74,6 +75,15 @@ export async function openWorld(database: TestDatabase, options: Pick<AppOptions
     bureauId: huaian.id,
     password,
   });
+  // A third-party institution the demo county commissioned, assigned nothing: it must see nothing but its own.
+  await createUser(store.db, actor, {
+    username: 'pinggu-jigou',
+    displayName: '评估机构联系人',
+    role: 'evaluator',
+    bureauId: county,
+    organisation: '某某绩效评价咨询有限公司',
+    password,
+  });
   const { app, ctx } = await buildApp({ store, webRoot: null, ...options });
   const clients = Object.fromEntries(ROLES.map((r) => [r, new TestClient(app)])) as Record<RoleName, TestClient>;
   const demo = (role: string) => accounts.find((a) => a.role === role)!;
@@ -82,6 +92,7 @@ export async function openWorld(database: TestDatabase, options: Pick<AppOptions
   await clients.admin.login('admin', demo('admin').password);
   await clients.otherUnit.login('huaian-sfj', password);
   await clients.otherReviewer.login('huaian-czj', password);
+  await clients.evaluator.login('pinggu-jigou', password);
   const draft = await store.db
     .selectFrom('documents as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')

@@ -12,7 +12,9 @@ export const Id = Type.Integer({ minimum: 1 });
 export const IdParams = Type.Object({ id: Id });
 export const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-export const Role = Type.Union([Type.Literal('unit'), Type.Literal('reviewer'), Type.Literal('admin')]);
+export const Role = Type.Union([Type.Literal('unit'), Type.Literal('reviewer'), Type.Literal('admin'), Type.Literal('evaluator')], {
+  description: 'unit 单位 / reviewer 财政部门审核人员 / admin 管理员 / evaluator 第三方评价机构（只见委托给它的评价）',
+});
 export const Status = Type.Union(
   [Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('approved'), Type.Literal('published')],
   { description: '草稿 / 已提交 / 已退回 / 已审核 / 已公开' },
@@ -58,6 +60,13 @@ const UserWith = <P extends Type.TProperties>(more: P) => {
     Type.Object({ ...account, role: Type.Literal('unit'), unitId: Type.Integer(), bureauId: Type.Null() }),
     Type.Object({ ...account, role: Type.Literal('reviewer'), unitId: Type.Null(), bureauId: Type.Integer() }),
     Type.Object({ ...account, role: Type.Literal('admin'), unitId: Type.Null(), bureauId: Type.Null() }),
+    Type.Object({
+      ...account,
+      role: Type.Literal('evaluator'),
+      unitId: Type.Null(),
+      bureauId: Type.Integer({ description: '委托它的财政部门' }),
+      organisation: Type.String({ description: '第三方机构名称' }),
+    }),
   ]);
 };
 

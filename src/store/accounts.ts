@@ -13,11 +13,16 @@ import { escapeLike } from './organisation.ts';
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from './password.ts';
 import type { Database, Role } from './schema.ts';
 
-/** What an account belongs to follows from its role: a unit account its unit, a reviewer its bureau, an admin neither. */
+/**
+ * What an account belongs to follows from its role: a unit account its unit, a reviewer its bureau, an
+ * admin neither, an evaluator (a third-party institution's account) the bureau that made it and its
+ * organisation — it acts only on the evaluations it is assigned (docs/evaluations.md).
+ */
 export type UserScope =
   | { role: 'unit'; unitId: number; bureauId: null }
   | { role: 'reviewer'; unitId: null; bureauId: number }
-  | { role: 'admin'; unitId: null; bureauId: null };
+  | { role: 'admin'; unitId: null; bureauId: null }
+  | { role: 'evaluator'; unitId: null; bureauId: number; organisation: string };
 
 export type User = {
   id: number;
@@ -37,6 +42,8 @@ export interface NewUser {
   role: Role;
   unitId?: number | null;
   bureauId?: number | null;
+  /** An evaluator's institution. */
+  organisation?: string | null;
 }
 
 const toUser = (r: {
@@ -48,18 +55,29 @@ const toUser = (r: {
   bureau_id: number | null;
   disabled: boolean;
   must_change_password: boolean;
+  organisation: string | null;
 }): User => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
-  ...scopeOf(r.role, r.unit_id, r.bureau_id),
+  ...scopeOf(r.role, r.unit_id, r.bureau_id, r.organisation),
   disabled: r.disabled,
   mustChangePassword: r.must_change_password,
 });
 
-const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'unit_id', 'bureau_id', 'disabled', 'must_change_password'] as const;
+const USER_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'unit_id',
+  'bureau_id',
+  'disabled',
+  'must_change_password',
+  'organisation',
+] as const;
 
-function scopeOf(role: Role, unitId: number | null, bureauId: number | null): UserScope {
+function scopeOf(role: Role, unitId: number | null, bureauId: number | null, organisation: string | null): UserScope {
   switch (role) {
     case 'unit':
       if (unitId === null || bureauId !== null) throw new InvalidInputError('a unit account needs a unit');
@@ -70,11 +88,19 @@ function scopeOf(role: Role, unitId: number | null, bureauId: number | null): Us
     case 'admin':
       if (unitId !== null || bureauId !== null) throw new InvalidInputError('an admin belongs to no unit or bureau');
       return { role, unitId, bureauId };
+    case 'evaluator':
+      if (bureauId === null || unitId !== null || !organisation?.trim())
+        throw new InvalidInputError('an evaluator needs a bureau and an organisation');
+      return { role, unitId, bureauId, organisation: organisation.trim() };
   }
 }
 
+/** The organisation column of a scope: an evaluator's institution, null for the other roles. */
+const organisationOf = (scope: UserScope): string | null => (scope.role === 'evaluator' ? scope.organisation : null);
+
 export async function createUser(db: Kysely<Database>, actor: Actor, u: NewUser): Promise<User> {
-  const { unitId, bureauId } = scopeOf(u.role, u.unitId ?? null, u.bureauId ?? null);
+  const scope = scopeOf(u.role, u.unitId ?? null, u.bureauId ?? null, u.organisation ?? null);
+  const { unitId, bureauId } = scope;
   if (!/^[\p{L}\p{N}._-]{2,64}$/u.test(u.username)) throw new InvalidInputError('username');
   if (u.password.length < MIN_PASSWORD_LENGTH) throw new InvalidInputError('password too short');
   const passwordHash = await hashPassword(u.password);
@@ -95,6 +121,7 @@ export async function createUser(db: Kysely<Database>, actor: Actor, u: NewUser)
         role: u.role,
         unit_id: unitId,
         bureau_id: bureauId,
+        organisation: organisationOf(scope),
       })
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
@@ -130,6 +157,7 @@ export async function updateUser(
     role?: Role;
     unitId?: number | null;
     bureauId?: number | null;
+    organisation?: string | null;
   },
 ): Promise<User> {
   if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) throw new InvalidInputError('password too short');
@@ -138,14 +166,17 @@ export async function updateUser(
     const row = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw new NotFoundError('user', id);
     const before = toUser(row);
+    // Built afresh rather than spread from `before`: an evaluator made a reviewer loses its organisation.
     const after: User = {
-      ...before,
+      id: before.id,
+      username: before.username,
       displayName: changes.displayName ?? before.displayName,
       disabled: changes.disabled ?? before.disabled,
       ...scopeOf(
         changes.role ?? before.role,
         changes.unitId !== undefined ? changes.unitId : before.unitId,
         changes.bureauId !== undefined ? changes.bureauId : before.bureauId,
+        changes.organisation !== undefined ? changes.organisation : organisationOf(before),
       ),
       mustChangePassword: passwordHash ? (changes.oneTimePassword ?? false) : before.mustChangePassword,
     };
@@ -157,6 +188,7 @@ export async function updateUser(
         role: after.role,
         unit_id: after.unitId,
         bureau_id: after.bureauId,
+        organisation: organisationOf(after),
         ...(passwordHash
           ? { password_hash: passwordHash, password_changed_at: new Date(), must_change_password: after.mustChangePassword }
           : {}),

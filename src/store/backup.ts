@@ -68,6 +68,10 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'transfer_breakdowns', key: ['id'], identity: true, json: ['mapping'] },
   { name: 'approval_notices', key: ['id'], identity: true },
   { name: 'approval_notice_documents', key: ['notice_id', 'document_id'], identity: false, json: ['content'] },
+  { name: 'evaluations', key: ['id'], identity: true },
+  { name: 'evaluation_assignees', key: ['evaluation_id', 'user_id'], identity: false },
+  { name: 'evaluation_findings', key: ['id'], identity: true },
+  { name: 'evaluation_reports', key: ['evaluation_id'], identity: false },
 ];
 
 const PAGE = 5000;

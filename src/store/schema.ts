@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Grade } from '../core/evaluation/settings.ts';
+import type { EvaluationKind, EvaluationState, FindingSeverity } from '../core/evaluations/evaluation.ts';
 import type { Light } from '../core/monitoring/settings.ts';
 import type { Severity } from '../core/review/finding.ts';
 import type { ProvincialIndicatorColumns, ProvincialProjectColumns } from './documents/model-columns.ts';
@@ -16,7 +17,7 @@ type Json = ColumnType<unknown, string | null, string | null>;
 /** A `date` column, read as ISO text "2020-06-30" (see ./database.ts). */
 type DateText = string;
 
-export type Role = 'unit' | 'reviewer' | 'admin';
+export type Role = 'unit' | 'reviewer' | 'admin' | 'evaluator';
 export type DocumentStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
 
 export interface BureausTable {
@@ -50,6 +51,8 @@ export interface UsersTable {
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
   must_change_password: Generated<boolean>;
+  /** Migration 0022: an evaluator's institution (第三方机构); null for every other role. */
+  organisation: Generated<string | null>;
 }
 export interface SessionsTable {
   token_hash: string;
@@ -339,6 +342,51 @@ export interface ExAnteAssessmentsTable {
   updated_at: Generated<Date>;
   updated_by_name: string;
 }
+/** Migration 0022: 绩效评价 (docs/evaluations.md). */
+export interface EvaluationsTable {
+  id: Id;
+  bureau_id: number;
+  year: number;
+  kind: EvaluationKind;
+  title: string;
+  evaluating_body: string;
+  document_id: number | null;
+  unit_id: number | null;
+  project_code: string | null;
+  project_name: string | null;
+  policy_name: string | null;
+  state: EvaluationState;
+  score: Numeric | null;
+  grade: Grade | null;
+  summary: Generated<string>;
+  return_comment: string | null;
+  created_by_name: string;
+  accepted_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Stamp;
+  version: Generated<number>;
+}
+export interface EvaluationAssigneesTable {
+  evaluation_id: number;
+  user_id: number;
+}
+export interface EvaluationFindingsTable {
+  id: Id;
+  evaluation_id: number;
+  text: string;
+  severity: FindingSeverity;
+  concerns: string | null;
+  created_at: Generated<Date>;
+}
+export interface EvaluationReportsTable {
+  evaluation_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content_base64: string;
+  uploaded_by_name: string;
+  uploaded_at: Stamp;
+}
 export interface DocumentRuleCountsTable {
   document_id: number;
   rule_id: string;
@@ -600,6 +648,10 @@ export interface Database {
   transfer_breakdowns: TransferBreakdownsTable;
   approval_notices: ApprovalNoticesTable;
   approval_notice_documents: ApprovalNoticeDocumentsTable;
+  evaluations: EvaluationsTable;
+  evaluation_assignees: EvaluationAssigneesTable;
+  evaluation_findings: EvaluationFindingsTable;
+  evaluation_reports: EvaluationReportsTable;
 }
 
 /** Migration 0020: 转移支付区域绩效目标 (see ./transfer/). */

@@ -18,6 +18,7 @@ import { adjustments } from './adjustments.ts';
 import { evaluationTasks } from './evaluationTasks.ts';
 import { transfer } from './transfer.ts';
 import { notices } from './notices.ts';
+import { evaluations } from './evaluations.ts';
 
 export const en: Messages = {
   cli,
@@ -38,4 +39,5 @@ export const en: Messages = {
   evaluationTasks,
   transfer,
   notices,
+  evaluations,
 };

@@ -43,6 +43,7 @@ export const web: M = {
   language: { label: 'Language', zh: '中文', en: 'English' },
   nav: {
     library: 'Indicator library',
+    evaluations: 'Evaluations',
     myDocuments: 'Our targets',
     import: 'Import a file',
     reviewQueue: 'Review',
@@ -59,7 +60,7 @@ export const web: M = {
     changePassword: 'Change password',
     skipToContent: 'Skip to content',
   },
-  roles: { unit: 'Unit staff', reviewer: 'Finance reviewer', admin: 'Administrator' },
+  roles: { unit: 'Unit staff', reviewer: 'Finance reviewer', admin: 'Administrator', evaluator: 'Third-party evaluator' },
   signIn: {
     title: 'Sign in',
     subtitle: 'Unit staff and finance reviewers sign in; published targets can be read without signing in.',

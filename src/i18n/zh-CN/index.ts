@@ -20,6 +20,7 @@ import { adjustments } from './adjustments.ts';
 import { evaluationTasks } from './evaluationTasks.ts';
 import { transfer } from './transfer.ts';
 import { notices } from './notices.ts';
+import { evaluations } from './evaluations.ts';
 
 export const zhCN = {
   cli,
@@ -40,6 +41,7 @@ export const zhCN = {
   evaluationTasks,
   transfer,
   notices,
+  evaluations,
 };
 
 export type Messages = typeof zhCN;

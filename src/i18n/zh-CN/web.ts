@@ -42,6 +42,7 @@ export const web = {
   language: { label: '语言', zh: '中文', en: 'English' },
   nav: {
     library: '指标库',
+    evaluations: '绩效评价',
     myDocuments: '本单位绩效目标',
     import: '导入文件',
     reviewQueue: '审核',
@@ -58,7 +59,7 @@ export const web = {
     changePassword: '修改密码',
     skipToContent: '跳到正文',
   },
-  roles: { unit: '单位填报', reviewer: '财政审核', admin: '系统管理' } as Record<string, string>,
+  roles: { unit: '单位填报', reviewer: '财政审核', admin: '系统管理', evaluator: '第三方评价' } as Record<string, string>,
   signIn: {
     title: '登录',
     subtitle: '单位填报、财政审核请登录；公开信息无需登录即可查询。',

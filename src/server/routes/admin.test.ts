@@ -31,6 +31,9 @@ for (const make of testDatabases()) {
         'huailai-czj': '怀来县财政局',
         'huaian-sfj': '怀安县司法局',
         'huaian-czj': '怀安县财政局',
+        // Third-party evaluators (the demo's and the world's), under the bureau that commissioned them.
+        'huailai-pingjia': '怀来县财政局',
+        'pinggu-jigou': '怀来县财政局',
       });
     });
 

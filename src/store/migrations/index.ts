@@ -23,6 +23,7 @@ import * as adjustments from './0018-adjustments.ts';
 import * as evaluationTasks from './0021-evaluation-tasks.ts';
 import * as transferPayments from './0020-transfer-payments.ts';
 import * as approvalNotices from './0019-approval-notices.ts';
+import * as evaluations from './0022-evaluations.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0021-evaluation-tasks': evaluationTasks,
   '0020-transfer-payments': transferPayments,
   '0019-approval-notices': approvalNotices,
+  '0022-evaluations': evaluations,
 };
 
 export const migrationProvider: MigrationProvider = {

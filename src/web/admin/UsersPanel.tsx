@@ -13,7 +13,9 @@ import { CursorPager } from '../list/CursorPager.tsx';
 import { useCursorList } from '../list/cursor-paging.ts';
 import { queries, stale } from '../api/queries.ts';
 
-const ROLES: Role[] = ['unit', 'reviewer', 'admin'];
+const ROLES: Role[] = ['unit', 'reviewer', 'admin', 'evaluator'];
+/** Roles that belong to a bureau: a reviewer, and a third-party evaluator (the bureau that commissions it). */
+const inBureau = (role: Role) => role === 'reviewer' || role === 'evaluator';
 
 function PasswordOnce({ shown, onClose }: { shown: { username: string; password: string } | null; onClose: () => void }) {
   const m = useMessages().web.admin;
@@ -40,7 +42,8 @@ interface Draft extends NewUser {
 }
 
 export function UsersPanel() {
-  const w = useMessages().web;
+  const all = useMessages();
+  const w = all.web;
   const m = w.admin;
   const { message, modal } = App.useApp();
   const client = useQueryClient();
@@ -58,7 +61,8 @@ export function UsersPanel() {
     mutationFn: async ({ user, draft }: { user: User | null; draft: Draft }) => {
       const scope = {
         unitId: draft.role === 'unit' ? (draft.unitId ?? null) : null,
-        bureauId: draft.role === 'reviewer' ? (draft.bureauId ?? null) : null,
+        bureauId: inBureau(draft.role) ? (draft.bureauId ?? null) : null,
+        organisation: draft.role === 'evaluator' ? (draft.organisation?.trim() ?? null) : null,
       };
       if (user === null)
         return endpoints.createUser({ username: draft.username.trim(), displayName: draft.displayName.trim(), role: draft.role, ...scope });
@@ -85,7 +89,8 @@ export function UsersPanel() {
     d.username.trim().length >= 2 &&
     d.displayName.trim() !== '' &&
     (d.role !== 'unit' || d.unitId) &&
-    (d.role !== 'reviewer' || d.bureauId);
+    (!inBureau(d.role) || d.bureauId) &&
+    (d.role !== 'evaluator' || d.organisation?.trim());
 
   return (
     <div className="admin-users">
@@ -133,6 +138,7 @@ export function UsersPanel() {
                         role: u.role,
                         unitId: u.unitId,
                         bureauId: u.bureauId,
+                        organisation: u.role === 'evaluator' ? u.organisation : null,
                         disabled: u.disabled,
                       },
                     })
@@ -201,7 +207,17 @@ export function UsersPanel() {
                 />
               </Form.Item>
             )}
-            {d.role === 'reviewer' && (
+            {d.role === 'evaluator' && (
+              <Form.Item label={all.evaluations.page.organisation}>
+                <Input
+                  aria-label={all.evaluations.page.organisation}
+                  value={d.organisation ?? ''}
+                  maxLength={200}
+                  onChange={(e) => setDraft({ organisation: e.target.value })}
+                />
+              </Form.Item>
+            )}
+            {inBureau(d.role) && (
               <Form.Item label={w.common.bureau}>
                 <Select
                   aria-label={w.common.bureau}

@@ -90,6 +90,8 @@ export interface NewUser {
   role: Role;
   unitId?: number | null;
   bureauId?: number | null;
+  /** An evaluator's institution (第三方机构). */
+  organisation?: string | null;
 }
 
 export interface ImportPreviewItem {

@@ -35,6 +35,8 @@ const TransferListPage = lazy(() => import('../transfer/TransferListPage.tsx'));
 const TransferFundPage = lazy(() => import('../transfer/TransferFundPage.tsx'));
 const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx'));
 const NoticePage = lazy(() => import('../notices/NoticePage.tsx'));
+const EvaluationsPage = lazy(() => import('../evaluations/EvaluationsPage.tsx'));
+const EvaluationDetailPage = lazy(() => import('../evaluations/EvaluationDetailPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -231,6 +233,22 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']}>
             <AdminPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'evaluations',
+        element: (
+          <RequireRole roles={[...EVERY_ROLE, 'evaluator']}>
+            <EvaluationsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'evaluations/:id',
+        element: (
+          <RequireRole roles={[...EVERY_ROLE, 'evaluator']}>
+            <EvaluationDetailPage />
           </RequireRole>
         ),
       },

@@ -6,6 +6,7 @@ const SCOPES = {
   unit: { role: 'unit', unitId: 1, bureauId: null },
   reviewer: { role: 'reviewer', unitId: null, bureauId: 1 },
   admin: { role: 'admin', unitId: null, bureauId: null },
+  evaluator: { role: 'evaluator', unitId: null, bureauId: 1, organisation: '评价机构' },
 } as const;
 const user = (role: User['role']): User => ({
   id: 1,
@@ -21,6 +22,7 @@ describe('where users go', () => {
     expect(homeOf(user('unit'))).toBe('/unit');
     expect(homeOf(user('reviewer'))).toBe('/review');
     expect(homeOf(user('admin'))).toBe('/admin');
+    expect(homeOf(user('evaluator'))).toBe('/evaluations');
     expect(homeOf(null)).toBe('/public');
   });
 
@@ -36,5 +38,8 @@ describe('where users go', () => {
     expect(mayOpen(user('reviewer'), '/documents/3/monitoring?date=2020-06-30')).toBe(true);
     expect(mayOpen(user('unit'), '/admin/users')).toBe(false);
     expect(mayOpen(user('admin'), '/admin/users')).toBe(true);
+    expect(mayOpen(user('evaluator'), '/evaluations/3')).toBe(true);
+    expect(mayOpen(user('evaluator'), '/documents/3/monitoring')).toBe(false);
+    expect(mayOpen(user('evaluator'), '/library')).toBe(false);
   });
 });

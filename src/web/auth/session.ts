@@ -21,15 +21,43 @@ export function useSetSession() {
 /** A document's monitoring, self-evaluation and dashboard pages, which every role reads. */
 const DOCUMENT_RESULTS = /^\/documents\/\d+\/(monitoring|evaluation|dashboard)(\?|$)/;
 
+/** A third-party evaluator reaches its evaluations (and what the public reads) only. */
 const AREAS: Record<User['role'], readonly string[]> = {
-  unit: ['/unit', '/import', '/documents/', '/adjustments', '/library', '/public'],
-  reviewer: ['/review', '/adjustments', '/monitoring', '/dashboard', '/settings', '/library', '/public'],
-  admin: ['/review', '/adjustments', '/monitoring', '/dashboard', '/settings', '/admin', '/import', '/library', '/public'],
+  unit: ['/unit', '/import', '/documents/', '/adjustments', '/notices', '/my-evaluation-tasks', '/library', '/evaluations', '/public'],
+  reviewer: [
+    '/review',
+    '/adjustments',
+    '/notices',
+    '/transfers',
+    '/evaluation-tasks',
+    '/monitoring',
+    '/dashboard',
+    '/settings',
+    '/library',
+    '/evaluations',
+    '/public',
+  ],
+  admin: [
+    '/review',
+    '/adjustments',
+    '/notices',
+    '/transfers',
+    '/evaluation-tasks',
+    '/monitoring',
+    '/dashboard',
+    '/settings',
+    '/admin',
+    '/import',
+    '/library',
+    '/evaluations',
+    '/public',
+  ],
+  evaluator: ['/evaluations', '/public'],
 };
 
 /** Whether a page belongs to what a user's role does (a page remembered from another user's session may not). */
 export const mayOpen = (user: User, path: string): boolean =>
-  DOCUMENT_RESULTS.test(path) || AREAS[user.role].some((area) => path.startsWith(area));
+  (user.role !== 'evaluator' && DOCUMENT_RESULTS.test(path)) || AREAS[user.role].some((area) => path.startsWith(area));
 
 /** Where one changes one's password; a one-time password allows nothing else. */
 export const PASSWORD_PAGE = '/account/password';
@@ -44,4 +72,6 @@ export const homeOf = (user: User | null): string =>
         ? '/unit'
         : user.role === 'reviewer'
           ? '/review'
-          : '/admin';
+          : user.role === 'evaluator'
+            ? '/evaluations'
+            : '/admin';

@@ -54,7 +54,7 @@ export default function Layout() {
           link('/import', w.nav.import),
         ]
       : []),
-    ...(user && user.role !== 'unit'
+    ...(user && (user.role === 'reviewer' || user.role === 'admin')
       ? [
           link('/review', w.nav.reviewQueue),
           link('/adjustments', m.adjustments.title),
@@ -66,7 +66,8 @@ export default function Layout() {
           link('/settings', w.nav.settings),
         ]
       : []),
-    ...(user ? [link('/library', w.nav.library)] : []),
+    ...(user && user.role !== 'evaluator' ? [link('/library', w.nav.library)] : []),
+    ...(user ? [link('/evaluations', w.nav.evaluations)] : []),
     ...(user?.role === 'admin' ? [link('/admin', w.nav.admin)] : []),
     link('/public', w.nav.publicDocuments),
   ];
