@@ -164,6 +164,8 @@ export interface IndicatorColumns extends ProvincialIndicatorColumns {
   target_operator: string | null;
   target_value: Numeric | null;
   target_unit: string | null;
+  /** Migration 0016: the family of its measure (core/library/family-key.ts); null where the wording is only numbers. */
+  family_key: string | null;
 }
 export interface IndicatorsTable extends IndicatorColumns {
   id: Id;
@@ -428,6 +430,60 @@ export interface DerivedWorkTable {
   claimed_until: Date | null;
 }
 
+// ── History and suggestions (migration 0016, ./library) ──
+
+export interface LibraryDocumentsTable {
+  document_id: number;
+  unit_id: number;
+  status: DocumentStatus;
+  version: number;
+}
+export interface LibraryProjectsTable {
+  project_id: number;
+  document_id: number;
+  unit_id: number;
+  year: number;
+  status: DocumentStatus;
+  name: string;
+  category: string | null;
+  field: string | null;
+}
+export interface LibraryProjectPairsTable {
+  pair: string;
+  year: number;
+  project_id: number;
+}
+export interface LibraryDocumentValuesTable {
+  document_id: number;
+  unit_id: number;
+  published: boolean;
+  family_key: string;
+  value: string;
+  operator: string;
+  grade: string;
+  uses: number;
+}
+export type LibraryScope = 'all' | 'published';
+export interface LibraryFamilyValuesTable {
+  scope: LibraryScope;
+  family_key: string;
+  value: string;
+  operator: string;
+  grade: string;
+  uses: number;
+}
+export interface LibraryFamilyUnitsTable {
+  scope: LibraryScope;
+  family_key: string;
+  unit_id: number;
+  uses: number;
+}
+export interface LibraryFamiliesTable {
+  scope: LibraryScope;
+  family_key: string;
+  units: number;
+}
+
 export interface Database {
   bureaus: BureausTable;
   bureau_tree: BureauTreeTable;
@@ -463,6 +519,13 @@ export interface Database {
   bureau_monitoring: BureauMonitoringTable;
   bureau_units: BureauUnitsTable;
   derived_work: DerivedWorkTable;
+  library_documents: LibraryDocumentsTable;
+  library_projects: LibraryProjectsTable;
+  library_project_pairs: LibraryProjectPairsTable;
+  library_document_values: LibraryDocumentValuesTable;
+  library_family_values: LibraryFamilyValuesTable;
+  library_family_units: LibraryFamilyUnitsTable;
+  library_families: LibraryFamiliesTable;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

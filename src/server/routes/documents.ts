@@ -12,6 +12,7 @@ import Type from 'typebox';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { documentAudit } from '../../store/audit.ts';
 import { documentAuditSummary } from '../../store/audit-summary.ts';
+import { historyReviewOptions } from '../../store/library/review-options.ts';
 import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
 import { copyToNextYear, createDocument } from '../../store/documents/create.ts';
@@ -115,10 +116,13 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       await assertRead(ctx, req, meta);
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () => {
-        const settings = await effectiveSettings(ctx.reader(req), meta.bureauId);
-        return reviewDocument(modelOf((await readDocument(ctx.reader(req), meta.id))!), {
+        const reader = ctx.reader(req);
+        const settings = await effectiveSettings(reader, meta.bureauId);
+        const model = modelOf((await readDocument(reader, meta.id))!);
+        return reviewDocument(model, {
           settings: settings.review.settings,
           profile: documentProfile(settings, meta.year),
+          ...(await historyReviewOptions(reader, meta.unitId, model)),
         });
       });
       return { version: meta.version, findings };

@@ -17,6 +17,7 @@ import * as provincialColumns from './0010-provincial-columns.ts';
 import * as aggregates from './0011-aggregates.ts';
 import * as keysetIndexes from './0012-keyset-indexes.ts';
 import * as severalServers from './0014-several-servers.ts';
+import * as indicatorHistory from './0016-indicator-history.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0011-aggregates': aggregates,
   '0012-keyset-indexes': keysetIndexes,
   '0014-several-servers': severalServers,
+  '0016-indicator-history': indicatorHistory,
 };
 
 export const migrationProvider: MigrationProvider = {

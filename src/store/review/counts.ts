@@ -13,6 +13,7 @@ import { storeRuleCounts } from './rule-counts.ts';
 import { documentProfile, effectiveSettings } from '../settings.ts';
 import type { Database } from '../schema.ts';
 import { refreshAggregates } from '../aggregates/document.ts';
+import { historyReviewOptions } from '../library/review-options.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
 
@@ -46,18 +47,26 @@ export function reviewCounts(doc: TargetDocument, findings: Finding[]): ReviewCo
 }
 
 /**
- * Reviews a stored document's content with the review settings of its unit's bureau, so that the
- * counts on lists agree with the editor's live findings and with the submission gate.
+ * Reviews a stored document's content with the review settings of its unit's bureau and with its
+ * history and peers (../library), so that the counts on lists agree with the editor's live
+ * findings and with the submission gate.
  */
 export async function reviewStored(trx: Transaction<Database>, documentId: number, doc: TargetDocument): Promise<ReviewCounts> {
-  const { bureau_id } = await trx
+  const { bureau_id, unit_id } = await trx
     .selectFrom('documents')
     .innerJoin('units', 'units.id', 'documents.unit_id')
-    .select('units.bureau_id')
+    .select(['units.bureau_id', 'documents.unit_id'])
     .where('documents.id', '=', documentId)
     .executeTakeFirstOrThrow();
   const settings = await effectiveSettings(trx, bureau_id);
-  return reviewCounts(doc, reviewDocument(doc, { settings: settings.review.settings, profile: documentProfile(settings, doc.year) }));
+  return reviewCounts(
+    doc,
+    reviewDocument(doc, {
+      settings: settings.review.settings,
+      profile: documentProfile(settings, doc.year),
+      ...(await historyReviewOptions(trx, unit_id, doc)),
+    }),
+  );
 }
 
 /**

@@ -1,0 +1,105 @@
+/**
+ * What peers wrote for a family of the same measure, from the sums migration 0016 keeps: the
+ * distribution of their targets and how many units wrote numbers, the asking unit's own left out.
+ * A review asks this for the families of a document's rows (the off-family rule's peer ranges);
+ * the public portal for one published row, from published documents only.
+ */
+import { DistributionBuilder, type Distribution } from '../../core/library/distribution.ts';
+import { familyKey } from '../../core/library/family-key.ts';
+import type { PeerRange } from '../../core/library/peer-range.ts';
+import type { TargetDocument } from '../../core/model/document.ts';
+import { parseTargetValue } from '../../core/target-value/parse.ts';
+import type { Operator } from '../../core/target-value/target-value.ts';
+import type { Db, LibraryScope } from '../schema.ts';
+
+export interface FamilySummary {
+  key: string;
+  /** The unit of measure the family's key holds. */
+  unit: string;
+  targets: Distribution;
+  /** Units other than the asking one with a numeric target of the family. */
+  units: number;
+}
+
+/** The unit of measure of a family key (core/library/family-key.ts: level2, unit, wording). */
+export const familyUnit = (key: string): string => key.split('\u0000')[1] ?? '';
+
+/**
+ * The families' summaries in `scope`, leaving out `unitId`'s own targets (null: no one's). Reads
+ * each family's counted values (a few dozen rows) and the unit's own, whatever the province's size.
+ */
+export async function familySummaries(
+  db: Db,
+  scope: LibraryScope,
+  keys: readonly string[],
+  unitId: number | null,
+): Promise<Map<string, FamilySummary>> {
+  const out = new Map<string, FamilySummary>();
+  if (keys.length === 0) return out;
+  const wanted = [...new Set(keys)];
+  const [values, families, own, ownUnits] = await Promise.all([
+    db
+      .selectFrom('library_family_values')
+      .select(['family_key', 'value', 'operator', 'grade', 'uses'])
+      .where('scope', '=', scope)
+      .where('family_key', 'in', wanted)
+      .execute(),
+    db.selectFrom('library_families').select(['family_key', 'units']).where('scope', '=', scope).where('family_key', 'in', wanted).execute(),
+    unitId === null
+      ? []
+      : db
+          .selectFrom('library_document_values')
+          .select(['family_key', 'value', 'operator', 'grade'])
+          .select((eb) => eb.fn.sum<string>('uses').as('uses'))
+          .where('unit_id', '=', unitId)
+          .where('family_key', 'in', wanted)
+          .$if(scope === 'published', (q) => q.where('published', '=', true))
+          .groupBy(['family_key', 'value', 'operator', 'grade'])
+          .execute(),
+    unitId === null
+      ? []
+      : db
+          .selectFrom('library_family_units')
+          .select('family_key')
+          .where('scope', '=', scope)
+          .where('unit_id', '=', unitId)
+          .where('family_key', 'in', wanted)
+          .execute(),
+  ]);
+  const slot = (r: { family_key: string; value: string; operator: string; grade: string }) =>
+    `${r.family_key}\u0000${r.value}\u0000${r.operator}\u0000${r.grade}`;
+  const ownUses = new Map(own.map((r) => [slot(r), Number(r.uses)]));
+  const builders = new Map<string, DistributionBuilder>();
+  for (const r of values) {
+    let b = builders.get(r.family_key);
+    if (b === undefined) builders.set(r.family_key, (b = new DistributionBuilder()));
+    const times = r.uses - (ownUses.get(slot(r)) ?? 0);
+    if (r.value !== '') b.addNumber(r.value, r.operator as Operator, times);
+    else if (r.grade !== '') b.addGrade(r.grade, times);
+  }
+  const unitsOf = new Map(families.map((f) => [f.family_key, f.units]));
+  const ownFamilies = new Set(ownUnits.map((r) => r.family_key));
+  for (const [key, b] of builders)
+    out.set(key, {
+      key,
+      unit: familyUnit(key),
+      targets: b.build(),
+      units: (unitsOf.get(key) ?? 0) - (ownFamilies.has(key) ? 1 : 0),
+    });
+  return out;
+}
+
+/**
+ * The off-family rule's peer range of each family of the document's rows: other units' targets in
+ * approved and published documents, any year (core/library/peer-range.ts computes the same from files).
+ */
+export async function documentPeers(db: Db, unitId: number, document: TargetDocument): Promise<Map<string, PeerRange>> {
+  const rows = [...(document.department?.indicators ?? []), ...document.projects.flatMap((p) => p.indicators)];
+  const keys = rows.flatMap((row) => familyKey(row, parseTargetValue(row.target)) ?? []);
+  const out = new Map<string, PeerRange>();
+  for (const [key, s] of await familySummaries(db, 'all', keys, unitId)) {
+    const d = s.targets;
+    if (d.count > 0) out.set(key, { count: d.count, units: s.units, min: d.min!, median: d.median!, max: d.max!, unit: s.unit });
+  }
+  return out;
+}
