@@ -30,6 +30,7 @@ import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { historyRoutes } from './routes/history.ts';
 import { importRoutes } from './routes/import.ts';
 import { listRoutes } from './routes/lists.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -163,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await dashboardRoutes(app, ctx);
   await reviewSettingsRoutes(app, ctx);
   await publicUnitRoutes(app, ctx);
+  await historyRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

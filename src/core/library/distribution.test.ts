@@ -11,7 +11,14 @@ describe('a distribution of counted values', () => {
     const one = new DistributionBuilder();
     for (const t of ['≥90%', '≥90%', '≥90%', '≥100%', '明显改善', '明显改善']) one.add(parseTargetValue(t));
     expect(counted.build()).toEqual(one.build());
-    expect(counted.build()).toMatchObject({ count: 4, min: '90', median: '90', max: '100', operators: { '≥': 4 }, grades: { 明显改善: 2 } });
+    expect(counted.build()).toMatchObject({
+      count: 4,
+      min: '90',
+      median: '90',
+      max: '100',
+      operators: { '≥': 4 },
+      grades: { 明显改善: 2 },
+    });
   });
 
   it('takes the exact mean of the middle two of an even count, across counted values', () => {

@@ -4,12 +4,14 @@
  * A review asks this for the families of a document's rows (the off-family rule's peer ranges);
  * the public portal for one published row, from published documents only.
  */
-import { DistributionBuilder, type Distribution } from '../../core/library/distribution.ts';
-import { familyKey } from '../../core/library/family-key.ts';
+import { DistributionBuilder, typicalTarget, type Distribution } from '../../core/library/distribution.ts';
+import { familyKey, KEY_SEPARATOR } from '../../core/library/family-key.ts';
+import { labelOf } from '../../core/library/observation.ts';
 import type { PeerRange } from '../../core/library/peer-range.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { parseTargetValue } from '../../core/target-value/parse.ts';
 import type { Operator } from '../../core/target-value/target-value.ts';
+import { indicatorOf } from '../documents/content.ts';
 import type { Db, LibraryScope } from '../schema.ts';
 
 export interface FamilySummary {
@@ -22,7 +24,7 @@ export interface FamilySummary {
 }
 
 /** The unit of measure of a family key (core/library/family-key.ts: level2, unit, wording). */
-export const familyUnit = (key: string): string => key.split('\u0000')[1] ?? '';
+export const familyUnit = (key: string): string => key.split(KEY_SEPARATOR)[1] ?? '';
 
 /**
  * The families' summaries in `scope`, leaving out `unitId`'s own targets (null: no one's). Reads
@@ -44,7 +46,12 @@ export async function familySummaries(
       .where('scope', '=', scope)
       .where('family_key', 'in', wanted)
       .execute(),
-    db.selectFrom('library_families').select(['family_key', 'units']).where('scope', '=', scope).where('family_key', 'in', wanted).execute(),
+    db
+      .selectFrom('library_families')
+      .select(['family_key', 'units'])
+      .where('scope', '=', scope)
+      .where('family_key', 'in', wanted)
+      .execute(),
     unitId === null
       ? []
       : db
@@ -102,4 +109,75 @@ export async function documentPeers(db: Db, unitId: number, document: TargetDocu
     if (d.count > 0) out.set(key, { count: d.count, units: s.units, min: d.min!, median: d.median!, max: d.max!, unit: s.unit });
   }
   return out;
+}
+
+export interface PublicUse {
+  unitName: string;
+  year: number;
+  projectName: string;
+  target: string;
+}
+
+export interface PublicPeers {
+  label: string;
+  unit: string;
+  level2: string;
+  count: number;
+  units: number;
+  min: string | null;
+  median: string | null;
+  max: string | null;
+  typical: string | null;
+  uses: PublicUse[];
+}
+
+/** How many uses the public comparison lists. */
+export const PUBLIC_USES = 50;
+
+/**
+ * The public comparison of a published row: what other units wrote for the same measure in their
+ * published documents, any year — never a draft's or a merely approved document's. Undefined
+ * unless the row's own document is published.
+ */
+export async function publicPeers(db: Db, indicatorId: number): Promise<PublicPeers | undefined> {
+  const row = await db
+    .selectFrom('indicators as i')
+    .innerJoin('projects as p', 'p.id', 'i.project_id')
+    .innerJoin('documents as d', 'd.id', 'p.document_id')
+    .selectAll('i')
+    .select(['d.unit_id', 'd.status'])
+    .where('i.id', '=', indicatorId)
+    .executeTakeFirst();
+  if (!row || row.status !== 'published') return undefined;
+  const indicator = indicatorOf(row);
+  const key = row.family_key;
+  const summary = key === null ? undefined : (await familySummaries(db, 'published', [key], row.unit_id)).get(key);
+  const uses =
+    key === null
+      ? []
+      : await db
+          .selectFrom('indicators as i')
+          .innerJoin('library_projects as lp', 'lp.project_id', 'i.project_id')
+          .innerJoin('units as u', 'u.id', 'lp.unit_id')
+          .select(['u.name as unitName', 'lp.year', 'lp.name as projectName', 'i.target'])
+          .where('i.family_key', '=', key)
+          .where('lp.status', '=', 'published')
+          .where('lp.unit_id', '<>', row.unit_id)
+          .orderBy('i.project_id', 'desc')
+          .limit(PUBLIC_USES)
+          .execute();
+  const unit = key === null ? '' : familyUnit(key);
+  const d = summary?.targets;
+  return {
+    label: labelOf(indicator),
+    unit,
+    level2: indicator.level2,
+    count: d?.count ?? 0,
+    units: summary?.units ?? 0,
+    min: d?.min ?? null,
+    median: d?.median ?? null,
+    max: d?.max ?? null,
+    typical: d === undefined ? null : typicalTarget(d, unit),
+    uses: uses.map((u) => ({ unitName: u.unitName, year: u.year, projectName: u.projectName, target: u.target })),
+  };
 }

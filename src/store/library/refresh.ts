@@ -40,19 +40,17 @@ export async function refreshLibrary(trx: Trx, documentIds: readonly number[]): 
   const entering = changed.filter((c) => c.member).map((c) => c.id);
   if (leaving.length > 0) {
     await applyValues(trx, leaving, -1);
-    await trx.deleteFrom('library_documents').where(sql<boolean>`document_id = any(${ids(leaving)})`).execute();
+    await trx
+      .deleteFrom('library_documents')
+      .where(sql<boolean>`document_id = any(${ids(leaving)})`)
+      .execute();
   }
   if (entering.length > 0) await enter(trx, entering);
 }
 
 /** Every approved and published document taken in anew (the migration, a restore, the bench's load). */
 export async function rebuildLibrary(db: Db): Promise<void> {
-  for (const table of [
-    'library_family_values',
-    'library_family_units',
-    'library_families',
-    'library_documents',
-  ] as const)
+  for (const table of ['library_family_values', 'library_family_units', 'library_families', 'library_documents'] as const)
     await db.deleteFrom(table).execute();
   const documents = await db
     .selectFrom('documents')
@@ -82,7 +80,6 @@ export async function rebuildLibrary(db: Db): Promise<void> {
       select scope, family_key, count(*)::int from library_family_units group by 1, 2`.execute(trx);
   });
 }
-
 
 /**
  * Takes the documents (approved or published, none taken in) in: their values (added to the sums

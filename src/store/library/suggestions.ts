@@ -135,15 +135,12 @@ export async function suggestionsFor(db: Db, q: SuggestionQuery): Promise<Sugges
  * The query of a stored project: its name and 分类, its unit's field, and its rows of last year — the
  * same project (by code, else by name) in the unit's document of the year before.
  */
-export async function projectQuery(
-  db: Db,
-  projectId: number,
-): Promise<Omit<SuggestionQuery, 'library' | 'limit'> & { bureauId: number } | undefined> {
+export async function projectQuery(db: Db, projectId: number): Promise<Omit<SuggestionQuery, 'library' | 'limit'> | undefined> {
   const p = await db
     .selectFrom('projects as p')
     .innerJoin('documents as d', 'd.id', 'p.document_id')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select(['p.name', 'p.code', 'p.category', 'd.unit_id', 'd.year', 'u.name as unit_name', 'u.bureau_id'])
+    .select(['p.name', 'p.code', 'p.category', 'd.unit_id', 'd.year', 'u.name as unit_name'])
     .where('p.id', '=', projectId)
     .executeTakeFirst();
   if (!p) return undefined;
@@ -160,5 +157,5 @@ export async function projectQuery(
   const lastYear = last
     ? (await db.selectFrom('indicators').selectAll().where('project_id', '=', last.id).orderBy('position').execute()).map(indicatorOf)
     : [];
-  return { name: p.name, category: p.category, field: fieldOfUnit(p.unit_name), lastYear, bureauId: p.bureau_id };
+  return { name: p.name, category: p.category, field: fieldOfUnit(p.unit_name), lastYear };
 }
