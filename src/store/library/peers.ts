@@ -79,7 +79,10 @@ export async function familySummaries(
   const builders = new Map<string, DistributionBuilder>();
   for (const r of values) {
     let b = builders.get(r.family_key);
-    if (b === undefined) builders.set(r.family_key, (b = new DistributionBuilder()));
+    if (b === undefined) {
+      b = new DistributionBuilder();
+      builders.set(r.family_key, b);
+    }
     const times = r.uses - (ownUses.get(slot(r)) ?? 0);
     if (r.value !== '') b.addNumber(r.value, r.operator as Operator, times);
     else if (r.grade !== '') b.addGrade(r.grade, times);
@@ -148,7 +151,7 @@ export async function publicPeers(db: Db, indicatorId: number): Promise<PublicPe
     .select(['d.unit_id', 'd.status'])
     .where('i.id', '=', indicatorId)
     .executeTakeFirst();
-  if (!row || row.status !== 'published') return undefined;
+  if (row?.status !== 'published') return undefined;
   const indicator = indicatorOf(row);
   const key = row.family_key;
   const summary = key === null ? undefined : (await familySummaries(db, 'published', [key], row.unit_id)).get(key);
