@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocuments } from '../../formats/read-document.ts';
 import { systemActor } from '../../store/audit.ts';
 import { createDocument } from '../../store/documents/create.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
@@ -81,6 +82,19 @@ for (const make of testDatabases()) {
       // The first row's actual, as the fixture records it (96% at the year's end).
       expect(legalAid.rows[0].previousYear.actual).toBe('96%');
       expect(legalAid.rows[0].yearBeforeLast).toBeNull();
+    });
+
+    it("prints the 2020 figures in the 2021 workbook's 上年 column, and its ETag follows the history", async () => {
+      const r = await unit().request('GET', `/api/documents/${id2021}/export?format=xlsx`);
+      expect(r.statusCode).toBe(200);
+      const [doc] = (await readDocuments(new Uint8Array(r.rawPayload), '2021.xlsx')).documents;
+      const rows = doc!.projects.find((p) => p.code === LEGAL_AID)!.indicators;
+      // The year's actual where one was recorded, else its target.
+      expect(rows[0]!.previousYear).toBe('96%');
+      const json = (await unit().request('GET', `/api/documents/${id2021}/export?format=json`)).json();
+      // The exchange format keeps what was stored: no columns the unit did not write.
+      expect(JSON.stringify(json)).not.toContain('previousYear');
+      expect(r.headers.etag).toMatch(/-h/);
     });
 
     it('finds a 2021 target below the 2020 actual, citing both figures', async () => {

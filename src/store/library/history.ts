@@ -3,7 +3,8 @@
  * years before, with the actual values recorded against them (the latest value of each row, as
  * recorded by the year's end), handed to the core's matching (core/library/history.ts).
  */
-import { historyOf, reviewHistory, type RowHistory } from '../../core/library/history.ts';
+import { sql } from 'kysely';
+import { historyOf, reviewHistory, type RowHistory, withHistoryColumns } from '../../core/library/history.ts';
 import { observationsOf, type Observation } from '../../core/library/observation.ts';
 import type { TargetDocument } from '../../core/model/document.ts';
 import type { HistoryEntry } from '../../core/review/context.ts';
@@ -46,4 +47,26 @@ export async function documentHistory(db: Db, unitId: number, document: TargetDo
 /** Last year's actuals as the review's below-history rule reads them. */
 export async function reviewHistoryOf(db: Db, unitId: number, document: TargetDocument): Promise<HistoryEntry[]> {
   return reviewHistory(document, await documentHistory(db, unitId, document));
+}
+
+/** The document with its 上年/前年 columns filled from history, for the forms that print them. */
+export async function withStoredHistory(db: Db, unitId: number, document: TargetDocument): Promise<TargetDocument> {
+  return withHistoryColumns(document, await documentHistory(db, unitId, document));
+}
+
+/**
+ * What each document's history is made of — its unit's approved or published documents of the two
+ * years before, their versions and the revisions of their actuals — as a tag that changes whenever
+ * the history does, for caches and ETags of files that print it.
+ */
+export async function historyTags(db: Db, documentIds: readonly number[]): Promise<Map<number, string>> {
+  if (documentIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; tag: string }>`
+    select d0.id, string_agg(d.id || '.' || d.version || '.' || coalesce(s.revision, 0), ',' order by d.year) as tag
+    from documents d0
+      join documents d on d.unit_id = d0.unit_id and d.year in (d0.year - 1, d0.year - 2) and d.status in (${sql.join(IN_HISTORY)})
+      left join document_actuals_state s on s.document_id = d.id
+    where d0.id = any(${documentIds}::bigint[])
+    group by d0.id`.execute(db);
+  return new Map(rows.map((r) => [Number(r.id), r.tag]));
 }
