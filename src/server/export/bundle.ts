@@ -114,7 +114,13 @@ export async function storedModels(db: Kysely<Database>, items: readonly ExportI
 /** Several documents in one file (a workbook, the exchange JSON, open data, a combined Word or PDF file). */
 export async function documentsFile(deps: ExportDeps, items: readonly ExportItem[], format: FileFormat): Promise<Uint8Array> {
   const profile = sharedProfile(await profileIdsOf(deps.db, items, format));
-  return deps.renderer.render({ kind: 'documents', docs: await storedModels(deps.db, items, format), format, locale: deps.locale, profile });
+  return deps.renderer.render({
+    kind: 'documents',
+    docs: await storedModels(deps.db, items, format),
+    format,
+    locale: deps.locale,
+    profile,
+  });
 }
 
 export interface Selection {
