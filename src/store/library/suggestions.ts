@@ -11,7 +11,7 @@
  */
 import { typicalTarget } from '../../core/library/distribution.ts';
 import type { LibraryEntry } from '../../core/library/entry.ts';
-import { groupFamilies } from '../../core/library/families.ts';
+import { type Family, groupFamilies } from '../../core/library/families.ts';
 import { fieldOfUnit, type Field } from '../../core/library/fields.ts';
 import type { Observation } from '../../core/library/observation.ts';
 import { indexForSuggestions, pairsOf, suggest, type Suggestion } from '../../core/library/suggest.ts';
@@ -116,10 +116,14 @@ export async function suggestionsFor(db: Db, q: SuggestionQuery): Promise<Sugges
     local.map((f) => f.key),
     null,
   );
-  const families = local.map((f) => {
-    const s = whole.get(f.key);
-    return s === undefined ? f : { ...f, targets: s.targets, typical: typicalTarget(s.targets, f.unit) };
-  });
+  // Ranked as groupFamilies ranks them over every row: most used first, then by key.
+  const used = (f: Family) => whole.get(f.key)?.uses ?? f.uses.length;
+  const families = local
+    .map((f) => {
+      const s = whole.get(f.key);
+      return s === undefined ? f : { ...f, targets: s.targets, typical: typicalTarget(s.targets, f.unit) };
+    })
+    .sort((a, b) => used(b) - used(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const suggestions = suggest(indexForSuggestions(families), {
     name: q.name,
     category: q.category ?? null,
