@@ -64,7 +64,8 @@ const CATEGORIES = ['(31)部门预算项目', '(32)专项资金项目', '(33)民
 const SYLLABLES = ['安', '平', '宁', '永', '新', '长', '丰', '广', '和', '清', '兴', '富', '德', '阳', '山', '河', '东', '西', '南', '北'];
 
 /** A county's name, distinct for the first 8,000: 安平县, 安宁县 … */
-export const countyName = (i: number) => `${SYLLABLES[i % 20]}${SYLLABLES[Math.floor(i / 20) % 20]}${i >= 400 ? SYLLABLES[Math.floor(i / 400) % 20] : ''}县`;
+export const countyName = (i: number) =>
+  `${SYLLABLES[i % 20]}${SYLLABLES[Math.floor(i / 20) % 20]}${i >= 400 ? SYLLABLES[Math.floor(i / 400) % 20] : ''}县`;
 
 /** The rows a project of a topic writes, each with the targets counties vary between. */
 function templates(topic: string): Array<{ level1: string; level2: string; level3: string; targets: readonly string[] }> {
@@ -159,7 +160,9 @@ export async function generateHistory(db: Kysely<Database>, counties: number): P
   await sql`INSERT INTO bureau_tree (ancestor_id, descendant_id, depth) VALUES (${provinceId}, ${provinceId}, 0)`.execute(db);
   const names = Array.from({ length: counties }, (_, i) => countyName(i));
   await sql`INSERT INTO bureaus (code, name, parent_id)
-    SELECT '99' || lpad(i::text, 4, '0'), n || '财政局', ${provinceId} FROM unnest(${names}::text[]) WITH ORDINALITY AS c(n, i)`.execute(db);
+    SELECT '99' || lpad(i::text, 4, '0'), n || '财政局', ${provinceId} FROM unnest(${names}::text[]) WITH ORDINALITY AS c(n, i)`.execute(
+    db,
+  );
   await sql`INSERT INTO bureau_tree (ancestor_id, descendant_id, depth)
     SELECT id, id, 0 FROM bureaus WHERE parent_id = ${provinceId}
     UNION ALL SELECT ${provinceId}, id, 1 FROM bureaus WHERE parent_id = ${provinceId}`.execute(db);
@@ -197,7 +200,14 @@ export async function generateHistory(db: Kysely<Database>, counties: number): P
   for (const table of ['bench_kinds', 'bench_projects', 'bench_variants']) await sql`DROP TABLE ${sql.raw(table)}`.execute(db);
   await sql`ANALYZE`.execute(db);
   const count = async (table: 'units' | 'documents' | 'projects' | 'indicators') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     counties,
     units: await count('units'),

@@ -29,7 +29,18 @@ const CALLS = 200;
 const QUICK_CALLS = 20;
 
 /** Free queries: words of project names, some with what most names share (经费, 建设). */
-const NAMES = ['法律援助', '社区矫正工作经费', '义务教育', '疾病预防控制', '道路养护专项经费', '农田水利建设', '森林防火', '信息化建设', '经费', '养老服务'];
+const NAMES = [
+  '法律援助',
+  '社区矫正工作经费',
+  '义务教育',
+  '疾病预防控制',
+  '道路养护专项经费',
+  '农田水利建设',
+  '森林防火',
+  '信息化建设',
+  '经费',
+  '养老服务',
+];
 
 interface Timed {
   p50: number;
@@ -58,7 +69,8 @@ function rows(name: string, t: Timed, withTarget: boolean): Figure[] {
     { name, value: t.p50, unit: 'ms p50', note },
     { name, value: t.p99, unit: 'ms p99', note },
   ];
-  if (withTarget) out.push({ name, value: Number((t.p50 / TARGET_MS).toFixed(2)), unit: '× target (p50)', note: `target < ${TARGET_MS} ms` });
+  if (withTarget)
+    out.push({ name, value: Number((t.p50 / TARGET_MS).toFixed(2)), unit: '× target (p50)', note: `target < ${TARGET_MS} ms` });
   return out;
 }
 
@@ -69,9 +81,9 @@ const spread = <T>(ids: readonly T[], count: number): T[] =>
 export async function measureSuggestions(store: Store, calls: number): Promise<Figure[]> {
   const db = store.db;
   const current = YEARS[YEARS.length - 1]!;
-  const documents = (
-    await db.selectFrom('documents').select(['id', 'unit_id']).where('year', '=', current).orderBy('id').execute()
-  ).map((d) => ({ id: d.id, unitId: d.unit_id }));
+  const documents = (await db.selectFrom('documents').select(['id', 'unit_id']).where('year', '=', current).orderBy('id').execute()).map(
+    (d) => ({ id: d.id, unitId: d.unit_id }),
+  );
   const projectIds = (
     await db
       .selectFrom('projects as p')
@@ -101,18 +113,10 @@ export async function measureSuggestions(store: Store, calls: number): Promise<F
   const models = new Map<number, ReturnType<typeof modelOf>>();
   for (const d of docs) models.set(d.id, modelOf((await readDocument(db, d.id))!));
   figures.push(
-    ...rows(
-      'history of a document (上年/前年)',
-      await timed(docs, (d) => documentHistory(db, d.unitId, models.get(d.id)!)),
-      false,
-    ),
+    ...rows('history of a document (上年/前年)', await timed(docs, (d) => documentHistory(db, d.unitId, models.get(d.id)!)), false),
   );
   figures.push(
-    ...rows(
-      'peer ranges of a document (review)',
-      await timed(docs, (d) => documentPeers(db, d.unitId, models.get(d.id)!)),
-      false,
-    ),
+    ...rows('peer ranges of a document (review)', await timed(docs, (d) => documentPeers(db, d.unitId, models.get(d.id)!)), false),
   );
   const published = (
     await db

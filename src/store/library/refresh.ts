@@ -163,4 +163,7 @@ async function applyValues(trx: Trx, documentIds: readonly number[], sign: 1 | -
     select t.scope, t.family_key, (select count(*) from library_family_units u where u.scope = t.scope and u.family_key = t.family_key)::int
     from ${touched} t order by 1, 2
     on conflict (scope, family_key) do update set units = excluded.units`.execute(trx);
+  // A family no unit writes a number for has no row, as a rebuild makes none.
+  await sql`delete from library_families f using ${touched} t
+    where f.scope = t.scope and f.family_key = t.family_key and f.units = 0`.execute(trx);
 }

@@ -120,7 +120,14 @@ const BATCH = 5000;
 export async function up(untyped: Kysely<unknown>): Promise<void> {
   const db = untyped as unknown as Kysely<Database>;
   for (const statement of statements) await statement.execute(db);
-  // Backfilled in batches by id, so that a province's rows are never held at once.
+  await backfillFamilyKeys(db);
+  // A family's rows (a review's and the portal's peers).
+  await sql`CREATE INDEX indicators_family ON indicators (family_key, project_id) WHERE family_key IS NOT NULL`.execute(db);
+  await rebuildLibrary(db);
+}
+
+/** Every stored row's family key, in batches (by id; by document and position), so that a province's rows are never held at once. */
+export async function backfillFamilyKeys(db: Kysely<Database>): Promise<void> {
   for (let after = 0; ; ) {
     const rows = await db
       .selectFrom('indicators')
@@ -151,7 +158,4 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
         ${rows.map(storedFamilyKey)}::text[]) AS k(document_id, position, key)
       WHERE i.document_id = k.document_id AND i.position = k.position`.execute(db);
   }
-  // A family's rows (a review's and the portal's peers).
-  await sql`CREATE INDEX indicators_family ON indicators (family_key, project_id) WHERE family_key IS NOT NULL`.execute(db);
-  await rebuildLibrary(db);
 }
