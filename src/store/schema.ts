@@ -481,6 +481,7 @@ export interface LibraryFamilyUnitsTable {
 export interface LibraryFamiliesTable {
   scope: LibraryScope;
   family_key: string;
+  uses: number;
   units: number;
 }
 

@@ -7,7 +7,8 @@ export const library: Messages['library'] = {
     nameOption: 'the project name, or words of it, e.g. "法律援助"',
     categoryOption: 'project category (项目分类): projects of the same category rank higher',
     fieldOption: (fields) => `field (行业/领域): ${fields}`,
-    fromOption: 'files or folders of past targets (approved or published; a folder means every importable file in it); without it, the database is read',
+    fromOption:
+      'files or folders of past targets (approved or published; a folder means every importable file in it); without it, the database is read',
     libraryOption: 'an indicator library file (.json or .xlsx) whose approved entries are suggested too',
     formatOption: 'output format: table (default) or json',
     limitOption: 'how many suggestions at most',

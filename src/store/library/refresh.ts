@@ -76,8 +76,12 @@ export async function rebuildLibrary(db: Db): Promise<void> {
       select s.scope, v.family_key, v.unit_id, sum(v.uses)::int
       from ${SCOPED} where v.value <> '' group by 1, 2, 3`.execute(trx);
     await sql`
-      insert into library_families (scope, family_key, units)
-      select scope, family_key, count(*)::int from library_family_units group by 1, 2`.execute(trx);
+      insert into library_families (scope, family_key, uses, units)
+      select v.scope, v.family_key, sum(v.uses)::int, coalesce(min(u.units), 0)
+      from library_family_values v
+        left join (select scope, family_key, count(*)::int as units from library_family_units group by 1, 2) u
+          on u.scope = v.scope and u.family_key = v.family_key
+      group by 1, 2`.execute(trx);
   });
 }
 
@@ -159,11 +163,13 @@ async function applyValues(trx: Trx, documentIds: readonly number[], sign: 1 | -
       where f.scope = t.scope and f.family_key = t.family_key and f.uses <= 0`.execute(trx);
   }
   await sql`
-    insert into library_families as f (scope, family_key, units)
-    select t.scope, t.family_key, (select count(*) from library_family_units u where u.scope = t.scope and u.family_key = t.family_key)::int
+    insert into library_families as f (scope, family_key, uses, units)
+    select t.scope, t.family_key,
+      coalesce((select sum(v.uses) from library_family_values v where v.scope = t.scope and v.family_key = t.family_key), 0)::int,
+      (select count(*) from library_family_units u where u.scope = t.scope and u.family_key = t.family_key)::int
     from ${touched} t order by 1, 2
-    on conflict (scope, family_key) do update set units = excluded.units`.execute(trx);
-  // A family no unit writes a number for has no row, as a rebuild makes none.
+    on conflict (scope, family_key) do update set uses = excluded.uses, units = excluded.units`.execute(trx);
+  // A family no row is left in has no row, as a rebuild makes none.
   await sql`delete from library_families f using ${touched} t
-    where f.scope = t.scope and f.family_key = t.family_key and f.units = 0`.execute(trx);
+    where f.scope = t.scope and f.family_key = t.family_key and f.uses <= 0`.execute(trx);
 }

@@ -22,8 +22,8 @@ import type { Db } from '../schema.ts';
 import { familySummaries } from './peers.ts';
 
 /** How many projects a query reads by the pairs of its name, and how many more by 分类 and field. */
-export const CANDIDATES = 300;
-export const BY_CATEGORY = 100;
+export const CANDIDATES = 200;
+export const BY_CATEGORY = 60;
 /** Pairs more common than this are counted no further when finding the rarest. */
 const RARITY_CAP = 1000;
 
@@ -81,56 +81,105 @@ async function candidates(db: Db, q: SuggestionQuery): Promise<number[]> {
   return [...ids];
 }
 
-/** The candidates' rows as the core observes them. */
+/**
+ * The candidates' rows as the core observes them: the projects with their units, then the rows'
+ * columns a family and a suggested row read (a few thousand rows, read by the projects' index).
+ */
 async function observationsOf(db: Db, projectIds: readonly number[]): Promise<Observation[]> {
   if (projectIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('library_projects as lp')
-    .innerJoin('projects as p', 'p.id', 'lp.project_id')
-    .innerJoin('units as u', 'u.id', 'lp.unit_id')
-    .innerJoin('indicators as i', 'i.project_id', 'lp.project_id')
-    .selectAll('i')
-    .select(['lp.year', 'lp.name as project_name', 'lp.category', 'p.code as project_code', 'u.code as unit_code', 'u.name as unit_name'])
-    .where('lp.project_id', 'in', [...projectIds])
-    .orderBy('lp.project_id')
-    .orderBy('i.position')
-    .execute();
-  return rows.map((r) => ({
-    unit: { code: r.unit_code, name: r.unit_name },
-    year: r.year,
-    project: { code: r.project_code, name: r.project_name, category: r.category },
-    indicator: indicatorOf(r),
-    row: r.position + 1,
-    actual: null,
-  }));
+  const ids = sql`${projectIds}::bigint[]`;
+  const [projects, rows] = await Promise.all([
+    db
+      .selectFrom('library_projects as lp')
+      .innerJoin('projects as p', 'p.id', 'lp.project_id')
+      .select(['lp.project_id', 'lp.unit_id', 'lp.year', 'lp.name', 'lp.category', 'p.code'])
+      .where(sql<boolean>`lp.project_id = any(${ids})`)
+      .execute(),
+    db
+      .selectFrom('indicators')
+      .select(['project_id', 'position', 'term', 'level1', 'level2', 'level3', 'description', 'target', 'measure_unit', 'family_key'])
+      .where(sql<boolean>`project_id = any(${ids})`)
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute(),
+  ]);
+  const units = new Map(
+    (
+      await db
+        .selectFrom('units')
+        .select(['id', 'code', 'name'])
+        .where(sql<boolean>`id = any(${[...new Set(projects.map((p) => p.unit_id))]}::bigint[])`)
+        .execute()
+    ).map((u) => [u.id, { code: u.code, name: u.name }]),
+  );
+  const projectOf = new Map(projects.map((p) => [p.project_id, p]));
+  return rows.flatMap((r) => {
+    const p = projectOf.get(r.project_id);
+    if (p === undefined) return [];
+    return [
+      {
+        unit: units.get(p.unit_id)!,
+        year: p.year,
+        project: { code: p.code, name: p.name, category: p.category },
+        indicator: {
+          term: r.term,
+          level1: r.level1,
+          level2: r.level2,
+          level3: r.level3,
+          description: r.description,
+          target: r.target,
+          basis: '',
+          remark: '',
+          ...(r.measure_unit === null ? {} : { measureUnit: r.measure_unit }),
+        },
+        row: r.position + 1,
+        actual: null,
+        familyKey: r.family_key,
+      },
+    ];
+  });
 }
 
 export async function suggestionsFor(db: Db, q: SuggestionQuery): Promise<SuggestionResult> {
   const observations = await observationsOf(db, await candidates(db, q));
-  // Each family's targets over all its approved and published uses, not the candidates' alone:
-  // what a province writes for the measure, as `jixiao suggest --from` reads it from every file.
   const local = groupFamilies(observations);
-  const whole = await familySummaries(
-    db,
-    'all',
-    local.map((f) => f.key),
-    null,
+  // Ranked as groupFamilies ranks them over every approved and published row: most used first, then by key.
+  const uses = new Map(
+    local.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('library_families')
+            .select(['family_key', 'uses'])
+            .where('scope', '=', 'all')
+            .where(sql<boolean>`family_key = any(${local.map((f) => f.key)}::text[])`)
+            .execute()
+        ).map((r) => [r.family_key, r.uses]),
   );
-  // Ranked as groupFamilies ranks them over every row: most used first, then by key.
-  const used = (f: Family) => whole.get(f.key)?.uses ?? f.uses.length;
-  const families = local
-    .map((f) => {
-      const s = whole.get(f.key);
-      return s === undefined ? f : { ...f, targets: s.targets, typical: typicalTarget(s.targets, f.unit) };
-    })
-    .sort((a, b) => used(b) - used(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const suggestions = suggest(indexForSuggestions(families), {
+  const used = (f: Family) => uses.get(f.key) ?? f.uses.length;
+  const families = [...local].sort((a, b) => used(b) - used(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const found = suggest(indexForSuggestions(families), {
     name: q.name,
     category: q.category ?? null,
     field: q.field ?? null,
     lastYear: q.lastYear ?? [],
     library: q.library,
     limit: q.limit ?? 20,
+  });
+  // The typical target and spread of what is suggested, over every approved and published use of
+  // the family — what a province writes for the measure, as `jixiao suggest --from` reads it from
+  // every file — not over the candidates alone.
+  const whole = await familySummaries(
+    db,
+    'all',
+    found.flatMap((s) => (s.family === null ? [] : [s.family.key])),
+    null,
+  );
+  const suggestions = found.map((s) => {
+    const summary = s.family === null ? undefined : whole.get(s.family.key);
+    if (s.family === null || summary === undefined) return s;
+    const typical = typicalTarget(summary.targets, s.family.unit);
+    return { ...s, family: { ...s.family, targets: summary.targets, typical }, typical: typical ?? s.entry?.target ?? null };
   });
   return { suggestions, families: families.length, rows: observations.length };
 }

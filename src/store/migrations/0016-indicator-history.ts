@@ -69,6 +69,7 @@ const statements = [
   )`,
   // A unit's own targets of a family, left out of its peer range.
   sql`CREATE INDEX library_document_values_unit ON library_document_values (unit_id, family_key)`,
+  // Uses per family and value (value '' and grade '': no number, no grade — an empty or unreadable target).
   sql`CREATE TABLE library_family_values (
     scope text NOT NULL CHECK (scope IN ('all', 'published')),
     family_key text NOT NULL,
@@ -86,9 +87,11 @@ const statements = [
     uses integer NOT NULL,
     PRIMARY KEY (scope, family_key, unit_id)
   )`,
+  // Per family: its rows (whatever their targets: what families are ranked by) and the units with a number.
   sql`CREATE TABLE library_families (
     scope text NOT NULL,
     family_key text NOT NULL,
+    uses integer NOT NULL,
     units integer NOT NULL,
     PRIMARY KEY (scope, family_key)
   )`,
