@@ -15,7 +15,7 @@ import { openStore, type Store } from '../src/store/database.ts';
 import { modelOf, readDocument } from '../src/store/documents/read.ts';
 import { documentHistory } from '../src/store/library/history.ts';
 import { documentPeers, publicPeers } from '../src/store/library/peers.ts';
-import { rebuildLibrary } from '../src/store/library/refresh.ts';
+import { rebuildLibrary, refreshLibrary } from '../src/store/library/refresh.ts';
 import { projectQuery, suggestionsFor } from '../src/store/library/suggestions.ts';
 import { startCluster } from '../src/store/pg-cluster.testing.ts';
 import type { Benchmark, Figure } from './benchmark.ts';
@@ -129,6 +129,32 @@ export async function measureSuggestions(store: Store, calls: number): Promise<F
       .execute()
   ).map((r) => r.id);
   figures.push(...rows('public peers of a row', await timed(spread(published, calls), (id) => publicPeers(db, id)), false));
+
+  // What writes pay: a draft's edit looks its document up once; an approval takes the document in
+  // (its values added to the per-family sums, its projects and name pairs indexed).
+  const drafts = spread(
+    (await db.selectFrom('documents').select('id').where('status', '=', 'draft').orderBy('id').execute()).map((d) => d.id),
+    Math.min(calls, 100),
+  );
+  figures.push(
+    ...rows(
+      "a draft's write (history kept)",
+      await timed(drafts, (id) => db.transaction().execute((trx) => refreshLibrary(trx, [id]))),
+      false,
+    ),
+  );
+  figures.push(
+    ...rows(
+      'approving a document (history kept)',
+      await timed(drafts, (id) =>
+        db.transaction().execute(async (trx) => {
+          await trx.updateTable('documents').set({ status: 'approved', version: sql`version + 1` }).where('id', '=', id).execute();
+          await refreshLibrary(trx, [id]);
+        }),
+      ),
+      false,
+    ),
+  );
   return figures;
 }
 
