@@ -56,6 +56,13 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'bureau_rule_counts', key: ['bureau_id', 'year', 'rule_id', 'severity'], identity: false },
   { name: 'bureau_monitoring', key: ['bureau_id', 'year', 'status', 'valid_from'], identity: false },
   { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
+  { name: 'library_documents', key: ['document_id'], identity: false },
+  { name: 'library_projects', key: ['project_id'], identity: false },
+  { name: 'library_project_pairs', key: ['pair', 'year', 'project_id'], identity: false },
+  { name: 'library_document_values', key: ['document_id', 'family_key', 'value', 'operator', 'grade'], identity: false },
+  { name: 'library_family_values', key: ['scope', 'family_key', 'value', 'operator', 'grade'], identity: false },
+  { name: 'library_family_units', key: ['scope', 'family_key', 'unit_id'], identity: false },
+  { name: 'library_families', key: ['scope', 'family_key'], identity: false },
 ];
 
 const PAGE = 5000;
