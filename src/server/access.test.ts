@@ -184,6 +184,19 @@ for (const make of testDatabases()) {
         expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
       },
       {
+        name: 'GET suggestions for a published project',
+        run: async (r) => {
+          const project = await w.store.db
+            .selectFrom('projects')
+            .select('id')
+            .where('document_id', '=', publishedId)
+            .limit(1)
+            .executeTakeFirstOrThrow();
+          return w.clients[r].request('GET', `/api/projects/${project.id}/suggestions`);
+        },
+        expect: signedIn(200),
+      },
+      {
         name: 'GET suggestions for a name',
         run: (r) => w.clients[r].request('GET', `/api/suggestions?name=${encodeURIComponent('法律援助')}`),
         expect: signedIn(200),

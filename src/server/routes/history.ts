@@ -97,13 +97,16 @@ export async function historyRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['projects'],
-        summary: '为项目推荐指标：相近单位相近项目（已审核、已公开）常用的同类指标、上年本项目的指标和已入库的指标库条目',
+        summary:
+          '为项目推荐指标（需登录且能读该项目的文档）：相近单位相近项目（已审核、已公开）常用的同类指标、上年本项目的指标和已入库的指标库条目',
         params: IdParams,
         querystring: Type.Object({ limit: SuggestionLimit }),
         response: { 200: Suggestions, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
     async (req) => {
+      // Signed in, as the free query: suggestions show approved documents not yet public.
+      requireUser(req);
       const reader = ctx.reader(req);
       const documentId = await projectDocument(reader, req.params.id);
       if (documentId === undefined) throw notFound('project', req.params.id);
