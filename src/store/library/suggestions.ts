@@ -1,13 +1,14 @@
 /**
  * Suggestions for a project from the store: the approved and published projects like it, read
  * through the inverted index of their names' character pairs (a bounded number, newest first) and
- * by 分类 and field; their rows grouped and ranked by the core (core/library/suggest.ts), each
- * family's typical target and spread taken over all its approved and published uses.
+ * by 分类 and field; their rows grouped and ranked by the core (core/library/suggest.ts), families
+ * ranked, and the suggested ones' typical target and spread taken, over all approved and published uses.
  *
  * Bounded reads: a project shares at least half of the query's pairs to be a peer by name alone,
  * so it holds at least one of the query's rarest ⌊w/2⌋+1 pairs (w the query's pairs) — only those
- * pairs' projects are read, at most CANDIDATES in all, and as many more of the same 分类 and field.
- * At a province's scale this keeps the closest and newest peers rather than every one.
+ * pairs' projects are read, newest first, at most CANDIDATES in all, and BY_CATEGORY more of the
+ * same 分类 and field. At a county's scale that is every peer (bench/suggestions.test.ts checks the
+ * result equals the core's over every row); at a province's, the closest and newest peers.
  */
 import { typicalTarget } from '../../core/library/distribution.ts';
 import type { LibraryEntry } from '../../core/library/entry.ts';
