@@ -19,8 +19,6 @@ export interface FamilySummary {
   /** The unit of measure the family's key holds. */
   unit: string;
   targets: Distribution;
-  /** Rows of the family, whatever their targets (what families are ranked by, most used first). */
-  uses: number;
   /** Units other than the asking one with a numeric target of the family. */
   units: number;
 }
@@ -79,7 +77,6 @@ export async function familySummaries(
     `${r.family_key}\u0000${r.value}\u0000${r.operator}\u0000${r.grade}`;
   const ownUses = new Map(own.map((r) => [slot(r), Number(r.uses)]));
   const builders = new Map<string, DistributionBuilder>();
-  const uses = new Map<string, number>();
   for (const r of values) {
     let b = builders.get(r.family_key);
     if (b === undefined) {
@@ -87,7 +84,6 @@ export async function familySummaries(
       builders.set(r.family_key, b);
     }
     const times = r.uses - (ownUses.get(slot(r)) ?? 0);
-    uses.set(r.family_key, (uses.get(r.family_key) ?? 0) + times);
     if (r.value !== '') b.addNumber(r.value, r.operator as Operator, times);
     else if (r.grade !== '') b.addGrade(r.grade, times);
   }
@@ -98,7 +94,6 @@ export async function familySummaries(
       key,
       unit: familyUnit(key),
       targets: b.build(),
-      uses: uses.get(key) ?? 0,
       units: (unitsOf.get(key) ?? 0) - (ownFamilies.has(key) ? 1 : 0),
     });
   return out;
@@ -140,7 +135,7 @@ export interface PublicPeers {
 }
 
 /** How many uses the public comparison lists. */
-export const PUBLIC_USES = 50;
+const PUBLIC_USES = 50;
 
 /**
  * The public comparison of a published row: what other units wrote for the same measure in their

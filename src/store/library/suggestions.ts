@@ -23,8 +23,8 @@ import type { Db } from '../schema.ts';
 import { familySummaries } from './peers.ts';
 
 /** How many projects a query reads by the pairs of its name, and how many more by 分类 and field. */
-export const CANDIDATES = 200;
-export const BY_CATEGORY = 60;
+const CANDIDATES = 200;
+const BY_CATEGORY = 60;
 /** Pairs more common than this are counted no further when finding the rarest. */
 const RARITY_CAP = 1000;
 
