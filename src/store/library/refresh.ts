@@ -137,8 +137,10 @@ async function enter(trx: Trx, documentIds: readonly number[], sums = true): Pro
 
 /**
  * Adds (sign 1) or takes away (-1) the documents' recorded values in the sums: per family and value,
- * per family and unit (numeric targets only, as peer ranges count), and each touched family's units.
- * Rows are written in key order, as every writer does, so concurrent writers never wait in a circle.
+ * per family and unit (numeric targets only, as peer ranges count), and per family its rows and the
+ * units that write a number — by differences: a unit's row appearing or emptying moves the count, so
+ * a family that a whole province uses costs no more than a rare one. Rows are written in key order,
+ * as every writer does, so concurrent writers never wait on each other in a circle.
  */
 async function applyValues(trx: Trx, documentIds: readonly number[], sign: 1 | -1): Promise<void> {
   const scoped = sql`${SCOPED} where v.document_id = any(${ids(documentIds)})`;
@@ -148,28 +150,42 @@ async function applyValues(trx: Trx, documentIds: readonly number[], sign: 1 | -
     from ${scoped}
     group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
     on conflict (scope, family_key, value, operator, grade) do update set uses = f.uses + excluded.uses`.execute(trx);
-  await sql`
+  const { rows: entered } = await sql<{ scope: string; family_key: string; inserted: boolean }>`
     insert into library_family_units as f (scope, family_key, unit_id, uses)
     select s.scope, v.family_key, v.unit_id, ${sign} * sum(v.uses)::int
     from ${scoped} and v.value <> ''
     group by 1, 2, 3 order by 1, 2, 3
-    on conflict (scope, family_key, unit_id) do update set uses = f.uses + excluded.uses`.execute(trx);
-  const touched = sql`(select distinct s.scope, v.family_key from ${scoped})`;
-  // Only taking away empties a row.
+    on conflict (scope, family_key, unit_id) do update set uses = f.uses + excluded.uses
+    returning f.scope, f.family_key, (f.xmax = 0) as inserted`.execute(trx);
+  const units = new Map<string, number>();
+  const slot = (r: { scope: string; family_key: string }) => `${r.scope}\u0001${r.family_key}`;
+  for (const r of entered) if (r.inserted) units.set(slot(r), (units.get(slot(r)) ?? 0) + 1);
+  // Only taking away empties a row: exactly the rows this touched.
   if (sign < 0) {
-    await sql`delete from library_family_values f using ${touched} t
-      where f.scope = t.scope and f.family_key = t.family_key and f.uses <= 0`.execute(trx);
-    await sql`delete from library_family_units f using ${touched} t
-      where f.scope = t.scope and f.family_key = t.family_key and f.uses <= 0`.execute(trx);
+    await sql`delete from library_family_values f
+      using (select distinct s.scope, v.family_key, v.value, v.operator, v.grade from ${scoped}) t
+      where (f.scope, f.family_key, f.value, f.operator, f.grade) = (t.scope, t.family_key, t.value, t.operator, t.grade) and f.uses <= 0`.execute(
+      trx,
+    );
+    const { rows: left } = await sql<{ scope: string; family_key: string }>`delete from library_family_units f
+      using (select distinct s.scope, v.family_key, v.unit_id from ${scoped}) t
+      where (f.scope, f.family_key, f.unit_id) = (t.scope, t.family_key, t.unit_id) and f.uses <= 0
+      returning f.scope, f.family_key`.execute(trx);
+    for (const r of left) units.set(slot(r), (units.get(slot(r)) ?? 0) - 1);
   }
+  const { rows: families } = await sql<{ scope: string; family_key: string; uses: number }>`
+    select s.scope, v.family_key, ${sign} * sum(v.uses)::int as uses from ${scoped} group by 1, 2 order by 1, 2`.execute(trx);
+  if (families.length === 0) return;
+  const column = <K extends keyof (typeof families)[number]>(k: K) => families.map((f) => f[k]);
+  const t = sql`unnest(${column('scope')}::text[], ${column('family_key')}::text[]) as t(scope, family_key)`;
   await sql`
     insert into library_families as f (scope, family_key, uses, units)
-    select t.scope, t.family_key,
-      coalesce((select sum(v.uses) from library_family_values v where v.scope = t.scope and v.family_key = t.family_key), 0)::int,
-      (select count(*) from library_family_units u where u.scope = t.scope and u.family_key = t.family_key)::int
-    from ${touched} t order by 1, 2
-    on conflict (scope, family_key) do update set uses = excluded.uses, units = excluded.units`.execute(trx);
+    select * from unnest(${column('scope')}::text[], ${column('family_key')}::text[], ${column('uses')}::int[],
+      ${families.map((f) => units.get(slot(f)) ?? 0)}::int[])
+    on conflict (scope, family_key) do update set uses = f.uses + excluded.uses, units = f.units + excluded.units`.execute(trx);
   // A family no row is left in has no row, as a rebuild makes none.
-  await sql`delete from library_families f using ${touched} t
-    where f.scope = t.scope and f.family_key = t.family_key and f.uses <= 0`.execute(trx);
+  if (sign < 0)
+    await sql`delete from library_families f using ${t} where (f.scope, f.family_key) = (t.scope, t.family_key) and f.uses <= 0`.execute(
+      trx,
+    );
 }
