@@ -48,7 +48,7 @@ export async function refreshLibrary(trx: Trx, documentIds: readonly number[]): 
   if (entering.length > 0) await enter(trx, entering);
 }
 
-/** Every approved and published document taken in anew (the migration, a restore, the bench's load). */
+/** Every approved and published document taken in anew (the migration, the benchmark's generated history). */
 export async function rebuildLibrary(db: Db): Promise<void> {
   for (const table of ['library_family_values', 'library_family_units', 'library_families', 'library_documents'] as const)
     await db.deleteFrom(table).execute();
