@@ -10,6 +10,7 @@ import type { Benchmark, BenchOptions } from './benchmark.ts';
 import { cli } from './cli.ts';
 import { importReview } from './import-review.ts';
 import { province } from './province.ts';
+import { suggestions } from './suggestions.ts';
 import { tableReader } from './table-reader.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [
@@ -19,6 +20,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   api,
   cli,
   province,
+  suggestions,
 ];
 
 const args = process.argv.slice(2);

@@ -47,6 +47,7 @@ for (const make of testDatabases()) {
     let unitNoticeId: number;
     /** The demo's accepted 财政评价 (卫生健康局's project, assigned to the demo's evaluator, not the world's). */
     let evaluationId: number;
+    let publishedIndicatorId: number;
     beforeAll(async () => {
       w = await openWorld(database);
       evaluationId = (await w.store.db.selectFrom('evaluations').select('id').executeTakeFirstOrThrow()).id;
@@ -64,6 +65,15 @@ for (const make of testDatabases()) {
       // Written behind the store's back: its aggregates are built as after a bulk load.
       await rebuildAggregates(w.store.db, [other.id]);
       publishedId = other.id;
+      publishedIndicatorId = (
+        await w.store.db
+          .selectFrom('indicators as i')
+          .innerJoin('projects as p', 'p.id', 'i.project_id')
+          .select('i.id')
+          .where('p.document_id', '=', publishedId)
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).id;
       seedModel = (
         await w.clients.admin.request('POST', '/api/import/preview?fileName=seed.txt', { raw: SEED, contentType: 'text/plain' })
       ).json().documents[0].document;
@@ -276,6 +286,51 @@ for (const make of testDatabases()) {
         expect: visitors(200),
       },
       { name: 'GET public units', run: (r) => w.clients[r].request('GET', '/api/public/units'), expect: everyone(200) },
+      // Issue 15: history as the document reads; suggestions for a project as its document reads, a free query signed in;
+      // the public comparison of a published row by anyone, of a draft's by no one.
+      {
+        name: 'GET history of a draft',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/history`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET history of a published document',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${publishedId}/history`),
+        expect: everyone(200),
+      },
+      {
+        name: 'GET suggestions for a draft project',
+        run: (r) => w.clients[r].request('GET', `/api/projects/${projectId}/suggestions`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET suggestions for a published project',
+        run: async (r) => {
+          const project = await w.store.db
+            .selectFrom('projects')
+            .select('id')
+            .where('document_id', '=', publishedId)
+            .limit(1)
+            .executeTakeFirstOrThrow();
+          return w.clients[r].request('GET', `/api/projects/${project.id}/suggestions`);
+        },
+        expect: signedIn(200),
+      },
+      {
+        name: 'GET suggestions for a name',
+        run: (r) => w.clients[r].request('GET', `/api/suggestions?name=${encodeURIComponent('法律援助')}`),
+        expect: signedIn(200),
+      },
+      {
+        name: 'GET public peers of a published row',
+        run: (r) => w.clients[r].request('GET', `/api/public/indicators/${publishedIndicatorId}/peers`),
+        expect: everyone(200),
+      },
+      {
+        name: "GET public peers of a draft's row",
+        run: (r) => w.clients[r].request('GET', `/api/public/indicators/${indicatorId}/peers`),
+        expect: everyone(404),
+      },
       {
         name: 'GET comments',
         run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/comments`),

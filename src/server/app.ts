@@ -36,6 +36,7 @@ import { evaluationTaskRoutes } from './routes/evaluation-tasks.ts';
 import { transferRoutes } from './routes/transfer.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { historyRoutes } from './routes/history.ts';
 import { importRoutes } from './routes/import.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { noticeRoutes } from './routes/notices.ts';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await dashboardRoutes(app, ctx);
   await reviewSettingsRoutes(app, ctx);
   await publicUnitRoutes(app, ctx);
+  await historyRoutes(app, ctx);
   await exportRoutes(app, ctx);
   await libraryRoutes(app, ctx);
   await exAnteRoutes(app, ctx);

@@ -72,6 +72,13 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'evaluation_assignees', key: ['evaluation_id', 'user_id'], identity: false },
   { name: 'evaluation_findings', key: ['id'], identity: true },
   { name: 'evaluation_reports', key: ['evaluation_id'], identity: false },
+  { name: 'library_documents', key: ['document_id'], identity: false },
+  { name: 'library_projects', key: ['project_id'], identity: false },
+  { name: 'library_project_pairs', key: ['pair', 'year', 'project_id'], identity: false },
+  { name: 'library_document_values', key: ['document_id', 'family_key', 'value', 'operator', 'grade'], identity: false },
+  { name: 'library_family_values', key: ['scope', 'family_key', 'value', 'operator', 'grade'], identity: false },
+  { name: 'library_family_units', key: ['scope', 'family_key', 'unit_id'], identity: false },
+  { name: 'library_families', key: ['scope', 'family_key'], identity: false },
 ];
 
 const PAGE = 5000;

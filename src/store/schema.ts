@@ -167,6 +167,8 @@ export interface IndicatorColumns extends ProvincialIndicatorColumns {
   target_operator: string | null;
   target_value: Numeric | null;
   target_unit: string | null;
+  /** Migration 0016: the family of its measure (core/library/family-key.ts); null where the wording is only numbers. */
+  family_key: string | null;
 }
 export interface IndicatorsTable extends IndicatorColumns {
   id: Id;
@@ -602,6 +604,61 @@ export interface ApprovalNoticeDocumentsTable {
   added_at: Generated<Date>;
 }
 
+// ── History and suggestions (migration 0016, ./library) ──
+
+export interface LibraryDocumentsTable {
+  document_id: number;
+  unit_id: number;
+  status: DocumentStatus;
+  version: number;
+}
+export interface LibraryProjectsTable {
+  project_id: number;
+  document_id: number;
+  unit_id: number;
+  year: number;
+  status: DocumentStatus;
+  name: string;
+  category: string | null;
+  field: string | null;
+}
+export interface LibraryProjectPairsTable {
+  pair: string;
+  year: number;
+  project_id: number;
+}
+export interface LibraryDocumentValuesTable {
+  document_id: number;
+  unit_id: number;
+  published: boolean;
+  family_key: string;
+  value: string;
+  operator: string;
+  grade: string;
+  uses: number;
+}
+export type LibraryScope = 'all' | 'published';
+export interface LibraryFamilyValuesTable {
+  scope: LibraryScope;
+  family_key: string;
+  value: string;
+  operator: string;
+  grade: string;
+  uses: number;
+}
+export interface LibraryFamilyUnitsTable {
+  scope: LibraryScope;
+  family_key: string;
+  unit_id: number;
+  uses: number;
+}
+export interface LibraryFamiliesTable {
+  scope: LibraryScope;
+  family_key: string;
+  uses: number;
+  units: number;
+}
+
 export interface Database {
   bureaus: BureausTable;
   bureau_tree: BureauTreeTable;
@@ -652,6 +709,13 @@ export interface Database {
   evaluation_assignees: EvaluationAssigneesTable;
   evaluation_findings: EvaluationFindingsTable;
   evaluation_reports: EvaluationReportsTable;
+  library_documents: LibraryDocumentsTable;
+  library_projects: LibraryProjectsTable;
+  library_project_pairs: LibraryProjectPairsTable;
+  library_document_values: LibraryDocumentValuesTable;
+  library_family_values: LibraryFamilyValuesTable;
+  library_family_units: LibraryFamilyUnitsTable;
+  library_families: LibraryFamiliesTable;
 }
 
 /** Migration 0020: 转移支付区域绩效目标 (see ./transfer/). */

@@ -1,8 +1,9 @@
 /**
- * `jixiao suggest --name N --from FILES`: reads past targets from files (no database), groups their
- * indicators into families, and prints those that projects like N used — with the typical target,
- * how the targets spread and who used them — as a Chinese table or as JSON. An unreadable file is
- * reported and the others are still read; exit code 2 then, else 0.
+ * `jixiao suggest --name N --from FILES`: reads past targets from files, groups their indicators into
+ * families, and prints those that projects like N used — with the typical target, how the targets
+ * spread and who used them — as a Chinese table or as JSON. An unreadable file is reported and the
+ * others are still read; exit code 2 then, else 0. Without --from, the same from the database's
+ * approved and published documents (--data DIR or --database-url URL; src/store/library/suggestions.ts).
  */
 import { readFile } from 'node:fs/promises';
 import Table from 'cli-table3';
@@ -21,13 +22,17 @@ import {
 import { ImportError } from '../../formats/import-error.ts';
 import { readLibrary } from '../../formats/library/read-library.ts';
 import { messages } from '../../i18n/index.ts';
+import { openStore } from '../../store/database.ts';
+import { suggestionsFor } from '../../store/library/suggestions.ts';
 import { expandInputs, readInputFile, recognisedNote } from '../inputs.ts';
 import { startProgress } from '../progress.ts';
 import { wrapToWidth } from '../text-width.ts';
 
 export interface SuggestOptions {
   name: string;
-  from: string[];
+  from?: string[];
+  data: string;
+  databaseUrl?: string;
   category?: string;
   field?: Field;
   library?: string;
@@ -45,21 +50,11 @@ const actualsOf =
 
 export async function runSuggest(options: SuggestOptions): Promise<number> {
   const m = messages();
+  const library = await readLibraryOption(options.library);
+  if (library === null) return 2;
+  if (options.from === undefined) return suggestFromDatabase(options, library);
   const { files, problems } = await expandInputs(options.from);
   if (files.length === 0 && problems.length === 0) problems.push(m.cli.inputs.noFiles);
-  let library: LibraryEntry[] = [];
-  if (options.library !== undefined) {
-    try {
-      library = await readLibrary(new Uint8Array(await readFile(options.library)), options.library);
-    } catch (e) {
-      if (!(e instanceof ImportError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
-      process.stderr.write(
-        `${e instanceof ImportError ? e.message : m.cli.inputs.unreadable(options.library, (e as NodeJS.ErrnoException).code!)}\n`,
-      );
-      return 2;
-    }
-  }
-
   const observations: Observation[] = [];
   const progress = startProgress(files.length);
   for (const file of files) {
@@ -81,13 +76,48 @@ export async function runSuggest(options: SuggestOptions): Promise<number> {
     library,
     limit: options.limit,
   });
+  print(options, found, families.length, observations.length);
+  return problems.length > 0 ? 2 : 0;
+}
+
+/** The library file's entries ([] without one), or null after telling what is wrong with it. */
+async function readLibraryOption(path: string | undefined): Promise<LibraryEntry[] | null> {
+  if (path === undefined) return [];
+  try {
+    return await readLibrary(new Uint8Array(await readFile(path)), path);
+  } catch (e) {
+    if (!(e instanceof ImportError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
+    process.stderr.write(
+      `${e instanceof ImportError ? e.message : messages().cli.inputs.unreadable(path, (e as NodeJS.ErrnoException).code!)}\n`,
+    );
+    return null;
+  }
+}
+
+async function suggestFromDatabase(options: SuggestOptions, library: LibraryEntry[]): Promise<number> {
+  const store = await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.data });
+  try {
+    const { suggestions, families, rows } = await suggestionsFor(store.db, {
+      name: options.name,
+      category: options.category ?? null,
+      field: options.field ?? null,
+      library,
+      limit: options.limit,
+    });
+    print(options, suggestions, families, rows);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function print(options: SuggestOptions, found: readonly Suggestion[], families: number, rows: number): void {
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(found.map(asJson), null, 2)}\n`);
   else {
-    const s = m.library.suggest;
+    const s = messages().library.suggest;
     process.stdout.write(found.length === 0 ? `${s.none(options.name)}\n` : `${asTable(found)}\n`);
-    process.stdout.write(`${s.summary(found.length, families.length, observations.length)}\n`);
+    process.stdout.write(`${s.summary(found.length, families, rows)}\n`);
   }
-  return problems.length > 0 ? 2 : 0;
 }
 
 function asJson(s: Suggestion) {

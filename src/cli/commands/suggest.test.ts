@@ -1,4 +1,12 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDocuments } from '../../formats/read-document.ts';
+import { systemActor } from '../../store/audit.ts';
+import { loadDocuments } from '../../store/bulk/documents.ts';
+import { openStore } from '../../store/database.ts';
+import { createBureau } from '../../store/organisation.ts';
 import { runCli } from '../run-cli.testing.ts';
 
 interface JsonSuggestion {
@@ -58,5 +66,32 @@ describe('jixiao suggest', { timeout: 90_000 }, () => {
     const bad = await runCli(['suggest', '--name', '法律援助', '--from', 'samples/', '--field', '航天']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('行业/领域应为');
+  });
+
+  it('suggests the same from the database’s approved documents as from their files', async () => {
+    const file = 'samples/huailai-sifaju-2020-corrected.txt';
+    const data = join(mkdtempSync(join(tmpdir(), 'jixiao-suggest-')), 'data');
+    const store = await openStore({ dataDir: data });
+    try {
+      const { documents } = await readDocuments(new Uint8Array(readFileSync(file)), file);
+      const actor = systemActor('test');
+      const bureau = await createBureau(store.db, actor, { code: '130730', name: '怀来县财政局', parentId: null });
+      await store.db.transaction().execute((trx) =>
+        loadDocuments(
+          trx,
+          actor,
+          documents.map((content) => ({ content, status: 'approved' })),
+          { file, newUnitsBureauId: bureau.id },
+        ),
+      );
+    } finally {
+      await store.close();
+    }
+    const query = ['suggest', '--name', '法律援助', '--field', '司法', '--format', 'json', '--limit', '50'];
+    const fromFiles = await runCli([...query, '--from', file]);
+    const fromDatabase = await runCli([...query, '--data', data]);
+    expect(fromDatabase.code, fromDatabase.stderr).toBe(0);
+    expect(JSON.parse(fromDatabase.stdout).length).toBeGreaterThan(0);
+    expect(JSON.parse(fromDatabase.stdout)).toEqual(JSON.parse(fromFiles.stdout));
   });
 });

@@ -1,19 +1,21 @@
-/** `jixiao suggest --name N --from FILES`: the indicators projects like N used (../actions/suggest.ts does the work). */
+/**
+ * `jixiao suggest --name N (--from FILES | --data DIR | --database-url URL)`: the indicators projects
+ * like N used, from files or from the database's approved and published documents (../actions/suggest.ts does the work).
+ */
 import { InvalidArgumentError, type Command } from 'commander';
 // The fields alone, not the library's public face: declaring a command loads no schema library (typebox).
 import { FIELD_NAMES, FIELDS, fieldNamed, type Field } from '../../core/library/fields.ts';
 import { messages } from '../../i18n/index.ts';
 import type { SuggestOptions } from '../actions/suggest.ts';
+import { withTargetOptions } from './target-options.ts';
 
 const m = () => messages().library.suggest;
 const fieldList = () => FIELDS.map((f) => FIELD_NAMES[f]).join('、');
 
 export function registerSuggest(program: Command): void {
-  program
-    .command('suggest')
-    .description(m().description)
+  withTargetOptions(program.command('suggest').description(m().description))
     .requiredOption('--name <name>', m().nameOption)
-    .requiredOption('--from <paths...>', m().fromOption)
+    .option('--from <paths...>', m().fromOption)
     .option('--category <category>', m().categoryOption)
     .option('--field <field>', m().fieldOption(fieldList()), fieldArgument)
     .option('--library <file>', m().libraryOption)

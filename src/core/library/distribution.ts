@@ -21,28 +21,41 @@ export interface Distribution {
   unreadable: number;
 }
 
-/** Collects values one at a time, then summarises them once. */
+/**
+ * Collects values one at a time — or a value with how many times it was written, as the store's
+ * per-family counts hold them — then summarises them once.
+ */
 export class DistributionBuilder {
-  private readonly numbers: DecimalText[] = [];
+  private readonly numbers: Array<{ value: DecimalText; times: number }> = [];
   private readonly operators: Partial<Record<Operator, number>> = {};
   private readonly grades: Record<string, number> = {};
   private unreadable = 0;
 
-  add(value: TargetValue): void {
-    if (value.kind === 'quantitative') {
-      this.numbers.push(value.value);
-      this.operators[value.operator] = (this.operators[value.operator] ?? 0) + 1;
-    } else if (value.kind === 'qualitative') this.grades[value.grade] = (this.grades[value.grade] ?? 0) + 1;
-    else if (value.kind === 'unreadable') this.unreadable++;
+  add(value: TargetValue, times = 1): void {
+    if (value.kind === 'quantitative') this.addNumber(value.value, value.operator, times);
+    else if (value.kind === 'qualitative') this.addGrade(value.grade, times);
+    else if (value.kind === 'unreadable') this.unreadable += Math.max(0, times);
+  }
+
+  /** A number written `times` times with the relation `operator` (a range by its lower bound). */
+  addNumber(value: DecimalText, operator: Operator, times = 1): void {
+    if (times <= 0) return;
+    this.numbers.push({ value, times });
+    this.operators[operator] = (this.operators[operator] ?? 0) + times;
+  }
+
+  addGrade(grade: string, times = 1): void {
+    if (times > 0) this.grades[grade] = (this.grades[grade] ?? 0) + times;
   }
 
   build(): Distribution {
-    const sorted = [...this.numbers].sort(compareDecimal);
+    const sorted = [...this.numbers].sort((a, b) => compareDecimal(a.value, b.value));
+    const count = sorted.reduce((n, x) => n + x.times, 0);
     return {
-      count: sorted.length,
-      min: sorted[0] ?? null,
-      median: median(sorted),
-      max: sorted.at(-1) ?? null,
+      count,
+      min: sorted[0]?.value ?? null,
+      median: median(sorted, count),
+      max: sorted.at(-1)?.value ?? null,
       operators: { ...this.operators },
       grades: { ...this.grades },
       unreadable: this.unreadable,
@@ -50,11 +63,21 @@ export class DistributionBuilder {
   }
 }
 
-function median(sorted: readonly DecimalText[]): DecimalText | null {
-  if (sorted.length === 0) return null;
-  const middle = sorted.length >> 1;
-  if (sorted.length % 2 === 1) return sorted[middle]!;
-  return new Decimal(sorted[middle - 1]!).plus(sorted[middle]!).div(2).toFixed();
+/** The value at a 0-based place of the sorted values, each repeated its times. */
+function at(sorted: ReadonlyArray<{ value: DecimalText; times: number }>, place: number): DecimalText {
+  let seen = 0;
+  for (const x of sorted) {
+    seen += x.times;
+    if (place < seen) return x.value;
+  }
+  return sorted.at(-1)!.value;
+}
+
+function median(sorted: ReadonlyArray<{ value: DecimalText; times: number }>, count: number): DecimalText | null {
+  if (count === 0) return null;
+  const middle = count >> 1;
+  if (count % 2 === 1) return at(sorted, middle);
+  return new Decimal(at(sorted, middle - 1)).plus(at(sorted, middle)).div(2).toFixed();
 }
 
 /** The entry of a count record that occurs most (the first written on a tie). */

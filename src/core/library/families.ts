@@ -4,7 +4,7 @@
  */
 import type { Unit } from '../model/document.ts';
 import { DistributionBuilder, mostCommon, typicalTarget, type Distribution } from './distribution.ts';
-import { familyKey, familyKeyParts } from './family-key.ts';
+import { familyKey, KEY_SEPARATOR } from './family-key.ts';
 import { labelOf, type Observation, type ObservedProject } from './observation.ts';
 import { targetReader } from './target-reader.ts';
 
@@ -49,11 +49,11 @@ export function groupFamilies(observations: Iterable<Observation>): Family[] {
   const builders = new Map<string, Builder>();
   for (const o of observations) {
     const target = read(o.indicator.target);
-    const key = familyKey(o.indicator, target);
+    const key = o.familyKey !== undefined ? o.familyKey : familyKey(o.indicator, target);
     if (key === null) continue;
     let b = builders.get(key);
     if (b === undefined) {
-      const unit = familyKeyParts(o.indicator, target)!.unit;
+      const unit = key.split(KEY_SEPARATOR)[1] ?? '';
       b = {
         key,
         unit,

@@ -25,8 +25,14 @@ export function familyKeyParts(indicator: Indicator, target: TargetValue): Famil
   return { level2: level2KindOfCell(level2) ?? normaliseWording(level2), unit: measureUnitOf(indicator, target, label) ?? '', wording };
 }
 
+/**
+ * Between the key's parts: a control character no part holds (wording keeps letters and digits only),
+ * and not NUL, which a database's text cannot store.
+ */
+export const KEY_SEPARATOR = '\u001f';
+
 /** The key of an indicator's family; null where its wording is only numbers and punctuation. */
 export function familyKey(indicator: Indicator, target: TargetValue): string | null {
   const parts = familyKeyParts(indicator, target);
-  return parts === null ? null : `${parts.level2}\u0000${parts.unit}\u0000${parts.wording}`;
+  return parts === null ? null : [parts.level2, parts.unit, parts.wording].join(KEY_SEPARATOR);
 }

@@ -20,10 +20,11 @@ export { observationsOf, unitKey, type ActualOf, type Observation, type Observed
 export { normaliseWording, wordingSimilarity } from './wording.ts';
 export { familyKey } from './family-key.ts';
 export { groupFamilies, type Family, type FamilyUse } from './families.ts';
-export { typicalTarget, type Distribution } from './distribution.ts';
+export { DistributionBuilder, typicalTarget, type Distribution } from './distribution.ts';
 export {
   entryRow,
   indexForSuggestions,
+  pairsOf,
   LIBRARY_ORIGIN,
   suggest,
   suggestedRow,

@@ -21,6 +21,8 @@ export interface Observation {
   row: number;
   /** The year's actual value (实际完成值) as written, where one was recorded. */
   actual: string | null;
+  /** The row's family key where the caller keeps it (the store computes it on write); else computed here. */
+  familyKey?: string | null;
 }
 
 /** Where the caller keeps actual values: by project code and 1-based row. */

@@ -51,8 +51,11 @@ export interface Suggestion {
   order: number;
 }
 
-/** A project name's distinct character pairs after normalising, for comparing with the query's words. */
-function pairsOf(name: string): Set<string> {
+/**
+ * A project name's distinct character pairs after normalising, for comparing with the query's words
+ * (the store indexes approved and published projects by them).
+ */
+export function pairsOf(name: string): Set<string> {
   const s = normaliseWording(name);
   const pairs = new Set<string>();
   if (s.length === 1) pairs.add(s);

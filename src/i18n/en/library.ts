@@ -3,11 +3,12 @@ import type { Messages } from '../zh-CN/index.ts';
 export const library: Messages['library'] = {
   suggest: {
     description:
-      'list the indicators that projects like this one used, with their typical targets and who used them, from files of past targets (no database)',
+      'list the indicators that projects like this one used, with their typical targets and who used them: from files of past targets with --from, else from the approved and published documents of the database (--data or --database-url)',
     nameOption: 'the project name, or words of it, e.g. "法律援助"',
     categoryOption: 'project category (项目分类): projects of the same category rank higher',
     fieldOption: (fields) => `field (行业/领域): ${fields}`,
-    fromOption: 'files or folders of past targets (approved or published; a folder means every importable file in it)',
+    fromOption:
+      'files or folders of past targets (approved or published; a folder means every importable file in it); without it, the database is read',
     libraryOption: 'an indicator library file (.json or .xlsx) whose approved entries are suggested too',
     formatOption: 'output format: table (default) or json',
     limitOption: 'how many suggestions at most',

@@ -1,11 +1,12 @@
 /** 指标库：推荐命令、指标库文件（JSON、XLSX）的导入导出。 */
 export const library = {
   suggest: {
-    description: '按项目名称、分类和行业，从历史绩效目标文件中列出同类项目常用的绩效指标、典型指标值和使用单位（不用数据库）',
+    description:
+      '按项目名称、分类和行业，列出同类项目常用的绩效指标、典型指标值和使用单位：给出 --from 时读历史绩效目标文件，否则读数据库（--data 或 --database-url）中已审核、已公开的文档',
     nameOption: '项目名称或其中的词，如“法律援助”',
     categoryOption: '项目分类，与文件中的项目分类相同者优先',
     fieldOption: (fields: string) => `行业/领域：${fields}`,
-    fromOption: '历史文件或文件夹（已批复或已公开的绩效目标；文件夹读取其中所有可导入的文件）',
+    fromOption: '历史文件或文件夹（已批复或已公开的绩效目标；文件夹读取其中所有可导入的文件）；不给出时读数据库',
     libraryOption: '指标库文件（.json 或 .xlsx），其中已入库的指标一并推荐',
     formatOption: '输出格式：table（表格，默认）或 json',
     limitOption: '最多列出几条',

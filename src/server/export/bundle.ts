@@ -15,6 +15,7 @@ import { FILE_TYPES, PROFILED_FORMATS, type FileFormat } from '../../formats/pub
 import { bundleFileName, ZipWriter, type BundleFile } from '../../formats/publication/zip.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { modelOf, readDocument } from '../../store/documents/read.ts';
+import { historyTags, withStoredHistory } from '../../store/library/history.ts';
 import { NotFoundError } from '../../store/errors.ts';
 import type { PageRequest } from '../../store/keyset.ts';
 import { documentSummary, listDocuments, MAX_PAGE, type ListFilter, type ListScope } from '../../store/listing.ts';
@@ -41,10 +42,22 @@ export interface ExportDeps {
   locale: Locale;
 }
 
-async function storedModel(db: Kysely<Database>, id: number): Promise<TargetDocument> {
+/**
+ * A stored document as a file writes it: for the formats that print forms, with its 上年/前年 columns
+ * filled from its history where the unit left them empty (the exchange formats keep what was stored).
+ */
+async function storedModel(db: Kysely<Database>, id: number, format?: FileFormat): Promise<TargetDocument> {
   const stored = await readDocument(db, id);
   if (stored === undefined) throw new NotFoundError('document', id);
-  return modelOf(stored);
+  const model = modelOf(stored);
+  return format !== undefined && PROFILED_FORMATS.has(format) ? withStoredHistory(db, stored.meta.unitId, model) : model;
+}
+
+/** What a file of the documents prints besides them: their history, for the formats that print forms. */
+export async function historyTagsOf(db: Kysely<Database>, ids: readonly number[], format: FileFormat): Promise<(string | undefined)[]> {
+  if (!PROFILED_FORMATS.has(format)) return ids.map(() => undefined);
+  const tags = await historyTags(db, ids);
+  return ids.map((id) => tags.get(id) ?? '');
 }
 
 type Placed = Pick<ExportItem, 'bureauId' | 'year'>;
@@ -77,16 +90,20 @@ export async function documentFile(
 ): Promise<Uint8Array> {
   // The bureau may pick another profile without the document changing: the profile is part of the file's key.
   const [profile] = await profileIdsOf(deps.db, [item], format);
+  // So is the history its 上年/前年 columns print.
+  const [history] = await historyTagsOf(deps.db, [item.id], format);
   const write = async () =>
-    deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id)], format, locale: deps.locale, profile });
-  return deps.files ? deps.files.get(`${item.id}:${item.version}:${format}:${deps.locale}:${profile ?? ''}`, write) : write();
+    deps.renderer.render({ kind: 'documents', docs: [await storedModel(deps.db, item.id, format)], format, locale: deps.locale, profile });
+  return deps.files
+    ? deps.files.get(`${item.id}:${item.version}:${format}:${deps.locale}:${profile ?? ''}:${history ?? ''}`, write)
+    : write();
 }
 
 /** The documents as stored, in order. */
-export async function storedModels(db: Kysely<Database>, items: readonly ExportItem[]): Promise<TargetDocument[]> {
+export async function storedModels(db: Kysely<Database>, items: readonly ExportItem[], format?: FileFormat): Promise<TargetDocument[]> {
   const docs: TargetDocument[] = [];
   for (const item of items) {
-    docs.push(await storedModel(db, item.id));
+    docs.push(await storedModel(db, item.id, format));
     // PGlite answers without passing through the event loop: a hundred reads in a row would hold up every
     // other request for a second. Each document waits its turn behind them.
     await setImmediate();
@@ -97,7 +114,13 @@ export async function storedModels(db: Kysely<Database>, items: readonly ExportI
 /** Several documents in one file (a workbook, the exchange JSON, open data, a combined Word or PDF file). */
 export async function documentsFile(deps: ExportDeps, items: readonly ExportItem[], format: FileFormat): Promise<Uint8Array> {
   const profile = sharedProfile(await profileIdsOf(deps.db, items, format));
-  return deps.renderer.render({ kind: 'documents', docs: await storedModels(deps.db, items), format, locale: deps.locale, profile });
+  return deps.renderer.render({
+    kind: 'documents',
+    docs: await storedModels(deps.db, items, format),
+    format,
+    locale: deps.locale,
+    profile,
+  });
 }
 
 export interface Selection {
@@ -131,16 +154,21 @@ export async function selectDocuments(
 
 /**
  * What a bundle is made of: its ETag, the same as long as no document in it changes, nor the profile
- * (`profiles`, by item) its Word or PDF files print in.
+ * (`profiles`, by item) its Word or PDF files print in, nor the history (`histories`) they print.
  */
 export function bundleTag(
   items: readonly ExportItem[],
   format: FileFormat,
   combined: boolean,
   profiles: readonly (string | undefined)[],
+  histories: readonly (string | undefined)[] = [],
 ): string {
   const hash = createHash('sha256').update(`${format}:${combined}`);
-  items.forEach((i, n) => hash.update(`;${i.id}.${i.version}${profiles[n] === undefined ? '' : `.${profiles[n]}`}`));
+  items.forEach((i, n) =>
+    hash.update(
+      `;${i.id}.${i.version}${profiles[n] === undefined ? '' : `.${profiles[n]}`}${histories[n] === undefined ? '' : `:${histories[n]}`}`,
+    ),
+  );
   return `"b-${hash.digest('base64url').slice(0, 27)}"`;
 }
 

@@ -12,6 +12,7 @@ import Type from 'typebox';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { documentAudit } from '../../store/audit.ts';
 import { documentAuditSummary } from '../../store/audit-summary.ts';
+import { historyReviewOptions } from '../../store/library/review-options.ts';
 import { documentProfile, effectiveSettings } from '../../store/settings.ts';
 import { exAnteContext } from '../../store/ex-ante/context.ts';
 import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
@@ -117,14 +118,14 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       if (notModified(req, reply, meta.version)) return reply.status(304).send(null);
       // Keyed by version too, though a saved 事前绩效评估 leaves the version: every write empties the cache.
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () => {
-        const [settings, exAnte] = await Promise.all([
-          effectiveSettings(ctx.reader(req), meta.bureauId),
-          exAnteContext(ctx.reader(req), meta.id),
-        ]);
-        return reviewDocument(modelOf((await readDocument(ctx.reader(req), meta.id))!), {
+        const reader = ctx.reader(req);
+        const [settings, exAnte] = await Promise.all([effectiveSettings(reader, meta.bureauId), exAnteContext(reader, meta.id)]);
+        const model = modelOf((await readDocument(reader, meta.id))!);
+        return reviewDocument(model, {
           settings: settings.review.settings,
           profile: documentProfile(settings, meta.year),
           exAnte,
+          ...(await historyReviewOptions(reader, meta.unitId, model)),
         });
       });
       return { version: meta.version, findings };

@@ -27,6 +27,7 @@ import {
   bundleTag,
   documentFile,
   documentsFile,
+  historyTagsOf,
   selectDocuments,
   streamSink,
   unitFiles,
@@ -132,7 +133,10 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const format = req.query.format;
       // A Word or PDF file changes with the profile its bureau picks, as well as with the document.
       const [profile] = await profileIdsOf(ctx.reader(req), [meta], format);
-      const etag = `"${meta.version}-${format}${profile === undefined ? '' : `-${profile}`}"`;
+      // And with the history its 上年/前年 columns print.
+      const [history] = await historyTagsOf(ctx.reader(req), [meta.id], format);
+      const historyPart = history === undefined ? '' : `-h${createHash('sha256').update(history).digest('base64url').slice(0, 12)}`;
+      const etag = `"${meta.version}-${format}${profile === undefined ? '' : `-${profile}`}${historyPart}"`;
       if (notModified(req, reply, etag, meta.status === 'published')) return reply.status(304).send(null);
       const bytes = await documentFile(deps(req), meta, format);
       const f = messagesFor(localeOf(req)).publication;
@@ -212,7 +216,17 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     }
     if (items.length === 0) throw new ApiError(404, 'no_documents', (m) => m.noDocuments);
     reply.header('x-total-count', String(total));
-    const tag = bundleTag(items, q.format, combined, await profileIdsOf(db, items, q.format));
+    const tag = bundleTag(
+      items,
+      q.format,
+      combined,
+      await profileIdsOf(db, items, q.format),
+      await historyTagsOf(
+        db,
+        items.map((i) => i.id),
+        q.format,
+      ),
+    );
     if (notModified(req, reply, tag, publishedOnly)) return reply.status(304).send(null);
     if (bundlesWriting >= CONCURRENT_BUNDLES) {
       reply.header('retry-after', '30');

@@ -124,6 +124,18 @@ for (const make of testDatabases()) {
       });
       expect(approved.json<View>().decidedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect((await offeredEntries(w.store.db, w.countyId)).map((e) => e.level3)).toContain(APPLICATION.level3);
+      // Approved, it is suggested: for the county's projects and to a free query from the county, not to another county.
+      const labels = async (client: keyof World['clients'], path: string) => {
+        const r = await w.clients[client].request('GET', path);
+        expect(r.statusCode, r.body).toBe(200);
+        return r.json<{ items: Array<{ label: string; entry: { level3: string } | null; row: { origin?: string } }> }>().items;
+      };
+      const doc = (await w.clients.ownUnit.request('GET', `/api/documents/${w.draftId}`)).json();
+      const forProject = await labels('ownUnit', `/api/projects/${doc.projects[0].id}/suggestions?limit=100`);
+      expect(forProject.find((x) => x.entry?.level3 === APPLICATION.level3)).toMatchObject({ row: { origin: '指标库' } });
+      const query = `/api/suggestions?name=${encodeURIComponent('法律援助')}&field=justice&limit=100`;
+      expect((await labels('reviewer', query)).map((x) => x.entry?.level3)).toContain(APPLICATION.level3);
+      expect((await labels('otherUnit', query)).map((x) => x.entry?.level3)).not.toContain(APPLICATION.level3);
 
       // Decided: the unit can no longer withdraw or edit it, nor can it be decided again.
       const late = await w.clients.ownUnit.request('DELETE', `/api/library/entries/${v.id}`, { headers: ifMatch(3) });
@@ -136,6 +148,7 @@ for (const make of testDatabases()) {
       expect(retired.json<View>().entry.status.state).toBe('retired');
       const offered = await offeredEntries(w.store.db, w.countyId);
       expect(offered.map((e) => e.level3)).not.toContain(APPLICATION.level3);
+      expect((await labels('reviewer', query)).map((x) => x.entry?.level3)).not.toContain(APPLICATION.level3);
       // Nearest first: the county's own entries, then the national framework last.
       expect(offered.at(-1)!.id).toBe(FRAMEWORK_2021_ENTRIES[0]!.id);
       // Retired, it left the unit's view of the approved library but stays its own application.

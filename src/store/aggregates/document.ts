@@ -11,6 +11,7 @@
  */
 import { sql, type Insertable } from 'kysely';
 import { MONITORED } from '../actuals/monitored.ts';
+import { refreshLibrary } from '../library/refresh.ts';
 import type { AggregateCounts, DocumentAggregatesTable, DocumentStatus, MonitoringSums, RuleCount, Trx } from '../schema.ts';
 
 /** The columns a rollup sums; `budget_total` is NUMERIC, the others integers. */
@@ -222,6 +223,8 @@ async function applyMonitoring(trx: Trx, key: Key, before: Span[], after: Span[]
  * and derived rows as they are now in `trx`. Call it in the transaction that changed them.
  */
 export async function refreshAggregates(trx: Trx, documentId: number): Promise<void> {
+  // History and suggestions (../library) are kept by the same writes.
+  await refreshLibrary(trx, [documentId]);
   const stored = await trx
     .selectFrom('document_aggregates')
     .selectAll()

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { refreshDocument } from '../actuals/derived.ts';
 import { MONITORED } from '../actuals/monitored.ts';
 import type { Db, Trx } from '../schema.ts';
+import { refreshLibrary } from '../library/refresh.ts';
 import { aggregateRows, COUNT_COLUMNS } from './document.ts';
 import { enqueueDocuments } from './queue.ts';
 
@@ -32,6 +33,7 @@ export async function rebuildAggregates(db: Db, documentIds: readonly number[], 
     from documents d where d.id = any(${documentIds}::bigint[]) order by d.id`.execute(trx);
   const fresh = rows.filter((r) => r.fresh).map((r) => r.id);
   if (fresh.length > 0) await addFresh(trx, fresh);
+  await refreshLibrary(trx, fresh);
   // What was written behind the store's back over aggregates already there: each one's whole rebuild.
   for (const r of rows) if (!r.fresh && !r.monitored) await refreshDocument(trx, r.id);
   const monitored = rows.filter((r) => r.monitored).map((r) => r.id);

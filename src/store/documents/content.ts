@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { level1KindOf, level2KindOf } from '../../core/framework/framework.ts';
+import { familyKey } from '../../core/library/family-key.ts';
 import { halfWidthIndicator } from '../../core/model/half-width-indicator.ts';
 import type { DepartmentGoals, Indicator, NumberedItem, Project, TargetDocument } from '../../core/model/document.ts';
 import { parseTargetValue } from '../../core/target-value/parse.ts';
@@ -117,6 +118,7 @@ export function indicatorColumns(typed: Indicator): Insertable<IndicatorColumns>
     target_operator: target.kind === 'quantitative' ? target.operator : null,
     target_value: target.kind === 'quantitative' ? target.value : null,
     target_unit: target.kind === 'quantitative' ? target.unit : null,
+    family_key: familyKey(i, target),
   };
 }
 

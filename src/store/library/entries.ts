@@ -14,12 +14,14 @@ export const OFFERED_CAP = 2000;
 
 /**
  * The approved entries a bureau's units may pick from: its own, its ancestors' and the national
- * ones, nearest first (its own, then each bureau up, then national), each owner's in the order added.
+ * ones, nearest first (its own, then each bureau up, then national), each owner's in the order added;
+ * for no bureau, the national ones.
  */
-export async function offeredEntries(db: Db, bureauId: number): Promise<LibraryEntry[]> {
+export async function offeredEntries(db: Db, bureauId: number | null): Promise<LibraryEntry[]> {
   const rows = await db
     .selectFrom('library_entries as e')
-    .leftJoin('bureau_tree as t', (j) => j.onRef('t.ancestor_id', '=', 'e.bureau_id').on('t.descendant_id', '=', bureauId))
+    // No bureau (an admin's free query): the national library alone.
+    .leftJoin('bureau_tree as t', (j) => j.onRef('t.ancestor_id', '=', 'e.bureau_id').on('t.descendant_id', '=', bureauId ?? 0))
     .select(ENTRY_COLUMNS.map((c) => `e.${c}` as const))
     .where('e.state', '=', 'approved')
     .where((eb) => eb.or([eb('e.bureau_id', 'is', null), eb('t.depth', 'is not', null)]))

@@ -18,11 +18,12 @@ import * as aggregates from './0011-aggregates.ts';
 import * as keysetIndexes from './0012-keyset-indexes.ts';
 import * as severalServers from './0014-several-servers.ts';
 import * as library from './0015-library.ts';
+import * as indicatorHistory from './0016-indicator-history.ts';
 import * as exAnteAssessment from './0017-ex-ante-assessment.ts';
 import * as adjustments from './0018-adjustments.ts';
-import * as evaluationTasks from './0021-evaluation-tasks.ts';
-import * as transferPayments from './0020-transfer-payments.ts';
 import * as approvalNotices from './0019-approval-notices.ts';
+import * as transferPayments from './0020-transfer-payments.ts';
+import * as evaluationTasks from './0021-evaluation-tasks.ts';
 import * as evaluations from './0022-evaluations.ts';
 
 const migrations: Record<string, Migration> = {
@@ -40,11 +41,12 @@ const migrations: Record<string, Migration> = {
   '0012-keyset-indexes': keysetIndexes,
   '0014-several-servers': severalServers,
   '0015-library': library,
+  '0016-indicator-history': indicatorHistory,
   '0017-ex-ante-assessment': exAnteAssessment,
   '0018-adjustments': adjustments,
-  '0021-evaluation-tasks': evaluationTasks,
-  '0020-transfer-payments': transferPayments,
   '0019-approval-notices': approvalNotices,
+  '0020-transfer-payments': transferPayments,
+  '0021-evaluation-tasks': evaluationTasks,
   '0022-evaluations': evaluations,
 };
 

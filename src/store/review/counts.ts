@@ -14,6 +14,7 @@ import { documentProfile, effectiveSettings } from '../settings.ts';
 import type { Database } from '../schema.ts';
 import { refreshAggregates } from '../aggregates/document.ts';
 import { exAnteContext } from '../ex-ante/context.ts';
+import { historyReviewOptions } from '../library/review-options.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
 
@@ -47,20 +48,26 @@ export function reviewCounts(doc: TargetDocument, findings: Finding[]): ReviewCo
 }
 
 /**
- * Reviews a stored document's content with the review settings of its unit's bureau and its stored
- * 事前绩效评估, so that the counts on lists agree with the editor's live findings and with the submission gate.
+ * Reviews a stored document's content with the review settings of its unit's bureau, its stored
+ * 事前绩效评估, and its history and peers (../library), so that the counts on lists agree with the
+ * editor's live findings and with the submission gate.
  */
 export async function reviewStored(trx: Transaction<Database>, documentId: number, doc: TargetDocument): Promise<ReviewCounts> {
-  const { bureau_id } = await trx
+  const { bureau_id, unit_id } = await trx
     .selectFrom('documents')
     .innerJoin('units', 'units.id', 'documents.unit_id')
-    .select('units.bureau_id')
+    .select(['units.bureau_id', 'documents.unit_id'])
     .where('documents.id', '=', documentId)
     .executeTakeFirstOrThrow();
   const [settings, exAnte] = await Promise.all([effectiveSettings(trx, bureau_id), exAnteContext(trx, documentId)]);
   return reviewCounts(
     doc,
-    reviewDocument(doc, { settings: settings.review.settings, profile: documentProfile(settings, doc.year), exAnte }),
+    reviewDocument(doc, {
+      settings: settings.review.settings,
+      profile: documentProfile(settings, doc.year),
+      exAnte,
+      ...(await historyReviewOptions(trx, unit_id, doc)),
+    }),
   );
 }
 
