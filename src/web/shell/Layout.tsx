@@ -1,4 +1,8 @@
-/** The frame of every page: a skip link, the header with the sections the user's role has, the language switch and the account. */
+/**
+ * The frame of every page: a skip link, the header with the language switch and the account, and the
+ * sections the user's role has — down the left side once signed in, as a reviewer's dozen sections
+ * would not fit across the header (a horizontal menu folds the last ones out of sight).
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Layout as AntLayout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
@@ -80,6 +84,10 @@ export default function Layout() {
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
 
+  const menu = (mode: 'horizontal' | 'inline') => (
+    <Menu mode={mode} theme="dark" selectedKeys={selected} items={items} className={`app-menu app-menu-${mode}`} />
+  );
+
   const signOut = async () => {
     await endpoints.logout().catch(() => undefined);
     // Leave the signed-in page first, so it does not send the next user back to it.
@@ -97,7 +105,7 @@ export default function Layout() {
           <span className="app-brand-name">{w.appName}</span>
           <span className="app-brand-title">{w.appTitle}</span>
         </Link>
-        <Menu mode="horizontal" theme="dark" selectedKeys={selected} items={items} className="app-menu" />
+        {user ? <div className="app-header-fill" /> : menu('horizontal')}
         <Space size="middle" className="app-header-right">
           <Segmented
             size="small"
@@ -130,16 +138,23 @@ export default function Layout() {
           )}
         </Space>
       </AntLayout.Header>
-      <AntLayout.Content id="main" tabIndex={-1} className="app-content">
-        <Suspense fallback={<PageLoading />}>
-          {/* A one-time password opens nothing but the page that replaces it (the API agrees). */}
-          {user?.mustChangePassword && location.pathname !== PASSWORD_PAGE ? (
-            <Navigate to={PASSWORD_PAGE} replace state={{ from: location.pathname + location.search }} />
-          ) : (
-            <Outlet />
-          )}
-        </Suspense>
-      </AntLayout.Content>
+      <AntLayout hasSider={user !== null}>
+        {user && (
+          <AntLayout.Sider width={176} theme="dark" className="app-sider">
+            {menu('inline')}
+          </AntLayout.Sider>
+        )}
+        <AntLayout.Content id="main" tabIndex={-1} className="app-content">
+          <Suspense fallback={<PageLoading />}>
+            {/* A one-time password opens nothing but the page that replaces it (the API agrees). */}
+            {user?.mustChangePassword && location.pathname !== PASSWORD_PAGE ? (
+              <Navigate to={PASSWORD_PAGE} replace state={{ from: location.pathname + location.search }} />
+            ) : (
+              <Outlet />
+            )}
+          </Suspense>
+        </AntLayout.Content>
+      </AntLayout>
     </AntLayout>
   );
 }
