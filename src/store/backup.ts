@@ -58,6 +58,8 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'derived_work', key: ['kind', 'target_id'], identity: false },
   { name: 'library_entries', key: ['id'], identity: true },
   { name: 'ex_ante_assessments', key: ['project_id'], identity: false, json: ['content'] },
+  { name: 'rectifications', key: ['id'], identity: true },
+  { name: 'rectification_files', key: ['id'], identity: true },
 ];
 
 const PAGE = 5000;

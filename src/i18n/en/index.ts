@@ -14,6 +14,7 @@ import { diff } from './diff.ts';
 import { library } from './library.ts';
 import { bulk } from './bulk.ts';
 import { exAnte } from './exAnte.ts';
+import { rectification } from './rectification.ts';
 
 export const en: Messages = {
   cli,
@@ -30,4 +31,5 @@ export const en: Messages = {
   library,
   bulk,
   exAnte,
+  rectification,
 };

@@ -16,6 +16,7 @@ import { diff } from './diff.ts';
 import { library } from './library.ts';
 import { bulk } from './bulk.ts';
 import { exAnte } from './exAnte.ts';
+import { rectification } from './rectification.ts';
 
 export const zhCN = {
   cli,
@@ -32,6 +33,7 @@ export const zhCN = {
   library,
   bulk,
   exAnte,
+  rectification,
 };
 
 export type Messages = typeof zhCN;

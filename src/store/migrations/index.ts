@@ -19,6 +19,7 @@ import * as keysetIndexes from './0012-keyset-indexes.ts';
 import * as severalServers from './0014-several-servers.ts';
 import * as library from './0015-library.ts';
 import * as exAnteAssessment from './0017-ex-ante-assessment.ts';
+import * as rectification from './0023-rectification.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-several-servers': severalServers,
   '0015-library': library,
   '0017-ex-ante-assessment': exAnteAssessment,
+  '0023-rectification': rectification,
 };
 
 export const migrationProvider: MigrationProvider = {
