@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exAnteRoutes } from './routes/ex-ante.ts';
+import { rectificationRoutes } from './routes/rectification.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await exportRoutes(app, ctx);
   await libraryRoutes(app, ctx);
   await exAnteRoutes(app, ctx);
+  await rectificationRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -3,7 +3,8 @@
  * 怀来县司法局 (315002) with the seed document as its 2020 draft (its 普法宣传 a 新增 project with a
  * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
- * published), its indicator library (./demo-library.ts), and three
+ * published; 农业农村局's with two 整改 items and a 2021 draft copied on: ./demo-rectification.ts),
+ * its indicator library (./demo-library.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -24,6 +25,7 @@ import { saveAssessment } from '../store/ex-ante/assessments.ts';
 import { seedMonitoredYear } from './demo-actuals.ts';
 import { seedDemoLibrary } from './demo-library.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
+import { seedDemoRectification } from './demo-rectification.ts';
 
 export interface DemoAccount {
   role: Role;
@@ -83,6 +85,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await seedMonitoredYear(store, actor, monitored);
   const published = (await documentMeta(db, monitored[0]!))!;
   await transition(db, actor, published.id, published.version, 'publish');
+  await seedDemoRectification(store, systemActor('怀来县财政局审核员'), systemActor('怀来县农业农村局填报员'), monitored[1]!);
 
   const accounts: DemoAccount[] = [
     { role: 'unit', username: 'sifaju', password: generatePassword() },

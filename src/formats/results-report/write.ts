@@ -41,7 +41,8 @@ export async function writeResultsXlsx(bureauName: string, year: number, rows: r
       h.action,
     ].map((text) => ({ text, label: true })),
   };
-  const amount = (a: string | null) => (a === null ? { text: none, align: 'center' as const } : { text: a, amount: true, align: 'right' as const });
+  const amount = (a: string | null) =>
+    a === null ? { text: none, align: 'center' as const } : { text: a, amount: true, align: 'right' as const };
   const body: GridRow[] = rows.map((r) => ({
     cells: [
       { text: r.unitName },

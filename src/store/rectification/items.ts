@@ -70,7 +70,9 @@ export interface Rectification {
 
 type Row = Selectable<RectificationsTable> & { unit_name: string };
 
-export function sourceOf(r: Pick<Row, 'source_kind' | 'source_rule_id' | 'source_evaluation_id' | 'source_finding_id'>): RectificationSource {
+export function sourceOf(
+  r: Pick<Row, 'source_kind' | 'source_rule_id' | 'source_evaluation_id' | 'source_finding_id'>,
+): RectificationSource {
   return r.source_kind === 'evaluation'
     ? { kind: 'evaluation', evaluationId: r.source_evaluation_id!, findingId: r.source_finding_id! }
     : { kind: r.source_kind, ruleId: r.source_rule_id! };
@@ -136,10 +138,19 @@ export async function evidenceFiles(db: Db, id: number): Promise<EvidenceFile[]>
     .orderBy('id')
     .limit(MAX_EVIDENCE_FILES)
     .execute();
-  return rows.map((f) => ({ id: f.id, fileName: f.file_name, size: f.size, uploadedAt: f.uploaded_at, uploadedByName: f.uploaded_by_name }));
+  return rows.map((f) => ({
+    id: f.id,
+    fileName: f.file_name,
+    size: f.size,
+    uploadedAt: f.uploaded_at,
+    uploadedByName: f.uploaded_by_name,
+  }));
 }
 
-export async function readEvidence(db: Db, fileId: number): Promise<{ rectificationId: number; fileName: string; bytes: Buffer } | undefined> {
+export async function readEvidence(
+  db: Db,
+  fileId: number,
+): Promise<{ rectificationId: number; fileName: string; bytes: Buffer } | undefined> {
   const f = await db
     .selectFrom('rectification_files')
     .select(['rectification_id', 'file_name', 'content_base64'])
@@ -271,7 +282,8 @@ export async function addEvidence(
   if (bytes.byteLength > MAX_EVIDENCE_BYTES) throw new RectificationError({ code: 'file_too_large', limitBytes: MAX_EVIDENCE_BYTES });
   return db.transaction().execute(async (trx) => {
     const item = await lockedAt(trx, id, expected);
-    if (nextState(item.state, 'respond') === null) throw new RectificationError({ code: 'invalid_step', state: item.state, step: 'evidence' });
+    if (nextState(item.state, 'respond') === null)
+      throw new RectificationError({ code: 'invalid_step', state: item.state, step: 'evidence' });
     const { n } = await trx
       .selectFrom('rectification_files')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -328,7 +340,9 @@ export async function listRectifications(
 ): Promise<Page<Rectification> & { total: Total | null }> {
   let q = selectItems(db);
   if ('bureauId' in scope)
-    q = q.where('r.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', scope.bureauId));
+    q = q.where('r.bureau_id', 'in', (eb) =>
+      eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', scope.bureauId),
+    );
   if ('unitId' in scope) q = q.where('r.unit_id', '=', scope.unitId);
   if (filter.state?.length) q = q.where('r.state', 'in', filter.state);
   if (filter.overdueOn !== undefined) q = q.where('r.state', 'in', ['open', 'reopened']).where('r.deadline', '<', filter.overdueOn);
@@ -338,17 +352,18 @@ export async function listRectifications(
   return { ...pageOf(NEWEST_FIRST, page, rows, (r) => toItem(r as unknown as Row)), total };
 }
 
-/** Items the unit owes an answer to past their deadline: under a bureau (its subtree), or of a unit. */
-export async function overdueCount(db: Db, owner: { bureauId: number } | { unitId: number }, today: string): Promise<number> {
+/** Items the unit owes an answer to past their deadline: under a bureau (its subtree), of a unit, or all. */
+export async function overdueCount(db: Db, owner: RectificationScope, today: string): Promise<number> {
   let q = db
     .selectFrom('rectifications as r')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('r.state', 'in', ['open', 'reopened'])
     .where('r.deadline', '<', today);
-  q =
-    'bureauId' in owner
-      ? q.where('r.bureau_id', 'in', (eb) => eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', owner.bureauId))
-      : q.where('r.unit_id', '=', owner.unitId);
+  if ('bureauId' in owner)
+    q = q.where('r.bureau_id', 'in', (eb) =>
+      eb.selectFrom('bureau_tree').select('descendant_id').where('ancestor_id', '=', owner.bureauId),
+    );
+  if ('unitId' in owner) q = q.where('r.unit_id', '=', owner.unitId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
