@@ -90,7 +90,11 @@ const Item = Type.Object({
   createdByName: Type.String(),
   version: Type.Integer({ description: '写入时放在 If-Match 中' }),
 });
-const ItemWithFiles = Type.Object({ ...Item.properties, files: Type.Array(EvidenceFile) });
+const ItemWithFiles = Type.Object({
+  ...Item.properties,
+  files: Type.Array(EvidenceFile),
+  evidenceLimit: Type.Object({ bytes: Type.Integer(), files: Type.Integer() }, { description: '单个证明材料的最大字节数、每项最多的文件数' }),
+});
 
 const NewItem = Type.Object(
   {
@@ -302,7 +306,11 @@ export async function rectificationRoutes(fastify: FastifyInstance, ctx: AppCont
       const { item, meta } = await itemOr404(req.params.id, reader);
       await assertInsider(ctx, req, meta);
       const files = await evidenceFiles(reader, item.id);
-      return { ...shown(item, today()), files: files.map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() })) };
+      return {
+        ...shown(item, today()),
+        files: files.map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() })),
+        evidenceLimit: { bytes: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES },
+      };
     },
   );
 

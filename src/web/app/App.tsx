@@ -27,6 +27,9 @@ const BureauDashboardPage = lazy(() => import('../dashboard/BureauDashboardPage.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 const SettingsPage = lazy(() => import('../admin/SettingsPage.tsx'));
 const LibraryPage = lazy(() => import('../library/LibraryPage.tsx'));
+const RectificationListPage = lazy(() => import('../rectification/RectificationListPage.tsx'));
+const RectificationPage = lazy(() => import('../rectification/RectificationPage.tsx'));
+const ResultsPage = lazy(() => import('../rectification/ResultsPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -199,6 +202,30 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roles={EVERY_ROLE}>
             <LibraryPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'rectifications',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <RectificationListPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'rectifications/:id',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <RectificationPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'results',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <ResultsPage />
           </RequireRole>
         ),
       },

@@ -32,6 +32,7 @@ import { Suggestions } from './Suggestions.tsx';
 import { historyByIndicator, historyForReview, historyOfRows } from '../form/row-history.ts';
 import type { Indicator } from '../../core/model/document.ts';
 import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
+import { CarriedPanel } from '../rectification/CarriedPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
@@ -309,6 +310,7 @@ export default function EditorPage() {
                     )
                   }
                 />
+                <CarriedPanel documentId={documentId} projectCode={project.code} />
                 {project.id !== null && (
                   <ExAntePanel documentId={documentId} projectId={project.id} project={toProject(project)} editable={editable} />
                 )}

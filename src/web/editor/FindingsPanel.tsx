@@ -1,7 +1,7 @@
 /** The findings beside the form: this part's (or the whole document's), worst first; each brings its field into view. */
 import { AimOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Segmented, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { summarize } from '../../core/review/engine.ts';
 import type { Finding } from '../../core/review/finding.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -14,9 +14,11 @@ interface Props {
   part: readonly Finding[];
   all: readonly Finding[];
   onLocate: (f: Finding) => void;
+  /** A further action beside each finding (the review page's 下达整改). */
+  action?: (f: Finding) => ReactNode;
 }
 
-export function FindingsPanel({ title, part, all, onLocate }: Props) {
+export function FindingsPanel({ title, part, all, onLocate, action }: Props) {
   const m = useMessages().web;
   const [scope, setScope] = useState<'part' | 'all'>('part');
   const shown = [...(scope === 'part' ? part : all)].sort(bySeverity);
@@ -52,6 +54,7 @@ export function FindingsPanel({ title, part, all, onLocate }: Props) {
               <Button size="small" type="link" icon={<AimOutlined />} onClick={() => onLocate(f)}>
                 {m.editor.goToField}
               </Button>
+              {action?.(f)}
             </div>
           ))
         )}

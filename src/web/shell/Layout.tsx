@@ -32,6 +32,7 @@ export default function Layout() {
           link('/unit/monitoring', w.nav.monitoring),
           link('/unit/evaluation', w.nav.evaluation),
           link('/unit/dashboard', w.nav.unitDashboard),
+          link('/rectifications', m.rectification.title),
           link('/import', w.nav.import),
         ]
       : []),
@@ -40,6 +41,8 @@ export default function Layout() {
           link('/review', w.nav.reviewQueue),
           link('/monitoring', w.nav.warnings),
           link('/dashboard', w.nav.bureauDashboard),
+          link('/rectifications', m.rectification.title),
+          link('/results', m.rectification.results.title),
           link('/settings', w.nav.settings),
         ]
       : []),
