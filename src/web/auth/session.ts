@@ -22,9 +22,9 @@ export function useSetSession() {
 const DOCUMENT_RESULTS = /^\/documents\/\d+\/(monitoring|evaluation|dashboard)(\?|$)/;
 
 const AREAS: Record<User['role'], readonly string[]> = {
-  unit: ['/unit', '/import', '/documents/', '/library', '/public'],
-  reviewer: ['/review', '/monitoring', '/dashboard', '/settings', '/library', '/public'],
-  admin: ['/review', '/monitoring', '/dashboard', '/settings', '/admin', '/import', '/library', '/public'],
+  unit: ['/unit', '/import', '/documents/', '/library', '/public', '/rectifications'],
+  reviewer: ['/review', '/monitoring', '/dashboard', '/settings', '/library', '/public', '/rectifications', '/results'],
+  admin: ['/review', '/monitoring', '/dashboard', '/settings', '/admin', '/import', '/library', '/public', '/rectifications', '/results'],
 };
 
 /** Whether a page belongs to what a user's role does (a page remembered from another user's session may not). */
