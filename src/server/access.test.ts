@@ -568,7 +568,10 @@ for (const make of testDatabases()) {
       ...(['respond', 'close', 'reopen'] as const).map((step) => ({
         name: `POST rectification ${step}`,
         run: async (r: RoleName) =>
-          w.clients[r].request('POST', `/api/rectifications/${(await sifajuItem()).id}/${step}`, { headers: STALE, body: { text: '说明' } }),
+          w.clients[r].request('POST', `/api/rectifications/${(await sifajuItem()).id}/${step}`, {
+            headers: STALE,
+            body: { text: '说明' },
+          }),
         expect: step === 'respond' ? only({ ownUnit: 409 }) : only({ reviewer: 409 }),
       })),
       {

@@ -283,7 +283,9 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
                   style={{ width: 190 }}
                   value={(review.resultActions ?? DEFAULT_RESULT_ACTIONS)[g]}
                   disabled={disabled}
-                  onChange={(e) => setReview({ resultActions: { ...(review.resultActions ?? DEFAULT_RESULT_ACTIONS), [g]: e.target.value } })}
+                  onChange={(e) =>
+                    setReview({ resultActions: { ...(review.resultActions ?? DEFAULT_RESULT_ACTIONS), [g]: e.target.value } })
+                  }
                 />
               ))}
             </Space>

@@ -203,7 +203,9 @@ export default function EvaluationPage() {
                 {errors.map((f, i) => (
                   <div key={i} className="findings-entry">
                     <FindingItem finding={f} />
-                    {reviewer && <OpenRectificationButton documentId={id} finding={f} source={{ kind: 'selfEvaluation', ruleId: f.ruleId }} />}
+                    {reviewer && (
+                      <OpenRectificationButton documentId={id} finding={f} source={{ kind: 'selfEvaluation', ruleId: f.ruleId }} />
+                    )}
                   </div>
                 ))}
               </details>

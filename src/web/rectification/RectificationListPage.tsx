@@ -46,7 +46,9 @@ export default function RectificationListPage() {
           <Checkbox checked={overdue} onChange={(e) => set('overdue', e.target.checked ? '1' : null)}>
             {m.list.onlyOverdue}
           </Checkbox>
-          {total && <Typography.Text type="secondary">{m.list.count(total.exact ? String(total.value) : `${total.value}+`)}</Typography.Text>}
+          {total && (
+            <Typography.Text type="secondary">{m.list.count(total.exact ? String(total.value) : `${total.value}+`)}</Typography.Text>
+          )}
         </Space>
       </div>
       <Table<RectificationItem>

@@ -111,6 +111,10 @@ describe('整改事项 page', () => {
     await user.type(screen.getByLabelText('审核意见'), '同意');
     await user.click(screen.getByRole('button', { name: /销号/ }));
     await waitFor(() => expect(screen.getByTestId('rectification-closing-note')).toHaveProperty('textContent', '同意'));
-    expect(sent.find((s) => s.method === 'POST')).toMatchObject({ path: '/api/rectifications/5/close', ifMatch: '"6"', body: { text: '同意' } });
+    expect(sent.find((s) => s.method === 'POST')).toMatchObject({
+      path: '/api/rectifications/5/close',
+      ifMatch: '"6"',
+      body: { text: '同意' },
+    });
   });
 });

@@ -32,7 +32,10 @@ export default function ResultsPage() {
   const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
   const bureauId = num('bureauId') ?? user?.bureauId ?? bureaus.data?.[0]?.id;
   const year = num('year') ?? latest;
-  const report = useInfiniteQuery({ ...rectificationQueries.results(year!, bureauId), enabled: year !== undefined && bureauId !== undefined });
+  const report = useInfiniteQuery({
+    ...rectificationQueries.results(year!, bureauId),
+    enabled: year !== undefined && bureauId !== undefined,
+  });
   const [progress, setProgress] = useState<number | null>(null);
   const set = (k: string, v: number | null) => {
     const next = new URLSearchParams(params);
@@ -70,7 +73,14 @@ export default function ResultsPage() {
             options={visible.map((b) => ({ value: b.id, label: `${'　'.repeat(b.depth)}${b.name}` }))}
             style={{ width: 200 }}
           />
-          <InputNumber aria-label={m.year} min={1990} max={2100} value={year ?? null} onChange={(v) => set('year', v)} style={{ width: 100 }} />
+          <InputNumber
+            aria-label={m.year}
+            min={1990}
+            max={2100}
+            value={year ?? null}
+            onChange={(v) => set('year', v)}
+            style={{ width: 100 }}
+          />
           <Button type="primary" icon={<DownloadOutlined />} onClick={exportXlsx} loading={progress !== null} disabled={year === undefined}>
             {progress === null ? m.download : m.downloading}
           </Button>
@@ -79,7 +89,9 @@ export default function ResultsPage() {
       {progress !== null && <Progress percent={progress} size="small" aria-label={m.downloading} className="results-progress" />}
       <Alert type="info" showIcon className="page-alert" title={m.note} />
       {total && (
-        <Typography.Text type="secondary">{msgs.rectification.list.count(total.exact ? String(total.value) : `${total.value}+`)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {msgs.rectification.list.count(total.exact ? String(total.value) : `${total.value}+`)}
+        </Typography.Text>
       )}
       <Table<ResultRow>
         rowKey="projectId"

@@ -104,12 +104,18 @@ export interface ListFilter {
 export const rectificationApi = {
   open: (body: NewRectification) => api.post<RectificationItem>('/api/rectifications', { body }),
   list: (f: ListFilter, cursor?: string) =>
-    api.get<Page<RectificationItem>>('/api/rectifications', { query: { state: f.state, overdue: f.overdue ? 'true' : undefined, cursor, limit: 50 } }),
+    api.get<Page<RectificationItem>>('/api/rectifications', {
+      query: { state: f.state, overdue: f.overdue ? 'true' : undefined, cursor, limit: 50 },
+    }),
   read: (id: number) => api.get<RectificationDetail>(`/api/rectifications/${id}`),
   step: (id: number, step: 'respond' | 'close' | 'reopen', version: number, text: string) =>
     api.post<RectificationItem>(`/api/rectifications/${id}/${step}`, { version, body: { text } }),
   upload: (id: number, version: number, file: File) =>
-    api.post<{ file: EvidenceFile; version: number }>(`/api/rectifications/${id}/files`, { version, raw: file, query: { fileName: file.name } }),
+    api.post<{ file: EvidenceFile; version: number }>(`/api/rectifications/${id}/files`, {
+      version,
+      raw: file,
+      query: { fileName: file.name },
+    }),
   fileUrl: (fileId: number) => `/api/rectification-files/${fileId}`,
   summary: (bureauId?: number) => api.get<{ overdue: number; date: string }>('/api/rectifications/summary', { query: { bureauId } }),
   carried: (documentId: number) => api.get<Carried>(`/api/documents/${documentId}/carried`),
@@ -130,7 +136,8 @@ export const rectificationQueries = {
   item: (id: number) => queryOptions({ queryKey: ['rectifications', 'item', id], queryFn: () => rectificationApi.read(id) }),
   summary: (bureauId?: number) =>
     queryOptions({ queryKey: ['rectifications', 'summary', bureauId ?? null], queryFn: () => rectificationApi.summary(bureauId) }),
-  carried: (documentId: number) => queryOptions({ queryKey: ['rectifications', 'carried', documentId], queryFn: () => rectificationApi.carried(documentId) }),
+  carried: (documentId: number) =>
+    queryOptions({ queryKey: ['rectifications', 'carried', documentId], queryFn: () => rectificationApi.carried(documentId) }),
   results: (year: number, bureauId: number | undefined) =>
     infiniteQueryOptions({
       queryKey: ['results', year, bureauId ?? null],
