@@ -56,6 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`CREATE INDEX rectifications_bureau ON rectifications (bureau_id, id)`,
     sql`CREATE INDEX rectifications_unit ON rectifications (unit_id, id)`,
     sql`CREATE INDEX rectifications_document ON rectifications (document_id, id)`,
+    // The results report's count of a project's items not yet closed.
+    sql`CREATE INDEX rectifications_project_unclosed ON rectifications (project_id) WHERE state <> 'closed'`,
     sql`CREATE INDEX rectifications_carried ON rectifications (carried_to_document_id) WHERE carried_to_document_id IS NOT NULL`,
     // Overdue counts: items the unit owes an answer to, by deadline.
     sql`CREATE INDEX rectifications_awaiting_bureau ON rectifications (bureau_id, deadline) WHERE state IN ('open', 'reopened')`,
