@@ -80,7 +80,7 @@ describe('整改与结果应用 in the browser', () => {
       const evidence = join(tmpdir(), '整改佐证材料.pdf');
       writeFileSync(evidence, '%PDF-1.4\n% 整改佐证材料（e2e）\n');
       await page.locator('.rectification-response input[type=file]').setInputFiles(evidence);
-      await page.getByRole('button', { name: /整改佐证材料\.pdf/ }).waitFor();
+      await page.getByRole('link', { name: /整改佐证材料\.pdf/ }).waitFor();
       await screenshot(page, '61-rectification-respond');
       await page.getByRole('button', { name: /提交整改情况/ }).click();
       await eventually(() => page.getByTestId('rectification-response').innerText()).toContain('已补全全部指标值');
