@@ -93,7 +93,10 @@ const Item = Type.Object({
 const ItemWithFiles = Type.Object({
   ...Item.properties,
   files: Type.Array(EvidenceFile),
-  evidenceLimit: Type.Object({ bytes: Type.Integer(), files: Type.Integer() }, { description: '单个证明材料的最大字节数、每项最多的文件数' }),
+  evidenceLimit: Type.Object(
+    { bytes: Type.Integer(), files: Type.Integer() },
+    { description: '单个证明材料的最大字节数、每项最多的文件数' },
+  ),
 });
 
 const NewItem = Type.Object(
