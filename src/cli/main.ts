@@ -14,6 +14,7 @@ import { registerLibrary } from './commands/library.ts';
 import { registerLoad } from './commands/load.ts';
 import { registerMonitor } from './commands/monitor.ts';
 import { registerRestore } from './commands/restore.ts';
+import { registerResults } from './commands/results.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSuggest } from './commands/suggest.ts';
 import { registerUser } from './commands/user.ts';
@@ -49,6 +50,7 @@ for (const register of [
   registerEvaluate,
   registerSuggest,
   registerLibrary,
+  registerResults,
   registerServe,
   registerUser,
   registerBackup,

@@ -4,8 +4,8 @@
  */
 import { messages } from '../../i18n/index.ts';
 import { askServer, runControl, type ControlProgress, type ControlRequest, type ControlResponse } from '../../server/control.ts';
-import { openStore } from '../../store/database.ts';
-import { dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
+import { openStore, type Store } from '../../store/database.ts';
+import { DataDirBusyError, dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
 
 export interface TargetOptions {
   data: string;
@@ -25,6 +25,28 @@ export async function runAdmin(
   const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.data });
   try {
     return { response: await runControl(store, request, progress) };
+  } finally {
+    await store.close();
+    release();
+  }
+}
+
+/**
+ * Runs `work` straight on the store (a command the control socket does not carry), or says `busy`
+ * and exits 2 when a server holds the embedded data directory.
+ */
+export async function onStore(o: TargetOptions, busy: string, work: (store: Store) => Promise<number>): Promise<number> {
+  let release = () => {};
+  try {
+    if (!o.databaseUrl) release = lockDataDir(o.data);
+  } catch (e) {
+    if (!(e instanceof DataDirBusyError)) throw e;
+    process.stderr.write(`${busy}\n`);
+    return 2;
+  }
+  const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.data });
+  try {
+    return await work(store);
   } finally {
     await store.close();
     release();

@@ -12,12 +12,11 @@ import { readLibrary } from '../../formats/library/read-library.ts';
 import { writeLibraryXlsx } from '../../formats/library/xlsx.ts';
 import { messages } from '../../i18n/index.ts';
 import { systemActor } from '../../store/audit.ts';
-import { openStore, type Store } from '../../store/database.ts';
-import { DataDirBusyError, lockDataDir } from '../../store/data-dir-lock.ts';
+import type { Store } from '../../store/database.ts';
 import { exportableEntries } from '../../store/library/entries.ts';
 import { importLibrary } from '../../store/library/import.ts';
 import { startProgress } from '../progress.ts';
-import type { TargetOptions } from './admin-target.ts';
+import { onStore, type TargetOptions } from './admin-target.ts';
 
 export interface LibraryExportOptions extends TargetOptions {
   bureau?: string;
@@ -30,25 +29,6 @@ export interface LibraryImportOptions extends TargetOptions {
 }
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
-
-/** Runs `work` on the store, or exits 2 when a server holds the data directory. */
-async function onStore(o: TargetOptions, work: (store: Store) => Promise<number>): Promise<number> {
-  let release = () => {};
-  try {
-    if (!o.databaseUrl) release = lockDataDir(o.data);
-  } catch (e) {
-    if (!(e instanceof DataDirBusyError)) throw e;
-    say(messages().library.command.whileServing);
-    return 2;
-  }
-  const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: o.data });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-    release();
-  }
-}
 
 /** The bureau a code names (undefined: the national library), or null after saying there is none. */
 async function bureauOf(store: Store, code: string | undefined): Promise<number | undefined | null> {
@@ -65,7 +45,7 @@ export async function runLibraryExport(o: LibraryExportOptions): Promise<number>
     say(m.xlsxNeedsOut);
     return 2;
   }
-  return onStore(o, async (store) => {
+  return onStore(o, messages().library.command.whileServing, async (store) => {
     const bureauId = await bureauOf(store, o.bureau);
     if (bureauId === null) return 2;
     const entries =
@@ -94,7 +74,7 @@ export async function runLibraryImport(file: string, o: LibraryImportOptions): P
     say(m.importFailed);
     return 2;
   }
-  return onStore(o, async (store) => {
+  return onStore(o, messages().library.command.whileServing, async (store) => {
     const bureauId = await bureauOf(store, o.bureau);
     if (bureauId === null) return 2;
     const progress = startProgress(entries.length);

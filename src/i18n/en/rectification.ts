@@ -94,6 +94,15 @@ export const rectification: Messages['rectification'] = {
     settingsLabel: 'Results applied: the budget action per grade',
     settingsHelp: '中发〔2018〕34号: evaluation results tied to the budget. The results report fills in its action column from these.',
   },
+  command: {
+    description: 'Export the results report of a bureau (and those under it) for an evaluated year (Excel)',
+    bureauOption: 'the bureau’s code',
+    yearOption: 'the evaluated year',
+    outOption: 'output file (default: <bureau code>-<year>-results.xlsx)',
+    unknownBureau: (code) => `No bureau has the code ${code}.`,
+    whileServing: 'A server is using this data directory: stop it first, or export from the 结果应用 page.',
+    written: (n, file) => `Exported ${n} projects to ${file}.`,
+  },
   errors: {
     staleVersion: (current, expected) => `The item has changed (version ${current}, yours ${expected}); reload and try again`,
     invalidStep: (state, step) => `The item is “${state}”: cannot ${step}`,

@@ -96,6 +96,15 @@ export const rectification = {
     settingsLabel: '结果应用：各评价等级的预算安排建议',
     settingsHelp: '中发〔2018〕34号：评价结果与预算安排挂钩。结果应用表按这里的建议填写“预算安排建议”一列。',
   },
+  command: {
+    description: '导出财政部门（含下级）某一评价年度的评价结果应用表（Excel）',
+    bureauOption: '财政部门编码',
+    yearOption: '评价年度',
+    outOption: '输出文件（默认：<部门编码>-<年度>-结果应用.xlsx）',
+    unknownBureau: (code: string) => `没有编码为 ${code} 的财政部门。`,
+    whileServing: '服务器正在使用该数据目录：请先停止服务器，或改用网页上的“结果应用”导出。',
+    written: (n: number, file: string) => `已导出 ${n} 个项目到 ${file}。`,
+  },
   errors: {
     staleVersion: (current: number, expected: number) => `整改事项已被修改（当前版本 ${current}，你依据的是 ${expected}），请刷新后再操作`,
     invalidStep: (state: string, step: string) => `整改事项当前为“${state}”，不能${step}`,
