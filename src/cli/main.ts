@@ -16,6 +16,7 @@ import { registerLoad } from './commands/load.ts';
 import { registerMonitor } from './commands/monitor.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerSample } from './commands/sample.ts';
+import { registerResults } from './commands/results.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSuggest } from './commands/suggest.ts';
 import { registerUser } from './commands/user.ts';
@@ -52,6 +53,7 @@ for (const register of [
   registerSuggest,
   registerLibrary,
   registerNotice,
+  registerResults,
   registerServe,
   registerUser,
   registerBackup,

@@ -13,6 +13,13 @@ const MiB = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 50 * MiB;
 
 /**
+ * Largest evidence file of a 整改 item (a scan, a photo, a PDF of a notice), and the most files an
+ * item keeps: they live in the database, so they are held well under an upload's limit.
+ */
+export const MAX_EVIDENCE_BYTES = 10 * MiB;
+export const MAX_EVIDENCE_FILES = 20;
+
+/**
  * Largest sum of the unpacked sizes of a DOCX or XLSX package's entries: checked against what the
  * central directory declares, then against the bytes really inflated, so an archive that lies about
  * its sizes is stopped when it passes the limit. Some 700 projects in Word, which reads within

@@ -12,6 +12,8 @@ import { openWorld, ROLES, ROOT, type RoleName, type World } from './fixture.tes
 import { testDatabases } from './testing.ts';
 import { rebuildAggregates } from '../store/aggregates/rebuild.ts';
 import type { AdjustmentsTable } from '../store/adjustments/adjustments.ts';
+import { systemActor } from '../store/audit.ts';
+import { addEvidence, openRectification } from '../store/rectification/items.ts';
 
 const SEED = readFileSync(join(ROOT, 'samples/huailai-sifaju-2020.txt'));
 const ACTUALS = readFileSync(join(ROOT, 'src/formats/actuals/fixtures/huailai-2020-actuals.csv'));
@@ -145,6 +147,27 @@ for (const make of testDatabases()) {
         .execute();
     }, 120_000);
     afterAll(() => w?.close());
+
+    // A 整改 item of the unit's draft with one evidence file, opened once behind the API.
+    let item: Promise<{ id: number; fileId: number }> | undefined;
+    const sifajuItem = () =>
+      (item ??= (async () => {
+        const actor = systemActor('test');
+        const opened = await openRectification(w.store.db, actor, {
+          documentId: w.draftId,
+          projectCode: null,
+          indicatorIndex: null,
+          field: '',
+          severity: null,
+          finding: '问题',
+          suggestion: '',
+          requirement: '',
+          source: { kind: 'review', ruleId: 'x' },
+          deadline: '2099-01-01',
+        });
+        const { file } = await addEvidence(w.store.db, actor, opened.id, opened.version, 'a.pdf', Buffer.from('pdf'));
+        return { id: opened.id, fileId: file.id };
+      })());
 
     const project = () => ({
       code: 'X-1',
@@ -938,6 +961,72 @@ for (const make of testDatabases()) {
         name: 'POST notice withdraw',
         run: (r) => w.clients[r].request('POST', `/api/notices/${demoNoticeId}/withdraw`, { headers: STALE, body: { reason: '测试' } }),
         expect: only({ reviewer: 409 }),
+      },
+      // 整改: the reviewers over the unit open, close and reopen; the unit answers; those and admins read.
+      { name: 'GET rectification list', run: (r) => w.clients[r].request('GET', '/api/rectifications'), expect: signedIn(200) },
+      { name: 'GET rectification summary', run: (r) => w.clients[r].request('GET', '/api/rectifications/summary'), expect: signedIn(200) },
+      {
+        name: 'POST rectification',
+        run: (r) =>
+          w.clients[r].request('POST', '/api/rectifications', {
+            body: {
+              documentId: w.draftId,
+              projectCode: 'NO-SUCH',
+              indicatorIndex: null,
+              field: '',
+              severity: null,
+              finding: '问题',
+              suggestion: '',
+              requirement: '',
+              source: { kind: 'review', ruleId: 'x' },
+              deadline: '2099-01-01',
+            },
+          }),
+        // An allowed reviewer reaches the project check (422); nothing is opened.
+        expect: only({ reviewer: 422 }),
+      },
+      {
+        name: 'GET rectification',
+        run: async (r) => w.clients[r].request('GET', `/api/rectifications/${(await sifajuItem()).id}`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET rectification evidence',
+        run: async (r) => w.clients[r].request('GET', `/api/rectification-files/${(await sifajuItem()).fileId}`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      ...(['respond', 'close', 'reopen'] as const).map((step) => ({
+        name: `POST rectification ${step}`,
+        run: async (r: RoleName) =>
+          w.clients[r].request('POST', `/api/rectifications/${(await sifajuItem()).id}/${step}`, {
+            headers: STALE,
+            body: { text: '说明' },
+          }),
+        expect: step === 'respond' ? only({ ownUnit: 409 }) : only({ reviewer: 409 }),
+      })),
+      {
+        name: 'POST rectification evidence',
+        run: async (r) =>
+          w.clients[r].request('POST', `/api/rectifications/${(await sifajuItem()).id}/files?fileName=a.pdf`, {
+            headers: STALE,
+            raw: Buffer.from('pdf'),
+          }),
+        expect: only({ ownUnit: 409 }),
+      },
+      {
+        name: 'GET carried from last year',
+        run: (r) => w.clients[r].request('GET', `/api/documents/${w.draftId}/carried`),
+        expect: only({ ownUnit: 200, reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET results report',
+        run: (r) => w.clients[r].request('GET', `/api/results?year=2020&bureauId=${w.countyId}&limit=1`),
+        expect: only({ reviewer: 200, admin: 200 }),
+      },
+      {
+        name: 'GET results report XLSX',
+        run: (r) => w.clients[r].request('GET', `/api/results/export.xlsx?year=2020&bureauId=${w.countyId}`),
+        expect: only({ reviewer: 200, admin: 200 }),
       },
       {
         name: 'GET public bureau bundle',

@@ -34,6 +34,7 @@ import { exAnteRoutes } from './routes/ex-ante.ts';
 import { adjustmentRoutes } from './routes/adjustments.ts';
 import { evaluationTaskRoutes } from './routes/evaluation-tasks.ts';
 import { transferRoutes } from './routes/transfer.ts';
+import { rectificationRoutes } from './routes/rectification.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await transferRoutes(app, ctx);
   await noticeRoutes(app, ctx);
   await evaluationsRoutes(app, ctx);
+  await rectificationRoutes(app, ctx);
   await healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

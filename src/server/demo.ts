@@ -4,10 +4,11 @@
  * demo 事前绩效评估: ./demo-ex-ante.ts), a few more units with generated
  * documents (two of them approved and monitored through the year: ./demo-actuals.ts, one of those
  * published, its targets adjusted from 7月1日: ./demo-adjustment.ts; 卫生健康局's also issued in an
- * approval notice, ./demo-notice.ts), its indicator library (./demo-library.ts), its 自评任务 with an
- * accepted self-evaluation and a drawn 抽评 sample (./demo-evaluation-tasks.ts), two transfer-payment
- * funds the province issued to it (./demo-transfer.ts), an accepted 财政评价 by a third party of
- * 卫生健康局's first project (./demo-evaluations.ts), and three
+ * approval notice, ./demo-notice.ts; 农业农村局's with two 整改 items and a 2021 draft copied on:
+ * ./demo-rectification.ts), its indicator library (./demo-library.ts), its 自评任务 with an accepted
+ * self-evaluation and a drawn 抽评 sample (./demo-evaluation-tasks.ts), two transfer-payment funds the
+ * province issued to it (./demo-transfer.ts), an accepted 财政评价 by a third party of 卫生健康局's
+ * first project (./demo-evaluations.ts), and three
  * accounts (unit, reviewer, admin) whose random passwords are returned to be printed once — no
  * default password exists anywhere.
  */
@@ -34,6 +35,7 @@ import { seedDemoEvaluationTasks } from './demo-evaluation-tasks.ts';
 import { seedDemoTransfers } from './demo-transfer.ts';
 import { DEMO_NEW_PROJECT, demoAssessment, withDemoNewProject } from './demo-ex-ante.ts';
 import { seedDemoNotice } from './demo-notice.ts';
+import { seedDemoRectification } from './demo-rectification.ts';
 
 export interface DemoAccount {
   role: Role;
@@ -104,6 +106,7 @@ export async function seedDemoIfEmpty(store: Store, rootDir: string): Promise<De
   await seedDemoAdjustment(store, actor, published.id);
   // 卫生健康局's self-evaluation submitted, accepted and drawn for 抽评.
   await seedDemoEvaluationTasks(store, actor, county.id, otherUnits[1]!);
+  await seedDemoRectification(store, systemActor('怀来县财政局审核员'), systemActor('怀来县农业农村局填报员'), monitored[1]!);
 
   const accounts: DemoAccount[] = [
     { role: 'unit', username: 'sifaju', password: generatePassword() },

@@ -79,6 +79,8 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; key: readonly string[]
   { name: 'library_family_values', key: ['scope', 'family_key', 'value', 'operator', 'grade'], identity: false },
   { name: 'library_family_units', key: ['scope', 'family_key', 'unit_id'], identity: false },
   { name: 'library_families', key: ['scope', 'family_key'], identity: false },
+  { name: 'rectifications', key: ['id'], identity: true },
+  { name: 'rectification_files', key: ['id'], identity: true },
 ];
 
 const PAGE = 5000;

@@ -389,6 +389,50 @@ export interface EvaluationReportsTable {
   uploaded_by_name: string;
   uploaded_at: Stamp;
 }
+/** Migration 0023: a 整改 item (src/core/rectification/item.ts). */
+export interface RectificationsTable {
+  id: Id;
+  source_kind: 'review' | 'selfEvaluation' | 'evaluation';
+  source_rule_id: string | null;
+  /** No foreign key yet: the evaluations' table comes with issue 17 part 2. */
+  source_evaluation_id: number | null;
+  source_finding_id: number | null;
+  document_id: number;
+  project_id: number | null;
+  project_code: string | null;
+  project_name: string | null;
+  indicator_index: number | null;
+  field: Generated<string>;
+  unit_id: number;
+  bureau_id: number;
+  year: number;
+  severity: Severity | null;
+  finding: string;
+  suggestion: Generated<string>;
+  requirement: Generated<string>;
+  deadline: DateText;
+  state: 'open' | 'responded' | 'closed' | 'reopened';
+  response: Generated<string>;
+  responded_at: Date | null;
+  responded_by_name: string | null;
+  closing_note: Generated<string>;
+  closed_at: Date | null;
+  closed_by_name: string | null;
+  carried_to_document_id: number | null;
+  created_at: Generated<Date>;
+  created_by_name: string;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface RectificationFilesTable {
+  id: Id;
+  rectification_id: number;
+  file_name: string;
+  size: number;
+  content_base64: string;
+  uploaded_at: Generated<Date>;
+  uploaded_by_name: string;
+}
 export interface DocumentRuleCountsTable {
   document_id: number;
   rule_id: string;
@@ -716,6 +760,8 @@ export interface Database {
   library_family_values: LibraryFamilyValuesTable;
   library_family_units: LibraryFamilyUnitsTable;
   library_families: LibraryFamiliesTable;
+  rectifications: RectificationsTable;
+  rectification_files: RectificationFilesTable;
 }
 
 /** Migration 0020: 转移支付区域绩效目标 (see ./transfer/). */

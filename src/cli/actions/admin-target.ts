@@ -4,9 +4,8 @@
  */
 import { messages } from '../../i18n/index.ts';
 import { askServer, runControl, type ControlProgress, type ControlRequest, type ControlResponse } from '../../server/control.ts';
-import { openStore } from '../../store/database.ts';
+import { openStore, type Store } from '../../store/database.ts';
 import { DataDirBusyError, dataDirOwner, lockDataDir } from '../../store/data-dir-lock.ts';
-import type { Store } from '../../store/database.ts';
 
 export interface TargetOptions {
   data: string;
@@ -32,22 +31,9 @@ export async function runAdmin(
   }
 }
 
-/** Prints a refused command's reason and exits 2. */
-export function fail(response: Extract<ControlResponse, { ok: false }>): never {
-  const m = messages().server.commands;
-  const text = {
-    'user-not-found': m.userNotFound,
-    'unit-not-found': m.unitNotFound,
-    'bureau-not-found': m.bureauNotFound,
-    failed: (d: string) => d,
-  }[response.error](response.detail);
-  console.error(text);
-  process.exit(2);
-}
-
 /**
- * Runs `work` straight on the store (a command the control socket does not carry), or says `busy` and
- * gives 2 when a server holds the embedded data directory.
+ * Runs `work` straight on the store (a command the control socket does not carry), or says `busy`
+ * and exits 2 when a server holds the embedded data directory.
  */
 export async function onStore(o: TargetOptions, busy: string, work: (store: Store) => Promise<number>): Promise<number> {
   let release = () => {};
@@ -65,4 +51,17 @@ export async function onStore(o: TargetOptions, busy: string, work: (store: Stor
     await store.close();
     release();
   }
+}
+
+/** Prints a refused command's reason and exits 2. */
+export function fail(response: Extract<ControlResponse, { ok: false }>): never {
+  const m = messages().server.commands;
+  const text = {
+    'user-not-found': m.userNotFound,
+    'unit-not-found': m.unitNotFound,
+    'bureau-not-found': m.bureauNotFound,
+    failed: (d: string) => d,
+  }[response.error](response.detail);
+  console.error(text);
+  process.exit(2);
 }

@@ -4,6 +4,7 @@
 import Type from 'typebox';
 import { DEFAULT_FORM_2021_FROM_YEAR } from '../framework/framework.ts';
 import { NonNegativeDecimalText } from '../model/document.ts';
+import { DEFAULT_RESULT_ACTIONS, ResultActions } from '../results/actions.ts';
 import { Severity, SEVERITIES } from './finding.ts';
 
 export const ReviewSettings = Type.Object(
@@ -29,6 +30,8 @@ export const ReviewSettings = Type.Object(
      * that settings saved before it keep their meaning.
      */
     exAnteThreshold: Type.Optional(NonNegativeDecimalText),
+    /** 结果应用: the budget action each evaluation grade recommends (src/core/results/actions.ts); optional as above. */
+    resultActions: Type.Optional(ResultActions),
   },
   { additionalProperties: false, description: 'the review engine’s settings (src/core/review/settings.ts)' },
 );
@@ -41,6 +44,7 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   severityOverrides: {},
   projectCodePattern: '^\\d{3,9}-\\d{4}-[A-Z]{3}-[0-9A-Z]{2,8}$',
   exAnteThreshold: '0',
+  resultActions: DEFAULT_RESULT_ACTIONS,
 };
 
 const compiled = new Map<string, RegExp>();

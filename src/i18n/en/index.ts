@@ -19,6 +19,7 @@ import { evaluationTasks } from './evaluationTasks.ts';
 import { transfer } from './transfer.ts';
 import { notices } from './notices.ts';
 import { evaluations } from './evaluations.ts';
+import { rectification } from './rectification.ts';
 
 export const en: Messages = {
   cli,
@@ -40,4 +41,5 @@ export const en: Messages = {
   transfer,
   notices,
   evaluations,
+  rectification,
 };

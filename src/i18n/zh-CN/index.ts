@@ -21,6 +21,7 @@ import { evaluationTasks } from './evaluationTasks.ts';
 import { transfer } from './transfer.ts';
 import { notices } from './notices.ts';
 import { evaluations } from './evaluations.ts';
+import { rectification } from './rectification.ts';
 
 export const zhCN = {
   cli,
@@ -42,6 +43,7 @@ export const zhCN = {
   transfer,
   notices,
   evaluations,
+  rectification,
 };
 
 export type Messages = typeof zhCN;

@@ -48,6 +48,8 @@ for (const make of testDatabases()) {
         .innerJoin('units as u', 'u.id', 'd.unit_id')
         .select(['d.id', 'u.code', 'd.status'])
         .where('u.code', 'in', ['315002', '315003', '315004', '315005'])
+        // The demo's 2020 documents (农业农村局 also has a 2021 draft).
+        .where('d.year', '=', 2020)
         .orderBy('u.code')
         .execute();
       countyDocIds = docs.map((d) => d.id);

@@ -14,6 +14,7 @@ import { keepingProjectAttachments } from './project-attachments.ts';
 import { refreshReview } from '../review/refresh.ts';
 import { modelOf, readDocument } from './read.ts';
 import { beginEdit } from './version.ts';
+import { carryRectifications } from '../rectification/items.ts';
 
 async function ensureYear(trx: Trx, year: number): Promise<void> {
   await trx
@@ -185,7 +186,7 @@ export async function replaceContentIn(
 }
 
 /**
- * Starts next year's draft from this document's content (copied, then edited). A project 新增 this
+ * Starts next year's draft from this document's content (copied, then edited), with its open 整改 items. A project 新增 this
  * year is carried on next year (延续): it is not new again, and needs no second 事前绩效评估.
  */
 export async function copyToNextYear(db: Kysely<Database>, actor: Actor, documentId: number): Promise<CreatedDocument> {
@@ -193,15 +194,20 @@ export async function copyToNextYear(db: Kysely<Database>, actor: Actor, documen
   if (!source) throw new NotFoundError('document', documentId);
   const year = source.meta.year + 1;
   const content = modelOf(source);
-  return createDocument(db, actor, {
-    unitId: source.meta.unitId,
-    year,
-    content: {
-      ...content,
+  // The draft carries the items of 整改 not yet closed (its editor shows them), in the same transaction.
+  return db.transaction().execute(async (trx) => {
+    const created = await createDocumentIn(trx, actor, {
+      unitId: source.meta.unitId,
       year,
-      projects: content.projects.map((p) => (p.attribute === '新增' ? { ...p, attribute: '延续' as const } : p)),
-    },
-    copiedFromId: documentId,
-    action: 'copy',
+      content: {
+        ...content,
+        year,
+        projects: content.projects.map((p) => (p.attribute === '新增' ? { ...p, attribute: '延续' as const } : p)),
+      },
+      copiedFromId: documentId,
+      action: 'copy',
+    });
+    await carryRectifications(trx, actor, documentId, created.id);
+    return created;
   });
 }

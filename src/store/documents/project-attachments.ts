@@ -1,11 +1,13 @@
 /**
  * What other stages hang on a document's projects — a 事前绩效评估, the 转移支付 breakdowns that
- * say which project spends a fund and which of its rows carry the fund's indicators — kept across a
+ * say which project spends a fund and which of its rows carry the fund's indicators, the 整改 items
+ * opened on a project (which keep its code and name, their link cut to null) — kept across a
  * rewrite of the document's content (an import over a draft, an approved 目标调整). The rewrite
  * deletes and re-inserts the projects, so these are carried over by project code, and a breakdown's
  * rows by position and wording; a row that no longer exists becomes unmapped, which the fund's
  * roll-up shows as 未分解 rather than losing the breakdown.
  */
+import { sql } from 'kysely';
 import type { Trx } from '../schema.ts';
 
 interface KeptRow {
@@ -85,9 +87,13 @@ function remap(old: KeptRow | undefined, fresh: Array<[number, KeptRow]>): numbe
 export async function keepingProjectAttachments(trx: Trx, documentId: number, rewrite: () => Promise<void>): Promise<boolean> {
   const kept = await keep(trx, documentId);
   await rewrite();
-  if (kept.assessments.length === 0 && kept.breakdowns.length === 0) return false;
   const projects = await trx.selectFrom('projects').select(['id', 'code']).where('document_id', '=', documentId).execute();
   const idOf = new Map(projects.map((p) => [p.code, p.id]));
+  await sql`UPDATE rectifications r SET project_id = p.id FROM projects p
+    WHERE r.document_id = ${documentId} AND r.project_id IS NULL AND p.document_id = ${documentId} AND p.code = r.project_code`.execute(
+    trx,
+  );
+  if (kept.assessments.length === 0 && kept.breakdowns.length === 0) return false;
   const assessments = kept.assessments.flatMap(({ code, content, ...x }) => {
     const projectId = idOf.get(code);
     return projectId === undefined ? [] : [{ ...x, content: JSON.stringify(content), project_id: projectId, document_id: documentId }];

@@ -25,6 +25,7 @@ import * as approvalNotices from './0019-approval-notices.ts';
 import * as transferPayments from './0020-transfer-payments.ts';
 import * as evaluationTasks from './0021-evaluation-tasks.ts';
 import * as evaluations from './0022-evaluations.ts';
+import * as rectification from './0023-rectification.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0020-transfer-payments': transferPayments,
   '0021-evaluation-tasks': evaluationTasks,
   '0022-evaluations': evaluations,
+  '0023-rectification': rectification,
 };
 
 export const migrationProvider: MigrationProvider = {

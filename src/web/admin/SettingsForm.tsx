@@ -7,7 +7,8 @@
 import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Form, InputNumber, Input, Radio, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { EvaluationSettings } from '../../core/evaluation/settings.ts';
+import { GRADES, type EvaluationSettings } from '../../core/evaluation/settings.ts';
+import { DEFAULT_RESULT_ACTIONS } from '../../core/results/actions.ts';
 import { FORM_PROFILES } from '../../core/forms/profiles.ts';
 import { dec } from '../../core/model/decimal.ts';
 import { LIGHT_ORDER as LIGHTS, type Light, type MonitoringSettings } from '../../core/monitoring/settings.ts';
@@ -270,6 +271,24 @@ export function SettingsForm({ settings, onSave, editable }: Props) {
               suffix={m.exAnteThresholdSuffix}
               disabled={disabled}
             />
+          </Field>
+          <Field label={all.rectification.results.settingsLabel} help={all.rectification.results.settingsHelp}>
+            <Space wrap>
+              {GRADES.map((g) => (
+                <Input
+                  key={g}
+                  addonBefore={g}
+                  aria-label={`${all.rectification.results.settingsLabel} ${g}`}
+                  maxLength={100}
+                  style={{ width: 190 }}
+                  value={(review.resultActions ?? DEFAULT_RESULT_ACTIONS)[g]}
+                  disabled={disabled}
+                  onChange={(e) =>
+                    setReview({ resultActions: { ...(review.resultActions ?? DEFAULT_RESULT_ACTIONS), [g]: e.target.value } })
+                  }
+                />
+              ))}
+            </Space>
           </Field>
         </>
       ))}

@@ -37,6 +37,9 @@ const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx'));
 const NoticePage = lazy(() => import('../notices/NoticePage.tsx'));
 const EvaluationsPage = lazy(() => import('../evaluations/EvaluationsPage.tsx'));
 const EvaluationDetailPage = lazy(() => import('../evaluations/EvaluationDetailPage.tsx'));
+const RectificationListPage = lazy(() => import('../rectification/RectificationListPage.tsx'));
+const RectificationPage = lazy(() => import('../rectification/RectificationPage.tsx'));
+const ResultsPage = lazy(() => import('../rectification/ResultsPage.tsx'));
 
 const EVERY_ROLE: readonly Role[] = ['unit', 'reviewer', 'admin'];
 
@@ -293,10 +296,34 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'rectifications',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <RectificationListPage />
+          </RequireRole>
+        ),
+      },
+      {
         path: 'notices/:id',
         element: (
           <RequireRole roles={EVERY_ROLE}>
             <NoticePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'rectifications/:id',
+        element: (
+          <RequireRole roles={EVERY_ROLE}>
+            <RectificationPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'results',
+        element: (
+          <RequireRole roles={['reviewer', 'admin']}>
+            <ResultsPage />
           </RequireRole>
         ),
       },

@@ -23,7 +23,18 @@ const DOCUMENT_RESULTS = /^\/documents\/\d+\/(monitoring|evaluation|dashboard)(\
 
 /** A third-party evaluator reaches its evaluations (and what the public reads) only. */
 const AREAS: Record<User['role'], readonly string[]> = {
-  unit: ['/unit', '/import', '/documents/', '/adjustments', '/notices', '/my-evaluation-tasks', '/library', '/evaluations', '/public'],
+  unit: [
+    '/unit',
+    '/import',
+    '/documents/',
+    '/adjustments',
+    '/notices',
+    '/my-evaluation-tasks',
+    '/library',
+    '/evaluations',
+    '/rectifications',
+    '/public',
+  ],
   reviewer: [
     '/review',
     '/adjustments',
@@ -35,6 +46,8 @@ const AREAS: Record<User['role'], readonly string[]> = {
     '/settings',
     '/library',
     '/evaluations',
+    '/rectifications',
+    '/results',
     '/public',
   ],
   admin: [
@@ -50,6 +63,8 @@ const AREAS: Record<User['role'], readonly string[]> = {
     '/import',
     '/library',
     '/evaluations',
+    '/rectifications',
+    '/results',
     '/public',
   ],
   evaluator: ['/evaluations', '/public'],

@@ -15,6 +15,7 @@ import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { subtree } from '../admin/bureau-tree.ts';
 import { ApiChartCard } from './ApiChartCard.tsx';
+import { OverdueCard } from '../rectification/OverdueCard.tsx';
 import { queries } from '../api/queries.ts';
 
 export default function BureauDashboardPage() {
@@ -79,6 +80,7 @@ export default function BureauDashboardPage() {
       {board.data && board.data.pending > 0 && (
         <Alert type="info" showIcon className="page-alert" title={w.warnings.pending(board.data.pending)} />
       )}
+      {bureauId !== undefined && <OverdueCard bureauId={bureauId} />}
       {!board.data ? (
         board.isPending && bureauId !== undefined ? (
           <PageLoading />

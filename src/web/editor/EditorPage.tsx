@@ -33,6 +33,7 @@ import { historyByIndicator, historyForReview, historyOfRows } from '../form/row
 import type { Indicator } from '../../core/model/document.ts';
 import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
 import { ProjectTransfers } from '../transfer/ProjectTransfers.tsx';
+import { CarriedPanel } from '../rectification/CarriedPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 import { DepartmentView } from '../form/DepartmentView.tsx';
@@ -311,6 +312,7 @@ export default function EditorPage() {
                   }
                 />
                 {project.id !== null && <ProjectTransfers projectId={project.id} />}
+                <CarriedPanel documentId={documentId} projectCode={project.code} />
                 {project.id !== null && (
                   <ExAntePanel documentId={documentId} projectId={project.id} project={toProject(project)} editable={editable} />
                 )}

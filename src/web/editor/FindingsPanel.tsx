@@ -1,7 +1,7 @@
 /** The findings beside the form: this part's (or the whole document's), worst first; each brings its field into view. */
 import { AimOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Segmented, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { summarize } from '../../core/review/engine.ts';
 import type { Finding } from '../../core/review/finding.ts';
 import { useMessages } from '../app/locale.tsx';
@@ -15,9 +15,11 @@ interface Props {
   all: readonly Finding[];
   /** Brings a finding's field into view; without it the findings are listed only. */
   onLocate?: (f: Finding) => void;
+  /** A further action beside each finding (the review page's 下达整改). */
+  action?: (f: Finding) => ReactNode;
 }
 
-export function FindingsPanel({ title, part, all, onLocate }: Props) {
+export function FindingsPanel({ title, part, all, onLocate, action }: Props) {
   const m = useMessages().web;
   const [scope, setScope] = useState<'part' | 'all'>('part');
   const shown = [...(scope === 'part' ? part : all)].sort(bySeverity);
@@ -55,6 +57,7 @@ export function FindingsPanel({ title, part, all, onLocate }: Props) {
                   {m.editor.goToField}
                 </Button>
               )}
+              {action?.(f)}
             </div>
           ))
         )}

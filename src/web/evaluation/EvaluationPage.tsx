@@ -24,6 +24,7 @@ import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { GradeTag } from './GradeTag.tsx';
 import { ProjectEvaluationForm } from './ProjectEvaluationForm.tsx';
+import { OpenRectificationButton } from '../rectification/OpenRectificationButton.tsx';
 import { queries, stale } from '../api/queries.ts';
 
 export default function EvaluationPage() {
@@ -200,7 +201,12 @@ export default function EvaluationPage() {
               <details>
                 <summary>{m.showErrors}</summary>
                 {errors.map((f, i) => (
-                  <FindingItem key={i} finding={f} />
+                  <div key={i} className="findings-entry">
+                    <FindingItem finding={f} />
+                    {reviewer && (
+                      <OpenRectificationButton documentId={id} finding={f} source={{ kind: 'selfEvaluation', ruleId: f.ruleId }} />
+                    )}
+                  </div>
                 ))}
               </details>
             }

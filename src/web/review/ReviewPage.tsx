@@ -24,6 +24,8 @@ import { ProjectForm } from '../form/ProjectForm.tsx';
 import { historyByIndicator, historyOfRows } from '../form/row-history.ts';
 import { ExAntePanel } from '../ex-ante/ExAntePanel.tsx';
 import { ProjectTransfers } from '../transfer/ProjectTransfers.tsx';
+import { OpenRectificationButton } from '../rectification/OpenRectificationButton.tsx';
+import { useSession } from '../auth/session.ts';
 import { StatusTag } from '../form/StatusTag.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
@@ -51,6 +53,7 @@ export default function ReviewPage() {
   const [returning, setReturning] = useState(false);
   const [returnText, setReturnText] = useState('');
   const composer = useRef<TextAreaRef>(null);
+  const reviewer = useSession().user?.role === 'reviewer';
 
   const doc = useQuery(queries.document(id));
   const findings = useQuery(queries.findings(id));
@@ -210,6 +213,11 @@ export default function ReviewPage() {
                       part={project ? index.project(project.code) : index.document}
                       all={index.all}
                       onLocate={onLocate}
+                      action={
+                        reviewer
+                          ? (f) => <OpenRectificationButton documentId={id} finding={f} source={{ kind: 'review', ruleId: f.ruleId }} />
+                          : undefined
+                      }
                     />
                   ),
                 },

@@ -55,6 +55,7 @@ export default function Layout() {
           { key: '/my-evaluation-tasks', label: <TasksLink /> },
           link('/unit/dashboard', w.nav.unitDashboard),
           link('/notices', notices.unitTitle),
+          link('/rectifications', m.rectification.title),
           link('/import', w.nav.import),
         ]
       : []),
@@ -67,6 +68,8 @@ export default function Layout() {
           link('/dashboard', w.nav.bureauDashboard),
           link('/transfers', m.transfer.page.nav),
           link('/notices', notices.title),
+          link('/rectifications', m.rectification.title),
+          link('/results', m.rectification.results.title),
           link('/settings', w.nav.settings),
         ]
       : []),

@@ -26,6 +26,7 @@ import { AuditTimeline } from '../review/AuditTimeline.tsx';
 import { useOpenComments } from '../review/comments.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { queries, stale } from '../api/queries.ts';
+import { OverdueCard } from '../rectification/OverdueCard.tsx';
 
 const EDITABLE = new Set(['draft', 'returned']);
 const MONITORED = new Set(['approved', 'published']);
@@ -97,6 +98,7 @@ export default function UnitHomePage() {
         </Space>
       </div>
 
+      <OverdueCard />
       {!chosen ? (
         <Empty description={m.unitHome.noDocument(new Date().getFullYear())} />
       ) : (

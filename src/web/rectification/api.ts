@@ -1,0 +1,152 @@
+/** 整改 and 结果应用 endpoints (src/server/routes/rectification.ts) and their query keys. */
+import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { Grade } from '../../core/evaluation/settings.ts';
+import type { RectificationSource, RectificationState } from '../../core/rectification/item.ts';
+import type { Severity } from '../../core/review/finding.ts';
+import { api } from '../api/client.ts';
+
+export interface RectificationItem {
+  id: number;
+  source: RectificationSource;
+  documentId: number;
+  projectId: number | null;
+  projectCode: string | null;
+  projectName: string | null;
+  indicatorIndex: number | null;
+  field: string;
+  unitId: number;
+  unitName: string;
+  bureauId: number;
+  year: number;
+  severity: Severity | null;
+  finding: string;
+  suggestion: string;
+  requirement: string;
+  deadline: string;
+  state: RectificationState;
+  overdue: boolean;
+  response: string;
+  respondedAt: string | null;
+  respondedByName: string | null;
+  closingNote: string;
+  closedAt: string | null;
+  closedByName: string | null;
+  carriedToDocumentId: number | null;
+  createdAt: string;
+  createdByName: string;
+  version: number;
+}
+export interface EvidenceFile {
+  id: number;
+  fileName: string;
+  size: number;
+  uploadedAt: string;
+  uploadedByName: string;
+}
+export type RectificationDetail = RectificationItem & { files: EvidenceFile[]; evidenceLimit: { bytes: number; files: number } };
+
+export interface NewRectification {
+  documentId: number;
+  projectCode: string | null;
+  indicatorIndex: number | null;
+  field: string;
+  severity: Severity | null;
+  finding: string;
+  suggestion: string;
+  requirement: string;
+  source: RectificationSource;
+  deadline: string;
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: { value: number; exact: boolean } | null;
+}
+
+export interface ResultRow {
+  projectId: number;
+  documentId: number;
+  unitCode: string;
+  unitName: string;
+  projectCode: string;
+  projectName: string;
+  budget: string | null;
+  selfScore: string | null;
+  selfGrade: Grade | null;
+  evaluationScore: string | null;
+  evaluationGrade: Grade | null;
+  nextDocumentId: number | null;
+  nextBudget: string | null;
+  openRectifications: number;
+  action: string | null;
+}
+
+export interface Carried {
+  fromDocumentId: number | null;
+  fromYear: number | null;
+  results: Array<{
+    projectCode: string;
+    projectName: string;
+    selfScore: string | null;
+    selfGrade: Grade | null;
+    evaluationScore: string | null;
+    evaluationGrade: Grade | null;
+  }>;
+  rectifications: RectificationItem[];
+}
+
+export interface ListFilter {
+  state?: RectificationState[];
+  overdue?: boolean;
+}
+
+export const rectificationApi = {
+  open: (body: NewRectification) => api.post<RectificationItem>('/api/rectifications', { body }),
+  list: (f: ListFilter, cursor?: string) =>
+    api.get<Page<RectificationItem>>('/api/rectifications', {
+      query: { state: f.state, overdue: f.overdue ? 'true' : undefined, cursor, limit: 50 },
+    }),
+  read: (id: number) => api.get<RectificationDetail>(`/api/rectifications/${id}`),
+  step: (id: number, step: 'respond' | 'close' | 'reopen', version: number, text: string) =>
+    api.post<RectificationItem>(`/api/rectifications/${id}/${step}`, { version, body: { text } }),
+  upload: (id: number, version: number, file: File) =>
+    api.post<{ file: EvidenceFile; version: number }>(`/api/rectifications/${id}/files`, {
+      version,
+      raw: file,
+      query: { fileName: file.name },
+    }),
+  fileUrl: (fileId: number) => `/api/rectification-files/${fileId}`,
+  summary: (bureauId?: number) => api.get<{ overdue: number; date: string }>('/api/rectifications/summary', { query: { bureauId } }),
+  carried: (documentId: number) => api.get<Carried>(`/api/documents/${documentId}/carried`),
+  results: (year: number, bureauId: number | undefined, cursor?: string) =>
+    api.get<Page<ResultRow>>('/api/results', { query: { year, bureauId, cursor, limit: 50 } }),
+  resultsXlsxUrl: (year: number, bureauId: number | undefined) =>
+    `/api/results/export.xlsx?year=${year}${bureauId === undefined ? '' : `&bureauId=${bureauId}`}`,
+};
+
+export const rectificationQueries = {
+  list: (f: ListFilter) =>
+    infiniteQueryOptions({
+      queryKey: ['rectifications', 'list', f],
+      queryFn: ({ pageParam }) => rectificationApi.list(f, pageParam),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  item: (id: number) => queryOptions({ queryKey: ['rectifications', 'item', id], queryFn: () => rectificationApi.read(id) }),
+  summary: (bureauId?: number) =>
+    queryOptions({ queryKey: ['rectifications', 'summary', bureauId ?? null], queryFn: () => rectificationApi.summary(bureauId) }),
+  carried: (documentId: number) =>
+    queryOptions({ queryKey: ['rectifications', 'carried', documentId], queryFn: () => rectificationApi.carried(documentId) }),
+  results: (year: number, bureauId: number | undefined) =>
+    infiniteQueryOptions({
+      queryKey: ['results', year, bureauId ?? null],
+      queryFn: ({ pageParam }) => rectificationApi.results(year, bureauId, pageParam),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+};
+
+/** After a write: every list, count and item of 整改 (and the results report's open counts). */
+export const staleRectifications = (client: QueryClient) =>
+  Promise.all([client.invalidateQueries({ queryKey: ['rectifications'] }), client.invalidateQueries({ queryKey: ['results'] })]);
