@@ -45,31 +45,32 @@ export default function Layout() {
   const location = useLocation();
 
   const link = (to: string, label: string) => ({ key: to, label: <Link to={to}>{label}</Link> });
+  // In the order of the year's cycle: targets, their approval and changes, monitoring, evaluation and what follows it.
   const items = [
     ...(user?.role === 'unit'
       ? [
           link('/unit', w.nav.myDocuments),
+          link('/notices', notices.unitTitle),
+          link('/adjustments', m.adjustments.title),
           link('/unit/monitoring', w.nav.monitoring),
           link('/unit/evaluation', w.nav.evaluation),
-          link('/adjustments', m.adjustments.title),
           { key: '/my-evaluation-tasks', label: <TasksLink /> },
-          link('/unit/dashboard', w.nav.unitDashboard),
-          link('/notices', notices.unitTitle),
           link('/rectifications', m.rectification.title),
+          link('/unit/dashboard', w.nav.unitDashboard),
           link('/import', w.nav.import),
         ]
       : []),
     ...(user && (user.role === 'reviewer' || user.role === 'admin')
       ? [
           link('/review', w.nav.reviewQueue),
+          link('/notices', notices.title),
           link('/adjustments', m.adjustments.title),
+          link('/transfers', m.transfer.page.nav),
           link('/monitoring', w.nav.warnings),
           link('/evaluation-tasks', m.evaluationTasks.title),
-          link('/dashboard', w.nav.bureauDashboard),
-          link('/transfers', m.transfer.page.nav),
-          link('/notices', notices.title),
           link('/rectifications', m.rectification.title),
           link('/results', m.rectification.results.title),
+          link('/dashboard', w.nav.bureauDashboard),
           link('/settings', w.nav.settings),
         ]
       : []),
