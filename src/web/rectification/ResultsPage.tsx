@@ -99,11 +99,11 @@ export default function ResultsPage() {
         loading={report.isPending && year !== undefined}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1400 }}
         columns={[
           { title: h.unit, dataIndex: 'unitName', width: 150 },
           { title: h.projectCode, dataIndex: 'projectCode', width: 170, render: (v: string) => <span className="mono">{v}</span> },
-          { title: h.projectName, dataIndex: 'projectName' },
+          { title: h.projectName, dataIndex: 'projectName', width: 280 },
           { title: h.budget(year ?? 0), key: 'budget', align: 'right', width: 110, render: (_, r) => amountText(r.budget) || none },
           { title: h.selfScore, key: 'selfScore', align: 'right', width: 90, render: (_, r) => r.selfScore ?? none },
           { title: h.selfGrade, key: 'selfGrade', width: 80, render: (_, r) => grade(r.selfGrade) },
