@@ -13,6 +13,7 @@ import { call } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
 import { eventually, newPage, signIn, signOut, START, STEP } from './support/pages.ts';
 import type { RunningServer } from './support/server.ts';
+import { signInReviewer, unitAccount } from './support/people.ts';
 import { openSession, type Session } from './support/session.ts';
 
 describe('a mid-year adjustment of approved targets in the browser', () => {
@@ -37,14 +38,7 @@ describe('a mid-year adjustment of approved targets in the browser', () => {
   it(
     'the admin makes an account for 农业农村局',
     async () => {
-      await signIn(page, 'admin', server.passwords['admin']!, /\/admin/);
-      const units = await call<{ items: Array<{ id: number; code: string }> }>(page, 'GET', '/api/public/units?q=315005');
-      const unit = units.items.find((u) => u.code === '315005')!;
-      const made = await call<{ password: string }>(page, 'POST', '/api/admin/users', {
-        body: { username: 'nongye', displayName: '农业农村局填报员', role: 'unit', unitId: unit.id },
-      });
-      unitPassword = made.password;
-      await signOut(page);
+      unitPassword = await unitAccount(page, server, '315005', 'nongye', '农业农村局填报员');
     },
     STEP,
   );
@@ -95,7 +89,7 @@ describe('a mid-year adjustment of approved targets in the browser', () => {
   it(
     'the reviewer finds it under 目标调整, reads what changed and approves it',
     async () => {
-      await signIn(page, 'huailai-czj', server.passwords['huailai-czj']!, /\/review/);
+      await signInReviewer(page, server);
       await page.getByRole('menuitem', { name: '目标调整' }).click();
       await page.waitForURL(/\/adjustments$/);
       await page.locator('tr').filter({ hasText: '怀来县农业农村局' }).getByRole('link', { name: '第 1 次调整' }).click();

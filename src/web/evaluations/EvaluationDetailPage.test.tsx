@@ -137,7 +137,14 @@ describe('an evaluation’s page', () => {
   });
 
   it('lets the bureau order a finding of an accepted project evaluation rectified, naming the finding', async () => {
-    const project = { kind: 'project' as const, documentId: 12, unitId: 9, unitName: '怀来县司法局', projectCode: '315002-001', projectName: '法律援助' };
+    const project = {
+      kind: 'project' as const,
+      documentId: 12,
+      unitId: 9,
+      unitName: '怀来县司法局',
+      projectCode: '315002-001',
+      projectName: '法律援助',
+    };
     const sent = api(REVIEWER, evaluation({ state: 'accepted', subject: project }));
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: '下达整改' }));
