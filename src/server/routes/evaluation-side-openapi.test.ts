@@ -61,11 +61,11 @@ describe('the evaluation side in /api/openapi.json', () => {
   afterAll(() => w?.close());
 
   it('lists each operation of the stages with a Chinese summary', () => {
-    const summaries = OPERATIONS.map((op) => {
+    const unsummarised = OPERATIONS.filter((op) => {
       const [method, path] = op.split(' ') as [string, string];
-      return [op, paths[path]?.[method]?.summary ?? null];
+      return !CHINESE.test(paths[path]?.[method]?.summary ?? '');
     });
-    expect(summaries.filter(([, s]) => s === null || !CHINESE.test(s)).map(([op]) => op)).toEqual([]);
+    expect(unsummarised).toEqual([]);
   });
 
   it('lists no operation of the stages beyond those', () => {
