@@ -388,6 +388,8 @@ describe('a year’s evaluation side in the browser', () => {
       expect(await cells.nth(6).innerText()).toBe('88.50');
       expect(await cells.nth(7).innerText()).toBe('良');
       const project = (await cells.nth(1).innerText()).trim();
+      // The project's name reads across its column, not a character a line.
+      expect((await cells.nth(2).boundingBox())!.width).toBeGreaterThan(200);
       await screenshot(page, '95-evaluation-side-results');
 
       const download = page.waitForEvent('download');

@@ -99,7 +99,8 @@ export default function ResultsPage() {
         loading={report.isPending && year !== undefined}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100 }}
+        // The other columns' fixed widths add up to 1100: the project's name takes the rest.
+        scroll={{ x: 1400 }}
         columns={[
           { title: h.unit, dataIndex: 'unitName', width: 150 },
           { title: h.projectCode, dataIndex: 'projectCode', width: 170, render: (v: string) => <span className="mono">{v}</span> },
