@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/web-build.ts';
+import { makeAccount } from './support/accounts.ts';
 import { call } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
 import { choose, eventually, openProjectTab, saved, signIn, signOut, START, STEP } from './support/pages.ts';
@@ -137,18 +138,11 @@ describe('the indicator library and history in the browser', () => {
   it(
     'another unit finds the entry in 指标推荐, adds it as a row from the library, and the saved document has it',
     async () => {
-      await signIn(page, 'admin', server.passwords['admin']!, /\/admin/);
-      await page.getByRole('button', { name: '新建用户' }).click();
-      const dialog = page.locator('.ant-modal').filter({ hasText: '新建用户' });
-      await dialog.getByLabel('用户名', { exact: true }).fill('jiaoyu');
-      await dialog.getByLabel('姓名或称呼', { exact: true }).fill('教育局填报员');
-      await choose(page, dialog, '单位', '315003', /怀来县教育局/);
-      await dialog.getByRole('button', { name: '建立' }).click();
-      const shown = page.getByTestId('new-password');
-      await shown.waitFor();
-      educationPassword = (await shown.innerText()).trim();
-      await page.getByRole('button', { name: '已记下，关闭' }).click();
-      await signOut(page);
+      educationPassword = await makeAccount(page, server, {
+        username: 'jiaoyu',
+        displayName: '教育局填报员',
+        unit: { code: '315003', name: '怀来县教育局' },
+      });
 
       await signIn(page, 'jiaoyu', educationPassword, /\/unit$/);
       await page.getByRole('button', { name: '编辑' }).click();

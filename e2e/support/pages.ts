@@ -74,6 +74,10 @@ export async function saved(page: Page): Promise<void> {
   await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: PATIENCE });
 }
 
+/** A button by its text; antd spaces out a two-character label (通 过), so any spacing between characters matches. */
+export const button = (scope: Page | Locator, name: string): Locator =>
+  scope.getByRole('button', { name: new RegExp(`^${[...name].join('\\s*')}$`) });
+
 /** Answers the open confirmation dialog with its OK button. */
 export async function confirm(page: Page): Promise<void> {
   const dialog = page

@@ -25,7 +25,8 @@ export const RectificationSource = Type.Union([
     {
       kind: Type.Literal('evaluation'),
       evaluationId: Type.Integer({ minimum: 1 }),
-      findingId: Type.Integer({ minimum: 1 }),
+      // Required when the item is opened; null only were the finding later removed (0023-rectification).
+      findingId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '评价发现的编号（下达时必填）' }),
     },
     { additionalProperties: false, description: '部门评价、财政评价或第三方评价的评价发现（评价编号与发现编号）' },
   ),

@@ -108,6 +108,8 @@ export const rectification: Messages['rectification'] = {
     invalidStep: (state, step) => `The item is “${state}”: cannot ${step}`,
     steps: { respond: 'respond', close: 'close', reopen: 'reopen', evidence: 'upload evidence' },
     unknownProject: (code) => `Project code: the document has no project ${code}`,
+    unknownFinding: (evaluation, finding) =>
+      `Evaluation finding: evaluation ${evaluation} is not an accepted evaluation of this document, or has no finding ${finding ?? '(none)'}`,
     badDeadline: (d) => `Deadline: “${d}” is not a date (YYYY-MM-DD)`,
     tooManyFiles: (n) => `Evidence: at most ${n} files an item`,
     fileTooLarge: (mb) => `Evidence: a file may not exceed ${mb} MB`,

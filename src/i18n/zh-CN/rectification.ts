@@ -110,6 +110,8 @@ export const rectification = {
     invalidStep: (state: string, step: string) => `整改事项当前为“${state}”，不能${step}`,
     steps: { respond: '提交整改情况', close: '销号', reopen: '退回重新整改', evidence: '上传证明材料' } as Record<string, string>,
     unknownProject: (code: string) => `项目编码：文件中没有编码为 ${code} 的项目`,
+    unknownFinding: (evaluation: number, finding: number | null) =>
+      `评价发现：评价 ${evaluation} 不是本文件已验收的评价，或其中没有编号为 ${finding ?? '（空）'} 的问题`,
     badDeadline: (d: string) => `整改期限：“${d}”不是有效日期（格式 YYYY-MM-DD）`,
     tooManyFiles: (n: number) => `证明材料：每项最多 ${n} 个文件`,
     fileTooLarge: (mb: number) => `证明材料：单个文件不能超过 ${mb} MB`,

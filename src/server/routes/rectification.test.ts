@@ -155,27 +155,49 @@ for (const make of testDatabases()) {
       expect((await w.clients.otherReviewer.request('GET', '/api/rectifications')).json().items).toEqual([]);
     });
 
-    it('an evaluation finding is a typed reference, kept without its evaluation table', async () => {
-      const r = await w.clients.reviewer.request('POST', '/api/rectifications', {
-        body: {
-          documentId: nongye2020,
-          projectCode: null,
-          indicatorIndex: null,
-          field: '',
-          severity: null,
-          finding: '绩效目标设置偏低',
-          suggestion: '',
-          requirement: '调整下一年度目标',
-          source: { kind: 'evaluation', evaluationId: 7, findingId: 3 },
-          deadline: '2099-01-01',
-        },
-      });
+    it('an evaluation finding: only one of an accepted evaluation of the document, named by its ids', async () => {
+      // The demo's accepted 财政评价 (of 卫生健康局's first project) and its first finding.
+      const demo = await w.store.db
+        .selectFrom('evaluation_findings as f')
+        .innerJoin('evaluations as e', 'e.id', 'f.evaluation_id')
+        .select(['f.id', 'e.id as evaluationId', 'e.document_id'])
+        .where('e.state', '=', 'accepted')
+        .orderBy('f.id')
+        .executeTakeFirstOrThrow();
+      const open = (documentId: number, findingId: number) =>
+        w.clients.reviewer.request('POST', '/api/rectifications', {
+          body: {
+            documentId,
+            projectCode: null,
+            indicatorIndex: null,
+            field: '',
+            severity: null,
+            finding: '绩效目标设置偏低',
+            suggestion: '',
+            requirement: '调整下一年度目标',
+            source: { kind: 'evaluation', evaluationId: demo.evaluationId, findingId },
+            deadline: '2099-01-01',
+          },
+        });
+      for (const refused of [await open(nongye2020, demo.id), await open(demo.document_id!, demo.id + 1000)]) {
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json()).toMatchObject({ field: 'source.findingId', message: expect.stringContaining('评价发现') });
+      }
+      const r = await open(demo.document_id!, demo.id);
       expect(r.statusCode).toBe(201);
       expect((await w.clients.reviewer.request('GET', `/api/rectifications/${r.json().id}`)).json().source).toEqual({
         kind: 'evaluation',
-        evaluationId: 7,
-        findingId: 3,
+        evaluationId: demo.evaluationId,
+        findingId: demo.id,
       });
+      // The reference is a foreign key: the finding cannot be a row that does not exist.
+      await expect(
+        w.store.db
+          .updateTable('rectifications')
+          .set({ source_finding_id: demo.id + 1000 })
+          .where('id', '=', r.json().id)
+          .execute(),
+      ).rejects.toThrow();
     });
 
     it('the results report: the county’s projects with results, next year’s request and the action, paged and as XLSX', async () => {

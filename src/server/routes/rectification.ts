@@ -189,6 +189,8 @@ async function refused<T>(req: FastifyRequest, run: () => Promise<T>): Promise<T
         });
       case 'unknown_project':
         throw new ApiError(422, r.code, () => m.errors.unknownProject(r.projectCode), { field: 'projectCode' });
+      case 'unknown_finding':
+        throw new ApiError(422, r.code, () => m.errors.unknownFinding(r.evaluationId, r.findingId), { field: 'source.findingId' });
       case 'bad_deadline':
         throw new ApiError(422, r.code, () => m.errors.badDeadline(r.deadline), { field: 'deadline' });
       case 'too_many_files':

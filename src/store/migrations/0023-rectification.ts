@@ -4,8 +4,9 @@
  * frozen, a deadline, the unit's response and the bureau's closure; and their evidence files.
  *
  * The source: `source_rule_id` for a review or self-evaluation finding; `source_evaluation_id` and
- * `source_finding_id` for an evaluation's finding — without a foreign key until the evaluations'
- * tables (issue 17 part 2) are merged, when a migration adds it. `unit_id`, `bureau_id` and `year` are
+ * `source_finding_id` for an evaluation's finding (0022's tables). Only an accepted evaluation's
+ * findings are rectified and those are never removed, yet were a finding removed the item would stay
+ * (it is the unit's obligation) with its frozen text and no finding id. `unit_id`, `bureau_id` and `year` are
  * the document's, copied so that the dashboards count overdue items per bureau and per unit from an
  * index of the items alone (the partial indexes below hold only items the unit owes an answer to).
  * `carried_to_document_id`: the next year's draft the item was carried into by "copy to next year".
@@ -22,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       source_kind text NOT NULL CHECK (source_kind IN ('review', 'selfEvaluation', 'evaluation')),
       source_rule_id text,
       source_evaluation_id bigint,
-      source_finding_id bigint,
+      source_finding_id bigint REFERENCES evaluation_findings (id) ON DELETE SET NULL,
       document_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
       project_id bigint REFERENCES projects (id) ON DELETE SET NULL,
       project_code text,
@@ -49,7 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by_name text NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now(),
       version integer NOT NULL DEFAULT 1,
-      CHECK ((source_kind = 'evaluation') = (source_evaluation_id IS NOT NULL AND source_finding_id IS NOT NULL)),
+      CHECK ((source_kind = 'evaluation') = (source_evaluation_id IS NOT NULL)),
+      CHECK (source_kind = 'evaluation' OR source_finding_id IS NULL),
       CHECK ((source_kind = 'evaluation') <> (source_rule_id IS NOT NULL))
     )`,
     // Lists: a bureau's, a unit's, a document's items, newest first.

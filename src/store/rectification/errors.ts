@@ -3,6 +3,7 @@ export type RectificationRefusal =
   | { code: 'stale_version'; current: number; expected: number }
   | { code: 'invalid_step'; state: string; step: string }
   | { code: 'unknown_project'; projectCode: string }
+  | { code: 'unknown_finding'; evaluationId: number; findingId: number | null }
   | { code: 'bad_deadline'; deadline: string }
   | { code: 'too_many_files'; limit: number }
   | { code: 'file_too_large'; limitBytes: number }

@@ -74,7 +74,7 @@ export function sourceOf(
   r: Pick<Row, 'source_kind' | 'source_rule_id' | 'source_evaluation_id' | 'source_finding_id'>,
 ): RectificationSource {
   return r.source_kind === 'evaluation'
-    ? { kind: 'evaluation', evaluationId: r.source_evaluation_id!, findingId: r.source_finding_id! }
+    ? { kind: 'evaluation', evaluationId: r.source_evaluation_id!, findingId: r.source_finding_id }
     : { kind: r.source_kind, ruleId: r.source_rule_id! };
 }
 
@@ -159,6 +159,21 @@ export async function readEvidence(
   return f && { rectificationId: f.rectification_id, fileName: f.file_name, bytes: Buffer.from(f.content_base64, 'base64') };
 }
 
+/** Whether the finding is one of an accepted evaluation of the document (what the bureau may order rectified). */
+async function acceptedFinding(trx: Trx, documentId: number, evaluationId: number, findingId: number | null): Promise<boolean> {
+  if (findingId === null) return false;
+  const found = await trx
+    .selectFrom('evaluation_findings as f')
+    .innerJoin('evaluations as e', 'e.id', 'f.evaluation_id')
+    .select('f.id')
+    .where('f.id', '=', findingId)
+    .where('e.id', '=', evaluationId)
+    .where('e.document_id', '=', documentId)
+    .where('e.state', '=', 'accepted')
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
 export async function openRectification(db: Kysely<Database>, actor: Actor, input: NewRectification): Promise<Rectification> {
   if (!realDate(input.deadline)) throw new RectificationError({ code: 'bad_deadline', deadline: input.deadline });
   return db.transaction().execute(async (trx) => {
@@ -180,6 +195,8 @@ export async function openRectification(db: Kysely<Database>, actor: Actor, inpu
             .executeTakeFirst();
     if (input.projectCode !== null && !project) throw new RectificationError({ code: 'unknown_project', projectCode: input.projectCode });
     const s = input.source;
+    if (s.kind === 'evaluation' && !(await acceptedFinding(trx, doc.id, s.evaluationId, s.findingId)))
+      throw new RectificationError({ code: 'unknown_finding', evaluationId: s.evaluationId, findingId: s.findingId });
     const { id } = await trx
       .insertInto('rectifications')
       .values({

@@ -135,4 +135,41 @@ describe('an evaluation’s page', () => {
     expect(sent[0]).toMatchObject({ path: '/api/evaluations/7/return', body: { comment: '请补充满意度调查。' }, ifMatch: '"4"' });
     expect(screen.queryByRole('button', { name: '添加问题' })).toBeNull();
   });
+
+  it('lets the bureau order a finding of an accepted project evaluation rectified, naming the finding', async () => {
+    const project = {
+      kind: 'project' as const,
+      documentId: 12,
+      unitId: 9,
+      unitName: '怀来县司法局',
+      projectCode: '315002-001',
+      projectName: '法律援助',
+    };
+    const sent = api(REVIEWER, evaluation({ state: 'accepted', subject: project }));
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: '下达整改' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('指标未量化。')).toBeTruthy();
+    await userEvent.type(within(dialog).getByLabelText('整改要求'), '量化产出指标。');
+    await userEvent.click(within(dialog).getByRole('button', { name: /下\s*达/ }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/rectifications',
+      body: {
+        documentId: 12,
+        projectCode: '315002-001',
+        finding: '指标未量化。',
+        requirement: '量化产出指标。',
+        source: { kind: 'evaluation', evaluationId: 7, findingId: 31 },
+      },
+    });
+  });
+
+  it('offers no rectification where the evaluation is not accepted or its subject is a policy', async () => {
+    api(REVIEWER, evaluation({ state: 'accepted' }));
+    renderPage();
+    expect(await screen.findByText('#31')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '下达整改' })).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import type { FindingSeverity } from '../../core/evaluations/evaluation.ts';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
 import { GradeTag } from '../evaluation/GradeTag.tsx';
+import { OpenRectificationButton } from '../rectification/OpenRectificationButton.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
 import { STATE_COLORS, subjectName } from './EvaluationsPage.tsx';
@@ -47,6 +48,9 @@ export function EvaluationDetail({ evaluation: e }: { evaluation: EvaluationView
   const assigned = e.evaluators.length > 0;
   const records = open && (user?.role === 'evaluator' ? assigned : user?.role === 'reviewer' && !assigned);
   const decides = user?.role === 'reviewer' && e.state === 'submitted';
+  // An accepted evaluation's findings of a project are what the bureau orders rectified (a policy has no document to own the item).
+  const project = e.subject.kind === 'project' ? e.subject : null;
+  const rectifies = user?.role === 'reviewer' && e.state === 'accepted' && project !== null;
 
   const write = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
@@ -144,6 +148,29 @@ export function EvaluationDetail({ evaluation: e }: { evaluation: EvaluationView
                       <Button size="small" danger onClick={() => write.mutate(() => evaluationEndpoints.deleteFinding(e, f.id))}>
                         {m.deleteFinding}
                       </Button>
+                    ),
+                  },
+                ]
+              : []),
+            ...(rectifies
+              ? [
+                  {
+                    title: all.web.common.actions,
+                    key: 'rectify',
+                    width: 100,
+                    render: (_: unknown, f: { id: number; text: string }) => (
+                      <OpenRectificationButton
+                        documentId={project!.documentId}
+                        finding={{
+                          projectCode: project!.projectCode,
+                          indicatorIndex: null,
+                          field: '',
+                          severity: null,
+                          message: f.text,
+                          suggestion: '',
+                        }}
+                        source={{ kind: 'evaluation', evaluationId: e.id, findingId: f.id }}
+                      />
                     ),
                   },
                 ]

@@ -1,6 +1,7 @@
 /**
- * 下达整改 beside a finding (the review page, the self-evaluation page): a reviewer writes what the
- * unit must do and by when; the finding's text goes with the item as it reads now.
+ * 下达整改 beside a finding (the review page, the self-evaluation page, an accepted evaluation's
+ * findings): a reviewer writes what the unit must do and by when; the finding's text goes with the
+ * item as it reads now.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
@@ -12,9 +13,14 @@ import { failureText } from '../api/client.ts';
 import { useMessages } from '../app/locale.tsx';
 import { rectificationApi, staleRectifications } from './api.ts';
 
+/** What the item copies from its finding: a review finding is one; an evaluation's is made into one. */
+export type FindingForItem = Pick<Finding, 'projectCode' | 'indicatorIndex' | 'field' | 'message' | 'suggestion'> & {
+  severity: Finding['severity'] | null;
+};
+
 interface Props {
   documentId: number;
-  finding: Finding;
+  finding: FindingForItem;
   source: RectificationSource;
 }
 
