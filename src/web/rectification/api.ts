@@ -1,100 +1,16 @@
 /** 整改 and 结果应用 endpoints (src/server/routes/rectification.ts) and their query keys. */
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { Grade } from '../../core/evaluation/settings.ts';
-import type { RectificationSource, RectificationState } from '../../core/rectification/item.ts';
-import type { Severity } from '../../core/review/finding.ts';
+import type { RectificationState } from '../../core/rectification/item.ts';
+import type * as RectificationApi from '../../server/rectification-schemas.ts';
 import { api } from '../api/client.ts';
+import type { Paged, Wire } from '../api/types.ts';
 
-export interface RectificationItem {
-  id: number;
-  source: RectificationSource;
-  documentId: number;
-  projectId: number | null;
-  projectCode: string | null;
-  projectName: string | null;
-  indicatorIndex: number | null;
-  field: string;
-  unitId: number;
-  unitName: string;
-  bureauId: number;
-  year: number;
-  severity: Severity | null;
-  finding: string;
-  suggestion: string;
-  requirement: string;
-  deadline: string;
-  state: RectificationState;
-  overdue: boolean;
-  response: string;
-  respondedAt: string | null;
-  respondedByName: string | null;
-  closingNote: string;
-  closedAt: string | null;
-  closedByName: string | null;
-  carriedToDocumentId: number | null;
-  createdAt: string;
-  createdByName: string;
-  version: number;
-}
-export interface EvidenceFile {
-  id: number;
-  fileName: string;
-  size: number;
-  uploadedAt: string;
-  uploadedByName: string;
-}
-export type RectificationDetail = RectificationItem & { files: EvidenceFile[]; evidenceLimit: { bytes: number; files: number } };
-
-export interface NewRectification {
-  documentId: number;
-  projectCode: string | null;
-  indicatorIndex: number | null;
-  field: string;
-  severity: Severity | null;
-  finding: string;
-  suggestion: string;
-  requirement: string;
-  source: RectificationSource;
-  deadline: string;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: { value: number; exact: boolean } | null;
-}
-
-export interface ResultRow {
-  projectId: number;
-  documentId: number;
-  unitCode: string;
-  unitName: string;
-  projectCode: string;
-  projectName: string;
-  budget: string | null;
-  selfScore: string | null;
-  selfGrade: Grade | null;
-  evaluationScore: string | null;
-  evaluationGrade: Grade | null;
-  nextDocumentId: number | null;
-  nextBudget: string | null;
-  openRectifications: number;
-  action: string | null;
-}
-
-export interface Carried {
-  fromDocumentId: number | null;
-  fromYear: number | null;
-  results: Array<{
-    projectCode: string;
-    projectName: string;
-    selfScore: string | null;
-    selfGrade: Grade | null;
-    evaluationScore: string | null;
-    evaluationGrade: Grade | null;
-  }>;
-  rectifications: RectificationItem[];
-}
+export type RectificationItem = Wire<typeof RectificationApi.Item>;
+export type EvidenceFile = Wire<typeof RectificationApi.EvidenceFile>;
+export type RectificationDetail = Wire<typeof RectificationApi.ItemWithFiles>;
+export type NewRectification = Wire<typeof RectificationApi.NewItem>;
+export type ResultRow = Wire<typeof RectificationApi.ResultRow>;
+export type Carried = Wire<typeof RectificationApi.Carried>;
 
 export interface ListFilter {
   state?: RectificationState[];
@@ -104,7 +20,7 @@ export interface ListFilter {
 export const rectificationApi = {
   open: (body: NewRectification) => api.post<RectificationItem>('/api/rectifications', { body }),
   list: (f: ListFilter, cursor?: string) =>
-    api.get<Page<RectificationItem>>('/api/rectifications', {
+    api.get<Paged<RectificationItem>>('/api/rectifications', {
       query: { state: f.state, overdue: f.overdue ? 'true' : undefined, cursor, limit: 50 },
     }),
   read: (id: number) => api.get<RectificationDetail>(`/api/rectifications/${id}`),
@@ -120,7 +36,7 @@ export const rectificationApi = {
   summary: (bureauId?: number) => api.get<{ overdue: number; date: string }>('/api/rectifications/summary', { query: { bureauId } }),
   carried: (documentId: number) => api.get<Carried>(`/api/documents/${documentId}/carried`),
   results: (year: number, bureauId: number | undefined, cursor?: string) =>
-    api.get<Page<ResultRow>>('/api/results', { query: { year, bureauId, cursor, limit: 50 } }),
+    api.get<Paged<ResultRow>>('/api/results', { query: { year, bureauId, cursor, limit: 50 } }),
   resultsXlsxUrl: (year: number, bureauId: number | undefined) =>
     `/api/results/export.xlsx?year=${year}${bureauId === undefined ? '' : `&bureauId=${bureauId}`}`,
 };
