@@ -6,6 +6,7 @@
  * accept; stale versions 409; a draw whose seed and population give the same sample again; the
  * re-check graded beside the unit's own; every write audited with before and after.
  */
+import { today } from '../actuals-access.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawSample } from '../../core/evaluation-tasks/sample.ts';
 import { createUser } from '../../store/accounts.ts';
@@ -88,7 +89,8 @@ for (const make of testDatabases()) {
     });
 
     it('walks an assignment: start, submit, return with a comment, resubmit, accept — each audited, stale versions 409', async () => {
-      const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      // Three days after today as the server counts days (China's date, which turns at 16:00 UTC).
+      const soon = new Date(Date.parse(`${today()}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
       const created = await w.clients.reviewer.request('POST', '/api/evaluation-tasks', {
         body: { year: 2020, title: '年度自评（测试）', deadline: soon, scope: { kind: 'all' } },
       });
