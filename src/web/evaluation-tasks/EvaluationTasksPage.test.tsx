@@ -3,19 +3,10 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Providers } from '../monitoring/testing.tsx';
+import { Providers, type Sent } from '../monitoring/testing.tsx';
+import { REVIEWER, renderAt } from '../app/page.testing.tsx';
 import EvaluationTasksPage from './EvaluationTasksPage.tsx';
 import type { AssignmentView, TaskDetail } from './tasks-api.ts';
-
-const REVIEWER = {
-  id: 2,
-  username: 'huailai-czj',
-  role: 'reviewer',
-  displayName: '审核员',
-  unitId: null,
-  bureauId: 3,
-  mustChangePassword: false,
-};
 
 const task = {
   id: 7,
@@ -51,13 +42,6 @@ const assignment = (id: number, unitName: string, state: AssignmentView['state']
   ...extra,
 });
 
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-  ifMatch: string | null;
-}
-
 function api(): Sent[] {
   const sent: Sent[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
@@ -87,16 +71,7 @@ function api(): Sent[] {
   return sent;
 }
 
-const renderTask = () =>
-  render(
-    <Providers>
-      <MemoryRouter initialEntries={['/evaluation-tasks/7']}>
-        <Routes>
-          <Route path="/evaluation-tasks/:id" element={<EvaluationTasksPage />} />
-        </Routes>
-      </MemoryRouter>
-    </Providers>,
-  );
+const renderTask = () => renderAt('/evaluation-tasks/7', '/evaluation-tasks/:id', <EvaluationTasksPage />);
 
 describe('a self-evaluation task for the bureau', () => {
   afterEach(() => {

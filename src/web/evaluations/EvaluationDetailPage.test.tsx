@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Providers } from '../monitoring/testing.tsx';
+import type { Sent } from '../monitoring/testing.tsx';
+import { REVIEWER, renderAt, unitUser } from '../app/page.testing.tsx';
 import type { EvaluationView } from './evaluations-api.ts';
 import EvaluationDetailPage from './EvaluationDetailPage.tsx';
 
@@ -30,13 +30,6 @@ const evaluation = (extra: Partial<EvaluationView> = {}): EvaluationView => ({
   report: null,
   ...extra,
 });
-
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-  ifMatch: string | null;
-}
 
 function api(user: object, e: EvaluationView): Sent[] {
   const sent: Sent[] = [];
@@ -69,27 +62,9 @@ const EVALUATOR = {
   organisation: '中信绩效评价有限公司',
   mustChangePassword: false,
 };
-const UNIT = { id: 1, username: 'sifaju', role: 'unit', displayName: '填报员', unitId: 9, bureauId: null, mustChangePassword: false };
-const REVIEWER = {
-  id: 2,
-  username: 'huailai-czj',
-  role: 'reviewer',
-  displayName: '审核员',
-  unitId: null,
-  bureauId: 3,
-  mustChangePassword: false,
-};
+const UNIT = unitUser();
 
-const renderPage = () =>
-  render(
-    <Providers>
-      <MemoryRouter initialEntries={['/evaluations/7']}>
-        <Routes>
-          <Route path="/evaluations/:id" element={<EvaluationDetailPage />} />
-        </Routes>
-      </MemoryRouter>
-    </Providers>,
-  );
+const renderPage = () => renderAt('/evaluations/7', '/evaluations/:id', <EvaluationDetailPage />);
 
 describe('an evaluation’s page', () => {
   afterEach(() => {

@@ -3,7 +3,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Providers } from '../monitoring/testing.tsx';
+import { Providers, type Sent } from '../monitoring/testing.tsx';
+import { REVIEWER, unitUser } from '../app/page.testing.tsx';
 import type { LibraryEntryView } from './library-api.ts';
 import LibraryPage from './LibraryPage.tsx';
 
@@ -36,13 +37,6 @@ const view = (id: number, level3: string, state: LibraryEntryView['entry']['stat
     ...extra,
   }) satisfies LibraryEntryView;
 
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-  ifMatch: string | null;
-}
-
 /** The API as `user` sees it: one page of entries; writes are recorded and answered with the entry. */
 function api(user: object, items: LibraryEntryView[]): Sent[] {
   const sent: Sent[] = [];
@@ -67,16 +61,7 @@ function api(user: object, items: LibraryEntryView[]): Sent[] {
   return sent;
 }
 
-const REVIEWER = {
-  id: 2,
-  username: 'huailai-czj',
-  role: 'reviewer',
-  displayName: '审核员',
-  unitId: null,
-  bureauId: 3,
-  mustChangePassword: false,
-};
-const UNIT = { id: 1, username: 'sifaju', role: 'unit', displayName: '填报员', unitId: 9, bureauId: null, mustChangePassword: false };
+const UNIT = unitUser();
 
 const renderPage = () =>
   render(
@@ -120,7 +105,7 @@ describe('the library page', () => {
     await userEvent.type(within(dialog).getByLabelText('理由'), '与结案率重复');
     await userEvent.click(within(dialog).getByRole('button', { name: '不予入库' }));
     await waitFor(() => expect(sent.filter((s) => s.method === 'POST')).toHaveLength(2));
-    expect(sent.filter((s) => s.method === 'POST')[1]!.body).toEqual({ decision: 'refuse', reason: '与结案率重复' });
+    expect(sent.filter((s) => s.method === 'POST')[1]?.body).toEqual({ decision: 'refuse', reason: '与结案率重复' });
   });
 
   it('lets a unit apply for an entry with its levels, name, unit, target and field', async () => {

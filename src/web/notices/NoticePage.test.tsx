@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Providers } from '../monitoring/testing.tsx';
+import type { Sent } from '../monitoring/testing.tsx';
+import { REVIEWER, renderAt, unitUser } from '../app/page.testing.tsx';
 import type { NoticeDocument, NoticeView } from './notice-api.ts';
 import NoticePage from './NoticePage.tsx';
 
@@ -42,13 +42,6 @@ const doc = (documentId: number, unitName: string): NoticeDocument => ({
   budgetTotal: '125.5',
 });
 
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-  ifMatch: string | null;
-}
-
 function api(user: object, view: NoticeView, covered: NoticeDocument[], candidates: NoticeDocument[]): Sent[] {
   const sent: Sent[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
@@ -73,27 +66,9 @@ function api(user: object, view: NoticeView, covered: NoticeDocument[], candidat
   return sent;
 }
 
-const REVIEWER = {
-  id: 2,
-  username: 'huailai-czj',
-  role: 'reviewer',
-  displayName: '审核员',
-  unitId: null,
-  bureauId: 3,
-  mustChangePassword: false,
-};
-const UNIT = { id: 1, username: 'nongye', role: 'unit', displayName: '填报员', unitId: 105, bureauId: null, mustChangePassword: false };
+const UNIT = unitUser(105, 'nongye');
 
-const renderPage = () =>
-  render(
-    <Providers>
-      <MemoryRouter initialEntries={['/notices/5']}>
-        <Routes>
-          <Route path="/notices/:id" element={<NoticePage />} />
-        </Routes>
-      </MemoryRouter>
-    </Providers>,
-  );
+const renderPage = () => renderAt('/notices/5', '/notices/:id', <NoticePage />);
 
 describe('the approval notice page', () => {
   afterEach(() => {
