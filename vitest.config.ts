@@ -18,10 +18,25 @@ export default defineConfig({
       { extends: true, test: { name: 'core', include: ['src/core/**/*.test.ts'], isolate: false } },
       {
         extends: true,
-        test: { name: 'db', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'], exclude: ['src/core/**'] },
+        test: {
+          name: 'db',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
+          exclude: ['src/core/**'],
+        },
       },
       // Closing a browser and a server on a busy machine can take longer than vitest's 10 s for hooks.
-      { extends: true, test: { name: 'browser', include: ['e2e/**/*.test.ts'], hookTimeout: 480_000 } },
+      // They run after the other two (groupOrder): a browser test waiting on a server that shares two
+      // cores with the province benchmark is slow for no reason of its own.
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.test.ts'],
+          hookTimeout: 480_000,
+          setupFiles: ['e2e/support/on-failure.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -18,6 +18,15 @@ export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { tim
 
 export const VIEWPORT = { width: 1366, height: 768 };
 
+/** A page a test opened, with the API's latest answers to it, for the failure report (./on-failure.ts). */
+export interface WatchedPage {
+  page: Page;
+  /** The last API answers, oldest first: method, path, status and time; with the body when refused. */
+  responses: string[];
+}
+export const openPages: WatchedPage[] = [];
+const KEPT_RESPONSES = 25;
+
 export async function newPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -25,6 +34,27 @@ export async function newPage(browser: Browser, baseURL: string): Promise<{ cont
   page.setDefaultTimeout(PATIENCE);
   page.setDefaultNavigationTimeout(PATIENCE);
   page.on('pageerror', (e) => errors.push(e.message));
+  const watched: WatchedPage = { page, responses: [] };
+  openPages.push(watched);
+  const keep = (line: string) => {
+    watched.responses.push(line);
+    if (watched.responses.length > KEPT_RESPONSES) watched.responses.shift();
+  };
+  const api = (url: string) => {
+    const { pathname, search } = new URL(url);
+    return pathname.startsWith('/api/') ? pathname + search : null;
+  };
+  page.on('response', async (r) => {
+    const path = api(r.url());
+    if (path === null) return;
+    const request = r.request();
+    const refused = r.status() >= 400 ? ` ${await r.text().catch(() => '')}`.slice(0, 400) : '';
+    keep(`${request.method()} ${path} → ${r.status()} (${Math.round(request.timing().responseStart)} ms)${refused}`);
+  });
+  page.on('requestfailed', (request) => {
+    const path = api(request.url());
+    if (path !== null) keep(`${request.method()} ${path} → ${request.failure()?.errorText ?? 'failed'}`);
+  });
   return { context, page, errors };
 }
 
@@ -64,8 +94,13 @@ export async function signOut(page: Page): Promise<void> {
 
 /** Picks an option of an antd Select found by its label within `scope` (typing narrows the list first). */
 export async function choose(page: Page, scope: Page | Locator, label: string, typed: string, option: RegExp): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  if (typed) await page.keyboard.type(typed);
+  const field = scope.getByLabel(label, { exact: true });
+  await field.click();
+  if (typed) {
+    await page.keyboard.type(typed);
+    // A list searched on the server is replaced as each key's answer comes: pick from the last one.
+    await scope.locator('.ant-select:not(.ant-select-loading)').filter({ has: field }).waitFor();
+  }
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
