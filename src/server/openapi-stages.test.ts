@@ -1,7 +1,8 @@
 /**
- * Issue 16's stages in the OpenAPI document: each operation of 事前绩效评估, 目标调整, 绩效目标批复 and
- * 转移支付 is listed, and each says in Chinese what it does — as does anything else under their tags,
- * so a route added later without a Chinese summary is caught too. On PGlite and PostgreSQL.
+ * The OpenAPI document speaks Chinese, the product's first language: every operation's summary begins
+ * with a Chinese word (a summary in English that merely names a Chinese term, "Record 累计支出 …",
+ * does not pass). Issue 16's stages are listed too: each operation of 事前绩效评估, 目标调整, 绩效目标批复
+ * and 转移支付, and nothing else under their tags. On PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorld, type World } from './fixture.testing.ts';
@@ -62,11 +63,12 @@ const STAGES: Record<string, string[]> = {
   ],
 };
 const TAGS = ['ex-ante', 'adjustments', 'notices', 'transfer'];
-const CHINESE = /[\u4e00-\u9fff]/;
+// Summaries are verb-first Chinese (“提交审核”, “读取文件的办理记录”); field names and codes may follow.
+const BEGINS_IN_CHINESE = /^[\u4e00-\u9fff]/;
 
 for (const make of testDatabases()) {
   const database = make();
-  describe(`issue 16's stages in the OpenAPI document, on ${database.name}`, () => {
+  describe(`the OpenAPI document, on ${database.name}`, () => {
     let w: World;
     let api: OpenApi;
     beforeAll(async () => {
@@ -82,22 +84,29 @@ for (const make of testDatabases()) {
       return api.paths[path]?.[method]?.summary;
     };
 
+    it('gives every operation a summary that begins in Chinese', () => {
+      const operations = Object.entries(api.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, o]) => ({ operation: `${method} ${path}`, summary: o.summary })),
+      );
+      expect(operations.length).toBeGreaterThan(180);
+      expect(operations.filter((o) => !BEGINS_IN_CHINESE.test(o.summary ?? ''))).toEqual([]);
+    });
+
     for (const [stage, operations] of Object.entries(STAGES))
       it(`lists each operation of ${stage} with a Chinese summary`, () => {
-        const missing = operations.filter((o) => !CHINESE.test(summaryOf(o) ?? ''));
+        const missing = operations.filter((o) => !BEGINS_IN_CHINESE.test(summaryOf(o) ?? ''));
         expect(missing).toEqual([]);
       });
 
-    it('gives every operation under the stages’ tags a Chinese summary, and lists them all above', () => {
+    it('lists every operation under the stages’ tags above', () => {
       const tagged = Object.entries(api.paths).flatMap(([path, methods]) =>
         Object.entries(methods)
           .filter(([, o]) => o.tags?.some((t) => TAGS.includes(t)))
-          .map(([method, o]) => ({ operation: `${method} ${path}`, summary: o.summary ?? '' })),
+          .map(([method]) => `${method} ${path}`),
       );
       expect(tagged.length).toBeGreaterThan(30);
-      expect(tagged.filter((t) => !CHINESE.test(t.summary))).toEqual([]);
       const listed = new Set(Object.values(STAGES).flat());
-      expect(tagged.map((t) => t.operation).filter((o) => !listed.has(o))).toEqual([]);
+      expect(tagged.filter((o) => !listed.has(o))).toEqual([]);
     });
   });
 }

@@ -39,11 +39,11 @@ const KIND_SLUGS: Record<ActualsKind, string> = {
 };
 
 const SUMMARY: Record<ActualsKind, string> = {
-  spending: '累计支出 (cumulative 万元 spent by a date)',
-  values: "an indicator row's actual value by a date",
-  monitoringNotes: 'a monitoring note (cause, likelihood, measure, expected year-end value) for the project (index null) or a row',
+  spending: '项目截至某日的累计支出（万元）',
+  values: '指标行截至某日的实际值',
+  monitoringNotes: '项目（index 为 null）或指标行的监控说明（偏差原因、完成可能性、纠偏措施、全年预计完成值）',
   evaluationNotes:
-    'a self-evaluation note for the project line (index null: 全年预算数, 实际完成情况, analysis) or a row (analysis, 不适用, 分值, 得分比例)',
+    '项目（index 为 null：全年预算数、实际完成情况、偏差原因分析及改进措施）或指标行（偏差原因分析及改进措施、不适用、分值、得分比例）的自评说明',
 };
 
 /** A body with its optional fields filled in, as the store takes it. */
@@ -105,7 +105,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['actuals'],
-        summary: 'Everything recorded for one project (orphans of its rows included, marked), with the recording state',
+        summary: '读取一个项目的全部实际执行情况（含失去对应的记录，已标出）及录入状态',
         params: IdParams,
         response: {
           200: Type.Object({ ...DocumentRecords.properties, recording: RecordingState }),
@@ -147,7 +147,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['actuals'],
-        summary: 'A document’s records of one kind, by project, row and date, paginated',
+        summary: '列出文件某一类实际执行情况记录（按项目、指标行、日期排列，分页）',
         params: IdParams,
         querystring: KindQuery,
         response: {
@@ -193,7 +193,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       {
         schema: {
           tags: ['actuals'],
-          summary: `Record ${SUMMARY[kind]} (409 actual_exists, with the existing record, when the place and date are taken)`,
+          summary: `录入${SUMMARY[kind]}（该位置和日期已有记录时 409 actual_exists，附已有记录）`,
           params: IdParams,
           body: INPUT_SCHEMAS[kind],
           response: { 201: Written, ...responses },
@@ -220,7 +220,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       {
         schema: {
           tags: ['actuals'],
-          summary: `Change ${SUMMARY[kind]}; If-Match: the record's version (409 stale_version with currentVersion)`,
+          summary: `修改${SUMMARY[kind]}；If-Match 为记录的版本（版本过期时 409 stale_version，附 currentVersion）`,
           params: IdParams,
           headers: IfMatch,
           body: UPDATE_SCHEMAS[kind],
@@ -242,7 +242,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       {
         schema: {
           tags: ['actuals'],
-          summary: `Delete ${SUMMARY[kind]}; If-Match: the record's version`,
+          summary: `删除${SUMMARY[kind]}；If-Match 为记录的版本`,
           params: IdParams,
           headers: IfMatch,
           response: { 200: Type.Object({ revision: Type.Integer() }), 428: ErrorBody, ...responses },
@@ -264,7 +264,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['actuals'],
         summary:
-          'Read an actuals file (CSV or XLSX; raw body with ?fileName=, or multipart field "file") against the document; nothing is written. 422 names the line (or sheet and cell) and column',
+          '预览导入实际执行情况：对照文件的绩效目标读取 CSV 或 XLSX（原始字节加 ?fileName=，或 multipart 字段 file），不写入任何数据；422 时指明行（或工作表和单元格）和列',
         consumes: ['text/csv', 'application/octet-stream', 'multipart/form-data', 'text/plain'],
         params: IdParams,
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
@@ -293,7 +293,7 @@ export async function actualsRoutes(fastify: FastifyInstance, ctx: AppContext) {
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: ['actuals'],
-        summary: 'Write previewed actuals, all in one transaction (or nothing, with a 422 naming the project, row and date)',
+        summary: '确认导入：在一个事务中写入预览过的实际执行情况（或全部不写，422 时指明项目、指标行和日期）',
         params: IdParams,
         body: Type.Object({ actuals: Actuals }),
         response: {

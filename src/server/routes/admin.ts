@@ -23,7 +23,13 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/api/admin/bureaus',
-    { schema: { tags: ['admin'], summary: 'All bureaus', response: { 200: Type.Object({ items: Type.Array(BureauInTree) }), ...denied } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '列出全部财政部门',
+        response: { 200: Type.Object({ items: Type.Array(BureauInTree) }), ...denied },
+      },
+    },
     async (req) => {
       admin(req);
       return { items: await bureausUnder(ctx.reader(req), null) };
@@ -34,7 +40,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Create a bureau (under a parent, or a top-level one)',
+        summary: '新建财政部门（在上级财政部门之下，或作为顶级）',
         body: Type.Object({
           code: Type.String({ minLength: 1, maxLength: 50 }),
           name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -50,7 +56,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Rename a bureau',
+        summary: '修改财政部门名称',
         params: IdParams,
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
         response: { 200: Bureau, ...denied, 404: ErrorBody },
@@ -64,7 +70,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Units by code, a page at a time by cursor',
+        summary: '列出预算单位（按单位编码排列，按游标分页）',
         querystring: Type.Object({ bureauId: Type.Optional(Type.Integer()), q: Type.Optional(Type.String()), ...CursorPage.properties }),
         response: { 200: PageOf(Unit), 400: ErrorBody, ...denied },
       },
@@ -80,7 +86,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Create a budget unit',
+        summary: '新建预算单位',
         body: Type.Object({
           code: Type.String({ minLength: 1, maxLength: 50 }),
           name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -97,7 +103,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['admin'],
         summary:
-          '批量导入财政部门和预算单位 · Create bureaus and units in bulk: a units file (编码,名称,上级编码,类型; CSV or XLSX, multipart field "file" or a raw body with ?fileName=) or JSON rows; all or nothing, an error names the row; existing codes are left as they are',
+          '批量导入财政部门和预算单位：单位文件（编码,名称,上级编码,类型；CSV 或 XLSX，multipart 字段 file，或原始字节加 ?fileName=）或 JSON 行；全部成功或全部不导入，出错时指明行；已有的编码保持不变',
         consumes: ['application/json', 'multipart/form-data', 'application/octet-stream'],
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
         body: Type.Object({
@@ -140,7 +146,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Rename a unit or move it to another bureau',
+        summary: '修改预算单位名称，或将其移到另一财政部门',
         params: IdParams,
         body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), bureauId: Type.Optional(Type.Integer()) }),
         response: { 200: Unit, ...denied, 404: ErrorBody },
@@ -154,7 +160,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Accounts by username, a page at a time by cursor',
+        summary: '列出账号（按用户名排列，按游标分页）',
         querystring: Type.Object({ q: Type.Optional(Type.String()), ...CursorPage.properties }),
         response: { 200: PageOf(ListedUser), 400: ErrorBody, ...denied },
       },
@@ -169,7 +175,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Create an account; its random password is returned once',
+        summary: '新建账号：随机生成的密码只返回这一次',
         body: Type.Object({
           username: Type.String({ minLength: 2, maxLength: 64 }),
           displayName: Type.String({ minLength: 1, maxLength: 100 }),
@@ -192,7 +198,7 @@ export async function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Change an account; resetPassword returns a new random password once and ends its sessions',
+        summary: '修改账号：resetPassword 时生成新的随机密码（只返回这一次），并结束该账号的全部会话',
         params: IdParams,
         body: Type.Object({
           displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),

@@ -108,7 +108,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'CSRF token for the X-CSRF-Token header of state-changing requests',
+        summary: '取得 CSRF 令牌，供修改数据的请求放入 X-CSRF-Token 请求头',
         response: { 200: Type.Object({ token: Type.String() }) },
       },
     },
@@ -121,7 +121,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in; sets the session cookie',
+        summary: '登录：设置会话 Cookie',
         body: Type.Object({ username: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 200 }) }),
         response: { 200: Type.Object({ user: User }), 401: ErrorBody, 429: ErrorBody },
       },
@@ -147,7 +147,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out; ends the session', response: { 204: Type.Null() } } },
+    { schema: { tags: ['auth'], summary: '退出登录：结束本次会话', response: { 204: Type.Null() } } },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await closeSession(ctx.store.db, token);
@@ -158,7 +158,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Type.Object({ user: User }), 401: ErrorBody } } },
+    { schema: { tags: ['auth'], summary: '读取当前登录的用户', response: { 200: Type.Object({ user: User }), 401: ErrorBody } } },
     async (req) => ({ user: requireUser(req) }),
   );
 
@@ -168,7 +168,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in user, or null for a visitor (never 401)',
+        summary: '读取当前登录的用户，未登录的访客为 null（不返回 401）',
         response: { 200: Type.Object({ user: Nullable(User) }) },
       },
     },
@@ -181,7 +181,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Change one’s own password; ends every other session of the account, this one goes on with a new cookie',
+        summary: '修改本人密码：结束该账号的其他会话，本次会话换用新的 Cookie 继续',
         body: Type.Object({
           currentPassword: Type.String({ maxLength: 200 }),
           newPassword: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 }),

@@ -269,7 +269,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: ['dashboards'],
-        summary: 'A unit’s dashboard: execution against plan by month, indicator completion, project scores (optionally one project)',
+        summary: '读取单位的绩效看板：逐月预算执行与计划对比、指标完成情况、项目得分（可只看一个项目）',
         params: IdParams,
         querystring: Type.Object({ ...DashboardQuery, projectId: Type.Optional(Type.Integer()) }),
         response: actualsResponses(Dashboard),
@@ -295,8 +295,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: ['dashboards'],
-        summary:
-          'A bureau’s dashboard for a year: execution and warnings per sub-bureau or unit on a date, grade and score distribution, most frequent review findings',
+        summary: '读取财政部门某一年度的绩效看板：各下级财政部门或单位在某日的执行和预警、等级和得分分布、最常见的审核意见',
         params: IdParams,
         querystring: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }), ...DashboardQuery }),
         response: actualsResponses(BureauDashboard),

@@ -60,7 +60,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['documents'],
-        summary: 'Start an empty draft for the signed-in unit and a year',
+        summary: '为本单位新建某一年度的空白草稿',
         body: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }),
         response: { 201: Type.Object({ id: Type.Integer(), version: Type.Integer() }), 403: ErrorBody, 409: ErrorBody },
       },
@@ -78,7 +78,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['documents'],
-        summary: 'A document with its department goals, projects and indicator rows (ETag = version)',
+        summary: '读取文件：部门整体绩效目标、项目和指标行（ETag 为版本号）',
         params: IdParams,
         response: { 200: StoredDocument, 304: Type.Null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
@@ -102,7 +102,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['documents'],
-        summary: 'What the review engine finds in the stored document, with the review settings of its bureau',
+        summary: '审核已保存的文件：列出审核意见，附所属财政部门的审核设置',
         params: IdParams,
         response: {
           200: Type.Object({ version: Type.Integer(), findings: Type.Array(Finding) }),
@@ -137,7 +137,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['documents'],
-        summary: "Start next year's draft as a copy of this document",
+        summary: '复制本文件为下一年度草稿',
         params: IdParams,
         response: { 201: Type.Object({ id: Type.Integer(), version: Type.Integer() }), 403: ErrorBody, 409: ErrorBody },
       },
@@ -154,7 +154,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['documents'],
-        summary: 'Replace 部门整体绩效目标',
+        summary: '替换部门整体绩效目标',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({ department: Nullable(DepartmentGoals) }),
@@ -173,7 +173,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['projects'],
-        summary: 'Add a project (at a 0-based position; default last)',
+        summary: '添加项目（位置从 0 起算，默认加在最后）',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({ project: Project, position: Type.Optional(Type.Integer({ minimum: 0 })) }),
@@ -201,7 +201,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['projects'],
-        summary: 'One project table (ETag = the document version)',
+        summary: '读取一张项目绩效目标表（ETag 为文件的版本号）',
         params: IdParams,
         response: {
           200: Type.Object({ document: DocumentMetaSchema, project: StoredProject }),
@@ -230,7 +230,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['projects'],
-        summary: 'Replace a whole project (the editor’s autosave)',
+        summary: '整体替换一个项目（编辑器自动保存）',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({ project: Project }),
@@ -249,7 +249,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['projects'],
-        summary: 'Delete a project',
+        summary: '删除项目',
         params: IdParams,
         headers: IfMatch,
         response: { 200: VersionResult, ...writeResponses },
@@ -267,7 +267,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['indicators'],
-        summary: 'Add an indicator row (at a 0-based position; default last)',
+        summary: '添加指标行（位置从 0 起算，默认加在最后）',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({ indicator: Indicator, position: Type.Optional(Type.Integer({ minimum: 0 })) }),
@@ -288,7 +288,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['indicators'],
-        summary: 'Reorder a project’s indicator rows: list every row id once, in the new order',
+        summary: '调整项目指标行的顺序：按新顺序列出每个指标行的 id，各一次',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({ ids: Type.Array(Id) }),
@@ -315,7 +315,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['indicators'],
-        summary: 'Replace one indicator row',
+        summary: '替换一个指标行',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({ indicator: Indicator }),
@@ -337,7 +337,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['indicators'],
-        summary: 'Delete one indicator row',
+        summary: '删除一个指标行',
         params: IdParams,
         headers: IfMatch,
         response: { 200: VersionResult, ...writeResponses },
@@ -355,8 +355,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['comments'],
-        summary:
-          'Review comments on a document, newest first, with the total; a page at a time by cursor, open=true for the unresolved only',
+        summary: '列出文件的审核批注（新的在前，附总数；按游标分页；open=true 只列未解决的）',
         params: IdParams,
         querystring: Type.Object({
           ...CursorPage.properties,
@@ -391,7 +390,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['comments'],
-        summary: 'Comment on the document, a project, a field, or an indicator row (1-based)',
+        summary: '添加审核批注：针对整份文件、一个项目、一个字段或一个指标行（序号从 1 起算）',
         params: IdParams,
         body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }), ...CommentAnchor.properties }),
         response: { 201: Comment, 403: ErrorBody, 404: ErrorBody },
@@ -410,7 +409,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['comments'],
-        summary: 'Mark a comment resolved',
+        summary: '将审核批注标为已解决',
         params: IdParams,
         response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody },
       },
@@ -430,7 +429,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       schema: {
         tags: ['documents'],
         summary:
-          'The audit trail of a document, newest first, a page at a time by cursor. detail=summary: before/after reduced to {status, name, comment}, and consecutive edits of one thing by one person within 5 minutes as one entry with a count (a page never splits one)',
+          '读取文件的办理记录（新的在前，按游标分页）。detail=summary 时 before/after 只保留 {status, name, comment}，同一人 5 分钟内对同一对象的连续修改合为一条并计数（合并的一条不跨页）',
         params: IdParams,
         querystring: Type.Object({
           ...CursorPage.properties,

@@ -47,8 +47,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['evaluation'],
-        summary:
-          'The document’s self-evaluation: budget execution and points, each indicator’s completion and points, totals, grades, findings',
+        summary: '读取文件的绩效自评：预算执行及得分、各指标完成情况及得分、总分、等级、发现的问题',
         params: IdParams,
         querystring: AsOf,
         response: actualsResponses(DocumentEvaluation),
@@ -76,7 +75,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
       schema: {
         tags: ['evaluation'],
         summary:
-          'The 项目支出绩效自评表 of every project with the 部门整体 summary, as XLSX or DOCX; with `profile` (a 自评表 profile, 400 for another) each project’s form as that province prints it, without the summary',
+          '导出各项目的项目支出绩效自评表及部门整体自评（XLSX 或 DOCX）；给出 `profile`（自评表的表样，其他种类的为 400）时按该省的表样输出各项目的表，不含部门整体自评',
         params: IdParams,
         querystring: Type.Object({
           format: ExportFormat,
@@ -108,8 +107,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['evaluation'],
-        summary:
-          'Publish the self-evaluation (a reviewer over the unit): 422 evaluation_errors with the findings while errors remain; the actuals then close',
+        summary: '公开绩效自评（单位的上级审核人员）：仍有错误时 422 evaluation_errors 并列出发现的问题；公开后实际执行情况不再接受录入',
         params: IdParams,
         response: { 200: PublishedEvaluation, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
@@ -126,7 +124,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['evaluation'],
-        summary: 'Withdraw a published self-evaluation (a reviewer over the unit); the actuals open again',
+        summary: '撤回已公开的绩效自评（单位的上级审核人员）；实际执行情况重新开放录入',
         params: IdParams,
         response: { 204: Type.Null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
@@ -144,7 +142,7 @@ export async function evaluationRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['public'],
-        summary: 'A published self-evaluation, as it was published (404 while it is not)',
+        summary: '读取已公开的绩效自评，即公开时的内容（未公开时 404）',
         params: IdParams,
         response: { 200: PublishedEvaluation, 404: ErrorBody },
       },

@@ -109,7 +109,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['export'],
-        summary: 'The formats /api/documents/:id/export offers, in the order to show them',
+        summary: '列出 /api/documents/:id/export 可用的格式（按显示顺序）',
         response: { 200: Type.Object({ formats: Type.Array(Format) }) },
       },
     },
@@ -121,7 +121,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['export'],
-        summary: 'The document as a file (anyone may download a published one); ETag by version',
+        summary: '下载文件（已公开的任何人可下载）；ETag 为版本号',
         params: IdParams,
         querystring: Type.Object({ format: Format }),
         response: fileResponses,
@@ -157,8 +157,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['export'],
-        summary:
-          'The blank Excel template to fill in and import (drop-down lists of the year’s indicator framework; the columns of a form profile, the year’s by default)',
+        summary: '下载空白 Excel 填报模板，填好后导入（下拉列表为该年度的指标体系；列按表样，默认为该年度的）',
         querystring: Type.Object({
           year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
           profile: Type.Optional(
@@ -270,7 +269,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       exposeHeadRoute: false,
       schema: {
         tags: ['export'],
-        summary: `A bureau’s documents of a year (its sub-bureaus’ too) in one download, for its reviewers and admins; X-Total-Count says how many match`,
+        summary: '打包下载财政部门某一年度的文件（含下级财政部门的），供本部门审核人员和管理员使用；X-Total-Count 给出符合条件的文件数',
         params: IdParams,
         querystring: Type.Object({
           ...BundleQuery,
@@ -294,8 +293,7 @@ export async function exportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['public'],
-        summary:
-          'A bureau’s published documents of a year in one download (format=opendata: the open-data package); X-Total-Count says how many match',
+        summary: '打包下载财政部门某一年度已公开的文件（format=opendata 为开放数据包）；X-Total-Count 给出符合条件的文件数',
         params: IdParams,
         querystring: Type.Object(BundleQuery),
         response: { ...fileResponses, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody },

@@ -14,7 +14,7 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['health'],
-        summary: 'Whether this server is up and reaches its database (for a load balancer’s health check; 500 when not)',
+        summary: '检查服务是否运行、能否连上数据库（供负载均衡器做健康检查；不能时返回 500）',
         response: { 200: Type.Object({ ok: Type.Literal(true) }) },
       },
     },

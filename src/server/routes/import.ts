@@ -82,7 +82,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: ['import'],
-        summary: 'Read an uploaded file (raw body with ?fileName=, or multipart field "file"); nothing is written',
+        summary: '预览导入：读取上传的文件（原始字节加 ?fileName=，或 multipart 字段 file），不写入任何数据',
         consumes: ['application/octet-stream', 'multipart/form-data', 'text/plain', 'text/html'],
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
         response: {
@@ -165,7 +165,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['import'],
         summary:
-          'Write previewed documents, all in one transaction: a new draft each, or over an existing draft when replaceVersion names its current version (its unit’s staff only, as editing it)',
+          '确认导入：在一个事务中写入预览过的文件，各建一份新草稿；replaceVersion 给出已有草稿的当前版本时覆盖该草稿（与编辑一样，仅限其单位的填报人员）',
         body: Type.Object({
           documents: Type.Array(
             Type.Object({
@@ -215,7 +215,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['import'],
-        summary: 'Review a posted document (the model as JSON); nothing is written',
+        summary: '审核提交来的文件内容（JSON 格式的文件模型），不写入任何数据',
         body: TargetDocument,
         response: { 200: Type.Object({ findings: Type.Array(Finding) }), 401: ErrorBody },
       },

@@ -71,17 +71,16 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
       read: listDocuments,
       querystring: DocumentListQuery,
       response: DocumentList,
-      summary:
-        'Documents the caller may see, filtered, a page at a time by cursor (sort: by unit or by last change), with a count up to 1,000',
-      publicSummary: 'Published documents, filtered, a page at a time by cursor',
+      summary: '列出本人可见的文件：可筛选，按游标分页（sort：按单位或按最后修改时间），附总数（最多数到 1000）',
+      publicSummary: '列出已公开的文件：可筛选，按游标分页',
     },
     {
       name: 'projects',
       read: listProjects,
       querystring: ListQuery,
       response: ProjectList,
-      summary: 'Projects across the documents the caller may see (text search in project names)',
-      publicSummary: 'Projects of published documents (text search in names)',
+      summary: '在本人可见的文件中查询项目（按项目名称搜索）',
+      publicSummary: '在已公开的文件中查询项目（按项目名称搜索）',
     },
   ];
   for (const l of lists) {
@@ -113,8 +112,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['lists'],
-        summary:
-          'Over the whole filtered set of documents the caller may see (the list’s filter, without paging): the exact count, the count per status and the budget sum in 万元',
+        summary: '汇总本人可见、符合筛选条件的全部文件（与列表的筛选相同，不分页）：准确的文件数、各状态的文件数和预算合计（万元）',
         querystring: ListFilterSchema,
         response: { 200: DocumentSetSummary, 401: ErrorBody },
       },
@@ -131,7 +129,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
   for (const path of ['/api/bureaus', '/api/public/bureaus']) {
     app.get(
       path,
-      { schema: { tags: [path.includes('public') ? 'public' : 'lists'], summary: 'The bureau tree', response: bureauTree } },
+      { schema: { tags: [path.includes('public') ? 'public' : 'lists'], summary: '读取财政部门树', response: bureauTree } },
       async (req) => ({
         items: await ctx.cache.get('bureau-tree', () => bureausUnder(ctx.reader(req), null)),
       }),
@@ -154,7 +152,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['lists'],
         summary:
-          'A year’s totals for a bureau (all under it) and for each direct sub-bureau, over published documents and those the caller acts on (a unit its own, a reviewer its bureau’s, an admin all); budgets exact in 万元',
+          '汇总财政部门（含其下全部）及各直属下级财政部门某一年度的文件：已公开的和本人经办的（单位为本单位的，审核人员为本部门的，管理员为全部）；预算精确到万元的小数',
         params: IdParams,
         querystring: TotalsQuery,
         response: { ...totalsResponse, 401: ErrorBody },
@@ -168,7 +166,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['public'],
-        summary: 'Totals of published documents',
+        summary: '汇总财政部门及各直属下级财政部门某一年度已公开的文件',
         params: IdParams,
         querystring: TotalsQuery,
         response: totalsResponse,
@@ -182,7 +180,7 @@ export async function listRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['lists'],
-        summary: 'Units (under a bureau, matching a name or code), for filters',
+        summary: '查询预算单位（某一财政部门之下，名称或编码匹配），供筛选用',
         querystring: UnitsQuery,
         response: { 200: PageOf(Unit), 400: ErrorBody },
       },

@@ -88,8 +88,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['monitoring'],
-        summary:
-          'The document’s monitoring on a date (default today, held to the budget year) against the targets in force on it: execution, indicator progress, lights, findings',
+        summary: '读取文件在某日的运行监控（默认今天，限在预算年度内），对照当日有效的绩效目标：预算执行、指标进度、预警、发现的问题',
         params: IdParams,
         querystring: Type.Object({ date: Type.Optional(Type.String({ description: 'YYYY-MM-DD within the budget year; default today' })) }),
         response: actualsResponses(DocumentMonitoring),
@@ -116,7 +115,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'The 监控表 of the document on a date, as XLSX or DOCX',
+        summary: '导出文件在某日的监控表（XLSX 或 DOCX）',
         params: IdParams,
         querystring: Type.Object({ format: ExportFormat, ...DateQuery.properties }),
         response: actualsResponses(FileResponse),
@@ -138,7 +137,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, ctx: AppContext
       schema: {
         tags: ['monitoring'],
         summary:
-          'Monitored projects (approved and published documents) the caller may see, by warning light on a date: red first, then by shortfall, a page at a time (cursor); with counts per light over the whole filtered set, and how many queued rebuilds still touch it (pending)',
+          '预警清单：本人可见的被监控项目（已审核和已公开的文件）在某日的预警，红灯在前，其次按落后计划排列，按游标分页；附整个筛选结果中各预警灯的项目数，及仍在排队、涉及本清单的重算数（pending）',
         querystring: Type.Object({
           year: Type.Integer({ minimum: 1990, maximum: 2100 }),
           date: Type.Optional(IsoDateText),

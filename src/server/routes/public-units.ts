@@ -32,8 +32,7 @@ export async function publicUnitRoutes(fastify: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['public'],
-        summary:
-          'Units (under a bureau and its sub-bureaus, matching a name or code) by code, a page at a time by cursor, for the public filters',
+        summary: '查询预算单位（某一财政部门及其下级之下，名称或编码匹配），按单位编码排列、按游标分页，供公开查询筛选',
         querystring: UnitsQuery,
         response: { 200: PageOf(Unit), 400: ErrorBody },
       },

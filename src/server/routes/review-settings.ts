@@ -22,8 +22,7 @@ export async function reviewSettingsRoutes(fastify: FastifyInstance, ctx: AppCon
     {
       schema: {
         tags: ['settings'],
-        summary:
-          'The review settings of the document’s bureau (its own or inherited; jixiao’s defaults when none), for whoever may read the document',
+        summary: '读取文件所属财政部门的审核设置（本部门的或继承的；都没有时为 jixiao 的默认值），能读该文件的人均可读取',
         params: IdParams,
         response: {
           200: Type.Object({

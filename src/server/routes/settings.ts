@@ -30,8 +30,7 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['settings'],
-        summary:
-          'What the bureau sets itself and what is in force for its units (inherited from the nearest bureau above, or jixiao’s defaults)',
+        summary: '读取财政部门的监控与评价设置：本部门自行设置的，及对所属单位生效的（继承自最近的上级财政部门，或 jixiao 的默认值）',
         params: IdParams,
         response: { 200: BureauSettings, 401: ErrorBody, 404: ErrorBody },
       },
@@ -48,7 +47,7 @@ export async function settingsRoutes(fastify: FastifyInstance, ctx: AppContext) 
       schema: {
         tags: ['settings'],
         summary:
-          'Replace what the bureau sets (null: inherit; review or formProfile left out: kept). 422 for settings that cannot classify or score (weights not adding up to 100, an unknown rule, a profile jixiao does not ship …)',
+          '替换财政部门自行设置的内容（null 为继承；未给出 review 或 formProfile 时保持不变）。无法据以分级或计分的设置返回 422（权重合计不是 100、未知的审核规则、jixiao 没有的表样……）',
         params: IdParams,
         headers: IfMatch,
         body: Type.Object({

@@ -25,7 +25,7 @@ export async function versionRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['documents'],
-        summary: 'The submissions of a document, newest first (a page at a time by cursor), and its current version',
+        summary: '列出文件的历次提交（新的在前，按游标分页）及其当前版本号',
         params: IdParams,
         querystring: CursorPage,
         response: { 200: VersionList, 400: ErrorBody, ...responses },
@@ -45,7 +45,7 @@ export async function versionRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['documents'],
-        summary: 'The content of one version: a submission, or the working copy at its current version',
+        summary: '读取一个版本的内容：某次提交，或当前版本的工作稿',
         params: Type.Object({ id: IdParams.properties.id, version: Type.Integer({ minimum: 1 }) }),
         response: { 200: VersionContent, ...responses },
       },

@@ -31,11 +31,11 @@ export async function workflowRoutes(fastify: FastifyInstance, ctx: AppContext) 
         schema: {
           tags: ['workflow'],
           summary: {
-            submit: 'Submit for review (runs the review engine; 422 with the findings while errors remain)',
-            withdraw: 'Withdraw a submitted document back to draft',
-            return: 'Return to the unit, with a review comment (required)',
-            approve: 'Approve a submitted document',
-            publish: 'Publish an approved document (readable by anyone)',
+            submit: '提交审核（运行审核规则；仍有错误时 422 并列出审核意见）',
+            withdraw: '撤回已提交的文件，恢复为草稿',
+            return: '退回单位修改（须附审核意见）',
+            approve: '审核通过已提交的文件',
+            publish: '公开已审核的文件（公开后任何人可读）',
           }[step],
           params: IdParams,
           headers: IfMatch,
@@ -71,7 +71,7 @@ export async function workflowRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags: ['workflow'],
-        summary: 'Approve several submitted documents; each is approved or refused on its own',
+        summary: '批量审核通过已提交的文件：逐份通过或拒绝，互不影响',
         body: Type.Object({ items: Type.Array(Type.Object({ id: Id, version: Type.Integer() }), { minItems: 1, maxItems: 200 }) }),
         response: {
           200: Type.Object({
