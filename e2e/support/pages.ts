@@ -99,7 +99,8 @@ export async function choose(page: Page, scope: Page | Locator, label: string, t
   if (typed) {
     await page.keyboard.type(typed);
     // A list searched on the server is replaced as each key's answer comes: pick from the last one.
-    await scope.locator('.ant-select:not(.ant-select-loading)').filter({ has: field }).waitFor();
+    const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    await eventually(async () => (await select.getAttribute('class'))?.split(' ').includes('ant-select-loading')).toBe(false);
   }
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
