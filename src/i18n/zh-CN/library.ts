@@ -46,9 +46,10 @@ export const library = {
     notFound: (id: number) => `未找到指标库条目（${id}）。`,
     stale: (current: number, expected: number) =>
       `该指标已被他人修改（当前版本 ${current}，您的修改基于版本 ${expected}）。请刷新后再操作，您的内容未被保存。`,
-    invalidState: (state: 'proposed' | 'approved' | 'refused' | 'retired', action: 'edit' | 'approve' | 'refuse' | 'retire' | 'withdraw') =>
+    invalidState: (state: 'proposed' | 'approved' | 'refused' | 'retired', action: 'edit' | 'approve' | 'refuse' | 'retire' | 'reinstate' | 'withdraw',
+    ) =>
       `该指标的状态为“${{ proposed: '申请入库', approved: '已入库', refused: '不予入库', retired: '已停用' }[state]}”，不能${
-        { edit: '修改', approve: '批准入库', refuse: '不予入库', retire: '停用', withdraw: '撤回申请' }[action]
+        { edit: '修改', approve: '批准入库', refuse: '不予入库', retire: '停用', reinstate: '恢复启用', withdraw: '撤回申请' }[action]
       }。`,
     reasonRequired: '不予入库须写明理由（reason）。',
     codeTaken: (code: string) => `本财政部门的指标库中已有编号“${code}”。`,
@@ -100,12 +101,20 @@ export const library = {
     refuse: '不予入库',
     retire: '停用',
     withdraw: '撤回申请',
+    edit: '修改',
+    reinstate: '恢复启用',
     approved: '已批准入库。',
     refused: '已不予入库。',
     retired: '已停用：不再推荐，用过它的指标不受影响。',
     withdrawn: '已撤回申请。',
     applied: '已提交申请，等待财政部门审核。',
     added: '已加入指标库。',
+    edited: '已保存修改。',
+    reinstated: '已恢复启用：该指标重新入库，可再被推荐和选用。',
+    reinstateConfirm: '恢复启用后该指标重新入库，可再被推荐和选用。确定恢复启用吗？',
+    stale: (current: number) => `该指标已被他人修改（现为第 ${current} 版），您的修改尚未保存。`,
+    staleHelp: '重新载入将显示对方保存后的内容，请在其上重新修改后保存。',
+    reload: '重新载入',
     retireConfirm: '停用后不再推荐该指标（用过它的指标行不受影响）。确定停用吗？',
     withdrawConfirm: '撤回这条入库申请吗？',
     confirm: '确定',
@@ -117,6 +126,7 @@ export const library = {
     form: {
       applyTitle: '申请入库',
       addTitle: '新增指标（直接入库）',
+      editTitle: (name: string) => `修改指标：${name}`,
       level1: '一级指标',
       level2: '二级指标',
       level3: '三级指标',
@@ -128,9 +138,11 @@ export const library = {
       method: '计算方法',
       dataSource: '数据来源',
       field: '行业/领域',
-      required: '请填写此项',
+      required: (field: string) => `请填写${field}`,
+      tooLong: (field: string, limit: number) => `${field}最多 ${limit} 个字`,
       submitApply: '提交申请',
       submitAdd: '加入指标库',
+      submitEdit: '保存修改',
     },
     failed: '操作失败',
   },

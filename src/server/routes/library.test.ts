@@ -169,6 +169,58 @@ for (const make of testDatabases()) {
       });
     });
 
+    it('reinstates a retired entry: only a reviewer of its bureau, at the current version, audited, offered again', async () => {
+      const level3 = '法律援助案件回访满意率';
+      const added = await w.clients.reviewer.request('POST', '/api/library/entries', {
+        body: { entry: { ...APPLICATION, level3, unit: '%', target: '≥90%' } },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      const { id } = added.json<View>();
+      const query = `/api/suggestions?name=${encodeURIComponent('法律援助')}&field=justice&limit=100`;
+      const suggested = async () => {
+        const r = await w.clients.ownUnit.request('GET', query);
+        expect(r.statusCode, r.body).toBe(200);
+        return r.json<{ items: Array<{ entry: { level3: string } | null }> }>().items.some((x) => x.entry?.level3 === level3);
+      };
+      expect(await suggested()).toBe(true);
+      expect((await w.clients.reviewer.request('POST', `/api/library/entries/${id}/retire`, { headers: ifMatch(1) })).statusCode).toBe(200);
+      // Read once retired, so that a cached answer would still leave it out after the reinstatement.
+      expect(await suggested()).toBe(false);
+
+      // Approved entries have nothing to reinstate; the unit, another county's reviewer and a stale version are refused.
+      const reinstate = (client: keyof World['clients'], version: number) =>
+        w.clients[client].request('POST', `/api/library/entries/${id}/reinstate`, { headers: ifMatch(version) });
+      expect((await reinstate('ownUnit', 2)).statusCode).toBe(403);
+      expect((await reinstate('otherReviewer', 2)).statusCode).toBe(403);
+      const stale = await reinstate('reviewer', 1);
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({ code: 'stale_version', currentVersion: 2 });
+      expect((await w.clients.reviewer.request('POST', `/api/library/entries/${id}/reinstate`)).statusCode).toBe(400);
+
+      const done = await reinstate('reviewer', 2);
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json<View>()).toMatchObject({ version: 3, entry: { level3, status: { state: 'approved', reason: null } } });
+      const again = await reinstate('reviewer', 3);
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({ code: 'invalid_state', state: 'approved', message: '该指标的状态为“已入库”，不能恢复启用。' });
+
+      expect((await offeredEntries(w.store.db, w.countyId)).map((e) => e.level3)).toContain(level3);
+      expect(await suggested()).toBe(true);
+      const audit = await w.store.db
+        .selectFrom('audit_log')
+        .select(['action', 'before', 'after', 'actor_name'])
+        .where('entity', '=', 'libraryEntry')
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(['create', 'retire', 'reinstate']);
+      expect(audit[2]).toMatchObject({
+        actor_name: '怀来县财政局审核员',
+        before: { bureauId: w.countyId, entry: { level3, status: { state: 'retired' } } },
+        after: { bureauId: w.countyId, entry: { level3, status: { state: 'approved', reason: null } } },
+      });
+    });
+
     it('refuses with the reason kept; a unit withdraws its own application', async () => {
       const a = (
         await w.clients.ownUnit.request('POST', '/api/library/applications', { body: { entry: { ...APPLICATION, level3: '甲' } } })

@@ -2,7 +2,7 @@
  * The indicator library (指标库) over HTTP. Internal: every route needs a signed-in user (the
  * public gets 401). Units apply (申请入库) and see their bureau's approved entries and their own
  * applications; reviewers decide on the entries of their bureau and those under it, add approved
- * entries to their own bureau's library, edit and retire them, and import a library file into it;
+ * entries to their own bureau's library, edit, retire and reinstate them, and import a library file into it;
  * admins read. Writes name the entry's version in If-Match (409 stale_version when it moved on).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -26,6 +26,7 @@ import {
   type EntryContent as StoredContent,
   entryOwnership,
   proposeEntry,
+  reinstateEntry,
   retireEntry,
   withdrawEntry,
 } from '../../store/library/workflow.ts';
@@ -266,6 +267,25 @@ export async function libraryRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const user = await assertDecides(req, req.params.id);
       const expected = expectedVersion(req);
       await refusals(req, () => retireEntry(db, actorOf(user), req.params.id, expected));
+      return view(req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/library/entries/:id/reinstate',
+    {
+      schema: {
+        tags: ['library'],
+        summary: '恢复启用已停用的指标库条目：重新入库，再次推荐。If-Match 给出版本',
+        params: IdParams,
+        headers: IfMatch,
+        response: { 200: LibraryEntryView, ...writeErrors },
+      },
+    },
+    async (req) => {
+      const user = await assertDecides(req, req.params.id);
+      const expected = expectedVersion(req);
+      await refusals(req, () => reinstateEntry(db, actorOf(user), req.params.id, expected));
       return view(req.params.id);
     },
   );

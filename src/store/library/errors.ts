@@ -35,4 +35,4 @@ export class LibraryError extends Error {
   }
 }
 
-export type LibraryAction = 'edit' | 'approve' | 'refuse' | 'retire' | 'withdraw';
+export type LibraryAction = 'edit' | 'approve' | 'refuse' | 'retire' | 'reinstate' | 'withdraw';

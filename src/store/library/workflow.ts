@@ -1,5 +1,5 @@
 /**
- * The library's workflow (申请入库 → 已入库 or 不予入库; 已入库 → 已停用), each write one transaction
+ * The library's workflow (申请入库 → 已入库 or 不予入库; 已入库 ⇄ 已停用), each write one transaction
  * with its audit entry (before and after). Who may do what is the server's to check
  * (src/server/routes/library.ts); the store keeps the states and versions straight: a write based on
  * a stale version, or in a state that does not allow it, changes nothing.
@@ -194,6 +194,17 @@ export async function retireEntry(db: Kysely<Database>, actor: Actor, id: number
   return db.transaction().execute(async (trx) => {
     const before = await claim(trx, id, expected, ['approved'], 'retire');
     return rewrite(trx, actor, id, 'retire', before, { ...before.entry, status: { state: 'retired', reason: null } });
+  });
+}
+
+/**
+ * 恢复启用: a retired entry is approved again and offered as before. The original decision (who
+ * approved it, when) stands: retiring never undid it, so reinstating has none to make.
+ */
+export async function reinstateEntry(db: Kysely<Database>, actor: Actor, id: number, expected: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const before = await claim(trx, id, expected, ['retired'], 'reinstate');
+    return rewrite(trx, actor, id, 'reinstate', before, { ...before.entry, status: { state: 'approved', reason: null } });
   });
 }
 
