@@ -109,7 +109,7 @@ export const library: Messages['library'] = {
     edited: 'Changes saved.',
     reinstated: 'Reinstated: the entry is approved and offered again.',
     reinstateConfirm: 'Reinstate this entry? It will be approved and offered again.',
-    stale: (current) => `Someone else changed this entry (now version ${current}); your changes were not saved.`,
+    stale: 'Someone else changed this entry meanwhile; your changes were not saved.',
     staleHelp: 'Reload to see what they saved, then make your changes on it again.',
     reload: 'Reload',
     retireConfirm: 'Retire this entry? It will no longer be offered (rows that used it are unchanged).',

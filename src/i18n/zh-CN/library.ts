@@ -112,7 +112,7 @@ export const library = {
     edited: '已保存修改。',
     reinstated: '已恢复启用：该指标重新入库，可再被推荐和选用。',
     reinstateConfirm: '恢复启用后该指标重新入库，可再被推荐和选用。确定恢复启用吗？',
-    stale: (current: number) => `该指标已被他人修改（现为第 ${current} 版），您的修改尚未保存。`,
+    stale: '该指标已被他人修改，您的修改尚未保存。',
     staleHelp: '重新载入将显示对方保存后的内容，请在其上重新修改后保存。',
     reload: '重新载入',
     retireConfirm: '停用后不再推荐该指标（用过它的指标行不受影响）。确定停用吗？',

@@ -1,7 +1,8 @@
 /**
  * What the signed-in user may do with one library entry: a reviewer of its bureau (or one above)
- * approves or refuses an application — a refusal with its reason — and retires an approved entry;
- * the applicant unit withdraws its application before the decision.
+ * approves or refuses an application — a refusal with its reason —, edits any entry but a refused
+ * one, retires an approved entry and reinstates a retired one; the applicant unit edits or
+ * withdraws its application before the decision. The server allows the same (routes/library.ts).
  */
 import { Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
@@ -9,9 +10,11 @@ import { useMessages } from '../app/locale.tsx';
 import type { LibraryEntryView } from './library-api.ts';
 
 export interface EntryCommands {
+  edit(v: LibraryEntryView): void;
   approve(v: LibraryEntryView): void;
   refuse(v: LibraryEntryView, reason: string): void;
   retire(v: LibraryEntryView): void;
+  reinstate(v: LibraryEntryView): void;
   withdraw(v: LibraryEntryView): void;
 }
 
@@ -35,8 +38,14 @@ export function EntryActions({
   const [form] = Form.useForm<{ reason: string }>();
   const state = view.entry.status.state;
   const name = view.entry.level3;
+  const edits = (decides && state !== 'refused') || (applied && state === 'proposed');
   return (
     <Space size={4} wrap>
+      {edits && (
+        <Button size="small" aria-label={`${m.edit} ${name}`} disabled={busy} onClick={() => commands.edit(view)}>
+          {m.edit}
+        </Button>
+      )}
       {decides && state === 'proposed' && (
         <>
           <Button size="small" type="primary" aria-label={`${m.approve} ${name}`} disabled={busy} onClick={() => commands.approve(view)}>
@@ -51,6 +60,13 @@ export function EntryActions({
         <Popconfirm title={m.retireConfirm} okText={m.confirm} cancelText={m.cancel} onConfirm={() => commands.retire(view)}>
           <Button size="small" aria-label={`${m.retire} ${name}`} disabled={busy}>
             {m.retire}
+          </Button>
+        </Popconfirm>
+      )}
+      {decides && state === 'retired' && (
+        <Popconfirm title={m.reinstateConfirm} okText={m.confirm} cancelText={m.cancel} onConfirm={() => commands.reinstate(view)}>
+          <Button size="small" aria-label={`${m.reinstate} ${name}`} disabled={busy}>
+            {m.reinstate}
           </Button>
         </Popconfirm>
       )}

@@ -1,16 +1,19 @@
 /**
  * The indicator library (指标库) for signed-in users: the entries the user may see, filtered by
- * field, state and wording, newest first, a page at a time by cursor. Units apply for new entries
- * and withdraw their applications; reviewers decide on their bureau's, add entries, retire them
- * and import a library file; everyone exports what they see as JSON or XLSX.
+ * field, state and wording, newest first, a page at a time by cursor. Units apply for new entries,
+ * edit and withdraw their applications; reviewers decide on their bureau's, add entries, edit,
+ * retire and reinstate them and import a library file; everyone exports what they see as JSON or
+ * XLSX. An edit based on a version someone else has moved past is not saved: the form says so and
+ * offers the newer entry, as the other pages do with a stale version.
  */
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import type { EntryState } from '../../core/library/entry.ts';
 import { FIELD_NAMES, FIELDS, isField } from '../../core/library/fields.ts';
 import { subtree } from '../admin/bureau-tree.ts';
+import { ApiFailure, failureText } from '../api/client.ts';
 import { queries } from '../api/queries.ts';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
@@ -19,7 +22,16 @@ import { CursorPager } from '../list/CursorPager.tsx';
 import { useListAddress } from '../list/useListAddress.ts';
 import { EntryActions, type EntryCommands } from './EntryActions.tsx';
 import { EntryForm } from './EntryForm.tsx';
-import { exportHref, libraryEndpoints, libraryQueries, libraryStale, type EntryContent, type LibraryEntryView } from './library-api.ts';
+import {
+  contentOf,
+  type EntryContent,
+  entryFieldOf,
+  exportHref,
+  type LibraryEntryView,
+  libraryEndpoints,
+  libraryQueries,
+  libraryStale,
+} from './library-api.ts';
 
 const STATES: readonly EntryState[] = ['proposed', 'approved', 'refused', 'retired'];
 const STATE_COLORS: Record<EntryState, string> = { proposed: 'processing', approved: 'success', refused: 'error', retired: 'default' };
@@ -48,17 +60,28 @@ export default function LibraryPage() {
     [user, bureaus.data],
   );
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<LibraryEntryView | null>(null);
+  /** Someone else saved the entry while the user edited it. */
+  const [stale, setStale] = useState(false);
 
   const done = (text: string) => async () => {
     message.success(text);
     await libraryStale(client);
   };
-  const failed = (e: Error) => message.error(e.message || all.web.common.networkError);
+  // A refusal that names a field of the entry's form is shown under the field, not here.
+  const failed = (e: Error) => {
+    if (entryFieldOf(e) === null) message.error(failureText(e, all.web.common.networkError));
+  };
   const write = useMutation({ mutationFn: (run: () => Promise<unknown>) => run(), onError: failed });
   const commands: EntryCommands = {
+    edit: (v) => {
+      setStale(false);
+      setEditing(v);
+    },
     approve: (v) => write.mutate(() => libraryEndpoints.decide(v, 'approve'), { onSuccess: done(m.approved) }),
     refuse: (v, reason) => write.mutate(() => libraryEndpoints.decide(v, 'refuse', reason), { onSuccess: done(m.refused) }),
     retire: (v) => write.mutate(() => libraryEndpoints.retire(v), { onSuccess: done(m.retired) }),
+    reinstate: (v) => write.mutate(() => libraryEndpoints.reinstate(v), { onSuccess: done(m.reinstated) }),
     withdraw: (v) => write.mutate(() => libraryEndpoints.withdraw(v), { onSuccess: done(m.withdrawn) }),
   };
   const create = useMutation({
@@ -68,6 +91,30 @@ export default function LibraryPage() {
       await done(user?.role === 'unit' ? m.applied : m.added)();
     },
     onError: failed,
+  });
+  const change = useMutation({
+    mutationFn: ({ v, entry }: { v: LibraryEntryView; entry: EntryContent }) => libraryEndpoints.edit(v, entry),
+    onSuccess: async () => {
+      setEditing(null);
+      await done(m.edited)();
+    },
+    onError: (e) => {
+      if (e instanceof ApiFailure && e.isConflict) setStale(true);
+      else failed(e);
+    },
+  });
+  const reload = useMutation({
+    mutationFn: (v: LibraryEntryView) => libraryEndpoints.entry(v.id),
+    onSuccess: (fresh) => {
+      setStale(false);
+      setEditing(fresh);
+    },
+    // Gone meanwhile (a withdrawn application): nothing is left to edit.
+    onError: (e) => {
+      setEditing(null);
+      failed(e);
+      void libraryStale(client);
+    },
   });
   const upload = useMutation({
     mutationFn: libraryEndpoints.import,
@@ -208,9 +255,37 @@ export default function LibraryPage() {
         mode={user?.role === 'unit' ? 'apply' : 'add'}
         open={adding}
         saving={create.isPending}
-        onSubmit={(entry) => create.mutate(entry)}
+        onSubmit={(entry) => create.mutateAsync(entry)}
         onClose={() => setAdding(false)}
       />
+      {editing && (
+        <EntryForm
+          // A reloaded entry starts the form afresh from what it now holds.
+          key={`${editing.id}-${editing.version}`}
+          mode="edit"
+          open
+          initial={contentOf(editing.entry)}
+          saving={change.isPending}
+          notice={
+            stale ? (
+              <Alert
+                type="warning"
+                showIcon
+                className="page-alert"
+                title={m.stale}
+                description={m.staleHelp}
+                action={
+                  <Button size="small" loading={reload.isPending} onClick={() => reload.mutate(editing)}>
+                    {m.reload}
+                  </Button>
+                }
+              />
+            ) : undefined
+          }
+          onSubmit={(entry) => change.mutateAsync({ v: editing, entry })}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 }
