@@ -46,7 +46,9 @@ export const library = {
     notFound: (id: number) => `未找到指标库条目（${id}）。`,
     stale: (current: number, expected: number) =>
       `该指标已被他人修改（当前版本 ${current}，您的修改基于版本 ${expected}）。请刷新后再操作，您的内容未被保存。`,
-    invalidState: (state: 'proposed' | 'approved' | 'refused' | 'retired', action: 'edit' | 'approve' | 'refuse' | 'retire' | 'reinstate' | 'withdraw',
+    invalidState: (
+      state: 'proposed' | 'approved' | 'refused' | 'retired',
+      action: 'edit' | 'approve' | 'refuse' | 'retire' | 'reinstate' | 'withdraw',
     ) =>
       `该指标的状态为“${{ proposed: '申请入库', approved: '已入库', refused: '不予入库', retired: '已停用' }[state]}”，不能${
         { edit: '修改', approve: '批准入库', refuse: '不予入库', retire: '停用', reinstate: '恢复启用', withdraw: '撤回申请' }[action]

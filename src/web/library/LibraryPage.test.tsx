@@ -39,7 +39,8 @@ const view = (id: number, level3: string, state: LibraryEntryView['entry']['stat
 
 type Answer = (sent: Sent) => Response | undefined;
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /**
  * The API as `user` sees it: one page of entries; writes are recorded and answered with the entry,
@@ -223,7 +224,8 @@ describe('the library page', () => {
       if (puts === 1)
         return json({ code: 'stale_version', message: '该指标已被他人修改（当前版本 3，您的修改基于版本 2）。', currentVersion: 3 }, 409);
       // The server names a field it refuses by its path in the body.
-      if (puts === 2) return json({ code: 'too_long', message: '文字最多 200 个字，请精简后再保存。', path: '/entry/target', limit: 200 }, 422);
+      if (puts === 2)
+        return json({ code: 'too_long', message: '文字最多 200 个字，请精简后再保存。', path: '/entry/target', limit: 200 }, 422);
       return json({ ...theirs, version: 4 });
     });
     renderPage();
