@@ -54,7 +54,7 @@ export function contentOf({ id: _id, source: _source, status: _status, ...conten
 export function entryFieldOf(e: unknown): keyof EntryContent | null {
   if (!(e instanceof ApiFailure) || typeof e.body.path !== 'string') return null;
   const field = /^\/entry\/(\w+)$/.exec(e.body.path)?.[1];
-  return field !== undefined && field in ENTRY_FIELDS ? (field as keyof EntryContent) : null;
+  return field !== undefined && Object.hasOwn(ENTRY_FIELDS, field) ? (field as keyof EntryContent) : null;
 }
 const ENTRY_FIELDS: Record<keyof EntryContent, true> = {
   level1: true,
