@@ -53,40 +53,37 @@ async function familySummariesOfUnits(
   const wanted = [...new Set(keys)];
   if (wanted.length === 0) return () => new Map();
   const units = [...new Set(unitIds)];
-  const [values, families, own, ownUnits] = await Promise.all([
-    db
-      .selectFrom('library_family_values')
-      .select(['family_key', 'value', 'operator', 'grade', 'uses'])
-      .where('scope', '=', scope)
-      .where('family_key', 'in', wanted)
-      .execute(),
-    db
-      .selectFrom('library_families')
-      .select(['family_key', 'units'])
-      .where('scope', '=', scope)
-      .where('family_key', 'in', wanted)
-      .execute(),
-    units.length === 0
-      ? []
-      : db
-          .selectFrom('library_document_values')
-          .select(['unit_id', 'family_key', 'value', 'operator', 'grade'])
-          .select((eb) => eb.fn.sum<string>('uses').as('uses'))
-          .where('unit_id', 'in', units)
-          .where('family_key', 'in', wanted)
-          .$if(scope === 'published', (q) => q.where('published', '=', true))
-          .groupBy(['unit_id', 'family_key', 'value', 'operator', 'grade'])
-          .execute(),
-    units.length === 0
-      ? []
-      : db
-          .selectFrom('library_family_units')
-          .select(['unit_id', 'family_key'])
-          .where('scope', '=', scope)
-          .where('unit_id', 'in', units)
-          .where('family_key', 'in', wanted)
-          .execute(),
-  ]);
+  // The families' values with how many units write them, then — only where there are any — the
+  // asking units' own, to leave out: a file of new units in a fresh province reads one statement.
+  const values = await db
+    .selectFrom('library_family_values as v')
+    .leftJoin('library_families as f', (j) => j.onRef('f.scope', '=', 'v.scope').onRef('f.family_key', '=', 'v.family_key'))
+    .select(['v.family_key', 'v.value', 'v.operator', 'v.grade', 'v.uses', 'f.units'])
+    .where('v.scope', '=', scope)
+    .where('v.family_key', 'in', wanted)
+    .execute();
+  const found = [...new Set(values.map((v) => v.family_key))];
+  const [own, ownUnits] =
+    units.length === 0 || found.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .selectFrom('library_document_values')
+            .select(['unit_id', 'family_key', 'value', 'operator', 'grade'])
+            .select((eb) => eb.fn.sum<string>('uses').as('uses'))
+            .where('unit_id', 'in', units)
+            .where('family_key', 'in', found)
+            .$if(scope === 'published', (q) => q.where('published', '=', true))
+            .groupBy(['unit_id', 'family_key', 'value', 'operator', 'grade'])
+            .execute(),
+          db
+            .selectFrom('library_family_units')
+            .select(['unit_id', 'family_key'])
+            .where('scope', '=', scope)
+            .where('unit_id', 'in', units)
+            .where('family_key', 'in', found)
+            .execute(),
+        ]);
   const slot = (r: { family_key: string; value: string; operator: string; grade: string }) =>
     `${r.family_key}\u0000${r.value}\u0000${r.operator}\u0000${r.grade}`;
   const ownUses = new Map(own.map((r) => [`${r.unit_id}\u0000${slot(r)}`, Number(r.uses)]));
@@ -97,7 +94,7 @@ async function familySummariesOfUnits(
     if (rows === undefined) valuesOf.set(r.family_key, [r]);
     else rows.push(r);
   }
-  const unitsOf = new Map(families.map((f) => [f.family_key, f.units]));
+  const unitsOf = new Map(values.map((v) => [v.family_key, v.units ?? 0]));
   return (asked, unitId) => {
     const out = new Map<string, FamilySummary>();
     for (const key of new Set(asked)) {
