@@ -12,9 +12,8 @@ import Type from 'typebox';
 import { reviewDocument } from '../../core/review/engine.ts';
 import { documentAudit } from '../../store/audit.ts';
 import { documentAuditSummary } from '../../store/audit-summary.ts';
-import { historyReviewOptions } from '../../store/library/review-options.ts';
+import { reviewContext } from '../../store/review/context.ts';
 import { documentProfile, effectiveSettings } from '../../store/settings.ts';
-import { exAnteContext } from '../../store/ex-ante/context.ts';
 import { commentDocument, createComment, documentComments, resolveComment } from '../../store/comments.ts';
 import { copyToNextYear, createDocument } from '../../store/documents/create.ts';
 import { updateDepartment } from '../../store/documents/department.ts';
@@ -119,14 +118,8 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       // Keyed by version too, though a saved 事前绩效评估 leaves the version: every write empties the cache.
       const findings = await ctx.cache.get(`findings:${meta.id}:${meta.version}`, async () => {
         const reader = ctx.reader(req);
-        const [settings, exAnte] = await Promise.all([effectiveSettings(reader, meta.bureauId), exAnteContext(reader, meta.id)]);
         const model = modelOf((await readDocument(reader, meta.id))!);
-        return reviewDocument(model, {
-          settings: settings.review.settings,
-          profile: documentProfile(settings, meta.year),
-          exAnte,
-          ...(await historyReviewOptions(reader, meta.unitId, model)),
-        });
+        return reviewDocument(model, await reviewContext(reader, { unitId: meta.unitId, document: model, documentId: meta.id }));
       });
       return { version: meta.version, findings };
     },

@@ -81,7 +81,7 @@ export async function exAnteRoutes(fastify: FastifyInstance, ctx: AppContext) {
       await assertInsider(ctx, req, meta);
       return ctx.cache.get(`ex-ante:${meta.id}`, async () => ({
         threshold: await thresholdOf(ctx.reader(req), meta.bureauId),
-        ...(await exAnteContext(ctx.reader(req), meta.id)),
+        ...(await exAnteContext(ctx.reader(req), { unitId: meta.unitId, year: meta.year, documentId: meta.id })),
       }));
     },
   );
@@ -104,7 +104,7 @@ export async function exAnteRoutes(fastify: FastifyInstance, ctx: AppContext) {
         readAssessment(db, req.params.id),
         readProject(db, meta.id, req.params.id),
         thresholdOf(db, meta.bureauId),
-        exAnteContext(db, meta.id),
+        exAnteContext(db, { unitId: meta.unitId, year: meta.year, documentId: meta.id }),
       ]);
       if (!project) throw notFound('project', req.params.id);
       return {

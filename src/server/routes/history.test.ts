@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeExchangeJson } from '../../formats/json/exchange.ts';
 import { readDocuments } from '../../formats/read-document.ts';
 import { systemActor } from '../../store/audit.ts';
 import { createDocument } from '../../store/documents/create.ts';
@@ -165,6 +166,43 @@ for (const make of testDatabases()) {
       const mine = (await w.clients.anonymous.request('GET', `/api/public/indicators/${ownRow.id}/peers`)).json();
       // The 2021 draft of the same unit never shows; the other unit's published 2019 row does.
       expect(mine.uses.map((u: { unitName: string; year: number }) => [u.unitName, u.year])).toEqual([['怀安县司法局', 2019]]);
+    });
+
+    it('previews a 2021 file with a target below the 2020 actual as the editor then reviews it: the below-history finding', async () => {
+      const past = modelOf((await readDocument(w.store.db, id2020))!);
+      const file = {
+        ...past,
+        year: 2021,
+        projects: past.projects.map((p) =>
+          p.code !== LEGAL_AID
+            ? p
+            : { ...p, indicators: p.indicators.map((row, i) => (i === 0 ? { ...row, target: '≥90%', basis: '', remark: '' } : row)) },
+        ),
+      };
+      expect(file.projects.find((p) => p.code === LEGAL_AID)!.indicators[0]!.description).toContain('结案率');
+      const preview = await unit().request('POST', '/api/import/preview?fileName=2021.json', {
+        raw: Buffer.from(writeExchangeJson([file])),
+        contentType: 'application/octet-stream',
+      });
+      expect(preview.statusCode, preview.body).toBe(200);
+      const [previewed] = preview.json().documents;
+      type F = { ruleId: string; projectCode: string; indicatorIndex: number; message: string };
+      const belowHistory = (findings: F[]) => findings.filter((f) => f.ruleId === 'appropriateness.below-history');
+      const legalAid = belowHistory(previewed.findings).filter((f) => f.projectCode === LEGAL_AID && f.indicatorIndex === 1);
+      expect(legalAid).toHaveLength(1);
+      expect(legalAid[0]!.message).toContain('≥90%');
+      expect(legalAid[0]!.message).toContain('96%');
+      expect(legalAid[0]!.message).toContain('2020');
+
+      // Imported over the 2021 draft, the editor's findings are the preview's.
+      expect(previewed.existing).toMatchObject({ id: id2021, replaceable: true });
+      const commit = await unit().request('POST', '/api/import/commit', {
+        body: { documents: [{ document: previewed.document, replaceVersion: previewed.existing.version }] },
+      });
+      expect(commit.statusCode, commit.body).toBe(201);
+      const stored = (await unit().request('GET', `/api/documents/${id2021}/findings`)).json().findings as F[];
+      const key = (f: F) => `${f.ruleId} ${f.projectCode} ${f.indicatorIndex} ${f.message}`;
+      expect(stored.map(key).sort()).toEqual((previewed.findings as F[]).map(key).sort());
     });
   });
 }

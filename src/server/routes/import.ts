@@ -18,7 +18,7 @@ import { createDocumentIn, replaceContentIn } from '../../store/documents/create
 import { documentMeta, documentOf } from '../../store/documents/read.ts';
 import { EDITABLE } from '../../store/documents/version.ts';
 import { unit, unitByCode, type Unit } from '../../store/organisation.ts';
-import { documentProfile, effectiveSettings } from '../../store/settings.ts';
+import { reviewContext } from '../../store/review/context.ts';
 import { actorOf, editsContent, requireRole, requireUser } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -127,16 +127,16 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const u = await targetUnit(ctx, user, document);
         const existingId = document.year === null ? undefined : await documentOf(ctx.store.db, u.id, document.year);
         const existing = existingId === undefined ? undefined : await documentMeta(ctx.store.db, existingId);
-        const settings = await effectiveSettings(ctx.store.db, u.bureauId);
+        const replaceable = existing !== undefined && editsContent(user, existing) && EDITABLE.includes(existing.status);
+        // In the store context the stored document will be reviewed in (history, peers, 事前绩效评估 — the
+        // draft's, which an import over it keeps), so the preview finds what the editor and the gate will.
+        const context = await reviewContext(ctx.store.db, { unitId: u.id, document, documentId: replaceable ? existing.id : null });
         out.push({
           document,
           // Reviewed as the form the file is (another province's, where recognised), else as the bureau's profile;
           // a 自评表's statements left as the template's instructions are said too.
           findings: [
-            ...reviewDocument(document, {
-              settings: settings.review.settings,
-              profile: profile ?? documentProfile(settings, document.year),
-            }),
+            ...reviewDocument(document, { ...context, profile: profile ?? context.profile }),
             ...documentStatementFindings(document, actuals, 'zh-CN'),
           ],
           unitId: u.id,
@@ -145,7 +145,7 @@ export async function importRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 id: existing.id,
                 status: existing.status,
                 version: existing.version,
-                replaceable: editsContent(user, existing) && EDITABLE.includes(existing.status),
+                replaceable,
               }
             : null,
         });

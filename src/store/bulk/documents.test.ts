@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../../core/model/document.ts';
 import { generateDocuments } from '../../core/model/generate.ts';
+import { DEFAULT_REVIEW_SETTINGS } from '../../core/review/settings.ts';
 import { ImportError } from '../../formats/import-error.ts';
 import { organisationRowsOf } from '../../formats/units-file.ts';
 import { systemActor } from '../audit.ts';
@@ -14,7 +15,9 @@ import type { Store } from '../database.ts';
 import { listSubmissions } from '../document-snapshots.ts';
 import { createDocument } from '../documents/create.ts';
 import { modelOf, readDocument } from '../documents/read.ts';
+import { createRecord } from '../actuals/write.ts';
 import { createBureau, createUnit, unitByCode } from '../organisation.ts';
+import { putBureauSettings } from '../settings.ts';
 import { testDatabases, type TestDatabase } from '../testing.ts';
 import { loadDocuments, type LoadItem } from './documents.ts';
 import { applyOrganisation } from './organisation.ts';
@@ -187,6 +190,61 @@ for (const make of testDatabases()) {
       ).toMatch(/成环/);
       expect(await refused([{ code: '140201', name: '二县一局', parent: '1401', kind: '预算单位' }])).toMatch(/第 1 行.*140201.*1402/);
       expect(await count('bureaus')).toBe(before);
+    });
+
+    it('reviews a document in its store context: a target below last year’s actual refuses it as submitted where the gate would', async () => {
+      // A bureau that holds the below-history finding an error, as its review settings may.
+      const strict = (await createBureau(store.db, actor, { code: '1409', name: '严格县财政局', parentId: null })).id;
+      await putBureauSettings(store.db, actor, strict, 0, {
+        monitoring: null,
+        evaluation: null,
+        review: { ...DEFAULT_REVIEW_SETTINGS, severityOverrides: { 'appropriateness.below-history': 'error' } },
+      });
+      await createUnit(store.db, actor, { code: '140901', name: '单位140901', bureauId: strict });
+      // The province bench's layout, which the review finds no error in, so that it may be loaded as approved.
+      const [clean] = generateDocuments({
+        seed: 9,
+        units: 1,
+        projectsPerUnit: [3, 3],
+        year: 2030,
+        layout: { costAsLevel1: true, fundSources: true, optionalFields: true, level3: true },
+      });
+      const past = forUnit(clean!, '140901', 2030);
+      const [pastId] = (await load([{ content: past, status: 'approved' }], 'past.json')).documentIds;
+      // A share target of last year and what it reached.
+      const project = past.projects.findIndex((p) => p.indicators.some((r) => /^≥\d+%$/.test(r.target)));
+      const row = past.projects[project]!.indicators.findIndex((r) => /^≥\d+%$/.test(r.target));
+      expect(row).toBeGreaterThanOrEqual(0);
+      const projectId = (
+        await store.db
+          .selectFrom('projects')
+          .select('id')
+          .where('document_id', '=', pastId!)
+          .where('position', '=', project)
+          .executeTakeFirstOrThrow()
+      ).id;
+      // Reached just what it aimed at: keeping the target is no lowering, ≥60% is.
+      const reached = past.projects[project]!.indicators[row]!.target.slice(1);
+      await createRecord(store.db, actor, 'values', projectId, { index: row + 1, date: '2030-12-31', value: reached, note: '' });
+
+      const next = forUnit(clean!, '140901', 2031);
+      const lowered: TargetDocument = {
+        ...next,
+        projects: next.projects.map((p, i) =>
+          i !== project
+            ? p
+            : { ...p, indicators: p.indicators.map((r, j) => (j === row ? { ...r, target: '≥60%', basis: '', remark: '' } : r)) },
+        ),
+      };
+      const before = await count('documents');
+      const refused = (await load([{ content: lowered, status: 'submitted' }], 'next.json').catch((e: unknown) => e)) as ImportError;
+      expect(refused).toBeInstanceOf(ImportError);
+      expect(refused.message).toContain('next.json');
+      expect(refused.message).toContain('≥60%');
+      expect(refused.message).toContain(`"${reached}"`);
+      expect(await count('documents')).toBe(before);
+      // The same document with last year's target is not refused: the finding was the reason.
+      expect((await load([{ content: next, status: 'submitted' }], 'next.json')).documentIds).toHaveLength(1);
     });
   });
 }

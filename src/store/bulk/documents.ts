@@ -21,9 +21,9 @@ import { keepSubmissions } from '../document-snapshots.ts';
 import { departmentColumns, insertDepartments, insertPlacedProjects, insertRows, insertRowsReturning } from '../documents/content.ts';
 import { summaryOf } from '../documents/create.ts';
 import { budgetTotalOf, reviewCounts, type ReviewCounts } from '../review/counts.ts';
+import { reviewContexts } from '../review/context.ts';
 import { ruleCountRows } from '../review/rule-counts.ts';
 import type { DocumentStatus, Trx } from '../schema.ts';
-import { documentProfile, effectiveSettings, type EffectiveSettings } from '../settings.ts';
 
 export type LoadStatus = Exclude<DocumentStatus, 'returned'>;
 
@@ -107,17 +107,15 @@ export async function loadDocuments(trx: Trx, actor: Actor, items: readonly Load
     .execute();
   for (const t of taken) if (seen.has(`${t.code}/${t.year}`)) fail(m.exists(t.code, t.year));
 
-  // Reviewed with the settings of each unit's bureau, as createDocument does; the counts go in with the rows.
-  const settings = new Map<number, EffectiveSettings>();
+  // Reviewed in the store context createDocument reviews in (its bureau's settings, history, peers, the previous
+  // year's projects; a new document has no 事前绩效评估), read for the whole file at once; the counts go in with the rows.
+  const contexts = await reviewContexts(
+    trx,
+    items.map(({ content }) => ({ unitId: units.get(content.unit.code!)!.id, document: content, documentId: null })),
+  );
   const reviews: ReviewCounts[] = [];
-  for (const { content, status } of items) {
-    const bureauId = units.get(content.unit.code!)!.bureau_id;
-    let s = settings.get(bureauId);
-    if (!s) settings.set(bureauId, (s = await effectiveSettings(trx, bureauId)));
-    const counts = reviewCounts(
-      content,
-      reviewDocument(content, { settings: s.review.settings, profile: documentProfile(s, content.year) }),
-    );
+  for (const [k, { content, status }] of items.entries()) {
+    const counts = reviewCounts(content, reviewDocument(content, contexts[k]!));
     const errors = counts.findings.filter((f) => f.severity === 'error');
     if (status !== 'draft' && errors.length > 0) fail(m.reviewErrors(content.unit.code!, errors.length, errors[0]!.message));
     reviews.push(counts);

@@ -25,17 +25,18 @@ export async function pastObservations(db: Db, unitId: number, year: number, doc
     .where('year', 'in', [year - 1, year - 2])
     .where('status', 'in', [...IN_HISTORY])
     .execute();
-  const out: Observation[] = [];
-  for (const { id } of past) {
-    const stored = (await readDocument(db, id))!;
-    const { values } = await documentRecords(db, id, stored.projects);
-    // Records come by project, row and date: the last one of a row is its actual.
-    const actuals = new Map<string, string>();
-    for (const v of values) if (!v.orphaned) actuals.set(`${v.projectCode}\u0000${v.index}`, v.value);
-    const model = { ...modelOf(stored), unit: document.unit };
-    out.push(...observationsOf(model, (code, row) => actuals.get(`${code}\u0000${row}`) ?? null));
-  }
-  return out;
+  return (await Promise.all(past.map(({ id }) => observationsOfPast(db, id, document)))).flat();
+}
+
+/** One past document's rows, each with its recorded actual, as of `document`'s unit. */
+async function observationsOfPast(db: Db, id: number, document: TargetDocument): Promise<Observation[]> {
+  const stored = (await readDocument(db, id))!;
+  const { values } = await documentRecords(db, id, stored.projects);
+  // Records come by project, row and date: the last one of a row is its actual.
+  const actuals = new Map<string, string>();
+  for (const v of values) if (!v.orphaned) actuals.set(`${v.projectCode}\u0000${v.index}`, v.value);
+  const model = { ...modelOf(stored), unit: document.unit };
+  return observationsOf(model, (code, row) => actuals.get(`${code}\u0000${row}`) ?? null);
 }
 
 /** 上年 and 前年 of each row of each project of the document, by project code. */
@@ -44,9 +45,38 @@ export async function documentHistory(db: Db, unitId: number, document: TargetDo
   return historyOf(document, await pastObservations(db, unitId, document.year, document));
 }
 
-/** Last year's actuals as the review's below-history rule reads them. */
-export async function reviewHistoryOf(db: Db, unitId: number, document: TargetDocument): Promise<HistoryEntry[]> {
-  return reviewHistory(document, await documentHistory(db, unitId, document));
+/**
+ * Last year's actuals as the below-history rule reads them, for each of several documents (a bulk
+ * load reviews a file's together): one statement finds the units' past documents that have actuals
+ * recorded — only those can say anything to the rule — and only those are read.
+ */
+export async function reviewHistories(
+  db: Db,
+  subjects: ReadonlyArray<{ unitId: number; document: TargetDocument }>,
+): Promise<HistoryEntry[][]> {
+  const dated = subjects.filter((s) => s.document.year !== null);
+  if (dated.length === 0) return subjects.map(() => []);
+  const unitIds = [...new Set(dated.map((s) => s.unitId))];
+  const years = [...new Set(dated.flatMap((s) => [s.document.year! - 1, s.document.year! - 2]))];
+  const past = await db
+    .selectFrom('documents as d')
+    .select(['d.id', 'd.unit_id', 'd.year'])
+    .where('d.unit_id', 'in', unitIds)
+    .where('d.year', 'in', years)
+    .where('d.status', 'in', [...IN_HISTORY])
+    .where(({ exists, selectFrom }) => exists(selectFrom('actual_values as v').select('v.id').whereRef('v.document_id', '=', 'd.id')))
+    .execute();
+  const pastOf = new Map<string, number[]>();
+  for (const p of past) pastOf.set(`${p.unit_id}/${p.year}`, [...(pastOf.get(`${p.unit_id}/${p.year}`) ?? []), p.id]);
+  return Promise.all(
+    subjects.map(async ({ unitId, document }) => {
+      if (document.year === null) return [];
+      const ids = [document.year - 1, document.year - 2].flatMap((y) => pastOf.get(`${unitId}/${y}`) ?? []);
+      if (ids.length === 0) return [];
+      const observations = (await Promise.all(ids.map((id) => observationsOfPast(db, id, document)))).flat();
+      return reviewHistory(document, historyOf(document, observations));
+    }),
+  );
 }
 
 /** The document with its 上年/前年 columns filled from history, for the forms that print them. */

@@ -36,82 +36,120 @@ export async function familySummaries(
   keys: readonly string[],
   unitId: number | null,
 ): Promise<Map<string, FamilySummary>> {
-  const out = new Map<string, FamilySummary>();
-  if (keys.length === 0) return out;
-  const wanted = [...new Set(keys)];
-  const [values, families, own, ownUnits] = await Promise.all([
-    db
-      .selectFrom('library_family_values')
-      .select(['family_key', 'value', 'operator', 'grade', 'uses'])
-      .where('scope', '=', scope)
-      .where('family_key', 'in', wanted)
-      .execute(),
-    db
-      .selectFrom('library_families')
-      .select(['family_key', 'units'])
-      .where('scope', '=', scope)
-      .where('family_key', 'in', wanted)
-      .execute(),
-    unitId === null
-      ? []
-      : db
-          .selectFrom('library_document_values')
-          .select(['family_key', 'value', 'operator', 'grade'])
-          .select((eb) => eb.fn.sum<string>('uses').as('uses'))
-          .where('unit_id', '=', unitId)
-          .where('family_key', 'in', wanted)
-          .$if(scope === 'published', (q) => q.where('published', '=', true))
-          .groupBy(['family_key', 'value', 'operator', 'grade'])
-          .execute(),
-    unitId === null
-      ? []
-      : db
-          .selectFrom('library_family_units')
-          .select('family_key')
-          .where('scope', '=', scope)
-          .where('unit_id', '=', unitId)
-          .where('family_key', 'in', wanted)
-          .execute(),
-  ]);
-  const slot = (r: { family_key: string; value: string; operator: string; grade: string }) =>
-    `${r.family_key}\u0000${r.value}\u0000${r.operator}\u0000${r.grade}`;
-  const ownUses = new Map(own.map((r) => [slot(r), Number(r.uses)]));
-  const builders = new Map<string, DistributionBuilder>();
-  for (const r of values) {
-    let b = builders.get(r.family_key);
-    if (b === undefined) {
-      b = new DistributionBuilder();
-      builders.set(r.family_key, b);
-    }
-    const times = r.uses - (ownUses.get(slot(r)) ?? 0);
-    if (r.value !== '') b.addNumber(r.value, r.operator as Operator, times);
-    else if (r.grade !== '') b.addGrade(r.grade, times);
-  }
-  const unitsOf = new Map(families.map((f) => [f.family_key, f.units]));
-  const ownFamilies = new Set(ownUnits.map((r) => r.family_key));
-  for (const [key, b] of builders)
-    out.set(key, {
-      key,
-      unit: familyUnit(key),
-      targets: b.build(),
-      units: (unitsOf.get(key) ?? 0) - (ownFamilies.has(key) ? 1 : 0),
-    });
-  return out;
+  return (await familySummariesOfUnits(db, scope, keys, unitId === null ? [] : [unitId]))(keys, unitId);
 }
 
 /**
- * The off-family rule's peer range of each family of the document's rows: other units' targets in
- * approved and published documents, any year (core/library/peer-range.ts computes the same from files).
+ * familySummaries for several asking units at once (a bulk load reviews a file's documents
+ * together): the families' values read once for all the keys, each unit's own in one statement
+ * for all of them. Returns the summaries of some of the keys as one unit (or null: no one) asks.
  */
-export async function documentPeers(db: Db, unitId: number, document: TargetDocument): Promise<Map<string, PeerRange>> {
-  const rows = [...(document.department?.indicators ?? []), ...document.projects.flatMap((p) => p.indicators)];
-  const keys = rows.flatMap((row) => familyKey(row, parseTargetValue(row.target)) ?? []);
-  const out = new Map<string, PeerRange>();
-  for (const [key, s] of await familySummaries(db, 'all', keys, unitId)) {
-    const d = s.targets;
-    if (d.count > 0) out.set(key, { count: d.count, units: s.units, min: d.min!, median: d.median!, max: d.max!, unit: s.unit });
+async function familySummariesOfUnits(
+  db: Db,
+  scope: LibraryScope,
+  keys: readonly string[],
+  unitIds: readonly number[],
+): Promise<(keys: readonly string[], unitId: number | null) => Map<string, FamilySummary>> {
+  const wanted = [...new Set(keys)];
+  if (wanted.length === 0) return () => new Map();
+  const units = [...new Set(unitIds)];
+  // The families' values with how many units write them, then — only where there are any — the
+  // asking units' own, to leave out: a file of new units in a fresh province reads one statement.
+  const values = await db
+    .selectFrom('library_family_values as v')
+    .leftJoin('library_families as f', (j) => j.onRef('f.scope', '=', 'v.scope').onRef('f.family_key', '=', 'v.family_key'))
+    .select(['v.family_key', 'v.value', 'v.operator', 'v.grade', 'v.uses', 'f.units'])
+    .where('v.scope', '=', scope)
+    .where('v.family_key', 'in', wanted)
+    .execute();
+  const found = [...new Set(values.map((v) => v.family_key))];
+  const [own, ownUnits] =
+    units.length === 0 || found.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .selectFrom('library_document_values')
+            .select(['unit_id', 'family_key', 'value', 'operator', 'grade'])
+            .select((eb) => eb.fn.sum<string>('uses').as('uses'))
+            .where('unit_id', 'in', units)
+            .where('family_key', 'in', found)
+            .$if(scope === 'published', (q) => q.where('published', '=', true))
+            .groupBy(['unit_id', 'family_key', 'value', 'operator', 'grade'])
+            .execute(),
+          db
+            .selectFrom('library_family_units')
+            .select(['unit_id', 'family_key'])
+            .where('scope', '=', scope)
+            .where('unit_id', 'in', units)
+            .where('family_key', 'in', found)
+            .execute(),
+        ]);
+  const slot = (r: { family_key: string; value: string; operator: string; grade: string }) =>
+    `${r.family_key}\u0000${r.value}\u0000${r.operator}\u0000${r.grade}`;
+  const ownUses = new Map(own.map((r) => [`${r.unit_id}\u0000${slot(r)}`, Number(r.uses)]));
+  const ownFamilies = new Set(ownUnits.map((r) => `${r.unit_id}\u0000${r.family_key}`));
+  const valuesOf = new Map<string, typeof values>();
+  for (const r of values) {
+    const rows = valuesOf.get(r.family_key);
+    if (rows === undefined) valuesOf.set(r.family_key, [r]);
+    else rows.push(r);
   }
-  return out;
+  const unitsOf = new Map(values.map((v) => [v.family_key, v.units ?? 0]));
+  return (asked, unitId) => {
+    const out = new Map<string, FamilySummary>();
+    for (const key of new Set(asked)) {
+      const rows = valuesOf.get(key);
+      if (rows === undefined) continue;
+      const b = new DistributionBuilder();
+      for (const r of rows) {
+        const times = r.uses - (ownUses.get(`${unitId}\u0000${slot(r)}`) ?? 0);
+        if (r.value !== '') b.addNumber(r.value, r.operator as Operator, times);
+        else if (r.grade !== '') b.addGrade(r.grade, times);
+      }
+      out.set(key, {
+        key,
+        unit: familyUnit(key),
+        targets: b.build(),
+        units: (unitsOf.get(key) ?? 0) - (ownFamilies.has(`${unitId}\u0000${key}`) ? 1 : 0),
+      });
+    }
+    return out;
+  };
+}
+
+/** The off-family rule's peer ranges for one document (documentsPeers). */
+export async function documentPeers(db: Db, unitId: number, document: TargetDocument): Promise<Map<string, PeerRange>> {
+  return (await documentsPeers(db, [{ unitId, document }]))[0]!;
+}
+
+/**
+ * The off-family rule's peer range of each family of each document's rows, as its unit asks:
+ * other units' targets in approved and published documents, any year (core/library/peer-range.ts
+ * computes the same from files). One read for all the documents.
+ */
+export async function documentsPeers(
+  db: Db,
+  subjects: ReadonlyArray<{ unitId: number; document: TargetDocument }>,
+): Promise<Map<string, PeerRange>[]> {
+  const keysOf = subjects.map(({ document }) =>
+    [...(document.department?.indicators ?? []), ...document.projects.flatMap((p) => p.indicators)].flatMap(
+      (row) => familyKey(row, parseTargetValue(row.target)) ?? [],
+    ),
+  );
+  const summaries = await familySummariesOfUnits(
+    db,
+    'all',
+    keysOf.flat(),
+    subjects.map((s) => s.unitId),
+  );
+  return subjects.map(({ unitId }, i) => {
+    const out = new Map<string, PeerRange>();
+    for (const [key, s] of summaries(keysOf[i]!, unitId)) {
+      const d = s.targets;
+      if (d.count > 0) out.set(key, { count: d.count, units: s.units, min: d.min!, median: d.median!, max: d.max!, unit: s.unit });
+    }
+    return out;
+  });
 }
 
 export interface PublicUse {

@@ -10,11 +10,9 @@ import { reviewDocument } from '../../core/review/engine.ts';
 import type { Finding } from '../../core/review/finding.ts';
 import { rowsJson, type FindingCounts } from '../documents/content.ts';
 import { storeRuleCounts } from './rule-counts.ts';
-import { documentProfile, effectiveSettings } from '../settings.ts';
 import type { Database } from '../schema.ts';
 import { refreshAggregates } from '../aggregates/document.ts';
-import { exAnteContext } from '../ex-ante/context.ts';
-import { historyReviewOptions } from '../library/review-options.ts';
+import { reviewContext } from './context.ts';
 
 const TEN_THOUSAND = new Decimal(10000);
 
@@ -48,27 +46,13 @@ export function reviewCounts(doc: TargetDocument, findings: Finding[]): ReviewCo
 }
 
 /**
- * Reviews a stored document's content with the review settings of its unit's bureau, its stored
- * 事前绩效评估, and its history and peers (../library), so that the counts on lists agree with the
+ * Reviews a stored document's content in its store context (./context.ts: its bureau's settings,
+ * its stored 事前绩效评估, its history and peers), so that the counts on lists agree with the
  * editor's live findings and with the submission gate.
  */
 export async function reviewStored(trx: Transaction<Database>, documentId: number, doc: TargetDocument): Promise<ReviewCounts> {
-  const { bureau_id, unit_id } = await trx
-    .selectFrom('documents')
-    .innerJoin('units', 'units.id', 'documents.unit_id')
-    .select(['units.bureau_id', 'documents.unit_id'])
-    .where('documents.id', '=', documentId)
-    .executeTakeFirstOrThrow();
-  const [settings, exAnte] = await Promise.all([effectiveSettings(trx, bureau_id), exAnteContext(trx, documentId)]);
-  return reviewCounts(
-    doc,
-    reviewDocument(doc, {
-      settings: settings.review.settings,
-      profile: documentProfile(settings, doc.year),
-      exAnte,
-      ...(await historyReviewOptions(trx, unit_id, doc)),
-    }),
-  );
+  const { unit_id } = await trx.selectFrom('documents').select('unit_id').where('id', '=', documentId).executeTakeFirstOrThrow();
+  return reviewCounts(doc, reviewDocument(doc, await reviewContext(trx, { unitId: unit_id, document: doc, documentId })));
 }
 
 /**
