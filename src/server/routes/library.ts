@@ -252,43 +252,22 @@ export async function libraryRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.post(
-    '/api/library/entries/:id/retire',
-    {
-      schema: {
-        tags: ['library'],
-        summary: '停用已入库的指标：保留条目，不再推荐；用过它的指标行不受影响。If-Match 给出版本',
-        params: IdParams,
-        headers: IfMatch,
-        response: { 200: LibraryEntryView, ...writeErrors },
+  // 停用 and 恢复启用: the same decision of the owning bureau's reviewers, back and forth.
+  const switches = [
+    { step: 'retire', summary: '停用已入库的指标：保留条目，不再推荐；用过它的指标行不受影响。If-Match 给出版本', write: retireEntry },
+    { step: 'reinstate', summary: '恢复启用已停用的指标库条目：重新入库，再次推荐。If-Match 给出版本', write: reinstateEntry },
+  ] as const;
+  for (const { step, summary, write } of switches)
+    app.post(
+      `/api/library/entries/:id/${step}`,
+      { schema: { tags: ['library'], summary, params: IdParams, headers: IfMatch, response: { 200: LibraryEntryView, ...writeErrors } } },
+      async (req) => {
+        const user = await assertDecides(req, req.params.id);
+        const expected = expectedVersion(req);
+        await refusals(req, () => write(db, actorOf(user), req.params.id, expected));
+        return view(req.params.id);
       },
-    },
-    async (req) => {
-      const user = await assertDecides(req, req.params.id);
-      const expected = expectedVersion(req);
-      await refusals(req, () => retireEntry(db, actorOf(user), req.params.id, expected));
-      return view(req.params.id);
-    },
-  );
-
-  app.post(
-    '/api/library/entries/:id/reinstate',
-    {
-      schema: {
-        tags: ['library'],
-        summary: '恢复启用已停用的指标库条目：重新入库，再次推荐。If-Match 给出版本',
-        params: IdParams,
-        headers: IfMatch,
-        response: { 200: LibraryEntryView, ...writeErrors },
-      },
-    },
-    async (req) => {
-      const user = await assertDecides(req, req.params.id);
-      const expected = expectedVersion(req);
-      await refusals(req, () => reinstateEntry(db, actorOf(user), req.params.id, expected));
-      return view(req.params.id);
-    },
-  );
+    );
 
   app.delete(
     '/api/library/entries/:id',
