@@ -39,6 +39,14 @@ export function EntryActions({
   const state = view.entry.status.state;
   const name = view.entry.level3;
   const edits = (decides && state !== 'refused') || (applied && state === 'proposed');
+  /** A small button, named with the entry for screen readers, that asks before it acts. */
+  const confirmed = (label: string, question: string, act: () => void) => (
+    <Popconfirm title={question} okText={m.confirm} cancelText={m.cancel} onConfirm={act}>
+      <Button size="small" aria-label={`${label} ${name}`} disabled={busy}>
+        {label}
+      </Button>
+    </Popconfirm>
+  );
   return (
     <Space size={4} wrap>
       {edits && (
@@ -56,27 +64,9 @@ export function EntryActions({
           </Button>
         </>
       )}
-      {decides && state === 'approved' && (
-        <Popconfirm title={m.retireConfirm} okText={m.confirm} cancelText={m.cancel} onConfirm={() => commands.retire(view)}>
-          <Button size="small" aria-label={`${m.retire} ${name}`} disabled={busy}>
-            {m.retire}
-          </Button>
-        </Popconfirm>
-      )}
-      {decides && state === 'retired' && (
-        <Popconfirm title={m.reinstateConfirm} okText={m.confirm} cancelText={m.cancel} onConfirm={() => commands.reinstate(view)}>
-          <Button size="small" aria-label={`${m.reinstate} ${name}`} disabled={busy}>
-            {m.reinstate}
-          </Button>
-        </Popconfirm>
-      )}
-      {applied && state === 'proposed' && (
-        <Popconfirm title={m.withdrawConfirm} okText={m.confirm} cancelText={m.cancel} onConfirm={() => commands.withdraw(view)}>
-          <Button size="small" aria-label={`${m.withdraw} ${name}`} disabled={busy}>
-            {m.withdraw}
-          </Button>
-        </Popconfirm>
-      )}
+      {decides && state === 'approved' && confirmed(m.retire, m.retireConfirm, () => commands.retire(view))}
+      {decides && state === 'retired' && confirmed(m.reinstate, m.reinstateConfirm, () => commands.reinstate(view))}
+      {applied && state === 'proposed' && confirmed(m.withdraw, m.withdrawConfirm, () => commands.withdraw(view))}
       <Modal
         open={refusing}
         title={`${m.reasonTitle}：${name}`}
