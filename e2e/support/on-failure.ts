@@ -11,7 +11,7 @@ import { SCREENSHOTS } from './browser.ts';
 import { openPages } from './pages.ts';
 
 /** What a person would read as the app's answer: messages, dialogs, alerts, notifications. */
-const SPOKEN = '.ant-message-notice, .ant-modal-content, .ant-alert, .ant-notification-notice, .ant-result';
+const SPOKEN = '.ant-message-notice, [role="dialog"], .ant-alert, .ant-notification-notice, .ant-result, .ant-popover';
 
 beforeEach(({ onTestFailed, task }) => {
   onTestFailed(async () => {

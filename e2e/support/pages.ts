@@ -28,7 +28,8 @@ export const openPages: WatchedPage[] = [];
 const KEPT_RESPONSES = 25;
 
 export async function newPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN' });
+  // Reduced motion, which the app honours: a dialog zooming in can move its button from under a click.
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN', reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.setDefaultTimeout(PATIENCE);

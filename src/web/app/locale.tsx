@@ -10,7 +10,7 @@ import 'dayjs/locale/zh-cn';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { isLocale, messagesFor, type Locale, type Messages } from '../../i18n/index.ts';
 import { setRequestLanguage } from '../api/client.ts';
-import { theme } from './theme.ts';
+import { useTheme } from './theme.ts';
 
 const STORAGE_KEY = 'jixiao.locale';
 
@@ -51,6 +51,7 @@ export function LocaleProvider({ children, locale: fixed }: { children: ReactNod
     }),
     [locale],
   );
+  const theme = useTheme();
   return (
     <LocaleContext.Provider value={value}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
