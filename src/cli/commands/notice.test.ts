@@ -45,23 +45,11 @@ describe('jixiao notice export', { timeout: 240_000 }, () => {
       await store.close();
     }
 
+    /** `jixiao notice export` of the county's notice numbered `number` in `year`. */
+    const exportNotice = (year: string, number: string, ...options: string[]) =>
+      runCli(['notice', 'export', '--data', data, '--bureau', '130730', '--year', year, '--number', number, ...options]);
     const zip = join(dir, 'forms.zip');
-    const written = await runCli([
-      'notice',
-      'export',
-      '--data',
-      data,
-      '--bureau',
-      '130730',
-      '--year',
-      '2020',
-      '--number',
-      '怀财绩〔2020〕2号',
-      '--format',
-      'docx',
-      '--out',
-      zip,
-    ]);
+    const written = await exportNotice('2020', '怀财绩〔2020〕2号', '--format', 'docx', '--out', zip);
     expect(written.stderr).toContain(`已写出 2 张批复表：${zip}`);
     expect(written.code).toBe(0);
     const names = Object.keys(unzipSync(new Uint8Array(readFileSync(zip)))).sort();
@@ -71,56 +59,14 @@ describe('jixiao notice export', { timeout: 240_000 }, () => {
     ]);
 
     const pdf = join(dir, 'notice.pdf');
-    const whole = await runCli([
-      'notice',
-      'export',
-      '--data',
-      data,
-      '--bureau',
-      '130730',
-      '--year',
-      '2020',
-      '--number',
-      DEMO_NOTICE.number,
-      '--whole',
-      '--out',
-      pdf,
-    ]);
+    const whole = await exportNotice('2020', DEMO_NOTICE.number, '--whole', '--out', pdf);
     expect(whole.code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 
-    const missing = await runCli([
-      'notice',
-      'export',
-      '--data',
-      data,
-      '--bureau',
-      '130730',
-      '--year',
-      '2021',
-      '--number',
-      DEMO_NOTICE.number,
-      '--out',
-      pdf,
-    ]);
+    const missing = await exportNotice('2021', DEMO_NOTICE.number, '--out', pdf);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('该财政部门 2021 年度没有文号为“怀财绩〔2020〕1号”的批复通知。');
-    const format = await runCli([
-      'notice',
-      'export',
-      '--data',
-      data,
-      '--bureau',
-      '130730',
-      '--year',
-      '2020',
-      '--number',
-      'x',
-      '--format',
-      'xlsx',
-      '--out',
-      pdf,
-    ]);
+    const format = await exportNotice('2020', 'x', '--format', 'xlsx', '--out', pdf);
     expect(format.stderr).toContain('格式“xlsx”无效');
   });
 });

@@ -11,6 +11,7 @@ import Type from 'typebox';
 import { FILE_TYPES } from '../../formats/publication/export.ts';
 import { messagesFor } from '../../i18n/index.ts';
 import type { User } from '../../store/accounts.ts';
+import type { Actor } from '../../store/audit.ts';
 import { NoticeError, type NoticeErrorKind } from '../../store/notices/errors.ts';
 import {
   addDocuments,
@@ -106,6 +107,20 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
     const user = requireUser(req);
     if (!(await reviews(user, notice.bureauId))) throw forbidden();
     return user;
+  }
+
+  /**
+   * A step on a notice by a reviewer over its bureau, at the version If-Match gives (404, 403, then
+   * the store's refusals, in that order); answers the notice as it now is.
+   */
+  async function writeNotice(
+    req: FastifyRequest<{ Params: { id: number } }>,
+    write: (actor: Actor, id: number, expected: number) => Promise<unknown>,
+  ) {
+    const notice = await found(req, () => noticeOr404(req.params.id));
+    const user = await assertWriter(req, notice);
+    await refusals(req, () => write(actorOf(user), notice.id, expectedVersion(req)));
+    return noticeOr404(notice.id);
   }
 
   /** Who reads a notice: its reviewers and admins; a unit's staff once it is issued to their unit (withdrawn too, with its reason). */
@@ -267,12 +282,7 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: NoticeView, ...writeErrors },
       },
     },
-    async (req) => {
-      const notice = await found(req, () => noticeOr404(req.params.id));
-      const user = await assertWriter(req, notice);
-      await refusals(req, () => addDocuments(db, actorOf(user), notice.id, expectedVersion(req), req.body.documentIds));
-      return noticeOr404(notice.id);
-    },
+    async (req) => writeNotice(req, (actor, id, expected) => addDocuments(db, actor, id, expected, req.body.documentIds)),
   );
 
   app.delete(
@@ -286,12 +296,7 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: NoticeView, ...writeErrors },
       },
     },
-    async (req) => {
-      const notice = await found(req, () => noticeOr404(req.params.id));
-      const user = await assertWriter(req, notice);
-      await refusals(req, () => removeDocument(db, actorOf(user), notice.id, expectedVersion(req), req.params.documentId));
-      return noticeOr404(notice.id);
-    },
+    async (req) => writeNotice(req, (actor, id, expected) => removeDocument(db, actor, id, expected, req.params.documentId)),
   );
 
   app.post(
@@ -305,12 +310,7 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: NoticeView, ...writeErrors },
       },
     },
-    async (req) => {
-      const notice = await found(req, () => noticeOr404(req.params.id));
-      const user = await assertWriter(req, notice);
-      await refusals(req, () => issueNotice(db, actorOf(user), notice.id, expectedVersion(req)));
-      return noticeOr404(notice.id);
-    },
+    async (req) => writeNotice(req, (actor, id, expected) => issueNotice(db, actor, id, expected)),
   );
 
   app.post(
@@ -325,12 +325,7 @@ export async function noticeRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: NoticeView, ...writeErrors },
       },
     },
-    async (req) => {
-      const notice = await found(req, () => noticeOr404(req.params.id));
-      const user = await assertWriter(req, notice);
-      await refusals(req, () => withdrawNotice(db, actorOf(user), notice.id, expectedVersion(req), req.body.reason));
-      return noticeOr404(notice.id);
-    },
+    async (req) => writeNotice(req, (actor, id, expected) => withdrawNotice(db, actor, id, expected, req.body.reason)),
   );
 
   async function sendNotice(
