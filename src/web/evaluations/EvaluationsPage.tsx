@@ -13,7 +13,7 @@ import { endpoints } from '../api/endpoints.ts';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
 import { GradeTag } from '../evaluation/GradeTag.tsx';
-import { useCursorList } from '../list/cursor-paging.ts';
+import { useCursorList, pageRows } from '../list/cursor-paging.ts';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { evaluationEndpoints, evaluationQueries, evaluationsStale, type EvaluationSummary, type NewEvaluation } from './evaluations-api.ts';
 
@@ -66,9 +66,7 @@ export default function EvaluationsPage() {
       <Table<EvaluationSummary>
         rowKey="id"
         size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
+        {...pageRows(list)}
         locale={{ emptyText: m.empty }}
         columns={[
           { title: m.year, dataIndex: 'year', width: 70 },

@@ -17,7 +17,7 @@ import { ApiFailure, failureText } from '../api/client.ts';
 import { queries } from '../api/queries.ts';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
-import { useCursorList } from '../list/cursor-paging.ts';
+import { useCursorList, pageRows } from '../list/cursor-paging.ts';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { useListAddress } from '../list/useListAddress.ts';
 import { EntryActions, type EntryCommands } from './EntryActions.tsx';
@@ -190,9 +190,7 @@ export default function LibraryPage() {
       <Table<LibraryEntryView>
         rowKey="id"
         size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
+        {...pageRows(list)}
         scroll={{ x: 1000 }}
         columns={[
           {

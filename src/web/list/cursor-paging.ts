@@ -3,7 +3,7 @@
  * seen so far, as a stack, so "previous" pops one and "next" pushes the page's `nextCursor`. Another
  * filter starts again from the first page.
  */
-import { keepPreviousData, useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryKey, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Paged, Total } from '../api/types.ts';
 import { PAGE_SIZE } from './paging.ts';
@@ -62,3 +62,13 @@ export function useCursorList<T, K extends QueryKey>(
     pager: { paging, nextCursor: list.isPlaceholderData ? undefined : list.data?.nextCursor, total, loading: list.isFetching },
   };
 }
+
+/**
+ * What a table of one cursor page takes from its query: the page's rows, no paging of its own (the
+ * server pages; <CursorPager> goes below), and the spinner while a page loads.
+ */
+export const pageRows = <T>(list: UseQueryResult<Paged<T>>) => ({
+  dataSource: list.data?.items ?? [],
+  pagination: false as const,
+  loading: list.isFetching,
+});

@@ -6,7 +6,7 @@
 import { Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../app/locale.tsx';
-import { useCursorList } from '../list/cursor-paging.ts';
+import { useCursorList, pageRows } from '../list/cursor-paging.ts';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { noticeQueries, type NoticeDocument, type NoticeView } from './notice-api.ts';
 
@@ -47,9 +47,7 @@ export function DocumentPicker({
       <Table<NoticeDocument>
         rowKey="documentId"
         size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
+        {...pageRows(list)}
         rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys.map(Number)) }}
         columns={[
           { title: m.unit, key: 'unit', render: (_, d) => `${d.unitCode} ${d.unitName}` },

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
-import { useCursorList } from '../list/cursor-paging.ts';
+import { useCursorList, pageRows } from '../list/cursor-paging.ts';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { LoadFailure } from '../shell/LoadFailure.tsx';
 import { PageLoading } from '../shell/Layout.tsx';
@@ -141,9 +141,7 @@ export default function NoticePage() {
       <Table<NoticeDocument>
         rowKey="documentId"
         size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
+        {...pageRows(list)}
         locale={{ emptyText: m.noDocuments }}
         columns={[
           { title: m.unit, key: 'unit', render: (_, d) => `${d.unitCode} ${d.unitName}` },

@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
-import { useCursorList } from '../list/cursor-paging.ts';
+import { useCursorList, pageRows } from '../list/cursor-paging.ts';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { useListAddress } from '../list/useListAddress.ts';
 import { NoticeForm } from './NoticeForm.tsx';
@@ -93,9 +93,7 @@ export default function NoticesPage() {
       <Table<NoticeView>
         rowKey="id"
         size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
+        {...pageRows(list)}
         locale={{ emptyText: m.empty }}
         columns={[
           { title: m.number, key: 'number', width: 180, render: (_, n) => <Link to={`/notices/${n.id}`}>{n.number}</Link> },

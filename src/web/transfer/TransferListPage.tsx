@@ -10,7 +10,7 @@ import { Link, useNavigate } from 'react-router';
 import type { FundContent } from '../../core/transfer/fund.ts';
 import { useMessages } from '../app/locale.tsx';
 import { useSession } from '../auth/session.ts';
-import { useCursorList } from '../list/cursor-paging.ts';
+import { useCursorList, pageRows } from '../list/cursor-paging.ts';
 import { CursorPager } from '../list/CursorPager.tsx';
 import { FundEditor } from './FundEditor.tsx';
 import { transferEndpoints, transferQueries, transferStale, type FundSummary } from './transfer-api.ts';
@@ -60,9 +60,7 @@ export default function TransferListPage() {
       <Table<FundSummary>
         rowKey="id"
         size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
+        {...pageRows(list)}
         locale={{ emptyText: m.empty }}
         columns={[
           { title: m.year, dataIndex: 'year', width: 70 },
