@@ -185,23 +185,7 @@ async function writeProfileDocx(docs: readonly TargetDocument[], profile: FormPr
       children.push(title(doc.year), ...projectTables(flatFormRows(doc.projects, profile)));
     else for (const project of doc.projects) children.push(title(doc.year), ...projectTables(formRows(project, profile)));
   }
-  const document = new Document({
-    creator: 'jixiao',
-    title: profile.title,
-    keywords: `${PROFILE_KEYWORD}${profile.id}`,
-    styles: { default: documentDefaults, paragraphStyles },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin, pageNumbers: { start: 1 } },
-          grid: DOC_GRID,
-        },
-        footers: { default: pageNumberFooter() },
-        children,
-      },
-    ],
-  });
-  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
+  return packDocx(children, profile.title, `${PROFILE_KEYWORD}${profile.id}`);
 }
 
 /** Forms each under a head of its own, each sheet from a new page (../publication/form-sheet.ts): an approval's 批复表, a notice. */
@@ -224,9 +208,15 @@ export async function writeFormSheetsDocx(sheets: readonly FormSheet[], title: s
       ...sheet.closing.map((t) => line(t, AlignmentType.RIGHT)),
     );
   }
+  return packDocx(children, title);
+}
+
+/** One A4 section of `children` with page numbers below, in the house styles, as DOCX bytes. */
+async function packDocx(children: Block[], title: string, keywords?: string): Promise<Uint8Array> {
   const document = new Document({
     creator: 'jixiao',
     title,
+    ...(keywords === undefined ? {} : { keywords }),
     styles: { default: documentDefaults, paragraphStyles },
     sections: [
       {
